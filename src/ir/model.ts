@@ -1,0 +1,167 @@
+/**
+ * The dialect-neutral intermediate representation (IR) of a schema.
+ *
+ * Plain readonly data: the parser builds it, the validator checks it, the differ compares two of
+ * them, the renderers turn it into SQL and snapshots store it as JSON. Every constraint lives at
+ * table level here, whatever the source syntax (a column's `unique` becomes a `UniqueConstraint`),
+ * and every constraint and index has its final, deterministic name (see `ir/naming.ts`), so two
+ * IRs compare structurally.
+ *
+ * Source-only facts (positions, comments, blank lines) sit in the optional `src` field of each
+ * node. They never take part in a comparison and are stripped from snapshots (`stripSource`).
+ */
+
+/** Where a node came from, plus the comments the formatter must keep around it. */
+export interface SourceInfo {
+  readonly file: string;
+  /** 1-based line and column of the node's first token. */
+  readonly line: number;
+  readonly col: number;
+  /** 0-based offsets of the node's first and last characters (end exclusive). */
+  readonly offset: number;
+  readonly end: number;
+  /** Positions of named parts of the node (e.g. `refTable`, `column:email`) for diagnostics. */
+  readonly parts?: Readonly<Record<string, Loc>>;
+  /** `//` comments on the lines before the node, text without the slashes' trailing newline. */
+  readonly leading?: readonly string[];
+  /** A `//` comment on the node's last line, after it. */
+  readonly trailing?: string;
+  /** True when a blank line separated this node from the one before (kept by `fmt`). */
+  readonly blankBefore?: boolean;
+  /** For tables and enums: comments before the closing brace. */
+  readonly inner?: readonly string[];
+}
+
+/** A position in a source file. */
+export interface Loc {
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+  readonly offset: number;
+  readonly length: number;
+}
+
+export const PORTABLE_TYPES = [
+  "smallint", "int", "bigint", "real", "double", "decimal", "bool", "text", "varchar", "char",
+  "date", "time", "timestamp", "timestamptz", "uuid", "json", "jsonb", "bytes",
+] as const;
+export type PortableTypeName = (typeof PORTABLE_TYPES)[number];
+
+/** The integer types `identity` accepts. */
+export const INTEGER_TYPES: ReadonlySet<string> = new Set(["smallint", "int", "bigint"]);
+
+/**
+ * A column type: one of the portable types (with its parameters), an enum declared in the
+ * schema, or any other name passed through verbatim to the dialect (`tsvector`, `inet`).
+ */
+export type ColumnType =
+  | { readonly kind: "portable"; readonly name: PortableTypeName; readonly args?: readonly number[] }
+  | { readonly kind: "enum"; readonly name: string }
+  | { readonly kind: "native"; readonly name: string; readonly args?: readonly string[]; readonly array?: boolean };
+
+export const PORTABLE_FUNCTIONS = ["now", "current_date", "gen_uuid"] as const;
+export type PortableFunction = (typeof PORTABLE_FUNCTIONS)[number];
+
+/** A column default. Numbers keep their source text so no precision is lost. */
+export type DefaultValue =
+  | { readonly kind: "number"; readonly text: string }
+  | { readonly kind: "string"; readonly value: string }
+  | { readonly kind: "bool"; readonly value: boolean }
+  | { readonly kind: "null" }
+  | { readonly kind: "function"; readonly name: PortableFunction }
+  | { readonly kind: "raw"; readonly sql: string };
+
+export type FkAction = "no action" | "restrict" | "cascade" | "set null" | "set default";
+
+export interface Column {
+  readonly name: string;
+  readonly type: ColumnType;
+  readonly nullable: boolean;
+  readonly default?: DefaultValue;
+  readonly identity: boolean;
+  /** From `///` doc comments: the database comment where the dialect has them. */
+  readonly doc?: string;
+  readonly renamedFrom?: string;
+  readonly src?: SourceInfo;
+}
+
+export interface PrimaryKey {
+  readonly name: string;
+  readonly columns: readonly string[];
+  readonly src?: SourceInfo;
+}
+
+export interface UniqueConstraint {
+  readonly name: string;
+  readonly columns: readonly string[];
+  readonly src?: SourceInfo;
+}
+
+/** One entry of an index: a column or a raw SQL expression, ascending unless `desc`. */
+export type IndexPart =
+  | { readonly kind: "column"; readonly column: string; readonly desc: boolean }
+  | { readonly kind: "expression"; readonly sql: string; readonly desc: boolean };
+
+export interface Index {
+  readonly name: string;
+  readonly unique: boolean;
+  readonly parts: readonly IndexPart[];
+  /** Partial index predicate, raw SQL. */
+  readonly where?: string;
+  /** Access method (`btree`, `gin`, `hash`, ...), lower-cased. */
+  readonly using?: string;
+  readonly src?: SourceInfo;
+}
+
+export interface ForeignKey {
+  readonly name: string;
+  readonly columns: readonly string[];
+  readonly refTable: string;
+  readonly refColumns: readonly string[];
+  readonly onDelete: FkAction;
+  readonly onUpdate: FkAction;
+  readonly src?: SourceInfo;
+}
+
+export interface Check {
+  readonly name: string;
+  /** Raw SQL, verbatim from the source (compared whitespace-normalised). */
+  readonly expr: string;
+  readonly src?: SourceInfo;
+}
+
+export interface Table {
+  readonly name: string;
+  readonly renamedFrom?: string;
+  readonly doc?: string;
+  readonly columns: readonly Column[];
+  readonly primaryKey?: PrimaryKey;
+  readonly uniques: readonly UniqueConstraint[];
+  readonly indexes: readonly Index[];
+  readonly foreignKeys: readonly ForeignKey[];
+  readonly checks: readonly Check[];
+  readonly src?: SourceInfo;
+}
+
+export interface EnumValue {
+  readonly name: string;
+  readonly src?: SourceInfo;
+}
+
+export interface EnumType {
+  readonly name: string;
+  readonly renamedFrom?: string;
+  readonly doc?: string;
+  readonly values: readonly EnumValue[];
+  readonly src?: SourceInfo;
+}
+
+/** A whole schema. Declaration order is kept (files in path order, then source order). */
+export interface Schema {
+  readonly tables: readonly Table[];
+  readonly enums: readonly EnumType[];
+  /** For `fmt`: comments after the last declaration of each file, keyed by file. */
+  readonly fileTrailing?: Readonly<Record<string, readonly string[]>>;
+}
+
+export const emptySchema = (): Schema => ({ tables: [], enums: [] });
