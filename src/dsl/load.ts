@@ -1,0 +1,85 @@
+/**
+ * A schema from its files: one `.schema` file or a folder of them (recursively, merged in path
+ * order), parsed, merged and validated. References may cross files; a name defined twice is an
+ * error naming both places. Enum type names are resolved here, once every file is read.
+ */
+import { readdir, readFile, stat } from "node:fs/promises";
+import { join, relative } from "node:path";
+import type { Column, ColumnType, EnumType, Schema, Table } from "../ir/model.ts";
+import { validateSchema } from "../ir/validate.ts";
+import { parseFile, type ParsedFile } from "./parse.ts";
+import type { Diagnostic } from "./diagnostics.ts";
+import { CliError } from "../cli/errors.ts";
+
+export interface LoadedSchema {
+  readonly schema: Schema;
+  readonly diagnostics: Diagnostic[];
+  /** File name (as shown in diagnostics) → text. */
+  readonly sources: Map<string, string>;
+  /** Declarations per file in source order, for `fmt`. */
+  readonly files: readonly ParsedFile[];
+}
+
+/** Parses, merges and validates in-memory sources (file name → text), in the map's order. */
+export function loadSources(sources: ReadonlyMap<string, string>): LoadedSchema {
+  const parsed = [...sources].map(([file, text]) => parseFile(text, file));
+  const diagnostics = parsed.flatMap((f) => f.diagnostics);
+  const enums = parsed.flatMap((f) => f.enums);
+  const enumNames = new Set(enums.map((e) => e.name));
+  const files = parsed.map((f) => ({ ...f, tables: f.tables.map((t) => resolveEnumTypes(t, enumNames)) }));
+  const tables = files.flatMap((f) => f.tables);
+  const fileTrailing = Object.fromEntries(files.filter((f) => f.fileTrailing.length).map((f) => [f.file, f.fileTrailing]));
+  const schema: Schema = { tables, enums, ...(Object.keys(fileTrailing).length ? { fileTrailing } : {}) };
+  diagnostics.push(...validateSchema(schema));
+  return { schema, diagnostics, sources: new Map(sources), files };
+}
+
+/** A column type named like an enum of the schema is that enum (unless it has parameters). */
+function resolveEnumTypes(t: Table, enumNames: ReadonlySet<string>): Table {
+  let changed = false;
+  const columns = t.columns.map((c): Column => {
+    const ty: ColumnType = c.type;
+    if (ty.kind === "native" && !ty.args && !ty.array && enumNames.has(ty.name)) {
+      changed = true;
+      return { ...c, type: { kind: "enum", name: ty.name } };
+    }
+    return c;
+  });
+  return changed ? { ...t, columns } : t;
+}
+
+/**
+ * Reads a `.schema` file or every `*.schema` file under a folder (sorted by path) and loads
+ * them. File names in diagnostics are relative to `base` (the working folder).
+ */
+export async function loadSchemaPath(path: string, base = process.cwd()): Promise<LoadedSchema> {
+  const files = await schemaFiles(path);
+  const sources = new Map<string, string>();
+  for (const f of files) sources.set(relative(base, f) || f, await readFile(f, "utf8"));
+  return loadSources(sources);
+}
+
+/** The `.schema` files at a path, sorted; an error a person can act on when there are none. */
+export async function schemaFiles(path: string): Promise<string[]> {
+  let st;
+  try {
+    st = await stat(path);
+  } catch {
+    throw new CliError(`schema path \`${path}\` does not exist`, 1, "pass a .schema file or a folder of them, or run `schemavc init`");
+  }
+  if (st.isFile()) return [path];
+  const out: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) { if (!e.name.startsWith(".") && e.name !== "node_modules") await walk(p); }
+      else if (e.name.endsWith(".schema")) out.push(p);
+    }
+  };
+  await walk(path);
+  if (!out.length) throw new CliError(`no .schema files under \`${path}\``, 1, "write a .schema file there, or run `schemavc init`");
+  return out;
+}
+
+export type { EnumType };

@@ -1,0 +1,76 @@
+/**
+ * Text → IR for one file: lex, parse (with recovery), visit, attach comments. Never throws on
+ * user input: syntax errors come back as diagnostics with positions, next to whatever parsed.
+ */
+import type { IToken } from "chevrotain";
+import type { EnumType, Loc, Table } from "../ir/model.ts";
+import { parseCst } from "./parser.ts";
+import { cstToIr } from "./to-ir.ts";
+import { attachComments } from "./comments.ts";
+import type { Diagnostic } from "./diagnostics.ts";
+import { RESERVED_WORDS } from "./tokens.ts";
+
+export interface ParsedFile {
+  readonly file: string;
+  readonly tables: readonly Table[];
+  readonly enums: readonly EnumType[];
+  /** Declarations in source order. */
+  readonly order: readonly ({ kind: "table" | "enum"; name: string })[];
+  readonly fileTrailing: readonly string[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export function parseFile(text: string, file: string): ParsedFile {
+  const r = parseCst(text);
+  const diagnostics: Diagnostic[] = [];
+  for (const e of r.lexErrors) {
+    const ch = text.slice(e.offset, e.offset + 1);
+    diagnostics.push({
+      severity: "error", code: "syntax",
+      message: ch === "'" ? "unterminated string" : ch === '"' ? "unterminated quoted name" : `unexpected character \`${ch}\``,
+      loc: { file, line: e.line ?? 1, col: e.column ?? 1, offset: e.offset, length: Math.max(1, Math.min(e.length, 1)) },
+    });
+  }
+  for (const e of r.parseErrors) diagnostics.push(syntaxDiagnostic(e, file, text));
+  const ir = cstToIr(r.cst, file, text);
+  diagnostics.push(...ir.diagnostics);
+  const { fileTrailing } = attachComments(ir.anchors, r.comments, text);
+  return { file, tables: ir.tables, enums: ir.enums, order: ir.order, fileTrailing, diagnostics };
+}
+
+/** Turns Chevrotain's parse error into a message a person can act on. */
+function syntaxDiagnostic(e: { message: string; token: IToken; previousToken?: IToken; name: string }, file: string, text: string): Diagnostic {
+  const t = e.token;
+  const atEnd = t.tokenType.name === "EOF" || Number.isNaN(t.startOffset);
+  // At the end of input, point just after the last real token.
+  const anchor = atEnd ? e.previousToken : t;
+  const offset = anchor && !Number.isNaN(anchor.startOffset) ? (atEnd ? anchor.startOffset + anchor.image.length : anchor.startOffset) : text.length;
+  const { line, col } = lineCol(text, offset);
+  const loc: Loc = { file, line, col, offset, length: atEnd ? 1 : Math.max(1, t.image.length) };
+  const found = atEnd ? "the end of the file" : `\`${t.image}\``;
+  const expected = expectedFrom(e.message);
+  let hint: string | undefined;
+  if (!atEnd && RESERVED_WORDS.has(t.image)) hint = `\`${t.image}\` is a keyword; to use it as a name write \`"${t.image}"\``;
+  else if (atEnd) hint = "a `}` or `)` may be missing";
+  return { severity: "error", code: "syntax", message: `unexpected ${found}${expected ? `, expected ${expected}` : ""}`, loc, ...(hint ? { hint } : {}) };
+}
+
+const TOKEN_WORDS: Record<string, string> = {
+  Name: "a name", LCurly: "`{`", RCurly: "`}`", LParen: "`(`", RParen: "`)`", Comma: "`,`", NumberLiteral: "a number",
+  StringLiteral: "a string", Identifier: "a name", RawAny: "SQL", LBracket: "`[`", RBracket: "`]`", Question: "`?`",
+};
+
+/** Chevrotain's messages list token names ("Expecting token of type --> RCurly <--"); say them plainly. */
+function expectedFrom(message: string): string | undefined {
+  const names = [...message.matchAll(/-->\s*([A-Za-z]+)\s*<--|\[([A-Za-z]+)\]|<([A-Za-z]+)>/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+  const words = [...new Set(names.map((n) => TOKEN_WORDS[n] ?? (n === "SetKw" ? "`set`" : `\`${n.toLowerCase()}\``)))];
+  if (!words.length) return undefined;
+  if (words.length > 6) return `${words.slice(0, 6).join(", ")}, ...`;
+  return words.length === 1 ? words[0] : `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]}`;
+}
+
+function lineCol(text: string, offset: number): { line: number; col: number } {
+  let line = 1, last = -1;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) { line++; last = i; }
+  return { line, col: offset - last };
+}

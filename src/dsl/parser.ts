@@ -1,0 +1,257 @@
+/**
+ * The `.schema` grammar as a Chevrotain CST parser: grammar only, no actions. `to-ir.ts` visits
+ * the CST. The normative EBNF is grammar/schema.ebnf; rule names here match it.
+ *
+ * Error recovery is on (Chevrotain's re-sync recovery), so one run reports every syntax error
+ * and the visitor still sees the parts that parsed. The parser is built once per process.
+ */
+import { CstParser, type CstNode, type IToken } from "chevrotain";
+import * as T from "./tokens.ts";
+
+/** Keywords that start a table item; as column attributes they must stay on the column's line. */
+const TABLE_ITEM_STARTERS = new Set([T.Unique, T.Check, T.Primary]);
+
+class SchemaParser extends CstParser {
+  constructor() {
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3 });
+    this.performSelfAnalysis();
+  }
+
+  schema = this.RULE("schema", () => {
+    this.MANY(() => this.OR([
+      { ALT: () => this.SUBRULE(this.tableDecl) },
+      { ALT: () => this.SUBRULE(this.enumDecl) },
+    ]));
+  });
+
+  tableDecl = this.RULE("tableDecl", () => {
+    this.CONSUME(T.Table);
+    this.CONSUME(T.Name);
+    this.OPTION(() => this.SUBRULE(this.renamedFrom));
+    this.CONSUME(T.LCurly);
+    this.MANY(() => this.SUBRULE(this.tableItem));
+    this.CONSUME(T.RCurly);
+  });
+
+  enumDecl = this.RULE("enumDecl", () => {
+    this.CONSUME(T.Enum);
+    this.CONSUME(T.Name);
+    this.OPTION(() => this.SUBRULE(this.renamedFrom));
+    this.CONSUME(T.LCurly);
+    this.MANY(() => {
+      this.SUBRULE(this.enumValue);
+      this.OPTION2(() => this.CONSUME(T.Comma));
+    });
+    this.CONSUME(T.RCurly);
+  });
+
+  enumValue = this.RULE("enumValue", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Name) },
+      { ALT: () => this.CONSUME(T.StringLiteral) },
+    ]);
+  });
+
+  renamedFrom = this.RULE("renamedFrom", () => {
+    this.CONSUME(T.Renamed);
+    this.CONSUME(T.From);
+    this.CONSUME(T.Name);
+  });
+
+  tableItem = this.RULE("tableItem", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.primaryKeyItem) },
+      { ALT: () => this.SUBRULE(this.uniqueItem) },
+      { ALT: () => this.SUBRULE(this.indexItem) },
+      { ALT: () => this.SUBRULE(this.foreignKeyItem) },
+      { ALT: () => this.SUBRULE(this.checkItem) },
+      { ALT: () => this.SUBRULE(this.column) },
+    ]);
+  });
+
+  primaryKeyItem = this.RULE("primaryKeyItem", () => {
+    this.CONSUME(T.Primary);
+    this.CONSUME(T.Key);
+    this.SUBRULE(this.columnList);
+  });
+
+  /** `unique index ...` (an index) or `unique [NAME] (a, b)` (a constraint). */
+  uniqueItem = this.RULE("uniqueItem", () => {
+    this.CONSUME(T.Unique);
+    this.OR([
+      { ALT: () => { this.CONSUME(T.Index); this.SUBRULE(this.indexRest); } },
+      { ALT: () => { this.OPTION(() => this.CONSUME(T.Name)); this.SUBRULE(this.columnList); } },
+    ]);
+  });
+
+  indexItem = this.RULE("indexItem", () => {
+    this.CONSUME(T.Index);
+    this.SUBRULE(this.indexRest);
+  });
+
+  indexRest = this.RULE("indexRest", () => {
+    this.OPTION(() => this.CONSUME(T.Name));
+    this.CONSUME(T.LParen);
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.indexEntry) });
+    this.CONSUME(T.RParen);
+    this.OPTION2(() => { this.CONSUME(T.Where); this.SUBRULE(this.rawSql); });
+    this.OPTION3(() => { this.CONSUME(T.Using); this.CONSUME2(T.Name); });
+  });
+
+  indexEntry = this.RULE("indexEntry", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Name) },
+      { ALT: () => this.SUBRULE(this.rawSql) },
+    ]);
+    this.OPTION(() => this.OR2([
+      { ALT: () => this.CONSUME(T.Asc) },
+      { ALT: () => this.CONSUME(T.Desc) },
+    ]));
+  });
+
+  foreignKeyItem = this.RULE("foreignKeyItem", () => {
+    this.CONSUME(T.Foreign);
+    this.CONSUME(T.Key);
+    this.OPTION(() => this.CONSUME(T.Name));
+    this.SUBRULE(this.columnList);
+    this.CONSUME(T.References);
+    this.CONSUME2(T.Name);
+    this.SUBRULE2(this.columnList);
+    this.MANY(() => this.SUBRULE(this.fkAction));
+  });
+
+  checkItem = this.RULE("checkItem", () => {
+    this.CONSUME(T.Check);
+    this.OPTION(() => this.CONSUME(T.Name));
+    this.SUBRULE(this.rawSql);
+  });
+
+  columnList = this.RULE("columnList", () => {
+    this.CONSUME(T.LParen);
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.Name) });
+    this.CONSUME(T.RParen);
+  });
+
+  column = this.RULE("column", () => {
+    this.CONSUME(T.Name);
+    this.SUBRULE(this.typeRef);
+    this.OPTION(() => this.CONSUME(T.Question));
+    this.MANY({
+      // `unique`, `check` and `primary key` also start table items: as attributes they must
+      // begin on the line where the column's previous token ends, so a table-level
+      // `check (...)` on the next line is never taken for the column's.
+      GATE: () => {
+        const next = this.LA(1);
+        return !TABLE_ITEM_STARTERS.has(next.tokenType) || next.startLine === this.LA(0).endLine;
+      },
+      DEF: () => this.SUBRULE(this.columnAttr),
+    });
+  });
+
+  typeRef = this.RULE("typeRef", () => {
+    this.CONSUME(T.Name);
+    this.OPTION(() => {
+      this.CONSUME(T.LParen);
+      this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.typeArg) });
+      this.CONSUME(T.RParen);
+    });
+    this.OPTION2(() => { this.CONSUME(T.LBracket); this.CONSUME(T.RBracket); });
+  });
+
+  typeArg = this.RULE("typeArg", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.NumberLiteral) },
+      { ALT: () => this.CONSUME(T.Name) },
+    ]);
+  });
+
+  columnAttr = this.RULE("columnAttr", () => {
+    this.OR([
+      { ALT: () => { this.CONSUME(T.Primary); this.CONSUME(T.Key); } },
+      { ALT: () => this.CONSUME(T.Unique) },
+      { ALT: () => this.CONSUME(T.Identity) },
+      { ALT: () => { this.CONSUME(T.Default); this.SUBRULE(this.defaultValue); } },
+      { ALT: () => this.SUBRULE(this.referencesAttr) },
+      { ALT: () => { this.CONSUME(T.Check); this.SUBRULE(this.rawSql); } },
+      { ALT: () => this.SUBRULE(this.renamedFrom) },
+    ]);
+  });
+
+  referencesAttr = this.RULE("referencesAttr", () => {
+    this.CONSUME(T.References);
+    this.CONSUME(T.Name);
+    this.CONSUME(T.LParen);
+    this.CONSUME2(T.Name);
+    this.CONSUME(T.RParen);
+    this.MANY(() => this.SUBRULE(this.fkAction));
+  });
+
+  defaultValue = this.RULE("defaultValue", () => {
+    this.OR([
+      { ALT: () => { this.OPTION(() => this.CONSUME(T.Minus)); this.CONSUME(T.NumberLiteral); } },
+      { ALT: () => this.CONSUME(T.StringLiteral) },
+      { ALT: () => this.CONSUME(T.True) },
+      { ALT: () => this.CONSUME(T.False) },
+      { ALT: () => this.CONSUME(T.Null) },
+      { ALT: () => { this.CONSUME(T.Identifier); this.CONSUME(T.LParen); this.CONSUME(T.RParen); } },
+      { ALT: () => this.SUBRULE(this.rawSql) },
+    ]);
+  });
+
+  fkAction = this.RULE("fkAction", () => {
+    this.CONSUME(T.On);
+    this.OR([
+      { ALT: () => this.CONSUME(T.Delete) },
+      { ALT: () => this.CONSUME(T.Update) },
+    ]);
+    this.OR2([
+      { ALT: () => this.CONSUME(T.Cascade) },
+      { ALT: () => this.CONSUME(T.Restrict) },
+      { ALT: () => { this.CONSUME(T.SetKw); this.OR3([
+        { ALT: () => this.CONSUME2(T.Null) },
+        { ALT: () => this.CONSUME(T.Default) },
+      ]); } },
+      { ALT: () => { this.CONSUME(T.No); this.CONSUME(T.Action); } },
+    ]);
+  });
+
+  /** `( any SQL with balanced parentheses )`: the text between the outer parentheses is kept. */
+  rawSql = this.RULE("rawSql", () => {
+    this.CONSUME(T.LParen);
+    this.MANY(() => this.OR([
+      { ALT: () => this.SUBRULE(this.rawSql) },
+      { ALT: () => this.CONSUME(T.RawAny) },
+    ]));
+    this.CONSUME(T.RParen);
+  });
+}
+
+let parser: SchemaParser | undefined;
+
+/** The one parser instance (building it costs ~20 ms; reuse it). */
+export function getParser(): SchemaParser {
+  return (parser ??= new SchemaParser());
+}
+
+export interface CstResult {
+  readonly cst: CstNode;
+  readonly tokens: readonly IToken[];
+  readonly comments: readonly IToken[];
+  readonly lexErrors: readonly { offset: number; line?: number; column?: number; length: number; message: string }[];
+  readonly parseErrors: readonly { message: string; token: IToken; previousToken?: IToken; name: string }[];
+}
+
+/** Lexes and parses one file's text. Never throws on user input. */
+export function parseCst(text: string): CstResult {
+  const lex = T.schemaLexer.tokenize(text);
+  const p = getParser();
+  p.input = lex.tokens;
+  const cst = p.schema();
+  return {
+    cst,
+    tokens: lex.tokens,
+    comments: lex.groups["comments"] ?? [],
+    lexErrors: lex.errors,
+    parseErrors: p.errors.map((e) => ({ message: e.message, token: e.token, previousToken: (e as { previousToken?: IToken }).previousToken, name: e.name })),
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * The tokens of the `.schema` language (grammar/schema.ebnf).
+ *
+ * Two categories organise them:
+ * - `Name`: everything that may name a table, column, type or constraint: plain identifiers,
+ *   double-quoted identifiers, and the contextual keywords (`from`, `on`, `delete`, `where`, ...)
+ *   that only mean something in one position. Reserved keywords (`table`, `unique`, `check`, ...)
+ *   are not names: a column called `check` must be written `"check"`.
+ * - `RawAny`: every token allowed inside raw SQL parentheses (all but parentheses and braces),
+ *   so `check (...)`, `where (...)`, `default (...)` and index expressions can hold any SQL. The
+ *   parser keeps the original text of the parenthesised span, not the tokens.
+ *
+ * Keywords are declared before `Identifier` with `longer_alt`, so `tablespace` stays a name
+ * (Chevrotain's documented keyword pattern).
+ */
+import { createToken, Lexer, type TokenType } from "chevrotain";
+
+export const Name = createToken({ name: "Name", pattern: Lexer.NA });
+export const RawAny = createToken({ name: "RawAny", pattern: Lexer.NA });
+
+export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\f\v]+/, group: Lexer.SKIPPED, line_breaks: true });
+/** `///` doc comments and `//` comments are kept aside (group "comments") for `fmt` and docs. */
+export const DocComment = createToken({ name: "DocComment", pattern: /\/\/\/[^\n\r]*/, group: "comments" });
+export const LineComment = createToken({ name: "LineComment", pattern: /\/\/[^\n\r]*/, group: "comments" });
+
+export const Identifier = createToken({ name: "Identifier", pattern: /[A-Za-z_][A-Za-z0-9_]*/, categories: [Name, RawAny] });
+export const QuotedIdentifier = createToken({ name: "QuotedIdentifier", pattern: /"(?:[^"\n\r]|"")*"/, categories: [Name, RawAny] });
+/** A single-quoted SQL string; `''` is an escaped quote. May span lines inside raw SQL. */
+export const StringLiteral = createToken({ name: "StringLiteral", pattern: /'(?:[^']|'')*'/, categories: [RawAny], line_breaks: true });
+export const NumberLiteral = createToken({ name: "NumberLiteral", pattern: /\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/, categories: [RawAny] });
+
+const keyword = (word: string, contextual: boolean): TokenType =>
+  createToken({
+    name: word[0]!.toUpperCase() + word.slice(1),
+    pattern: new RegExp(word),
+    longer_alt: Identifier,
+    categories: contextual ? [Name, RawAny] : [RawAny],
+  });
+
+// Reserved: they start declarations, table items or column attributes.
+export const Table = keyword("table", false);
+export const Enum = keyword("enum", false);
+export const Primary = keyword("primary", false);
+export const Foreign = keyword("foreign", false);
+export const Unique = keyword("unique", false);
+export const Index = keyword("index", false);
+export const Check = keyword("check", false);
+export const Key = keyword("key", false);
+export const References = keyword("references", false);
+export const Default = keyword("default", false);
+export const Identity = keyword("identity", false);
+export const Renamed = keyword("renamed", false);
+// Contextual: meaningful in one position only, names everywhere else.
+export const From = keyword("from", true);
+export const On = keyword("on", true);
+export const Delete = keyword("delete", true);
+export const Update = keyword("update", true);
+export const SetKw = keyword("set", true);
+export const Null = keyword("null", true);
+export const Cascade = keyword("cascade", true);
+export const Restrict = keyword("restrict", true);
+export const No = keyword("no", true);
+export const Action = keyword("action", true);
+export const Where = keyword("where", true);
+export const Using = keyword("using", true);
+export const Asc = keyword("asc", true);
+export const Desc = keyword("desc", true);
+export const True = keyword("true", true);
+export const False = keyword("false", true);
+
+export const LCurly = createToken({ name: "LCurly", pattern: /{/ });
+export const RCurly = createToken({ name: "RCurly", pattern: /}/ });
+export const LParen = createToken({ name: "LParen", pattern: /\(/ });
+export const RParen = createToken({ name: "RParen", pattern: /\)/ });
+export const LBracket = createToken({ name: "LBracket", pattern: /\[/, categories: [RawAny] });
+export const RBracket = createToken({ name: "RBracket", pattern: /]/, categories: [RawAny] });
+export const Comma = createToken({ name: "Comma", pattern: /,/, categories: [RawAny] });
+export const Question = createToken({ name: "Question", pattern: /\?/, categories: [RawAny] });
+export const Minus = createToken({ name: "Minus", pattern: /-/, categories: [RawAny] });
+/**
+ * Operator characters: only meaningful inside raw SQL (`>=`, `||`, `::`, `->>`). An explicit set
+ * rather than a complement, so the lexer keeps its first-character optimisation.
+ */
+export const Other = createToken({ name: "Other", pattern: /[!#$%&*+./:;<=>@\\^`|~]+/, categories: [RawAny] });
+
+/** Reserved keywords: a name equal to one of these must be double-quoted. */
+export const RESERVED_WORDS: ReadonlySet<string> = new Set([
+  "table", "enum", "primary", "foreign", "unique", "index", "check", "key", "references", "default", "identity", "renamed",
+]);
+
+// Order matters: comments before `Other`'s `/`, keywords before Identifier.
+export const allTokens: TokenType[] = [
+  WhiteSpace, DocComment, LineComment,
+  Table, Enum, Primary, Foreign, Unique, Index, Check, Key, References, Default, Identity, Renamed,
+  From, On, Delete, Update, SetKw, Null, Cascade, Restrict, No, Action, Where, Using, Asc, Desc, True, False,
+  Identifier, QuotedIdentifier, StringLiteral, NumberLiteral,
+  LCurly, RCurly, LParen, RParen, LBracket, RBracket, Comma, Question, Minus, Other,
+  Name, RawAny,
+];
+
+/** Built once per process (Chevrotain performance guide); `ensureOptimizations` keeps it fast. */
+export const schemaLexer = new Lexer(allTokens, { ensureOptimizations: true, positionTracking: "full" });
