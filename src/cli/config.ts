@@ -1,0 +1,67 @@
+/**
+ * `schemavc.toml`: the project's settings (cli-contract.md): `dialect`, `schema` (a file or
+ * folder), `migrations` (a folder), `url`. Paths in it are relative to the file's folder.
+ * A missing file is not an error (defaults apply); a malformed one is, naming the file.
+ */
+import { readFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import { CliError } from "./errors.ts";
+import { str, type Context } from "./context.ts";
+import { DIALECT_NAMES, type DialectName } from "../dialects/dialect.ts";
+
+export interface Config {
+  /** The file it came from, or undefined when there is none. */
+  readonly file?: string;
+  readonly dialect: DialectName;
+  readonly schema: string;
+  readonly migrations: string;
+  readonly url?: string;
+}
+
+export const CONFIG_FILE = "schemavc.toml";
+
+export async function loadConfig(ctx: Context): Promise<Config> {
+  const explicit = str(ctx, "config");
+  const file = resolve(ctx.cwd, explicit ?? CONFIG_FILE);
+  let text: string | undefined;
+  try {
+    text = await readFile(file, "utf8");
+  } catch {
+    if (explicit) throw new CliError(`config file \`${explicit}\` not found`, 1, "check the path given to --config");
+  }
+  const base = text === undefined ? ctx.cwd : dirname(file);
+  const defaults = { dialect: "sqlite" as DialectName, schema: resolve(base, "schema"), migrations: resolve(base, "migrations") };
+  if (text === undefined) return defaults;
+  const { parse } = await import("smol-toml");
+  let data: Record<string, unknown>;
+  try {
+    data = parse(text) as Record<string, unknown>;
+  } catch (e) {
+    throw new CliError(`${explicit ?? CONFIG_FILE}: ${(e as Error).message.split("\n")[0]}`, 1, "fix the TOML syntax of the config file");
+  }
+  const get = (key: string): string | undefined => {
+    const v = data[key];
+    if (v === undefined) return undefined;
+    if (typeof v !== "string") throw new CliError(`${explicit ?? CONFIG_FILE}: \`${key}\` must be a string`, 1);
+    return v;
+  };
+  const dialect = get("dialect") ?? "sqlite";
+  if (!DIALECT_NAMES.includes(dialect as DialectName)) {
+    throw new CliError(`${explicit ?? CONFIG_FILE}: unknown dialect \`${dialect}\``, 1, `use one of ${DIALECT_NAMES.join(", ")}`);
+  }
+  const url = get("url");
+  return {
+    file,
+    dialect: dialect as DialectName,
+    schema: resolve(base, get("schema") ?? "schema"),
+    migrations: resolve(base, get("migrations") ?? "migrations"),
+    ...(url !== undefined ? { url } : {}),
+  };
+}
+
+/** The schema path a command works on: its PATH argument, else the config's. */
+export async function schemaPathFor(ctx: Context): Promise<string> {
+  const arg = ctx.positionals[0];
+  if (arg !== undefined) return resolve(ctx.cwd, arg);
+  return (await loadConfig(ctx)).schema;
+}
