@@ -31,7 +31,7 @@ export function parseFile(text: string, file: string): ParsedFile {
       loc: { file, line: e.line ?? 1, col: e.column ?? 1, offset: e.offset, length: Math.max(1, Math.min(e.length, 1)) },
     });
   }
-  for (const e of r.parseErrors) diagnostics.push(syntaxDiagnostic(e, file, text));
+  for (const e of r.parseErrors) diagnostics.push(syntaxDiagnostic(e, file, text, r.tokens));
   const ir = cstToIr(r.cst, file, text);
   diagnostics.push(...ir.diagnostics);
   const { fileTrailing } = attachComments(ir.anchors, r.comments, text);
@@ -39,7 +39,7 @@ export function parseFile(text: string, file: string): ParsedFile {
 }
 
 /** Turns Chevrotain's parse error into a message a person can act on. */
-function syntaxDiagnostic(e: { message: string; token: IToken; previousToken?: IToken; name: string }, file: string, text: string): Diagnostic {
+function syntaxDiagnostic(e: { message: string; token: IToken; previousToken?: IToken; name: string }, file: string, text: string, tokens: readonly IToken[]): Diagnostic {
   const t = e.token;
   const atEnd = t.tokenType.name === "EOF" || Number.isNaN(t.startOffset);
   // At the end of input, point just after the last real token.
@@ -50,9 +50,26 @@ function syntaxDiagnostic(e: { message: string; token: IToken; previousToken?: I
   const found = atEnd ? "the end of the file" : `\`${t.image}\``;
   const expected = expectedFrom(e.message);
   let hint: string | undefined;
+  const keywordAsName = keywordStartingLine(tokens, e.previousToken ?? t);
   if (!atEnd && RESERVED_WORDS.has(t.image)) hint = `\`${t.image}\` is a keyword; to use it as a name write \`"${t.image}"\``;
+  else if (keywordAsName) hint = `\`${keywordAsName}\` is a keyword; if it is meant as a column name, write \`"${keywordAsName}"\``;
   else if (atEnd) hint = "a `}` or `)` may be missing";
   return { severity: "error", code: "syntax", message: `unexpected ${found}${expected ? `, expected ${expected}` : ""}`, loc, ...(hint ? { hint } : {}) };
+}
+
+/**
+ * The reserved word that starts the line of `near`, when a name follows it: the usual cause of
+ * an error there is a column named like a keyword (`check int`).
+ */
+function keywordStartingLine(tokens: readonly IToken[], near: IToken): string | undefined {
+  if (Number.isNaN(near.startOffset)) return undefined;
+  let i = tokens.findIndex((x) => x.startOffset >= near.startOffset);
+  if (i === -1) i = tokens.length - 1;
+  while (i > 0 && tokens[i - 1]!.startLine === tokens[i]!.startLine) i--;
+  const first = tokens[i], second = tokens[i + 1];
+  if (!first || !second || second.startLine !== first.startLine) return undefined;
+  const isName = second.tokenType.CATEGORIES?.some((c) => c.name === "Name");
+  return RESERVED_WORDS.has(first.image) && isName && !["table", "enum"].includes(first.image) ? first.image : undefined;
 }
 
 const TOKEN_WORDS: Record<string, string> = {
@@ -63,7 +80,7 @@ const TOKEN_WORDS: Record<string, string> = {
 /** Chevrotain's messages list token names ("Expecting token of type --> RCurly <--"); say them plainly. */
 function expectedFrom(message: string): string | undefined {
   const names = [...message.matchAll(/-->\s*([A-Za-z]+)\s*<--|\[([A-Za-z]+)\]|<([A-Za-z]+)>/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
-  const words = [...new Set(names.map((n) => TOKEN_WORDS[n] ?? (n === "SetKw" ? "`set`" : `\`${n.toLowerCase()}\``)))];
+  const words = [...new Set(names.map((n) => TOKEN_WORDS[n] ?? `\`${n.toLowerCase()}\``))];
   if (!words.length) return undefined;
   if (words.length > 6) return `${words.slice(0, 6).join(", ")}, ...`;
   return words.length === 1 ? words[0] : `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]}`;

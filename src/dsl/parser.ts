@@ -90,12 +90,12 @@ class SchemaParser extends CstParser {
   });
 
   indexRest = this.RULE("indexRest", () => {
-    this.OPTION(() => this.CONSUME(T.Name));
+    this.OPTION(() => this.CONSUME(T.Name, { LABEL: "indexName" }));
     this.CONSUME(T.LParen);
     this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.indexEntry) });
     this.CONSUME(T.RParen);
     this.OPTION2(() => { this.CONSUME(T.Where); this.SUBRULE(this.rawSql); });
-    this.OPTION3(() => { this.CONSUME(T.Using); this.CONSUME2(T.Name); });
+    this.OPTION3(() => { this.CONSUME(T.Using); this.CONSUME2(T.Name, { LABEL: "method" }); });
   });
 
   indexEntry = this.RULE("indexEntry", () => {
@@ -112,10 +112,10 @@ class SchemaParser extends CstParser {
   foreignKeyItem = this.RULE("foreignKeyItem", () => {
     this.CONSUME(T.Foreign);
     this.CONSUME(T.Key);
-    this.OPTION(() => this.CONSUME(T.Name));
+    this.OPTION(() => this.CONSUME(T.Name, { LABEL: "fkName" }));
     this.SUBRULE(this.columnList);
     this.CONSUME(T.References);
-    this.CONSUME2(T.Name);
+    this.CONSUME2(T.Name, { LABEL: "refTable" });
     this.SUBRULE2(this.columnList);
     this.MANY(() => this.SUBRULE(this.fkAction));
   });
@@ -179,9 +179,9 @@ class SchemaParser extends CstParser {
 
   referencesAttr = this.RULE("referencesAttr", () => {
     this.CONSUME(T.References);
-    this.CONSUME(T.Name);
+    this.CONSUME(T.Name, { LABEL: "refTable" });
     this.CONSUME(T.LParen);
-    this.CONSUME2(T.Name);
+    this.CONSUME2(T.Name, { LABEL: "refColumn" });
     this.CONSUME(T.RParen);
     this.MANY(() => this.SUBRULE(this.fkAction));
   });

@@ -217,8 +217,8 @@ class FileVisitor {
           break;
         }
         case "foreignKeyItem": {
-          const explicit = real(tok(ch, "Name"));
-          const refTok = real(tok(ch, "Name", 1));
+          const explicit = real(tok(ch, "fkName"));
+          const refTok = real(tok(ch, "refTable"));
           const local = this.columnList(node(ch, "columnList", 0));
           const remote = this.columnList(node(ch, "columnList", 1));
           if (!local || !remote || !refTok) break;
@@ -276,7 +276,7 @@ class FileVisitor {
       const which = real(tok(c, "Delete")) ? "onDelete" : real(tok(c, "Update")) ? "onUpdate" : undefined;
       if (!which) continue;
       const action: FkAction | undefined = real(tok(c, "Cascade")) ? "cascade" : real(tok(c, "Restrict")) ? "restrict"
-        : real(tok(c, "SetKw")) ? (real(tok(c, "Null")) ? "set null" : real(tok(c, "Default")) ? "set default" : undefined)
+        : real(tok(c, "Set")) ? (real(tok(c, "Null")) ? "set null" : real(tok(c, "Default")) ? "set default" : undefined)
         : real(tok(c, "No")) ? "no action" : undefined;
       if (!action) continue;
       const on = tok(c, "On")!;
@@ -289,7 +289,7 @@ class FileVisitor {
 
   visitIndex(rest: CstNode, unique: boolean, tableName: string, itemSrc: MutableSource, into: Index[], pending: { assign: (taken: Set<string>) => void; explicit?: string }[]): void {
     const c = rest.children as Children;
-    const explicit = real(tok(c, "Name", 0));
+    const explicit = real(tok(c, "indexName"));
     const parts: IndexPart[] = [];
     const locs: Record<string, Loc> = {};
     for (const e of nodes(c, "indexEntry")) {
@@ -307,7 +307,7 @@ class FileVisitor {
     }
     if (!parts.length) return;
     const where = this.raw(node(c, "rawSql"));
-    const usingTok = real(tok(c, "Name", 1));
+    const usingTok = real(tok(c, "method"));
     const index: { -readonly [K in keyof Index]: Index[K] } = {
       name: explicit ? nameText(explicit) : "", unique, parts,
       ...(where ? { where: where.sql } : {}),
@@ -367,8 +367,8 @@ class FileVisitor {
         case "references": {
           const r = node(ac, "referencesAttr");
           const rc = r?.children as Children | undefined;
-          const refTable = rc && real(tok(rc, "Name", 0));
-          const refCol = rc && real(tok(rc, "Name", 1));
+          const refTable = rc && real(tok(rc, "refTable"));
+          const refCol = rc && real(tok(rc, "refColumn"));
           if (!rc || !refTable || !refCol) break;
           const fk: { -readonly [K in keyof ForeignKey]: ForeignKey[K] } = {
             name: "", columns: [name], refTable: nameText(refTable), refColumns: [nameText(refCol)], ...this.fkActions(nodes(rc, "fkAction")),
