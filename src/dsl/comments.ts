@@ -85,8 +85,9 @@ function lineIndex(text: string): (offset: number) => number {
   };
 }
 
+/** Whether anything but whitespace and a separating comma stands between two offsets. */
 function hasCodeBetween(text: string, from: number, to: number): boolean {
-  return text.slice(from, to).trim() !== "";
+  return text.slice(from, to).replace(",", "").trim() !== "";
 }
 
 /** The anchor with the greatest end ≤ offset (binary search over anchors sorted by end). */

@@ -138,7 +138,9 @@ class FileVisitor {
       const t = real(tok(vc, "Name")) ?? real(tok(vc, "StringLiteral"));
       if (!t) return [];
       const name = t.tokenType.name === "StringLiteral" ? stringText(t) : nameText(t);
-      return [{ name, src: this.src(t, t.startOffset + t.image.length) }];
+      const src = this.src(t, t.startOffset + t.image.length);
+      this.out.anchors.push({ src, topLevel: false });
+      return [{ name, src }];
     });
     const seen = new Map<string, Loc>();
     for (const v of values) {
