@@ -1,0 +1,257 @@
+/**
+ * The differ: a pure function from (previous schema, current schema, renames) to an ordered
+ * list of typed changes. Linear in the size of the schemas: every lookup is a map by name.
+ *
+ * Matching: tables, enums and columns by name or by an accepted rename; constraints and indexes
+ * by name, then the leftovers by definition (a renamed table or column changes generated names:
+ * that is a rename of the constraint, not a drop and an add). Definitions are compared through
+ * the renames, so a foreign key to a renamed table is unchanged.
+ *
+ * Order (each phase after the one before, dependencies respected):
+ *   1 create enums, append enum values, rename enums
+ *   2 drop foreign keys, then checks, uniques, indexes and primary keys that go or change
+ *   3 rename tables, then columns, constraints and indexes
+ *   4 create tables (referenced tables first), add columns, alter columns, table comments
+ *   5 add primary keys, uniques, checks, indexes
+ *   6 add foreign keys (new ones, changed ones, and cycles between new tables)
+ *   7 drop columns, then tables (referencing tables first), then enums and destructive enum edits
+ */
+import type { Check, Column, EnumType, ForeignKey, Index, PrimaryKey, Schema, Table, UniqueConstraint } from "../ir/model.ts";
+import { typeKey } from "../ir/validate.ts";
+import { normSql } from "../ir/canonical.ts";
+import type { Change } from "./changes.next.ts";
+import { orderTablesForCreate, orderTablesForDrop } from "./order.ts";
+import type { Renames } from "./renames.ts";
+
+
+export interface DiffOptions {
+  /**
+   * False when foreign keys must be added after every table exists (so cycles work); true when
+   * a dialect accepts references to tables created later (SQLite): then they stay inline.
+   */
+  readonly forwardForeignKeys?: boolean;
+}
+
+export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: DiffOptions = {}): Change[] {
+  const p = {
+    enumCreate: [] as Change[], fkDrop: [] as Change[], constraintDrop: [] as Change[], rename: [] as Change[],
+    tableCreate: [] as Change[], column: [] as Change[], constraintAdd: [] as Change[], fkAdd: [] as Change[],
+    columnDrop: [] as Change[], tableDrop: [] as Change[], enumDrop: [] as Change[],
+  };
+
+  // ---- enums
+  const fromEnums = new Map(from.enums.map((e) => [e.name, e]));
+  const matchedOldEnums = new Set<string>();
+  const enumNewName = new Map<string, string>(); // old → new
+  for (const e of to.enums) {
+    const oldName = renames.enums.get(e.name) ?? (fromEnums.has(e.name) ? e.name : undefined);
+    const old = oldName === undefined ? undefined : fromEnums.get(oldName);
+    if (!old) { p.enumCreate.push({ kind: "create-enum", enum: e }); continue; }
+    matchedOldEnums.add(old.name);
+    enumNewName.set(old.name, e.name);
+    if (old.name !== e.name) p.enumCreate.push({ kind: "rename-enum", from: old.name, to: e.name });
+    diffEnumValues(old, e);
+  }
+  for (const e of from.enums) if (!matchedOldEnums.has(e.name)) p.enumDrop.push({ kind: "drop-enum", enum: e });
+
+  function diffEnumValues(old: EnumType, e: EnumType) {
+    const before = old.values.map((v) => v.name);
+    const after = e.values.map((v) => v.name);
+    if (before.join("\u0000") === after.join("\u0000")) return;
+    const appended = after.length > before.length && before.every((v, i) => after[i] === v);
+    if (appended) p.enumCreate.push({ kind: "add-enum-values", enum: e.name, values: after.slice(before.length), before });
+    else p.enumDrop.unshift({ kind: "alter-enum-values", enum: e.name, from: before, to: after });
+  }
+
+  // ---- tables
+  const fromTables = new Map(from.tables.map((t) => [t.name, t]));
+  const tableNewName = new Map<string, string>(); // old → new
+  const pairs: { old: Table; neu: Table }[] = [];
+  const created: Table[] = [];
+  for (const t of to.tables) {
+    const oldName = renames.tables.get(t.name) ?? (fromTables.has(t.name) ? t.name : undefined);
+    const old = oldName === undefined ? undefined : fromTables.get(oldName);
+    if (!old) { created.push(t); continue; }
+    tableNewName.set(old.name, t.name);
+    pairs.push({ old, neu: t });
+  }
+  const dropped = from.tables.filter((t) => !tableNewName.has(t.name));
+  const mapTable = (old: string) => tableNewName.get(old) ?? old;
+  const mapEnum = (old: string) => enumNewName.get(old) ?? old;
+
+  // Columns whose type changes: foreign keys on either side are dropped and added again
+  // (MySQL refuses to change a column used by a foreign key; PostgreSQL may too).
+  const retyped = new Set<string>();
+  const colMaps = new Map<string, Map<string, string>>(); // new table → (old col → new col)
+  for (const { old, neu } of pairs) {
+    const m = new Map<string, string>();
+    const renamed = renames.columns.get(neu.name);
+    const newNames = new Set(neu.columns.map((c) => c.name));
+    for (const c of old.columns) m.set(c.name, c.name);
+    if (renamed) for (const [n, o] of renamed) m.set(o, n);
+    for (const [o, n] of m) if (!newNames.has(n)) m.delete(o);
+    colMaps.set(neu.name, m);
+    const oldCols = new Map(old.columns.map((c) => [c.name, c]));
+    for (const c of neu.columns) {
+      const oc = [...m].find(([, n]) => n === c.name)?.[0];
+      const prev = oc === undefined ? undefined : oldCols.get(oc);
+      if (prev && typeOf(prev, mapEnum) !== typeKey(c.type)) retyped.add(`${neu.name}\u0000${c.name}`);
+    }
+  }
+  const mapCols = (newTable: string, cols: readonly string[]) => cols.map((c) => colMaps.get(newTable)?.get(c) ?? c);
+
+  for (const { old, neu } of pairs) diffTable(old, neu);
+
+  function diffTable(old: Table, neu: Table) {
+    const t = neu.name;
+    if (old.name !== neu.name) p.rename.unshift({ kind: "rename-table", from: old.name, to: neu.name });
+    if ((old.doc ?? "") !== (neu.doc ?? "")) p.column.push({ kind: "set-table-comment", table: t, ...(old.doc !== undefined ? { from: old.doc } : {}), ...(neu.doc !== undefined ? { to: neu.doc } : {}) });
+
+    // columns
+    const colMap = colMaps.get(t)!;
+    const newCols = new Map(neu.columns.map((c) => [c.name, c]));
+    const kept = new Set<string>();
+    for (const c of old.columns) {
+      const n = colMap.get(c.name);
+      const nc = n === undefined ? undefined : newCols.get(n);
+      if (!nc) { p.columnDrop.push({ kind: "drop-column", table: t, column: c }); continue; }
+      kept.add(nc.name);
+      if (c.name !== nc.name) p.rename.push({ kind: "rename-column", table: t, from: c.name, to: nc.name });
+      const renamedFrom = { ...c, name: nc.name };
+      if (columnDiffers(renamedFrom, nc, mapEnum)) p.column.push({ kind: "alter-column", table: t, from: renamedFrom, to: nc });
+    }
+    for (const c of neu.columns) if (!kept.has(c.name)) p.column.push({ kind: "add-column", table: t, column: c });
+
+    // primary key
+    const opk = old.primaryKey, npk = neu.primaryKey;
+    const pkSame = opk && npk && sameList(mapCols(t, opk.columns), npk.columns);
+    if (opk && !pkSame) p.constraintDrop.push({ kind: "drop-primary-key", table: t, primaryKey: renameCols(opk, mapCols(t, opk.columns)) });
+    if (npk && !pkSame) p.constraintAdd.push({ kind: "add-primary-key", table: t, primaryKey: npk });
+    if (opk && npk && pkSame && opk.name !== npk.name) p.rename.push({ kind: "rename-constraint", table: t, constraint: "primary-key", from: opk.name, to: npk.name });
+
+    // uniques, checks, indexes, foreign keys: by name, then by definition
+    matchByDefinition(old.uniques, neu.uniques, (u) => JSON.stringify(mapCols(t, u.columns)), (u) => JSON.stringify(u.columns),
+      (u) => p.constraintDrop.push({ kind: "drop-unique", table: t, unique: { ...u, columns: mapCols(t, u.columns) } }),
+      (u) => p.constraintAdd.push({ kind: "add-unique", table: t, unique: u }),
+      (a, b) => p.rename.push({ kind: "rename-constraint", table: t, constraint: "unique", from: a.name, to: b.name }));
+    matchByDefinition(old.checks, neu.checks, (c) => normSql(c.expr), (c) => normSql(c.expr),
+      (c) => p.constraintDrop.push({ kind: "drop-check", table: t, check: c }),
+      (c) => p.constraintAdd.push({ kind: "add-check", table: t, check: c }),
+      (a, b) => p.rename.push({ kind: "rename-constraint", table: t, constraint: "check", from: a.name, to: b.name }));
+    matchByDefinition(old.indexes, neu.indexes, (i) => indexKey(i, (c) => mapCols(t, [c])[0]!), (i) => indexKey(i, (c) => c),
+      (i) => p.constraintDrop.push({ kind: "drop-index", table: t, index: { ...i, parts: i.parts.map((x) => (x.kind === "column" ? { ...x, column: mapCols(t, [x.column])[0]! } : x)) } }),
+      (i) => p.constraintAdd.push({ kind: "create-index", table: t, index: i }),
+      (a, b) => p.rename.push({ kind: "rename-index", table: t, from: a.name, to: b.name }));
+    const fkTouchesRetyped = (fk: ForeignKey, table: string) =>
+      fk.columns.some((c) => retyped.has(`${table}\u0000${c}`)) || fk.refColumns.some((c) => retyped.has(`${fk.refTable}\u0000${c}`));
+    matchByDefinition(old.foreignKeys, neu.foreignKeys,
+      (f) => fkKey(f, (cs) => mapCols(t, cs), mapTable, (rt, cs) => mapCols(mapTable(rt), cs)),
+      (f) => fkKey(f, (cs) => cs, (x) => x, (_, cs) => cs),
+      (f) => p.fkDrop.push({ kind: "drop-foreign-key", table: t, foreignKey: { ...f, columns: mapCols(t, f.columns), refTable: mapTable(f.refTable), refColumns: mapCols(mapTable(f.refTable), f.refColumns) } }),
+      (f) => p.fkAdd.push({ kind: "add-foreign-key", table: t, foreignKey: f }),
+      (a, b) => p.rename.push({ kind: "rename-constraint", table: t, constraint: "foreign-key", from: a.name, to: b.name }),
+      (b) => fkTouchesRetyped(b, t));
+  }
+
+  // ---- new tables, in dependency order; foreign keys in a cycle come after all tables
+  if (created.length) {
+    const { order, deferred } = orderTablesForCreate(created, opts.forwardForeignKeys ?? false);
+    for (const t of order) {
+      const inline = t.foreignKeys.filter((fk) => !deferred.has(fk));
+      p.tableCreate.push({ kind: "create-table", table: { ...t, foreignKeys: inline, indexes: [] } });
+      for (const i of t.indexes) p.constraintAdd.push({ kind: "create-index", table: t.name, index: i });
+      for (const fk of t.foreignKeys) if (deferred.has(fk)) p.fkAdd.push({ kind: "add-foreign-key", table: t.name, foreignKey: fk });
+    }
+  }
+  // ---- dropped tables: their foreign keys go first, so drop order among them is free of cycles
+  if (dropped.length) {
+    const droppedNames = new Set(dropped.map((t) => t.name));
+    for (const t of orderTablesForDrop(dropped)) {
+      for (const fk of t.foreignKeys) if (droppedNames.has(fk.refTable) && fk.refTable !== t.name) p.fkDrop.push({ kind: "drop-foreign-key", table: t.name, foreignKey: fk });
+      p.tableDrop.push({ kind: "drop-table", table: { ...t, foreignKeys: t.foreignKeys.filter((fk) => !droppedNames.has(fk.refTable) || fk.refTable === t.name) } });
+    }
+  }
+
+  return [
+    ...p.enumCreate, ...p.fkDrop, ...sortDrops(p.constraintDrop), ...p.rename, ...p.tableCreate, ...p.column,
+    ...sortAdds(p.constraintAdd), ...p.fkAdd, ...p.columnDrop, ...p.tableDrop, ...p.enumDrop,
+  ];
+}
+
+/** Within phase 2: checks, uniques and indexes before primary keys (a unique may need the key's index). */
+function sortDrops(cs: Change[]): Change[] {
+  const rank = (c: Change) => (c.kind === "drop-primary-key" ? 1 : 0);
+  return [...cs].sort((a, b) => rank(a) - rank(b));
+}
+/** Within phase 5: primary keys first (a unique or index may rely on the key). */
+function sortAdds(cs: Change[]): Change[] {
+  const rank = (c: Change) => (c.kind === "add-primary-key" ? 0 : 1);
+  return [...cs].sort((a, b) => rank(a) - rank(b));
+}
+
+function typeOf(c: Column, mapEnum: (n: string) => string): string {
+  return c.type.kind === "enum" ? typeKey({ kind: "enum", name: mapEnum(c.type.name) }) : typeKey(c.type);
+}
+
+export function columnDiffers(a: Column, b: Column, mapEnum: (n: string) => string = (x) => x): boolean {
+  return typeOf(a, mapEnum) !== typeKey(b.type) || a.nullable !== b.nullable || a.identity !== b.identity ||
+    defaultKey(a) !== defaultKey(b) || (a.doc ?? "") !== (b.doc ?? "");
+}
+
+export const defaultKey = (c: Column): string => {
+  const d = c.default;
+  if (!d) return "";
+  return d.kind === "raw" ? `raw:${normSql(d.sql)}` : JSON.stringify(d);
+};
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const renameCols = (pk: PrimaryKey, columns: string[]): PrimaryKey => ({ ...pk, columns });
+
+function indexKey(i: Index, mapCol: (c: string) => string): string {
+  return JSON.stringify([i.unique, i.parts.map((p) => (p.kind === "column" ? ["c", mapCol(p.column), p.desc] : ["e", normSql(p.sql), p.desc])), i.where === undefined ? null : normSql(i.where), i.using ?? null]);
+}
+
+function fkKey(f: ForeignKey, mapCols: (cs: readonly string[]) => string[] | readonly string[], mapTable: (t: string) => string, mapRefCols: (t: string, cs: readonly string[]) => string[] | readonly string[]): string {
+  return JSON.stringify([mapCols(f.columns), mapTable(f.refTable), mapRefCols(f.refTable, f.refColumns), f.onDelete, f.onUpdate]);
+}
+
+/**
+ * Pairs old and new items: same name and same definition → unchanged; same name, other
+ * definition → drop + add; different names, same definition → rename; the rest drop or add.
+ * `forceRebuild` marks items to drop and add again although they did not change.
+ */
+function matchByDefinition<T extends { name: string }>(
+  olds: readonly T[], news: readonly T[], oldKey: (x: T) => string, newKey: (x: T) => string,
+  drop: (x: T) => void, add: (x: T) => void, rename: (a: T, b: T) => void, forceRebuild?: (x: T) => boolean,
+): void {
+  const newByName = new Map(news.map((x) => [x.name, x]));
+  const leftOld: T[] = [];
+  const matchedNew = new Set<T>();
+  for (const o of olds) {
+    const n = newByName.get(o.name);
+    if (n && oldKey(o) === newKey(n) && !forceRebuild?.(n)) { matchedNew.add(n); continue; }
+    if (n && forceRebuild?.(n) && oldKey(o) === newKey(n)) { drop(o); add(n); matchedNew.add(n); continue; }
+    leftOld.push(o);
+  }
+  const leftNewByKey = new Map<string, T[]>();
+  for (const n of news) {
+    if (matchedNew.has(n)) continue;
+    const k = newKey(n);
+    if (!leftNewByKey.has(k)) leftNewByKey.set(k, []);
+    leftNewByKey.get(k)!.push(n);
+  }
+  for (const o of leftOld) {
+    const candidates = leftNewByKey.get(oldKey(o));
+    const n = candidates?.find((x) => !newByName.has(o.name) || x.name !== o.name);
+    if (n && !forceRebuild?.(n) && !news.some((x) => x.name === o.name && x !== n)) {
+      candidates!.splice(candidates!.indexOf(n), 1);
+      matchedNew.add(n);
+      rename(o, n);
+      continue;
+    }
+    drop(o);
+  }
+  for (const n of news) if (!matchedNew.has(n)) add(n);
+}
+
+export type { UniqueConstraint, Check };

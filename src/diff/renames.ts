@@ -1,0 +1,115 @@
+/**
+ * Renames are decided outside the differ (drizzle-kit's resolver idea): from the schema's
+ * `renamed from` hints, from a person answering a prompt, or from a fixed map in tests. The
+ * differ only reads the result.
+ */
+import type { Column, Schema, Table } from "../ir/model.ts";
+import { typeKey } from "../ir/validate.ts";
+
+export interface Renames {
+  /** New table name → old table name. */
+  readonly tables: ReadonlyMap<string, string>;
+  /** New enum name → old enum name. */
+  readonly enums: ReadonlyMap<string, string>;
+  /** New table name → (new column name → old column name). */
+  readonly columns: ReadonlyMap<string, ReadonlyMap<string, string>>;
+}
+
+export const noRenames = (): Renames => ({ tables: new Map(), enums: new Map(), columns: new Map() });
+
+/**
+ * The renames the `renamed from` hints ask for. A hint counts only while the rename has not
+ * happened yet: its old name exists in `from` and its new name does not. Once applied, the hint
+ * is ignored, so it can stay in the file.
+ */
+export function renamesFromHints(from: Schema, to: Schema): Renames {
+  const fromTables = new Map(from.tables.map((t) => [t.name, t]));
+  const fromEnums = new Set(from.enums.map((e) => e.name));
+  const toTables = new Set(to.tables.map((t) => t.name));
+  const toEnums = new Set(to.enums.map((e) => e.name));
+  const tables = new Map<string, string>();
+  for (const t of to.tables) {
+    if (t.renamedFrom !== undefined && fromTables.has(t.renamedFrom) && !fromTables.has(t.name) && !toTables.has(t.renamedFrom)) tables.set(t.name, t.renamedFrom);
+  }
+  const enums = new Map<string, string>();
+  for (const e of to.enums) {
+    if (e.renamedFrom !== undefined && fromEnums.has(e.renamedFrom) && !fromEnums.has(e.name) && !toEnums.has(e.renamedFrom)) enums.set(e.name, e.renamedFrom);
+  }
+  const columns = new Map<string, Map<string, string>>();
+  for (const t of to.tables) {
+    const old = fromTables.get(tables.get(t.name) ?? t.name);
+    if (!old) continue;
+    const oldCols = new Set(old.columns.map((c) => c.name));
+    const newCols = new Set(t.columns.map((c) => c.name));
+    for (const c of t.columns) {
+      if (c.renamedFrom !== undefined && oldCols.has(c.renamedFrom) && !oldCols.has(c.name) && !newCols.has(c.renamedFrom)) {
+        if (!columns.has(t.name)) columns.set(t.name, new Map());
+        columns.get(t.name)!.set(c.name, c.renamedFrom);
+      }
+    }
+  }
+  return { tables, enums, columns };
+}
+
+/** A possible rename the hints do not settle: something disappeared and something alike appeared. */
+export type RenameCandidate =
+  | { readonly kind: "table"; readonly from: string; readonly to: string }
+  | { readonly kind: "column"; readonly table: string; readonly from: string; readonly to: string };
+
+/**
+ * Unhinted rename candidates: in a table present on both sides, a dropped column and an added
+ * column of the same type; a dropped table and an added table with mostly the same columns.
+ * Each old or new name is offered once (the first match), so a person answers few questions.
+ */
+export function renameCandidates(from: Schema, to: Schema, renames: Renames): RenameCandidate[] {
+  const out: RenameCandidate[] = [];
+  const renamedOld = new Set(renames.tables.values());
+  const fromTables = new Map(from.tables.map((t) => [t.name, t]));
+  const toNames = new Set(to.tables.map((t) => t.name));
+  const droppedTables = from.tables.filter((t) => !toNames.has(t.name) && !renamedOld.has(t.name));
+  const addedTables = to.tables.filter((t) => !fromTables.has(t.name) && !renames.tables.has(t.name));
+  const usedDropped = new Set<string>();
+  for (const added of addedTables) {
+    const match = droppedTables.find((d) => !usedDropped.has(d.name) && similarTables(d, added));
+    if (match) { usedDropped.add(match.name); out.push({ kind: "table", from: match.name, to: added.name }); }
+  }
+  for (const t of to.tables) {
+    const old = fromTables.get(renames.tables.get(t.name) ?? t.name);
+    if (!old) continue;
+    const colRenames = renames.columns.get(t.name) ?? new Map<string, string>();
+    const renamedOldCols = new Set(colRenames.values());
+    const newCols = new Set(t.columns.map((c) => c.name));
+    const oldCols = new Set(old.columns.map((c) => c.name));
+    const dropped = old.columns.filter((c) => !newCols.has(c.name) && !renamedOldCols.has(c.name));
+    const added = t.columns.filter((c) => !oldCols.has(c.name) && !colRenames.has(c.name));
+    const used = new Set<string>();
+    for (const a of added) {
+      const match = dropped.find((d) => !used.has(d.name) && compatible(d, a));
+      if (match) { used.add(match.name); out.push({ kind: "column", table: t.name, from: match.name, to: a.name }); }
+    }
+  }
+  return out;
+}
+
+const compatible = (a: Column, b: Column) => typeKey(a.type) === typeKey(b.type);
+
+function similarTables(a: Table, b: Table): boolean {
+  const keys = new Set(a.columns.map((c) => `${c.name} ${typeKey(c.type)}`));
+  const same = b.columns.filter((c) => keys.has(`${c.name} ${typeKey(c.type)}`)).length;
+  return same * 2 >= Math.max(a.columns.length, b.columns.length) && same > 0;
+}
+
+/** Adds accepted candidates to a set of renames. */
+export function withRenames(base: Renames, accepted: readonly RenameCandidate[]): Renames {
+  const tables = new Map(base.tables);
+  const enums = new Map(base.enums);
+  const columns = new Map([...base.columns].map(([k, v]) => [k, new Map(v)]));
+  for (const c of accepted) {
+    if (c.kind === "table") tables.set(c.to, c.from);
+    else {
+      if (!columns.has(c.table)) columns.set(c.table, new Map());
+      columns.get(c.table)!.set(c.to, c.from);
+    }
+  }
+  return { tables, enums, columns };
+}
