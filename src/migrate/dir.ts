@@ -1,0 +1,202 @@
+/**
+ * The migrations folder as verified state (cli-contract.md, "Migrations folder"):
+ *
+ *     migrations/
+ *       20261123120000_initial/{up.sql, down.sql, snapshot.json}
+ *       schemavc.sum
+ *
+ * `readMigrations` lists the migrations in version order and refuses a folder whose sum file
+ * does not match (an edited migration, a branch conflict) or whose snapshot chain is broken,
+ * with a message that names the files and says how to settle it. `writeMigration` adds a
+ * folder and rewrites the sum file. Library code: errors are thrown as `MigrationDirError`.
+ */
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { parseSnapshot, serializeSnapshot, type Snapshot } from "../ir/snapshot.ts";
+import type { Schema } from "../ir/model.ts";
+import { checkSum, parseSum, renderSum, SUM_FILE, type SumProblem } from "./sum.ts";
+
+export const MIGRATION_FILES = ["up.sql", "down.sql", "snapshot.json"] as const;
+const VERSION_RE = /^(\d{14})_([a-z0-9_]+)$/;
+
+export class MigrationDirError extends Error {
+  constructor(message: string, readonly hint?: string) {
+    super(message);
+    this.name = "MigrationDirError";
+  }
+}
+
+export interface Migration {
+  /** `20261123120000_add_portfolio`. */
+  readonly version: string;
+  readonly timestamp: string;
+  readonly name: string;
+  readonly dir: string;
+  readonly up: string;
+  readonly down: string;
+  readonly snapshot: Snapshot;
+}
+
+/** `add portfolio!` → `add_portfolio`: lower case, words joined by `_`, at most 60 characters. */
+export function slug(message: string): string {
+  const s = message.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "").slice(0, 60).replace(/_+$/, "");
+  return s || "migration";
+}
+
+/** The UTC timestamp `YYYYMMDDHHMMSS` of a date. */
+export function timestampOf(d: Date): string {
+  return d.toISOString().replace(/[-:T]/g, "").slice(0, 14);
+}
+
+/** Reads and verifies the folder. A missing folder is an empty history. */
+export async function readMigrations(dir: string, opts: { verifySum?: boolean } = {}): Promise<Migration[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const versions = entries.filter((e) => e.isDirectory() && !e.name.startsWith(".")).map((e) => e.name).sort();
+  const bad = versions.find((v) => !VERSION_RE.test(v));
+  if (bad) throw new MigrationDirError(`${join(dir, bad)}: not a migration folder name (expected YYYYMMDDHHMMSS_name)`, "move it out of the migrations folder");
+  const contents = new Map<string, string>();
+  const migrations: Migration[] = [];
+  for (const version of versions) {
+    const folder = join(dir, version);
+    const files: Partial<Record<(typeof MIGRATION_FILES)[number], string>> = {};
+    for (const f of MIGRATION_FILES) {
+      try {
+        files[f] = await readFile(join(folder, f), "utf8");
+        contents.set(`${version}/${f}`, files[f]!);
+      } catch {
+        throw new MigrationDirError(`${join(folder, f)} is missing`, `restore it from version control; a migration folder holds ${MIGRATION_FILES.join(", ")}`);
+      }
+    }
+    let snapshot: Snapshot;
+    try {
+      snapshot = parseSnapshot(files["snapshot.json"]!, join(folder, "snapshot.json"));
+    } catch (e) {
+      throw new MigrationDirError((e as Error).message);
+    }
+    const m = VERSION_RE.exec(version)!;
+    migrations.push({ version, timestamp: m[1]!, name: m[2]!, dir: folder, up: files["up.sql"]!, down: files["down.sql"]!, snapshot });
+  }
+  if (opts.verifySum !== false) await verifySum(dir, contents, migrations.length > 0);
+  verifyChain(migrations, dir);
+  return migrations;
+}
+
+async function verifySum(dir: string, contents: ReadonlyMap<string, string>, expected: boolean): Promise<void> {
+  const sumPath = join(dir, SUM_FILE);
+  let text: string;
+  try {
+    text = await readFile(sumPath, "utf8");
+  } catch {
+    if (!expected) return;
+    throw new MigrationDirError(`${sumPath} is missing`, "restore it from version control, or run `schemavc rehash` if the migrations are as you want them");
+  }
+  const sum = parseSum(text);
+  if ("kind" in sum) throw sumError(sumPath, [sum]);
+  const problems = checkSum(sum, contents);
+  if (problems.length) throw sumError(sumPath, problems);
+}
+
+function sumError(sumPath: string, problems: readonly SumProblem[]): MigrationDirError {
+  const first = problems[0]!;
+  switch (first.kind) {
+    case "conflict":
+      return new MigrationDirError(`${sumPath} has merge conflict markers: two branches each added migrations`,
+        "keep the migrations of the branch merged first, delete the other branch's new migration folders, run `schemavc rehash`, then `schemavc generate` again to write them as one migration after the others");
+    case "malformed":
+      return new MigrationDirError(`${sumPath}: line ${first.line} is not a sum line`, "restore the file from version control, or run `schemavc rehash`");
+    case "total-mismatch":
+      return new MigrationDirError(`${sumPath} was edited by hand or merged from two branches (its first line does not match the lines below)`,
+        "if two branches added migrations, regenerate the later branch's migration; otherwise run `schemavc rehash`");
+    case "edited": {
+      const edited = problems.filter((p) => p.kind === "edited").map((p) => (p as { path: string }).path);
+      return new MigrationDirError(`migration file${edited.length > 1 ? "s" : ""} changed after ${edited.length > 1 ? "they were" : "it was"} written: ${edited.join(", ")}`,
+        "if the edit is deliberate (and not yet applied anywhere), run `schemavc rehash`; otherwise restore the file from version control");
+    }
+    case "missing-file":
+      return new MigrationDirError(`a migration recorded in ${SUM_FILE} is gone: ${first.path}`, "restore it from version control, or run `schemavc rehash` if it was removed on purpose and never applied");
+    case "unlisted-file":
+      return new MigrationDirError(`${first.path} is not recorded in ${SUM_FILE}: it was added without \`schemavc generate\`, or came from another branch`,
+        "if two branches added migrations, delete this branch's new folder and run `schemavc generate` again; if you wrote it by hand on purpose, run `schemavc rehash`");
+  }
+}
+
+function verifyChain(migrations: readonly Migration[], dir: string): void {
+  let prev: string | null = null;
+  for (const m of migrations) {
+    if (m.snapshot.id !== m.version) throw new MigrationDirError(`${join(m.dir, "snapshot.json")} belongs to migration ${m.snapshot.id}, not ${m.version}`, "a migration folder was renamed or copied; restore it from version control");
+    if (m.snapshot.prevId !== prev) {
+      throw new MigrationDirError(`${join(m.dir, "snapshot.json")} follows ${m.snapshot.prevId ?? "nothing"}, but the migration before it in ${dir} is ${prev ?? "none"}`,
+        "a migration was added out of order (for example from another branch): delete the later one and run `schemavc generate` again");
+    }
+    prev = m.version;
+  }
+}
+
+/** Rewrites the sum file from the files on disk (`schemavc rehash`). */
+export async function rehash(dir: string): Promise<number> {
+  const migrations = await readMigrations(dir, { verifySum: false });
+  await writeSum(dir, migrations);
+  return migrations.length;
+}
+
+async function writeSum(dir: string, migrations: readonly Migration[]): Promise<void> {
+  const files = new Map<string, string>();
+  for (const m of migrations) {
+    files.set(`${m.version}/up.sql`, m.up);
+    files.set(`${m.version}/down.sql`, m.down);
+    files.set(`${m.version}/snapshot.json`, await readFile(join(m.dir, "snapshot.json"), "utf8"));
+  }
+  await atomicWrite(join(dir, SUM_FILE), renderSum(files));
+}
+
+/**
+ * Writes a new migration folder and the updated sum file. The folder is written under a
+ * temporary name and renamed, so an interrupted run never leaves half a migration.
+ */
+export async function writeMigration(dir: string, existing: readonly Migration[], m: { version: string; up: string; down: string; schema: Schema; dialect: string }): Promise<string> {
+  const prev = existing[existing.length - 1];
+  if (prev && prev.version >= m.version) throw new MigrationDirError(`a new migration ${m.version} would not come after ${prev.version}`, "check the machine's clock");
+  await mkdir(dir, { recursive: true });
+  const final = join(dir, m.version);
+  const tmp = join(dir, `.${m.version}.tmp`);
+  await rm(tmp, { recursive: true, force: true });
+  await mkdir(tmp);
+  const snapshot = serializeSnapshot({ id: m.version, prevId: prev?.version ?? null, dialect: m.dialect, schema: m.schema });
+  await writeFile(join(tmp, "up.sql"), m.up);
+  await writeFile(join(tmp, "down.sql"), m.down);
+  await writeFile(join(tmp, "snapshot.json"), snapshot);
+  await rename(tmp, final);
+  const all = [...existing, { version: m.version, timestamp: m.version.slice(0, 14), name: m.version.slice(15), dir: final, up: m.up, down: m.down, snapshot: parseSnapshot(snapshot, final) }];
+  await writeSum(dir, all);
+  return final;
+}
+
+async function atomicWrite(path: string, text: string): Promise<void> {
+  const tmp = `${path}.tmp`;
+  await writeFile(tmp, text);
+  await rename(tmp, path);
+}
+
+/**
+ * Resolves a version reference (cli-contract.md): `head` (the newest), `base` (before the
+ * first: returns null), a full version, a bare timestamp, or a unique prefix of either.
+ */
+export function resolveVersion(ref: string, versions: readonly string[]): string | null {
+  if (ref === "base") return null;
+  if (ref === "head") {
+    const last = versions[versions.length - 1];
+    if (last === undefined) throw new MigrationDirError("there are no migrations, so `head` names nothing", "run `schemavc generate -m \"initial\"` first");
+    return last;
+  }
+  const exact = versions.find((v) => v === ref || v.slice(0, 14) === ref);
+  if (exact) return exact;
+  const matches = versions.filter((v) => v.startsWith(ref));
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length > 1) throw new MigrationDirError(`\`${ref}\` matches ${matches.length} migrations: ${matches.slice(0, 5).join(", ")}${matches.length > 5 ? ", ..." : ""}`, "give more of the version");
+  throw new MigrationDirError(`no migration matches \`${ref}\``, "run `schemavc history` to see the versions");
+}
