@@ -1,0 +1,68 @@
+/**
+ * What a change can destroy: dropped tables and columns, narrowed types, removed enum values,
+ * NOT NULL on a column that may hold NULLs with no default to fill them. `generate` prints these
+ * as warnings and writes them in the header of the SQL file that loses the data.
+ */
+import type { Column, ColumnType } from "../ir/model.ts";
+import { typeText } from "../ir/validate.ts";
+import type { Change } from "./changes.next.ts";
+
+export interface DataLoss {
+  readonly change: Change;
+  readonly message: string;
+}
+
+const INT_RANK: Record<string, number> = { smallint: 1, int: 2, bigint: 3 };
+const FLOAT_RANK: Record<string, number> = { real: 1, double: 2 };
+
+/** Whether every value of type `a` fits type `b` unchanged (a widening or same type). */
+export function widens(a: ColumnType, b: ColumnType): boolean {
+  if (a.kind !== "portable" || b.kind !== "portable") return JSON.stringify(a) === JSON.stringify(b);
+  if (a.name === b.name) {
+    const [x = 0, y = 0] = a.args ?? [];
+    const [p = 0, q = 0] = b.args ?? [];
+    if (a.name === "varchar" || a.name === "char") return p >= x;
+    if (a.name === "decimal") return q >= y && p - q >= x - y;
+    return true;
+  }
+  if (INT_RANK[a.name] && INT_RANK[b.name]) return INT_RANK[b.name]! >= INT_RANK[a.name]!;
+  if (FLOAT_RANK[a.name] && FLOAT_RANK[b.name]) return FLOAT_RANK[b.name]! >= FLOAT_RANK[a.name]!;
+  if (b.name === "text") return ["varchar", "char", "text"].includes(a.name);
+  if (a.name === "varchar" && b.name === "char") return false;
+  if (a.name === "char" && b.name === "varchar") return (b.args?.[0] ?? 0) >= (a.args?.[0] ?? 0);
+  if (a.name === "json" && b.name === "jsonb") return true;
+  if (a.name === "timestamp" && b.name === "timestamptz") return true;
+  return false;
+}
+
+export function dataLoss(c: Change): string | undefined {
+  switch (c.kind) {
+    case "drop-table": return `drops table \`${c.table.name}\` and every row in it`;
+    case "drop-column": return `drops column \`${c.table}.${c.column.name}\` and its data`;
+    case "alter-enum-values": {
+      const removed = c.from.filter((v) => !c.to.includes(v));
+      if (removed.length) return `removes value${removed.length > 1 ? "s" : ""} ${removed.map((v) => `'${v}'`).join(", ")} from enum \`${c.enum}\`: rows holding ${removed.length > 1 ? "them" : "it"} make the migration fail`;
+      return undefined;
+    }
+    case "alter-column": return columnLoss(c.table, c.from, c.to);
+    default: return undefined;
+  }
+}
+
+function columnLoss(table: string, from: Column, to: Column): string | undefined {
+  const name = `\`${table}.${to.name}\``;
+  if (!widens(from.type, to.type) && JSON.stringify(from.type) !== JSON.stringify(to.type)) {
+    return `changes ${name} from \`${typeText(from.type)}\` to \`${typeText(to.type)}\`: values that do not fit are cut or make the migration fail`;
+  }
+  if (from.nullable && !to.nullable && !to.default) {
+    return `makes ${name} NOT NULL with no default: existing NULLs make the migration fail (fill them first, or add a default)`;
+  }
+  return undefined;
+}
+
+export function dataLosses(changes: readonly Change[]): DataLoss[] {
+  return changes.flatMap((change) => {
+    const message = dataLoss(change);
+    return message ? [{ change, message }] : [];
+  });
+}
