@@ -37,6 +37,53 @@ const dialectOption: OptionSpec = {
 
 export const COMMANDS: readonly CommandSpec[] = [
   {
+    name: "init",
+    summary: "start a project: schemavc.toml, schema/ and migrations/",
+    usage: "init [--dialect D] [--url URL]",
+    details:
+      "With no flags the project uses the embedded SQLite default (url sqlite:./dev.db), so\n" +
+      "`generate` and `up` work with no server. Never overwrites an existing schemavc.toml.",
+    options: { dialect: { type: "string", description: "sqlite (default), postgres or mysql", valueName: "D" } },
+    load: () => import("./init.ts"),
+  },
+  {
+    name: "generate",
+    aliases: ["migrate", "revision"],
+    summary: "write the next migration from the schema files",
+    usage: "generate -m MESSAGE",
+    details:
+      "Compares the schema files with the snapshot of the latest migration and writes\n" +
+      "migrations/<timestamp>_<message>/ with up.sql, down.sql and snapshot.json, then updates\n" +
+      "schemavc.sum. Writes nothing when nothing changed. Data-loss warnings are printed and\n" +
+      "written in the header of the SQL file that loses data. A column that disappears while a\n" +
+      "similar one appears is a rename only with a `renamed from` hint, or when you answer y at\n" +
+      "a terminal; otherwise it is a drop and an add, with a warning.",
+    options: { message: { type: "string", short: "m", description: "what the migration does (becomes part of its version)", valueName: "MSG" } },
+    load: () => import("./generate.ts"),
+  },
+  {
+    name: "diff",
+    summary: "show the change between two schemas, as a summary and as SQL",
+    usage: "diff [--from X] [--to Y] [--dialect D]",
+    details:
+      "X and Y: a .schema file or folder, a migration version (head, base, a timestamp or a\n" +
+      "unique prefix), or `empty`. Defaults: from the latest migration to the schema files.\n" +
+      "Exit 0 when there is no change, 3 when there is.",
+    options: {
+      from: { type: "string", description: "the old side (default: head)", valueName: "X" },
+      to: { type: "string", description: "the new side (default: the schema files)", valueName: "Y" },
+      dialect: dialectOption,
+    },
+    load: () => import("./diff.ts"),
+  },
+  {
+    name: "rehash",
+    summary: "rewrite schemavc.sum after deliberate hand edits of migrations",
+    usage: "rehash",
+    options: {},
+    load: () => import("./rehash.ts"),
+  },
+  {
     name: "fmt",
     summary: "rewrite .schema files in the canonical style",
     usage: "fmt [--check] [PATH]",

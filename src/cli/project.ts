@@ -1,0 +1,60 @@
+/**
+ * What several commands share: the project's config and dialect, its schema files loaded and
+ * validated (printing diagnostics), and its migrations folder read and verified. Each helper
+ * turns library errors into a `CliError` a person can act on.
+ */
+import type { Context } from "./context.ts";
+import { str } from "./context.ts";
+import { loadConfig, type Config } from "./config.ts";
+import { CliError, UsageError } from "./errors.ts";
+import { loadSchemaPath } from "../dsl/load.ts";
+import { hasErrors } from "../dsl/diagnostics.ts";
+import { getDialect } from "../dialects/registry.ts";
+import { DIALECT_NAMES, type Dialect, type DialectName } from "../dialects/dialect.ts";
+import type { Schema } from "../ir/model.ts";
+import { MigrationDirError, readMigrations, type Migration } from "../migrate/dir.ts";
+
+export interface Project {
+  readonly config: Config;
+  readonly dialect: Dialect;
+}
+
+export async function openProject(ctx: Context): Promise<Project> {
+  const config = await loadConfig(ctx);
+  const name = (str(ctx, "dialect") ?? config.dialect) as DialectName;
+  if (!DIALECT_NAMES.includes(name)) throw new UsageError(`unknown dialect \`${name}\``, `use one of ${DIALECT_NAMES.join(", ")}`);
+  return { config, dialect: await getDialect(name) };
+}
+
+/**
+ * Loads and validates the schema at `path` for `dialect`. Warnings are printed and the schema
+ * returned; errors are printed and the command fails with exit 1.
+ */
+export async function loadValidSchema(ctx: Context, path: string, dialect: Dialect): Promise<Schema> {
+  const loaded = await loadSchemaPath(path, ctx.cwd);
+  const diagnostics = [...loaded.diagnostics];
+  if (!hasErrors(diagnostics)) diagnostics.push(...dialect.validate(loaded.schema));
+  ctx.report.diagnostics(diagnostics, loaded.sources);
+  if (hasErrors(diagnostics)) {
+    const n = diagnostics.filter((d) => d.severity === "error").length;
+    throw new CliError(`the schema has ${n} error${n === 1 ? "" : "s"}`, 1, "fix them and run the command again");
+  }
+  return loaded.schema;
+}
+
+/** The verified migrations of the project; folder problems become errors with their hint. */
+export async function loadMigrations(project: Project): Promise<Migration[]> {
+  let ms: Migration[];
+  try {
+    ms = await readMigrations(project.config.migrations);
+  } catch (e) {
+    if (e instanceof MigrationDirError) throw new CliError(e.message, 1, e.hint);
+    throw e;
+  }
+  const other = ms.find((m) => m.snapshot.dialect && m.snapshot.dialect !== project.dialect.name);
+  if (other) {
+    throw new CliError(`migration ${other.version} was written for ${other.snapshot.dialect}, but this project's dialect is ${project.dialect.name}`, 1,
+      "migrations hold dialect-specific SQL: keep one migrations folder per dialect (set `migrations` in schemavc.toml)");
+  }
+  return ms;
+}

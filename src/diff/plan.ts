@@ -1,0 +1,49 @@
+/**
+ * A migration plan: the changes between two schemas, their inverse, and both rendered as SQL
+ * files for one dialect, with the data-loss warnings in the header of the file that loses data.
+ * Shared by `generate` (which writes it) and `diff` (which prints it).
+ */
+import type { Schema } from "../ir/model.ts";
+import type { Dialect } from "../dialects/dialect.ts";
+import type { Change } from "./changes.next.ts";
+import { diffSchemas } from "./differ.ts";
+import { invertAll } from "./invert.ts";
+import { dataLosses, type DataLoss } from "./data-loss.ts";
+import type { Renames } from "./renames.ts";
+import { VERSION } from "../version.ts";
+
+export interface Plan {
+  readonly changes: Change[];
+  readonly down: Change[];
+  readonly upLosses: DataLoss[];
+  readonly downLosses: DataLoss[];
+  readonly upSql: string[];
+  readonly downSql: string[];
+}
+
+export function plan(from: Schema, to: Schema, renames: Renames, dialect: Dialect): Plan {
+  const changes = diffSchemas(from, to, renames, { forwardForeignKeys: dialect.capabilities.forwardForeignKeys });
+  const down = invertAll(changes);
+  return {
+    changes, down,
+    upLosses: dataLosses(changes), downLosses: dataLosses(down),
+    upSql: dialect.render(changes as never, { from, to }).map((s) => s.sql),
+    downSql: dialect.render(down as never, { from: to, to: from }).map((s) => s.sql),
+  };
+}
+
+/** The text of `up.sql` or `down.sql`: a header (with what is lost), then the statements. */
+export function sqlFile(opts: { version: string; message: string; direction: "up" | "down"; dialect: string; statements: readonly string[]; losses: readonly DataLoss[] }): string {
+  const head = [
+    `-- schemavc ${opts.direction} migration ${opts.version}${opts.message ? `: ${oneLine(opts.message)}` : ""}`,
+    `-- dialect: ${opts.dialect}; written by schemavc ${VERSION}; review it before it is applied`,
+  ];
+  if (opts.losses.length) {
+    head.push("--", "-- DATA LOSS: this file destroys data that the inverse migration cannot bring back:");
+    for (const l of opts.losses) head.push(`--   ${l.message}`);
+  }
+  const body = opts.statements.map((s) => (s.trimEnd().endsWith(";") ? s.trimEnd() : `${s.trimEnd()};`)).join("\n\n");
+  return `${head.join("\n")}\n\n${body}${body ? "\n" : ""}`;
+}
+
+const oneLine = (s: string) => s.replace(/\s+/g, " ").trim();
