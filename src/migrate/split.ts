@@ -1,0 +1,131 @@
+/**
+ * Splits a migration file into statements, the way the database would read it: semicolons
+ * inside strings ('...'), quoted names ("...", `...`), comments (-- and /* *\/), PostgreSQL
+ * dollar-quoted bodies ($$...$$, $tag$...$tag$) and SQLite/MySQL trigger bodies (BEGIN ... END)
+ * do not end a statement. Each statement keeps its 1-based line in the file, so a failure can
+ * name where it is. Comment-only pieces are dropped.
+ *
+ * Directives: `-- schemavc:NAME` comment lines before the first statement
+ * (e.g. `-- schemavc:no-transaction`) are returned apart.
+ */
+
+export interface SplitStatement {
+  readonly sql: string;
+  /** 1-based line of the statement's first character in the file. */
+  readonly line: number;
+}
+
+export interface SplitResult {
+  readonly statements: SplitStatement[];
+  readonly directives: Set<string>;
+}
+
+/**
+ * @param backslashEscapes MySQL reads `\'` inside a string as an escaped quote; PostgreSQL and
+ *   SQLite do not (a string may end with a backslash there). The runner passes its dialect's rule.
+ */
+export function splitSql(text: string, backslashEscapes = false): SplitResult {
+  const statements: SplitStatement[] = [];
+  const directives = new Set<string>();
+  let start = 0;
+  let line = 1;
+  let startLine = 1;
+  let depthBegin = 0; // BEGIN ... END nesting inside CREATE TRIGGER
+  let inTrigger = false;
+  const n = text.length;
+  const push = (end: number) => {
+    const raw = text.slice(start, end);
+    const sql = stripEdges(raw);
+    if (sql) {
+      const lead = raw.slice(0, raw.indexOf(sql.slice(0, 1)) === -1 ? 0 : leadingSkip(raw));
+      const extra = (lead.match(/\n/g) ?? []).length;
+      statements.push({ sql, line: startLine + extra });
+    }
+  };
+  let i = 0;
+  let wordStart = -1;
+  const flushWord = (end: number) => {
+    if (wordStart < 0) return;
+    const w = text.slice(wordStart, end).toUpperCase();
+    wordStart = -1;
+    if (w === "TRIGGER" && /\bCREATE\b/i.test(text.slice(start, end))) inTrigger = true;
+    else if (inTrigger && (w === "BEGIN" || w === "CASE")) depthBegin++;
+    else if (inTrigger && w === "END" && depthBegin > 0) depthBegin--;
+  };
+  while (i < n) {
+    const c = text[i]!;
+    const isWord = /[A-Za-z0-9_]/.test(c);
+    if (isWord) { if (wordStart < 0) wordStart = i; i++; continue; }
+    flushWord(i);
+    if (c === "\n") { line++; i++; continue; }
+    if (c === "-" && text[i + 1] === "-") {
+      const end = text.indexOf("\n", i);
+      const comment = text.slice(i, end === -1 ? n : end);
+      const m = /^--\s*schemavc:([a-z-]+)/.exec(comment);
+      if (m && !statements.length && !stripEdges(text.slice(start, i))) directives.add(m[1]!);
+      i = end === -1 ? n : end;
+      continue;
+    }
+    if (c === "/" && text[i + 1] === "*") {
+      const end = text.indexOf("*/", i + 2);
+      const stop = end === -1 ? n : end + 2;
+      line += countLines(text, i, stop);
+      i = stop;
+      continue;
+    }
+    if (c === "'" || c === '"' || c === "`") {
+      let j = i + 1;
+      for (; j < n; j++) {
+        if (backslashEscapes && text[j] === "\\" && c === "'") { j++; continue; }
+        if (text[j] === c) { if (text[j + 1] === c) { j++; continue; } break; }
+      }
+      line += countLines(text, i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    if (c === "$") {
+      const m = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(text.slice(i, i + 64));
+      if (m) {
+        const tag = m[0];
+        const end = text.indexOf(tag, i + tag.length);
+        const stop = end === -1 ? n : end + tag.length;
+        line += countLines(text, i, stop);
+        i = stop;
+        continue;
+      }
+    }
+    if (c === ";" && depthBegin === 0) {
+      push(i);
+      start = i + 1;
+      inTrigger = false;
+      i++;
+      startLine = line;
+      continue;
+    }
+    i++;
+  }
+  flushWord(n);
+  push(n);
+  return { statements, directives };
+}
+
+const countLines = (text: string, from: number, to: number) => {
+  let k = 0;
+  for (let i = from; i < to && i < text.length; i++) if (text.charCodeAt(i) === 10) k++;
+  return k;
+};
+
+/** Drops leading/trailing whitespace and comment-only lines; the statement itself is untouched. */
+function stripEdges(s: string): string {
+  return s.slice(leadingSkip(s)).trimEnd();
+}
+
+function leadingSkip(s: string): number {
+  let i = 0;
+  for (;;) {
+    while (i < s.length && /\s/.test(s[i]!)) i++;
+    if (s.startsWith("--", i)) { const e = s.indexOf("\n", i); i = e === -1 ? s.length : e + 1; continue; }
+    if (s.startsWith("/*", i)) { const e = s.indexOf("*/", i + 2); i = e === -1 ? s.length : e + 2; continue; }
+    return i;
+  }
+}
