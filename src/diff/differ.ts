@@ -16,7 +16,7 @@
  *   6 add foreign keys (new ones, changed ones, and cycles between new tables)
  *   7 drop columns, then tables (referencing tables first), then enums and destructive enum edits
  */
-import type { Check, Column, EnumType, ForeignKey, Index, PrimaryKey, Schema, Table, UniqueConstraint } from "../ir/model.ts";
+import type { Check, Column, EnumType, ForeignKey, Index, Schema, Table, UniqueConstraint } from "../ir/model.ts";
 import { typeKey } from "../ir/validate.ts";
 import { normSql } from "../ir/canonical.ts";
 import type { Change } from "./changes.next.ts";
@@ -125,21 +125,22 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     // primary key
     const opk = old.primaryKey, npk = neu.primaryKey;
     const pkSame = opk && npk && sameList(mapCols(t, opk.columns), npk.columns);
-    if (opk && !pkSame) p.constraintDrop.push({ kind: "drop-primary-key", table: t, primaryKey: renameCols(opk, mapCols(t, opk.columns)) });
+    // Drops run before renames (phase 2): they name the table and columns as they are then.
+    if (opk && !pkSame) p.constraintDrop.push({ kind: "drop-primary-key", table: old.name, primaryKey: opk });
     if (npk && !pkSame) p.constraintAdd.push({ kind: "add-primary-key", table: t, primaryKey: npk });
     if (opk && npk && pkSame && opk.name !== npk.name) p.rename.push({ kind: "rename-constraint", table: t, constraint: "primary-key", from: opk.name, to: npk.name });
 
     // uniques, checks, indexes, foreign keys: by name, then by definition
     matchByDefinition(old.uniques, neu.uniques, (u) => JSON.stringify(mapCols(t, u.columns)), (u) => JSON.stringify(u.columns),
-      (u) => p.constraintDrop.push({ kind: "drop-unique", table: t, unique: { ...u, columns: mapCols(t, u.columns) } }),
+      (u) => p.constraintDrop.push({ kind: "drop-unique", table: old.name, unique: u }),
       (u) => p.constraintAdd.push({ kind: "add-unique", table: t, unique: u }),
       (a, b) => p.rename.push({ kind: "rename-constraint", table: t, constraint: "unique", from: a.name, to: b.name }));
     matchByDefinition(old.checks, neu.checks, (c) => normSql(c.expr), (c) => normSql(c.expr),
-      (c) => p.constraintDrop.push({ kind: "drop-check", table: t, check: c }),
+      (c) => p.constraintDrop.push({ kind: "drop-check", table: old.name, check: c }),
       (c) => p.constraintAdd.push({ kind: "add-check", table: t, check: c }),
       (a, b) => p.rename.push({ kind: "rename-constraint", table: t, constraint: "check", from: a.name, to: b.name }));
     matchByDefinition(old.indexes, neu.indexes, (i) => indexKey(i, (c) => mapCols(t, [c])[0]!), (i) => indexKey(i, (c) => c),
-      (i) => p.constraintDrop.push({ kind: "drop-index", table: t, index: { ...i, parts: i.parts.map((x) => (x.kind === "column" ? { ...x, column: mapCols(t, [x.column])[0]! } : x)) } }),
+      (i) => p.constraintDrop.push({ kind: "drop-index", table: old.name, index: i }),
       (i) => p.constraintAdd.push({ kind: "create-index", table: t, index: i }),
       (a, b) => p.rename.push({ kind: "rename-index", table: t, from: a.name, to: b.name }));
     const fkTouchesRetyped = (fk: ForeignKey, table: string) =>
@@ -147,7 +148,7 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     matchByDefinition(old.foreignKeys, neu.foreignKeys,
       (f) => fkKey(f, (cs) => mapCols(t, cs), mapTable, (rt, cs) => mapCols(mapTable(rt), cs)),
       (f) => fkKey(f, (cs) => cs, (x) => x, (_, cs) => cs),
-      (f) => p.fkDrop.push({ kind: "drop-foreign-key", table: t, foreignKey: { ...f, columns: mapCols(t, f.columns), refTable: mapTable(f.refTable), refColumns: mapCols(mapTable(f.refTable), f.refColumns) } }),
+      (f) => p.fkDrop.push({ kind: "drop-foreign-key", table: old.name, foreignKey: f }),
       (f) => p.fkAdd.push({ kind: "add-foreign-key", table: t, foreignKey: f }),
       (a, b) => p.rename.push({ kind: "rename-constraint", table: t, constraint: "foreign-key", from: a.name, to: b.name }),
       (b) => fkTouchesRetyped(b, t));
@@ -205,7 +206,6 @@ export const defaultKey = (c: Column): string => {
 };
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
-const renameCols = (pk: PrimaryKey, columns: string[]): PrimaryKey => ({ ...pk, columns });
 
 function indexKey(i: Index, mapCol: (c: string) => string): string {
   return JSON.stringify([i.unique, i.parts.map((p) => (p.kind === "column" ? ["c", mapCol(p.column), p.desc] : ["e", normSql(p.sql), p.desc])), i.where === undefined ? null : normSql(i.where), i.using ?? null]);

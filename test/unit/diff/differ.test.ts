@@ -113,3 +113,14 @@ describe("differ", () => {
     expect(cs.map((c) => c.kind)).toEqual(["drop-check", "rename-column", "rename-constraint", "add-check"]);
   });
 });
+
+describe("names at the moment a change runs", () => {
+  test("a drop before a rename names the table and columns as they are then", () => {
+    const a = "table p { id int primary key }\ntable users {\n  id int primary key\n  p_id int references p(id)\n}";
+    const b = "table p { id int primary key }\ntable people renamed from users {\n  id int primary key\n  p_ref int renamed from p_id\n}";
+    const cs = plan(a, b);
+    const drop = cs.find((c) => c.kind === "drop-foreign-key")!;
+    expect(drop).toMatchObject({ table: "users", foreignKey: { columns: ["p_id"], refTable: "p" } });
+    expect(cs.indexOf(drop)).toBeLessThan(cs.findIndex((c) => c.kind === "rename-table"));
+  });
+});
