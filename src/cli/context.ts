@@ -4,7 +4,7 @@ import type { Reporter } from "./report.ts";
 export interface Context {
   readonly command: string;
   /** Option values by long name (globals included). */
-  readonly values: Readonly<Record<string, string | boolean | string[] | boolean[] | undefined>>;
+  readonly values: Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>;
   readonly positionals: readonly string[];
   readonly report: Reporter;
   readonly cwd: string;

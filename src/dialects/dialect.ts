@@ -14,8 +14,6 @@ export interface Capabilities {
   readonly transactionalDdl: boolean;
   /** A foreign key may name a table created later (SQLite checks references only on writes). */
   readonly forwardForeignKeys: boolean;
-  /** `ALTER TABLE ... ADD CONSTRAINT ... FOREIGN KEY` exists (not on SQLite). */
-  readonly alterAddForeignKey: boolean;
   /** Tables and columns can carry comments (`///` doc comments become them). */
   readonly comments: boolean;
   /** How enums are expressed: a named type, an inline column type, or a CHECK on text. */
@@ -24,11 +22,19 @@ export interface Capabilities {
   readonly expressionIndexes: boolean;
   /** Index access methods accepted in `using`; empty when the dialect has no choice. */
   readonly indexMethods: readonly string[];
+  /** Strings treat backslash as an escape (MySQL), which the statement splitter must know. */
+  readonly backslashEscapes: boolean;
 }
 
 /** One SQL statement, ready to run. */
 export interface Statement {
   readonly sql: string;
+}
+
+/** The two schemas around the changes being rendered (the renderer looks up definitions there). */
+export interface RenderContext {
+  readonly from: Schema;
+  readonly to: Schema;
 }
 
 export interface Dialect {
@@ -38,6 +44,19 @@ export interface Dialect {
   quoteIdent(name: string): string;
   /** Dialect-only validation: constructs this dialect cannot express (errors) or ignores (warnings). */
   validate(schema: Schema): Diagnostic[];
-  /** Renders changes to statements; `schema` is the schema the changes lead to (for enum lookups). */
-  render(changes: readonly Change[], schema: Schema): Statement[];
+  /** Renders changes to statements, in order. */
+  render(changes: readonly Change[], ctx: RenderContext): Statement[];
+}
+
+/**
+ * A connection to one database, the only thing the runner and tests see of a driver
+ * (Kysely's idea): fakes are trivial, and only `dialects/X/driver.ts` imports a driver.
+ */
+export interface Connection {
+  readonly dialect: DialectName;
+  /** Runs one statement, or a script of several (no results). */
+  exec(sql: string): Promise<void>;
+  /** Runs one query with positional parameters (`?` placeholders everywhere) and returns rows. */
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  close(): Promise<void>;
 }

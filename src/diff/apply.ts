@@ -4,8 +4,8 @@
  * migration's snapshot against its SQL.
  */
 import type { Schema, Table } from "../ir/model.ts";
-import type { Change } from "./changes.next.ts";
-import { assertNever } from "./changes.next.ts";
+import type { Change } from "./changes.ts";
+import { assertNever } from "./changes.ts";
 
 export function applyChanges(schema: Schema, changes: readonly Change[]): Schema {
   let tables = [...schema.tables];

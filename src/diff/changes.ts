@@ -3,22 +3,53 @@
  * discriminated union on `kind`. Every switch over it ends in `assertNever`, so a change that a
  * renderer does not handle is a compile error, never an empty string.
  *
- * This first set covers creating a schema from nothing (`schemavc sql`); the differ (planner
- * issue) adds alter/drop/rename kinds, each carrying its old state so it can be inverted.
+ * Every change carries the state it replaces, so it can be inverted (`invert.ts`): the down
+ * migration is `reverse(changes.map(invert))` (Alembic's `reverse()`, Atlas's `Change.Reverse`).
+ * Table-level changes name their table as it is called when the change runs.
  */
-import type { EnumType, ForeignKey, Index, Table } from "../ir/model.ts";
+import type { Check, Column, EnumType, ForeignKey, Index, PrimaryKey, Table, UniqueConstraint } from "../ir/model.ts";
 
 export type Change =
+  // Enums
   /** A new enum type (PostgreSQL `CREATE TYPE`; inline in columns elsewhere). */
   | { readonly kind: "create-enum"; readonly enum: EnumType }
+  | { readonly kind: "drop-enum"; readonly enum: EnumType }
+  | { readonly kind: "rename-enum"; readonly from: string; readonly to: string }
+  /** Values appended at the end: non-destructive everywhere. */
+  | { readonly kind: "add-enum-values"; readonly enum: string; readonly values: readonly string[]; readonly before: readonly string[] }
+  /** Any other change of the value list (removal, reorder): destructive; the type is rebuilt. */
+  | { readonly kind: "alter-enum-values"; readonly enum: string; readonly from: readonly string[]; readonly to: readonly string[] }
+  // Tables
   /**
    * A new table with its columns, primary key, uniques, checks, and the foreign keys that can be
    * declared inline (`table.foreignKeys`). Indexes come as separate `create-index` changes.
    */
   | { readonly kind: "create-table"; readonly table: Table }
-  /** A foreign key added after its table exists (cycles between tables). */
+  /** Drops a table; `table` is its whole definition (as `create-table` would need it back). */
+  | { readonly kind: "drop-table"; readonly table: Table }
+  | { readonly kind: "rename-table"; readonly from: string; readonly to: string }
+  | { readonly kind: "set-table-comment"; readonly table: string; readonly from?: string; readonly to?: string }
+  // Columns
+  | { readonly kind: "add-column"; readonly table: string; readonly column: Column }
+  | { readonly kind: "drop-column"; readonly table: string; readonly column: Column }
+  | { readonly kind: "rename-column"; readonly table: string; readonly from: string; readonly to: string }
+  /** Type, nullability, default, identity or comment of one column; both states carried. */
+  | { readonly kind: "alter-column"; readonly table: string; readonly from: Column; readonly to: Column }
+  // Constraints and indexes
+  | { readonly kind: "add-primary-key"; readonly table: string; readonly primaryKey: PrimaryKey }
+  | { readonly kind: "drop-primary-key"; readonly table: string; readonly primaryKey: PrimaryKey }
+  | { readonly kind: "add-unique"; readonly table: string; readonly unique: UniqueConstraint }
+  | { readonly kind: "drop-unique"; readonly table: string; readonly unique: UniqueConstraint }
+  | { readonly kind: "create-index"; readonly table: string; readonly index: Index }
+  | { readonly kind: "drop-index"; readonly table: string; readonly index: Index }
+  /** A foreign key added after its table exists (new keys, and cycles between new tables). */
   | { readonly kind: "add-foreign-key"; readonly table: string; readonly foreignKey: ForeignKey }
-  | { readonly kind: "create-index"; readonly table: string; readonly index: Index };
+  | { readonly kind: "drop-foreign-key"; readonly table: string; readonly foreignKey: ForeignKey }
+  | { readonly kind: "add-check"; readonly table: string; readonly check: Check }
+  | { readonly kind: "drop-check"; readonly table: string; readonly check: Check }
+  /** Same definition, new name (a renamed table or column changes generated names). */
+  | { readonly kind: "rename-constraint"; readonly table: string; readonly constraint: "primary-key" | "unique" | "foreign-key" | "check"; readonly from: string; readonly to: string }
+  | { readonly kind: "rename-index"; readonly table: string; readonly from: string; readonly to: string };
 
 export type ChangeKind = Change["kind"];
 

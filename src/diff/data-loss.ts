@@ -5,7 +5,7 @@
  */
 import type { Column, ColumnType } from "../ir/model.ts";
 import { typeText } from "../ir/validate.ts";
-import type { Change } from "./changes.next.ts";
+import type { Change } from "./changes.ts";
 
 export interface DataLoss {
   readonly change: Change;

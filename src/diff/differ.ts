@@ -19,7 +19,7 @@
 import type { Check, Column, EnumType, ForeignKey, Index, Schema, Table, UniqueConstraint } from "../ir/model.ts";
 import { typeKey } from "../ir/validate.ts";
 import { normSql } from "../ir/canonical.ts";
-import type { Change } from "./changes.next.ts";
+import type { Change } from "./changes.ts";
 import { orderTablesForCreate, orderTablesForDrop } from "./order.ts";
 import type { Renames } from "./renames.ts";
 

@@ -2,8 +2,8 @@
  * Inversion: every change knows how to undo itself, because it carries the state it replaces.
  * The down plan of a migration is `invertAll(up)`: the inverses in reverse order.
  */
-import type { Change } from "./changes.next.ts";
-import { assertNever } from "./changes.next.ts";
+import type { Change } from "./changes.ts";
+import { assertNever } from "./changes.ts";
 
 export function invert(c: Change): Change {
   switch (c.kind) {

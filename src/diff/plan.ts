@@ -5,7 +5,7 @@
  */
 import type { Schema } from "../ir/model.ts";
 import type { Dialect } from "../dialects/dialect.ts";
-import type { Change } from "./changes.next.ts";
+import type { Change } from "./changes.ts";
 import { diffSchemas } from "./differ.ts";
 import { invertAll } from "./invert.ts";
 import { dataLosses, type DataLoss } from "./data-loss.ts";
@@ -27,8 +27,8 @@ export function plan(from: Schema, to: Schema, renames: Renames, dialect: Dialec
   return {
     changes, down,
     upLosses: dataLosses(changes), downLosses: dataLosses(down),
-    upSql: dialect.render(changes as never, { from, to }).map((s) => s.sql),
-    downSql: dialect.render(down as never, { from: to, to: from }).map((s) => s.sql),
+    upSql: dialect.render(changes, { from, to }).map((s) => s.sql),
+    downSql: dialect.render(down, { from: to, to: from }).map((s) => s.sql),
   };
 }
 

@@ -1,6 +1,6 @@
 /** One line per change, for people: what `diff` and `generate` print. */
-import type { Change } from "./changes.next.ts";
-import { assertNever } from "./changes.next.ts";
+import type { Change } from "./changes.ts";
+import { assertNever } from "./changes.ts";
 import { typeText } from "../ir/validate.ts";
 import { printDefault } from "../dsl/printer.ts";
 import type { Column } from "../ir/model.ts";

@@ -498,14 +498,15 @@ export function cstToIr(cst: CstNode, file: string, text: string): FileIr {
       const moved = v.afterTable;
       // Column-level constraints come first in their kind's list, in column order, then the
       // table-level ones: the order a reader sees them in the formatted file.
-      const uniques = [...t.uniques], fks = [...t.foreignKeys], checks = [...t.checks];
-      (t as { uniques: UniqueConstraint[] }).uniques = [];
-      (t as { foreignKeys: ForeignKey[] }).foreignKeys = [];
-      (t as { checks: Check[] }).checks = [];
-      for (const f of moved) f(t);
-      (t.uniques as UniqueConstraint[]).push(...uniques);
-      (t.foreignKeys as ForeignKey[]).push(...fks);
-      (t.checks as Check[]).push(...checks);
+      const m = t as { uniques: UniqueConstraint[]; foreignKeys: ForeignKey[]; checks: Check[] } & Table;
+      const uniques = [...m.uniques], fks = [...m.foreignKeys], checks = [...m.checks];
+      m.uniques = [];
+      m.foreignKeys = [];
+      m.checks = [];
+      for (const f of moved) f(m);
+      m.uniques.push(...uniques);
+      m.foreignKeys.push(...fks);
+      m.checks.push(...checks);
     }
   };
   v.visitSchema(cst);

@@ -1,0 +1,31 @@
+/**
+ * MySQL and MariaDB through mysql2. The only file that imports it. `multipleStatements` lets a
+ * script run in one call; `mariadb://` URLs are read as `mysql://`.
+ */
+import mysql from "mysql2/promise";
+import type { Connection } from "../dialect.ts";
+
+export async function connectMysql(url: string, opts: { connectTimeoutMs?: number } = {}): Promise<Connection> {
+  const conn = await mysql.createConnection({
+    uri: url.replace(/^mariadb:/i, "mysql:"),
+    multipleStatements: true,
+    connectTimeout: opts.connectTimeoutMs ?? 10_000,
+    // Keep DATE/DATETIME as text: no time-zone conversion in the tool.
+    dateStrings: true,
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+  });
+  return {
+    dialect: "mysql",
+    async exec(text) {
+      await conn.query(text);
+    },
+    async query<T>(text: string, params: readonly unknown[] = []) {
+      const [rows] = await conn.query(text, params as unknown[]);
+      return rows as T[];
+    },
+    async close() {
+      await conn.end();
+    },
+  };
+}

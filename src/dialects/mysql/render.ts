@@ -1,0 +1,120 @@
+/**
+ * MySQL/MariaDB: inline ENUM types, complete column definitions on MODIFY, comments inline,
+ * no transactional DDL (the runner records progress instead).
+ */
+import type { Column, Index, Table } from "../../ir/model.ts";
+import { BaseRenderer } from "../common/render.ts";
+import { quoteBacktick, quoteStringMysql } from "../common/sql.ts";
+import { isBlobLike, mysqlType, TEXT_PREFIX } from "./types.ts";
+
+export class MysqlRenderer extends BaseRenderer {
+  q = quoteBacktick;
+  str = quoteStringMysql;
+
+  typeSql(_table: string, c: Column): string { return mysqlType(c.type, (n) => this.enumValues(n)); }
+
+  defaultSql(c: Column): string | undefined {
+    const d = c.default;
+    if (!d) return undefined;
+    // MySQL 8 accepts a literal default on TEXT/BLOB/JSON only as an expression in parentheses.
+    const wrap = (s: string) => (isBlobLike(c.type) ? `(${s})` : s);
+    switch (d.kind) {
+      case "number": return wrap(d.text);
+      case "string": return wrap(quoteStringMysql(d.value));
+      case "bool": return d.value ? "TRUE" : "FALSE";
+      case "null": return "NULL";
+      // The fractional precision must match the column's: DATETIME(6)/TIMESTAMP(6).
+      case "function": return d.name === "now" ? (c.type.kind === "portable" && c.type.name === "date" ? "(CURRENT_DATE)" : "CURRENT_TIMESTAMP(6)") : d.name === "current_date" ? "(CURRENT_DATE)" : "(UUID())";
+      case "raw": return `(${d.sql})`;
+    }
+  }
+
+  /** MySQL's TIMESTAMP columns turn NOT NULL without an explicit NULL; say NULL always. */
+  protected override nullableSql(): string { return "NULL"; }
+
+  protected override columnExtras(_t: Table, c: Column): string[] {
+    return [...(c.identity ? ["AUTO_INCREMENT"] : []), ...(c.doc !== undefined ? [`COMMENT ${quoteStringMysql(c.doc)}`] : [])];
+  }
+
+  protected override tableOptions(t: Table): string {
+    return t.doc !== undefined ? ` COMMENT = ${quoteStringMysql(t.doc)}` : "";
+  }
+
+  protected override tableComment(table: string, doc: string | undefined): string[] {
+    return [`ALTER TABLE ${this.q(table)} COMMENT = ${quoteStringMysql(doc ?? "")}`];
+  }
+
+  override primaryKeySql(pk: { name: string; columns: readonly string[] }): string {
+    // MySQL names every primary key PRIMARY; a CONSTRAINT name would be ignored.
+    return `PRIMARY KEY (${this.cols(pk.columns)})`;
+  }
+
+  /** Enum columns are inline ENUM(...) types: a value change is a MODIFY of each such column. */
+  protected override enumColumnsChanged(name: string): string[] {
+    const out: string[] = [];
+    for (const t of this.ctx.to.tables) {
+      for (const c of t.columns) if (c.type.kind === "enum" && c.type.name === name) out.push(`ALTER TABLE ${this.q(t.name)} MODIFY COLUMN ${this.columnDef(t, c)}`);
+    }
+    return out;
+  }
+
+  protected override renameTable(from: string, to: string): string[] { return [`RENAME TABLE ${this.q(from)} TO ${this.q(to)}`]; }
+
+  /** MODIFY restates the whole column: type, NULL, default, AUTO_INCREMENT and comment. */
+  protected alterColumn(table: string, _from: Column, to: Column): string[] {
+    return [`ALTER TABLE ${this.q(table)} MODIFY COLUMN ${this.columnDef(this.tableIn("to", table), to)}`];
+  }
+
+  protected override dropPrimaryKey(table: string): string[] { return [`ALTER TABLE ${this.q(table)} DROP PRIMARY KEY`]; }
+
+  protected override dropConstraint(table: string, name: string, kind: "unique" | "foreign-key" | "check" | "primary-key"): string[] {
+    if (kind === "unique") return [`ALTER TABLE ${this.q(table)} DROP INDEX ${this.q(name)}`];
+    if (kind === "foreign-key") return [`ALTER TABLE ${this.q(table)} DROP FOREIGN KEY ${this.q(name)}`];
+    if (kind === "primary-key") return [`ALTER TABLE ${this.q(table)} DROP PRIMARY KEY`];
+    return [`ALTER TABLE ${this.q(table)} DROP CONSTRAINT ${this.q(name)}`];
+  }
+
+  protected override dropIndex(table: string, index: Index): string[] {
+    return hasExpression(index) ? [] : [`DROP INDEX ${this.q(index.name)} ON ${this.q(table)}`];
+  }
+
+  /**
+   * MySQL renames indexes (and so unique constraints), not other constraints: a foreign key or
+   * check is dropped and added again under its new name; a primary key has no name to change.
+   */
+  protected override renameConstraint(table: string, kind: string, from: string, to: string): string[] {
+    if (kind === "unique") return [`ALTER TABLE ${this.q(table)} RENAME INDEX ${this.q(from)} TO ${this.q(to)}`];
+    if (kind === "primary-key") return [];
+    const t = this.tableIn("to", table);
+    if (kind === "foreign-key") {
+      const fk = t.foreignKeys.find((f) => f.name === to)!;
+      return [`ALTER TABLE ${this.q(table)} DROP FOREIGN KEY ${this.q(from)}`, `ALTER TABLE ${this.q(table)} ADD ${this.foreignKeySql(fk)}`];
+    }
+    const ck = t.checks.find((c) => c.name === to)!;
+    return [`ALTER TABLE ${this.q(table)} DROP CONSTRAINT ${this.q(from)}`, `ALTER TABLE ${this.q(table)} ADD ${this.checkSql(ck)}`];
+  }
+
+  protected override renameIndex(table: string, from: string, to: string): string[] {
+    const index = this.tableIn("to", table).indexes.find((i) => i.name === to);
+    if (index && hasExpression(index)) return [];
+    return [`ALTER TABLE ${this.q(table)} RENAME INDEX ${this.q(from)} TO ${this.q(to)}`];
+  }
+
+  override createIndex(table: string, i: Index): string[] {
+    // MariaDB cannot index an expression: validation warns that such an index is not created
+    // (a unique one is an error there), so it is skipped here and in drop/rename.
+    if (hasExpression(i)) return [];
+    const columns = new Map(this.tableIn("to", table).columns.map((c) => [c.name, c]));
+    const parts = i.parts.map((p) => {
+      if (p.kind === "expression") return `(${p.sql})`;
+      const c = columns.get(p.column);
+      // TEXT/BLOB columns are indexed by a prefix (see TEXT_PREFIX).
+      const prefix = c && isBlobLike(c.type) ? `(${TEXT_PREFIX})` : "";
+      return `${this.q(p.column)}${prefix}${p.desc ? " DESC" : ""}`;
+    });
+    const using = i.using === "btree" || i.using === "hash" ? ` USING ${i.using.toUpperCase()}` : "";
+    return [`CREATE ${i.unique ? "UNIQUE " : ""}INDEX ${this.q(i.name)} ON ${this.q(table)} (${parts.join(", ")})${using}`];
+  }
+}
+
+const hasExpression = (i: Index) => i.parts.some((p) => p.kind === "expression");

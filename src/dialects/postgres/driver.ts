@@ -1,0 +1,40 @@
+/**
+ * PostgreSQL through porsager's `postgres`. The only file that imports it.
+ *
+ * One connection (`max: 1`): session state (advisory locks, transactions) must stay on it.
+ * NOTICEs are silenced (they would go to the console). TLS options in the URL (`sslmode`) are
+ * passed to the driver as they are.
+ */
+import postgres from "postgres";
+import type { Connection } from "../dialect.ts";
+
+/** `?` placeholders → `$1, $2, ...` (our own internal queries only; they hold no `?` in strings). */
+const dollarParams = (sql: string) => {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+};
+
+export async function connectPostgres(url: string, opts: { connectTimeoutMs?: number } = {}): Promise<Connection> {
+  const sql = postgres(url, {
+    max: 1,
+    onnotice: () => {},
+    connect_timeout: Math.max(1, Math.ceil((opts.connectTimeoutMs ?? 10_000) / 1000)),
+    // Dates and bigints come back as text: the runner compares, it does not compute.
+    types: {},
+    fetch_types: false,
+  });
+  // Connect now, so a bad URL fails here and not at the first statement.
+  await sql`select 1`;
+  return {
+    dialect: "postgres",
+    async exec(text) {
+      await sql.unsafe(text);
+    },
+    async query<T>(text: string, params: readonly unknown[] = []) {
+      return (await sql.unsafe(dollarParams(text), params as never[])) as unknown as T[];
+    },
+    async close() {
+      await sql.end({ timeout: 5 });
+    },
+  };
+}

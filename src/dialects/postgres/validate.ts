@@ -1,0 +1,16 @@
+/** What PostgreSQL cannot express or ignores: little, since the language follows it closely. */
+import type { Schema } from "../../ir/model.ts";
+import type { Diagnostic } from "../../dsl/diagnostics.ts";
+import { dialectWarning } from "../common/validate.ts";
+
+const METHODS = new Set(["btree", "hash", "gist", "gin", "spgist", "brin"]);
+
+export function validatePostgres(schema: Schema): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const t of schema.tables) {
+    for (const i of t.indexes) {
+      if (i.using && !METHODS.has(i.using)) out.push(dialectWarning("index-method", `\`${i.using}\` is not a built-in PostgreSQL index method (an extension may provide it)`, i.src, undefined, "using"));
+    }
+  }
+  return out;
+}

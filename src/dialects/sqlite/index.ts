@@ -1,0 +1,16 @@
+/** The SQLite/libSQL dialect: capabilities as data, rendering and validation. */
+import type { Dialect } from "../dialect.ts";
+import { quoteDouble } from "../common/sql.ts";
+import { SqliteRenderer } from "./render.ts";
+import { validateSqlite } from "./validate.ts";
+
+export const sqlite: Dialect = {
+  name: "sqlite",
+  capabilities: {
+    transactionalDdl: true, forwardForeignKeys: true, comments: false, enums: "check",
+    partialIndexes: true, expressionIndexes: true, indexMethods: [], backslashEscapes: false,
+  },
+  quoteIdent: quoteDouble,
+  validate: validateSqlite,
+  render: (changes, ctx) => new SqliteRenderer().render(changes, ctx),
+};

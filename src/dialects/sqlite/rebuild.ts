@@ -1,0 +1,35 @@
+/**
+ * SQLite's table rebuild (sqlite.org/lang_altertable.html, "Making Other Kinds Of Table Schema
+ * Changes"): create the new table under a temporary name, copy every row, drop the old table,
+ * rename the new one, recreate its indexes.
+ *
+ * Foreign keys: with enforcement on, `DROP TABLE` of a parent runs an implicit DELETE that fires
+ * ON DELETE CASCADE and deletes child rows. `PRAGMA foreign_keys=OFF` is a no-op inside a
+ * transaction, so the schemavc runner turns enforcement off BEFORE it begins a SQLite migration,
+ * runs `PRAGMA foreign_key_check` before COMMIT (rolling back on any violation) and turns it on
+ * again after. The statements here rely on that; so does every test that applies them.
+ */
+import type { Index, Table } from "../../ir/model.ts";
+
+export interface RebuildHooks {
+  q(name: string): string;
+  createTable(t: Table): string[];
+  createIndex(table: string, i: Index): string[];
+}
+
+/**
+ * @param current the columns the table has right before the rebuild (names as they are then);
+ *   new columns not among them take their defaults.
+ */
+export function rebuildTable(target: Table, current: ReadonlySet<string>, h: RebuildHooks): string[] {
+  const temp = `${target.name}__schemavc_new`;
+  const [create] = h.createTable({ ...target, name: temp });
+  const copied = target.columns.filter((c) => current.has(c.name)).map((c) => h.q(c.name));
+  return [
+    create!,
+    ...(copied.length ? [`INSERT INTO ${h.q(temp)} (${copied.join(", ")}) SELECT ${copied.join(", ")} FROM ${h.q(target.name)}`] : []),
+    `DROP TABLE ${h.q(target.name)}`,
+    `ALTER TABLE ${h.q(temp)} RENAME TO ${h.q(target.name)}`,
+    ...target.indexes.flatMap((i) => h.createIndex(target.name, i)),
+  ];
+}

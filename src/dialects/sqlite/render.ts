@@ -1,0 +1,177 @@
+/**
+ * SQLite: `ALTER TABLE` where SQLite allows it (rename table, rename column, add a simple
+ * column, drop a column nothing refers to), the table rebuild (`rebuild.ts`) for everything
+ * else. Enums are TEXT with a CHECK; comments do not exist; foreign keys may name tables
+ * created later, so cycles need no separate statements.
+ */
+import type { Column, Index, Table } from "../../ir/model.ts";
+import type { Change } from "../../diff/changes.ts";
+import { BaseRenderer } from "../common/render.ts";
+import { quoteDouble, quoteString } from "../common/sql.ts";
+import { sqliteType } from "./types.ts";
+import { rebuildTable } from "./rebuild.ts";
+
+/** A v4 UUID from random bytes, as text: SQLite has no uuid function. */
+const UUID_SQL = "(lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))))";
+
+export class SqliteRenderer extends BaseRenderer {
+  q = quoteDouble;
+  str = quoteString;
+
+  typeSql(_table: string, c: Column): string {
+    // AUTOINCREMENT needs the exact type INTEGER on the primary key column.
+    return c.identity ? "INTEGER" : sqliteType(c.type);
+  }
+
+  defaultSql(c: Column): string | undefined {
+    const d = c.default;
+    if (!d) return undefined;
+    switch (d.kind) {
+      case "number": return d.text.startsWith("-") ? `(${d.text})` : d.text;
+      case "string": return quoteString(d.value);
+      case "bool": return d.value ? "1" : "0";
+      case "null": return "NULL";
+      case "function": return d.name === "now" ? "CURRENT_TIMESTAMP" : d.name === "current_date" ? "CURRENT_DATE" : UUID_SQL;
+      case "raw": return `(${d.sql})`;
+    }
+  }
+
+  protected override primaryKeyInline(t: Table): boolean { return identityColumn(t) !== undefined; }
+
+  protected override columnExtras(t: Table, c: Column): string[] {
+    const out: string[] = [];
+    if (c.identity && identityColumn(t) === c) out.push(`CONSTRAINT ${this.q(t.primaryKey!.name)} PRIMARY KEY AUTOINCREMENT`);
+    if (c.type.kind === "enum") out.push(`CHECK (${this.q(c.name)} IN (${this.enumValues(c.type.name).map(quoteString).join(", ")}))`);
+    return out;
+  }
+
+  override columnDef(t: Table, c: Column): string {
+    // `INTEGER NOT NULL CONSTRAINT pk PRIMARY KEY AUTOINCREMENT` is valid SQLite; keep one order.
+    return super.columnDef(t, c);
+  }
+
+  protected override renameIndex(table: string, from: string, to: string): string[] {
+    // SQLite cannot rename an index: drop it and create it under the new name.
+    const index = this.tableIn("to", table).indexes.find((i) => i.name === to)!;
+    return [`DROP INDEX ${this.q(from)}`, ...this.createIndex(table, index)];
+  }
+
+  protected override indexUsing(_i: Index): string { return ""; }
+
+  protected alterColumn(): string[] {
+    throw new Error("SQLite alters columns through a table rebuild (render() routes them there)");
+  }
+
+  /**
+   * Routes every change that SQLite cannot do in place into one rebuild per table, emitted
+   * after the last change of that table (renames of the table and its columns run in place
+   * first, so the rebuild copies from the names as they are then).
+   */
+  override render(changes: readonly Change[], ctx: { from: import("../../ir/model.ts").Schema; to: import("../../ir/model.ts").Schema }) {
+    this.ctx = ctx;
+    const finalName = finalNames(changes);
+    const rebuild = new Set<string>();
+    for (const c of changes) {
+      const t = this.needsRebuild(c);
+      if (t !== undefined) rebuild.add(finalName(t));
+      if (c.kind === "add-enum-values" || c.kind === "alter-enum-values") {
+        for (const tb of ctx.to.tables) if (tb.columns.some((col) => col.type.kind === "enum" && col.type.name === c.enum)) rebuild.add(tb.name);
+      }
+    }
+    // Drop and create of the same table are not rebuilds.
+    for (const c of changes) if (c.kind === "create-table" || c.kind === "drop-table") rebuild.delete(c.table.name);
+    const last = new Map<string, number>();
+    changes.forEach((c, i) => {
+      const t = tableOf(c);
+      if (t !== undefined && rebuild.has(finalName(t))) last.set(finalName(t), i);
+    });
+    const out: string[] = [];
+    changes.forEach((c, i) => {
+      const t = tableOf(c);
+      const absorbed = t !== undefined && rebuild.has(finalName(t)) && c.kind !== "rename-table" && c.kind !== "rename-column";
+      if (!absorbed) out.push(...this.change(c));
+      for (const [name, pos] of last) if (pos === i) out.push(...this.rebuild(name, changes));
+    });
+    return out.map((sql) => ({ sql }));
+  }
+
+  /** The table (as named when the change runs) a change forces to rebuild, if any. */
+  private needsRebuild(c: Change): string | undefined {
+    switch (c.kind) {
+      case "alter-column": {
+        const onlyDoc = JSON.stringify({ ...c.from, doc: undefined }) === JSON.stringify({ ...c.to, doc: undefined });
+        return onlyDoc ? undefined : c.table;
+      }
+      case "add-column": return this.simpleAdd(c.table, c.column) ? undefined : c.table;
+      case "drop-column": return this.simpleDrop(c.table, c.column) ? undefined : c.table;
+      case "add-primary-key": case "drop-primary-key": case "add-unique": case "drop-unique":
+      case "add-foreign-key": case "drop-foreign-key": case "add-check": case "drop-check": case "rename-constraint":
+        return c.table;
+      default: return undefined;
+    }
+  }
+
+  /** SQLite's ADD COLUMN rules: no key, no identity, a constant default if NOT NULL, no FK with a default. */
+  private simpleAdd(table: string, c: Column): boolean {
+    const t = this.tableIn("to", table);
+    if (c.identity || c.type.kind === "enum") return false;
+    if (t.primaryKey?.columns.includes(c.name) || t.uniques.some((u) => u.columns.includes(c.name))) return false;
+    if (t.checks.some((k) => k.expr.includes(c.name)) || t.foreignKeys.some((f) => f.columns.includes(c.name))) return false;
+    const d = c.default;
+    if (d && (d.kind === "function" || d.kind === "raw")) return false;
+    if (!c.nullable && (!d || d.kind === "null")) return false;
+    return true;
+  }
+
+  /** DROP COLUMN works when nothing in the table refers to the column (indexes are dropped first). */
+  private simpleDrop(table: string, c: Column): boolean {
+    const t = this.ctx.from.tables.find((x) => x.name === table) ?? this.tableIn("to", table);
+    if (c.type.kind === "enum" || c.identity) return false;
+    return !(t.primaryKey?.columns.includes(c.name) || t.uniques.some((u) => u.columns.includes(c.name)) ||
+      t.foreignKeys.some((f) => f.columns.includes(c.name)) || t.checks.some((k) => k.expr.includes(c.name)));
+  }
+
+  private rebuild(name: string, changes: readonly Change[]): string[] {
+    const target = this.tableIn("to", name);
+    // The columns the table has just before the rebuild: its old columns under their current names.
+    const renames = new Map<string, string>();
+    const oldName = changes.reduce((n, c) => (c.kind === "rename-table" && c.to === name ? c.from : n), name);
+    for (const c of changes) if (c.kind === "rename-column" && (c.table === name || c.table === oldName)) renames.set(c.from, c.to);
+    const before = this.ctx.from.tables.find((t) => t.name === oldName);
+    const current = new Set((before?.columns ?? []).map((c) => renames.get(c.name) ?? c.name));
+    for (const c of changes) if (c.kind === "add-column" && c.table === name && this.simpleAdd(name, c.column)) current.add(c.column.name);
+    return rebuildTable(target, current, {
+      q: this.q,
+      createTable: (t) => this.createTable(t),
+      createIndex: (tn, i) => this.createIndex(tn, i),
+    });
+  }
+}
+
+function identityColumn(t: Table): Column | undefined {
+  const pk = t.primaryKey;
+  if (!pk || pk.columns.length !== 1) return undefined;
+  const c = t.columns.find((x) => x.name === pk.columns[0]);
+  return c?.identity ? c : undefined;
+}
+
+/** The table a table-level change is about, as named when it runs. */
+function tableOf(c: Change): string | undefined {
+  switch (c.kind) {
+    case "create-enum": case "drop-enum": case "rename-enum": case "add-enum-values": case "alter-enum-values": return undefined;
+    case "create-table": case "drop-table": return c.table.name;
+    case "rename-table": return c.from;
+    default: return c.table;
+  }
+}
+
+/** Maps a table name at any point of the plan to its final name (following rename-table). */
+function finalNames(changes: readonly Change[]): (name: string) => string {
+  const next = new Map<string, string>();
+  for (const c of changes) if (c.kind === "rename-table") next.set(c.from, c.to);
+  return (name) => {
+    let n = name;
+    for (let i = 0; i < 100 && next.has(n); i++) n = next.get(n)!;
+    return n;
+  };
+}
