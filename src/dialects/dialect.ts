@@ -52,11 +52,20 @@ export interface Dialect {
  * A connection to one database, the only thing the runner and tests see of a driver
  * (Kysely's idea): fakes are trivial, and only `dialects/X/driver.ts` imports a driver.
  */
-export interface Connection {
-  readonly dialect: DialectName;
+export interface Executor {
   /** Runs one statement, or a script of several (no results). */
   exec(sql: string): Promise<void>;
   /** Runs one query with positional parameters (`?` placeholders everywhere) and returns rows. */
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+export interface Connection extends Executor {
+  readonly dialect: DialectName;
+  /**
+   * Runs `fn` in one transaction on this connection: committed when it resolves, rolled back
+   * when it throws. On SQLite it is `BEGIN IMMEDIATE` (the write lock is taken at once).
+   * On MySQL, DDL inside still commits implicitly: the capability `transactionalDdl` says so.
+   */
+  transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

@@ -3,7 +3,7 @@
  * script run in one call; `mariadb://` URLs are read as `mysql://`.
  */
 import mysql from "mysql2/promise";
-import type { Connection } from "../dialect.ts";
+import type { Connection, Executor } from "../dialect.ts";
 
 export async function connectMysql(url: string, opts: { connectTimeoutMs?: number } = {}): Promise<Connection> {
   const conn = await mysql.createConnection({
@@ -15,14 +15,28 @@ export async function connectMysql(url: string, opts: { connectTimeoutMs?: numbe
     supportBigNumbers: true,
     bigNumberStrings: true,
   });
-  return {
-    dialect: "mysql",
+  const ex: Executor = {
     async exec(text) {
       await conn.query(text);
     },
     async query<T>(text: string, params: readonly unknown[] = []) {
       const [rows] = await conn.query(text, params as unknown[]);
       return rows as T[];
+    },
+  };
+  return {
+    dialect: "mysql",
+    ...ex,
+    async transaction(fn) {
+      await conn.query("BEGIN");
+      try {
+        const out = await fn(ex);
+        await conn.query("COMMIT");
+        return out;
+      } catch (e) {
+        await conn.query("ROLLBACK").catch(() => {});
+        throw e;
+      }
     },
     async close() {
       await conn.end();

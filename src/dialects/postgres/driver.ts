@@ -6,7 +6,7 @@
  * passed to the driver as they are.
  */
 import postgres from "postgres";
-import type { Connection } from "../dialect.ts";
+import type { Connection, Executor } from "../dialect.ts";
 
 /** `?` placeholders → `$1, $2, ...` (our own internal queries only; they hold no `?` in strings). */
 const dollarParams = (sql: string) => {
@@ -25,13 +25,29 @@ export async function connectPostgres(url: string, opts: { connectTimeoutMs?: nu
   });
   // Connect now, so a bad URL fails here and not at the first statement.
   await sql`select 1`;
-  return {
-    dialect: "postgres",
+  const ex: Executor = {
     async exec(text) {
       await sql.unsafe(text);
     },
     async query<T>(text: string, params: readonly unknown[] = []) {
       return (await sql.unsafe(dollarParams(text), params as never[])) as unknown as T[];
+    },
+  };
+  return {
+    dialect: "postgres",
+    ...ex,
+    // Plain BEGIN/COMMIT on the one pinned connection (max: 1), so a session lock taken
+    // outside the transaction stays on the same session.
+    async transaction(fn) {
+      await sql.unsafe("BEGIN");
+      try {
+        const out = await fn(ex);
+        await sql.unsafe("COMMIT");
+        return out;
+      } catch (e) {
+        await sql.unsafe("ROLLBACK").catch(() => {});
+        throw e;
+      }
     },
     async close() {
       await sql.end({ timeout: 5 });

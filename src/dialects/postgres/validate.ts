@@ -1,7 +1,7 @@
 /** What PostgreSQL cannot express or ignores: little, since the language follows it closely. */
 import type { Schema } from "../../ir/model.ts";
 import type { Diagnostic } from "../../dsl/diagnostics.ts";
-import { dialectWarning } from "../common/validate.ts";
+import { dialectError, dialectWarning } from "../common/validate.ts";
 
 const METHODS = new Set(["btree", "hash", "gist", "gin", "spgist", "brin"]);
 
@@ -9,6 +9,9 @@ export function validatePostgres(schema: Schema): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const t of schema.tables) {
     for (const i of t.indexes) {
+      if (i.using === "hash" && (i.parts.length > 1 || i.unique)) {
+        out.push(dialectError("postgres-hash-index", `PostgreSQL hash indexes cover one column and cannot be unique (\`${i.name}\`)`, i.src, "use `using btree`, or index one column", "using"));
+      }
       if (i.using && !METHODS.has(i.using)) out.push(dialectWarning("index-method", `\`${i.using}\` is not a built-in PostgreSQL index method (an extension may provide it)`, i.src, undefined, "using"));
     }
   }

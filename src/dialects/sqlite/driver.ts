@@ -5,7 +5,7 @@
  */
 import "./native-addon.ts";
 import { createClient, type Client } from "@libsql/client";
-import type { Connection } from "../dialect.ts";
+import type { Connection, Executor } from "../dialect.ts";
 
 /** `sqlite:./dev.db` → `file:./dev.db`; remote URLs pass through. */
 export function libsqlUrl(url: string): { url: string; authToken?: string } {
@@ -22,16 +22,38 @@ export function libsqlUrl(url: string): { url: string; authToken?: string } {
   return { url };
 }
 
+type Runner = Pick<Client, "execute" | "executeMultiple">;
+
+const executor = (r: Runner): Executor => ({
+  async exec(sql) {
+    await r.executeMultiple(sql);
+  },
+  async query<T>(sql: string, params: readonly unknown[] = []) {
+    const rs = await r.execute({ sql, args: params as never });
+    return rs.rows.map((row) => Object.fromEntries(rs.columns.map((c, i) => [c, row[i]]))) as T[];
+  },
+});
+
 export async function connectSqlite(url: string): Promise<Connection> {
-  const client: Client = createClient(libsqlUrl(url));
+  // One connection: session state (PRAGMA foreign_keys, a transaction) must stay on it, and
+  // the client's pool rolls back a transaction left on a connection it takes back.
+  const client: Client = createClient({ ...libsqlUrl(url), concurrency: 1 });
   return {
     dialect: "sqlite",
-    async exec(sql) {
-      await client.executeMultiple(sql);
-    },
-    async query<T>(sql: string, params: readonly unknown[] = []) {
-      const rs = await client.execute({ sql, args: params as never });
-      return rs.rows.map((r) => Object.fromEntries(rs.columns.map((c, i) => [c, r[i]]))) as T[];
+    ...executor(client),
+    async transaction(fn) {
+      // "write" = BEGIN IMMEDIATE: the database's write lock is taken when the transaction starts.
+      const tx = await client.transaction("write");
+      try {
+        const out = await fn(executor(tx));
+        await tx.commit();
+        return out;
+      } catch (e) {
+        if (!tx.closed) await tx.rollback().catch(() => {});
+        throw e;
+      } finally {
+        tx.close();
+      }
     },
     async close() {
       client.close();
