@@ -175,6 +175,8 @@ class FileVisitor {
     const pending: { assign: (taken: Set<string>) => void; explicit?: string }[] = [];
     const columns: Column[] = [];
     let pk: { value: PrimaryKey; loc: Loc } | undefined;
+    // Table items keep their anchor's source record itself (comments attach to it later);
+    // column-level constraints get a copy of the column's, so its comments print once.
     const setPk = (columnsOfPk: string[], loc: Loc, itemSrc: MutableSource) => {
       if (pk) {
         this.error("duplicate-primary-key", `table \`${tableName}\` has two primary keys`, loc, "a table has one primary key; for several columns write `primary key (a, b)` in the table", { message: "the first primary key is here", loc: pk.loc });
@@ -199,7 +201,7 @@ class FileVisitor {
         }
         case "primaryKeyItem": {
           const cols = this.columnList(node(ch, "columnList"));
-          if (cols) { setPk(cols.names, this.loc(first), { ...itemSrc, parts: cols.parts }); }
+          if (cols) { itemSrc.parts = cols.parts; setPk(cols.names, this.loc(first), itemSrc); }
           break;
         }
         case "uniqueItem": {
@@ -208,7 +210,8 @@ class FileVisitor {
           const explicit = real(tok(ch, "Name"));
           const cols = this.columnList(node(ch, "columnList"));
           if (!cols) break;
-          const u: { -readonly [K in keyof UniqueConstraint]: UniqueConstraint[K] } = { name: explicit ? nameText(explicit) : "", columns: cols.names, src: { ...itemSrc, parts: { ...cols.parts, ...(explicit ? { name: this.loc(explicit) } : {}) } } };
+          itemSrc.parts = { ...cols.parts, ...(explicit ? { name: this.loc(explicit) } : {}) };
+          const u: { -readonly [K in keyof UniqueConstraint]: UniqueConstraint[K] } = { name: explicit ? nameText(explicit) : "", columns: cols.names, src: itemSrc };
           (table.uniques as UniqueConstraint[]).push(u);
           pending.push(explicit ? { assign: () => {}, explicit: u.name } : { assign: (taken) => { u.name = dedupeName(uniqueName(tableName, cols.names), taken); taken.add(u.name); } });
           break;
@@ -225,9 +228,9 @@ class FileVisitor {
           const remote = this.columnList(node(ch, "columnList", 1));
           if (!local || !remote || !refTok) break;
           const actions = this.fkActions(nodes(ch, "fkAction"));
+          itemSrc.parts = { ...local.parts, refTable: this.loc(refTok), ...prefixParts("ref:", remote.parts), ...(explicit ? { name: this.loc(explicit) } : {}) };
           const fk: { -readonly [K in keyof ForeignKey]: ForeignKey[K] } = {
-            name: explicit ? nameText(explicit) : "", columns: local.names, refTable: nameText(refTok), refColumns: remote.names, ...actions,
-            src: { ...itemSrc, parts: { ...local.parts, refTable: this.loc(refTok), ...prefixParts("ref:", remote.parts), ...(explicit ? { name: this.loc(explicit) } : {}) } },
+            name: explicit ? nameText(explicit) : "", columns: local.names, refTable: nameText(refTok), refColumns: remote.names, ...actions, src: itemSrc,
           };
           (table.foreignKeys as ForeignKey[]).push(fk);
           pending.push(explicit ? { assign: () => {}, explicit: fk.name } : { assign: (taken) => { fk.name = dedupeName(foreignKeyName(tableName, local.names), taken); taken.add(fk.name); } });
@@ -237,7 +240,8 @@ class FileVisitor {
           const explicit = real(tok(ch, "Name"));
           const raw = this.raw(node(ch, "rawSql"));
           if (!raw) break;
-          const chk: { -readonly [K in keyof Check]: Check[K] } = { name: explicit ? nameText(explicit) : "", expr: raw.sql, src: { ...itemSrc, parts: { expr: raw.loc!, ...(explicit ? { name: this.loc(explicit) } : {}) } } };
+          itemSrc.parts = { expr: raw.loc!, ...(explicit ? { name: this.loc(explicit) } : {}) };
+          const chk: { -readonly [K in keyof Check]: Check[K] } = { name: explicit ? nameText(explicit) : "", expr: raw.sql, src: itemSrc };
           (table.checks as Check[]).push(chk);
           pending.push(explicit ? { assign: () => {}, explicit: chk.name } : {
             assign: (taken) => { chk.name = dedupeName(checkName(tableName, mentionedColumns(raw.sql, columns)), taken); taken.add(chk.name); },
@@ -314,8 +318,9 @@ class FileVisitor {
       name: explicit ? nameText(explicit) : "", unique, parts,
       ...(where ? { where: where.sql } : {}),
       ...(usingTok ? { using: nameText(usingTok).toLowerCase() } : {}),
-      src: { ...itemSrc, parts: { ...locs, ...(explicit ? { name: this.loc(explicit) } : {}), ...(usingTok ? { using: this.loc(usingTok) } : {}) } },
+      src: itemSrc,
     };
+    itemSrc.parts = { ...locs, ...(explicit ? { name: this.loc(explicit) } : {}), ...(usingTok ? { using: this.loc(usingTok) } : {}) };
     into.push(index);
     const words = parts.map((p) => (p.kind === "column" ? p.column : expressionWords(p.sql)));
     pending.push(explicit ? { assign: () => {}, explicit: index.name } : { assign: (taken) => { index.name = dedupeName(indexName(tableName, words), taken); taken.add(index.name); } });

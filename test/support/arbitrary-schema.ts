@@ -1,0 +1,193 @@
+/**
+ * fast-check generators of random VALID schemas (IR without source positions), for the
+ * round-trip, formatter and differ properties. Valid means `validateSchema` finds no error:
+ * names are unique, keys reference primary keys with the same types, identity sits on integer
+ * columns, `set null` only on nullable columns, generated names never clash.
+ */
+import fc from "fast-check";
+import type { Check, Column, ColumnType, DefaultValue, EnumType, FkAction, ForeignKey, Index, IndexPart, PortableTypeName, Schema, Table, UniqueConstraint } from "../../src/ir/model.ts";
+import { checkName, expressionWords, foreignKeyName, indexName, primaryKeyName, uniqueName } from "../../src/ir/naming.ts";
+import { mentionedColumns } from "../../src/dsl/to-ir.ts";
+
+/** Plain names, names that need quotes, and contextual keywords that are plain names. */
+const nameArb = fc.oneof(
+  { weight: 8, arbitrary: fc.stringMatching(/^[a-z][a-z0-9_]{0,8}$/) },
+  { weight: 1, arbitrary: fc.constantFrom("check", "table", "key", "my col", 'a"b', "from", "desc", "null", "Order", "x-y", "1st") },
+);
+
+const quote = (n: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(n) ? n : `"${n.replace(/"/g, '""')}"`);
+
+const PORTABLE: readonly PortableTypeName[] = ["smallint", "int", "bigint", "real", "double", "decimal", "bool", "text", "varchar", "char", "date", "time", "timestamp", "timestamptz", "uuid", "json", "jsonb", "bytes"];
+const NATIVE: readonly ColumnType[] = [
+  { kind: "native", name: "tsvector" }, { kind: "native", name: "inet" }, { kind: "native", name: "numeric", args: ["12", "4"] },
+  { kind: "native", name: "text", array: true }, { kind: "native", name: "double precision" },
+];
+
+const docArb = fc.option(
+  fc.array(fc.stringMatching(/^[A-Za-z0-9 .,'"()*\/-]{0,20}$/).map((l) => l.replace(/\s+$/, "")), { minLength: 1, maxLength: 3 })
+    .map((ls) => ls.join("\n").replace(/\s+$/, ""))
+    .filter((d) => d.length > 0),
+  { nil: undefined },
+);
+
+const stringArb = fc.string({ maxLength: 8 }).filter((s) => !s.includes("\r"));
+
+function portableType(name: PortableTypeName, rnd: fc.Random): ColumnType {
+  if (name === "varchar" || name === "char") return { kind: "portable", name, args: [1 + rnd.nextInt(0, 300)] };
+  if (name === "decimal") { const p = 1 + rnd.nextInt(0, 20); return { kind: "portable", name, args: [p, rnd.nextInt(0, p)] }; }
+  return { kind: "portable", name };
+}
+
+/** A default that parses back the same for this type (the language does not type-check defaults). */
+function defaultFor(c: { type: ColumnType; nullable: boolean }, enums: readonly EnumType[], rnd: fc.Random, str: string): DefaultValue | undefined {
+  const pick = rnd.nextInt(0, 9);
+  if (c.type.kind === "enum") {
+    const e = enums.find((x) => x.name === (c.type as { name: string }).name)!;
+    return pick < 5 ? { kind: "string", value: e.values[rnd.nextInt(0, e.values.length - 1)]!.name } : undefined;
+  }
+  switch (pick) {
+    case 0: return { kind: "number", text: String(rnd.nextInt(-1000, 1000)) };
+    case 1: return { kind: "number", text: `${rnd.nextInt(-50, 50)}.${rnd.nextInt(0, 99)}` };
+    case 2: return { kind: "string", value: str };
+    case 3: return { kind: "bool", value: rnd.nextBoolean() };
+    case 4: return c.nullable ? { kind: "null" } : undefined;
+    case 5: return { kind: "function", name: (["now", "current_date", "gen_uuid"] as const)[rnd.nextInt(0, 2)]! };
+    case 6: return { kind: "raw", sql: ["1 + 1", "lower('x')", "(2 * 3) - 1", "'it''s'"][rnd.nextInt(0, 3)]! };
+    default: return undefined;
+  }
+}
+
+export interface SchemaArbOptions {
+  readonly maxTables?: number;
+  readonly maxColumns?: number;
+}
+
+/** Random valid schemas. Built from a random seed so every choice can depend on earlier ones. */
+export function schemaArb(opts: SchemaArbOptions = {}): fc.Arbitrary<Schema> {
+  const maxTables = opts.maxTables ?? 4, maxColumns = opts.maxColumns ?? 6;
+  return fc.record({
+    tableNames: fc.uniqueArray(nameArb, { minLength: 0, maxLength: maxTables }),
+    enumNames: fc.uniqueArray(nameArb, { maxLength: 2 }),
+    columnNames: fc.array(fc.uniqueArray(nameArb, { minLength: 1, maxLength: maxColumns }), { minLength: maxTables, maxLength: maxTables }),
+    docs: fc.array(docArb, { minLength: 40, maxLength: 40 }),
+    strings: fc.array(stringArb, { minLength: 40, maxLength: 40 }),
+    enumValues: fc.array(fc.uniqueArray(fc.oneof(nameArb, stringArb.filter((s) => s.length > 0)), { minLength: 1, maxLength: 4 }), { minLength: 2, maxLength: 2 }),
+    seed: fc.integer(),
+  }).map((r) => build(r, new fc.Random(mulberry(r.seed))));
+}
+
+/** fast-check's Random needs a generator; a tiny deterministic one keeps the schema reproducible from the seed. */
+function mulberry(seed: number) {
+  // fast-check ships pure-rand generators; a congruential one is enough to make choices.
+  let s = seed >>> 0;
+  const gen = {
+    next: () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s | 0; },
+    jump: () => gen, clone: () => mulberry(s), getState: () => [s],
+    unsafeNext: () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s | 0; },
+    unsafeJump: () => {}, min: -0x80000000, max: 0x7fffffff,
+  };
+  return gen as never;
+}
+
+function build(r: { tableNames: string[]; enumNames: string[]; columnNames: string[][]; docs: (string | undefined)[]; strings: string[]; enumValues: string[][] }, rnd: fc.Random): Schema {
+  const taken = new Set<string>();
+  let doc = 0, str = 0, explicit = 0;
+  const nextDoc = () => r.docs[doc++ % r.docs.length];
+  const nextStr = () => r.strings[str++ % r.strings.length]!;
+  const claim = (name: string) => {
+    if (taken.has(name)) name = `x${++explicit}_${name}`.slice(0, 60);
+    taken.add(name);
+    return name;
+  };
+  const declared = new Set<string>();
+  const enums: EnumType[] = [];
+  r.enumNames.forEach((name, i) => {
+    if (declared.has(name)) return;
+    declared.add(name);
+    const d = nextDoc();
+    enums.push({ name, values: r.enumValues[i % r.enumValues.length]!.map((v) => ({ name: v })), ...(d !== undefined ? { doc: d } : {}) });
+  });
+  const tables: Table[] = [];
+  r.tableNames.forEach((name, ti) => {
+    if (declared.has(name)) return;
+    declared.add(name);
+    const columns: Column[] = [];
+    for (const cn of r.columnNames[ti % r.columnNames.length]!) {
+      const k = rnd.nextInt(0, 9);
+      const type: ColumnType = k < 7 ? portableType(PORTABLE[rnd.nextInt(0, PORTABLE.length - 1)]!, rnd)
+        : k < 9 && enums.length ? { kind: "enum", name: enums[rnd.nextInt(0, enums.length - 1)]!.name }
+        : NATIVE[rnd.nextInt(0, NATIVE.length - 1)]!;
+      const nullable = rnd.nextInt(0, 2) === 0;
+      const d = nextDoc();
+      const col: Column = { name: cn, type, nullable, identity: false, ...(d !== undefined ? { doc: d } : {}) };
+      const def = defaultFor(col, enums, rnd, nextStr());
+      columns.push(def ? { ...col, default: def } : col);
+    }
+    // Primary key: one column (maybe identity) or several; its columns are NOT NULL.
+    let primaryKey: Table["primaryKey"];
+    if (rnd.nextInt(0, 3) > 0) {
+      const n = Math.min(columns.length, 1 + (rnd.nextInt(0, 3) === 0 ? 1 : 0));
+      const pkCols = columns.slice(0, n).map((c) => c.name);
+      for (const pc of pkCols) {
+        const i = columns.findIndex((c) => c.name === pc);
+        const c = columns[i]!;
+        columns[i] = { ...c, nullable: false, ...(c.default?.kind === "null" ? { default: undefined } : {}) };
+        if (!columns[i]!.default) delete (columns[i] as { default?: unknown }).default;
+      }
+      if (n === 1 && rnd.nextBoolean()) {
+        const c = columns[0]!;
+        const { default: _d, ...rest } = c;
+        columns[0] = { ...rest, type: { kind: "portable", name: "bigint" }, identity: true };
+      }
+      primaryKey = { name: claim(primaryKeyName(name)), columns: pkCols };
+      if (primaryKey.name !== primaryKeyName(name)) primaryKey = undefined; // the language cannot name a primary key
+      else taken.add(primaryKey.name);
+    }
+    // Foreign keys to an earlier table's primary key: new local columns of the same types.
+    const foreignKeys: ForeignKey[] = [];
+    const targets = tables.filter((t) => t.primaryKey);
+    if (targets.length && rnd.nextInt(0, 2) > 0) {
+      const target = targets[rnd.nextInt(0, targets.length - 1)]!;
+      const nullable = rnd.nextBoolean();
+      const localCols = target.primaryKey!.columns.map((pc, i) => {
+        const src = target.columns.find((c) => c.name === pc)!;
+        let n = `fk${i}_${pc}`.replace(/[^A-Za-z0-9_]/g, "_");
+        while (columns.some((c) => c.name === n)) n += "_";
+        columns.push({ name: n, type: src.type, nullable, identity: false });
+        return n;
+      });
+      const actions: FkAction[] = nullable ? ["no action", "restrict", "cascade", "set null", "set default"] : ["no action", "restrict", "cascade"];
+      const onDelete = actions[rnd.nextInt(0, actions.length - 1)]!, onUpdate = actions[rnd.nextInt(0, actions.length - 1)]!;
+      const fkName = rnd.nextBoolean() ? foreignKeyName(name, localCols) : `fk_${name}`;
+      foreignKeys.push({ name: claim(fkName), columns: localCols, refTable: target.name, refColumns: [...target.primaryKey!.columns], onDelete, onUpdate });
+    }
+    const uniques: UniqueConstraint[] = [];
+    if (rnd.nextInt(0, 2) === 0) {
+      const cols = [columns[rnd.nextInt(0, columns.length - 1)]!.name];
+      const want = rnd.nextBoolean() ? uniqueName(name, cols) : `uq_${explicit++}`;
+      uniques.push({ name: claim(want), columns: cols });
+    }
+    const indexes: Index[] = [];
+    if (rnd.nextInt(0, 2) === 0) {
+      const c = columns[rnd.nextInt(0, columns.length - 1)]!.name;
+      const parts: IndexPart[] = rnd.nextBoolean() ? [{ kind: "column", column: c, desc: rnd.nextBoolean() }] : [{ kind: "expression", sql: `lower(${quote(c)})`, desc: false }];
+      const words = parts.map((p) => (p.kind === "column" ? p.column : expressionWords(p.sql)));
+      const i: Index = {
+        name: claim(rnd.nextBoolean() ? indexName(name, words) : `ix_${explicit++}`), unique: rnd.nextBoolean(), parts,
+        ...(rnd.nextInt(0, 2) === 0 ? { where: `${quote(c)} is not null` } : {}),
+        ...(rnd.nextInt(0, 2) === 0 ? { using: "btree" } : {}),
+      };
+      indexes.push(i);
+    }
+    const checks: Check[] = [];
+    if (rnd.nextInt(0, 2) === 0) {
+      const c = columns[rnd.nextInt(0, columns.length - 1)]!.name;
+      const expr = [`${quote(c)} is not null`, "1 = 1", `length(${quote(c)}) >= 0`][rnd.nextInt(0, 2)]!;
+      const want = rnd.nextBoolean() ? checkName(name, mentionedColumns(expr, columns)) : `ck_${explicit++}`;
+      checks.push({ name: claim(want), expr });
+    }
+    const d = nextDoc();
+    tables.push({ name, columns, uniques, indexes, foreignKeys, checks, ...(primaryKey ? { primaryKey } : {}), ...(d !== undefined ? { doc: d } : {}) });
+  });
+  return { tables, enums };
+}
