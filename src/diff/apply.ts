@@ -30,6 +30,9 @@ export function applyChanges(schema: Schema, changes: readonly Change[]): Schema
       case "alter-enum-values":
         enums = enums.map((e) => (e.name === c.enum ? { ...e, values: c.to.map((name) => ({ name })) } : e));
         break;
+      case "set-enum-comment":
+        enums = enums.map((e) => { if (e.name !== c.enum) return e; const { doc: _, ...rest } = e; return c.to !== undefined ? { ...rest, doc: c.to } : rest; });
+        break;
       case "create-table": tables.push(c.table); break;
       case "drop-table": tables = without(tables, c.table.name); break;
       case "rename-table":

@@ -19,6 +19,7 @@ export type Change =
   | { readonly kind: "add-enum-values"; readonly enum: string; readonly values: readonly string[]; readonly before: readonly string[] }
   /** Any other change of the value list (removal, reorder): destructive; the type is rebuilt. */
   | { readonly kind: "alter-enum-values"; readonly enum: string; readonly from: readonly string[]; readonly to: readonly string[] }
+  | { readonly kind: "set-enum-comment"; readonly enum: string; readonly from?: string; readonly to?: string }
   // Tables
   /**
    * A new table with its columns, primary key, uniques, checks, and the foreign keys that can be

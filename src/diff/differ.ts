@@ -51,6 +51,7 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     enumNewName.set(old.name, e.name);
     if (old.name !== e.name) p.enumCreate.push({ kind: "rename-enum", from: old.name, to: e.name });
     diffEnumValues(old, e);
+    if ((old.doc ?? "") !== (e.doc ?? "")) p.enumCreate.push({ kind: "set-enum-comment", enum: e.name, ...(old.doc !== undefined ? { from: old.doc } : {}), ...(e.doc !== undefined ? { to: e.doc } : {}) });
   }
   for (const e of from.enums) if (!matchedOldEnums.has(e.name)) p.enumDrop.push({ kind: "drop-enum", enum: e });
 

@@ -12,6 +12,7 @@ export function invert(c: Change): Change {
     case "rename-enum": return { kind: "rename-enum", from: c.to, to: c.from };
     case "add-enum-values": return { kind: "alter-enum-values", enum: c.enum, from: [...c.before, ...c.values], to: c.before };
     case "alter-enum-values": return { kind: "alter-enum-values", enum: c.enum, from: c.to, to: c.from };
+    case "set-enum-comment": return { kind: "set-enum-comment", enum: c.enum, ...(c.to !== undefined ? { from: c.to } : {}), ...(c.from !== undefined ? { to: c.from } : {}) };
     case "create-table": return { kind: "drop-table", table: c.table };
     case "drop-table": return { kind: "create-table", table: c.table };
     case "rename-table": return { kind: "rename-table", from: c.to, to: c.from };

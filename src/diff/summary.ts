@@ -12,6 +12,7 @@ export function describe(c: Change): string {
     case "rename-enum": return `~ enum ${c.from} renamed to ${c.to}`;
     case "add-enum-values": return `~ enum ${c.enum}: + ${c.values.join(", ")}`;
     case "alter-enum-values": return `~ enum ${c.enum}: (${c.from.join(", ")}) → (${c.to.join(", ")})`;
+    case "set-enum-comment": return `~ enum ${c.enum}: comment ${c.to === undefined ? "removed" : "set"}`;
     case "create-table": return `+ table ${c.table.name} (${c.table.columns.length} column${c.table.columns.length === 1 ? "" : "s"})`;
     case "drop-table": return `- table ${c.table.name}`;
     case "rename-table": return `~ table ${c.from} renamed to ${c.to}`;

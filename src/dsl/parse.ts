@@ -27,7 +27,7 @@ export function parseFile(text: string, file: string): ParsedFile {
     const ch = text.slice(e.offset, e.offset + 1);
     diagnostics.push({
       severity: "error", code: "syntax",
-      message: ch === "'" ? "unterminated string" : ch === '"' ? "unterminated quoted name" : `unexpected character \`${ch}\``,
+      message: e.message.startsWith("parentheses nested") ? e.message : ch === "'" ? "unterminated string" : ch === '"' ? "unterminated quoted name" : `unexpected character \`${ch}\``,
       loc: { file, line: e.line ?? 1, col: e.column ?? 1, offset: e.offset, length: Math.max(1, Math.min(e.length, 1)) },
     });
   }

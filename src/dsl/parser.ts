@@ -233,6 +233,13 @@ export function getParser(): SchemaParser {
   return (parser ??= new SchemaParser());
 }
 
+/**
+ * Raw SQL may nest parentheses; the recursive-descent parser uses a stack frame per level.
+ * Deeper input than this is reported, and the parser sees the tokens before it only, so no
+ * input can exhaust the stack.
+ */
+export const MAX_NESTING = 200;
+
 export interface CstResult {
   readonly cst: CstNode;
   readonly tokens: readonly IToken[];
@@ -244,14 +251,27 @@ export interface CstResult {
 /** Lexes and parses one file's text. Never throws on user input. */
 export function parseCst(text: string): CstResult {
   const lex = T.schemaLexer.tokenize(text);
+  const lexErrors = [...lex.errors];
+  let tokens = lex.tokens;
+  let depth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const type = tokens[i]!.tokenType;
+    if (type === T.LParen && ++depth > MAX_NESTING) {
+      const t = tokens[i]!;
+      lexErrors.push({ offset: t.startOffset, line: t.startLine, column: t.startColumn, length: 1, message: `parentheses nested more than ${MAX_NESTING} deep` });
+      tokens = tokens.slice(0, i);
+      break;
+    }
+    if (type === T.RParen && depth > 0) depth--;
+  }
   const p = getParser();
-  p.input = lex.tokens;
+  p.input = tokens;
   const cst = p.schema();
   return {
     cst,
-    tokens: lex.tokens,
+    tokens,
     comments: lex.groups["comments"] ?? [],
-    lexErrors: lex.errors,
+    lexErrors,
     parseErrors: p.errors.map((e) => ({ message: e.message, token: e.token, previousToken: (e as { previousToken?: IToken }).previousToken, name: e.name })),
   };
 }

@@ -35,6 +35,7 @@ export abstract class BaseRenderer {
       case "rename-enum": return this.renameEnum(c.from, c.to);
       case "add-enum-values": return this.addEnumValues(c.enum, c.values, c.before);
       case "alter-enum-values": return this.alterEnumValues(c.enum, c.from, c.to);
+      case "set-enum-comment": return this.enumComment(c.enum, c.to);
       case "create-table": return this.createTable(c.table);
       case "drop-table": return [`DROP TABLE ${this.q(c.table.name)}`];
       case "rename-table": return this.renameTable(c.from, c.to);
@@ -69,6 +70,7 @@ export abstract class BaseRenderer {
   protected enumColumnsChanged(_name: string): string[] { return []; }
   protected renameTable(from: string, to: string): string[] { return [`ALTER TABLE ${this.q(from)} RENAME TO ${this.q(to)}`]; }
   protected tableComment(_table: string, _doc: string | undefined): string[] { return []; }
+  protected enumComment(_name: string, _doc: string | undefined): string[] { return []; }
   protected columnComments(_table: Table): string[] { return []; }
   protected addColumn(table: string, col: Column): string[] {
     return [`ALTER TABLE ${this.q(table)} ADD COLUMN ${this.columnDef(this.tableIn("to", table), col)}`];

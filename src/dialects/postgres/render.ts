@@ -41,6 +41,10 @@ export class PostgresRenderer extends BaseRenderer {
     return [`COMMENT ON TABLE ${this.q(table)} IS ${doc === undefined ? "NULL" : quoteString(doc)}`];
   }
 
+  protected override enumComment(name: string, doc: string | undefined): string[] {
+    return [`COMMENT ON TYPE ${this.q(name)} IS ${doc === undefined ? "NULL" : quoteString(doc)}`];
+  }
+
   protected override addColumn(table: string, col: Column): string[] {
     const out = super.addColumn(table, col);
     if (col.doc !== undefined) out.push(`COMMENT ON COLUMN ${this.q(table)}.${this.q(col.name)} IS ${quoteString(col.doc)}`);

@@ -158,7 +158,7 @@ function identityColumn(t: Table): Column | undefined {
 /** The table a table-level change is about, as named when it runs. */
 function tableOf(c: Change): string | undefined {
   switch (c.kind) {
-    case "create-enum": case "drop-enum": case "rename-enum": case "add-enum-values": case "alter-enum-values": return undefined;
+    case "create-enum": case "drop-enum": case "rename-enum": case "add-enum-values": case "alter-enum-values": case "set-enum-comment": return undefined;
     case "create-table": case "drop-table": return c.table.name;
     case "rename-table": return c.from;
     default: return c.table;
