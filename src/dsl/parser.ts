@@ -13,7 +13,8 @@ const TABLE_ITEM_STARTERS = new Set([T.Unique, T.Check, T.Primary]);
 
 class SchemaParser extends CstParser {
   constructor() {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3 });
+    // Node locations let the visitor read a node's span without walking its tokens.
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: "full" });
     this.performSelfAnalysis();
   }
 

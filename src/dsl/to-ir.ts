@@ -86,16 +86,26 @@ class FileVisitor {
   endOf(n: CstNode | IToken | undefined): number {
     if (!n) return -1;
     if ("image" in n) return Number.isNaN(n.startOffset) ? -1 : n.startOffset + n.image.length;
+    const end = n.location?.endOffset;
+    if (end !== undefined && !Number.isNaN(end)) return end + 1;
     let best = -1;
-    for (const list of Object.values(n.children)) for (const x of list ?? []) best = Math.max(best, this.endOf(x));
+    for (const key in n.children) for (const x of n.children[key]!) best = Math.max(best, this.endOf(x));
     return best;
   }
 
+  /**
+   * The first real token of a node, as a position record. Read from the parser's node location;
+   * a node rebuilt by error recovery may lack one, and is walked instead.
+   */
   firstToken(n: CstNode): IToken | undefined {
+    const l = n.location;
+    if (l && !Number.isNaN(l.startOffset) && l.startLine !== undefined && !Number.isNaN(l.startLine)) {
+      return { image: "", startOffset: l.startOffset, startLine: l.startLine, startColumn: l.startColumn, tokenType: undefined as never } as unknown as IToken;
+    }
     let best: IToken | undefined;
     const walk = (x: CstNode | IToken) => {
       if ("image" in x) { if (real(x) && (!best || x.startOffset < best.startOffset)) best = x; }
-      else for (const list of Object.values(x.children)) for (const y of list ?? []) walk(y);
+      else for (const key in x.children) for (const y of x.children[key]!) walk(y);
     };
     walk(n);
     return best;
@@ -187,7 +197,8 @@ class FileVisitor {
 
     for (const item of nodes(c, "tableItem")) {
       const ic = item.children as Children;
-      const inner = Object.values(ic).flat()[0] as CstNode | undefined;
+      let inner: CstNode | undefined;
+      for (const key in ic) { inner = ic[key]![0] as CstNode; break; }
       if (!inner) continue;
       const first = this.firstToken(inner);
       if (!first) continue;
@@ -201,7 +212,7 @@ class FileVisitor {
         }
         case "primaryKeyItem": {
           const cols = this.columnList(node(ch, "columnList"));
-          if (cols) { itemSrc.parts = cols.parts; setPk(cols.names, this.loc(first), itemSrc); }
+          if (cols) { itemSrc.parts = cols.parts; setPk(cols.names, this.loc(first, "primary".length), itemSrc); }
           break;
         }
         case "uniqueItem": {
@@ -345,9 +356,11 @@ class FileVisitor {
       const ac = attr.children as Children;
       const first = this.firstToken(attr);
       if (!first) continue;
-      const kind = first.image === "renamed" ? "renamed from" : first.image === "primary" ? "primary key" : first.image;
+      const kind = ac["Primary"] ? "primary key" : ac["Unique"] ? "unique" : ac["Identity"] ? "identity" : ac["Default"] ? "default"
+        : ac["referencesAttr"] ? "references" : ac["Check"] ? "check" : ac["renamedFrom"] ? "renamed from" : undefined;
+      if (!kind) continue;
       if (seen.has(kind)) {
-        this.error("duplicate-attribute", `\`${kind}\` is given twice on column \`${tableName}.${name}\``, this.loc(first), "each attribute may appear once per column");
+        this.error("duplicate-attribute", `\`${kind}\` is given twice on column \`${tableName}.${name}\``, this.loc(first, kind.split(" ")[0]!.length), "each attribute may appear once per column");
         continue;
       }
       seen.set(kind, first);
