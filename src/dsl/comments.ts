@@ -16,7 +16,9 @@ export interface AttachResult {
 }
 
 export function attachComments(anchors: readonly Anchor[], comments: readonly IToken[], text: string): AttachResult {
-  const byStart = [...anchors].sort((a, b) => a.src.offset - b.src.offset);
+  // Anchors arrive almost in document order; sort only when they are not.
+  const inOrder = anchors.every((a, i) => i === 0 || anchors[i - 1]!.src.offset <= a.src.offset);
+  const byStart = inOrder ? anchors : [...anchors].sort((a, b) => a.src.offset - b.src.offset);
   const byEnd = [...anchors].sort((a, b) => a.src.end - b.src.end);
   const blocks = byStart.filter((a) => a.closeOffset !== undefined);
   const fileTrailing: string[] = [];

@@ -44,6 +44,11 @@ export interface FileIr {
 
 const PORTABLE_SET: ReadonlySet<string> = new Set(PORTABLE_TYPES);
 
+/** Portable types with parameters: [fewest, most, an example]. */
+const TYPE_PARAMS: Partial<Record<PortableTypeName, [number, number, string]>> = {
+  varchar: [1, 1, "varchar(255)"], char: [1, 1, "char(2)"], decimal: [1, 2, "decimal(10,2)"],
+};
+
 const tok = (c: Children, key: string, i = 0): IToken | undefined => {
   const x = c[key]?.[i];
   return x && "image" in x ? x : undefined;
@@ -75,7 +80,9 @@ class FileVisitor {
   }
 
   src(first: IToken, lastOffset: number, parts?: Record<string, Loc>): MutableSource {
-    return { file: this.file, line: first.startLine ?? 1, col: first.startColumn ?? 1, offset: first.startOffset, end: lastOffset, ...(parts ? { parts } : {}) };
+    const s: MutableSource = { file: this.file, line: first.startLine ?? 1, col: first.startColumn ?? 1, offset: first.startOffset, end: lastOffset };
+    if (parts) s.parts = parts;
+    return s;
   }
 
   error(code: string, message: string, loc: Loc | undefined, hint?: string, related?: Diagnostic["related"]): void {
@@ -350,7 +357,8 @@ class FileVisitor {
     const type = this.typeRef(typeNode);
     if (!type) return undefined;
     const col: { -readonly [K in keyof Column]: Column[K] } = { name, type: type.type, nullable: Boolean(real(tok(c, "Question"))), identity: false, src };
-    src.parts = { name: this.loc(nameTok), type: type.loc };
+    const parts: Record<string, Loc> = { name: this.loc(nameTok), type: type.loc };
+    src.parts = parts;
     const seen = new Map<string, IToken>();
     for (const attr of nodes(c, "columnAttr")) {
       const ac = attr.children as Children;
@@ -377,11 +385,11 @@ class FileVisitor {
         }
         case "identity":
           col.identity = true;
-          src.parts = { ...src.parts, identity: attrLoc };
+          parts["identity"] = attrLoc;
           break;
         case "default": {
           const d = this.defaultValue(node(ac, "defaultValue"));
-          if (d) { col.default = d.value; src.parts = { ...src.parts, default: d.loc }; }
+          if (d) { col.default = d.value; parts["default"] = d.loc; }
           break;
         }
         case "references": {
@@ -408,7 +416,7 @@ class FileVisitor {
         }
         case "renamed from": {
           const r = this.renamedFrom(node(ac, "renamedFrom"));
-          if (r) { col.renamedFrom = r.name; src.parts = { ...src.parts, renamedFrom: r.loc }; }
+          if (r) { col.renamedFrom = r.name; parts["renamedFrom"] = r.loc; }
           break;
         }
       }
@@ -442,10 +450,7 @@ class FileVisitor {
         }
         numbers.push(Number(a.image));
       }
-      const want: Partial<Record<PortableTypeName, [number, number, string]>> = {
-        varchar: [1, 1, "varchar(255)"], char: [1, 1, "char(2)"], decimal: [1, 2, "decimal(10,2)"],
-      };
-      const rule = want[portable];
+      const rule = TYPE_PARAMS[portable];
       if (rule && (numbers.length < rule[0] || numbers.length > rule[1])) {
         this.error("bad-type-parameter", numbers.length ? `\`${portable}\` takes ${rule[0] === rule[1] ? rule[0] : `${rule[0]} or ${rule[1]}`} parameter${rule[1] > 1 ? "s" : ""}` : `\`${portable}\` needs ${portable === "decimal" ? "a precision and a scale" : "a length"}`, loc, `write \`${rule[2]}\`${portable === "varchar" ? ", or `text` for no limit" : ""}`);
       } else if (!rule && numbers.length) {
