@@ -20,7 +20,7 @@ import type { Check, Column, EnumType, ForeignKey, Index, Schema, Table, UniqueC
 import { typeKey } from "../ir/validate.ts";
 import { normSql } from "../ir/canonical.ts";
 import type { Change } from "./changes.ts";
-import { orderTablesForCreate, orderTablesForDrop } from "./order.ts";
+import { orderTablesForCreate } from "./order.ts";
 import type { Renames } from "./renames.ts";
 
 
@@ -165,12 +165,13 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
       for (const fk of t.foreignKeys) if (deferred.has(fk)) p.fkAdd.push({ kind: "add-foreign-key", table: t.name, foreignKey: fk });
     }
   }
-  // ---- dropped tables: their foreign keys go first, so drop order among them is free of cycles
+  // ---- dropped tables: referencing tables first. Only foreign keys in a cycle among them are
+  // dropped apart first (the mirror of creation, so the inverse plan creates them the same way).
   if (dropped.length) {
-    const droppedNames = new Set(dropped.map((t) => t.name));
-    for (const t of orderTablesForDrop(dropped)) {
-      for (const fk of t.foreignKeys) if (droppedNames.has(fk.refTable) && fk.refTable !== t.name) p.fkDrop.push({ kind: "drop-foreign-key", table: t.name, foreignKey: fk });
-      p.tableDrop.push({ kind: "drop-table", table: { ...t, foreignKeys: t.foreignKeys.filter((fk) => !droppedNames.has(fk.refTable) || fk.refTable === t.name) } });
+    const { order, deferred } = orderTablesForCreate(dropped, opts.forwardForeignKeys ?? false);
+    for (const t of [...order].reverse()) {
+      for (const fk of t.foreignKeys) if (deferred.has(fk)) p.fkDrop.push({ kind: "drop-foreign-key", table: t.name, foreignKey: fk });
+      p.tableDrop.push({ kind: "drop-table", table: { ...t, foreignKeys: t.foreignKeys.filter((fk) => !deferred.has(fk)) } });
     }
   }
 

@@ -50,11 +50,6 @@ export function orderTablesForCreate(tables: readonly Table[], forwardForeignKey
   return { order, deferred };
 }
 
-/** Tables in drop order: referencing tables before the tables they reference. */
-export function orderTablesForDrop(tables: readonly Table[]): Table[] {
-  return orderTablesForCreate(tables, true).order.reverse();
-}
-
 /** A binary min-heap of indexes (ties in Kahn's algorithm go to the earliest declared table). */
 class MinHeap {
   private a: number[] = [];

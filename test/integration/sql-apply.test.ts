@@ -8,11 +8,11 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { loadSchemaPath } from "../../src/dsl/load.ts";
 import { getDialect } from "../../src/dialects/registry.ts";
-import { emptySchema, type Schema } from "../../src/ir/model.ts";
+import { emptySchema } from "../../src/ir/model.ts";
 import { noRenames } from "../../src/diff/renames.ts";
 import { plan } from "../../src/diff/plan.ts";
 import { databasesFor, type TestDb } from "../support/db.ts";
-import { readCatalog } from "../support/catalog.ts";
+import { expectCatalogMatches, readCatalog } from "../support/catalog.ts";
 import { applyStatements } from "../support/apply.ts";
 
 const EXAMPLES = join(import.meta.dir, "../../schema-examples");
@@ -56,25 +56,3 @@ async function freshFor(first: TestDb, example: string): Promise<TestDb> {
   return r;
 }
 
-function expectCatalogMatches(cat: Awaited<ReturnType<typeof readCatalog>>, schema: Schema, dialect: string) {
-  expect([...cat.keys()].sort()).toEqual(schema.tables.map((t) => t.name).sort());
-  for (const t of schema.tables) {
-    const got = cat.get(t.name)!;
-    expect({ table: t.name, columns: [...got.columns].map(([n, c]) => [n, c.nullable]) })
-      .toEqual({ table: t.name, columns: t.columns.map((c) => [c.name, c.nullable]) });
-    expect({ table: t.name, pk: got.primaryKey }).toEqual({ table: t.name, pk: [...(t.primaryKey?.columns ?? [])] });
-    const sortLists = (ls: readonly (readonly string[])[]) => ls.map((l) => l.join(",")).sort();
-    // MySQL: a unique index is a unique constraint in its catalog; expression indexes are
-    // skipped (MariaDB cannot make them; validation warns); NO ACTION reads back as RESTRICT.
-    const mysql = dialect === "mysql";
-    const columnOnly = (i: Schema["tables"][number]["indexes"][number]) => i.parts.every((p) => p.kind === "column");
-    const expectedUniques = [...t.uniques.map((u) => u.columns), ...(mysql ? t.indexes.filter((i) => i.unique && columnOnly(i)).map((i) => i.parts.map((p) => (p.kind === "column" ? p.column : ""))) : [])];
-    expect({ table: t.name, uniques: sortLists(got.uniques) }).toEqual({ table: t.name, uniques: sortLists(expectedUniques) });
-    const expectedIndexes = t.indexes.filter((i) => !mysql || (columnOnly(i) && !i.unique));
-    expect({ table: t.name, indexes: [...got.indexes].map(([n, i]) => [n, i.unique]).sort() })
-      .toEqual({ table: t.name, indexes: expectedIndexes.map((i) => [i.name, i.unique]).sort() });
-    const action = (a: string) => (mysql && a === "no action" ? "restrict" : a);
-    const fkKey = (f: { columns: readonly string[]; refTable: string; refColumns: readonly string[]; onDelete: string }) => `${f.columns.join(",")}->${f.refTable}(${f.refColumns.join(",")}) ${action(f.onDelete)}`;
-    expect({ table: t.name, fks: got.foreignKeys.map(fkKey).sort() }).toEqual({ table: t.name, fks: t.foreignKeys.map(fkKey).sort() });
-  }
-}

@@ -69,7 +69,14 @@ export class MysqlRenderer extends BaseRenderer {
 
   protected override dropConstraint(table: string, name: string, kind: "unique" | "foreign-key" | "check" | "primary-key"): string[] {
     if (kind === "unique") return [`ALTER TABLE ${this.q(table)} DROP INDEX ${this.q(name)}`];
-    if (kind === "foreign-key") return [`ALTER TABLE ${this.q(table)} DROP FOREIGN KEY ${this.q(name)}`];
+    if (kind === "foreign-key") {
+      // InnoDB gives a foreign key an index of the same name when no index starts with its
+      // columns, and leaves it behind when the key is dropped: drop that index too.
+      const t = this.ctx.from.tables.find((x) => x.name === table) ?? this.ctx.to.tables.find((x) => x.name === table);
+      const fk = t?.foreignKeys.find((f) => f.name === name);
+      const implicit = t && fk && !hasLeadingIndex(t, fk.columns);
+      return [`ALTER TABLE ${this.q(table)} DROP FOREIGN KEY ${this.q(name)}`, ...(implicit ? [`ALTER TABLE ${this.q(table)} DROP INDEX ${this.q(name)}`] : [])];
+    }
     if (kind === "primary-key") return [`ALTER TABLE ${this.q(table)} DROP PRIMARY KEY`];
     return [`ALTER TABLE ${this.q(table)} DROP CONSTRAINT ${this.q(name)}`];
   }
@@ -118,3 +125,10 @@ export class MysqlRenderer extends BaseRenderer {
 }
 
 const hasExpression = (i: Index) => i.parts.some((p) => p.kind === "expression");
+
+/** Whether a primary key, unique constraint or column index of `t` starts with `columns`. */
+function hasLeadingIndex(t: Table, columns: readonly string[]): boolean {
+  const starts = (cols: readonly string[]) => columns.every((c, i) => cols[i] === c);
+  return Boolean((t.primaryKey && starts(t.primaryKey.columns)) || t.uniques.some((u) => starts(u.columns)) ||
+    t.indexes.some((i) => i.parts.every((p) => p.kind === "column") && starts(i.parts.map((p) => (p.kind === "column" ? p.column : "")))));
+}

@@ -139,7 +139,8 @@ export class SqliteRenderer extends BaseRenderer {
     for (const c of changes) if (c.kind === "rename-column" && (c.table === name || c.table === oldName)) renames.set(c.from, c.to);
     const before = this.ctx.from.tables.find((t) => t.name === oldName);
     const current = new Set((before?.columns ?? []).map((c) => renames.get(c.name) ?? c.name));
-    for (const c of changes) if (c.kind === "add-column" && c.table === name && this.simpleAdd(name, c.column)) current.add(c.column.name);
+    // Every other change of this table (added columns included) is absorbed into the rebuild:
+    // only the old columns, under their current names, hold rows to copy.
     return rebuildTable(target, current, {
       q: this.q,
       createTable: (t) => this.createTable(t),

@@ -1,0 +1,10 @@
+CREATE TABLE "t__schemavc_new" (
+  "id" INTEGER NOT NULL CONSTRAINT "t_pkey" PRIMARY KEY AUTOINCREMENT,
+  "n" INTEGER NOT NULL
+);
+
+INSERT INTO "t__schemavc_new" ("id", "n") SELECT "id", "n" FROM "t";
+
+DROP TABLE "t";
+
+ALTER TABLE "t__schemavc_new" RENAME TO "t";

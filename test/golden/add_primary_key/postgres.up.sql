@@ -1,0 +1,1 @@
+ALTER TABLE "t" ADD CONSTRAINT "t_pkey" PRIMARY KEY ("code");

@@ -1,0 +1,7 @@
+CREATE TABLE `posts` (
+  `id` BIGINT NOT NULL,
+  `user_id` BIGINT NOT NULL,
+  `title` VARCHAR(100) NOT NULL,
+  PRIMARY KEY (`id`),
+  CONSTRAINT `posts_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`)
+);

@@ -1,0 +1,12 @@
+CREATE TABLE "users__schemavc_new" (
+  "id" BIGINT NOT NULL,
+  "email" VARCHAR(100) NOT NULL,
+  "name" TEXT,
+  CONSTRAINT "users_pkey" PRIMARY KEY ("id")
+);
+
+INSERT INTO "users__schemavc_new" ("id", "email", "name") SELECT "id", "email", "name" FROM "users";
+
+DROP TABLE "users";
+
+ALTER TABLE "users__schemavc_new" RENAME TO "users";

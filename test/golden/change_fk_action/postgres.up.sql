@@ -1,0 +1,3 @@
+ALTER TABLE "posts" DROP CONSTRAINT "posts_user_id_fkey";
+
+ALTER TABLE "posts" ADD CONSTRAINT "posts_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE;

@@ -1,0 +1,3 @@
+ALTER TABLE "t" DROP CONSTRAINT "t_pkey";
+
+ALTER TABLE "t" ADD CONSTRAINT "t_pkey" PRIMARY KEY ("a", "b");

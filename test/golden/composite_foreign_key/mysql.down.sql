@@ -1,0 +1,3 @@
+ALTER TABLE `c` DROP FOREIGN KEY `c_p_fk`;
+
+ALTER TABLE `c` DROP INDEX `c_p_fk`;

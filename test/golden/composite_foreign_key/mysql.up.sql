@@ -1,0 +1,1 @@
+ALTER TABLE `c` ADD CONSTRAINT `c_p_fk` FOREIGN KEY (`pa`, `pb`) REFERENCES `p` (`a`, `b`) ON DELETE CASCADE;

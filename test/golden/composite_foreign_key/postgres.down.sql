@@ -1,0 +1,1 @@
+ALTER TABLE "c" DROP CONSTRAINT "c_p_fk";

@@ -1,0 +1,13 @@
+CREATE TABLE "c__schemavc_new" (
+  "id" INTEGER NOT NULL,
+  "pa" INTEGER NOT NULL,
+  "pb" INTEGER NOT NULL,
+  CONSTRAINT "c_pkey" PRIMARY KEY ("id"),
+  CONSTRAINT "c_p_fk" FOREIGN KEY ("pa", "pb") REFERENCES "p" ("a", "b") ON DELETE CASCADE
+);
+
+INSERT INTO "c__schemavc_new" ("id", "pa", "pb") SELECT "id", "pa", "pb" FROM "c";
+
+DROP TABLE "c";
+
+ALTER TABLE "c__schemavc_new" RENAME TO "c";

@@ -1,0 +1,14 @@
+CREATE TABLE "users__schemavc_new" (
+  "id" BIGINT NOT NULL,
+  "email" VARCHAR(100) NOT NULL,
+  "name" TEXT,
+  "mood" TEXT NOT NULL DEFAULT 'happy' CHECK ("mood" IN ('happy', 'sad')),
+  CONSTRAINT "users_pkey" PRIMARY KEY ("id"),
+  CONSTRAINT "users_email_key" UNIQUE ("email")
+);
+
+INSERT INTO "users__schemavc_new" ("id", "email", "name") SELECT "id", "email", "name" FROM "users";
+
+DROP TABLE "users";
+
+ALTER TABLE "users__schemavc_new" RENAME TO "users";

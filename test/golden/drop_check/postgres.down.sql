@@ -1,0 +1,1 @@
+ALTER TABLE "t" ADD CONSTRAINT "qty_positive" CHECK (qty > 0);

@@ -1,0 +1,3 @@
+ALTER TABLE `posts` DROP FOREIGN KEY `posts_user_id_fkey`;
+
+ALTER TABLE `posts` DROP INDEX `posts_user_id_fkey`;

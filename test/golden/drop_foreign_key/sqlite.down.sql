@@ -1,0 +1,13 @@
+CREATE TABLE "posts__schemavc_new" (
+  "id" BIGINT NOT NULL,
+  "user_id" BIGINT NOT NULL,
+  "title" VARCHAR(100) NOT NULL,
+  CONSTRAINT "posts_pkey" PRIMARY KEY ("id"),
+  CONSTRAINT "posts_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users" ("id")
+);
+
+INSERT INTO "posts__schemavc_new" ("id", "user_id", "title") SELECT "id", "user_id", "title" FROM "posts";
+
+DROP TABLE "posts";
+
+ALTER TABLE "posts__schemavc_new" RENAME TO "posts";

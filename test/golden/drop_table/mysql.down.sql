@@ -1,0 +1,5 @@
+CREATE TABLE `logs` (
+  `id` BIGINT NOT NULL,
+  `msg` LONGTEXT NOT NULL,
+  PRIMARY KEY (`id`)
+);

@@ -1,0 +1,1 @@
+ALTER TABLE `users` MODIFY COLUMN `mood` ENUM('happy', 'sad', 'angry') NOT NULL DEFAULT 'happy';

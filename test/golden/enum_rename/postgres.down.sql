@@ -1,0 +1,1 @@
+ALTER TYPE "feeling" RENAME TO "mood";

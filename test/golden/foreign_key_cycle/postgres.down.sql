@@ -1,0 +1,5 @@
+ALTER TABLE "a" DROP CONSTRAINT "a_b_id_fkey";
+
+DROP TABLE "b";
+
+DROP TABLE "a";

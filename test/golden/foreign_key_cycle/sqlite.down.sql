@@ -1,0 +1,3 @@
+DROP TABLE "b";
+
+DROP TABLE "a";

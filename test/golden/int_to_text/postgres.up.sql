@@ -1,0 +1,1 @@
+ALTER TABLE "t" ALTER COLUMN "code" TYPE text USING "code"::text;

@@ -1,0 +1,13 @@
+CREATE TABLE "order__schemavc_new" (
+  "id" BIGINT NOT NULL,
+  "check" INTEGER NOT NULL,
+  "key" VARCHAR(20),
+  CONSTRAINT "order_pkey" PRIMARY KEY ("id"),
+  CONSTRAINT "order_key_key" UNIQUE ("key")
+);
+
+INSERT INTO "order__schemavc_new" ("id", "check") SELECT "id", "check" FROM "order";
+
+DROP TABLE "order";
+
+ALTER TABLE "order__schemavc_new" RENAME TO "order";

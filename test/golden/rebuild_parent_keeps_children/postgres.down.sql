@@ -1,0 +1,3 @@
+ALTER TABLE "users" ALTER COLUMN "name" DROP DEFAULT;
+
+ALTER TABLE "users" ALTER COLUMN "email" TYPE varchar(100) USING "email"::varchar(100);

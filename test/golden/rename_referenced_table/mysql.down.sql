@@ -1,0 +1,3 @@
+ALTER TABLE `people` RENAME INDEX `people_email_key` TO `users_email_key`;
+
+RENAME TABLE `people` TO `users`;

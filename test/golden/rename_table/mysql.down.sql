@@ -1,0 +1,1 @@
+RENAME TABLE `events` TO `logs`;

@@ -1,0 +1,1 @@
+RENAME TABLE `logs` TO `events`;

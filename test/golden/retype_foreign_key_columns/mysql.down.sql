@@ -1,0 +1,9 @@
+ALTER TABLE `c` DROP FOREIGN KEY `c_p_id_fkey`;
+
+ALTER TABLE `c` DROP INDEX `c_p_id_fkey`;
+
+ALTER TABLE `c` MODIFY COLUMN `p_id` INT NOT NULL;
+
+ALTER TABLE `p` MODIFY COLUMN `id` INT NOT NULL;
+
+ALTER TABLE `c` ADD CONSTRAINT `c_p_id_fkey` FOREIGN KEY (`p_id`) REFERENCES `p` (`id`);

@@ -1,0 +1,23 @@
+CREATE TABLE "p__schemavc_new" (
+  "id" INTEGER NOT NULL,
+  CONSTRAINT "p_pkey" PRIMARY KEY ("id")
+);
+
+INSERT INTO "p__schemavc_new" ("id") SELECT "id" FROM "p";
+
+DROP TABLE "p";
+
+ALTER TABLE "p__schemavc_new" RENAME TO "p";
+
+CREATE TABLE "c__schemavc_new" (
+  "id" INTEGER NOT NULL,
+  "p_id" INTEGER NOT NULL,
+  CONSTRAINT "c_pkey" PRIMARY KEY ("id"),
+  CONSTRAINT "c_p_id_fkey" FOREIGN KEY ("p_id") REFERENCES "p" ("id")
+);
+
+INSERT INTO "c__schemavc_new" ("id", "p_id") SELECT "id", "p_id" FROM "c";
+
+DROP TABLE "c";
+
+ALTER TABLE "c__schemavc_new" RENAME TO "c";

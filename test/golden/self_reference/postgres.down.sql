@@ -1,0 +1,1 @@
+ALTER TABLE "node" DROP CONSTRAINT "node_parent_id_fkey";

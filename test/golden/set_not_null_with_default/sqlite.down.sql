@@ -1,0 +1,11 @@
+CREATE TABLE "t__schemavc_new" (
+  "id" BIGINT NOT NULL,
+  "n" INTEGER,
+  CONSTRAINT "t_pkey" PRIMARY KEY ("id")
+);
+
+INSERT INTO "t__schemavc_new" ("id", "n") SELECT "id", "n" FROM "t";
+
+DROP TABLE "t";
+
+ALTER TABLE "t__schemavc_new" RENAME TO "t";
