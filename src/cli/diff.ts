@@ -19,7 +19,7 @@ import { dialectOfUrl } from "../dialects/url.ts";
 export async function run(ctx: Context): Promise<number> {
   const project = await openProject(ctx);
   let migrations: Migration[] | undefined;
-  const history = async () => (migrations ??= await loadMigrations(project));
+  const history = async () => (migrations ??= await loadMigrations(project, ctx.cwd, false));
   const from = await side(ctx, project, str(ctx, "from") ?? "head", history);
   const to = await side(ctx, project, str(ctx, "to") ?? project.config.schema, history);
   const p = plan(from, to, renamesFromHints(from, to), project.dialect);

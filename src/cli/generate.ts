@@ -23,7 +23,7 @@ export async function run(ctx: Context): Promise<number> {
   if (!message?.trim()) throw new UsageError("a message is needed: `schemavc generate -m \"add portfolio\"`");
   const project = await openProject(ctx);
   const to = await loadValidSchema(ctx, project.config.schema, project.dialect);
-  const migrations = await loadMigrations(project);
+  const migrations = await loadMigrations(project, ctx.cwd);
   const from: Schema = migrations[migrations.length - 1]?.snapshot.schema ?? emptySchema();
 
   let renames = renamesFromHints(from, to);

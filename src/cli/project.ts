@@ -3,6 +3,7 @@
  * validated (printing diagnostics), and its migrations folder read and verified. Each helper
  * turns library errors into a `CliError` a person can act on.
  */
+import { sep } from "node:path";
 import type { Context } from "./context.ts";
 import { str } from "./context.ts";
 import { loadConfig, type Config } from "./config.ts";
@@ -42,15 +43,20 @@ export async function loadValidSchema(ctx: Context, path: string, dialect: Diale
   return loaded.schema;
 }
 
-/** The verified migrations of the project; folder problems become errors with their hint. */
-export async function loadMigrations(project: Project): Promise<Migration[]> {
+/**
+ * The verified migrations of the project; folder problems become errors with their hint, with
+ * paths shown relative to the working folder. `sameDialect`: refuse migrations written for
+ * another dialect (their SQL would not run); comparing snapshots does not need it.
+ */
+export async function loadMigrations(project: Project, cwd: string, sameDialect = true): Promise<Migration[]> {
   let ms: Migration[];
   try {
     ms = await readMigrations(project.config.migrations);
   } catch (e) {
-    if (e instanceof MigrationDirError) throw new CliError(e.message, 1, e.hint);
+    if (e instanceof MigrationDirError) throw new CliError(e.message.split(`${cwd}${sep}`).join(""), 1, e.hint);
     throw e;
   }
+  if (!sameDialect) return ms;
   const other = ms.find((m) => m.snapshot.dialect && m.snapshot.dialect !== project.dialect.name);
   if (other) {
     throw new CliError(`migration ${other.version} was written for ${other.snapshot.dialect}, but this project's dialect is ${project.dialect.name}`, 1,
