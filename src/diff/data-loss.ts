@@ -27,7 +27,8 @@ export function widens(a: ColumnType, b: ColumnType): boolean {
   }
   if (INT_RANK[a.name] && INT_RANK[b.name]) return INT_RANK[b.name]! >= INT_RANK[a.name]!;
   if (FLOAT_RANK[a.name] && FLOAT_RANK[b.name]) return FLOAT_RANK[b.name]! >= FLOAT_RANK[a.name]!;
-  if (b.name === "text") return ["varchar", "char", "text"].includes(a.name);
+  // Every value but raw bytes has a text form that keeps it whole.
+  if (b.name === "text") return a.name !== "bytes";
   if (a.name === "varchar" && b.name === "char") return false;
   if (a.name === "char" && b.name === "varchar") return (b.args?.[0] ?? 0) >= (a.args?.[0] ?? 0);
   if (a.name === "json" && b.name === "jsonb") return true;

@@ -93,8 +93,9 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     for (const [o, n] of m) if (!newNames.has(n)) m.delete(o);
     colMaps.set(neu.name, m);
     const oldCols = new Map(old.columns.map((c) => [c.name, c]));
+    const oldByNew = new Map([...m].map(([o, n]) => [n, o]));
     for (const c of neu.columns) {
-      const oc = [...m].find(([, n]) => n === c.name)?.[0];
+      const oc = oldByNew.get(c.name);
       const prev = oc === undefined ? undefined : oldCols.get(oc);
       if (prev && typeOf(prev, mapEnum) !== typeKey(c.type)) retyped.add(`${neu.name}\u0000${c.name}`);
     }
