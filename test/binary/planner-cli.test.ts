@@ -52,6 +52,26 @@ describe("generate", () => {
     expect(up).toContain("DATA LOSS");
     expect(up).toContain("drops column `posts.body` and its data");
   });
+  // `script` (util-linux) runs the binary on a pseudo-terminal, as a person at a terminal would.
+  for (const [answer, expected] of [["y", 'RENAME COLUMN "body" TO "content"'], ["n", 'DROP COLUMN "body"']] as const) {
+    test(`at a terminal, a possible rename is asked; answering ${answer} gives ${answer === "y" ? "a rename" : "drop + add"}`, async () => {
+      run("generate", "-m", "v1");
+      schema(V1.replace("body  text?", "content  text?"));
+      const p = Bun.spawn(["script", "-qec", `${BIN} generate -m v2`, "/dev/null"], { cwd: dir, env: { PATH: "/usr/bin:/bin", HOME: dir, NO_COLOR: "1", TERM: "dumb" }, stdin: "pipe", stdout: "pipe" });
+      let seen = "";
+      const reader = p.stdout.getReader();
+      while (!seen.includes("[y/N]")) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        seen += new TextDecoder().decode(value);
+      }
+      expect(seen).toContain("rename posts.body → posts.content? [y/N]");
+      p.stdin.write(`${answer}\r`);
+      await p.stdin.end();
+      await p.exited;
+      expect(readFileSync(join(dir, "migrations", migrations()[1]!, "up.sql"), "utf8")).toContain(expected);
+    });
+  }
   test("with a renamed from hint, the rename keeps the data", () => {
     run("generate", "-m", "v1");
     schema(V1.replace("body  text?", "content  text?  renamed from body"));
