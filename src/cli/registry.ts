@@ -35,6 +35,12 @@ const dialectOption: OptionSpec = {
   valueName: "D",
 };
 
+/** Options of every command that talks to a database. */
+const DB_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  "connect-timeout": { type: "string", description: "seconds to wait for the database to answer (default 10)", valueName: "S" },
+  "lock-timeout": { type: "string", description: "seconds to wait for another schemavc run's lock (default 60)", valueName: "S" },
+};
+
 export const COMMANDS: readonly CommandSpec[] = [
   {
     name: "init",
@@ -75,6 +81,82 @@ export const COMMANDS: readonly CommandSpec[] = [
       dialect: dialectOption,
     },
     load: () => import("./diff.ts"),
+  },
+  {
+    name: "up",
+    aliases: ["upgrade"],
+    summary: "apply pending migrations",
+    usage: "up [N | VERSION | head] [--to VERSION] [--dry-run]",
+    details:
+      "Applies pending migrations in order, each in its own transaction where the database\n" +
+      "allows DDL in transactions (PostgreSQL, SQLite); `-- schemavc:no-transaction` as the first\n" +
+      "line of up.sql opts out. One runner at a time per database: a second one waits for the\n" +
+      "lock, then finds nothing pending. Refuses an applied migration whose file changed, applied\n" +
+      "migrations missing from the folder, an unapplied migration older than the newest applied\n" +
+      "one (unless --allow-out-of-order), and an unresolved failed migration.",
+    options: {
+      to: { type: "string", description: "apply up to and including VERSION", valueName: "VERSION" },
+      "dry-run": { type: "boolean", description: "print the SQL that would run; change nothing" },
+      "allow-out-of-order": { type: "boolean", description: "apply a pending migration older than the newest applied one" },
+      ...DB_OPTIONS,
+    },
+    load: () => import("./up.ts"),
+  },
+  {
+    name: "down",
+    aliases: ["downgrade"],
+    summary: "roll back applied migrations (default: the last one)",
+    usage: "down [N | -N | VERSION | base] [--to VERSION] [--dry-run]",
+    details:
+      "Rolls back the newest N applied migrations (default 1), or every one after --to VERSION;\n" +
+      "`base` rolls back all. Uses the folder's down.sql, or the down SQL stored when the\n" +
+      "migration was applied if its folder is gone. Alembic's `downgrade -1` works too.",
+    options: {
+      to: { type: "string", description: "roll back every migration after VERSION (base = all)", valueName: "VERSION" },
+      "dry-run": { type: "boolean", description: "print the SQL that would run; change nothing" },
+      ...DB_OPTIONS,
+    },
+    load: () => import("./down.ts"),
+  },
+  {
+    name: "status",
+    summary: "current version, pending and failed migrations (exit 3 if any)",
+    usage: "status",
+    options: { ...DB_OPTIONS },
+    load: () => import("./status.ts"),
+  },
+  {
+    name: "current",
+    summary: "print the current version alone",
+    usage: "current",
+    options: { ...DB_OPTIONS },
+    load: () => import("./current.ts"),
+  },
+  {
+    name: "history",
+    aliases: ["log"],
+    summary: "every migration, applied or not, with its applied time",
+    usage: "history",
+    options: { ...DB_OPTIONS },
+    load: () => import("./history.ts"),
+  },
+  {
+    name: "stamp",
+    summary: "record VERSION and all before it as applied, without running them",
+    usage: "stamp VERSION",
+    options: { ...DB_OPTIONS },
+    load: () => import("./stamp.ts"),
+  },
+  {
+    name: "resolve",
+    summary: "settle a failed migration after finishing or undoing it by hand",
+    usage: "resolve VERSION --applied | --rolled-back",
+    options: {
+      applied: { type: "boolean", description: "record it as applied" },
+      "rolled-back": { type: "boolean", description: "remove its failed record" },
+      ...DB_OPTIONS,
+    },
+    load: () => import("./resolve.ts"),
   },
   {
     name: "rehash",

@@ -31,9 +31,11 @@ export async function runCli(argv: readonly string[], cwd = process.cwd()): Prom
   const cmd = findCommand(first);
   if (!cmd) throw unknownCommand(first);
 
+  // Alembic's relative steps: `downgrade -1` would read as a flag, `upgrade +1` is fine as is.
+  const args = cmd.name === "down" ? rest.map((a) => (/^-\d+$/.test(a) ? a.slice(1) : a)) : [...rest];
   let parsed;
   try {
-    parsed = parseArgs({ args: [...rest], options: { ...GLOBAL_OPTIONS, ...cmd.options }, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args, options: { ...GLOBAL_OPTIONS, ...cmd.options }, allowPositionals: true, strict: true });
   } catch (e) {
     throw new UsageError(`${(e as Error).message.replace(/\. To specify a positional.*$/s, "")}`, `run \`schemavc help ${cmd.name}\``);
   }

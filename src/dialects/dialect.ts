@@ -46,6 +46,11 @@ export interface Dialect {
   validate(schema: Schema): Diagnostic[];
   /** Renders changes to statements, in order. */
   render(changes: readonly Change[], ctx: RenderContext): Statement[];
+  /**
+   * Takes this database's migration lock on `conn`, waiting at most `timeoutMs`. Resolves to
+   * its release, or to undefined when another runner kept it for the whole wait.
+   */
+  lock(conn: Connection, timeoutMs: number): Promise<(() => Promise<void>) | undefined>;
 }
 
 /**

@@ -1,5 +1,6 @@
 /** The MySQL/MariaDB dialect: capabilities as data, rendering and validation. */
 import type { Dialect } from "../dialect.ts";
+import { lockMysql } from "./lock.ts";
 import { quoteBacktick } from "../common/sql.ts";
 import { MysqlRenderer } from "./render.ts";
 import { validateMysql } from "./validate.ts";
@@ -13,5 +14,6 @@ export const mysql: Dialect = {
   },
   quoteIdent: quoteBacktick,
   validate: validateMysql,
+  lock: lockMysql,
   render: (changes, ctx) => new MysqlRenderer().render(changes, ctx),
 };

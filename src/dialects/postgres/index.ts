@@ -1,5 +1,6 @@
 /** The PostgreSQL dialect: capabilities as data, rendering and validation. */
 import type { Dialect } from "../dialect.ts";
+import { lockPostgres } from "./lock.ts";
 import { quoteDouble } from "../common/sql.ts";
 import { PostgresRenderer } from "./render.ts";
 import { validatePostgres } from "./validate.ts";
@@ -12,5 +13,6 @@ export const postgres: Dialect = {
   },
   quoteIdent: quoteDouble,
   validate: validatePostgres,
+  lock: lockPostgres,
   render: (changes, ctx) => new PostgresRenderer().render(changes, ctx),
 };

@@ -1,5 +1,6 @@
 /** The SQLite/libSQL dialect: capabilities as data, rendering and validation. */
 import type { Dialect } from "../dialect.ts";
+import { lockSqlite } from "./lock.ts";
 import { quoteDouble } from "../common/sql.ts";
 import { SqliteRenderer } from "./render.ts";
 import { validateSqlite } from "./validate.ts";
@@ -12,5 +13,6 @@ export const sqlite: Dialect = {
   },
   quoteIdent: quoteDouble,
   validate: validateSqlite,
+  lock: lockSqlite,
   render: (changes, ctx) => new SqliteRenderer().render(changes, ctx),
 };

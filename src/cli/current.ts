@@ -1,0 +1,12 @@
+/** `schemavc current`: the current version alone, one line (`base` when nothing is applied). */
+import type { Context } from "./context.ts";
+import { withRunner } from "./runner-command.ts";
+
+export async function run(ctx: Context): Promise<number> {
+  return withRunner(ctx, async ({ runner }) => {
+    const st = await runner.state();
+    ctx.report.json({ current: st.current });
+    ctx.report.line(st.current ?? "base");
+    return 0;
+  });
+}

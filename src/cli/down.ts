@@ -1,0 +1,35 @@
+/**
+ * `schemavc down [N]` (alias `downgrade`, which also takes Alembic's `-N` and `base`) and
+ * `down --to VERSION`: rolls back the newest applied migrations (default 1), with the folder's
+ * down.sql, or the down SQL stored in the history when the folder is gone.
+ */
+import { str, type Context } from "./context.ts";
+import { UsageError } from "./errors.ts";
+import { versionArg, withRunner } from "./runner-command.ts";
+
+export async function run(ctx: Context): Promise<number> {
+  return withRunner(ctx, async ({ runner, migrations, opts }) => {
+    const arg = ctx.positionals[0];
+    const to = str(ctx, "to");
+    let target: string | null | undefined;
+    let count: number | undefined;
+    if (to !== undefined) target = versionArg(to, migrations);
+    else if (arg === "base") target = null;
+    else if (arg !== undefined && /^-?\d+$/.test(arg) && arg.replace("-", "").length < 6) count = Math.abs(Number(arg));
+    else if (arg !== undefined) target = versionArg(arg, migrations);
+    if (count !== undefined && count < 1) throw new UsageError("down N needs N ≥ 1");
+    const done = await runner.down({ ...opts, ...(target !== undefined ? { target } : {}), ...(count !== undefined ? { count } : {}) });
+    if (opts.dryRun) {
+      for (const a of done) {
+        ctx.report.line(`-- ${a.version} (down)`);
+        for (const s of a.sql ?? []) ctx.report.line(`${s};\n`);
+      }
+      ctx.report.json({ dryRun: true, rollback: done.map((a) => ({ version: a.version, statements: a.sql })) });
+      return 0;
+    }
+    const st = await runner.state();
+    ctx.report.json({ rolledBack: done.map((a) => ({ version: a.version, ms: a.ms })), current: st.current });
+    ctx.report.line(done.length ? `rolled back ${done.length} migration${done.length === 1 ? "" : "s"}; the database is at ${st.current ?? "base"}` : `nothing to roll back: the database is at ${st.current ?? "base"}`);
+    return 0;
+  });
+}

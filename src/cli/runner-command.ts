@@ -1,0 +1,55 @@
+/**
+ * What the database commands share: the project, its verified migrations, an open connection
+ * and a Runner; runner and folder errors become CliErrors; the connection is always closed.
+ */
+import type { Context } from "./context.ts";
+import { flag } from "./context.ts";
+import { CliError, UsageError } from "./errors.ts";
+import { loadMigrations, openProject, type Project } from "./project.ts";
+import { msOption, openDatabase } from "./database.ts";
+import { Runner, RunnerError, type RunOptions } from "../migrate/runner.ts";
+import { MigrationDirError, resolveVersion, type Migration } from "../migrate/dir.ts";
+
+export interface RunnerContext {
+  readonly project: Project;
+  readonly migrations: Migration[];
+  readonly runner: Runner;
+  readonly opts: RunOptions;
+}
+
+export async function withRunner<T>(ctx: Context, fn: (r: RunnerContext) => Promise<T>): Promise<T> {
+  const project = await openProject(ctx);
+  const migrations = await loadMigrations(project, ctx.cwd);
+  const conn = await openDatabase(ctx, project);
+  const opts: RunOptions = {
+    lockTimeoutMs: msOption(ctx, "lock-timeout", 60),
+    dryRun: flag(ctx, "dry-run"),
+    allowOutOfOrder: flag(ctx, "allow-out-of-order"),
+    events: {
+      waiting: () => ctx.report.info("waiting for another schemavc run to release the migration lock..."),
+      start: (v, dir) => ctx.report.write(`${dir === "up" ? "applying" : "rolling back"} ${v} ... `),
+      done: (_v, _dir, ms) => ctx.report.line(`done in ${ms} ms`),
+    },
+  };
+  try {
+    return await fn({ project, migrations, runner: new Runner(conn, project.dialect, migrations), opts });
+  } catch (e) {
+    if (e instanceof RunnerError || e instanceof MigrationDirError) {
+      ctx.report.line("failed");
+      throw new CliError(e.message, 1, e.hint);
+    }
+    throw e;
+  } finally {
+    await conn.close().catch(() => {});
+  }
+}
+
+/** A version argument: `head`, `base` (null), a timestamp, a unique prefix or a full version. */
+export function versionArg(ref: string, migrations: readonly Migration[]): string | null {
+  try {
+    return resolveVersion(ref, migrations.map((m) => m.version));
+  } catch (e) {
+    if (e instanceof MigrationDirError) throw new UsageError(e.message, e.hint);
+    throw e;
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * `schemavc up [N | VERSION | head]` (alias `upgrade`) and `up --to VERSION`: applies pending
+ * migrations in order, each in its own transaction where the dialect allows, printing each with
+ * its time. `--dry-run` prints the SQL and changes nothing.
+ */
+import { str, type Context } from "./context.ts";
+import { UsageError } from "./errors.ts";
+import { versionArg, withRunner } from "./runner-command.ts";
+
+export async function run(ctx: Context): Promise<number> {
+  return withRunner(ctx, async ({ runner, migrations, opts }) => {
+    const arg = ctx.positionals[0];
+    const to = str(ctx, "to");
+    let target: string | undefined;
+    let count: number | undefined;
+    if (to !== undefined) target = versionArg(to, migrations) ?? undefined;
+    else if (arg !== undefined && /^\+?\d+$/.test(arg) && arg.length < 6) count = Number(arg.replace("+", ""));
+    else if (arg !== undefined && arg !== "head") target = versionArg(arg, migrations) ?? undefined;
+    if (count !== undefined && count < 1) throw new UsageError("up N needs N ≥ 1");
+    const t0 = performance.now();
+    const applied = await runner.up({ ...opts, ...(target !== undefined ? { target } : {}), ...(count !== undefined ? { count } : {}) });
+    const st = opts.dryRun ? undefined : await runner.state();
+    if (opts.dryRun) {
+      for (const a of applied) {
+        ctx.report.line(`-- ${a.version}`);
+        for (const s of a.sql ?? []) ctx.report.line(`${s};\n`);
+      }
+      ctx.report.json({ dryRun: true, pending: applied.map((a) => ({ version: a.version, statements: a.sql })) });
+      if (!applied.length) ctx.report.line("nothing to apply");
+      return 0;
+    }
+    const total = Math.round(performance.now() - t0);
+    ctx.report.json({ applied: applied.map((a) => ({ version: a.version, ms: a.ms })), current: st?.current ?? null, pending: st?.pending.map((m) => m.version) ?? [] });
+    if (!applied.length) ctx.report.line(`nothing to apply: the database is at ${st?.current ?? "base"}`);
+    else ctx.report.line(`applied ${applied.length} migration${applied.length === 1 ? "" : "s"} in ${total} ms; the database is at ${st?.current ?? "base"}`);
+    return 0;
+  });
+}

@@ -1,0 +1,15 @@
+/**
+ * The MySQL/MariaDB migration lock: `GET_LOCK` on the runner's connection. Its names are
+ * server-wide, so the name carries the database's. It waits in the server (whole seconds), then
+ * answers 0; it is released with RELEASE_LOCK or when the session ends (a killed runner frees it).
+ * Not cluster-wide on Galera: see the fleet/Galera issue.
+ */
+import type { Connection } from "../dialect.ts";
+
+export async function lockMysql(conn: Connection, timeoutMs: number): Promise<(() => Promise<void>) | undefined> {
+  const [db] = await conn.query<{ name: string | null }>("SELECT DATABASE() AS name");
+  const name = `schemavc:${db?.name ?? ""}`.slice(0, 64);
+  const [row] = await conn.query<{ ok: number | string | null }>("SELECT GET_LOCK(?, ?) AS ok", [name, Math.max(0, Math.ceil(timeoutMs / 1000))]);
+  if (Number(row?.ok) !== 1) return undefined;
+  return async () => { await conn.query("SELECT RELEASE_LOCK(?)", [name]); };
+}

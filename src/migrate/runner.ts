@@ -1,0 +1,285 @@
+/**
+ * The runner: applies and rolls back migrations on one database, safely.
+ *
+ * - One runner at a time: the dialect's lock (PostgreSQL advisory lock polled on the pinned
+ *   connection, MySQL GET_LOCK, SQLite BEGIN IMMEDIATE per migration with a busy timeout). The
+ *   history is re-read once the lock is held, so a runner that waited finds nothing pending.
+ * - One transaction per migration where DDL is transactional, unless the file begins with
+ *   `-- schemavc:no-transaction`. Elsewhere (MySQL, or that directive) the history row is written
+ *   first as `failed` at statement 1 and advanced after each statement, so a failure or a kill
+ *   leaves a row that says exactly how far it got; `up` then refuses until `resolve`.
+ * - SQLite: foreign keys are switched off BEFORE the transaction (inside one the pragma does
+ *   nothing, and a table rebuild would cascade-delete child rows), `PRAGMA foreign_key_check`
+ *   runs before COMMIT, and enforcement is switched back on after.
+ * - Refusals, each naming the version: an applied migration whose file changed, applied
+ *   migrations missing from the folder, an unapplied migration older than the newest applied
+ *   one (unless allowed), a failed migration not yet resolved.
+ *
+ * Library code: it reports through callbacks and throws `RunnerError`; it never prints or exits.
+ */
+import type { Connection, Dialect, Executor } from "../dialects/dialect.ts";
+import type { Migration } from "./dir.ts";
+import { splitSql } from "./split.ts";
+import { checksumOf, deleteHistory, ensureHistory, insertHistory, nowText, readHistory, updateHistory, type HistoryRow } from "./history.ts";
+
+export class RunnerError extends Error {
+  constructor(message: string, readonly hint?: string) {
+    super(message);
+    this.name = "RunnerError";
+  }
+}
+
+export interface RunnerEvents {
+  /** A migration starts (`direction` up or down). */
+  start?(version: string, direction: "up" | "down"): void;
+  /** A migration finished. */
+  done?(version: string, direction: "up" | "down", ms: number): void;
+  /** Waiting for another runner's lock. */
+  waiting?(): void;
+}
+
+export interface RunOptions {
+  readonly lockTimeoutMs: number;
+  readonly dryRun?: boolean;
+  readonly allowOutOfOrder?: boolean;
+  readonly events?: RunnerEvents;
+}
+
+export interface Applied {
+  readonly version: string;
+  readonly ms: number;
+  /** The statements, for --dry-run. */
+  readonly sql?: string[];
+  /** Another runner applied it while this one waited (SQLite): nothing was done. */
+  readonly skipped?: boolean;
+}
+
+export interface State {
+  readonly history: HistoryRow[];
+  readonly applied: HistoryRow[];
+  readonly failed: HistoryRow[];
+  readonly pending: Migration[];
+  /** Applied versions whose folder is gone. */
+  readonly missing: HistoryRow[];
+  /** Applied versions whose up.sql no longer has the recorded checksum. */
+  readonly edited: HistoryRow[];
+  /** Unapplied migrations older than the newest applied one. */
+  readonly outOfOrder: Migration[];
+  readonly current: string | null;
+}
+
+export class Runner {
+  constructor(readonly conn: Connection, readonly dialect: Dialect, readonly migrations: readonly Migration[]) {}
+
+  /** The history compared with the folder. Creates the history table if it is missing. */
+  async state(ex: Executor = this.conn): Promise<State> {
+    await ensureHistory(ex, this.dialect);
+    const history = await readHistory(ex, this.dialect);
+    const files = new Map(this.migrations.map((m) => [m.version, m]));
+    const applied = history.filter((h) => h.status === "applied");
+    const failed = history.filter((h) => h.status === "failed");
+    const done = new Set(history.map((h) => h.version));
+    const newest = applied.reduce<string | null>((max, h) => (max === null || h.version > max ? h.version : max), null);
+    const pending = this.migrations.filter((m) => !done.has(m.version));
+    return {
+      history, applied, failed, pending,
+      missing: applied.filter((h) => !files.has(h.version)),
+      edited: applied.filter((h) => files.has(h.version) && checksumOf(files.get(h.version)!.up) !== h.checksum),
+      outOfOrder: newest === null ? [] : pending.filter((m) => m.version < newest),
+      current: newest,
+    };
+  }
+
+  /** Applies pending migrations, all or up to `target` (inclusive) or the first `count`. */
+  async up(opts: RunOptions & { target?: string; count?: number }): Promise<Applied[]> {
+    return this.locked(opts, async () => {
+      const st = await this.state();
+      refuseProblems(st, opts.allowOutOfOrder ?? false);
+      let todo = st.pending;
+      if (opts.target !== undefined) todo = todo.filter((m) => m.version <= opts.target!);
+      if (opts.count !== undefined) todo = todo.slice(0, opts.count);
+      const out: Applied[] = [];
+      for (const m of todo) {
+        const r = await this.applyOne(m, opts);
+        if (r && !r.skipped) out.push(r);
+      }
+      return out;
+    });
+  }
+
+  /** Rolls back the newest applied migrations: `count` of them, or down to `target` (exclusive; null = all). */
+  async down(opts: RunOptions & { target?: string | null; count?: number }): Promise<Applied[]> {
+    return this.locked(opts, async () => {
+      const st = await this.state();
+      if (st.failed.length) throw failedError(st.failed[0]!);
+      let todo = [...st.applied].reverse();
+      if (opts.target !== undefined) { const target = opts.target; todo = todo.filter((h) => target === null || h.version > target); }
+      else todo = todo.slice(0, opts.count ?? 1);
+      const files = new Map(this.migrations.map((m) => [m.version, m]));
+      const out: Applied[] = [];
+      for (const h of todo) {
+        // The file's down.sql when the folder has it (verified by the sum file), else the SQL
+        // stored when it was applied: down works even where the migration files are gone.
+        const sql = files.get(h.version)?.down ?? h.down_sql;
+        const r = await this.run(h.version, "down", sql, opts, async (ex) => { await deleteHistory(ex, this.dialect, h.version); });
+        out.push(r);
+      }
+      return out;
+    });
+  }
+
+  /** Records `version` and all before it as applied without running them; later rows are removed. */
+  async stamp(version: string | null, opts: RunOptions): Promise<string[]> {
+    return this.locked(opts, async () => {
+      const st = await this.state();
+      const stamped: string[] = [];
+      for (const h of st.history) if (version === null || h.version > version) await deleteHistory(this.conn, this.dialect, h.version);
+      const have = new Set(st.history.filter((h) => version !== null && h.version <= version).map((h) => h.version));
+      for (const m of this.migrations) {
+        if (version === null || m.version > version || have.has(m.version)) continue;
+        await insertHistory(this.conn, this.dialect, row(m, "applied", 0));
+        stamped.push(m.version);
+      }
+      return stamped;
+    });
+  }
+
+  /**
+   * Settles a failed migration: `applied` records it as applied (the remaining statements were
+   * run by hand), `rolled-back` removes its row (what it did was undone by hand). `applied` on an
+   * applied migration whose file changed accepts the file as what the database has.
+   */
+  async resolve(version: string, as: "applied" | "rolled-back", opts: RunOptions): Promise<void> {
+    await this.locked(opts, async () => {
+      const st = await this.state();
+      const h = st.history.find((x) => x.version === version);
+      if (!h) throw new RunnerError(`migration ${version} has no row in the history: there is nothing to resolve`, "`schemavc status` lists failed migrations");
+      const m = this.migrations.find((x) => x.version === version);
+      if (as === "rolled-back") {
+        if (h.status !== "failed") throw new RunnerError(`migration ${version} is applied, not failed`, "to undo it, run `schemavc down`");
+        await deleteHistory(this.conn, this.dialect, version);
+        return;
+      }
+      await updateHistory(this.conn, this.dialect, version, {
+        status: "applied", failed_statement: null, error: null,
+        ...(m ? { checksum: checksumOf(m.up), up_sql: m.up, down_sql: m.down } : {}),
+      });
+    });
+  }
+
+  private async locked<T>(opts: RunOptions, fn: () => Promise<T>): Promise<T> {
+    let release = await this.dialect.lock(this.conn, 0);
+    if (!release) {
+      opts.events?.waiting?.();
+      release = await this.dialect.lock(this.conn, opts.lockTimeoutMs);
+    }
+    if (!release) throw new RunnerError(`another schemavc run held the migration lock for ${Math.round(opts.lockTimeoutMs / 1000)} s`, "wait for it to finish, or raise --lock-timeout");
+    try {
+      return await fn();
+    } finally {
+      await release().catch(() => {});
+    }
+  }
+
+  private async applyOne(m: Migration, opts: RunOptions): Promise<Applied | undefined> {
+    return this.run(m.version, "up", m.up, opts, async (ex) => {
+      await insertHistory(ex, this.dialect, row(m, "applied", 0));
+    }, true);
+  }
+
+  /**
+   * Runs one migration's SQL. `record` writes the history change in the same transaction.
+   * `recheck` (up): inside the transaction the history is read again, so on SQLite (whose lock
+   * is the transaction) a runner that waited does not apply a migration twice.
+   */
+  private async run(version: string, direction: "up" | "down", text: string, opts: RunOptions, record: (ex: Executor) => Promise<void>, recheck = false): Promise<Applied> {
+    const { statements, directives } = splitSql(text, this.dialect.capabilities.backslashEscapes);
+    const sql = statements.map((s) => s.sql);
+    if (opts.dryRun) return { version, ms: 0, sql };
+    opts.events?.start?.(version, direction);
+    const t0 = performance.now();
+    const transactional = this.dialect.capabilities.transactionalDdl && !directives.has("no-transaction");
+    const sqlite = this.conn.dialect === "sqlite";
+    if (transactional) {
+      if (sqlite) await this.conn.exec("PRAGMA foreign_keys = OFF");
+      try {
+        let skipped = false;
+        await this.conn.transaction(async (tx) => {
+          if (recheck) {
+            const again = await readHistory(tx, this.dialect);
+            if (again.some((h) => h.version === version)) { skipped = true; return; }
+          }
+          for (let i = 0; i < statements.length; i++) {
+            try {
+              await tx.exec(statements[i]!.sql);
+            } catch (e) {
+              throw statementError(version, i + 1, statements.length, statements[i]!.line, e);
+            }
+          }
+          if (sqlite) {
+            const bad = await tx.query("PRAGMA foreign_key_check");
+            if (bad.length) throw new RunnerError(`migration ${version} leaves ${bad.length} row(s) breaking foreign keys (first: table ${String((bad[0] as Record<string, unknown>)["table"])}); nothing was applied`, "fix the data or the migration, then run `schemavc up` again");
+          }
+          await record(tx);
+        });
+        if (skipped) return { version, ms: 0, skipped: true };
+      } finally {
+        if (sqlite) await this.conn.exec("PRAGMA foreign_keys = ON").catch(() => {});
+      }
+    } else {
+      // No transaction: progress is recorded after every statement, so a failure or a kill
+      // leaves a row saying which statement did not complete.
+      if (direction === "up") {
+        const m = this.migrations.find((x) => x.version === version)!;
+        await insertHistory(this.conn, this.dialect, { ...row(m, "failed", 0), failed_statement: 1, error: "interrupted before it completed" });
+      }
+      for (let i = 0; i < statements.length; i++) {
+        try {
+          await this.conn.exec(statements[i]!.sql);
+        } catch (e) {
+          const err = statementError(version, i + 1, statements.length, statements[i]!.line, e);
+          if (direction === "up") await updateHistory(this.conn, this.dialect, version, { status: "failed", failed_statement: i + 1, error: err.message });
+          throw new RunnerError(err.message, `statements before it were applied and cannot be rolled back on this database; finish or undo the rest by hand, then run \`schemavc resolve ${version} --applied\` or \`--rolled-back\``);
+        }
+        if (direction === "up") await updateHistory(this.conn, this.dialect, version, { failed_statement: i + 2 });
+      }
+      const ms = Math.round(performance.now() - t0);
+      if (direction === "up") await updateHistory(this.conn, this.dialect, version, { status: "applied", failed_statement: null, error: null, duration_ms: ms, applied_at: nowText() });
+      else await record(this.conn);
+    }
+    const ms = Math.round(performance.now() - t0);
+    if (transactional && direction === "up") await updateHistory(this.conn, this.dialect, version, { duration_ms: ms });
+    opts.events?.done?.(version, direction, ms);
+    return { version, ms };
+  }
+}
+
+function row(m: Migration, status: "applied" | "failed", ms: number): HistoryRow {
+  return { version: m.version, name: m.name, checksum: checksumOf(m.up), up_sql: m.up, down_sql: m.down, status, failed_statement: null, error: null, applied_at: nowText(), duration_ms: ms };
+}
+
+function statementError(version: string, n: number, total: number, line: number, e: unknown): RunnerError {
+  const msg = String((e as Error)?.message ?? e).split("\n")[0];
+  return new RunnerError(`migration ${version} failed at statement ${n} of ${total} (up.sql line ${line}): ${msg}`);
+}
+
+function failedError(h: HistoryRow): RunnerError {
+  return new RunnerError(`migration ${h.version} failed at statement ${h.failed_statement ?? "?"}${h.error ? ` (${h.error})` : ""} and is not resolved`,
+    `finish or undo it by hand, then run \`schemavc resolve ${h.version} --applied\` or \`schemavc resolve ${h.version} --rolled-back\``);
+}
+
+function refuseProblems(st: State, allowOutOfOrder: boolean): void {
+  if (st.failed.length) throw failedError(st.failed[0]!);
+  if (st.edited.length) {
+    const v = st.edited[0]!.version;
+    throw new RunnerError(`migration ${v} was applied, but its up.sql has changed since`, `restore migrations/${v}/up.sql from version control; if the database really has the edited version, run \`schemavc resolve ${v} --applied\` to record it`);
+  }
+  if (st.missing.length) {
+    const vs = st.missing.map((h) => h.version);
+    throw new RunnerError(`the database has applied migration${vs.length > 1 ? "s" : ""} ${vs.join(", ")} that the migrations folder does not have`, "check out the branch that has them, or roll them back with `schemavc down` (the stored down SQL is used)");
+  }
+  if (st.outOfOrder.length && !allowOutOfOrder) {
+    const v = st.outOfOrder[0]!.version;
+    throw new RunnerError(`migration ${v} is not applied but is older than the newest applied one (${st.current})`, "it probably came from another branch: regenerate it after the others, or run with --allow-out-of-order");
+  }
+}
