@@ -50,7 +50,7 @@ export interface Dialect {
    * Takes this database's migration lock on `conn`, waiting at most `timeoutMs`. Resolves to
    * its release, or to undefined when another runner kept it for the whole wait.
    */
-  lock(conn: Connection, timeoutMs: number): Promise<(() => Promise<void>) | undefined>;
+  lock(conn: Connection, timeoutMs: number, onWait?: () => void): Promise<(() => Promise<void>) | undefined>;
 }
 
 /**

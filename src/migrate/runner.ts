@@ -168,11 +168,7 @@ export class Runner {
   }
 
   private async locked<T>(opts: RunOptions, fn: () => Promise<T>): Promise<T> {
-    let release = await this.dialect.lock(this.conn, 0);
-    if (!release) {
-      opts.events?.waiting?.();
-      release = await this.dialect.lock(this.conn, opts.lockTimeoutMs);
-    }
+    const release = await this.dialect.lock(this.conn, opts.lockTimeoutMs, () => opts.events?.waiting?.());
     if (!release) throw new RunnerError(`another schemavc run held the migration lock for ${Math.round(opts.lockTimeoutMs / 1000)} s`, "wait for it to finish, or raise --lock-timeout");
     try {
       return await fn();
