@@ -8,7 +8,6 @@ import type { Context } from "./context.ts";
 import { str } from "./context.ts";
 import { loadConfig, type Config } from "./config.ts";
 import { CliError, UsageError } from "./errors.ts";
-import { loadSchemaPath } from "../dsl/load.ts";
 import { hasErrors } from "../dsl/diagnostics.ts";
 import { getDialect } from "../dialects/registry.ts";
 import { DIALECT_NAMES, type Dialect, type DialectName } from "../dialects/dialect.ts";
@@ -32,6 +31,8 @@ export async function openProject(ctx: Context): Promise<Project> {
  * returned; errors are printed and the command fails with exit 1.
  */
 export async function loadValidSchema(ctx: Context, path: string, dialect: Dialect): Promise<Schema> {
+  // Imported here, not at the top: commands that only talk to the database never load the parser.
+  const { loadSchemaPath } = await import("../dsl/load.ts");
   const loaded = await loadSchemaPath(path, ctx.cwd);
   const diagnostics = [...loaded.diagnostics];
   if (!hasErrors(diagnostics)) diagnostics.push(...dialect.validate(loaded.schema));
@@ -57,9 +58,9 @@ export async function loadMigrations(project: Project, cwd: string, sameDialect 
     throw e;
   }
   if (!sameDialect) return ms;
-  const other = ms.find((m) => m.snapshot.dialect && m.snapshot.dialect !== project.dialect.name);
+  const other = ms.find((m) => m.dialect && m.dialect !== project.dialect.name);
   if (other) {
-    throw new CliError(`migration ${other.version} was written for ${other.snapshot.dialect}, but this project's dialect is ${project.dialect.name}`, 1,
+    throw new CliError(`migration ${other.version} was written for ${other.dialect}, but this project's dialect is ${project.dialect.name}`, 1,
       "migrations hold dialect-specific SQL: keep one migrations folder per dialect (set `migrations` in schemavc.toml)");
   }
   return ms;

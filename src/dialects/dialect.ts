@@ -22,6 +22,11 @@ export interface Capabilities {
   readonly expressionIndexes: boolean;
   /** Index access methods accepted in `using`; empty when the dialect has no choice. */
   readonly indexMethods: readonly string[];
+  /**
+   * The migration lock is the migration's own transaction (SQLite's BEGIN IMMEDIATE), not a
+   * session lock held for the whole run: the runner re-checks the history inside it.
+   */
+  readonly lockIsTransaction: boolean;
   /** Strings treat backslash as an escape (MySQL), which the statement splitter must know. */
   readonly backslashEscapes: boolean;
 }

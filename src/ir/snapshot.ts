@@ -45,6 +45,24 @@ const UPGRADES: Record<number, (doc: Record<string, unknown>) => Record<string, 
   },
 };
 
+/**
+ * The `id` and `prevId` of a snapshot without parsing the whole schema: enough to verify the
+ * chain of a long history cheaply. Reads the head that `serializeSnapshot` writes; anything
+ * else (an older format, a hand-edited file) falls back to a full parse.
+ */
+export interface SnapshotHeader {
+  readonly id: string;
+  readonly prevId: string | null;
+  readonly dialect: string;
+}
+
+export function snapshotHeader(text: string, file: string): SnapshotHeader {
+  const m = /^\{\s*"format": 1,\s*"id": ("(?:[^"\\]|\\.)*"),\s*"prevId": (null|"(?:[^"\\]|\\.)*"),\s*"dialect": ("(?:[^"\\]|\\.)*"),/.exec(text.slice(0, 512));
+  if (m) return { id: JSON.parse(m[1]!) as string, prevId: JSON.parse(m[2]!) as string | null, dialect: JSON.parse(m[3]!) as string };
+  const s = parseSnapshot(text, file);
+  return { id: s.id, prevId: s.prevId, dialect: s.dialect };
+}
+
 export function parseSnapshot(text: string, file: string): Snapshot {
   let doc: Record<string, unknown>;
   try {

@@ -12,7 +12,7 @@
  */
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { parseSnapshot, serializeSnapshot, type Snapshot } from "../ir/snapshot.ts";
+import { parseSnapshot, serializeSnapshot, snapshotHeader, type Snapshot, type SnapshotHeader } from "../ir/snapshot.ts";
 import type { Schema } from "../ir/model.ts";
 import { checkSum, parseSum, renderSum, SUM_FILE, type SumProblem } from "./sum.ts";
 
@@ -34,7 +34,24 @@ export interface Migration {
   readonly dir: string;
   readonly up: string;
   readonly down: string;
+  /** The dialect its SQL was written for (from the snapshot's head). */
+  readonly dialect: string;
+  /** Parsed on first use: applying migrations never needs the schemas. */
   readonly snapshot: Snapshot;
+}
+
+/** A migration whose snapshot is parsed the first time it is read (and errors then name the file). */
+function lazyMigration(base: Omit<Migration, "snapshot">, snapshotText: string, file: string): Migration {
+  let parsed: Snapshot | undefined;
+  return Object.defineProperty({ ...base }, "snapshot", {
+    enumerable: true,
+    get: () => {
+      if (!parsed) {
+        try { parsed = parseSnapshot(snapshotText, file); } catch (e) { throw new MigrationDirError((e as Error).message); }
+      }
+      return parsed;
+    },
+  }) as Migration;
 }
 
 /** `add portfolio!` → `add_portfolio`: lower case, words joined by `_`, at most 60 characters. */
@@ -61,6 +78,7 @@ export async function readMigrations(dir: string, opts: { verifySum?: boolean } 
   if (bad) throw new MigrationDirError(`${join(dir, bad)}: not a migration folder name (expected YYYYMMDDHHMMSS_name)`, "move it out of the migrations folder");
   const contents = new Map<string, string>();
   const migrations: Migration[] = [];
+  const headers = new Map<string, SnapshotHeader>();
   for (const version of versions) {
     const folder = join(dir, version);
     const files: Partial<Record<(typeof MIGRATION_FILES)[number], string>> = {};
@@ -72,17 +90,18 @@ export async function readMigrations(dir: string, opts: { verifySum?: boolean } 
         throw new MigrationDirError(`${join(folder, f)} is missing`, `restore it from version control; a migration folder holds ${MIGRATION_FILES.join(", ")}`);
       }
     }
-    let snapshot: Snapshot;
+    let header: SnapshotHeader;
     try {
-      snapshot = parseSnapshot(files["snapshot.json"]!, join(folder, "snapshot.json"));
+      header = snapshotHeader(files["snapshot.json"]!, join(folder, "snapshot.json"));
     } catch (e) {
       throw new MigrationDirError((e as Error).message);
     }
     const m = VERSION_RE.exec(version)!;
-    migrations.push({ version, timestamp: m[1]!, name: m[2]!, dir: folder, up: files["up.sql"]!, down: files["down.sql"]!, snapshot });
+    migrations.push(lazyMigration({ version, timestamp: m[1]!, name: m[2]!, dir: folder, up: files["up.sql"]!, down: files["down.sql"]!, dialect: header.dialect }, files["snapshot.json"]!, join(folder, "snapshot.json")));
+    headers.set(version, header);
   }
   if (opts.verifySum !== false) await verifySum(dir, contents, migrations.length > 0);
-  verifyChain(migrations, dir);
+  verifyChain(migrations, headers, dir);
   return migrations;
 }
 
@@ -125,12 +144,13 @@ function sumError(sumPath: string, problems: readonly SumProblem[]): MigrationDi
   }
 }
 
-function verifyChain(migrations: readonly Migration[], dir: string): void {
+function verifyChain(migrations: readonly Migration[], headers: ReadonlyMap<string, SnapshotHeader>, dir: string): void {
   let prev: string | null = null;
   for (const m of migrations) {
-    if (m.snapshot.id !== m.version) throw new MigrationDirError(`${join(m.dir, "snapshot.json")} belongs to migration ${m.snapshot.id}, not ${m.version}`, "a migration folder was renamed or copied; restore it from version control");
-    if (m.snapshot.prevId !== prev) {
-      throw new MigrationDirError(`${join(m.dir, "snapshot.json")} follows ${m.snapshot.prevId ?? "nothing"}, but the migration before it in ${dir} is ${prev ?? "none"}`,
+    const h = headers.get(m.version)!;
+    if (h.id !== m.version) throw new MigrationDirError(`${join(m.dir, "snapshot.json")} belongs to migration ${h.id}, not ${m.version}`, "a migration folder was renamed or copied; restore it from version control");
+    if (h.prevId !== prev) {
+      throw new MigrationDirError(`${join(m.dir, "snapshot.json")} follows ${h.prevId ?? "nothing"}, but the migration before it in ${dir} is ${prev ?? "none"}`,
         "a migration was added out of order (for example from another branch): delete the later one and run `schemavc generate` again");
     }
     prev = m.version;
@@ -171,7 +191,7 @@ export async function writeMigration(dir: string, existing: readonly Migration[]
   await writeFile(join(tmp, "down.sql"), m.down);
   await writeFile(join(tmp, "snapshot.json"), snapshot);
   await rename(tmp, final);
-  const all = [...existing, { version: m.version, timestamp: m.version.slice(0, 14), name: m.version.slice(15), dir: final, up: m.up, down: m.down, snapshot: parseSnapshot(snapshot, final) }];
+  const all = [...existing, { version: m.version, timestamp: m.version.slice(0, 14), name: m.version.slice(15), dir: final, up: m.up, down: m.down, dialect: m.dialect, snapshot: parseSnapshot(snapshot, final) }];
   await writeSum(dir, all);
   return final;
 }

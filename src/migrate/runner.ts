@@ -20,7 +20,7 @@
 import type { Connection, Dialect, Executor } from "../dialects/dialect.ts";
 import type { Migration } from "./dir.ts";
 import { splitSql } from "./split.ts";
-import { checksumOf, deleteHistory, ensureHistory, insertHistory, nowText, readHistory, updateHistory, type HistoryRow } from "./history.ts";
+import { checksumOf, deleteHistory, ensureHistory, HISTORY_TABLE, insertHistory, nowText, readHistory, updateHistory, type HistoryRow } from "./history.ts";
 
 export class RunnerError extends Error {
   constructor(message: string, readonly hint?: string) {
@@ -178,8 +178,8 @@ export class Runner {
   }
 
   private async applyOne(m: Migration, opts: RunOptions): Promise<Applied | undefined> {
-    return this.run(m.version, "up", m.up, opts, async (ex) => {
-      await insertHistory(ex, this.dialect, row(m, "applied", 0));
+    return this.run(m.version, "up", m.up, opts, async (ex, ms) => {
+      await insertHistory(ex, this.dialect, row(m, "applied", ms));
     }, true);
   }
 
@@ -188,7 +188,7 @@ export class Runner {
    * `recheck` (up): inside the transaction the history is read again, so on SQLite (whose lock
    * is the transaction) a runner that waited does not apply a migration twice.
    */
-  private async run(version: string, direction: "up" | "down", text: string, opts: RunOptions, record: (ex: Executor) => Promise<void>, recheck = false): Promise<Applied> {
+  private async run(version: string, direction: "up" | "down", text: string, opts: RunOptions, record: (ex: Executor, ms: number) => Promise<void>, recheck = false): Promise<Applied> {
     const { statements, directives } = splitSql(text, this.dialect.capabilities.backslashEscapes);
     const sql = statements.map((s) => s.sql);
     if (opts.dryRun) return { version, ms: 0, sql };
@@ -201,10 +201,10 @@ export class Runner {
       try {
         let skipped = false;
         await this.conn.transaction(async (tx) => {
-          if (recheck) {
-            const again = await readHistory(tx, this.dialect);
-            if (again.some((h) => h.version === version)) { skipped = true; return; }
-          }
+          // Where the transaction is the lock (SQLite), a runner that waited for it checks
+          // again that nobody applied this migration meanwhile. Elsewhere the session lock,
+          // held since before the history was read, already guarantees it.
+          if (recheck && this.dialect.capabilities.lockIsTransaction && (await isRecorded(tx, this.dialect, version))) { skipped = true; return; }
           for (let i = 0; i < statements.length; i++) {
             try {
               await tx.exec(statements[i]!.sql);
@@ -216,7 +216,8 @@ export class Runner {
             const bad = await tx.query("PRAGMA foreign_key_check");
             if (bad.length) throw new RunnerError(`migration ${version} leaves ${bad.length} row(s) breaking foreign keys (first: table ${String((bad[0] as Record<string, unknown>)["table"])}); nothing was applied`, "fix the data or the migration, then run `schemavc up` again");
           }
-          await record(tx);
+          // The duration is known before the history row is written: no second write later.
+          await record(tx, Math.round(performance.now() - t0));
         });
         if (skipped) return { version, ms: 0, skipped: true };
       } finally {
@@ -237,17 +238,22 @@ export class Runner {
           if (direction === "up") await updateHistory(this.conn, this.dialect, version, { status: "failed", failed_statement: i + 1, error: err.message });
           throw new RunnerError(err.message, `statements before it were applied and cannot be rolled back on this database; finish or undo the rest by hand, then run \`schemavc resolve ${version} --applied\` or \`--rolled-back\``);
         }
-        if (direction === "up") await updateHistory(this.conn, this.dialect, version, { failed_statement: i + 2 });
+        // After the last statement the row turns `applied` at once: no progress write for it.
+        if (direction === "up" && i + 1 < statements.length) await updateHistory(this.conn, this.dialect, version, { failed_statement: i + 2 });
       }
       const ms = Math.round(performance.now() - t0);
       if (direction === "up") await updateHistory(this.conn, this.dialect, version, { status: "applied", failed_statement: null, error: null, duration_ms: ms, applied_at: nowText() });
-      else await record(this.conn);
+      else await record(this.conn, ms);
     }
     const ms = Math.round(performance.now() - t0);
-    if (transactional && direction === "up") await updateHistory(this.conn, this.dialect, version, { duration_ms: ms });
     opts.events?.done?.(version, direction, ms);
     return { version, ms };
   }
+}
+
+async function isRecorded(ex: Executor, dialect: Dialect, version: string): Promise<boolean> {
+  const q = dialect.quoteIdent;
+  return (await ex.query(`SELECT 1 AS x FROM ${q(HISTORY_TABLE)} WHERE ${q("version")} = ?`, [version])).length > 0;
 }
 
 function row(m: Migration, status: "applied" | "failed", ms: number): HistoryRow {

@@ -10,7 +10,7 @@ export const mysql: Dialect = {
   capabilities: {
     // DDL commits implicitly: a failed migration is recorded, not rolled back.
     transactionalDdl: false, forwardForeignKeys: false, comments: true, enums: "inline",
-    partialIndexes: false, expressionIndexes: false, indexMethods: ["btree", "hash"], backslashEscapes: true,
+    partialIndexes: false, expressionIndexes: false, indexMethods: ["btree", "hash"], lockIsTransaction: false, backslashEscapes: true,
   },
   quoteIdent: quoteBacktick,
   validate: validateMysql,

@@ -9,7 +9,7 @@ export const postgres: Dialect = {
   name: "postgres",
   capabilities: {
     transactionalDdl: true, forwardForeignKeys: false, comments: true, enums: "type",
-    partialIndexes: true, expressionIndexes: true, indexMethods: ["btree", "hash", "gist", "gin", "spgist", "brin"], backslashEscapes: false,
+    partialIndexes: true, expressionIndexes: true, indexMethods: ["btree", "hash", "gist", "gin", "spgist", "brin"], lockIsTransaction: false, backslashEscapes: false,
   },
   quoteIdent: quoteDouble,
   validate: validatePostgres,

@@ -9,7 +9,7 @@ export const sqlite: Dialect = {
   name: "sqlite",
   capabilities: {
     transactionalDdl: true, forwardForeignKeys: true, comments: false, enums: "check",
-    partialIndexes: true, expressionIndexes: true, indexMethods: [], backslashEscapes: false,
+    partialIndexes: true, expressionIndexes: true, indexMethods: [], lockIsTransaction: true, backslashEscapes: false,
   },
   quoteIdent: quoteDouble,
   validate: validateSqlite,
