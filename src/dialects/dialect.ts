@@ -56,6 +56,33 @@ export interface Dialect {
    * its release, or to undefined when another runner kept it for the whole wait.
    */
   lock(conn: Connection, timeoutMs: number, onWait?: () => void): Promise<(() => Promise<void>) | undefined>;
+  /** What must happen around a transactional migration on this database, if anything. */
+  readonly guard?: MigrationGuard;
+}
+
+/**
+ * Work a dialect needs around one transactional migration (SQLite: foreign keys off outside
+ * the transaction, triggers kept through table rebuilds, views and foreign keys checked before
+ * commit). The runner and the test harness call it the same way; neither knows why.
+ */
+export interface MigrationGuard {
+  /** On the connection, before the transaction begins. */
+  before(conn: Executor): Promise<void>;
+  /**
+   * Inside the transaction, before the statements. Resolves to the check to run after them,
+   * before commit; the check throws `MigrationCheckError` to roll the migration back.
+   */
+  enter(tx: Executor, statements: readonly string[]): Promise<() => Promise<void>>;
+  /** On the connection, after the transaction ended (committed or rolled back). */
+  after(conn: Executor): Promise<void>;
+}
+
+/** A guard's check found the migration unsafe to commit: the message says what, the hint what to do. */
+export class MigrationCheckError extends Error {
+  constructor(message: string, readonly hint: string) {
+    super(message);
+    this.name = "MigrationCheckError";
+  }
 }
 
 /**

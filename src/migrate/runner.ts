@@ -8,16 +8,17 @@
  *   `-- schemavc:no-transaction`. Elsewhere (MySQL, or that directive) the history row is written
  *   first as `failed` at statement 1 and advanced after each statement, so a failure or a kill
  *   leaves a row that says exactly how far it got; `up` then refuses until `resolve`.
- * - SQLite: foreign keys are switched off BEFORE the transaction (inside one the pragma does
- *   nothing, and a table rebuild would cascade-delete child rows), `PRAGMA foreign_key_check`
- *   runs before COMMIT, and enforcement is switched back on after.
+ * - Around a transactional migration, the dialect's guard (SQLite: foreign keys off BEFORE the
+ *   transaction, since inside one the pragma does nothing and a table rebuild would
+ *   cascade-delete child rows; triggers kept through rebuilds; views and `PRAGMA
+ *   foreign_key_check` checked before COMMIT; enforcement back on after).
  * - Refusals, each naming the version: an applied migration whose file changed, applied
  *   migrations missing from the folder, an unapplied migration older than the newest applied
  *   one (unless allowed), a failed migration not yet resolved.
  *
  * Library code: it reports through callbacks and throws `RunnerError`; it never prints or exits.
  */
-import type { Connection, Dialect, Executor } from "../dialects/dialect.ts";
+import { MigrationCheckError, type Connection, type Dialect, type Executor } from "../dialects/dialect.ts";
 import type { Migration } from "./dir.ts";
 import { splitSql } from "./split.ts";
 import { checksumOf, deleteHistory, ensureHistory, HISTORY_TABLE, insertHistory, nowText, readHistory, updateHistory, type HistoryRow } from "./history.ts";
@@ -195,9 +196,9 @@ export class Runner {
     opts.events?.start?.(version, direction);
     const t0 = performance.now();
     const transactional = this.dialect.capabilities.transactionalDdl && !directives.has("no-transaction");
-    const sqlite = this.conn.dialect === "sqlite";
+    const guard = this.dialect.guard;
     if (transactional) {
-      if (sqlite) await this.conn.exec("PRAGMA foreign_keys = OFF");
+      await guard?.before(this.conn);
       try {
         let skipped = false;
         await this.conn.transaction(async (tx) => {
@@ -205,6 +206,7 @@ export class Runner {
           // again that nobody applied this migration meanwhile. Elsewhere the session lock,
           // held since before the history was read, already guarantees it.
           if (recheck && this.dialect.capabilities.lockIsTransaction && (await isRecorded(tx, this.dialect, version))) { skipped = true; return; }
+          const check = await guard?.enter(tx, sql);
           for (let i = 0; i < statements.length; i++) {
             try {
               await tx.exec(statements[i]!.sql);
@@ -212,16 +214,18 @@ export class Runner {
               throw statementError(version, i + 1, statements.length, statements[i]!.line, e);
             }
           }
-          if (sqlite) {
-            const bad = await tx.query("PRAGMA foreign_key_check");
-            if (bad.length) throw new RunnerError(`migration ${version} leaves ${bad.length} row(s) breaking foreign keys (first: table ${String((bad[0] as Record<string, unknown>)["table"])}); nothing was applied`, "fix the data or the migration, then run `schemavc up` again");
+          try {
+            await check?.();
+          } catch (e) {
+            if (e instanceof MigrationCheckError) throw new RunnerError(`migration ${version}: ${e.message}; nothing was applied`, e.hint);
+            throw e;
           }
           // The duration is known before the history row is written: no second write later.
           await record(tx, Math.round(performance.now() - t0));
         });
         if (skipped) return { version, ms: 0, skipped: true };
       } finally {
-        if (sqlite) await this.conn.exec("PRAGMA foreign_keys = ON").catch(() => {});
+        await guard?.after(this.conn).catch(() => {});
       }
     } else {
       // No transaction: progress is recorded after every statement, so a failure or a kill

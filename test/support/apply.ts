@@ -1,25 +1,26 @@
 /**
- * Runs rendered statements on a test database the way the runner does: on SQLite with foreign
- * keys off around the transaction and `PRAGMA foreign_key_check` before commit (the rebuild
- * trap in ../shared/architecture.md), in one transaction where DDL is transactional.
+ * Runs rendered statements on a test database the way the runner does: in one transaction
+ * where DDL is transactional, inside the dialect's migration guard (SQLite: foreign keys off
+ * around the transaction, triggers kept, views and `PRAGMA foreign_key_check` checked before
+ * commit — the rebuild trap in ../shared/architecture.md).
  */
 import type { Connection } from "../../src/dialects/dialect.ts";
+import { getDialect } from "../../src/dialects/registry.ts";
 
 export async function applyStatements(c: Connection, statements: readonly string[]): Promise<void> {
-  if (c.dialect === "mysql") {
+  const dialect = await getDialect(c.dialect);
+  if (!dialect.capabilities.transactionalDdl) {
     for (const s of statements) await c.exec(s);
     return;
   }
-  if (c.dialect === "sqlite") await c.exec("PRAGMA foreign_keys = OFF");
+  await dialect.guard?.before(c);
   try {
     await c.transaction(async (tx) => {
+      const check = await dialect.guard?.enter(tx, statements);
       for (const s of statements) await tx.exec(s);
-      if (c.dialect === "sqlite") {
-        const bad = await tx.query("PRAGMA foreign_key_check");
-        if (bad.length) throw new Error(`foreign key violations after the migration: ${JSON.stringify(bad.slice(0, 3))}`);
-      }
+      await check?.();
     });
   } finally {
-    if (c.dialect === "sqlite") await c.exec("PRAGMA foreign_keys = ON");
+    await dialect.guard?.after(c);
   }
 }

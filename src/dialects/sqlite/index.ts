@@ -1,6 +1,7 @@
 /** The SQLite/libSQL dialect: capabilities as data, rendering and validation. */
 import type { Dialect } from "../dialect.ts";
 import { lockSqlite } from "./lock.ts";
+import { sqliteGuard } from "./guard.ts";
 import { quoteDouble } from "../common/sql.ts";
 import { SqliteRenderer } from "./render.ts";
 import { validateSqlite } from "./validate.ts";
@@ -14,5 +15,6 @@ export const sqlite: Dialect = {
   quoteIdent: quoteDouble,
   validate: validateSqlite,
   lock: lockSqlite,
+  guard: sqliteGuard,
   render: (changes, ctx) => new SqliteRenderer().render(changes, ctx),
 };

@@ -8,6 +8,13 @@
  * transaction, so the schemavc runner turns enforcement off BEFORE it begins a SQLite migration,
  * runs `PRAGMA foreign_key_check` before COMMIT (rolling back on any violation) and turns it on
  * again after. The statements here rely on that; so does every test that applies them.
+ *
+ * Views and triggers (written by hand: the language has neither): `DROP TABLE` drops the
+ * table's triggers, and since SQLite 3.26 `ALTER TABLE ... RENAME` re-checks every view and
+ * fails on one that names the dropped table ("error in view v: no such table"). The rename
+ * therefore runs with `PRAGMA legacy_alter_table = ON` (a per-connection flag that does work
+ * inside a transaction): the view then simply finds the table again under its old name. The
+ * runner's migration guard (`guard.ts`) recreates the dropped triggers and checks the views.
  */
 import type { Index, Table } from "../../ir/model.ts";
 
@@ -29,7 +36,9 @@ export function rebuildTable(target: Table, current: ReadonlySet<string>, h: Reb
     create!,
     ...(copied.length ? [`INSERT INTO ${h.q(temp)} (${copied.join(", ")}) SELECT ${copied.join(", ")} FROM ${h.q(target.name)}`] : []),
     `DROP TABLE ${h.q(target.name)}`,
+    "PRAGMA legacy_alter_table = ON",
     `ALTER TABLE ${h.q(temp)} RENAME TO ${h.q(target.name)}`,
+    "PRAGMA legacy_alter_table = OFF",
     ...target.indexes.flatMap((i) => h.createIndex(target.name, i)),
   ];
 }

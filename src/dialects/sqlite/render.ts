@@ -10,6 +10,7 @@ import { BaseRenderer } from "../common/render.ts";
 import { quoteDouble, quoteString } from "../common/sql.ts";
 import { sqliteType } from "./types.ts";
 import { rebuildTable } from "./rebuild.ts";
+import { columnDiffers } from "../../diff/differ.ts";
 
 /** A v4 UUID from random bytes, as text: SQLite has no uuid function. */
 const UUID_SQL = "(lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))))";
@@ -58,7 +59,8 @@ export class SqliteRenderer extends BaseRenderer {
 
   protected override indexUsing(_i: Index): string { return ""; }
 
-  protected alterColumn(): string[] {
+  protected alterColumn(_table: string, from: Column, to: Column): string[] {
+    if (!columnDiffers({ ...from, doc: undefined }, { ...to, doc: undefined })) return []; // a comment: nothing to do
     throw new Error("SQLite alters columns through a table rebuild (render() routes them there)");
   }
 
@@ -99,7 +101,8 @@ export class SqliteRenderer extends BaseRenderer {
   private needsRebuild(c: Change): string | undefined {
     switch (c.kind) {
       case "alter-column": {
-        const onlyDoc = JSON.stringify({ ...c.from, doc: undefined }) === JSON.stringify({ ...c.to, doc: undefined });
+        // SQLite has no comments: a change of doc comment alone needs no statement at all.
+        const onlyDoc = !columnDiffers({ ...c.from, doc: undefined }, { ...c.to, doc: undefined });
         return onlyDoc ? undefined : c.table;
       }
       case "add-column": return this.simpleAdd(c.table, c.column) ? undefined : c.table;

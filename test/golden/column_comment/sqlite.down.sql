@@ -1,13 +1,1 @@
-CREATE TABLE "users__schemavc_new" (
-  "id" BIGINT NOT NULL,
-  "email" VARCHAR(100) NOT NULL,
-  "name" TEXT,
-  CONSTRAINT "users_pkey" PRIMARY KEY ("id"),
-  CONSTRAINT "users_email_key" UNIQUE ("email")
-);
-
-INSERT INTO "users__schemavc_new" ("id", "email", "name") SELECT "id", "email", "name" FROM "users";
-
-DROP TABLE "users";
-
-ALTER TABLE "users__schemavc_new" RENAME TO "users";
+-- no statements

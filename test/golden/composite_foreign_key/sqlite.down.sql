@@ -9,4 +9,8 @@ INSERT INTO "c__schemavc_new" ("id", "pa", "pb") SELECT "id", "pa", "pb" FROM "c
 
 DROP TABLE "c";
 
+PRAGMA legacy_alter_table = ON;
+
 ALTER TABLE "c__schemavc_new" RENAME TO "c";
+
+PRAGMA legacy_alter_table = OFF;

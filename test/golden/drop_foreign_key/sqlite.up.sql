@@ -9,4 +9,8 @@ INSERT INTO "posts__schemavc_new" ("id", "user_id", "title") SELECT "id", "user_
 
 DROP TABLE "posts";
 
+PRAGMA legacy_alter_table = ON;
+
 ALTER TABLE "posts__schemavc_new" RENAME TO "posts";
+
+PRAGMA legacy_alter_table = OFF;

@@ -9,4 +9,8 @@ INSERT INTO "users__schemavc_new" ("id", "email", "name") SELECT "id", "email", 
 
 DROP TABLE "users";
 
+PRAGMA legacy_alter_table = ON;
+
 ALTER TABLE "users__schemavc_new" RENAME TO "users";
+
+PRAGMA legacy_alter_table = OFF;

@@ -8,4 +8,8 @@ INSERT INTO "order__schemavc_new" ("id", "check") SELECT "id", "check" FROM "ord
 
 DROP TABLE "order";
 
+PRAGMA legacy_alter_table = ON;
+
 ALTER TABLE "order__schemavc_new" RENAME TO "order";
+
+PRAGMA legacy_alter_table = OFF;

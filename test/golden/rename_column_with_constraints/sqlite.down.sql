@@ -12,6 +12,10 @@ INSERT INTO "t__schemavc_new" ("id", "code") SELECT "id", "code" FROM "t";
 
 DROP TABLE "t";
 
+PRAGMA legacy_alter_table = ON;
+
 ALTER TABLE "t__schemavc_new" RENAME TO "t";
+
+PRAGMA legacy_alter_table = OFF;
 
 CREATE INDEX "t_code_idx" ON "t" ("code");

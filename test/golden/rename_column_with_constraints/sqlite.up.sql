@@ -12,6 +12,10 @@ INSERT INTO "t__schemavc_new" ("id", "ref") SELECT "id", "ref" FROM "t";
 
 DROP TABLE "t";
 
+PRAGMA legacy_alter_table = ON;
+
 ALTER TABLE "t__schemavc_new" RENAME TO "t";
+
+PRAGMA legacy_alter_table = OFF;
 
 CREATE INDEX "t_ref_idx" ON "t" ("ref");

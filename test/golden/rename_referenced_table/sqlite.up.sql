@@ -12,4 +12,8 @@ INSERT INTO "people__schemavc_new" ("id", "email", "name") SELECT "id", "email",
 
 DROP TABLE "people";
 
+PRAGMA legacy_alter_table = ON;
+
 ALTER TABLE "people__schemavc_new" RENAME TO "people";
+
+PRAGMA legacy_alter_table = OFF;

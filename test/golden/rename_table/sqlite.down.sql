@@ -10,4 +10,8 @@ INSERT INTO "logs__schemavc_new" ("id", "msg") SELECT "id", "msg" FROM "logs";
 
 DROP TABLE "logs";
 
+PRAGMA legacy_alter_table = ON;
+
 ALTER TABLE "logs__schemavc_new" RENAME TO "logs";
+
+PRAGMA legacy_alter_table = OFF;

@@ -10,4 +10,8 @@ INSERT INTO "events__schemavc_new" ("id", "msg") SELECT "id", "msg" FROM "events
 
 DROP TABLE "events";
 
+PRAGMA legacy_alter_table = ON;
+
 ALTER TABLE "events__schemavc_new" RENAME TO "events";
+
+PRAGMA legacy_alter_table = OFF;

@@ -7,7 +7,11 @@ INSERT INTO "p__schemavc_new" ("id") SELECT "id" FROM "p";
 
 DROP TABLE "p";
 
+PRAGMA legacy_alter_table = ON;
+
 ALTER TABLE "p__schemavc_new" RENAME TO "p";
+
+PRAGMA legacy_alter_table = OFF;
 
 CREATE TABLE "c__schemavc_new" (
   "id" INTEGER NOT NULL,
@@ -20,4 +24,8 @@ INSERT INTO "c__schemavc_new" ("id", "p_id") SELECT "id", "p_id" FROM "c";
 
 DROP TABLE "c";
 
+PRAGMA legacy_alter_table = ON;
+
 ALTER TABLE "c__schemavc_new" RENAME TO "c";
+
+PRAGMA legacy_alter_table = OFF;

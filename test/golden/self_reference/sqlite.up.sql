@@ -9,4 +9,8 @@ INSERT INTO "node__schemavc_new" ("id", "parent_id") SELECT "id", "parent_id" FR
 
 DROP TABLE "node";
 
+PRAGMA legacy_alter_table = ON;
+
 ALTER TABLE "node__schemavc_new" RENAME TO "node";
+
+PRAGMA legacy_alter_table = OFF;

@@ -15,6 +15,10 @@ INSERT INTO "users__schemavc_new" ("id", "email", "handle") SELECT "id", "email"
 
 DROP TABLE "users";
 
+PRAGMA legacy_alter_table = ON;
+
 ALTER TABLE "users__schemavc_new" RENAME TO "users";
+
+PRAGMA legacy_alter_table = OFF;
 
 CREATE INDEX "users_email_age_idx" ON "users" ("email", "age");
