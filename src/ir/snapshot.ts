@@ -56,10 +56,10 @@ export interface SnapshotHeader {
   readonly dialect: string;
 }
 
-export function snapshotHeader(text: string, file: string): SnapshotHeader {
-  const m = /^\{\s*"format": 1,\s*"id": ("(?:[^"\\]|\\.)*"),\s*"prevId": (null|"(?:[^"\\]|\\.)*"),\s*"dialect": ("(?:[^"\\]|\\.)*"),/.exec(text.slice(0, 512));
+export function snapshotHeader(head: string, file: string, whole: () => string = () => head): SnapshotHeader {
+  const m = /^\{\s*"format": 1,\s*"id": ("(?:[^"\\]|\\.)*"),\s*"prevId": (null|"(?:[^"\\]|\\.)*"),\s*"dialect": ("(?:[^"\\]|\\.)*"),/.exec(head.slice(0, 512));
   if (m) return { id: JSON.parse(m[1]!) as string, prevId: JSON.parse(m[2]!) as string | null, dialect: JSON.parse(m[3]!) as string };
-  const s = parseSnapshot(text, file);
+  const s = parseSnapshot(whole(), file);
   return { id: s.id, prevId: s.prevId, dialect: s.dialect };
 }
 

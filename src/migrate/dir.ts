@@ -10,6 +10,7 @@
  * with a message that names the files and says how to settle it. `writeMigration` adds a
  * folder and rewrites the sum file. Library code: errors are thrown as `MigrationDirError`.
  */
+import { readFileSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseSnapshot, serializeSnapshot, snapshotHeader, type Snapshot, type SnapshotHeader } from "../ir/snapshot.ts";
@@ -41,13 +42,15 @@ export interface Migration {
 }
 
 /** A migration whose snapshot is parsed the first time it is read (and errors then name the file). */
-function lazyMigration(base: Omit<Migration, "snapshot">, snapshotText: string, file: string): Migration {
+const utf8 = new TextDecoder();
+
+function lazyMigration(base: Omit<Migration, "snapshot">, snapshotBytes: Uint8Array, file: string): Migration {
   let parsed: Snapshot | undefined;
   return Object.defineProperty({ ...base }, "snapshot", {
     enumerable: true,
     get: () => {
       if (!parsed) {
-        try { parsed = parseSnapshot(snapshotText, file); } catch (e) { throw new MigrationDirError((e as Error).message); }
+        try { parsed = parseSnapshot(utf8.decode(snapshotBytes), file); } catch (e) { throw new MigrationDirError((e as Error).message); }
       }
       return parsed;
     },
@@ -76,28 +79,32 @@ export async function readMigrations(dir: string, opts: { verifySum?: boolean } 
   const versions = entries.filter((e) => e.isDirectory() && !e.name.startsWith(".")).map((e) => e.name).sort();
   const bad = versions.find((v) => !VERSION_RE.test(v));
   if (bad) throw new MigrationDirError(`${join(dir, bad)}: not a migration folder name (expected YYYYMMDDHHMMSS_name)`, "move it out of the migrations folder");
-  const contents = new Map<string, string>();
+  // Files are read as bytes, synchronously (hundreds of small reads: awaiting each costs more
+  // than reading it) and hashed as bytes; a snapshot is decoded only when it is used, apart
+  // from its first bytes (the header), since most commands never need the schema inside.
+  const contents = new Map<string, Uint8Array>();
   const migrations: Migration[] = [];
   const headers = new Map<string, SnapshotHeader>();
   for (const version of versions) {
     const folder = join(dir, version);
-    const files: Partial<Record<(typeof MIGRATION_FILES)[number], string>> = {};
+    const files: Partial<Record<(typeof MIGRATION_FILES)[number], Uint8Array>> = {};
     for (const f of MIGRATION_FILES) {
       try {
-        files[f] = await readFile(join(folder, f), "utf8");
+        files[f] = readFileSync(join(folder, f));
         contents.set(`${version}/${f}`, files[f]!);
       } catch {
         throw new MigrationDirError(`${join(folder, f)} is missing`, `restore it from version control; a migration folder holds ${MIGRATION_FILES.join(", ")}`);
       }
     }
+    const snapshotBytes = files["snapshot.json"]!;
     let header: SnapshotHeader;
     try {
-      header = snapshotHeader(files["snapshot.json"]!, join(folder, "snapshot.json"));
+      header = snapshotHeader(utf8.decode(snapshotBytes.subarray(0, 512)), join(folder, "snapshot.json"), () => utf8.decode(snapshotBytes));
     } catch (e) {
       throw new MigrationDirError((e as Error).message);
     }
     const m = VERSION_RE.exec(version)!;
-    migrations.push(lazyMigration({ version, timestamp: m[1]!, name: m[2]!, dir: folder, up: files["up.sql"]!, down: files["down.sql"]!, dialect: header.dialect }, files["snapshot.json"]!, join(folder, "snapshot.json")));
+    migrations.push(lazyMigration({ version, timestamp: m[1]!, name: m[2]!, dir: folder, up: utf8.decode(files["up.sql"]!), down: utf8.decode(files["down.sql"]!), dialect: header.dialect }, snapshotBytes, join(folder, "snapshot.json")));
     headers.set(version, header);
   }
   if (opts.verifySum !== false) await verifySum(dir, contents, migrations.length > 0);
@@ -105,7 +112,7 @@ export async function readMigrations(dir: string, opts: { verifySum?: boolean } 
   return migrations;
 }
 
-async function verifySum(dir: string, contents: ReadonlyMap<string, string>, expected: boolean): Promise<void> {
+async function verifySum(dir: string, contents: ReadonlyMap<string, Uint8Array>, expected: boolean): Promise<void> {
   const sumPath = join(dir, SUM_FILE);
   let text: string;
   try {
@@ -165,12 +172,8 @@ export async function rehash(dir: string): Promise<number> {
 }
 
 async function writeSum(dir: string, migrations: readonly Migration[]): Promise<void> {
-  const files = new Map<string, string>();
-  for (const m of migrations) {
-    files.set(`${m.version}/up.sql`, m.up);
-    files.set(`${m.version}/down.sql`, m.down);
-    files.set(`${m.version}/snapshot.json`, await readFile(join(m.dir, "snapshot.json"), "utf8"));
-  }
+  const files = new Map<string, Uint8Array>();
+  for (const m of migrations) for (const f of MIGRATION_FILES) files.set(`${m.version}/${f}`, readFileSync(join(m.dir, f)));
   await atomicWrite(join(dir, SUM_FILE), renderSum(files));
 }
 
