@@ -31,6 +31,17 @@ export interface Capabilities {
   readonly backslashEscapes: boolean;
 }
 
+export interface IntrospectOptions {
+  /** Tables to leave out (schemavc's own history table). */
+  readonly exclude?: readonly string[];
+}
+
+export interface Introspected {
+  readonly schema: Schema;
+  /** What the database holds and the language cannot express (views, triggers, ...), one line each. */
+  readonly skipped: readonly string[];
+}
+
 /** One SQL statement, ready to run. */
 export interface Statement {
   readonly sql: string;
@@ -56,6 +67,15 @@ export interface Dialect {
    * its release, or to undefined when another runner kept it for the whole wait.
    */
   lock(conn: Connection, timeoutMs: number, onWait?: () => void): Promise<(() => Promise<void>) | undefined>;
+  /** Reads the database's schema into the IR (pull, drift, the round-trip tests). */
+  introspect(ex: Executor, opts?: IntrospectOptions): Promise<Introspected>;
+  /**
+   * The schema as this database holds it, for comparison only (never rendered): what the
+   * database stores one way is written one way (types as the dialect writes them, defaults and
+   * expressions in `normExpr` form, names it does not keep dropped, what it cannot hold left
+   * out). Two schemas with equal normal forms need no migration between them on this dialect.
+   */
+  normalize(schema: Schema): Schema;
   /** What must happen around a transactional migration on this database, if anything. */
   readonly guard?: MigrationGuard;
 }

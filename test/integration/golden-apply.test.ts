@@ -6,6 +6,7 @@
 import { afterAll, describe, expect, test } from "bun:test";
 import { databasesFor, freshDatabase } from "../support/db.ts";
 import { expectCatalogMatches, readCatalog } from "../support/catalog.ts";
+import { expectIntrospectionMatches } from "../support/introspect.ts";
 import { applyStatements } from "../support/apply.ts";
 import { goldenCases, loadCase, planCase } from "../support/golden.ts";
 import { insertRows, readRows } from "../support/rows.ts";
@@ -36,6 +37,7 @@ for (const target of targets) {
           const p = await planCase(c, target.dialect);
           await applyStatements(conn, p.upSql);
           expectCatalogMatches(await readCatalog(conn), c.to, target.dialect);
+          await expectIntrospectionMatches(conn, c.to, `${name} after up`);
           // Rows of kept and renamed columns are intact.
           const renames = renamesFromHints(c.from, c.to);
           for (const t of c.to.tables) {
@@ -56,6 +58,7 @@ for (const target of targets) {
           }
           await applyStatements(conn, p.downSql);
           expectCatalogMatches(await readCatalog(conn), c.from, target.dialect);
+          await expectIntrospectionMatches(conn, c.from, `${name} after down`);
         } finally {
           await conn.close();
           await db.drop();

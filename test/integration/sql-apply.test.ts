@@ -13,6 +13,7 @@ import { noRenames } from "../../src/diff/renames.ts";
 import { plan } from "../../src/diff/plan.ts";
 import { databasesFor, type TestDb } from "../support/db.ts";
 import { expectCatalogMatches, readCatalog } from "../support/catalog.ts";
+import { expectIntrospectionMatches } from "../support/introspect.ts";
 import { applyStatements } from "../support/apply.ts";
 
 const EXAMPLES = join(import.meta.dir, "../../schema-examples");
@@ -39,6 +40,7 @@ for (const target of targets) {
         try {
           await applyStatements(conn, p.upSql);
           expectCatalogMatches(await readCatalog(conn), loaded.schema, target.dialect);
+          await expectIntrospectionMatches(conn, loaded.schema, example);
         } finally {
           await conn.close();
         }

@@ -19,6 +19,12 @@ export abstract class BaseRenderer {
   /** The column's DEFAULT expression, or undefined for none. */
   abstract defaultSql(col: Column): string | undefined;
 
+  /** Sets the schema that enum values and table definitions are looked up in (for `normalize`). */
+  bind(schema: Schema): this {
+    this.ctx = { from: schema, to: schema };
+    return this;
+  }
+
   render(changes: readonly Change[], ctx: RenderContext): Statement[] {
     this.ctx = ctx;
     return this.renderAll(changes).map((sql) => ({ sql }));

@@ -14,3 +14,32 @@ export const quoteString = (s: string) => `'${s.replace(/'/g, "''")}'`;
  * escape character unless the server runs with NO_BACKSLASH_ESCAPES.
  */
 export const quoteStringMysql = (s: string) => `'${s.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
+
+/**
+ * Raw SQL from a schema file, for MySQL: names in double quotes (the language's quoting) become
+ * backtick-quoted, since MySQL without ANSI_QUOTES reads `"key"` as a string literal, which
+ * would turn `check ("key" <> '')` into a check that is always true. String literals are left
+ * alone (with MySQL's backslash escapes).
+ */
+export function backtickNames(sql: string): string {
+  let out = "";
+  for (let i = 0; i < sql.length; i++) {
+    const ch = sql[i]!;
+    if (ch === "'") {
+      let j = i + 1;
+      while (j < sql.length && !(sql[j] === "'" && sql[j + 1] !== "'")) j += sql[j] === "\\" || (sql[j] === "'" && sql[j + 1] === "'") ? 2 : 1;
+      out += sql.slice(i, j + 1);
+      i = j;
+    } else if (ch === '"') {
+      let j = i + 1, name = "";
+      while (j < sql.length) {
+        if (sql[j] === '"' && sql[j + 1] === '"') { name += '"'; j += 2; continue; }
+        if (sql[j] === '"') break;
+        name += sql[j++];
+      }
+      out += quoteBacktick(name);
+      i = j;
+    } else out += ch;
+  }
+  return out;
+}

@@ -1,19 +1,25 @@
 /** The MySQL/MariaDB dialect: capabilities as data, rendering and validation. */
-import type { Dialect } from "../dialect.ts";
+import type { Capabilities, Dialect } from "../dialect.ts";
+import { normalizeSchema } from "../common/normalize.ts";
+import { introspectMysql } from "./introspect.ts";
 import { lockMysql } from "./lock.ts";
 import { quoteBacktick } from "../common/sql.ts";
 import { MysqlRenderer } from "./render.ts";
 import { validateMysql } from "./validate.ts";
 
+const CAPABILITIES: Capabilities = {
+  // DDL commits implicitly: a failed migration is recorded, not rolled back.
+  transactionalDdl: false, forwardForeignKeys: false, comments: true, enums: "inline",
+  partialIndexes: false, expressionIndexes: false, indexMethods: ["btree", "hash"], lockIsTransaction: false, backslashEscapes: true,
+};
+
 export const mysql: Dialect = {
   name: "mysql",
-  capabilities: {
-    // DDL commits implicitly: a failed migration is recorded, not rolled back.
-    transactionalDdl: false, forwardForeignKeys: false, comments: true, enums: "inline",
-    partialIndexes: false, expressionIndexes: false, indexMethods: ["btree", "hash"], lockIsTransaction: false, backslashEscapes: true,
-  },
+  capabilities: CAPABILITIES,
   quoteIdent: quoteBacktick,
   validate: validateMysql,
   lock: lockMysql,
   render: (changes, ctx) => new MysqlRenderer().render(changes, ctx),
+  introspect: introspectMysql,
+  normalize: (schema) => normalizeSchema(schema, { capabilities: CAPABILITIES, renderer: () => new MysqlRenderer(), keepsIndexMethod: false, primaryKeyNames: false, uniqueIndexIsConstraint: true, fkAction: (a) => (a === "no action" ? "restrict" : a), synonyms: { octet_length: "length", integer: "int", numeric: "decimal" } }),
 };

@@ -2,9 +2,9 @@
  * MySQL/MariaDB: inline ENUM types, complete column definitions on MODIFY, comments inline,
  * no transactional DDL (the runner records progress instead).
  */
-import type { Column, Index, Table } from "../../ir/model.ts";
+import type { Check, Column, Index, Table } from "../../ir/model.ts";
 import { BaseRenderer } from "../common/render.ts";
-import { quoteBacktick, quoteStringMysql } from "../common/sql.ts";
+import { backtickNames, quoteBacktick, quoteStringMysql } from "../common/sql.ts";
 import { isBlobLike, mysqlType, TEXT_PREFIX } from "./types.ts";
 
 export class MysqlRenderer extends BaseRenderer {
@@ -25,9 +25,11 @@ export class MysqlRenderer extends BaseRenderer {
       case "null": return "NULL";
       // The fractional precision must match the column's: DATETIME(6)/TIMESTAMP(6).
       case "function": return d.name === "now" ? (c.type.kind === "portable" && c.type.name === "date" ? "(CURRENT_DATE)" : "CURRENT_TIMESTAMP(6)") : d.name === "current_date" ? "(CURRENT_DATE)" : "(UUID())";
-      case "raw": return `(${d.sql})`;
+      case "raw": return `(${backtickNames(d.sql)})`;
     }
   }
+
+  override checkSql(c: Check): string { return `CONSTRAINT ${this.q(c.name)} CHECK (${backtickNames(c.expr)})`; }
 
   /** MySQL's TIMESTAMP columns turn NOT NULL without an explicit NULL; say NULL always. */
   protected override nullableSql(): string { return "NULL"; }

@@ -13,7 +13,7 @@ import { rebuildTable } from "./rebuild.ts";
 import { columnDiffers } from "../../diff/differ.ts";
 
 /** A v4 UUID from random bytes, as text: SQLite has no uuid function. */
-const UUID_SQL = "(lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))))";
+export const UUID_SQL = "(lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))))";
 
 export class SqliteRenderer extends BaseRenderer {
   q = quoteDouble;
@@ -73,20 +73,23 @@ export class SqliteRenderer extends BaseRenderer {
     this.ctx = ctx;
     const finalName = finalNames(changes);
     const rebuild = new Set<string>();
-    for (const c of changes) {
+    // Where a table's rebuild comes after the change that needs it: its last change, or the
+    // enum change that alters its CHECK (a table may have no change of its own).
+    const last = new Map<string, number>();
+    changes.forEach((c, i) => {
       const t = this.needsRebuild(c);
       if (t !== undefined) rebuild.add(finalName(t));
       if (c.kind === "add-enum-values" || c.kind === "alter-enum-values") {
-        for (const tb of ctx.to.tables) if (tb.columns.some((col) => col.type.kind === "enum" && col.type.name === c.enum)) rebuild.add(tb.name);
+        for (const tb of ctx.to.tables) if (tb.columns.some((col) => col.type.kind === "enum" && col.type.name === c.enum)) { rebuild.add(tb.name); last.set(tb.name, i); }
       }
-    }
+    });
     // Drop and create of the same table are not rebuilds.
     for (const c of changes) if (c.kind === "create-table" || c.kind === "drop-table") rebuild.delete(c.table.name);
-    const last = new Map<string, number>();
     changes.forEach((c, i) => {
       const t = tableOf(c);
-      if (t !== undefined && rebuild.has(finalName(t))) last.set(finalName(t), i);
+      if (t !== undefined && rebuild.has(finalName(t))) last.set(finalName(t), Math.max(i, last.get(finalName(t)) ?? -1));
     });
+    for (const name of last.keys()) if (!rebuild.has(name)) last.delete(name);
     const out: string[] = [];
     changes.forEach((c, i) => {
       const t = tableOf(c);

@@ -1,0 +1,168 @@
+/**
+ * Comparison form of raw SQL expressions (checks, index expressions and predicates, defaults).
+ *
+ * Databases do not keep an expression as it was written: PostgreSQL deparses it
+ * (`(score >= (0)::numeric)` for `score >= 0`, `'draft'::post_status` for `'draft'`), MariaDB
+ * re-prints it with backticks, SQLite keeps the text. To tell "the same expression" from a real
+ * difference, both sides are reduced to one form: tokens, keywords and plain names lower-cased,
+ * quotes dropped where a name does not need them, casts (`::type`) removed, and grouping
+ * parentheses removed (those of function calls and `IN (...)` lists stay).
+ *
+ * Only for comparison, never for SQL that runs. Dropping grouping parentheses can make two
+ * expressions that differ only in grouping (`(a + b) * c` and `a + b * c`) compare equal; a
+ * database rewrites grouping too freely for anything stricter to work across all three.
+ */
+
+/** A token of SQL text; `start`/`end` are offsets in the text (end exclusive). */
+export type Token = { kind: "str" | "ident" | "word" | "num" | "op" | "open" | "close" | "comma"; text: string; start?: number; end?: number; /** Names: as written, unquoted. */ name?: string };
+
+const PLAIN = /^[a-z_][a-z0-9_]*$/;
+
+/** Words after which `(` groups instead of calling: operators and clause keywords. */
+const NOT_CALLS = new Set(["and", "or", "not", "is", "when", "then", "else", "case", "like", "ilike", "between", "where", "on", "select", "from", "as", "distinct", "null", "true", "false"]);
+
+/** Type words that may follow `::` after the first one (`character varying`, `timestamp with time zone`). */
+const TYPE_CONTINUATIONS = new Set(["varying", "precision", "with", "without", "time", "zone"]);
+
+/**
+ * SQL text → tokens (strings and quoted names decoded into `text`, words lower-cased), each
+ * with its offsets in the text; whitespace and comments-free input is assumed (catalog text).
+ */
+export function tokenize(sql: string, backslashes = false): Token[] {
+  const out: Token[] = [];
+  let i = 0;
+  const push = (t: Token, start: number, end: number) => out.push({ ...t, start, end });
+  while (i < sql.length) {
+    const ch = sql[i]!;
+    if (/\s/.test(ch)) { i++; continue; }
+    if (ch === "'") {
+      let j = i + 1, text = "";
+      while (j < sql.length) {
+        if (sql[j] === "'" && sql[j + 1] === "'") { text += "'"; j += 2; continue; }
+        if (sql[j] === "\\" && sql[j + 1] !== undefined && backslashes) { text += sql[j + 1]; j += 2; continue; }
+        if (sql[j] === "'") break;
+        text += sql[j++];
+      }
+      push({ kind: "str", text: `'${text.replace(/'/g, "''")}'` }, i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    if (ch === '"' || ch === "`") {
+      let j = i + 1, text = "";
+      while (j < sql.length) {
+        if (sql[j] === ch && sql[j + 1] === ch) { text += ch; j += 2; continue; }
+        if (sql[j] === ch) break;
+        text += sql[j++];
+      }
+      push({ kind: "ident", text: PLAIN.test(text) ? text : `"${text.replace(/"/g, '""')}"`, name: text }, i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    const num = /^(?:\d+\.?\d*(?:e[+-]?\d+)?|\.\d+)/i.exec(sql.slice(i));
+    if (num) { push({ kind: "num", text: num[0].toLowerCase() }, i, i + num[0].length); i += num[0].length; continue; }
+    const word = /^[A-Za-z_][A-Za-z0-9_$]*/.exec(sql.slice(i));
+    if (word) { push({ kind: "word", text: word[0].toLowerCase(), name: word[0] }, i, i + word[0].length); i += word[0].length; continue; }
+    if (ch === "(" || ch === "[") { push({ kind: "open", text: ch }, i, i + 1); i++; continue; }
+    if (ch === ")" || ch === "]") { push({ kind: "close", text: ch }, i, i + 1); i++; continue; }
+    if (ch === ",") { push({ kind: "comma", text: "," }, i, i + 1); i++; continue; }
+    const op = /^(?:::|<>|!=|<=|>=|\|\||[-+*/%<>=~!^&|@#?:.;])/.exec(sql.slice(i));
+    push({ kind: "op", text: op ? op[0] : ch }, i, i + (op ? op[0].length : 1));
+    i += op ? op[0].length : 1;
+  }
+  return out;
+}
+
+/** Removes `::type` casts, including multi-word types, type arguments and array brackets. */
+function dropCasts(ts: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < ts.length; i++) {
+    const t = ts[i]!;
+    if (!(t.kind === "op" && t.text === "::")) { out.push(t); continue; }
+    i++; // the type's first word (or quoted name)
+    while (ts[i + 1]?.kind === "word" && TYPE_CONTINUATIONS.has(ts[i + 1]!.text)) i++;
+    if (ts[i + 1]?.kind === "open" && ts[i + 1]!.text === "(") {
+      let depth = 0;
+      do { i++; if (ts[i]!.kind === "open") depth++; else if (ts[i]!.kind === "close") depth--; } while (depth > 0 && i < ts.length - 1);
+    }
+    while (ts[i + 1]?.text === "[" && ts[i + 2]?.text === "]") i += 2;
+    // A quoted number cast to a type ('-1'::integer) is the number.
+    const prev = out[out.length - 1];
+    if (prev?.kind === "str" && /^'-?\d+(\.\d+)?'$/.test(prev.text)) out[out.length - 1] = { kind: "num", text: prev.text.slice(1, -1) };
+  }
+  return out;
+}
+
+/** Removes grouping parentheses; keeps those of calls (`f(x)`), `IN (...)` and `ARRAY[...]`. */
+function dropGrouping(ts: Token[]): Token[] {
+  const partner = new Map<number, number>();
+  const stack: number[] = [];
+  ts.forEach((t, i) => {
+    if (t.kind === "open") stack.push(i);
+    else if (t.kind === "close" && stack.length) partner.set(stack.pop()!, i);
+  });
+  const drop = new Set<number>();
+  for (const [open, close] of partner) {
+    if (ts[open]!.text !== "(") continue;
+    const before = ts[open - 1];
+    const isCall = before !== undefined && (before.kind === "ident" || (before.kind === "word" && !NOT_CALLS.has(before.text)));
+    // A group holding a comma at its own level is a list (a row or arguments): keep it.
+    let depth = 0, list = false;
+    for (let k = open + 1; k < close; k++) {
+      const t = ts[k]!;
+      if (t.kind === "open") depth++;
+      else if (t.kind === "close") depth--;
+      else if (t.kind === "comma" && depth === 0) list = true;
+    }
+    if (!isCall && !list) { drop.add(open); drop.add(close); }
+  }
+  return ts.filter((_, i) => !drop.has(i));
+}
+
+/** `- 1` after an operator, a `(`, a comma or at the start is the number `-1`. */
+function unaryMinus(ts: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < ts.length; i++) {
+    const t = ts[i]!, prev = out[out.length - 1], next = ts[i + 1];
+    if (t.kind === "op" && t.text === "-" && next?.kind === "num" && (!prev || prev.kind === "op" || prev.kind === "open" || prev.kind === "comma")) {
+      out.push({ kind: "num", text: `-${next.text}` });
+      i++;
+    } else out.push(t);
+  }
+  return out;
+}
+
+/** `1.50` → `1.5`, `0.00` → `0`, `-0` → `0`: databases print numbers with the column's scale. */
+function canonicalNumber(t: Token): Token {
+  if (t.kind !== "num" || !/^-?\d+(\.\d+)?$/.test(t.text)) return t;
+  let s = t.text.includes(".") ? t.text.replace(/0+$/, "").replace(/\.$/, "") : t.text;
+  s = s.replace(/^(-?)0+(?=\d)/, "$1");
+  return { ...t, text: s === "-0" ? "0" : s };
+}
+
+/** `x between a and b` → `x >= a and x <= b` (PostgreSQL's deparse), for single-token operands. */
+function between(ts: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < ts.length; i++) {
+    const [a, lo, and, hi] = [ts[i + 1], ts[i + 2], ts[i + 3], ts[i + 4]];
+    const x = ts[i]!;
+    if (a?.text === "between" && lo && and?.text === "and" && hi && x.kind !== "op" && x.kind !== "open" && x.kind !== "close") {
+      out.push(x, { kind: "op", text: ">=" }, lo, { kind: "word", text: "and" }, x, { kind: "op", text: "<=" }, hi);
+      i += 4;
+    } else out.push(x);
+  }
+  return out;
+}
+
+/** The comparison form of an expression; `backslashEscapes` for MySQL's string literals. */
+export interface NormOptions {
+  /** Backslash escapes in string literals (MySQL). */
+  readonly backslashEscapes?: boolean;
+  /** Words the database prints in place of others, e.g. MariaDB's `octet_length` for `length`. */
+  readonly synonyms?: Readonly<Record<string, string>>;
+}
+
+export function normExpr(sql: string, opts: NormOptions = {}): string {
+  const ts = between(dropGrouping(unaryMinus(dropCasts(tokenize(sql, opts.backslashEscapes ?? false)))).map(canonicalNumber));
+  const syn = opts.synonyms;
+  return ts.map((t) => (syn && t.kind === "word" && syn[t.text] !== undefined ? syn[t.text] : t.text)).join(" ");
+}

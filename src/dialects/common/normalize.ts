@@ -1,0 +1,68 @@
+/**
+ * The comparison form of a schema on one dialect (`Dialect.normalize`): what the database stores
+ * one way is written one way, what it does not keep is left out. Shared by the three dialects,
+ * which pass their renderer (types and defaults are compared as the dialect writes them, so
+ * `uuid` and `char(36)` are one type on MySQL) and the few facts that differ.
+ *
+ * Used for drift, for `diff` against a database and for the round-trip tests; never rendered.
+ */
+import type { Column, FkAction, Index, Schema, Table } from "../../ir/model.ts";
+import type { Capabilities } from "../dialect.ts";
+import type { BaseRenderer } from "./render.ts";
+import { normExpr } from "./expr.ts";
+
+export interface NormalizeFacts {
+  readonly capabilities: Capabilities;
+  readonly renderer: () => BaseRenderer;
+  /** The database names every primary key itself (MySQL: PRIMARY). */
+  readonly primaryKeyNames: boolean;
+  /** A unique index on plain columns is the same object as a unique constraint (MySQL). */
+  readonly uniqueIndexIsConstraint: boolean;
+  /** The database keeps an index's access method (InnoDB turns HASH into BTREE: MySQL does not). */
+  readonly keepsIndexMethod: boolean;
+  /** Foreign key actions the database stores as another (MySQL: NO ACTION is RESTRICT). */
+  readonly fkAction?: (a: FkAction) => FkAction;
+  /** Function names the database prints in place of others (MariaDB: `octet_length` for `length`). */
+  readonly synonyms?: Readonly<Record<string, string>>;
+  /** Extra words of the normal form of an enum column's type (SQLite: its CHECK's values). */
+  readonly enumTypeSuffix?: (values: readonly string[]) => string;
+}
+
+export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
+  const caps = f.capabilities;
+  const r = f.renderer().bind(schema);
+  const expr = (s: string) => normExpr(s, { backslashEscapes: caps.backslashEscapes, ...(f.synonyms ? { synonyms: f.synonyms } : {}) });
+  const enumValues = (name: string) => schema.enums.find((e) => e.name === name)?.values.map((v) => v.name) ?? [];
+  const column = (t: Table, c: Column): Column => {
+    let type = expr(r.typeSql(t.name, c));
+    if (c.type.kind === "enum" && f.enumTypeSuffix) type += ` ${f.enumTypeSuffix(enumValues(c.type.name))}`;
+    const d = c.default?.kind === "null" ? undefined : r.defaultSql(c);
+    return {
+      name: c.name, type: { kind: "native", name: type }, nullable: c.nullable, identity: c.identity,
+      ...(d !== undefined && !c.identity ? { default: { kind: "raw", sql: expr(d) } } : {}),
+      ...(caps.comments && c.doc !== undefined ? { doc: c.doc } : {}),
+    };
+  };
+  const plainUnique = (i: Index) => f.uniqueIndexIsConstraint && i.unique && i.where === undefined && i.parts.every((p) => p.kind === "column" && !p.desc);
+  const index = (i: Index): Index => ({
+    name: i.name, unique: i.unique,
+    parts: i.parts.map((p) => (p.kind === "expression" ? { ...p, sql: expr(p.sql) } : p)),
+    ...(i.where !== undefined && caps.partialIndexes ? { where: expr(i.where) } : {}),
+    ...(i.using !== undefined && i.using !== "btree" && f.keepsIndexMethod ? { using: i.using } : {}),
+  });
+  const action = f.fkAction ?? ((a: FkAction) => a);
+  return {
+    enums: caps.enums === "type" ? schema.enums.map((e) => ({ name: e.name, values: e.values.map((v) => ({ name: v.name })), ...(caps.comments && e.doc !== undefined ? { doc: e.doc } : {}) })) : [],
+    tables: schema.tables.map((t): Table => ({
+      name: t.name,
+      ...(caps.comments && t.doc !== undefined ? { doc: t.doc } : {}),
+      columns: t.columns.map((c) => column(t, c)),
+      ...(t.primaryKey ? { primaryKey: { name: f.primaryKeyNames ? t.primaryKey.name : "", columns: t.primaryKey.columns } } : {}),
+      uniques: [...t.uniques.map((u) => ({ name: u.name, columns: u.columns })),
+        ...t.indexes.filter(plainUnique).map((i) => ({ name: i.name, columns: i.parts.map((p) => (p.kind === "column" ? p.column : "")) }))],
+      indexes: t.indexes.filter((i) => !plainUnique(i) && (caps.expressionIndexes || i.parts.every((p) => p.kind === "column"))).map(index),
+      foreignKeys: t.foreignKeys.map((k) => ({ name: k.name, columns: k.columns, refTable: k.refTable, refColumns: k.refColumns, onDelete: action(k.onDelete), onUpdate: action(k.onUpdate) })),
+      checks: t.checks.map((c) => ({ name: c.name, expr: expr(c.expr) })),
+    })),
+  };
+}

@@ -1,0 +1,182 @@
+/**
+ * Reads a MySQL/MariaDB schema (the connection's current database) into the IR through
+ * information_schema: seven queries for the whole database, never one per table.
+ *
+ * What the server rewrites is mapped back: `tinyint(1)` is bool, `longtext` text, `datetime(6)`
+ * timestamp, `timestamp(6)` timestamptz, an inline `enum(...)` becomes an enum type (named after
+ * its first column; columns with the same values share it), MariaDB's JSON (a longtext with a
+ * `json_valid` check named after the column) is json again. A unique index on columns is a
+ * unique constraint (MySQL does not tell them apart); the index InnoDB adds for a foreign key
+ * is left out.
+ */
+import type { Check, Column, ColumnType, DefaultValue, EnumType, FkAction, ForeignKey, Index, PrimaryKey, Table, UniqueConstraint } from "../../ir/model.ts";
+import type { Executor, IntrospectOptions, Introspected } from "../dialect.ts";
+import { normExpr } from "../common/expr.ts";
+import { dedupeName } from "../../ir/naming.ts";
+
+const SIMPLE: Readonly<Record<string, ColumnType>> = {
+  "tinyint(1)": { kind: "portable", name: "bool" }, smallint: { kind: "portable", name: "smallint" }, int: { kind: "portable", name: "int" },
+  bigint: { kind: "portable", name: "bigint" }, float: { kind: "portable", name: "real" }, double: { kind: "portable", name: "double" },
+  longtext: { kind: "portable", name: "text" }, date: { kind: "portable", name: "date" }, "time(6)": { kind: "portable", name: "time" },
+  "datetime(6)": { kind: "portable", name: "timestamp" }, "timestamp(6)": { kind: "portable", name: "timestamptz" },
+  json: { kind: "portable", name: "json" }, longblob: { kind: "portable", name: "bytes" },
+};
+
+/** MySQL string literal body → value (`''` and backslash escapes). */
+function unquoteMysql(body: string): string {
+  return body.replace(/''/g, "'").replace(/\\(.)/g, (_, c: string) => ({ n: "\n", t: "\t", r: "\r", "0": "\0" } as Record<string, string>)[c] ?? c);
+}
+
+/** The values of `enum('a','b')`. */
+function enumValues(columnType: string): string[] {
+  const out: string[] = [];
+  const re = /'((?:[^'\\]|''|\\.)*)'/g;
+  for (let m; (m = re.exec(columnType.slice(5))); ) out.push(unquoteMysql(m[1]!));
+  return out;
+}
+
+/** `COLUMN_TYPE` → IR type (display widths of integer types are ignored: MariaDB prints them). */
+export function mysqlTypeFromCatalog(columnType: string): ColumnType {
+  const t = columnType.toLowerCase().replace(/^(smallint|int|bigint)\(\d+\)/, "$1");
+  const known = SIMPLE[t];
+  if (known) return known;
+  let m = /^decimal\((\d+),(\d+)\)$/.exec(t);
+  if (m) return { kind: "portable", name: "decimal", args: [Number(m[1]), Number(m[2])] };
+  m = /^(varchar|char)\((\d+)\)$/.exec(t);
+  if (m) return { kind: "portable", name: m[1] as "varchar" | "char", args: [Number(m[2])] };
+  m = /^(\w+)\((.*)\)$/.exec(columnType);
+  return m ? { kind: "native", name: m[1]!, args: m[2]!.split(",").map((a) => a.trim()) } : { kind: "native", name: columnType };
+}
+
+/** `COLUMN_DEFAULT` (MariaDB: an expression; literals quoted) → IR. */
+export function decodeMysqlDefault(text: string, type: ColumnType): DefaultValue {
+  const s = text.trim();
+  if (/^NULL$/i.test(s)) return { kind: "null" };
+  if (/^current_timestamp(\(\d*\))?$/i.test(s)) return { kind: "function", name: "now" };
+  if (/^(curdate\(\)|current_date(\(\))?)$/i.test(s)) return { kind: "function", name: "current_date" };
+  if (/^uuid\(\)$/i.test(s)) return { kind: "function", name: "gen_uuid" };
+  if (/^-?\d+(\.\d+)?$/.test(s)) {
+    if (type.kind === "portable" && type.name === "bool" && (s === "0" || s === "1")) return { kind: "bool", value: s === "1" };
+    return { kind: "number", text: s };
+  }
+  const str = /^'((?:[^'\\]|''|\\.)*)'$/s.exec(s);
+  if (str) return { kind: "string", value: unquoteMysql(str[1]!) };
+  return { kind: "raw", sql: s };
+}
+
+const ACTIONS: Readonly<Record<string, FkAction>> = { "NO ACTION": "no action", RESTRICT: "restrict", CASCADE: "cascade", "SET NULL": "set null", "SET DEFAULT": "set default" };
+
+export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}): Promise<Introspected> {
+  const exclude = new Set(opts.exclude ?? []);
+  type T = { name: string; doc?: string; columns: Column[]; primaryKey?: PrimaryKey; uniques: UniqueConstraint[]; indexes: Index[]; foreignKeys: ForeignKey[]; checks: Check[] };
+  const tables = new Map<string, T>();
+  const tableRows = await ex.query(`SELECT TABLE_NAME AS t, TABLE_COMMENT AS doc FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME`);
+  for (const r of tableRows) {
+    const name = String(r["t"]);
+    if (exclude.has(name)) continue;
+    const doc = String(r["doc"] ?? "");
+    tables.set(name, { name, ...(doc ? { doc } : {}), columns: [], uniques: [], indexes: [], foreignKeys: [], checks: [] });
+  }
+
+  // Checks first: MariaDB's JSON columns are known by theirs.
+  let checkRows: Record<string, unknown>[];
+  try {
+    checkRows = await ex.query(`SELECT TABLE_NAME AS t, CONSTRAINT_NAME AS name, CHECK_CLAUSE AS expr FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() ORDER BY TABLE_NAME, CONSTRAINT_NAME`);
+  } catch {
+    // MySQL 8 has no TABLE_NAME there: join through TABLE_CONSTRAINTS.
+    checkRows = await ex.query(`SELECT tc.TABLE_NAME AS t, cc.CONSTRAINT_NAME AS name, cc.CHECK_CLAUSE AS expr FROM information_schema.CHECK_CONSTRAINTS cc
+      JOIN information_schema.TABLE_CONSTRAINTS tc ON tc.CONSTRAINT_SCHEMA = cc.CONSTRAINT_SCHEMA AND tc.CONSTRAINT_NAME = cc.CONSTRAINT_NAME AND tc.CONSTRAINT_TYPE = 'CHECK'
+      WHERE cc.CONSTRAINT_SCHEMA = DATABASE() ORDER BY tc.TABLE_NAME, cc.CONSTRAINT_NAME`);
+  }
+  const jsonColumns = new Set<string>();
+  for (const r of checkRows) {
+    const t = tables.get(String(r["t"]));
+    if (!t) continue;
+    const name = String(r["name"]), expr = String(r["expr"]);
+    if (normExpr(expr, { backslashEscapes: true }) === `json_valid ( ${normExpr(`\`${name}\``)} )`) { jsonColumns.add(`${t.name}\u0000${name}`); continue; }
+    t.checks.push({ name, expr });
+  }
+
+  const enums: EnumType[] = [];
+  const enumFor = (table: string, column: string, values: string[]): string => {
+    const same = enums.find((e) => e.values.length === values.length && e.values.every((v, i) => v.name === values[i]));
+    if (same) return same.name;
+    const name = dedupeName(`${table}_${column}`, new Set([...enums.map((e) => e.name), ...tables.keys()]));
+    enums.push({ name, values: values.map((v) => ({ name: v })) });
+    return name;
+  };
+  const colRows = await ex.query(`SELECT TABLE_NAME AS t, COLUMN_NAME AS c, COLUMN_TYPE AS type, IS_NULLABLE AS nullable, COLUMN_DEFAULT AS def, EXTRA AS extra, COLUMN_COMMENT AS doc
+    FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, ORDINAL_POSITION`);
+  const skipped: string[] = [];
+  for (const r of colRows) {
+    const t = tables.get(String(r["t"]));
+    if (!t) continue;
+    const name = String(r["c"]), columnType = String(r["type"]), extra = String(r["extra"] ?? "").toLowerCase();
+    let type = mysqlTypeFromCatalog(columnType);
+    if (/^enum\(/i.test(columnType)) type = { kind: "enum", name: enumFor(t.name, name, enumValues(columnType)) };
+    if (jsonColumns.has(`${t.name}\u0000${name}`)) type = { kind: "portable", name: "json" };
+    if (extra.includes("generated") && !extra.includes("default_generated")) skipped.push(`generated column ${t.name}.${name} (read as a plain column)`);
+    const def = r["def"] === null || r["def"] === undefined ? undefined : String(r["def"]);
+    const doc = String(r["doc"] ?? "");
+    const nullable = r["nullable"] === "YES";
+    const d = def === undefined ? undefined : decodeMysqlDefault(def, type);
+    t.columns.push({
+      name, type, nullable, identity: extra.includes("auto_increment"),
+      // MariaDB reports `NULL` as the default of a nullable column that has none.
+      ...(d && !(d.kind === "null" && nullable) ? { default: d } : {}),
+      ...(doc ? { doc } : {}),
+    });
+  }
+
+  const keyRows = await ex.query(`
+    SELECT k.TABLE_NAME AS t, k.CONSTRAINT_NAME AS name, k.COLUMN_NAME AS col, k.REFERENCED_TABLE_NAME AS ref, k.REFERENCED_COLUMN_NAME AS refcol,
+      rc.UPDATE_RULE AS upd, rc.DELETE_RULE AS del
+    FROM information_schema.KEY_COLUMN_USAGE k
+    JOIN information_schema.REFERENTIAL_CONSTRAINTS rc ON rc.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND rc.TABLE_NAME = k.TABLE_NAME AND rc.CONSTRAINT_NAME = k.CONSTRAINT_NAME
+    WHERE k.TABLE_SCHEMA = DATABASE() AND k.REFERENCED_TABLE_NAME IS NOT NULL
+    ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION`);
+  const fkNames = new Set<string>();
+  for (const r of keyRows) {
+    const t = tables.get(String(r["t"]));
+    if (!t) continue;
+    const name = String(r["name"]);
+    let fk = t.foreignKeys.find((f) => f.name === name) as { columns: string[]; refColumns: string[] } | undefined;
+    if (!fk) {
+      const created = { name, columns: [] as string[], refTable: String(r["ref"]), refColumns: [] as string[], onDelete: ACTIONS[String(r["del"])] ?? "no action", onUpdate: ACTIONS[String(r["upd"])] ?? "no action" };
+      t.foreignKeys.push(created);
+      fkNames.add(`${t.name}\u0000${name}`);
+      fk = created;
+    }
+    fk.columns.push(String(r["col"]));
+    fk.refColumns.push(String(r["refcol"]));
+  }
+
+  const statRows = await ex.query(`SELECT TABLE_NAME AS t, INDEX_NAME AS name, NON_UNIQUE AS nu, COLUMN_NAME AS col, COLLATION AS coll, INDEX_TYPE AS method
+    FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`);
+  const indexCols = new Map<string, { t: string; name: string; unique: boolean; method: string; cols: { col: string; desc: boolean }[] }>();
+  for (const r of statRows) {
+    if (!tables.has(String(r["t"]))) continue;
+    const key = `${String(r["t"])}\u0000${String(r["name"])}`;
+    let i = indexCols.get(key);
+    if (!i) indexCols.set(key, (i = { t: String(r["t"]), name: String(r["name"]), unique: Number(r["nu"]) === 0, method: String(r["method"]).toLowerCase(), cols: [] }));
+    i.cols.push({ col: String(r["col"]), desc: r["coll"] === "D" });
+  }
+  for (const [key, i] of indexCols) {
+    const t = tables.get(i.t)!;
+    const columns = i.cols.map((c) => c.col);
+    if (i.name === "PRIMARY") { t.primaryKey = { name: `${t.name}_pkey`, columns }; continue; }
+    // InnoDB's own index for a foreign key carries the key's name: not part of the schema.
+    if (fkNames.has(key) && !i.unique) continue;
+    if (i.unique && i.cols.every((c) => !c.desc)) { t.uniques.push({ name: i.name, columns }); continue; }
+    t.indexes.push({ name: i.name, unique: i.unique, parts: i.cols.map((c) => ({ kind: "column", column: c.col, desc: c.desc })), ...(i.method !== "btree" ? { using: i.method } : {}) });
+  }
+
+  const others = await ex.query(`
+    SELECT 'view' AS kind, TABLE_NAME AS name FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE()
+    UNION ALL SELECT 'trigger', CONCAT(TRIGGER_NAME, ' on ', EVENT_OBJECT_TABLE) FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()
+    UNION ALL SELECT LOWER(ROUTINE_TYPE), ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()
+    ORDER BY 1, 2`);
+  for (const r of others) skipped.push(`${String(r["kind"])} ${String(r["name"])}`);
+
+  return { schema: { enums, tables: [...tables.values()].map((t): Table => t) }, skipped };
+}

@@ -1,0 +1,194 @@
+/**
+ * Reads a PostgreSQL schema (the connection's current schema, `public` by default) into the IR
+ * through pg_catalog: six catalog queries for the whole database, never one per table.
+ *
+ * Types come back as portable types where one maps to them (`integer` → int, `character
+ * varying(20)` → varchar(20)), enum types as enums, anything else verbatim. Defaults are decoded
+ * back into literals and portable functions where the catalog's text says so
+ * (`'draft'::post_status` → 'draft', `now()`, `gen_random_uuid()`); the rest stays raw SQL, as
+ * do checks and index expressions (compared through `common/expr.ts`). What the language
+ * cannot express (views, triggers, functions, free-standing sequences) is listed, not read.
+ */
+import type { Check, Column, ColumnType, DefaultValue, EnumType, FkAction, ForeignKey, Index, IndexPart, PrimaryKey, Table, UniqueConstraint } from "../../ir/model.ts";
+import type { Executor } from "../dialect.ts";
+import type { IntrospectOptions, Introspected } from "../dialect.ts";
+
+const SEP = "\u0001";
+const list = (v: unknown): string[] => (v === null || v === undefined || v === "" ? [] : String(v).split(SEP));
+const text = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v));
+
+const PORTABLE: Readonly<Record<string, ColumnType>> = {
+  smallint: { kind: "portable", name: "smallint" }, integer: { kind: "portable", name: "int" }, bigint: { kind: "portable", name: "bigint" },
+  real: { kind: "portable", name: "real" }, "double precision": { kind: "portable", name: "double" }, boolean: { kind: "portable", name: "bool" },
+  text: { kind: "portable", name: "text" }, date: { kind: "portable", name: "date" }, "time without time zone": { kind: "portable", name: "time" },
+  "timestamp without time zone": { kind: "portable", name: "timestamp" }, "timestamp with time zone": { kind: "portable", name: "timestamptz" },
+  uuid: { kind: "portable", name: "uuid" }, json: { kind: "portable", name: "json" }, jsonb: { kind: "portable", name: "jsonb" }, bytea: { kind: "portable", name: "bytes" },
+};
+
+const FK_ACTIONS: Readonly<Record<string, FkAction>> = { a: "no action", r: "restrict", c: "cascade", n: "set null", d: "set default" };
+
+/**
+ * A default as `pg_get_expr` prints it → the IR: literals lose their casts (`'x'::text`,
+ * `'-1'::integer`), the portable functions are recognised, anything else stays raw.
+ */
+export function decodePostgresDefault(sql: string): DefaultValue {
+  const s = sql.trim();
+  if (/^NULL(::.*)?$/i.test(s)) return { kind: "null" };
+  if (s === "true" || s === "false") return { kind: "bool", value: s === "true" };
+  if (s === "now()" || /^CURRENT_TIMESTAMP$/i.test(s)) return { kind: "function", name: "now" };
+  if (/^CURRENT_DATE$/i.test(s)) return { kind: "function", name: "current_date" };
+  if (s === "gen_random_uuid()") return { kind: "function", name: "gen_uuid" };
+  if (/^-?\d+(\.\d+)?$/.test(s)) return { kind: "number", text: s };
+  const lit = /^'((?:[^']|'')*)'(?:::([\w ."]+(?:\(\d+(?:,\d+)?\))?(?:\[\])?))?$/.exec(s);
+  if (lit) {
+    const value = lit[1]!.replace(/''/g, "'");
+    const cast = lit[2] ?? "";
+    const numeric = /^(smallint|integer|bigint|numeric|real|double precision)/.test(cast);
+    if (numeric && /^-?\d+(\.\d+)?$/.test(value)) return { kind: "number", text: value };
+    return { kind: "string", value };
+  }
+  // A raw default was written in parentheses; PostgreSQL keeps them only where they group.
+  return { kind: "raw", sql: s };
+}
+
+/** `format_type()` text → IR type. */
+export function postgresTypeFromCatalog(formatted: string, isEnum: boolean, enumName: string): ColumnType {
+  if (isEnum) return { kind: "enum", name: enumName };
+  const known = PORTABLE[formatted];
+  if (known) return known;
+  let m = /^numeric\((\d+),(\d+)\)$/.exec(formatted);
+  if (m) return { kind: "portable", name: "decimal", args: [Number(m[1]), Number(m[2])] };
+  m = /^character varying\((\d+)\)$/.exec(formatted);
+  if (m) return { kind: "portable", name: "varchar", args: [Number(m[1])] };
+  m = /^character\((\d+)\)$/.exec(formatted);
+  if (m) return { kind: "portable", name: "char", args: [Number(m[1])] };
+  const array = formatted.endsWith("[]");
+  const base = array ? formatted.slice(0, -2) : formatted;
+  m = /^(.*?)\((.*)\)$/.exec(base);
+  const name = (m ? m[1]! : base).replace(/^"(.*)"$/, "$1");
+  const args = m ? m[2]!.split(",").map((a) => a.trim()) : undefined;
+  return { kind: "native", name, ...(args ? { args } : {}), ...(array ? { array: true } : {}) };
+}
+
+export async function introspectPostgres(ex: Executor, opts: IntrospectOptions = {}): Promise<Introspected> {
+  const exclude = new Set(opts.exclude ?? []);
+  const enumRows = await ex.query(`
+    select t.typname as name, obj_description(t.oid, 'pg_type') as doc,
+      (select string_agg(e.enumlabel, chr(1) order by e.enumsortorder) from pg_enum e where e.enumtypid = t.oid) as labels
+    from pg_type t join pg_namespace n on n.oid = t.typnamespace
+    where n.nspname = current_schema() and t.typtype = 'e' order by t.typname`);
+  const enums: EnumType[] = enumRows.map((r) => {
+    const doc = text(r["doc"]);
+    return { name: String(r["name"]), values: list(r["labels"]).map((v) => ({ name: v })), ...(doc !== undefined ? { doc } : {}) };
+  });
+
+  const tableRows = await ex.query(`
+    select c.oid::bigint as oid, c.relname as name, obj_description(c.oid, 'pg_class') as doc
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = current_schema() and c.relkind in ('r', 'p') and not c.relispartition order by c.relname`);
+  const byOid = new Map<string, { name: string; doc?: string; columns: Column[]; attnames: Map<number, string>; primaryKey?: PrimaryKey; uniques: UniqueConstraint[]; indexes: Index[]; foreignKeys: ForeignKey[]; checks: Check[] }>();
+  for (const r of tableRows) {
+    if (exclude.has(String(r["name"]))) continue;
+    const doc = text(r["doc"]);
+    byOid.set(String(r["oid"]), { name: String(r["name"]), ...(doc !== undefined ? { doc } : {}), columns: [], attnames: new Map(), uniques: [], indexes: [], foreignKeys: [], checks: [] });
+  }
+
+  const colRows = await ex.query(`
+    select a.attrelid::bigint as rel, a.attnum as num, a.attname as name, format_type(a.atttypid, a.atttypmod) as type,
+      t.typtype = 'e' as is_enum, t.typname as typname, a.attnotnull as notnull, a.attidentity as identity,
+      pg_get_expr(d.adbin, d.adrelid) as def, col_description(a.attrelid, a.attnum) as doc, a.attgenerated as generated
+    from pg_attribute a
+    join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
+    join pg_type t on t.oid = a.atttypid
+    left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
+    where n.nspname = current_schema() and c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped
+    order by a.attrelid, a.attnum`);
+  const skipped: string[] = [];
+  for (const r of colRows) {
+    const t = byOid.get(String(r["rel"]));
+    if (!t) continue;
+    const name = String(r["name"]);
+    t.attnames.set(Number(r["num"]), name);
+    const type = postgresTypeFromCatalog(String(r["type"]), r["is_enum"] === true, String(r["typname"]));
+    const def = text(r["def"]);
+    const doc = text(r["doc"]);
+    if (text(r["generated"])) skipped.push(`generated column ${t.name}.${name} (read as a plain column)`);
+    const col: Column = {
+      name, type, nullable: r["notnull"] !== true, identity: text(r["identity"]) === "a" || text(r["identity"]) === "d",
+      ...(def !== undefined && !text(r["generated"]) ? { default: decodePostgresDefault(def) } : {}),
+      ...(doc !== undefined ? { doc } : {}),
+    };
+    t.columns.push(col);
+  }
+
+  const conRows = await ex.query(`
+    select k.conrelid::bigint as rel, k.conname as name, k.contype as type, pg_get_constraintdef(k.oid) as def,
+      array_to_string(k.conkey, ',') as cols, r.relname as ref, array_to_string(k.confkey, ',') as refcols, k.confrelid::bigint as refrel,
+      k.confdeltype as del, k.confupdtype as upd, k.conindid::bigint as index
+    from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace
+    left join pg_class r on r.oid = k.confrelid
+    where n.nspname = current_schema() and k.contype in ('p', 'u', 'f', 'c')
+    order by k.conrelid, k.conname`);
+  const constraintIndexes = new Set<string>();
+  const nums = (v: unknown) => String(v ?? "").split(",").filter(Boolean).map(Number);
+  for (const r of conRows) {
+    const t = byOid.get(String(r["rel"]));
+    if (!t) continue;
+    const name = String(r["name"]);
+    const cols = nums(r["cols"]).map((n) => t.attnames.get(n) ?? `?${n}`);
+    switch (r["type"]) {
+      case "p": t.primaryKey = { name, columns: cols }; constraintIndexes.add(String(r["index"])); break;
+      case "u": t.uniques.push({ name, columns: cols }); constraintIndexes.add(String(r["index"])); break;
+      case "f": {
+        const ref = byOid.get(String(r["refrel"]));
+        t.foreignKeys.push({
+          name, columns: cols, refTable: String(r["ref"]),
+          refColumns: nums(r["refcols"]).map((n) => ref?.attnames.get(n) ?? `?${n}`),
+          onDelete: FK_ACTIONS[String(r["del"])] ?? "no action", onUpdate: FK_ACTIONS[String(r["upd"])] ?? "no action",
+        });
+        break;
+      }
+      case "c": {
+        const m = /^CHECK \((.*)\)( NOT VALID)?$/s.exec(String(r["def"]));
+        t.checks.push({ name, expr: m ? m[1]! : String(r["def"]) });
+        break;
+      }
+    }
+  }
+
+  const idxRows = await ex.query(`
+    select i.indrelid::bigint as rel, i.indexrelid::bigint as oid, ic.relname as name, i.indisunique as uniq, am.amname as method,
+      pg_get_expr(i.indpred, i.indrelid, true) as pred,
+      (select string_agg(pg_get_indexdef(i.indexrelid, k, true), chr(1) order by k) from generate_series(1, i.indnkeyatts) k) as keys,
+      array_to_string(i.indkey, ',') as attnums, array_to_string(i.indoption, ',') as options
+    from pg_index i join pg_class ic on ic.oid = i.indexrelid join pg_class c on c.oid = i.indrelid
+    join pg_namespace n on n.oid = c.relnamespace join pg_am am on am.oid = ic.relam
+    where n.nspname = current_schema() order by i.indrelid, ic.relname`);
+  for (const r of idxRows) {
+    const t = byOid.get(String(r["rel"]));
+    if (!t || constraintIndexes.has(String(r["oid"]))) continue;
+    const keys = list(r["keys"]);
+    const attnums = String(r["attnums"]).split(/[ ,]/).map(Number);
+    const options = String(r["options"]).split(/[ ,]/).map(Number);
+    const parts: IndexPart[] = keys.map((k, i) => {
+      const desc = ((options[i] ?? 0) & 1) === 1;
+      const attnum = attnums[i] ?? 0;
+      return attnum > 0 ? { kind: "column", column: t.attnames.get(attnum) ?? k, desc } : { kind: "expression", sql: k, desc };
+    });
+    const pred = text(r["pred"]);
+    const method = String(r["method"]);
+    t.indexes.push({ name: String(r["name"]), unique: r["uniq"] === true, parts, ...(pred !== undefined ? { where: pred } : {}), ...(method !== "btree" ? { using: method } : {}) });
+  }
+
+  const others = await ex.query(`
+    select 'view' as kind, c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and c.relkind in ('v', 'm')
+    union all select 'trigger', t.tgname || ' on ' || c.relname from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and not t.tgisinternal
+    union all select 'function', p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = current_schema()
+    union all select 'sequence', c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and c.relkind = 'S'
+      and not exists (select 1 from pg_depend d where d.objid = c.oid and d.deptype in ('a', 'i'))
+    order by 1, 2`);
+  for (const r of others) skipped.push(`${String(r["kind"])} ${String(r["name"])}`);
+
+  const tables: Table[] = [...byOid.values()].map(({ attnames: _a, ...t }) => ({ ...t }));
+  return { schema: { tables, enums }, skipped };
+}

@@ -1,0 +1,160 @@
+/**
+ * Reads a SQLite schema into the IR: `sqlite_schema` and the table-valued PRAGMA functions,
+ * joined over every table in five queries, never one per table.
+ *
+ * The PRAGMAs give columns, keys, indexes and foreign keys but not constraint names, checks,
+ * index expressions or predicates: those come from the `CREATE` text SQLite keeps verbatim,
+ * split into its top-level items (`create-sql.ts`). SQLite keeps declared types verbatim too,
+ * so the portable names the renderer writes map straight back; an enum is a TEXT column with a
+ * `CHECK (col IN (...))`, read back as an enum type named after the column.
+ */
+import type { Check, Column, ColumnType, DefaultValue, EnumType, FkAction, ForeignKey, Index, IndexPart, PrimaryKey, Table, UniqueConstraint } from "../../ir/model.ts";
+import type { Executor, IntrospectOptions, Introspected } from "../dialect.ts";
+import { normExpr } from "../common/expr.ts";
+import { parseCreateIndex, parseCreateTable } from "./create-sql.ts";
+import { UUID_SQL } from "./render.ts";
+import { dedupeName } from "../../ir/naming.ts";
+
+const DECLARED: Readonly<Record<string, ColumnType>> = {
+  SMALLINT: { kind: "portable", name: "smallint" }, INTEGER: { kind: "portable", name: "int" }, INT: { kind: "portable", name: "int" },
+  BIGINT: { kind: "portable", name: "bigint" }, REAL: { kind: "portable", name: "real" }, DOUBLE: { kind: "portable", name: "double" },
+  BOOLEAN: { kind: "portable", name: "bool" }, TEXT: { kind: "portable", name: "text" }, DATE: { kind: "portable", name: "date" },
+  TIME: { kind: "portable", name: "time" }, TIMESTAMP: { kind: "portable", name: "timestamp" }, TIMESTAMPTZ: { kind: "portable", name: "timestamptz" },
+  UUID: { kind: "portable", name: "uuid" }, BLOB: { kind: "portable", name: "bytes" },
+};
+
+export function sqliteTypeFromDeclared(declared: string): ColumnType {
+  const known = DECLARED[declared.toUpperCase()];
+  if (known) return known;
+  let m = /^(VARCHAR|CHAR)\s*\(\s*(\d+)\s*\)$/i.exec(declared);
+  if (m) return { kind: "portable", name: m[1]!.toLowerCase() as "varchar" | "char", args: [Number(m[2])] };
+  m = /^DECIMAL\s*\(\s*(\d+)\s*,\s*(\d+)\s*\)$/i.exec(declared);
+  if (m) return { kind: "portable", name: "decimal", args: [Number(m[1]), Number(m[2])] };
+  const array = declared.endsWith("[]");
+  const base = array ? declared.slice(0, -2) : declared;
+  m = /^(.*?)\s*\((.*)\)$/.exec(base);
+  return { kind: "native", name: m ? m[1]! : base, ...(m ? { args: m[2]!.split(",").map((a) => a.trim()) } : {}), ...(array ? { array: true } : {}) };
+}
+
+const UUID_NORM = normExpr(UUID_SQL);
+
+/** A default as SQLite keeps it (the text after DEFAULT) → the IR. */
+export function decodeSqliteDefault(text: string, type: ColumnType): DefaultValue {
+  const s = text.trim();
+  if (/^NULL$/i.test(s)) return { kind: "null" };
+  if (/^CURRENT_TIMESTAMP$/i.test(s)) return { kind: "function", name: "now" };
+  if (/^CURRENT_DATE$/i.test(s)) return { kind: "function", name: "current_date" };
+  if (normExpr(s) === UUID_NORM) return { kind: "function", name: "gen_uuid" };
+  const num = /^\(?(-?\d+(?:\.\d+)?)\)?$/.exec(s);
+  if (num) {
+    if (type.kind === "portable" && type.name === "bool" && (num[1] === "0" || num[1] === "1")) return { kind: "bool", value: num[1] === "1" };
+    return { kind: "number", text: num[1]! };
+  }
+  const str = /^'((?:[^']|'')*)'$/.exec(s);
+  if (str) return { kind: "string", value: str[1]!.replace(/''/g, "'") };
+  if (/^TRUE$/i.test(s) || /^FALSE$/i.test(s)) return { kind: "bool", value: /^TRUE$/i.test(s) };
+  // The renderer writes a raw default in parentheses; SQLite keeps them.
+  const raw = /^\((.*)\)$/s.exec(s);
+  return { kind: "raw", sql: raw ? raw[1]!.trim() : s };
+}
+
+const ACTIONS: Readonly<Record<string, FkAction>> = { "NO ACTION": "no action", RESTRICT: "restrict", CASCADE: "cascade", "SET NULL": "set null", "SET DEFAULT": "set default" };
+
+export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {}): Promise<Introspected> {
+  const exclude = new Set(opts.exclude ?? []);
+  const objects = await ex.query<{ type: string; name: string; tbl_name: string; sql: string | null }>(
+    "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name");
+  const tableSql = new Map<string, string>();
+  const indexSql = new Map<string, string>();
+  const skipped: string[] = [];
+  for (const o of objects) {
+    if (o.type === "table" && !exclude.has(o.name)) tableSql.set(o.name, o.sql ?? "");
+    else if (o.type === "index" && o.sql) indexSql.set(o.name, o.sql);
+    else if (o.type === "view" || o.type === "trigger") skipped.push(`${o.type} ${o.name}${o.type === "trigger" ? ` on ${o.tbl_name}` : ""}`);
+  }
+  const tables = new Map<string, { name: string; columns: Column[]; pk: [number, string][]; primaryKey?: PrimaryKey; uniques: UniqueConstraint[]; indexes: Index[]; foreignKeys: ForeignKey[]; checks: Check[] }>();
+  for (const name of tableSql.keys()) tables.set(name, { name, columns: [], pk: [], uniques: [], indexes: [], foreignKeys: [], checks: [] });
+  const parsed = new Map([...tableSql].map(([n, sql]) => [n, parseCreateTable(sql)]));
+
+  const enums: EnumType[] = [];
+  const enumFor = (table: string, column: string, values: string[]): string => {
+    const same = enums.find((e) => e.values.length === values.length && e.values.every((v, i) => v.name === values[i]));
+    if (same) return same.name;
+    const name = dedupeName(`${table}_${column}`, new Set([...enums.map((e) => e.name), ...tables.keys()]));
+    enums.push({ name, values: values.map((v) => ({ name: v })) });
+    return name;
+  };
+
+  const cols = await ex.query<{ t: string; name: string; type: string; notnull: number; dflt: string | null; pk: number }>(
+    `SELECT m.name AS t, p.name AS name, p.type AS type, p."notnull" AS "notnull", p.dflt_value AS dflt, p.pk AS pk
+     FROM sqlite_schema m JOIN pragma_table_xinfo(m.name) p WHERE m.type = 'table' ORDER BY m.name, p.cid`);
+  for (const r of cols) {
+    const t = tables.get(r.t);
+    if (!t) continue;
+    const item = parsed.get(r.t)!.columns.get(r.name);
+    let type = sqliteTypeFromDeclared(r.type);
+    if (item?.enumValues) type = { kind: "enum", name: enumFor(r.t, r.name, item.enumValues) };
+    const identity = item?.autoincrement ?? false;
+    if (Number(r.pk) > 0) t.pk.push([Number(r.pk), r.name]);
+    t.columns.push({
+      name: r.name, type, identity,
+      // An INTEGER PRIMARY KEY is never NULL, whatever the catalog's flag says.
+      nullable: Number(r.notnull) === 0 && !(identity || (Number(r.pk) > 0 && r.type.toUpperCase() === "INTEGER" && parsed.get(r.t)!.pkColumns.length === 1)),
+      ...(r.dflt !== null ? { default: decodeSqliteDefault(r.dflt, type) } : {}),
+    });
+  }
+  for (const t of tables.values()) {
+    if (!t.pk.length) continue;
+    const p = parsed.get(t.name)!;
+    t.primaryKey = { name: p.pkName ?? `${t.name}_pkey`, columns: t.pk.sort((a, b) => a[0] - b[0]).map((x) => x[1]) };
+  }
+
+  const idx = await ex.query<{ t: string; name: string; unique: number; origin: string; cols: string | null }>(
+    `SELECT m.name AS t, l.name AS name, l."unique" AS "unique", l.origin AS origin,
+       (SELECT group_concat(ii.name, char(1)) FROM pragma_index_info(l.name) ii) AS cols
+     FROM sqlite_schema m JOIN pragma_index_list(m.name) l WHERE m.type = 'table' ORDER BY m.name, l.name`);
+  for (const r of idx) {
+    const t = tables.get(r.t);
+    if (!t) continue;
+    if (r.origin === "u") {
+      const columns = (r.cols ?? "").split("\u0001");
+      const named = parsed.get(r.t)!.uniques.find((u) => u.columns.join("\u0001") === columns.join("\u0001"));
+      t.uniques.push({ name: named?.name ?? `${r.t}_${columns.join("_")}_key`, columns });
+    } else if (r.origin === "c") {
+      const def = parseCreateIndex(indexSql.get(r.name) ?? "");
+      const parts: IndexPart[] = def.parts.map((p) => (p.expression ? { kind: "expression", sql: p.text, desc: p.desc } : { kind: "column", column: p.text, desc: p.desc }));
+      t.indexes.push({ name: r.name, unique: Number(r.unique) === 1, parts, ...(def.where !== undefined ? { where: def.where } : {}) });
+    }
+  }
+
+  const fks = await ex.query<{ t: string; id: number; ref: string; from: string; to: string | null; upd: string; del: string }>(
+    `SELECT m.name AS t, f.id AS id, f."table" AS ref, f."from" AS "from", f."to" AS "to", f.on_update AS upd, f.on_delete AS del
+     FROM sqlite_schema m JOIN pragma_foreign_key_list(m.name) f WHERE m.type = 'table' ORDER BY m.name, f.id, f.seq`);
+  const byId = new Map<string, { t: string; ref: string; columns: string[]; refColumns: string[]; upd: string; del: string }>();
+  for (const r of fks) {
+    const key = `${r.t}\u0000${r.id}`;
+    let fk = byId.get(key);
+    if (!fk) byId.set(key, (fk = { t: r.t, ref: r.ref, columns: [], refColumns: [], upd: r.upd, del: r.del }));
+    fk.columns.push(r.from);
+    // `to` is NULL when the reference names no columns: then it is the parent's primary key.
+    fk.refColumns.push(r.to ?? "");
+  }
+  for (const fk of byId.values()) {
+    const t = tables.get(fk.t);
+    if (!t) continue;
+    const refColumns = fk.refColumns.some((c) => c === "") ? [...(tables.get(fk.ref)?.primaryKey?.columns ?? [])] : fk.refColumns;
+    const named = parsed.get(fk.t)!.foreignKeys.find((f) => f.columns.join("\u0001") === fk.columns.join("\u0001") && f.refTable === fk.ref);
+    t.foreignKeys.push({
+      name: named?.name ?? `${fk.t}_${fk.columns.join("_")}_fkey`, columns: fk.columns, refTable: fk.ref, refColumns,
+      onDelete: ACTIONS[fk.del.toUpperCase()] ?? "no action", onUpdate: ACTIONS[fk.upd.toUpperCase()] ?? "no action",
+    });
+  }
+  for (const t of tables.values()) {
+    const p = parsed.get(t.name)!;
+    p.checks.forEach((c, i) => t.checks.push({ name: c.name ?? `${t.name}_check${i ? i : ""}`, expr: c.expr }));
+  }
+  return {
+    schema: { enums, tables: [...tables.values()].map(({ pk: _pk, ...t }): Table => t) },
+    skipped,
+  };
+}
