@@ -40,8 +40,11 @@ export function msOption(ctx: Context, name: string, fallbackSeconds: number): n
   return n * 1000;
 }
 
-export async function openDatabase(ctx: Context, project: Project): Promise<Connection> {
-  const url = await databaseUrl(ctx, project);
+export async function openDatabase(ctx: Context, project: Project, explicitUrl?: string): Promise<Connection> {
+  const url = explicitUrl ?? (await databaseUrl(ctx, project));
+  if (explicitUrl !== undefined && dialectFromUrl(explicitUrl) !== project.dialect.name) {
+    throw new CliError(`${redactUrl(explicitUrl)} is a ${dialectFromUrl(explicitUrl)} database, but this project's dialect is ${project.dialect.name}`, 1, "pass --dialect to match, or use another URL");
+  }
   const timeout = msOption(ctx, "connect-timeout", 10);
   try {
     return await withTimeout(connect(url, { connectTimeoutMs: timeout }), timeout + 2000);

@@ -1,13 +1,18 @@
 /**
  * `schemavc diff [--from X] [--to Y]`: the change between two schemas, as a readable summary
  * and as SQL for the project's dialect. X and Y: a schema path (file or folder), a migration
- * version (`head`, `base`, a timestamp or a unique prefix), or `empty`. Defaults: from the
- * latest migration's snapshot to the schema files. Exit 0 when there is no change, 3 when there is.
+ * version (`head`, `base`, a timestamp or a unique prefix), `empty`, or a database URL (read
+ * back live, then written in the other side's words where they mean the same on that database,
+ * so only real differences show). Defaults: from the latest migration's snapshot to the schema
+ * files. Exit 0 when there is no change, 3 when there is.
  */
 import { access } from "node:fs/promises";
 import { resolve } from "node:path";
 import { str, type Context } from "./context.ts";
-import { CliError, UsageError } from "./errors.ts";
+import { CliError } from "./errors.ts";
+import { openDatabase } from "./database.ts";
+import { HISTORY_TABLE } from "../migrate/history.ts";
+import { reconcile } from "../diff/compare.ts";
 import { loadMigrations, loadValidSchema, openProject, type Project } from "./project.ts";
 import { emptySchema, type Schema } from "../ir/model.ts";
 import { renamesFromHints } from "../diff/renames.ts";
@@ -20,8 +25,14 @@ export async function run(ctx: Context): Promise<number> {
   const project = await openProject(ctx);
   let migrations: Migration[] | undefined;
   const history = async () => (migrations ??= await loadMigrations(project, ctx.cwd, false));
-  const from = await side(ctx, project, str(ctx, "from") ?? "head", history);
-  const to = await side(ctx, project, str(ctx, "to") ?? project.config.schema, history);
+  let from = await side(ctx, project, str(ctx, "from") ?? "head", history);
+  let to = await side(ctx, project, str(ctx, "to") ?? project.config.schema, history);
+  if (from.live && !to.live) from = { schema: reconcile(project.dialect, from.schema, to.schema) };
+  else if (to.live && !from.live) to = { schema: reconcile(project.dialect, to.schema, from.schema) };
+  return report(ctx, project, from.schema, to.schema);
+}
+
+function report(ctx: Context, project: Project, from: Schema, to: Schema): number {
   const p = plan(from, to, renamesFromHints(from, to), project.dialect);
   ctx.report.json({ changed: p.changes.length > 0, changes: p.changes.map(describe), sql: p.upSql, warnings: p.upLosses.map((l) => l.message) });
   if (!p.changes.length) {
@@ -36,18 +47,26 @@ export async function run(ctx: Context): Promise<number> {
   return 3;
 }
 
-async function side(ctx: Context, project: Project, spec: string, history: () => Promise<Migration[]>): Promise<Schema> {
-  if (spec === "empty") return emptySchema();
+/** One side of the comparison; `live` when it was read from a database. */
+interface Side { readonly schema: Schema; readonly live?: boolean }
+
+async function side(ctx: Context, project: Project, spec: string, history: () => Promise<Migration[]>): Promise<Side> {
+  if (spec === "empty") return { schema: emptySchema() };
   if (/^[a-z][a-z0-9+.-]*:/i.test(spec) && dialectOfUrl(spec)) {
-    throw new UsageError(`comparing with a live database (${spec.split(":")[0]}:…) needs introspection, which this version does not have yet`, "compare schema files, migration versions or `empty`");
+    const conn = await openDatabase(ctx, project, spec);
+    try {
+      return { schema: (await project.dialect.introspect(conn, { exclude: [HISTORY_TABLE] })).schema, live: true };
+    } finally {
+      await conn.close().catch(() => {});
+    }
   }
   const path = resolve(ctx.cwd, spec);
-  if (await access(path).then(() => true, () => false)) return loadValidSchema(ctx, path, project.dialect);
+  if (await access(path).then(() => true, () => false)) return { schema: await loadValidSchema(ctx, path, project.dialect) };
   const ms = await history();
-  if (spec === "head" && !ms.length) return emptySchema();
+  if (spec === "head" && !ms.length) return { schema: emptySchema() };
   try {
     const version = resolveVersion(spec, ms.map((m) => m.version));
-    return version === null ? emptySchema() : ms.find((m) => m.version === version)!.snapshot.schema;
+    return { schema: version === null ? emptySchema() : ms.find((m) => m.version === version)!.snapshot.schema };
   } catch (e) {
     if (e instanceof MigrationDirError) throw new CliError(`\`${spec}\` is neither a schema path nor a migration: ${e.message}`, 2, "give a .schema file or folder, a migration version, `head`, `base` or `empty`");
     throw e;

@@ -73,12 +73,13 @@ export const COMMANDS: readonly CommandSpec[] = [
     usage: "diff [--from X] [--to Y] [--dialect D]",
     details:
       "X and Y: a .schema file or folder, a migration version (head, base, a timestamp or a\n" +
-      "unique prefix), or `empty`. Defaults: from the latest migration to the schema files.\n" +
-      "Exit 0 when there is no change, 3 when there is.",
+      "unique prefix), `empty`, or a database URL (read back live). Defaults: from the latest\n" +
+      "migration to the schema files. Exit 0 when there is no change, 3 when there is.",
     options: {
       from: { type: "string", description: "the old side (default: head)", valueName: "X" },
       to: { type: "string", description: "the new side (default: the schema files)", valueName: "Y" },
       dialect: dialectOption,
+      ...DB_OPTIONS,
     },
     load: () => import("./diff.ts"),
   },
@@ -120,10 +121,31 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: "status",
-    summary: "current version, pending and failed migrations (exit 3 if any)",
+    summary: "current version, pending and failed migrations, drift (exit 3 if any)",
     usage: "status",
+    details:
+      "Drift: the live database is read back and compared with the snapshot of its current\n" +
+      "version; each difference is named (table, column, what differs). Compared as the database\n" +
+      "stores things, so `uuid` and CHAR(36) are one type on MySQL.",
     options: { ...DB_OPTIONS },
     load: () => import("./status.ts"),
+  },
+  {
+    name: "pull",
+    summary: "write .schema files equivalent to the live database",
+    usage: "pull [--split] [--out PATH] [--yes]",
+    details:
+      "Reads the database and writes its schema to the project's schema path (or --out). With\n" +
+      "migrations present, the latest snapshot's words are kept wherever they mean the same on\n" +
+      "this database. Views, triggers, functions and free-standing sequences are listed as\n" +
+      "warnings (the language has none). Existing .schema files are replaced only with --yes.\n" +
+      "Adopting a database: `pull`, `generate -m baseline`, `stamp <version>`.",
+    options: {
+      split: { type: "boolean", description: "one file per table (and enums.schema) in a folder" },
+      out: { type: "string", description: "where to write (default: the config's schema path)", valueName: "PATH" },
+      ...DB_OPTIONS,
+    },
+    load: () => import("./pull.ts"),
   },
   {
     name: "current",

@@ -3,6 +3,7 @@
  * and a Runner; runner and folder errors become CliErrors; the connection is always closed.
  */
 import type { Context } from "./context.ts";
+import type { Connection } from "../dialects/dialect.ts";
 import { flag } from "./context.ts";
 import { CliError, UsageError } from "./errors.ts";
 import { loadMigrations, openProject, type Project } from "./project.ts";
@@ -15,6 +16,8 @@ export interface RunnerContext {
   readonly migrations: Migration[];
   readonly runner: Runner;
   readonly opts: RunOptions;
+  /** The open connection (status reads the live schema through it). */
+  readonly conn: Connection;
 }
 
 export async function withRunner<T>(ctx: Context, fn: (r: RunnerContext) => Promise<T>): Promise<T> {
@@ -32,7 +35,7 @@ export async function withRunner<T>(ctx: Context, fn: (r: RunnerContext) => Prom
     },
   };
   try {
-    return await fn({ project, migrations, runner: new Runner(conn, project.dialect, migrations), opts });
+    return await fn({ project, migrations, runner: new Runner(conn, project.dialect, migrations), opts, conn });
   } catch (e) {
     if (e instanceof RunnerError || e instanceof MigrationDirError) {
       ctx.report.line("failed");

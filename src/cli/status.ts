@@ -1,19 +1,29 @@
 /**
  * `schemavc status`: the current version, pending and failed migrations, and the history
- * problems `up` would refuse. Exit 3 when something is pending or failed. Drift (the live
- * database against the snapshot) comes with introspection.
+ * problems `up` would refuse, and drift: the live database read back and compared with the
+ * snapshot of its current version (in the dialect's normal form, so only real differences
+ * show). Exit 3 when something is pending or failed, or the database drifted.
  */
 import type { Context } from "./context.ts";
 import { withRunner } from "./runner-command.ts";
+import { HISTORY_TABLE } from "../migrate/history.ts";
+import { drift as driftOf } from "../diff/compare.ts";
+import { describe, changeTarget } from "../diff/summary.ts";
+import { emptySchema } from "../ir/model.ts";
 
 export async function run(ctx: Context): Promise<number> {
-  return withRunner(ctx, async ({ runner }) => {
+  return withRunner(ctx, async ({ runner, migrations, project, conn }) => {
     const st = await runner.state();
+    // Drift is measured against the snapshot of the version the database says it is at; a
+    // version whose folder is gone cannot be compared (it is reported as missing instead).
+    const at = st.current === null ? undefined : migrations.find((m) => m.version === st.current);
+    const drift = st.current !== null && !at ? null
+      : driftOf(project.dialect, at ? at.snapshot.schema : emptySchema(), (await project.dialect.introspect(conn, { exclude: [HISTORY_TABLE] })).schema);
     ctx.report.json({
       current: st.current,
       pending: st.pending.map((m) => m.version),
       failed: st.failed.map((h) => ({ version: h.version, statement: h.failed_statement, error: h.error })),
-      drift: null,
+      drift: drift === null ? null : drift.map((c) => ({ ...changeTarget(c), kind: c.kind, description: describe(c) })),
       problems: [
         ...st.edited.map((h) => ({ version: h.version, problem: "edited after it was applied" })),
         ...st.missing.map((h) => ({ version: h.version, problem: "applied but missing from the folder" })),
@@ -30,7 +40,12 @@ export async function run(ctx: Context): Promise<number> {
     for (const h of st.edited) ctx.report.line(`edited after it was applied: ${h.version}`);
     for (const h of st.missing) ctx.report.line(`applied but missing from the folder: ${h.version}`);
     for (const m of st.outOfOrder) ctx.report.line(`out of order (older than the newest applied): ${m.version}`);
-    ctx.report.line("drift: not checked yet (needs introspection)");
-    return st.pending.length || st.failed.length ? 3 : 0;
+    if (drift === null) ctx.report.line("drift: not checked (the current version's migration folder is missing)");
+    else if (!drift.length) ctx.report.line("drift: none (the database matches the snapshot of its current version)");
+    else {
+      ctx.report.line(`drift: the database differs from the snapshot of ${st.current ?? "base"} in ${drift.length} place${drift.length === 1 ? "" : "s"}:`);
+      for (const c of drift) ctx.report.line(`  ${describe(c)}`);
+    }
+    return st.pending.length || st.failed.length || drift?.length ? 3 : 0;
   });
 }

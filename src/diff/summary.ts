@@ -51,3 +51,25 @@ function columnChanges(a: Column, b: Column): string[] {
   if ((a.doc ?? "") !== (b.doc ?? "")) out.push("comment changed");
   return out.length ? out : ["changed"];
 }
+
+/** What a change is about, for `--json`: the table, and the column or object within it. */
+export function changeTarget(c: Change): { table?: string; column?: string; enum?: string; name?: string } {
+  switch (c.kind) {
+    case "create-enum": case "drop-enum": return { enum: c.enum.name };
+    case "rename-enum": return { enum: c.to };
+    case "add-enum-values": case "alter-enum-values": case "set-enum-comment": return { enum: c.enum };
+    case "create-table": case "drop-table": return { table: c.table.name };
+    case "rename-table": return { table: c.to };
+    case "set-table-comment": return { table: c.table };
+    case "add-column": case "drop-column": return { table: c.table, column: c.column.name };
+    case "rename-column": return { table: c.table, column: c.to };
+    case "alter-column": return { table: c.table, column: c.to.name };
+    case "add-primary-key": case "drop-primary-key": return { table: c.table, name: c.primaryKey.name };
+    case "add-unique": case "drop-unique": return { table: c.table, name: c.unique.name };
+    case "create-index": case "drop-index": return { table: c.table, name: c.index.name };
+    case "add-foreign-key": case "drop-foreign-key": return { table: c.table, name: c.foreignKey.name };
+    case "add-check": case "drop-check": return { table: c.table, name: c.check.name };
+    case "rename-constraint": case "rename-index": return { table: c.table, name: c.to };
+    default: return assertNever(c);
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * `pull`, drift in `status` and `diff` against a URL, through the compiled binary on every
+ * database: every schema example applied then pulled gives files for which `generate` finds no
+ * change (with the project's snapshot, and from the database alone); a column added by hand is
+ * drift (exit 3, named in `--json`); adopting a database (`pull`, `generate`, `stamp`) leaves
+ * `status` clean; what the language cannot express is listed, not dropped.
+ */
+import { afterAll, describe, expect, test } from "bun:test";
+import { cpSync, readdirSync, rmSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { databasesFor, freshDatabase } from "../support/db.ts";
+import { Project } from "../support/project.ts";
+import { connect } from "../../src/dialects/registry.ts";
+import type { DialectName } from "../../src/dialects/dialect.ts";
+
+const EXAMPLES = join(import.meta.dir, "../../schema-examples");
+const examples = readdirSync(EXAMPLES).sort();
+const targets = await databasesFor("introspection_cli");
+afterAll(async () => { for (const t of targets) await t.db?.drop().catch(() => {}); });
+
+async function project(dialect: DialectName, tag: string) {
+  const db = await freshDatabase(dialect, tag);
+  if ("unavailable" in db) throw new Error(db.unavailable);
+  const p = new Project(dialect, db.url);
+  return { p, db, drop: async () => { await db.drop(); rmSync(p.dir, { recursive: true, force: true }); } };
+}
+
+async function sql(url: string, statement: string) {
+  const c = await connect(url);
+  try { await c.exec(statement); } finally { await c.close(); }
+}
+
+const ok = (r: { code: number | null; out: string; err: string }, code = 0) => {
+  expect({ code: r.code, err: r.err, out: r.out }).toMatchObject({ code });
+  return r;
+};
+
+for (const target of targets) {
+  const d = target.dialect;
+  describe(`introspection commands on ${d}`, () => {
+    if (target.unavailable) {
+      test("the database server is reachable", () => { throw new Error(target.unavailable); });
+      return;
+    }
+
+    for (const example of examples) {
+      test(`${example}: applied, then pulled, generate finds no change`, async () => {
+        const { p, db, drop } = await project(d, `pull_${example}`);
+        try {
+          const src = join(EXAMPLES, example);
+          cpSync(src, statSync(src).isDirectory() ? join(p.dir, "schema") : join(p.dir, "schema", example), { recursive: true });
+          ok(p.run("generate", "-m", "initial"));
+          ok(p.run("up"));
+          ok(p.run("status"));
+          // With the project's snapshot: the pulled files say what the user wrote.
+          ok(p.run("pull", "--yes"));
+          expect(readdirSync(join(p.dir, "schema"))).toEqual(["schema.schema"]);
+          const again = ok(p.run("generate", "-m", "again"));
+          expect(again.out).toContain("no changes");
+          expect(p.versions().length).toBe(1);
+          // From the database alone (no snapshot to borrow words from), one file per table.
+          ok(p.run("pull", "--split", "--out", "alone", "--yes"));
+          ok(p.run("diff", "--from", db.url, "--to", "alone"));
+          ok(p.run("diff", "--from", "head", "--to", db.url));
+        } finally {
+          await drop();
+        }
+      }, 60_000);
+    }
+
+    test("a column added by hand is drift: status exits 3 and names it in --json", async () => {
+      const { p, db, drop } = await project(d, "drift");
+      try {
+        p.schema("table users {\n  id     bigint        primary key\n  email  varchar(255)  unique\n}\n");
+        ok(p.run("generate", "-m", "initial"));
+        ok(p.run("up"));
+        expect(JSON.parse(ok(p.run("status", "--json")).out).drift).toEqual([]);
+        await sql(db.url, d === "mysql" ? "ALTER TABLE `users` ADD COLUMN `nickname` VARCHAR(40) NULL" : `ALTER TABLE "users" ADD COLUMN "nickname" VARCHAR(40)`);
+        const r = ok(p.run("status", "--json"), 3);
+        expect(JSON.parse(r.out).drift).toEqual([{ table: "users", column: "nickname", kind: "add-column", description: "+ column users.nickname varchar(40)?" }]);
+        expect(ok(p.run("status"), 3).out).toContain("+ column users.nickname varchar(40)?");
+      } finally {
+        await drop();
+      }
+    }, 60_000);
+
+    test("adopting an existing database: pull, generate -m baseline, stamp leaves status clean; views are listed, not dropped", async () => {
+      const { p, db, drop } = await project(d, "adopt");
+      try {
+        const q = (n: string) => (d === "mysql" ? `\`${n}\`` : `"${n}"`);
+        await sql(db.url, `CREATE TABLE ${q("customers")} (${q("id")} INTEGER NOT NULL PRIMARY KEY, ${q("name")} VARCHAR(80) NOT NULL)`);
+        await sql(db.url, `CREATE VIEW ${q("customer_names")} AS SELECT ${q("name")} FROM ${q("customers")}`);
+        const pulled = ok(p.run("pull", "--yes"));
+        expect(pulled.err).toContain("customer_names");
+        const v = p.generate("baseline");
+        ok(p.run("stamp", v));
+        const st = JSON.parse(ok(p.run("status", "--json")).out);
+        expect(st).toMatchObject({ current: v, pending: [], failed: [], drift: [] });
+      } finally {
+        await drop();
+      }
+    }, 60_000);
+  });
+}
