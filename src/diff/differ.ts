@@ -172,7 +172,13 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     const { order, deferred } = orderTablesForCreate(dropped, opts.forwardForeignKeys ?? false);
     for (const t of [...order].reverse()) {
       for (const fk of t.foreignKeys) if (deferred.has(fk)) p.fkDrop.push({ kind: "drop-foreign-key", table: t.name, foreignKey: fk });
-      p.tableDrop.push({ kind: "drop-table", table: { ...t, foreignKeys: t.foreignKeys.filter((fk) => !deferred.has(fk)) } });
+      // Tables are dropped after every rename: the dropped table names the tables, columns and
+      // enums it refers to as they are by then (so its inverse creates it right).
+      p.tableDrop.push({ kind: "drop-table", table: {
+        ...t,
+        columns: t.columns.map((c) => (c.type.kind === "enum" ? { ...c, type: { kind: "enum", name: enumNewName.get(c.type.name) ?? c.type.name } } : c)),
+        foreignKeys: t.foreignKeys.filter((fk) => !deferred.has(fk)).map((fk) => ({ ...fk, refTable: mapTable(fk.refTable), refColumns: mapCols(mapTable(fk.refTable), fk.refColumns) })),
+      } });
     }
   }
 

@@ -9,7 +9,7 @@ import { expectCatalogMatches, readCatalog } from "../support/catalog.ts";
 import { expectIntrospectionMatches } from "../support/introspect.ts";
 import { applyStatements } from "../support/apply.ts";
 import { goldenCases, loadCase, planCase } from "../support/golden.ts";
-import { insertRows, readRows } from "../support/rows.ts";
+import { expectRowsKept, insertRows } from "../support/rows.ts";
 import { emptySchema } from "../../src/ir/model.ts";
 import { noRenames, renamesFromHints } from "../../src/diff/renames.ts";
 import { plan } from "../../src/diff/plan.ts";
@@ -39,23 +39,7 @@ for (const target of targets) {
           expectCatalogMatches(await readCatalog(conn), c.to, target.dialect);
           await expectIntrospectionMatches(conn, c.to, `${name} after up`);
           // Rows of kept and renamed columns are intact.
-          const renames = renamesFromHints(c.from, c.to);
-          for (const t of c.to.tables) {
-            const oldName = renames.tables.get(t.name) ?? t.name;
-            const before = rows.get(oldName);
-            const old = c.from.tables.find((x) => x.name === oldName);
-            if (!before || !old) continue;
-            const colRenames = renames.columns.get(t.name) ?? new Map<string, string>();
-            const kept = t.columns.filter((col) => {
-              const from = colRenames.get(col.name) ?? col.name;
-              const oc = old.columns.find((x) => x.name === from);
-              return oc && before[0] && from in before[0] && JSON.stringify(oc.type) === JSON.stringify(col.type);
-            });
-            if (!kept.length) continue;
-            const after = await readRows(conn, t, kept.map((k) => k.name));
-            const expected = before.map((r) => Object.fromEntries(kept.map((k) => [k.name, r[colRenames.get(k.name) ?? k.name] ?? null])));
-            expect({ table: t.name, rows: after }).toEqual({ table: t.name, rows: expected });
-          }
+          await expectRowsKept(conn, c.from, c.to, renamesFromHints(c.from, c.to), rows);
           await applyStatements(conn, p.downSql);
           expectCatalogMatches(await readCatalog(conn), c.from, target.dialect);
           await expectIntrospectionMatches(conn, c.from, `${name} after down`);

@@ -5,7 +5,9 @@
  */
 import type { Connection } from "../../src/dialects/dialect.ts";
 import type { Column, Schema, Table } from "../../src/ir/model.ts";
+import { expect } from "bun:test";
 import { orderTablesForCreate } from "../../src/diff/order.ts";
+import type { Renames } from "../../src/diff/renames.ts";
 
 export const ROWS = 2;
 /** Values compared after a migration: types whose text form is the same on every database. */
@@ -15,17 +17,28 @@ export type Rows = Map<string, Record<string, string | null>[]>;
 
 const q = (dialect: string, n: string) => (dialect === "mysql" ? `\`${n.replace(/`/g, "``")}\`` : `"${n.replace(/"/g, '""')}"`);
 
-function valueFor(c: Column, i: number, enums: Schema["enums"]): unknown {
+/** Random text for a row (distinct per row: it starts with the row's number); quotes included. */
+const ALPHABET = "abcXYZ019 '\"%_-é";
+function randomText(i: number, random?: () => number): string {
+  if (!random) return `v${i + 1}`;
+  let s = `v${i + 1}`;
+  const n = Math.floor(random() * 8);
+  for (let k = 0; k < n; k++) s += ALPHABET[Math.floor(random() * ALPHABET.length)];
+  return s.trimEnd();
+}
+
+function valueFor(c: Column, i: number, enums: Schema["enums"], random?: () => number): unknown {
   const t = c.type;
-  if (t.kind === "enum") return enums.find((e) => e.name === t.name)!.values[0]!.name;
+  if (t.kind === "enum") { const vs = enums.find((e) => e.name === t.name)!.values; return vs[random ? Math.floor(random() * vs.length) : 0]!.name; }
+  if (random && c.nullable && random() < 0.2) return null;
   if (t.kind === "native") return c.nullable ? null : "1";
   switch (t.name) {
-    case "smallint": case "int": case "bigint": return i + 1;
+    case "smallint": case "int": case "bigint": return i + 1 + (random ? 10 * Math.floor(random() * 1000) : 0);
     case "real": case "double": return i + 1.5;
     case "decimal": return `${i + 1}.5`;
-    case "bool": return i % 2 === 0;
-    case "text": return `v${i + 1}`;
-    case "varchar": case "char": return `v${i + 1}`.slice(0, t.args?.[0] ?? 1);
+    case "bool": return random ? random() < 0.5 : i % 2 === 0;
+    case "text": return randomText(i, random);
+    case "varchar": case "char": return randomText(i, random).slice(0, t.args?.[0] ?? 1).trimEnd();
     case "date": return `2024-01-0${i + 1}`;
     case "time": return `12:00:0${i}`;
     case "timestamp": case "timestamptz": return `2024-01-0${i + 1} 10:00:00`;
@@ -35,8 +48,11 @@ function valueFor(c: Column, i: number, enums: Schema["enums"]): unknown {
   }
 }
 
-/** Inserts ROWS rows into every table of `schema`; returns what went in (comparable columns only). */
-export async function insertRows(c: Connection, schema: Schema): Promise<Rows> {
+/**
+ * Inserts ROWS rows into every table of `schema` (`random` varies the values, keys stay
+ * distinct); returns what went in (comparable columns only).
+ */
+export async function insertRows(c: Connection, schema: Schema, random?: () => number): Promise<Rows> {
   const out: Rows = new Map();
   const { order } = orderTablesForCreate(schema.tables, true);
   const fkValue = new Map<string, unknown[]>(); // "table.col" -> values per row, for children
@@ -44,7 +60,7 @@ export async function insertRows(c: Connection, schema: Schema): Promise<Rows> {
     const rows: Record<string, string | null>[] = [];
     for (let i = 0; i < ROWS; i++) {
       const values = new Map<string, unknown>();
-      for (const col of t.columns) values.set(col.name, valueFor(col, i, schema.enums));
+      for (const col of t.columns) values.set(col.name, valueFor(col, i, schema.enums, random));
       for (const fk of t.foreignKeys) {
         fk.columns.forEach((col, k) => {
           const parent = fkValue.get(`${fk.refTable}.${fk.refColumns[k]}`);
@@ -84,4 +100,29 @@ function text(v: unknown): string | null {
   if (typeof v === "boolean") return v ? "1" : "0";
   if (typeof v === "bigint") return v.toString();
   return String(v).trimEnd();
+}
+
+/**
+ * Checks that the rows inserted into `from` are still there in `to` (after its up migration):
+ * every kept or renamed column of unchanged type holds the same values.
+ */
+export async function expectRowsKept(c: Connection, from: Schema, to: Schema, renames: Renames, rows: Rows): Promise<void> {
+  for (const t of to.tables) {
+    const oldName = renames.tables.get(t.name) ?? t.name;
+    const before = rows.get(oldName);
+    const old = from.tables.find((x) => x.name === oldName);
+    if (!before || !old) continue;
+    const colRenames = renames.columns.get(t.name) ?? new Map<string, string>();
+    const kept = t.columns.filter((col) => {
+      const was = colRenames.get(col.name) ?? col.name;
+      const oc = old.columns.find((x) => x.name === was);
+      return oc && before[0] && was in before[0] && JSON.stringify(oc.type) === JSON.stringify(col.type);
+    });
+    if (!kept.length) continue;
+    const after = await readRows(c, t, kept.map((k) => k.name));
+    const expected = before.map((r) => Object.fromEntries(kept.map((k) => [k.name, r[colRenames.get(k.name) ?? k.name] ?? null])));
+    // Compared as sets: random keys need not come back in insertion order.
+    const sorted = (rs: Record<string, string | null>[]) => rs.map((r) => JSON.stringify(r)).sort();
+    expect({ table: t.name, rows: sorted(after) }).toEqual({ table: t.name, rows: sorted(expected) });
+  }
 }

@@ -42,7 +42,9 @@ export abstract class BaseRenderer {
       case "add-enum-values": return this.addEnumValues(c.enum, c.values, c.before);
       case "alter-enum-values": return this.alterEnumValues(c.enum, c.from, c.to);
       case "set-enum-comment": return this.enumComment(c.enum, c.to);
-      case "create-table": return this.createTable(c.table);
+      // A table created by the inverse of a drop carries its indexes (the differ creates new
+      // tables with none and adds them as separate changes).
+      case "create-table": return [...this.createTable(c.table), ...c.table.indexes.flatMap((i) => this.createIndex(c.table.name, i))];
       case "drop-table": return [`DROP TABLE ${this.q(c.table.name)}`];
       case "rename-table": return this.renameTable(c.from, c.to);
       case "set-table-comment": return this.tableComment(c.table, c.to);
@@ -147,7 +149,10 @@ export abstract class BaseRenderer {
 
   /** A table as it is on one side of the change (by name). */
   protected tableIn(side: "from" | "to", name: string): Table {
-    const t = (this.ctx[side] as Schema).tables.find((x) => x.name === name);
+    // A change between renames (a column added back to a table renamed later in the plan) names
+    // the table as it is then, which only the other side may know.
+    const other = side === "from" ? "to" : "from";
+    const t = (this.ctx[side] as Schema).tables.find((x) => x.name === name) ?? (this.ctx[other] as Schema).tables.find((x) => x.name === name);
     if (!t) throw new Error(`render: table ${name} not in the ${side} schema`);
     return t;
   }

@@ -93,7 +93,10 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
     const t = tables.get(String(r["t"]));
     if (!t) continue;
     const name = String(r["name"]), expr = String(r["expr"]);
-    if (normExpr(expr, { backslashEscapes: true }) === `json_valid ( ${normExpr(`\`${name}\``)} )`) { jsonColumns.add(`${t.name}\u0000${name}`); continue; }
+    // MariaDB's JSON is LONGTEXT plus `CHECK (json_valid(col))`, named after the column when it
+    // was created (the name stays when the column is renamed): either way, that column is json.
+    const json = /^json_valid \( ("(?:[^"]|"")+"|[a-z_][a-z0-9_]*) \)$/.exec(normExpr(expr, { backslashEscapes: true }));
+    if (json) { jsonColumns.add(`${t.name}\u0000${json[1]!.replace(/^"(.*)"$/, "$1").replace(/""/g, '"')}`); continue; }
     t.checks.push({ name, expr });
   }
 
