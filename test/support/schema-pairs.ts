@@ -99,7 +99,8 @@ function addIndexes(t: MTable, r: Rng, d: DialectName) {
   if (keyable.length && r.bool(0.4)) {
     const c = r.pick(keyable);
     const name = uniqueName(t.name, [c.name]);
-    if (!t.uniques.some((u) => u.name === name)) t.uniques.push({ name, columns: [c.name] });
+    // One unique per column list (SQLite keeps only one of two identical UNIQUE constraints).
+    if (!t.uniques.some((u) => u.name === name || (u.columns.length === 1 && u.columns[0] === c.name))) t.uniques.push({ name, columns: [c.name] });
   }
   const indexable = d === "mysql" ? keyable : plain.filter((c) => c.type.kind === "portable" && !["json", "bytes"].includes(c.type.name));
   if (indexable.length && r.bool(0.5)) {
@@ -157,7 +158,9 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
         break;
       }
       case 1: { // drop a column the down migration can add back to a table with rows
-        const droppable = free.filter((c) => c.nullable || c.default);
+        // As the column is in A: the down migration adds back A's definition.
+        const inA = a.tables.find((x) => x.name === (t.renamedFrom ?? t.name));
+        const droppable = free.filter((c) => { const o = inA?.columns.find((x) => x.name === (c.renamedFrom ?? c.name)); return !o || o.nullable || o.default; });
         if (droppable.length > 0 && t.columns.length > 2) { const c = r.pick(droppable); t.columns = t.columns.filter((x) => x !== c); }
         break;
       }
@@ -166,7 +169,7 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
         const c = r.pick(free);
         const to = `${c.name.replace(/\W/g, "_").toLowerCase()}_new`;
         if (t.columns.some((x) => x.name === to)) break;
-        Object.assign(c, { name: to, renamedFrom: c.name });
+        Object.assign(c, { name: to, renamedFrom: c.renamedFrom ?? c.name });
         break;
       }
       case 3: { // rename a table, with the hint
@@ -196,7 +199,8 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
       case 8: addIndexes(t as MTable, r, d); break;
       case 9: if (s.enums[0]) s.enums[0].values.push({ name: `v${s.enums[0].values.length}` }); break;
       case 10: { // add a table
-        const name = TABLE_NAMES.find((n) => !s.tables.some((x) => x.name === n || x.renamedFrom === n));
+        // Never a name A had: a different table under an old name would be a retype of its columns.
+        const name = TABLE_NAMES.find((n) => !s.tables.some((x) => x.name === n || x.renamedFrom === n) && !a.tables.some((x) => x.name === n));
         if (name) s.tables.push(table(name, r, s.enums as EnumType[], s.tables as Table[], d) as W<Table>);
         break;
       }
