@@ -8,7 +8,7 @@
  * so the portable names the renderer writes map straight back; an enum is a TEXT column with a
  * `CHECK (col IN (...))`, read back as an enum type named after the column.
  */
-import type { Check, Column, ColumnType, DefaultValue, EnumType, FkAction, ForeignKey, Index, IndexPart, PrimaryKey, Table, UniqueConstraint } from "../../ir/model.ts";
+import type { Check, Column, ColumnType, DefaultValue, EnumType, FkAction, ForeignKey, Index, IndexPart, PortableTypeName, PrimaryKey, Table, UniqueConstraint } from "../../ir/model.ts";
 import type { Executor, IntrospectOptions, Introspected } from "../dialect.ts";
 import { normExpr } from "../common/expr.ts";
 import { parseCreateIndex, parseCreateTable } from "./create-sql.ts";
@@ -149,6 +149,7 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
       onDelete: ACTIONS[fk.del.toUpperCase()] ?? "no action", onUpdate: ACTIONS[fk.upd.toUpperCase()] ?? "no action",
     });
   }
+  widenRowidKeys(tables);
   for (const t of tables.values()) {
     const p = parsed.get(t.name)!;
     p.checks.forEach((c, i) => t.checks.push({ name: c.name ?? `${t.name}_check${i ? i : ""}`, expr: c.expr }));
@@ -157,4 +158,32 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
     schema: { enums, tables: [...tables.values()].map(({ pk: _pk, ...t }): Table => t) },
     skipped,
   };
+}
+
+/**
+ * AUTOINCREMENT needs the declared type to be exactly INTEGER, so the schema's width of an
+ * identity key (`int` or `bigint`) is not in the catalog. The key is a 64-bit rowid; read it as
+ * the integer type its referencing columns declare (they keep their declared type), so that a
+ * pulled schema passes the foreign-key type rule; `bigint` (the rowid's real width) otherwise.
+ */
+function widenRowidKeys(tables: ReadonlyMap<string, { name: string; columns: Column[]; foreignKeys: ForeignKey[] }>): void {
+  const INTS = new Set<PortableTypeName>(["smallint", "int", "bigint"]);
+  const referrers = new Map<string, Set<PortableTypeName>>();
+  for (const t of tables.values()) {
+    for (const fk of t.foreignKeys) {
+      fk.columns.forEach((n, i) => {
+        const c = t.columns.find((x) => x.name === n);
+        if (c?.type.kind !== "portable" || !INTS.has(c.type.name)) return;
+        const key = `${fk.refTable}\u0001${fk.refColumns[i]}`;
+        (referrers.get(key) ?? referrers.set(key, new Set()).get(key)!).add(c.type.name);
+      });
+    }
+  }
+  for (const t of tables.values()) {
+    t.columns.forEach((c, i) => {
+      if (!c.identity || c.type.kind !== "portable" || c.type.name !== "int") return;
+      const used = referrers.get(`${t.name}\u0001${c.name}`);
+      t.columns[i] = { ...c, type: { kind: "portable", name: used?.size === 1 ? [...used][0]! : "bigint" } };
+    });
+  }
 }
