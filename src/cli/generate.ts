@@ -7,7 +7,7 @@
  * appears without a hint, a person at a terminal is asked; without a terminal the tool never
  * guesses: it warns, writes drop + add, and prints the hint line that would keep the data.
  */
-import { relative } from "node:path";
+import { join, relative } from "node:path";
 import { flag, str, type Context } from "./context.ts";
 import { UsageError } from "./errors.ts";
 import { loadMigrations, loadValidSchema, openProject } from "./project.ts";
@@ -17,6 +17,7 @@ import { plan, sqlFile } from "../diff/plan.ts";
 import { describe } from "../diff/summary.ts";
 import { slug, timestampOf, writeMigration } from "../migrate/dir.ts";
 import { askYesNo, canAsk } from "./prompt.ts";
+import { lintMigration } from "../lint/lint.ts";
 
 export async function run(ctx: Context): Promise<number> {
   const message = str(ctx, "message") ?? ctx.positionals[0];
@@ -52,15 +53,24 @@ export async function run(ctx: Context): Promise<number> {
   if (last && stamp <= last.timestamp) stamp = String(BigInt(last.timestamp) + 1n);
   const version = `${stamp}_${slug(message)}`;
   const dialect = project.dialect.name;
+  const upText = sqlFile({ version, message, direction: "up", dialect, statements: p.upSql, losses: p.upLosses });
   const dir = await writeMigration(project.config.migrations, migrations, {
     version, dialect, schema: to,
-    up: sqlFile({ version, message, direction: "up", dialect, statements: p.upSql, losses: p.upLosses }),
+    up: upText,
     down: sqlFile({ version, message, direction: "down", dialect, statements: p.downSql, losses: p.downLosses }),
   });
-  ctx.report.json({ version, dir: relative(ctx.cwd, dir), changes: p.changes.map(describe), warnings: p.upLosses.map((l) => l.message) });
+  // The same findings `schemavc lint` will give for this migration.
+  const findings = lintMigration({
+    dialect, file: join(relative(ctx.cwd, dir) || dir, "up.sql"), sql: upText, backslashEscapes: project.dialect.capabilities.backslashEscapes,
+    transactionalDdl: project.dialect.capabilities.transactionalDdl, before: () => from, after: () => to,
+  });
+  ctx.report.json({ version, dir: relative(ctx.cwd, dir), changes: p.changes.map(describe), warnings: p.upLosses.map((l) => l.message), findings });
   ctx.report.line(`wrote ${relative(ctx.cwd, dir) || dir}/ (${p.changes.length} change${p.changes.length === 1 ? "" : "s"}):`);
   for (const c of p.changes) ctx.report.line(`  ${describe(c)}`);
-  for (const l of p.upLosses) ctx.report.warn(`data loss: ${l.message}`);
+  for (const f of findings) ctx.report.warn(`${f.severity === "data-loss" ? "data loss " : f.severity === "error" ? "error " : ""}[${f.rule}] ${f.message} (${f.file}:${f.line})`);
+  if (findings.some((f) => f.severity === "data-loss")) {
+    ctx.report.info("  `schemavc up` refuses this migration until each data-loss statement has `-- schemavc:allow RULE` on the line above it (then run `schemavc rehash`), or you pass --allow-data-loss; `schemavc lint` explains each finding");
+  }
   ctx.report.line("review up.sql and down.sql, commit the folder with your schema change, then run `schemavc up`");
   return 0;
 }

@@ -94,9 +94,13 @@ export const COMMANDS: readonly CommandSpec[] = [
       "line of up.sql opts out. One runner at a time per database: a second one waits for the\n" +
       "lock, then finds nothing pending. Refuses an applied migration whose file changed, applied\n" +
       "migrations missing from the folder, an unapplied migration older than the newest applied\n" +
-      "one (unless --allow-out-of-order), and an unresolved failed migration.",
+      "one (unless --allow-out-of-order), and an unresolved failed migration.\n" +
+      "Data-loss guard: before anything runs, the pending migrations are linted; one that drops a\n" +
+      "table or column, narrows a type or removes an enum value is refused unless the statement\n" +
+      "has `-- schemavc:allow RULE` on the line above it, or --allow-data-loss is given.",
     options: {
       to: { type: "string", description: "apply up to and including VERSION", valueName: "VERSION" },
+      "allow-data-loss": { type: "boolean", description: "apply migrations that lose data without a directive" },
       "dry-run": { type: "boolean", description: "print the SQL that would run; change nothing" },
       "allow-out-of-order": { type: "boolean", description: "apply a pending migration older than the newest applied one" },
       ...DB_OPTIONS,
@@ -186,6 +190,44 @@ export const COMMANDS: readonly CommandSpec[] = [
     usage: "rehash",
     options: {},
     load: () => import("./rehash.ts"),
+  },
+  {
+    name: "lint",
+    summary: "check pending migrations for data loss, table rewrites and long locks",
+    usage: "lint [--all | --since VERSION] [--strict] [--rules]",
+    details:
+      "Lints the migrations not yet applied to the database (every migration when it cannot be\n" +
+      "reached, or with --all; those after VERSION with --since). Each finding names the file and\n" +
+      "line, the rule, why it matters and the safer way. `-- schemavc:allow RULE` on the line above\n" +
+      "a statement accepts that rule for it. Exit 3 when a data-loss or error finding is not\n" +
+      "accepted (warnings too with --strict), 0 otherwise. --rules lists every rule.",
+    options: {
+      all: { type: "boolean", description: "lint every migration of the folder" },
+      since: { type: "string", description: "lint the migrations after VERSION", valueName: "VERSION" },
+      strict: { type: "boolean", description: "warnings fail too" },
+      rules: { type: "boolean", description: "list the rules (id, severity, dialects, why, safer way) and exit" },
+      ...DB_OPTIONS,
+    },
+    load: () => import("./lint.ts"),
+  },
+  {
+    name: "check",
+    summary: "for CI: schema valid, sum intact, nothing left to generate, lint clean",
+    usage: "check [--all | --since VERSION] [--strict]",
+    details:
+      "Runs every check and reports each failure with the file it concerns: the schema files parse\n" +
+      "and validate, schemavc.sum matches the migrations, the schema files hold no change that no\n" +
+      "migration records (run `schemavc generate`), and the pending migrations lint clean (as\n" +
+      "`schemavc lint`; with no reachable database every migration is linted). Exit 0 when all\n" +
+      "pass, 1 when the schema or the migrations folder is broken, 3 when a change has no\n" +
+      "migration or lint fails.",
+    options: {
+      all: { type: "boolean", description: "lint every migration of the folder" },
+      since: { type: "string", description: "lint the migrations after VERSION", valueName: "VERSION" },
+      strict: { type: "boolean", description: "lint warnings fail too" },
+      ...DB_OPTIONS,
+    },
+    load: () => import("./check.ts"),
   },
   {
     name: "fmt",

@@ -2,6 +2,7 @@
  * What the database commands share: the project, its verified migrations, an open connection
  * and a Runner; runner and folder errors become CliErrors; the connection is always closed.
  */
+import { sep } from "node:path";
 import type { Context } from "./context.ts";
 import type { Connection } from "../dialects/dialect.ts";
 import { flag } from "./context.ts";
@@ -24,22 +25,25 @@ export async function withRunner<T>(ctx: Context, fn: (r: RunnerContext) => Prom
   const project = await openProject(ctx);
   const migrations = await loadMigrations(project, ctx.cwd);
   const conn = await openDatabase(ctx, project);
+  /** A migration's "applying ... " line is open: a failure ends it with "failed". */
+  let midLine = false;
   const opts: RunOptions = {
     lockTimeoutMs: msOption(ctx, "lock-timeout", 60),
     dryRun: flag(ctx, "dry-run"),
     allowOutOfOrder: flag(ctx, "allow-out-of-order"),
+    allowDataLoss: flag(ctx, "allow-data-loss"),
     events: {
       waiting: () => ctx.report.info("waiting for another schemavc run to release the migration lock..."),
-      start: (v, dir) => ctx.report.write(`${dir === "up" ? "applying" : "rolling back"} ${v} ... `),
-      done: (_v, _dir, ms) => ctx.report.line(`done in ${ms} ms`),
+      start: (v, dir) => { midLine = true; ctx.report.write(`${dir === "up" ? "applying" : "rolling back"} ${v} ... `); },
+      done: (_v, _dir, ms) => { midLine = false; ctx.report.line(`done in ${ms} ms`); },
     },
   };
   try {
     return await fn({ project, migrations, runner: new Runner(conn, project.dialect, migrations), opts, conn });
   } catch (e) {
     if (e instanceof RunnerError || e instanceof MigrationDirError) {
-      ctx.report.line("failed");
-      throw new CliError(e.message, 1, e.hint);
+      if (midLine) ctx.report.line("failed");
+      throw new CliError(e.message.split(`${ctx.cwd}${sep}`).join(""), 1, e.hint);
     }
     throw e;
   } finally {

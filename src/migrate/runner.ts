@@ -21,6 +21,7 @@
 import { MigrationCheckError, type Connection, type Dialect, type Executor } from "../dialects/dialect.ts";
 import type { Migration } from "./dir.ts";
 import { splitSql } from "./split.ts";
+import { formatFinding, lintMigrations, unacceptedDataLoss } from "../lint/migrations.ts";
 import { checksumOf, deleteHistory, ensureHistory, HISTORY_TABLE, insertHistory, nowText, readHistory, updateHistory, type HistoryRow } from "./history.ts";
 
 export class RunnerError extends Error {
@@ -43,6 +44,8 @@ export interface RunOptions {
   readonly lockTimeoutMs: number;
   readonly dryRun?: boolean;
   readonly allowOutOfOrder?: boolean;
+  /** Apply migrations with unsilenced data-loss lint findings (`up --allow-data-loss`). */
+  readonly allowDataLoss?: boolean;
   readonly events?: RunnerEvents;
 }
 
@@ -99,6 +102,7 @@ export class Runner {
       let todo = st.pending;
       if (opts.target !== undefined) todo = todo.filter((m) => m.version <= opts.target!);
       if (opts.count !== undefined) todo = todo.slice(0, opts.count);
+      if (!opts.allowDataLoss) refuseDataLoss(this.dialect, this.migrations, todo);
       const out: Applied[] = [];
       for (const m of todo) {
         const r = await this.applyOne(m, opts);
@@ -288,4 +292,19 @@ function refuseProblems(st: State, allowOutOfOrder: boolean): void {
     const v = st.outOfOrder[0]!.version;
     throw new RunnerError(`migration ${v} is not applied but is older than the newest applied one (${st.current})`, "it probably came from another branch: regenerate it after the others, or run with --allow-out-of-order");
   }
+}
+
+/**
+ * The data-loss guard: before anything runs, every migration about to be applied is linted and
+ * one with a data-loss finding that no `-- schemavc:allow RULE` directive accepts is refused,
+ * naming the statement and the directive that would accept it.
+ */
+function refuseDataLoss(dialect: Dialect, all: readonly Migration[], todo: readonly Migration[]): void {
+  const loss = unacceptedDataLoss(lintMigrations(dialect, all, todo));
+  if (!loss.length) return;
+  const versions = [...new Set(loss.map((f) => f.file.split(/[\\/]/).at(-2)))];
+  throw new RunnerError(
+    `${versions.length === 1 ? `migration ${versions[0]} loses` : `migrations ${versions.join(", ")} lose`} data; nothing was applied:\n${loss.map((f) => formatFinding(f).replace(/^/gm, "  ")).join("\n")}`,
+    `if that is intended, put the \`-- schemavc:allow RULE\` line above each statement and run \`schemavc rehash\`, or run \`schemavc up --allow-data-loss\``,
+  );
 }

@@ -6,13 +6,19 @@
  * name where it is. Comment-only pieces are dropped.
  *
  * Directives: `-- schemavc:NAME` comment lines before the first statement
- * (e.g. `-- schemavc:no-transaction`) are returned apart.
+ * (e.g. `-- schemavc:no-transaction`) are returned apart; `-- schemavc:allow RULE` lines belong
+ * to the statement below them (`allow`).
  */
 
 export interface SplitStatement {
   readonly sql: string;
   /** 1-based line of the statement's first character in the file. */
   readonly line: number;
+  /**
+   * Lint rules silenced for this statement by `-- schemavc:allow RULE` comment lines right
+   * above it (a rule id each; several lines, or ids separated by commas, for several rules).
+   */
+  readonly allow: readonly string[];
 }
 
 export interface SplitResult {
@@ -39,7 +45,7 @@ export function splitSql(text: string, backslashEscapes = false): SplitResult {
     if (sql) {
       const lead = raw.slice(0, raw.indexOf(sql.slice(0, 1)) === -1 ? 0 : leadingSkip(raw));
       const extra = (lead.match(/\n/g) ?? []).length;
-      statements.push({ sql, line: startLine + extra });
+      statements.push({ sql, line: startLine + extra, allow: allowDirectives(lead) });
     }
   };
   let i = 0;
@@ -62,7 +68,7 @@ export function splitSql(text: string, backslashEscapes = false): SplitResult {
       const end = text.indexOf("\n", i);
       const comment = text.slice(i, end === -1 ? n : end);
       const m = /^--\s*schemavc:([a-z-]+)/.exec(comment);
-      if (m && !statements.length && !stripEdges(text.slice(start, i))) directives.add(m[1]!);
+      if (m && m[1] !== "allow" && !statements.length && !stripEdges(text.slice(start, i))) directives.add(m[1]!);
       i = end === -1 ? n : end;
       continue;
     }
@@ -107,6 +113,13 @@ export function splitSql(text: string, backslashEscapes = false): SplitResult {
   flushWord(n);
   push(n);
   return { statements, directives };
+}
+
+/** The rule ids of `-- schemavc:allow a, b` lines in a statement's leading comments. */
+function allowDirectives(lead: string): string[] {
+  const out: string[] = [];
+  for (const m of lead.matchAll(/^[ \t]*--\s*schemavc:allow\b([^\n]*)/gm)) out.push(...m[1]!.split(/[\s,]+/).filter(Boolean));
+  return out;
 }
 
 const countLines = (text: string, from: number, to: number) => {

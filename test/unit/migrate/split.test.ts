@@ -7,7 +7,7 @@ const sqls = (t: string) => splitSql(t).statements.map((s) => s.sql);
 describe("splitSql", () => {
   test("plain statements, with their lines", () => {
     expect(splitSql("CREATE TABLE a (x int);\n\nCREATE TABLE b (y int);\n").statements).toEqual([
-      { sql: "CREATE TABLE a (x int)", line: 1 }, { sql: "CREATE TABLE b (y int)", line: 3 },
+      { sql: "CREATE TABLE a (x int)", line: 1, allow: [] }, { sql: "CREATE TABLE b (y int)", line: 3, allow: [] },
     ]);
   });
   test("semicolons in strings, quoted names and comments", () => {
@@ -31,7 +31,12 @@ describe("splitSql", () => {
     ]);
   });
   test("comment-only pieces are dropped; header comments are not part of the statement", () => {
-    expect(splitSql("-- header\n-- more\n\nCREATE TABLE a (x int);\n-- trailing\n").statements).toEqual([{ sql: "CREATE TABLE a (x int)", line: 4 }]);
+    expect(splitSql("-- header\n-- more\n\nCREATE TABLE a (x int);\n-- trailing\n").statements).toEqual([{ sql: "CREATE TABLE a (x int)", line: 4, allow: [] }]);
+  });
+  test("`-- schemavc:allow` lines belong to the statement below them, not to the file", () => {
+    const r = splitSql("-- schemavc:allow drop-table\nDROP TABLE a;\n\n-- why: unused since 2024\n-- schemavc:allow drop-column, rename-column\n-- schemavc:allow narrow-type\nALTER TABLE b DROP COLUMN c;\nDROP TABLE d;\n");
+    expect(r.statements.map((s) => s.allow)).toEqual([["drop-table"], ["drop-column", "rename-column", "narrow-type"], []]);
+    expect([...r.directives]).toEqual([]);
   });
   test("directives before the first statement", () => {
     const r = splitSql("-- schemavc:no-transaction\nCREATE INDEX CONCURRENTLY i ON t (x);\n-- schemavc:later\n");

@@ -1,0 +1,51 @@
+/**
+ * `schemavc lint`: findings for the pending migrations (see lint-selection.ts): data loss,
+ * table rewrites, long locks and breaks for running code, per dialect; each with the file and
+ * line, why, the safer way and the directive that accepts it. Exit 3 when a data-loss or
+ * error finding is not accepted (warnings too with `--strict`).
+ */
+import { relative } from "node:path";
+import { flag, type Context } from "./context.ts";
+import { loadMigrations, openProject } from "./project.ts";
+import { selectForLint } from "./lint-selection.ts";
+import { failing, formatFinding, lintMigrations } from "../lint/migrations.ts";
+import { fixFor, RULES, type Severity } from "../lint/rules.ts";
+import type { Finding } from "../lint/lint.ts";
+import type { Reporter } from "./report.ts";
+
+export async function run(ctx: Context): Promise<number> {
+  if (flag(ctx, "rules")) return listRules(ctx);
+  const project = await openProject(ctx);
+  const migrations = await loadMigrations(project, ctx.cwd);
+  const { which, basis } = await selectForLint(ctx, project, migrations);
+  const findings = lintMigrations(project.dialect, migrations, which, (p) => relative(ctx.cwd, p) || p);
+  const fails = failing(findings, flag(ctx, "strict"));
+  ctx.report.json({ linted: which.map((m) => m.version), basis, findings, failed: fails.length > 0 });
+  printFindings(ctx.report, findings);
+  ctx.report.line(summary(findings, which.length, basis));
+  return fails.length ? 3 : 0;
+}
+
+export function printFindings(report: Reporter, findings: readonly Finding[]): void {
+  const colour: Record<Severity, string> = { "data-loss": "31", error: "31", warning: "33" };
+  for (const f of findings) report.line(formatFinding(f, (s, sev) => report.paint(s, colour[sev])) + "\n");
+}
+
+export function summary(findings: readonly Finding[], migrations: number, basis: string): string {
+  const open = findings.filter((f) => !f.silenced);
+  const count = (s: Severity) => open.filter((f) => f.severity === s).length;
+  const parts = [`${count("data-loss")} data loss`, `${count("error")} error${count("error") === 1 ? "" : "s"}`, `${count("warning")} warning${count("warning") === 1 ? "" : "s"}`];
+  const accepted = findings.length - open.length;
+  return `linted ${migrations} migration${migrations === 1 ? "" : "s"} (${basis}): ${parts.join(", ")}${accepted ? `, ${accepted} accepted by directives` : ""}`;
+}
+
+function listRules(ctx: Context): number {
+  ctx.report.json({ rules: RULES });
+  for (const r of RULES) {
+    ctx.report.line(`${r.id}  (${r.severity}; ${r.dialects.join(", ")})`);
+    ctx.report.line(`  why: ${r.why}`);
+    for (const d of r.dialects) if (r.dialects.length === 1 || d === r.dialects[0]) ctx.report.line(`  safer: ${fixFor(r, d)}`);
+    ctx.report.line();
+  }
+  return 0;
+}

@@ -1,0 +1,265 @@
+/**
+ * `schemavc lint`: findings for one migration's up.sql. The statements say what will run (hand
+ * edits included); the snapshots before and after the migration say what the plan knows (a
+ * column's old and new type, an enum's values, whether a table existed before). Walking the
+ * statements in order also tells what the migration itself did first: a table created earlier in
+ * the same migration is empty and not yet in use, so nothing done to it is flagged, and an
+ * UPDATE of a table before `SET NOT NULL` is a backfill.
+ *
+ * A `-- schemavc:allow RULE` comment right above a statement silences that rule for it; the
+ * finding is still returned, marked `silenced`, so `lint` can show what was accepted.
+ *
+ * Library code: pure, no I/O; the snapshots are read only when a statement needs them.
+ */
+import type { DialectName } from "../dialects/dialect.ts";
+import type { Column, ColumnType, Schema, Table } from "../ir/model.ts";
+import { typeText } from "../ir/validate.ts";
+import { widens } from "../diff/data-loss.ts";
+import { splitSql } from "../migrate/split.ts";
+import { factsOf, type ColumnDef, type Fact, type KeyPart } from "./statements.ts";
+import { fixFor, RULE_BY_ID, type RuleId, type Severity } from "./rules.ts";
+
+export interface LintInput {
+  readonly dialect: DialectName;
+  /** The file's path as the user should see it (`migrations/…/up.sql`). */
+  readonly file: string;
+  readonly sql: string;
+  readonly backslashEscapes: boolean;
+  /** Whether the dialect runs a migration in a transaction (unless `-- schemavc:no-transaction`). */
+  readonly transactionalDdl: boolean;
+  /** The schema before the migration (the previous snapshot; empty for the first). */
+  readonly before: () => Schema;
+  /** The schema after it (its own snapshot). */
+  readonly after: () => Schema;
+}
+
+export interface Finding {
+  readonly rule: RuleId;
+  readonly severity: Severity;
+  readonly file: string;
+  readonly line: number;
+  /** The statement's first line, shortened. */
+  readonly statement: string;
+  readonly message: string;
+  readonly why: string;
+  readonly fix: string;
+  /** A `-- schemavc:allow` directive on the statement accepts it. */
+  readonly silenced: boolean;
+}
+
+const TEXTISH = new Set(["text", "tinytext", "mediumtext", "longtext", "blob", "tinyblob", "mediumblob", "longblob", "json", "bytes"]);
+const VOLATILE = new Set(["random", "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v4", "clock_timestamp", "timeofday", "nextval", "txid_current", "statement_timestamp"]);
+
+export function lintMigration(input: LintInput): Finding[] {
+  const { statements, directives } = splitSql(input.sql, input.backslashEscapes);
+  const facts = statements.map((s) => factsOf(s.sql, input.backslashEscapes));
+  const flat = facts.flatMap((fs, i) => fs.map((f) => ({ i, f })));
+  const out: Finding[] = [];
+  const emit = (rule: RuleId, i: number, message: string) => {
+    const r = RULE_BY_ID.get(rule)!;
+    if (!r.dialects.includes(input.dialect)) return;
+    const s = statements[i]!;
+    const first = s.sql.split("\n")[0]!.trim();
+    out.push({
+      rule, severity: r.severity, file: input.file, line: s.line, statement: first.length > 100 ? `${first.slice(0, 97)}...` : first,
+      message, why: r.why, fix: fixFor(r, input.dialect), silenced: s.allow.includes(rule),
+    });
+  };
+  statements.forEach((s, i) => {
+    for (const id of s.allow) if (!RULE_BY_ID.has(id)) emit("unknown-rule", i, `\`-- schemavc:allow ${id}\`: there is no rule \`${id}\``);
+  });
+
+  // Rebuilds: a table created under a new name, the old one dropped, the new one renamed to the
+  // old name (SQLite's procedure, and the same by hand anywhere). Its statements are one change.
+  const rebuildOf = new Map<number, string>(); // create statement → the table rebuilt
+  const rebuildParts = new Set<string>(); // `${i}:${kind}` of its drop and rename
+  {
+    const createdAt = new Map<string, number>(), droppedAt = new Map<string, number>();
+    for (const { i, f } of flat) {
+      if (f.kind === "create-table") createdAt.set(f.table, i);
+      if (f.kind === "drop-table") droppedAt.set(f.table, i);
+      if (f.kind === "rename-table" && createdAt.has(f.from) && (droppedAt.get(f.to) ?? -1) > createdAt.get(f.from)!) {
+        rebuildOf.set(createdAt.get(f.from)!, f.to);
+        rebuildParts.add(`${droppedAt.get(f.to)}:drop`).add(`${i}:rename`);
+      }
+    }
+  }
+  const renames = flat.filter(({ i, f }) => (f.kind === "rename-table" && !rebuildParts.has(`${i}:rename`)) || f.kind === "rename-column");
+  /** A table's name in the schema before the migration, from its name at statement `i`. */
+  const originalTable = (name: string, i: number) => {
+    for (let k = renames.length - 1; k >= 0; k--) {
+      const { i: j, f } = renames[k]!;
+      if (j < i && f.kind === "rename-table" && f.to === name) name = f.from;
+    }
+    return name;
+  };
+  /** A table's name in the schema after the migration, from its name at statement `i`. */
+  const finalTable = (name: string, i: number) => {
+    for (const { i: j, f } of flat) if (j > i && f.kind === "rename-table" && f.from === name) name = f.to;
+    return name;
+  };
+  const originalColumn = (table: string, name: string, i: number) => {
+    const t = originalTable(table, i);
+    for (let k = renames.length - 1; k >= 0; k--) {
+      const { i: j, f } = renames[k]!;
+      if (j < i && f.kind === "rename-column" && f.to === name && originalTable(f.table, j) === t) name = f.from;
+    }
+    return name;
+  };
+  const finalColumn = (table: string, name: string, i: number) => {
+    const t = finalTable(table, i);
+    for (const { i: j, f } of renames) if (j > i && f.kind === "rename-column" && f.from === name && finalTable(f.table, j) === t) name = f.to;
+    return name;
+  };
+  let before: Schema | undefined, after: Schema | undefined;
+  const tableBefore = (name: string, i: number): Table | undefined => (before ??= input.before()).tables.find((t) => t.name === originalTable(name, i));
+  const tableAfter = (name: string, i: number): Table | undefined => (after ??= input.after()).tables.find((t) => t.name === finalTable(name, i));
+  const columnBefore = (table: string, col: string, i: number) => tableBefore(table, i)?.columns.find((c) => c.name === originalColumn(table, col, i));
+  const columnAfter = (table: string, col: string, i: number) => tableAfter(table, i)?.columns.find((c) => c.name === finalColumn(table, col, i));
+  const enumValues = (s: Schema, t: ColumnType) => (t.kind === "enum" ? s.enums.find((e) => e.name === t.name)?.values.map((v) => v.name) : undefined);
+
+  /** Data lost or refused when a column changes from `b` to `a`; `true` when it changes type. */
+  const columnChange = (table: string, b: Column, a: Column, i: number, notNullNow = !a.nullable, hasDefault = a.default !== undefined) => {
+    const name = `\`${table}.${a.name}\``;
+    const bv = enumValues(before!, b.type), av = enumValues(after!, a.type);
+    if (bv && av) {
+      const removed = bv.filter((v) => !av.includes(v));
+      if (removed.length) emit("enum-value-removed", i, `removes ${removed.map((v) => `'${v}'`).join(", ")} from the values of ${name}`);
+    } else if (!widens(b.type, a.type)) {
+      emit("narrow-type", i, `changes ${name} from \`${typeText(b.type)}\` to \`${typeText(a.type)}\``);
+    }
+    if (b.nullable && notNullNow && !hasDefault && !updated.has(originalTable(table, i))) {
+      emit("not-null-without-default", i, `makes ${name} NOT NULL with no default and no UPDATE of \`${table}\` before it`);
+    }
+  };
+
+  const created = new Set<string>();
+  const updated = new Set<string>(); // original names of tables updated so far
+  const isNew = (t: string) => created.has(t);
+  const transactional = input.transactionalDdl && !directives.has("no-transaction");
+  for (const { i, f } of flat) {
+    switch (f.kind) {
+      case "create-table": {
+        const rebuilt = rebuildOf.get(i);
+        if (rebuilt === undefined) {
+          created.add(f.table);
+          textUnique(f.uniques, (c) => f.columns.find((d) => d.name === c)?.type, i, f.table);
+          break;
+        }
+        if (isNew(rebuilt)) break;
+        emit("sqlite-rebuild", i, `rebuilds table \`${rebuilt}\` (create, copy every row, drop, rename)`);
+        const b = tableBefore(rebuilt, i), a = tableAfter(rebuilt, i);
+        if (!b || !a) break;
+        for (const bc of b.columns) {
+          // Names as they are at the rebuild (renames run before it) and after the migration.
+          let current = bc.name;
+          for (const { i: j, f: r } of renames) if (j < i && r.kind === "rename-column" && r.from === current && originalTable(r.table, j) === b.name) current = r.to;
+          const ac = a.columns.find((c) => c.name === finalColumn(rebuilt, current, i));
+          if (!ac) emit("drop-column", i, `drops column \`${rebuilt}.${current}\` and its data (the rebuilt table has no such column)`);
+          else columnChange(rebuilt, bc, ac, i);
+        }
+        break;
+      }
+      case "drop-table":
+        if (rebuildParts.has(`${i}:drop`)) break;
+        if (isNew(f.table)) { created.delete(f.table); break; }
+        emit("drop-table", i, `drops table \`${f.table}\` and every row in it`);
+        break;
+      case "rename-table":
+        if (rebuildParts.has(`${i}:rename`)) { created.delete(f.from); break; }
+        if (isNew(f.from)) { created.delete(f.from); created.add(f.to); break; }
+        emit("rename-table", i, `renames table \`${f.from}\` to \`${f.to}\``);
+        break;
+      case "add-column":
+        if (isNew(f.table)) break;
+        addColumn(f.table, f.column, i);
+        break;
+      case "drop-column":
+        if (!isNew(f.table)) emit("drop-column", i, `drops column \`${f.table}.${f.column}\` and its data`);
+        break;
+      case "rename-column":
+        if (!isNew(f.table)) emit("rename-column", i, `renames column \`${f.table}.${f.from}\` to \`${f.to}\``);
+        break;
+      case "alter-type": {
+        if (isNew(f.table)) break;
+        const b = columnBefore(f.table, f.column, i), a = columnAfter(f.table, f.column, i);
+        if (b && a) columnChange(f.table, b, a, i, false);
+        if (!(b && a && rewriteFree(b.type, a.type))) emit("type-rewrite", i, `changes the type of \`${f.table}.${f.column}\`${b && a ? ` from \`${typeText(b.type)}\` to \`${typeText(a.type)}\`` : ""}`);
+        break;
+      }
+      case "set-not-null": {
+        if (isNew(f.table)) break;
+        const a = columnAfter(f.table, f.column, i);
+        if (a?.default === undefined && !updated.has(originalTable(f.table, i))) emit("not-null-without-default", i, `makes \`${f.table}.${f.column}\` NOT NULL with no default and no UPDATE of \`${f.table}\` before it`);
+        break;
+      }
+      case "modify-column": {
+        if (isNew(f.table)) break;
+        const b = columnBefore(f.table, f.column, i), a = columnAfter(f.table, f.column, i);
+        if (!b || !a) break;
+        columnChange(f.table, b, a, i, f.def.notNull, f.def.default !== undefined);
+        if (mysqlCopies(b, a)) emit("mysql-table-copy", i, `changes \`${f.table}.${f.column}\` from \`${typeText(b.type)}\` to \`${typeText(a.type)}\`: the table is copied`);
+        break;
+      }
+      case "create-index":
+        if (f.concurrently && transactional) emit("concurrently-in-transaction", i, "builds an index CONCURRENTLY inside the migration's transaction");
+        if (!f.concurrently && !isNew(f.table)) emit("index-not-concurrent", i, `builds an index on \`${f.table}\` without CONCURRENTLY`);
+        if (f.unique) textUnique([f.parts], (c) => typeWord(columnAfter(f.table, c, i)), i, f.table);
+        break;
+      case "drop-index":
+        if (f.concurrently && transactional) emit("concurrently-in-transaction", i, "drops an index CONCURRENTLY inside the migration's transaction");
+        break;
+      case "add-constraint":
+        if ((f.type === "foreign-key" || f.type === "check") && !f.notValid && !isNew(f.table)) emit("constraint-not-valid", i, `adds a ${f.type === "check" ? "check" : "foreign key"} on \`${f.table}\` that validates every row while it blocks writes`);
+        if (f.type === "unique") textUnique([f.parts], (c) => typeWord(columnAfter(f.table, c, i)), i, f.table);
+        break;
+      case "update":
+        updated.add(originalTable(f.table, i));
+        break;
+      default: {
+        const never: never = f;
+        throw new Error(`unhandled fact ${JSON.stringify(never)}`);
+      }
+    }
+  }
+  return out;
+
+  function addColumn(table: string, c: ColumnDef, i: number) {
+    if (c.notNull && c.default === undefined && !c.identity) emit("not-null-without-default", i, `adds \`${table}.${c.name}\` NOT NULL with no default: every existing row needs a value`);
+    const volatile = c.identity || (c.default ?? []).some((t, k, ts) => t.kind === "word" && VOLATILE.has(t.text) && ts[k + 1]?.kind === "open");
+    if (volatile) emit("volatile-default", i, `adds \`${table}.${c.name}\` with a ${c.identity ? "generated (identity) value" : "volatile default"}: every existing row is rewritten`);
+  }
+  function textUnique(keys: readonly (readonly KeyPart[])[], typeOf: (column: string) => string | undefined, i: number, table: string) {
+    for (const parts of keys) {
+      const bad = parts.find((p) => p.prefix || TEXTISH.has(typeOf(p.column) ?? ""));
+      if (bad) emit("mysql-text-unique", i, `makes \`${table}.${bad.column}\` (text) unique through a prefix`);
+    }
+  }
+}
+
+/** The portable or native type name of a column, lower case. */
+function typeWord(c: Column | undefined): string | undefined {
+  if (!c) return undefined;
+  return c.type.kind === "portable" || c.type.kind === "native" ? c.type.name.toLowerCase() : "enum";
+}
+
+/** PostgreSQL changes a column's type without rewriting the table (binary-coercible). */
+function rewriteFree(b: ColumnType, a: ColumnType): boolean {
+  if (b.kind !== "portable" || a.kind !== "portable") return false;
+  if (b.name === "varchar" && a.name === "varchar") return (a.args?.[0] ?? 0) >= (b.args?.[0] ?? 0);
+  if (b.name === "varchar" && a.name === "text") return true;
+  if (b.name === "decimal" && a.name === "decimal") return (a.args?.[1] ?? 0) === (b.args?.[1] ?? 0) && (a.args?.[0] ?? 0) >= (b.args?.[0] ?? 0);
+  return false;
+}
+
+/** MySQL/MariaDB copies the table for this column change (not INSTANT or INPLACE). */
+function mysqlCopies(b: Column, a: Column): boolean {
+  const bt = b.type, at = a.type;
+  if (JSON.stringify(bt) === JSON.stringify(at)) return false;
+  // varchar widening stays in place while the length prefix keeps its size (255 bytes, utf8mb4).
+  if (bt.kind === "portable" && at.kind === "portable" && bt.name === "varchar" && at.name === "varchar") {
+    const x = (bt.args?.[0] ?? 0) * 4, y = (at.args?.[0] ?? 0) * 4;
+    return !(y >= x && (x <= 255) === (y <= 255));
+  }
+  return true;
+}

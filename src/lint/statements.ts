@@ -1,0 +1,311 @@
+/**
+ * What one SQL statement of a migration does, as far as the lint rules care: tables created,
+ * dropped and renamed, columns added, dropped, renamed and altered, indexes and constraints
+ * added, rows updated. Read from the statement's tokens, so it covers hand-written SQL as well
+ * as what `generate` writes, on all three dialects; anything else is `other`.
+ *
+ * It is a reader for the shapes of DDL, not a SQL parser: a statement it does not recognise
+ * simply yields no facts (and so no findings).
+ */
+import { tokenize, type Token } from "../dialects/common/expr.ts";
+
+/** One column definition as written (`name TYPE ... NOT NULL DEFAULT ...`). */
+export interface ColumnDef {
+  readonly name: string;
+  /** The type's first word, lower case (`varchar`, `text`, `enum`, `bigserial`). */
+  readonly type: string;
+  readonly notNull: boolean;
+  /** The tokens of the DEFAULT expression; absent without one. */
+  readonly default?: readonly Token[];
+  /** GENERATED ... AS IDENTITY, AUTO_INCREMENT, AUTOINCREMENT, serial types. */
+  readonly identity: boolean;
+}
+
+/** A key part of an index or a unique constraint: a column, with MySQL's prefix length if any. */
+export interface KeyPart { readonly column: string; readonly prefix: boolean }
+
+export type Fact =
+  | { readonly kind: "create-table"; readonly table: string; readonly columns: readonly ColumnDef[]; readonly uniques: readonly (readonly KeyPart[])[] }
+  | { readonly kind: "drop-table"; readonly table: string }
+  | { readonly kind: "rename-table"; readonly from: string; readonly to: string }
+  | { readonly kind: "add-column"; readonly table: string; readonly column: ColumnDef }
+  | { readonly kind: "drop-column"; readonly table: string; readonly column: string }
+  | { readonly kind: "rename-column"; readonly table: string; readonly from: string; readonly to: string }
+  /** PostgreSQL `ALTER COLUMN c TYPE ...`. */
+  | { readonly kind: "alter-type"; readonly table: string; readonly column: string }
+  /** PostgreSQL `ALTER COLUMN c SET NOT NULL`. */
+  | { readonly kind: "set-not-null"; readonly table: string; readonly column: string }
+  /** MySQL `MODIFY c ...` / `CHANGE old new ...`: the whole column definition again. */
+  | { readonly kind: "modify-column"; readonly table: string; readonly column: string; readonly def: ColumnDef }
+  | { readonly kind: "create-index"; readonly table: string; readonly unique: boolean; readonly concurrently: boolean; readonly parts: readonly KeyPart[] }
+  | { readonly kind: "add-constraint"; readonly table: string; readonly type: "foreign-key" | "check" | "unique" | "primary-key" | "index"; readonly notValid: boolean; readonly parts: readonly KeyPart[] }
+  | { readonly kind: "drop-index"; readonly concurrently: boolean }
+  | { readonly kind: "update"; readonly table: string };
+
+/** The facts of one statement (an `ALTER TABLE` with several actions gives several). */
+export function factsOf(sql: string, backslashes: boolean): Fact[] {
+  let ts: Token[];
+  try {
+    ts = tokenize(stripComments(sql), backslashes);
+  } catch {
+    return [];
+  }
+  const c = new Cursor(ts);
+  if (c.word("create")) return create(c);
+  if (c.word("drop")) {
+    if (c.word("index")) return [{ kind: "drop-index", concurrently: c.word("concurrently") }];
+    if (!c.word("table")) return [];
+    c.words("if", "exists");
+    const out: Fact[] = [];
+    do { const n = c.name(); if (n) out.push({ kind: "drop-table", table: n }); } while (c.comma());
+    return out;
+  }
+  if (c.word("alter") && c.word("table")) {
+    c.words("if", "exists");
+    c.word("only");
+    const table = c.name();
+    return table ? alterActions(c, table) : [];
+  }
+  if (c.word("rename") && c.word("table")) {
+    // MySQL: RENAME TABLE a TO b, c TO d
+    const out: Fact[] = [];
+    do {
+      const from = c.name();
+      if (!c.word("to")) break;
+      const to = c.name();
+      if (from && to) out.push({ kind: "rename-table", from, to });
+    } while (c.comma());
+    return out;
+  }
+  if (c.word("update")) {
+    c.word("only");
+    const table = c.name();
+    return table ? [{ kind: "update", table }] : [];
+  }
+  return [];
+}
+
+function create(c: Cursor): Fact[] {
+  c.words("or", "replace");
+  const unique = c.word("unique");
+  c.word("fulltext") || c.word("spatial");
+  if (c.word("index")) {
+    const concurrently = c.word("concurrently");
+    c.words("if", "not", "exists");
+    if (!c.peekWord("on")) c.name();
+    if (!c.word("on")) return [];
+    c.word("only");
+    const table = c.name();
+    if (!table) return [];
+    if (c.word("using")) c.next();
+    return [{ kind: "create-index", table, unique, concurrently, parts: c.keyParts() }];
+  }
+  c.word("temporary") || c.word("temp");
+  if (!c.word("table")) return [];
+  c.words("if", "not", "exists");
+  const table = c.name();
+  if (!table || !c.peekOpen()) return [];
+  const columns: ColumnDef[] = [];
+  const uniques: KeyPart[][] = [];
+  for (const el of c.parenElements()) {
+    const e = new Cursor(el);
+    if (e.word("constraint")) e.name();
+    if (e.word("unique")) { e.word("key") || e.word("index"); if (!e.peekOpen()) e.name(); uniques.push(e.keyParts()); continue; }
+    if (["primary", "foreign", "check", "key", "index", "exclude", "fulltext", "spatial"].some((w) => e.peekWord(w))) continue;
+    const def = columnDef(e);
+    if (def) {
+      columns.push(def);
+      if (el.some((t) => t.kind === "word" && t.text === "unique")) uniques.push([{ column: def.name, prefix: false }]);
+    }
+  }
+  return [{ kind: "create-table", table, columns, uniques }];
+}
+
+/** The actions of `ALTER TABLE t a, b, ...` (PostgreSQL and MySQL allow several). */
+function alterActions(c: Cursor, table: string): Fact[] {
+  const out: Fact[] = [];
+  for (const action of c.restSplitByCommas()) {
+    const a = new Cursor(action);
+    if (a.word("rename")) {
+      if (a.word("to") || a.word("as")) { const to = a.name(); if (to) out.push({ kind: "rename-table", from: table, to }); continue; }
+      if (a.word("constraint") || a.word("index") || a.word("key")) continue;
+      a.word("column");
+      const from = a.name();
+      if (from && a.word("to")) { const to = a.name(); if (to) out.push({ kind: "rename-column", table, from, to }); continue; }
+      if (from && !a.peekAny()) { out.push({ kind: "rename-table", from: table, to: from }); }
+      continue;
+    }
+    if (a.word("add")) {
+      if (a.word("constraint")) a.name();
+      const kind = a.word("foreign") ? "foreign-key" : a.word("check") ? "check" : a.word("unique") ? "unique" : a.word("primary") ? "primary-key" : a.word("index") || a.word("key") ? "index" : undefined;
+      if (kind) {
+        a.word("key"); a.word("index");
+        if (!a.peekOpen()) a.name();
+        const parts = kind === "check" ? [] : a.keyParts();
+        out.push({ kind: "add-constraint", table, type: kind, notValid: action.some((t, i) => t.text === "not" && action[i + 1]?.text === "valid"), parts });
+        continue;
+      }
+      a.word("column");
+      a.words("if", "not", "exists");
+      const def = columnDef(a);
+      if (def) out.push({ kind: "add-column", table, column: def });
+      continue;
+    }
+    if (a.word("drop")) {
+      if (["constraint", "index", "key", "primary", "foreign", "check", "default", "partition"].some((w) => a.peekWord(w))) continue;
+      a.word("column");
+      a.words("if", "exists");
+      const column = a.name();
+      if (column) out.push({ kind: "drop-column", table, column });
+      continue;
+    }
+    if (a.word("alter")) {
+      a.word("column");
+      const column = a.name();
+      if (!column) continue;
+      if (a.word("type") || a.words("set", "data", "type")) out.push({ kind: "alter-type", table, column });
+      else if (a.words("set", "not", "null")) out.push({ kind: "set-not-null", table, column });
+      continue;
+    }
+    if (a.word("modify")) {
+      a.word("column");
+      const def = columnDef(a);
+      if (def) out.push({ kind: "modify-column", table, column: def.name, def });
+      continue;
+    }
+    if (a.word("change")) {
+      a.word("column");
+      const from = a.name();
+      const def = columnDef(a);
+      if (!from || !def) continue;
+      if (from !== def.name) out.push({ kind: "rename-column", table, from, to: def.name });
+      out.push({ kind: "modify-column", table, column: def.name, def });
+    }
+  }
+  return out;
+}
+
+const IDENTITY_TYPES = new Set(["serial", "bigserial", "smallserial", "serial4", "serial8", "serial2"]);
+
+/** `name type [args] constraints...` → a column definition. */
+function columnDef(c: Cursor): ColumnDef | undefined {
+  const name = c.name();
+  const typeTok = c.next();
+  if (!name || !typeTok || (typeTok.kind !== "word" && typeTok.kind !== "ident")) return undefined;
+  const rest = c.rest();
+  const words = rest.map((t) => (t.kind === "word" ? t.text : ""));
+  let notNull = false, identity = IDENTITY_TYPES.has(typeTok.text);
+  let dflt: Token[] | undefined;
+  for (let i = 0; i < rest.length; i++) {
+    const w = words[i];
+    if (w === "not" && words[i + 1] === "null") notNull = true;
+    if (w === "primary" && words[i + 1] === "key") notNull = true;
+    if (w === "auto_increment" || w === "autoincrement" || (w === "generated" && words.slice(i, i + 6).includes("identity"))) identity = true;
+    if (w === "default") {
+      // The expression runs to the next constraint word at depth 0.
+      const expr: Token[] = [];
+      let depth = 0, j = i + 1;
+      for (; j < rest.length; j++) {
+        const t = rest[j]!;
+        if (t.kind === "open") depth++;
+        if (t.kind === "close") depth--;
+        if (depth === 0 && t.kind === "word" && ["not", "null", "constraint", "check", "references", "primary", "unique", "collate", "comment", "on", "generated", "auto_increment"].includes(t.text) && expr.length) break;
+        expr.push(t);
+      }
+      dflt = expr;
+      i = j - 1;
+    }
+  }
+  return { name, type: typeTok.kind === "word" ? typeTok.text : (typeTok.name ?? typeTok.text).toLowerCase(), notNull, identity, ...(dflt ? { default: dflt } : {}) };
+}
+
+/** SQL without its comments (strings and quoted names kept whole). */
+export function stripComments(sql: string): string {
+  let out = "";
+  for (let i = 0; i < sql.length; i++) {
+    const ch = sql[i]!;
+    if (ch === "'" || ch === '"' || ch === "`") {
+      let j = i + 1;
+      while (j < sql.length && sql[j] !== ch) j++;
+      out += sql.slice(i, j + 1);
+      i = j;
+    } else if (ch === "-" && sql[i + 1] === "-") {
+      const e = sql.indexOf("\n", i);
+      i = e === -1 ? sql.length : e - 1;
+      out += " ";
+    } else if (ch === "/" && sql[i + 1] === "*") {
+      const e = sql.indexOf("*/", i + 2);
+      i = e === -1 ? sql.length : e + 1;
+      out += " ";
+    } else out += ch;
+  }
+  return out;
+}
+
+/** A read position over a statement's tokens. */
+class Cursor {
+  private i = 0;
+  constructor(private readonly ts: readonly Token[]) {}
+  peekWord(w: string): boolean { const t = this.ts[this.i]; return t?.kind === "word" && t.text === w; }
+  peekOpen(): boolean { return this.ts[this.i]?.kind === "open" && this.ts[this.i]!.text === "("; }
+  peekAny(): boolean { return this.i < this.ts.length; }
+  word(w: string): boolean { if (this.peekWord(w)) { this.i++; return true; } return false; }
+  /** A sequence of words, all or none (`if not exists`). */
+  words(...ws: string[]): boolean {
+    if (!ws.every((w, k) => this.ts[this.i + k]?.kind === "word" && this.ts[this.i + k]!.text === w)) return false;
+    this.i += ws.length;
+    return true;
+  }
+  next(): Token | undefined { return this.ts[this.i++]; }
+  comma(): boolean { if (this.ts[this.i]?.kind === "comma") { this.i++; return true; } return false; }
+  rest(): Token[] { const r = this.ts.slice(this.i); this.i = this.ts.length; return [...r]; }
+  /** A possibly qualified name (`schema.table`): its last part, as written. */
+  name(): string | undefined {
+    let t = this.ts[this.i];
+    if (!t || (t.kind !== "word" && t.kind !== "ident")) return undefined;
+    this.i++;
+    while (this.ts[this.i]?.kind === "op" && this.ts[this.i]!.text === "." && (this.ts[this.i + 1]?.kind === "word" || this.ts[this.i + 1]?.kind === "ident")) {
+      t = this.ts[this.i + 1]!;
+      this.i += 2;
+    }
+    return t.kind === "ident" ? t.name! : t.name ?? t.text;
+  }
+  /** The top-level comma-separated elements inside the parentheses at the cursor. */
+  parenElements(): Token[][] {
+    if (!this.peekOpen()) return [];
+    const out: Token[][] = [[]];
+    let depth = 0;
+    for (; this.i < this.ts.length; this.i++) {
+      const t = this.ts[this.i]!;
+      if (t.kind === "open") { depth++; if (depth === 1) continue; }
+      if (t.kind === "close") { depth--; if (depth === 0) { this.i++; break; } }
+      if (depth === 1 && t.kind === "comma") { out.push([]); continue; }
+      out[out.length - 1]!.push(t);
+    }
+    return out.filter((e) => e.length);
+  }
+  /** `(a, b(10), lower(c) DESC)` → the plain columns, with whether a prefix length is given. */
+  keyParts(): KeyPart[] {
+    return this.parenElements().flatMap((el): KeyPart[] => {
+      const first = el[0];
+      if (!first || (first.kind !== "word" && first.kind !== "ident")) return [];
+      const column = first.kind === "ident" ? first.name! : first.name ?? first.text;
+      const call = el[1]?.kind === "open";
+      // `body(100)` is a MySQL prefix; `lower(x)` is an expression (no column).
+      if (call) return el[2]?.kind === "num" && el[3]?.kind === "close" ? [{ column, prefix: true }] : [];
+      return [{ column, prefix: false }];
+    });
+  }
+  /** The remaining tokens split at top-level commas. */
+  restSplitByCommas(): Token[][] {
+    const out: Token[][] = [[]];
+    let depth = 0;
+    for (const t of this.rest()) {
+      if (t.kind === "open") depth++;
+      if (t.kind === "close") depth--;
+      if (depth === 0 && t.kind === "comma") { out.push([]); continue; }
+      out[out.length - 1]!.push(t);
+    }
+    return out.filter((e) => e.length);
+  }
+}
