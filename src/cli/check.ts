@@ -39,7 +39,7 @@ export async function run(ctx: Context): Promise<number> {
     results.push({ check: "schema", ok: true, exit: 0, message: `schema files valid (${rel(project.config.schema)})` });
   } catch (e) {
     if (!(e instanceof CliError)) throw e;
-    results.push({ check: "schema", ok: false, exit: 1, message: `${rel(project.config.schema)}: ${e.message}`, ...(e.hint ? { hint: e.hint } : {}) });
+    results.push({ check: "schema", ok: false, exit: 1, message: `${e.message} in ${rel(project.config.schema)} (each is printed above with its file:line:col)`, ...(e.hint ? { hint: e.hint } : {}) });
   }
 
   let migrations: Migration[] | undefined;

@@ -230,6 +230,8 @@ export function lintMigration(input: LintInput): Finding[] {
     if (volatile) emit("volatile-default", i, `adds \`${table}.${c.name}\` with a ${c.identity ? "generated (identity) value" : "volatile default"}: every existing row is rewritten`);
   }
   function textUnique(keys: readonly (readonly KeyPart[])[], typeOf: (column: string) => string | undefined, i: number, table: string) {
+    // Only MySQL has the rule; elsewhere do not read the snapshot to find column types.
+    if (!RULE_BY_ID.get("mysql-text-unique")!.dialects.includes(input.dialect)) return;
     for (const parts of keys) {
       const bad = parts.find((p) => p.prefix || TEXTISH.has(typeOf(p.column) ?? ""));
       if (bad) emit("mysql-text-unique", i, `makes \`${table}.${bad.column}\` (text) unique through a prefix`);

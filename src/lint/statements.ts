@@ -44,6 +44,9 @@ export type Fact =
 
 /** The facts of one statement (an `ALTER TABLE` with several actions gives several). */
 export function factsOf(sql: string, backslashes: boolean): Fact[] {
+  // Only DDL and UPDATE have facts: skip the rest (large INSERTs of seed data) untokenized.
+  const first = /^[A-Za-z]+/.exec(sql)?.[0]?.toLowerCase();
+  if (!first || !["create", "drop", "alter", "rename", "update"].includes(first)) return [];
   let ts: Token[];
   try {
     ts = tokenize(stripComments(sql), backslashes);
