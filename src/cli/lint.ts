@@ -44,7 +44,10 @@ function listRules(ctx: Context): number {
   for (const r of RULES) {
     ctx.report.line(`${r.id}  (${r.severity}; ${r.dialects.join(", ")})`);
     ctx.report.line(`  why: ${r.why}`);
-    for (const d of r.dialects) if (r.dialects.length === 1 || d === r.dialects[0]) ctx.report.line(`  safer: ${fixFor(r, d)}`);
+    // One line per distinct advice; a dialect with its own says so.
+    const fixes = new Map<string, string[]>();
+    for (const d of r.dialects) fixes.set(fixFor(r, d), [...(fixes.get(fixFor(r, d)) ?? []), d]);
+    for (const [fix, ds] of fixes) ctx.report.line(`  safer${fixes.size > 1 ? ` (${ds.join(", ")})` : ""}: ${fix}`);
     ctx.report.line();
   }
   return 0;

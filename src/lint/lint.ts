@@ -150,13 +150,17 @@ export function lintMigration(input: LintInput): Finding[] {
         emit("sqlite-rebuild", i, `rebuilds table \`${rebuilt}\` (create, copy every row, drop, rename)`);
         const b = tableBefore(rebuilt, i), a = tableAfter(rebuilt, i);
         if (!b || !a) break;
+        const kept = new Set<string>();
         for (const bc of b.columns) {
           // Names as they are at the rebuild (renames run before it) and after the migration.
           let current = bc.name;
           for (const { i: j, f: r } of renames) if (j < i && r.kind === "rename-column" && r.from === current && originalTable(r.table, j) === b.name) current = r.to;
           const ac = a.columns.find((c) => c.name === finalColumn(rebuilt, current, i));
           if (!ac) emit("drop-column", i, `drops column \`${rebuilt}.${current}\` and its data (the rebuilt table has no such column)`);
-          else columnChange(rebuilt, bc, ac, i);
+          else { kept.add(ac.name); columnChange(rebuilt, bc, ac, i); }
+        }
+        for (const ac of a.columns) {
+          if (!kept.has(ac.name) && !ac.nullable && ac.default === undefined && !ac.identity) emit("not-null-without-default", i, `adds \`${rebuilt}.${ac.name}\` NOT NULL with no default: the copy of every existing row fails`);
         }
         break;
       }

@@ -155,6 +155,13 @@ describe("lint rules", () => {
     expect(f.find((x) => x.rule === "drop-column")?.line).toBe(create.line);
     expect(f.filter((x) => x.rule === "drop-table")).toEqual([]);
   });
+  test("a NOT NULL column with no default added to an existing table fires on every dialect (SQLite: in its rebuild)", async () => {
+    for (const d of DIALECTS) {
+      const f = await lint(d, T, withNote("  note text?\n  rank int\n"));
+      expect(f.filter((x) => x.rule === "not-null-without-default").length).toBe(1);
+      expect((await lint(d, T, withNote("  note text?\n  rank int default 0\n"))).filter((x) => x.rule === "not-null-without-default")).toEqual([]);
+    }
+  });
   test("renamed columns are followed: a renamed and narrowed column is one narrow-type finding, not a drop", async () => {
     const to = T.replace("  name varchar(100)", "  title varchar(20) renamed from name");
     for (const d of DIALECTS) {
