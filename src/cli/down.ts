@@ -6,18 +6,35 @@
 import { str, type Context } from "./context.ts";
 import { UsageError } from "./errors.ts";
 import { versionArg, withRunner } from "./runner-command.ts";
+import { fleetTargets, runFleet } from "./fleet.ts";
+import type { Migration } from "../migrate/dir.ts";
+
+/** `down N`, `down -N`, `down VERSION`, `down base`, `down --to VERSION` → what to roll back. */
+function downArgs(ctx: Context, migrations: readonly Migration[]): { target?: string | null; count?: number } {
+  const arg = ctx.positionals[0];
+  const to = str(ctx, "to");
+  let target: string | null | undefined;
+  let count: number | undefined;
+  if (to !== undefined) target = versionArg(to, migrations);
+  else if (arg === "base") target = null;
+  else if (arg !== undefined && /^-?\d+$/.test(arg) && arg.replace("-", "").length < 6) count = Math.abs(Number(arg));
+  else if (arg !== undefined) target = versionArg(arg, migrations);
+  if (count !== undefined && count < 1) throw new UsageError("down N needs N ≥ 1");
+  return { ...(target !== undefined ? { target } : {}), ...(count !== undefined ? { count } : {}) };
+}
 
 export async function run(ctx: Context): Promise<number> {
+  const fleet = fleetTargets(ctx);
+  if (fleet) {
+    return (await runFleet(ctx, fleet, "down", async (runner, migrations, opts) => {
+      const before = (await runner.state()).current;
+      const done = await runner.down({ ...opts, ...downArgs(ctx, migrations) });
+      const after = opts.dryRun ? before : (await runner.state()).current;
+      return { before, after, applied: done.map((a) => a.version) };
+    })).exit;
+  }
   return withRunner(ctx, async ({ runner, migrations, opts }) => {
-    const arg = ctx.positionals[0];
-    const to = str(ctx, "to");
-    let target: string | null | undefined;
-    let count: number | undefined;
-    if (to !== undefined) target = versionArg(to, migrations);
-    else if (arg === "base") target = null;
-    else if (arg !== undefined && /^-?\d+$/.test(arg) && arg.replace("-", "").length < 6) count = Math.abs(Number(arg));
-    else if (arg !== undefined) target = versionArg(arg, migrations);
-    if (count !== undefined && count < 1) throw new UsageError("down N needs N ≥ 1");
+    const { target, count } = downArgs(ctx, migrations);
     const done = await runner.down({ ...opts, ...(target !== undefined ? { target } : {}), ...(count !== undefined ? { count } : {}) });
     if (opts.dryRun) {
       for (const a of done) {

@@ -35,6 +35,15 @@ const dialectOption: OptionSpec = {
   valueName: "D",
 };
 
+/** Options of the commands that can run over a fleet of databases. */
+const FLEET_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  targets: { type: "string", description: "run on every database URL listed in FILE (# comments, ${VAR} from the environment)", valueName: "FILE" },
+  "targets-glob": { type: "string", description: "run on every SQLite file matching a pattern, e.g. 'sqlite:tenants/*.db'", valueName: "PATTERN" },
+  concurrency: { type: "string", description: "targets at once (default: the number of cores; at least 4 for servers)", valueName: "K" },
+  "fail-fast": { type: "boolean", description: "start no new target after one fails" },
+  canary: { type: "string", description: "run N targets first; if one fails, touch no other", valueName: "N" },
+};
+
 /** Options of every command that talks to a database. */
 const DB_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   "connect-timeout": { type: "string", description: "seconds to wait for the database to answer (default 10)", valueName: "S" },
@@ -101,6 +110,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: {
       to: { type: "string", description: "apply up to and including VERSION", valueName: "VERSION" },
       "allow-data-loss": { type: "boolean", description: "apply migrations that lose data without a directive" },
+      ...FLEET_OPTIONS,
       "dry-run": { type: "boolean", description: "print the SQL that would run; change nothing" },
       "allow-out-of-order": { type: "boolean", description: "apply a pending migration older than the newest applied one" },
       ...DB_OPTIONS,
@@ -119,6 +129,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: {
       to: { type: "string", description: "roll back every migration after VERSION (base = all)", valueName: "VERSION" },
       "dry-run": { type: "boolean", description: "print the SQL that would run; change nothing" },
+      ...FLEET_OPTIONS,
       ...DB_OPTIONS,
     },
     load: () => import("./down.ts"),
@@ -130,8 +141,9 @@ export const COMMANDS: readonly CommandSpec[] = [
     details:
       "Drift: the live database is read back and compared with the snapshot of its current\n" +
       "version; each difference is named (table, column, what differs). Compared as the database\n" +
-      "stores things, so `uuid` and CHAR(36) are one type on MySQL.",
-    options: { ...DB_OPTIONS },
+      "stores things, so `uuid` and CHAR(36) are one type on MySQL. Over a fleet (--targets,\n" +
+      "--targets-glob): one line per target with its version and what it still lacks.",
+    options: { ...FLEET_OPTIONS, ...DB_OPTIONS },
     load: () => import("./status.ts"),
   },
   {

@@ -6,12 +6,22 @@
  */
 import type { Context } from "./context.ts";
 import { withRunner } from "./runner-command.ts";
+import { fleetTargets, runFleet } from "./fleet.ts";
 import { HISTORY_TABLE } from "../migrate/history.ts";
 import { drift as driftOf } from "../diff/compare.ts";
 import { describe, changeTarget } from "../diff/summary.ts";
 import { emptySchema } from "../ir/model.ts";
 
 export async function run(ctx: Context): Promise<number> {
+  const fleet = fleetTargets(ctx);
+  if (fleet) {
+    // One row per target: its version, how many migrations it still lacks, failed ones.
+    const { rows, exit } = await runFleet(ctx, fleet, "status", async (runner) => {
+      const st = await runner.state();
+      return { before: st.current, after: st.current, applied: [], pending: st.pending.length, failed: st.failed.map((h) => h.version) };
+    });
+    return exit || (rows.some((o) => o.status === "ok" && (o.value.pending || o.value.failed?.length)) ? 3 : 0);
+  }
   return withRunner(ctx, async ({ runner, migrations, project, conn }) => {
     const st = await runner.state();
     // Drift is measured against the snapshot of the version the database says it is at; a

@@ -6,17 +6,34 @@
 import { str, type Context } from "./context.ts";
 import { UsageError } from "./errors.ts";
 import { versionArg, withRunner } from "./runner-command.ts";
+import { fleetTargets, runFleet } from "./fleet.ts";
+import type { Migration } from "../migrate/dir.ts";
+
+/** `up N`, `up VERSION`, `up head`, `up --to VERSION` → what to apply. */
+function upArgs(ctx: Context, migrations: readonly Migration[]): { target?: string; count?: number } {
+  const arg = ctx.positionals[0];
+  const to = str(ctx, "to");
+  let target: string | undefined;
+  let count: number | undefined;
+  if (to !== undefined) target = versionArg(to, migrations) ?? undefined;
+  else if (arg !== undefined && /^\+?\d+$/.test(arg) && arg.length < 6) count = Number(arg.replace("+", ""));
+  else if (arg !== undefined && arg !== "head") target = versionArg(arg, migrations) ?? undefined;
+  if (count !== undefined && count < 1) throw new UsageError("up N needs N ≥ 1");
+  return { ...(target !== undefined ? { target } : {}), ...(count !== undefined ? { count } : {}) };
+}
 
 export async function run(ctx: Context): Promise<number> {
+  const fleet = fleetTargets(ctx);
+  if (fleet) {
+    return (await runFleet(ctx, fleet, "up", async (runner, migrations, opts) => {
+      const before = (await runner.state()).current;
+      const applied = await runner.up({ ...opts, ...upArgs(ctx, migrations) });
+      const after = opts.dryRun ? before : (await runner.state()).current;
+      return { before, after, applied: applied.map((a) => a.version) };
+    })).exit;
+  }
   return withRunner(ctx, async ({ runner, migrations, opts }) => {
-    const arg = ctx.positionals[0];
-    const to = str(ctx, "to");
-    let target: string | undefined;
-    let count: number | undefined;
-    if (to !== undefined) target = versionArg(to, migrations) ?? undefined;
-    else if (arg !== undefined && /^\+?\d+$/.test(arg) && arg.length < 6) count = Number(arg.replace("+", ""));
-    else if (arg !== undefined && arg !== "head") target = versionArg(arg, migrations) ?? undefined;
-    if (count !== undefined && count < 1) throw new UsageError("up N needs N ≥ 1");
+    const { target, count } = upArgs(ctx, migrations);
     const t0 = performance.now();
     const applied = await runner.up({ ...opts, ...(target !== undefined ? { target } : {}), ...(count !== undefined ? { count } : {}) });
     const st = opts.dryRun ? undefined : await runner.state();

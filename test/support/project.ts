@@ -22,7 +22,11 @@ export class Project {
     writeFileSync(join(this.dir, "schema", "app.schema"), text);
   }
   run(...args: string[]): { code: number | null; out: string; err: string } {
-    const p = Bun.spawnSync([this.bin, ...args], { cwd: this.dir, env: { PATH: "/usr/bin:/bin", HOME: this.dir, NO_COLOR: "1", TMPDIR: tmpdir() }, stdin: "ignore" });
+    return this.runWith({}, ...args);
+  }
+  /** `run` with extra environment variables. */
+  runWith(env: Record<string, string>, ...args: string[]): { code: number | null; out: string; err: string } {
+    const p = Bun.spawnSync([this.bin, ...args], { cwd: this.dir, env: { PATH: "/usr/bin:/bin", HOME: this.dir, NO_COLOR: "1", TMPDIR: tmpdir(), ...env }, stdin: "ignore" });
     return { code: p.exitCode, out: p.stdout.toString(), err: p.stderr.toString() };
   }
   spawn(...args: string[]) {
