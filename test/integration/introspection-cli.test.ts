@@ -8,10 +8,10 @@
 import { afterAll, describe, expect, test } from "bun:test";
 import { cpSync, readdirSync, rmSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
-import { databasesFor, freshDatabase } from "../support/db.ts";
+import { databasesFor } from "../support/db.ts";
+import { ok, projectOnFreshDatabase } from "../support/cli.ts";
 import { Project } from "../support/project.ts";
 import { connect } from "../../src/dialects/registry.ts";
-import type { DialectName } from "../../src/dialects/dialect.ts";
 
 const EXAMPLES = join(import.meta.dir, "../../schema-examples");
 /** Schemas that exercise what a catalog forgets (test/fixtures/pull), besides the examples. */
@@ -20,22 +20,12 @@ const examples = [...readdirSync(EXAMPLES).sort().map((e) => join(EXAMPLES, e)),
 const targets = await databasesFor("introspection_cli");
 afterAll(async () => { for (const t of targets) await t.db?.drop().catch(() => {}); });
 
-async function project(dialect: DialectName, tag: string) {
-  const db = await freshDatabase(dialect, tag);
-  if ("unavailable" in db) throw new Error(db.unavailable);
-  const p = new Project(dialect, db.url);
-  return { p, db, drop: async () => { await db.drop(); rmSync(p.dir, { recursive: true, force: true }); } };
-}
+const project = projectOnFreshDatabase;
 
 async function sql(url: string, statement: string) {
   const c = await connect(url);
   try { await c.exec(statement); } finally { await c.close(); }
 }
-
-const ok = (r: { code: number | null; out: string; err: string }, code = 0) => {
-  expect({ code: r.code, err: r.err, out: r.out }).toMatchObject({ code });
-  return r;
-};
 
 for (const target of targets) {
   const d = target.dialect;

@@ -7,10 +7,10 @@
 import { afterAll, describe, expect, test } from "bun:test";
 import { appendFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { databasesFor, freshDatabase } from "../support/db.ts";
+import { databasesFor } from "../support/db.ts";
+import { ok, projectOnFreshDatabase } from "../support/cli.ts";
 import { Project } from "../support/project.ts";
 import { connect } from "../../src/dialects/registry.ts";
-import type { DialectName } from "../../src/dialects/dialect.ts";
 
 const targets = await databasesFor("safety_cli");
 afterAll(async () => { for (const t of targets) await t.db?.drop().catch(() => {}); });
@@ -18,22 +18,12 @@ afterAll(async () => { for (const t of targets) await t.db?.drop().catch(() => {
 const V1 = "table notes {\n  id int primary key\n  title varchar(100)\n  body text?\n}\n";
 const V2 = "table notes {\n  id int primary key\n  title varchar(100)\n}\n";
 
-async function project(dialect: DialectName, tag: string) {
-  const db = await freshDatabase(dialect, tag);
-  if ("unavailable" in db) throw new Error(db.unavailable);
-  const p = new Project(dialect, db.url);
-  return { p, db, drop: async () => { await db.drop(); rmSync(p.dir, { recursive: true, force: true }); } };
-}
+const project = projectOnFreshDatabase;
 
 async function count(url: string, sql: string): Promise<number> {
   const c = await connect(url);
   try { return Number(Object.values((await c.query<Record<string, unknown>>(sql))[0]!)[0]); } finally { await c.close(); }
 }
-
-const ok = (r: { code: number | null; out: string; err: string }, code = 0) => {
-  expect({ code: r.code, err: r.err, out: r.out }).toMatchObject({ code });
-  return r;
-};
 
 for (const target of targets) {
   const d = target.dialect;
