@@ -11,7 +11,7 @@ import { resolve } from "node:path";
 import { str, type Context } from "./context.ts";
 import { CliError } from "./errors.ts";
 import { openDatabase } from "./database.ts";
-import { HISTORY_TABLE } from "../migrate/history.ts";
+import { OWN_TABLES } from "../migrate/history.ts";
 import { reconcile } from "../diff/compare.ts";
 import { loadMigrations, loadValidSchema, openProject, type Project } from "./project.ts";
 import { emptySchema, type Schema } from "../ir/model.ts";
@@ -55,7 +55,7 @@ async function side(ctx: Context, project: Project, spec: string, history: () =>
   if (/^[a-z][a-z0-9+.-]*:/i.test(spec) && dialectOfUrl(spec)) {
     const conn = await openDatabase(ctx, project, spec);
     try {
-      return { schema: (await project.dialect.introspect(conn, { exclude: [HISTORY_TABLE] })).schema, live: true };
+      return { schema: (await project.dialect.introspect(conn, { exclude: OWN_TABLES })).schema, live: true };
     } finally {
       await conn.close().catch(() => {});
     }

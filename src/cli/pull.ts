@@ -15,7 +15,7 @@ import { flag, str, type Context } from "./context.ts";
 import { CliError } from "./errors.ts";
 import { loadMigrations, openProject } from "./project.ts";
 import { openDatabase } from "./database.ts";
-import { HISTORY_TABLE } from "../migrate/history.ts";
+import { OWN_TABLES } from "../migrate/history.ts";
 import { liveDifferences, reconcile } from "../diff/compare.ts";
 import { describe } from "../diff/summary.ts";
 import type { Schema } from "../ir/model.ts";
@@ -25,7 +25,7 @@ export async function run(ctx: Context): Promise<number> {
   const conn = await openDatabase(ctx, project, str(ctx, "url"));
   let live;
   try {
-    live = await project.dialect.introspect(conn, { exclude: [HISTORY_TABLE] });
+    live = await project.dialect.introspect(conn, { exclude: OWN_TABLES });
   } finally {
     await conn.close().catch(() => {});
   }

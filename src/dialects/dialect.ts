@@ -124,5 +124,10 @@ export interface Connection extends Executor {
    * On MySQL, DDL inside still commits implicitly: the capability `transactionalDdl` says so.
    */
   transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T>;
+  /**
+   * Another connection to the same database, where the driver can open one (MySQL: the Galera
+   * lock renews its lease on it while the runner's connection is busy with a long statement).
+   */
+  open?(): Promise<Connection>;
   close(): Promise<void>;
 }

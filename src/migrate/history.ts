@@ -10,6 +10,12 @@ import { hashText } from "./sum.ts";
 
 export const HISTORY_TABLE = "schemavc_migrations";
 
+/**
+ * Tables schemavc itself keeps in a database (the history; on Galera the lock row's table):
+ * never part of the user's schema, so introspection leaves them out.
+ */
+export const OWN_TABLES: readonly string[] = [HISTORY_TABLE, "schemavc_lock"];
+
 const text = (name: string, nullable = false) => ({ name, type: { kind: "portable", name: "text" } as const, nullable, identity: false });
 export const historyTable: Table = {
   name: HISTORY_TABLE,

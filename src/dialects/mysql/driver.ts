@@ -38,6 +38,7 @@ export async function connectMysql(url: string, opts: { connectTimeoutMs?: numbe
         throw e;
       }
     },
+    open: () => connectMysql(url, opts),
     async close() {
       await conn.end();
     },

@@ -2,11 +2,14 @@
  * The MySQL/MariaDB migration lock: `GET_LOCK` on the runner's connection. Its names are
  * server-wide, so the name carries the database's. It waits in the server (whole seconds), then
  * answers 0; it is released with RELEASE_LOCK or when the session ends (a killed runner frees it).
- * Not cluster-wide on Galera: see the fleet/Galera issue.
+ * Not cluster-wide on Galera, so on a Galera node the lock is a replicated lease row instead
+ * (galera-lock.ts).
  */
 import type { Connection } from "../dialect.ts";
+import { isGaleraNode, lockGalera } from "./galera-lock.ts";
 
 export async function lockMysql(conn: Connection, timeoutMs: number, onWait?: () => void): Promise<(() => Promise<void>) | undefined> {
+  if (await isGaleraNode(conn)) return lockGalera(conn, timeoutMs, onWait);
   const [db] = await conn.query<{ name: string | null }>("SELECT DATABASE() AS name");
   const name = `schemavc:${db?.name ?? ""}`.slice(0, 64);
   const get = async (seconds: number) => Number((await conn.query<{ ok: number | string | null }>("SELECT GET_LOCK(?, ?) AS ok", [name, seconds]))[0]?.ok) === 1;
