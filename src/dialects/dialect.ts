@@ -78,6 +78,12 @@ export interface Dialect {
   normalize(schema: Schema): Schema;
   /** What must happen around a transactional migration on this database, if anything. */
   readonly guard?: MigrationGuard;
+  /**
+   * Checks, before anything runs, that the pending migrations can run safely on the database
+   * behind `conn` (MySQL: on a Galera node, statements Galera cannot replicate safely); throws
+   * `MigrationCheckError` naming the migration and the statement.
+   */
+  preflight?(conn: Executor, migrations: readonly { version: string; statements: readonly { sql: string; line: number }[] }[]): Promise<void>;
 }
 
 /**

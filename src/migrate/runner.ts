@@ -103,6 +103,15 @@ export class Runner {
       if (opts.target !== undefined) todo = todo.filter((m) => m.version <= opts.target!);
       if (opts.count !== undefined) todo = todo.slice(0, opts.count);
       if (!opts.allowDataLoss) refuseDataLoss(this.dialect, this.migrations, todo);
+      if (this.dialect.preflight && todo.length) {
+        const bs = this.dialect.capabilities.backslashEscapes;
+        try {
+          await this.dialect.preflight(this.conn, todo.map((m) => ({ version: m.version, statements: splitSql(m.up, bs).statements })));
+        } catch (e) {
+          if (e instanceof MigrationCheckError) throw new RunnerError(`${e.message}; nothing was applied`, e.hint);
+          throw e;
+        }
+      }
       const out: Applied[] = [];
       for (const m of todo) {
         const r = await this.applyOne(m, opts);

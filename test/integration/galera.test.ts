@@ -80,6 +80,23 @@ describe("Galera cluster", () => {
     expect(histories[2]).toEqual(histories[0]!);
   }, 120_000);
 
+  test("a statement Galera cannot replicate safely is refused before anything runs, naming the migration and line", async () => {
+    const urls = await clusterDatabase("refuse");
+    const p = new Project("mysql", urls[0]!);
+    p.schema("table a {\n  id int primary key\n}\n");
+    p.generate("fine");
+    p.schema("table a {\n  id int primary key\n}\ntable b {\n  id int primary key\n}\n");
+    const v = p.generate("myisam");
+    p.write(v, "up.sql", p.read(v, "up.sql").replace(/\)\s*;\s*$/, ") ENGINE=MyISAM;\n"));
+    expect(p.run("rehash").code).toBe(0);
+    const r = p.run("up", "--url", urls[1]!);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(new RegExp(`migration ${v} \\(up\\.sql line \\d+\\) uses a non-InnoDB engine`));
+    expect(r.err).toContain("nothing was applied");
+    // Nothing ran: not even the first, harmless migration.
+    expect(p.run("current", "--url", urls[2]!).out.trim()).toBe("base");
+  }, 60_000);
+
   test("a runner killed while it holds the cluster lock blocks the next run no longer than the lease", async () => {
     const urls = await clusterDatabase("kill");
     const p = new Project("mysql", urls[0]!);

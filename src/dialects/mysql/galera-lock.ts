@@ -12,7 +12,7 @@
  * machine's. The lease is `SCHEMAVC_GALERA_LEASE` seconds (default 30).
  */
 import { hostname } from "node:os";
-import type { Connection, Executor } from "../dialect.ts";
+import { MigrationCheckError, type Connection, type Executor } from "../dialect.ts";
 
 export const GALERA_LOCK_TABLE = "schemavc_lock";
 
@@ -75,4 +75,35 @@ export async function lockGalera(conn: Connection, timeoutMs: number, onWait?: (
     await conn.query(`DELETE FROM \`${GALERA_LOCK_TABLE}\` WHERE id = 1 AND owner = ?`, [owner]).catch(() => {});
     if (side !== conn) await side.close().catch(() => {});
   };
+}
+
+/**
+ * What Galera cannot replicate safely, checked before a migration runs on a Galera node: DDL
+ * must go through total order isolation (a session set to RSU would change one node only);
+ * only InnoDB tables are replicated (MyISAM/Aria/MEMORY rows stay on the node that wrote them);
+ * LOCK TABLES and GET_LOCK are node-local; a table without a primary key replicates its rows
+ * unreliably.
+ */
+export async function preflightGalera(conn: Executor, migrations: readonly { version: string; statements: readonly { sql: string; line: number }[] }[]): Promise<void> {
+  if (!(await isGaleraNode(conn))) return;
+  const [osu] = await conn.query<{ m: string }>("SELECT @@wsrep_OSU_method AS m");
+  if (osu && String(osu.m).toUpperCase() !== "TOI") {
+    throw new MigrationCheckError(`this Galera node's session uses wsrep_OSU_method=${osu.m}: DDL would change this node only`, "use TOI (the default): SET GLOBAL wsrep_OSU_method = 'TOI', or remove the setting from the server's configuration");
+  }
+  const rules: [RegExp, string, string][] = [
+    [/\bENGINE\s*=?\s*(MyISAM|Aria|MEMORY|HEAP|CSV|ARCHIVE)\b/i, "uses a non-InnoDB engine, whose rows Galera does not replicate", "use ENGINE=InnoDB (or no ENGINE clause)"],
+    [/^\s*LOCK\s+TABLES?\b/i, "locks tables, which holds on one node only", "remove LOCK TABLES: each migration already runs alone under schemavc's cluster-wide lock"],
+    [/\b(GET_LOCK|RELEASE_LOCK)\s*\(/i, "uses GET_LOCK, which is node-local on Galera", "remove it: schemavc's cluster-wide lock already serialises migrations"],
+    [/\bwsrep_OSU_method\b/i, "changes wsrep_OSU_method, so DDL would not replicate in total order", "leave the method at TOI"],
+  ];
+  for (const m of migrations) {
+    for (const s of m.statements) {
+      for (const [re, what, hint] of rules) {
+        if (re.test(s.sql)) throw new MigrationCheckError(`migration ${m.version} (up.sql line ${s.line}) ${what} on a Galera cluster: ${s.sql.split("\n")[0]!.slice(0, 100)}`, hint);
+      }
+      if (/^\s*CREATE\s+TABLE\b/i.test(s.sql) && !/\bPRIMARY\s+KEY\b/i.test(s.sql) && !/\bLIKE\b/i.test(s.sql)) {
+        throw new MigrationCheckError(`migration ${m.version} (up.sql line ${s.line}) creates a table without a primary key on a Galera cluster, whose rows Galera replicates unreliably: ${s.sql.split("\n")[0]!.slice(0, 100)}`, "give the table a primary key");
+      }
+    }
+  }
 }

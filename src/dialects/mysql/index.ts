@@ -3,6 +3,7 @@ import type { Capabilities, Dialect } from "../dialect.ts";
 import { normalizeSchema } from "../common/normalize.ts";
 import { introspectMysql } from "./introspect.ts";
 import { lockMysql } from "./lock.ts";
+import { preflightGalera } from "./galera-lock.ts";
 import { quoteBacktick } from "../common/sql.ts";
 import { MysqlRenderer } from "./render.ts";
 import { validateMysql } from "./validate.ts";
@@ -19,6 +20,7 @@ export const mysql: Dialect = {
   quoteIdent: quoteBacktick,
   validate: validateMysql,
   lock: lockMysql,
+  preflight: preflightGalera,
   render: (changes, ctx) => new MysqlRenderer().render(changes, ctx),
   introspect: introspectMysql,
   normalize: (schema) => normalizeSchema(schema, { capabilities: CAPABILITIES, renderer: () => new MysqlRenderer(), keepsIndexMethod: false, primaryKeyNames: false, uniqueIndexIsConstraint: true, fkAction: (a) => (a === "no action" ? "restrict" : a), synonyms: { octet_length: "length", integer: "int", numeric: "decimal" } }),
