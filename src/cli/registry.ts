@@ -206,7 +206,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: "lint",
     summary: "check pending migrations for data loss, table rewrites and long locks",
-    usage: "lint [--all | --since VERSION] [--strict] [--rules]",
+    usage: "lint [--all | --since VERSION | --targets FILE | --targets-glob P] [--strict] [--rules]",
     details:
       "Lints the migrations not yet applied to the database (every migration when it cannot be\n" +
       "reached, or with --all; those after VERSION with --since). Each finding names the file and\n" +
@@ -218,6 +218,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       since: { type: "string", description: "lint the migrations after VERSION", valueName: "VERSION" },
       strict: { type: "boolean", description: "warnings fail too" },
       rules: { type: "boolean", description: "list the rules (id, severity, dialects, why, safer way) and exit" },
+      targets: FLEET_OPTIONS["targets"]!,
+      "targets-glob": FLEET_OPTIONS["targets-glob"]!,
       ...DB_OPTIONS,
     },
     load: () => import("./lint.ts"),
@@ -225,18 +227,21 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: "check",
     summary: "for CI: schema valid, sum intact, nothing left to generate, lint clean",
-    usage: "check [--all | --since VERSION] [--strict]",
+    usage: "check [--all | --since VERSION | --targets FILE | --targets-glob P] [--strict]",
     details:
       "Runs every check and reports each failure with the file it concerns: the schema files parse\n" +
       "and validate, schemavc.sum matches the migrations, the schema files hold no change that no\n" +
       "migration records (run `schemavc generate`), and the pending migrations lint clean (as\n" +
       "`schemavc lint`; with no reachable database every migration is linted). Exit 0 when all\n" +
       "pass, 1 when the schema or the migrations folder is broken, 3 when a change has no\n" +
-      "migration or lint fails.",
+      "migration or lint fails. Over a fleet (--targets, --targets-glob) the migrations pending\n" +
+      "on any target are linted; a target that cannot be asked fails the check.",
     options: {
       all: { type: "boolean", description: "lint every migration of the folder" },
       since: { type: "string", description: "lint the migrations after VERSION", valueName: "VERSION" },
       strict: { type: "boolean", description: "lint warnings fail too" },
+      targets: FLEET_OPTIONS["targets"]!,
+      "targets-glob": FLEET_OPTIONS["targets-glob"]!,
       ...DB_OPTIONS,
     },
     load: () => import("./check.ts"),

@@ -130,3 +130,22 @@ for (const target of targets) {
     }, 120_000);
   });
 }
+
+describe("check over a fleet", () => {
+  test("lints the migrations pending on any target: exit 3 while a tenant lacks a data-loss migration, 0 once all have it", async () => {
+    const { p } = await fleet("sqlite", 4, "ck");
+    const glob = ["--targets-glob", "sqlite:tenants/*.db"];
+    expect(p.run("up", ...glob).code).toBe(0);
+    p.schema("table t1 {\n  id int primary key\n}\ntable t2 {\n  id int primary key\n}\n");
+    const v = p.generate("drop t3");
+    const r = p.run("check", ...glob);
+    expect(r.code).toBe(3);
+    expect(r.out).toContain(`migrations/${v}/up.sql`);
+    expect(r.err).toContain("pending on any of 4 targets");
+    expect(p.run("lint", ...glob).code).toBe(3);
+    expect(p.run("up", ...glob, "--allow-data-loss").code).toBe(0);
+    const ok = p.run("check", ...glob);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain("the 0 pending on any of 4 targets");
+  }, 60_000);
+});
