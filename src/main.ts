@@ -6,15 +6,20 @@
 import { runCli } from "./cli/run.ts";
 import { CliError } from "./cli/errors.ts";
 
-try {
-  process.exitCode = await runCli(process.argv.slice(2));
-} catch (e) {
-  if (e instanceof CliError) {
-    process.stderr.write(`error: ${e.message}\n`);
-    if (e.hint) process.stderr.write(`  hint: ${e.hint}\n`);
-    process.exitCode = e.exitCode;
-  } else {
-    process.stderr.write(`error: internal error: ${(e as Error)?.stack ?? String(e)}\nPlease report this as a bug.\n`);
-    process.exitCode = 1;
+if (!Bun.isMainThread) {
+  // Started again as a fleet worker thread (src/fleet/worker.ts): serve targets, never exit.
+  (await import("./fleet/worker.ts")).serveFleetWorker();
+} else {
+  try {
+    process.exitCode = await runCli(process.argv.slice(2));
+  } catch (e) {
+    if (e instanceof CliError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      if (e.hint) process.stderr.write(`  hint: ${e.hint}\n`);
+      process.exitCode = e.exitCode;
+    } else {
+      process.stderr.write(`error: internal error: ${(e as Error)?.stack ?? String(e)}\nPlease report this as a bug.\n`);
+      process.exitCode = 1;
+    }
   }
 }

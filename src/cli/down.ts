@@ -8,6 +8,7 @@ import { UsageError } from "./errors.ts";
 import { versionArg, withRunner } from "./runner-command.ts";
 import { fleetTargets, runFleet } from "./fleet.ts";
 import type { Migration } from "../migrate/dir.ts";
+import { loadMigrations, openProject } from "./project.ts";
 
 /** `down N`, `down -N`, `down VERSION`, `down base`, `down --to VERSION` → what to roll back. */
 function downArgs(ctx: Context, migrations: readonly Migration[]): { target?: string | null; count?: number } {
@@ -26,12 +27,8 @@ function downArgs(ctx: Context, migrations: readonly Migration[]): { target?: st
 export async function run(ctx: Context): Promise<number> {
   const fleet = fleetTargets(ctx);
   if (fleet) {
-    return (await runFleet(ctx, fleet, "down", async (runner, migrations, opts) => {
-      const before = (await runner.state()).current;
-      const done = await runner.down({ ...opts, ...downArgs(ctx, migrations) });
-      const after = opts.dryRun ? before : (await runner.state()).current;
-      return { before, after, applied: done.map((a) => a.version) };
-    })).exit;
+    const migrations = await loadMigrations(await openProject(ctx), ctx.cwd);
+    return (await runFleet(ctx, fleet, "down", { kind: "down", ...downArgs(ctx, migrations) })).exit;
   }
   return withRunner(ctx, async ({ runner, migrations, opts }) => {
     const { target, count } = downArgs(ctx, migrations);

@@ -13,13 +13,11 @@ import { flag, str, type Context } from "./context.ts";
 import { CliError, UsageError } from "./errors.ts";
 import { loadMigrations, openProject } from "./project.ts";
 import { msOption } from "./database.ts";
-import { connect, dialectFromUrl } from "../dialects/registry.ts";
-import { connectionMessage } from "../dialects/errors.ts";
-import { redactText, redactUrl } from "../dialects/url.ts";
+import { redactUrl } from "../dialects/url.ts";
 import { globTargets, readTargetsFile, TargetsError } from "../fleet/targets.ts";
 import { runPool, type Outcome } from "../fleet/pool.ts";
-import { Runner, RunnerError, type RunOptions } from "../migrate/runner.ts";
-import type { Migration } from "../migrate/dir.ts";
+import { runTarget, type FleetJob, type PlainRunOptions, type TargetRow } from "../fleet/target.ts";
+import { WorkerPool } from "../fleet/workers.ts";
 
 /** The fleet's targets, or undefined when the command runs on one database. */
 export function fleetTargets(ctx: Context): string[] | undefined {
@@ -34,22 +32,20 @@ export function fleetTargets(ctx: Context): string[] | undefined {
   }
 }
 
-/** What one target reports. */
-export interface TargetRow {
-  readonly before: string | null;
-  readonly after: string | null;
-  readonly applied: string[];
-  readonly pending?: number;
-  readonly failed?: string[];
+/**
+ * Worker threads for SQLite fleets (see fleet/worker.ts) when the entry module can be started
+ * again as a worker: the compiled binary, or `bun src/main.ts`; not inside a test runner.
+ */
+function workerEntry(): string | undefined {
+  const main = Bun.main;
+  return /\.test\.[jt]s$/.test(main) || (/\.[jt]s$/.test(main) && !/[\\/]main\.ts$/.test(main)) ? undefined : main;
 }
 
-export type FleetWork = (runner: Runner, migrations: readonly Migration[], opts: RunOptions) => Promise<TargetRow>;
-
-export async function runFleet(ctx: Context, targets: string[], verb: string, work: FleetWork): Promise<{ rows: Outcome<TargetRow>[]; exit: number }> {
+export async function runFleet(ctx: Context, targets: string[], verb: string, job: FleetJob): Promise<{ rows: Outcome<TargetRow>[]; exit: number }> {
   const project = await openProject(ctx);
   const migrations = await loadMigrations(project, ctx.cwd);
   const timeout = msOption(ctx, "connect-timeout", 10);
-  const opts: RunOptions = {
+  const opts: PlainRunOptions = {
     lockTimeoutMs: msOption(ctx, "lock-timeout", 60),
     dryRun: flag(ctx, "dry-run"),
     allowOutOfOrder: flag(ctx, "allow-out-of-order"),
@@ -58,24 +54,13 @@ export async function runFleet(ctx: Context, targets: string[], verb: string, wo
   const servers = project.dialect.name !== "sqlite";
   const concurrency = intOption(ctx, "concurrency") ?? Math.max(availableParallelism(), servers ? 4 : 1);
   const canary = intOption(ctx, "canary");
-
-  const one = async (url: string): Promise<TargetRow> => {
-    const d = dialectFromUrl(url);
-    if (d !== project.dialect.name) throw new Error(`a ${d} database, but this project's dialect is ${project.dialect.name}`);
-    let conn;
-    try {
-      conn = await connect(url, { connectTimeoutMs: timeout });
-    } catch (e) {
-      throw new Error(connectionMessage(url, e, timeout).message);
-    }
-    try {
-      return await work(new Runner(conn, project.dialect, migrations), migrations, opts);
-    } catch (e) {
-      throw new Error(redactText(e instanceof RunnerError || e instanceof Error ? e.message : String(e), url));
-    } finally {
-      await conn.close().catch(() => {});
-    }
-  };
+  // Server drivers are asynchronous: targets overlap on this thread. The SQLite driver is
+  // synchronous: more than one at a time needs threads.
+  const entry = !servers && concurrency > 1 ? workerEntry() : undefined;
+  const pool = entry ? new WorkerPool(Math.min(concurrency, targets.length), entry) : undefined;
+  const one = (url: string): Promise<TargetRow> => pool
+    ? pool.run({ url, migrationsDir: project.config.migrations, dialect: project.dialect.name, opts, job, connectTimeoutMs: timeout })
+    : runTarget(url, project.dialect, migrations, opts, job, timeout);
 
   const live = Boolean(process.stderr.isTTY) && !ctx.report.opts.json;
   const t0 = performance.now();
@@ -86,11 +71,16 @@ export async function runFleet(ctx: Context, targets: string[], verb: string, wo
     process.stderr.write(`\r${verb}: ${done}/${targets.length} done, ${failed} failed, ${elapsed.toFixed(1)} s elapsed${done < targets.length && done ? `, about ${eta.toFixed(0)} s left` : ""}   `);
   };
   ctx.report.info(`${verb} on ${targets.length} target${targets.length === 1 ? "" : "s"}, ${concurrency} at a time${canary ? `, ${canary} canar${canary === 1 ? "y" : "ies"} first` : ""}`);
-  const rows = await runPool(targets, { concurrency, failFast: flag(ctx, "fail-fast"), ...(canary ? { canary } : {}) }, one, (o, done) => {
-    if (o.status === "failed") failed++;
-    if (live) progress(done);
-    else ctx.report.line(rowLine(o));
-  });
+  let rows: Outcome<TargetRow>[];
+  try {
+    rows = await runPool(targets, { concurrency, failFast: flag(ctx, "fail-fast"), ...(canary ? { canary } : {}) }, one, (o, done) => {
+      if (o.status === "failed") failed++;
+      if (live) progress(done);
+      else ctx.report.line(rowLine(o));
+    });
+  } finally {
+    pool?.close();
+  }
   if (live) process.stderr.write("\n");
 
   ctx.report.json({

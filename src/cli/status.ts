@@ -16,10 +16,7 @@ export async function run(ctx: Context): Promise<number> {
   const fleet = fleetTargets(ctx);
   if (fleet) {
     // One row per target: its version, how many migrations it still lacks, failed ones.
-    const { rows, exit } = await runFleet(ctx, fleet, "status", async (runner) => {
-      const st = await runner.state();
-      return { before: st.current, after: st.current, applied: [], pending: st.pending.length, failed: st.failed.map((h) => h.version) };
-    });
+    const { rows, exit } = await runFleet(ctx, fleet, "status", { kind: "status" });
     return exit || (rows.some((o) => o.status === "ok" && (o.value.pending || o.value.failed?.length)) ? 3 : 0);
   }
   return withRunner(ctx, async ({ runner, migrations, project, conn }) => {

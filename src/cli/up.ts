@@ -8,6 +8,7 @@ import { UsageError } from "./errors.ts";
 import { versionArg, withRunner } from "./runner-command.ts";
 import { fleetTargets, runFleet } from "./fleet.ts";
 import type { Migration } from "../migrate/dir.ts";
+import { loadMigrations, openProject } from "./project.ts";
 
 /** `up N`, `up VERSION`, `up head`, `up --to VERSION` → what to apply. */
 function upArgs(ctx: Context, migrations: readonly Migration[]): { target?: string; count?: number } {
@@ -25,12 +26,8 @@ function upArgs(ctx: Context, migrations: readonly Migration[]): { target?: stri
 export async function run(ctx: Context): Promise<number> {
   const fleet = fleetTargets(ctx);
   if (fleet) {
-    return (await runFleet(ctx, fleet, "up", async (runner, migrations, opts) => {
-      const before = (await runner.state()).current;
-      const applied = await runner.up({ ...opts, ...upArgs(ctx, migrations) });
-      const after = opts.dryRun ? before : (await runner.state()).current;
-      return { before, after, applied: applied.map((a) => a.version) };
-    })).exit;
+    const migrations = await loadMigrations(await openProject(ctx), ctx.cwd);
+    return (await runFleet(ctx, fleet, "up", { kind: "up", ...upArgs(ctx, migrations) })).exit;
   }
   return withRunner(ctx, async ({ runner, migrations, opts }) => {
     const { target, count } = upArgs(ctx, migrations);
