@@ -267,6 +267,18 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: { dialect: dialectOption },
     load: () => import("./sql.ts"),
   },
+  {
+    name: "completion",
+    summary: "print a shell completion script (bash, zsh or fish)",
+    usage: "completion bash|zsh|fish",
+    details:
+      "Generated from the commands and their options. Install:\n" +
+      "  schemavc completion bash > /etc/bash_completion.d/schemavc\n" +
+      "  schemavc completion zsh > \"${fpath[1]}/_schemavc\"\n" +
+      "  schemavc completion fish > ~/.config/fish/completions/schemavc.fish",
+    options: {},
+    load: () => import("./completion.ts"),
+  },
 ];
 
 export function findCommand(name: string): CommandSpec | undefined {
