@@ -37,7 +37,12 @@ export async function runCli(argv: readonly string[], cwd = process.cwd()): Prom
   try {
     parsed = parseArgs({ args, options: { ...GLOBAL_OPTIONS, ...cmd.options }, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UsageError(`${(e as Error).message.replace(/\. To specify a positional.*$/s, "")}`, `run \`schemavc help ${cmd.name}\``);
+    const message = (e as Error).message.replace(/\. To specify a positional.*$/s, "");
+    // A mistyped flag: suggest the nearest of this command's own (and the global) options.
+    const typo = /Unknown option '--([^']+)'/.exec(message)?.[1];
+    const known = Object.keys({ ...GLOBAL_OPTIONS, ...cmd.options });
+    const guess = typo ? didYouMean(typo, known) : undefined;
+    throw new UsageError(message, guess ? `${guess.replace(/`([^`]+)`/, "`--$1`")} (\`schemavc help ${cmd.name}\` lists them all)` : `run \`schemavc help ${cmd.name}\``);
   }
   if (parsed.values.help) {
     process.stdout.write(commandHelp(cmd) + "\n");

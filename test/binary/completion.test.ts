@@ -1,4 +1,7 @@
-/** `schemavc completion bash|zsh|fish`, through the compiled binary: scripts that complete every command and option. */
+/**
+ * Helping people type: `schemavc completion bash|zsh|fish` (scripts that complete every command
+ * and option) and "did you mean" for a mistyped command or flag, through the compiled binary.
+ */
 import { describe, expect, test } from "bun:test";
 import { join } from "node:path";
 import { COMMANDS } from "../../src/cli/registry.ts";
@@ -45,5 +48,20 @@ describe("completion", () => {
     const r = run("completion", "tcsh");
     expect(r.code).toBe(2);
     expect(r.err).toContain("bash, zsh, fish");
+  });
+});
+
+describe("did you mean", () => {
+  test("a mistyped command names the nearest one (exit 2)", () => {
+    const r = run("stauts");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("did you mean `status`?");
+  });
+  test("a mistyped flag names the nearest option of that command (exit 2)", () => {
+    const r = run("up", "--dry-runn");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("Unknown option '--dry-runn'");
+    expect(r.err).toContain("did you mean `--dry-run`?");
+    expect(run("up", "--zzz").err).toContain("run `schemavc help up`");
   });
 });
