@@ -268,6 +268,21 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import("./sql.ts"),
   },
   {
+    name: "erd",
+    summary: "draw the schema as an entity-relationship diagram (Mermaid)",
+    usage: "erd [--format mermaid] [-o FILE] [PATH]",
+    details:
+      "Mermaid `erDiagram` text, which GitHub renders inside Markdown: tables with their columns\n" +
+      "(PK, FK and UK marked; the full type, nullability and doc comment in each column's note)\n" +
+      "and every foreign key as a crow's-foot edge. With -o FILE.md the diagram is wrapped in a\n" +
+      "```mermaid fence. PATH: a .schema file or folder (default: the config's schema path).",
+    options: {
+      format: { type: "string", description: "mermaid (the default)", valueName: "F" },
+      output: { type: "string", short: "o", description: "write to FILE instead of stdout", valueName: "FILE" },
+    },
+    load: () => import("./erd.ts"),
+  },
+  {
     name: "completion",
     summary: "print a shell completion script (bash, zsh or fish)",
     usage: "completion bash|zsh|fish",
