@@ -8,7 +8,6 @@ import { UsageError } from "./errors.ts";
 import { versionArg, withRunner } from "./runner-command.ts";
 import { fleetTargets, runFleet } from "./fleet.ts";
 import type { Migration } from "../migrate/dir.ts";
-import { loadMigrations, openProject } from "./project.ts";
 
 /** `down N`, `down -N`, `down VERSION`, `down base`, `down --to VERSION` → what to roll back. */
 function downArgs(ctx: Context, migrations: readonly Migration[]): { target?: string | null; count?: number } {
@@ -27,8 +26,7 @@ function downArgs(ctx: Context, migrations: readonly Migration[]): { target?: st
 export async function run(ctx: Context): Promise<number> {
   const fleet = fleetTargets(ctx);
   if (fleet) {
-    const migrations = await loadMigrations(await openProject(ctx), ctx.cwd);
-    return (await runFleet(ctx, fleet, "down", { kind: "down", ...downArgs(ctx, migrations) })).exit;
+    return (await runFleet(ctx, fleet, "down", (migrations) => ({ kind: "down", ...downArgs(ctx, migrations) }))).exit;
   }
   return withRunner(ctx, async ({ runner, migrations, opts }) => {
     const { target, count } = downArgs(ctx, migrations);

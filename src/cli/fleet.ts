@@ -18,6 +18,7 @@ import { globTargets, readTargetsFile, TargetsError } from "../fleet/targets.ts"
 import { runPool, type Outcome } from "../fleet/pool.ts";
 import { runTarget, type FleetJob, type PlainRunOptions, type TargetRow } from "../fleet/target.ts";
 import { WorkerPool } from "../fleet/workers.ts";
+import type { Migration } from "../migrate/dir.ts";
 
 /** The fleet's targets, or undefined when the command runs on one database. */
 export function fleetTargets(ctx: Context): string[] | undefined {
@@ -41,9 +42,14 @@ function workerEntry(): string | undefined {
   return /\.test\.[jt]s$/.test(main) || (/\.[jt]s$/.test(main) && !/[\\/]main\.ts$/.test(main)) ? undefined : main;
 }
 
-export async function runFleet(ctx: Context, targets: string[], verb: string, job: FleetJob): Promise<{ rows: Outcome<TargetRow>[]; exit: number }> {
+/**
+ * @param job what to do on each target; a function of the verified migrations when the
+ *   command's arguments name versions (`up --to VERSION`).
+ */
+export async function runFleet(ctx: Context, targets: string[], verb: string, job: FleetJob | ((migrations: readonly Migration[]) => FleetJob)): Promise<{ rows: Outcome<TargetRow>[]; exit: number }> {
   const project = await openProject(ctx);
   const migrations = await loadMigrations(project, ctx.cwd);
+  const work = typeof job === "function" ? job(migrations) : job;
   const timeout = msOption(ctx, "connect-timeout", 10);
   const opts: PlainRunOptions = {
     lockTimeoutMs: msOption(ctx, "lock-timeout", 60),
@@ -59,8 +65,8 @@ export async function runFleet(ctx: Context, targets: string[], verb: string, jo
   const entry = !servers && concurrency > 1 ? workerEntry() : undefined;
   const pool = entry ? new WorkerPool(Math.min(concurrency, targets.length), entry) : undefined;
   const one = (url: string): Promise<TargetRow> => pool
-    ? pool.run({ url, migrationsDir: project.config.migrations, dialect: project.dialect.name, opts, job, connectTimeoutMs: timeout })
-    : runTarget(url, project.dialect, migrations, opts, job, timeout);
+    ? pool.run({ url, migrationsDir: project.config.migrations, dialect: project.dialect.name, opts, job: work, connectTimeoutMs: timeout })
+    : runTarget(url, project.dialect, migrations, opts, work, timeout);
 
   const live = Boolean(process.stderr.isTTY) && !ctx.report.opts.json;
   const t0 = performance.now();
@@ -90,7 +96,7 @@ export async function runFleet(ctx: Context, targets: string[], verb: string, jo
       before: o.status === "ok" ? o.value.before : null,
       after: o.status === "ok" ? o.value.after : null,
       applied: o.status === "ok" ? o.value.applied : [],
-      ...(o.status === "ok" && o.value.pending !== undefined ? { pending: o.value.pending } : {}),
+      ...(o.status === "ok" && o.value.pending !== undefined ? { pending: o.value.pending.length } : {}),
       seconds: o.status === "skipped" ? 0 : Number(o.seconds.toFixed(3)),
       error: o.status === "failed" ? o.error.message : o.status === "skipped" ? o.reason : null,
     })),
@@ -107,7 +113,7 @@ function rowLine(o: Outcome<TargetRow>): string {
   if (o.status === "failed") return `FAIL  ${url}: ${o.error.message}`;
   const v = o.value;
   const moved = v.before === v.after ? `at ${v.after ?? "base"}` : `${v.before ?? "base"} → ${v.after ?? "base"}`;
-  return `ok    ${url}: ${moved}${v.applied.length ? ` (${v.applied.length} migration${v.applied.length === 1 ? "" : "s"})` : ""}${v.pending ? `, ${v.pending} pending` : ""} in ${o.seconds.toFixed(2)} s`;
+  return `ok    ${url}: ${moved}${v.applied.length ? ` (${v.applied.length} migration${v.applied.length === 1 ? "" : "s"})` : ""}${v.pending?.length ? `, ${v.pending.length} pending` : ""} in ${o.seconds.toFixed(2)} s`;
 }
 
 function summarize(rows: readonly Outcome<TargetRow>[]) {

@@ -15,8 +15,7 @@ import { Runner } from "../migrate/runner.ts";
 import type { Migration } from "../migrate/dir.ts";
 import { fleetTargets } from "./fleet.ts";
 import { runPool } from "../fleet/pool.ts";
-import { connect } from "../dialects/registry.ts";
-import { connectionMessage } from "../dialects/errors.ts";
+import { runTarget } from "../fleet/target.ts";
 import { redactUrl } from "../dialects/url.ts";
 import { msOption } from "./database.ts";
 
@@ -60,17 +59,10 @@ export async function selectForLint(ctx: Context, project: Project, migrations: 
 /** Over a fleet: the migrations pending on any target; a target that cannot be asked is an error. */
 async function pendingOnFleet(ctx: Context, project: Project, migrations: Migration[], fleet: string[]): Promise<Selection> {
   const timeout = msOption(ctx, "connect-timeout", 10);
-  const pending = new Set<string>();
-  const rows = await runPool(fleet, { concurrency: 8 }, async (url) => {
-    let conn;
-    try { conn = await connect(url, { connectTimeoutMs: timeout }); } catch (e) { throw new Error(connectionMessage(url, e, timeout).message); }
-    try {
-      for (const m of (await new Runner(conn, project.dialect, migrations).state()).pending) pending.add(m.version);
-    } finally {
-      await conn.close().catch(() => {});
-    }
-  });
-  const failed = rows.filter((r) => r.status === "failed");
-  if (failed.length) throw new CliError(`could not read the history of ${failed.length} target${failed.length === 1 ? "" : "s"}: ${failed.map((r) => `${redactUrl(r.target)} (${r.status === "failed" ? r.error.message : ""})`).join("; ")}`, 1, "check that every target is reachable, or leave it out of the list");
+  const opts = { lockTimeoutMs: msOption(ctx, "lock-timeout", 60) };
+  const rows = await runPool(fleet, { concurrency: 8 }, (url) => runTarget(url, project.dialect, migrations, opts, { kind: "status" }, timeout));
+  const failed = rows.flatMap((r) => (r.status === "failed" ? [`${redactUrl(r.target)} (${r.error.message})`] : []));
+  if (failed.length) throw new CliError(`could not read the history of ${failed.length} target${failed.length === 1 ? "" : "s"}: ${failed.join("; ")}`, 1, "check that every target is reachable, or leave it out of the list");
+  const pending = new Set(rows.flatMap((r) => (r.status === "ok" ? r.value.pending ?? [] : [])));
   return { which: migrations.filter((m) => pending.has(m.version)), basis: `the ${pending.size} pending on any of ${fleet.length} targets` };
 }

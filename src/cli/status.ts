@@ -17,7 +17,7 @@ export async function run(ctx: Context): Promise<number> {
   if (fleet) {
     // One row per target: its version, how many migrations it still lacks, failed ones.
     const { rows, exit } = await runFleet(ctx, fleet, "status", { kind: "status" });
-    return exit || (rows.some((o) => o.status === "ok" && (o.value.pending || o.value.failed?.length)) ? 3 : 0);
+    return exit || (rows.some((o) => o.status === "ok" && (o.value.pending?.length || o.value.failed?.length)) ? 3 : 0);
   }
   return withRunner(ctx, async ({ runner, migrations, project, conn }) => {
     const st = await runner.state();

@@ -8,7 +8,6 @@ import { UsageError } from "./errors.ts";
 import { versionArg, withRunner } from "./runner-command.ts";
 import { fleetTargets, runFleet } from "./fleet.ts";
 import type { Migration } from "../migrate/dir.ts";
-import { loadMigrations, openProject } from "./project.ts";
 
 /** `up N`, `up VERSION`, `up head`, `up --to VERSION` → what to apply. */
 function upArgs(ctx: Context, migrations: readonly Migration[]): { target?: string; count?: number } {
@@ -26,8 +25,7 @@ function upArgs(ctx: Context, migrations: readonly Migration[]): { target?: stri
 export async function run(ctx: Context): Promise<number> {
   const fleet = fleetTargets(ctx);
   if (fleet) {
-    const migrations = await loadMigrations(await openProject(ctx), ctx.cwd);
-    return (await runFleet(ctx, fleet, "up", { kind: "up", ...upArgs(ctx, migrations) })).exit;
+    return (await runFleet(ctx, fleet, "up", (migrations) => ({ kind: "up", ...upArgs(ctx, migrations) }))).exit;
   }
   return withRunner(ctx, async ({ runner, migrations, opts }) => {
     const { target, count } = upArgs(ctx, migrations);

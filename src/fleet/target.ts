@@ -20,7 +20,8 @@ export interface TargetRow {
   readonly before: string | null;
   readonly after: string | null;
   readonly applied: string[];
-  readonly pending?: number;
+  /** `status`: the versions the target still lacks, and its failed ones. */
+  readonly pending?: string[];
   readonly failed?: string[];
 }
 
@@ -38,12 +39,11 @@ export async function runTarget(url: string, dialect: Dialect, migrations: reado
   }
   try {
     const runner = new Runner(conn, dialect, migrations);
-    const before = (await runner.state()).current;
+    const st = await runner.state();
+    const before = st.current;
     switch (job.kind) {
-      case "status": {
-        const st = await runner.state();
-        return { before: st.current, after: st.current, applied: [], pending: st.pending.length, failed: st.failed.map((h) => h.version) };
-      }
+      case "status":
+        return { before, after: before, applied: [], pending: st.pending.map((m) => m.version), failed: st.failed.map((h) => h.version) };
       case "up": {
         const done = await runner.up({ ...opts, ...(job.target !== undefined ? { target: job.target } : {}), ...(job.count !== undefined ? { count: job.count } : {}) });
         return { before, after: opts.dryRun ? before : (await runner.state()).current, applied: done.map((a) => a.version) };

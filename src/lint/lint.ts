@@ -94,8 +94,10 @@ export function lintMigration(input: LintInput): Finding[] {
     return name;
   };
   /** A table's name in the schema after the migration, from its name at statement `i`. */
+  // Forward, every table rename counts (a rebuild's temporary table becomes the table).
+  const allTableRenames = flat.filter(({ f }) => f.kind === "rename-table");
   const finalTable = (name: string, i: number) => {
-    for (const { i: j, f } of flat) if (j > i && f.kind === "rename-table" && f.from === name) name = f.to;
+    for (const { i: j, f } of allTableRenames) if (j > i && f.kind === "rename-table" && f.from === name) name = f.to;
     return name;
   };
   const originalColumn = (table: string, name: string, i: number) => {

@@ -9,10 +9,10 @@
  * unique constraint (MySQL does not tell them apart); the index InnoDB adds for a foreign key
  * is left out.
  */
-import type { Check, Column, ColumnType, DefaultValue, EnumType, FkAction, ForeignKey, Index, PrimaryKey, Table, UniqueConstraint } from "../../ir/model.ts";
+import type { Check, Column, ColumnType, DefaultValue, FkAction, ForeignKey, Index, PrimaryKey, Table, UniqueConstraint } from "../../ir/model.ts";
 import type { Executor, IntrospectOptions, Introspected } from "../dialect.ts";
 import { normExpr } from "../common/expr.ts";
-import { dedupeName } from "../../ir/naming.ts";
+import { InlineEnums } from "../common/inline-enums.ts";
 
 const SIMPLE: Readonly<Record<string, ColumnType>> = {
   "tinyint(1)": { kind: "portable", name: "bool" }, smallint: { kind: "portable", name: "smallint" }, int: { kind: "portable", name: "int" },
@@ -100,14 +100,9 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
     t.checks.push({ name, expr });
   }
 
-  const enums: EnumType[] = [];
-  const enumFor = (table: string, column: string, values: string[]): string => {
-    const same = enums.find((e) => e.values.length === values.length && e.values.every((v, i) => v.name === values[i]));
-    if (same) return same.name;
-    const name = dedupeName(`${table}_${column}`, new Set([...enums.map((e) => e.name), ...tables.keys()]));
-    enums.push({ name, values: values.map((v) => ({ name: v })) });
-    return name;
-  };
+  const inline = new InlineEnums(() => tables.keys());
+  const enums = inline.enums;
+  const enumFor = (table: string, column: string, values: string[]) => inline.nameFor(table, column, values);
   const colRows = await ex.query(`SELECT TABLE_NAME AS t, COLUMN_NAME AS c, COLUMN_TYPE AS type, IS_NULLABLE AS nullable, COLUMN_DEFAULT AS def, EXTRA AS extra, COLUMN_COMMENT AS doc
     FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, ORDINAL_POSITION`);
   const skipped: string[] = [];

@@ -8,12 +8,12 @@
  * so the portable names the renderer writes map straight back; an enum is a TEXT column with a
  * `CHECK (col IN (...))`, read back as an enum type named after the column.
  */
-import type { Check, Column, ColumnType, DefaultValue, EnumType, FkAction, ForeignKey, Index, IndexPart, PortableTypeName, PrimaryKey, Table, UniqueConstraint } from "../../ir/model.ts";
+import type { Check, Column, ColumnType, DefaultValue, FkAction, ForeignKey, Index, IndexPart, PortableTypeName, PrimaryKey, Table, UniqueConstraint } from "../../ir/model.ts";
 import type { Executor, IntrospectOptions, Introspected } from "../dialect.ts";
 import { normExpr } from "../common/expr.ts";
 import { parseCreateIndex, parseCreateTable } from "./create-sql.ts";
 import { UUID_SQL } from "./render.ts";
-import { dedupeName } from "../../ir/naming.ts";
+import { InlineEnums } from "../common/inline-enums.ts";
 
 const DECLARED: Readonly<Record<string, ColumnType>> = {
   SMALLINT: { kind: "portable", name: "smallint" }, INTEGER: { kind: "portable", name: "int" }, INT: { kind: "portable", name: "int" },
@@ -76,14 +76,9 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
   for (const name of tableSql.keys()) tables.set(name, { name, columns: [], pk: [], uniques: [], indexes: [], foreignKeys: [], checks: [] });
   const parsed = new Map([...tableSql].map(([n, sql]) => [n, parseCreateTable(sql)]));
 
-  const enums: EnumType[] = [];
-  const enumFor = (table: string, column: string, values: string[]): string => {
-    const same = enums.find((e) => e.values.length === values.length && e.values.every((v, i) => v.name === values[i]));
-    if (same) return same.name;
-    const name = dedupeName(`${table}_${column}`, new Set([...enums.map((e) => e.name), ...tables.keys()]));
-    enums.push({ name, values: values.map((v) => ({ name: v })) });
-    return name;
-  };
+  const inline = new InlineEnums(() => tables.keys());
+  const enums = inline.enums;
+  const enumFor = (table: string, column: string, values: string[]) => inline.nameFor(table, column, values);
 
   const cols = await ex.query<{ t: string; name: string; type: string; notnull: number; dflt: string | null; pk: number }>(
     `SELECT m.name AS t, p.name AS name, p.type AS type, p."notnull" AS "notnull", p.dflt_value AS dflt, p.pk AS pk
