@@ -21,15 +21,19 @@ export interface Config {
 export const CONFIG_FILE = "schemavc.toml";
 
 export async function loadConfig(ctx: Context): Promise<Config> {
-  const explicit = str(ctx, "config");
-  const file = resolve(ctx.cwd, explicit ?? CONFIG_FILE);
+  return loadConfigAt(ctx.cwd, str(ctx, "config"));
+}
+
+/** The config of a project whose folder is `cwd` (or the `explicit` file), defaults when there is none. */
+export async function loadConfigAt(cwd: string, explicit?: string): Promise<Config> {
+  const file = resolve(cwd, explicit ?? CONFIG_FILE);
   let text: string | undefined;
   try {
     text = await readFile(file, "utf8");
   } catch {
     if (explicit) throw new CliError(`config file \`${explicit}\` not found`, 1, "check the path given to --config");
   }
-  const base = text === undefined ? ctx.cwd : dirname(file);
+  const base = text === undefined ? cwd : dirname(file);
   const defaults = { dialect: "sqlite" as DialectName, schema: resolve(base, "schema"), migrations: resolve(base, "migrations") };
   if (text === undefined) return defaults;
   const { parse } = await import("smol-toml");

@@ -1,21 +1,16 @@
 /**
  * `schemavc fmt [--check] [PATH]`: rewrites `.schema` files in the canonical style.
  *
- * Each file is formatted on its own and only when it has no syntax error. Before a file is
- * written, its new text is parsed again and must give the same schema and keep every comment;
- * otherwise nothing is written and the file is reported (a formatter bug must never cost a
- * user their schema). Writes go through a temporary file and a rename.
+ * Each file is formatted on its own by `dsl/format.ts` (only without syntax errors, and only
+ * when the new text gives the same schema and keeps every comment); otherwise nothing is
+ * written and the file is reported. Writes go through a temporary file and a rename.
  */
 import { readFile, rename, writeFile } from "node:fs/promises";
 import { relative } from "node:path";
 import { flag, type Context } from "./context.ts";
 import { schemaPathFor } from "./config.ts";
 import { schemaFiles } from "../dsl/load.ts";
-import { parseFile, type ParsedFile } from "../dsl/parse.ts";
-import { printDeclarations } from "../dsl/printer.ts";
-import { hasErrors } from "../dsl/diagnostics.ts";
-import { canonical } from "../ir/canonical.ts";
-import { parseCst } from "../dsl/parser.ts";
+import { formatFile } from "../dsl/format.ts";
 
 export async function run(ctx: Context): Promise<number> {
   const check = flag(ctx, "check");
@@ -25,21 +20,15 @@ export async function run(ctx: Context): Promise<number> {
   for (const path of files) {
     const name = relative(ctx.cwd, path) || path;
     const text = await readFile(path, "utf8");
-    const parsed = parseFile(text, name);
-    if (hasErrors(parsed.diagnostics.filter((d) => d.code === "syntax"))) {
-      ctx.report.diagnostics(parsed.diagnostics.filter((d) => d.code === "syntax"), new Map([[name, text]]));
-      results.push({ file: name, changed: false, error: "syntax errors" });
+    const result = formatFile(text, name);
+    if (result.text === undefined) {
+      if (result.syntax.length) ctx.report.diagnostics(result.syntax, new Map([[name, text]]));
+      else ctx.report.error(`${name}: not formatted: ${result.problem}`, "this is a bug in schemavc fmt; the file was left as it was");
+      results.push({ file: name, changed: false, error: result.problem });
       failed = true;
       continue;
     }
-    const formatted = format(parsed);
-    const problem = verify(parsed, formatted, name, text);
-    if (problem) {
-      ctx.report.error(`${name}: not formatted: ${problem}`, "this is a bug in schemavc fmt; the file was left as it was");
-      results.push({ file: name, changed: false, error: problem });
-      failed = true;
-      continue;
-    }
+    const formatted = result.text;
     const changed = formatted !== text;
     results.push({ file: name, changed });
     if (!changed) continue;
@@ -60,21 +49,4 @@ export async function run(ctx: Context): Promise<number> {
   }
   if (!changed) ctx.report.info(`${results.length} file(s) already formatted`);
   return 0;
-}
-
-export function format(parsed: ParsedFile): string {
-  return printDeclarations(parsed.tables, parsed.enums, parsed.order, parsed.fileTrailing);
-}
-
-/** Why `formatted` would lose something of `parsed`, or undefined when it keeps everything. */
-function verify(parsed: ParsedFile, formatted: string, name: string, original: string): string | undefined {
-  const again = parseFile(formatted, name);
-  if (hasErrors(again.diagnostics.filter((d) => d.code === "syntax"))) return "the formatted text does not parse";
-  const schemaOf = (p: ParsedFile) => JSON.stringify(canonical({ tables: p.tables, enums: p.enums }));
-  if (schemaOf(again) !== schemaOf(parsed)) return "the formatted text gives a different schema";
-  // Comments are counted in the texts themselves (by the lexer), not in the IR: a comment the
-  // IR failed to keep must not pass unnoticed.
-  const comments = (text: string) => parseCst(text).comments.map((c) => c.image.replace(/^\/\/\/?\s*/, "").trimEnd()).filter((c) => c !== "").sort().join("\n");
-  if (comments(formatted) !== comments(original)) return "the formatted text would lose or change comments";
-  return undefined;
 }

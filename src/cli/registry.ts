@@ -283,6 +283,21 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import("./erd.ts"),
   },
   {
+    name: "lsp",
+    summary: "run the language server for editors (stdio)",
+    usage: "lsp [--stdio]",
+    details:
+      "Speaks the Language Server Protocol on stdin/stdout: diagnostics as you type (the same\n" +
+      "messages and positions as the CLI), formatting (the `fmt` printer), go to definition and\n" +
+      "find references for tables, columns and enums across files, hover (type, keys, doc comment\n" +
+      "and the SQL each dialect creates), completion of keywords, types, tables and columns.\n" +
+      "The project is found from each file: the nearest schemavc.toml above it.",
+    options: {
+      stdio: { type: "boolean", description: "talk over stdin/stdout (the default and only transport)" },
+    },
+    load: () => import("./lsp.ts"),
+  },
+  {
     name: "completion",
     summary: "print a shell completion script (bash, zsh or fish)",
     usage: "completion bash|zsh|fish",

@@ -3,7 +3,8 @@
  * order), parsed, merged and validated. References may cross files; a name defined twice is an
  * error naming both places. Enum type names are resolved here, once every file is read.
  */
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdirSync } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
 import { join, relative } from "node:path";
 import type { Column, ColumnType, EnumType, Schema, Table } from "../ir/model.ts";
 import { validateSchema } from "../ir/validate.ts";
@@ -22,7 +23,14 @@ export interface LoadedSchema {
 
 /** Parses, merges and validates in-memory sources (file name → text), in the map's order. */
 export function loadSources(sources: ReadonlyMap<string, string>): LoadedSchema {
-  const parsed = [...sources].map(([file, text]) => parseFile(text, file));
+  return mergeParsed([...sources].map(([file, text]) => parseFile(text, file)), sources);
+}
+
+/**
+ * Merges files parsed already (in this order) into one validated schema. Split from
+ * `loadSources` so the language server can keep each file's parse and redo only the edited one.
+ */
+export function mergeParsed(parsed: readonly ParsedFile[], sources: ReadonlyMap<string, string>): LoadedSchema {
   const diagnostics = parsed.flatMap((f) => f.diagnostics);
   const enums = parsed.flatMap((f) => f.enums);
   const enumNames = new Set(enums.map((e) => e.name));
@@ -68,17 +76,25 @@ export async function schemaFiles(path: string): Promise<string[]> {
     throw new CliError(`schema path \`${path}\` does not exist`, 1, "pass a .schema file or a folder of them, or run `schemavc init`");
   }
   if (st.isFile()) return [path];
+  const out = schemaFilesUnder(path);
+  if (!out.length) throw new CliError(`no .schema files under \`${path}\``, 1, "write a .schema file there, or run `schemavc init`");
+  return out;
+}
+
+/** Every `*.schema` file under a folder, sorted by path; hidden folders and node_modules skipped. */
+export function schemaFilesUnder(dir: string): string[] {
   const out: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const walk = (d: string): void => {
+    let entries;
+    try { entries = readdirSync(d, { withFileTypes: true }); } catch { return; }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) { if (!e.name.startsWith(".") && e.name !== "node_modules") await walk(p); }
+      const p = join(d, e.name);
+      if (e.isDirectory()) { if (!e.name.startsWith(".") && e.name !== "node_modules") walk(p); }
       else if (e.name.endsWith(".schema")) out.push(p);
     }
   };
-  await walk(path);
-  if (!out.length) throw new CliError(`no .schema files under \`${path}\``, 1, "write a .schema file there, or run `schemavc init`");
+  walk(dir);
   return out;
 }
 

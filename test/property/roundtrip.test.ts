@@ -10,7 +10,7 @@ import { schemaArb } from "../support/arbitrary-schema.ts";
 import { printSchema } from "../../src/dsl/printer.ts";
 import { loadSources } from "../../src/dsl/load.ts";
 import { parseFile } from "../../src/dsl/parse.ts";
-import { format } from "../../src/cli/fmt.ts";
+import { format } from "../../src/dsl/format.ts";
 import { canonical } from "../../src/ir/canonical.ts";
 import { validateSchema } from "../../src/ir/validate.ts";
 

@@ -3,7 +3,7 @@
  */
 import { describe, expect, test } from "bun:test";
 import { parseFile } from "../../../src/dsl/parse.ts";
-import { format } from "../../../src/cli/fmt.ts";
+import { format } from "../../../src/dsl/format.ts";
 
 const fmt = (text: string) => format(parseFile(text, "a.schema"));
 

@@ -1,0 +1,159 @@
+/**
+ * `schemavc lsp`: the Language Server Protocol over stdio, through the `vscode-languageserver`
+ * package (the protocol, framing and document sync are theirs; the language is ours). Every
+ * answer comes from the same code as the CLI: the parser and validator for diagnostics (same
+ * messages, positions and hints), the `fmt` printer and its safety check for formatting, the IR's
+ * recorded positions for definitions and references, the dialect renderers for hovers.
+ *
+ * Diagnostics are published for every file of the edited document's project, so an error caused
+ * in another file by an edit here (a table renamed that another file references) shows up there.
+ */
+import { fileURLToPath, pathToFileURL } from "node:url";
+import {
+  CompletionItemKind, createConnection, DiagnosticSeverity, MarkupKind, TextDocuments, TextDocumentSyncKind,
+  type Connection, type Diagnostic as LspDiagnostic, type Location, type Range,
+} from "vscode-languageserver/node";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import type { Diagnostic } from "../dsl/diagnostics.ts";
+import type { Loc } from "../ir/model.ts";
+import { formatFile } from "../dsl/format.ts";
+import { complete, type CompletionKind } from "./completion.ts";
+import { hoverText } from "./hover.ts";
+import { occurrenceAt } from "./symbols.ts";
+import { Workspace, type Analysis } from "./workspace.ts";
+
+const KINDS: Record<CompletionKind, CompletionItemKind> = {
+  keyword: CompletionItemKind.Keyword, type: CompletionItemKind.TypeParameter, table: CompletionItemKind.Class,
+  column: CompletionItemKind.Field, enum: CompletionItemKind.Enum,
+};
+
+const pathOf = (uri: string): string | undefined => (uri.startsWith("file:") ? fileURLToPath(uri) : undefined);
+const uriOf = (path: string): string => pathToFileURL(path).href;
+
+/** Runs the server on the given streams until the client says exit. */
+export function startServer(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Connection {
+  const connection = createConnection(input, output);
+  const documents = new TextDocuments(TextDocument);
+  const workspace = new Workspace();
+  /** Files of each project that were last sent diagnostics, so fixed ones are cleared. */
+  const published = new Map<string, Set<string>>();
+
+  /** A document of any project file: the open one, else its text on disk. */
+  const docOf = (path: string): TextDocument | undefined => {
+    const open = documents.get(uriOf(path));
+    if (open) return open;
+    const text = workspace.text(path);
+    return text === undefined ? undefined : TextDocument.create(uriOf(path), "schemavc", 0, text);
+  };
+  const rangeOf = (loc: Loc, doc: TextDocument | undefined): Range =>
+    doc
+      ? { start: doc.positionAt(loc.offset), end: doc.positionAt(loc.offset + Math.max(1, loc.length)) }
+      : { start: { line: loc.line - 1, character: loc.col - 1 }, end: { line: loc.line - 1, character: loc.col - 1 + Math.max(1, loc.length) } };
+  const locationOf = (loc: Loc): Location => ({ uri: uriOf(loc.file), range: rangeOf(loc, docOf(loc.file)) });
+
+  const toLsp = (d: Diagnostic, doc: TextDocument | undefined): LspDiagnostic => ({
+    severity: d.severity === "error" ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    range: d.loc ? rangeOf(d.loc, doc) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    message: d.hint ? `${d.message}\nhint: ${d.hint}` : d.message,
+    code: d.code,
+    source: "schemavc",
+    ...(d.related ? { relatedInformation: [{ location: locationOf(d.related.loc), message: d.related.message }] } : {}),
+  });
+
+  const publish = async (path: string) => {
+    const a = await workspace.analyze(path);
+    const byFile = new Map<string, LspDiagnostic[]>(a.files.map((f) => [f, []]));
+    for (const d of a.diagnostics) {
+      const file = d.loc?.file ?? path;
+      byFile.get(file)?.push(toLsp(d, docOf(file))) ?? byFile.set(file, [toLsp(d, docOf(file))]);
+    }
+    const before = published.get(a.project.schemaPath) ?? new Set<string>();
+    for (const f of before) if (!byFile.has(f)) byFile.set(f, []);
+    published.set(a.project.schemaPath, new Set([...byFile].filter(([, ds]) => ds.length).map(([f]) => f)));
+    for (const [f, diagnostics] of byFile) {
+      if (!diagnostics.length && !before.has(f)) continue;
+      await connection.sendDiagnostics({ uri: uriOf(f), diagnostics });
+    }
+  };
+  const analysisAt = async (uri: string): Promise<{ a: Analysis; path: string } | undefined> => {
+    const path = pathOf(uri);
+    return path ? { a: await workspace.analyze(path), path } : undefined;
+  };
+
+  connection.onInitialize(() => ({
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      documentFormattingProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: ["(", ",", " "] },
+    },
+    serverInfo: { name: "schemavc" },
+  }));
+
+  documents.onDidChangeContent(async ({ document }) => {
+    const path = pathOf(document.uri);
+    if (!path) return;
+    workspace.setOpen(path, document.getText());
+    await publish(path).catch((e: unknown) => connection.console.error(`schemavc: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
+  });
+  documents.onDidClose(async ({ document }) => {
+    const path = pathOf(document.uri);
+    if (!path) return;
+    workspace.setOpen(path, undefined);
+    await publish(path).catch(() => {});
+  });
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    for (const c of changes) { const p = pathOf(c.uri); if (p) workspace.touched(p); }
+  });
+
+  connection.onDocumentFormatting(({ textDocument }) => {
+    const doc = documents.get(textDocument.uri);
+    const path = pathOf(textDocument.uri);
+    if (!doc || !path) return null;
+    const formatted = formatFile(doc.getText(), path);
+    // Nothing to do, or not safe to do (syntax errors, or a printer bug caught by the check).
+    if (formatted.text === undefined || formatted.text === doc.getText()) return [];
+    return [{ range: { start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) }, newText: formatted.text }];
+  });
+
+  connection.onDefinition(async ({ textDocument, position }) => {
+    const at = await analysisAt(textDocument.uri);
+    const doc = documents.get(textDocument.uri);
+    if (!at || !doc) return null;
+    const o = occurrenceAt(at.a.occurrences, at.path, doc.offsetAt(position));
+    const def = o && at.a.occurrences.find((x) => x.definition && x.key === o.key);
+    return def ? locationOf(def.loc) : null;
+  });
+
+  connection.onReferences(async ({ textDocument, position, context }) => {
+    const at = await analysisAt(textDocument.uri);
+    const doc = documents.get(textDocument.uri);
+    if (!at || !doc) return null;
+    const o = occurrenceAt(at.a.occurrences, at.path, doc.offsetAt(position));
+    if (!o) return [];
+    return at.a.occurrences.filter((x) => x.key === o.key && (context.includeDeclaration || !x.definition)).map((x) => locationOf(x.loc));
+  });
+
+  connection.onHover(async ({ textDocument, position }) => {
+    const at = await analysisAt(textDocument.uri);
+    const doc = documents.get(textDocument.uri);
+    if (!at || !doc) return null;
+    const o = occurrenceAt(at.a.occurrences, at.path, doc.offsetAt(position));
+    const text = o && (await hoverText(at.a.loaded.schema, o.key));
+    return text ? { contents: { kind: MarkupKind.Markdown, value: text }, range: rangeOf(o.loc, doc) } : null;
+  });
+
+  connection.onCompletion(async ({ textDocument, position }) => {
+    const at = await analysisAt(textDocument.uri);
+    const doc = documents.get(textDocument.uri);
+    if (!at || !doc) return [];
+    return complete(at.a.loaded.schema, doc.getText().slice(0, doc.offsetAt(position)))
+      .map((s) => ({ label: s.label, kind: KINDS[s.kind], ...(s.detail ? { detail: s.detail } : {}) }));
+  });
+
+  documents.listen(connection);
+  connection.listen();
+  return connection;
+}
