@@ -10,6 +10,7 @@
  */
 import type { Column, ColumnType, Schema, Table } from "../ir/model.ts";
 import { typeText } from "../ir/validate.ts";
+import { fkEnds, keyMarks } from "./keys.ts";
 
 const WORD = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
@@ -22,14 +23,12 @@ export function mermaidErd(schema: Schema): string {
   }
   for (const t of schema.tables) {
     for (const fk of t.foreignKeys) {
-      const cols = fk.columns.map((n) => t.columns.find((c) => c.name === n));
-      const optional = cols.some((c) => c?.nullable);
+      const ends = fkEnds(t, fk);
+      const parentEnd = ends.optionalParent ? "o|" : "||";
       // One row per parent at most when the key columns are themselves unique in the child.
-      const single = isKey(t, fk.columns);
-      const parentEnd = optional ? "o|" : "||";
-      const childEnd = single ? "|o" : "}o";
+      const childEnd = ends.singleChild ? "|o" : "}o";
       // Identifying (solid) when the key is part of the child's primary key.
-      const line = fk.columns.every((n) => t.primaryKey?.columns.includes(n)) ? "--" : "..";
+      const line = ends.identifying ? "--" : "..";
       lines.push(`  ${entity(fk.refTable)} ${parentEnd}${line}${childEnd} ${entity(t.name)} : ${quote(fk.columns.join(", "))}`);
     }
   }
@@ -37,10 +36,7 @@ export function mermaidErd(schema: Schema): string {
 }
 
 function attribute(t: Table, c: Column): string {
-  const keys: string[] = [];
-  if (t.primaryKey?.columns.includes(c.name)) keys.push("PK");
-  if (t.foreignKeys.some((k) => k.columns.includes(c.name))) keys.push("FK");
-  if (t.uniques.some((u) => u.columns.length === 1 && u.columns[0] === c.name) || t.indexes.some((i) => i.unique && i.parts.length === 1 && i.parts[0]!.kind === "column" && i.parts[0]!.column === c.name)) keys.push("UK");
+  const keys = keyMarks(t, c);
   const name = WORD.test(c.name) ? c.name : `_${c.name.replace(/[^A-Za-z0-9_-]/g, "_")}`;
   const notes = [`${typeText(c.type)}${c.nullable ? "?" : ""}${c.identity ? " identity" : ""}`];
   if (name !== c.name) notes.push(`column "${c.name}"`);
@@ -53,13 +49,11 @@ function typeWord(t: ColumnType): string {
   return /^[A-Za-z]/.test(w) ? w : `t_${w}`;
 }
 
-function isKey(t: Table, cols: readonly string[]): boolean {
-  const same = (xs: readonly string[]) => xs.length === cols.length && xs.every((x) => cols.includes(x));
-  return (t.primaryKey !== undefined && same(t.primaryKey.columns)) || t.uniques.some((u) => same(u.columns));
-}
-
 /** Entity names quoted only when Mermaid needs it (`line items`); plain names stay plain. */
 const entity = (name: string) => (WORD.test(name) ? name : quote(name));
 
 /** Mermaid strings have no escapes: a double quote inside becomes `#quot;` (its entity code). */
 const quote = (s: string) => `"${s.replace(/"/g, "#quot;")}"`;
+
+/** The diagram as Markdown: a ```mermaid fence, which GitHub renders as a picture. */
+export const mermaidMarkdown = (diagram: string): string => `\`\`\`mermaid\n${diagram}\`\`\`\n`;
