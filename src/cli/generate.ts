@@ -1,12 +1,14 @@
 /**
  * `schemavc generate -m MSG` (alias `migrate`): compares the schema files with the snapshot of
  * the latest migration and writes the next migration folder (up.sql, down.sql, snapshot.json),
- * then updates schemavc.sum. Writes nothing when nothing changed.
+ * then updates schemavc.sum. Writes nothing when nothing changed. `--erd` also writes erd.md, a
+ * Mermaid diagram of the new schema, into the folder (outside the sum: it is derived, never read).
  *
  * Renames: `renamed from` hints decide. Where a column (or table) disappears and a similar one
  * appears without a hint, a person at a terminal is asked; without a terminal the tool never
  * guesses: it warns, writes drop + add, and prints the hint line that would keep the data.
  */
+import { writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { flag, str, type Context } from "./context.ts";
 import { UsageError } from "./errors.ts";
@@ -18,6 +20,7 @@ import { describe } from "../diff/summary.ts";
 import { slug, timestampOf, writeMigration } from "../migrate/dir.ts";
 import { askYesNo, canAsk } from "./prompt.ts";
 import { lintMigration } from "../lint/lint.ts";
+import { mermaidErd, mermaidMarkdown } from "../erd/mermaid.ts";
 
 export async function run(ctx: Context): Promise<number> {
   const message = str(ctx, "message") ?? ctx.positionals[0];
@@ -59,12 +62,15 @@ export async function run(ctx: Context): Promise<number> {
     up: upText,
     down: sqlFile({ version, message, direction: "down", dialect, statements: p.downSql, losses: p.downLosses }),
   });
+  // --erd: a picture of the new schema beside the migration. erd.md is derived from snapshot.json,
+  // so schemavc.sum leaves it out and no command reads it: deleting or editing it breaks nothing.
+  if (flag(ctx, "erd")) await writeFile(join(dir, "erd.md"), mermaidMarkdown(mermaidErd(to)));
   // The same findings `schemavc lint` will give for this migration.
   const findings = lintMigration({
     dialect, file: join(relative(ctx.cwd, dir) || dir, "up.sql"), sql: upText, backslashEscapes: project.dialect.capabilities.backslashEscapes,
     transactionalDdl: project.dialect.capabilities.transactionalDdl, before: () => from, after: () => to,
   });
-  ctx.report.json({ version, dir: relative(ctx.cwd, dir), changes: p.changes.map(describe), warnings: p.upLosses.map((l) => l.message), findings });
+  ctx.report.json({ version, dir: relative(ctx.cwd, dir), ...(flag(ctx, "erd") ? { erd: join(relative(ctx.cwd, dir), "erd.md") } : {}), changes: p.changes.map(describe), warnings: p.upLosses.map((l) => l.message), findings });
   ctx.report.line(`wrote ${relative(ctx.cwd, dir) || dir}/ (${p.changes.length} change${p.changes.length === 1 ? "" : "s"}):`);
   for (const c of p.changes) ctx.report.line(`  ${describe(c)}`);
   for (const f of findings) ctx.report.warn(`${f.severity === "data-loss" ? "data loss " : f.severity === "error" ? "error " : ""}[${f.rule}] ${f.message} (${f.file}:${f.line})`);

@@ -65,15 +65,20 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: "generate",
     aliases: ["migrate", "revision"],
     summary: "write the next migration from the schema files",
-    usage: "generate -m MESSAGE",
+    usage: "generate -m MESSAGE [--erd]",
     details:
       "Compares the schema files with the snapshot of the latest migration and writes\n" +
       "migrations/<timestamp>_<message>/ with up.sql, down.sql and snapshot.json, then updates\n" +
       "schemavc.sum. Writes nothing when nothing changed. Data-loss warnings are printed and\n" +
       "written in the header of the SQL file that loses data. A column that disappears while a\n" +
       "similar one appears is a rename only with a `renamed from` hint, or when you answer y at\n" +
-      "a terminal; otherwise it is a drop and an add, with a warning.",
-    options: { message: { type: "string", short: "m", description: "what the migration does (becomes part of its version)", valueName: "MSG" } },
+      "a terminal; otherwise it is a drop and an add, with a warning. --erd also writes erd.md,\n" +
+      "the new schema as a Mermaid diagram, into the folder (not covered by schemavc.sum: it is\n" +
+      "a picture of snapshot.json, never read back).",
+    options: {
+      message: { type: "string", short: "m", description: "what the migration does (becomes part of its version)", valueName: "MSG" },
+      erd: { type: "boolean", description: "also write erd.md (a Mermaid diagram of the new schema) into the migration folder" },
+    },
     load: () => import("./generate.ts"),
   },
   {
@@ -269,15 +274,18 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: "erd",
-    summary: "draw the schema as an entity-relationship diagram (Mermaid)",
-    usage: "erd [--format mermaid] [-o FILE] [PATH]",
+    summary: "draw the schema as an entity-relationship diagram (Mermaid or SVG)",
+    usage: "erd [--format mermaid|svg|dot] [-o FILE] [PATH]",
     details:
-      "Mermaid `erDiagram` text, which GitHub renders inside Markdown: tables with their columns\n" +
-      "(PK, FK and UK marked; the full type, nullability and doc comment in each column's note)\n" +
-      "and every foreign key as a crow's-foot edge. With -o FILE.md the diagram is wrapped in a\n" +
-      "```mermaid fence. PATH: a .schema file or folder (default: the config's schema path).",
+      "Mermaid `erDiagram` text (the default), which GitHub renders inside Markdown: tables with\n" +
+      "their columns (PK, FK and UK marked; the full type, nullability and doc comment in each\n" +
+      "column's note) and every foreign key as a crow's-foot edge. With -o FILE.md the diagram is\n" +
+      "wrapped in a ```mermaid fence. --format svg draws the same as a picture laid out by\n" +
+      "Graphviz (built in; nothing to install); --format dot prints its Graphviz source. Without\n" +
+      "--format, -o FILE.svg means svg and FILE.dot or FILE.gv means dot.\n" +
+      "PATH: a .schema file or folder (default: the config's schema path).",
     options: {
-      format: { type: "string", description: "mermaid (the default)", valueName: "F" },
+      format: { type: "string", description: "mermaid (the default), svg or dot", valueName: "F" },
       output: { type: "string", short: "o", description: "write to FILE instead of stdout", valueName: "FILE" },
     },
     load: () => import("./erd.ts"),
