@@ -8,34 +8,116 @@
  *   LIBSQL_NATIVE, which `src/dialects/sqlite/native-addon.ts` requires literally.
  * - `.env` and `bunfig.toml` are not auto-loaded by the binary: schemavc reads `.env` itself,
  *   where the contract says, and a project's bunfig.toml is none of its business.
+ *
+ * Release builds (scripts/release.ts has the platforms):
+ * - `bun run build --all-targets` cross-compiles every release platform into dist/release/
+ *   (schemavc-linux-x64, -linux-arm64, -darwin-arm64, -windows-x64.exe) and writes
+ *   dist/release/SHA256SUMS; `--target NAME` (repeatable) builds only those.
+ * - Each target embeds its own platform's libsql addon: LIBSQL_NATIVE is the absolute path of
+ *   that addon's `.node` file (a literal require of a path is embedded like a package name;
+ *   the path itself does not end up in the binary). Addons not installed here are fetched
+ *   with `npm pack` and checked against bun.lock; the target's Bun runtime comes from the npm
+ *   registry through `bun build` itself.
+ * - dist/schemavc is not touched by a release build (and vice versa).
  */
-import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { join, relative } from "node:path";
+import { addonPath, addonVersion, megabytes, RELEASE_DIR, RELEASE_TARGETS, releaseTarget, ROOT, SUMS_FILE, writeSums, type ReleaseTarget } from "./scripts/release.ts";
 
-const target = process.env["SCHEMAVC_TARGET"]; // e.g. bun-linux-arm64 for cross builds
-const arch = process.arch === "arm64" ? "arm64" : "x64";
-const libc = (() => {
-  if (process.platform !== "linux") return "";
-  // glibc reports its version in the process report; musl does not.
-  const report = process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined;
-  return report?.header?.glibcVersionRuntime ? "-gnu" : "-musl";
-})();
-const native = process.env["SCHEMAVC_LIBSQL_NATIVE"] ?? `@libsql/${process.platform}-${arch}${libc}`;
-if (!existsSync(join("node_modules", native))) {
-  console.error(`build: the libsql native addon ${native} is not installed (run \`bun install\`)`);
-  process.exit(1);
+const USAGE = `usage: bun run build                         dist/schemavc for this machine
+       bun run build --all-targets           every release platform into dist/release/ (+ ${SUMS_FILE})
+       bun run build --target NAME [...]     only those (${RELEASE_TARGETS.map((t) => t.name).join(", ")})`;
+
+/** The `bun build` arguments shared by the local and the release builds. */
+function compileArgs(outfile: string, native: string, target: string | undefined): string[] {
+  return [
+    "build", "src/main.ts", "--compile", "--minify", "--bytecode", "--format=esm", "--sourcemap",
+    "--outfile", outfile,
+    "--define", `LIBSQL_NATIVE=${JSON.stringify(native)}`,
+    "--no-compile-autoload-dotenv", "--no-compile-autoload-bunfig",
+    ...(target ? [`--target=${target}`] : []),
+  ];
 }
 
-const args = [
-  "build", "src/main.ts", "--compile", "--minify", "--bytecode", "--format=esm", "--sourcemap",
-  "--outfile", "dist/schemavc",
-  "--define", `LIBSQL_NATIVE=${JSON.stringify(native)}`,
-  "--no-compile-autoload-dotenv", "--no-compile-autoload-bunfig",
-  ...(target ? [`--target=${target}`] : []),
-];
-const proc = Bun.spawnSync(["bun", ...args], { stdout: "inherit", stderr: "inherit" });
-if (proc.exitCode !== 0) {
-  console.error("build: bun build failed");
-  process.exit(proc.exitCode ?? 1);
+/** Prints a build error and exits (1 unless told otherwise). */
+function fail(message: string, code = 1): never {
+  console.error(`build: ${message}`);
+  process.exit(code);
 }
-console.log(`build: dist/schemavc (libsql addon ${native} embedded)`);
+
+/** Which build the command line asks for: the local one, or these release targets. */
+function parseArgs(argv: string[]): ReleaseTarget[] | undefined {
+  const names: string[] = [];
+  let all = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--all-targets") all = true;
+    else if (a === "--target") {
+      const v = argv[++i];
+      if (!v) fail(`--target needs a NAME\n${USAGE}`, 2);
+      names.push(v);
+    } else if (a.startsWith("--target=")) names.push(a.slice("--target=".length));
+    else if (a === "--help" || a === "-h") {
+      console.log(USAGE);
+      process.exit(0);
+    } else fail(`unknown argument \`${a}\`\n${USAGE}`, 2);
+  }
+  if (all) return [...RELEASE_TARGETS];
+  if (names.length === 0) return undefined;
+  try {
+    return [...new Set(names)].map(releaseTarget);
+  } catch (e) {
+    return fail((e as Error).message, 2);
+  }
+}
+
+/** `bun run build`: dist/schemavc for this machine, as before release builds existed. */
+function buildLocal(): void {
+  const target = process.env["SCHEMAVC_TARGET"]; // e.g. bun-linux-arm64 for cross builds
+  const arch = process.arch === "arm64" ? "arm64" : "x64";
+  const libc = (() => {
+    if (process.platform !== "linux") return "";
+    // glibc reports its version in the process report; musl does not.
+    const report = process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined;
+    return report?.header?.glibcVersionRuntime ? "-gnu" : "-musl";
+  })();
+  const native = process.env["SCHEMAVC_LIBSQL_NATIVE"] ?? `@libsql/${process.platform}-${arch}${libc}`;
+  if (!existsSync(join("node_modules", native))) {
+    fail(`the libsql native addon ${native} is not installed (run \`bun install\`)`);
+  }
+  const proc = Bun.spawnSync(["bun", ...compileArgs("dist/schemavc", native, target)], { stdout: "inherit", stderr: "inherit" });
+  if (proc.exitCode !== 0) fail("bun build failed", proc.exitCode ?? 1);
+  console.log(`build: dist/schemavc (libsql addon ${native} embedded)`);
+}
+
+/** Cross-compiles each target into dist/release/, then rewrites SHA256SUMS. */
+async function buildRelease(targets: ReleaseTarget[]): Promise<void> {
+  mkdirSync(RELEASE_DIR, { recursive: true });
+  const started = performance.now();
+  for (const [i, t] of targets.entries()) {
+    const step = `[${i + 1}/${targets.length}] ${t.name}`;
+    const t0 = performance.now();
+    let native: string;
+    try {
+      native = addonPath(t, (line) => console.log(`build: ${step}: ${line}`));
+    } catch (e) {
+      return fail(`${step}: ${(e as Error).message}`);
+    }
+    console.log(`build: ${step}: compiling for ${t.bunTarget} with ${t.addon}@${addonVersion(t.addon)}`);
+    const outfile = join(RELEASE_DIR, t.file);
+    const proc = Bun.spawnSync(["bun", ...compileArgs(outfile, native, t.bunTarget)], { cwd: ROOT, stdout: "inherit", stderr: "inherit" });
+    if (proc.exitCode !== 0) {
+      fail(`${step}: bun build --target=${t.bunTarget} failed (exit ${proc.exitCode}; the target's Bun runtime is downloaded from the npm registry, see above)`);
+    }
+    // The sourcemap is embedded in the binary (--sourcemap); the separate .map is no release asset.
+    for (const map of new Set([`${outfile}.map`, `${outfile.replace(/\.exe$/, "")}.map`])) rmSync(map, { force: true });
+    console.log(`build: ${step}: ${relative(ROOT, outfile)} (${megabytes(outfile)}, ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  }
+  const listed = await writeSums();
+  console.log(`build: ${relative(ROOT, join(RELEASE_DIR, SUMS_FILE))} lists ${listed.join(", ")}`);
+  console.log(`build: ${targets.length} target(s) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+const release = parseArgs(process.argv.slice(2));
+if (release) await buildRelease(release);
+else buildLocal();
