@@ -38,12 +38,19 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
   /** Files of each project that were last sent diagnostics, so fixed ones are cleared. */
   const published = new Map<string, Set<string>>();
 
+  /** Documents made for files that are not open (positions in their disk text), by text. */
+  const closedDocs = new Map<string, TextDocument>();
   /** A document of any project file: the open one, else its text on disk. */
   const docOf = (path: string): TextDocument | undefined => {
     const open = documents.get(uriOf(path));
     if (open) return open;
     const text = workspace.text(path);
-    return text === undefined ? undefined : TextDocument.create(uriOf(path), "schemavc", 0, text);
+    if (text === undefined) return undefined;
+    const hit = closedDocs.get(path);
+    if (hit?.getText() === text) return hit;
+    const doc = TextDocument.create(uriOf(path), "schemavc", 0, text);
+    closedDocs.set(path, doc);
+    return doc;
   };
   const rangeOf = (loc: Loc, doc: TextDocument | undefined): Range =>
     doc
@@ -71,7 +78,8 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     for (const f of before) if (!byFile.has(f)) byFile.set(f, []);
     published.set(a.project.schemaPath, new Set([...byFile].filter(([, ds]) => ds.length).map(([f]) => f)));
     for (const [f, diagnostics] of byFile) {
-      if (!diagnostics.length && !before.has(f)) continue;
+      // A clean file is sent only to clear what it showed before, and the edited one always.
+      if (!diagnostics.length && !before.has(f) && f !== path) continue;
       await connection.sendDiagnostics({ uri: uriOf(f), diagnostics });
     }
   };

@@ -2,8 +2,9 @@
  * What the language server knows: the editor's open documents over the files on disk, and per
  * project (the folder of the nearest `schemavc.toml`) the schema loaded exactly as the CLI loads
  * it — every `.schema` file under the config's schema path, parsed, merged, validated, then
- * checked by the project's dialect. Each file's parse is kept until its text changes, so an edit
- * re-parses one file and re-runs only the merge and the validation.
+ * checked by the project's dialect. Each file's parse is kept until its text changes, and within
+ * a file each top-level declaration's (incremental.ts), so an edit re-parses the declaration it
+ * touched and re-runs the merge and the validation.
  *
  * File names inside the IR and the diagnostics are absolute paths here (the CLI shows them
  * relative to the working folder); the server turns them into URIs.
@@ -11,7 +12,8 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
 import { mergeParsed, schemaFilesUnder, type LoadedSchema } from "../dsl/load.ts";
-import { parseFile, type ParsedFile } from "../dsl/parse.ts";
+import type { ParsedFile } from "../dsl/parse.ts";
+import { IncrementalParser } from "./incremental.ts";
 import { hasErrors, type Diagnostic } from "../dsl/diagnostics.ts";
 import { CONFIG_FILE, loadConfigAt } from "../cli/config.ts";
 import { getDialect } from "../dialects/registry.ts";
@@ -39,6 +41,7 @@ export interface Analysis {
 export class Workspace {
   private readonly open = new Map<string, string>();
   private readonly parsed = new Map<string, { text: string; file: ParsedFile }>();
+  private readonly parsers = new Map<string, IncrementalParser>();
   private readonly disk = new Map<string, { mtimeMs: number; size: number; text: string }>();
   private readonly analyses = new Map<string, Analysis>();
 
@@ -105,7 +108,9 @@ export class Workspace {
     const loaded = mergeParsed(parsedFiles, sources);
     const diagnostics = [...loaded.diagnostics];
     if (!hasErrors(diagnostics)) diagnostics.push(...project.dialect.validate(loaded.schema));
-    const analysis: Analysis = { project, files: [...sources.keys()], loaded, diagnostics, occurrences: occurrences(loaded.schema) };
+    // Occurrences are for definition/references/hover, not diagnostics: built on first use.
+    let occ: Occurrence[] | undefined;
+    const analysis: Analysis = { project, files: [...sources.keys()], loaded, diagnostics, get occurrences() { return (occ ??= occurrences(loaded.schema)); } };
     this.analyses.set(project.schemaPath, analysis);
     return analysis;
   }
@@ -113,7 +118,9 @@ export class Workspace {
   private parse(path: string, text: string): ParsedFile {
     const hit = this.parsed.get(path);
     if (hit && hit.text === text) return hit.file;
-    const file = parseFile(text, path);
+    let parser = this.parsers.get(path);
+    if (!parser) this.parsers.set(path, (parser = new IncrementalParser()));
+    const file = parser.parse(text, path);
     this.parsed.set(path, { text, file });
     return file;
   }
