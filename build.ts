@@ -8,6 +8,7 @@
  *   LIBSQL_NATIVE, which `src/dialects/sqlite/native-addon.ts` requires literally.
  * - `.env` and `bunfig.toml` are not auto-loaded by the binary: schemavc reads `.env` itself,
  *   where the contract says, and a project's bunfig.toml is none of its business.
+ * - Then the VS Code extension is packed as dist/schemavc-vscode.vsix (scripts/build-vscode.ts).
  *
  * Release builds (scripts/release.ts has the platforms):
  * - `bun run build --all-targets` cross-compiles every release platform into dist/release/
@@ -22,6 +23,7 @@
  */
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
+import { buildVscodeExtension } from "./scripts/build-vscode.ts";
 import { addonPath, addonVersion, megabytes, RELEASE_DIR, RELEASE_TARGETS, releaseTarget, ROOT, SUMS_FILE, writeSums, type ReleaseTarget } from "./scripts/release.ts";
 
 const USAGE = `usage: bun run build                         dist/schemavc for this machine
@@ -120,4 +122,12 @@ async function buildRelease(targets: ReleaseTarget[]): Promise<void> {
 
 const release = parseArgs(process.argv.slice(2));
 if (release) await buildRelease(release);
-else buildLocal();
+else {
+  buildLocal();
+  // The VS Code extension beside the binary (editors/vscode → dist/schemavc-vscode.vsix, ~1 s).
+  try {
+    console.log(`build: ${relative(ROOT, await buildVscodeExtension(ROOT))} (VS Code extension)`);
+  } catch (e) {
+    fail(`the VS Code extension: ${(e as Error).message}`);
+  }
+}
