@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 bash scripts/test-dbs.sh || { echo "test: could not start the test databases" >&2; [ "${CI:-}" = true ] && exit 1; }
 # The three-node Galera cluster of the Galera tests (test/integration/galera.test.ts).
 bash scripts/galera.sh start || { echo "test: could not start the Galera cluster" >&2; [ "${CI:-}" = true ] && exit 1; }
+bash scripts/chromium.sh || { echo "test: could not install Chromium for the ER diagram rendering tests" >&2; [ "${CI:-}" = true ] && exit 1; }
 bun run build >/dev/null || { echo "test: the build failed" >&2; exit 1; }
 
 log=$(mktemp)

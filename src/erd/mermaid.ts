@@ -52,8 +52,13 @@ function typeWord(t: ColumnType): string {
 /** Entity names quoted only when Mermaid needs it (`line items`); plain names stay plain. */
 const entity = (name: string) => (WORD.test(name) ? name : quote(name));
 
-/** Mermaid strings have no escapes: a double quote inside becomes `#quot;` (its entity code). */
-const quote = (s: string) => `"${s.replace(/"/g, "#quot;")}"`;
+/**
+ * A Mermaid string. It has no escapes, and its labels are HTML (sanitised: `<c>` would vanish),
+ * so `&`, `<`, `>` and `"` are written as HTML character references. Not as Mermaid's own entity
+ * codes (`#quot;`): Mermaid 12's ER renderer leaves those undecoded in the names and notes of
+ * entities that take part in a relationship (test/binary/erd-render.test.ts renders them).
+ */
+const quote = (s: string) => `"${s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")}"`;
 
 /** The diagram as Markdown: a ```mermaid fence, which GitHub renders as a picture. */
 export const mermaidMarkdown = (diagram: string): string => `\`\`\`mermaid\n${diagram}\`\`\`\n`;

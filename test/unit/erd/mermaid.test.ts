@@ -32,7 +32,7 @@ describe("mermaid erd", () => {
     const text = mermaidErd(schema);
     await parses(text);
     expect(text).toContain('  "line items" {');
-    expect(text).toContain('int _my_col PK "int; column #quot;my col#quot;"');
+    expect(text).toContain('int _my_col PK "int; column &quot;my col&quot;"');
     // Optional parent (nullable key), many children, non-identifying: o|..}o
     expect(text).toContain('"line items" o|..}o order : "li"');
   });
