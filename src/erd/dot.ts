@@ -67,7 +67,7 @@ export function dotErd(schema: Schema): string {
 
 function tableLabel(t: Table): string {
   const rows = [`<tr><td colspan="4" bgcolor="${STYLE.header}" cellpadding="6"><font color="${STYLE.headerText}"><b>${html(t.name)}</b></font></td></tr>`];
-  if (t.doc) rows.push(`<tr><td colspan="4" bgcolor="${STYLE.doc}" align="left"><font point-size="9"><i>${wrap(oneLine(t.doc), 56).map(html).join('<br align="left"/>')}</i></font></td></tr>`);
+  if (t.doc) rows.push(`<tr><td colspan="4" bgcolor="${STYLE.doc}" align="left" balign="left"><font point-size="9"><i>${wrap(oneLine(t.doc), 56).map(html).join("<br/>")}</i></font></td></tr>`);
   t.columns.forEach((c, i) => {
     const marks = keyMarks(t, c);
     const tip = c.doc ? ` tooltip="${html(oneLine(c.doc))}" href="#"` : "";

@@ -10,10 +10,11 @@
  *   blank (decoded back to pixels in the browser: enough ink, several colours, the header blue).
  *
  * The browser comes from `scripts/chromium.sh` (`bun run test` runs it). Without it the tests
- * skip with a SKIPPED line, except under CI=true, where they fail.
+ * skip with a SKIPPED line, except under CI=true, where they fail. ERD_RENDER_KEEP=1 keeps the
+ * SVGs and screenshots.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -34,6 +35,32 @@ if (!haveChromium && !CI) console.warn(`SKIPPED erd-render: ${CHROMIUM} is missi
 const ODD_SCHEMA =
   'table "line items" {\n  "my col" int primary key\n  "x""y" text?\n}\n' +
   'table "a&b <c>" {\n  id int primary key\n  li int? references "line items"("my col")\n}\n';
+
+/**
+ * The browser APIs the functions run inside the page use. The project's typecheck has no DOM
+ * library (src must not see one), so each page function casts `globalThis` to this.
+ */
+interface PageElement {
+  readonly children: { readonly length: number };
+  readonly localName: string;
+  readonly namespaceURI: string | null;
+  readonly textContent: string | null;
+  getBoundingClientRect(): { readonly width: number; readonly height: number };
+}
+interface PageDocument {
+  readonly documentElement: PageElement;
+  querySelector(selector: string): PageElement | null;
+  querySelectorAll(selector: string): Iterable<PageElement>;
+}
+interface PageGlobals {
+  readonly document: PageDocument;
+  readonly DOMParser: new () => { parseFromString(text: string, type: string): PageDocument };
+  createImageBitmap(blob: Blob): Promise<{ readonly width: number; readonly height: number }>;
+  readonly OffscreenCanvas: new (width: number, height: number) => {
+    getContext(kind: "2d"): { drawImage(image: unknown, x: number, y: number): void; getImageData(x: number, y: number, w: number, h: number): { readonly data: Uint8ClampedArray } } | null;
+  };
+  readonly mermaid: { initialize(config: object): void; render(id: string, text: string): Promise<{ svg: string }> };
+}
 
 interface Case {
   readonly name: string;
@@ -66,7 +93,7 @@ async function mermaidPageOf(b: Browser): Promise<Page> {
   writeFileSync(html, `<!doctype html><html><body><script src="${pathToFileURL(MERMAID_JS).href}"></script></body></html>`);
   const page = await b.newPage();
   await page.goto(pathToFileURL(html).href);
-  await page.evaluate(() => (globalThis as unknown as { mermaid: { initialize(c: object): void } }).mermaid.initialize({ startOnLoad: false }));
+  await page.evaluate(() => (globalThis as unknown as PageGlobals).mermaid.initialize({ startOnLoad: false }));
   return page;
 }
 
@@ -101,6 +128,9 @@ describe.skipIf(!haveChromium && !CI)("ER diagrams in Chromium", () => {
 
   afterAll(async () => {
     await browser?.close();
+    // ERD_RENDER_KEEP=1 keeps the folder (the SVGs and their PNG screenshots) to look at.
+    if (dir && !process.env["ERD_RENDER_KEEP"]) rmSync(dir, { recursive: true, force: true });
+    else if (dir) console.log(`erd-render: the SVGs and screenshots are in ${dir}`);
   });
 
   // The cases are known only once beforeAll has read the examples, so one test per renderer
@@ -112,10 +142,10 @@ describe.skipIf(!haveChromium && !CI)("ER diagrams in Chromium", () => {
     for (const [i, c] of cases.entries()) {
       const text = c.mermaid;
       const result = await mermaidPage.evaluate(async ({ text, id }) => {
-        const m = (globalThis as unknown as { mermaid: { render(id: string, text: string): Promise<{ svg: string }> } }).mermaid;
+        const web = globalThis as unknown as PageGlobals;
         try {
-          const { svg } = await m.render(id, text);
-          const doc = new DOMParser().parseFromString(svg, "image/svg+xml");
+          const { svg } = await web.mermaid.render(id, text);
+          const doc = new web.DOMParser().parseFromString(svg, "image/svg+xml");
           // Labels are leaf elements (a <text>, or a <p>/<span> inside a foreignObject).
           const labels = [...doc.querySelectorAll("*")].filter((e) => e.children.length === 0 && e.localName !== "style").map((e) => (e.textContent ?? "").trim()).filter(Boolean);
           return { ok: true as const, labels, parseError: doc.querySelector("parsererror") !== null, bytes: svg.length };
@@ -140,6 +170,7 @@ describe.skipIf(!haveChromium && !CI)("ER diagrams in Chromium", () => {
         const file = c.svgFile;
         await page.goto(pathToFileURL(file).href);
         const doc = await page.evaluate(() => {
+          const { document } = globalThis as unknown as PageGlobals;
           const root = document.documentElement;
           const box = root.getBoundingClientRect();
           return {
@@ -161,8 +192,9 @@ describe.skipIf(!haveChromium && !CI)("ER diagrams in Chromium", () => {
         const png = await page.screenshot({ type: "png", path: file.replace(/\.svg$/, ".png") });
         const stats = await pixels.evaluate(async (b64) => {
           const blob = await (await fetch(`data:image/png;base64,${b64}`)).blob();
-          const bitmap = await createImageBitmap(blob);
-          const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+          const web = globalThis as unknown as PageGlobals;
+          const bitmap = await web.createImageBitmap(blob);
+          const canvas = new web.OffscreenCanvas(bitmap.width, bitmap.height);
           const g = canvas.getContext("2d")!;
           g.drawImage(bitmap, 0, 0);
           const data = g.getImageData(0, 0, bitmap.width, bitmap.height).data;

@@ -5,8 +5,8 @@
  * formats; `generate --erd` writes erd.md beside the migration and `check`, `up`, `status`,
  * `rehash` stay clean. Rendering in a browser: erd-render.test.ts.
  */
-import { beforeAll, expect, test } from "bun:test";
-import { copyFileSync, chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { afterAll, beforeAll, expect, test } from "bun:test";
+import { copyFileSync, chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Project } from "../support/project.ts";
@@ -24,6 +24,8 @@ beforeAll(() => {
   copyFileSync(DIST, bin);
   chmodSync(bin, 0o755);
 });
+
+afterAll(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
 
 const run = (...args: string[]) => {
   const p = Bun.spawnSync([bin, ...args], { cwd: dir, stdout: "pipe", stderr: "pipe", env: { PATH: "/usr/bin:/bin", HOME: dir, NO_COLOR: "1", TMPDIR: tmpdir() } });
@@ -103,4 +105,5 @@ test("generate --erd writes erd.md beside the migration; check, up, status and r
   // --erd without a change writes nothing, as generate does.
   ok(p.run("generate", "-m", "again", "--erd"));
   expect(p.versions().length).toBe(3);
+  rmSync(p.dir, { recursive: true, force: true });
 });
