@@ -1,48 +1,76 @@
 /**
  * The only writer to stdout and stderr for commands: human text, or exactly one JSON document
- * with `--json`. Colours only on a terminal, never with `NO_COLOR` or `--no-color`.
+ * with `--json`. Three kinds of human output, so `--quiet` can keep what matters:
+ * - `line`/`write`: the command's primary output on stdout (`current`'s version, `sql`'s SQL,
+ *   `status`'s report), kept with `--quiet`;
+ * - `note`: confirmations and progress on stdout ("applying … done", "wrote …"), dropped with
+ *   `--quiet`;
+ * - `info`: notes on stderr, dropped with `--quiet`; `warn` and `error` are always printed.
+ * Colour per stream: only on a terminal, never with `NO_COLOR` or `--no-color` (see `colorFor`).
+ * A spinner (spinner.ts) on stderr is erased before anything else is written, then redrawn.
  */
 import { formatDiagnostic, type Diagnostic } from "../dsl/diagnostics.ts";
+import { Spinner, type SpinnerStream } from "./spinner.ts";
 
 export interface ReportOptions {
   json: boolean;
+  /** Colour on stdout (and on stderr unless `colorErr` says otherwise). */
   color: boolean;
+  /** Colour on stderr (default: `color`). */
+  colorErr?: boolean;
+  /** `--quiet`: no notes, no info lines, no spinner. */
+  quiet?: boolean;
+  /** Where spinners draw (default: process.stderr; tests pass a fake terminal). */
+  spinnerStream?: SpinnerStream;
 }
+
+type Stream = "out" | "err";
 
 export class Reporter {
   private jsonDoc: unknown = undefined;
+  private active: Spinner | undefined;
   constructor(readonly opts: ReportOptions) {}
 
-  /** A line of human output on stdout (suppressed with --json). */
+  /** Human chatter is wanted: neither `--json` nor `--quiet`. */
+  get chatty(): boolean {
+    return !this.opts.json && !this.opts.quiet;
+  }
+
+  /** A line of the command's primary human output on stdout (suppressed with --json only). */
   line(text = ""): void {
-    if (!this.opts.json) process.stdout.write(text + "\n");
+    if (!this.opts.json) this.out(text + "\n");
   }
 
-  /** Raw human output on stdout, no newline added (suppressed with --json). */
+  /** Raw primary human output on stdout, no newline added (suppressed with --json only). */
   write(text: string): void {
-    if (!this.opts.json) process.stdout.write(text);
+    if (!this.opts.json) this.out(text);
   }
 
-  /** Progress and notes on stderr, never mixed into stdout (suppressed with --json). */
+  /** A confirmation or progress line on stdout (suppressed with --json and --quiet). */
+  note(text = "", newline = true): void {
+    if (this.chatty) this.out(newline ? text + "\n" : text);
+  }
+
+  /** Progress and notes on stderr, never mixed into stdout (suppressed with --json and --quiet). */
   info(text: string): void {
-    if (!this.opts.json) process.stderr.write(text + "\n");
+    if (this.chatty) this.err(text + "\n");
   }
 
   warn(text: string): void {
-    process.stderr.write(`${this.paint("warning:", "33")} ${text}\n`);
+    this.err(`${this.paint("warning:", "33", "err")} ${text}\n`);
   }
 
   error(text: string, hint?: string): void {
-    process.stderr.write(`${this.paint("error:", "31")} ${text}\n`);
-    if (hint) process.stderr.write(`  hint: ${hint}\n`);
+    this.err(`${this.paint("error:", "31", "err")} ${text}\n`);
+    if (hint) this.err(`  hint: ${hint}\n`);
   }
 
   /** Prints diagnostics to stderr with their source excerpts. */
   diagnostics(ds: readonly Diagnostic[], sources: ReadonlyMap<string, string>): void {
     for (const d of ds) {
       const text = formatDiagnostic(d, sources);
-      const colored = text.replace(/^(error|warning):/, (m) => this.paint(m, m.startsWith("error") ? "31" : "33"));
-      process.stderr.write(colored + "\n");
+      const colored = text.replace(/^(error|warning):/, (m) => this.paint(m, m.startsWith("error") ? "31" : "33", "err"));
+      this.err(colored + "\n");
     }
   }
 
@@ -52,19 +80,73 @@ export class Reporter {
   }
 
   flush(): void {
+    this.stopSpinner();
     if (this.opts.json && this.jsonDoc !== undefined) process.stdout.write(JSON.stringify(this.jsonDoc, null, 2) + "\n");
   }
 
-  paint(text: string, code: string): string {
-    return this.opts.color ? `\x1b[${code}m${text}\x1b[0m` : text;
+  /** `text` in SGR colour `code` when colour is on for that stream (stdout by default). */
+  paint(text: string, code: string, stream: Stream = "out"): string {
+    const on = stream === "err" ? (this.opts.colorErr ?? this.opts.color) : this.opts.color;
+    return on ? `\x1b[${code}m${text}\x1b[0m` : text;
   }
-  bold(text: string): string {
-    return this.paint(text, "1");
+  bold(text: string, stream: Stream = "out"): string {
+    return this.paint(text, "1", stream);
+  }
+
+  /**
+   * A spinner on stderr, registered so that other output erases it first; it draws only when
+   * chatty and stderr is a terminal. Use `withSpinner` (spinner.ts) rather than this directly.
+   */
+  spinner(label: string): Spinner {
+    this.stopSpinner();
+    this.active = new Spinner(label, { enabled: this.chatty, ...(this.opts.spinnerStream ? { stream: this.opts.spinnerStream } : {}) });
+    return this.active;
+  }
+  /** The spinner running now, if any (nested work relabels it). */
+  get currentSpinner(): Spinner | undefined {
+    return this.active;
+  }
+  /** Forgets `s` once it has stopped. */
+  spinnerDone(s: Spinner): void {
+    if (this.active === s) this.active = undefined;
+  }
+  private stopSpinner(): void {
+    this.active?.stop();
+    this.active = undefined;
+  }
+
+  private out(text: string): void {
+    this.active?.clear();
+    process.stdout.write(text);
+  }
+  private err(text: string): void {
+    this.active?.clear();
+    process.stderr.write(text);
   }
 }
 
-/** Colour when stdout/stderr is a terminal, unless NO_COLOR is set or --no-color was given. */
-export function wantColor(noColorFlag: boolean): boolean {
-  if (noColorFlag || (process.env.NO_COLOR ?? "") !== "") return false;
-  return Boolean(process.stderr.isTTY);
+/** What decides colour: the environment and whether the stream is a terminal. */
+export interface ColorEnv {
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly isTTY?: boolean;
+}
+
+/**
+ * Whether to colour one stream. In order: `--no-color` → no; `NO_COLOR` set to anything but the
+ * empty string → no (no-color.org); `FORCE_COLOR` set → yes, unless it is `0` or `false`
+ * (for CI logs that render colour); otherwise only on a terminal whose TERM is not `dumb`.
+ */
+export function colorFor(noColorFlag: boolean, { env = process.env, isTTY = false }: ColorEnv = {}): boolean {
+  if (noColorFlag || (env["NO_COLOR"] ?? "") !== "") return false;
+  const force = env["FORCE_COLOR"];
+  if (force !== undefined && force !== "") return force !== "0" && force.toLowerCase() !== "false";
+  return isTTY && env["TERM"] !== "dumb";
+}
+
+/** Colour on stdout and on stderr for this process (each decided on its own terminal). */
+export function wantColor(noColorFlag: boolean): { out: boolean; err: boolean } {
+  return {
+    out: colorFor(noColorFlag, { isTTY: Boolean(process.stdout.isTTY) }),
+    err: colorFor(noColorFlag, { isTTY: Boolean(process.stderr.isTTY) }),
+  };
 }
