@@ -1,46 +1,179 @@
-/** `--help`, `help [COMMAND]` and `COMMAND --help`: usage built from the registry's data. */
-import { COMMANDS, GLOBAL_OPTIONS, type CommandSpec, type OptionSpec } from "./registry.ts";
+/**
+ * `--help` (a short overview of every command) and `help COMMAND` / `COMMAND --help` (a manual
+ * page: NAME, SYNOPSIS, DESCRIPTION, OPTIONS, EXAMPLES, EXIT STATUS, SEE ALSO), all built from
+ * the registry's data, so help never falls behind the commands. The page is wrapped to the
+ * terminal's width (80 columns into a pipe or a file); headings are bold only when colour is on.
+ */
+import { COMMANDS, GLOBAL_OPTIONS, findCommand, type CommandSpec, type ExitMeanings, type OptionSpec } from "./registry.ts";
 import { VERSION } from "../version.ts";
 
-function optionLines(opts: Readonly<Record<string, OptionSpec>>): string[] {
-  const rows = Object.entries(opts).map(([name, o]) => {
-    const short = o.short ? `-${o.short}, ` : "    ";
-    const value = o.type === "string" ? ` ${o.valueName ?? "VALUE"}` : "";
-    return [`  ${short}--${name}${value}`, o.description] as const;
-  });
-  const width = Math.max(...rows.map(([l]) => l.length)) + 2;
-  return rows.map(([l, d]) => l.padEnd(width) + d);
+/** How help is laid out: the width to wrap to and whether headings are bold. */
+export interface HelpStyle {
+  readonly width: number;
+  readonly color: boolean;
 }
 
-export function mainHelp(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
+/** 80 columns, no colour: what a pipe, a file and the tests get. */
+export const PLAIN: HelpStyle = { width: 80, color: false };
+
+/** The sections of a command's page, in order (the tests check each one is there). */
+export const SECTIONS = ["NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "EXAMPLES", "EXIT STATUS", "SEE ALSO"] as const;
+
+/** What codes 1 and 2 mean for a command that does not say more (cli-contract.md). */
+const DEFAULT_EXIT: ExitMeanings = {
+  1: "an error; the message on stderr says what went wrong and where",
+  2: "bad usage: an unknown option, a missing or malformed argument",
+};
+
+const INDENT = "    ";
+
+/** A style for stdout: its terminal's width (at least 40 columns) or 80, colour as decided. */
+export function helpStyle(color: boolean, stream: { isTTY?: boolean; columns?: number } = process.stdout): HelpStyle {
+  const width = stream.isTTY && stream.columns ? Math.max(40, stream.columns) : 80;
+  return { width, color };
+}
+
+/**
+ * Words of `text` filled into lines of at most `width` (a longer word gets a line of its own).
+ * A `code span` is never broken: `-- schemavc:allow RULE` stays on one line.
+ */
+export function fill(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of words(text)) {
+    if (line && line.length + 1 + word.length > width) { lines.push(line); line = word; }
+    else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.length ? lines : [""];
+}
+
+/** The words of `text`; the words of a `code span` joined into one, so it is never broken. */
+function words(text: string): string[] {
+  const raw = text.split(/\s+/).filter(Boolean);
+  // A fence (```) is not a span: it neither opens nor closes one.
+  const odd = (w: string) => !w.includes("```") && (w.split("`").length - 1) % 2 === 1;
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const close = odd(raw[i]!) ? raw.findIndex((w, j) => j > i && odd(w)) : -1;
+    if (close < 0) { out.push(raw[i]!); continue; }
+    out.push(raw.slice(i, close + 1).join(" "));
+    i = close;
+  }
+  return out;
+}
+
+/**
+ * The registry's prose as paragraphs to fill: blank lines separate paragraphs, other line
+ * breaks are only where the source was wrapped; a line that starts with spaces is kept as is
+ * (an install command, a code sample).
+ */
+function reflow(text: string, width: number, indent = INDENT): string[] {
+  const out: string[] = [];
+  for (const para of text.split(/\n\s*\n/)) {
+    if (out.length) out.push("");
+    let prose: string[] = [];
+    const flush = () => { if (prose.length) out.push(...fill(prose.join(" "), width - indent.length).map((l) => indent + l)); prose = []; };
+    for (const line of para.split("\n")) {
+      if (/^\s/.test(line)) { flush(); out.push(indent + line); }
+      else prose.push(line.trim());
+    }
+    flush();
+  }
+  return out;
+}
+
+/** `-m, --message MSG`, or `    --config FILE` (aligned past where a short flag would be). */
+function flagText(name: string, o: OptionSpec): string {
+  const short = o.short ? `-${o.short}, ` : "    ";
+  return `${short}--${name}${o.type === "string" ? ` ${o.valueName ?? "VALUE"}` : ""}`;
+}
+
+/**
+ * Option rows: the flags, then the description filled beside them (hanging indent); when the
+ * terminal is too narrow for two columns, the description goes under the flags.
+ */
+function optionRows(groups: readonly Readonly<Record<string, OptionSpec>>[], width: number, indent: string): string[][] {
+  const all = groups.flatMap((g) => Object.entries(g).map(([n, o]) => flagText(n, o)));
+  const col = Math.max(0, ...all.map((f) => f.length)) + 2;
+  const twoColumns = col <= 34 && width - indent.length - col >= 30;
+  return groups.map((g) => Object.entries(g).flatMap(([name, o]) => {
+    const flags = flagText(name, o);
+    if (!twoColumns) return [indent + flags, ...fill(o.description, width - indent.length - 8).map((l) => `${indent}        ${l}`)];
+    const [first, ...more] = fill(o.description, width - indent.length - col);
+    return [indent + flags.padEnd(col) + first, ...more.map((l) => indent + " ".repeat(col) + l)];
+  }));
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** `schemavc --help`: one line per command, the options every command takes; short on purpose. */
+export function mainHelp(style: HelpStyle = PLAIN): string {
+  const b = bolder(style);
+  const names = COMMANDS.map((c) => c.name);
+  const col = Math.max(...names.map((n) => n.length), "help".length) + 4;
+  const row = (name: string, text: string) => {
+    const [first, ...more] = fill(text, Math.max(20, style.width - col));
+    return [`  ${name.padEnd(col - 2)}${first}`, ...more.map((l) => " ".repeat(col) + l)];
+  };
   return [
     `schemavc ${VERSION}: version control for database schemas`,
     "",
-    "Usage: schemavc COMMAND [OPTIONS]",
+    `${b("Usage:")} schemavc COMMAND [OPTIONS]`,
     "",
-    "Commands:",
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}${c.aliases?.length ? ` (alias: ${c.aliases.join(", ")})` : ""}`),
-    `  ${"help".padEnd(width)}show help for a command`,
+    b("Commands:"),
+    ...COMMANDS.flatMap((c) => row(c.name, `${c.summary}${c.aliases?.length ? ` (alias: ${c.aliases.join(", ")})` : ""}`)),
+    ...row("help", "show a command's manual: options, examples, exit status"),
     "",
-    "Options for every command:",
-    ...optionLines(GLOBAL_OPTIONS),
+    b("Options for every command:"),
+    ...optionRows([GLOBAL_OPTIONS], style.width, "  ")[0]!,
     "",
-    "Run `schemavc help COMMAND` for a command's options.",
+    "Run `schemavc help COMMAND` for its manual, with examples.",
     "Exit codes: 0 success, 1 error, 2 bad usage, 3 changes, pending work or drift found.",
   ].join("\n");
 }
 
-export function commandHelp(cmd: CommandSpec): string {
-  return [
-    `Usage: schemavc ${cmd.usage}`,
-    "",
-    cmd.summary.charAt(0).toUpperCase() + cmd.summary.slice(1) + ".",
-    ...(cmd.details ? ["", cmd.details] : []),
-    ...(cmd.aliases?.length ? ["", `Aliases: ${cmd.aliases.join(", ")}`] : []),
-    ...(Object.keys(cmd.options).length ? ["", "Options:", ...optionLines(cmd.options)] : []),
-    "",
-    "Options for every command:",
-    ...optionLines(GLOBAL_OPTIONS),
-  ].join("\n");
+/** `schemavc help COMMAND`: the command's manual page. */
+export function commandHelp(cmd: CommandSpec, style: HelpStyle = PLAIN): string {
+  const b = bolder(style);
+  const w = style.width;
+  const names = [cmd.name, ...(cmd.aliases ?? [])].join(", ");
+  const [own, global] = optionRows([cmd.options, GLOBAL_OPTIONS], w, INDENT);
+  const exit: ExitMeanings = { ...DEFAULT_EXIT, ...cmd.exit };
+  const codes = ([0, 1, 2, 3] as const).filter((c) => exit[c] !== undefined);
+  const related = (cmd.seeAlso ?? []).map((n) => findCommand(n)).filter((c): c is CommandSpec => c !== undefined);
+  const seeCol = Math.max(0, ...related.map((c) => `schemavc help ${c.name}`.length)) + 2;
+
+  const sections: [string, string[]][] = [
+    ["NAME", fill(`schemavc ${names} - ${cmd.summary}`, w - INDENT.length).map((l, i) => (i ? INDENT + "  " : INDENT) + l)],
+    ["SYNOPSIS", fill(`schemavc ${cmd.usage} [OPTIONS]`, w - INDENT.length - 2).map((l, i) => (i ? INDENT + "  " : INDENT) + l)],
+    ["DESCRIPTION", [
+      ...reflow(`${capitalise(cmd.summary)}.`, w),
+      ...(cmd.details ? ["", ...reflow(cmd.details, w)] : []),
+      ...(cmd.aliases?.length ? ["", ...reflow(`Also run as ${cmd.aliases.map((a) => `\`schemavc ${a}\``).join(" and ")}.`, w)] : []),
+    ]],
+    ["OPTIONS", [
+      ...(own!.length ? [...own!, ""] : []),
+      `${INDENT}${own!.length ? "Options every command takes:" : "No options of its own; every command takes:"}`,
+      ...global!,
+    ]],
+    ["EXAMPLES", (cmd.examples ?? []).flatMap((e, i) => [
+      ...(i ? [""] : []),
+      ...fill(e.comment, w - INDENT.length - 2).map((l) => `${INDENT}# ${l}`),
+      `${INDENT}${e.command}`,
+    ])],
+    ["EXIT STATUS", codes.flatMap((c) => fill(exit[c]!, w - INDENT.length - 4).map((l, i) => `${INDENT}${i ? "    " : `${c}   `}${l}`))],
+    ["SEE ALSO", [
+      ...related.flatMap((c) => {
+        const [first, ...more] = fill(c.summary, Math.max(20, w - INDENT.length - seeCol));
+        return [`${INDENT}${`schemavc help ${c.name}`.padEnd(seeCol)}${first}`, ...more.map((l) => INDENT + " ".repeat(seeCol) + l)];
+      }),
+      `${INDENT}schemavc --help${related.length ? " ".repeat(Math.max(2, seeCol - "schemavc --help".length)) : "  "}every command`,
+    ]],
+  ];
+  return sections.map(([title, body]) => [b(title), ...body].join("\n")).join("\n\n");
+}
+
+function bolder(style: HelpStyle): (s: string) => string {
+  return (s) => (style.color ? `\x1b[1m${s}\x1b[0m` : s);
 }

@@ -16,8 +16,23 @@ export interface CommandSpec {
   /** Longer explanation and examples for `help COMMAND`. */
   readonly details?: string;
   readonly options: Readonly<Record<string, OptionSpec>>;
+  /** EXAMPLES of `help COMMAND`: realistic command lines, each with a one-line comment. */
+  readonly examples?: readonly Example[];
+  /** SEE ALSO of `help COMMAND`: names of related commands. */
+  readonly seeAlso?: readonly string[];
+  /** EXIT STATUS of `help COMMAND`: what each code means here (help fills in 1 and 2 if absent). */
+  readonly exit?: ExitMeanings;
   readonly load: () => Promise<{ run: (ctx: Context) => Promise<number> }>;
 }
+
+/** One example in `help COMMAND`: the command line as typed, and what it does. */
+export interface Example {
+  readonly command: string;
+  readonly comment: string;
+}
+
+/** The contract's exit codes (0 success, 1 error, 2 bad usage, 3 changes found) for one command. */
+export type ExitMeanings = Readonly<Partial<Record<0 | 1 | 2 | 3, string>>>;
 
 /** Options every command accepts (cli-contract.md). */
 export const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
@@ -26,6 +41,7 @@ export const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   json: { type: "boolean", description: "print exactly one JSON document on stdout" },
   yes: { type: "boolean", short: "y", description: "answer yes to every question (no prompts)" },
   "no-color": { type: "boolean", description: "no colours (also when NO_COLOR is set)" },
+  quiet: { type: "boolean", short: "q", description: "no progress, notes or spinner (output and errors stay)" },
   help: { type: "boolean", short: "h", description: "show this help" },
 };
 
@@ -59,6 +75,13 @@ export const COMMANDS: readonly CommandSpec[] = [
       "With no flags the project uses the embedded SQLite default (url sqlite:./dev.db), so\n" +
       "`generate` and `up` work with no server. Never overwrites an existing schemavc.toml.",
     options: { dialect: { type: "string", description: "sqlite (default), postgres or mysql", valueName: "D" } },
+    examples: [
+      { command: "schemavc init", comment: "a project on the embedded SQLite default (sqlite:./dev.db), no server needed" },
+      { command: "schemavc init --dialect postgres --url postgres://app@localhost:5432/app", comment: "a PostgreSQL project" },
+      { command: "schemavc init --dialect mysql --url mysql://root@127.0.0.1:3306/shop", comment: "a MySQL or MariaDB project" },
+    ],
+    seeAlso: ["generate", "up", "completion"],
+    exit: { 0: "the project was written", 1: "schemavc.toml already exists here, or a file could not be written", 2: "an unknown dialect or option" },
     load: () => import("./init.ts"),
   },
   {
@@ -79,6 +102,18 @@ export const COMMANDS: readonly CommandSpec[] = [
       message: { type: "string", short: "m", description: "what the migration does (becomes part of its version)", valueName: "MSG" },
       erd: { type: "boolean", description: "also write erd.md (a Mermaid diagram of the new schema) into the migration folder" },
     },
+    examples: [
+      { command: "schemavc generate -m \"add portfolio\"", comment: "write the next migration from the schema files" },
+      { command: "schemavc revision -m \"initial\"", comment: "the same under Alembic's name" },
+      { command: "schemavc generate -q -m \"index emails\"", comment: "quietly: warnings and errors only, no summary" },
+      { command: "schemavc generate -m \"drop legacy\" --json", comment: "the version, changes, warnings and lint findings as one JSON document" },
+    ],
+    seeAlso: ["diff", "up", "lint", "rehash"],
+    exit: {
+      0: "the migration was written, or nothing changed and nothing was written",
+      1: "the schema files do not parse or validate, or the migrations folder is broken (schemavc.sum)",
+      2: "no message: pass -m MESSAGE",
+    },
     load: () => import("./generate.ts"),
   },
   {
@@ -95,6 +130,14 @@ export const COMMANDS: readonly CommandSpec[] = [
       dialect: dialectOption,
       ...DB_OPTIONS,
     },
+    examples: [
+      { command: "schemavc diff", comment: "what the schema files change since the latest migration" },
+      { command: "schemavc diff --from 20261123 --to head", comment: "between a migration (a unique timestamp prefix) and the newest one" },
+      { command: "schemavc diff --from postgres://app@db.internal/app", comment: "the live database against the schema files (drift before you generate)" },
+      { command: "schemavc diff --from empty --dialect mysql", comment: "the whole schema as MySQL statements" },
+    ],
+    seeAlso: ["generate", "status", "sql"],
+    exit: { 0: "no change between the two sides", 1: "a side could not be read (schema errors, a broken folder, a database that does not answer)", 2: "a side is neither a path, a version, `empty` nor a URL", 3: "the two sides differ (the change is printed)" },
     load: () => import("./diff.ts"),
   },
   {
@@ -108,7 +151,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       "line of up.sql opts out. One runner at a time per database: a second one waits for the\n" +
       "lock, then finds nothing pending. Refuses an applied migration whose file changed, applied\n" +
       "migrations missing from the folder, an unapplied migration older than the newest applied\n" +
-      "one (unless --allow-out-of-order), and an unresolved failed migration.\n" +
+      "one (unless --allow-out-of-order), and an unresolved failed migration.\n\n" +
       "Data-loss guard: before anything runs, the pending migrations are linted; one that drops a\n" +
       "table or column, narrows a type or removes an enum value is refused unless the statement\n" +
       "has `-- schemavc:allow RULE` on the line above it, or --allow-data-loss is given.",
@@ -119,6 +162,18 @@ export const COMMANDS: readonly CommandSpec[] = [
       "dry-run": { type: "boolean", description: "print the SQL that would run; change nothing" },
       "allow-out-of-order": { type: "boolean", description: "apply a pending migration older than the newest applied one" },
       ...DB_OPTIONS,
+    },
+    examples: [
+      { command: "schemavc up", comment: "apply every pending migration" },
+      { command: "schemavc up --dry-run", comment: "print the SQL that would run; change nothing" },
+      { command: "schemavc upgrade --to 20261124", comment: "apply up to and including that version (Alembic's name works too)" },
+      { command: "schemavc up --targets-glob 'sqlite:tenants/*.db' --concurrency 8", comment: "every tenant database, eight at a time" },
+    ],
+    seeAlso: ["down", "status", "lint", "resolve"],
+    exit: {
+      0: "every migration asked for was applied, or nothing was pending",
+      1: "a migration failed or was refused (edited after it was applied, out of order, data loss, an unresolved failure, the lock not taken in time); over a fleet: a target failed or was not started",
+      2: "bad usage: a VERSION that matches no migration, an unknown option",
     },
     load: () => import("./up.ts"),
   },
@@ -137,6 +192,18 @@ export const COMMANDS: readonly CommandSpec[] = [
       ...FLEET_OPTIONS,
       ...DB_OPTIONS,
     },
+    examples: [
+      { command: "schemavc down", comment: "roll back the newest applied migration" },
+      { command: "schemavc downgrade -1", comment: "the same, Alembic style" },
+      { command: "schemavc down 2", comment: "roll back the last two" },
+      { command: "schemavc down --to base --dry-run", comment: "print the SQL that would roll back everything; change nothing" },
+    ],
+    seeAlso: ["up", "history", "status"],
+    exit: {
+      0: "the migrations asked for were rolled back, or nothing was applied",
+      1: "a rollback failed or was refused; over a fleet: a target failed or was not started",
+      2: "bad usage: a VERSION that matches no migration, an unknown option",
+    },
     load: () => import("./down.ts"),
   },
   {
@@ -149,6 +216,18 @@ export const COMMANDS: readonly CommandSpec[] = [
       "stores things, so `uuid` and CHAR(36) are one type on MySQL. Over a fleet (--targets,\n" +
       "--targets-glob): one line per target with its version and what it still lacks.",
     options: { ...FLEET_OPTIONS, ...DB_OPTIONS },
+    examples: [
+      { command: "schemavc status", comment: "current version, pending and failed migrations, drift" },
+      { command: "schemavc status --json | jq -r '.pending[]'", comment: "the pending versions, one a line, for a script" },
+      { command: "schemavc status --url postgres://app@db.internal/app", comment: "another database than the configured one" },
+      { command: "schemavc status --targets targets.txt", comment: "one line per database of a fleet" },
+    ],
+    seeAlso: ["current", "history", "up", "diff"],
+    exit: {
+      0: "up to date: nothing pending, nothing failed, no drift",
+      1: "the database could not be read, or the migrations folder is broken; over a fleet: a target failed",
+      3: "something is pending or failed, or the database drifted from its snapshot",
+    },
     load: () => import("./status.ts"),
   },
   {
@@ -166,6 +245,16 @@ export const COMMANDS: readonly CommandSpec[] = [
       out: { type: "string", description: "where to write (default: the config's schema path)", valueName: "PATH" },
       ...DB_OPTIONS,
     },
+    examples: [
+      { command: "schemavc pull", comment: "write the live database's schema to the project's schema path" },
+      { command: "schemavc pull --split --out schema --yes", comment: "one file per table, replacing the .schema files there" },
+      { command: "schemavc pull --url mysql://root@legacy-db/shop", comment: "adopt a database: then `generate -m baseline` and `stamp head`" },
+    ],
+    seeAlso: ["generate", "stamp", "diff"],
+    exit: {
+      0: "the .schema files were written",
+      1: "the database did not answer, .schema files exist already (pass --yes), or the files would not read back as the database",
+    },
     load: () => import("./pull.ts"),
   },
   {
@@ -173,6 +262,13 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: "print the current version alone",
     usage: "current",
     options: { ...DB_OPTIONS },
+    examples: [
+      { command: "schemavc current", comment: "the version the database is at (`base` when nothing is applied)" },
+      { command: "schemavc current --json", comment: "{\"current\": …} for a script" },
+      { command: "schemavc current --url sqlite:./staging.db", comment: "another database than the configured one" },
+    ],
+    seeAlso: ["status", "history"],
+    exit: { 0: "the version was printed", 1: "the database could not be read, or the migrations folder is broken" },
     load: () => import("./current.ts"),
   },
   {
@@ -181,6 +277,13 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: "every migration, applied or not, with its applied time",
     usage: "history",
     options: { ...DB_OPTIONS },
+    examples: [
+      { command: "schemavc history", comment: "every migration with its status and applied time" },
+      { command: "schemavc log --json", comment: "the same as JSON, under its Alembic-style alias" },
+      { command: "schemavc history --url postgres://app@db.internal/app", comment: "what another database has applied" },
+    ],
+    seeAlso: ["status", "current", "down"],
+    exit: { 0: "the history was printed", 1: "the database could not be read, or the migrations folder is broken" },
     load: () => import("./history.ts"),
   },
   {
@@ -188,6 +291,13 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: "record VERSION and all before it as applied, without running them",
     usage: "stamp VERSION",
     options: { ...DB_OPTIONS },
+    examples: [
+      { command: "schemavc stamp head", comment: "adopt a database that already has the whole schema" },
+      { command: "schemavc stamp 20261123120000", comment: "record that migration and every one before it as applied" },
+      { command: "schemavc stamp base", comment: "clear the record: nothing applied (the tables stay)" },
+    ],
+    seeAlso: ["pull", "resolve", "history"],
+    exit: { 0: "the database is recorded at VERSION", 1: "the database could not be written, or the migrations folder is broken", 2: "no VERSION, or one that matches no migration" },
     load: () => import("./stamp.ts"),
   },
   {
@@ -199,6 +309,13 @@ export const COMMANDS: readonly CommandSpec[] = [
       "rolled-back": { type: "boolean", description: "remove its failed record" },
       ...DB_OPTIONS,
     },
+    examples: [
+      { command: "schemavc resolve 20261124093000 --applied", comment: "you finished the failed migration by hand: record it as applied" },
+      { command: "schemavc resolve 20261124 --rolled-back", comment: "you undid it by hand: `up` will run it again" },
+      { command: "schemavc resolve head --applied --url mysql://root@db-7/shop", comment: "settle it on one database of a fleet" },
+    ],
+    seeAlso: ["status", "up", "stamp"],
+    exit: { 0: "the migration's record was settled", 1: "the database could not be written, or VERSION is not recorded as failed", 2: "no VERSION, or not exactly one of --applied and --rolled-back" },
     load: () => import("./resolve.ts"),
   },
   {
@@ -206,6 +323,12 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: "rewrite schemavc.sum after deliberate hand edits of migrations",
     usage: "rehash",
     options: {},
+    examples: [
+      { command: "schemavc rehash", comment: "accept the hand edits you made to migration files" },
+      { command: "$EDITOR migrations/20261124093000_add_orders/up.sql && schemavc rehash", comment: "edit a generated migration before it is applied, then record the edit" },
+    ],
+    seeAlso: ["generate", "check"],
+    exit: { 0: "schemavc.sum was rewritten", 1: "the migrations folder is broken beyond the sum (a snapshot chain, an unreadable file)" },
     load: () => import("./rehash.ts"),
   },
   {
@@ -227,6 +350,14 @@ export const COMMANDS: readonly CommandSpec[] = [
       "targets-glob": FLEET_OPTIONS["targets-glob"]!,
       ...DB_OPTIONS,
     },
+    examples: [
+      { command: "schemavc lint", comment: "the migrations the database has not applied yet" },
+      { command: "schemavc lint --all --strict", comment: "every migration of the folder; warnings fail too" },
+      { command: "schemavc lint --since 20261123120000 --json", comment: "the migrations after a version, as JSON" },
+      { command: "schemavc lint --rules", comment: "every rule: severity, dialects, why it matters, the safer way" },
+    ],
+    seeAlso: ["check", "up", "generate"],
+    exit: { 0: "no finding that fails", 1: "the migrations folder is broken", 3: "a data-loss or error finding is not accepted by a directive (warnings too with --strict)" },
     load: () => import("./lint.ts"),
   },
   {
@@ -249,6 +380,13 @@ export const COMMANDS: readonly CommandSpec[] = [
       "targets-glob": FLEET_OPTIONS["targets-glob"]!,
       ...DB_OPTIONS,
     },
+    examples: [
+      { command: "schemavc check", comment: "in CI: everything that must hold before a merge" },
+      { command: "schemavc check --strict -q", comment: "lint warnings fail too; print only what failed" },
+      { command: "schemavc check --targets targets.txt", comment: "lint what is pending on any database of a fleet" },
+    ],
+    seeAlso: ["lint", "diff", "fmt", "generate"],
+    exit: { 0: "every check passed", 1: "the schema files or the migrations folder are broken", 3: "a schema change has no migration, or lint failed" },
     load: () => import("./check.ts"),
   },
   {
@@ -260,6 +398,13 @@ export const COMMANDS: readonly CommandSpec[] = [
       "Comments and doc comments are kept. With --check nothing is written: the files that would\n" +
       "change are listed and the exit code is 3 when there are any.",
     options: { check: { type: "boolean", description: "only report files that are not formatted (exit 3)" } },
+    examples: [
+      { command: "schemavc fmt", comment: "rewrite the project's .schema files in the canonical style" },
+      { command: "schemavc fmt --check", comment: "in CI: list the files that are not formatted (exit 3); write nothing" },
+      { command: "schemavc fmt schema/billing.schema", comment: "one file only" },
+    ],
+    seeAlso: ["check", "sql"],
+    exit: { 0: "formatted (or already formatted)", 1: "a file does not parse (nothing is rewritten)", 3: "with --check: a file is not formatted" },
     load: () => import("./fmt.ts"),
   },
   {
@@ -270,6 +415,13 @@ export const COMMANDS: readonly CommandSpec[] = [
       "Tables come in dependency order; foreign keys that form a cycle are added after the tables.\n" +
       "PATH is a .schema file or a folder (default: the config's schema path, else ./schema).",
     options: { dialect: dialectOption },
+    examples: [
+      { command: "schemavc sql", comment: "the CREATE script for the project's dialect" },
+      { command: "schemavc sql --dialect postgres > schema.sql", comment: "for PostgreSQL, into a file" },
+      { command: "schemavc sql --dialect mysql schema/billing.schema", comment: "one file of the schema, for MySQL" },
+    ],
+    seeAlso: ["diff", "erd", "fmt"],
+    exit: { 0: "the script was printed", 1: "the schema files do not parse or validate", 2: "an unknown dialect" },
     load: () => import("./sql.ts"),
   },
   {
@@ -288,6 +440,13 @@ export const COMMANDS: readonly CommandSpec[] = [
       format: { type: "string", description: "mermaid (the default), svg or dot", valueName: "F" },
       output: { type: "string", short: "o", description: "write to FILE instead of stdout", valueName: "FILE" },
     },
+    examples: [
+      { command: "schemavc erd", comment: "the diagram as Mermaid text on stdout" },
+      { command: "schemavc erd -o docs/schema.md", comment: "inside a ```mermaid fence, which GitHub renders" },
+      { command: "schemavc erd schema/billing.schema -o billing.mmd", comment: "one file of the schema only" },
+    ],
+    seeAlso: ["sql", "fmt"],
+    exit: { 0: "the diagram was written", 1: "the schema files do not parse or validate, or FILE could not be written", 2: "an unknown --format" },
     load: () => import("./erd.ts"),
   },
   {
@@ -303,6 +462,12 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: {
       stdio: { type: "boolean", description: "talk over stdin/stdout (the default and only transport)" },
     },
+    examples: [
+      { command: "schemavc lsp", comment: "what an editor runs: the protocol on stdin/stdout" },
+      { command: "schemavc lsp --stdio", comment: "the same, for clients that always pass --stdio" },
+    ],
+    seeAlso: ["fmt", "check"],
+    exit: { 0: "the editor asked the server to exit", 1: "the server could not start" },
     load: () => import("./lsp.ts"),
   },
   {
@@ -310,11 +475,16 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: "print a shell completion script (bash, zsh or fish)",
     usage: "completion bash|zsh|fish",
     details:
-      "Generated from the commands and their options. Install:\n" +
-      "  schemavc completion bash > /etc/bash_completion.d/schemavc\n" +
-      "  schemavc completion zsh > \"${fpath[1]}/_schemavc\"\n" +
-      "  schemavc completion fish > ~/.config/fish/completions/schemavc.fish",
+      "Generated from the commands and their options, so it never falls behind them. Install it\n" +
+      "where your shell looks for completions (see EXAMPLES).",
     options: {},
+    examples: [
+      { command: "schemavc completion bash > /etc/bash_completion.d/schemavc", comment: "bash, for every user" },
+      { command: "schemavc completion zsh > \"${fpath[1]}/_schemavc\"", comment: "zsh" },
+      { command: "schemavc completion fish > ~/.config/fish/completions/schemavc.fish", comment: "fish" },
+    ],
+    seeAlso: ["init"],
+    exit: { 0: "the script was printed", 2: "no shell, or one other than bash, zsh and fish" },
     load: () => import("./completion.ts"),
   },
 ];

@@ -1,19 +1,25 @@
 /**
  * From argv to a command's exit code. Parses options with `node:util` `parseArgs` (strict), so
- * an unknown flag is a usage error (exit 2) naming the flag. Never exits the process itself.
+ * an unknown flag is a usage error (exit 2) naming the flag, and a mistyped command or flag gets
+ * a "did you mean" hint (aliases included). Never exits the process itself.
  */
 import { parseArgs } from "node:util";
 import { COMMANDS, GLOBAL_OPTIONS, findCommand } from "./registry.ts";
-import { commandHelp, mainHelp } from "./help.ts";
+import { commandHelp, helpStyle, mainHelp } from "./help.ts";
 import { CliError, UsageError } from "./errors.ts";
 import { Reporter, wantColor } from "./report.ts";
 import { VERSION } from "../version.ts";
 import { didYouMean } from "../dsl/diagnostics.ts";
 
 export async function runCli(argv: readonly string[], cwd = process.cwd()): Promise<number> {
+  // Boolean global options may come before the command too (`schemavc -q up`): move them after it.
+  const lead = argv.findIndex((a) => !BOOLEAN_GLOBALS.has(a));
+  if (lead > 0 && !["--help", "-h", "--version", "-V"].includes(argv[lead]!)) argv = [argv[lead]!, ...argv.slice(0, lead), ...argv.slice(lead + 1)];
   const [first, ...rest] = argv;
+  // Help goes to stdout: bold headings only when stdout is a terminal and colour is allowed.
+  const style = () => helpStyle(wantColor(argv.includes("--no-color")).out);
   if (first === undefined || first === "--help" || first === "-h") {
-    process.stdout.write(mainHelp() + "\n");
+    process.stdout.write(mainHelp(style()) + "\n");
     return first === undefined ? 2 : 0;
   }
   if (first === "--version" || first === "-V" || first === "version") {
@@ -21,11 +27,12 @@ export async function runCli(argv: readonly string[], cwd = process.cwd()): Prom
     return 0;
   }
   if (first === "help") {
-    const name = rest[0];
-    if (name === undefined) { process.stdout.write(mainHelp() + "\n"); return 0; }
+    // `help [COMMAND]`; global flags such as --no-color may stand anywhere.
+    const name = rest.find((a) => !a.startsWith("-"));
+    if (name === undefined || name === "help") { process.stdout.write(mainHelp(style()) + "\n"); return 0; }
     const cmd = findCommand(name);
     if (!cmd) throw unknownCommand(name);
-    process.stdout.write(commandHelp(cmd) + "\n");
+    process.stdout.write(commandHelp(cmd, style()) + "\n");
     return 0;
   }
   const cmd = findCommand(first);
@@ -45,10 +52,11 @@ export async function runCli(argv: readonly string[], cwd = process.cwd()): Prom
     throw new UsageError(message, guess ? `${guess.replace(/`([^`]+)`/, "`--$1`")} (\`schemavc help ${cmd.name}\` lists them all)` : `run \`schemavc help ${cmd.name}\``);
   }
   if (parsed.values.help) {
-    process.stdout.write(commandHelp(cmd) + "\n");
+    process.stdout.write(commandHelp(cmd, style()) + "\n");
     return 0;
   }
-  const report = new Reporter({ json: parsed.values.json === true, color: wantColor(parsed.values["no-color"] === true) });
+  const color = wantColor(parsed.values["no-color"] === true);
+  const report = new Reporter({ json: parsed.values.json === true, quiet: parsed.values.quiet === true, color: color.out, colorErr: color.err });
   const mod = await cmd.load();
   try {
     return await mod.run({ command: cmd.name, values: parsed.values, positionals: parsed.positionals, report, cwd });
@@ -57,9 +65,18 @@ export async function runCli(argv: readonly string[], cwd = process.cwd()): Prom
   }
 }
 
+/** `--json`, `-q`, `--quiet`, `--no-color`, `-y`, `--yes`: the global options that take no value. */
+const BOOLEAN_GLOBALS: ReadonlySet<string> = new Set(Object.entries(GLOBAL_OPTIONS).filter(([n, o]) => o.type === "boolean" && n !== "help").flatMap(([n, o]) => [`--${n}`, ...(o.short ? [`-${o.short}`] : [])]));
+
+/**
+ * An unknown command, exit 2: the nearest command or alias (`genrate` → `generate`), else the
+ * commands it begins (`stat` → `status`, `do` → `down` or `downgrade`), else the list.
+ */
 function unknownCommand(name: string): UsageError {
-  const names = COMMANDS.flatMap((c) => [c.name, ...(c.aliases ?? [])]);
-  return new UsageError(`unknown command \`${name}\``, didYouMean(name, names) ?? "run `schemavc --help` for the list of commands");
+  const names = [...COMMANDS.flatMap((c) => [c.name, ...(c.aliases ?? [])]), "help", "version"];
+  const starts = name.length >= 2 ? names.filter((n) => n.startsWith(name)).slice(0, 3) : [];
+  const prefix = starts.length ? `did you mean ${starts.map((n) => `\`${n}\``).join(" or ")}?` : undefined;
+  return new UsageError(`unknown command \`${name}\``, didYouMean(name, names) ?? prefix ?? "run `schemavc --help` for the list of commands");
 }
 
 export { CliError };

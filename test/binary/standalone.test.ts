@@ -36,9 +36,9 @@ describe("the binary alone in an empty folder", () => {
     expect(r.code).toBe(0);
     for (const c of ["init", "generate", "diff", "fmt", "sql", "rehash"]) expect(r.out).toContain(`  ${c} `);
   });
-  test("help COMMAND and COMMAND --help print its usage", () => {
-    expect(run(["help", "fmt"]).out).toStartWith("Usage: schemavc fmt [--check] [PATH]");
-    expect(run(["generate", "--help"]).out).toStartWith("Usage: schemavc generate -m MESSAGE");
+  test("help COMMAND and COMMAND --help print its manual with the usage", () => {
+    expect(run(["help", "fmt"]).out).toContain("SYNOPSIS\n    schemavc fmt [--check] [PATH]");
+    expect(run(["generate", "--help"]).out).toContain("SYNOPSIS\n    schemavc generate -m MESSAGE");
   });
   test("an unknown command is bad usage (exit 2) with a hint", () => {
     const r = run(["generat"]);
