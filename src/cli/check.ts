@@ -77,9 +77,10 @@ export async function run(ctx: Context): Promise<number> {
   ctx.report.json({ ok: exit === 0, checks: results.map(({ exit: _e, ...r }) => r), findings });
   printFindings(ctx.report, findings.filter((f) => !f.silenced));
   for (const r of results) {
-    if (r.ok) ctx.report.line(`${ctx.report.paint("ok", "32")}    ${r.message}`);
+    if (r.ok) ctx.report.note(`${ctx.report.paint("ok", "32")}    ${r.message}`);
     else ctx.report.error(`${r.check}: ${r.message}`, r.hint);
   }
-  ctx.report.line(exit === 0 ? "check passed" : `check failed (${results.filter((r) => !r.ok).map((r) => r.check).join(", ")})`);
+  if (exit === 0) ctx.report.note("check passed");
+  else ctx.report.line(`check failed (${results.filter((r) => !r.ok).map((r) => r.check).join(", ")})`);
   return exit;
 }

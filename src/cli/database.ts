@@ -12,6 +12,7 @@ import { connect, dialectFromUrl } from "../dialects/registry.ts";
 import { connectionMessage } from "../dialects/errors.ts";
 import { redactUrl } from "../dialects/url.ts";
 import type { Connection } from "../dialects/dialect.ts";
+import { withSpinner } from "./spinner.ts";
 
 /** DATABASE_URL from a `.env` file in the working folder (KEY=VALUE lines, optional quotes). */
 async function dotenvUrl(cwd: string): Promise<string | undefined> {
@@ -47,7 +48,7 @@ export async function openDatabase(ctx: Context, project: Project, explicitUrl?:
   }
   const timeout = msOption(ctx, "connect-timeout", 10);
   try {
-    return await withTimeout(connect(url, { connectTimeoutMs: timeout }), timeout + 2000);
+    return await withSpinner(ctx, `connecting to ${redactUrl(url)}`, () => withTimeout(connect(url, { connectTimeoutMs: timeout }), timeout + 2000));
   } catch (e) {
     const { message, hint } = connectionMessage(url, e, timeout);
     throw new CliError(message, 1, hint);

@@ -20,6 +20,7 @@ import { plan } from "../diff/plan.ts";
 import { describe } from "../diff/summary.ts";
 import { MigrationDirError, resolveVersion, type Migration } from "../migrate/dir.ts";
 import { dialectOfUrl } from "../dialects/url.ts";
+import { withSpinner } from "./spinner.ts";
 
 export async function run(ctx: Context): Promise<number> {
   const project = await openProject(ctx);
@@ -55,7 +56,7 @@ async function side(ctx: Context, project: Project, spec: string, history: () =>
   if (/^[a-z][a-z0-9+.-]*:/i.test(spec) && dialectOfUrl(spec)) {
     const conn = await openDatabase(ctx, project, spec);
     try {
-      return { schema: (await project.dialect.introspect(conn, { exclude: OWN_TABLES })).schema, live: true };
+      return { schema: (await withSpinner(ctx, "reading the database schema", () => project.dialect.introspect(conn, { exclude: OWN_TABLES }))).schema, live: true };
     } finally {
       await conn.close().catch(() => {});
     }

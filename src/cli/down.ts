@@ -41,7 +41,7 @@ export async function run(ctx: Context): Promise<number> {
     }
     const st = await runner.state();
     ctx.report.json({ rolledBack: done.map((a) => ({ version: a.version, ms: a.ms })), current: st.current });
-    ctx.report.line(done.length ? `rolled back ${done.length} migration${done.length === 1 ? "" : "s"}; the database is at ${st.current ?? "base"}` : `nothing to roll back: the database is at ${st.current ?? "base"}`);
+    ctx.report.note(done.length ? `rolled back ${done.length} migration${done.length === 1 ? "" : "s"}; the database is at ${st.current ?? "base"}` : `nothing to roll back: the database is at ${st.current ?? "base"}`);
     return 0;
   });
 }

@@ -20,14 +20,15 @@ import { describe } from "../diff/summary.ts";
 import { slug, timestampOf, writeMigration } from "../migrate/dir.ts";
 import { askYesNo, canAsk } from "./prompt.ts";
 import { lintMigration } from "../lint/lint.ts";
+import { withSpinner } from "./spinner.ts";
 import { mermaidErd, mermaidMarkdown } from "../erd/mermaid.ts";
 
 export async function run(ctx: Context): Promise<number> {
   const message = str(ctx, "message") ?? ctx.positionals[0];
   if (!message?.trim()) throw new UsageError("a message is needed: `schemavc generate -m \"add portfolio\"`");
   const project = await openProject(ctx);
-  const to = await loadValidSchema(ctx, project.config.schema, project.dialect);
-  const migrations = await loadMigrations(project, ctx.cwd);
+  const [to, migrations] = await withSpinner(ctx, "reading the schema and the migrations", async () =>
+    [await loadValidSchema(ctx, project.config.schema, project.dialect), await loadMigrations(project, ctx.cwd)] as const);
   const from: Schema = migrations[migrations.length - 1]?.snapshot.schema ?? emptySchema();
 
   let renames = renamesFromHints(from, to);
@@ -47,7 +48,7 @@ export async function run(ctx: Context): Promise<number> {
   const p = plan(from, to, renames, project.dialect);
   if (!p.changes.length) {
     ctx.report.json({ version: null, changes: [], warnings: [] });
-    ctx.report.line("no changes: the schema matches the latest migration; nothing written");
+    ctx.report.note("no changes: the schema matches the latest migration; nothing written");
     return 0;
   }
   const last = migrations[migrations.length - 1];
@@ -71,12 +72,12 @@ export async function run(ctx: Context): Promise<number> {
     transactionalDdl: project.dialect.capabilities.transactionalDdl, before: () => from, after: () => to,
   });
   ctx.report.json({ version, dir: relative(ctx.cwd, dir), ...(flag(ctx, "erd") ? { erd: join(relative(ctx.cwd, dir), "erd.md") } : {}), changes: p.changes.map(describe), warnings: p.upLosses.map((l) => l.message), findings });
-  ctx.report.line(`wrote ${relative(ctx.cwd, dir) || dir}/ (${p.changes.length} change${p.changes.length === 1 ? "" : "s"}):`);
-  for (const c of p.changes) ctx.report.line(`  ${describe(c)}`);
+  ctx.report.note(`wrote ${relative(ctx.cwd, dir) || dir}/ (${p.changes.length} change${p.changes.length === 1 ? "" : "s"}):`);
+  for (const c of p.changes) ctx.report.note(`  ${describe(c)}`);
   for (const f of findings) ctx.report.warn(`${f.severity === "data-loss" ? "data loss " : f.severity === "error" ? "error " : ""}[${f.rule}] ${f.message} (${f.file}:${f.line})`);
   if (findings.some((f) => f.severity === "data-loss")) {
     ctx.report.info("  `schemavc up` refuses this migration until each data-loss statement has `-- schemavc:allow RULE` on the line above it (then run `schemavc rehash`), or you pass --allow-data-loss; `schemavc lint` explains each finding");
   }
-  ctx.report.line("review up.sql and down.sql, commit the folder with your schema change, then run `schemavc up`");
+  ctx.report.note("review up.sql and down.sql, commit the folder with your schema change, then run `schemavc up`");
   return 0;
 }

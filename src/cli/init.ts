@@ -54,9 +54,9 @@ export async function run(ctx: Context): Promise<number> {
   await mkdir(join(ctx.cwd, "migrations"), { recursive: true });
   written.push("migrations/");
   ctx.report.json({ dialect, url: redactUrl(url), files: written });
-  ctx.report.line(`initialised a ${dialect} project (${redactUrl(url)}):`);
-  for (const f of written) ctx.report.line(`  ${f}`);
-  ctx.report.line("");
-  ctx.report.line("next: edit schema/schema.schema, then `schemavc generate -m \"initial\"` and `schemavc up`");
+  ctx.report.note(`initialised a ${dialect} project (${redactUrl(url)}):`);
+  for (const f of written) ctx.report.note(`  ${f}`);
+  ctx.report.note("");
+  ctx.report.note("next: edit schema/schema.schema, then `schemavc generate -m \"initial\"` and `schemavc up`");
   return 0;
 }

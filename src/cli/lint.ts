@@ -12,11 +12,12 @@ import { failing, formatFinding, lintMigrations } from "../lint/migrations.ts";
 import { fixFor, RULES, type Severity } from "../lint/rules.ts";
 import type { Finding } from "../lint/lint.ts";
 import type { Reporter } from "./report.ts";
+import { withSpinner } from "./spinner.ts";
 
 export async function run(ctx: Context): Promise<number> {
   if (flag(ctx, "rules")) return listRules(ctx);
   const project = await openProject(ctx);
-  const migrations = await loadMigrations(project, ctx.cwd);
+  const migrations = await withSpinner(ctx, "reading the migrations", () => loadMigrations(project, ctx.cwd));
   const { which, basis } = await selectForLint(ctx, project, migrations);
   const findings = lintMigrations(project.dialect, migrations, which, (p) => relative(ctx.cwd, p) || p);
   const fails = failing(findings, flag(ctx, "strict"));

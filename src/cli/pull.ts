@@ -19,13 +19,14 @@ import { OWN_TABLES } from "../migrate/history.ts";
 import { liveDifferences, reconcile } from "../diff/compare.ts";
 import { describe } from "../diff/summary.ts";
 import type { Schema } from "../ir/model.ts";
+import { withSpinner } from "./spinner.ts";
 
 export async function run(ctx: Context): Promise<number> {
   const project = await openProject(ctx);
   const conn = await openDatabase(ctx, project, str(ctx, "url"));
   let live;
   try {
-    live = await project.dialect.introspect(conn, { exclude: OWN_TABLES });
+    live = await withSpinner(ctx, "reading the database schema", () => project.dialect.introspect(conn, { exclude: OWN_TABLES }));
   } finally {
     await conn.close().catch(() => {});
   }
@@ -66,7 +67,7 @@ export async function run(ctx: Context): Promise<number> {
   for (const s of live.skipped) ctx.report.warn(`not pulled (the schema language cannot express it): ${s}`);
   const names = [...files.keys()].map((p) => relative(ctx.cwd, p) || p);
   ctx.report.json({ files: names, tables: schema.tables.length, enums: schema.enums.length, skipped: live.skipped });
-  ctx.report.line(`wrote ${names.join(", ")} (${count(schema, "tables")}, ${count(schema, "enums")})`);
+  ctx.report.note(`wrote ${names.join(", ")} (${count(schema, "tables")}, ${count(schema, "enums")})`);
   return 0;
 }
 

@@ -13,7 +13,7 @@ export async function run(ctx: Context): Promise<number> {
   try {
     const n = await rehash(config.migrations);
     ctx.report.json({ migrations: n, file: SUM_FILE });
-    ctx.report.line(`rewrote ${SUM_FILE} for ${n} migration${n === 1 ? "" : "s"}`);
+    ctx.report.note(`rewrote ${SUM_FILE} for ${n} migration${n === 1 ? "" : "s"}`);
     return 0;
   } catch (e) {
     if (e instanceof MigrationDirError) throw new CliError(e.message, 1, e.hint);

@@ -16,7 +16,7 @@ export async function run(ctx: Context): Promise<number> {
     if (version === null) throw new UsageError("resolve needs a migration, not base");
     await runner.resolve(version, applied ? "applied" : "rolled-back", opts);
     ctx.report.json({ version, resolved: applied ? "applied" : "rolled-back" });
-    ctx.report.line(`${version} recorded as ${applied ? "applied" : "rolled back"}`);
+    ctx.report.note(`${version} recorded as ${applied ? "applied" : "rolled back"}`);
     return 0;
   });
 }

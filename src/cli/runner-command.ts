@@ -34,15 +34,15 @@ export async function withRunner<T>(ctx: Context, fn: (r: RunnerContext) => Prom
     allowDataLoss: flag(ctx, "allow-data-loss"),
     events: {
       waiting: () => ctx.report.info("waiting for another schemavc run to release the migration lock..."),
-      start: (v, dir) => { midLine = true; ctx.report.write(`${dir === "up" ? "applying" : "rolling back"} ${v} ... `); },
-      done: (_v, _dir, ms) => { midLine = false; ctx.report.line(`done in ${ms} ms`); },
+      start: (v, dir) => { midLine = true; ctx.report.note(`${dir === "up" ? "applying" : "rolling back"} ${v} ... `, false); },
+      done: (_v, _dir, ms) => { midLine = false; ctx.report.note(`done in ${ms} ms`); },
     },
   };
   try {
     return await fn({ project, migrations, runner: new Runner(conn, project.dialect, migrations), opts, conn });
   } catch (e) {
     if (e instanceof RunnerError || e instanceof MigrationDirError) {
-      if (midLine) ctx.report.line("failed");
+      if (midLine) ctx.report.note("failed");
       throw new CliError(e.message.split(`${ctx.cwd}${sep}`).join(""), 1, e.hint);
     }
     throw e;

@@ -11,6 +11,7 @@ import { OWN_TABLES } from "../migrate/history.ts";
 import { drift as driftOf } from "../diff/compare.ts";
 import { describe, changeTarget } from "../diff/summary.ts";
 import { emptySchema } from "../ir/model.ts";
+import { withSpinner } from "./spinner.ts";
 
 export async function run(ctx: Context): Promise<number> {
   const fleet = fleetTargets(ctx);
@@ -25,7 +26,7 @@ export async function run(ctx: Context): Promise<number> {
     // version whose folder is gone cannot be compared (it is reported as missing instead).
     const at = st.current === null ? undefined : migrations.find((m) => m.version === st.current);
     const drift = st.current !== null && !at ? null
-      : driftOf(project.dialect, at ? at.snapshot.schema : emptySchema(), (await project.dialect.introspect(conn, { exclude: OWN_TABLES })).schema);
+      : driftOf(project.dialect, at ? at.snapshot.schema : emptySchema(), (await withSpinner(ctx, "reading the database schema for drift", () => project.dialect.introspect(conn, { exclude: OWN_TABLES }))).schema);
     ctx.report.json({
       current: st.current,
       pending: st.pending.map((m) => m.version),

@@ -38,13 +38,13 @@ export async function run(ctx: Context): Promise<number> {
         for (const s of a.sql ?? []) ctx.report.line(`${s};\n`);
       }
       ctx.report.json({ dryRun: true, pending: applied.map((a) => ({ version: a.version, statements: a.sql })) });
-      if (!applied.length) ctx.report.line("nothing to apply");
+      if (!applied.length) ctx.report.note("nothing to apply");
       return 0;
     }
     const total = Math.round(performance.now() - t0);
     ctx.report.json({ applied: applied.map((a) => ({ version: a.version, ms: a.ms })), current: st?.current ?? null, pending: st?.pending.map((m) => m.version) ?? [] });
-    if (!applied.length) ctx.report.line(`nothing to apply: the database is at ${st?.current ?? "base"}`);
-    else ctx.report.line(`applied ${applied.length} migration${applied.length === 1 ? "" : "s"} in ${total} ms; the database is at ${st?.current ?? "base"}`);
+    if (!applied.length) ctx.report.note(`nothing to apply: the database is at ${st?.current ?? "base"}`);
+    else ctx.report.note(`applied ${applied.length} migration${applied.length === 1 ? "" : "s"} in ${total} ms; the database is at ${st?.current ?? "base"}`);
     return 0;
   });
 }
