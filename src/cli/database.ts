@@ -55,10 +55,17 @@ export async function openDatabase(ctx: Context, project: Project, explicitUrl?:
   }
 }
 
-/** A promise that rejects with a timeout error when it takes longer than `ms`. */
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+/**
+ * A connection attempt that rejects with a timeout error when it takes longer than `ms`. A
+ * connection that still arrives after that is closed at once, so it cannot keep the process alive.
+ */
+function withTimeout(p: Promise<Connection>, ms: number): Promise<Connection> {
   return new Promise((resolve, reject) => {
-    const t = setTimeout(() => reject(Object.assign(new Error("timed out"), { code: "CONNECT_TIMEOUT" })), ms);
-    p.then((v) => { clearTimeout(t); resolve(v); }, (e) => { clearTimeout(t); reject(e); });
+    let late = false;
+    const t = setTimeout(() => { late = true; reject(Object.assign(new Error("timed out"), { code: "CONNECT_TIMEOUT" })); }, ms);
+    p.then(
+      (c) => { clearTimeout(t); if (late) void c.close().catch(() => {}); else resolve(c); },
+      (e) => { clearTimeout(t); reject(e); },
+    );
   });
 }

@@ -26,7 +26,7 @@ export class Project {
   }
   /** `run` with extra environment variables. */
   runWith(env: Record<string, string>, ...args: string[]): { code: number | null; out: string; err: string } {
-    const p = Bun.spawnSync([this.bin, ...args], { cwd: this.dir, env: { PATH: "/usr/bin:/bin", HOME: this.dir, NO_COLOR: "1", TMPDIR: tmpdir(), ...env }, stdin: "ignore" });
+    const p = Bun.spawnSync([this.bin, ...args], { cwd: this.dir, env: { PATH: "/usr/bin:/bin", HOME: this.dir, NO_COLOR: "1", TMPDIR: tmpdir(), ...env }, stdin: "ignore", timeout: 60_000 });
     return { code: p.exitCode, out: p.stdout.toString(), err: p.stderr.toString() };
   }
   spawn(...args: string[]) {

@@ -23,8 +23,21 @@ export async function connectPostgres(url: string, opts: { connectTimeoutMs?: nu
     types: {},
     fetch_types: false,
   });
-  // Connect now, so a bad URL fails here and not at the first statement.
-  await sql`select 1`;
+  // Connect now, so a bad URL fails here and not at the first statement. On failure the client
+  // is ended: left alone it keeps its socket and reconnect timers, and the process never exits.
+  // The driver's own connect_timeout does not fire under Bun when the host never answers (a
+  // dropped SYN): a timer of our own ends the client, which fails the pending query.
+  const ms = opts.connectTimeoutMs ?? 10_000;
+  let timedOut = false;
+  const timer = setTimeout(() => { timedOut = true; void sql.end({ timeout: 0 }).catch(() => {}); }, ms);
+  try {
+    await sql`select 1`;
+  } catch (e) {
+    await sql.end({ timeout: 0 }).catch(() => {});
+    throw timedOut ? Object.assign(new Error(`no answer within ${ms} ms`), { code: "CONNECT_TIMEOUT" }) : e;
+  } finally {
+    clearTimeout(timer);
+  }
   const ex: Executor = {
     async exec(text) {
       await sql.unsafe(text);
