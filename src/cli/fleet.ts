@@ -68,7 +68,8 @@ export async function runFleet(ctx: Context, targets: string[], verb: string, jo
     ? pool.run({ url, migrationsDir: project.config.migrations, dialect: project.dialect.name, opts, job: work, connectTimeoutMs: timeout })
     : runTarget(url, project.dialect, migrations, opts, work, timeout);
 
-  const live = Boolean(process.stderr.isTTY) && !ctx.report.opts.json;
+  // The live line is chatter (dropped by --json and --quiet); per-target rows and the summary are the report.
+  const live = Boolean(process.stderr.isTTY) && ctx.report.chatty;
   const t0 = performance.now();
   let failed = 0;
   const progress = (done: number) => {
@@ -82,7 +83,8 @@ export async function runFleet(ctx: Context, targets: string[], verb: string, jo
     rows = await runPool(targets, { concurrency, failFast: flag(ctx, "fail-fast"), ...(canary ? { canary } : {}) }, one, (o, done) => {
       if (o.status === "failed") failed++;
       if (live) progress(done);
-      else ctx.report.line(rowLine(o));
+      // --quiet keeps the failures and the summary, not a line per healthy target.
+      else if (!ctx.report.opts.quiet || o.status === "failed") ctx.report.line(rowLine(o));
     });
   } finally {
     pool?.close();

@@ -215,3 +215,24 @@ describe("colour and --quiet on a SQLite project", () => {
     expect(all).not.toContain("\x1b[2K");
   });
 });
+
+test("--quiet over a fleet: the failed targets and the summary, no line per healthy target", () => {
+  const p = new Project("sqlite", "sqlite:./dev.db");
+  try {
+    p.schema("table t {\n  id bigint primary key identity\n}\n");
+    ok(p.run("generate", "-q", "-m", "one"));
+    for (const n of ["a", "b"]) writeFileSync(join(p.dir, `${n}.db`), "");
+    // A target that cannot be opened: a folder that does not exist.
+    writeFileSync(join(p.dir, "targets.txt"), "sqlite:./a.db\nsqlite:./b.db\nsqlite:./no/such/dir/c.db\n");
+    const loud = p.run("up", "--targets", "targets.txt");
+    expect(loud.code).toBe(1);
+    expect(loud.out).toContain("sqlite:./a.db");
+    const q = p.run("up", "--targets", "targets.txt", "-q");
+    expect(q.code).toBe(1);
+    expect(q.out).not.toContain("sqlite:./a.db");
+    expect(q.out).toContain("sqlite:./no/such/dir/c.db");
+    expect(q.out).toMatch(/3 targets in .*: 2 at \d+_one, 1 failed/);
+  } finally {
+    rmSync(p.dir, { recursive: true, force: true });
+  }
+});
