@@ -21,8 +21,10 @@ export class LspClient {
   private readonly waiters: { uri: string; ok: (ds: Diagnostic[]) => boolean; resolve: (ds: Diagnostic[]) => void }[] = [];
   stderr = "";
 
-  constructor(bin: string, cwd: string) {
-    this.proc = spawn(bin, ["lsp", "--stdio"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
+  /** `bin`: the schemavc binary (started as `lsp --stdio`), or a whole command line of another server. */
+  constructor(bin: string | readonly string[], cwd: string) {
+    const [cmd, ...args] = typeof bin === "string" ? [bin, "lsp", "--stdio"] : bin;
+    this.proc = spawn(cmd!, args, { cwd, stdio: ["pipe", "pipe", "pipe"] });
     this.proc.stderr!.on("data", (b: Buffer) => { this.stderr += b.toString(); });
     this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
