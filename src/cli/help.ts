@@ -6,6 +6,7 @@
  */
 import { COMMANDS, GLOBAL_OPTIONS, findCommand, type CommandSpec, type ExitMeanings, type OptionSpec } from "./registry.ts";
 import { VERSION } from "../version.ts";
+import { wrapWords } from "../util/wrap.ts";
 
 /** How help is laid out: the width to wrap to and whether headings are bold. */
 export interface HelpStyle {
@@ -38,14 +39,16 @@ export function helpStyle(color: boolean, stream: { isTTY?: boolean; columns?: n
  * A `code span` is never broken: `-- schemavc:allow RULE` stays on one line.
  */
 export function fill(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of words(text)) {
-    if (line && line.length + 1 + word.length > width) { lines.push(line); line = word; }
-    else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
+  const lines = wrapWords(words(text), width);
   return lines.length ? lines : [""];
+}
+
+/**
+ * `text` filled after `first` on its first line and after `rest` on the others (a hanging
+ * indent), so that no line is wider than `width` (text gets at least 20 columns).
+ */
+function hang(first: string, rest: string, text: string, width: number): string[] {
+  return fill(text, Math.max(20, width - Math.max(first.length, rest.length))).map((l, i) => (i ? rest : first) + l);
 }
 
 /** The words of `text`; the words of a `code span` joined into one, so it is never broken. */
@@ -73,7 +76,7 @@ function reflow(text: string, width: number, indent = INDENT): string[] {
   for (const para of text.split(/\n\s*\n/)) {
     if (out.length) out.push("");
     let prose: string[] = [];
-    const flush = () => { if (prose.length) out.push(...fill(prose.join(" "), width - indent.length).map((l) => indent + l)); prose = []; };
+    const flush = () => { if (prose.length) out.push(...hang(indent, indent, prose.join(" "), width)); prose = []; };
     for (const line of para.split("\n")) {
       if (/^\s/.test(line)) { flush(); out.push(indent + line); }
       else prose.push(line.trim());
@@ -99,9 +102,8 @@ function optionRows(groups: readonly Readonly<Record<string, OptionSpec>>[], wid
   const twoColumns = col <= 34 && width - indent.length - col >= 30;
   return groups.map((g) => Object.entries(g).flatMap(([name, o]) => {
     const flags = flagText(name, o);
-    if (!twoColumns) return [indent + flags, ...fill(o.description, width - indent.length - 8).map((l) => `${indent}        ${l}`)];
-    const [first, ...more] = fill(o.description, width - indent.length - col);
-    return [indent + flags.padEnd(col) + first, ...more.map((l) => indent + " ".repeat(col) + l)];
+    if (!twoColumns) return [indent + flags, ...hang(`${indent}        `, `${indent}        `, o.description, width)];
+    return hang(indent + flags.padEnd(col), indent + " ".repeat(col), o.description, width);
   }));
 }
 
@@ -112,10 +114,7 @@ export function mainHelp(style: HelpStyle = PLAIN): string {
   const b = bolder(style);
   const names = COMMANDS.map((c) => c.name);
   const col = Math.max(...names.map((n) => n.length), "help".length) + 4;
-  const row = (name: string, text: string) => {
-    const [first, ...more] = fill(text, Math.max(20, style.width - col));
-    return [`  ${name.padEnd(col - 2)}${first}`, ...more.map((l) => " ".repeat(col) + l)];
-  };
+  const row = (name: string, text: string) => hang(`  ${name.padEnd(col - 2)}`, " ".repeat(col), text, style.width);
   return [
     `schemavc ${VERSION}: version control for database schemas`,
     "",
@@ -145,8 +144,8 @@ export function commandHelp(cmd: CommandSpec, style: HelpStyle = PLAIN): string 
   const seeCol = Math.max(0, ...related.map((c) => `schemavc help ${c.name}`.length)) + 2;
 
   const sections: [string, string[]][] = [
-    ["NAME", fill(`schemavc ${names} - ${cmd.summary}`, w - INDENT.length).map((l, i) => (i ? INDENT + "  " : INDENT) + l)],
-    ["SYNOPSIS", fill(`schemavc ${cmd.usage} [OPTIONS]`, w - INDENT.length - 2).map((l, i) => (i ? INDENT + "  " : INDENT) + l)],
+    ["NAME", hang(INDENT, `${INDENT}  `, `schemavc ${names} - ${cmd.summary}`, w)],
+    ["SYNOPSIS", hang(INDENT, `${INDENT}  `, `schemavc ${cmd.usage} [OPTIONS]`, w)],
     ["DESCRIPTION", [
       ...reflow(`${capitalise(cmd.summary)}.`, w),
       ...(cmd.details ? ["", ...reflow(cmd.details, w)] : []),
@@ -159,15 +158,12 @@ export function commandHelp(cmd: CommandSpec, style: HelpStyle = PLAIN): string 
     ]],
     ["EXAMPLES", (cmd.examples ?? []).flatMap((e, i) => [
       ...(i ? [""] : []),
-      ...fill(e.comment, w - INDENT.length - 2).map((l) => `${INDENT}# ${l}`),
+      ...hang(`${INDENT}# `, `${INDENT}# `, e.comment, w),
       `${INDENT}${e.command}`,
     ])],
-    ["EXIT STATUS", codes.flatMap((c) => fill(exit[c]!, w - INDENT.length - 4).map((l, i) => `${INDENT}${i ? "    " : `${c}   `}${l}`))],
+    ["EXIT STATUS", codes.flatMap((c) => hang(`${INDENT}${c}   `, `${INDENT}    `, exit[c]!, w))],
     ["SEE ALSO", [
-      ...related.flatMap((c) => {
-        const [first, ...more] = fill(c.summary, Math.max(20, w - INDENT.length - seeCol));
-        return [`${INDENT}${`schemavc help ${c.name}`.padEnd(seeCol)}${first}`, ...more.map((l) => INDENT + " ".repeat(seeCol) + l)];
-      }),
+      ...related.flatMap((c) => hang(INDENT + `schemavc help ${c.name}`.padEnd(seeCol), INDENT + " ".repeat(seeCol), c.summary, w)),
       `${INDENT}schemavc --help${related.length ? " ".repeat(Math.max(2, seeCol - "schemavc --help".length)) : "  "}every command`,
     ]],
   ];

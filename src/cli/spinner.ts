@@ -53,11 +53,6 @@ export class Spinner {
     this.live = (opts.enabled ?? true) && this.stream.isTTY === true;
   }
 
-  /** Whether this spinner can draw at all (a terminal, and not disabled). */
-  get active(): boolean {
-    return this.live;
-  }
-
   /** Starts the clock; the first frame comes after the delay. Does nothing when not live. */
   start(): this {
     if (!this.live || this.running) return this;

@@ -18,6 +18,7 @@
 import type { Schema, Table } from "../ir/model.ts";
 import { typeText } from "../ir/validate.ts";
 import { fkEnds, keyMarks } from "./keys.ts";
+import { wrapWords } from "../util/wrap.ts";
 
 /** Colours and font, chosen to read well on white and when printed in grey. */
 const STYLE = {
@@ -122,13 +123,4 @@ export function html(s: string): string {
 const oneLine = (s: string) => s.replace(/\s+/g, " ").trim();
 
 /** Words in lines of at most `width` characters (a longer word gets a line of its own). */
-export function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(" ")) {
-    if (line && line.length + 1 + word.length > width) { lines.push(line); line = word; }
-    else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
+export const wrap = (text: string, width: number): string[] => wrapWords(text.split(" "), width);

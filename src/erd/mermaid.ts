@@ -45,7 +45,7 @@ function attribute(t: Table, c: Column): string {
 }
 
 function typeWord(t: ColumnType): string {
-  const w = (t.kind === "enum" ? t.name : t.name).replace(/[^A-Za-z0-9_-]/g, "_");
+  const w = t.name.replace(/[^A-Za-z0-9_-]/g, "_");
   return /^[A-Za-z]/.test(w) ? w : `t_${w}`;
 }
 

@@ -35,8 +35,8 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
   const connection = createConnection(input, output);
   const documents = new TextDocuments(TextDocument);
   const workspace = new Workspace();
-  /** Files of each project that were last sent diagnostics, so fixed ones are cleared. */
-  const published = new Map<string, Set<string>>();
+  /** What each file was last sent, so a fixed file is cleared and an unchanged one not sent again. */
+  const sent = new Map<string, string>();
 
   /** Documents made for files that are not open (positions in their disk text), by text. */
   const closedDocs = new Map<string, TextDocument>();
@@ -72,14 +72,19 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     const byFile = new Map<string, LspDiagnostic[]>(a.files.map((f) => [f, []]));
     for (const d of a.diagnostics) {
       const file = d.loc?.file ?? path;
-      byFile.get(file)?.push(toLsp(d, docOf(file))) ?? byFile.set(file, [toLsp(d, docOf(file))]);
+      const list = byFile.get(file) ?? [];
+      list.push(toLsp(d, docOf(file)));
+      byFile.set(file, list);
     }
-    const before = published.get(a.project.schemaPath) ?? new Set<string>();
-    for (const f of before) if (!byFile.has(f)) byFile.set(f, []);
-    published.set(a.project.schemaPath, new Set([...byFile].filter(([, ds]) => ds.length).map(([f]) => f)));
+    // Files that showed diagnostics before and left the project (deleted, or now outside it).
+    for (const f of sent.keys()) if (!byFile.has(f) && sent.get(f) !== "[]") byFile.set(f, []);
     for (const [f, diagnostics] of byFile) {
-      // A clean file is sent only to clear what it showed before, and the edited one always.
-      if (!diagnostics.length && !before.has(f) && f !== path) continue;
+      const json = JSON.stringify(diagnostics);
+      const before = sent.get(f);
+      // Unchanged: nothing to send. A clean file never sent anything needs nothing either,
+      // except the edited one (the editor waits for its answer).
+      if (json === before || (before === undefined && !diagnostics.length && f !== path)) continue;
+      sent.set(f, json);
       await connection.sendDiagnostics({ uri: uriOf(f), diagnostics });
     }
   };

@@ -44,6 +44,8 @@ export class Workspace {
   private readonly parsers = new Map<string, IncrementalParser>();
   private readonly disk = new Map<string, { mtimeMs: number; size: number; text: string }>();
   private readonly analyses = new Map<string, Analysis>();
+  /** Each file's project, until a watched file changes (a schemavc.toml edit reaches us that way). */
+  private readonly projects = new Map<string, Promise<Project>>();
 
   /** The editor's text of `path` (didOpen/didChange); undefined closes it (the disk text counts again). */
   setOpen(path: string, text: string | undefined): void {
@@ -56,6 +58,7 @@ export class Workspace {
   touched(path: string): void {
     this.disk.delete(path);
     this.analyses.clear();
+    this.projects.clear();
   }
 
   text(path: string): string | undefined {
@@ -74,7 +77,13 @@ export class Workspace {
   }
 
   /** The project a file belongs to: the nearest schemavc.toml above it whose schema path contains it. */
-  async projectOf(path: string): Promise<Project> {
+  projectOf(path: string): Promise<Project> {
+    let p = this.projects.get(path);
+    if (!p) this.projects.set(path, (p = this.findProject(path)));
+    return p;
+  }
+
+  private async findProject(path: string): Promise<Project> {
     for (let dir = dirname(path); ; dir = dirname(dir)) {
       if (existsSync(join(dir, CONFIG_FILE))) {
         try {
