@@ -4,9 +4,10 @@
  * test/integration/golden-apply.test.ts.)
  */
 import { describe, expect, test } from "bun:test";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { GOLDEN_DIR, goldenCases, loadCase, planCase, sqlText } from "../support/golden.ts";
+import { expectedGolden, GOLDEN_DIR, goldenCases, loadCase, planCase, sqlText } from "../support/golden.ts";
 import { DIALECT_NAMES } from "../../src/dialects/dialect.ts";
 
 const UPDATE = process.env["UPDATE_GOLDEN"] === "1";
@@ -16,14 +17,28 @@ describe("golden plans", () => {
     for (const dialect of DIALECT_NAMES) {
       test(`${name} on ${dialect}`, async () => {
         const p = await planCase(loadCase(name), dialect);
-        for (const [dir, stmts] of [["up", p.upSql], ["down", p.downSql]] as const) {
+        for (const [dir, stmts] of [
+          ["up", p.upSql],
+          ["down", p.downSql],
+        ] as const) {
           const file = join(GOLDEN_DIR, name, `${dialect}.${dir}.sql`);
           const text = sqlText(stmts);
-          if (UPDATE || !existsSync(file)) writeFileSync(file, text);
-          expect(text).toBe(readFileSync(file, "utf8"));
+          expect(text).toBe(expectedGolden(file, text, UPDATE));
         }
       });
     }
   }
+  test("a missing expected file fails and is not written, unless UPDATE_GOLDEN=1", () => {
+    const dir = mkdtempSync(join(tmpdir(), "schemavc-golden-guard-"));
+    try {
+      const file = join(dir, "sqlite.up.sql");
+      expect(() => expectedGolden(file, "SELECT 1;\n", false)).toThrow("is missing: run UPDATE_GOLDEN=1");
+      expect(existsSync(file)).toBe(false);
+      expect(expectedGolden(file, "SELECT 1;\n", true)).toBe("SELECT 1;\n");
+      expect(existsSync(file)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
   test("there are at least 40 cases", () => expect(goldenCases().length).toBeGreaterThanOrEqual(40));
 });

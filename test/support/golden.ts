@@ -3,7 +3,7 @@
  * dialect in `<dialect>.up.sql` and `<dialect>.down.sql`. `UPDATE_GOLDEN=1 bun test test/golden`
  * rewrites the expected files (review the diff before committing them).
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadSources } from "../../src/dsl/load.ts";
 import { getDialect } from "../../src/dialects/registry.ts";
@@ -13,7 +13,11 @@ import { renamesFromHints } from "../../src/diff/renames.ts";
 import { plan, type Plan } from "../../src/diff/plan.ts";
 
 export const GOLDEN_DIR = join(import.meta.dir, "../golden");
-export const goldenCases = (): string[] => readdirSync(GOLDEN_DIR, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+export const goldenCases = (): string[] =>
+  readdirSync(GOLDEN_DIR, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 
 export function loadSchemaText(text: string, file: string): Schema {
   const r = loadSources(new Map([[file, text]]));
@@ -30,7 +34,11 @@ export interface GoldenCase {
 
 export function loadCase(name: string): GoldenCase {
   const read = (f: string) => readFileSync(join(GOLDEN_DIR, name, f), "utf8");
-  return { name, from: loadSchemaText(read("from.schema"), `${name}/from.schema`), to: loadSchemaText(read("to.schema"), `${name}/to.schema`) };
+  return {
+    name,
+    from: loadSchemaText(read("from.schema"), `${name}/from.schema`),
+    to: loadSchemaText(read("to.schema"), `${name}/to.schema`),
+  };
 }
 
 export async function planCase(c: GoldenCase, dialect: DialectName): Promise<Plan> {
@@ -38,4 +46,17 @@ export async function planCase(c: GoldenCase, dialect: DialectName): Promise<Pla
 }
 
 /** The text of a golden SQL file: statements separated by a blank line. */
-export const sqlText = (statements: readonly string[]) => (statements.length ? statements.map((s) => `${s};`).join("\n\n") + "\n" : "-- no statements\n");
+export const sqlText = (statements: readonly string[]) =>
+  statements.length ? `${statements.map((s) => `${s};`).join("\n\n")}\n` : "-- no statements\n";
+
+/**
+ * The reviewed text of a golden file. With `update` (UPDATE_GOLDEN=1) the file is first
+ * rewritten from `actual`; otherwise a missing file is an error: a golden file is written only
+ * on request and reviewed, never blessed by the run that compares with it.
+ */
+export function expectedGolden(file: string, actual: string, update: boolean): string {
+  if (update) writeFileSync(file, actual);
+  if (!existsSync(file))
+    throw new Error(`${file} is missing: run UPDATE_GOLDEN=1 bun test test/golden and review it`);
+  return readFileSync(file, "utf8");
+}
