@@ -24,7 +24,18 @@
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { buildVscodeExtension } from "./scripts/build-vscode.ts";
-import { addonPath, addonVersion, megabytes, RELEASE_DIR, RELEASE_TARGETS, releaseTarget, ROOT, SUMS_FILE, writeSums, type ReleaseTarget } from "./scripts/release.ts";
+import {
+  addonPath,
+  addonVersion,
+  megabytes,
+  RELEASE_DIR,
+  RELEASE_TARGETS,
+  releaseTarget,
+  ROOT,
+  SUMS_FILE,
+  writeSums,
+  type ReleaseTarget,
+} from "./scripts/release.ts";
 
 const USAGE = `usage: bun run build                         dist/schemavc for this machine
        bun run build --all-targets           every release platform into dist/release/ (+ ${SUMS_FILE})
@@ -33,10 +44,19 @@ const USAGE = `usage: bun run build                         dist/schemavc for th
 /** The `bun build` arguments shared by the local and the release builds. */
 function compileArgs(outfile: string, native: string, target: string | undefined): string[] {
   return [
-    "build", "src/main.ts", "--compile", "--minify", "--bytecode", "--format=esm", "--sourcemap",
-    "--outfile", outfile,
-    "--define", `LIBSQL_NATIVE=${JSON.stringify(native)}`,
-    "--no-compile-autoload-dotenv", "--no-compile-autoload-bunfig",
+    "build",
+    "src/main.ts",
+    "--compile",
+    "--minify",
+    "--bytecode",
+    "--format=esm",
+    "--sourcemap",
+    "--outfile",
+    outfile,
+    "--define",
+    `LIBSQL_NATIVE=${JSON.stringify(native)}`,
+    "--no-compile-autoload-dotenv",
+    "--no-compile-autoload-bunfig",
     ...(target ? [`--target=${target}`] : []),
   ];
 }
@@ -87,7 +107,10 @@ function buildLocal(): void {
   if (!existsSync(join("node_modules", native))) {
     fail(`the libsql native addon ${native} is not installed (run \`bun install\`)`);
   }
-  const proc = Bun.spawnSync(["bun", ...compileArgs("dist/schemavc", native, target)], { stdout: "inherit", stderr: "inherit" });
+  const proc = Bun.spawnSync(["bun", ...compileArgs("dist/schemavc", native, target)], {
+    stdout: "inherit",
+    stderr: "inherit",
+  });
   if (proc.exitCode !== 0) fail("bun build failed", proc.exitCode ?? 1);
   console.log(`build: dist/schemavc (libsql addon ${native} embedded)`);
 }
@@ -107,13 +130,22 @@ async function buildRelease(targets: ReleaseTarget[]): Promise<void> {
     }
     console.log(`build: ${step}: compiling for ${t.bunTarget} with ${t.addon}@${addonVersion(t.addon)}`);
     const outfile = join(RELEASE_DIR, t.file);
-    const proc = Bun.spawnSync(["bun", ...compileArgs(outfile, native, t.bunTarget)], { cwd: ROOT, stdout: "inherit", stderr: "inherit" });
+    const proc = Bun.spawnSync(["bun", ...compileArgs(outfile, native, t.bunTarget)], {
+      cwd: ROOT,
+      stdout: "inherit",
+      stderr: "inherit",
+    });
     if (proc.exitCode !== 0) {
-      fail(`${step}: bun build --target=${t.bunTarget} failed (exit ${proc.exitCode}; the target's Bun runtime is downloaded from the npm registry, see above)`);
+      fail(
+        `${step}: bun build --target=${t.bunTarget} failed (exit ${proc.exitCode}; the target's Bun runtime is downloaded from the npm registry, see above)`,
+      );
     }
     // The sourcemap is embedded in the binary (--sourcemap); the separate .map is no release asset.
-    for (const map of new Set([`${outfile}.map`, `${outfile.replace(/\.exe$/, "")}.map`])) rmSync(map, { force: true });
-    console.log(`build: ${step}: ${relative(ROOT, outfile)} (${megabytes(outfile)}, ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    for (const map of new Set([`${outfile}.map`, `${outfile.replace(/\.exe$/, "")}.map`]))
+      rmSync(map, { force: true });
+    console.log(
+      `build: ${step}: ${relative(ROOT, outfile)} (${megabytes(outfile)}, ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+    );
   }
   const listed = await writeSums();
   console.log(`build: ${relative(ROOT, join(RELEASE_DIR, SUMS_FILE))} lists ${listed.join(", ")}`);

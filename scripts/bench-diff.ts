@@ -14,7 +14,10 @@ const dir = mkdtempSync(join(tmpdir(), "schemavc-bench-diff-"));
 mkdirSync(join(dir, "schema"));
 writeFileSync(join(dir, "a.schema"), generateSchema(1000, 20, 0));
 writeFileSync(join(dir, "b.schema"), generateSchema(1000, 20, 1));
-writeFileSync(join(dir, "schemavc.toml"), 'dialect = "postgres"\nschema = "schema"\nmigrations = "migrations"\nurl = "postgres://localhost/x"\n');
+writeFileSync(
+  join(dir, "schemavc.toml"),
+  'dialect = "postgres"\nschema = "schema"\nmigrations = "migrations"\nurl = "postgres://localhost/x"\n',
+);
 writeFileSync(join(dir, "schema", "app.schema"), generateSchema(1000, 20, 0));
 const sh = (args: string[]) => Bun.spawnSync([bin, ...args], { cwd: dir, stdout: "pipe", stderr: "pipe" });
 const g = sh(["generate", "-m", "baseline"]);
@@ -23,10 +26,20 @@ writeFileSync(join(dir, "schema", "app.schema"), generateSchema(1000, 20, 1));
 const check = sh(["diff", "--json"]);
 console.log(`changes found: ${JSON.parse(check.stdout.toString()).changes.length}`);
 if (Bun.which("hyperfine")) {
-  Bun.spawnSync(["hyperfine", "-N", "--warmup", "1", "--runs", "10", "-i",
-    `${bin} diff --from a.schema --to b.schema`,
-    `${bin} diff`,
-  ], { cwd: dir, stdout: "inherit", stderr: "inherit" });
+  Bun.spawnSync(
+    [
+      "hyperfine",
+      "-N",
+      "--warmup",
+      "1",
+      "--runs",
+      "10",
+      "-i",
+      `${bin} diff --from a.schema --to b.schema`,
+      `${bin} diff`,
+    ],
+    { cwd: dir, stdout: "inherit", stderr: "inherit" },
+  );
 } else {
   for (const args of [["diff", "--from", "a.schema", "--to", "b.schema"], ["diff"]]) {
     const t0 = performance.now();

@@ -38,7 +38,8 @@ const time = (k: number) => {
   }
   return xs.sort((a, b) => a - b)[1]!;
 };
-const one = time(1), eight = time(8);
+const one = time(1),
+  eight = time(8);
 console.log(`${N} SQLite tenant databases × 5 migrations (median of 3, fresh files each run)`);
 console.log(`--concurrency 1: ${Math.round(one)} ms (${(one / N).toFixed(1)} ms per target)`);
 console.log(`--concurrency 8: ${Math.round(eight)} ms (${(eight / N).toFixed(1)} ms per target)`);

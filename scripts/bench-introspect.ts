@@ -35,7 +35,11 @@ async function database(dialect: DialectName): Promise<string> {
   const admin = dialect === "postgres" ? PG : MY;
   const name = `schemavc_bench_introspect`;
   const c = await connect(admin);
-  await c.exec(dialect === "postgres" ? `DROP DATABASE IF EXISTS ${name} WITH (FORCE)` : `DROP DATABASE IF EXISTS ${name}`);
+  await c.exec(
+    dialect === "postgres"
+      ? `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`
+      : `DROP DATABASE IF EXISTS ${name}`,
+  );
   await c.exec(`CREATE DATABASE ${name}`);
   await c.close();
   const u = new URL(admin);
@@ -53,7 +57,9 @@ function timeCmd(cmd: string[], cwd?: string): number {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const schema = loadSources(new Map([["bench.schema", schemaText()]])).schema;
-console.log(`${N} tables, 6 columns each, a unique, an index, a check and a foreign key each; median of 5 runs\n`);
+console.log(
+  `${N} tables, 6 columns each, a unique, an index, a check and a foreign key each; median of 5 runs\n`,
+);
 console.log("dialect    introspect() (ms)   schemavc pull (ms)   yardstick (ms)");
 for (const dialect of ["postgres", "mysql", "sqlite"] as DialectName[]) {
   const d = await getDialect(dialect);
@@ -67,18 +73,57 @@ for (const dialect of ["postgres", "mysql", "sqlite"] as DialectName[]) {
     const t0 = performance.now();
     const got = await d.introspect(c);
     runs.push(performance.now() - t0);
-    if (got.schema.tables.length !== N) throw new Error(`read ${got.schema.tables.length} tables, expected ${N}`);
+    if (got.schema.tables.length !== N)
+      throw new Error(`read ${got.schema.tables.length} tables, expected ${N}`);
   }
   await c.close();
   const dir = mkdtempSync(join(tmpdir(), "bench-introspect-proj-"));
   mkdirSync(join(dir, "schema"));
-  writeFileSync(join(dir, "schemavc.toml"), `dialect = "${dialect}"\nschema = "schema"\nmigrations = "migrations"\nurl = "${url}"\n`);
+  writeFileSync(
+    join(dir, "schemavc.toml"),
+    `dialect = "${dialect}"\nschema = "schema"\nmigrations = "migrations"\nurl = "${url}"\n`,
+  );
   const pull = median([0, 1, 2].map(() => timeCmd([bin, "pull", "--yes"], dir)));
   const u = new URL(url.startsWith("sqlite:") ? "file:///" : url);
-  const yard = dialect === "postgres" ? { name: "pg_dump -s", cmd: ["pg_dump", "--schema-only", "-h", u.hostname, "-p", u.port || "5432", "-U", u.username || "postgres", u.pathname.slice(1)] }
-    : dialect === "mysql" ? { name: "mariadb-dump --no-data", cmd: ["mariadb-dump", "--no-data", "-h", u.hostname, "-P", u.port || "3306", "-u", u.username || "root", u.pathname.slice(1)] }
-    : { name: "sqlite3 .schema", cmd: ["sqlite3", url.slice("sqlite:".length), ".schema"] };
+  const yard =
+    dialect === "postgres"
+      ? {
+          name: "pg_dump -s",
+          cmd: [
+            "pg_dump",
+            "--schema-only",
+            "-h",
+            u.hostname,
+            "-p",
+            u.port || "5432",
+            "-U",
+            u.username || "postgres",
+            u.pathname.slice(1),
+          ],
+        }
+      : dialect === "mysql"
+        ? {
+            name: "mariadb-dump --no-data",
+            cmd: [
+              "mariadb-dump",
+              "--no-data",
+              "-h",
+              u.hostname,
+              "-P",
+              u.port || "3306",
+              "-u",
+              u.username || "root",
+              u.pathname.slice(1),
+            ],
+          }
+        : { name: "sqlite3 .schema", cmd: ["sqlite3", url.slice("sqlite:".length), ".schema"] };
   let yardMs = "n/a";
-  try { yardMs = `${median([0, 1, 2].map(() => timeCmd(yard.cmd))).toFixed(0)} (${yard.name})`; } catch (e) { yardMs = `n/a (${yard.name}: ${(e as Error).message.split("\n")[0]})`; }
-  console.log(`${dialect.padEnd(10)} ${median(runs).toFixed(0).padStart(17)}   ${pull.toFixed(0).padStart(18)}   ${yardMs}`);
+  try {
+    yardMs = `${median([0, 1, 2].map(() => timeCmd(yard.cmd))).toFixed(0)} (${yard.name})`;
+  } catch (e) {
+    yardMs = `n/a (${yard.name}: ${(e as Error).message.split("\n")[0]})`;
+  }
+  console.log(
+    `${dialect.padEnd(10)} ${median(runs).toFixed(0).padStart(17)}   ${pull.toFixed(0).padStart(18)}   ${yardMs}`,
+  );
 }

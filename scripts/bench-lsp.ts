@@ -17,7 +17,11 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, type Diagnostic } from "vscode-languageserver-protocol/node";
+import {
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  type Diagnostic,
+} from "vscode-languageserver-protocol/node";
 import { generateSchema } from "./gen-schema.ts";
 import { LspClient, uri } from "../test/support/lsp-client.ts";
 
@@ -39,27 +43,38 @@ interface Case {
 async function measure(c: Case): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "bench-lsp-"));
   c.setup?.(dir);
-  for (const [name, text] of c.files) { mkdirSync(join(dir, name, ".."), { recursive: true }); writeFileSync(join(dir, name), text); }
+  for (const [name, text] of c.files) {
+    mkdirSync(join(dir, name, ".."), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
   const client = new LspClient(c.command, dir);
   await client.initialize(dir);
-  const path = join(dir, c.edited), good = c.files.get(c.edited)!;
+  const path = join(dir, c.edited),
+    good = c.files.get(c.edited)!;
   const errors = (ds: Diagnostic[]) => ds.some((d) => d.severity === 1);
   let version = 1;
   const t0 = performance.now();
-  await client.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri(path), languageId: c.languageId, version, text: good } });
+  await client.conn.sendNotification(DidOpenTextDocumentNotification.type, {
+    textDocument: { uri: uri(path), languageId: c.languageId, version, text: good },
+  });
   await client.diagnosticsFor(uri(path), (ds) => !errors(ds), 120_000);
   const first = performance.now() - t0;
   const times: number[] = [];
   for (let i = 0; i < 33; i++) {
     const broken = i % 2 === 0;
     const s = performance.now();
-    await client.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: uri(path), version: ++version }, contentChanges: [{ text: broken ? c.bad : good }] });
+    await client.conn.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: uri(path), version: ++version },
+      contentChanges: [{ text: broken ? c.bad : good }],
+    });
     await client.diagnosticsFor(uri(path), (ds) => errors(ds) === broken, 120_000);
     if (i >= 3) times.push(performance.now() - s);
   }
   times.sort((a, b) => a - b);
   const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!;
-  console.log(`${c.label}: open ${first.toFixed(0)} ms; after an edit median ${q(0.5).toFixed(1)} ms, p90 ${q(0.9).toFixed(1)} ms`);
+  console.log(
+    `${c.label}: open ${first.toFixed(0)} ms; after an edit median ${q(0.5).toFixed(1)} ms, p90 ${q(0.9).toFixed(1)} ms`,
+  );
   client.kill();
   rmSync(dir, { recursive: true, force: true });
 }
@@ -74,17 +89,45 @@ const schemavcSetup = (dir: string) => writeFileSync(join(dir, "schemavc.toml"),
 
 const text = generateSchema(TABLES, 20);
 console.log(`${TABLES} tables × 20 columns; didChange → publishDiagnostics, 30 edits (target ≤ 100 ms)`);
-await measure({ label: `schemavc, one file (${text.split("\n").length} lines)`, command: BIN, files: new Map([["schema/all.schema", text]]), edited: "schema/all.schema", bad: breakLastReference(text, "references t"), languageId: "schemavc", setup: schemavcSetup });
+await measure({
+  label: `schemavc, one file (${text.split("\n").length} lines)`,
+  command: BIN,
+  files: new Map([["schema/all.schema", text]]),
+  edited: "schema/all.schema",
+  bad: breakLastReference(text, "references t"),
+  languageId: "schemavc",
+  setup: schemavcSetup,
+});
 // Split at table boundaries into 20 files; the enum stays in the first.
 const blocks = text.split(/\n(?=\/\/\/ Table number )/);
 const per = Math.ceil((blocks.length - 1) / 20);
-const parts = new Map(Array.from({ length: 20 }, (_, i) => [`schema/part${String(i).padStart(2, "0")}.schema`, blocks.slice(i === 0 ? 0 : 1 + i * per, 1 + (i + 1) * per).join("\n") + "\n"]));
-await measure({ label: "schemavc, 20 files", command: BIN, files: parts, edited: "schema/part10.schema", bad: breakLastReference(parts.get("schema/part10.schema")!, "references t"), languageId: "schemavc", setup: schemavcSetup });
+const parts = new Map(
+  Array.from({ length: 20 }, (_, i) => [
+    `schema/part${String(i).padStart(2, "0")}.schema`,
+    `${blocks.slice(i === 0 ? 0 : 1 + i * per, 1 + (i + 1) * per).join("\n")}\n`,
+  ]),
+);
+await measure({
+  label: "schemavc, 20 files",
+  command: BIN,
+  files: parts,
+  edited: "schema/part10.schema",
+  bad: breakLastReference(parts.get("schema/part10.schema")!, "references t"),
+  languageId: "schemavc",
+  setup: schemavcSetup,
+});
 
 const prismaBin = prismaLanguageServer();
 if (prismaBin) {
   const prisma = prismaSchema(TABLES, 20);
-  await measure({ label: `Prisma language server ${PRISMA_LS_VERSION}, one file (${prisma.split("\n").length} lines)`, command: ["node", prismaBin, "--stdio"], files: new Map([["schema.prisma", prisma]]), edited: "schema.prisma", bad: breakLastReference(prisma, "  parent T"), languageId: "prisma" });
+  await measure({
+    label: `Prisma language server ${PRISMA_LS_VERSION}, one file (${prisma.split("\n").length} lines)`,
+    command: ["node", prismaBin, "--stdio"],
+    files: new Map([["schema.prisma", prisma]]),
+    edited: "schema.prisma",
+    bad: breakLastReference(prisma, "  parent T"),
+    languageId: "prisma",
+  });
 }
 
 /** The Prisma language server's entry, installed into a cache folder on first use. */
@@ -93,7 +136,19 @@ function prismaLanguageServer(): string | undefined {
   const bin = join(dir, "node_modules/@prisma/language-server/dist/bin.js");
   if (existsSync(bin)) return bin;
   mkdirSync(dir, { recursive: true });
-  const npm = Bun.spawnSync(["npm", "install", "--prefix", dir, "--no-audit", "--no-fund", "--silent", `@prisma/language-server@${PRISMA_LS_VERSION}`], { stdout: "pipe", stderr: "pipe" });
+  const npm = Bun.spawnSync(
+    [
+      "npm",
+      "install",
+      "--prefix",
+      dir,
+      "--no-audit",
+      "--no-fund",
+      "--silent",
+      `@prisma/language-server@${PRISMA_LS_VERSION}`,
+    ],
+    { stdout: "pipe", stderr: "pipe" },
+  );
   if (npm.exitCode !== 0 || !existsSync(bin)) {
     console.log(`(yardstick skipped: npm could not install @prisma/language-server@${PRISMA_LS_VERSION})`);
     return undefined;
@@ -103,11 +158,29 @@ function prismaLanguageServer(): string | undefined {
 
 /** The benchmark schema as Prisma models: same columns, a relation to the previous model (and its back-relation), the same two indexes. */
 function prismaSchema(tables: number, columns: number): string {
-  const types = ["BigInt", "Int", "String", "String @db.VarChar(120)", "Boolean", "DateTime @db.Timestamptz", "Decimal @db.Decimal(12, 2)", "DateTime @db.Date", "Json", "String @db.Uuid"];
-  const out = ['datasource db {\n  provider = "postgresql"\n}\n', "enum Status {\n  active\n  suspended\n  closed\n}\n"];
+  const types = [
+    "BigInt",
+    "Int",
+    "String",
+    "String @db.VarChar(120)",
+    "Boolean",
+    "DateTime @db.Timestamptz",
+    "Decimal @db.Decimal(12, 2)",
+    "DateTime @db.Date",
+    "Json",
+    "String @db.Uuid",
+  ];
+  const out = [
+    'datasource db {\n  provider = "postgresql"\n}\n',
+    "enum Status {\n  active\n  suspended\n  closed\n}\n",
+  ];
   for (let t = 0; t < tables; t++) {
     const lines = [`/// Table number ${t}.`, `model T${t} {`, "  id BigInt @id @default(autoincrement())"];
-    if (t > 0) lines.push("  parentId BigInt?", `  parent T${t - 1}? @relation(fields: [parentId], references: [id], onDelete: SetNull)`);
+    if (t > 0)
+      lines.push(
+        "  parentId BigInt?",
+        `  parent T${t - 1}? @relation(fields: [parentId], references: [id], onDelete: SetNull)`,
+      );
     if (t < tables - 1) lines.push(`  children T${t + 1}[]`);
     lines.push("  status Status @default(active)");
     for (let c = 0; c < columns - 3; c++) {

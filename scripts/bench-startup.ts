@@ -11,7 +11,10 @@ const candidates: [string, string[]][] = [
   ["schemavc --version", [resolve("dist/schemavc"), "--version"]],
   ["schemavc --help", [resolve("dist/schemavc"), "--help"]],
   // The Go binary itself, not node_modules/.bin/dbmate (a Node wrapper that starts it).
-  ["dbmate --version (Go)", [resolve(`node_modules/@dbmate/${process.platform}-${process.arch}/bin/dbmate`), "--version"]],
+  [
+    "dbmate --version (Go)",
+    [resolve(`node_modules/@dbmate/${process.platform}-${process.arch}/bin/dbmate`), "--version"],
+  ],
   // The floor: a compiled Bun program that only prints a line (built by this script).
   ["bun --compile hello (floor)", [resolve("dist/.bench-hello"), ""]],
 ];
@@ -20,7 +23,20 @@ const candidates: [string, string[]][] = [
 const hello = resolve("dist/.bench-hello");
 if (!existsSync(hello)) {
   await Bun.write("dist/.bench-hello.ts", 'process.stdout.write("hello\\n");\n');
-  Bun.spawnSync(["bun", "build", "dist/.bench-hello.ts", "--compile", "--minify", "--bytecode", "--format=esm", "--outfile", hello], { stdout: "ignore", stderr: "inherit" });
+  Bun.spawnSync(
+    [
+      "bun",
+      "build",
+      "dist/.bench-hello.ts",
+      "--compile",
+      "--minify",
+      "--bytecode",
+      "--format=esm",
+      "--outfile",
+      hello,
+    ],
+    { stdout: "ignore", stderr: "inherit" },
+  );
 }
 
 function measure(cmd: string[]): number[] {
@@ -39,13 +55,29 @@ function measure(cmd: string[]): number[] {
 // which on a small VM is larger than the programs' own start-up.
 if (Bun.which("hyperfine")) {
   const present = candidates.filter(([, cmd]) => existsSync(cmd[0]!));
-  const p = Bun.spawnSync(["hyperfine", "-N", "--warmup", "3", "--runs", String(RUNS), ...present.map(([, cmd]) => cmd.filter(Boolean).join(" "))], { stdout: "inherit", stderr: "inherit" });
+  const p = Bun.spawnSync(
+    [
+      "hyperfine",
+      "-N",
+      "--warmup",
+      "3",
+      "--runs",
+      String(RUNS),
+      ...present.map(([, cmd]) => cmd.filter(Boolean).join(" ")),
+    ],
+    { stdout: "inherit", stderr: "inherit" },
+  );
   process.exit(p.exitCode ?? 0);
 }
 console.log("(hyperfine not found: timing with Bun.spawnSync, which adds its own spawn cost)");
 console.log(`start-up, ${RUNS} runs each (ms)      median    min    max`);
 for (const [name, cmd] of candidates) {
-  if (!existsSync(cmd[0]!)) { console.log(`${name.padEnd(32)} missing: ${cmd[0]}`); continue; }
+  if (!existsSync(cmd[0]!)) {
+    console.log(`${name.padEnd(32)} missing: ${cmd[0]}`);
+    continue;
+  }
   const t = measure(cmd);
-  console.log(`${name.padEnd(32)} ${t[Math.floor(t.length / 2)]!.toFixed(1).padStart(7)} ${t[0]!.toFixed(1).padStart(6)} ${t[t.length - 1]!.toFixed(1).padStart(6)}`);
+  console.log(
+    `${name.padEnd(32)} ${t[Math.floor(t.length / 2)]!.toFixed(1).padStart(7)} ${t[0]!.toFixed(1).padStart(6)} ${t[t.length - 1]!.toFixed(1).padStart(6)}`,
+  );
 }

@@ -21,12 +21,26 @@ export async function buildVscodeExtension(root = resolve(import.meta.dir, "..")
   });
   if (!bundle.success) throw new Error(`bundling the extension failed:\n${bundle.logs.join("\n")}`);
   mkdirSync(join(ext, "syntaxes"), { recursive: true });
-  cpSync(join(root, "grammar", "schemavc.tmLanguage.json"), join(ext, "syntaxes", "schemavc.tmLanguage.json"));
+  cpSync(
+    join(root, "grammar", "schemavc.tmLanguage.json"),
+    join(ext, "syntaxes", "schemavc.tmLanguage.json"),
+  );
   const out = join(root, "dist", "schemavc-vscode.vsix");
   mkdirSync(join(root, "dist"), { recursive: true });
   // --no-dependencies: the bundle already holds them; the extension folder has no node_modules.
-  const vsce = Bun.spawnSync(["node", join(root, "node_modules", "@vscode", "vsce", "vsce"), "package", "--no-dependencies", "--out", out], { cwd: ext, stdout: "pipe", stderr: "pipe" });
-  if (vsce.exitCode !== 0) throw new Error(`vsce package failed:\n${vsce.stdout.toString()}${vsce.stderr.toString()}`);
+  const vsce = Bun.spawnSync(
+    [
+      "node",
+      join(root, "node_modules", "@vscode", "vsce", "vsce"),
+      "package",
+      "--no-dependencies",
+      "--out",
+      out,
+    ],
+    { cwd: ext, stdout: "pipe", stderr: "pipe" },
+  );
+  if (vsce.exitCode !== 0)
+    throw new Error(`vsce package failed:\n${vsce.stdout.toString()}${vsce.stderr.toString()}`);
   return out;
 }
 

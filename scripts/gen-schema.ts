@@ -6,7 +6,18 @@
  */
 export function generateSchema(tables = 1000, columns = 20, variant = 0): string {
   const out: string[] = ["enum status { active, suspended, closed }", ""];
-  const types = ["bigint", "int", "text", "varchar(120)", "bool", "timestamptz", "decimal(12,2)", "date", "jsonb", "uuid"];
+  const types = [
+    "bigint",
+    "int",
+    "text",
+    "varchar(120)",
+    "bool",
+    "timestamptz",
+    "decimal(12,2)",
+    "date",
+    "jsonb",
+    "uuid",
+  ];
   for (let t = 0; t < tables; t++) {
     const changed = variant > 0 && t % Math.max(1, Math.floor(tables / 100)) === 0;
     out.push(`/// Table number ${t}.`);
@@ -17,7 +28,15 @@ export function generateSchema(tables = 1000, columns = 20, variant = 0): string
     for (let c = 0; c < columns - 3; c++) {
       let type = types[(t + c) % types.length]!;
       if (changed && c === 0) type = type === "text" ? "varchar(200)" : "text";
-      out.push(`  c${c}${" ".repeat(10 - String(c).length)}${type}${(t + c) % 3 === 0 ? "?" : ""}${c === 1 ? " default 0" : ""}`.replace(/text default 0/, "text default '0'").replace(/bool(\??) default 0/, "bool$1 default false").replace(/timestamptz(\??) default 0/, "timestamptz$1 default now()").replace(/date(\??) default 0/, "date$1 default current_date()").replace(/jsonb(\??) default 0/, "jsonb$1 default '{}'").replace(/uuid(\??) default 0/, "uuid$1 default gen_uuid()"));
+      out.push(
+        `  c${c}${" ".repeat(10 - String(c).length)}${type}${(t + c) % 3 === 0 ? "?" : ""}${c === 1 ? " default 0" : ""}`
+          .replace(/text default 0/, "text default '0'")
+          .replace(/bool(\??) default 0/, "bool$1 default false")
+          .replace(/timestamptz(\??) default 0/, "timestamptz$1 default now()")
+          .replace(/date(\??) default 0/, "date$1 default current_date()")
+          .replace(/jsonb(\??) default 0/, "jsonb$1 default '{}'")
+          .replace(/uuid(\??) default 0/, "uuid$1 default gen_uuid()"),
+      );
     }
     if (changed) out.push(`  added_${variant}  text?`);
     out.push("");

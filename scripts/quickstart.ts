@@ -19,7 +19,10 @@ function run(args: string[], cwd = process.cwd()): void {
   }
 }
 
-for (const entry of readdirSync(examples).filter((e) => !e.endsWith(".md")).sort()) run(["sql", join(examples, entry)]);
+for (const entry of readdirSync(examples)
+  .filter((e) => !e.endsWith(".md"))
+  .sort())
+  run(["sql", join(examples, entry)]);
 run(["fmt", "--check", examples]);
 const project = mkdtempSync(join(tmpdir(), "schemavc-quickstart-"));
 run(["init"], project);

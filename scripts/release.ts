@@ -13,7 +13,16 @@
  * checked once more against the integrity bun.lock recorded for that exact version.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { basename, join, resolve } from "node:path";
 
 /** The repository root (this file lives in scripts/). */
@@ -42,16 +51,45 @@ export interface ReleaseTarget {
 
 /** Every release platform. Linux builds are for glibc distributions (the `-gnu` addons). */
 export const RELEASE_TARGETS: readonly ReleaseTarget[] = [
-  { name: "linux-x64", bunTarget: "bun-linux-x64", addon: "@libsql/linux-x64-gnu", file: "schemavc-linux-x64", platform: "linux", arch: "x64" },
-  { name: "linux-arm64", bunTarget: "bun-linux-arm64", addon: "@libsql/linux-arm64-gnu", file: "schemavc-linux-arm64", platform: "linux", arch: "arm64" },
-  { name: "darwin-arm64", bunTarget: "bun-darwin-arm64", addon: "@libsql/darwin-arm64", file: "schemavc-darwin-arm64", platform: "darwin", arch: "arm64" },
-  { name: "windows-x64", bunTarget: "bun-windows-x64", addon: "@libsql/win32-x64-msvc", file: "schemavc-windows-x64.exe", platform: "win32", arch: "x64" },
+  {
+    name: "linux-x64",
+    bunTarget: "bun-linux-x64",
+    addon: "@libsql/linux-x64-gnu",
+    file: "schemavc-linux-x64",
+    platform: "linux",
+    arch: "x64",
+  },
+  {
+    name: "linux-arm64",
+    bunTarget: "bun-linux-arm64",
+    addon: "@libsql/linux-arm64-gnu",
+    file: "schemavc-linux-arm64",
+    platform: "linux",
+    arch: "arm64",
+  },
+  {
+    name: "darwin-arm64",
+    bunTarget: "bun-darwin-arm64",
+    addon: "@libsql/darwin-arm64",
+    file: "schemavc-darwin-arm64",
+    platform: "darwin",
+    arch: "arm64",
+  },
+  {
+    name: "windows-x64",
+    bunTarget: "bun-windows-x64",
+    addon: "@libsql/win32-x64-msvc",
+    file: "schemavc-windows-x64.exe",
+    platform: "win32",
+    arch: "x64",
+  },
 ];
 
 /** A release target by its command-line name, or an error listing the valid names. */
 export function releaseTarget(name: string): ReleaseTarget {
   const t = RELEASE_TARGETS.find((r) => r.name === name);
-  if (!t) throw new Error(`unknown target \`${name}\` (known: ${RELEASE_TARGETS.map((r) => r.name).join(", ")})`);
+  if (!t)
+    throw new Error(`unknown target \`${name}\` (known: ${RELEASE_TARGETS.map((r) => r.name).join(", ")})`);
   return t;
 }
 
@@ -73,7 +111,10 @@ export function lockedIntegrity(name: string, version: string): string {
   const lock = readFileSync(join(ROOT, "bun.lock"), "utf8");
   const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
   const m = new RegExp(`"${esc(name)}@${esc(version)}",[^\\n]*?"(sha512-[A-Za-z0-9+/]+={0,2})"`).exec(lock);
-  if (!m?.[1]) throw new Error(`bun.lock has no integrity for ${name}@${version}: run \`bun install\` so the lockfile lists it`);
+  if (!m?.[1])
+    throw new Error(
+      `bun.lock has no integrity for ${name}@${version}: run \`bun install\` so the lockfile lists it`,
+    );
   return m[1];
 }
 
@@ -84,12 +125,17 @@ function integrityOf(file: string): string {
 
 /** What a package's folder holds: its `.node` file, by the package's own `main`. */
 function addonFile(packageDir: string, name: string, version: string): string {
-  const pkg = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")) as { name?: string; version?: string; main?: string };
+  const pkg = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")) as {
+    name?: string;
+    version?: string;
+    main?: string;
+  };
   if (pkg.name !== name || pkg.version !== version) {
     throw new Error(`${packageDir} holds ${pkg.name}@${pkg.version}, not ${name}@${version}`);
   }
   const file = join(packageDir, pkg.main ?? "index.node");
-  if (!existsSync(file)) throw new Error(`${name}@${version} has no ${pkg.main ?? "index.node"} in ${packageDir}`);
+  if (!existsSync(file))
+    throw new Error(`${name}@${version} has no ${pkg.main ?? "index.node"} in ${packageDir}`);
   return file;
 }
 
@@ -124,9 +170,17 @@ export function fetchAddon(name: string, version: string, log: (line: string) =>
     mkdirSync(dir, { recursive: true });
     rmSync(packageDir, { recursive: true, force: true });
     const npm = Bun.which("npm");
-    if (!npm) throw new Error(`npm is needed to fetch ${name}@${version} for a cross build, and it is not on PATH`);
-    const p = Bun.spawnSync([npm, "pack", `${name}@${version}`, "--json", "--pack-destination", dir], { cwd: dir, stdout: "pipe", stderr: "pipe" });
-    if (p.exitCode !== 0) throw new Error(`could not fetch ${name}@${version} from the npm registry (npm pack exited ${p.exitCode}):\n  ${npmError(p)}`);
+    if (!npm)
+      throw new Error(`npm is needed to fetch ${name}@${version} for a cross build, and it is not on PATH`);
+    const p = Bun.spawnSync([npm, "pack", `${name}@${version}`, "--json", "--pack-destination", dir], {
+      cwd: dir,
+      stdout: "pipe",
+      stderr: "pipe",
+    });
+    if (p.exitCode !== 0)
+      throw new Error(
+        `could not fetch ${name}@${version} from the npm registry (npm pack exited ${p.exitCode}):\n  ${npmError(p)}`,
+      );
     const [packed] = JSON.parse(p.stdout.toString()) as { filename: string; integrity: string }[];
     if (!packed || join(dir, basename(packed.filename)) !== tarball || !existsSync(tarball)) {
       throw new Error(`npm pack ${name}@${version} did not write ${tarball}`);
@@ -134,7 +188,9 @@ export function fetchAddon(name: string, version: string, log: (line: string) =>
     const actual = integrityOf(tarball);
     if (actual !== expected || packed.integrity !== expected) {
       rmSync(tarball, { force: true });
-      throw new Error(`${name}@${version}: the downloaded tarball's integrity ${actual} is not the one bun.lock records (${expected}); refusing to embed it`);
+      throw new Error(
+        `${name}@${version}: the downloaded tarball's integrity ${actual} is not the one bun.lock records (${expected}); refusing to embed it`,
+      );
     }
   }
 
@@ -164,7 +220,10 @@ function npmError(p: { stdout: Buffer; stderr: Buffer }): string {
   } catch {
     // not JSON: fall back to stderr
   }
-  const lines = p.stderr.toString().split("\n").filter((l) => l.startsWith("npm error ") && !/^npm error\s+(at |[a-z]+: |}|$)/.test(l));
+  const lines = p.stderr
+    .toString()
+    .split("\n")
+    .filter((l) => l.startsWith("npm error ") && !/^npm error\s+(at |[a-z]+: |}|$)/.test(l));
   return lines.slice(0, 5).join("\n  ") || "(npm printed no reason)";
 }
 

@@ -6,6 +6,10 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+# Formatting and lint first: a file the formatter would change, or a lint error, fails the run.
+lint_failed=0
+bunx biome ci . || { echo "test: biome ci failed (run: bunx biome check --write .)" >&2; lint_failed=1; }
+
 bash scripts/test-dbs.sh || { echo "test: could not start the test databases" >&2; [ "${CI:-}" = true ] && exit 1; }
 # The three-node Galera cluster of the Galera tests (test/integration/galera.test.ts).
 bash scripts/galera.sh start || { echo "test: could not start the Galera cluster" >&2; [ "${CI:-}" = true ] && exit 1; }
@@ -24,6 +28,7 @@ rm -f "$log"
 pass=${pass:-0}; fail=${fail:-0}; skip=$(( ${skip:-0} + ${todo:-0} ))
 # A run that crashed before counting, or ran nothing, is not a success.
 if [ "$code" -eq 0 ] && [ "$pass" -eq 0 ]; then echo "test: no test ran" >&2; code=1; fi
+if [ "$lint_failed" -eq 1 ]; then fail=$(( fail + 1 )); code=1; fi
 if [ "$code" -ne 0 ] && [ "$fail" -eq 0 ]; then fail=1; fi
 echo "${pass} passed, ${fail} failed, ${skip} skipped"
 exit "$code"

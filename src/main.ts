@@ -18,7 +18,9 @@ if (!Bun.isMainThread) {
       if (e.hint) process.stderr.write(`  hint: ${e.hint}\n`);
       process.exitCode = e.exitCode;
     } else {
-      process.stderr.write(`error: internal error: ${(e as Error)?.stack ?? String(e)}\nPlease report this as a bug.\n`);
+      process.stderr.write(
+        `error: internal error: ${(e as Error)?.stack ?? String(e)}\nPlease report this as a bug.\n`,
+      );
       process.exitCode = 1;
     }
   }

@@ -25,7 +25,13 @@ import { describe } from "../diff/summary.ts";
 import { failing, lintMigrations } from "../lint/migrations.ts";
 import type { Finding } from "../lint/lint.ts";
 
-interface Result { readonly check: string; readonly ok: boolean; readonly exit: 0 | 1 | 3; readonly message: string; readonly hint?: string }
+interface Result {
+  readonly check: string;
+  readonly ok: boolean;
+  readonly exit: 0 | 1 | 3;
+  readonly message: string;
+  readonly hint?: string;
+}
 
 export async function run(ctx: Context): Promise<number> {
   const project = await openProject(ctx);
@@ -36,19 +42,41 @@ export async function run(ctx: Context): Promise<number> {
   let schema: Schema | undefined;
   try {
     schema = await loadValidSchema(ctx, project.config.schema, project.dialect);
-    results.push({ check: "schema", ok: true, exit: 0, message: `schema files valid (${rel(project.config.schema)})` });
+    results.push({
+      check: "schema",
+      ok: true,
+      exit: 0,
+      message: `schema files valid (${rel(project.config.schema)})`,
+    });
   } catch (e) {
     if (!(e instanceof CliError)) throw e;
-    results.push({ check: "schema", ok: false, exit: 1, message: `${e.message} in ${rel(project.config.schema)} (each is printed above with its file:line:col)`, ...(e.hint ? { hint: e.hint } : {}) });
+    results.push({
+      check: "schema",
+      ok: false,
+      exit: 1,
+      message: `${e.message} in ${rel(project.config.schema)} (each is printed above with its file:line:col)`,
+      ...(e.hint ? { hint: e.hint } : {}),
+    });
   }
 
   let migrations: Migration[] | undefined;
   try {
     migrations = await loadMigrations(project, ctx.cwd);
-    results.push({ check: "migrations", ok: true, exit: 0, message: `migrations folder intact (${rel(project.config.migrations)}, ${migrations.length} migration${migrations.length === 1 ? "" : "s"}, schemavc.sum matches)` });
+    results.push({
+      check: "migrations",
+      ok: true,
+      exit: 0,
+      message: `migrations folder intact (${rel(project.config.migrations)}, ${migrations.length} migration${migrations.length === 1 ? "" : "s"}, schemavc.sum matches)`,
+    });
   } catch (e) {
     if (!(e instanceof CliError)) throw e;
-    results.push({ check: "migrations", ok: false, exit: 1, message: e.message, ...(e.hint ? { hint: e.hint } : {}) });
+    results.push({
+      check: "migrations",
+      ok: false,
+      exit: 1,
+      message: e.message,
+      ...(e.hint ? { hint: e.hint } : {}),
+    });
   }
 
   if (schema && migrations) {
@@ -56,10 +84,26 @@ export async function run(ctx: Context): Promise<number> {
     const from = last?.snapshot.schema ?? emptySchema();
     const changes = plan(from, schema, renamesFromHints(from, schema), project.dialect).changes;
     const against = last ? `the snapshot of ${last.version}` : "an empty migrations folder";
-    if (!changes.length) results.push({ check: "generated", ok: true, exit: 0, message: `no schema change without a migration (${rel(project.config.schema)} = ${against})` });
+    if (!changes.length)
+      results.push({
+        check: "generated",
+        ok: true,
+        exit: 0,
+        message: `no schema change without a migration (${rel(project.config.schema)} = ${against})`,
+      });
     else {
-      const shown = changes.slice(0, 10).map((c) => `\n    ${describe(c)}`).join("") + (changes.length > 10 ? `\n    ... and ${changes.length - 10} more` : "");
-      results.push({ check: "generated", ok: false, exit: 3, message: `${rel(project.config.schema)} has ${changes.length} change${changes.length === 1 ? "" : "s"} that no migration records (compared with ${against}):${shown}`, hint: "run `schemavc generate -m \"what changed\"` and commit the new migration" });
+      const shown =
+        changes
+          .slice(0, 10)
+          .map((c) => `\n    ${describe(c)}`)
+          .join("") + (changes.length > 10 ? `\n    ... and ${changes.length - 10} more` : "");
+      results.push({
+        check: "generated",
+        ok: false,
+        exit: 3,
+        message: `${rel(project.config.schema)} has ${changes.length} change${changes.length === 1 ? "" : "s"} that no migration records (compared with ${against}):${shown}`,
+        hint: 'run `schemavc generate -m "what changed"` and commit the new migration',
+      });
     }
   }
 
@@ -68,19 +112,36 @@ export async function run(ctx: Context): Promise<number> {
     findings = lintMigrations(project.dialect, migrations, which, rel);
     const fails = failing(findings, flag(ctx, "strict"));
     const files = [...new Set(fails.map((f) => f.file))];
-    results.push(fails.length
-      ? { check: "lint", ok: false, exit: 3, message: `${fails.length} finding${fails.length === 1 ? "" : "s"} not accepted in ${files.join(", ")} — ${summary(findings, which.length, basis)}`, hint: "make the migration safe, or put `-- schemavc:allow RULE` above the statement (then `schemavc rehash`)" }
-      : { check: "lint", ok: true, exit: 0, message: summary(findings, which.length, basis) });
+    results.push(
+      fails.length
+        ? {
+            check: "lint",
+            ok: false,
+            exit: 3,
+            message: `${fails.length} finding${fails.length === 1 ? "" : "s"} not accepted in ${files.join(", ")} — ${summary(findings, which.length, basis)}`,
+            hint: "make the migration safe, or put `-- schemavc:allow RULE` above the statement (then `schemavc rehash`)",
+          }
+        : { check: "lint", ok: true, exit: 0, message: summary(findings, which.length, basis) },
+    );
   }
 
   const exit = results.some((r) => r.exit === 1) ? 1 : results.some((r) => r.exit === 3) ? 3 : 0;
   ctx.report.json({ ok: exit === 0, checks: results.map(({ exit: _e, ...r }) => r), findings });
-  printFindings(ctx.report, findings.filter((f) => !f.silenced));
+  printFindings(
+    ctx.report,
+    findings.filter((f) => !f.silenced),
+  );
   for (const r of results) {
     if (r.ok) ctx.report.note(`${ctx.report.paint("ok", "32")}    ${r.message}`);
     else ctx.report.error(`${r.check}: ${r.message}`, r.hint);
   }
   if (exit === 0) ctx.report.note("check passed");
-  else ctx.report.line(`check failed (${results.filter((r) => !r.ok).map((r) => r.check).join(", ")})`);
+  else
+    ctx.report.line(
+      `check failed (${results
+        .filter((r) => !r.ok)
+        .map((r) => r.check)
+        .join(", ")})`,
+    );
   return exit;
 }

@@ -31,27 +31,41 @@ export async function loadConfigAt(cwd: string, explicit?: string): Promise<Conf
   try {
     text = await readFile(file, "utf8");
   } catch {
-    if (explicit) throw new CliError(`config file \`${explicit}\` not found`, 1, "check the path given to --config");
+    if (explicit)
+      throw new CliError(`config file \`${explicit}\` not found`, 1, "check the path given to --config");
   }
   const base = text === undefined ? cwd : dirname(file);
-  const defaults = { dialect: "sqlite" as DialectName, schema: resolve(base, "schema"), migrations: resolve(base, "migrations") };
+  const defaults = {
+    dialect: "sqlite" as DialectName,
+    schema: resolve(base, "schema"),
+    migrations: resolve(base, "migrations"),
+  };
   if (text === undefined) return defaults;
   const { parse } = await import("smol-toml");
   let data: Record<string, unknown>;
   try {
     data = parse(text) as Record<string, unknown>;
   } catch (e) {
-    throw new CliError(`${explicit ?? CONFIG_FILE}: ${(e as Error).message.split("\n")[0]}`, 1, "fix the TOML syntax of the config file");
+    throw new CliError(
+      `${explicit ?? CONFIG_FILE}: ${(e as Error).message.split("\n")[0]}`,
+      1,
+      "fix the TOML syntax of the config file",
+    );
   }
   const get = (key: string): string | undefined => {
     const v = data[key];
     if (v === undefined) return undefined;
-    if (typeof v !== "string") throw new CliError(`${explicit ?? CONFIG_FILE}: \`${key}\` must be a string`, 1);
+    if (typeof v !== "string")
+      throw new CliError(`${explicit ?? CONFIG_FILE}: \`${key}\` must be a string`, 1);
     return v;
   };
   const dialect = get("dialect") ?? "sqlite";
   if (!DIALECT_NAMES.includes(dialect as DialectName)) {
-    throw new CliError(`${explicit ?? CONFIG_FILE}: unknown dialect \`${dialect}\``, 1, `use one of ${DIALECT_NAMES.join(", ")}`);
+    throw new CliError(
+      `${explicit ?? CONFIG_FILE}: unknown dialect \`${dialect}\``,
+      1,
+      `use one of ${DIALECT_NAMES.join(", ")}`,
+    );
   }
   const url = get("url");
   return {

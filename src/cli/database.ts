@@ -17,7 +17,11 @@ import { withSpinner } from "./spinner.ts";
 /** DATABASE_URL from a `.env` file in the working folder (KEY=VALUE lines, optional quotes). */
 async function dotenvUrl(cwd: string): Promise<string | undefined> {
   let text: string;
-  try { text = await readFile(join(cwd, ".env"), "utf8"); } catch { return undefined; }
+  try {
+    text = await readFile(join(cwd, ".env"), "utf8");
+  } catch {
+    return undefined;
+  }
   for (const line of text.split(/\r?\n/)) {
     const m = /^\s*(?:export\s+)?DATABASE_URL\s*=\s*(.*?)\s*$/.exec(line);
     if (m) return m[1]!.replace(/^(['"])(.*)\1$/, "$2");
@@ -26,10 +30,20 @@ async function dotenvUrl(cwd: string): Promise<string | undefined> {
 }
 
 export async function databaseUrl(ctx: Context, project: Project): Promise<string> {
-  const url = str(ctx, "url") ?? process.env["DATABASE_URL"] ?? (await dotenvUrl(ctx.cwd)) ?? project.config.url;
-  if (!url) throw new UsageError("no database URL", "pass --url, set DATABASE_URL (or put it in .env), or set `url` in schemavc.toml");
+  const url =
+    str(ctx, "url") ?? process.env["DATABASE_URL"] ?? (await dotenvUrl(ctx.cwd)) ?? project.config.url;
+  if (!url)
+    throw new UsageError(
+      "no database URL",
+      "pass --url, set DATABASE_URL (or put it in .env), or set `url` in schemavc.toml",
+    );
   const d = dialectFromUrl(url);
-  if (d !== project.dialect.name) throw new CliError(`${redactUrl(url)} is a ${d} database, but this project's dialect is ${project.dialect.name}`, 1, "set `dialect` in schemavc.toml to match, or use another URL");
+  if (d !== project.dialect.name)
+    throw new CliError(
+      `${redactUrl(url)} is a ${d} database, but this project's dialect is ${project.dialect.name}`,
+      1,
+      "set `dialect` in schemavc.toml to match, or use another URL",
+    );
   return url;
 }
 
@@ -41,14 +55,24 @@ export function msOption(ctx: Context, name: string, fallbackSeconds: number): n
   return n * 1000;
 }
 
-export async function openDatabase(ctx: Context, project: Project, explicitUrl?: string): Promise<Connection> {
+export async function openDatabase(
+  ctx: Context,
+  project: Project,
+  explicitUrl?: string,
+): Promise<Connection> {
   const url = explicitUrl ?? (await databaseUrl(ctx, project));
   if (explicitUrl !== undefined && dialectFromUrl(explicitUrl) !== project.dialect.name) {
-    throw new CliError(`${redactUrl(explicitUrl)} is a ${dialectFromUrl(explicitUrl)} database, but this project's dialect is ${project.dialect.name}`, 1, "pass --dialect to match, or use another URL");
+    throw new CliError(
+      `${redactUrl(explicitUrl)} is a ${dialectFromUrl(explicitUrl)} database, but this project's dialect is ${project.dialect.name}`,
+      1,
+      "pass --dialect to match, or use another URL",
+    );
   }
   const timeout = msOption(ctx, "connect-timeout", 10);
   try {
-    return await withSpinner(ctx, `connecting to ${redactUrl(url)}`, () => withTimeout(connect(url, { connectTimeoutMs: timeout }), timeout + 2000));
+    return await withSpinner(ctx, `connecting to ${redactUrl(url)}`, () =>
+      withTimeout(connect(url, { connectTimeoutMs: timeout }), timeout + 2000),
+    );
   } catch (e) {
     const { message, hint } = connectionMessage(url, e, timeout);
     throw new CliError(message, 1, hint);
@@ -62,10 +86,20 @@ export async function openDatabase(ctx: Context, project: Project, explicitUrl?:
 function withTimeout(p: Promise<Connection>, ms: number): Promise<Connection> {
   return new Promise((resolve, reject) => {
     let late = false;
-    const t = setTimeout(() => { late = true; reject(Object.assign(new Error("timed out"), { code: "CONNECT_TIMEOUT" })); }, ms);
+    const t = setTimeout(() => {
+      late = true;
+      reject(Object.assign(new Error("timed out"), { code: "CONNECT_TIMEOUT" }));
+    }, ms);
     p.then(
-      (c) => { clearTimeout(t); if (late) void c.close().catch(() => {}); else resolve(c); },
-      (e) => { clearTimeout(t); reject(e); },
+      (c) => {
+        clearTimeout(t);
+        if (late) void c.close().catch(() => {});
+        else resolve(c);
+      },
+      (e) => {
+        clearTimeout(t);
+        reject(e);
+      },
     );
   });
 }

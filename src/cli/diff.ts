@@ -35,7 +35,12 @@ export async function run(ctx: Context): Promise<number> {
 
 function report(ctx: Context, project: Project, from: Schema, to: Schema): number {
   const p = plan(from, to, renamesFromHints(from, to), project.dialect);
-  ctx.report.json({ changed: p.changes.length > 0, changes: p.changes.map(describe), sql: p.upSql, warnings: p.upLosses.map((l) => l.message) });
+  ctx.report.json({
+    changed: p.changes.length > 0,
+    changes: p.changes.map(describe),
+    sql: p.upSql,
+    warnings: p.upLosses.map((l) => l.message),
+  });
   if (!p.changes.length) {
     ctx.report.line("no changes");
     return 0;
@@ -44,32 +49,64 @@ function report(ctx: Context, project: Project, from: Schema, to: Schema): numbe
   for (const l of p.upLosses) ctx.report.warn(`data loss: ${l.message}`);
   ctx.report.line("");
   ctx.report.line(`-- ${project.dialect.name}`);
-  for (const s of p.upSql) ctx.report.line(`${s.trimEnd().endsWith(";") ? s.trimEnd() : `${s.trimEnd()};`}\n`);
+  for (const s of p.upSql)
+    ctx.report.line(`${s.trimEnd().endsWith(";") ? s.trimEnd() : `${s.trimEnd()};`}\n`);
   return 3;
 }
 
 /** One side of the comparison; `live` when it was read from a database. */
-interface Side { readonly schema: Schema; readonly live?: boolean }
+interface Side {
+  readonly schema: Schema;
+  readonly live?: boolean;
+}
 
-async function side(ctx: Context, project: Project, spec: string, history: () => Promise<Migration[]>): Promise<Side> {
+async function side(
+  ctx: Context,
+  project: Project,
+  spec: string,
+  history: () => Promise<Migration[]>,
+): Promise<Side> {
   if (spec === "empty") return { schema: emptySchema() };
   if (/^[a-z][a-z0-9+.-]*:/i.test(spec) && dialectOfUrl(spec)) {
     const conn = await openDatabase(ctx, project, spec);
     try {
-      return { schema: (await withSpinner(ctx, "reading the database schema", () => project.dialect.introspect(conn, { exclude: OWN_TABLES }))).schema, live: true };
+      return {
+        schema: (
+          await withSpinner(ctx, "reading the database schema", () =>
+            project.dialect.introspect(conn, { exclude: OWN_TABLES }),
+          )
+        ).schema,
+        live: true,
+      };
     } finally {
       await conn.close().catch(() => {});
     }
   }
   const path = resolve(ctx.cwd, spec);
-  if (await access(path).then(() => true, () => false)) return { schema: await loadValidSchema(ctx, path, project.dialect) };
+  if (
+    await access(path).then(
+      () => true,
+      () => false,
+    )
+  )
+    return { schema: await loadValidSchema(ctx, path, project.dialect) };
   const ms = await history();
   if (spec === "head" && !ms.length) return { schema: emptySchema() };
   try {
-    const version = resolveVersion(spec, ms.map((m) => m.version));
-    return { schema: version === null ? emptySchema() : ms.find((m) => m.version === version)!.snapshot.schema };
+    const version = resolveVersion(
+      spec,
+      ms.map((m) => m.version),
+    );
+    return {
+      schema: version === null ? emptySchema() : ms.find((m) => m.version === version)!.snapshot.schema,
+    };
   } catch (e) {
-    if (e instanceof MigrationDirError) throw new CliError(`\`${spec}\` is neither a schema path nor a migration: ${e.message}`, 2, "give a .schema file or folder, a migration version, `head`, `base` or `empty`");
+    if (e instanceof MigrationDirError)
+      throw new CliError(
+        `\`${spec}\` is neither a schema path nor a migration: ${e.message}`,
+        2,
+        "give a .schema file or folder, a migration version, `head`, `base` or `empty`",
+      );
     throw e;
   }
 }

@@ -25,28 +25,46 @@ const FORMATS = ["mermaid", "svg", "dot"] as const;
 type Format = (typeof FORMATS)[number];
 
 /** The format a file's extension implies, if any. */
-const FORMAT_OF_EXTENSION: Readonly<Record<string, Format>> = { ".svg": "svg", ".dot": "dot", ".gv": "dot", ".md": "mermaid", ".mmd": "mermaid", ".mermaid": "mermaid" };
+const FORMAT_OF_EXTENSION: Readonly<Record<string, Format>> = {
+  ".svg": "svg",
+  ".dot": "dot",
+  ".gv": "dot",
+  ".md": "mermaid",
+  ".mmd": "mermaid",
+  ".mermaid": "mermaid",
+};
 
 export async function run(ctx: Context): Promise<number> {
   const out = str(ctx, "output");
   const format = chooseFormat(str(ctx, "format"), out);
   const project = await openProject(ctx);
-  const path = ctx.positionals[0] !== undefined ? resolve(ctx.cwd, ctx.positionals[0]) : project.config.schema;
+  const path =
+    ctx.positionals[0] !== undefined ? resolve(ctx.cwd, ctx.positionals[0]) : project.config.schema;
   const schema = await loadValidSchema(ctx, path, project.dialect);
   const text = await render(schema, format);
   ctx.report.json({ format, tables: schema.tables.length, ...(out ? { file: out } : { diagram: text }) });
-  if (!out) { ctx.report.write(text); return 0; }
+  if (!out) {
+    ctx.report.write(text);
+    return 0;
+  }
   const file = resolve(ctx.cwd, out);
   await writeFile(file, format === "mermaid" && file.endsWith(".md") ? mermaidMarkdown(text) : text);
-  ctx.report.line(`wrote ${relative(ctx.cwd, file) || file} (${schema.tables.length} table${schema.tables.length === 1 ? "" : "s"})`);
+  ctx.report.line(
+    `wrote ${relative(ctx.cwd, file) || file} (${schema.tables.length} table${schema.tables.length === 1 ? "" : "s"})`,
+  );
   return 0;
 }
 
 function chooseFormat(given: string | undefined, out: string | undefined): Format {
   const implied = out ? FORMAT_OF_EXTENSION[extname(out).toLowerCase()] : undefined;
   if (given === undefined) return implied ?? "mermaid";
-  if (!isFormat(given)) throw new UsageError(`unknown --format \`${given}\``, `the formats are ${FORMATS.join(", ")}`);
-  if (implied && implied !== given) throw new UsageError(`--format ${given} does not go into ${out} (a ${implied} file name)`, `drop --format, or name the file for ${given}`);
+  if (!isFormat(given))
+    throw new UsageError(`unknown --format \`${given}\``, `the formats are ${FORMATS.join(", ")}`);
+  if (implied && implied !== given)
+    throw new UsageError(
+      `--format ${given} does not go into ${out} (a ${implied} file name)`,
+      `drop --format, or name the file for ${given}`,
+    );
   return given;
 }
 

@@ -3,7 +3,11 @@
  * `main.ts` turns them into a process exit.
  */
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode: 1 | 2 | 3 = 1, readonly hint?: string) {
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2 | 3 = 1,
+    readonly hint?: string,
+  ) {
     super(message);
     this.name = "CliError";
   }

@@ -22,11 +22,18 @@ import type { Migration } from "../migrate/dir.ts";
 
 /** The fleet's targets, or undefined when the command runs on one database. */
 export function fleetTargets(ctx: Context): string[] | undefined {
-  const file = str(ctx, "targets"), glob = str(ctx, "targets-glob");
+  const file = str(ctx, "targets"),
+    glob = str(ctx, "targets-glob");
   if (file === undefined && glob === undefined) return undefined;
-  if (str(ctx, "url") !== undefined) throw new UsageError("--url names one database; --targets/--targets-glob name a fleet: use one or the other");
+  if (str(ctx, "url") !== undefined)
+    throw new UsageError(
+      "--url names one database; --targets/--targets-glob name a fleet: use one or the other",
+    );
   try {
-    return [...(file !== undefined ? readTargetsFile(file, ctx.cwd) : []), ...(glob !== undefined ? globTargets(glob, ctx.cwd) : [])];
+    return [
+      ...(file !== undefined ? readTargetsFile(file, ctx.cwd) : []),
+      ...(glob !== undefined ? globTargets(glob, ctx.cwd) : []),
+    ];
   } catch (e) {
     if (e instanceof TargetsError) throw new CliError(e.message, 1, e.hint);
     throw e;
@@ -39,14 +46,21 @@ export function fleetTargets(ctx: Context): string[] | undefined {
  */
 function workerEntry(): string | undefined {
   const main = Bun.main;
-  return /\.test\.[jt]s$/.test(main) || (/\.[jt]s$/.test(main) && !/[\\/]main\.ts$/.test(main)) ? undefined : main;
+  return /\.test\.[jt]s$/.test(main) || (/\.[jt]s$/.test(main) && !/[\\/]main\.ts$/.test(main))
+    ? undefined
+    : main;
 }
 
 /**
  * @param job what to do on each target; a function of the verified migrations when the
  *   command's arguments name versions (`up --to VERSION`).
  */
-export async function runFleet(ctx: Context, targets: string[], verb: string, job: FleetJob | ((migrations: readonly Migration[]) => FleetJob)): Promise<{ rows: Outcome<TargetRow>[]; exit: number }> {
+export async function runFleet(
+  ctx: Context,
+  targets: string[],
+  verb: string,
+  job: FleetJob | ((migrations: readonly Migration[]) => FleetJob),
+): Promise<{ rows: Outcome<TargetRow>[]; exit: number }> {
   const project = await openProject(ctx);
   const migrations = await loadMigrations(project, ctx.cwd);
   const work = typeof job === "function" ? job(migrations) : job;
@@ -64,9 +78,17 @@ export async function runFleet(ctx: Context, targets: string[], verb: string, jo
   // synchronous: more than one at a time needs threads.
   const entry = !servers && concurrency > 1 ? workerEntry() : undefined;
   const pool = entry ? new WorkerPool(Math.min(concurrency, targets.length), entry) : undefined;
-  const one = (url: string): Promise<TargetRow> => pool
-    ? pool.run({ url, migrationsDir: project.config.migrations, dialect: project.dialect.name, opts, job: work, connectTimeoutMs: timeout })
-    : runTarget(url, project.dialect, migrations, opts, work, timeout);
+  const one = (url: string): Promise<TargetRow> =>
+    pool
+      ? pool.run({
+          url,
+          migrationsDir: project.config.migrations,
+          dialect: project.dialect.name,
+          opts,
+          job: work,
+          connectTimeoutMs: timeout,
+        })
+      : runTarget(url, project.dialect, migrations, opts, work, timeout);
 
   // The live line is chatter (dropped by --json and --quiet); per-target rows and the summary are the report.
   const live = Boolean(process.stderr.isTTY) && ctx.report.chatty;
@@ -75,17 +97,26 @@ export async function runFleet(ctx: Context, targets: string[], verb: string, jo
   const progress = (done: number) => {
     const elapsed = (performance.now() - t0) / 1000;
     const eta = done ? (elapsed / done) * (targets.length - done) : 0;
-    process.stderr.write(`\r${verb}: ${done}/${targets.length} done, ${failed} failed, ${elapsed.toFixed(1)} s elapsed${done < targets.length && done ? `, about ${eta.toFixed(0)} s left` : ""}   `);
+    process.stderr.write(
+      `\r${verb}: ${done}/${targets.length} done, ${failed} failed, ${elapsed.toFixed(1)} s elapsed${done < targets.length && done ? `, about ${eta.toFixed(0)} s left` : ""}   `,
+    );
   };
-  ctx.report.info(`${verb} on ${targets.length} target${targets.length === 1 ? "" : "s"}, ${concurrency} at a time${canary ? `, ${canary} canar${canary === 1 ? "y" : "ies"} first` : ""}`);
+  ctx.report.info(
+    `${verb} on ${targets.length} target${targets.length === 1 ? "" : "s"}, ${concurrency} at a time${canary ? `, ${canary} canar${canary === 1 ? "y" : "ies"} first` : ""}`,
+  );
   let rows: Outcome<TargetRow>[];
   try {
-    rows = await runPool(targets, { concurrency, failFast: flag(ctx, "fail-fast"), ...(canary ? { canary } : {}) }, one, (o, done) => {
-      if (o.status === "failed") failed++;
-      if (live) progress(done);
-      // --quiet keeps the failures and the summary, not a line per healthy target.
-      else if (!ctx.report.opts.quiet || o.status === "failed") ctx.report.line(rowLine(o));
-    });
+    rows = await runPool(
+      targets,
+      { concurrency, failFast: flag(ctx, "fail-fast"), ...(canary ? { canary } : {}) },
+      one,
+      (o, done) => {
+        if (o.status === "failed") failed++;
+        if (live) progress(done);
+        // --quiet keeps the failures and the summary, not a line per healthy target.
+        else if (!ctx.report.opts.quiet || o.status === "failed") ctx.report.line(rowLine(o));
+      },
+    );
   } finally {
     pool?.close();
   }
@@ -114,13 +145,15 @@ function rowLine(o: Outcome<TargetRow>): string {
   if (o.status === "skipped") return `skip  ${url}: ${o.reason}`;
   if (o.status === "failed") return `FAIL  ${url}: ${o.error.message}`;
   const v = o.value;
-  const moved = v.before === v.after ? `at ${v.after ?? "base"}` : `${v.before ?? "base"} → ${v.after ?? "base"}`;
+  const moved =
+    v.before === v.after ? `at ${v.after ?? "base"}` : `${v.before ?? "base"} → ${v.after ?? "base"}`;
   return `ok    ${url}: ${moved}${v.applied.length ? ` (${v.applied.length} migration${v.applied.length === 1 ? "" : "s"})` : ""}${v.pending?.length ? `, ${v.pending.length} pending` : ""} in ${o.seconds.toFixed(2)} s`;
 }
 
 function summarize(rows: readonly Outcome<TargetRow>[]) {
   const byVersion: Record<string, number> = {};
-  for (const o of rows) if (o.status === "ok") byVersion[o.value.after ?? "base"] = (byVersion[o.value.after ?? "base"] ?? 0) + 1;
+  for (const o of rows)
+    if (o.status === "ok") byVersion[o.value.after ?? "base"] = (byVersion[o.value.after ?? "base"] ?? 0) + 1;
   return {
     total: rows.length,
     ok: rows.filter((o) => o.status === "ok").length,
@@ -132,8 +165,13 @@ function summarize(rows: readonly Outcome<TargetRow>[]) {
 
 function summaryLine(rows: readonly Outcome<TargetRow>[], seconds: number): string {
   const s = summarize(rows);
-  const parts = Object.entries(s.byVersion).sort((a, b) => b[1] - a[1]).map(([v, n]) => `${n} at ${v}`);
-  if (s.failed.length) parts.push(`${s.failed.length} failed: ${s.failed.slice(0, 5).join(", ")}${s.failed.length > 5 ? ", ..." : ""}`);
+  const parts = Object.entries(s.byVersion)
+    .sort((a, b) => b[1] - a[1])
+    .map(([v, n]) => `${n} at ${v}`);
+  if (s.failed.length)
+    parts.push(
+      `${s.failed.length} failed: ${s.failed.slice(0, 5).join(", ")}${s.failed.length > 5 ? ", ..." : ""}`,
+    );
   if (s.skipped) parts.push(`${s.skipped} not started`);
   return `${s.total} target${s.total === 1 ? "" : "s"} in ${seconds.toFixed(1)} s: ${parts.join(", ")}`;
 }

@@ -23,7 +23,11 @@ export async function run(ctx: Context): Promise<number> {
     const result = formatFile(text, name);
     if (result.text === undefined) {
       if (result.syntax.length) ctx.report.diagnostics(result.syntax, new Map([[name, text]]));
-      else ctx.report.error(`${name}: not formatted: ${result.problem}`, "this is a bug in schemavc fmt; the file was left as it was");
+      else
+        ctx.report.error(
+          `${name}: not formatted: ${result.problem}`,
+          "this is a bug in schemavc fmt; the file was left as it was",
+        );
       results.push({ file: name, changed: false, error: result.problem });
       failed = true;
       continue;
@@ -44,7 +48,11 @@ export async function run(ctx: Context): Promise<number> {
   ctx.report.json({ check, files: results, changed });
   if (failed) return 1;
   if (check) {
-    ctx.report.info(changed ? `${changed} of ${results.length} file(s) not formatted; run \`schemavc fmt\`` : `${results.length} file(s) formatted`);
+    ctx.report.info(
+      changed
+        ? `${changed} of ${results.length} file(s) not formatted; run \`schemavc fmt\``
+        : `${results.length} file(s) formatted`,
+    );
     return changed ? 3 : 0;
   }
   if (!changed) ctx.report.info(`${results.length} file(s) already formatted`);

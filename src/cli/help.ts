@@ -4,7 +4,14 @@
  * the registry's data, so help never falls behind the commands. The page is wrapped to the
  * terminal's width (80 columns into a pipe or a file); headings are bold only when colour is on.
  */
-import { COMMANDS, GLOBAL_OPTIONS, findCommand, type CommandSpec, type ExitMeanings, type OptionSpec } from "./registry.ts";
+import {
+  COMMANDS,
+  GLOBAL_OPTIONS,
+  findCommand,
+  type CommandSpec,
+  type ExitMeanings,
+  type OptionSpec,
+} from "./registry.ts";
 import { VERSION } from "../version.ts";
 import { wrapWords } from "../util/wrap.ts";
 
@@ -18,7 +25,15 @@ export interface HelpStyle {
 export const PLAIN: HelpStyle = { width: 80, color: false };
 
 /** The sections of a command's page, in order (the tests check each one is there). */
-export const SECTIONS = ["NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "EXAMPLES", "EXIT STATUS", "SEE ALSO"] as const;
+export const SECTIONS = [
+  "NAME",
+  "SYNOPSIS",
+  "DESCRIPTION",
+  "OPTIONS",
+  "EXAMPLES",
+  "EXIT STATUS",
+  "SEE ALSO",
+] as const;
 
 /** What codes 1 and 2 mean for a command that does not say more (cli-contract.md). */
 const DEFAULT_EXIT: ExitMeanings = {
@@ -29,7 +44,10 @@ const DEFAULT_EXIT: ExitMeanings = {
 const INDENT = "    ";
 
 /** A style for stdout: its terminal's width (at least 40 columns) or 80, colour as decided. */
-export function helpStyle(color: boolean, stream: { isTTY?: boolean; columns?: number } = process.stdout): HelpStyle {
+export function helpStyle(
+  color: boolean,
+  stream: { isTTY?: boolean; columns?: number } = process.stdout,
+): HelpStyle {
   const width = stream.isTTY && stream.columns ? Math.max(40, stream.columns) : 80;
   return { width, color };
 }
@@ -48,7 +66,9 @@ export function fill(text: string, width: number): string[] {
  * indent), so that no line is wider than `width` (text gets at least 20 columns).
  */
 function hang(first: string, rest: string, text: string, width: number): string[] {
-  return fill(text, Math.max(20, width - Math.max(first.length, rest.length))).map((l, i) => (i ? rest : first) + l);
+  return fill(text, Math.max(20, width - Math.max(first.length, rest.length))).map(
+    (l, i) => (i ? rest : first) + l,
+  );
 }
 
 /** The words of `text`; the words of a `code span` joined into one, so it is never broken. */
@@ -59,7 +79,10 @@ function words(text: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < raw.length; i++) {
     const close = odd(raw[i]!) ? raw.findIndex((w, j) => j > i && odd(w)) : -1;
-    if (close < 0) { out.push(raw[i]!); continue; }
+    if (close < 0) {
+      out.push(raw[i]!);
+      continue;
+    }
     out.push(raw.slice(i, close + 1).join(" "));
     i = close;
   }
@@ -76,10 +99,15 @@ function reflow(text: string, width: number, indent = INDENT): string[] {
   for (const para of text.split(/\n\s*\n/)) {
     if (out.length) out.push("");
     let prose: string[] = [];
-    const flush = () => { if (prose.length) out.push(...hang(indent, indent, prose.join(" "), width)); prose = []; };
+    const flush = () => {
+      if (prose.length) out.push(...hang(indent, indent, prose.join(" "), width));
+      prose = [];
+    };
     for (const line of para.split("\n")) {
-      if (/^\s/.test(line)) { flush(); out.push(indent + line); }
-      else prose.push(line.trim());
+      if (/^\s/.test(line)) {
+        flush();
+        out.push(indent + line);
+      } else prose.push(line.trim());
     }
     flush();
   }
@@ -96,15 +124,22 @@ function flagText(name: string, o: OptionSpec): string {
  * Option rows: the flags, then the description filled beside them (hanging indent); when the
  * terminal is too narrow for two columns, the description goes under the flags.
  */
-function optionRows(groups: readonly Readonly<Record<string, OptionSpec>>[], width: number, indent: string): string[][] {
+function optionRows(
+  groups: readonly Readonly<Record<string, OptionSpec>>[],
+  width: number,
+  indent: string,
+): string[][] {
   const all = groups.flatMap((g) => Object.entries(g).map(([n, o]) => flagText(n, o)));
   const col = Math.max(0, ...all.map((f) => f.length)) + 2;
   const twoColumns = col <= 34 && width - indent.length - col >= 30;
-  return groups.map((g) => Object.entries(g).flatMap(([name, o]) => {
-    const flags = flagText(name, o);
-    if (!twoColumns) return [indent + flags, ...hang(`${indent}        `, `${indent}        `, o.description, width)];
-    return hang(indent + flags.padEnd(col), indent + " ".repeat(col), o.description, width);
-  }));
+  return groups.map((g) =>
+    Object.entries(g).flatMap(([name, o]) => {
+      const flags = flagText(name, o);
+      if (!twoColumns)
+        return [indent + flags, ...hang(`${indent}        `, `${indent}        `, o.description, width)];
+      return hang(indent + flags.padEnd(col), indent + " ".repeat(col), o.description, width);
+    }),
+  );
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -114,14 +149,17 @@ export function mainHelp(style: HelpStyle = PLAIN): string {
   const b = bolder(style);
   const names = COMMANDS.map((c) => c.name);
   const col = Math.max(...names.map((n) => n.length), "help".length) + 4;
-  const row = (name: string, text: string) => hang(`  ${name.padEnd(col - 2)}`, " ".repeat(col), text, style.width);
+  const row = (name: string, text: string) =>
+    hang(`  ${name.padEnd(col - 2)}`, " ".repeat(col), text, style.width);
   return [
     `schemavc ${VERSION}: version control for database schemas`,
     "",
     `${b("Usage:")} schemavc COMMAND [OPTIONS]`,
     "",
     b("Commands:"),
-    ...COMMANDS.flatMap((c) => row(c.name, `${c.summary}${c.aliases?.length ? ` (alias: ${c.aliases.join(", ")})` : ""}`)),
+    ...COMMANDS.flatMap((c) =>
+      row(c.name, `${c.summary}${c.aliases?.length ? ` (alias: ${c.aliases.join(", ")})` : ""}`),
+    ),
     ...row("help", "show a command's manual: options, examples, exit status"),
     "",
     b("Options for every command:"),
@@ -140,32 +178,50 @@ export function commandHelp(cmd: CommandSpec, style: HelpStyle = PLAIN): string 
   const [own, global] = optionRows([cmd.options, GLOBAL_OPTIONS], w, INDENT);
   const exit: ExitMeanings = { ...DEFAULT_EXIT, ...cmd.exit };
   const codes = ([0, 1, 2, 3] as const).filter((c) => exit[c] !== undefined);
-  const related = (cmd.seeAlso ?? []).map((n) => findCommand(n)).filter((c): c is CommandSpec => c !== undefined);
+  const related = (cmd.seeAlso ?? [])
+    .map((n) => findCommand(n))
+    .filter((c): c is CommandSpec => c !== undefined);
   const seeCol = Math.max(0, ...related.map((c) => `schemavc help ${c.name}`.length)) + 2;
 
   const sections: [string, string[]][] = [
     ["NAME", hang(INDENT, `${INDENT}  `, `schemavc ${names} - ${cmd.summary}`, w)],
     ["SYNOPSIS", hang(INDENT, `${INDENT}  `, `schemavc ${cmd.usage} [OPTIONS]`, w)],
-    ["DESCRIPTION", [
-      ...reflow(`${capitalise(cmd.summary)}.`, w),
-      ...(cmd.details ? ["", ...reflow(cmd.details, w)] : []),
-      ...(cmd.aliases?.length ? ["", ...reflow(`Also run as ${cmd.aliases.map((a) => `\`schemavc ${a}\``).join(" and ")}.`, w)] : []),
-    ]],
-    ["OPTIONS", [
-      ...(own!.length ? [...own!, ""] : []),
-      `${INDENT}${own!.length ? "Options every command takes:" : "No options of its own; every command takes:"}`,
-      ...global!,
-    ]],
-    ["EXAMPLES", (cmd.examples ?? []).flatMap((e, i) => [
-      ...(i ? [""] : []),
-      ...hang(`${INDENT}# `, `${INDENT}# `, e.comment, w),
-      `${INDENT}${e.command}`,
-    ])],
+    [
+      "DESCRIPTION",
+      [
+        ...reflow(`${capitalise(cmd.summary)}.`, w),
+        ...(cmd.details ? ["", ...reflow(cmd.details, w)] : []),
+        ...(cmd.aliases?.length
+          ? ["", ...reflow(`Also run as ${cmd.aliases.map((a) => `\`schemavc ${a}\``).join(" and ")}.`, w)]
+          : []),
+      ],
+    ],
+    [
+      "OPTIONS",
+      [
+        ...(own!.length ? [...own!, ""] : []),
+        `${INDENT}${own!.length ? "Options every command takes:" : "No options of its own; every command takes:"}`,
+        ...global!,
+      ],
+    ],
+    [
+      "EXAMPLES",
+      (cmd.examples ?? []).flatMap((e, i) => [
+        ...(i ? [""] : []),
+        ...hang(`${INDENT}# `, `${INDENT}# `, e.comment, w),
+        `${INDENT}${e.command}`,
+      ]),
+    ],
     ["EXIT STATUS", codes.flatMap((c) => hang(`${INDENT}${c}   `, `${INDENT}    `, exit[c]!, w))],
-    ["SEE ALSO", [
-      ...related.flatMap((c) => hang(INDENT + `schemavc help ${c.name}`.padEnd(seeCol), INDENT + " ".repeat(seeCol), c.summary, w)),
-      `${INDENT}schemavc --help${related.length ? " ".repeat(Math.max(2, seeCol - "schemavc --help".length)) : "  "}every command`,
-    ]],
+    [
+      "SEE ALSO",
+      [
+        ...related.flatMap((c) =>
+          hang(INDENT + `schemavc help ${c.name}`.padEnd(seeCol), INDENT + " ".repeat(seeCol), c.summary, w),
+        ),
+        `${INDENT}schemavc --help${related.length ? " ".repeat(Math.max(2, seeCol - "schemavc --help".length)) : "  "}every command`,
+      ],
+    ],
   ];
   return sections.map(([title, body]) => [b(title), ...body].join("\n")).join("\n\n");
 }

@@ -9,12 +9,20 @@ export async function run(ctx: Context): Promise<number> {
     const versions = [...new Set([...migrations.map((m) => m.version), ...rows.keys()])].sort();
     const list = versions.map((v) => {
       const h = rows.get(v);
-      return { version: v, status: h ? h.status : "pending", appliedAt: h?.applied_at ?? null, ms: h?.duration_ms ?? null, inFolder: migrations.some((m) => m.version === v) };
+      return {
+        version: v,
+        status: h ? h.status : "pending",
+        appliedAt: h?.applied_at ?? null,
+        ms: h?.duration_ms ?? null,
+        inFolder: migrations.some((m) => m.version === v),
+      };
     });
     ctx.report.json({ migrations: list, current: st.current });
     for (const r of list) {
       const when = r.appliedAt ? ` ${r.appliedAt}${r.ms !== null ? ` (${r.ms} ms)` : ""}` : "";
-      ctx.report.line(`${r.version}  ${r.status.padEnd(7)}${when}${r.inFolder ? "" : "  (not in the migrations folder)"}${r.version === st.current ? "  <- current" : ""}`);
+      ctx.report.line(
+        `${r.version}  ${r.status.padEnd(7)}${when}${r.inFolder ? "" : "  (not in the migrations folder)"}${r.version === st.current ? "  <- current" : ""}`,
+      );
     }
     if (!list.length) ctx.report.line("no migrations yet");
     return 0;

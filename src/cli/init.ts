@@ -26,25 +26,38 @@ table users {
 }
 `;
 
-const exists = (p: string) => access(p).then(() => true, () => false);
+const exists = (p: string) =>
+  access(p).then(
+    () => true,
+    () => false,
+  );
 
 export async function run(ctx: Context): Promise<number> {
   const dialect = (str(ctx, "dialect") ?? "sqlite") as DialectName;
-  if (!DIALECT_NAMES.includes(dialect)) throw new UsageError(`unknown dialect \`${dialect}\``, `use one of ${DIALECT_NAMES.join(", ")}`);
+  if (!DIALECT_NAMES.includes(dialect))
+    throw new UsageError(`unknown dialect \`${dialect}\``, `use one of ${DIALECT_NAMES.join(", ")}`);
   const url = str(ctx, "url") ?? DEFAULT_URLS[dialect];
   const configPath = join(ctx.cwd, str(ctx, "config") ?? CONFIG_FILE);
-  if (await exists(configPath)) throw new CliError(`${CONFIG_FILE} already exists here: this project is initialised`, 1, "edit it, or run init in another folder");
+  if (await exists(configPath))
+    throw new CliError(
+      `${CONFIG_FILE} already exists here: this project is initialised`,
+      1,
+      "edit it, or run init in another folder",
+    );
   const schemaFile = join(ctx.cwd, "schema", "schema.schema");
   const written: string[] = [];
-  await writeFile(configPath, [
-    "# schemavc project settings: https://github.com/schemavc (see README)",
-    `dialect = "${dialect}"`,
-    `schema = "schema"`,
-    `migrations = "migrations"`,
-    "# The connection: --url, then DATABASE_URL (also from .env), then this.",
-    `url = "${url.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`,
-    "",
-  ].join("\n"));
+  await writeFile(
+    configPath,
+    [
+      "# schemavc project settings: https://github.com/schemavc (see README)",
+      `dialect = "${dialect}"`,
+      `schema = "schema"`,
+      `migrations = "migrations"`,
+      "# The connection: --url, then DATABASE_URL (also from .env), then this.",
+      `url = "${url.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`,
+      "",
+    ].join("\n"),
+  );
   written.push(CONFIG_FILE);
   if (!(await exists(join(ctx.cwd, "schema")))) {
     await mkdir(join(ctx.cwd, "schema"), { recursive: true });
@@ -57,6 +70,6 @@ export async function run(ctx: Context): Promise<number> {
   ctx.report.note(`initialised a ${dialect} project (${redactUrl(url)}):`);
   for (const f of written) ctx.report.note(`  ${f}`);
   ctx.report.note("");
-  ctx.report.note("next: edit schema/schema.schema, then `schemavc generate -m \"initial\"` and `schemavc up`");
+  ctx.report.note('next: edit schema/schema.schema, then `schemavc generate -m "initial"` and `schemavc up`');
   return 0;
 }

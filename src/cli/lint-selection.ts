@@ -25,22 +25,33 @@ export interface Selection {
   readonly basis: string;
 }
 
-export async function selectForLint(ctx: Context, project: Project, migrations: Migration[]): Promise<Selection> {
+export async function selectForLint(
+  ctx: Context,
+  project: Project,
+  migrations: Migration[],
+): Promise<Selection> {
   if (flag(ctx, "all")) return { which: migrations, basis: "every migration (--all)" };
   const fleet = fleetTargets(ctx);
   if (fleet) return pendingOnFleet(ctx, project, migrations, fleet);
   const since = str(ctx, "since");
   if (since !== undefined) {
     const v = versionArg(since, migrations);
-    return { which: migrations.filter((m) => v === null || m.version > v), basis: `the migrations after ${v ?? "base"} (--since)` };
+    return {
+      which: migrations.filter((m) => v === null || m.version > v),
+      basis: `the migrations after ${v ?? "base"} (--since)`,
+    };
   }
   let url: string;
-  try { url = await databaseUrl(ctx, project); } catch { return { which: migrations, basis: "every migration (no database URL to ask which are pending)" }; }
+  try {
+    url = await databaseUrl(ctx, project);
+  } catch {
+    return { which: migrations, basis: "every migration (no database URL to ask which are pending)" };
+  }
   const file = /^(?:sqlite|file):(?:\/\/)?(.*)$/i.exec(url)?.[1];
   if (file !== undefined && file !== ":memory:" && !existsSync(resolve(ctx.cwd, file))) {
     return { which: migrations, basis: `every migration (${file} does not exist yet: all are pending)` };
   }
-  let conn;
+  let conn: Awaited<ReturnType<typeof openDatabase>>;
   try {
     conn = await openDatabase(ctx, project);
   } catch (e) {
@@ -57,12 +68,29 @@ export async function selectForLint(ctx: Context, project: Project, migrations: 
 }
 
 /** Over a fleet: the migrations pending on any target; a target that cannot be asked is an error. */
-async function pendingOnFleet(ctx: Context, project: Project, migrations: Migration[], fleet: string[]): Promise<Selection> {
+async function pendingOnFleet(
+  ctx: Context,
+  project: Project,
+  migrations: Migration[],
+  fleet: string[],
+): Promise<Selection> {
   const timeout = msOption(ctx, "connect-timeout", 10);
   const opts = { lockTimeoutMs: msOption(ctx, "lock-timeout", 60) };
-  const rows = await runPool(fleet, { concurrency: 8 }, (url) => runTarget(url, project.dialect, migrations, opts, { kind: "status" }, timeout));
-  const failed = rows.flatMap((r) => (r.status === "failed" ? [`${redactUrl(r.target)} (${r.error.message})`] : []));
-  if (failed.length) throw new CliError(`could not read the history of ${failed.length} target${failed.length === 1 ? "" : "s"}: ${failed.join("; ")}`, 1, "check that every target is reachable, or leave it out of the list");
-  const pending = new Set(rows.flatMap((r) => (r.status === "ok" ? r.value.pending ?? [] : [])));
-  return { which: migrations.filter((m) => pending.has(m.version)), basis: `the ${pending.size} pending on any of ${fleet.length} targets` };
+  const rows = await runPool(fleet, { concurrency: 8 }, (url) =>
+    runTarget(url, project.dialect, migrations, opts, { kind: "status" }, timeout),
+  );
+  const failed = rows.flatMap((r) =>
+    r.status === "failed" ? [`${redactUrl(r.target)} (${r.error.message})`] : [],
+  );
+  if (failed.length)
+    throw new CliError(
+      `could not read the history of ${failed.length} target${failed.length === 1 ? "" : "s"}: ${failed.join("; ")}`,
+      1,
+      "check that every target is reachable, or leave it out of the list",
+    );
+  const pending = new Set(rows.flatMap((r) => (r.status === "ok" ? (r.value.pending ?? []) : [])));
+  return {
+    which: migrations.filter((m) => pending.has(m.version)),
+    basis: `the ${pending.size} pending on any of ${fleet.length} targets`,
+  };
 }

@@ -29,13 +29,17 @@ export async function run(ctx: Context): Promise<number> {
 
 export function printFindings(report: Reporter, findings: readonly Finding[]): void {
   const colour: Record<Severity, string> = { "data-loss": "31", error: "31", warning: "33" };
-  for (const f of findings) report.line(formatFinding(f, (s, sev) => report.paint(s, colour[sev])) + "\n");
+  for (const f of findings) report.line(`${formatFinding(f, (s, sev) => report.paint(s, colour[sev]))}\n`);
 }
 
 export function summary(findings: readonly Finding[], migrations: number, basis: string): string {
   const open = findings.filter((f) => !f.silenced);
   const count = (s: Severity) => open.filter((f) => f.severity === s).length;
-  const parts = [`${count("data-loss")} data loss`, `${count("error")} error${count("error") === 1 ? "" : "s"}`, `${count("warning")} warning${count("warning") === 1 ? "" : "s"}`];
+  const parts = [
+    `${count("data-loss")} data loss`,
+    `${count("error")} error${count("error") === 1 ? "" : "s"}`,
+    `${count("warning")} warning${count("warning") === 1 ? "" : "s"}`,
+  ];
   const accepted = findings.length - open.length;
   return `linted ${migrations} migration${migrations === 1 ? "" : "s"} (${basis}): ${parts.join(", ")}${accepted ? `, ${accepted} accepted by directives` : ""}`;
 }
@@ -48,7 +52,8 @@ function listRules(ctx: Context): number {
     // One line per distinct advice; a dialect with its own says so.
     const fixes = new Map<string, string[]>();
     for (const d of r.dialects) fixes.set(fixFor(r, d), [...(fixes.get(fixFor(r, d)) ?? []), d]);
-    for (const [fix, ds] of fixes) ctx.report.line(`  safer${fixes.size > 1 ? ` (${ds.join(", ")})` : ""}: ${fix}`);
+    for (const [fix, ds] of fixes)
+      ctx.report.line(`  safer${fixes.size > 1 ? ` (${ds.join(", ")})` : ""}: ${fix}`);
     ctx.report.line();
   }
   return 0;

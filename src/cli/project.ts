@@ -22,7 +22,8 @@ export interface Project {
 export async function openProject(ctx: Context): Promise<Project> {
   const config = await loadConfig(ctx);
   const name = (str(ctx, "dialect") ?? config.dialect) as DialectName;
-  if (!DIALECT_NAMES.includes(name)) throw new UsageError(`unknown dialect \`${name}\``, `use one of ${DIALECT_NAMES.join(", ")}`);
+  if (!DIALECT_NAMES.includes(name))
+    throw new UsageError(`unknown dialect \`${name}\``, `use one of ${DIALECT_NAMES.join(", ")}`);
   return { config, dialect: await getDialect(name) };
 }
 
@@ -39,7 +40,11 @@ export async function loadValidSchema(ctx: Context, path: string, dialect: Diale
   ctx.report.diagnostics(diagnostics, loaded.sources);
   if (hasErrors(diagnostics)) {
     const n = diagnostics.filter((d) => d.severity === "error").length;
-    throw new CliError(`the schema has ${n} error${n === 1 ? "" : "s"}`, 1, "fix them and run the command again");
+    throw new CliError(
+      `the schema has ${n} error${n === 1 ? "" : "s"}`,
+      1,
+      "fix them and run the command again",
+    );
   }
   return loaded.schema;
 }
@@ -49,19 +54,27 @@ export async function loadValidSchema(ctx: Context, path: string, dialect: Diale
  * paths shown relative to the working folder. `sameDialect`: refuse migrations written for
  * another dialect (their SQL would not run); comparing snapshots does not need it.
  */
-export async function loadMigrations(project: Project, cwd: string, sameDialect = true): Promise<Migration[]> {
+export async function loadMigrations(
+  project: Project,
+  cwd: string,
+  sameDialect = true,
+): Promise<Migration[]> {
   let ms: Migration[];
   try {
     ms = await readMigrations(project.config.migrations);
   } catch (e) {
-    if (e instanceof MigrationDirError) throw new CliError(e.message.split(`${cwd}${sep}`).join(""), 1, e.hint);
+    if (e instanceof MigrationDirError)
+      throw new CliError(e.message.split(`${cwd}${sep}`).join(""), 1, e.hint);
     throw e;
   }
   if (!sameDialect) return ms;
   const other = ms.find((m) => m.dialect && m.dialect !== project.dialect.name);
   if (other) {
-    throw new CliError(`migration ${other.version} was written for ${other.dialect}, but this project's dialect is ${project.dialect.name}`, 1,
-      "migrations hold dialect-specific SQL: keep one migrations folder per dialect (set `migrations` in schemavc.toml)");
+    throw new CliError(
+      `migration ${other.version} was written for ${other.dialect}, but this project's dialect is ${project.dialect.name}`,
+      1,
+      "migrations hold dialect-specific SQL: keep one migrations folder per dialect (set `migrations` in schemavc.toml)",
+    );
   }
   return ms;
 }

@@ -24,9 +24,11 @@ import { withSpinner } from "./spinner.ts";
 export async function run(ctx: Context): Promise<number> {
   const project = await openProject(ctx);
   const conn = await openDatabase(ctx, project, str(ctx, "url"));
-  let live;
+  let live: Awaited<ReturnType<typeof project.dialect.introspect>>;
   try {
-    live = await withSpinner(ctx, "reading the database schema", () => project.dialect.introspect(conn, { exclude: OWN_TABLES }));
+    live = await withSpinner(ctx, "reading the database schema", () =>
+      project.dialect.introspect(conn, { exclude: OWN_TABLES }),
+    );
   } finally {
     await conn.close().catch(() => {});
   }
@@ -42,7 +44,8 @@ export async function run(ctx: Context): Promise<number> {
   const files = new Map<string, string>();
   if (split) {
     if (schema.enums.length) files.set(join(out, "enums.schema"), printDeclarations([], schema.enums));
-    for (const t of schema.tables) files.set(join(out, `${fileName(t.name)}.schema`), printDeclarations([t], []));
+    for (const t of schema.tables)
+      files.set(join(out, `${fileName(t.name)}.schema`), printDeclarations([t], []));
   } else {
     files.set(isFolder ? join(out, "schema.schema") : out, printDeclarations(schema.tables, schema.enums));
   }
@@ -52,12 +55,23 @@ export async function run(ctx: Context): Promise<number> {
   const errors = reread.diagnostics.filter((d) => d.severity === "error");
   const lost = errors.length ? [] : liveDifferences(project.dialect, live.schema, reread.schema);
   if (errors.length || lost.length) {
-    throw new CliError(`pull could not write files equivalent to the database: ${errors.length ? errors[0]!.message : describe(lost[0]!)}`, 1, "nothing was written; this is a bug in schemavc pull, please report it");
+    throw new CliError(
+      `pull could not write files equivalent to the database: ${errors.length ? errors[0]!.message : describe(lost[0]!)}`,
+      1,
+      "nothing was written; this is a bug in schemavc pull, please report it",
+    );
   }
 
-  const existing = await stat(out).then((s) => (s.isDirectory() ? schemaFiles(out).catch(() => [] as string[]) : [out]), () => [] as string[]);
+  const existing = await stat(out).then(
+    (s) => (s.isDirectory() ? schemaFiles(out).catch(() => [] as string[]) : [out]),
+    () => [] as string[],
+  );
   if (existing.length && !flag(ctx, "yes")) {
-    throw new CliError(`${relative(ctx.cwd, out) || out} already holds ${existing.length} .schema file${existing.length === 1 ? "" : "s"}`, 1, "pass --yes to replace them, or --out PATH to write elsewhere");
+    throw new CliError(
+      `${relative(ctx.cwd, out) || out} already holds ${existing.length} .schema file${existing.length === 1 ? "" : "s"}`,
+      1,
+      "pass --yes to replace them, or --out PATH to write elsewhere",
+    );
   }
   for (const f of existing) await rm(f);
   for (const [path, text] of files) {
@@ -66,12 +80,18 @@ export async function run(ctx: Context): Promise<number> {
   }
   for (const s of live.skipped) ctx.report.warn(`not pulled (the schema language cannot express it): ${s}`);
   const names = [...files.keys()].map((p) => relative(ctx.cwd, p) || p);
-  ctx.report.json({ files: names, tables: schema.tables.length, enums: schema.enums.length, skipped: live.skipped });
+  ctx.report.json({
+    files: names,
+    tables: schema.tables.length,
+    enums: schema.enums.length,
+    skipped: live.skipped,
+  });
   ctx.report.note(`wrote ${names.join(", ")} (${count(schema, "tables")}, ${count(schema, "enums")})`);
   return 0;
 }
 
-const count = (s: Schema, k: "tables" | "enums") => `${s[k].length} ${s[k].length === 1 ? k.slice(0, -1) : k}`;
+const count = (s: Schema, k: "tables" | "enums") =>
+  `${s[k].length} ${s[k].length === 1 ? k.slice(0, -1) : k}`;
 
 /** A table name as a file name: characters a file system may refuse become `_`. */
 const fileName = (name: string) => name.replace(/[^A-Za-z0-9_.-]/g, "_") || "_";

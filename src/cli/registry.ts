@@ -5,7 +5,10 @@
 import type { ParseArgsConfig } from "node:util";
 import type { Context } from "./context.ts";
 
-export type OptionSpec = NonNullable<ParseArgsConfig["options"]>[string] & { description: string; valueName?: string };
+export type OptionSpec = NonNullable<ParseArgsConfig["options"]>[string] & {
+  description: string;
+  valueName?: string;
+};
 
 export interface CommandSpec {
   readonly name: string;
@@ -36,12 +39,24 @@ export type ExitMeanings = Readonly<Partial<Record<0 | 1 | 2 | 3, string>>>;
 
 /** Options every command accepts (cli-contract.md). */
 export const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
-  config: { type: "string", description: "path to schemavc.toml (default: ./schemavc.toml)", valueName: "FILE" },
-  url: { type: "string", description: "database URL (overrides DATABASE_URL and the config)", valueName: "URL" },
+  config: {
+    type: "string",
+    description: "path to schemavc.toml (default: ./schemavc.toml)",
+    valueName: "FILE",
+  },
+  url: {
+    type: "string",
+    description: "database URL (overrides DATABASE_URL and the config)",
+    valueName: "URL",
+  },
   json: { type: "boolean", description: "print exactly one JSON document on stdout" },
   yes: { type: "boolean", short: "y", description: "answer yes to every question (no prompts)" },
   "no-color": { type: "boolean", description: "no colours (also when NO_COLOR is set)" },
-  quiet: { type: "boolean", short: "q", description: "no progress, notes or spinner (output and errors stay)" },
+  quiet: {
+    type: "boolean",
+    short: "q",
+    description: "no progress, notes or spinner (output and errors stay)",
+  },
   help: { type: "boolean", short: "h", description: "show this help" },
 };
 
@@ -53,17 +68,41 @@ const dialectOption: OptionSpec = {
 
 /** Options of the commands that can run over a fleet of databases. */
 const FLEET_OPTIONS: Readonly<Record<string, OptionSpec>> = {
-  targets: { type: "string", description: "run on every database URL listed in FILE (# comments, ${VAR} from the environment)", valueName: "FILE" },
-  "targets-glob": { type: "string", description: "run on every SQLite file matching a pattern, e.g. 'sqlite:tenants/*.db'", valueName: "PATTERN" },
-  concurrency: { type: "string", description: "targets at once (default: the number of cores; at least 4 for servers)", valueName: "K" },
+  targets: {
+    type: "string",
+    description: "run on every database URL listed in FILE (# comments, ${VAR} from the environment)",
+    valueName: "FILE",
+  },
+  "targets-glob": {
+    type: "string",
+    description: "run on every SQLite file matching a pattern, e.g. 'sqlite:tenants/*.db'",
+    valueName: "PATTERN",
+  },
+  concurrency: {
+    type: "string",
+    description: "targets at once (default: the number of cores; at least 4 for servers)",
+    valueName: "K",
+  },
   "fail-fast": { type: "boolean", description: "start no new target after one fails" },
-  canary: { type: "string", description: "run N targets first; if one fails, touch no other", valueName: "N" },
+  canary: {
+    type: "string",
+    description: "run N targets first; if one fails, touch no other",
+    valueName: "N",
+  },
 };
 
 /** Options of every command that talks to a database. */
 const DB_OPTIONS: Readonly<Record<string, OptionSpec>> = {
-  "connect-timeout": { type: "string", description: "seconds to wait for the database to answer (default 10)", valueName: "S" },
-  "lock-timeout": { type: "string", description: "seconds to wait for another schemavc run's lock (default 60)", valueName: "S" },
+  "connect-timeout": {
+    type: "string",
+    description: "seconds to wait for the database to answer (default 10)",
+    valueName: "S",
+  },
+  "lock-timeout": {
+    type: "string",
+    description: "seconds to wait for another schemavc run's lock (default 60)",
+    valueName: "S",
+  },
 };
 
 export const COMMANDS: readonly CommandSpec[] = [
@@ -74,14 +113,29 @@ export const COMMANDS: readonly CommandSpec[] = [
     details:
       "With no flags the project uses the embedded SQLite default (url sqlite:./dev.db), so\n" +
       "`generate` and `up` work with no server. Never overwrites an existing schemavc.toml.",
-    options: { dialect: { type: "string", description: "sqlite (default), postgres or mysql", valueName: "D" } },
+    options: {
+      dialect: { type: "string", description: "sqlite (default), postgres or mysql", valueName: "D" },
+    },
     examples: [
-      { command: "schemavc init", comment: "a project on the embedded SQLite default (sqlite:./dev.db), no server needed" },
-      { command: "schemavc init --dialect postgres --url postgres://app@localhost:5432/app", comment: "a PostgreSQL project" },
-      { command: "schemavc init --dialect mysql --url mysql://root@127.0.0.1:3306/shop", comment: "a MySQL or MariaDB project" },
+      {
+        command: "schemavc init",
+        comment: "a project on the embedded SQLite default (sqlite:./dev.db), no server needed",
+      },
+      {
+        command: "schemavc init --dialect postgres --url postgres://app@localhost:5432/app",
+        comment: "a PostgreSQL project",
+      },
+      {
+        command: "schemavc init --dialect mysql --url mysql://root@127.0.0.1:3306/shop",
+        comment: "a MySQL or MariaDB project",
+      },
     ],
     seeAlso: ["generate", "up", "completion"],
-    exit: { 0: "the project was written", 1: "schemavc.toml already exists here, or a file could not be written", 2: "an unknown dialect or option" },
+    exit: {
+      0: "the project was written",
+      1: "schemavc.toml already exists here, or a file could not be written",
+      2: "an unknown dialect or option",
+    },
     load: () => import("./init.ts"),
   },
   {
@@ -99,14 +153,31 @@ export const COMMANDS: readonly CommandSpec[] = [
       "the new schema as a Mermaid diagram, into the folder (not covered by schemavc.sum: it is\n" +
       "a picture of snapshot.json, never read back).",
     options: {
-      message: { type: "string", short: "m", description: "what the migration does (becomes part of its version)", valueName: "MSG" },
-      erd: { type: "boolean", description: "also write erd.md (a Mermaid diagram of the new schema) into the migration folder" },
+      message: {
+        type: "string",
+        short: "m",
+        description: "what the migration does (becomes part of its version)",
+        valueName: "MSG",
+      },
+      erd: {
+        type: "boolean",
+        description: "also write erd.md (a Mermaid diagram of the new schema) into the migration folder",
+      },
     },
     examples: [
-      { command: "schemavc generate -m \"add portfolio\"", comment: "write the next migration from the schema files" },
-      { command: "schemavc revision -m \"initial\"", comment: "the same under Alembic's name" },
-      { command: "schemavc generate -q -m \"index emails\"", comment: "quietly: warnings and errors only, no summary" },
-      { command: "schemavc generate -m \"drop legacy\" --json", comment: "the version, changes, warnings and lint findings as one JSON document" },
+      {
+        command: 'schemavc generate -m "add portfolio"',
+        comment: "write the next migration from the schema files",
+      },
+      { command: 'schemavc revision -m "initial"', comment: "the same under Alembic's name" },
+      {
+        command: 'schemavc generate -q -m "index emails"',
+        comment: "quietly: warnings and errors only, no summary",
+      },
+      {
+        command: 'schemavc generate -m "drop legacy" --json',
+        comment: "the version, changes, warnings and lint findings as one JSON document",
+      },
     ],
     seeAlso: ["diff", "up", "lint", "rehash"],
     exit: {
@@ -132,12 +203,26 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
     examples: [
       { command: "schemavc diff", comment: "what the schema files change since the latest migration" },
-      { command: "schemavc diff --from 20261123 --to head", comment: "between a migration (a unique timestamp prefix) and the newest one" },
-      { command: "schemavc diff --from postgres://app@db.internal/app", comment: "the live database against the schema files (drift before you generate)" },
-      { command: "schemavc diff --from empty --dialect mysql", comment: "the whole schema as MySQL statements" },
+      {
+        command: "schemavc diff --from 20261123 --to head",
+        comment: "between a migration (a unique timestamp prefix) and the newest one",
+      },
+      {
+        command: "schemavc diff --from postgres://app@db.internal/app",
+        comment: "the live database against the schema files (drift before you generate)",
+      },
+      {
+        command: "schemavc diff --from empty --dialect mysql",
+        comment: "the whole schema as MySQL statements",
+      },
     ],
     seeAlso: ["generate", "status", "sql"],
-    exit: { 0: "no change between the two sides", 1: "a side could not be read (schema errors, a broken folder, a database that does not answer)", 2: "a side is neither a path, a version, `empty` nor a URL", 3: "the two sides differ (the change is printed)" },
+    exit: {
+      0: "no change between the two sides",
+      1: "a side could not be read (schema errors, a broken folder, a database that does not answer)",
+      2: "a side is neither a path, a version, `empty` nor a URL",
+      3: "the two sides differ (the change is printed)",
+    },
     load: () => import("./diff.ts"),
   },
   {
@@ -157,17 +242,29 @@ export const COMMANDS: readonly CommandSpec[] = [
       "has `-- schemavc:allow RULE` on the line above it, or --allow-data-loss is given.",
     options: {
       to: { type: "string", description: "apply up to and including VERSION", valueName: "VERSION" },
-      "allow-data-loss": { type: "boolean", description: "apply migrations that lose data without a directive" },
+      "allow-data-loss": {
+        type: "boolean",
+        description: "apply migrations that lose data without a directive",
+      },
       ...FLEET_OPTIONS,
       "dry-run": { type: "boolean", description: "print the SQL that would run; change nothing" },
-      "allow-out-of-order": { type: "boolean", description: "apply a pending migration older than the newest applied one" },
+      "allow-out-of-order": {
+        type: "boolean",
+        description: "apply a pending migration older than the newest applied one",
+      },
       ...DB_OPTIONS,
     },
     examples: [
       { command: "schemavc up", comment: "apply every pending migration" },
       { command: "schemavc up --dry-run", comment: "print the SQL that would run; change nothing" },
-      { command: "schemavc upgrade --to 20261124", comment: "apply up to and including that version (Alembic's name works too)" },
-      { command: "schemavc up --targets-glob 'sqlite:tenants/*.db' --concurrency 8", comment: "every tenant database, eight at a time" },
+      {
+        command: "schemavc upgrade --to 20261124",
+        comment: "apply up to and including that version (Alembic's name works too)",
+      },
+      {
+        command: "schemavc up --targets-glob 'sqlite:tenants/*.db' --concurrency 8",
+        comment: "every tenant database, eight at a time",
+      },
     ],
     seeAlso: ["down", "status", "lint", "resolve"],
     exit: {
@@ -187,7 +284,11 @@ export const COMMANDS: readonly CommandSpec[] = [
       "`base` rolls back all. Uses the folder's down.sql, or the down SQL stored when the\n" +
       "migration was applied if its folder is gone. Alembic's `downgrade -1` works too.",
     options: {
-      to: { type: "string", description: "roll back every migration after VERSION (base = all)", valueName: "VERSION" },
+      to: {
+        type: "string",
+        description: "roll back every migration after VERSION (base = all)",
+        valueName: "VERSION",
+      },
       "dry-run": { type: "boolean", description: "print the SQL that would run; change nothing" },
       ...FLEET_OPTIONS,
       ...DB_OPTIONS,
@@ -196,7 +297,10 @@ export const COMMANDS: readonly CommandSpec[] = [
       { command: "schemavc down", comment: "roll back the newest applied migration" },
       { command: "schemavc downgrade -1", comment: "the same, Alembic style" },
       { command: "schemavc down 2", comment: "roll back the last two" },
-      { command: "schemavc down --to base --dry-run", comment: "print the SQL that would roll back everything; change nothing" },
+      {
+        command: "schemavc down --to base --dry-run",
+        comment: "print the SQL that would roll back everything; change nothing",
+      },
     ],
     seeAlso: ["up", "history", "status"],
     exit: {
@@ -218,8 +322,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: { ...FLEET_OPTIONS, ...DB_OPTIONS },
     examples: [
       { command: "schemavc status", comment: "current version, pending and failed migrations, drift" },
-      { command: "schemavc status --json | jq -r '.pending[]'", comment: "the pending versions, one a line, for a script" },
-      { command: "schemavc status --url postgres://app@db.internal/app", comment: "another database than the configured one" },
+      {
+        command: "schemavc status --json | jq -r '.pending[]'",
+        comment: "the pending versions, one a line, for a script",
+      },
+      {
+        command: "schemavc status --url postgres://app@db.internal/app",
+        comment: "another database than the configured one",
+      },
       { command: "schemavc status --targets targets.txt", comment: "one line per database of a fleet" },
     ],
     seeAlso: ["current", "history", "up", "diff"],
@@ -242,13 +352,23 @@ export const COMMANDS: readonly CommandSpec[] = [
       "Adopting a database: `pull`, `generate -m baseline`, `stamp <version>`.",
     options: {
       split: { type: "boolean", description: "one file per table (and enums.schema) in a folder" },
-      out: { type: "string", description: "where to write (default: the config's schema path)", valueName: "PATH" },
+      out: {
+        type: "string",
+        description: "where to write (default: the config's schema path)",
+        valueName: "PATH",
+      },
       ...DB_OPTIONS,
     },
     examples: [
       { command: "schemavc pull", comment: "write the live database's schema to the project's schema path" },
-      { command: "schemavc pull --split --out schema --yes", comment: "one file per table, replacing the .schema files there" },
-      { command: "schemavc pull --url mysql://root@legacy-db/shop", comment: "adopt a database: then `generate -m baseline` and `stamp head`" },
+      {
+        command: "schemavc pull --split --out schema --yes",
+        comment: "one file per table, replacing the .schema files there",
+      },
+      {
+        command: "schemavc pull --url mysql://root@legacy-db/shop",
+        comment: "adopt a database: then `generate -m baseline` and `stamp head`",
+      },
     ],
     seeAlso: ["generate", "stamp", "diff"],
     exit: {
@@ -263,12 +383,21 @@ export const COMMANDS: readonly CommandSpec[] = [
     usage: "current",
     options: { ...DB_OPTIONS },
     examples: [
-      { command: "schemavc current", comment: "the version the database is at (`base` when nothing is applied)" },
-      { command: "schemavc current --json", comment: "{\"current\": …} for a script" },
-      { command: "schemavc current --url sqlite:./staging.db", comment: "another database than the configured one" },
+      {
+        command: "schemavc current",
+        comment: "the version the database is at (`base` when nothing is applied)",
+      },
+      { command: "schemavc current --json", comment: '{"current": …} for a script' },
+      {
+        command: "schemavc current --url sqlite:./staging.db",
+        comment: "another database than the configured one",
+      },
     ],
     seeAlso: ["status", "history"],
-    exit: { 0: "the version was printed", 1: "the database could not be read, or the migrations folder is broken" },
+    exit: {
+      0: "the version was printed",
+      1: "the database could not be read, or the migrations folder is broken",
+    },
     load: () => import("./current.ts"),
   },
   {
@@ -280,10 +409,16 @@ export const COMMANDS: readonly CommandSpec[] = [
     examples: [
       { command: "schemavc history", comment: "every migration with its status and applied time" },
       { command: "schemavc log --json", comment: "the same as JSON, under its Alembic-style alias" },
-      { command: "schemavc history --url postgres://app@db.internal/app", comment: "what another database has applied" },
+      {
+        command: "schemavc history --url postgres://app@db.internal/app",
+        comment: "what another database has applied",
+      },
     ],
     seeAlso: ["status", "current", "down"],
-    exit: { 0: "the history was printed", 1: "the database could not be read, or the migrations folder is broken" },
+    exit: {
+      0: "the history was printed",
+      1: "the database could not be read, or the migrations folder is broken",
+    },
     load: () => import("./history.ts"),
   },
   {
@@ -293,11 +428,18 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: { ...DB_OPTIONS },
     examples: [
       { command: "schemavc stamp head", comment: "adopt a database that already has the whole schema" },
-      { command: "schemavc stamp 20261123120000", comment: "record that migration and every one before it as applied" },
+      {
+        command: "schemavc stamp 20261123120000",
+        comment: "record that migration and every one before it as applied",
+      },
       { command: "schemavc stamp base", comment: "clear the record: nothing applied (the tables stay)" },
     ],
     seeAlso: ["pull", "resolve", "history"],
-    exit: { 0: "the database is recorded at VERSION", 1: "the database could not be written, or the migrations folder is broken", 2: "no VERSION, or one that matches no migration" },
+    exit: {
+      0: "the database is recorded at VERSION",
+      1: "the database could not be written, or the migrations folder is broken",
+      2: "no VERSION, or one that matches no migration",
+    },
     load: () => import("./stamp.ts"),
   },
   {
@@ -310,12 +452,25 @@ export const COMMANDS: readonly CommandSpec[] = [
       ...DB_OPTIONS,
     },
     examples: [
-      { command: "schemavc resolve 20261124093000 --applied", comment: "you finished the failed migration by hand: record it as applied" },
-      { command: "schemavc resolve 20261124 --rolled-back", comment: "you undid it by hand: `up` will run it again" },
-      { command: "schemavc resolve head --applied --url mysql://root@db-7/shop", comment: "settle it on one database of a fleet" },
+      {
+        command: "schemavc resolve 20261124093000 --applied",
+        comment: "you finished the failed migration by hand: record it as applied",
+      },
+      {
+        command: "schemavc resolve 20261124 --rolled-back",
+        comment: "you undid it by hand: `up` will run it again",
+      },
+      {
+        command: "schemavc resolve head --applied --url mysql://root@db-7/shop",
+        comment: "settle it on one database of a fleet",
+      },
     ],
     seeAlso: ["status", "up", "stamp"],
-    exit: { 0: "the migration's record was settled", 1: "the database could not be written, or VERSION is not recorded as failed", 2: "no VERSION, or not exactly one of --applied and --rolled-back" },
+    exit: {
+      0: "the migration's record was settled",
+      1: "the database could not be written, or VERSION is not recorded as failed",
+      2: "no VERSION, or not exactly one of --applied and --rolled-back",
+    },
     load: () => import("./resolve.ts"),
   },
   {
@@ -325,10 +480,16 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: {},
     examples: [
       { command: "schemavc rehash", comment: "accept the hand edits you made to migration files" },
-      { command: "$EDITOR migrations/20261124093000_add_orders/up.sql && schemavc rehash", comment: "edit a generated migration before it is applied, then record the edit" },
+      {
+        command: "$EDITOR migrations/20261124093000_add_orders/up.sql && schemavc rehash",
+        comment: "edit a generated migration before it is applied, then record the edit",
+      },
     ],
     seeAlso: ["generate", "check"],
-    exit: { 0: "schemavc.sum was rewritten", 1: "the migrations folder is broken beyond the sum (a snapshot chain, an unreadable file)" },
+    exit: {
+      0: "schemavc.sum was rewritten",
+      1: "the migrations folder is broken beyond the sum (a snapshot chain, an unreadable file)",
+    },
     load: () => import("./rehash.ts"),
   },
   {
@@ -345,19 +506,35 @@ export const COMMANDS: readonly CommandSpec[] = [
       all: { type: "boolean", description: "lint every migration of the folder" },
       since: { type: "string", description: "lint the migrations after VERSION", valueName: "VERSION" },
       strict: { type: "boolean", description: "warnings fail too" },
-      rules: { type: "boolean", description: "list the rules (id, severity, dialects, why, safer way) and exit" },
+      rules: {
+        type: "boolean",
+        description: "list the rules (id, severity, dialects, why, safer way) and exit",
+      },
       targets: FLEET_OPTIONS["targets"]!,
       "targets-glob": FLEET_OPTIONS["targets-glob"]!,
       ...DB_OPTIONS,
     },
     examples: [
       { command: "schemavc lint", comment: "the migrations the database has not applied yet" },
-      { command: "schemavc lint --all --strict", comment: "every migration of the folder; warnings fail too" },
-      { command: "schemavc lint --since 20261123120000 --json", comment: "the migrations after a version, as JSON" },
-      { command: "schemavc lint --rules", comment: "every rule: severity, dialects, why it matters, the safer way" },
+      {
+        command: "schemavc lint --all --strict",
+        comment: "every migration of the folder; warnings fail too",
+      },
+      {
+        command: "schemavc lint --since 20261123120000 --json",
+        comment: "the migrations after a version, as JSON",
+      },
+      {
+        command: "schemavc lint --rules",
+        comment: "every rule: severity, dialects, why it matters, the safer way",
+      },
     ],
     seeAlso: ["check", "up", "generate"],
-    exit: { 0: "no finding that fails", 1: "the migrations folder is broken", 3: "a data-loss or error finding is not accepted by a directive (warnings too with --strict)" },
+    exit: {
+      0: "no finding that fails",
+      1: "the migrations folder is broken",
+      3: "a data-loss or error finding is not accepted by a directive (warnings too with --strict)",
+    },
     load: () => import("./lint.ts"),
   },
   {
@@ -383,10 +560,17 @@ export const COMMANDS: readonly CommandSpec[] = [
     examples: [
       { command: "schemavc check", comment: "in CI: everything that must hold before a merge" },
       { command: "schemavc check --strict -q", comment: "lint warnings fail too; print only what failed" },
-      { command: "schemavc check --targets targets.txt", comment: "lint what is pending on any database of a fleet" },
+      {
+        command: "schemavc check --targets targets.txt",
+        comment: "lint what is pending on any database of a fleet",
+      },
     ],
     seeAlso: ["lint", "diff", "fmt", "generate"],
-    exit: { 0: "every check passed", 1: "the schema files or the migrations folder are broken", 3: "a schema change has no migration, or lint failed" },
+    exit: {
+      0: "every check passed",
+      1: "the schema files or the migrations folder are broken",
+      3: "a schema change has no migration, or lint failed",
+    },
     load: () => import("./check.ts"),
   },
   {
@@ -400,11 +584,18 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: { check: { type: "boolean", description: "only report files that are not formatted (exit 3)" } },
     examples: [
       { command: "schemavc fmt", comment: "rewrite the project's .schema files in the canonical style" },
-      { command: "schemavc fmt --check", comment: "in CI: list the files that are not formatted (exit 3); write nothing" },
+      {
+        command: "schemavc fmt --check",
+        comment: "in CI: list the files that are not formatted (exit 3); write nothing",
+      },
       { command: "schemavc fmt schema/billing.schema", comment: "one file only" },
     ],
     seeAlso: ["check", "sql"],
-    exit: { 0: "formatted (or already formatted)", 1: "a file does not parse (nothing is rewritten)", 3: "with --check: a file is not formatted" },
+    exit: {
+      0: "formatted (or already formatted)",
+      1: "a file does not parse (nothing is rewritten)",
+      3: "with --check: a file is not formatted",
+    },
     load: () => import("./fmt.ts"),
   },
   {
@@ -418,10 +609,17 @@ export const COMMANDS: readonly CommandSpec[] = [
     examples: [
       { command: "schemavc sql", comment: "the CREATE script for the project's dialect" },
       { command: "schemavc sql --dialect postgres > schema.sql", comment: "for PostgreSQL, into a file" },
-      { command: "schemavc sql --dialect mysql schema/billing.schema", comment: "one file of the schema, for MySQL" },
+      {
+        command: "schemavc sql --dialect mysql schema/billing.schema",
+        comment: "one file of the schema, for MySQL",
+      },
     ],
     seeAlso: ["diff", "erd", "fmt"],
-    exit: { 0: "the script was printed", 1: "the schema files do not parse or validate", 2: "an unknown dialect" },
+    exit: {
+      0: "the script was printed",
+      1: "the schema files do not parse or validate",
+      2: "an unknown dialect",
+    },
     load: () => import("./sql.ts"),
   },
   {
@@ -438,15 +636,30 @@ export const COMMANDS: readonly CommandSpec[] = [
       "PATH: a .schema file or folder (default: the config's schema path).",
     options: {
       format: { type: "string", description: "mermaid (the default), svg or dot", valueName: "F" },
-      output: { type: "string", short: "o", description: "write to FILE instead of stdout", valueName: "FILE" },
+      output: {
+        type: "string",
+        short: "o",
+        description: "write to FILE instead of stdout",
+        valueName: "FILE",
+      },
     },
     examples: [
       { command: "schemavc erd", comment: "the diagram as Mermaid text on stdout" },
-      { command: "schemavc erd -o docs/schema.md", comment: "inside a ```mermaid fence, which GitHub renders" },
-      { command: "schemavc erd schema/billing.schema -o billing.mmd", comment: "one file of the schema only" },
+      {
+        command: "schemavc erd -o docs/schema.md",
+        comment: "inside a ```mermaid fence, which GitHub renders",
+      },
+      {
+        command: "schemavc erd schema/billing.schema -o billing.mmd",
+        comment: "one file of the schema only",
+      },
     ],
     seeAlso: ["sql", "fmt"],
-    exit: { 0: "the diagram was written", 1: "the schema files do not parse or validate, or FILE could not be written", 2: "an unknown --format" },
+    exit: {
+      0: "the diagram was written",
+      1: "the schema files do not parse or validate, or FILE could not be written",
+      2: "an unknown --format",
+    },
     load: () => import("./erd.ts"),
   },
   {
@@ -479,8 +692,11 @@ export const COMMANDS: readonly CommandSpec[] = [
       "where your shell looks for completions (see EXAMPLES).",
     options: {},
     examples: [
-      { command: "schemavc completion bash > /etc/bash_completion.d/schemavc", comment: "bash, for every user" },
-      { command: "schemavc completion zsh > \"${fpath[1]}/_schemavc\"", comment: "zsh" },
+      {
+        command: "schemavc completion bash > /etc/bash_completion.d/schemavc",
+        comment: "bash, for every user",
+      },
+      { command: 'schemavc completion zsh > "${fpath[1]}/_schemavc"', comment: "zsh" },
       { command: "schemavc completion fish > ~/.config/fish/completions/schemavc.fish", comment: "fish" },
     ],
     seeAlso: ["init"],

@@ -38,7 +38,7 @@ export class Reporter {
 
   /** A line of the command's primary human output on stdout (suppressed with --json only). */
   line(text = ""): void {
-    if (!this.opts.json) this.out(text + "\n");
+    if (!this.opts.json) this.out(`${text}\n`);
   }
 
   /** Raw primary human output on stdout, no newline added (suppressed with --json only). */
@@ -48,12 +48,12 @@ export class Reporter {
 
   /** A confirmation or progress line on stdout (suppressed with --json and --quiet). */
   note(text = "", newline = true): void {
-    if (this.chatty) this.out(newline ? text + "\n" : text);
+    if (this.chatty) this.out(newline ? `${text}\n` : text);
   }
 
   /** Progress and notes on stderr, never mixed into stdout (suppressed with --json and --quiet). */
   info(text: string): void {
-    if (this.chatty) this.err(text + "\n");
+    if (this.chatty) this.err(`${text}\n`);
   }
 
   warn(text: string): void {
@@ -69,8 +69,10 @@ export class Reporter {
   diagnostics(ds: readonly Diagnostic[], sources: ReadonlyMap<string, string>): void {
     for (const d of ds) {
       const text = formatDiagnostic(d, sources);
-      const colored = text.replace(/^(error|warning):/, (m) => this.paint(m, m.startsWith("error") ? "31" : "33", "err"));
-      this.err(colored + "\n");
+      const colored = text.replace(/^(error|warning):/, (m) =>
+        this.paint(m, m.startsWith("error") ? "31" : "33", "err"),
+      );
+      this.err(`${colored}\n`);
     }
   }
 
@@ -81,7 +83,8 @@ export class Reporter {
 
   flush(): void {
     this.stopSpinner();
-    if (this.opts.json && this.jsonDoc !== undefined) process.stdout.write(JSON.stringify(this.jsonDoc, null, 2) + "\n");
+    if (this.opts.json && this.jsonDoc !== undefined)
+      process.stdout.write(`${JSON.stringify(this.jsonDoc, null, 2)}\n`);
   }
 
   /** `text` in SGR colour `code` when colour is on for that stream (stdout by default). */
@@ -99,7 +102,10 @@ export class Reporter {
    */
   spinner(label: string): Spinner {
     this.stopSpinner();
-    this.active = new Spinner(label, { enabled: this.chatty, ...(this.opts.spinnerStream ? { stream: this.opts.spinnerStream } : {}) });
+    this.active = new Spinner(label, {
+      enabled: this.chatty,
+      ...(this.opts.spinnerStream ? { stream: this.opts.spinnerStream } : {}),
+    });
     return this.active;
   }
   /** The spinner running now, if any (nested work relabels it). */

@@ -9,8 +9,10 @@ import { versionArg, withRunner } from "./runner-command.ts";
 
 export async function run(ctx: Context): Promise<number> {
   const ref = ctx.positionals[0];
-  const applied = flag(ctx, "applied"), rolledBack = flag(ctx, "rolled-back");
-  if (!ref || applied === rolledBack) throw new UsageError("resolve needs a VERSION and exactly one of --applied or --rolled-back");
+  const applied = flag(ctx, "applied"),
+    rolledBack = flag(ctx, "rolled-back");
+  if (!ref || applied === rolledBack)
+    throw new UsageError("resolve needs a VERSION and exactly one of --applied or --rolled-back");
   return withRunner(ctx, async ({ runner, migrations, opts }) => {
     const version = versionArg(ref, migrations);
     if (version === null) throw new UsageError("resolve needs a migration, not base");

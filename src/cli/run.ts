@@ -14,12 +14,13 @@ import { didYouMean } from "../dsl/diagnostics.ts";
 export async function runCli(argv: readonly string[], cwd = process.cwd()): Promise<number> {
   // Boolean global options may come before the command too (`schemavc -q up`): move them after it.
   const lead = argv.findIndex((a) => !BOOLEAN_GLOBALS.has(a));
-  if (lead > 0 && !["--help", "-h", "--version", "-V"].includes(argv[lead]!)) argv = [argv[lead]!, ...argv.slice(0, lead), ...argv.slice(lead + 1)];
+  if (lead > 0 && !["--help", "-h", "--version", "-V"].includes(argv[lead]!))
+    argv = [argv[lead]!, ...argv.slice(0, lead), ...argv.slice(lead + 1)];
   const [first, ...rest] = argv;
   // Help goes to stdout: bold headings only when stdout is a terminal and colour is allowed.
   const style = () => helpStyle(wantColor(argv.includes("--no-color")).out);
   if (first === undefined || first === "--help" || first === "-h") {
-    process.stdout.write(mainHelp(style()) + "\n");
+    process.stdout.write(`${mainHelp(style())}\n`);
     return first === undefined ? 2 : 0;
   }
   if (first === "--version" || first === "-V" || first === "version") {
@@ -29,10 +30,13 @@ export async function runCli(argv: readonly string[], cwd = process.cwd()): Prom
   if (first === "help") {
     // `help [COMMAND]`; global flags such as --no-color may stand anywhere.
     const name = rest.find((a) => !a.startsWith("-"));
-    if (name === undefined || name === "help") { process.stdout.write(mainHelp(style()) + "\n"); return 0; }
+    if (name === undefined || name === "help") {
+      process.stdout.write(`${mainHelp(style())}\n`);
+      return 0;
+    }
     const cmd = findCommand(name);
     if (!cmd) throw unknownCommand(name);
-    process.stdout.write(commandHelp(cmd, style()) + "\n");
+    process.stdout.write(`${commandHelp(cmd, style())}\n`);
     return 0;
   }
   const cmd = findCommand(first);
@@ -40,33 +44,58 @@ export async function runCli(argv: readonly string[], cwd = process.cwd()): Prom
 
   // Alembic's relative steps: `downgrade -1` would read as a flag, `upgrade +1` is fine as is.
   const args = cmd.name === "down" ? rest.map((a) => (/^-\d+$/.test(a) ? a.slice(1) : a)) : [...rest];
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args, options: { ...GLOBAL_OPTIONS, ...cmd.options }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args,
+      options: { ...GLOBAL_OPTIONS, ...cmd.options },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (e) {
     const message = (e as Error).message.replace(/\. To specify a positional.*$/s, "");
     // A mistyped flag: suggest the nearest of this command's own (and the global) options.
     const typo = /Unknown option '--([^']+)'/.exec(message)?.[1];
     const known = Object.keys({ ...GLOBAL_OPTIONS, ...cmd.options });
     const guess = typo ? didYouMean(typo, known) : undefined;
-    throw new UsageError(message, guess ? `${guess.replace(/`([^`]+)`/, "`--$1`")} (\`schemavc help ${cmd.name}\` lists them all)` : `run \`schemavc help ${cmd.name}\``);
+    throw new UsageError(
+      message,
+      guess
+        ? `${guess.replace(/`([^`]+)`/, "`--$1`")} (\`schemavc help ${cmd.name}\` lists them all)`
+        : `run \`schemavc help ${cmd.name}\``,
+    );
   }
   if (parsed.values.help) {
-    process.stdout.write(commandHelp(cmd, style()) + "\n");
+    process.stdout.write(`${commandHelp(cmd, style())}\n`);
     return 0;
   }
   const color = wantColor(parsed.values["no-color"] === true);
-  const report = new Reporter({ json: parsed.values.json === true, quiet: parsed.values.quiet === true, color: color.out, colorErr: color.err });
+  const report = new Reporter({
+    json: parsed.values.json === true,
+    quiet: parsed.values.quiet === true,
+    color: color.out,
+    colorErr: color.err,
+  });
   const mod = await cmd.load();
   try {
-    return await mod.run({ command: cmd.name, values: parsed.values, positionals: parsed.positionals, report, cwd });
+    return await mod.run({
+      command: cmd.name,
+      values: parsed.values,
+      positionals: parsed.positionals,
+      report,
+      cwd,
+    });
   } finally {
     report.flush();
   }
 }
 
 /** `--json`, `-q`, `--quiet`, `--no-color`, `-y`, `--yes`: the global options that take no value. */
-const BOOLEAN_GLOBALS: ReadonlySet<string> = new Set(Object.entries(GLOBAL_OPTIONS).filter(([n, o]) => o.type === "boolean" && n !== "help").flatMap(([n, o]) => [`--${n}`, ...(o.short ? [`-${o.short}`] : [])]));
+const BOOLEAN_GLOBALS: ReadonlySet<string> = new Set(
+  Object.entries(GLOBAL_OPTIONS)
+    .filter(([n, o]) => o.type === "boolean" && n !== "help")
+    .flatMap(([n, o]) => [`--${n}`, ...(o.short ? [`-${o.short}`] : [])]),
+);
 
 /**
  * An unknown command, exit 2: the nearest command or alias (`genrate` → `generate`), else the
@@ -76,7 +105,10 @@ function unknownCommand(name: string): UsageError {
   const names = [...COMMANDS.flatMap((c) => [c.name, ...(c.aliases ?? [])]), "help", "version"];
   const starts = name.length >= 2 ? names.filter((n) => n.startsWith(name)).slice(0, 3) : [];
   const prefix = starts.length ? `did you mean ${starts.map((n) => `\`${n}\``).join(" or ")}?` : undefined;
-  return new UsageError(`unknown command \`${name}\``, didYouMean(name, names) ?? prefix ?? "run `schemavc --help` for the list of commands");
+  return new UsageError(
+    `unknown command \`${name}\``,
+    didYouMean(name, names) ?? prefix ?? "run `schemavc --help` for the list of commands",
+  );
 }
 
 export { CliError };

@@ -34,12 +34,24 @@ export async function withRunner<T>(ctx: Context, fn: (r: RunnerContext) => Prom
     allowDataLoss: flag(ctx, "allow-data-loss"),
     events: {
       waiting: () => ctx.report.info("waiting for another schemavc run to release the migration lock..."),
-      start: (v, dir) => { midLine = true; ctx.report.note(`${dir === "up" ? "applying" : "rolling back"} ${v} ... `, false); },
-      done: (_v, _dir, ms) => { midLine = false; ctx.report.note(`done in ${ms} ms`); },
+      start: (v, dir) => {
+        midLine = true;
+        ctx.report.note(`${dir === "up" ? "applying" : "rolling back"} ${v} ... `, false);
+      },
+      done: (_v, _dir, ms) => {
+        midLine = false;
+        ctx.report.note(`done in ${ms} ms`);
+      },
     },
   };
   try {
-    return await fn({ project, migrations, runner: new Runner(conn, project.dialect, migrations), opts, conn });
+    return await fn({
+      project,
+      migrations,
+      runner: new Runner(conn, project.dialect, migrations),
+      opts,
+      conn,
+    });
   } catch (e) {
     if (e instanceof RunnerError || e instanceof MigrationDirError) {
       if (midLine) ctx.report.note("failed");
@@ -54,7 +66,10 @@ export async function withRunner<T>(ctx: Context, fn: (r: RunnerContext) => Prom
 /** A version argument: `head`, `base` (null), a timestamp, a unique prefix or a full version. */
 export function versionArg(ref: string, migrations: readonly Migration[]): string | null {
   try {
-    return resolveVersion(ref, migrations.map((m) => m.version));
+    return resolveVersion(
+      ref,
+      migrations.map((m) => m.version),
+    );
   } catch (e) {
     if (e instanceof MigrationDirError) throw new UsageError(e.message, e.hint);
     throw e;

@@ -47,7 +47,10 @@ export class Spinner {
   private drawn = false;
   private running = false;
 
-  constructor(public label: string, private readonly opts: SpinnerOptions = {}) {
+  constructor(
+    public label: string,
+    private readonly opts: SpinnerOptions = {},
+  ) {
     this.stream = opts.stream ?? process.stderr;
     this.now = opts.now ?? (() => performance.now());
     this.live = (opts.enabled ?? true) && this.stream.isTTY === true;
@@ -95,7 +98,7 @@ export class Spinner {
     const text = `${FRAMES[this.frame++ % FRAMES.length]} ${this.label}${seconds >= 1 ? ` (${seconds} s)` : ""}`;
     // One character short of the width: a line that wraps could not be erased with \r.
     const width = Math.max(10, (this.stream.columns || 80) - 1);
-    this.stream.write(CLEAR_LINE + (text.length > width ? text.slice(0, width - 1) + "…" : text));
+    this.stream.write(CLEAR_LINE + (text.length > width ? `${text.slice(0, width - 1)}…` : text));
     this.drawn = true;
   }
 }
@@ -108,7 +111,11 @@ function unref(t: unknown): void {
  * Runs `fn` with a spinner saying `label` on stderr (see `Spinner` for when it shows). Nested
  * calls relabel the spinner already running instead of drawing a second one.
  */
-export async function withSpinner<T>(ctx: { readonly report: Reporter }, label: string, fn: () => Promise<T>): Promise<T> {
+export async function withSpinner<T>(
+  ctx: { readonly report: Reporter },
+  label: string,
+  fn: () => Promise<T>,
+): Promise<T> {
   const running = ctx.report.currentSpinner;
   if (running) {
     const before = running.label;

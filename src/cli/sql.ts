@@ -12,12 +12,15 @@ import { plan } from "../diff/plan.ts";
 
 export async function run(ctx: Context): Promise<number> {
   const project = await openProject(ctx);
-  const path = ctx.positionals[0] !== undefined ? resolve(ctx.cwd, ctx.positionals[0]) : project.config.schema;
+  const path =
+    ctx.positionals[0] !== undefined ? resolve(ctx.cwd, ctx.positionals[0]) : project.config.schema;
   const schema = await loadValidSchema(ctx, path, project.dialect);
   const p = plan(emptySchema(), schema, noRenames(), project.dialect);
   const statements = p.upSql.map((s) => (s.trimEnd().endsWith(";") ? s.trimEnd() : `${s.trimEnd()};`));
   ctx.report.json({ dialect: project.dialect.name, statements: p.upSql });
-  ctx.report.line(`-- schemavc sql: ${project.dialect.name}, ${schema.tables.length} table${schema.tables.length === 1 ? "" : "s"}`);
+  ctx.report.line(
+    `-- schemavc sql: ${project.dialect.name}, ${schema.tables.length} table${schema.tables.length === 1 ? "" : "s"}`,
+  );
   ctx.report.line("");
   ctx.report.write(statements.join("\n\n") + (statements.length ? "\n" : ""));
   return 0;

@@ -13,7 +13,9 @@ export async function run(ctx: Context): Promise<number> {
     const version = versionArg(ref, migrations);
     const stamped = await runner.stamp(version, opts);
     ctx.report.json({ current: version, stamped });
-    ctx.report.note(`the database is now recorded at ${version ?? "base"}${stamped.length ? ` (${stamped.length} migration${stamped.length === 1 ? "" : "s"} recorded without running)` : ""}`);
+    ctx.report.note(
+      `the database is now recorded at ${version ?? "base"}${stamped.length ? ` (${stamped.length} migration${stamped.length === 1 ? "" : "s"} recorded without running)` : ""}`,
+    );
     return 0;
   });
 }

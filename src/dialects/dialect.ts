@@ -83,7 +83,10 @@ export interface Dialect {
    * behind `conn` (MySQL: on a Galera node, statements Galera cannot replicate safely); throws
    * `MigrationCheckError` naming the migration and the statement.
    */
-  preflight?(conn: Executor, migrations: readonly { version: string; statements: readonly { sql: string; line: number }[] }[]): Promise<void>;
+  preflight?(
+    conn: Executor,
+    migrations: readonly { version: string; statements: readonly { sql: string; line: number }[] }[],
+  ): Promise<void>;
 }
 
 /**
@@ -105,7 +108,10 @@ export interface MigrationGuard {
 
 /** A guard's check found the migration unsafe to commit: the message says what, the hint what to do. */
 export class MigrationCheckError extends Error {
-  constructor(message: string, readonly hint: string) {
+  constructor(
+    message: string,
+    readonly hint: string,
+  ) {
     super(message);
     this.name = "MigrationCheckError";
   }

@@ -5,29 +5,74 @@
  */
 import { redactText, redactUrl } from "./url.ts";
 
-export function connectionMessage(url: string, e: unknown, timeoutMs: number): { message: string; hint: string } {
+export function connectionMessage(
+  url: string,
+  e: unknown,
+  timeoutMs: number,
+): { message: string; hint: string } {
   const err = e as { code?: string; errno?: number; message?: string; cause?: { code?: string } };
   const code = String(err.code ?? err.cause?.code ?? "");
   const text = redactText(String(err.message ?? e), url);
   const where = redactUrl(url);
   let host = "";
-  try { const u = new URL(url); host = `${u.hostname}${u.port ? `:${u.port}` : ""}`; } catch { /* sqlite paths */ }
-  const user = (() => { try { return decodeURIComponent(new URL(url).username); } catch { return ""; } })();
-  const db = (() => { try { return decodeURIComponent(new URL(url).pathname.slice(1)); } catch { return ""; } })();
+  try {
+    const u = new URL(url);
+    host = `${u.hostname}${u.port ? `:${u.port}` : ""}`;
+  } catch {
+    /* sqlite paths */
+  }
+  const user = (() => {
+    try {
+      return decodeURIComponent(new URL(url).username);
+    } catch {
+      return "";
+    }
+  })();
+  const db = (() => {
+    try {
+      return decodeURIComponent(new URL(url).pathname.slice(1));
+    } catch {
+      return "";
+    }
+  })();
   if (code === "ECONNREFUSED" || /ECONNREFUSED|connection refused/i.test(text)) {
-    return { message: `cannot connect to ${where}: connection refused`, hint: `is the database server running and listening on ${host || "that address"}?` };
+    return {
+      message: `cannot connect to ${where}: connection refused`,
+      hint: `is the database server running and listening on ${host || "that address"}?`,
+    };
   }
-  if (code === "28P01" || code === "28000" || code === "ER_ACCESS_DENIED_ERROR" || /password authentication failed|Access denied/i.test(text)) {
-    return { message: `cannot connect to ${where}: authentication failed${user ? ` for user ${user}` : ""}`, hint: "check the user name and password in the URL (or DATABASE_URL)" };
+  if (
+    code === "28P01" ||
+    code === "28000" ||
+    code === "ER_ACCESS_DENIED_ERROR" ||
+    /password authentication failed|Access denied/i.test(text)
+  ) {
+    return {
+      message: `cannot connect to ${where}: authentication failed${user ? ` for user ${user}` : ""}`,
+      hint: "check the user name and password in the URL (or DATABASE_URL)",
+    };
   }
-  if (code === "3D000" || code === "ER_BAD_DB_ERROR" || /database .* does not exist|Unknown database/i.test(text)) {
-    return { message: `cannot connect to ${where}: database ${db ? `"${db}" ` : ""}does not exist`, hint: `create it first (PostgreSQL: createdb ${db || "NAME"}; MySQL: CREATE DATABASE ${db || "NAME"})` };
+  if (
+    code === "3D000" ||
+    code === "ER_BAD_DB_ERROR" ||
+    /database .* does not exist|Unknown database/i.test(text)
+  ) {
+    return {
+      message: `cannot connect to ${where}: database ${db ? `"${db}" ` : ""}does not exist`,
+      hint: `create it first (PostgreSQL: createdb ${db || "NAME"}; MySQL: CREATE DATABASE ${db || "NAME"})`,
+    };
   }
   if (code === "ENOTFOUND" || code === "EAI_AGAIN" || /getaddrinfo|ENOTFOUND/i.test(text)) {
-    return { message: `cannot connect to ${where}: host ${host || "?"} not found`, hint: "check the host name in the URL" };
+    return {
+      message: `cannot connect to ${where}: host ${host || "?"} not found`,
+      hint: "check the host name in the URL",
+    };
   }
   if (code === "CONNECT_TIMEOUT" || code === "ETIMEDOUT" || /timed? ?out|ETIMEDOUT/i.test(text)) {
-    return { message: `cannot connect to ${where}: no answer within ${Math.round(timeoutMs / 1000)} s`, hint: "check the host, port and firewall, or raise --connect-timeout" };
+    return {
+      message: `cannot connect to ${where}: no answer within ${Math.round(timeoutMs / 1000)} s`,
+      hint: "check the host, port and firewall, or raise --connect-timeout",
+    };
   }
   if (/SQLITE_CANTOPEN|unable to open/i.test(text)) {
     return { message: `cannot open ${where}`, hint: "check that its folder exists and is writable" };

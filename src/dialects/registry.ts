@@ -8,23 +8,34 @@ import { CliError } from "../cli/errors.ts";
 
 export async function getDialect(name: DialectName): Promise<Dialect> {
   switch (name) {
-    case "sqlite": return (await import("./sqlite/index.ts")).sqlite;
-    case "postgres": return (await import("./postgres/index.ts")).postgres;
-    case "mysql": return (await import("./mysql/index.ts")).mysql;
+    case "sqlite":
+      return (await import("./sqlite/index.ts")).sqlite;
+    case "postgres":
+      return (await import("./postgres/index.ts")).postgres;
+    case "mysql":
+      return (await import("./mysql/index.ts")).mysql;
   }
 }
 
 export function dialectFromUrl(url: string): DialectName {
   const d = dialectOfUrl(url);
-  if (!d) throw new CliError(`unknown database URL scheme in ${redactUrl(url)}`, 2, "use sqlite:PATH, file:PATH, libsql://, http(s)://, postgres://, postgresql://, mysql:// or mariadb://");
+  if (!d)
+    throw new CliError(
+      `unknown database URL scheme in ${redactUrl(url)}`,
+      2,
+      "use sqlite:PATH, file:PATH, libsql://, http(s)://, postgres://, postgresql://, mysql:// or mariadb://",
+    );
   return d;
 }
 
 /** Opens a connection with the driver of the URL's dialect. */
 export async function connect(url: string, opts: { connectTimeoutMs?: number } = {}): Promise<Connection> {
   switch (dialectFromUrl(url)) {
-    case "sqlite": return (await import("./sqlite/driver.ts")).connectSqlite(url);
-    case "postgres": return (await import("./postgres/driver.ts")).connectPostgres(url, opts);
-    case "mysql": return (await import("./mysql/driver.ts")).connectMysql(url, opts);
+    case "sqlite":
+      return (await import("./sqlite/driver.ts")).connectSqlite(url);
+    case "postgres":
+      return (await import("./postgres/driver.ts")).connectPostgres(url, opts);
+    case "mysql":
+      return (await import("./mysql/driver.ts")).connectMysql(url, opts);
   }
 }

@@ -7,10 +7,20 @@ import type { DialectName } from "./dialect.ts";
 export function dialectOfUrl(url: string): DialectName | undefined {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
   switch (scheme) {
-    case "sqlite": case "file": case "libsql": case "http": case "https": return "sqlite";
-    case "postgres": case "postgresql": return "postgres";
-    case "mysql": case "mariadb": return "mysql";
-    default: return undefined;
+    case "sqlite":
+    case "file":
+    case "libsql":
+    case "http":
+    case "https":
+      return "sqlite";
+    case "postgres":
+    case "postgresql":
+      return "postgres";
+    case "mysql":
+    case "mariadb":
+      return "mysql";
+    default:
+      return undefined;
   }
 }
 
@@ -28,7 +38,12 @@ export function redactText(text: string, url: string | undefined): string {
   const pw = /^[a-z][a-z0-9+.-]*:\/\/[^:/@?#]*:([^@/?#]*)@/i.exec(url)?.[1];
   if (pw) {
     out = out.split(pw).join("***");
-    try { const dec = decodeURIComponent(pw); if (dec) out = out.split(dec).join("***"); } catch { /* keep */ }
+    try {
+      const dec = decodeURIComponent(pw);
+      if (dec) out = out.split(dec).join("***");
+    } catch {
+      /* keep */
+    }
   }
   return out;
 }

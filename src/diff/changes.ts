@@ -7,7 +7,16 @@
  * migration is `reverse(changes.map(invert))` (Alembic's `reverse()`, Atlas's `Change.Reverse`).
  * Table-level changes name their table as it is called when the change runs.
  */
-import type { Check, Column, EnumType, ForeignKey, Index, PrimaryKey, Table, UniqueConstraint } from "../ir/model.ts";
+import type {
+  Check,
+  Column,
+  EnumType,
+  ForeignKey,
+  Index,
+  PrimaryKey,
+  Table,
+  UniqueConstraint,
+} from "../ir/model.ts";
 
 export type Change =
   // Enums
@@ -16,9 +25,19 @@ export type Change =
   | { readonly kind: "drop-enum"; readonly enum: EnumType }
   | { readonly kind: "rename-enum"; readonly from: string; readonly to: string }
   /** Values appended at the end: non-destructive everywhere. */
-  | { readonly kind: "add-enum-values"; readonly enum: string; readonly values: readonly string[]; readonly before: readonly string[] }
+  | {
+      readonly kind: "add-enum-values";
+      readonly enum: string;
+      readonly values: readonly string[];
+      readonly before: readonly string[];
+    }
   /** Any other change of the value list (removal, reorder): destructive; the type is rebuilt. */
-  | { readonly kind: "alter-enum-values"; readonly enum: string; readonly from: readonly string[]; readonly to: readonly string[] }
+  | {
+      readonly kind: "alter-enum-values";
+      readonly enum: string;
+      readonly from: readonly string[];
+      readonly to: readonly string[];
+    }
   | { readonly kind: "set-enum-comment"; readonly enum: string; readonly from?: string; readonly to?: string }
   // Tables
   /**
@@ -29,7 +48,12 @@ export type Change =
   /** Drops a table; `table` is its whole definition (as `create-table` would need it back). */
   | { readonly kind: "drop-table"; readonly table: Table }
   | { readonly kind: "rename-table"; readonly from: string; readonly to: string }
-  | { readonly kind: "set-table-comment"; readonly table: string; readonly from?: string; readonly to?: string }
+  | {
+      readonly kind: "set-table-comment";
+      readonly table: string;
+      readonly from?: string;
+      readonly to?: string;
+    }
   // Columns
   | { readonly kind: "add-column"; readonly table: string; readonly column: Column }
   | { readonly kind: "drop-column"; readonly table: string; readonly column: Column }
@@ -49,7 +73,13 @@ export type Change =
   | { readonly kind: "add-check"; readonly table: string; readonly check: Check }
   | { readonly kind: "drop-check"; readonly table: string; readonly check: Check }
   /** Same definition, new name (a renamed table or column changes generated names). */
-  | { readonly kind: "rename-constraint"; readonly table: string; readonly constraint: "primary-key" | "unique" | "foreign-key" | "check"; readonly from: string; readonly to: string }
+  | {
+      readonly kind: "rename-constraint";
+      readonly table: string;
+      readonly constraint: "primary-key" | "unique" | "foreign-key" | "check";
+      readonly from: string;
+      readonly to: string;
+    }
   | { readonly kind: "rename-index"; readonly table: string; readonly from: string; readonly to: string };
 
 export type ChangeKind = Change["kind"];

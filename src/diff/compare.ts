@@ -38,14 +38,16 @@ const sameTable = (a: Table, b: Table, enums: readonly EnumType[]) =>
 /** The live schema, in `hint`'s words wherever they mean the same on this dialect. */
 export function reconcile(dialect: Dialect, live: Schema, hint: Schema): Schema {
   hint = stripSource(hint);
-  const nl = dialect.normalize(live), nh = dialect.normalize(hint);
+  const nl = dialect.normalize(live),
+    nh = dialect.normalize(hint);
   if (diffSchemas(nh, nl, noRenames()).length === 0) return hint;
   const hintTables = new Map(hint.tables.map((t) => [t.name, t]));
   const nlTables = new Map(nl.tables.map((t) => [t.name, t]));
   const nhTables = new Map(nh.tables.map((t) => [t.name, t]));
   const liveEnums = new Map(live.enums.map((e) => [e.name, e]));
   const hintEnums = new Map(hint.enums.map((e) => [e.name, e]));
-  const sameValues = (a: EnumType, b: EnumType) => a.values.length === b.values.length && a.values.every((v, i) => v.name === b.values[i]!.name);
+  const sameValues = (a: EnumType, b: EnumType) =>
+    a.values.length === b.values.length && a.values.every((v, i) => v.name === b.values[i]!.name);
   // A live enum with the values of a known one is that one (MySQL and SQLite do not keep names).
   const enumName = (name: string) => {
     const e = liveEnums.get(name);
@@ -55,14 +57,22 @@ export function reconcile(dialect: Dialect, live: Schema, hint: Schema): Schema 
   };
   const tables = live.tables.map((t): Table => {
     const h = hintTables.get(t.name);
-    const a = nhTables.get(t.name), b = nlTables.get(t.name);
+    const a = nhTables.get(t.name),
+      b = nlTables.get(t.name);
     if (h && a && b && sameTable(a, b, nh.enums)) return h;
-    const liveColumn = (c: Column): Column => (c.type.kind === "enum" ? { ...c, type: { kind: "enum", name: enumName(c.type.name) } } : c);
+    const liveColumn = (c: Column): Column =>
+      c.type.kind === "enum" ? { ...c, type: { kind: "enum", name: enumName(c.type.name) } } : c;
     if (!h || !a || !b) return { ...t, columns: t.columns.map(liveColumn) };
-    const pick = <X extends { name: string }>(liveList: readonly X[], hintList: readonly X[], nLive: readonly X[], nHint: readonly X[]) =>
+    const pick = <X extends { name: string }>(
+      liveList: readonly X[],
+      hintList: readonly X[],
+      nLive: readonly X[],
+      nHint: readonly X[],
+    ) =>
       liveList.map((x) => {
         const hx = hintList.find((y) => y.name === x.name);
-        const nx = nLive.find((y) => y.name === x.name), nhx = nHint.find((y) => y.name === x.name);
+        const nx = nLive.find((y) => y.name === x.name),
+          nhx = nHint.find((y) => y.name === x.name);
         return hx && nx && nhx && JSON.stringify(nx) === JSON.stringify(nhx) ? hx : x;
       });
     return {
@@ -70,23 +80,33 @@ export function reconcile(dialect: Dialect, live: Schema, hint: Schema): Schema 
       ...(dialect.capabilities.comments ? {} : h.doc !== undefined ? { doc: h.doc } : {}),
       columns: t.columns.map((c) => {
         const hc = h.columns.find((x) => x.name === c.name);
-        const nc = b.columns.find((x) => x.name === c.name), nhc = a.columns.find((x) => x.name === c.name);
+        const nc = b.columns.find((x) => x.name === c.name),
+          nhc = a.columns.find((x) => x.name === c.name);
         return hc && nc && nhc && !columnDiffers(nhc, nc) ? hc : liveColumn(c);
       }),
-      ...(t.primaryKey && h.primaryKey && t.primaryKey.columns.join("\u0000") === h.primaryKey.columns.join("\u0000") ? { primaryKey: h.primaryKey } : {}),
+      ...(t.primaryKey &&
+      h.primaryKey &&
+      t.primaryKey.columns.join("\u0000") === h.primaryKey.columns.join("\u0000")
+        ? { primaryKey: h.primaryKey }
+        : {}),
       uniques: pick(t.uniques, h.uniques, b.uniques, a.uniques),
       indexes: pick(t.indexes, h.indexes, b.indexes, a.indexes),
       foreignKeys: pick(t.foreignKeys, h.foreignKeys, b.foreignKeys, a.foreignKeys),
       checks: pick(t.checks, h.checks, b.checks, a.checks),
     };
   });
-  const used = new Set(tables.flatMap((t) => t.columns.flatMap((c) => (c.type.kind === "enum" ? [c.type.name] : []))));
+  const used = new Set(
+    tables.flatMap((t) => t.columns.flatMap((c) => (c.type.kind === "enum" ? [c.type.name] : []))),
+  );
   const enums = [...used].flatMap((n) => {
-    const h = hintEnums.get(n), l = liveEnums.get(n);
-    const e = h && (!l || sameValues(h, l)) ? h : l ?? h;
+    const h = hintEnums.get(n),
+      l = liveEnums.get(n);
+    const e = h && (!l || sameValues(h, l)) ? h : (l ?? h);
     return e ? [e] : [];
   });
   // Enums the database holds that no column uses (PostgreSQL) stay too.
-  for (const e of live.enums) if (!used.has(e.name) && !enums.some((x) => x.name === e.name) && dialect.capabilities.enums === "type") enums.push(hintEnums.get(e.name) ?? e);
+  for (const e of live.enums)
+    if (!used.has(e.name) && !enums.some((x) => x.name === e.name) && dialect.capabilities.enums === "type")
+      enums.push(hintEnums.get(e.name) ?? e);
   return { tables, enums };
 }

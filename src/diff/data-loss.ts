@@ -38,15 +38,20 @@ export function widens(a: ColumnType, b: ColumnType): boolean {
 
 export function dataLoss(c: Change): string | undefined {
   switch (c.kind) {
-    case "drop-table": return `drops table \`${c.table.name}\` and every row in it`;
-    case "drop-column": return `drops column \`${c.table}.${c.column.name}\` and its data`;
+    case "drop-table":
+      return `drops table \`${c.table.name}\` and every row in it`;
+    case "drop-column":
+      return `drops column \`${c.table}.${c.column.name}\` and its data`;
     case "alter-enum-values": {
       const removed = c.from.filter((v) => !c.to.includes(v));
-      if (removed.length) return `removes value${removed.length > 1 ? "s" : ""} ${removed.map((v) => `'${v}'`).join(", ")} from enum \`${c.enum}\`: rows holding ${removed.length > 1 ? "them" : "it"} make the migration fail`;
+      if (removed.length)
+        return `removes value${removed.length > 1 ? "s" : ""} ${removed.map((v) => `'${v}'`).join(", ")} from enum \`${c.enum}\`: rows holding ${removed.length > 1 ? "them" : "it"} make the migration fail`;
       return undefined;
     }
-    case "alter-column": return columnLoss(c.table, c.from, c.to);
-    default: return undefined;
+    case "alter-column":
+      return columnLoss(c.table, c.from, c.to);
+    default:
+      return undefined;
   }
 }
 

@@ -16,13 +16,21 @@
  *   6 add foreign keys (new ones, changed ones, and cycles between new tables)
  *   7 drop columns, then tables (referencing tables first), then enums and destructive enum edits
  */
-import type { Check, Column, EnumType, ForeignKey, Index, Schema, Table, UniqueConstraint } from "../ir/model.ts";
+import type {
+  Check,
+  Column,
+  EnumType,
+  ForeignKey,
+  Index,
+  Schema,
+  Table,
+  UniqueConstraint,
+} from "../ir/model.ts";
 import { typeKey } from "../ir/validate.ts";
 import { normSql } from "../ir/canonical.ts";
 import type { Change } from "./changes.ts";
 import { orderTablesForCreate } from "./order.ts";
 import type { Renames } from "./renames.ts";
-
 
 export interface DiffOptions {
   /**
@@ -34,9 +42,17 @@ export interface DiffOptions {
 
 export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: DiffOptions = {}): Change[] {
   const p = {
-    enumCreate: [] as Change[], fkDrop: [] as Change[], constraintDrop: [] as Change[], rename: [] as Change[],
-    tableCreate: [] as Change[], column: [] as Change[], constraintAdd: [] as Change[], fkAdd: [] as Change[],
-    columnDrop: [] as Change[], tableDrop: [] as Change[], enumDrop: [] as Change[],
+    enumCreate: [] as Change[],
+    fkDrop: [] as Change[],
+    constraintDrop: [] as Change[],
+    rename: [] as Change[],
+    tableCreate: [] as Change[],
+    column: [] as Change[],
+    constraintAdd: [] as Change[],
+    fkAdd: [] as Change[],
+    columnDrop: [] as Change[],
+    tableDrop: [] as Change[],
+    enumDrop: [] as Change[],
   };
 
   // ---- enums
@@ -46,21 +62,37 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
   for (const e of to.enums) {
     const oldName = renames.enums.get(e.name) ?? (fromEnums.has(e.name) ? e.name : undefined);
     const old = oldName === undefined ? undefined : fromEnums.get(oldName);
-    if (!old) { p.enumCreate.push({ kind: "create-enum", enum: e }); continue; }
+    if (!old) {
+      p.enumCreate.push({ kind: "create-enum", enum: e });
+      continue;
+    }
     matchedOldEnums.add(old.name);
     enumNewName.set(old.name, e.name);
     if (old.name !== e.name) p.enumCreate.push({ kind: "rename-enum", from: old.name, to: e.name });
     diffEnumValues(old, e);
-    if ((old.doc ?? "") !== (e.doc ?? "")) p.enumCreate.push({ kind: "set-enum-comment", enum: e.name, ...(old.doc !== undefined ? { from: old.doc } : {}), ...(e.doc !== undefined ? { to: e.doc } : {}) });
+    if ((old.doc ?? "") !== (e.doc ?? ""))
+      p.enumCreate.push({
+        kind: "set-enum-comment",
+        enum: e.name,
+        ...(old.doc !== undefined ? { from: old.doc } : {}),
+        ...(e.doc !== undefined ? { to: e.doc } : {}),
+      });
   }
-  for (const e of from.enums) if (!matchedOldEnums.has(e.name)) p.enumDrop.push({ kind: "drop-enum", enum: e });
+  for (const e of from.enums)
+    if (!matchedOldEnums.has(e.name)) p.enumDrop.push({ kind: "drop-enum", enum: e });
 
   function diffEnumValues(old: EnumType, e: EnumType) {
     const before = old.values.map((v) => v.name);
     const after = e.values.map((v) => v.name);
     if (before.join("\u0000") === after.join("\u0000")) return;
     const appended = after.length > before.length && before.every((v, i) => after[i] === v);
-    if (appended) p.enumCreate.push({ kind: "add-enum-values", enum: e.name, values: after.slice(before.length), before });
+    if (appended)
+      p.enumCreate.push({
+        kind: "add-enum-values",
+        enum: e.name,
+        values: after.slice(before.length),
+        before,
+      });
     else p.enumDrop.unshift({ kind: "alter-enum-values", enum: e.name, from: before, to: after });
   }
 
@@ -72,7 +104,10 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
   for (const t of to.tables) {
     const oldName = renames.tables.get(t.name) ?? (fromTables.has(t.name) ? t.name : undefined);
     const old = oldName === undefined ? undefined : fromTables.get(oldName);
-    if (!old) { created.push(t); continue; }
+    if (!old) {
+      created.push(t);
+      continue;
+    }
     tableNewName.set(old.name, t.name);
     pairs.push({ old, neu: t });
   }
@@ -100,14 +135,21 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
       if (prev && typeOf(prev, mapEnum) !== typeKey(c.type)) retyped.add(`${neu.name}\u0000${c.name}`);
     }
   }
-  const mapCols = (newTable: string, cols: readonly string[]) => cols.map((c) => colMaps.get(newTable)?.get(c) ?? c);
+  const mapCols = (newTable: string, cols: readonly string[]) =>
+    cols.map((c) => colMaps.get(newTable)?.get(c) ?? c);
 
   for (const { old, neu } of pairs) diffTable(old, neu);
 
   function diffTable(old: Table, neu: Table) {
     const t = neu.name;
     if (old.name !== neu.name) p.rename.unshift({ kind: "rename-table", from: old.name, to: neu.name });
-    if ((old.doc ?? "") !== (neu.doc ?? "")) p.column.push({ kind: "set-table-comment", table: t, ...(old.doc !== undefined ? { from: old.doc } : {}), ...(neu.doc !== undefined ? { to: neu.doc } : {}) });
+    if ((old.doc ?? "") !== (neu.doc ?? ""))
+      p.column.push({
+        kind: "set-table-comment",
+        table: t,
+        ...(old.doc !== undefined ? { from: old.doc } : {}),
+        ...(neu.doc !== undefined ? { to: neu.doc } : {}),
+      });
 
     // columns
     const colMap = colMaps.get(t)!;
@@ -116,44 +158,103 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     for (const c of old.columns) {
       const n = colMap.get(c.name);
       const nc = n === undefined ? undefined : newCols.get(n);
-      if (!nc) { p.columnDrop.push({ kind: "drop-column", table: t, column: c }); continue; }
+      if (!nc) {
+        p.columnDrop.push({ kind: "drop-column", table: t, column: c });
+        continue;
+      }
       kept.add(nc.name);
       if (c.name !== nc.name) p.rename.push({ kind: "rename-column", table: t, from: c.name, to: nc.name });
       const renamedFrom = { ...c, name: nc.name };
-      if (columnDiffers(renamedFrom, nc, mapEnum)) p.column.push({ kind: "alter-column", table: t, from: renamedFrom, to: nc });
+      if (columnDiffers(renamedFrom, nc, mapEnum))
+        p.column.push({ kind: "alter-column", table: t, from: renamedFrom, to: nc });
     }
-    for (const c of neu.columns) if (!kept.has(c.name)) p.column.push({ kind: "add-column", table: t, column: c });
+    for (const c of neu.columns)
+      if (!kept.has(c.name)) p.column.push({ kind: "add-column", table: t, column: c });
 
     // primary key
-    const opk = old.primaryKey, npk = neu.primaryKey;
+    const opk = old.primaryKey,
+      npk = neu.primaryKey;
     const pkSame = opk && npk && sameList(mapCols(t, opk.columns), npk.columns);
     // Drops run before renames (phase 2): they name the table and columns as they are then.
     if (opk && !pkSame) p.constraintDrop.push({ kind: "drop-primary-key", table: old.name, primaryKey: opk });
     if (npk && !pkSame) p.constraintAdd.push({ kind: "add-primary-key", table: t, primaryKey: npk });
-    if (opk && npk && pkSame && opk.name !== npk.name) p.rename.push({ kind: "rename-constraint", table: t, constraint: "primary-key", from: opk.name, to: npk.name });
+    if (opk && npk && pkSame && opk.name !== npk.name)
+      p.rename.push({
+        kind: "rename-constraint",
+        table: t,
+        constraint: "primary-key",
+        from: opk.name,
+        to: npk.name,
+      });
 
     // uniques, checks, indexes, foreign keys: by name, then by definition
-    matchByDefinition(old.uniques, neu.uniques, (u) => JSON.stringify(mapCols(t, u.columns)), (u) => JSON.stringify(u.columns),
+    matchByDefinition(
+      old.uniques,
+      neu.uniques,
+      (u) => JSON.stringify(mapCols(t, u.columns)),
+      (u) => JSON.stringify(u.columns),
       (u) => p.constraintDrop.push({ kind: "drop-unique", table: old.name, unique: u }),
       (u) => p.constraintAdd.push({ kind: "add-unique", table: t, unique: u }),
-      (a, b) => p.rename.push({ kind: "rename-constraint", table: t, constraint: "unique", from: a.name, to: b.name }));
-    matchByDefinition(old.checks, neu.checks, (c) => normSql(c.expr), (c) => normSql(c.expr),
+      (a, b) =>
+        p.rename.push({
+          kind: "rename-constraint",
+          table: t,
+          constraint: "unique",
+          from: a.name,
+          to: b.name,
+        }),
+    );
+    matchByDefinition(
+      old.checks,
+      neu.checks,
+      (c) => normSql(c.expr),
+      (c) => normSql(c.expr),
       (c) => p.constraintDrop.push({ kind: "drop-check", table: old.name, check: c }),
       (c) => p.constraintAdd.push({ kind: "add-check", table: t, check: c }),
-      (a, b) => p.rename.push({ kind: "rename-constraint", table: t, constraint: "check", from: a.name, to: b.name }));
-    matchByDefinition(old.indexes, neu.indexes, (i) => indexKey(i, (c) => mapCols(t, [c])[0]!), (i) => indexKey(i, (c) => c),
+      (a, b) =>
+        p.rename.push({ kind: "rename-constraint", table: t, constraint: "check", from: a.name, to: b.name }),
+    );
+    matchByDefinition(
+      old.indexes,
+      neu.indexes,
+      (i) => indexKey(i, (c) => mapCols(t, [c])[0]!),
+      (i) => indexKey(i, (c) => c),
       (i) => p.constraintDrop.push({ kind: "drop-index", table: old.name, index: i }),
       (i) => p.constraintAdd.push({ kind: "create-index", table: t, index: i }),
-      (a, b) => p.rename.push({ kind: "rename-index", table: t, from: a.name, to: b.name }));
+      (a, b) => p.rename.push({ kind: "rename-index", table: t, from: a.name, to: b.name }),
+    );
     const fkTouchesRetyped = (fk: ForeignKey, table: string) =>
-      fk.columns.some((c) => retyped.has(`${table}\u0000${c}`)) || fk.refColumns.some((c) => retyped.has(`${fk.refTable}\u0000${c}`));
-    matchByDefinition(old.foreignKeys, neu.foreignKeys,
-      (f) => fkKey(f, (cs) => mapCols(t, cs), mapTable, (rt, cs) => mapCols(mapTable(rt), cs)),
-      (f) => fkKey(f, (cs) => cs, (x) => x, (_, cs) => cs),
+      fk.columns.some((c) => retyped.has(`${table}\u0000${c}`)) ||
+      fk.refColumns.some((c) => retyped.has(`${fk.refTable}\u0000${c}`));
+    matchByDefinition(
+      old.foreignKeys,
+      neu.foreignKeys,
+      (f) =>
+        fkKey(
+          f,
+          (cs) => mapCols(t, cs),
+          mapTable,
+          (rt, cs) => mapCols(mapTable(rt), cs),
+        ),
+      (f) =>
+        fkKey(
+          f,
+          (cs) => cs,
+          (x) => x,
+          (_, cs) => cs,
+        ),
       (f) => p.fkDrop.push({ kind: "drop-foreign-key", table: old.name, foreignKey: f }),
       (f) => p.fkAdd.push({ kind: "add-foreign-key", table: t, foreignKey: f }),
-      (a, b) => p.rename.push({ kind: "rename-constraint", table: t, constraint: "foreign-key", from: a.name, to: b.name }),
-      (b) => fkTouchesRetyped(b, t));
+      (a, b) =>
+        p.rename.push({
+          kind: "rename-constraint",
+          table: t,
+          constraint: "foreign-key",
+          from: a.name,
+          to: b.name,
+        }),
+      (b) => fkTouchesRetyped(b, t),
+    );
   }
 
   // ---- new tables, in dependency order; foreign keys in a cycle come after all tables
@@ -163,7 +264,8 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
       const inline = t.foreignKeys.filter((fk) => !deferred.has(fk));
       p.tableCreate.push({ kind: "create-table", table: { ...t, foreignKeys: inline, indexes: [] } });
       for (const i of t.indexes) p.constraintAdd.push({ kind: "create-index", table: t.name, index: i });
-      for (const fk of t.foreignKeys) if (deferred.has(fk)) p.fkAdd.push({ kind: "add-foreign-key", table: t.name, foreignKey: fk });
+      for (const fk of t.foreignKeys)
+        if (deferred.has(fk)) p.fkAdd.push({ kind: "add-foreign-key", table: t.name, foreignKey: fk });
     }
   }
   // ---- dropped tables: referencing tables first. Only foreign keys in a cycle among them are
@@ -171,20 +273,43 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
   if (dropped.length) {
     const { order, deferred } = orderTablesForCreate(dropped, opts.forwardForeignKeys ?? false);
     for (const t of [...order].reverse()) {
-      for (const fk of t.foreignKeys) if (deferred.has(fk)) p.fkDrop.push({ kind: "drop-foreign-key", table: t.name, foreignKey: fk });
+      for (const fk of t.foreignKeys)
+        if (deferred.has(fk)) p.fkDrop.push({ kind: "drop-foreign-key", table: t.name, foreignKey: fk });
       // Tables are dropped after every rename: the dropped table names the tables, columns and
       // enums it refers to as they are by then (so its inverse creates it right).
-      p.tableDrop.push({ kind: "drop-table", table: {
-        ...t,
-        columns: t.columns.map((c) => (c.type.kind === "enum" ? { ...c, type: { kind: "enum", name: enumNewName.get(c.type.name) ?? c.type.name } } : c)),
-        foreignKeys: t.foreignKeys.filter((fk) => !deferred.has(fk)).map((fk) => ({ ...fk, refTable: mapTable(fk.refTable), refColumns: mapCols(mapTable(fk.refTable), fk.refColumns) })),
-      } });
+      p.tableDrop.push({
+        kind: "drop-table",
+        table: {
+          ...t,
+          columns: t.columns.map((c) =>
+            c.type.kind === "enum"
+              ? { ...c, type: { kind: "enum", name: enumNewName.get(c.type.name) ?? c.type.name } }
+              : c,
+          ),
+          foreignKeys: t.foreignKeys
+            .filter((fk) => !deferred.has(fk))
+            .map((fk) => ({
+              ...fk,
+              refTable: mapTable(fk.refTable),
+              refColumns: mapCols(mapTable(fk.refTable), fk.refColumns),
+            })),
+        },
+      });
     }
   }
 
   return [
-    ...p.enumCreate, ...p.fkDrop, ...sortDrops(p.constraintDrop), ...p.rename, ...p.tableCreate, ...p.column,
-    ...sortAdds(p.constraintAdd), ...p.fkAdd, ...p.columnDrop, ...p.tableDrop, ...p.enumDrop,
+    ...p.enumCreate,
+    ...p.fkDrop,
+    ...sortDrops(p.constraintDrop),
+    ...p.rename,
+    ...p.tableCreate,
+    ...p.column,
+    ...sortAdds(p.constraintAdd),
+    ...p.fkAdd,
+    ...p.columnDrop,
+    ...p.tableDrop,
+    ...p.enumDrop,
   ];
 }
 
@@ -204,8 +329,13 @@ function typeOf(c: Column, mapEnum: (n: string) => string): string {
 }
 
 export function columnDiffers(a: Column, b: Column, mapEnum: (n: string) => string = (x) => x): boolean {
-  return typeOf(a, mapEnum) !== typeKey(b.type) || a.nullable !== b.nullable || a.identity !== b.identity ||
-    defaultKey(a) !== defaultKey(b) || (a.doc ?? "") !== (b.doc ?? "");
+  return (
+    typeOf(a, mapEnum) !== typeKey(b.type) ||
+    a.nullable !== b.nullable ||
+    a.identity !== b.identity ||
+    defaultKey(a) !== defaultKey(b) ||
+    (a.doc ?? "") !== (b.doc ?? "")
+  );
 }
 
 export const defaultKey = (c: Column): string => {
@@ -214,14 +344,33 @@ export const defaultKey = (c: Column): string => {
   return d.kind === "raw" ? `raw:${normSql(d.sql)}` : JSON.stringify(d);
 };
 
-const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
 
 function indexKey(i: Index, mapCol: (c: string) => string): string {
-  return JSON.stringify([i.unique, i.parts.map((p) => (p.kind === "column" ? ["c", mapCol(p.column), p.desc] : ["e", normSql(p.sql), p.desc])), i.where === undefined ? null : normSql(i.where), i.using ?? null]);
+  return JSON.stringify([
+    i.unique,
+    i.parts.map((p) =>
+      p.kind === "column" ? ["c", mapCol(p.column), p.desc] : ["e", normSql(p.sql), p.desc],
+    ),
+    i.where === undefined ? null : normSql(i.where),
+    i.using ?? null,
+  ]);
 }
 
-function fkKey(f: ForeignKey, mapCols: (cs: readonly string[]) => string[] | readonly string[], mapTable: (t: string) => string, mapRefCols: (t: string, cs: readonly string[]) => string[] | readonly string[]): string {
-  return JSON.stringify([mapCols(f.columns), mapTable(f.refTable), mapRefCols(f.refTable, f.refColumns), f.onDelete, f.onUpdate]);
+function fkKey(
+  f: ForeignKey,
+  mapCols: (cs: readonly string[]) => string[] | readonly string[],
+  mapTable: (t: string) => string,
+  mapRefCols: (t: string, cs: readonly string[]) => string[] | readonly string[],
+): string {
+  return JSON.stringify([
+    mapCols(f.columns),
+    mapTable(f.refTable),
+    mapRefCols(f.refTable, f.refColumns),
+    f.onDelete,
+    f.onUpdate,
+  ]);
 }
 
 /**
@@ -230,16 +379,30 @@ function fkKey(f: ForeignKey, mapCols: (cs: readonly string[]) => string[] | rea
  * `forceRebuild` marks items to drop and add again although they did not change.
  */
 function matchByDefinition<T extends { name: string }>(
-  olds: readonly T[], news: readonly T[], oldKey: (x: T) => string, newKey: (x: T) => string,
-  drop: (x: T) => void, add: (x: T) => void, rename: (a: T, b: T) => void, forceRebuild?: (x: T) => boolean,
+  olds: readonly T[],
+  news: readonly T[],
+  oldKey: (x: T) => string,
+  newKey: (x: T) => string,
+  drop: (x: T) => void,
+  add: (x: T) => void,
+  rename: (a: T, b: T) => void,
+  forceRebuild?: (x: T) => boolean,
 ): void {
   const newByName = new Map(news.map((x) => [x.name, x]));
   const leftOld: T[] = [];
   const matchedNew = new Set<T>();
   for (const o of olds) {
     const n = newByName.get(o.name);
-    if (n && oldKey(o) === newKey(n) && !forceRebuild?.(n)) { matchedNew.add(n); continue; }
-    if (n && forceRebuild?.(n) && oldKey(o) === newKey(n)) { drop(o); add(n); matchedNew.add(n); continue; }
+    if (n && oldKey(o) === newKey(n) && !forceRebuild?.(n)) {
+      matchedNew.add(n);
+      continue;
+    }
+    if (n && forceRebuild?.(n) && oldKey(o) === newKey(n)) {
+      drop(o);
+      add(n);
+      matchedNew.add(n);
+      continue;
+    }
     leftOld.push(o);
   }
   const leftNewByKey = new Map<string, T[]>();

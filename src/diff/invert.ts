@@ -7,33 +7,70 @@ import { assertNever } from "./changes.ts";
 
 export function invert(c: Change): Change {
   switch (c.kind) {
-    case "create-enum": return { kind: "drop-enum", enum: c.enum };
-    case "drop-enum": return { kind: "create-enum", enum: c.enum };
-    case "rename-enum": return { kind: "rename-enum", from: c.to, to: c.from };
-    case "add-enum-values": return { kind: "alter-enum-values", enum: c.enum, from: [...c.before, ...c.values], to: c.before };
-    case "alter-enum-values": return { kind: "alter-enum-values", enum: c.enum, from: c.to, to: c.from };
-    case "set-enum-comment": return { kind: "set-enum-comment", enum: c.enum, ...(c.to !== undefined ? { from: c.to } : {}), ...(c.from !== undefined ? { to: c.from } : {}) };
-    case "create-table": return { kind: "drop-table", table: c.table };
-    case "drop-table": return { kind: "create-table", table: c.table };
-    case "rename-table": return { kind: "rename-table", from: c.to, to: c.from };
-    case "set-table-comment": return { kind: "set-table-comment", table: c.table, ...(c.to !== undefined ? { from: c.to } : {}), ...(c.from !== undefined ? { to: c.from } : {}) };
-    case "add-column": return { kind: "drop-column", table: c.table, column: c.column };
-    case "drop-column": return { kind: "add-column", table: c.table, column: c.column };
-    case "rename-column": return { kind: "rename-column", table: c.table, from: c.to, to: c.from };
-    case "alter-column": return { kind: "alter-column", table: c.table, from: c.to, to: c.from };
-    case "add-primary-key": return { kind: "drop-primary-key", table: c.table, primaryKey: c.primaryKey };
-    case "drop-primary-key": return { kind: "add-primary-key", table: c.table, primaryKey: c.primaryKey };
-    case "add-unique": return { kind: "drop-unique", table: c.table, unique: c.unique };
-    case "drop-unique": return { kind: "add-unique", table: c.table, unique: c.unique };
-    case "create-index": return { kind: "drop-index", table: c.table, index: c.index };
-    case "drop-index": return { kind: "create-index", table: c.table, index: c.index };
-    case "add-foreign-key": return { kind: "drop-foreign-key", table: c.table, foreignKey: c.foreignKey };
-    case "drop-foreign-key": return { kind: "add-foreign-key", table: c.table, foreignKey: c.foreignKey };
-    case "add-check": return { kind: "drop-check", table: c.table, check: c.check };
-    case "drop-check": return { kind: "add-check", table: c.table, check: c.check };
-    case "rename-constraint": return { ...c, from: c.to, to: c.from };
-    case "rename-index": return { ...c, from: c.to, to: c.from };
-    default: return assertNever(c);
+    case "create-enum":
+      return { kind: "drop-enum", enum: c.enum };
+    case "drop-enum":
+      return { kind: "create-enum", enum: c.enum };
+    case "rename-enum":
+      return { kind: "rename-enum", from: c.to, to: c.from };
+    case "add-enum-values":
+      return { kind: "alter-enum-values", enum: c.enum, from: [...c.before, ...c.values], to: c.before };
+    case "alter-enum-values":
+      return { kind: "alter-enum-values", enum: c.enum, from: c.to, to: c.from };
+    case "set-enum-comment":
+      return {
+        kind: "set-enum-comment",
+        enum: c.enum,
+        ...(c.to !== undefined ? { from: c.to } : {}),
+        ...(c.from !== undefined ? { to: c.from } : {}),
+      };
+    case "create-table":
+      return { kind: "drop-table", table: c.table };
+    case "drop-table":
+      return { kind: "create-table", table: c.table };
+    case "rename-table":
+      return { kind: "rename-table", from: c.to, to: c.from };
+    case "set-table-comment":
+      return {
+        kind: "set-table-comment",
+        table: c.table,
+        ...(c.to !== undefined ? { from: c.to } : {}),
+        ...(c.from !== undefined ? { to: c.from } : {}),
+      };
+    case "add-column":
+      return { kind: "drop-column", table: c.table, column: c.column };
+    case "drop-column":
+      return { kind: "add-column", table: c.table, column: c.column };
+    case "rename-column":
+      return { kind: "rename-column", table: c.table, from: c.to, to: c.from };
+    case "alter-column":
+      return { kind: "alter-column", table: c.table, from: c.to, to: c.from };
+    case "add-primary-key":
+      return { kind: "drop-primary-key", table: c.table, primaryKey: c.primaryKey };
+    case "drop-primary-key":
+      return { kind: "add-primary-key", table: c.table, primaryKey: c.primaryKey };
+    case "add-unique":
+      return { kind: "drop-unique", table: c.table, unique: c.unique };
+    case "drop-unique":
+      return { kind: "add-unique", table: c.table, unique: c.unique };
+    case "create-index":
+      return { kind: "drop-index", table: c.table, index: c.index };
+    case "drop-index":
+      return { kind: "create-index", table: c.table, index: c.index };
+    case "add-foreign-key":
+      return { kind: "drop-foreign-key", table: c.table, foreignKey: c.foreignKey };
+    case "drop-foreign-key":
+      return { kind: "add-foreign-key", table: c.table, foreignKey: c.foreignKey };
+    case "add-check":
+      return { kind: "drop-check", table: c.table, check: c.check };
+    case "drop-check":
+      return { kind: "add-check", table: c.table, check: c.check };
+    case "rename-constraint":
+      return { ...c, from: c.to, to: c.from };
+    case "rename-index":
+      return { ...c, from: c.to, to: c.from };
+    default:
+      return assertNever(c);
   }
 }
 

@@ -9,7 +9,10 @@
  */
 import type { ForeignKey, Table } from "../ir/model.ts";
 
-export function orderTablesForCreate(tables: readonly Table[], forwardForeignKeys: boolean): { order: Table[]; deferred: Set<ForeignKey> } {
+export function orderTablesForCreate(
+  tables: readonly Table[],
+  forwardForeignKeys: boolean,
+): { order: Table[]; deferred: Set<ForeignKey> } {
   const index = new Map(tables.map((t, i) => [t.name, i]));
   const indegree = tables.map(() => 0);
   const dependents: number[][] = tables.map(() => []);
@@ -23,7 +26,9 @@ export function orderTablesForCreate(tables: readonly Table[], forwardForeignKey
     for (const j of deps) dependents[j]!.push(i);
   });
   const ready = new MinHeap();
-  tables.forEach((_, i) => { if (indegree[i] === 0) ready.push(i); });
+  tables.forEach((_, i) => {
+    if (indegree[i] === 0) ready.push(i);
+  });
   const done = new Array<boolean>(tables.length).fill(false);
   const order: Table[] = [];
   const deferred = new Set<ForeignKey>();
@@ -35,7 +40,10 @@ export function orderTablesForCreate(tables: readonly Table[], forwardForeignKey
   };
   while (order.length < tables.length) {
     const i = ready.pop();
-    if (i !== undefined) { if (!done[i]) finish(i); continue; }
+    if (i !== undefined) {
+      if (!done[i]) finish(i);
+      continue;
+    }
     // A cycle: create the first remaining table now, deferring its keys to tables not yet made.
     while (done[next]) next++;
     const t = tables[next]!;
@@ -56,7 +64,7 @@ class MinHeap {
   push(x: number): void {
     const a = this.a;
     a.push(x);
-    for (let i = a.length - 1; i > 0;) {
+    for (let i = a.length - 1; i > 0; ) {
       const p = (i - 1) >> 1;
       if (a[p]! <= a[i]!) break;
       [a[p], a[i]] = [a[i]!, a[p]!];
@@ -70,8 +78,9 @@ class MinHeap {
     const last = a.pop()!;
     if (a.length) {
       a[0] = last;
-      for (let i = 0; ;) {
-        const l = 2 * i + 1, r = l + 1;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1,
+          r = l + 1;
         let m = i;
         if (l < a.length && a[l]! < a[m]!) m = l;
         if (r < a.length && a[r]! < a[m]!) m = r;

@@ -22,18 +22,29 @@ export interface Plan {
 }
 
 export function plan(from: Schema, to: Schema, renames: Renames, dialect: Dialect): Plan {
-  const changes = diffSchemas(from, to, renames, { forwardForeignKeys: dialect.capabilities.forwardForeignKeys });
+  const changes = diffSchemas(from, to, renames, {
+    forwardForeignKeys: dialect.capabilities.forwardForeignKeys,
+  });
   const down = invertAll(changes);
   return {
-    changes, down,
-    upLosses: dataLosses(changes), downLosses: dataLosses(down),
+    changes,
+    down,
+    upLosses: dataLosses(changes),
+    downLosses: dataLosses(down),
     upSql: dialect.render(changes, { from, to }).map((s) => s.sql),
     downSql: dialect.render(down, { from: to, to: from }).map((s) => s.sql),
   };
 }
 
 /** The text of `up.sql` or `down.sql`: a header (with what is lost), then the statements. */
-export function sqlFile(opts: { version: string; message: string; direction: "up" | "down"; dialect: string; statements: readonly string[]; losses: readonly DataLoss[] }): string {
+export function sqlFile(opts: {
+  version: string;
+  message: string;
+  direction: "up" | "down";
+  dialect: string;
+  statements: readonly string[];
+  losses: readonly DataLoss[];
+}): string {
   const head = [
     `-- schemavc ${opts.direction} migration ${opts.version}${opts.message ? `: ${oneLine(opts.message)}` : ""}`,
     `-- dialect: ${opts.dialect}; written by schemavc ${VERSION}; review it before it is applied`,
@@ -42,7 +53,9 @@ export function sqlFile(opts: { version: string; message: string; direction: "up
     head.push("--", "-- DATA LOSS: this file destroys data that the inverse migration cannot bring back:");
     for (const l of opts.losses) head.push(`--   ${l.message}`);
   }
-  const body = opts.statements.map((s) => (s.trimEnd().endsWith(";") ? s.trimEnd() : `${s.trimEnd()};`)).join("\n\n");
+  const body = opts.statements
+    .map((s) => (s.trimEnd().endsWith(";") ? s.trimEnd() : `${s.trimEnd()};`))
+    .join("\n\n");
   return `${head.join("\n")}\n\n${body}${body ? "\n" : ""}`;
 }
 

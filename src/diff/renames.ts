@@ -29,11 +29,23 @@ export function renamesFromHints(from: Schema, to: Schema): Renames {
   const toEnums = new Set(to.enums.map((e) => e.name));
   const tables = new Map<string, string>();
   for (const t of to.tables) {
-    if (t.renamedFrom !== undefined && fromTables.has(t.renamedFrom) && !fromTables.has(t.name) && !toTables.has(t.renamedFrom)) tables.set(t.name, t.renamedFrom);
+    if (
+      t.renamedFrom !== undefined &&
+      fromTables.has(t.renamedFrom) &&
+      !fromTables.has(t.name) &&
+      !toTables.has(t.renamedFrom)
+    )
+      tables.set(t.name, t.renamedFrom);
   }
   const enums = new Map<string, string>();
   for (const e of to.enums) {
-    if (e.renamedFrom !== undefined && fromEnums.has(e.renamedFrom) && !fromEnums.has(e.name) && !toEnums.has(e.renamedFrom)) enums.set(e.name, e.renamedFrom);
+    if (
+      e.renamedFrom !== undefined &&
+      fromEnums.has(e.renamedFrom) &&
+      !fromEnums.has(e.name) &&
+      !toEnums.has(e.renamedFrom)
+    )
+      enums.set(e.name, e.renamedFrom);
   }
   const columns = new Map<string, Map<string, string>>();
   for (const t of to.tables) {
@@ -42,7 +54,12 @@ export function renamesFromHints(from: Schema, to: Schema): Renames {
     const oldCols = new Set(old.columns.map((c) => c.name));
     const newCols = new Set(t.columns.map((c) => c.name));
     for (const c of t.columns) {
-      if (c.renamedFrom !== undefined && oldCols.has(c.renamedFrom) && !oldCols.has(c.name) && !newCols.has(c.renamedFrom)) {
+      if (
+        c.renamedFrom !== undefined &&
+        oldCols.has(c.renamedFrom) &&
+        !oldCols.has(c.name) &&
+        !newCols.has(c.renamedFrom)
+      ) {
         if (!columns.has(t.name)) columns.set(t.name, new Map());
         columns.get(t.name)!.set(c.name, c.renamedFrom);
       }
@@ -71,7 +88,10 @@ export function renameCandidates(from: Schema, to: Schema, renames: Renames): Re
   const usedDropped = new Set<string>();
   for (const added of addedTables) {
     const match = droppedTables.find((d) => !usedDropped.has(d.name) && similarTables(d, added));
-    if (match) { usedDropped.add(match.name); out.push({ kind: "table", from: match.name, to: added.name }); }
+    if (match) {
+      usedDropped.add(match.name);
+      out.push({ kind: "table", from: match.name, to: added.name });
+    }
   }
   for (const t of to.tables) {
     const old = fromTables.get(renames.tables.get(t.name) ?? t.name);
@@ -85,7 +105,10 @@ export function renameCandidates(from: Schema, to: Schema, renames: Renames): Re
     const used = new Set<string>();
     for (const a of added) {
       const match = dropped.find((d) => !used.has(d.name) && compatible(d, a));
-      if (match) { used.add(match.name); out.push({ kind: "column", table: t.name, from: match.name, to: a.name }); }
+      if (match) {
+        used.add(match.name);
+        out.push({ kind: "column", table: t.name, from: match.name, to: a.name });
+      }
     }
   }
   return out;

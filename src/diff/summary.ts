@@ -7,33 +7,60 @@ import type { Column } from "../ir/model.ts";
 
 export function describe(c: Change): string {
   switch (c.kind) {
-    case "create-enum": return `+ enum ${c.enum.name} (${c.enum.values.map((v) => v.name).join(", ")})`;
-    case "drop-enum": return `- enum ${c.enum.name}`;
-    case "rename-enum": return `~ enum ${c.from} renamed to ${c.to}`;
-    case "add-enum-values": return `~ enum ${c.enum}: + ${c.values.join(", ")}`;
-    case "alter-enum-values": return `~ enum ${c.enum}: (${c.from.join(", ")}) → (${c.to.join(", ")})`;
-    case "set-enum-comment": return `~ enum ${c.enum}: comment ${c.to === undefined ? "removed" : "set"}`;
-    case "create-table": return `+ table ${c.table.name} (${c.table.columns.length} column${c.table.columns.length === 1 ? "" : "s"})`;
-    case "drop-table": return `- table ${c.table.name}`;
-    case "rename-table": return `~ table ${c.from} renamed to ${c.to}`;
-    case "set-table-comment": return `~ table ${c.table}: comment ${c.to === undefined ? "removed" : "set"}`;
-    case "add-column": return `+ column ${c.table}.${c.column.name} ${columnText(c.column)}`;
-    case "drop-column": return `- column ${c.table}.${c.column.name}`;
-    case "rename-column": return `~ column ${c.table}.${c.from} renamed to ${c.to}`;
-    case "alter-column": return `~ column ${c.table}.${c.to.name}: ${columnChanges(c.from, c.to).join(", ")}`;
-    case "add-primary-key": return `+ primary key ${c.table}(${c.primaryKey.columns.join(", ")})`;
-    case "drop-primary-key": return `- primary key ${c.table}(${c.primaryKey.columns.join(", ")})`;
-    case "add-unique": return `+ unique ${c.unique.name} on ${c.table}(${c.unique.columns.join(", ")})`;
-    case "drop-unique": return `- unique ${c.unique.name} on ${c.table}`;
-    case "create-index": return `+ ${c.index.unique ? "unique " : ""}index ${c.index.name} on ${c.table}`;
-    case "drop-index": return `- index ${c.index.name} on ${c.table}`;
-    case "add-foreign-key": return `+ foreign key ${c.foreignKey.name}: ${c.table}(${c.foreignKey.columns.join(", ")}) → ${c.foreignKey.refTable}(${c.foreignKey.refColumns.join(", ")})`;
-    case "drop-foreign-key": return `- foreign key ${c.foreignKey.name} on ${c.table}`;
-    case "add-check": return `+ check ${c.check.name} on ${c.table}: ${c.check.expr}`;
-    case "drop-check": return `- check ${c.check.name} on ${c.table}`;
-    case "rename-constraint": return `~ ${c.constraint.replace("-", " ")} ${c.from} renamed to ${c.to} on ${c.table}`;
-    case "rename-index": return `~ index ${c.from} renamed to ${c.to} on ${c.table}`;
-    default: return assertNever(c);
+    case "create-enum":
+      return `+ enum ${c.enum.name} (${c.enum.values.map((v) => v.name).join(", ")})`;
+    case "drop-enum":
+      return `- enum ${c.enum.name}`;
+    case "rename-enum":
+      return `~ enum ${c.from} renamed to ${c.to}`;
+    case "add-enum-values":
+      return `~ enum ${c.enum}: + ${c.values.join(", ")}`;
+    case "alter-enum-values":
+      return `~ enum ${c.enum}: (${c.from.join(", ")}) → (${c.to.join(", ")})`;
+    case "set-enum-comment":
+      return `~ enum ${c.enum}: comment ${c.to === undefined ? "removed" : "set"}`;
+    case "create-table":
+      return `+ table ${c.table.name} (${c.table.columns.length} column${c.table.columns.length === 1 ? "" : "s"})`;
+    case "drop-table":
+      return `- table ${c.table.name}`;
+    case "rename-table":
+      return `~ table ${c.from} renamed to ${c.to}`;
+    case "set-table-comment":
+      return `~ table ${c.table}: comment ${c.to === undefined ? "removed" : "set"}`;
+    case "add-column":
+      return `+ column ${c.table}.${c.column.name} ${columnText(c.column)}`;
+    case "drop-column":
+      return `- column ${c.table}.${c.column.name}`;
+    case "rename-column":
+      return `~ column ${c.table}.${c.from} renamed to ${c.to}`;
+    case "alter-column":
+      return `~ column ${c.table}.${c.to.name}: ${columnChanges(c.from, c.to).join(", ")}`;
+    case "add-primary-key":
+      return `+ primary key ${c.table}(${c.primaryKey.columns.join(", ")})`;
+    case "drop-primary-key":
+      return `- primary key ${c.table}(${c.primaryKey.columns.join(", ")})`;
+    case "add-unique":
+      return `+ unique ${c.unique.name} on ${c.table}(${c.unique.columns.join(", ")})`;
+    case "drop-unique":
+      return `- unique ${c.unique.name} on ${c.table}`;
+    case "create-index":
+      return `+ ${c.index.unique ? "unique " : ""}index ${c.index.name} on ${c.table}`;
+    case "drop-index":
+      return `- index ${c.index.name} on ${c.table}`;
+    case "add-foreign-key":
+      return `+ foreign key ${c.foreignKey.name}: ${c.table}(${c.foreignKey.columns.join(", ")}) → ${c.foreignKey.refTable}(${c.foreignKey.refColumns.join(", ")})`;
+    case "drop-foreign-key":
+      return `- foreign key ${c.foreignKey.name} on ${c.table}`;
+    case "add-check":
+      return `+ check ${c.check.name} on ${c.table}: ${c.check.expr}`;
+    case "drop-check":
+      return `- check ${c.check.name} on ${c.table}`;
+    case "rename-constraint":
+      return `~ ${c.constraint.replace("-", " ")} ${c.from} renamed to ${c.to} on ${c.table}`;
+    case "rename-index":
+      return `~ index ${c.from} renamed to ${c.to} on ${c.table}`;
+    default:
+      return assertNever(c);
   }
 }
 
@@ -45,7 +72,8 @@ function columnChanges(a: Column, b: Column): string[] {
   const out: string[] = [];
   if (typeText(a.type) !== typeText(b.type)) out.push(`type ${typeText(a.type)} → ${typeText(b.type)}`);
   if (a.nullable !== b.nullable) out.push(b.nullable ? "now nullable" : "now NOT NULL");
-  const da = a.default ? printDefault(a.default) : "none", db = b.default ? printDefault(b.default) : "none";
+  const da = a.default ? printDefault(a.default) : "none",
+    db = b.default ? printDefault(b.default) : "none";
   if (da !== db) out.push(`default ${da} → ${db}`);
   if (a.identity !== b.identity) out.push(b.identity ? "now identity" : "no longer identity");
   if ((a.doc ?? "") !== (b.doc ?? "")) out.push("comment changed");
@@ -55,21 +83,48 @@ function columnChanges(a: Column, b: Column): string[] {
 /** What a change is about, for `--json`: the table, and the column or object within it. */
 export function changeTarget(c: Change): { table?: string; column?: string; enum?: string; name?: string } {
   switch (c.kind) {
-    case "create-enum": case "drop-enum": return { enum: c.enum.name };
-    case "rename-enum": return { enum: c.to };
-    case "add-enum-values": case "alter-enum-values": case "set-enum-comment": return { enum: c.enum };
-    case "create-table": case "drop-table": return { table: c.table.name };
-    case "rename-table": return { table: c.to };
-    case "set-table-comment": return { table: c.table };
-    case "add-column": case "drop-column": return { table: c.table, column: c.column.name };
-    case "rename-column": return { table: c.table, column: c.to };
-    case "alter-column": return { table: c.table, column: c.to.name };
-    case "add-primary-key": case "drop-primary-key": return { table: c.table, name: c.primaryKey.name };
-    case "add-unique": case "drop-unique": return { table: c.table, name: c.unique.name };
-    case "create-index": case "drop-index": return { table: c.table, name: c.index.name };
-    case "add-foreign-key": case "drop-foreign-key": return { table: c.table, name: c.foreignKey.name };
-    case "add-check": case "drop-check": return { table: c.table, name: c.check.name };
-    case "rename-constraint": case "rename-index": return { table: c.table, name: c.to };
-    default: return assertNever(c);
+    case "create-enum":
+    case "drop-enum":
+      return { enum: c.enum.name };
+    case "rename-enum":
+      return { enum: c.to };
+    case "add-enum-values":
+    case "alter-enum-values":
+    case "set-enum-comment":
+      return { enum: c.enum };
+    case "create-table":
+    case "drop-table":
+      return { table: c.table.name };
+    case "rename-table":
+      return { table: c.to };
+    case "set-table-comment":
+      return { table: c.table };
+    case "add-column":
+    case "drop-column":
+      return { table: c.table, column: c.column.name };
+    case "rename-column":
+      return { table: c.table, column: c.to };
+    case "alter-column":
+      return { table: c.table, column: c.to.name };
+    case "add-primary-key":
+    case "drop-primary-key":
+      return { table: c.table, name: c.primaryKey.name };
+    case "add-unique":
+    case "drop-unique":
+      return { table: c.table, name: c.unique.name };
+    case "create-index":
+    case "drop-index":
+      return { table: c.table, name: c.index.name };
+    case "add-foreign-key":
+    case "drop-foreign-key":
+      return { table: c.table, name: c.foreignKey.name };
+    case "add-check":
+    case "drop-check":
+      return { table: c.table, name: c.check.name };
+    case "rename-constraint":
+    case "rename-index":
+      return { table: c.table, name: c.to };
+    default:
+      return assertNever(c);
   }
 }

@@ -15,7 +15,11 @@ export interface AttachResult {
   readonly fileTrailing: string[];
 }
 
-export function attachComments(anchors: readonly Anchor[], comments: readonly IToken[], text: string): AttachResult {
+export function attachComments(
+  anchors: readonly Anchor[],
+  comments: readonly IToken[],
+  text: string,
+): AttachResult {
   // Anchors arrive almost in document order; sort only when they are not.
   const inOrder = anchors.every((a, i) => i === 0 || anchors[i - 1]!.src.offset <= a.src.offset);
   const byStart = inOrder ? anchors : [...anchors].sort((a, b) => a.src.offset - b.src.offset);
@@ -59,7 +63,10 @@ export function attachComments(anchors: readonly Anchor[], comments: readonly IT
   // in `byStart`, so one walk sees each table's items in order.
   let prevItem: Anchor | undefined;
   for (const a of byStart) {
-    if (a.topLevel) { prevItem = undefined; continue; }
+    if (a.topLevel) {
+      prevItem = undefined;
+      continue;
+    }
     if (prevItem) {
       // Comment text is masked so a blank line is a line with nothing at all on it.
       const gap = text.slice(prevItem.src.end, a.src.offset).replace(/\/\/[^\n]*/g, "x");
@@ -71,17 +78,19 @@ export function attachComments(anchors: readonly Anchor[], comments: readonly IT
 }
 
 /** A `///` comment that documents nothing is kept as a plain comment, so it never becomes a doc later. */
-const asPlain = (body: string) => (body.startsWith("///") ? "//" + body.slice(3) : body);
+const asPlain = (body: string) => (body.startsWith("///") ? `//${body.slice(3)}` : body);
 
 /** A function from offset to 1-based line, by binary search over the line starts. */
 function lineIndex(text: string): (offset: number) => number {
   const starts = [0];
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
   return (offset) => {
-    let lo = 0, hi = starts.length - 1;
+    let lo = 0,
+      hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid; else hi = mid - 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
     }
     return lo + 1;
   };
@@ -94,30 +103,45 @@ function hasCodeBetween(text: string, from: number, to: number): boolean {
 
 /** The anchor with the greatest end ≤ offset (binary search over anchors sorted by end). */
 function lastBefore(byEnd: readonly Anchor[], offset: number): Anchor | undefined {
-  let lo = 0, hi = byEnd.length - 1, found: Anchor | undefined;
+  let lo = 0,
+    hi = byEnd.length - 1,
+    found: Anchor | undefined;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (byEnd[mid]!.src.end <= offset) { found = byEnd[mid]; lo = mid + 1; } else hi = mid - 1;
+    if (byEnd[mid]!.src.end <= offset) {
+      found = byEnd[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   return found;
 }
 
 /** The first anchor starting after offset (binary search over anchors sorted by start). */
 function firstAfter(byStart: readonly Anchor[], offset: number): Anchor | undefined {
-  let lo = 0, hi = byStart.length - 1, found: Anchor | undefined;
+  let lo = 0,
+    hi = byStart.length - 1,
+    found: Anchor | undefined;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (byStart[mid]!.src.offset > offset) { found = byStart[mid]; hi = mid - 1; } else lo = mid + 1;
+    if (byStart[mid]!.src.offset > offset) {
+      found = byStart[mid];
+      hi = mid - 1;
+    } else lo = mid + 1;
   }
   return found;
 }
 
 /** The table or enum whose braces contain offset (blocks do not nest). */
 function innermostBlock(blocks: readonly Anchor[], offset: number): Anchor | undefined {
-  let lo = 0, hi = blocks.length - 1, found: Anchor | undefined;
+  let lo = 0,
+    hi = blocks.length - 1,
+    found: Anchor | undefined;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (blocks[mid]!.src.offset < offset) { found = blocks[mid]; lo = mid + 1; } else hi = mid - 1;
+    if (blocks[mid]!.src.offset < offset) {
+      found = blocks[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   return found && offset < found.closeOffset! ? found : undefined;
 }

@@ -36,7 +36,9 @@ export function formatDiagnostic(d: Diagnostic, sources: ReadonlyMap<string, str
   out.push(`${d.severity}: ${where}${d.message}`);
   if (d.loc) out.push(...excerpt(d.loc, sources));
   if (d.related) {
-    out.push(`  note: ${d.related.loc.file}:${d.related.loc.line}:${d.related.loc.col}: ${d.related.message}`);
+    out.push(
+      `  note: ${d.related.loc.file}:${d.related.loc.line}:${d.related.loc.col}: ${d.related.message}`,
+    );
   }
   if (d.hint) out.push(`  hint: ${d.hint}`);
   return out.join("\n");
@@ -57,14 +59,16 @@ function excerpt(loc: Loc, sources: ReadonlyMap<string, string>): string[] {
 
 /** Damerau-Levenshtein distance (optimal string alignment), for "did you mean" hints. */
 export function editDistance(a: string, b: string): number {
-  const m = a.length, n = b.length;
+  const m = a.length,
+    n = b.length;
   const d: number[][] = Array.from({ length: m + 1 }, (_, i) => [i, ...new Array<number>(n).fill(0)]);
   for (let j = 0; j <= n; j++) d[0]![j] = j;
   for (let i = 1; i <= m; i++) {
     for (let j = 1; j <= n; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, d[i - 2]![j - 2]! + 1);
       d[i]![j] = v;
     }
   }
@@ -79,7 +83,10 @@ export function nearest(name: string, candidates: Iterable<string>): string | un
   for (const c of candidates) {
     if (c === name) continue;
     const dist = c.toLowerCase() === name.toLowerCase() ? 0.5 : editDistance(name, c);
-    if (dist <= limit && dist < bestD) { best = c; bestD = dist; }
+    if (dist <= limit && dist < bestD) {
+      best = c;
+      bestD = dist;
+    }
   }
   return best;
 }

@@ -32,12 +32,18 @@ export function format(parsed: ParsedFile): string {
 /** Why `formatted` would lose something of `parsed`, or undefined when it keeps everything. */
 function verify(parsed: ParsedFile, formatted: string, name: string, original: string): string | undefined {
   const again = parseFile(formatted, name);
-  if (hasErrors(again.diagnostics.filter((d) => d.code === "syntax"))) return "the formatted text does not parse";
+  if (hasErrors(again.diagnostics.filter((d) => d.code === "syntax")))
+    return "the formatted text does not parse";
   const schemaOf = (p: ParsedFile) => JSON.stringify(canonical({ tables: p.tables, enums: p.enums }));
   if (schemaOf(again) !== schemaOf(parsed)) return "the formatted text gives a different schema";
   // Comments are counted in the texts themselves (by the lexer), not in the IR: a comment the
   // IR failed to keep must not pass unnoticed.
-  const comments = (text: string) => parseCst(text).comments.map((c) => c.image.replace(/^\/\/\/?\s*/, "").trimEnd()).filter((c) => c !== "").sort().join("\n");
+  const comments = (text: string) =>
+    parseCst(text)
+      .comments.map((c) => c.image.replace(/^\/\/\/?\s*/, "").trimEnd())
+      .filter((c) => c !== "")
+      .sort()
+      .join("\n");
   if (comments(formatted) !== comments(original)) return "the formatted text would lose or change comments";
   return undefined;
 }

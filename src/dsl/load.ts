@@ -23,20 +23,28 @@ export interface LoadedSchema {
 
 /** Parses, merges and validates in-memory sources (file name → text), in the map's order. */
 export function loadSources(sources: ReadonlyMap<string, string>): LoadedSchema {
-  return mergeParsed([...sources].map(([file, text]) => parseFile(text, file)), sources);
+  return mergeParsed(
+    [...sources].map(([file, text]) => parseFile(text, file)),
+    sources,
+  );
 }
 
 /**
  * Merges files parsed already (in this order) into one validated schema. Split from
  * `loadSources` so the language server can keep each file's parse and redo only the edited one.
  */
-export function mergeParsed(parsed: readonly ParsedFile[], sources: ReadonlyMap<string, string>): LoadedSchema {
+export function mergeParsed(
+  parsed: readonly ParsedFile[],
+  sources: ReadonlyMap<string, string>,
+): LoadedSchema {
   const diagnostics = parsed.flatMap((f) => f.diagnostics);
   const enums = parsed.flatMap((f) => f.enums);
   const enumNames = new Set(enums.map((e) => e.name));
   const files = parsed.map((f) => ({ ...f, tables: f.tables.map((t) => resolveEnumTypes(t, enumNames)) }));
   const tables = files.flatMap((f) => f.tables);
-  const fileTrailing = Object.fromEntries(files.filter((f) => f.fileTrailing.length).map((f) => [f.file, f.fileTrailing]));
+  const fileTrailing = Object.fromEntries(
+    files.filter((f) => f.fileTrailing.length).map((f) => [f.file, f.fileTrailing]),
+  );
   const schema: Schema = { tables, enums, ...(Object.keys(fileTrailing).length ? { fileTrailing } : {}) };
   diagnostics.push(...validateSchema(schema));
   return { schema, diagnostics, sources: new Map(sources), files };
@@ -69,15 +77,24 @@ export async function loadSchemaPath(path: string, base = process.cwd()): Promis
 
 /** The `.schema` files at a path, sorted; an error a person can act on when there are none. */
 export async function schemaFiles(path: string): Promise<string[]> {
-  let st;
+  let st: Awaited<ReturnType<typeof stat>>;
   try {
     st = await stat(path);
   } catch {
-    throw new CliError(`schema path \`${path}\` does not exist`, 1, "pass a .schema file or a folder of them, or run `schemavc init`");
+    throw new CliError(
+      `schema path \`${path}\` does not exist`,
+      1,
+      "pass a .schema file or a folder of them, or run `schemavc init`",
+    );
   }
   if (st.isFile()) return [path];
   const out = schemaFilesUnder(path);
-  if (!out.length) throw new CliError(`no .schema files under \`${path}\``, 1, "write a .schema file there, or run `schemavc init`");
+  if (!out.length)
+    throw new CliError(
+      `no .schema files under \`${path}\``,
+      1,
+      "write a .schema file there, or run `schemavc init`",
+    );
   return out;
 }
 
@@ -85,13 +102,18 @@ export async function schemaFiles(path: string): Promise<string[]> {
 export function schemaFilesUnder(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string): void => {
-    let entries;
-    try { entries = readdirSync(d, { withFileTypes: true }); } catch { return; }
+    let entries: import("node:fs").Dirent[];
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       const p = join(d, e.name);
-      if (e.isDirectory()) { if (!e.name.startsWith(".") && e.name !== "node_modules") walk(p); }
-      else if (e.name.endsWith(".schema")) out.push(p);
+      if (e.isDirectory()) {
+        if (!e.name.startsWith(".") && e.name !== "node_modules") walk(p);
+      } else if (e.name.endsWith(".schema")) out.push(p);
     }
   };
   walk(dir);

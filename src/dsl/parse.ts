@@ -15,7 +15,7 @@ export interface ParsedFile {
   readonly tables: readonly Table[];
   readonly enums: readonly EnumType[];
   /** Declarations in source order. */
-  readonly order: readonly ({ kind: "table" | "enum"; name: string })[];
+  readonly order: readonly { kind: "table" | "enum"; name: string }[];
   readonly fileTrailing: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -26,9 +26,22 @@ export function parseFile(text: string, file: string): ParsedFile {
   for (const e of r.lexErrors) {
     const ch = text.slice(e.offset, e.offset + 1);
     diagnostics.push({
-      severity: "error", code: "syntax",
-      message: e.message.startsWith("parentheses nested") ? e.message : ch === "'" ? "unterminated string" : ch === '"' ? "unterminated quoted name" : `unexpected character \`${ch}\``,
-      loc: { file, line: e.line ?? 1, col: e.column ?? 1, offset: e.offset, length: Math.max(1, Math.min(e.length, 1)) },
+      severity: "error",
+      code: "syntax",
+      message: e.message.startsWith("parentheses nested")
+        ? e.message
+        : ch === "'"
+          ? "unterminated string"
+          : ch === '"'
+            ? "unterminated quoted name"
+            : `unexpected character \`${ch}\``,
+      loc: {
+        file,
+        line: e.line ?? 1,
+        col: e.column ?? 1,
+        offset: e.offset,
+        length: Math.max(1, Math.min(e.length, 1)),
+      },
     });
   }
   for (const e of r.parseErrors) diagnostics.push(syntaxDiagnostic(e, file, text, r.tokens));
@@ -39,22 +52,40 @@ export function parseFile(text: string, file: string): ParsedFile {
 }
 
 /** Turns Chevrotain's parse error into a message a person can act on. */
-function syntaxDiagnostic(e: { message: string; token: IToken; previousToken?: IToken; name: string }, file: string, text: string, tokens: readonly IToken[]): Diagnostic {
+function syntaxDiagnostic(
+  e: { message: string; token: IToken; previousToken?: IToken; name: string },
+  file: string,
+  text: string,
+  tokens: readonly IToken[],
+): Diagnostic {
   const t = e.token;
   const atEnd = t.tokenType.name === "EOF" || Number.isNaN(t.startOffset);
   // At the end of input, point just after the last real token.
   const anchor = atEnd ? e.previousToken : t;
-  const offset = anchor && !Number.isNaN(anchor.startOffset) ? (atEnd ? anchor.startOffset + anchor.image.length : anchor.startOffset) : text.length;
+  const offset =
+    anchor && !Number.isNaN(anchor.startOffset)
+      ? atEnd
+        ? anchor.startOffset + anchor.image.length
+        : anchor.startOffset
+      : text.length;
   const { line, col } = lineCol(text, offset);
   const loc: Loc = { file, line, col, offset, length: atEnd ? 1 : Math.max(1, t.image.length) };
   const found = atEnd ? "the end of the file" : `\`${t.image}\``;
   const expected = expectedFrom(e.message);
   let hint: string | undefined;
   const keywordAsName = keywordStartingLine(tokens, e.previousToken ?? t);
-  if (!atEnd && RESERVED_WORDS.has(t.image)) hint = `\`${t.image}\` is a keyword; to use it as a name write \`"${t.image}"\``;
-  else if (keywordAsName) hint = `\`${keywordAsName}\` is a keyword; if it is meant as a column name, write \`"${keywordAsName}"\``;
+  if (!atEnd && RESERVED_WORDS.has(t.image))
+    hint = `\`${t.image}\` is a keyword; to use it as a name write \`"${t.image}"\``;
+  else if (keywordAsName)
+    hint = `\`${keywordAsName}\` is a keyword; if it is meant as a column name, write \`"${keywordAsName}"\``;
   else if (atEnd) hint = "a `}` or `)` may be missing";
-  return { severity: "error", code: "syntax", message: `unexpected ${found}${expected ? `, expected ${expected}` : ""}`, loc, ...(hint ? { hint } : {}) };
+  return {
+    severity: "error",
+    code: "syntax",
+    message: `unexpected ${found}${expected ? `, expected ${expected}` : ""}`,
+    loc,
+    ...(hint ? { hint } : {}),
+  };
 }
 
 /**
@@ -66,20 +97,36 @@ function keywordStartingLine(tokens: readonly IToken[], near: IToken): string | 
   let i = tokens.findIndex((x) => x.startOffset >= near.startOffset);
   if (i === -1) i = tokens.length - 1;
   while (i > 0 && tokens[i - 1]!.startLine === tokens[i]!.startLine) i--;
-  const first = tokens[i], second = tokens[i + 1];
+  const first = tokens[i],
+    second = tokens[i + 1];
   if (!first || !second || second.startLine !== first.startLine) return undefined;
   const isName = second.tokenType.CATEGORIES?.some((c) => c.name === "Name");
-  return RESERVED_WORDS.has(first.image) && isName && !["table", "enum"].includes(first.image) ? first.image : undefined;
+  return RESERVED_WORDS.has(first.image) && isName && !["table", "enum"].includes(first.image)
+    ? first.image
+    : undefined;
 }
 
 const TOKEN_WORDS: Record<string, string> = {
-  Name: "a name", LCurly: "`{`", RCurly: "`}`", LParen: "`(`", RParen: "`)`", Comma: "`,`", NumberLiteral: "a number",
-  StringLiteral: "a string", Identifier: "a name", RawAny: "SQL", LBracket: "`[`", RBracket: "`]`", Question: "`?`",
+  Name: "a name",
+  LCurly: "`{`",
+  RCurly: "`}`",
+  LParen: "`(`",
+  RParen: "`)`",
+  Comma: "`,`",
+  NumberLiteral: "a number",
+  StringLiteral: "a string",
+  Identifier: "a name",
+  RawAny: "SQL",
+  LBracket: "`[`",
+  RBracket: "`]`",
+  Question: "`?`",
 };
 
 /** Chevrotain's messages list token names ("Expecting token of type --> RCurly <--"); say them plainly. */
 function expectedFrom(message: string): string | undefined {
-  const names = [...message.matchAll(/-->\s*([A-Za-z]+)\s*<--|\[([A-Za-z]+)\]|<([A-Za-z]+)>/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+  const names = [...message.matchAll(/-->\s*([A-Za-z]+)\s*<--|\[([A-Za-z]+)\]|<([A-Za-z]+)>/g)].map(
+    (m) => m[1] ?? m[2] ?? m[3]!,
+  );
   const words = [...new Set(names.map((n) => TOKEN_WORDS[n] ?? `\`${n.toLowerCase()}\``))];
   if (!words.length) return undefined;
   if (words.length > 6) return `${words.slice(0, 6).join(", ")}, ...`;
@@ -87,7 +134,11 @@ function expectedFrom(message: string): string | undefined {
 }
 
 function lineCol(text: string, offset: number): { line: number; col: number } {
-  let line = 1, last = -1;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) { line++; last = i; }
+  let line = 1,
+    last = -1;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    last = i;
+  }
   return { line, col: offset - last };
 }

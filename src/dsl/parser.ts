@@ -19,10 +19,9 @@ class SchemaParser extends CstParser {
   }
 
   schema = this.RULE("schema", () => {
-    this.MANY(() => this.OR([
-      { ALT: () => this.SUBRULE(this.tableDecl) },
-      { ALT: () => this.SUBRULE(this.enumDecl) },
-    ]));
+    this.MANY(() =>
+      this.OR([{ ALT: () => this.SUBRULE(this.tableDecl) }, { ALT: () => this.SUBRULE(this.enumDecl) }]),
+    );
   });
 
   tableDecl = this.RULE("tableDecl", () => {
@@ -47,10 +46,7 @@ class SchemaParser extends CstParser {
   });
 
   enumValue = this.RULE("enumValue", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.Name) },
-      { ALT: () => this.CONSUME(T.StringLiteral) },
-    ]);
+    this.OR([{ ALT: () => this.CONSUME(T.Name) }, { ALT: () => this.CONSUME(T.StringLiteral) }]);
   });
 
   renamedFrom = this.RULE("renamedFrom", () => {
@@ -80,8 +76,18 @@ class SchemaParser extends CstParser {
   uniqueItem = this.RULE("uniqueItem", () => {
     this.CONSUME(T.Unique);
     this.OR([
-      { ALT: () => { this.CONSUME(T.Index); this.SUBRULE(this.indexRest); } },
-      { ALT: () => { this.OPTION(() => this.CONSUME(T.Name)); this.SUBRULE(this.columnList); } },
+      {
+        ALT: () => {
+          this.CONSUME(T.Index);
+          this.SUBRULE(this.indexRest);
+        },
+      },
+      {
+        ALT: () => {
+          this.OPTION(() => this.CONSUME(T.Name));
+          this.SUBRULE(this.columnList);
+        },
+      },
     ]);
   });
 
@@ -95,19 +101,19 @@ class SchemaParser extends CstParser {
     this.CONSUME(T.LParen);
     this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.indexEntry) });
     this.CONSUME(T.RParen);
-    this.OPTION2(() => { this.CONSUME(T.Where); this.SUBRULE(this.rawSql); });
-    this.OPTION3(() => { this.CONSUME(T.Using); this.CONSUME2(T.Name, { LABEL: "method" }); });
+    this.OPTION2(() => {
+      this.CONSUME(T.Where);
+      this.SUBRULE(this.rawSql);
+    });
+    this.OPTION3(() => {
+      this.CONSUME(T.Using);
+      this.CONSUME2(T.Name, { LABEL: "method" });
+    });
   });
 
   indexEntry = this.RULE("indexEntry", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.Name) },
-      { ALT: () => this.SUBRULE(this.rawSql) },
-    ]);
-    this.OPTION(() => this.OR2([
-      { ALT: () => this.CONSUME(T.Asc) },
-      { ALT: () => this.CONSUME(T.Desc) },
-    ]));
+    this.OR([{ ALT: () => this.CONSUME(T.Name) }, { ALT: () => this.SUBRULE(this.rawSql) }]);
+    this.OPTION(() => this.OR2([{ ALT: () => this.CONSUME(T.Asc) }, { ALT: () => this.CONSUME(T.Desc) }]));
   });
 
   foreignKeyItem = this.RULE("foreignKeyItem", () => {
@@ -156,24 +162,39 @@ class SchemaParser extends CstParser {
       this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.typeArg) });
       this.CONSUME(T.RParen);
     });
-    this.OPTION2(() => { this.CONSUME(T.LBracket); this.CONSUME(T.RBracket); });
+    this.OPTION2(() => {
+      this.CONSUME(T.LBracket);
+      this.CONSUME(T.RBracket);
+    });
   });
 
   typeArg = this.RULE("typeArg", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.NumberLiteral) },
-      { ALT: () => this.CONSUME(T.Name) },
-    ]);
+    this.OR([{ ALT: () => this.CONSUME(T.NumberLiteral) }, { ALT: () => this.CONSUME(T.Name) }]);
   });
 
   columnAttr = this.RULE("columnAttr", () => {
     this.OR([
-      { ALT: () => { this.CONSUME(T.Primary); this.CONSUME(T.Key); } },
+      {
+        ALT: () => {
+          this.CONSUME(T.Primary);
+          this.CONSUME(T.Key);
+        },
+      },
       { ALT: () => this.CONSUME(T.Unique) },
       { ALT: () => this.CONSUME(T.Identity) },
-      { ALT: () => { this.CONSUME(T.Default); this.SUBRULE(this.defaultValue); } },
+      {
+        ALT: () => {
+          this.CONSUME(T.Default);
+          this.SUBRULE(this.defaultValue);
+        },
+      },
       { ALT: () => this.SUBRULE(this.referencesAttr) },
-      { ALT: () => { this.CONSUME(T.Check); this.SUBRULE(this.rawSql); } },
+      {
+        ALT: () => {
+          this.CONSUME(T.Check);
+          this.SUBRULE(this.rawSql);
+        },
+      },
       { ALT: () => this.SUBRULE(this.renamedFrom) },
     ]);
   });
@@ -189,40 +210,54 @@ class SchemaParser extends CstParser {
 
   defaultValue = this.RULE("defaultValue", () => {
     this.OR([
-      { ALT: () => { this.OPTION(() => this.CONSUME(T.Minus)); this.CONSUME(T.NumberLiteral); } },
+      {
+        ALT: () => {
+          this.OPTION(() => this.CONSUME(T.Minus));
+          this.CONSUME(T.NumberLiteral);
+        },
+      },
       { ALT: () => this.CONSUME(T.StringLiteral) },
       { ALT: () => this.CONSUME(T.True) },
       { ALT: () => this.CONSUME(T.False) },
       { ALT: () => this.CONSUME(T.Null) },
-      { ALT: () => { this.CONSUME(T.Identifier); this.CONSUME(T.LParen); this.CONSUME(T.RParen); } },
+      {
+        ALT: () => {
+          this.CONSUME(T.Identifier);
+          this.CONSUME(T.LParen);
+          this.CONSUME(T.RParen);
+        },
+      },
       { ALT: () => this.SUBRULE(this.rawSql) },
     ]);
   });
 
   fkAction = this.RULE("fkAction", () => {
     this.CONSUME(T.On);
-    this.OR([
-      { ALT: () => this.CONSUME(T.Delete) },
-      { ALT: () => this.CONSUME(T.Update) },
-    ]);
+    this.OR([{ ALT: () => this.CONSUME(T.Delete) }, { ALT: () => this.CONSUME(T.Update) }]);
     this.OR2([
       { ALT: () => this.CONSUME(T.Cascade) },
       { ALT: () => this.CONSUME(T.Restrict) },
-      { ALT: () => { this.CONSUME(T.SetKw); this.OR3([
-        { ALT: () => this.CONSUME2(T.Null) },
-        { ALT: () => this.CONSUME(T.Default) },
-      ]); } },
-      { ALT: () => { this.CONSUME(T.No); this.CONSUME(T.Action); } },
+      {
+        ALT: () => {
+          this.CONSUME(T.SetKw);
+          this.OR3([{ ALT: () => this.CONSUME2(T.Null) }, { ALT: () => this.CONSUME(T.Default) }]);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.No);
+          this.CONSUME(T.Action);
+        },
+      },
     ]);
   });
 
   /** `( any SQL with balanced parentheses )`: the text between the outer parentheses is kept. */
   rawSql = this.RULE("rawSql", () => {
     this.CONSUME(T.LParen);
-    this.MANY(() => this.OR([
-      { ALT: () => this.SUBRULE(this.rawSql) },
-      { ALT: () => this.CONSUME(T.RawAny) },
-    ]));
+    this.MANY(() =>
+      this.OR([{ ALT: () => this.SUBRULE(this.rawSql) }, { ALT: () => this.CONSUME(T.RawAny) }]),
+    );
     this.CONSUME(T.RParen);
   });
 }
@@ -245,7 +280,13 @@ export interface CstResult {
   readonly cst: CstNode;
   readonly tokens: readonly IToken[];
   readonly comments: readonly IToken[];
-  readonly lexErrors: readonly { offset: number; line?: number; column?: number; length: number; message: string }[];
+  readonly lexErrors: readonly {
+    offset: number;
+    line?: number;
+    column?: number;
+    length: number;
+    message: string;
+  }[];
   readonly parseErrors: readonly { message: string; token: IToken; previousToken?: IToken; name: string }[];
 }
 
@@ -259,7 +300,13 @@ export function parseCst(text: string): CstResult {
     const type = tokens[i]!.tokenType;
     if (type === T.LParen && ++depth > MAX_NESTING) {
       const t = tokens[i]!;
-      lexErrors.push({ offset: t.startOffset, line: t.startLine, column: t.startColumn, length: 1, message: `parentheses nested more than ${MAX_NESTING} deep` });
+      lexErrors.push({
+        offset: t.startOffset,
+        line: t.startLine,
+        column: t.startColumn,
+        length: 1,
+        message: `parentheses nested more than ${MAX_NESTING} deep`,
+      });
       tokens = tokens.slice(0, i);
       break;
     }
@@ -273,6 +320,11 @@ export function parseCst(text: string): CstResult {
     tokens,
     comments: lex.groups["comments"] ?? [],
     lexErrors,
-    parseErrors: p.errors.map((e) => ({ message: e.message, token: e.token, previousToken: (e as { previousToken?: IToken }).previousToken, name: e.name })),
+    parseErrors: p.errors.map((e) => ({
+      message: e.message,
+      token: e.token,
+      previousToken: (e as { previousToken?: IToken }).previousToken,
+      name: e.name,
+    })),
   };
 }

@@ -10,9 +10,29 @@
  * parse(print(ir)) gives back the same IR (up to the order of constraints inside a kind), and
  * print(parse(print(x))) === print(x): both are property-tested.
  */
-import type { Check, Column, ColumnType, DefaultValue, EnumType, FkAction, ForeignKey, Index, SourceInfo, Table, UniqueConstraint, Schema } from "../ir/model.ts";
+import type {
+  Check,
+  Column,
+  ColumnType,
+  DefaultValue,
+  EnumType,
+  FkAction,
+  ForeignKey,
+  Index,
+  SourceInfo,
+  Table,
+  UniqueConstraint,
+  Schema,
+} from "../ir/model.ts";
 import { PORTABLE_TYPES } from "../ir/model.ts";
-import { checkName, expressionWords, foreignKeyName, indexName, primaryKeyName, uniqueName } from "../ir/naming.ts";
+import {
+  checkName,
+  expressionWords,
+  foreignKeyName,
+  indexName,
+  primaryKeyName,
+  uniqueName,
+} from "../ir/naming.ts";
 import { RESERVED_WORDS } from "./tokens.ts";
 import { mentionedColumns } from "./to-ir.ts";
 
@@ -29,11 +49,16 @@ const printString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 export function printType(t: ColumnType): string {
   switch (t.kind) {
-    case "portable": return t.args?.length ? `${t.name}(${t.args.join(",")})` : t.name;
-    case "enum": return printName(t.name);
+    case "portable":
+      return t.args?.length ? `${t.name}(${t.args.join(",")})` : t.name;
+    case "enum":
+      return printName(t.name);
     case "native": {
       // A native name that reads as a portable type is quoted so it stays native on re-parse.
-      const name = BARE.test(t.name) && !RESERVED_WORDS.has(t.name) && !PORTABLE_SET.has(t.name.toLowerCase()) ? t.name : `"${t.name.replace(/"/g, '""')}"`;
+      const name =
+        BARE.test(t.name) && !RESERVED_WORDS.has(t.name) && !PORTABLE_SET.has(t.name.toLowerCase())
+          ? t.name
+          : `"${t.name.replace(/"/g, '""')}"`;
       return `${name}${t.args?.length ? `(${t.args.join(", ")})` : ""}${t.array ? "[]" : ""}`;
     }
   }
@@ -41,12 +66,18 @@ export function printType(t: ColumnType): string {
 
 export function printDefault(d: DefaultValue): string {
   switch (d.kind) {
-    case "number": return d.text;
-    case "string": return printString(d.value);
-    case "bool": return String(d.value);
-    case "null": return "null";
-    case "function": return `${d.name}()`;
-    case "raw": return `(${d.sql})`;
+    case "number":
+      return d.text;
+    case "string":
+      return printString(d.value);
+    case "bool":
+      return String(d.value);
+    case "null":
+      return "null";
+    case "function":
+      return `${d.name}()`;
+    case "raw":
+      return `(${d.sql})`;
   }
 }
 
@@ -56,14 +87,17 @@ const printActions = (onDelete: FkAction, onUpdate: FkAction) =>
 const nameList = (names: readonly string[]) => `(${names.map(printName).join(", ")})`;
 
 function docLines(doc: string | undefined, indent: string): string[] {
-  return doc === undefined ? [] : doc.split("\n").map((l) => `${indent}///${l ? " " + l : ""}`.replace(/\s+$/, ""));
+  return doc === undefined
+    ? []
+    : doc.split("\n").map((l) => `${indent}///${l ? ` ${l}` : ""}`.replace(/\s+$/, ""));
 }
 
 function commentLines(src: SourceInfo | undefined, indent: string): string[] {
   return (src?.leading ?? []).map((c) => indent + c);
 }
 
-const withTrailing = (line: string, src: SourceInfo | undefined) => (src?.trailing ? `${line} ${src.trailing}` : line);
+const withTrailing = (line: string, src: SourceInfo | undefined) =>
+  src?.trailing ? `${line} ${src.trailing}` : line;
 
 /** Which constraints print inline on which column. */
 interface Inline {
@@ -76,7 +110,8 @@ interface Inline {
 function inlinePlan(t: Table): Map<string, Inline> {
   const plan = new Map<string, Inline>(t.columns.map((c) => [c.name, { pk: false }]));
   const pk = t.primaryKey;
-  if (pk && pk.columns.length === 1 && pk.name === primaryKeyName(t.name) && plan.has(pk.columns[0]!)) plan.get(pk.columns[0]!)!.pk = true;
+  if (pk && pk.columns.length === 1 && pk.name === primaryKeyName(t.name) && plan.has(pk.columns[0]!))
+    plan.get(pk.columns[0]!)!.pk = true;
   for (const u of t.uniques) {
     const slot = u.columns.length === 1 ? plan.get(u.columns[0]!) : undefined;
     if (slot && !slot.unique && u.name === uniqueName(t.name, u.columns)) slot.unique = u;
@@ -87,7 +122,10 @@ function inlinePlan(t: Table): Map<string, Inline> {
   }
   for (const ck of t.checks) {
     for (const [col, slot] of plan) {
-      if (!slot.check && ck.name === checkName(t.name, [col])) { slot.check = ck; break; }
+      if (!slot.check && ck.name === checkName(t.name, [col])) {
+        slot.check = ck;
+        break;
+      }
     }
   }
   return plan;
@@ -99,7 +137,10 @@ function printColumnAttrs(c: Column, inline: Inline): string {
   if (c.identity) parts.push("identity");
   if (inline.unique) parts.push("unique");
   if (c.default) parts.push(`default ${printDefault(c.default)}`);
-  if (inline.fk) parts.push(`references ${printName(inline.fk.refTable)}(${printName(inline.fk.refColumns[0]!)})${printActions(inline.fk.onDelete, inline.fk.onUpdate)}`);
+  if (inline.fk)
+    parts.push(
+      `references ${printName(inline.fk.refTable)}(${printName(inline.fk.refColumns[0]!)})${printActions(inline.fk.onDelete, inline.fk.onUpdate)}`,
+    );
   if (inline.check) parts.push(`check (${inline.check.expr})`);
   if (c.renamedFrom !== undefined) parts.push(`renamed from ${printName(c.renamedFrom)}`);
   return parts.join(" ");
@@ -108,13 +149,17 @@ function printColumnAttrs(c: Column, inline: Inline): string {
 function printIndex(t: Table, i: Index): string {
   const words = i.parts.map((p) => (p.kind === "column" ? p.column : expressionWords(p.sql)));
   const name = i.name === indexName(t.name, words) ? "" : ` ${printName(i.name)}`;
-  const parts = i.parts.map((p) => `${p.kind === "column" ? printName(p.column) : `(${p.sql})`}${p.desc ? " desc" : ""}`).join(", ");
+  const parts = i.parts
+    .map((p) => `${p.kind === "column" ? printName(p.column) : `(${p.sql})`}${p.desc ? " desc" : ""}`)
+    .join(", ");
   return `${i.unique ? "unique " : ""}index${name} (${parts})${i.where !== undefined ? ` where (${i.where})` : ""}${i.using ? ` using ${printName(i.using)}` : ""}`;
 }
 
 export function printTable(t: Table): string {
   const out: string[] = [...commentLines(t.src, ""), ...docLines(t.doc, "")];
-  out.push(`table ${printName(t.name)}${t.renamedFrom !== undefined ? ` renamed from ${printName(t.renamedFrom)}` : ""} {`);
+  out.push(
+    `table ${printName(t.name)}${t.renamedFrom !== undefined ? ` renamed from ${printName(t.renamedFrom)}` : ""} {`,
+  );
   const plan = inlinePlan(t);
   const nameW = Math.max(0, ...t.columns.map((c) => printName(c.name).length));
   const typeW = Math.max(0, ...t.columns.map((c) => printType(c.type).length + (c.nullable ? 1 : 0)));
@@ -127,27 +172,46 @@ export function printTable(t: Table): string {
   for (const c of t.columns) {
     const attrs = printColumnAttrs(c, plan.get(c.name)!);
     const type = printType(c.type) + (c.nullable ? "?" : "");
-    item(c.src, attrs ? `${printName(c.name).padEnd(nameW)}  ${type.padEnd(typeW)}  ${attrs}` : `${printName(c.name).padEnd(nameW)}  ${type}`, c.doc);
+    item(
+      c.src,
+      attrs
+        ? `${printName(c.name).padEnd(nameW)}  ${type.padEnd(typeW)}  ${attrs}`
+        : `${printName(c.name).padEnd(nameW)}  ${type}`,
+      c.doc,
+    );
   }
   // Table-level items start after a blank line, so columns and constraints read as two blocks.
   let blockStart = true;
-  const tableItem = (src: SourceInfo | undefined, line: string) => { item(src, line, undefined, blockStart); blockStart = false; };
-  const inlined = new Set<unknown>([...plan.values()].flatMap((s) => [s.unique, s.fk, s.check].filter(Boolean)));
+  const tableItem = (src: SourceInfo | undefined, line: string) => {
+    item(src, line, undefined, blockStart);
+    blockStart = false;
+  };
+  const inlined = new Set<unknown>(
+    [...plan.values()].flatMap((s) => [s.unique, s.fk, s.check].filter(Boolean)),
+  );
   const pk = t.primaryKey;
-  if (pk && !(pk.columns.length === 1 && plan.get(pk.columns[0]!)?.pk)) tableItem(pk.src, `primary key ${nameList(pk.columns)}`);
+  if (pk && !(pk.columns.length === 1 && plan.get(pk.columns[0]!)?.pk))
+    tableItem(pk.src, `primary key ${nameList(pk.columns)}`);
   for (const u of t.uniques) {
     if (inlined.has(u)) continue;
-    tableItem(u.src, `unique${u.name === uniqueName(t.name, u.columns) ? "" : ` ${printName(u.name)}`} ${nameList(u.columns)}`);
+    tableItem(
+      u.src,
+      `unique${u.name === uniqueName(t.name, u.columns) ? "" : ` ${printName(u.name)}`} ${nameList(u.columns)}`,
+    );
   }
   for (const i of t.indexes) tableItem(i.src, printIndex(t, i));
   for (const fk of t.foreignKeys) {
     if (inlined.has(fk)) continue;
     const name = fk.name === foreignKeyName(t.name, fk.columns) ? "" : ` ${printName(fk.name)}`;
-    tableItem(fk.src, `foreign key${name} ${nameList(fk.columns)} references ${printName(fk.refTable)}${nameList(fk.refColumns)}${printActions(fk.onDelete, fk.onUpdate)}`);
+    tableItem(
+      fk.src,
+      `foreign key${name} ${nameList(fk.columns)} references ${printName(fk.refTable)}${nameList(fk.refColumns)}${printActions(fk.onDelete, fk.onUpdate)}`,
+    );
   }
   for (const ck of t.checks) {
     if (inlined.has(ck)) continue;
-    const name = ck.name === checkName(t.name, mentionedColumns(ck.expr, t.columns)) ? "" : ` ${printName(ck.name)}`;
+    const name =
+      ck.name === checkName(t.name, mentionedColumns(ck.expr, t.columns)) ? "" : ` ${printName(ck.name)}`;
     tableItem(ck.src, `check${name} (${ck.expr})`);
   }
   out.push(...(t.src?.inner ?? []).map((c) => INDENT + c));
@@ -159,13 +223,20 @@ export function printTable(t: Table): string {
 export function printEnum(e: EnumType): string {
   const out: string[] = [...commentLines(e.src, ""), ...docLines(e.doc, "")];
   const head = `enum ${printName(e.name)}${e.renamedFrom !== undefined ? ` renamed from ${printName(e.renamedFrom)}` : ""} {`;
-  const values = e.values.map((v) => (BARE.test(v.name) && !RESERVED_WORDS.has(v.name) ? v.name : printString(v.name)));
+  const values = e.values.map((v) =>
+    BARE.test(v.name) && !RESERVED_WORDS.has(v.name) ? v.name : printString(v.name),
+  );
   const oneLine = `${head} ${values.join(", ")} }`;
-  const multi = e.src?.inner?.length || e.values.some((v) => v.src?.leading?.length || v.src?.trailing) || oneLine.length > 100;
+  const multi =
+    e.src?.inner?.length ||
+    e.values.some((v) => v.src?.leading?.length || v.src?.trailing) ||
+    oneLine.length > 100;
   if (!multi) out.push(oneLine);
   else {
     out.push(head);
-    e.values.forEach((v, i) => out.push(...commentLines(v.src, INDENT), withTrailing(`${INDENT}${values[i]},`, v.src)));
+    e.values.forEach((v, i) => {
+      out.push(...commentLines(v.src, INDENT), withTrailing(`${INDENT}${values[i]},`, v.src));
+    });
     out.push(...(e.src?.inner ?? []).map((c) => INDENT + c), "}");
   }
   if (e.src?.trailing) out[out.length - 1] += ` ${e.src.trailing}`;
@@ -177,11 +248,19 @@ export function printEnum(e: EnumType): string {
  * blank line, with the file's trailing comments at the end. Always ends with one newline.
  */
 export function printDeclarations(
-  tables: readonly Table[], enums: readonly EnumType[],
-  order?: readonly { kind: "table" | "enum"; name: string }[], trailing: readonly string[] = [],
+  tables: readonly Table[],
+  enums: readonly EnumType[],
+  order?: readonly { kind: "table" | "enum"; name: string }[],
+  trailing: readonly string[] = [],
 ): string {
-  const byName = { table: new Map(tables.map((t) => [t.name, t])), enum: new Map(enums.map((e) => [e.name, e])) };
-  const seq = order ?? [...enums.map((e) => ({ kind: "enum" as const, name: e.name })), ...tables.map((t) => ({ kind: "table" as const, name: t.name }))];
+  const byName = {
+    table: new Map(tables.map((t) => [t.name, t])),
+    enum: new Map(enums.map((e) => [e.name, e])),
+  };
+  const seq = order ?? [
+    ...enums.map((e) => ({ kind: "enum" as const, name: e.name })),
+    ...tables.map((t) => ({ kind: "table" as const, name: t.name })),
+  ];
   const blocks: string[] = [];
   // A name declared twice (an error, still formatted) appears once per declaration.
   const used = { table: new Map<string, number>(), enum: new Map<string, number>() };
@@ -189,12 +268,15 @@ export function printDeclarations(
   for (const d of seq) {
     const n = used[d.kind].get(d.name) ?? 0;
     used[d.kind].set(d.name, n + 1);
-    const decl = n === 0 ? byName[d.kind].get(d.name) : (all[d.kind] as readonly (Table | EnumType)[]).filter((x) => x.name === d.name)[n];
+    const decl =
+      n === 0
+        ? byName[d.kind].get(d.name)
+        : (all[d.kind] as readonly (Table | EnumType)[]).filter((x) => x.name === d.name)[n];
     if (!decl) continue;
     blocks.push(d.kind === "table" ? printTable(decl as Table) : printEnum(decl as EnumType));
   }
   if (trailing.length) blocks.push(trailing.join("\n"));
-  return blocks.length ? blocks.join("\n\n") + "\n" : "";
+  return blocks.length ? `${blocks.join("\n\n")}\n` : "";
 }
 
 /** The whole schema in one text: enums first, then tables. */

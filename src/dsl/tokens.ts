@@ -18,16 +18,38 @@ import { createToken, Lexer, type TokenType } from "chevrotain";
 export const Name = createToken({ name: "Name", pattern: Lexer.NA });
 export const RawAny = createToken({ name: "RawAny", pattern: Lexer.NA });
 
-export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\f\v]+/, group: Lexer.SKIPPED, line_breaks: true });
+export const WhiteSpace = createToken({
+  name: "WhiteSpace",
+  pattern: /[ \t\r\n\f\v]+/,
+  group: Lexer.SKIPPED,
+  line_breaks: true,
+});
 /** `///` doc comments and `//` comments are kept aside (group "comments") for `fmt` and docs. */
 export const DocComment = createToken({ name: "DocComment", pattern: /\/\/\/[^\n\r]*/, group: "comments" });
 export const LineComment = createToken({ name: "LineComment", pattern: /\/\/[^\n\r]*/, group: "comments" });
 
-export const Identifier = createToken({ name: "Identifier", pattern: /[A-Za-z_][A-Za-z0-9_]*/, categories: [Name, RawAny] });
-export const QuotedIdentifier = createToken({ name: "QuotedIdentifier", pattern: /"(?:[^"\n\r]|"")*"/, categories: [Name, RawAny] });
+export const Identifier = createToken({
+  name: "Identifier",
+  pattern: /[A-Za-z_][A-Za-z0-9_]*/,
+  categories: [Name, RawAny],
+});
+export const QuotedIdentifier = createToken({
+  name: "QuotedIdentifier",
+  pattern: /"(?:[^"\n\r]|"")*"/,
+  categories: [Name, RawAny],
+});
 /** A single-quoted SQL string; `''` is an escaped quote. May span lines inside raw SQL. */
-export const StringLiteral = createToken({ name: "StringLiteral", pattern: /'(?:[^']|'')*'/, categories: [RawAny], line_breaks: true });
-export const NumberLiteral = createToken({ name: "NumberLiteral", pattern: /\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/, categories: [RawAny] });
+export const StringLiteral = createToken({
+  name: "StringLiteral",
+  pattern: /'(?:[^']|'')*'/,
+  categories: [RawAny],
+  line_breaks: true,
+});
+export const NumberLiteral = createToken({
+  name: "NumberLiteral",
+  pattern: /\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/,
+  categories: [RawAny],
+});
 
 const keyword = (word: string, contextual: boolean): TokenType =>
   createToken({
@@ -81,21 +103,77 @@ export const Minus = createToken({ name: "Minus", pattern: /-/, categories: [Raw
  * Operator characters: only meaningful inside raw SQL (`>=`, `||`, `::`, `->>`). An explicit set
  * rather than a complement, so the lexer keeps its first-character optimisation.
  */
-export const Other = createToken({ name: "Other", pattern: /[!#$%&*+./:;<=>@\\^`|~]+/, categories: [RawAny] });
+export const Other = createToken({
+  name: "Other",
+  pattern: /[!#$%&*+./:;<=>@\\^`|~]+/,
+  categories: [RawAny],
+});
 
 /** Reserved keywords: a name equal to one of these must be double-quoted. */
 export const RESERVED_WORDS: ReadonlySet<string> = new Set([
-  "table", "enum", "primary", "foreign", "unique", "index", "check", "key", "references", "default", "identity", "renamed",
+  "table",
+  "enum",
+  "primary",
+  "foreign",
+  "unique",
+  "index",
+  "check",
+  "key",
+  "references",
+  "default",
+  "identity",
+  "renamed",
 ]);
 
 // Order matters: comments before `Other`'s `/`, keywords before Identifier.
 export const allTokens: TokenType[] = [
-  WhiteSpace, DocComment, LineComment,
-  Table, Enum, Primary, Foreign, Unique, Index, Check, Key, References, Default, Identity, Renamed,
-  From, On, Delete, Update, SetKw, Null, Cascade, Restrict, No, Action, Where, Using, Asc, Desc, True, False,
-  Identifier, QuotedIdentifier, StringLiteral, NumberLiteral,
-  LCurly, RCurly, LParen, RParen, LBracket, RBracket, Comma, Question, Minus, Other,
-  Name, RawAny,
+  WhiteSpace,
+  DocComment,
+  LineComment,
+  Table,
+  Enum,
+  Primary,
+  Foreign,
+  Unique,
+  Index,
+  Check,
+  Key,
+  References,
+  Default,
+  Identity,
+  Renamed,
+  From,
+  On,
+  Delete,
+  Update,
+  SetKw,
+  Null,
+  Cascade,
+  Restrict,
+  No,
+  Action,
+  Where,
+  Using,
+  Asc,
+  Desc,
+  True,
+  False,
+  Identifier,
+  QuotedIdentifier,
+  StringLiteral,
+  NumberLiteral,
+  LCurly,
+  RCurly,
+  LParen,
+  RParen,
+  LBracket,
+  RBracket,
+  Comma,
+  Question,
+  Minus,
+  Other,
+  Name,
+  RawAny,
 ];
 
 /** Built once per process (Chevrotain performance guide); `ensureOptimizations` keeps it fast. */

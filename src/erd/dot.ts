@@ -40,7 +40,10 @@ export function dotErd(schema: Schema): string {
     `  edge [fontname="${STYLE.font}", fontsize=9, color="${STYLE.edge}", arrowsize=0.9, dir=both];`,
   ];
   const tables = new Map(schema.tables.map((t) => [t.name, t]));
-  for (const t of schema.tables) lines.push(`  ${dotId(t.name)} [label=<${tableLabel(t)}>, tooltip=${dotId(t.doc ? `${t.name}: ${t.doc}` : t.name)}];`);
+  for (const t of schema.tables)
+    lines.push(
+      `  ${dotId(t.name)} [label=<${tableLabel(t)}>, tooltip=${dotId(t.doc ? `${t.name}: ${t.doc}` : t.name)}];`,
+    );
   for (const t of schema.tables) {
     for (const fk of t.foreignKeys) {
       // Out of the child's row on its right side, into the parent's row on its left side
@@ -63,12 +66,17 @@ export function dotErd(schema: Schema): string {
     }
   }
   lines.push("}");
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }
 
 function tableLabel(t: Table): string {
-  const rows = [`<tr><td colspan="4" bgcolor="${STYLE.header}" cellpadding="6"><font color="${STYLE.headerText}"><b>${html(t.name)}</b></font></td></tr>`];
-  if (t.doc) rows.push(`<tr><td colspan="4" bgcolor="${STYLE.doc}" align="left" balign="left"><font point-size="9"><i>${wrap(oneLine(t.doc), 56).map(html).join("<br/>")}</i></font></td></tr>`);
+  const rows = [
+    `<tr><td colspan="4" bgcolor="${STYLE.header}" cellpadding="6"><font color="${STYLE.headerText}"><b>${html(t.name)}</b></font></td></tr>`,
+  ];
+  if (t.doc)
+    rows.push(
+      `<tr><td colspan="4" bgcolor="${STYLE.doc}" align="left" balign="left"><font point-size="9"><i>${wrap(oneLine(t.doc), 56).map(html).join("<br/>")}</i></font></td></tr>`,
+    );
   t.columns.forEach((c, i) => {
     const marks = keyMarks(t, c);
     const tip = c.doc ? ` tooltip="${html(oneLine(c.doc))}" href="#"` : "";
@@ -102,7 +110,12 @@ function portOf(t: Table, column: string | undefined, side: "l" | "r"): string {
  * where they are not allowed) a space or U+FFFD.
  */
 export function dotId(s: string): string {
-  return `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r?\n|\r/g, "\\n").replace(/\t/g, " ").replace(/[\u0000-\u001f\u007f]/g, "\ufffd")}"`;
+  return `"${s
+    .replace(/\\/g, "\\\\")
+    .replace(/"/g, '\\"')
+    .replace(/\r?\n|\r/g, "\\n")
+    .replace(/\t/g, " ")
+    .replace(/[\u0000-\u001f\u007f]/g, "\ufffd")}"`;
 }
 
 /**

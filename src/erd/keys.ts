@@ -15,7 +15,14 @@ export function keyMarks(t: Table, c: Column): string[] {
   if (t.foreignKeys.some((k) => k.columns.includes(c.name))) marks.push("FK");
   const uniqueAlone =
     t.uniques.some((u) => u.columns.length === 1 && u.columns[0] === c.name) ||
-    t.indexes.some((i) => i.unique && i.where === undefined && i.parts.length === 1 && i.parts[0]!.kind === "column" && i.parts[0]!.column === c.name);
+    t.indexes.some(
+      (i) =>
+        i.unique &&
+        i.where === undefined &&
+        i.parts.length === 1 &&
+        i.parts[0]!.kind === "column" &&
+        i.parts[0]!.column === c.name,
+    );
   if (uniqueAlone) marks.push("UK");
   return marks;
 }
@@ -31,10 +38,12 @@ export interface FkEnds {
 }
 
 export function fkEnds(t: Table, fk: ForeignKey): FkEnds {
-  const same = (xs: readonly string[]) => xs.length === fk.columns.length && xs.every((x) => fk.columns.includes(x));
+  const same = (xs: readonly string[]) =>
+    xs.length === fk.columns.length && xs.every((x) => fk.columns.includes(x));
   return {
     optionalParent: fk.columns.some((n) => t.columns.find((c) => c.name === n)?.nullable),
-    singleChild: (t.primaryKey !== undefined && same(t.primaryKey.columns)) || t.uniques.some((u) => same(u.columns)),
+    singleChild:
+      (t.primaryKey !== undefined && same(t.primaryKey.columns)) || t.uniques.some((u) => same(u.columns)),
     identifying: fk.columns.every((n) => t.primaryKey?.columns.includes(n)),
   };
 }

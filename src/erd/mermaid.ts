@@ -29,10 +29,12 @@ export function mermaidErd(schema: Schema): string {
       const childEnd = ends.singleChild ? "|o" : "}o";
       // Identifying (solid) when the key is part of the child's primary key.
       const line = ends.identifying ? "--" : "..";
-      lines.push(`  ${entity(fk.refTable)} ${parentEnd}${line}${childEnd} ${entity(t.name)} : ${quote(fk.columns.join(", "))}`);
+      lines.push(
+        `  ${entity(fk.refTable)} ${parentEnd}${line}${childEnd} ${entity(t.name)} : ${quote(fk.columns.join(", "))}`,
+      );
     }
   }
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }
 
 function attribute(t: Table, c: Column): string {
@@ -58,7 +60,8 @@ const entity = (name: string) => (WORD.test(name) ? name : quote(name));
  * codes (`#quot;`): Mermaid 12's ER renderer leaves those undecoded in the names and notes of
  * entities that take part in a relationship (test/binary/erd-render.test.ts renders them).
  */
-const quote = (s: string) => `"${s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")}"`;
+const quote = (s: string) =>
+  `"${s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")}"`;
 
 /** The diagram as Markdown: a ```mermaid fence, which GitHub renders as a picture. */
 export const mermaidMarkdown = (diagram: string): string => `\`\`\`mermaid\n${diagram}\`\`\`\n`;

@@ -16,34 +16,51 @@ export type Outcome<T> =
   /** Not started: a canary failed, or --fail-fast after a failure. */
   | { readonly target: string; readonly status: "skipped"; readonly reason: string };
 
-export async function runPool<T>(targets: readonly string[], opts: PoolOptions, work: (target: string) => Promise<T>, onDone?: (o: Outcome<T>, done: number) => void): Promise<Outcome<T>[]> {
+export async function runPool<T>(
+  targets: readonly string[],
+  opts: PoolOptions,
+  work: (target: string) => Promise<T>,
+  onDone?: (o: Outcome<T>, done: number) => void,
+): Promise<Outcome<T>[]> {
   const results: Outcome<T>[] = new Array(targets.length);
   let finished = 0;
   let stop: string | undefined;
   const runOne = async (i: number) => {
     const target = targets[i]!;
-    if (stop !== undefined) { results[i] = { target, status: "skipped", reason: stop }; onDone?.(results[i]!, ++finished); return; }
+    if (stop !== undefined) {
+      results[i] = { target, status: "skipped", reason: stop };
+      onDone?.(results[i]!, ++finished);
+      return;
+    }
     const t0 = performance.now();
     try {
       const value = await work(target);
       results[i] = { target, status: "ok", value, seconds: (performance.now() - t0) / 1000 };
     } catch (e) {
-      results[i] = { target, status: "failed", error: e instanceof Error ? e : new Error(String(e)), seconds: (performance.now() - t0) / 1000 };
+      results[i] = {
+        target,
+        status: "failed",
+        error: e instanceof Error ? e : new Error(String(e)),
+        seconds: (performance.now() - t0) / 1000,
+      };
       if (opts.failFast) stop = "not started: an earlier target failed (--fail-fast)";
     }
     onDone?.(results[i]!, ++finished);
   };
   const lanes = async (indexes: number[], k: number) => {
     let next = 0;
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(k, indexes.length)) }, async () => {
-      while (next < indexes.length) await runOne(indexes[next++]!);
-    }));
+    await Promise.all(
+      Array.from({ length: Math.max(1, Math.min(k, indexes.length)) }, async () => {
+        while (next < indexes.length) await runOne(indexes[next++]!);
+      }),
+    );
   };
   const all = targets.map((_, i) => i);
   const canary = Math.min(opts.canary ?? 0, targets.length);
   if (canary > 0) {
     await lanes(all.slice(0, canary), opts.concurrency);
-    if (results.slice(0, canary).some((r) => r.status === "failed")) stop = `not started: a canary target failed (--canary ${canary})`;
+    if (results.slice(0, canary).some((r) => r.status === "failed"))
+      stop = `not started: a canary target failed (--canary ${canary})`;
     await lanes(all.slice(canary), opts.concurrency);
   } else {
     await lanes(all, opts.concurrency);

@@ -28,10 +28,17 @@ export interface TargetRow {
 /** RunOptions without callbacks: what can cross to a worker thread. */
 export type PlainRunOptions = Omit<RunOptions, "events">;
 
-export async function runTarget(url: string, dialect: Dialect, migrations: readonly Migration[], opts: PlainRunOptions, job: FleetJob, connectTimeoutMs: number): Promise<TargetRow> {
+export async function runTarget(
+  url: string,
+  dialect: Dialect,
+  migrations: readonly Migration[],
+  opts: PlainRunOptions,
+  job: FleetJob,
+  connectTimeoutMs: number,
+): Promise<TargetRow> {
   const d = dialectFromUrl(url);
   if (d !== dialect.name) throw new Error(`a ${d} database, but this project's dialect is ${dialect.name}`);
-  let conn;
+  let conn: Awaited<ReturnType<typeof connect>>;
   try {
     conn = await connect(url, { connectTimeoutMs });
   } catch (e) {
@@ -43,14 +50,36 @@ export async function runTarget(url: string, dialect: Dialect, migrations: reado
     const before = st.current;
     switch (job.kind) {
       case "status":
-        return { before, after: before, applied: [], pending: st.pending.map((m) => m.version), failed: st.failed.map((h) => h.version) };
+        return {
+          before,
+          after: before,
+          applied: [],
+          pending: st.pending.map((m) => m.version),
+          failed: st.failed.map((h) => h.version),
+        };
       case "up": {
-        const done = await runner.up({ ...opts, ...(job.target !== undefined ? { target: job.target } : {}), ...(job.count !== undefined ? { count: job.count } : {}) });
-        return { before, after: opts.dryRun ? before : (await runner.state()).current, applied: done.map((a) => a.version) };
+        const done = await runner.up({
+          ...opts,
+          ...(job.target !== undefined ? { target: job.target } : {}),
+          ...(job.count !== undefined ? { count: job.count } : {}),
+        });
+        return {
+          before,
+          after: opts.dryRun ? before : (await runner.state()).current,
+          applied: done.map((a) => a.version),
+        };
       }
       case "down": {
-        const done = await runner.down({ ...opts, ...(job.target !== undefined ? { target: job.target } : {}), ...(job.count !== undefined ? { count: job.count } : {}) });
-        return { before, after: opts.dryRun ? before : (await runner.state()).current, applied: done.map((a) => a.version) };
+        const done = await runner.down({
+          ...opts,
+          ...(job.target !== undefined ? { target: job.target } : {}),
+          ...(job.count !== undefined ? { count: job.count } : {}),
+        });
+        return {
+          before,
+          after: opts.dryRun ? before : (await runner.state()).current,
+          applied: done.map((a) => a.version),
+        };
       }
       default: {
         const never: never = job;

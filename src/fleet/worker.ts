@@ -21,7 +21,9 @@ export interface WorkerRequest {
   readonly connectTimeoutMs: number;
 }
 
-export type WorkerReply = { readonly id: number; readonly ok: true; readonly row: TargetRow } | { readonly id: number; readonly ok: false; readonly message: string };
+export type WorkerReply =
+  | { readonly id: number; readonly ok: true; readonly row: TargetRow }
+  | { readonly id: number; readonly ok: false; readonly message: string };
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null;
@@ -35,8 +37,16 @@ export function serveFleetWorker(): void {
     const r = e.data;
     try {
       // The folder was verified by the main thread; each worker reads it once.
-      if (cache?.dir !== r.migrationsDir) cache = { dir: r.migrationsDir, migrations: readMigrations(r.migrationsDir) };
-      const row = await runTarget(r.url, await getDialect(r.dialect), await cache.migrations, r.opts, r.job, r.connectTimeoutMs);
+      if (cache?.dir !== r.migrationsDir)
+        cache = { dir: r.migrationsDir, migrations: readMigrations(r.migrationsDir) };
+      const row = await runTarget(
+        r.url,
+        await getDialect(r.dialect),
+        await cache.migrations,
+        r.opts,
+        r.job,
+        r.connectTimeoutMs,
+      );
       scope.postMessage({ id: r.id, ok: true, row });
     } catch (err) {
       scope.postMessage({ id: r.id, ok: false, message: err instanceof Error ? err.message : String(err) });

@@ -9,7 +9,10 @@ export class WorkerPool {
   private readonly idle: Worker[] = [];
   private readonly all: Worker[] = [];
   private readonly waiting: ((w: Worker) => void)[] = [];
-  private readonly inFlight = new Map<number, { resolve: (r: TargetRow) => void; reject: (e: Error) => void; worker: Worker }>();
+  private readonly inFlight = new Map<
+    number,
+    { resolve: (r: TargetRow) => void; reject: (e: Error) => void; worker: Worker }
+  >();
   private nextId = 1;
 
   constructor(size: number, entry: string) {
@@ -23,7 +26,11 @@ export class WorkerPool {
         else p.reject(new Error(e.data.message));
       };
       w.onerror = (e) => {
-        for (const [id, p] of this.inFlight) if (p.worker === w) { this.inFlight.delete(id); p.reject(new Error(`worker thread failed: ${e.message}`)); }
+        for (const [id, p] of this.inFlight)
+          if (p.worker === w) {
+            this.inFlight.delete(id);
+            p.reject(new Error(`worker thread failed: ${e.message}`));
+          }
       };
       this.all.push(w);
       this.idle.push(w);

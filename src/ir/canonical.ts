@@ -8,25 +8,31 @@ import type { Schema, Table } from "./model.ts";
 import { stripSource } from "./source.ts";
 
 /** Whitespace-normalised raw SQL: runs of whitespace become one space, none inside parentheses' edges. */
-export const normSql = (s: string) => s.replace(/\s+/g, " ").replace(/\(\s+/g, "(").replace(/\s+\)/g, ")").trim();
+export const normSql = (s: string) =>
+  s.replace(/\s+/g, " ").replace(/\(\s+/g, "(").replace(/\s+\)/g, ")").trim();
 
-const byName = <T extends { name: string }>(xs: readonly T[]): T[] => [...xs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+const byName = <T extends { name: string }>(xs: readonly T[]): T[] =>
+  [...xs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
 export function canonical(schema: Schema): Schema {
   const s = stripSource(schema);
   return {
     enums: byName(s.enums),
-    tables: byName(s.tables).map((t): Table => ({
-      ...t,
-      columns: t.columns.map((c) => (c.default?.kind === "raw" ? { ...c, default: { kind: "raw", sql: normSql(c.default.sql) } } : c)),
-      uniques: byName(t.uniques),
-      indexes: byName(t.indexes).map((i) => ({
-        ...i,
-        parts: i.parts.map((p) => (p.kind === "expression" ? { ...p, sql: normSql(p.sql) } : p)),
-        ...(i.where !== undefined ? { where: normSql(i.where) } : {}),
-      })),
-      foreignKeys: byName(t.foreignKeys),
-      checks: byName(t.checks).map((c) => ({ ...c, expr: normSql(c.expr) })),
-    })),
+    tables: byName(s.tables).map(
+      (t): Table => ({
+        ...t,
+        columns: t.columns.map((c) =>
+          c.default?.kind === "raw" ? { ...c, default: { kind: "raw", sql: normSql(c.default.sql) } } : c,
+        ),
+        uniques: byName(t.uniques),
+        indexes: byName(t.indexes).map((i) => ({
+          ...i,
+          parts: i.parts.map((p) => (p.kind === "expression" ? { ...p, sql: normSql(p.sql) } : p)),
+          ...(i.where !== undefined ? { where: normSql(i.where) } : {}),
+        })),
+        foreignKeys: byName(t.foreignKeys),
+        checks: byName(t.checks).map((c) => ({ ...c, expr: normSql(c.expr) })),
+      }),
+    ),
   };
 }

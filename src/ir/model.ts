@@ -42,8 +42,24 @@ export interface Loc {
 }
 
 export const PORTABLE_TYPES = [
-  "smallint", "int", "bigint", "real", "double", "decimal", "bool", "text", "varchar", "char",
-  "date", "time", "timestamp", "timestamptz", "uuid", "json", "jsonb", "bytes",
+  "smallint",
+  "int",
+  "bigint",
+  "real",
+  "double",
+  "decimal",
+  "bool",
+  "text",
+  "varchar",
+  "char",
+  "date",
+  "time",
+  "timestamp",
+  "timestamptz",
+  "uuid",
+  "json",
+  "jsonb",
+  "bytes",
 ] as const;
 export type PortableTypeName = (typeof PORTABLE_TYPES)[number];
 
@@ -57,7 +73,12 @@ export const INTEGER_TYPES: ReadonlySet<string> = new Set(["smallint", "int", "b
 export type ColumnType =
   | { readonly kind: "portable"; readonly name: PortableTypeName; readonly args?: readonly number[] }
   | { readonly kind: "enum"; readonly name: string }
-  | { readonly kind: "native"; readonly name: string; readonly args?: readonly string[]; readonly array?: boolean };
+  | {
+      readonly kind: "native";
+      readonly name: string;
+      readonly args?: readonly string[];
+      readonly array?: boolean;
+    };
 
 export const PORTABLE_FUNCTIONS = ["now", "current_date", "gen_uuid"] as const;
 export type PortableFunction = (typeof PORTABLE_FUNCTIONS)[number];

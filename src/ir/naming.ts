@@ -31,9 +31,12 @@ export function expressionWords(sql: string): string {
 }
 
 export const primaryKeyName = (table: string) => capName(`${table}_pkey`);
-export const uniqueName = (table: string, cols: readonly string[]) => capName(`${table}_${cols.join("_")}_key`);
-export const indexName = (table: string, parts: readonly string[]) => capName(`${table}_${parts.join("_")}_idx`);
-export const foreignKeyName = (table: string, cols: readonly string[]) => capName(`${table}_${cols.join("_")}_fkey`);
+export const uniqueName = (table: string, cols: readonly string[]) =>
+  capName(`${table}_${cols.join("_")}_key`);
+export const indexName = (table: string, parts: readonly string[]) =>
+  capName(`${table}_${parts.join("_")}_idx`);
+export const foreignKeyName = (table: string, cols: readonly string[]) =>
+  capName(`${table}_${cols.join("_")}_fkey`);
 /** A check's name from the columns its expression mentions (PostgreSQL's habit), else `<table>_check`. */
 export const checkName = (table: string, cols: readonly string[]) =>
   capName(cols.length ? `${table}_${cols.join("_")}_check` : `${table}_check`);

@@ -22,7 +22,10 @@ export interface Snapshot {
 }
 
 export class SnapshotError extends Error {
-  constructor(readonly file: string, detail: string) {
+  constructor(
+    readonly file: string,
+    detail: string,
+  ) {
     super(`${file}: ${detail}`);
     this.name = "SnapshotError";
   }
@@ -30,8 +33,14 @@ export class SnapshotError extends Error {
 
 /** Stable text: canonical schema, two-space indentation, trailing newline (diff-friendly in review). */
 export function serializeSnapshot(s: Omit<Snapshot, "format">): string {
-  const doc: Snapshot = { format: SNAPSHOT_FORMAT, id: s.id, prevId: s.prevId, dialect: s.dialect, schema: canonical(s.schema) };
-  return JSON.stringify(doc, null, 2) + "\n";
+  const doc: Snapshot = {
+    format: SNAPSHOT_FORMAT,
+    id: s.id,
+    prevId: s.prevId,
+    dialect: s.dialect,
+    schema: canonical(s.schema),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
 /**
@@ -57,8 +66,16 @@ export interface SnapshotHeader {
 }
 
 export function snapshotHeader(head: string, file: string, whole: () => string = () => head): SnapshotHeader {
-  const m = /^\{\s*"format": 1,\s*"id": ("(?:[^"\\]|\\.)*"),\s*"prevId": (null|"(?:[^"\\]|\\.)*"),\s*"dialect": ("(?:[^"\\]|\\.)*"),/.exec(head.slice(0, 512));
-  if (m) return { id: JSON.parse(m[1]!) as string, prevId: JSON.parse(m[2]!) as string | null, dialect: JSON.parse(m[3]!) as string };
+  const m =
+    /^\{\s*"format": 1,\s*"id": ("(?:[^"\\]|\\.)*"),\s*"prevId": (null|"(?:[^"\\]|\\.)*"),\s*"dialect": ("(?:[^"\\]|\\.)*"),/.exec(
+      head.slice(0, 512),
+    );
+  if (m)
+    return {
+      id: JSON.parse(m[1]!) as string,
+      prevId: JSON.parse(m[2]!) as string | null,
+      dialect: JSON.parse(m[3]!) as string,
+    };
   const s = parseSnapshot(whole(), file);
   return { id: s.id, prevId: s.prevId, dialect: s.dialect };
 }
@@ -70,10 +87,17 @@ export function parseSnapshot(text: string, file: string): Snapshot {
     if (!v || typeof v !== "object" || Array.isArray(v)) throw new Error("not a JSON object");
     doc = v as Record<string, unknown>;
   } catch (e) {
-    throw new SnapshotError(file, `not a valid snapshot (${(e as Error).message}); restore it from version control, or regenerate the migration`);
+    throw new SnapshotError(
+      file,
+      `not a valid snapshot (${(e as Error).message}); restore it from version control, or regenerate the migration`,
+    );
   }
   let format = typeof doc["format"] === "number" ? (doc["format"] as number) : 0;
-  if (format > SNAPSHOT_FORMAT) throw new SnapshotError(file, `snapshot format ${format} is newer than this schemavc understands (${SNAPSHOT_FORMAT}); upgrade schemavc`);
+  if (format > SNAPSHOT_FORMAT)
+    throw new SnapshotError(
+      file,
+      `snapshot format ${format} is newer than this schemavc understands (${SNAPSHOT_FORMAT}); upgrade schemavc`,
+    );
   while (format < SNAPSHOT_FORMAT) {
     const up = UPGRADES[format];
     if (!up) throw new SnapshotError(file, `unknown snapshot format ${format}`);
@@ -81,8 +105,23 @@ export function parseSnapshot(text: string, file: string): Snapshot {
     format = doc["format"] as number;
   }
   const schema = doc["schema"] as Schema | undefined;
-  if (typeof doc["id"] !== "string" || !(doc["prevId"] === null || typeof doc["prevId"] === "string") || !schema || !Array.isArray(schema.tables) || !Array.isArray(schema.enums)) {
-    throw new SnapshotError(file, "malformed snapshot: it needs `id`, `prevId` and a `schema` with `tables` and `enums`; restore it from version control");
+  if (
+    typeof doc["id"] !== "string" ||
+    !(doc["prevId"] === null || typeof doc["prevId"] === "string") ||
+    !schema ||
+    !Array.isArray(schema.tables) ||
+    !Array.isArray(schema.enums)
+  ) {
+    throw new SnapshotError(
+      file,
+      "malformed snapshot: it needs `id`, `prevId` and a `schema` with `tables` and `enums`; restore it from version control",
+    );
   }
-  return { format: SNAPSHOT_FORMAT, id: doc["id"] as string, prevId: doc["prevId"] as string | null, dialect: String(doc["dialect"] ?? ""), schema };
+  return {
+    format: SNAPSHOT_FORMAT,
+    id: doc["id"] as string,
+    prevId: doc["prevId"] as string | null,
+    dialect: String(doc["dialect"] ?? ""),
+    schema,
+  };
 }

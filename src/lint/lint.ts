@@ -16,7 +16,7 @@ import type { Column, ColumnType, Schema, Table } from "../ir/model.ts";
 import { typeText } from "../ir/validate.ts";
 import { widens } from "../diff/data-loss.ts";
 import { splitSql } from "../migrate/split.ts";
-import { factsOf, type ColumnDef, type Fact, type KeyPart } from "./statements.ts";
+import { factsOf, type ColumnDef, type KeyPart } from "./statements.ts";
 import { fixFor, RULE_BY_ID, type RuleId, type Severity } from "./rules.ts";
 
 export interface LintInput {
@@ -47,8 +47,29 @@ export interface Finding {
   readonly silenced: boolean;
 }
 
-const TEXTISH = new Set(["text", "tinytext", "mediumtext", "longtext", "blob", "tinyblob", "mediumblob", "longblob", "json", "bytes"]);
-const VOLATILE = new Set(["random", "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v4", "clock_timestamp", "timeofday", "nextval", "txid_current", "statement_timestamp"]);
+const TEXTISH = new Set([
+  "text",
+  "tinytext",
+  "mediumtext",
+  "longtext",
+  "blob",
+  "tinyblob",
+  "mediumblob",
+  "longblob",
+  "json",
+  "bytes",
+]);
+const VOLATILE = new Set([
+  "random",
+  "gen_random_uuid",
+  "uuid_generate_v1",
+  "uuid_generate_v4",
+  "clock_timestamp",
+  "timeofday",
+  "nextval",
+  "txid_current",
+  "statement_timestamp",
+]);
 
 export function lintMigration(input: LintInput): Finding[] {
   const { statements, directives } = splitSql(input.sql, input.backslashEscapes);
@@ -61,12 +82,21 @@ export function lintMigration(input: LintInput): Finding[] {
     const s = statements[i]!;
     const first = s.sql.split("\n")[0]!.trim();
     out.push({
-      rule, severity: r.severity, file: input.file, line: s.line, statement: first.length > 100 ? `${first.slice(0, 97)}...` : first,
-      message, why: r.why, fix: fixFor(r, input.dialect), silenced: s.allow.includes(rule),
+      rule,
+      severity: r.severity,
+      file: input.file,
+      line: s.line,
+      statement: first.length > 100 ? `${first.slice(0, 97)}...` : first,
+      message,
+      why: r.why,
+      fix: fixFor(r, input.dialect),
+      silenced: s.allow.includes(rule),
     });
   };
   statements.forEach((s, i) => {
-    for (const id of s.allow) if (!RULE_BY_ID.has(id)) emit("unknown-rule", i, `\`-- schemavc:allow ${id}\`: there is no rule \`${id}\``);
+    for (const id of s.allow)
+      if (!RULE_BY_ID.has(id))
+        emit("unknown-rule", i, `\`-- schemavc:allow ${id}\`: there is no rule \`${id}\``);
   });
 
   // Rebuilds: a table created under a new name, the old one dropped, the new one renamed to the
@@ -74,17 +104,25 @@ export function lintMigration(input: LintInput): Finding[] {
   const rebuildOf = new Map<number, string>(); // create statement → the table rebuilt
   const rebuildParts = new Set<string>(); // `${i}:${kind}` of its drop and rename
   {
-    const createdAt = new Map<string, number>(), droppedAt = new Map<string, number>();
+    const createdAt = new Map<string, number>(),
+      droppedAt = new Map<string, number>();
     for (const { i, f } of flat) {
       if (f.kind === "create-table") createdAt.set(f.table, i);
       if (f.kind === "drop-table") droppedAt.set(f.table, i);
-      if (f.kind === "rename-table" && createdAt.has(f.from) && (droppedAt.get(f.to) ?? -1) > createdAt.get(f.from)!) {
+      if (
+        f.kind === "rename-table" &&
+        createdAt.has(f.from) &&
+        (droppedAt.get(f.to) ?? -1) > createdAt.get(f.from)!
+      ) {
         rebuildOf.set(createdAt.get(f.from)!, f.to);
         rebuildParts.add(`${droppedAt.get(f.to)}:drop`).add(`${i}:rename`);
       }
     }
   }
-  const renames = flat.filter(({ i, f }) => (f.kind === "rename-table" && !rebuildParts.has(`${i}:rename`)) || f.kind === "rename-column");
+  const renames = flat.filter(
+    ({ i, f }) =>
+      (f.kind === "rename-table" && !rebuildParts.has(`${i}:rename`)) || f.kind === "rename-column",
+  );
   /** A table's name in the schema before the migration, from its name at statement `i`. */
   const originalTable = (name: string, i: number) => {
     for (let k = renames.length - 1; k >= 0; k--) {
@@ -97,41 +135,66 @@ export function lintMigration(input: LintInput): Finding[] {
   // Forward, every table rename counts (a rebuild's temporary table becomes the table).
   const allTableRenames = flat.filter(({ f }) => f.kind === "rename-table");
   const finalTable = (name: string, i: number) => {
-    for (const { i: j, f } of allTableRenames) if (j > i && f.kind === "rename-table" && f.from === name) name = f.to;
+    for (const { i: j, f } of allTableRenames)
+      if (j > i && f.kind === "rename-table" && f.from === name) name = f.to;
     return name;
   };
   const originalColumn = (table: string, name: string, i: number) => {
     const t = originalTable(table, i);
     for (let k = renames.length - 1; k >= 0; k--) {
       const { i: j, f } = renames[k]!;
-      if (j < i && f.kind === "rename-column" && f.to === name && originalTable(f.table, j) === t) name = f.from;
+      if (j < i && f.kind === "rename-column" && f.to === name && originalTable(f.table, j) === t)
+        name = f.from;
     }
     return name;
   };
   const finalColumn = (table: string, name: string, i: number) => {
     const t = finalTable(table, i);
-    for (const { i: j, f } of renames) if (j > i && f.kind === "rename-column" && f.from === name && finalTable(f.table, j) === t) name = f.to;
+    for (const { i: j, f } of renames)
+      if (j > i && f.kind === "rename-column" && f.from === name && finalTable(f.table, j) === t) name = f.to;
     return name;
   };
   let before: Schema | undefined, after: Schema | undefined;
-  const tableBefore = (name: string, i: number): Table | undefined => (before ??= input.before()).tables.find((t) => t.name === originalTable(name, i));
-  const tableAfter = (name: string, i: number): Table | undefined => (after ??= input.after()).tables.find((t) => t.name === finalTable(name, i));
-  const columnBefore = (table: string, col: string, i: number) => tableBefore(table, i)?.columns.find((c) => c.name === originalColumn(table, col, i));
-  const columnAfter = (table: string, col: string, i: number) => tableAfter(table, i)?.columns.find((c) => c.name === finalColumn(table, col, i));
-  const enumValues = (s: Schema, t: ColumnType) => (t.kind === "enum" ? s.enums.find((e) => e.name === t.name)?.values.map((v) => v.name) : undefined);
+  const tableBefore = (name: string, i: number): Table | undefined =>
+    (before ??= input.before()).tables.find((t) => t.name === originalTable(name, i));
+  const tableAfter = (name: string, i: number): Table | undefined =>
+    (after ??= input.after()).tables.find((t) => t.name === finalTable(name, i));
+  const columnBefore = (table: string, col: string, i: number) =>
+    tableBefore(table, i)?.columns.find((c) => c.name === originalColumn(table, col, i));
+  const columnAfter = (table: string, col: string, i: number) =>
+    tableAfter(table, i)?.columns.find((c) => c.name === finalColumn(table, col, i));
+  const enumValues = (s: Schema, t: ColumnType) =>
+    t.kind === "enum" ? s.enums.find((e) => e.name === t.name)?.values.map((v) => v.name) : undefined;
 
   /** Data lost or refused when a column changes from `b` to `a`; `true` when it changes type. */
-  const columnChange = (table: string, b: Column, a: Column, i: number, notNullNow = !a.nullable, hasDefault = a.default !== undefined) => {
+  const columnChange = (
+    table: string,
+    b: Column,
+    a: Column,
+    i: number,
+    notNullNow = !a.nullable,
+    hasDefault = a.default !== undefined,
+  ) => {
     const name = `\`${table}.${a.name}\``;
-    const bv = enumValues(before!, b.type), av = enumValues(after!, a.type);
+    const bv = enumValues(before!, b.type),
+      av = enumValues(after!, a.type);
     if (bv && av) {
       const removed = bv.filter((v) => !av.includes(v));
-      if (removed.length) emit("enum-value-removed", i, `removes ${removed.map((v) => `'${v}'`).join(", ")} from the values of ${name}`);
+      if (removed.length)
+        emit(
+          "enum-value-removed",
+          i,
+          `removes ${removed.map((v) => `'${v}'`).join(", ")} from the values of ${name}`,
+        );
     } else if (!widens(b.type, a.type)) {
       emit("narrow-type", i, `changes ${name} from \`${typeText(b.type)}\` to \`${typeText(a.type)}\``);
     }
     if (b.nullable && notNullNow && !hasDefault && !updated.has(originalTable(table, i))) {
-      emit("not-null-without-default", i, `makes ${name} NOT NULL with no default and no UPDATE of \`${table}\` before it`);
+      emit(
+        "not-null-without-default",
+        i,
+        `makes ${name} NOT NULL with no default and no UPDATE of \`${table}\` before it`,
+      );
     }
   };
 
@@ -150,30 +213,61 @@ export function lintMigration(input: LintInput): Finding[] {
         }
         if (isNew(rebuilt)) break;
         emit("sqlite-rebuild", i, `rebuilds table \`${rebuilt}\` (create, copy every row, drop, rename)`);
-        const b = tableBefore(rebuilt, i), a = tableAfter(rebuilt, i);
+        const b = tableBefore(rebuilt, i),
+          a = tableAfter(rebuilt, i);
         if (!b || !a) break;
         const kept = new Set<string>();
         for (const bc of b.columns) {
           // Names as they are at the rebuild (renames run before it) and after the migration.
           let current = bc.name;
-          for (const { i: j, f: r } of renames) if (j < i && r.kind === "rename-column" && r.from === current && originalTable(r.table, j) === b.name) current = r.to;
+          for (const { i: j, f: r } of renames)
+            if (
+              j < i &&
+              r.kind === "rename-column" &&
+              r.from === current &&
+              originalTable(r.table, j) === b.name
+            )
+              current = r.to;
           const ac = a.columns.find((c) => c.name === finalColumn(rebuilt, current, i));
-          if (!ac) emit("drop-column", i, `drops column \`${rebuilt}.${current}\` and its data (the rebuilt table has no such column)`);
-          else { kept.add(ac.name); columnChange(rebuilt, bc, ac, i); }
+          if (!ac)
+            emit(
+              "drop-column",
+              i,
+              `drops column \`${rebuilt}.${current}\` and its data (the rebuilt table has no such column)`,
+            );
+          else {
+            kept.add(ac.name);
+            columnChange(rebuilt, bc, ac, i);
+          }
         }
         for (const ac of a.columns) {
-          if (!kept.has(ac.name) && !ac.nullable && ac.default === undefined && !ac.identity) emit("not-null-without-default", i, `adds \`${rebuilt}.${ac.name}\` NOT NULL with no default: the copy of every existing row fails`);
+          if (!kept.has(ac.name) && !ac.nullable && ac.default === undefined && !ac.identity)
+            emit(
+              "not-null-without-default",
+              i,
+              `adds \`${rebuilt}.${ac.name}\` NOT NULL with no default: the copy of every existing row fails`,
+            );
         }
         break;
       }
       case "drop-table":
         if (rebuildParts.has(`${i}:drop`)) break;
-        if (isNew(f.table)) { created.delete(f.table); break; }
+        if (isNew(f.table)) {
+          created.delete(f.table);
+          break;
+        }
         emit("drop-table", i, `drops table \`${f.table}\` and every row in it`);
         break;
       case "rename-table":
-        if (rebuildParts.has(`${i}:rename`)) { created.delete(f.from); break; }
-        if (isNew(f.from)) { created.delete(f.from); created.add(f.to); break; }
+        if (rebuildParts.has(`${i}:rename`)) {
+          created.delete(f.from);
+          break;
+        }
+        if (isNew(f.from)) {
+          created.delete(f.from);
+          created.add(f.to);
+          break;
+        }
         emit("rename-table", i, `renames table \`${f.from}\` to \`${f.to}\``);
         break;
       case "add-column":
@@ -184,40 +278,75 @@ export function lintMigration(input: LintInput): Finding[] {
         if (!isNew(f.table)) emit("drop-column", i, `drops column \`${f.table}.${f.column}\` and its data`);
         break;
       case "rename-column":
-        if (!isNew(f.table)) emit("rename-column", i, `renames column \`${f.table}.${f.from}\` to \`${f.to}\``);
+        if (!isNew(f.table))
+          emit("rename-column", i, `renames column \`${f.table}.${f.from}\` to \`${f.to}\``);
         break;
       case "alter-type": {
         if (isNew(f.table)) break;
-        const b = columnBefore(f.table, f.column, i), a = columnAfter(f.table, f.column, i);
+        const b = columnBefore(f.table, f.column, i),
+          a = columnAfter(f.table, f.column, i);
         if (b && a) columnChange(f.table, b, a, i, false);
-        if (!(b && a && rewriteFree(b.type, a.type))) emit("type-rewrite", i, `changes the type of \`${f.table}.${f.column}\`${b && a ? ` from \`${typeText(b.type)}\` to \`${typeText(a.type)}\`` : ""}`);
+        if (!(b && a && rewriteFree(b.type, a.type)))
+          emit(
+            "type-rewrite",
+            i,
+            `changes the type of \`${f.table}.${f.column}\`${b && a ? ` from \`${typeText(b.type)}\` to \`${typeText(a.type)}\`` : ""}`,
+          );
         break;
       }
       case "set-not-null": {
         if (isNew(f.table)) break;
         const a = columnAfter(f.table, f.column, i);
-        if (a?.default === undefined && !updated.has(originalTable(f.table, i))) emit("not-null-without-default", i, `makes \`${f.table}.${f.column}\` NOT NULL with no default and no UPDATE of \`${f.table}\` before it`);
+        if (a?.default === undefined && !updated.has(originalTable(f.table, i)))
+          emit(
+            "not-null-without-default",
+            i,
+            `makes \`${f.table}.${f.column}\` NOT NULL with no default and no UPDATE of \`${f.table}\` before it`,
+          );
         break;
       }
       case "modify-column": {
         if (isNew(f.table)) break;
-        const b = columnBefore(f.table, f.column, i), a = columnAfter(f.table, f.column, i);
+        const b = columnBefore(f.table, f.column, i),
+          a = columnAfter(f.table, f.column, i);
         if (!b || !a) break;
         columnChange(f.table, b, a, i, f.def.notNull, f.def.default !== undefined);
-        if (mysqlCopies(b, a)) emit("mysql-table-copy", i, `changes \`${f.table}.${f.column}\` from \`${typeText(b.type)}\` to \`${typeText(a.type)}\`: the table is copied`);
+        if (mysqlCopies(b, a))
+          emit(
+            "mysql-table-copy",
+            i,
+            `changes \`${f.table}.${f.column}\` from \`${typeText(b.type)}\` to \`${typeText(a.type)}\`: the table is copied`,
+          );
         break;
       }
       case "create-index":
-        if (f.concurrently && transactional) emit("concurrently-in-transaction", i, "builds an index CONCURRENTLY inside the migration's transaction");
-        if (!f.concurrently && !isNew(f.table)) emit("index-not-concurrent", i, `builds an index on \`${f.table}\` without CONCURRENTLY`);
+        if (f.concurrently && transactional)
+          emit(
+            "concurrently-in-transaction",
+            i,
+            "builds an index CONCURRENTLY inside the migration's transaction",
+          );
+        if (!f.concurrently && !isNew(f.table))
+          emit("index-not-concurrent", i, `builds an index on \`${f.table}\` without CONCURRENTLY`);
         if (f.unique) textUnique([f.parts], (c) => typeWord(columnAfter(f.table, c, i)), i, f.table);
         break;
       case "drop-index":
-        if (f.concurrently && transactional) emit("concurrently-in-transaction", i, "drops an index CONCURRENTLY inside the migration's transaction");
+        if (f.concurrently && transactional)
+          emit(
+            "concurrently-in-transaction",
+            i,
+            "drops an index CONCURRENTLY inside the migration's transaction",
+          );
         break;
       case "add-constraint":
-        if ((f.type === "foreign-key" || f.type === "check") && !f.notValid && !isNew(f.table)) emit("constraint-not-valid", i, `adds a ${f.type === "check" ? "check" : "foreign key"} on \`${f.table}\` that validates every row while it blocks writes`);
-        if (f.type === "unique") textUnique([f.parts], (c) => typeWord(columnAfter(f.table, c, i)), i, f.table);
+        if ((f.type === "foreign-key" || f.type === "check") && !f.notValid && !isNew(f.table))
+          emit(
+            "constraint-not-valid",
+            i,
+            `adds a ${f.type === "check" ? "check" : "foreign key"} on \`${f.table}\` that validates every row while it blocks writes`,
+          );
+        if (f.type === "unique")
+          textUnique([f.parts], (c) => typeWord(columnAfter(f.table, c, i)), i, f.table);
         break;
       case "update":
         updated.add(originalTable(f.table, i));
@@ -231,16 +360,36 @@ export function lintMigration(input: LintInput): Finding[] {
   return out;
 
   function addColumn(table: string, c: ColumnDef, i: number) {
-    if (c.notNull && c.default === undefined && !c.identity) emit("not-null-without-default", i, `adds \`${table}.${c.name}\` NOT NULL with no default: every existing row needs a value`);
-    const volatile = c.identity || (c.default ?? []).some((t, k, ts) => t.kind === "word" && VOLATILE.has(t.text) && ts[k + 1]?.kind === "open");
-    if (volatile) emit("volatile-default", i, `adds \`${table}.${c.name}\` with a ${c.identity ? "generated (identity) value" : "volatile default"}: every existing row is rewritten`);
+    if (c.notNull && c.default === undefined && !c.identity)
+      emit(
+        "not-null-without-default",
+        i,
+        `adds \`${table}.${c.name}\` NOT NULL with no default: every existing row needs a value`,
+      );
+    const volatile =
+      c.identity ||
+      (c.default ?? []).some(
+        (t, k, ts) => t.kind === "word" && VOLATILE.has(t.text) && ts[k + 1]?.kind === "open",
+      );
+    if (volatile)
+      emit(
+        "volatile-default",
+        i,
+        `adds \`${table}.${c.name}\` with a ${c.identity ? "generated (identity) value" : "volatile default"}: every existing row is rewritten`,
+      );
   }
-  function textUnique(keys: readonly (readonly KeyPart[])[], typeOf: (column: string) => string | undefined, i: number, table: string) {
+  function textUnique(
+    keys: readonly (readonly KeyPart[])[],
+    typeOf: (column: string) => string | undefined,
+    i: number,
+    table: string,
+  ) {
     // Only MySQL has the rule; elsewhere do not read the snapshot to find column types.
     if (!RULE_BY_ID.get("mysql-text-unique")!.dialects.includes(input.dialect)) return;
     for (const parts of keys) {
       const bad = parts.find((p) => p.prefix || TEXTISH.has(typeOf(p.column) ?? ""));
-      if (bad) emit("mysql-text-unique", i, `makes \`${table}.${bad.column}\` (text) unique through a prefix`);
+      if (bad)
+        emit("mysql-text-unique", i, `makes \`${table}.${bad.column}\` (text) unique through a prefix`);
     }
   }
 }
@@ -256,18 +405,21 @@ function rewriteFree(b: ColumnType, a: ColumnType): boolean {
   if (b.kind !== "portable" || a.kind !== "portable") return false;
   if (b.name === "varchar" && a.name === "varchar") return (a.args?.[0] ?? 0) >= (b.args?.[0] ?? 0);
   if (b.name === "varchar" && a.name === "text") return true;
-  if (b.name === "decimal" && a.name === "decimal") return (a.args?.[1] ?? 0) === (b.args?.[1] ?? 0) && (a.args?.[0] ?? 0) >= (b.args?.[0] ?? 0);
+  if (b.name === "decimal" && a.name === "decimal")
+    return (a.args?.[1] ?? 0) === (b.args?.[1] ?? 0) && (a.args?.[0] ?? 0) >= (b.args?.[0] ?? 0);
   return false;
 }
 
 /** MySQL/MariaDB copies the table for this column change (not INSTANT or INPLACE). */
 function mysqlCopies(b: Column, a: Column): boolean {
-  const bt = b.type, at = a.type;
+  const bt = b.type,
+    at = a.type;
   if (JSON.stringify(bt) === JSON.stringify(at)) return false;
   // varchar widening stays in place while the length prefix keeps its size (255 bytes, utf8mb4).
   if (bt.kind === "portable" && at.kind === "portable" && bt.name === "varchar" && at.name === "varchar") {
-    const x = (bt.args?.[0] ?? 0) * 4, y = (at.args?.[0] ?? 0) * 4;
-    return !(y >= x && (x <= 255) === (y <= 255));
+    const x = (bt.args?.[0] ?? 0) * 4,
+      y = (at.args?.[0] ?? 0) * 4;
+    return !(y >= x && x <= 255 === y <= 255);
   }
   return true;
 }

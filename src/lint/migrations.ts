@@ -15,15 +15,24 @@ import { RULE_BY_ID, type Severity } from "./rules.ts";
  * @param which the ones to lint
  * @param display how a path is shown (relative to the working folder)
  */
-export function lintMigrations(dialect: Dialect, all: readonly Migration[], which: readonly Migration[], display: (path: string) => string = (p) => p): Finding[] {
+export function lintMigrations(
+  dialect: Dialect,
+  all: readonly Migration[],
+  which: readonly Migration[],
+  display: (path: string) => string = (p) => p,
+): Finding[] {
   const index = new Map(all.map((m, i) => [m.version, i]));
   return which.flatMap((m) => {
     const i = index.get(m.version) ?? -1;
     const prev = i > 0 ? all[i - 1] : undefined;
     return lintMigration({
-      dialect: dialect.name, file: display(join(m.dir, "up.sql")), sql: m.up,
-      backslashEscapes: dialect.capabilities.backslashEscapes, transactionalDdl: dialect.capabilities.transactionalDdl,
-      before: () => prev?.snapshot.schema ?? emptySchema(), after: () => m.snapshot.schema,
+      dialect: dialect.name,
+      file: display(join(m.dir, "up.sql")),
+      sql: m.up,
+      backslashEscapes: dialect.capabilities.backslashEscapes,
+      transactionalDdl: dialect.capabilities.transactionalDdl,
+      before: () => prev?.snapshot.schema ?? emptySchema(),
+      after: () => m.snapshot.schema,
     });
   });
 }
@@ -40,11 +49,15 @@ export function unacceptedDataLoss(findings: readonly Finding[]): Finding[] {
 }
 
 /** One finding as text: `file:line: severity rule: message`, then why, the safe way, the directive. */
-export function formatFinding(f: Finding, paint: (s: string, severity: Severity) => string = (s) => s): string {
+export function formatFinding(
+  f: Finding,
+  paint: (s: string, severity: Severity) => string = (s) => s,
+): string {
   const head = `${f.file}:${f.line}: ${paint(f.severity, f.severity)} ${f.rule}: ${f.message}${f.silenced ? " (allowed by a directive)" : ""}`;
   if (f.silenced) return head;
   const lines = [head, `    ${f.statement}`, `  why: ${f.why}`];
   if (f.fix) lines.push(`  safer: ${f.fix}`);
-  if (RULE_BY_ID.get(f.rule)?.id !== "unknown-rule") lines.push(`  to accept it: put \`-- schemavc:allow ${f.rule}\` on the line above the statement`);
+  if (RULE_BY_ID.get(f.rule)?.id !== "unknown-rule")
+    lines.push(`  to accept it: put \`-- schemavc:allow ${f.rule}\` on the line above the statement`);
   return lines.join("\n");
 }

@@ -25,85 +25,161 @@ const ALL: readonly DialectName[] = ["postgres", "mysql", "sqlite"];
 
 export const RULES = [
   {
-    id: "drop-table", severity: "data-loss", dialects: ALL,
+    id: "drop-table",
+    severity: "data-loss",
+    dialects: ALL,
     why: "every row of the table is deleted, and the down migration can only recreate it empty",
-    fix: { default: "stop using the table first, back it up (or rename it aside) and drop it in a later migration" },
+    fix: {
+      default: "stop using the table first, back it up (or rename it aside) and drop it in a later migration",
+    },
   },
   {
-    id: "drop-column", severity: "data-loss", dialects: ALL,
+    id: "drop-column",
+    severity: "data-loss",
+    dialects: ALL,
     why: "the column's values are deleted, and the down migration can only add it back empty",
-    fix: { default: "stop reading and writing the column first, then drop it in a later release; copy the values elsewhere if they may be needed" },
+    fix: {
+      default:
+        "stop reading and writing the column first, then drop it in a later release; copy the values elsewhere if they may be needed",
+    },
   },
   {
-    id: "narrow-type", severity: "data-loss", dialects: ALL,
+    id: "narrow-type",
+    severity: "data-loss",
+    dialects: ALL,
     why: "values that do not fit the new type are cut or make the migration fail half-way",
-    fix: { default: "check the longest/largest value first (SELECT max(length(col)) ...), or add a new column of the new type, copy and verify, then switch" },
+    fix: {
+      default:
+        "check the longest/largest value first (SELECT max(length(col)) ...), or add a new column of the new type, copy and verify, then switch",
+    },
   },
   {
-    id: "enum-value-removed", severity: "data-loss", dialects: ALL,
+    id: "enum-value-removed",
+    severity: "data-loss",
+    dialects: ALL,
     why: "rows that hold the removed value make the migration fail, or (MySQL without strict mode) become ''",
-    fix: { default: "UPDATE the rows that hold the value to another one in the same migration, before the statement, and allow the rule" },
+    fix: {
+      default:
+        "UPDATE the rows that hold the value to another one in the same migration, before the statement, and allow the rule",
+    },
   },
   {
-    id: "not-null-without-default", severity: "warning", dialects: ALL,
+    id: "not-null-without-default",
+    severity: "warning",
+    dialects: ALL,
     why: "existing rows holding NULL (or every existing row, for a new column) make the statement fail; PostgreSQL also scans the whole table under an exclusive lock",
     fix: {
-      postgres: "give the column a default, or UPDATE the NULLs in the same migration before the statement; on a large table add `CHECK (col IS NOT NULL) NOT VALID`, VALIDATE it, then SET NOT NULL",
+      postgres:
+        "give the column a default, or UPDATE the NULLs in the same migration before the statement; on a large table add `CHECK (col IS NOT NULL) NOT VALID`, VALIDATE it, then SET NOT NULL",
       default: "give the column a default, or UPDATE the NULLs in the same migration before the statement",
     },
   },
   {
-    id: "volatile-default", severity: "warning", dialects: ["postgres"],
+    id: "volatile-default",
+    severity: "warning",
+    dialects: ["postgres"],
     why: "a column added with a volatile default (random(), gen_random_uuid(), clock_timestamp(), an identity or serial) rewrites the whole table under an exclusive lock",
-    fix: { postgres: "add the column without a default, set the default afterwards (it applies to new rows), and backfill existing rows in batches" },
+    fix: {
+      postgres:
+        "add the column without a default, set the default afterwards (it applies to new rows), and backfill existing rows in batches",
+    },
   },
   {
-    id: "index-not-concurrent", severity: "warning", dialects: ["postgres"],
+    id: "index-not-concurrent",
+    severity: "warning",
+    dialects: ["postgres"],
     why: "CREATE INDEX blocks every write to the table until the index is built",
-    fix: { postgres: "CREATE INDEX CONCURRENTLY, in a migration of its own that begins with `-- schemavc:no-transaction`" },
+    fix: {
+      postgres:
+        "CREATE INDEX CONCURRENTLY, in a migration of its own that begins with `-- schemavc:no-transaction`",
+    },
   },
   {
-    id: "concurrently-in-transaction", severity: "error", dialects: ["postgres"],
+    id: "concurrently-in-transaction",
+    severity: "error",
+    dialects: ["postgres"],
     why: "CREATE/DROP INDEX CONCURRENTLY cannot run inside a transaction, and the migration runs in one",
-    fix: { postgres: "begin the migration's up.sql with `-- schemavc:no-transaction` (and keep that migration to the index alone)" },
+    fix: {
+      postgres:
+        "begin the migration's up.sql with `-- schemavc:no-transaction` (and keep that migration to the index alone)",
+    },
   },
   {
-    id: "constraint-not-valid", severity: "warning", dialects: ["postgres"],
+    id: "constraint-not-valid",
+    severity: "warning",
+    dialects: ["postgres"],
     why: "adding a foreign key or check validates every existing row while holding a lock that blocks writes",
-    fix: { postgres: "ADD CONSTRAINT ... NOT VALID (instant), then ALTER TABLE ... VALIDATE CONSTRAINT in a later migration (it does not block writes)" },
+    fix: {
+      postgres:
+        "ADD CONSTRAINT ... NOT VALID (instant), then ALTER TABLE ... VALIDATE CONSTRAINT in a later migration (it does not block writes)",
+    },
   },
   {
-    id: "type-rewrite", severity: "warning", dialects: ["postgres"],
+    id: "type-rewrite",
+    severity: "warning",
+    dialects: ["postgres"],
     why: "this type change rewrites the whole table and its indexes under an exclusive lock",
-    fix: { postgres: "add a column of the new type, backfill it in batches, then switch reads and writes and drop the old one" },
+    fix: {
+      postgres:
+        "add a column of the new type, backfill it in batches, then switch reads and writes and drop the old one",
+    },
   },
   {
-    id: "mysql-table-copy", severity: "warning", dialects: ["mysql"],
+    id: "mysql-table-copy",
+    severity: "warning",
+    dialects: ["mysql"],
     why: "MySQL/MariaDB copies the whole table for this change (ALGORITHM=COPY): writes are blocked for as long as the copy takes",
-    fix: { mysql: "for a large table use an online schema change tool (pt-online-schema-change, gh-ost), or add a new column, backfill it and switch" },
+    fix: {
+      mysql:
+        "for a large table use an online schema change tool (pt-online-schema-change, gh-ost), or add a new column, backfill it and switch",
+    },
   },
   {
-    id: "sqlite-rebuild", severity: "warning", dialects: ["sqlite"],
+    id: "sqlite-rebuild",
+    severity: "warning",
+    dialects: ["sqlite"],
     why: "SQLite cannot alter this in place: the table is rebuilt (copied row by row) while the database is locked",
-    fix: { sqlite: "fine for small tables; for a large one, schedule it, or prefer changes SQLite does in place (ADD COLUMN, RENAME)" },
+    fix: {
+      sqlite:
+        "fine for small tables; for a large one, schedule it, or prefer changes SQLite does in place (ADD COLUMN, RENAME)",
+    },
   },
   {
-    id: "rename-column", severity: "warning", dialects: ALL,
+    id: "rename-column",
+    severity: "warning",
+    dialects: ALL,
     why: "code that is still running reads and writes the old name and fails from the moment the migration commits",
-    fix: { default: "expand and contract: add the new column, write both, backfill, switch reads, then drop the old one; or deploy the code that uses the new name together with the migration" },
+    fix: {
+      default:
+        "expand and contract: add the new column, write both, backfill, switch reads, then drop the old one; or deploy the code that uses the new name together with the migration",
+    },
   },
   {
-    id: "rename-table", severity: "warning", dialects: ALL,
+    id: "rename-table",
+    severity: "warning",
+    dialects: ALL,
     why: "code that is still running queries the old name and fails from the moment the migration commits",
-    fix: { default: "deploy the code that uses the new name together with the migration, or leave a view under the old name for the transition", postgres: "deploy the code together with the migration, or `CREATE VIEW old AS SELECT * FROM new` for the transition (simple views are updatable)" },
+    fix: {
+      default:
+        "deploy the code that uses the new name together with the migration, or leave a view under the old name for the transition",
+      postgres:
+        "deploy the code together with the migration, or `CREATE VIEW old AS SELECT * FROM new` for the transition (simple views are updatable)",
+    },
   },
   {
-    id: "mysql-text-unique", severity: "warning", dialects: ["mysql"],
+    id: "mysql-text-unique",
+    severity: "warning",
+    dialects: ["mysql"],
     why: "a unique index on a text/blob column uses a prefix: only the first characters are compared, so distinct values that share them are rejected",
-    fix: { mysql: "make the column `varchar(n)` and index it whole, or index a hash of it (a generated column with `unique`)" },
+    fix: {
+      mysql:
+        "make the column `varchar(n)` and index it whole, or index a hash of it (a generated column with `unique`)",
+    },
   },
   {
-    id: "unknown-rule", severity: "error", dialects: ALL,
+    id: "unknown-rule",
+    severity: "error",
+    dialects: ALL,
     why: "a `-- schemavc:allow` directive names no rule, so it silences nothing",
     fix: { default: "use one of the ids that `schemavc lint --rules` lists" },
   },

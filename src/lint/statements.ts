@@ -22,10 +22,18 @@ export interface ColumnDef {
 }
 
 /** A key part of an index or a unique constraint: a column, with MySQL's prefix length if any. */
-export interface KeyPart { readonly column: string; readonly prefix: boolean }
+export interface KeyPart {
+  readonly column: string;
+  readonly prefix: boolean;
+}
 
 export type Fact =
-  | { readonly kind: "create-table"; readonly table: string; readonly columns: readonly ColumnDef[]; readonly uniques: readonly (readonly KeyPart[])[] }
+  | {
+      readonly kind: "create-table";
+      readonly table: string;
+      readonly columns: readonly ColumnDef[];
+      readonly uniques: readonly (readonly KeyPart[])[];
+    }
   | { readonly kind: "drop-table"; readonly table: string }
   | { readonly kind: "rename-table"; readonly from: string; readonly to: string }
   | { readonly kind: "add-column"; readonly table: string; readonly column: ColumnDef }
@@ -36,9 +44,26 @@ export type Fact =
   /** PostgreSQL `ALTER COLUMN c SET NOT NULL`. */
   | { readonly kind: "set-not-null"; readonly table: string; readonly column: string }
   /** MySQL `MODIFY c ...` / `CHANGE old new ...`: the whole column definition again. */
-  | { readonly kind: "modify-column"; readonly table: string; readonly column: string; readonly def: ColumnDef }
-  | { readonly kind: "create-index"; readonly table: string; readonly unique: boolean; readonly concurrently: boolean; readonly parts: readonly KeyPart[] }
-  | { readonly kind: "add-constraint"; readonly table: string; readonly type: "foreign-key" | "check" | "unique" | "primary-key" | "index"; readonly notValid: boolean; readonly parts: readonly KeyPart[] }
+  | {
+      readonly kind: "modify-column";
+      readonly table: string;
+      readonly column: string;
+      readonly def: ColumnDef;
+    }
+  | {
+      readonly kind: "create-index";
+      readonly table: string;
+      readonly unique: boolean;
+      readonly concurrently: boolean;
+      readonly parts: readonly KeyPart[];
+    }
+  | {
+      readonly kind: "add-constraint";
+      readonly table: string;
+      readonly type: "foreign-key" | "check" | "unique" | "primary-key" | "index";
+      readonly notValid: boolean;
+      readonly parts: readonly KeyPart[];
+    }
   | { readonly kind: "drop-index"; readonly concurrently: boolean }
   | { readonly kind: "update"; readonly table: string };
 
@@ -60,7 +85,10 @@ export function factsOf(sql: string, backslashes: boolean): Fact[] {
     if (!c.word("table")) return [];
     c.words("if", "exists");
     const out: Fact[] = [];
-    do { const n = c.name(); if (n) out.push({ kind: "drop-table", table: n }); } while (c.comma());
+    do {
+      const n = c.name();
+      if (n) out.push({ kind: "drop-table", table: n });
+    } while (c.comma());
     return out;
   }
   if (c.word("alter") && c.word("table")) {
@@ -113,12 +141,23 @@ function create(c: Cursor): Fact[] {
   for (const el of c.parenElements()) {
     const e = new Cursor(el);
     if (e.word("constraint")) e.name();
-    if (e.word("unique")) { e.word("key") || e.word("index"); if (!e.peekOpen()) e.name(); uniques.push(e.keyParts()); continue; }
-    if (["primary", "foreign", "check", "key", "index", "exclude", "fulltext", "spatial"].some((w) => e.peekWord(w))) continue;
+    if (e.word("unique")) {
+      e.word("key") || e.word("index");
+      if (!e.peekOpen()) e.name();
+      uniques.push(e.keyParts());
+      continue;
+    }
+    if (
+      ["primary", "foreign", "check", "key", "index", "exclude", "fulltext", "spatial"].some((w) =>
+        e.peekWord(w),
+      )
+    )
+      continue;
     const def = columnDef(e);
     if (def) {
       columns.push(def);
-      if (el.some((t) => t.kind === "word" && t.text === "unique")) uniques.push([{ column: def.name, prefix: false }]);
+      if (el.some((t) => t.kind === "word" && t.text === "unique"))
+        uniques.push([{ column: def.name, prefix: false }]);
     }
   }
   return [{ kind: "create-table", table, columns, uniques }];
@@ -130,22 +169,49 @@ function alterActions(c: Cursor, table: string): Fact[] {
   for (const action of c.restSplitByCommas()) {
     const a = new Cursor(action);
     if (a.word("rename")) {
-      if (a.word("to") || a.word("as")) { const to = a.name(); if (to) out.push({ kind: "rename-table", from: table, to }); continue; }
+      if (a.word("to") || a.word("as")) {
+        const to = a.name();
+        if (to) out.push({ kind: "rename-table", from: table, to });
+        continue;
+      }
       if (a.word("constraint") || a.word("index") || a.word("key")) continue;
       a.word("column");
       const from = a.name();
-      if (from && a.word("to")) { const to = a.name(); if (to) out.push({ kind: "rename-column", table, from, to }); continue; }
-      if (from && !a.peekAny()) { out.push({ kind: "rename-table", from: table, to: from }); }
+      if (from && a.word("to")) {
+        const to = a.name();
+        if (to) out.push({ kind: "rename-column", table, from, to });
+        continue;
+      }
+      if (from && !a.peekAny()) {
+        out.push({ kind: "rename-table", from: table, to: from });
+      }
       continue;
     }
     if (a.word("add")) {
       if (a.word("constraint")) a.name();
-      const kind = a.word("foreign") ? "foreign-key" : a.word("check") ? "check" : a.word("unique") ? "unique" : a.word("primary") ? "primary-key" : a.word("index") || a.word("key") ? "index" : undefined;
+      const kind = a.word("foreign")
+        ? "foreign-key"
+        : a.word("check")
+          ? "check"
+          : a.word("unique")
+            ? "unique"
+            : a.word("primary")
+              ? "primary-key"
+              : a.word("index") || a.word("key")
+                ? "index"
+                : undefined;
       if (kind) {
-        a.word("key"); a.word("index");
+        a.word("key");
+        a.word("index");
         if (!a.peekOpen()) a.name();
         const parts = kind === "check" ? [] : a.keyParts();
-        out.push({ kind: "add-constraint", table, type: kind, notValid: action.some((t, i) => t.text === "not" && action[i + 1]?.text === "valid"), parts });
+        out.push({
+          kind: "add-constraint",
+          table,
+          type: kind,
+          notValid: action.some((t, i) => t.text === "not" && action[i + 1]?.text === "valid"),
+          parts,
+        });
         continue;
       }
       a.word("column");
@@ -155,7 +221,12 @@ function alterActions(c: Cursor, table: string): Fact[] {
       continue;
     }
     if (a.word("drop")) {
-      if (["constraint", "index", "key", "primary", "foreign", "check", "default", "partition"].some((w) => a.peekWord(w))) continue;
+      if (
+        ["constraint", "index", "key", "primary", "foreign", "check", "default", "partition"].some((w) =>
+          a.peekWord(w),
+        )
+      )
+        continue;
       a.word("column");
       a.words("if", "exists");
       const column = a.name();
@@ -197,29 +268,61 @@ function columnDef(c: Cursor): ColumnDef | undefined {
   if (!name || !typeTok || (typeTok.kind !== "word" && typeTok.kind !== "ident")) return undefined;
   const rest = c.rest();
   const words = rest.map((t) => (t.kind === "word" ? t.text : ""));
-  let notNull = false, identity = IDENTITY_TYPES.has(typeTok.text);
+  let notNull = false,
+    identity = IDENTITY_TYPES.has(typeTok.text);
   let dflt: Token[] | undefined;
   for (let i = 0; i < rest.length; i++) {
     const w = words[i];
     if (w === "not" && words[i + 1] === "null") notNull = true;
     if (w === "primary" && words[i + 1] === "key") notNull = true;
-    if (w === "auto_increment" || w === "autoincrement" || (w === "generated" && words.slice(i, i + 6).includes("identity"))) identity = true;
+    if (
+      w === "auto_increment" ||
+      w === "autoincrement" ||
+      (w === "generated" && words.slice(i, i + 6).includes("identity"))
+    )
+      identity = true;
     if (w === "default") {
       // The expression runs to the next constraint word at depth 0.
       const expr: Token[] = [];
-      let depth = 0, j = i + 1;
+      let depth = 0,
+        j = i + 1;
       for (; j < rest.length; j++) {
         const t = rest[j]!;
         if (t.kind === "open") depth++;
         if (t.kind === "close") depth--;
-        if (depth === 0 && t.kind === "word" && ["not", "null", "constraint", "check", "references", "primary", "unique", "collate", "comment", "on", "generated", "auto_increment"].includes(t.text) && expr.length) break;
+        if (
+          depth === 0 &&
+          t.kind === "word" &&
+          [
+            "not",
+            "null",
+            "constraint",
+            "check",
+            "references",
+            "primary",
+            "unique",
+            "collate",
+            "comment",
+            "on",
+            "generated",
+            "auto_increment",
+          ].includes(t.text) &&
+          expr.length
+        )
+          break;
         expr.push(t);
       }
       dflt = expr;
       i = j - 1;
     }
   }
-  return { name, type: typeTok.kind === "word" ? typeTok.text : (typeTok.name ?? typeTok.text).toLowerCase(), notNull, identity, ...(dflt ? { default: dflt } : {}) };
+  return {
+    name,
+    type: typeTok.kind === "word" ? typeTok.text : (typeTok.name ?? typeTok.text).toLowerCase(),
+    notNull,
+    identity,
+    ...(dflt ? { default: dflt } : {}),
+  };
 }
 
 /** SQL without its comments (strings and quoted names kept whole). */
@@ -249,29 +352,59 @@ export function stripComments(sql: string): string {
 class Cursor {
   private i = 0;
   constructor(private readonly ts: readonly Token[]) {}
-  peekWord(w: string): boolean { const t = this.ts[this.i]; return t?.kind === "word" && t.text === w; }
-  peekOpen(): boolean { return this.ts[this.i]?.kind === "open" && this.ts[this.i]!.text === "("; }
-  peekAny(): boolean { return this.i < this.ts.length; }
-  word(w: string): boolean { if (this.peekWord(w)) { this.i++; return true; } return false; }
+  peekWord(w: string): boolean {
+    const t = this.ts[this.i];
+    return t?.kind === "word" && t.text === w;
+  }
+  peekOpen(): boolean {
+    return this.ts[this.i]?.kind === "open" && this.ts[this.i]!.text === "(";
+  }
+  peekAny(): boolean {
+    return this.i < this.ts.length;
+  }
+  word(w: string): boolean {
+    if (this.peekWord(w)) {
+      this.i++;
+      return true;
+    }
+    return false;
+  }
   /** A sequence of words, all or none (`if not exists`). */
   words(...ws: string[]): boolean {
-    if (!ws.every((w, k) => this.ts[this.i + k]?.kind === "word" && this.ts[this.i + k]!.text === w)) return false;
+    if (!ws.every((w, k) => this.ts[this.i + k]?.kind === "word" && this.ts[this.i + k]!.text === w))
+      return false;
     this.i += ws.length;
     return true;
   }
-  next(): Token | undefined { return this.ts[this.i++]; }
-  comma(): boolean { if (this.ts[this.i]?.kind === "comma") { this.i++; return true; } return false; }
-  rest(): Token[] { const r = this.ts.slice(this.i); this.i = this.ts.length; return [...r]; }
+  next(): Token | undefined {
+    return this.ts[this.i++];
+  }
+  comma(): boolean {
+    if (this.ts[this.i]?.kind === "comma") {
+      this.i++;
+      return true;
+    }
+    return false;
+  }
+  rest(): Token[] {
+    const r = this.ts.slice(this.i);
+    this.i = this.ts.length;
+    return [...r];
+  }
   /** A possibly qualified name (`schema.table`): its last part, as written. */
   name(): string | undefined {
     let t = this.ts[this.i];
     if (!t || (t.kind !== "word" && t.kind !== "ident")) return undefined;
     this.i++;
-    while (this.ts[this.i]?.kind === "op" && this.ts[this.i]!.text === "." && (this.ts[this.i + 1]?.kind === "word" || this.ts[this.i + 1]?.kind === "ident")) {
+    while (
+      this.ts[this.i]?.kind === "op" &&
+      this.ts[this.i]!.text === "." &&
+      (this.ts[this.i + 1]?.kind === "word" || this.ts[this.i + 1]?.kind === "ident")
+    ) {
       t = this.ts[this.i + 1]!;
       this.i += 2;
     }
-    return t.kind === "ident" ? t.name! : t.name ?? t.text;
+    return t.kind === "ident" ? t.name! : (t.name ?? t.text);
   }
   /** The top-level comma-separated elements inside the parentheses at the cursor. */
   parenElements(): Token[][] {
@@ -280,9 +413,21 @@ class Cursor {
     let depth = 0;
     for (; this.i < this.ts.length; this.i++) {
       const t = this.ts[this.i]!;
-      if (t.kind === "open") { depth++; if (depth === 1) continue; }
-      if (t.kind === "close") { depth--; if (depth === 0) { this.i++; break; } }
-      if (depth === 1 && t.kind === "comma") { out.push([]); continue; }
+      if (t.kind === "open") {
+        depth++;
+        if (depth === 1) continue;
+      }
+      if (t.kind === "close") {
+        depth--;
+        if (depth === 0) {
+          this.i++;
+          break;
+        }
+      }
+      if (depth === 1 && t.kind === "comma") {
+        out.push([]);
+        continue;
+      }
       out[out.length - 1]!.push(t);
     }
     return out.filter((e) => e.length);
@@ -292,7 +437,7 @@ class Cursor {
     return this.parenElements().flatMap((el): KeyPart[] => {
       const first = el[0];
       if (!first || (first.kind !== "word" && first.kind !== "ident")) return [];
-      const column = first.kind === "ident" ? first.name! : first.name ?? first.text;
+      const column = first.kind === "ident" ? first.name! : (first.name ?? first.text);
       const call = el[1]?.kind === "open";
       // `body(100)` is a MySQL prefix; `lower(x)` is an expression (no column).
       if (call) return el[2]?.kind === "num" && el[3]?.kind === "close" ? [{ column, prefix: true }] : [];
@@ -306,7 +451,10 @@ class Cursor {
     for (const t of this.rest()) {
       if (t.kind === "open") depth++;
       if (t.kind === "close") depth--;
-      if (depth === 0 && t.kind === "comma") { out.push([]); continue; }
+      if (depth === 0 && t.kind === "comma") {
+        out.push([]);
+        continue;
+      }
       out[out.length - 1]!.push(t);
     }
     return out.filter((e) => e.length);

@@ -15,12 +15,20 @@ export interface Suggestion {
   readonly detail?: string;
 }
 
-const NAME = String.raw`(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_]*)`;
+const NAME = `(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_]*)`;
 const unquote = (n: string) => (n.startsWith('"') ? n.slice(1, -1).replace(/""/g, '"') : n);
 
 const TOP_LEVEL = ["table", "enum"];
 const TABLE_ITEMS = ["primary key", "unique", "index", "foreign key", "check"];
-const COLUMN_ATTRIBUTES = ["primary key", "unique", "identity", "default", "references", "check", "renamed from"];
+const COLUMN_ATTRIBUTES = [
+  "primary key",
+  "unique",
+  "identity",
+  "default",
+  "references",
+  "check",
+  "renamed from",
+];
 
 export function complete(schema: Schema, before: string): Suggestion[] {
   const code = blankCommentsAndStrings(before);
@@ -37,16 +45,29 @@ export function complete(schema: Schema, before: string): Suggestion[] {
     const head = inside.slice(0, paren);
     const ref = new RegExp(String.raw`\breferences\s+(${NAME})\s*$`).exec(head);
     if (ref) return columnsOf(unquote(ref[1]!));
-    if (new RegExp(String.raw`\b(?:index|unique|key|check)(?:\s+${NAME})?\s*$`).test(head) && !/\bdefault\s*$/.test(head)) return columnsOf(table.name);
+    if (
+      new RegExp(String.raw`\b(?:index|unique|key|check)(?:\s+${NAME})?\s*$`).test(head) &&
+      !/\bdefault\s*$/.test(head)
+    )
+      return columnsOf(table.name);
     return [];
   }
   const line = inside.slice(inside.lastIndexOf("\n") + 1);
   if (/\breferences\s+\w*$/.test(line)) return schema.tables.map((t) => ({ label: t.name, kind: "table" }));
   if (/^\s*\w*$/.test(line)) return TABLE_ITEMS.map((label) => ({ label, kind: "keyword" }));
-  if (new RegExp(String.raw`^\s*${NAME}\s+\w*$`).test(line) && !/^\s*(primary|unique|index|foreign|check)\b/.test(line)) {
+  if (
+    new RegExp(String.raw`^\s*${NAME}\s+\w*$`).test(line) &&
+    !/^\s*(primary|unique|index|foreign|check)\b/.test(line)
+  ) {
     return [
       ...PORTABLE_TYPES.map((label): Suggestion => ({ label, kind: "type" })),
-      ...schema.enums.map((e): Suggestion => ({ label: e.name, kind: "enum", detail: `enum { ${e.values.map((v) => v.name).join(", ")} }` })),
+      ...schema.enums.map(
+        (e): Suggestion => ({
+          label: e.name,
+          kind: "enum",
+          detail: `enum { ${e.values.map((v) => v.name).join(", ")} }`,
+        }),
+      ),
     ];
   }
   return COLUMN_ATTRIBUTES.map((label) => ({ label, kind: "keyword" }));
@@ -58,7 +79,9 @@ function blankCommentsAndStrings(text: string): string {
 }
 
 /** The `table NAME {` or `enum NAME {` block still open at the end of `code`. */
-function enclosingBlock(code: string): { kind: "table" | "enum"; name: string; bodyStart: number } | undefined {
+function enclosingBlock(
+  code: string,
+): { kind: "table" | "enum"; name: string; bodyStart: number } | undefined {
   const re = new RegExp(String.raw`\b(table|enum)\s+(${NAME})[^{}]*\{`, "g");
   let last: RegExpExecArray | undefined;
   for (let m = re.exec(code); m; m = re.exec(code)) last = m;

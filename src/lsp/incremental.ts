@@ -43,7 +43,10 @@ export class IncrementalParser {
       const e = cached ?? entry(parseFile(p.text, file));
       if (!next.has(p.text)) next.set(p.text, e);
       const r = e.parsed;
-      if (r.diagnostics.some((d) => d.code === "syntax") || (i < pieces.length - 1 && r.fileTrailing.length)) {
+      if (
+        r.diagnostics.some((d) => d.code === "syntax") ||
+        (i < pieces.length - 1 && r.fileTrailing.length)
+      ) {
         this.cache = next;
         return parseFile(text, file);
       }
@@ -65,7 +68,9 @@ export class IncrementalParser {
 /** The file cut after every line that is exactly `}` (optionally followed by spaces). */
 function split(text: string): Piece[] {
   const out: Piece[] = [];
-  let start = 0, line = 0, startLine = 0;
+  let start = 0,
+    line = 0,
+    startLine = 0;
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) {
     line++;
     const lineStart = text.lastIndexOf("\n", i - 1) + 1;
@@ -90,10 +95,14 @@ function entry(parsed: ParsedFile): Entry {
   const walk = (v: unknown): void => {
     if (typeof v !== "object" || v === null || seen.has(v)) return;
     seen.add(v);
-    if (Array.isArray(v)) { for (const x of v) walk(x); return; }
+    if (Array.isArray(v)) {
+      for (const x of v) walk(x);
+      return;
+    }
     const o = v as Record<string, unknown>;
     for (const k in o) walk(o[k]);
-    if (typeof o["offset"] === "number" && typeof o["line"] === "number" && typeof o["file"] === "string") positions.push(o as unknown as Position);
+    if (typeof o["offset"] === "number" && typeof o["line"] === "number" && typeof o["file"] === "string")
+      positions.push(o as unknown as Position);
   };
   walk(parsed.tables);
   walk(parsed.enums);
@@ -107,7 +116,8 @@ function entry(parsed: ParsedFile): Entry {
  * once the file has changed.
  */
 function move(e: Entry, offset: number, line: number): void {
-  const dOffset = offset - e.offset, dLine = line - e.line;
+  const dOffset = offset - e.offset,
+    dLine = line - e.line;
   if (!dOffset && !dLine) return;
   for (const p of e.positions) {
     p.offset += dOffset;

@@ -10,8 +10,16 @@
  */
 import { fileURLToPath, pathToFileURL } from "node:url";
 import {
-  CompletionItemKind, createConnection, DiagnosticSeverity, MarkupKind, TextDocuments, TextDocumentSyncKind,
-  type Connection, type Diagnostic as LspDiagnostic, type Location, type Range,
+  CompletionItemKind,
+  createConnection,
+  DiagnosticSeverity,
+  MarkupKind,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type Diagnostic as LspDiagnostic,
+  type Location,
+  type Range,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { Diagnostic } from "../dsl/diagnostics.ts";
@@ -23,11 +31,15 @@ import { occurrenceAt } from "./symbols.ts";
 import { Workspace, type Analysis } from "./workspace.ts";
 
 const KINDS: Record<CompletionKind, CompletionItemKind> = {
-  keyword: CompletionItemKind.Keyword, type: CompletionItemKind.TypeParameter, table: CompletionItemKind.Class,
-  column: CompletionItemKind.Field, enum: CompletionItemKind.Enum,
+  keyword: CompletionItemKind.Keyword,
+  type: CompletionItemKind.TypeParameter,
+  table: CompletionItemKind.Class,
+  column: CompletionItemKind.Field,
+  enum: CompletionItemKind.Enum,
 };
 
-const pathOf = (uri: string): string | undefined => (uri.startsWith("file:") ? fileURLToPath(uri) : undefined);
+const pathOf = (uri: string): string | undefined =>
+  uri.startsWith("file:") ? fileURLToPath(uri) : undefined;
 const uriOf = (path: string): string => pathToFileURL(path).href;
 
 /** Runs the server on the given streams until the client says exit. */
@@ -55,7 +67,10 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
   const rangeOf = (loc: Loc, doc: TextDocument | undefined): Range =>
     doc
       ? { start: doc.positionAt(loc.offset), end: doc.positionAt(loc.offset + Math.max(1, loc.length)) }
-      : { start: { line: loc.line - 1, character: loc.col - 1 }, end: { line: loc.line - 1, character: loc.col - 1 + Math.max(1, loc.length) } };
+      : {
+          start: { line: loc.line - 1, character: loc.col - 1 },
+          end: { line: loc.line - 1, character: loc.col - 1 + Math.max(1, loc.length) },
+        };
   const locationOf = (loc: Loc): Location => ({ uri: uriOf(loc.file), range: rangeOf(loc, docOf(loc.file)) });
 
   const toLsp = (d: Diagnostic, doc: TextDocument | undefined): LspDiagnostic => ({
@@ -64,7 +79,9 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     message: d.hint ? `${d.message}\nhint: ${d.hint}` : d.message,
     code: d.code,
     source: "schemavc",
-    ...(d.related ? { relatedInformation: [{ location: locationOf(d.related.loc), message: d.related.message }] } : {}),
+    ...(d.related
+      ? { relatedInformation: [{ location: locationOf(d.related.loc), message: d.related.message }] }
+      : {}),
   });
 
   const publish = async (path: string) => {
@@ -109,7 +126,9 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     const path = pathOf(document.uri);
     if (!path) return;
     workspace.setOpen(path, document.getText());
-    await publish(path).catch((e: unknown) => connection.console.error(`schemavc: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
+    await publish(path).catch((e: unknown) =>
+      connection.console.error(`schemavc: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+    );
   });
   documents.onDidClose(async ({ document }) => {
     const path = pathOf(document.uri);
@@ -118,7 +137,10 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     await publish(path).catch(() => {});
   });
   connection.onDidChangeWatchedFiles(({ changes }) => {
-    for (const c of changes) { const p = pathOf(c.uri); if (p) workspace.touched(p); }
+    for (const c of changes) {
+      const p = pathOf(c.uri);
+      if (p) workspace.touched(p);
+    }
   });
 
   connection.onDocumentFormatting(({ textDocument }) => {
@@ -128,7 +150,12 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     const formatted = formatFile(doc.getText(), path);
     // Nothing to do, or not safe to do (syntax errors, or a printer bug caught by the check).
     if (formatted.text === undefined || formatted.text === doc.getText()) return [];
-    return [{ range: { start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) }, newText: formatted.text }];
+    return [
+      {
+        range: { start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) },
+        newText: formatted.text,
+      },
+    ];
   });
 
   connection.onDefinition(async ({ textDocument, position }) => {
@@ -146,7 +173,9 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     if (!at || !doc) return null;
     const o = occurrenceAt(at.a.occurrences, at.path, doc.offsetAt(position));
     if (!o) return [];
-    return at.a.occurrences.filter((x) => x.key === o.key && (context.includeDeclaration || !x.definition)).map((x) => locationOf(x.loc));
+    return at.a.occurrences
+      .filter((x) => x.key === o.key && (context.includeDeclaration || !x.definition))
+      .map((x) => locationOf(x.loc));
   });
 
   connection.onHover(async ({ textDocument, position }) => {
@@ -162,8 +191,11 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     const at = await analysisAt(textDocument.uri);
     const doc = documents.get(textDocument.uri);
     if (!at || !doc) return [];
-    return complete(at.a.loaded.schema, doc.getText().slice(0, doc.offsetAt(position)))
-      .map((s) => ({ label: s.label, kind: KINDS[s.kind], ...(s.detail ? { detail: s.detail } : {}) }));
+    return complete(at.a.loaded.schema, doc.getText().slice(0, doc.offsetAt(position))).map((s) => ({
+      label: s.label,
+      kind: KINDS[s.kind],
+      ...(s.detail ? { detail: s.detail } : {}),
+    }));
   });
 
   documents.listen(connection);

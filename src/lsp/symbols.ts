@@ -30,7 +30,9 @@ export function occurrences(schema: Schema): Occurrence[] {
   };
   const part = (src: SourceInfo | undefined, name: string) => src?.parts?.[name];
   const whole = (src: SourceInfo | undefined): Loc | undefined =>
-    src ? { file: src.file, line: src.line, col: src.col, offset: src.offset, length: src.end - src.offset } : undefined;
+    src
+      ? { file: src.file, line: src.line, col: src.col, offset: src.offset, length: src.end - src.offset }
+      : undefined;
   const columnsIn = (t: Table, src: SourceInfo | undefined, names: readonly string[]) => {
     for (const c of names) add(columnKey(t.name, c), part(src, `column:${c}`), false);
   };
@@ -47,7 +49,12 @@ export function occurrences(schema: Schema): Occurrence[] {
     }
     if (t.primaryKey) columnsIn(t, t.primaryKey.src, t.primaryKey.columns);
     for (const u of t.uniques) columnsIn(t, u.src, u.columns);
-    for (const i of t.indexes) columnsIn(t, i.src, i.parts.flatMap((p) => (p.kind === "column" ? [p.column] : [])));
+    for (const i of t.indexes)
+      columnsIn(
+        t,
+        i.src,
+        i.parts.flatMap((p) => (p.kind === "column" ? [p.column] : [])),
+      );
     for (const fk of t.foreignKeys) {
       columnsIn(t, fk.src, fk.columns);
       add(tableKey(fk.refTable), part(fk.src, "refTable"), false);
@@ -58,6 +65,12 @@ export function occurrences(schema: Schema): Occurrence[] {
 }
 
 /** The occurrence whose name covers `offset` in `file` (the end of a name counts: the cursor sits after it). */
-export function occurrenceAt(all: readonly Occurrence[], file: string, offset: number): Occurrence | undefined {
-  return all.find((o) => o.loc.file === file && offset >= o.loc.offset && offset <= o.loc.offset + o.loc.length);
+export function occurrenceAt(
+  all: readonly Occurrence[],
+  file: string,
+  offset: number,
+): Occurrence | undefined {
+  return all.find(
+    (o) => o.loc.file === file && offset >= o.loc.offset && offset <= o.loc.offset + o.loc.length,
+  );
 }

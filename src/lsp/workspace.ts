@@ -88,7 +88,8 @@ export class Workspace {
       if (existsSync(join(dir, CONFIG_FILE))) {
         try {
           const config = await loadConfigAt(dir);
-          if (path === config.schema || path.startsWith(config.schema + sep)) return { root: dir, schemaPath: config.schema, dialect: await getDialect(config.dialect) };
+          if (path === config.schema || path.startsWith(config.schema + sep))
+            return { root: dir, schemaPath: config.schema, dialect: await getDialect(config.dialect) };
         } catch {
           // A malformed config: the file is checked on its own, with the default dialect.
         }
@@ -119,7 +120,15 @@ export class Workspace {
     if (!hasErrors(diagnostics)) diagnostics.push(...project.dialect.validate(loaded.schema));
     // Occurrences are for definition/references/hover, not diagnostics: built on first use.
     let occ: Occurrence[] | undefined;
-    const analysis: Analysis = { project, files: [...sources.keys()], loaded, diagnostics, get occurrences() { return (occ ??= occurrences(loaded.schema)); } };
+    const analysis: Analysis = {
+      project,
+      files: [...sources.keys()],
+      loaded,
+      diagnostics,
+      get occurrences() {
+        return (occ ??= occurrences(loaded.schema));
+      },
+    };
     this.analyses.set(project.schemaPath, analysis);
     return analysis;
   }
@@ -137,9 +146,14 @@ export class Workspace {
   /** The `.schema` files at a path, sorted as the CLI sorts them, plus open ones not yet saved. */
   private filesOf(schemaPath: string): string[] {
     let isDir = false;
-    try { isDir = statSync(schemaPath).isDirectory(); } catch { /* not on disk yet */ }
+    try {
+      isDir = statSync(schemaPath).isDirectory();
+    } catch {
+      /* not on disk yet */
+    }
     const out = isDir ? schemaFilesUnder(schemaPath) : [schemaPath];
-    for (const p of this.open.keys()) if (!out.includes(p) && p.startsWith(resolve(schemaPath) + sep)) out.push(p);
+    for (const p of this.open.keys())
+      if (!out.includes(p) && p.startsWith(resolve(schemaPath) + sep)) out.push(p);
     return out;
   }
 }

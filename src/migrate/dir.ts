@@ -13,7 +13,13 @@
 import { readFileSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { parseSnapshot, serializeSnapshot, snapshotHeader, type Snapshot, type SnapshotHeader } from "../ir/snapshot.ts";
+import {
+  parseSnapshot,
+  serializeSnapshot,
+  snapshotHeader,
+  type Snapshot,
+  type SnapshotHeader,
+} from "../ir/snapshot.ts";
 import type { Schema } from "../ir/model.ts";
 import { checkSum, parseSum, renderSum, SUM_FILE, type SumProblem } from "./sum.ts";
 
@@ -21,7 +27,10 @@ export const MIGRATION_FILES = ["up.sql", "down.sql", "snapshot.json"] as const;
 const VERSION_RE = /^(\d{14})_([a-z0-9_]+)$/;
 
 export class MigrationDirError extends Error {
-  constructor(message: string, readonly hint?: string) {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
     super(message);
     this.name = "MigrationDirError";
   }
@@ -44,13 +53,21 @@ export interface Migration {
 /** A migration whose snapshot is parsed the first time it is read (and errors then name the file). */
 const utf8 = new TextDecoder();
 
-function lazyMigration(base: Omit<Migration, "snapshot">, snapshotBytes: Uint8Array, file: string): Migration {
+function lazyMigration(
+  base: Omit<Migration, "snapshot">,
+  snapshotBytes: Uint8Array,
+  file: string,
+): Migration {
   let parsed: Snapshot | undefined;
   return Object.defineProperty({ ...base }, "snapshot", {
     enumerable: true,
     get: () => {
       if (!parsed) {
-        try { parsed = parseSnapshot(utf8.decode(snapshotBytes), file); } catch (e) { throw new MigrationDirError((e as Error).message); }
+        try {
+          parsed = parseSnapshot(utf8.decode(snapshotBytes), file);
+        } catch (e) {
+          throw new MigrationDirError((e as Error).message);
+        }
       }
       return parsed;
     },
@@ -59,7 +76,14 @@ function lazyMigration(base: Omit<Migration, "snapshot">, snapshotBytes: Uint8Ar
 
 /** `add portfolio!` → `add_portfolio`: lower case, words joined by `_`, at most 60 characters. */
 export function slug(message: string): string {
-  const s = message.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "").slice(0, 60).replace(/_+$/, "");
+  const s = message
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "")
+    .slice(0, 60)
+    .replace(/_+$/, "");
   return s || "migration";
 }
 
@@ -70,15 +94,22 @@ export function timestampOf(d: Date): string {
 
 /** Reads and verifies the folder. A missing folder is an empty history. */
 export async function readMigrations(dir: string, opts: { verifySum?: boolean } = {}): Promise<Migration[]> {
-  let entries;
+  let entries: import("node:fs").Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch {
     return [];
   }
-  const versions = entries.filter((e) => e.isDirectory() && !e.name.startsWith(".")).map((e) => e.name).sort();
+  const versions = entries
+    .filter((e) => e.isDirectory() && !e.name.startsWith("."))
+    .map((e) => e.name)
+    .sort();
   const bad = versions.find((v) => !VERSION_RE.test(v));
-  if (bad) throw new MigrationDirError(`${join(dir, bad)}: not a migration folder name (expected YYYYMMDDHHMMSS_name)`, "move it out of the migrations folder");
+  if (bad)
+    throw new MigrationDirError(
+      `${join(dir, bad)}: not a migration folder name (expected YYYYMMDDHHMMSS_name)`,
+      "move it out of the migrations folder",
+    );
   // Files are read as bytes, synchronously (hundreds of small reads: awaiting each costs more
   // than reading it) and hashed as bytes; a snapshot is decoded only when it is used, apart
   // from its first bytes (the header), since most commands never need the schema inside.
@@ -93,18 +124,39 @@ export async function readMigrations(dir: string, opts: { verifySum?: boolean } 
         files[f] = readFileSync(join(folder, f));
         contents.set(`${version}/${f}`, files[f]!);
       } catch {
-        throw new MigrationDirError(`${join(folder, f)} is missing`, `restore it from version control; a migration folder holds ${MIGRATION_FILES.join(", ")}`);
+        throw new MigrationDirError(
+          `${join(folder, f)} is missing`,
+          `restore it from version control; a migration folder holds ${MIGRATION_FILES.join(", ")}`,
+        );
       }
     }
     const snapshotBytes = files["snapshot.json"]!;
     let header: SnapshotHeader;
     try {
-      header = snapshotHeader(utf8.decode(snapshotBytes.subarray(0, 512)), join(folder, "snapshot.json"), () => utf8.decode(snapshotBytes));
+      header = snapshotHeader(
+        utf8.decode(snapshotBytes.subarray(0, 512)),
+        join(folder, "snapshot.json"),
+        () => utf8.decode(snapshotBytes),
+      );
     } catch (e) {
       throw new MigrationDirError((e as Error).message);
     }
     const m = VERSION_RE.exec(version)!;
-    migrations.push(lazyMigration({ version, timestamp: m[1]!, name: m[2]!, dir: folder, up: utf8.decode(files["up.sql"]!), down: utf8.decode(files["down.sql"]!), dialect: header.dialect }, snapshotBytes, join(folder, "snapshot.json")));
+    migrations.push(
+      lazyMigration(
+        {
+          version,
+          timestamp: m[1]!,
+          name: m[2]!,
+          dir: folder,
+          up: utf8.decode(files["up.sql"]!),
+          down: utf8.decode(files["down.sql"]!),
+          dialect: header.dialect,
+        },
+        snapshotBytes,
+        join(folder, "snapshot.json"),
+      ),
+    );
     headers.set(version, header);
   }
   if (opts.verifySum !== false) await verifySum(dir, contents, migrations.length > 0);
@@ -112,14 +164,21 @@ export async function readMigrations(dir: string, opts: { verifySum?: boolean } 
   return migrations;
 }
 
-async function verifySum(dir: string, contents: ReadonlyMap<string, Uint8Array>, expected: boolean): Promise<void> {
+async function verifySum(
+  dir: string,
+  contents: ReadonlyMap<string, Uint8Array>,
+  expected: boolean,
+): Promise<void> {
   const sumPath = join(dir, SUM_FILE);
   let text: string;
   try {
     text = await readFile(sumPath, "utf8");
   } catch {
     if (!expected) return;
-    throw new MigrationDirError(`${sumPath} is missing`, "restore it from version control, or run `schemavc rehash` if the migrations are as you want them");
+    throw new MigrationDirError(
+      `${sumPath} is missing`,
+      "restore it from version control, or run `schemavc rehash` if the migrations are as you want them",
+    );
   }
   const sum = parseSum(text);
   if ("kind" in sum) throw sumError(sumPath, [sum]);
@@ -131,34 +190,58 @@ function sumError(sumPath: string, problems: readonly SumProblem[]): MigrationDi
   const first = problems[0]!;
   switch (first.kind) {
     case "conflict":
-      return new MigrationDirError(`${sumPath} has merge conflict markers: two branches each added migrations`,
-        "keep the migrations of the branch merged first, delete the other branch's new migration folders, run `schemavc rehash`, then `schemavc generate` again to write them as one migration after the others");
+      return new MigrationDirError(
+        `${sumPath} has merge conflict markers: two branches each added migrations`,
+        "keep the migrations of the branch merged first, delete the other branch's new migration folders, run `schemavc rehash`, then `schemavc generate` again to write them as one migration after the others",
+      );
     case "malformed":
-      return new MigrationDirError(`${sumPath}: line ${first.line} is not a sum line`, "restore the file from version control, or run `schemavc rehash`");
+      return new MigrationDirError(
+        `${sumPath}: line ${first.line} is not a sum line`,
+        "restore the file from version control, or run `schemavc rehash`",
+      );
     case "total-mismatch":
-      return new MigrationDirError(`${sumPath} was edited by hand or merged from two branches (its first line does not match the lines below)`,
-        "if two branches added migrations, regenerate the later branch's migration; otherwise run `schemavc rehash`");
+      return new MigrationDirError(
+        `${sumPath} was edited by hand or merged from two branches (its first line does not match the lines below)`,
+        "if two branches added migrations, regenerate the later branch's migration; otherwise run `schemavc rehash`",
+      );
     case "edited": {
       const edited = problems.filter((p) => p.kind === "edited").map((p) => (p as { path: string }).path);
-      return new MigrationDirError(`migration file${edited.length > 1 ? "s" : ""} changed after ${edited.length > 1 ? "they were" : "it was"} written: ${edited.join(", ")}`,
-        "if the edit is deliberate (and not yet applied anywhere), run `schemavc rehash`; otherwise restore the file from version control");
+      return new MigrationDirError(
+        `migration file${edited.length > 1 ? "s" : ""} changed after ${edited.length > 1 ? "they were" : "it was"} written: ${edited.join(", ")}`,
+        "if the edit is deliberate (and not yet applied anywhere), run `schemavc rehash`; otherwise restore the file from version control",
+      );
     }
     case "missing-file":
-      return new MigrationDirError(`a migration recorded in ${SUM_FILE} is gone: ${first.path}`, "restore it from version control, or run `schemavc rehash` if it was removed on purpose and never applied");
+      return new MigrationDirError(
+        `a migration recorded in ${SUM_FILE} is gone: ${first.path}`,
+        "restore it from version control, or run `schemavc rehash` if it was removed on purpose and never applied",
+      );
     case "unlisted-file":
-      return new MigrationDirError(`${first.path} is not recorded in ${SUM_FILE}: it was added without \`schemavc generate\`, or came from another branch`,
-        "if two branches added migrations, delete this branch's new folder and run `schemavc generate` again; if you wrote it by hand on purpose, run `schemavc rehash`");
+      return new MigrationDirError(
+        `${first.path} is not recorded in ${SUM_FILE}: it was added without \`schemavc generate\`, or came from another branch`,
+        "if two branches added migrations, delete this branch's new folder and run `schemavc generate` again; if you wrote it by hand on purpose, run `schemavc rehash`",
+      );
   }
 }
 
-function verifyChain(migrations: readonly Migration[], headers: ReadonlyMap<string, SnapshotHeader>, dir: string): void {
+function verifyChain(
+  migrations: readonly Migration[],
+  headers: ReadonlyMap<string, SnapshotHeader>,
+  dir: string,
+): void {
   let prev: string | null = null;
   for (const m of migrations) {
     const h = headers.get(m.version)!;
-    if (h.id !== m.version) throw new MigrationDirError(`${join(m.dir, "snapshot.json")} belongs to migration ${h.id}, not ${m.version}`, "a migration folder was renamed or copied; restore it from version control");
+    if (h.id !== m.version)
+      throw new MigrationDirError(
+        `${join(m.dir, "snapshot.json")} belongs to migration ${h.id}, not ${m.version}`,
+        "a migration folder was renamed or copied; restore it from version control",
+      );
     if (h.prevId !== prev) {
-      throw new MigrationDirError(`${join(m.dir, "snapshot.json")} follows ${h.prevId ?? "nothing"}, but the migration before it in ${dir} is ${prev ?? "none"}`,
-        "a migration was added out of order (for example from another branch): delete the later one and run `schemavc generate` again");
+      throw new MigrationDirError(
+        `${join(m.dir, "snapshot.json")} follows ${h.prevId ?? "nothing"}, but the migration before it in ${dir} is ${prev ?? "none"}`,
+        "a migration was added out of order (for example from another branch): delete the later one and run `schemavc generate` again",
+      );
     }
     prev = m.version;
   }
@@ -173,7 +256,8 @@ export async function rehash(dir: string): Promise<number> {
 
 async function writeSum(dir: string, migrations: readonly Migration[]): Promise<void> {
   const files = new Map<string, Uint8Array>();
-  for (const m of migrations) for (const f of MIGRATION_FILES) files.set(`${m.version}/${f}`, readFileSync(join(m.dir, f)));
+  for (const m of migrations)
+    for (const f of MIGRATION_FILES) files.set(`${m.version}/${f}`, readFileSync(join(m.dir, f)));
   await atomicWrite(join(dir, SUM_FILE), renderSum(files));
 }
 
@@ -181,20 +265,45 @@ async function writeSum(dir: string, migrations: readonly Migration[]): Promise<
  * Writes a new migration folder and the updated sum file. The folder is written under a
  * temporary name and renamed, so an interrupted run never leaves half a migration.
  */
-export async function writeMigration(dir: string, existing: readonly Migration[], m: { version: string; up: string; down: string; schema: Schema; dialect: string }): Promise<string> {
+export async function writeMigration(
+  dir: string,
+  existing: readonly Migration[],
+  m: { version: string; up: string; down: string; schema: Schema; dialect: string },
+): Promise<string> {
   const prev = existing[existing.length - 1];
-  if (prev && prev.version >= m.version) throw new MigrationDirError(`a new migration ${m.version} would not come after ${prev.version}`, "check the machine's clock");
+  if (prev && prev.version >= m.version)
+    throw new MigrationDirError(
+      `a new migration ${m.version} would not come after ${prev.version}`,
+      "check the machine's clock",
+    );
   await mkdir(dir, { recursive: true });
   const final = join(dir, m.version);
   const tmp = join(dir, `.${m.version}.tmp`);
   await rm(tmp, { recursive: true, force: true });
   await mkdir(tmp);
-  const snapshot = serializeSnapshot({ id: m.version, prevId: prev?.version ?? null, dialect: m.dialect, schema: m.schema });
+  const snapshot = serializeSnapshot({
+    id: m.version,
+    prevId: prev?.version ?? null,
+    dialect: m.dialect,
+    schema: m.schema,
+  });
   await writeFile(join(tmp, "up.sql"), m.up);
   await writeFile(join(tmp, "down.sql"), m.down);
   await writeFile(join(tmp, "snapshot.json"), snapshot);
   await rename(tmp, final);
-  const all = [...existing, { version: m.version, timestamp: m.version.slice(0, 14), name: m.version.slice(15), dir: final, up: m.up, down: m.down, dialect: m.dialect, snapshot: parseSnapshot(snapshot, final) }];
+  const all = [
+    ...existing,
+    {
+      version: m.version,
+      timestamp: m.version.slice(0, 14),
+      name: m.version.slice(15),
+      dir: final,
+      up: m.up,
+      down: m.down,
+      dialect: m.dialect,
+      snapshot: parseSnapshot(snapshot, final),
+    },
+  ];
   await writeSum(dir, all);
   return final;
 }
@@ -213,13 +322,24 @@ export function resolveVersion(ref: string, versions: readonly string[]): string
   if (ref === "base") return null;
   if (ref === "head") {
     const last = versions[versions.length - 1];
-    if (last === undefined) throw new MigrationDirError("there are no migrations, so `head` names nothing", "run `schemavc generate -m \"initial\"` first");
+    if (last === undefined)
+      throw new MigrationDirError(
+        "there are no migrations, so `head` names nothing",
+        'run `schemavc generate -m "initial"` first',
+      );
     return last;
   }
   const exact = versions.find((v) => v === ref || v.slice(0, 14) === ref);
   if (exact) return exact;
   const matches = versions.filter((v) => v.startsWith(ref));
   if (matches.length === 1) return matches[0]!;
-  if (matches.length > 1) throw new MigrationDirError(`\`${ref}\` matches ${matches.length} migrations: ${matches.slice(0, 5).join(", ")}${matches.length > 5 ? ", ..." : ""}`, "give more of the version");
-  throw new MigrationDirError(`no migration matches \`${ref}\``, "run `schemavc history` to see the versions");
+  if (matches.length > 1)
+    throw new MigrationDirError(
+      `\`${ref}\` matches ${matches.length} migrations: ${matches.slice(0, 5).join(", ")}${matches.length > 5 ? ", ..." : ""}`,
+      "give more of the version",
+    );
+  throw new MigrationDirError(
+    `no migration matches \`${ref}\``,
+    "run `schemavc history` to see the versions",
+  );
 }

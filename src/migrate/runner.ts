@@ -22,10 +22,23 @@ import { MigrationCheckError, type Connection, type Dialect, type Executor } fro
 import type { Migration } from "./dir.ts";
 import { splitSql } from "./split.ts";
 import { formatFinding, lintMigrations, unacceptedDataLoss } from "../lint/migrations.ts";
-import { checksumOf, deleteHistory, ensureHistory, HISTORY_TABLE, insertHistory, nowText, readHistory, updateHistory, type HistoryRow } from "./history.ts";
+import {
+  checksumOf,
+  deleteHistory,
+  ensureHistory,
+  HISTORY_TABLE,
+  insertHistory,
+  nowText,
+  readHistory,
+  updateHistory,
+  type HistoryRow,
+} from "./history.ts";
 
 export class RunnerError extends Error {
-  constructor(message: string, readonly hint?: string) {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
     super(message);
     this.name = "RunnerError";
   }
@@ -73,7 +86,11 @@ export interface State {
 }
 
 export class Runner {
-  constructor(readonly conn: Connection, readonly dialect: Dialect, readonly migrations: readonly Migration[]) {}
+  constructor(
+    readonly conn: Connection,
+    readonly dialect: Dialect,
+    readonly migrations: readonly Migration[],
+  ) {}
 
   /** The history compared with the folder. Creates the history table if it is missing. */
   async state(ex: Executor = this.conn): Promise<State> {
@@ -83,12 +100,20 @@ export class Runner {
     const applied = history.filter((h) => h.status === "applied");
     const failed = history.filter((h) => h.status === "failed");
     const done = new Set(history.map((h) => h.version));
-    const newest = applied.reduce<string | null>((max, h) => (max === null || h.version > max ? h.version : max), null);
+    const newest = applied.reduce<string | null>(
+      (max, h) => (max === null || h.version > max ? h.version : max),
+      null,
+    );
     const pending = this.migrations.filter((m) => !done.has(m.version));
     return {
-      history, applied, failed, pending,
+      history,
+      applied,
+      failed,
+      pending,
       missing: applied.filter((h) => !files.has(h.version)),
-      edited: applied.filter((h) => files.has(h.version) && checksumOf(files.get(h.version)!.up) !== h.checksum),
+      edited: applied.filter(
+        (h) => files.has(h.version) && checksumOf(files.get(h.version)!.up) !== h.checksum,
+      ),
       outOfOrder: newest === null ? [] : pending.filter((m) => m.version < newest),
       current: newest,
     };
@@ -106,9 +131,13 @@ export class Runner {
       if (this.dialect.preflight && todo.length) {
         const bs = this.dialect.capabilities.backslashEscapes;
         try {
-          await this.dialect.preflight(this.conn, todo.map((m) => ({ version: m.version, statements: splitSql(m.up, bs).statements })));
+          await this.dialect.preflight(
+            this.conn,
+            todo.map((m) => ({ version: m.version, statements: splitSql(m.up, bs).statements })),
+          );
         } catch (e) {
-          if (e instanceof MigrationCheckError) throw new RunnerError(`${e.message}; nothing was applied`, e.hint);
+          if (e instanceof MigrationCheckError)
+            throw new RunnerError(`${e.message}; nothing was applied`, e.hint);
           throw e;
         }
       }
@@ -127,15 +156,19 @@ export class Runner {
       const st = await this.state();
       if (st.failed.length) throw failedError(st.failed[0]!);
       let todo = [...st.applied].reverse();
-      if (opts.target !== undefined) { const target = opts.target; todo = todo.filter((h) => target === null || h.version > target); }
-      else todo = todo.slice(0, opts.count ?? 1);
+      if (opts.target !== undefined) {
+        const target = opts.target;
+        todo = todo.filter((h) => target === null || h.version > target);
+      } else todo = todo.slice(0, opts.count ?? 1);
       const files = new Map(this.migrations.map((m) => [m.version, m]));
       const out: Applied[] = [];
       for (const h of todo) {
         // The file's down.sql when the folder has it (verified by the sum file), else the SQL
         // stored when it was applied: down works even where the migration files are gone.
         const sql = files.get(h.version)?.down ?? h.down_sql;
-        const r = await this.run(h.version, "down", sql, opts, async (ex) => { await deleteHistory(ex, this.dialect, h.version); });
+        const r = await this.run(h.version, "down", sql, opts, async (ex) => {
+          await deleteHistory(ex, this.dialect, h.version);
+        });
         out.push(r);
       }
       return out;
@@ -147,8 +180,11 @@ export class Runner {
     return this.locked(opts, async () => {
       const st = await this.state();
       const stamped: string[] = [];
-      for (const h of st.history) if (version === null || h.version > version) await deleteHistory(this.conn, this.dialect, h.version);
-      const have = new Set(st.history.filter((h) => version !== null && h.version <= version).map((h) => h.version));
+      for (const h of st.history)
+        if (version === null || h.version > version) await deleteHistory(this.conn, this.dialect, h.version);
+      const have = new Set(
+        st.history.filter((h) => version !== null && h.version <= version).map((h) => h.version),
+      );
       for (const m of this.migrations) {
         if (version === null || m.version > version || have.has(m.version)) continue;
         await insertHistory(this.conn, this.dialect, row(m, "applied", 0));
@@ -167,15 +203,25 @@ export class Runner {
     await this.locked(opts, async () => {
       const st = await this.state();
       const h = st.history.find((x) => x.version === version);
-      if (!h) throw new RunnerError(`migration ${version} has no row in the history: there is nothing to resolve`, "`schemavc status` lists failed migrations");
+      if (!h)
+        throw new RunnerError(
+          `migration ${version} has no row in the history: there is nothing to resolve`,
+          "`schemavc status` lists failed migrations",
+        );
       const m = this.migrations.find((x) => x.version === version);
       if (as === "rolled-back") {
-        if (h.status !== "failed") throw new RunnerError(`migration ${version} is applied, not failed`, "to undo it, run `schemavc down`");
+        if (h.status !== "failed")
+          throw new RunnerError(
+            `migration ${version} is applied, not failed`,
+            "to undo it, run `schemavc down`",
+          );
         await deleteHistory(this.conn, this.dialect, version);
         return;
       }
       await updateHistory(this.conn, this.dialect, version, {
-        status: "applied", failed_statement: null, error: null,
+        status: "applied",
+        failed_statement: null,
+        error: null,
         ...(m ? { checksum: checksumOf(m.up), up_sql: m.up, down_sql: m.down } : {}),
       });
     });
@@ -183,7 +229,11 @@ export class Runner {
 
   private async locked<T>(opts: RunOptions, fn: () => Promise<T>): Promise<T> {
     const release = await this.dialect.lock(this.conn, opts.lockTimeoutMs, () => opts.events?.waiting?.());
-    if (!release) throw new RunnerError(`another schemavc run held the migration lock for ${Math.round(opts.lockTimeoutMs / 1000)} s`, "wait for it to finish, or raise --lock-timeout");
+    if (!release)
+      throw new RunnerError(
+        `another schemavc run held the migration lock for ${Math.round(opts.lockTimeoutMs / 1000)} s`,
+        "wait for it to finish, or raise --lock-timeout",
+      );
     try {
       return await fn();
     } finally {
@@ -192,9 +242,16 @@ export class Runner {
   }
 
   private async applyOne(m: Migration, opts: RunOptions): Promise<Applied | undefined> {
-    return this.run(m.version, "up", m.up, opts, async (ex, ms) => {
-      await insertHistory(ex, this.dialect, row(m, "applied", ms));
-    }, true);
+    return this.run(
+      m.version,
+      "up",
+      m.up,
+      opts,
+      async (ex, ms) => {
+        await insertHistory(ex, this.dialect, row(m, "applied", ms));
+      },
+      true,
+    );
   }
 
   /**
@@ -202,7 +259,14 @@ export class Runner {
    * `recheck` (up): inside the transaction the history is read again, so on SQLite (whose lock
    * is the transaction) a runner that waited does not apply a migration twice.
    */
-  private async run(version: string, direction: "up" | "down", text: string, opts: RunOptions, record: (ex: Executor, ms: number) => Promise<void>, recheck = false): Promise<Applied> {
+  private async run(
+    version: string,
+    direction: "up" | "down",
+    text: string,
+    opts: RunOptions,
+    record: (ex: Executor, ms: number) => Promise<void>,
+    recheck = false,
+  ): Promise<Applied> {
     const { statements, directives } = splitSql(text, this.dialect.capabilities.backslashEscapes);
     const sql = statements.map((s) => s.sql);
     if (opts.dryRun) return { version, ms: 0, sql };
@@ -218,7 +282,14 @@ export class Runner {
           // Where the transaction is the lock (SQLite), a runner that waited for it checks
           // again that nobody applied this migration meanwhile. Elsewhere the session lock,
           // held since before the history was read, already guarantees it.
-          if (recheck && this.dialect.capabilities.lockIsTransaction && (await isRecorded(tx, this.dialect, version))) { skipped = true; return; }
+          if (
+            recheck &&
+            this.dialect.capabilities.lockIsTransaction &&
+            (await isRecorded(tx, this.dialect, version))
+          ) {
+            skipped = true;
+            return;
+          }
           const check = await guard?.enter(tx, sql);
           for (let i = 0; i < statements.length; i++) {
             try {
@@ -230,7 +301,8 @@ export class Runner {
           try {
             await check?.();
           } catch (e) {
-            if (e instanceof MigrationCheckError) throw new RunnerError(`migration ${version}: ${e.message}; nothing was applied`, e.hint);
+            if (e instanceof MigrationCheckError)
+              throw new RunnerError(`migration ${version}: ${e.message}; nothing was applied`, e.hint);
             throw e;
           }
           // The duration is known before the history row is written: no second write later.
@@ -245,21 +317,41 @@ export class Runner {
       // leaves a row saying which statement did not complete.
       if (direction === "up") {
         const m = this.migrations.find((x) => x.version === version)!;
-        await insertHistory(this.conn, this.dialect, { ...row(m, "failed", 0), failed_statement: 1, error: "interrupted before it completed" });
+        await insertHistory(this.conn, this.dialect, {
+          ...row(m, "failed", 0),
+          failed_statement: 1,
+          error: "interrupted before it completed",
+        });
       }
       for (let i = 0; i < statements.length; i++) {
         try {
           await this.conn.exec(statements[i]!.sql);
         } catch (e) {
           const err = statementError(version, i + 1, statements.length, statements[i]!.line, e);
-          if (direction === "up") await updateHistory(this.conn, this.dialect, version, { status: "failed", failed_statement: i + 1, error: err.message });
-          throw new RunnerError(err.message, `statements before it were applied and cannot be rolled back on this database; finish or undo the rest by hand, then run \`schemavc resolve ${version} --applied\` or \`--rolled-back\``);
+          if (direction === "up")
+            await updateHistory(this.conn, this.dialect, version, {
+              status: "failed",
+              failed_statement: i + 1,
+              error: err.message,
+            });
+          throw new RunnerError(
+            err.message,
+            `statements before it were applied and cannot be rolled back on this database; finish or undo the rest by hand, then run \`schemavc resolve ${version} --applied\` or \`--rolled-back\``,
+          );
         }
         // After the last statement the row turns `applied` at once: no progress write for it.
-        if (direction === "up" && i + 1 < statements.length) await updateHistory(this.conn, this.dialect, version, { failed_statement: i + 2 });
+        if (direction === "up" && i + 1 < statements.length)
+          await updateHistory(this.conn, this.dialect, version, { failed_statement: i + 2 });
       }
       const ms = Math.round(performance.now() - t0);
-      if (direction === "up") await updateHistory(this.conn, this.dialect, version, { status: "applied", failed_statement: null, error: null, duration_ms: ms, applied_at: nowText() });
+      if (direction === "up")
+        await updateHistory(this.conn, this.dialect, version, {
+          status: "applied",
+          failed_statement: null,
+          error: null,
+          duration_ms: ms,
+          applied_at: nowText(),
+        });
       else await record(this.conn, ms);
     }
     const ms = Math.round(performance.now() - t0);
@@ -270,36 +362,62 @@ export class Runner {
 
 async function isRecorded(ex: Executor, dialect: Dialect, version: string): Promise<boolean> {
   const q = dialect.quoteIdent;
-  return (await ex.query(`SELECT 1 AS x FROM ${q(HISTORY_TABLE)} WHERE ${q("version")} = ?`, [version])).length > 0;
+  return (
+    (await ex.query(`SELECT 1 AS x FROM ${q(HISTORY_TABLE)} WHERE ${q("version")} = ?`, [version])).length > 0
+  );
 }
 
 function row(m: Migration, status: "applied" | "failed", ms: number): HistoryRow {
-  return { version: m.version, name: m.name, checksum: checksumOf(m.up), up_sql: m.up, down_sql: m.down, status, failed_statement: null, error: null, applied_at: nowText(), duration_ms: ms };
+  return {
+    version: m.version,
+    name: m.name,
+    checksum: checksumOf(m.up),
+    up_sql: m.up,
+    down_sql: m.down,
+    status,
+    failed_statement: null,
+    error: null,
+    applied_at: nowText(),
+    duration_ms: ms,
+  };
 }
 
 function statementError(version: string, n: number, total: number, line: number, e: unknown): RunnerError {
   const msg = String((e as Error)?.message ?? e).split("\n")[0];
-  return new RunnerError(`migration ${version} failed at statement ${n} of ${total} (up.sql line ${line}): ${msg}`);
+  return new RunnerError(
+    `migration ${version} failed at statement ${n} of ${total} (up.sql line ${line}): ${msg}`,
+  );
 }
 
 function failedError(h: HistoryRow): RunnerError {
-  return new RunnerError(`migration ${h.version} failed at statement ${h.failed_statement ?? "?"}${h.error ? ` (${h.error})` : ""} and is not resolved`,
-    `finish or undo it by hand, then run \`schemavc resolve ${h.version} --applied\` or \`schemavc resolve ${h.version} --rolled-back\``);
+  return new RunnerError(
+    `migration ${h.version} failed at statement ${h.failed_statement ?? "?"}${h.error ? ` (${h.error})` : ""} and is not resolved`,
+    `finish or undo it by hand, then run \`schemavc resolve ${h.version} --applied\` or \`schemavc resolve ${h.version} --rolled-back\``,
+  );
 }
 
 function refuseProblems(st: State, allowOutOfOrder: boolean): void {
   if (st.failed.length) throw failedError(st.failed[0]!);
   if (st.edited.length) {
     const v = st.edited[0]!.version;
-    throw new RunnerError(`migration ${v} was applied, but its up.sql has changed since`, `restore migrations/${v}/up.sql from version control; if the database really has the edited version, run \`schemavc resolve ${v} --applied\` to record it`);
+    throw new RunnerError(
+      `migration ${v} was applied, but its up.sql has changed since`,
+      `restore migrations/${v}/up.sql from version control; if the database really has the edited version, run \`schemavc resolve ${v} --applied\` to record it`,
+    );
   }
   if (st.missing.length) {
     const vs = st.missing.map((h) => h.version);
-    throw new RunnerError(`the database has applied migration${vs.length > 1 ? "s" : ""} ${vs.join(", ")} that the migrations folder does not have`, "check out the branch that has them, or roll them back with `schemavc down` (the stored down SQL is used)");
+    throw new RunnerError(
+      `the database has applied migration${vs.length > 1 ? "s" : ""} ${vs.join(", ")} that the migrations folder does not have`,
+      "check out the branch that has them, or roll them back with `schemavc down` (the stored down SQL is used)",
+    );
   }
   if (st.outOfOrder.length && !allowOutOfOrder) {
     const v = st.outOfOrder[0]!.version;
-    throw new RunnerError(`migration ${v} is not applied but is older than the newest applied one (${st.current})`, "it probably came from another branch: regenerate it after the others, or run with --allow-out-of-order");
+    throw new RunnerError(
+      `migration ${v} is not applied but is older than the newest applied one (${st.current})`,
+      "it probably came from another branch: regenerate it after the others, or run with --allow-out-of-order",
+    );
   }
 }
 

@@ -61,14 +61,23 @@ export function splitSql(text: string, backslashEscapes = false): SplitResult {
   while (i < n) {
     const c = text[i]!;
     const isWord = /[A-Za-z0-9_]/.test(c);
-    if (isWord) { if (wordStart < 0) wordStart = i; i++; continue; }
+    if (isWord) {
+      if (wordStart < 0) wordStart = i;
+      i++;
+      continue;
+    }
     flushWord(i);
-    if (c === "\n") { line++; i++; continue; }
+    if (c === "\n") {
+      line++;
+      i++;
+      continue;
+    }
     if (c === "-" && text[i + 1] === "-") {
       const end = text.indexOf("\n", i);
       const comment = text.slice(i, end === -1 ? n : end);
       const m = /^--\s*schemavc:([a-z-]+)/.exec(comment);
-      if (m && m[1] !== "allow" && !statements.length && !stripEdges(text.slice(start, i))) directives.add(m[1]!);
+      if (m && m[1] !== "allow" && !statements.length && !stripEdges(text.slice(start, i)))
+        directives.add(m[1]!);
       i = end === -1 ? n : end;
       continue;
     }
@@ -82,8 +91,17 @@ export function splitSql(text: string, backslashEscapes = false): SplitResult {
     if (c === "'" || c === '"' || c === "`") {
       let j = i + 1;
       for (; j < n; j++) {
-        if (backslashEscapes && text[j] === "\\" && c === "'") { j++; continue; }
-        if (text[j] === c) { if (text[j + 1] === c) { j++; continue; } break; }
+        if (backslashEscapes && text[j] === "\\" && c === "'") {
+          j++;
+          continue;
+        }
+        if (text[j] === c) {
+          if (text[j + 1] === c) {
+            j++;
+            continue;
+          }
+          break;
+        }
       }
       line += countLines(text, i, j + 1);
       i = j + 1;
@@ -118,7 +136,8 @@ export function splitSql(text: string, backslashEscapes = false): SplitResult {
 /** The rule ids of `-- schemavc:allow a, b` lines in a statement's leading comments. */
 function allowDirectives(lead: string): string[] {
   const out: string[] = [];
-  for (const m of lead.matchAll(/^[ \t]*--\s*schemavc:allow\b([^\n]*)/gm)) out.push(...m[1]!.split(/[\s,]+/).filter(Boolean));
+  for (const m of lead.matchAll(/^[ \t]*--\s*schemavc:allow\b([^\n]*)/gm))
+    out.push(...m[1]!.split(/[\s,]+/).filter(Boolean));
   return out;
 }
 
@@ -137,8 +156,16 @@ function leadingSkip(s: string): number {
   let i = 0;
   for (;;) {
     while (i < s.length && /\s/.test(s[i]!)) i++;
-    if (s.startsWith("--", i)) { const e = s.indexOf("\n", i); i = e === -1 ? s.length : e + 1; continue; }
-    if (s.startsWith("/*", i)) { const e = s.indexOf("*/", i + 2); i = e === -1 ? s.length : e + 2; continue; }
+    if (s.startsWith("--", i)) {
+      const e = s.indexOf("\n", i);
+      i = e === -1 ? s.length : e + 1;
+      continue;
+    }
+    if (s.startsWith("/*", i)) {
+      const e = s.indexOf("*/", i + 2);
+      i = e === -1 ? s.length : e + 2;
+      continue;
+    }
     return i;
   }
 }

@@ -15,7 +15,8 @@ import { createHash } from "node:crypto";
 
 export const SUM_FILE = "schemavc.sum";
 
-export const hashText = (text: string | Uint8Array): string => `h1:${createHash("sha256").update(text).digest("base64")}`;
+export const hashText = (text: string | Uint8Array): string =>
+  `h1:${createHash("sha256").update(text).digest("base64")}`;
 
 export interface SumFile {
   readonly total: string;
@@ -26,7 +27,7 @@ export interface SumFile {
 /** Renders the sum of the given files (path → content), sorted by path. */
 export function renderSum(files: ReadonlyMap<string, string | Uint8Array>): string {
   const lines = [...files.keys()].sort().map((p) => `${p} ${hashText(files.get(p)!)}`);
-  return [hashText(lines.join("\n")), ...lines].join("\n") + "\n";
+  return `${[hashText(lines.join("\n")), ...lines].join("\n")}\n`;
 }
 
 export type SumProblem =
@@ -60,6 +61,7 @@ export function checkSum(sum: SumFile, files: ReadonlyMap<string, string | Uint8
     if (content === undefined) problems.push({ kind: "missing-file", path });
     else if (hashText(content) !== hash) problems.push({ kind: "edited", path });
   }
-  for (const path of [...files.keys()].sort()) if (!sum.files.has(path)) problems.push({ kind: "unlisted-file", path });
+  for (const path of [...files.keys()].sort())
+    if (!sum.files.has(path)) problems.push({ kind: "unlisted-file", path });
   return problems;
 }

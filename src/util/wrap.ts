@@ -6,8 +6,10 @@ export function wrapWords(words: Iterable<string>, width: number): string[] {
   const lines: string[] = [];
   let line = "";
   for (const word of words) {
-    if (line && line.length + 1 + word.length > width) { lines.push(line); line = word; }
-    else line = line ? `${line} ${word}` : word;
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
   }
   if (line) lines.push(line);
   return lines;

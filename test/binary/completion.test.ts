@@ -15,7 +15,14 @@ const run = (...args: string[]) => {
 /** What the bash function completes for the words typed so far (the last one being completed). */
 function complete(script: string, words: string[]): string[] {
   const arr = words.map((w) => `'${w}'`).join(" ");
-  const p = Bun.spawnSync(["bash", "-c", `${script}\nCOMP_WORDS=(${arr}); COMP_CWORD=${words.length - 1}; _schemavc; printf '%s\\n' "\${COMPREPLY[@]}"`], { stdout: "pipe", stderr: "pipe" });
+  const p = Bun.spawnSync(
+    [
+      "bash",
+      "-c",
+      `${script}\nCOMP_WORDS=(${arr}); COMP_CWORD=${words.length - 1}; _schemavc; printf '%s\\n' "\${COMPREPLY[@]}"`,
+    ],
+    { stdout: "pipe", stderr: "pipe" },
+  );
   expect(p.stderr.toString()).toBe("");
   return p.stdout.toString().split("\n").filter(Boolean);
 }
@@ -25,7 +32,10 @@ describe("completion", () => {
   test("bash: commands, aliases, each command's options, --dialect values", () => {
     expect(bash.code).toBe(0);
     expect(complete(bash.out, ["schemavc", "do"])).toEqual(["down", "downgrade"]);
-    expect(complete(bash.out, ["schemavc", "up", "--allow"]).sort()).toEqual(["--allow-data-loss", "--allow-out-of-order"]);
+    expect(complete(bash.out, ["schemavc", "up", "--allow"]).sort()).toEqual([
+      "--allow-data-loss",
+      "--allow-out-of-order",
+    ]);
     expect(complete(bash.out, ["schemavc", "sql", "--dialect", "m"])).toEqual(["mysql"]);
     expect(complete(bash.out, ["schemavc", "help", "pu"])).toEqual(["pull"]);
     for (const c of COMMANDS) expect(complete(bash.out, ["schemavc", c.name])).toContain(c.name);

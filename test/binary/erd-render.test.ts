@@ -14,7 +14,16 @@
  * SVGs and screenshots.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -29,7 +38,8 @@ const MERMAID_JS = join(ROOT, "node_modules/mermaid/dist/mermaid.min.js");
 const CHROMIUM = process.env["SCHEMAVC_TEST_CHROMIUM"] ?? "/usr/bin/chromium";
 const CI = process.env["CI"] === "true";
 const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && !CI) console.warn(`SKIPPED erd-render: ${CHROMIUM} is missing (run \`bash scripts/chromium.sh\` as root)`);
+if (!haveChromium && !CI)
+  console.warn(`SKIPPED erd-render: ${CHROMIUM} is missing (run \`bash scripts/chromium.sh\` as root)`);
 
 /** A schema whose names are markup, quotes and spaces: escaping must survive both renderers. */
 const ODD_SCHEMA =
@@ -56,10 +66,19 @@ interface PageGlobals {
   readonly document: PageDocument;
   readonly DOMParser: new () => { parseFromString(text: string, type: string): PageDocument };
   createImageBitmap(blob: Blob): Promise<{ readonly width: number; readonly height: number }>;
-  readonly OffscreenCanvas: new (width: number, height: number) => {
-    getContext(kind: "2d"): { drawImage(image: unknown, x: number, y: number): void; getImageData(x: number, y: number, w: number, h: number): { readonly data: Uint8ClampedArray } } | null;
+  readonly OffscreenCanvas: new (
+    width: number,
+    height: number,
+  ) => {
+    getContext(kind: "2d"): {
+      drawImage(image: unknown, x: number, y: number): void;
+      getImageData(x: number, y: number, w: number, h: number): { readonly data: Uint8ClampedArray };
+    } | null;
   };
-  readonly mermaid: { initialize(config: object): void; render(id: string, text: string): Promise<{ svg: string }> };
+  readonly mermaid: {
+    initialize(config: object): void;
+    render(id: string, text: string): Promise<{ svg: string }>;
+  };
 }
 
 interface Case {
@@ -81,8 +100,17 @@ const cases: Case[] = [];
 
 /** Runs the binary (the runs overlap: each is a process of its own); resolves to its stdout. */
 async function run(...args: string[]): Promise<string> {
-  const p = Bun.spawn([bin, ...args], { cwd: dir, stdout: "pipe", stderr: "pipe", env: { PATH: "/usr/bin:/bin", HOME: dir, NO_COLOR: "1", TMPDIR: tmpdir() } });
-  const [out, err, code] = await Promise.all([new Response(p.stdout).text(), new Response(p.stderr).text(), p.exited]);
+  const p = Bun.spawn([bin, ...args], {
+    cwd: dir,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: { PATH: "/usr/bin:/bin", HOME: dir, NO_COLOR: "1", TMPDIR: tmpdir() },
+  });
+  const [out, err, code] = await Promise.all([
+    new Response(p.stdout).text(),
+    new Response(p.stderr).text(),
+    p.exited,
+  ]);
   if (code !== 0) throw new Error(`schemavc ${args.join(" ")} exited ${code}: ${err}`);
   return out;
 }
@@ -90,16 +118,24 @@ async function run(...args: string[]): Promise<string> {
 /** A page with the `mermaid` package loaded from node_modules (a file URL: faster than injecting 5 MB). */
 async function mermaidPageOf(b: Browser): Promise<Page> {
   const html = join(dir, "mermaid.html");
-  writeFileSync(html, `<!doctype html><html><body><script src="${pathToFileURL(MERMAID_JS).href}"></script></body></html>`);
+  writeFileSync(
+    html,
+    `<!doctype html><html><body><script src="${pathToFileURL(MERMAID_JS).href}"></script></body></html>`,
+  );
   const page = await b.newPage();
   await page.goto(pathToFileURL(html).href);
-  await page.evaluate(() => (globalThis as unknown as PageGlobals).mermaid.initialize({ startOnLoad: false }));
+  await page.evaluate(() =>
+    (globalThis as unknown as PageGlobals).mermaid.initialize({ startOnLoad: false }),
+  );
   return page;
 }
 
 describe.skipIf(!haveChromium && !CI)("ER diagrams in Chromium", () => {
   beforeAll(async () => {
-    if (!haveChromium) throw new Error(`${CHROMIUM} is missing: run \`bash scripts/chromium.sh\` (CI=true, so this fails instead of skipping)`);
+    if (!haveChromium)
+      throw new Error(
+        `${CHROMIUM} is missing: run \`bash scripts/chromium.sh\` (CI=true, so this fails instead of skipping)`,
+      );
     if (!existsSync(DIST)) throw new Error("dist/schemavc is missing: run `bun run build` first");
     dir = mkdtempSync(join(tmpdir(), "erd-render-"));
     bin = join(dir, "schemavc");
@@ -107,20 +143,36 @@ describe.skipIf(!haveChromium && !CI)("ER diagrams in Chromium", () => {
     chmodSync(bin, 0o755);
     mkdirSync(join(dir, "odd"));
     writeFileSync(join(dir, "odd", "odd.schema"), ODD_SCHEMA);
-    const paths = [...readdirSync(EXAMPLES).sort().map((e) => [e, join(EXAMPLES, e)] as const), ["odd names", join(dir, "odd")] as const];
+    const paths = [
+      ...readdirSync(EXAMPLES)
+        .sort()
+        .map((e) => [e, join(EXAMPLES, e)] as const),
+      ["odd names", join(dir, "odd")] as const,
+    ];
     for (const [name, path] of paths) {
       const { schema } = await loadSchemaPath(path, path);
       const svgFile = join(dir, `${name.replace(/\W+/g, "_")}.svg`);
-      cases.push({ name, path, svgFile, mermaid: "", tables: schema.tables.map((t) => t.name), columns: schema.tables.flatMap((t) => t.columns.map((c) => c.name)) });
+      cases.push({
+        name,
+        path,
+        svgFile,
+        mermaid: "",
+        tables: schema.tables.map((t) => t.name),
+        columns: schema.tables.flatMap((t) => t.columns.map((c) => c.name)),
+      });
     }
     // The binary's runs and the browser's start overlap.
     // --no-sandbox: the tests run as root in a container, where Chromium's sandbox cannot start.
-    const started = chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"], timeout: 30_000 }).then(async (b) => {
-      browser = b;
-      mermaidPage = await mermaidPageOf(b);
-    });
+    const started = chromium
+      .launch({ executablePath: CHROMIUM, args: ["--no-sandbox"], timeout: 30_000 })
+      .then(async (b) => {
+        browser = b;
+        mermaidPage = await mermaidPageOf(b);
+      });
     await Promise.all([
-      ...cases.map(async (c) => { c.mermaid = await run("erd", c.path); }),
+      ...cases.map(async (c) => {
+        c.mermaid = await run("erd", c.path);
+      }),
       ...cases.map((c) => run("erd", "--format", "svg", "-o", c.svgFile, c.path)),
       started,
     ]);
@@ -141,23 +193,43 @@ describe.skipIf(!haveChromium && !CI)("ER diagrams in Chromium", () => {
     mermaidPage.on("pageerror", (e) => errors.push(e.message));
     for (const [i, c] of cases.entries()) {
       const text = c.mermaid;
-      const result = await mermaidPage.evaluate(async ({ text, id }) => {
-        const web = globalThis as unknown as PageGlobals;
-        try {
-          const { svg } = await web.mermaid.render(id, text);
-          const doc = new web.DOMParser().parseFromString(svg, "image/svg+xml");
-          // Labels are leaf elements (a <text>, or a <p>/<span> inside a foreignObject).
-          const labels = [...doc.querySelectorAll("*")].filter((e) => e.children.length === 0 && e.localName !== "style").map((e) => (e.textContent ?? "").trim()).filter(Boolean);
-          return { ok: true as const, labels, parseError: doc.querySelector("parsererror") !== null, bytes: svg.length };
-        } catch (e) {
-          return { ok: false as const, error: String(e) };
-        }
-      }, { text, id: `d${i}` });
-      if (!result.ok) throw new Error(`${c.name}: mermaid could not render the diagram: ${result.error}\n${text}`);
+      const result = await mermaidPage.evaluate(
+        async ({ text, id }) => {
+          const web = globalThis as unknown as PageGlobals;
+          try {
+            const { svg } = await web.mermaid.render(id, text);
+            const doc = new web.DOMParser().parseFromString(svg, "image/svg+xml");
+            // Labels are leaf elements (a <text>, or a <p>/<span> inside a foreignObject).
+            const labels = [...doc.querySelectorAll("*")]
+              .filter((e) => e.children.length === 0 && e.localName !== "style")
+              .map((e) => (e.textContent ?? "").trim())
+              .filter(Boolean);
+            return {
+              ok: true as const,
+              labels,
+              parseError: doc.querySelector("parsererror") !== null,
+              bytes: svg.length,
+            };
+          } catch (e) {
+            return { ok: false as const, error: String(e) };
+          }
+        },
+        { text, id: `d${i}` },
+      );
+      if (!result.ok)
+        throw new Error(`${c.name}: mermaid could not render the diagram: ${result.error}\n${text}`);
       expect({ case: c.name, parseError: result.parseError }).toEqual({ case: c.name, parseError: false });
-      for (const t of c.tables) expect({ case: c.name, table: t, found: result.labels.includes(t) }).toEqual({ case: c.name, table: t, found: true });
+      for (const t of c.tables)
+        expect({ case: c.name, table: t, found: result.labels.includes(t) }).toEqual({
+          case: c.name,
+          table: t,
+          found: true,
+        });
       // No error picture, and no entity code left undecoded (Mermaid's placeholders are ﬂ°…¶ß).
-      expect({ case: c.name, bad: result.labels.filter((l) => /syntax error|ﬂ°|¶ß/i.test(l)) }).toEqual({ case: c.name, bad: [] });
+      expect({ case: c.name, bad: result.labels.filter((l) => /syntax error|ﬂ°|¶ß/i.test(l)) }).toEqual({
+        case: c.name,
+        bad: [],
+      });
     }
     expect(errors).toEqual([]);
   }, 60_000);
@@ -181,8 +253,17 @@ describe.skipIf(!haveChromium && !CI)("ER diagrams in Chromium", () => {
             height: Math.ceil(box.height),
           };
         });
-        expect({ case: c.name, root: doc.root, parseError: doc.parseError }).toEqual({ case: c.name, root: "http://www.w3.org/2000/svg svg", parseError: false });
-        for (const name of [...c.tables, ...c.columns]) expect({ case: c.name, name, found: doc.texts.includes(name) }).toEqual({ case: c.name, name, found: true });
+        expect({ case: c.name, root: doc.root, parseError: doc.parseError }).toEqual({
+          case: c.name,
+          root: "http://www.w3.org/2000/svg svg",
+          parseError: false,
+        });
+        for (const name of [...c.tables, ...c.columns])
+          expect({ case: c.name, name, found: doc.texts.includes(name) }).toEqual({
+            case: c.name,
+            name,
+            found: true,
+          });
 
         // The whole picture in the viewport (a full-page screenshot of a bare SVG document
         // never finishes in Chromium), then the PNG decoded back to pixels.
@@ -198,26 +279,52 @@ describe.skipIf(!haveChromium && !CI)("ER diagrams in Chromium", () => {
           const g = canvas.getContext("2d")!;
           g.drawImage(bitmap, 0, 0);
           const data = g.getImageData(0, 0, bitmap.width, bitmap.height).data;
-          let ink = 0, dark = 0, header = 0, colours = 0;
+          let ink = 0,
+            dark = 0,
+            header = 0,
+            colours = 0;
           // Colours counted at 4 bits per channel, so anti-aliasing does not inflate the count.
           const seen = new Uint8Array(4096);
           for (let i = 0; i < data.length; i += 4) {
-            const r = data[i]!, gr = data[i + 1]!, bl = data[i + 2]!;
+            const r = data[i]!,
+              gr = data[i + 1]!,
+              bl = data[i + 2]!;
             if (r < 240 || gr < 240 || bl < 240) ink++;
             if (r + gr + bl < 240) dark++;
             // The table headers' blue (#2b5a8a), give or take anti-aliasing.
             if (Math.abs(r - 0x2b) < 12 && Math.abs(gr - 0x5a) < 12 && Math.abs(bl - 0x8a) < 12) header++;
             const q = ((r >> 4) << 8) | ((gr >> 4) << 4) | (bl >> 4);
-            if (!seen[q]) { seen[q] = 1; colours++; }
+            if (!seen[q]) {
+              seen[q] = 1;
+              colours++;
+            }
           }
-          return { width: bitmap.width, height: bitmap.height, total: data.length / 4, ink, dark, header, colours };
+          return {
+            width: bitmap.width,
+            height: bitmap.height,
+            total: data.length / 4,
+            ink,
+            dark,
+            header,
+            colours,
+          };
         }, png.toString("base64"));
-        expect({ case: c.name, width: stats.width, height: stats.height }).toEqual({ case: c.name, width: doc.width, height: doc.height });
+        expect({ case: c.name, width: stats.width, height: stats.height }).toEqual({
+          case: c.name,
+          width: doc.width,
+          height: doc.height,
+        });
         // Not blank, not a solid fill: some ink (lines, text, headers) on a mostly white page.
-        expect({ case: c.name, inkShare: stats.ink / stats.total > 0.03 && stats.ink / stats.total < 0.8 }).toEqual({ case: c.name, inkShare: true });
+        expect({
+          case: c.name,
+          inkShare: stats.ink / stats.total > 0.03 && stats.ink / stats.total < 0.8,
+        }).toEqual({ case: c.name, inkShare: true });
         expect({ case: c.name, text: stats.dark > 200 }).toEqual({ case: c.name, text: true });
         // A header bar per table, at least 8×20 pixels each.
-        expect({ case: c.name, headers: stats.header > c.tables.length * 160 }).toEqual({ case: c.name, headers: true });
+        expect({ case: c.name, headers: stats.header > c.tables.length * 160 }).toEqual({
+          case: c.name,
+          headers: true,
+        });
         expect({ case: c.name, colours: stats.colours >= 6 }).toEqual({ case: c.name, colours: true });
       }
     } finally {

@@ -6,7 +6,16 @@
  * `rehash` stay clean. Rendering in a browser: erd-render.test.ts.
  */
 import { afterAll, beforeAll, expect, test } from "bun:test";
-import { copyFileSync, chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Project } from "../support/project.ts";
@@ -25,10 +34,17 @@ beforeAll(() => {
   chmodSync(bin, 0o755);
 });
 
-afterAll(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
 
 const run = (...args: string[]) => {
-  const p = Bun.spawnSync([bin, ...args], { cwd: dir, stdout: "pipe", stderr: "pipe", env: { PATH: "/usr/bin:/bin", HOME: dir, NO_COLOR: "1", TMPDIR: tmpdir() } });
+  const p = Bun.spawnSync([bin, ...args], {
+    cwd: dir,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: { PATH: "/usr/bin:/bin", HOME: dir, NO_COLOR: "1", TMPDIR: tmpdir() },
+  });
   return { code: p.exitCode, out: p.stdout.toString(), err: p.stderr.toString() };
 };
 
@@ -55,7 +71,11 @@ test("erd --format svg: a Graphviz SVG with every table, from the binary alone; 
   const w = ok(run("erd", BLOG, "-o", "blog.svg"));
   expect(w.out).toContain("wrote blog.svg (4 tables)");
   expect(readFileSync(join(dir, "blog.svg"), "utf8")).toBe(svg);
-  expect(JSON.parse(ok(run("erd", BLOG, "-o", "blog.svg", "--json")).out)).toEqual({ format: "svg", tables: 4, file: "blog.svg" });
+  expect(JSON.parse(ok(run("erd", BLOG, "-o", "blog.svg", "--json")).out)).toEqual({
+    format: "svg",
+    tables: 4,
+    file: "blog.svg",
+  });
 });
 
 test("erd --format dot and -o FILE.dot; a --format that contradicts the file name is bad usage", () => {
@@ -64,7 +84,10 @@ test("erd --format dot and -o FILE.dot; a --format that contradicts the file nam
   expect(dot.match(/ -> /g)?.length).toBe(5);
   ok(run("erd", BLOG, "-o", "blog.gv"));
   expect(readFileSync(join(dir, "blog.gv"), "utf8")).toBe(dot);
-  for (const [format, file] of [["svg", "x.md"], ["mermaid", "x.svg"]] as const) {
+  for (const [format, file] of [
+    ["svg", "x.md"],
+    ["mermaid", "x.svg"],
+  ] as const) {
     const r = run("erd", BLOG, "--format", format, "-o", file);
     expect(r.code).toBe(2);
     expect(r.err).toContain(`--format ${format} does not go into ${file}`);
@@ -86,14 +109,22 @@ test("generate --erd writes erd.md beside the migration; check, up, status and r
   expect(sum).not.toContain("erd.md");
   ok(p.run("check"));
   // A second migration with --erd, one without; the old erd.md is edited by hand: nothing minds.
-  p.schema("table users {\n  id bigint primary key identity\n  email varchar(255) unique\n}\ntable posts {\n  id bigint primary key identity\n  author bigint references users(id)\n}\n");
+  p.schema(
+    "table users {\n  id bigint primary key identity\n  email varchar(255) unique\n}\ntable posts {\n  id bigint primary key identity\n  author bigint references users(id)\n}\n",
+  );
   ok(p.run("generate", "-m", "posts", "--erd"));
   const v2 = p.versions()[1]!;
   expect(p.read(v2, "erd.md")).toContain("users ||..}o posts");
   writeFileSync(p.file(v, "erd.md"), "edited by hand\n");
-  p.schema("table users {\n  id bigint primary key identity\n  email varchar(255) unique\n  name text?\n}\ntable posts {\n  id bigint primary key identity\n  author bigint references users(id)\n}\n");
+  p.schema(
+    "table users {\n  id bigint primary key identity\n  email varchar(255) unique\n  name text?\n}\ntable posts {\n  id bigint primary key identity\n  author bigint references users(id)\n}\n",
+  );
   ok(p.run("generate", "-m", "names"));
-  expect(readdirSync(join(p.dir, "migrations", p.versions()[2]!)).sort()).toEqual(["down.sql", "snapshot.json", "up.sql"]);
+  expect(readdirSync(join(p.dir, "migrations", p.versions()[2]!)).sort()).toEqual([
+    "down.sql",
+    "snapshot.json",
+    "up.sql",
+  ]);
   ok(p.run("check"));
   ok(p.run("up"));
   ok(p.run("status"));

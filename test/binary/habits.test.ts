@@ -17,7 +17,11 @@ import { ok } from "../support/cli.ts";
 const BIN = join(import.meta.dir, "../../dist/schemavc");
 /** The binary with no terminal and a clean environment (no NO_COLOR unless given). */
 const run = (args: string[], env: Record<string, string> = {}) => {
-  const p = Bun.spawnSync([BIN, ...args], { stdout: "pipe", stderr: "pipe", env: { PATH: "/usr/bin:/bin", HOME: "/tmp", ...env } });
+  const p = Bun.spawnSync([BIN, ...args], {
+    stdout: "pipe",
+    stderr: "pipe",
+    env: { PATH: "/usr/bin:/bin", HOME: "/tmp", ...env },
+  });
   return { code: p.exitCode, out: p.stdout.toString(), err: p.stderr.toString() };
 };
 const ANSI = /\x1b\[/;
@@ -29,7 +33,10 @@ function parseExample(line: string): { name: string | undefined; flags: string[]
   const rest = words.slice(at + 2);
   const end = rest.findIndex((w) => ["|", ">", "&&", ";", "||"].includes(w));
   const args = end < 0 ? rest : rest.slice(0, end);
-  return { name: at < 0 ? undefined : words[at + 1], flags: args.filter((w) => /^-[a-z-]/i.test(w)).map((w) => w.split("=")[0]!) };
+  return {
+    name: at < 0 ? undefined : words[at + 1],
+    flags: args.filter((w) => /^-[a-z-]/i.test(w)).map((w) => w.split("=")[0]!),
+  };
 }
 
 function knownFlags(c: CommandSpec): Set<string> {
@@ -44,7 +51,10 @@ describe("help: a manual page for every command", () => {
       expect({ c: c.name, code: r.code, err: r.err }).toEqual({ c: c.name, code: 0, err: "" });
       const lines = r.out.split("\n");
       const at = SECTIONS.map((s) => lines.indexOf(s));
-      expect({ c: c.name, at: at.every((i, k) => i >= 0 && (k === 0 || i > at[k - 1]!)) }).toEqual({ c: c.name, at: true });
+      expect({ c: c.name, at: at.every((i, k) => i >= 0 && (k === 0 || i > at[k - 1]!)) }).toEqual({
+        c: c.name,
+        at: true,
+      });
       expect(r.out.replace(/\s+/g, " ")).toContain(`schemavc ${c.usage} [OPTIONS]`);
       expect(run([c.name, "--help"]).out).toBe(r.out);
       for (const a of c.aliases ?? []) expect(run(["help", a]).out).toBe(r.out);
@@ -59,8 +69,16 @@ describe("help: a manual page for every command", () => {
       const known = knownFlags(c);
       for (const e of examples) {
         const { name, flags } = parseExample(e.command);
-        expect({ example: e.command, command: findCommand(name ?? "")?.name }).toEqual({ example: e.command, command: c.name });
-        for (const f of flags) expect({ example: e.command, flag: f, known: known.has(f) }).toEqual({ example: e.command, flag: f, known: true });
+        expect({ example: e.command, command: findCommand(name ?? "")?.name }).toEqual({
+          example: e.command,
+          command: c.name,
+        });
+        for (const f of flags)
+          expect({ example: e.command, flag: f, known: known.has(f) }).toEqual({
+            example: e.command,
+            flag: f,
+            known: true,
+          });
         expect(e.comment.length).toBeGreaterThan(0);
         expect(e.comment).not.toContain("\n");
         expect(page).toContain(`    ${e.command}\n`);
@@ -72,11 +90,16 @@ describe("help: a manual page for every command", () => {
     for (const c of COMMANDS) {
       const page = run(["help", c.name]).out;
       const exit = page.slice(page.indexOf("EXIT STATUS\n"), page.indexOf("SEE ALSO\n"));
-      for (const code of [0, 1, 2]) expect({ c: c.name, code, listed: new RegExp(`^    ${code}   \\S`, "m").test(exit) }).toMatchObject({ listed: true });
+      for (const code of [0, 1, 2])
+        expect({ c: c.name, code, listed: new RegExp(`^    ${code}   \\S`, "m").test(exit) }).toMatchObject({
+          listed: true,
+        });
       if (["diff", "status", "check"].includes(c.name)) expect(exit).toMatch(/^ {4}3 {3}\S/m);
       expect(c.seeAlso?.length ?? 0).toBeGreaterThan(0);
       for (const s of c.seeAlso ?? []) {
-        expect({ c: c.name, s, real: findCommand(s) !== undefined && s !== c.name }).toMatchObject({ real: true });
+        expect({ c: c.name, s, real: findCommand(s) !== undefined && s !== c.name }).toMatchObject({
+          real: true,
+        });
         expect(page).toContain(`schemavc help ${s}`);
       }
     }
@@ -97,14 +120,22 @@ describe("help: a manual page for every command", () => {
       const r = run(["help", c.name]);
       expect(r.out).not.toMatch(ANSI);
       const examples = new Set((c.examples ?? []).map((e) => `    ${e.command}`));
-      for (const l of r.out.split("\n")) if (!examples.has(l)) expect({ c: c.name, l, fits: l.length <= 80 }).toMatchObject({ fits: true });
+      for (const l of r.out.split("\n"))
+        if (!examples.has(l)) expect({ c: c.name, l, fits: l.length <= 80 }).toMatchObject({ fits: true });
     }
   });
 });
 
 describe("did you mean: a mistyped command", () => {
   test("names the nearest command or alias, exit 2", () => {
-    for (const [typo, meant] of [["genrate", "generate"], ["stauts", "status"], ["downgrad", "downgrade"], ["hsitory", "history"], ["completoin", "completion"], ["stat", "status"]] as const) {
+    for (const [typo, meant] of [
+      ["genrate", "generate"],
+      ["stauts", "status"],
+      ["downgrad", "downgrade"],
+      ["hsitory", "history"],
+      ["completoin", "completion"],
+      ["stat", "status"],
+    ] as const) {
       const r = run([typo]);
       expect({ typo, code: r.code }).toEqual({ typo, code: 2 });
       expect(r.err).toContain(`unknown command \`${typo}\``);
@@ -125,7 +156,8 @@ describe("did you mean: a mistyped command", () => {
 
 describe("colour and --quiet on a SQLite project", () => {
   let p: Project;
-  const SCHEMA = "table users {\n  id     bigint        primary key identity\n  email  varchar(255)  unique\n  name   text\n}\n";
+  const SCHEMA =
+    "table users {\n  id     bigint        primary key identity\n  email  varchar(255)  unique\n  name   text\n}\n";
   beforeAll(() => {
     if (!existsSync(BIN)) throw new Error("dist/schemavc is missing: run `bun run build` first");
     p = new Project("sqlite", "sqlite:./dev.db");
@@ -188,7 +220,11 @@ describe("colour and --quiet on a SQLite project", () => {
     expect(forced.code).toBe(3);
     expect(forced.out).toContain("\x1b[32mok\x1b[0m");
     expect(forced.err).toContain("\x1b[31merror:\x1b[0m");
-    for (const r of [p.runWith({ NO_COLOR: "1", FORCE_COLOR: "1" }, "check"), p.runWith({ NO_COLOR: "", FORCE_COLOR: "1" }, "check", "--no-color"), p.runWith({ NO_COLOR: "" }, "check")]) {
+    for (const r of [
+      p.runWith({ NO_COLOR: "1", FORCE_COLOR: "1" }, "check"),
+      p.runWith({ NO_COLOR: "", FORCE_COLOR: "1" }, "check", "--no-color"),
+      p.runWith({ NO_COLOR: "" }, "check"),
+    ]) {
       expect(r.code).toBe(3);
       expect(r.out + r.err).not.toMatch(ANSI);
       expect(r.err).toContain("error:");
@@ -209,7 +245,12 @@ describe("colour and --quiet on a SQLite project", () => {
     }
     // util-linux `script` gives the binary a terminal; a command under a second draws nothing.
     if (!Bun.which("script")) return;
-    const t = Bun.spawnSync(["script", "-qec", `${p.bin} status`, "/dev/null"], { cwd: p.dir, env: { PATH: "/usr/bin:/bin", HOME: p.dir, NO_COLOR: "1" }, stdout: "pipe", stderr: "pipe" });
+    const t = Bun.spawnSync(["script", "-qec", `${p.bin} status`, "/dev/null"], {
+      cwd: p.dir,
+      env: { PATH: "/usr/bin:/bin", HOME: p.dir, NO_COLOR: "1" },
+      stdout: "pipe",
+      stderr: "pipe",
+    });
     const all = t.stdout.toString();
     expect(all).toContain("drift:");
     expect(all).not.toContain("\x1b[2K");

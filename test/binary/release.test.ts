@@ -15,7 +15,15 @@ import { Database } from "bun:sqlite";
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { addonPath, RELEASE_DIR, RELEASE_TARGETS, ROOT, SUMS_FILE, sha256, type ReleaseTarget } from "../../scripts/release.ts";
+import {
+  addonPath,
+  RELEASE_DIR,
+  RELEASE_TARGETS,
+  ROOT,
+  SUMS_FILE,
+  sha256,
+  type ReleaseTarget,
+} from "../../scripts/release.ts";
 
 /** The newest modification time of the files a release binary is built from. */
 function newestSource(): number {
@@ -44,9 +52,20 @@ beforeAll(async () => {
     return;
   }
   const t0 = performance.now();
-  const p = Bun.spawn(["bun", "run", "build.ts", "--all-targets"], { cwd: ROOT, stdout: "pipe", stderr: "pipe" });
-  const [out, err, code] = await Promise.all([new Response(p.stdout).text(), new Response(p.stderr).text(), p.exited]);
-  if (code !== 0) throw new Error(`bun run build --all-targets failed (exit ${code}):\n${(out + err).split("\n").slice(-25).join("\n")}`);
+  const p = Bun.spawn(["bun", "run", "build.ts", "--all-targets"], {
+    cwd: ROOT,
+    stdout: "pipe",
+    stderr: "pipe",
+  });
+  const [out, err, code] = await Promise.all([
+    new Response(p.stdout).text(),
+    new Response(p.stderr).text(),
+    p.exited,
+  ]);
+  if (code !== 0)
+    throw new Error(
+      `bun run build --all-targets failed (exit ${code}):\n${(out + err).split("\n").slice(-25).join("\n")}`,
+    );
   buildNote = `built dist/release in ${((performance.now() - t0) / 1000).toFixed(1)} s`;
 }, 300_000);
 
@@ -57,7 +76,12 @@ afterAll(() => {
 });
 
 /** What a binary's header says: its format, CPU and the details a platform insists on. */
-interface Header { format: "ELF" | "Mach-O" | "PE32+" | "unknown"; cpu: string; executable: boolean; detail: string }
+interface Header {
+  format: "ELF" | "Mach-O" | "PE32+" | "unknown";
+  cpu: string;
+  executable: boolean;
+  detail: string;
+}
 
 /** Reads the executable header of a file: ELF (Linux), Mach-O 64 (macOS) or PE32+ (Windows). */
 function readHeader(bytes: Buffer): Header {
@@ -66,16 +90,28 @@ function readHeader(bytes: Buffer): Header {
     const machine = bytes.readUInt16LE(18);
     const cpu = machine === 0x3e ? "x86-64" : machine === 0xb7 ? "aarch64" : `0x${machine.toString(16)}`;
     const type = bytes.readUInt16LE(16);
-    return { format: "ELF", cpu, executable: bytes[4] === 2 && bytes[5] === 1 && (type === 2 || type === 3), detail: "" };
+    return {
+      format: "ELF",
+      cpu,
+      executable: bytes[4] === 2 && bytes[5] === 1 && (type === 2 || type === 3),
+      detail: "",
+    };
   }
   if (bytes.readUInt32LE(0) === 0xfeedfacf) {
     // mach_header_64: cputype 0x0100000c = ARM64, filetype 2 = MH_EXECUTE; then ncmds load
     // commands. Apple silicon kills unsigned code, so LC_CODE_SIGNATURE (0x1d) must be there.
     const cputype = bytes.readUInt32LE(4);
-    const cpu = cputype === 0x0100000c ? "arm64" : cputype === 0x01000007 ? "x86-64" : `0x${cputype.toString(16)}`;
+    const cpu =
+      cputype === 0x0100000c ? "arm64" : cputype === 0x01000007 ? "x86-64" : `0x${cputype.toString(16)}`;
     const commands: number[] = [];
-    for (let i = 0, off = 32; i < bytes.readUInt32LE(16); i++, off += bytes.readUInt32LE(off + 4)) commands.push(bytes.readUInt32LE(off));
-    return { format: "Mach-O", cpu, executable: bytes.readUInt32LE(12) === 2, detail: commands.includes(0x1d) ? "signed" : "unsigned" };
+    for (let i = 0, off = 32; i < bytes.readUInt32LE(16); i++, off += bytes.readUInt32LE(off + 4))
+      commands.push(bytes.readUInt32LE(off));
+    return {
+      format: "Mach-O",
+      cpu,
+      executable: bytes.readUInt32LE(12) === 2,
+      detail: commands.includes(0x1d) ? "signed" : "unsigned",
+    };
   }
   if (bytes.toString("latin1", 0, 2) === "MZ") {
     // DOS header -> "PE\0\0" at e_lfanew; COFF machine 0x8664 = x86-64; optional header magic
@@ -120,17 +156,25 @@ describe("release binaries (bun run build --all-targets)", () => {
 
   for (const t of RELEASE_TARGETS) {
     test(`${t.file} is a ${EXPECTED[t.name]!.format} ${EXPECTED[t.name]!.cpu} executable`, async () => {
-      const head = Buffer.from(await Bun.file(join(RELEASE_DIR, t.file)).slice(0, 1 << 16).arrayBuffer());
+      const head = Buffer.from(
+        await Bun.file(join(RELEASE_DIR, t.file))
+          .slice(0, 1 << 16)
+          .arrayBuffer(),
+      );
       expect(readHeader(head)).toEqual(EXPECTED[t.name]!);
     });
   }
 
   test("each binary embeds its own platform's libsql addon and no other", async () => {
     // The whole .node file of each addon, byte for byte (they are 8-9 MB, and differ per platform).
-    const addons = new Map<ReleaseTarget, Buffer>(RELEASE_TARGETS.map((t) => [t, readFileSync(addonPath(t))]));
+    const addons = new Map<ReleaseTarget, Buffer>(
+      RELEASE_TARGETS.map((t) => [t, readFileSync(addonPath(t))]),
+    );
     for (const t of RELEASE_TARGETS) {
       const binary = readFileSync(join(RELEASE_DIR, t.file));
-      const found = RELEASE_TARGETS.filter((other) => binary.includes(addons.get(other)!)).map((other) => other.addon);
+      const found = RELEASE_TARGETS.filter((other) => binary.includes(addons.get(other)!)).map(
+        (other) => other.addon,
+      );
       expect({ file: t.file, addons: found }).toEqual({ file: t.file, addons: [t.addon] });
     }
   }, 60_000);
@@ -144,7 +188,10 @@ describe("release binaries (bun run build --all-targets)", () => {
     const project = mkdtempSync(join(tmpdir(), "schemavc-release-project-"));
     temporary.push(dir, project);
     const run = (...args: string[]) => {
-      const p = Bun.spawnSync([bin, ...args], { cwd: project, env: { PATH: "/usr/bin:/bin", HOME: project, TMPDIR: tmpdir() } });
+      const p = Bun.spawnSync([bin, ...args], {
+        cwd: project,
+        env: { PATH: "/usr/bin:/bin", HOME: project, TMPDIR: tmpdir() },
+      });
       return { code: p.exitCode, out: p.stdout.toString(), err: p.stderr.toString() };
     };
     const version = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
@@ -159,7 +206,9 @@ describe("release binaries (bun run build --all-targets)", () => {
     // The migration really ran through the embedded libsql addon: the table is in the file.
     const db = new Database(join(project, "dev.db"), { readonly: true });
     try {
-      expect(db.query("SELECT name FROM sqlite_schema WHERE type = 'table' AND name = 'users'").all()).toEqual([{ name: "users" }]);
+      expect(
+        db.query("SELECT name FROM sqlite_schema WHERE type = 'table' AND name = 'users'").all(),
+      ).toEqual([{ name: "users" }]);
     } finally {
       db.close();
     }

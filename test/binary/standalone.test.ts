@@ -13,7 +13,10 @@ let dir: string;
 let bin: string;
 
 function run(args: string[], cwd = dir) {
-  const p = Bun.spawnSync([bin, ...args], { cwd, env: { PATH: "/usr/bin:/bin", HOME: dir, TMPDIR: tmpdir() } });
+  const p = Bun.spawnSync([bin, ...args], {
+    cwd,
+    env: { PATH: "/usr/bin:/bin", HOME: dir, TMPDIR: tmpdir() },
+  });
   return { code: p.exitCode, out: p.stdout.toString(), err: p.stderr.toString() };
 }
 
@@ -23,7 +26,10 @@ beforeAll(() => {
   bin = join(dir, "schemavc");
   copyFileSync(DIST, bin);
   Bun.spawnSync(["chmod", "+x", bin]);
-  writeFileSync(join(dir, "app.schema"), "table users {\n  id     bigint        primary key identity\n  email  varchar(255)  unique\n}\n");
+  writeFileSync(
+    join(dir, "app.schema"),
+    "table users {\n  id     bigint        primary key identity\n  email  varchar(255)  unique\n}\n",
+  );
 });
 
 describe("the binary alone in an empty folder", () => {
@@ -50,7 +56,8 @@ describe("the binary alone in an empty folder", () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('CREATE TABLE "users" (');
   });
-  test("fmt --check passes on a formatted file", () => expect(run(["fmt", "--check", "app.schema"]).code).toBe(0));
+  test("fmt --check passes on a formatted file", () =>
+    expect(run(["fmt", "--check", "app.schema"]).code).toBe(0));
   test("init then generate on the embedded SQLite default", () => {
     const project = mkdtempSync(join(tmpdir(), "schemavc-bin-project-"));
     expect(run(["init"], project).code).toBe(0);

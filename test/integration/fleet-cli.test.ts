@@ -51,21 +51,35 @@ async function fleet(d: DialectName, n: number, tag: string) {
   return { p, urls };
 }
 
-const abs = (p: Project, url: string) => (url.startsWith("sqlite:") ? `sqlite:${join(p.dir, url.slice(7))}` : url);
+const abs = (p: Project, url: string) =>
+  url.startsWith("sqlite:") ? `sqlite:${join(p.dir, url.slice(7))}` : url;
 
 async function exec(url: string, sql: string) {
   const c = await connect(url);
-  try { await c.exec(sql); } finally { await c.close(); }
+  try {
+    await c.exec(sql);
+  } finally {
+    await c.close();
+  }
 }
 
-interface Row { url: string; status: string; before: string | null; after: string | null; applied: string[]; error: string | null }
+interface Row {
+  url: string;
+  status: string;
+  before: string | null;
+  after: string | null;
+  applied: string[];
+  error: string | null;
+}
 const rowsOf = (out: string) => (JSON.parse(out) as { targets: Row[] }).targets;
 
 for (const target of targets) {
   const d = target.dialect;
   describe(`fleet on ${d}`, () => {
     if (target.unavailable) {
-      test("the database server is reachable", () => { throw new Error(target.unavailable); });
+      test("the database server is reachable", () => {
+        throw new Error(target.unavailable);
+      });
       return;
     }
 
@@ -76,7 +90,9 @@ for (const target of targets) {
       // The bad target already has a table t2, so the second migration's CREATE TABLE fails there.
       await exec(abs(p, bad), "CREATE TABLE t2 (x int)");
       // A targets file with comments and ${VAR} from the environment (sqlite: a glob instead).
-      const list = urls.map((u) => (u.startsWith("sqlite:") ? u : u.replace(/^(\w+:\/\/)/, "${FLEET_SCHEME}"))).join("\n");
+      const list = urls
+        .map((u) => (u.startsWith("sqlite:") ? u : u.replace(/^(\w+:\/\/)/, "${FLEET_SCHEME}")))
+        .join("\n");
       writeFileSync(join(p.dir, "targets.txt"), `# tenants\n${list}\n\n# end\n`);
       const env = { FLEET_SCHEME: d === "postgres" ? "postgres://" : "mysql://" };
       const args = d === "sqlite" ? ["--targets-glob", "sqlite:tenants/*.db"] : ["--targets", "targets.txt"];
@@ -89,7 +105,9 @@ for (const target of targets) {
           expect(row.status).toBe("failed");
           expect(row.error).toMatch(/migration \d+_m2 failed at statement 1 of 1 \(up\.sql line \d+\)/);
         } else {
-          expect({ url: row.url, status: row.status, after: row.after, applied: row.applied.length }).toEqual({ url: row.url, status: "ok", after: head, applied: 3 });
+          expect({ url: row.url, status: row.status, after: row.after, applied: row.applied.length }).toEqual(
+            { url: row.url, status: "ok", after: head, applied: 3 },
+          );
         }
       }
       // Human output: the summary groups by version and names the failed target.
@@ -102,7 +120,8 @@ for (const target of targets) {
       // The fix, then a re-run: only the bad target changes.
       await exec(abs(p, bad), "DROP TABLE t2");
       // MySQL's DDL is not transactional: the failed migration is recorded and must be settled.
-      if (d === "mysql") expect(p.run("resolve", p.versions()[1]!, "--rolled-back", "--url", bad).code).toBe(0);
+      if (d === "mysql")
+        expect(p.run("resolve", p.versions()[1]!, "--rolled-back", "--url", bad).code).toBe(0);
       const fixed = p.runWith(env, "up", ...args, "--json");
       expect(fixed.code).toBe(0);
       const changed = rowsOf(fixed.out).filter((x) => x.applied.length);

@@ -16,9 +16,13 @@ async function reachable(): Promise<string | undefined> {
   try {
     const c = await connect(NODES[0]!, { connectTimeoutMs: 2000 });
     try {
-      const [row] = await c.query<{ size: string }>("SELECT VARIABLE_VALUE AS size FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'WSREP_CLUSTER_SIZE'");
+      const [row] = await c.query<{ size: string }>(
+        "SELECT VARIABLE_VALUE AS size FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'WSREP_CLUSTER_SIZE'",
+      );
       return row?.size === "3" ? undefined : `the Galera cluster has ${row?.size ?? "no"} nodes, not 3`;
-    } finally { await c.close(); }
+    } finally {
+      await c.close();
+    }
   } catch (e) {
     return `no Galera cluster on 127.0.0.1:3311 (start it with \`bash scripts/galera.sh start\`): ${(e as Error).message}`;
   }
@@ -46,13 +50,22 @@ async function clusterDatabase(tag: string): Promise<string[]> {
 async function historyOn(url: string): Promise<string[]> {
   const c = await connect(url);
   try {
-    return (await c.query<{ version: string; checksum: string; status: string }>("SELECT version, checksum, status FROM schemavc_migrations ORDER BY version")).map((r) => `${r.version} ${r.checksum} ${r.status}`);
-  } finally { await c.close(); }
+    return (
+      await c.query<{ version: string; checksum: string; status: string }>(
+        "SELECT version, checksum, status FROM schemavc_migrations ORDER BY version",
+      )
+    ).map((r) => `${r.version} ${r.checksum} ${r.status}`);
+  } finally {
+    await c.close();
+  }
 }
 
 describe("Galera cluster", () => {
   if (unavailable) {
-    if (IN_CI) test("the Galera cluster is running", () => { throw new Error(unavailable); });
+    if (IN_CI)
+      test("the Galera cluster is running", () => {
+        throw new Error(unavailable);
+      });
     else test.skip(`SKIPPED: ${unavailable}`, () => {});
     return;
   }
@@ -69,10 +82,25 @@ describe("Galera cluster", () => {
       p.write(v, "up.sql", `${p.read(v, "up.sql")}\nDO SLEEP(1);\n`);
       expect(p.run("rehash").code).toBe(0);
     }
-    const procs = urls.map((u) => Bun.spawn([p.bin, "up", "--url", u, "--json", "--lock-timeout", "60"], { cwd: p.dir, env: { PATH: "/usr/bin:/bin", HOME: p.dir, NO_COLOR: "1" }, stdout: "pipe", stderr: "pipe" }));
-    const results = await Promise.all(procs.map(async (proc) => ({ code: await proc.exited, out: await new Response(proc.stdout).text(), err: await new Response(proc.stderr).text() })));
+    const procs = urls.map((u) =>
+      Bun.spawn([p.bin, "up", "--url", u, "--json", "--lock-timeout", "60"], {
+        cwd: p.dir,
+        env: { PATH: "/usr/bin:/bin", HOME: p.dir, NO_COLOR: "1" },
+        stdout: "pipe",
+        stderr: "pipe",
+      }),
+    );
+    const results = await Promise.all(
+      procs.map(async (proc) => ({
+        code: await proc.exited,
+        out: await new Response(proc.stdout).text(),
+        err: await new Response(proc.stderr).text(),
+      })),
+    );
     for (const r of results) expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: "" });
-    const applied = results.flatMap((r) => (JSON.parse(r.out) as { applied: { version: string }[] }).applied.map((a) => a.version));
+    const applied = results.flatMap((r) =>
+      (JSON.parse(r.out) as { applied: { version: string }[] }).applied.map((a) => a.version),
+    );
     expect(applied.sort()).toEqual(p.versions());
     const histories = await Promise.all(urls.map(historyOn));
     expect(histories[0]!.length).toBe(3);
@@ -105,7 +133,12 @@ describe("Galera cluster", () => {
     p.write(v, "up.sql", `DO SLEEP(30);\n${p.read(v, "up.sql")}`);
     expect(p.run("rehash").code).toBe(0);
     const env = { PATH: "/usr/bin:/bin", HOME: p.dir, NO_COLOR: "1", SCHEMAVC_GALERA_LEASE: "3" };
-    const first = Bun.spawn([p.bin, "up", "--url", urls[0]!], { cwd: p.dir, env, stdout: "pipe", stderr: "pipe" });
+    const first = Bun.spawn([p.bin, "up", "--url", urls[0]!], {
+      cwd: p.dir,
+      env,
+      stdout: "pipe",
+      stderr: "pipe",
+    });
     // Wait until it holds the lock and is inside the migration (its history row says it is at
     // statement 1, the 30 s sleep), seen from another node; then kill it.
     const c = await connect(urls[1]!);
@@ -122,7 +155,12 @@ describe("Galera cluster", () => {
     // The next run, on another node: it takes the lock over once the 3 s lease has expired (not
     // after its own 30 s lock timeout), then finds the killed run's migration recorded as failed.
     const t0 = performance.now();
-    const next = Bun.spawnSync([p.bin, "up", "--url", urls[2]!, "--lock-timeout", "30"], { cwd: p.dir, env, stdout: "pipe", stderr: "pipe" });
+    const next = Bun.spawnSync([p.bin, "up", "--url", urls[2]!, "--lock-timeout", "30"], {
+      cwd: p.dir,
+      env,
+      stdout: "pipe",
+      stderr: "pipe",
+    });
     const seconds = (performance.now() - t0) / 1000;
     expect(next.exitCode).toBe(1);
     expect(next.stderr.toString()).toContain(`migration ${v} failed at statement 1`);

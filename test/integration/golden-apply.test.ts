@@ -3,7 +3,7 @@
  * the up SQL, check the catalog matches `to` and the rows survived (renamed columns keep their
  * values), run the down SQL, check the catalog matches `from` again.
  */
-import { afterAll, describe, expect, test } from "bun:test";
+import { afterAll, describe, test } from "bun:test";
 import { databasesFor, freshDatabase } from "../support/db.ts";
 import { expectCatalogMatches, readCatalog } from "../support/catalog.ts";
 import { expectIntrospectionMatches } from "../support/introspect.ts";
@@ -16,12 +16,16 @@ import { plan } from "../../src/diff/plan.ts";
 import { getDialect } from "../../src/dialects/registry.ts";
 
 const targets = await databasesFor("golden");
-afterAll(async () => { for (const t of targets) await t.db?.drop().catch(() => {}); });
+afterAll(async () => {
+  for (const t of targets) await t.db?.drop().catch(() => {});
+});
 
 for (const target of targets) {
   describe(`golden cases on ${target.dialect}`, () => {
     if (target.unavailable) {
-      test("the database server is reachable", () => { throw new Error(target.unavailable); });
+      test("the database server is reachable", () => {
+        throw new Error(target.unavailable);
+      });
       return;
     }
     for (const name of goldenCases()) {

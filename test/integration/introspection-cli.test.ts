@@ -16,22 +16,37 @@ import { connect } from "../../src/dialects/registry.ts";
 const EXAMPLES = join(import.meta.dir, "../../schema-examples");
 /** Schemas that exercise what a catalog forgets (test/fixtures/pull), besides the examples. */
 const FIXTURES = join(import.meta.dir, "../fixtures/pull");
-const examples = [...readdirSync(EXAMPLES).sort().map((e) => join(EXAMPLES, e)), ...readdirSync(FIXTURES).sort().map((e) => join(FIXTURES, e))];
+const examples = [
+  ...readdirSync(EXAMPLES)
+    .sort()
+    .map((e) => join(EXAMPLES, e)),
+  ...readdirSync(FIXTURES)
+    .sort()
+    .map((e) => join(FIXTURES, e)),
+];
 const targets = await databasesFor("introspection_cli");
-afterAll(async () => { for (const t of targets) await t.db?.drop().catch(() => {}); });
+afterAll(async () => {
+  for (const t of targets) await t.db?.drop().catch(() => {});
+});
 
 const project = projectOnFreshDatabase;
 
 async function sql(url: string, statement: string) {
   const c = await connect(url);
-  try { await c.exec(statement); } finally { await c.close(); }
+  try {
+    await c.exec(statement);
+  } finally {
+    await c.close();
+  }
 }
 
 for (const target of targets) {
   const d = target.dialect;
   describe(`introspection commands on ${d}`, () => {
     if (target.unavailable) {
-      test("the database server is reachable", () => { throw new Error(target.unavailable); });
+      test("the database server is reachable", () => {
+        throw new Error(target.unavailable);
+      });
       return;
     }
 
@@ -40,7 +55,9 @@ for (const target of targets) {
       test(`${example}: applied, then pulled, generate finds no change`, async () => {
         const { p, db, drop } = await project(d, `pull_${example}`);
         try {
-          cpSync(src, statSync(src).isDirectory() ? join(p.dir, "schema") : join(p.dir, "schema", example), { recursive: true });
+          cpSync(src, statSync(src).isDirectory() ? join(p.dir, "schema") : join(p.dir, "schema", example), {
+            recursive: true,
+          });
           ok(p.run("generate", "-m", "initial"));
           ok(p.run("up"));
           ok(p.run("status"));
@@ -75,9 +92,21 @@ for (const target of targets) {
         ok(p.run("generate", "-m", "initial"));
         ok(p.run("up"));
         expect(JSON.parse(ok(p.run("status", "--json")).out).drift).toEqual([]);
-        await sql(db.url, d === "mysql" ? "ALTER TABLE `users` ADD COLUMN `nickname` VARCHAR(40) NULL" : `ALTER TABLE "users" ADD COLUMN "nickname" VARCHAR(40)`);
+        await sql(
+          db.url,
+          d === "mysql"
+            ? "ALTER TABLE `users` ADD COLUMN `nickname` VARCHAR(40) NULL"
+            : `ALTER TABLE "users" ADD COLUMN "nickname" VARCHAR(40)`,
+        );
         const r = ok(p.run("status", "--json"), 3);
-        expect(JSON.parse(r.out).drift).toEqual([{ table: "users", column: "nickname", kind: "add-column", description: "+ column users.nickname varchar(40)?" }]);
+        expect(JSON.parse(r.out).drift).toEqual([
+          {
+            table: "users",
+            column: "nickname",
+            kind: "add-column",
+            description: "+ column users.nickname varchar(40)?",
+          },
+        ]);
         expect(ok(p.run("status"), 3).out).toContain("+ column users.nickname varchar(40)?");
       } finally {
         await drop();
@@ -88,7 +117,10 @@ for (const target of targets) {
       const { p, db, drop } = await project(d, "adopt");
       try {
         const q = (n: string) => (d === "mysql" ? `\`${n}\`` : `"${n}"`);
-        await sql(db.url, `CREATE TABLE ${q("customers")} (${q("id")} INTEGER NOT NULL PRIMARY KEY, ${q("name")} VARCHAR(80) NOT NULL)`);
+        await sql(
+          db.url,
+          `CREATE TABLE ${q("customers")} (${q("id")} INTEGER NOT NULL PRIMARY KEY, ${q("name")} VARCHAR(80) NOT NULL)`,
+        );
         await sql(db.url, `CREATE VIEW ${q("customer_names")} AS SELECT ${q("name")} FROM ${q("customers")}`);
         const pulled = ok(p.run("pull", "--yes"));
         expect(pulled.err).toContain("customer_names");

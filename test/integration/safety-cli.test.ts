@@ -13,7 +13,9 @@ import { Project } from "../support/project.ts";
 import { connect } from "../../src/dialects/registry.ts";
 
 const targets = await databasesFor("safety_cli");
-afterAll(async () => { for (const t of targets) await t.db?.drop().catch(() => {}); });
+afterAll(async () => {
+  for (const t of targets) await t.db?.drop().catch(() => {});
+});
 
 const V1 = "table notes {\n  id int primary key\n  title varchar(100)\n  body text?\n}\n";
 const V2 = "table notes {\n  id int primary key\n  title varchar(100)\n}\n";
@@ -22,14 +24,20 @@ const project = projectOnFreshDatabase;
 
 async function count(url: string, sql: string): Promise<number> {
   const c = await connect(url);
-  try { return Number(Object.values((await c.query<Record<string, unknown>>(sql))[0]!)[0]); } finally { await c.close(); }
+  try {
+    return Number(Object.values((await c.query<Record<string, unknown>>(sql))[0]!)[0]);
+  } finally {
+    await c.close();
+  }
 }
 
 for (const target of targets) {
   const d = target.dialect;
   describe(`safety commands on ${d}`, () => {
     if (target.unavailable) {
-      test("the database server is reachable", () => { throw new Error(target.unavailable); });
+      test("the database server is reachable", () => {
+        throw new Error(target.unavailable);
+      });
       return;
     }
 
@@ -41,22 +49,28 @@ for (const target of targets) {
         ok(p.run("up"));
         const q = d === "mysql" ? "`" : '"';
         const c = await connect(db.url);
-        await c.exec(`INSERT INTO ${q}notes${q} (${q}id${q}, ${q}title${q}, ${q}body${q}) VALUES (1, 'a', 'kept until dropped')`);
+        await c.exec(
+          `INSERT INTO ${q}notes${q} (${q}id${q}, ${q}title${q}, ${q}body${q}) VALUES (1, 'a', 'kept until dropped')`,
+        );
         await c.close();
         p.schema(V2);
         const v2 = p.generate("v2");
         const refused = ok(p.run("up"), 1);
         expect(refused.err).toContain(`migration ${v2} loses data; nothing was applied`);
-        expect(refused.err).toMatch(new RegExp(`migrations/${v2}/up\\.sql:\\d+: data-loss drop-column: drops column \`notes\\.body\``));
+        expect(refused.err).toMatch(
+          new RegExp(`migrations/${v2}/up\\.sql:\\d+: data-loss drop-column: drops column \`notes\\.body\``),
+        );
         expect(refused.err).toContain("`-- schemavc:allow drop-column`");
         expect(refused.err).toContain("--allow-data-loss");
         expect(ok(p.run("current")).out.trim()).not.toBe(v2);
-        expect(await count(db.url, `SELECT count(*) FROM ${q}notes${q} WHERE ${q}body${q} IS NOT NULL`)).toBe(1);
+        expect(await count(db.url, `SELECT count(*) FROM ${q}notes${q} WHERE ${q}body${q} IS NOT NULL`)).toBe(
+          1,
+        );
         // --dry-run is refused the same way: it shows what up would do.
         ok(p.run("up", "--dry-run"), 1);
 
         // The directive on the line above the flagged statement, then rehash: up runs it.
-        const line = Number(new RegExp(`up\\.sql:(\\d+): data-loss drop-column`).exec(refused.err)![1]);
+        const line = Number(/up\.sql:(\d+): data-loss drop-column/.exec(refused.err)![1]);
         const lines = p.read(v2, "up.sql").split("\n");
         lines.splice(line - 1, 0, "-- schemavc:allow drop-column");
         p.write(v2, "up.sql", lines.join("\n"));
@@ -97,7 +111,11 @@ for (const target of targets) {
         p.schema(V2.replace("varchar(100)", "varchar(10)"));
         const v2 = p.generate("v2");
         const r = ok(p.run("lint", "--json"), 3);
-        const doc = JSON.parse(r.out) as { linted: string[]; failed: boolean; findings: { rule: string; severity: string; file: string; line: number; silenced: boolean }[] };
+        const doc = JSON.parse(r.out) as {
+          linted: string[];
+          failed: boolean;
+          findings: { rule: string; severity: string; file: string; line: number; silenced: boolean }[];
+        };
         expect(doc.linted).toEqual([v2]);
         expect(doc.failed).toBe(true);
         const rules = doc.findings.map((f) => f.rule);
@@ -125,56 +143,87 @@ describe("check", () => {
   }
   const withProject = (fn: (p: Project) => void) => () => {
     const p = clean();
-    try { fn(p); } finally { rmSync(p.dir, { recursive: true, force: true }); }
+    try {
+      fn(p);
+    } finally {
+      rmSync(p.dir, { recursive: true, force: true });
+    }
   };
 
-  test("a clean project passes with exit 0", withProject((p) => {
-    const r = ok(p.run("check"));
-    expect(r.out).toContain("check passed");
-    const doc = JSON.parse(ok(p.run("check", "--json")).out) as { ok: boolean; checks: { check: string; ok: boolean }[] };
-    expect(doc.ok).toBe(true);
-    expect(doc.checks.map((c) => c.check)).toEqual(["schema", "migrations", "generated", "lint"]);
-  }));
+  test(
+    "a clean project passes with exit 0",
+    withProject((p) => {
+      const r = ok(p.run("check"));
+      expect(r.out).toContain("check passed");
+      const doc = JSON.parse(ok(p.run("check", "--json")).out) as {
+        ok: boolean;
+        checks: { check: string; ok: boolean }[];
+      };
+      expect(doc.ok).toBe(true);
+      expect(doc.checks.map((c) => c.check)).toEqual(["schema", "migrations", "generated", "lint"]);
+    }),
+  );
 
-  test("an invalid schema file: exit 1, the error at file:line:col", withProject((p) => {
-    writeFileSync(join(p.dir, "schema", "app.schema"), "table notes {\n  id int primary key\n  title varchar(100\n}\n");
-    const r = ok(p.run("check"), 1);
-    expect(r.err).toMatch(/schema\/app\.schema:\d+:\d+: unexpected/);
-    expect(r.err).toContain("error: schema: the schema has 1 error in schema");
-  }));
+  test(
+    "an invalid schema file: exit 1, the error at file:line:col",
+    withProject((p) => {
+      writeFileSync(
+        join(p.dir, "schema", "app.schema"),
+        "table notes {\n  id int primary key\n  title varchar(100\n}\n",
+      );
+      const r = ok(p.run("check"), 1);
+      expect(r.err).toMatch(/schema\/app\.schema:\d+:\d+: unexpected/);
+      expect(r.err).toContain("error: schema: the schema has 1 error in schema");
+    }),
+  );
 
-  test("an edited migration (sum file no longer matches): exit 1, the file named", withProject((p) => {
-    const v = p.versions()[0]!;
-    appendFileSync(p.file(v, "up.sql"), "\n-- an edit\n");
-    const r = ok(p.run("check"), 1);
-    expect(r.err).toContain(`${v}/up.sql`);
-    expect(r.err).toContain("rehash");
-  }));
+  test(
+    "an edited migration (sum file no longer matches): exit 1, the file named",
+    withProject((p) => {
+      const v = p.versions()[0]!;
+      appendFileSync(p.file(v, "up.sql"), "\n-- an edit\n");
+      const r = ok(p.run("check"), 1);
+      expect(r.err).toContain(`${v}/up.sql`);
+      expect(r.err).toContain("rehash");
+    }),
+  );
 
-  test("a schema change with no migration: exit 3, the schema path and the change named", withProject((p) => {
-    p.schema(V1.replace("}\n", "  extra int?\n}\n"));
-    const r = ok(p.run("check"), 3);
-    expect(r.err).toContain("error: generated: schema has 1 change that no migration records");
-    expect(r.err).toContain("notes.extra");
-    expect(r.err).toContain("schemavc generate");
-  }));
+  test(
+    "a schema change with no migration: exit 3, the schema path and the change named",
+    withProject((p) => {
+      p.schema(V1.replace("}\n", "  extra int?\n}\n"));
+      const r = ok(p.run("check"), 3);
+      expect(r.err).toContain("error: generated: schema has 1 change that no migration records");
+      expect(r.err).toContain("notes.extra");
+      expect(r.err).toContain("schemavc generate");
+    }),
+  );
 
-  test("a pending migration that loses data: exit 3, its up.sql named; accepted by the directive: exit 0", withProject((p) => {
-    p.schema(V2);
-    const v2 = p.generate("v2");
-    const r = ok(p.run("check"), 3);
-    expect(r.err).toContain(`error: lint: 1 finding not accepted in migrations/${v2}/up.sql`);
-    expect(r.out).toContain(`migrations/${v2}/up.sql:`);
-    const text = readFileSync(p.file(v2, "up.sql"), "utf8").replace(/^(ALTER TABLE "notes" DROP COLUMN)/m, "-- schemavc:allow drop-column\n$1");
-    p.write(v2, "up.sql", text);
-    ok(p.run("rehash"));
-    ok(p.run("check"));
-  }));
+  test(
+    "a pending migration that loses data: exit 3, its up.sql named; accepted by the directive: exit 0",
+    withProject((p) => {
+      p.schema(V2);
+      const v2 = p.generate("v2");
+      const r = ok(p.run("check"), 3);
+      expect(r.err).toContain(`error: lint: 1 finding not accepted in migrations/${v2}/up.sql`);
+      expect(r.out).toContain(`migrations/${v2}/up.sql:`);
+      const text = readFileSync(p.file(v2, "up.sql"), "utf8").replace(
+        /^(ALTER TABLE "notes" DROP COLUMN)/m,
+        "-- schemavc:allow drop-column\n$1",
+      );
+      p.write(v2, "up.sql", text);
+      ok(p.run("rehash"));
+      ok(p.run("check"));
+    }),
+  );
 
-  test("--strict fails on warnings too (a SQLite rebuild)", withProject((p) => {
-    p.schema(V1.replace("}\n", "  check (id > 0)\n}\n"));
-    p.generate("v2");
-    ok(p.run("check"));
-    expect(ok(p.run("check", "--strict"), 3).out).toContain("sqlite-rebuild");
-  }));
+  test(
+    "--strict fails on warnings too (a SQLite rebuild)",
+    withProject((p) => {
+      p.schema(V1.replace("}\n", "  check (id > 0)\n}\n"));
+      p.generate("v2");
+      ok(p.run("check"));
+      expect(ok(p.run("check", "--strict"), 3).out).toContain("sqlite-rebuild");
+    }),
+  );
 });

@@ -17,22 +17,30 @@ import { expectIntrospectionMatches } from "../support/introspect.ts";
 import { applyStatements } from "../support/apply.ts";
 
 const EXAMPLES = join(import.meta.dir, "../../schema-examples");
-const examples = readdirSync(EXAMPLES).filter((e) => !e.endsWith(".md")).sort();
+const examples = readdirSync(EXAMPLES)
+  .filter((e) => !e.endsWith(".md"))
+  .sort();
 const targets = await databasesFor("sql_apply");
 const dbs: TestDb[] = [];
-afterAll(async () => { for (const d of dbs) await d.drop(); });
+afterAll(async () => {
+  for (const d of dbs) await d.drop();
+});
 
 for (const target of targets) {
   describe(`sql on ${target.dialect}`, () => {
     if (target.unavailable) {
-      test("the database server is reachable", () => { throw new Error(target.unavailable); });
+      test("the database server is reachable", () => {
+        throw new Error(target.unavailable);
+      });
       return;
     }
     for (const example of examples) {
       test(`${example} applies and the catalog matches`, async () => {
         const dialect = await getDialect(target.dialect);
         const loaded = await loadSchemaPath(join(EXAMPLES, example));
-        const errors = [...loaded.diagnostics, ...dialect.validate(loaded.schema)].filter((d) => d.severity === "error");
+        const errors = [...loaded.diagnostics, ...dialect.validate(loaded.schema)].filter(
+          (d) => d.severity === "error",
+        );
         expect(errors).toEqual([]);
         const p = plan(emptySchema(), loaded.schema, noRenames(), dialect);
         const db = await freshFor(target.db!, example);
@@ -57,4 +65,3 @@ async function freshFor(first: TestDb, example: string): Promise<TestDb> {
   dbs.push(r);
   return r;
 }
-

@@ -22,14 +22,21 @@ test("a child table with rows survives a SQLite rebuild of its parent", async ()
   if ("unavailable" in db) throw new Error(db.unavailable);
   const c = await db.connect();
   try {
-    const from = loadSchemaText(BEFORE, "before.schema"), to = loadSchemaText(AFTER, "after.schema");
+    const from = loadSchemaText(BEFORE, "before.schema"),
+      to = loadSchemaText(AFTER, "after.schema");
     await applyStatements(c, plan(emptySchema(), from, noRenames(), sqlite).upSql);
     await c.exec("PRAGMA foreign_keys = ON");
-    await c.exec("INSERT INTO parent VALUES (1, 'a'), (2, 'b'); INSERT INTO child VALUES (10, 1), (11, 1), (12, 2);");
+    await c.exec(
+      "INSERT INTO parent VALUES (1, 'a'), (2, 'b'); INSERT INTO child VALUES (10, 1), (11, 1), (12, 2);",
+    );
     const up = plan(from, to, noRenames(), sqlite).upSql;
     expect(up.some((s) => s.startsWith('DROP TABLE "parent"'))).toBe(true); // it is a rebuild
     await applyStatements(c, up);
-    expect(await c.query("SELECT id, parent_id FROM child ORDER BY id")).toEqual([{ id: 10, parent_id: 1 }, { id: 11, parent_id: 1 }, { id: 12, parent_id: 2 }]);
+    expect(await c.query("SELECT id, parent_id FROM child ORDER BY id")).toEqual([
+      { id: 10, parent_id: 1 },
+      { id: 11, parent_id: 1 },
+      { id: 12, parent_id: 2 },
+    ]);
     expect(await c.query("PRAGMA foreign_key_check")).toEqual([]);
     await c.exec("PRAGMA foreign_keys = ON");
     await expect(c.exec("INSERT INTO child VALUES (13, 99)")).rejects.toThrow(/FOREIGN KEY/);
@@ -46,7 +53,8 @@ async function rebuiltWith(extra: string, after = AFTER) {
   const db = await freshDatabase("sqlite", "rebuild-deps");
   if ("unavailable" in db) throw new Error(db.unavailable);
   const c = await db.connect();
-  const from = loadSchemaText(BEFORE, "before.schema"), to = loadSchemaText(after, "after.schema");
+  const from = loadSchemaText(BEFORE, "before.schema"),
+    to = loadSchemaText(after, "after.schema");
   await applyStatements(c, plan(emptySchema(), from, noRenames(), sqlite).upSql);
   await c.exec(extra);
   const up = plan(from, to, noRenames(), sqlite).upSql;
@@ -70,10 +78,16 @@ test("a trigger and a view on a rebuilt SQLite table are still there and working
 });
 
 test("a view that a rebuild breaks (its column dropped) rolls the migration back, naming the view", async () => {
-  const { c, apply } = await rebuiltWith("CREATE VIEW parent_names AS SELECT name FROM parent;", BEFORE.replace("  name varchar(20)\n", "  label varchar(20)?\n  check (id > 0)\n"));
+  const { c, apply } = await rebuiltWith(
+    "CREATE VIEW parent_names AS SELECT name FROM parent;",
+    BEFORE.replace("  name varchar(20)\n", "  label varchar(20)?\n  check (id > 0)\n"),
+  );
   try {
     await expect(apply()).rejects.toThrow(/view parent_names no longer works/);
-    expect((await c.query(`SELECT name FROM pragma_table_info('parent')`)).map((r) => r["name"])).toEqual(["id", "name"]); // rolled back
+    expect((await c.query(`SELECT name FROM pragma_table_info('parent')`)).map((r) => r["name"])).toEqual([
+      "id",
+      "name",
+    ]); // rolled back
   } finally {
     await c.close();
   }
@@ -85,7 +99,12 @@ test("a trigger that the migration drops itself is not brought back", async () =
     CREATE TABLE audit (what TEXT);
     CREATE TRIGGER "parent audit" AFTER INSERT ON parent BEGIN INSERT INTO audit VALUES (NEW.name); END;`);
   try {
-    const up = plan(loadSchemaText(BEFORE, "b.schema"), loadSchemaText(AFTER, "a.schema"), noRenames(), sqlite).upSql;
+    const up = plan(
+      loadSchemaText(BEFORE, "b.schema"),
+      loadSchemaText(AFTER, "a.schema"),
+      noRenames(),
+      sqlite,
+    ).upSql;
     await applyStatements(c, ['DROP TRIGGER "parent audit"', ...up]);
     expect(await c.query(`SELECT name FROM sqlite_schema WHERE type = 'trigger'`)).toEqual([]);
   } finally {

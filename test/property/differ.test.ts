@@ -17,32 +17,50 @@ import type { Schema } from "../../src/ir/model.ts";
 /** Canonical form without column order: the differ does not reorder columns (databases append). */
 const norm = (s: Schema) => {
   const c = canonical(s);
-  return { ...c, tables: c.tables.map((t) => ({ ...t, columns: [...t.columns].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0)) })) };
+  return {
+    ...c,
+    tables: c.tables.map((t) => ({
+      ...t,
+      columns: [...t.columns].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0)),
+    })),
+  };
 };
 const dialects = await Promise.all((["sqlite", "postgres", "mysql"] as const).map(getDialect));
 /** Pairs that share names often, so tables and columns match and alter rather than drop/add. */
-const pairArb = fc.tuple(schemaArb({ maxTables: 3, maxColumns: 4 }), schemaArb({ maxTables: 3, maxColumns: 4 }));
+const pairArb = fc.tuple(
+  schemaArb({ maxTables: 3, maxColumns: 4 }),
+  schemaArb({ maxTables: 3, maxColumns: 4 }),
+);
 
 describe("differ laws", () => {
   test("diff(A, A) is empty", () => {
-    fc.assert(fc.property(schemaArb(), (a) => expect(diffSchemas(a, a, noRenames())).toEqual([])), { numRuns: 300 });
+    fc.assert(
+      fc.property(schemaArb(), (a) => expect(diffSchemas(a, a, noRenames())).toEqual([])),
+      { numRuns: 300 },
+    );
   });
   test("applying diff(A, B) to A gives B, and the inverse gives A back", () => {
-    fc.assert(fc.property(pairArb, ([a, b]) => {
-      const changes = diffSchemas(a, b, noRenames());
-      const there = applyChanges(a, changes);
-      expect(norm(there)).toEqual(norm(b));
-      expect(norm(applyChanges(there, invertAll(changes)))).toEqual(norm(a));
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(pairArb, ([a, b]) => {
+        const changes = diffSchemas(a, b, noRenames());
+        const there = applyChanges(a, changes);
+        expect(norm(there)).toEqual(norm(b));
+        expect(norm(applyChanges(there, invertAll(changes)))).toEqual(norm(a));
+      }),
+      { numRuns: 500 },
+    );
   });
   test("every plan renders on every dialect", () => {
-    fc.assert(fc.property(pairArb, ([a, b]) => {
-      const changes = diffSchemas(a, b, noRenames());
-      for (const d of dialects) {
-        const ctx = { from: a as Schema, to: b as Schema };
-        expect(() => d.render(changes, ctx)).not.toThrow();
-        expect(() => d.render(invertAll(changes), { from: b, to: a })).not.toThrow();
-      }
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(pairArb, ([a, b]) => {
+        const changes = diffSchemas(a, b, noRenames());
+        for (const d of dialects) {
+          const ctx = { from: a as Schema, to: b as Schema };
+          expect(() => d.render(changes, ctx)).not.toThrow();
+          expect(() => d.render(invertAll(changes), { from: b, to: a })).not.toThrow();
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -31,8 +31,44 @@ function parseChecked(text: string): void {
   }
 }
 
-const TOKENS = ["table", "enum", "{", "}", "(", ")", ",", "?", "primary", "key", "unique", "index", "check", "references", "default",
-  "identity", "renamed", "from", "on", "delete", "set", "null", "where", "using", "asc", "desc", "'s'", "\"q\"", "x", "int", "1", "-", ">=", "//c\n", "///d\n", "\n"];
+const TOKENS = [
+  "table",
+  "enum",
+  "{",
+  "}",
+  "(",
+  ")",
+  ",",
+  "?",
+  "primary",
+  "key",
+  "unique",
+  "index",
+  "check",
+  "references",
+  "default",
+  "identity",
+  "renamed",
+  "from",
+  "on",
+  "delete",
+  "set",
+  "null",
+  "where",
+  "using",
+  "asc",
+  "desc",
+  "'s'",
+  '"q"',
+  "x",
+  "int",
+  "1",
+  "-",
+  ">=",
+  "//c\n",
+  "///d\n",
+  "\n",
+];
 
 describe("parser robustness", () => {
   test("random strings", () => {
@@ -42,7 +78,12 @@ describe("parser robustness", () => {
     fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 200 }), parseChecked), { numRuns: 200 });
   });
   test("token soup", () => {
-    fc.assert(fc.property(fc.array(fc.constantFrom(...TOKENS), { maxLength: 200 }), (ts) => parseChecked(ts.join(" "))), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...TOKENS), { maxLength: 200 }), (ts) =>
+        parseChecked(ts.join(" ")),
+      ),
+      { numRuns: 300 },
+    );
   });
   test("every truncation of a real schema", () => {
     for (let i = 0; i <= EXAMPLE.length; i += 7) parseChecked(EXAMPLE.slice(0, i));

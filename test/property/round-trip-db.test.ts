@@ -23,50 +23,75 @@ import { plan } from "../../src/diff/plan.ts";
 import { printSchema } from "../../src/dsl/printer.ts";
 
 const RUNS = Number(process.env["ROUND_TRIP_RUNS"] ?? 100);
-const SEED = process.env["ROUND_TRIP_SEED"] === undefined ? undefined : Number(process.env["ROUND_TRIP_SEED"]);
+const SEED =
+  process.env["ROUND_TRIP_SEED"] === undefined ? undefined : Number(process.env["ROUND_TRIP_SEED"]);
 /** `ROUND_TRIP_PAIR=<seed printed as "seed N">` replays that one pair. */
-const PAIR = process.env["ROUND_TRIP_PAIR"] === undefined ? undefined : Number(process.env["ROUND_TRIP_PAIR"]);
+const PAIR =
+  process.env["ROUND_TRIP_PAIR"] === undefined ? undefined : Number(process.env["ROUND_TRIP_PAIR"]);
 const targets = await databasesFor("round_trip");
-afterAll(async () => { for (const t of targets) await t.db?.drop().catch(() => {}); });
+afterAll(async () => {
+  for (const t of targets) await t.db?.drop().catch(() => {});
+});
 
 for (const target of targets) {
   describe(`round trip on ${target.dialect}`, () => {
     if (target.unavailable) {
-      test("the database server is reachable", () => { throw new Error(target.unavailable); });
+      test("the database server is reachable", () => {
+        throw new Error(target.unavailable);
+      });
       return;
     }
     test(`${RUNS} random schema pairs: up, read back, rows kept, down, read back`, async () => {
       const dialect = await getDialect(target.dialect);
       const conn = await target.db!.connect();
-      const valid = (s: Schema) => ![...validateSchema(s), ...dialect.validate(s)].some((x) => x.severity === "error");
+      const valid = (s: Schema) =>
+        ![...validateSchema(s), ...dialect.validate(s)].some((x) => x.severity === "error");
       let checked = 0;
       try {
-        await fc.assert(fc.asyncProperty(PAIR !== undefined ? fc.constant(PAIR) : fc.integer({ min: 0, max: 2 ** 31 - 1 }), async (seed) => {
-          const r = new Rng(seed);
-          const a = randomSchema(r, target.dialect);
-          const b = mutate(a, r, target.dialect);
-          // Both sides must be schemas the language and the dialect accept.
-          if (!valid(a) || !valid(b)) return;
-          const label = `seed ${seed}\n--- A\n${printSchema(a)}--- B\n${printSchema(b)}`;
-          const renames = renamesFromHints(a, b);
-          try {
-            const create = plan(emptySchema(), a, noRenames(), dialect);
-            const step = plan(a, b, renames, dialect);
-            await applyStatements(conn, create.upSql);
-            const rows = await insertRows(conn, a, () => r.next());
-            await applyStatements(conn, step.upSql);
-            expect({ after: "up", label, differences: await introspectionDiff(conn, b) }).toEqual({ after: "up", label, differences: [] });
-            await expectRowsKept(conn, a, b, renames, rows);
-            await applyStatements(conn, step.downSql);
-            expect({ after: "down", label, differences: await introspectionDiff(conn, a) }).toEqual({ after: "down", label, differences: [] });
-          } catch (e) {
-            throw new Error(`${label}\n--- error\n${(e as Error).message}`);
-          } finally {
-            // Back to an empty database for the next pair, whatever happened.
-            await dropEverything(conn, target.dialect);
-          }
-          checked++;
-        }), { numRuns: PAIR !== undefined ? 1 : RUNS, ...(SEED !== undefined ? { seed: SEED } : {}), endOnFailure: true });
+        await fc.assert(
+          fc.asyncProperty(
+            PAIR !== undefined ? fc.constant(PAIR) : fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+            async (seed) => {
+              const r = new Rng(seed);
+              const a = randomSchema(r, target.dialect);
+              const b = mutate(a, r, target.dialect);
+              // Both sides must be schemas the language and the dialect accept.
+              if (!valid(a) || !valid(b)) return;
+              const label = `seed ${seed}\n--- A\n${printSchema(a)}--- B\n${printSchema(b)}`;
+              const renames = renamesFromHints(a, b);
+              try {
+                const create = plan(emptySchema(), a, noRenames(), dialect);
+                const step = plan(a, b, renames, dialect);
+                await applyStatements(conn, create.upSql);
+                const rows = await insertRows(conn, a, () => r.next());
+                await applyStatements(conn, step.upSql);
+                expect({ after: "up", label, differences: await introspectionDiff(conn, b) }).toEqual({
+                  after: "up",
+                  label,
+                  differences: [],
+                });
+                await expectRowsKept(conn, a, b, renames, rows);
+                await applyStatements(conn, step.downSql);
+                expect({ after: "down", label, differences: await introspectionDiff(conn, a) }).toEqual({
+                  after: "down",
+                  label,
+                  differences: [],
+                });
+              } catch (e) {
+                throw new Error(`${label}\n--- error\n${(e as Error).message}`);
+              } finally {
+                // Back to an empty database for the next pair, whatever happened.
+                await dropEverything(conn, target.dialect);
+              }
+              checked++;
+            },
+          ),
+          {
+            numRuns: PAIR !== undefined ? 1 : RUNS,
+            ...(SEED !== undefined ? { seed: SEED } : {}),
+            endOnFailure: true,
+          },
+        );
       } finally {
         await conn.close();
       }
@@ -77,15 +102,22 @@ for (const target of targets) {
 
 /** Drops every table (and PostgreSQL type) so the next pair starts from an empty database. */
 async function dropEverything(conn: import("../../src/dialects/dialect.ts").Connection, d: string) {
-  if (d === "postgres") { await conn.exec("DROP SCHEMA public CASCADE; CREATE SCHEMA public"); return; }
+  if (d === "postgres") {
+    await conn.exec("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+    return;
+  }
   if (d === "mysql") {
-    const tables = await conn.query<{ t: string }>("SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()");
+    const tables = await conn.query<{ t: string }>(
+      "SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()",
+    );
     await conn.exec("SET FOREIGN_KEY_CHECKS = 0");
     for (const { t } of tables) await conn.exec(`DROP TABLE \`${t.replace(/`/g, "``")}\``);
     await conn.exec("SET FOREIGN_KEY_CHECKS = 1");
     return;
   }
-  const tables = await conn.query<{ name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+  const tables = await conn.query<{ name: string }>(
+    "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+  );
   await conn.exec("PRAGMA foreign_keys = OFF");
   for (const { name } of tables) await conn.exec(`DROP TABLE "${name.replace(/"/g, '""')}"`);
   await conn.exec("PRAGMA foreign_keys = ON");

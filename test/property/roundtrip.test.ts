@@ -18,47 +18,69 @@ const RUNS = 300;
 
 describe("language properties", () => {
   test("the generator makes valid schemas", () => {
-    fc.assert(fc.property(schemaArb(), (ir) => {
-      expect(validateSchema(ir).filter((d) => d.severity === "error")).toEqual([]);
-    }), { numRuns: RUNS });
+    fc.assert(
+      fc.property(schemaArb(), (ir) => {
+        expect(validateSchema(ir).filter((d) => d.severity === "error")).toEqual([]);
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   test("parse(print(ir)) equals ir", () => {
-    fc.assert(fc.property(schemaArb(), (ir) => {
-      const text = printSchema(ir);
-      const back = loadSources(new Map([["a.schema", text]]));
-      expect(back.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-      expect(canonical(back.schema)).toEqual(canonical(ir));
-    }), { numRuns: RUNS });
+    fc.assert(
+      fc.property(schemaArb(), (ir) => {
+        const text = printSchema(ir);
+        const back = loadSources(new Map([["a.schema", text]]));
+        expect(back.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+        expect(canonical(back.schema)).toEqual(canonical(ir));
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   test("fmt is idempotent", () => {
-    fc.assert(fc.property(schemaArb(), (ir) => {
-      const once = format(parseFile(printSchema(ir), "a.schema"));
-      expect(format(parseFile(once, "a.schema"))).toBe(once);
-    }), { numRuns: RUNS });
+    fc.assert(
+      fc.property(schemaArb(), (ir) => {
+        const once = format(parseFile(printSchema(ir), "a.schema"));
+        expect(format(parseFile(once, "a.schema"))).toBe(once);
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   test("fmt keeps comments placed anywhere between lines and at line ends, and is then a fixpoint", () => {
-    const withComments = fc.tuple(schemaArb(), fc.array(fc.tuple(fc.nat(), fc.boolean(), fc.stringMatching(/^[a-z ]{0,10}$/)), { maxLength: 6 }));
-    fc.assert(fc.property(withComments, ([ir, inserts]) => {
-      const lines = printSchema(ir).split("\n");
-      let added = 0;
-      for (const [at, own, text] of inserts) {
-        const i = at % lines.length;
-        // At a line end only where the line does not end inside a doc comment or raw text.
-        if (own) { lines.splice(i, 0, `// ${text}`.trimEnd()); added++; }
-        else if (lines[i]!.trim() && !lines[i]!.includes("//")) { lines[i] = `${lines[i]} // ${text}`.trimEnd(); added++; }
-      }
-      const src = lines.join("\n");
-      const parsed = parseFile(src, "a.schema");
-      expect(parsed.diagnostics.filter((d) => d.code === "syntax")).toEqual([]);
-      const once = format(parsed);
-      const again = parseFile(once, "a.schema");
-      expect(canonical({ tables: again.tables, enums: again.enums })).toEqual(canonical({ tables: parsed.tables, enums: parsed.enums }));
-      expect((once.match(/\/\/(?!\/)/g) ?? []).length).toBe((src.match(/\/\/(?!\/)/g) ?? []).length);
-      expect(format(again)).toBe(once);
-      return added >= 0;
-    }), { numRuns: 200 });
+    const withComments = fc.tuple(
+      schemaArb(),
+      fc.array(fc.tuple(fc.nat(), fc.boolean(), fc.stringMatching(/^[a-z ]{0,10}$/)), { maxLength: 6 }),
+    );
+    fc.assert(
+      fc.property(withComments, ([ir, inserts]) => {
+        const lines = printSchema(ir).split("\n");
+        let added = 0;
+        for (const [at, own, text] of inserts) {
+          const i = at % lines.length;
+          // At a line end only where the line does not end inside a doc comment or raw text.
+          if (own) {
+            lines.splice(i, 0, `// ${text}`.trimEnd());
+            added++;
+          } else if (lines[i]!.trim() && !lines[i]!.includes("//")) {
+            lines[i] = `${lines[i]} // ${text}`.trimEnd();
+            added++;
+          }
+        }
+        const src = lines.join("\n");
+        const parsed = parseFile(src, "a.schema");
+        expect(parsed.diagnostics.filter((d) => d.code === "syntax")).toEqual([]);
+        const once = format(parsed);
+        const again = parseFile(once, "a.schema");
+        expect(canonical({ tables: again.tables, enums: again.enums })).toEqual(
+          canonical({ tables: parsed.tables, enums: parsed.enums }),
+        );
+        expect((once.match(/\/\/(?!\/)/g) ?? []).length).toBe((src.match(/\/\/(?!\/)/g) ?? []).length);
+        expect(format(again)).toBe(once);
+        return added >= 0;
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -5,26 +5,88 @@
  * columns, `set null` only on nullable columns, generated names never clash.
  */
 import fc from "fast-check";
-import type { Check, Column, ColumnType, DefaultValue, EnumType, FkAction, ForeignKey, Index, IndexPart, PortableTypeName, Schema, Table, UniqueConstraint } from "../../src/ir/model.ts";
-import { checkName, expressionWords, foreignKeyName, indexName, primaryKeyName, uniqueName } from "../../src/ir/naming.ts";
+import type {
+  Check,
+  Column,
+  ColumnType,
+  DefaultValue,
+  EnumType,
+  FkAction,
+  ForeignKey,
+  Index,
+  IndexPart,
+  PortableTypeName,
+  Schema,
+  Table,
+  UniqueConstraint,
+} from "../../src/ir/model.ts";
+import {
+  checkName,
+  expressionWords,
+  foreignKeyName,
+  indexName,
+  primaryKeyName,
+  uniqueName,
+} from "../../src/ir/naming.ts";
 import { mentionedColumns } from "../../src/dsl/to-ir.ts";
 
 /** Plain names, names that need quotes, and contextual keywords that are plain names. */
 const nameArb = fc.oneof(
   { weight: 8, arbitrary: fc.stringMatching(/^[a-z][a-z0-9_]{0,8}$/) },
-  { weight: 1, arbitrary: fc.constantFrom("check", "table", "key", "my col", 'a"b', "from", "desc", "null", "Order", "x-y", "1st") },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      "check",
+      "table",
+      "key",
+      "my col",
+      'a"b',
+      "from",
+      "desc",
+      "null",
+      "Order",
+      "x-y",
+      "1st",
+    ),
+  },
 );
 
 const quote = (n: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(n) ? n : `"${n.replace(/"/g, '""')}"`);
 
-const PORTABLE: readonly PortableTypeName[] = ["smallint", "int", "bigint", "real", "double", "decimal", "bool", "text", "varchar", "char", "date", "time", "timestamp", "timestamptz", "uuid", "json", "jsonb", "bytes"];
+const PORTABLE: readonly PortableTypeName[] = [
+  "smallint",
+  "int",
+  "bigint",
+  "real",
+  "double",
+  "decimal",
+  "bool",
+  "text",
+  "varchar",
+  "char",
+  "date",
+  "time",
+  "timestamp",
+  "timestamptz",
+  "uuid",
+  "json",
+  "jsonb",
+  "bytes",
+];
 const NATIVE: readonly ColumnType[] = [
-  { kind: "native", name: "tsvector" }, { kind: "native", name: "inet" }, { kind: "native", name: "numeric", args: ["12", "4"] },
-  { kind: "native", name: "text", array: true }, { kind: "native", name: "double precision" },
+  { kind: "native", name: "tsvector" },
+  { kind: "native", name: "inet" },
+  { kind: "native", name: "numeric", args: ["12", "4"] },
+  { kind: "native", name: "text", array: true },
+  { kind: "native", name: "double precision" },
 ];
 
 const docArb = fc.option(
-  fc.array(fc.stringMatching(/^[A-Za-z0-9 .,'"()*\/-]{0,20}$/).map((l) => l.replace(/\s+$/, "")), { minLength: 1, maxLength: 3 })
+  fc
+    .array(
+      fc.stringMatching(/^[A-Za-z0-9 .,'"()*/-]{0,20}$/).map((l) => l.replace(/\s+$/, "")),
+      { minLength: 1, maxLength: 3 },
+    )
     .map((ls) => ls.join("\n").replace(/\s+$/, ""))
     .filter((d) => d.length > 0),
   { nil: undefined },
@@ -33,27 +95,46 @@ const docArb = fc.option(
 const stringArb = fc.string({ maxLength: 8 }).filter((s) => !s.includes("\r"));
 
 function portableType(name: PortableTypeName, rnd: fc.Random): ColumnType {
-  if (name === "varchar" || name === "char") return { kind: "portable", name, args: [1 + rnd.nextInt(0, 300)] };
-  if (name === "decimal") { const p = 1 + rnd.nextInt(0, 20); return { kind: "portable", name, args: [p, rnd.nextInt(0, p)] }; }
+  if (name === "varchar" || name === "char")
+    return { kind: "portable", name, args: [1 + rnd.nextInt(0, 300)] };
+  if (name === "decimal") {
+    const p = 1 + rnd.nextInt(0, 20);
+    return { kind: "portable", name, args: [p, rnd.nextInt(0, p)] };
+  }
   return { kind: "portable", name };
 }
 
 /** A default that parses back the same for this type (the language does not type-check defaults). */
-function defaultFor(c: { type: ColumnType; nullable: boolean }, enums: readonly EnumType[], rnd: fc.Random, str: string): DefaultValue | undefined {
+function defaultFor(
+  c: { type: ColumnType; nullable: boolean },
+  enums: readonly EnumType[],
+  rnd: fc.Random,
+  str: string,
+): DefaultValue | undefined {
   const pick = rnd.nextInt(0, 9);
   if (c.type.kind === "enum") {
     const e = enums.find((x) => x.name === (c.type as { name: string }).name)!;
-    return pick < 5 ? { kind: "string", value: e.values[rnd.nextInt(0, e.values.length - 1)]!.name } : undefined;
+    return pick < 5
+      ? { kind: "string", value: e.values[rnd.nextInt(0, e.values.length - 1)]!.name }
+      : undefined;
   }
   switch (pick) {
-    case 0: return { kind: "number", text: String(rnd.nextInt(-1000, 1000)) };
-    case 1: return { kind: "number", text: `${rnd.nextInt(-50, 50)}.${rnd.nextInt(0, 99)}` };
-    case 2: return { kind: "string", value: str };
-    case 3: return { kind: "bool", value: rnd.nextBoolean() };
-    case 4: return c.nullable ? { kind: "null" } : undefined;
-    case 5: return { kind: "function", name: (["now", "current_date", "gen_uuid"] as const)[rnd.nextInt(0, 2)]! };
-    case 6: return { kind: "raw", sql: ["1 + 1", "lower('x')", "(2 * 3) - 1", "'it''s'"][rnd.nextInt(0, 3)]! };
-    default: return undefined;
+    case 0:
+      return { kind: "number", text: String(rnd.nextInt(-1000, 1000)) };
+    case 1:
+      return { kind: "number", text: `${rnd.nextInt(-50, 50)}.${rnd.nextInt(0, 99)}` };
+    case 2:
+      return { kind: "string", value: str };
+    case 3:
+      return { kind: "bool", value: rnd.nextBoolean() };
+    case 4:
+      return c.nullable ? { kind: "null" } : undefined;
+    case 5:
+      return { kind: "function", name: (["now", "current_date", "gen_uuid"] as const)[rnd.nextInt(0, 2)]! };
+    case 6:
+      return { kind: "raw", sql: ["1 + 1", "lower('x')", "(2 * 3) - 1", "'it''s'"][rnd.nextInt(0, 3)]! };
+    default:
+      return undefined;
   }
 }
 
@@ -64,16 +145,31 @@ export interface SchemaArbOptions {
 
 /** Random valid schemas. Built from a random seed so every choice can depend on earlier ones. */
 export function schemaArb(opts: SchemaArbOptions = {}): fc.Arbitrary<Schema> {
-  const maxTables = opts.maxTables ?? 4, maxColumns = opts.maxColumns ?? 6;
-  return fc.record({
-    tableNames: fc.uniqueArray(nameArb, { minLength: 0, maxLength: maxTables }),
-    enumNames: fc.uniqueArray(nameArb, { maxLength: 2 }),
-    columnNames: fc.array(fc.uniqueArray(nameArb, { minLength: 1, maxLength: maxColumns }), { minLength: maxTables, maxLength: maxTables }),
-    docs: fc.array(docArb, { minLength: 40, maxLength: 40 }),
-    strings: fc.array(stringArb, { minLength: 40, maxLength: 40 }),
-    enumValues: fc.array(fc.uniqueArray(fc.oneof(nameArb, stringArb.filter((s) => s.length > 0)), { minLength: 1, maxLength: 4 }), { minLength: 2, maxLength: 2 }),
-    seed: fc.integer(),
-  }).map((r) => build(r, new fc.Random(mulberry(r.seed))));
+  const maxTables = opts.maxTables ?? 4,
+    maxColumns = opts.maxColumns ?? 6;
+  return fc
+    .record({
+      tableNames: fc.uniqueArray(nameArb, { minLength: 0, maxLength: maxTables }),
+      enumNames: fc.uniqueArray(nameArb, { maxLength: 2 }),
+      columnNames: fc.array(fc.uniqueArray(nameArb, { minLength: 1, maxLength: maxColumns }), {
+        minLength: maxTables,
+        maxLength: maxTables,
+      }),
+      docs: fc.array(docArb, { minLength: 40, maxLength: 40 }),
+      strings: fc.array(stringArb, { minLength: 40, maxLength: 40 }),
+      enumValues: fc.array(
+        fc.uniqueArray(
+          fc.oneof(
+            nameArb,
+            stringArb.filter((s) => s.length > 0),
+          ),
+          { minLength: 1, maxLength: 4 },
+        ),
+        { minLength: 2, maxLength: 2 },
+      ),
+      seed: fc.integer(),
+    })
+    .map((r) => build(r, new fc.Random(mulberry(r.seed))));
 }
 
 /** fast-check's Random needs a generator; a tiny deterministic one keeps the schema reproducible from the seed. */
@@ -81,17 +177,39 @@ function mulberry(seed: number) {
   // fast-check ships pure-rand generators; a congruential one is enough to make choices.
   let s = seed >>> 0;
   const gen = {
-    next: () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s | 0; },
-    jump: () => gen, clone: () => mulberry(s), getState: () => [s],
-    unsafeNext: () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s | 0; },
-    unsafeJump: () => {}, min: -0x80000000, max: 0x7fffffff,
+    next: () => {
+      s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+      return s | 0;
+    },
+    jump: () => gen,
+    clone: () => mulberry(s),
+    getState: () => [s],
+    unsafeNext: () => {
+      s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+      return s | 0;
+    },
+    unsafeJump: () => {},
+    min: -0x80000000,
+    max: 0x7fffffff,
   };
   return gen as never;
 }
 
-function build(r: { tableNames: string[]; enumNames: string[]; columnNames: string[][]; docs: (string | undefined)[]; strings: string[]; enumValues: string[][] }, rnd: fc.Random): Schema {
+function build(
+  r: {
+    tableNames: string[];
+    enumNames: string[];
+    columnNames: string[][];
+    docs: (string | undefined)[];
+    strings: string[];
+    enumValues: string[][];
+  },
+  rnd: fc.Random,
+): Schema {
   const taken = new Set<string>();
-  let doc = 0, str = 0, explicit = 0;
+  let doc = 0,
+    str = 0,
+    explicit = 0;
   const nextDoc = () => r.docs[doc++ % r.docs.length];
   const nextStr = () => r.strings[str++ % r.strings.length]!;
   const claim = (name: string) => {
@@ -105,7 +223,11 @@ function build(r: { tableNames: string[]; enumNames: string[]; columnNames: stri
     if (declared.has(name)) return;
     declared.add(name);
     const d = nextDoc();
-    enums.push({ name, values: r.enumValues[i % r.enumValues.length]!.map((v) => ({ name: v })), ...(d !== undefined ? { doc: d } : {}) });
+    enums.push({
+      name,
+      values: r.enumValues[i % r.enumValues.length]!.map((v) => ({ name: v })),
+      ...(d !== undefined ? { doc: d } : {}),
+    });
   });
   const tables: Table[] = [];
   r.tableNames.forEach((name, ti) => {
@@ -114,12 +236,21 @@ function build(r: { tableNames: string[]; enumNames: string[]; columnNames: stri
     const columns: Column[] = [];
     for (const cn of r.columnNames[ti % r.columnNames.length]!) {
       const k = rnd.nextInt(0, 9);
-      const type: ColumnType = k < 7 ? portableType(PORTABLE[rnd.nextInt(0, PORTABLE.length - 1)]!, rnd)
-        : k < 9 && enums.length ? { kind: "enum", name: enums[rnd.nextInt(0, enums.length - 1)]!.name }
-        : NATIVE[rnd.nextInt(0, NATIVE.length - 1)]!;
+      const type: ColumnType =
+        k < 7
+          ? portableType(PORTABLE[rnd.nextInt(0, PORTABLE.length - 1)]!, rnd)
+          : k < 9 && enums.length
+            ? { kind: "enum", name: enums[rnd.nextInt(0, enums.length - 1)]!.name }
+            : NATIVE[rnd.nextInt(0, NATIVE.length - 1)]!;
       const nullable = rnd.nextInt(0, 2) === 0;
       const d = nextDoc();
-      const col: Column = { name: cn, type, nullable, identity: false, ...(d !== undefined ? { doc: d } : {}) };
+      const col: Column = {
+        name: cn,
+        type,
+        nullable,
+        identity: false,
+        ...(d !== undefined ? { doc: d } : {}),
+      };
       const def = defaultFor(col, enums, rnd, nextStr());
       columns.push(def ? { ...col, default: def } : col);
     }
@@ -140,7 +271,8 @@ function build(r: { tableNames: string[]; enumNames: string[]; columnNames: stri
         columns[0] = { ...rest, type: { kind: "portable", name: "bigint" }, identity: true };
       }
       primaryKey = { name: claim(primaryKeyName(name)), columns: pkCols };
-      if (primaryKey.name !== primaryKeyName(name)) primaryKey = undefined; // the language cannot name a primary key
+      if (primaryKey.name !== primaryKeyName(name))
+        primaryKey = undefined; // the language cannot name a primary key
       else taken.add(primaryKey.name);
     }
     // Foreign keys to an earlier table's primary key: new local columns of the same types.
@@ -156,10 +288,20 @@ function build(r: { tableNames: string[]; enumNames: string[]; columnNames: stri
         columns.push({ name: n, type: src.type, nullable, identity: false });
         return n;
       });
-      const actions: FkAction[] = nullable ? ["no action", "restrict", "cascade", "set null", "set default"] : ["no action", "restrict", "cascade"];
-      const onDelete = actions[rnd.nextInt(0, actions.length - 1)]!, onUpdate = actions[rnd.nextInt(0, actions.length - 1)]!;
+      const actions: FkAction[] = nullable
+        ? ["no action", "restrict", "cascade", "set null", "set default"]
+        : ["no action", "restrict", "cascade"];
+      const onDelete = actions[rnd.nextInt(0, actions.length - 1)]!,
+        onUpdate = actions[rnd.nextInt(0, actions.length - 1)]!;
       const fkName = rnd.nextBoolean() ? foreignKeyName(name, localCols) : `fk_${name}`;
-      foreignKeys.push({ name: claim(fkName), columns: localCols, refTable: target.name, refColumns: [...target.primaryKey!.columns], onDelete, onUpdate });
+      foreignKeys.push({
+        name: claim(fkName),
+        columns: localCols,
+        refTable: target.name,
+        refColumns: [...target.primaryKey!.columns],
+        onDelete,
+        onUpdate,
+      });
     }
     const uniques: UniqueConstraint[] = [];
     if (rnd.nextInt(0, 2) === 0) {
@@ -170,10 +312,14 @@ function build(r: { tableNames: string[]; enumNames: string[]; columnNames: stri
     const indexes: Index[] = [];
     if (rnd.nextInt(0, 2) === 0) {
       const c = columns[rnd.nextInt(0, columns.length - 1)]!.name;
-      const parts: IndexPart[] = rnd.nextBoolean() ? [{ kind: "column", column: c, desc: rnd.nextBoolean() }] : [{ kind: "expression", sql: `lower(${quote(c)})`, desc: false }];
+      const parts: IndexPart[] = rnd.nextBoolean()
+        ? [{ kind: "column", column: c, desc: rnd.nextBoolean() }]
+        : [{ kind: "expression", sql: `lower(${quote(c)})`, desc: false }];
       const words = parts.map((p) => (p.kind === "column" ? p.column : expressionWords(p.sql)));
       const i: Index = {
-        name: claim(rnd.nextBoolean() ? indexName(name, words) : `ix_${explicit++}`), unique: rnd.nextBoolean(), parts,
+        name: claim(rnd.nextBoolean() ? indexName(name, words) : `ix_${explicit++}`),
+        unique: rnd.nextBoolean(),
+        parts,
         ...(rnd.nextInt(0, 2) === 0 ? { where: `${quote(c)} is not null` } : {}),
         ...(rnd.nextInt(0, 2) === 0 ? { using: "btree" } : {}),
       };
@@ -187,7 +333,16 @@ function build(r: { tableNames: string[]; enumNames: string[]; columnNames: stri
       checks.push({ name: claim(want), expr });
     }
     const d = nextDoc();
-    tables.push({ name, columns, uniques, indexes, foreignKeys, checks, ...(primaryKey ? { primaryKey } : {}), ...(d !== undefined ? { doc: d } : {}) });
+    tables.push({
+      name,
+      columns,
+      uniques,
+      indexes,
+      foreignKeys,
+      checks,
+      ...(primaryKey ? { primaryKey } : {}),
+      ...(d !== undefined ? { doc: d } : {}),
+    });
   });
   return { tables, enums };
 }

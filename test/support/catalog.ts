@@ -14,13 +14,23 @@ export interface CatalogTable {
   uniques: string[][];
   /** Index names (not those backing primary keys or unique constraints), with their uniqueness. */
   indexes: Map<string, { unique: boolean }>;
-  foreignKeys: { name?: string; columns: string[]; refTable: string; refColumns: string[]; onDelete: string }[];
+  foreignKeys: {
+    name?: string;
+    columns: string[];
+    refTable: string;
+    refColumns: string[];
+    onDelete: string;
+  }[];
 }
 export type Catalog = Map<string, CatalogTable>;
 
 const table = (cat: Catalog, name: string): CatalogTable => {
   let t = cat.get(name);
-  if (!t) cat.set(name, (t = { columns: new Map(), primaryKey: [], uniques: [], indexes: new Map(), foreignKeys: [] }));
+  if (!t)
+    cat.set(
+      name,
+      (t = { columns: new Map(), primaryKey: [], uniques: [], indexes: new Map(), foreignKeys: [] }),
+    );
   return t;
 };
 
@@ -29,16 +39,24 @@ const split = (v: unknown) => (v === null || v === undefined || v === "" ? [] : 
 
 export async function readCatalog(c: Connection): Promise<Catalog> {
   switch (c.dialect) {
-    case "postgres": return readPostgres(c);
-    case "mysql": return readMysql(c);
-    case "sqlite": return readSqlite(c);
+    case "postgres":
+      return readPostgres(c);
+    case "mysql":
+      return readMysql(c);
+    case "sqlite":
+      return readSqlite(c);
   }
 }
 
 async function readPostgres(c: Connection): Promise<Catalog> {
   const cat: Catalog = new Map();
-  const cols = await c.query(`select table_name, column_name, is_nullable from information_schema.columns where table_schema = 'public' order by table_name, ordinal_position`);
-  for (const r of cols) table(cat, str(r["table_name"])).columns.set(str(r["column_name"]), { nullable: r["is_nullable"] === "YES" });
+  const cols = await c.query(
+    `select table_name, column_name, is_nullable from information_schema.columns where table_schema = 'public' order by table_name, ordinal_position`,
+  );
+  for (const r of cols)
+    table(cat, str(r["table_name"])).columns.set(str(r["column_name"]), {
+      nullable: r["is_nullable"] === "YES",
+    });
   const cons = await c.query(`
     select t.relname as tbl, k.conname as name, k.contype as type, r.relname as ref, k.confdeltype as del,
       (select string_agg(a.attname, chr(1) order by u.ord) from unnest(k.conkey) with ordinality u(n, ord) join pg_attribute a on a.attrelid = k.conrelid and a.attnum = u.n) as cols,
@@ -46,22 +64,47 @@ async function readPostgres(c: Connection): Promise<Catalog> {
     from pg_constraint k join pg_class t on t.oid = k.conrelid join pg_namespace n on n.oid = t.relnamespace
     left join pg_class r on r.oid = k.confrelid
     where n.nspname = 'public' and k.contype in ('p', 'u', 'f')`);
-  const actions: Record<string, string> = { a: "no action", r: "restrict", c: "cascade", n: "set null", d: "set default" };
+  const actions: Record<string, string> = {
+    a: "no action",
+    r: "restrict",
+    c: "cascade",
+    n: "set null",
+    d: "set default",
+  };
   const backing = new Set<string>();
   for (const r of cons) {
     const t = table(cat, str(r["tbl"]));
-    if (r["type"] === "p") { t.primaryKey = split(r["cols"]); backing.add(str(r["name"])); }
-    else if (r["type"] === "u") { t.uniques.push(split(r["cols"])); backing.add(str(r["name"])); }
-    else t.foreignKeys.push({ name: str(r["name"]), columns: split(r["cols"]), refTable: str(r["ref"]), refColumns: split(r["refcols"]), onDelete: actions[str(r["del"])] ?? "?" });
+    if (r["type"] === "p") {
+      t.primaryKey = split(r["cols"]);
+      backing.add(str(r["name"]));
+    } else if (r["type"] === "u") {
+      t.uniques.push(split(r["cols"]));
+      backing.add(str(r["name"]));
+    } else
+      t.foreignKeys.push({
+        name: str(r["name"]),
+        columns: split(r["cols"]),
+        refTable: str(r["ref"]),
+        refColumns: split(r["refcols"]),
+        onDelete: actions[str(r["del"])] ?? "?",
+      });
   }
-  const idx = await c.query(`select tablename, indexname, indexdef from pg_indexes where schemaname = 'public'`);
-  for (const r of idx) if (!backing.has(str(r["indexname"]))) table(cat, str(r["tablename"])).indexes.set(str(r["indexname"]), { unique: /^CREATE UNIQUE/.test(str(r["indexdef"])) });
+  const idx = await c.query(
+    `select tablename, indexname, indexdef from pg_indexes where schemaname = 'public'`,
+  );
+  for (const r of idx)
+    if (!backing.has(str(r["indexname"])))
+      table(cat, str(r["tablename"])).indexes.set(str(r["indexname"]), {
+        unique: /^CREATE UNIQUE/.test(str(r["indexdef"])),
+      });
   return cat;
 }
 
 async function readMysql(c: Connection): Promise<Catalog> {
   const cat: Catalog = new Map();
-  const cols = await c.query(`select TABLE_NAME as t, COLUMN_NAME as c, IS_NULLABLE as n from information_schema.COLUMNS where TABLE_SCHEMA = database() order by TABLE_NAME, ORDINAL_POSITION`);
+  const cols = await c.query(
+    `select TABLE_NAME as t, COLUMN_NAME as c, IS_NULLABLE as n from information_schema.COLUMNS where TABLE_SCHEMA = database() order by TABLE_NAME, ORDINAL_POSITION`,
+  );
   for (const r of cols) table(cat, str(r["t"])).columns.set(str(r["c"]), { nullable: r["n"] === "YES" });
   const keys = await c.query(`
     select tc.TABLE_NAME as t, tc.CONSTRAINT_NAME as name, tc.CONSTRAINT_TYPE as type,
@@ -77,39 +120,69 @@ async function readMysql(c: Connection): Promise<Catalog> {
   const backing = new Set<string>();
   for (const r of keys) {
     const t = table(cat, str(r["t"]));
-    if (r["type"] === "PRIMARY KEY") { t.primaryKey = split(r["cols"]); backing.add(`${r["t"]}.PRIMARY`); }
-    else if (r["type"] === "UNIQUE") { t.uniques.push(split(r["cols"])); backing.add(`${r["t"]}.${r["name"]}`); }
-    else { t.foreignKeys.push({ name: str(r["name"]), columns: split(r["cols"]), refTable: str(r["ref"]), refColumns: split(r["refcols"]), onDelete: str(r["del"]).toLowerCase() }); backing.add(`${r["t"]}.${r["name"]}`); }
+    if (r["type"] === "PRIMARY KEY") {
+      t.primaryKey = split(r["cols"]);
+      backing.add(`${r["t"]}.PRIMARY`);
+    } else if (r["type"] === "UNIQUE") {
+      t.uniques.push(split(r["cols"]));
+      backing.add(`${r["t"]}.${r["name"]}`);
+    } else {
+      t.foreignKeys.push({
+        name: str(r["name"]),
+        columns: split(r["cols"]),
+        refTable: str(r["ref"]),
+        refColumns: split(r["refcols"]),
+        onDelete: str(r["del"]).toLowerCase(),
+      });
+      backing.add(`${r["t"]}.${r["name"]}`);
+    }
   }
-  const idx = await c.query(`select TABLE_NAME as t, INDEX_NAME as i, max(NON_UNIQUE) as nu from information_schema.STATISTICS where TABLE_SCHEMA = database() group by TABLE_NAME, INDEX_NAME`);
+  const idx = await c.query(
+    `select TABLE_NAME as t, INDEX_NAME as i, max(NON_UNIQUE) as nu from information_schema.STATISTICS where TABLE_SCHEMA = database() group by TABLE_NAME, INDEX_NAME`,
+  );
   // InnoDB adds an index named after each foreign key that has none: not ours, leave it out.
-  for (const r of idx) if (!backing.has(`${r["t"]}.${r["i"]}`)) table(cat, str(r["t"])).indexes.set(str(r["i"]), { unique: Number(r["nu"]) === 0 });
+  for (const r of idx)
+    if (!backing.has(`${r["t"]}.${r["i"]}`))
+      table(cat, str(r["t"])).indexes.set(str(r["i"]), { unique: Number(r["nu"]) === 0 });
   return cat;
 }
 
 async function readSqlite(c: Connection): Promise<Catalog> {
   const cat: Catalog = new Map();
-  const cols = await c.query(`select m.name as t, p.name as c, p."notnull" as nn, p.pk as pk from sqlite_schema m join pragma_table_info(m.name) p where m.type = 'table' and m.name not like 'sqlite_%' order by m.name, p.cid`);
+  const cols = await c.query(
+    `select m.name as t, p.name as c, p."notnull" as nn, p.pk as pk from sqlite_schema m join pragma_table_info(m.name) p where m.type = 'table' and m.name not like 'sqlite_%' order by m.name, p.cid`,
+  );
   const pk = new Map<string, [number, string][]>();
   for (const r of cols) {
     const t = table(cat, str(r["t"]));
     // A declared INTEGER PRIMARY KEY is NOT NULL even when the catalog says otherwise.
     t.columns.set(str(r["c"]), { nullable: Number(r["nn"]) === 0 && Number(r["pk"]) === 0 });
-    if (Number(r["pk"]) > 0) { if (!pk.has(str(r["t"]))) pk.set(str(r["t"]), []); pk.get(str(r["t"]))!.push([Number(r["pk"]), str(r["c"])]); }
+    if (Number(r["pk"]) > 0) {
+      if (!pk.has(str(r["t"]))) pk.set(str(r["t"]), []);
+      pk.get(str(r["t"]))!.push([Number(r["pk"]), str(r["c"])]);
+    }
   }
   for (const [t, list] of pk) table(cat, t).primaryKey = list.sort((a, b) => a[0] - b[0]).map((x) => x[1]);
-  const idx = await c.query(`select m.name as t, l.name as i, l."unique" as u, l.origin as o, (select group_concat(ii.name, char(1)) from pragma_index_info(l.name) ii) as cols from sqlite_schema m join pragma_index_list(m.name) l where m.type = 'table' and m.name not like 'sqlite_%'`);
+  const idx = await c.query(
+    `select m.name as t, l.name as i, l."unique" as u, l.origin as o, (select group_concat(ii.name, char(1)) from pragma_index_info(l.name) ii) as cols from sqlite_schema m join pragma_index_list(m.name) l where m.type = 'table' and m.name not like 'sqlite_%'`,
+  );
   for (const r of idx) {
     const t = table(cat, str(r["t"]));
     if (r["o"] === "u") t.uniques.push(split(r["cols"]));
     else if (r["o"] === "c") t.indexes.set(str(r["i"]), { unique: Number(r["u"]) === 1 });
   }
-  const fks = await c.query(`select m.name as t, f.id as id, f."table" as ref, f."from" as col, f."to" as refcol, f.on_delete as del from sqlite_schema m join pragma_foreign_key_list(m.name) f where m.type = 'table' order by m.name, f.id, f.seq`);
+  const fks = await c.query(
+    `select m.name as t, f.id as id, f."table" as ref, f."from" as col, f."to" as refcol, f.on_delete as del from sqlite_schema m join pragma_foreign_key_list(m.name) f where m.type = 'table' order by m.name, f.id, f.seq`,
+  );
   const byId = new Map<string, CatalogTable["foreignKeys"][number]>();
   for (const r of fks) {
     const key = `${r["t"]}\u0000${r["id"]}`;
     let fk = byId.get(key);
-    if (!fk) { fk = { columns: [], refTable: str(r["ref"]), refColumns: [], onDelete: str(r["del"]).toLowerCase() }; byId.set(key, fk); table(cat, str(r["t"])).foreignKeys.push(fk); }
+    if (!fk) {
+      fk = { columns: [], refTable: str(r["ref"]), refColumns: [], onDelete: str(r["del"]).toLowerCase() };
+      byId.set(key, fk);
+      table(cat, str(r["t"])).foreignKeys.push(fk);
+    }
     fk.columns.push(str(r["col"]));
     fk.refColumns.push(str(r["refcol"]));
   }
@@ -121,21 +194,47 @@ export function expectCatalogMatches(cat: Catalog, schema: Schema, dialect: stri
   expect([...cat.keys()].sort()).toEqual(schema.tables.map((t) => t.name).sort());
   for (const t of schema.tables) {
     const got = cat.get(t.name)!;
-    expect({ table: t.name, columns: [...got.columns].map(([n, c]) => [n, c.nullable]) })
-      .toEqual({ table: t.name, columns: t.columns.map((c) => [c.name, c.nullable]) });
-    expect({ table: t.name, pk: got.primaryKey }).toEqual({ table: t.name, pk: [...(t.primaryKey?.columns ?? [])] });
+    expect({ table: t.name, columns: [...got.columns].map(([n, c]) => [n, c.nullable]) }).toEqual({
+      table: t.name,
+      columns: t.columns.map((c) => [c.name, c.nullable]),
+    });
+    expect({ table: t.name, pk: got.primaryKey }).toEqual({
+      table: t.name,
+      pk: [...(t.primaryKey?.columns ?? [])],
+    });
     const sortLists = (ls: readonly (readonly string[])[]) => ls.map((l) => l.join(",")).sort();
     // MySQL: a unique index is a unique constraint in its catalog; expression indexes are
     // skipped (MariaDB cannot make them; validation warns); NO ACTION reads back as RESTRICT.
     const mysql = dialect === "mysql";
-    const columnOnly = (i: Schema["tables"][number]["indexes"][number]) => i.parts.every((p) => p.kind === "column");
-    const expectedUniques = [...t.uniques.map((u) => u.columns), ...(mysql ? t.indexes.filter((i) => i.unique && columnOnly(i)).map((i) => i.parts.map((p) => (p.kind === "column" ? p.column : ""))) : [])];
-    expect({ table: t.name, uniques: sortLists(got.uniques) }).toEqual({ table: t.name, uniques: sortLists(expectedUniques) });
+    const columnOnly = (i: Schema["tables"][number]["indexes"][number]) =>
+      i.parts.every((p) => p.kind === "column");
+    const expectedUniques = [
+      ...t.uniques.map((u) => u.columns),
+      ...(mysql
+        ? t.indexes
+            .filter((i) => i.unique && columnOnly(i))
+            .map((i) => i.parts.map((p) => (p.kind === "column" ? p.column : "")))
+        : []),
+    ];
+    expect({ table: t.name, uniques: sortLists(got.uniques) }).toEqual({
+      table: t.name,
+      uniques: sortLists(expectedUniques),
+    });
     const expectedIndexes = t.indexes.filter((i) => !mysql || (columnOnly(i) && !i.unique));
-    expect({ table: t.name, indexes: [...got.indexes].map(([n, i]) => [n, i.unique]).sort() })
-      .toEqual({ table: t.name, indexes: expectedIndexes.map((i) => [i.name, i.unique]).sort() });
+    expect({ table: t.name, indexes: [...got.indexes].map(([n, i]) => [n, i.unique]).sort() }).toEqual({
+      table: t.name,
+      indexes: expectedIndexes.map((i) => [i.name, i.unique]).sort(),
+    });
     const action = (a: string) => (mysql && a === "no action" ? "restrict" : a);
-    const fkKey = (f: { columns: readonly string[]; refTable: string; refColumns: readonly string[]; onDelete: string }) => `${f.columns.join(",")}->${f.refTable}(${f.refColumns.join(",")}) ${action(f.onDelete)}`;
-    expect({ table: t.name, fks: got.foreignKeys.map(fkKey).sort() }).toEqual({ table: t.name, fks: t.foreignKeys.map(fkKey).sort() });
+    const fkKey = (f: {
+      columns: readonly string[];
+      refTable: string;
+      refColumns: readonly string[];
+      onDelete: string;
+    }) => `${f.columns.join(",")}->${f.refTable}(${f.refColumns.join(",")}) ${action(f.onDelete)}`;
+    expect({ table: t.name, fks: got.foreignKeys.map(fkKey).sort() }).toEqual({
+      table: t.name,
+      fks: t.foreignKeys.map(fkKey).sort(),
+    });
   }
 }

@@ -13,7 +13,14 @@ export async function projectOnFreshDatabase(dialect: DialectName, tag: string) 
   const db = await freshDatabase(dialect, tag);
   if ("unavailable" in db) throw new Error(db.unavailable);
   const p = new Project(dialect, db.url);
-  return { p, db, drop: async () => { await db.drop(); rmSync(p.dir, { recursive: true, force: true }); } };
+  return {
+    p,
+    db,
+    drop: async () => {
+      await db.drop();
+      rmSync(p.dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Expects the exit code (0 by default); the output is part of the failure message. */

@@ -36,8 +36,12 @@ let counter = 0;
  * A fresh, empty database for `dialect`, or the reason it cannot be had. `tag` names it after
  * the test file, so a leftover database says where it came from.
  */
-export async function freshDatabase(dialect: DialectName, tag: string): Promise<TestDb | { unavailable: string }> {
-  const name = `schemavc_t_${tag.replace(/[^a-z0-9]/gi, "_").toLowerCase()}_${process.pid}_${++counter}`.slice(0, 60);
+export async function freshDatabase(
+  dialect: DialectName,
+  tag: string,
+): Promise<TestDb | { unavailable: string }> {
+  const name =
+    `schemavc_t_${tag.replace(/[^a-z0-9]/gi, "_").toLowerCase()}_${process.pid}_${++counter}`.slice(0, 60);
   if (dialect === "sqlite") {
     const url = `sqlite:${join(mkdtempSync(join(tmpdir(), "schemavc-test-")), "test.db")}`;
     return { dialect, url, connect: () => connect(url), drop: async () => {} };
@@ -47,7 +51,9 @@ export async function freshDatabase(dialect: DialectName, tag: string): Promise<
   try {
     c = await connect(admin, { connectTimeoutMs: 3000 });
   } catch (e) {
-    return { unavailable: `${dialect} at ${admin} is unreachable (${(e as Error).message.split("\n")[0]}); run scripts/test-dbs.sh` };
+    return {
+      unavailable: `${dialect} at ${admin} is unreachable (${(e as Error).message.split("\n")[0]}); run scripts/test-dbs.sh`,
+    };
   }
   const q = dialect === "postgres" ? `"${name}"` : `\`${name}\``;
   try {
@@ -58,13 +64,18 @@ export async function freshDatabase(dialect: DialectName, tag: string): Promise<
   }
   const url = withDatabase(admin, name);
   return {
-    dialect, url,
+    dialect,
+    url,
     connect: () => connect(url),
     drop: async () => {
       const a = await connect(admin);
       try {
         // PostgreSQL refuses to drop a database with sessions on it; WITH (FORCE) ends them.
-        await a.exec(dialect === "postgres" ? `DROP DATABASE IF EXISTS ${q} WITH (FORCE)` : `DROP DATABASE IF EXISTS ${q}`);
+        await a.exec(
+          dialect === "postgres"
+            ? `DROP DATABASE IF EXISTS ${q} WITH (FORCE)`
+            : `DROP DATABASE IF EXISTS ${q}`,
+        );
       } finally {
         await a.close();
       }
@@ -77,7 +88,10 @@ export async function freshDatabase(dialect: DialectName, tag: string): Promise<
  * returned list keeps them with `unavailable` set (the caller's test fails on it), elsewhere
  * they are left out with a console message.
  */
-export async function databasesFor(tag: string, dialects: readonly DialectName[] = ["sqlite", "postgres", "mysql"]) {
+export async function databasesFor(
+  tag: string,
+  dialects: readonly DialectName[] = ["sqlite", "postgres", "mysql"],
+) {
   const out: { dialect: DialectName; db?: TestDb; unavailable?: string }[] = [];
   for (const d of dialects) {
     const r = await freshDatabase(d, tag);

@@ -19,6 +19,13 @@ export async function introspectionDiff(c: Connection, schema: Schema): Promise<
   return changes.map((ch) => `${describeChange(ch)}  ${JSON.stringify(ch).slice(0, 400)}`);
 }
 
-export async function expectIntrospectionMatches(c: Connection, schema: Schema, label: string): Promise<void> {
-  expect({ case: label, differences: await introspectionDiff(c, schema) }).toEqual({ case: label, differences: [] });
+export async function expectIntrospectionMatches(
+  c: Connection,
+  schema: Schema,
+  label: string,
+): Promise<void> {
+  expect({ case: label, differences: await introspectionDiff(c, schema) }).toEqual({
+    case: label,
+    differences: [],
+  });
 }

@@ -7,9 +7,16 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { pathToFileURL } from "node:url";
 import {
-  createProtocolConnection, InitializeRequest, InitializedNotification, PublishDiagnosticsNotification,
-  ShutdownRequest, ExitNotification, StreamMessageReader, StreamMessageWriter,
-  type Diagnostic, type ProtocolConnection,
+  createProtocolConnection,
+  InitializeRequest,
+  InitializedNotification,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  ExitNotification,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Diagnostic,
+  type ProtocolConnection,
 } from "vscode-languageserver-protocol/node";
 
 export const uri = (path: string) => pathToFileURL(path).href;
@@ -18,19 +25,31 @@ export class LspClient {
   readonly conn: ProtocolConnection;
   private readonly proc: ChildProcess;
   private readonly latest = new Map<string, Diagnostic[]>();
-  private readonly waiters: { uri: string; ok: (ds: Diagnostic[]) => boolean; resolve: (ds: Diagnostic[]) => void }[] = [];
+  private readonly waiters: {
+    uri: string;
+    ok: (ds: Diagnostic[]) => boolean;
+    resolve: (ds: Diagnostic[]) => void;
+  }[] = [];
   stderr = "";
 
   /** `bin`: the schemavc binary (started as `lsp --stdio`), or a whole command line of another server. */
   constructor(bin: string | readonly string[], cwd: string) {
     const [cmd, ...args] = typeof bin === "string" ? [bin, "lsp", "--stdio"] : bin;
     this.proc = spawn(cmd!, args, { cwd, stdio: ["pipe", "pipe", "pipe"] });
-    this.proc.stderr!.on("data", (b: Buffer) => { this.stderr += b.toString(); });
-    this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    this.proc.stderr!.on("data", (b: Buffer) => {
+      this.stderr += b.toString();
+    });
+    this.conn = createProtocolConnection(
+      new StreamMessageReader(this.proc.stdout!),
+      new StreamMessageWriter(this.proc.stdin!),
+    );
     this.conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.latest.set(p.uri, p.diagnostics);
       for (const w of [...this.waiters]) {
-        if (w.uri === p.uri && w.ok(p.diagnostics)) { this.waiters.splice(this.waiters.indexOf(w), 1); w.resolve(p.diagnostics); }
+        if (w.uri === p.uri && w.ok(p.diagnostics)) {
+          this.waiters.splice(this.waiters.indexOf(w), 1);
+          w.resolve(p.diagnostics);
+        }
       }
     });
     this.conn.listen();
@@ -38,7 +57,10 @@ export class LspClient {
 
   async initialize(root: string) {
     const r = await this.conn.sendRequest(InitializeRequest.type, {
-      processId: process.pid, rootUri: uri(root), capabilities: {}, workspaceFolders: [{ uri: uri(root), name: "test" }],
+      processId: process.pid,
+      rootUri: uri(root),
+      capabilities: {},
+      workspaceFolders: [{ uri: uri(root), name: "test" }],
     });
     await this.conn.sendNotification(InitializedNotification.type, {});
     return r;
@@ -49,8 +71,23 @@ export class LspClient {
     const now = this.latest.get(u);
     if (now && ok(now)) return Promise.resolve(now);
     return new Promise((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error(`no matching diagnostics for ${u} within ${timeoutMs} ms; last: ${JSON.stringify(this.latest.get(u))}; stderr: ${this.stderr}`)), timeoutMs);
-      this.waiters.push({ uri: u, ok, resolve: (ds) => { clearTimeout(t); resolve(ds); } });
+      const t = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `no matching diagnostics for ${u} within ${timeoutMs} ms; last: ${JSON.stringify(this.latest.get(u))}; stderr: ${this.stderr}`,
+            ),
+          ),
+        timeoutMs,
+      );
+      this.waiters.push({
+        uri: u,
+        ok,
+        resolve: (ds) => {
+          clearTimeout(t);
+          resolve(ds);
+        },
+      });
     });
   }
 

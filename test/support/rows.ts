@@ -15,7 +15,8 @@ const COMPARABLE = new Set(["smallint", "int", "bigint", "text", "varchar", "cha
 
 export type Rows = Map<string, Record<string, string | null>[]>;
 
-const q = (dialect: string, n: string) => (dialect === "mysql" ? `\`${n.replace(/`/g, "``")}\`` : `"${n.replace(/"/g, '""')}"`);
+const q = (dialect: string, n: string) =>
+  dialect === "mysql" ? `\`${n.replace(/`/g, "``")}\`` : `"${n.replace(/"/g, '""')}"`;
 
 /** Random text for a row (distinct per row: it starts with the row's number); quotes included. */
 const ALPHABET = "abcXYZ019 '\"%_-é";
@@ -29,22 +30,45 @@ function randomText(i: number, random?: () => number): string {
 
 function valueFor(c: Column, i: number, enums: Schema["enums"], random?: () => number): unknown {
   const t = c.type;
-  if (t.kind === "enum") { const vs = enums.find((e) => e.name === t.name)!.values; return vs[random ? Math.floor(random() * vs.length) : 0]!.name; }
+  if (t.kind === "enum") {
+    const vs = enums.find((e) => e.name === t.name)!.values;
+    return vs[random ? Math.floor(random() * vs.length) : 0]!.name;
+  }
   if (random && c.nullable && random() < 0.2) return null;
   if (t.kind === "native") return c.nullable ? null : "1";
   switch (t.name) {
-    case "smallint": case "int": case "bigint": return i + 1 + (random ? 10 * Math.floor(random() * 1000) : 0);
-    case "real": case "double": return i + 1.5;
-    case "decimal": return `${i + 1}.5`;
-    case "bool": return random ? random() < 0.5 : i % 2 === 0;
-    case "text": return randomText(i, random);
-    case "varchar": case "char": return randomText(i, random).slice(0, t.args?.[0] ?? 1).trimEnd();
-    case "date": return `2024-01-0${i + 1}`;
-    case "time": return `12:00:0${i}`;
-    case "timestamp": case "timestamptz": return `2024-01-0${i + 1} 10:00:00`;
-    case "uuid": return `00000000-0000-4000-8000-00000000000${i}`;
-    case "json": case "jsonb": return `{"k": ${i}}`;
-    case "bytes": return Buffer.from([i]);
+    case "smallint":
+    case "int":
+    case "bigint":
+      return i + 1 + (random ? 10 * Math.floor(random() * 1000) : 0);
+    case "real":
+    case "double":
+      return i + 1.5;
+    case "decimal":
+      return `${i + 1}.5`;
+    case "bool":
+      return random ? random() < 0.5 : i % 2 === 0;
+    case "text":
+      return randomText(i, random);
+    case "varchar":
+    case "char":
+      return randomText(i, random)
+        .slice(0, t.args?.[0] ?? 1)
+        .trimEnd();
+    case "date":
+      return `2024-01-0${i + 1}`;
+    case "time":
+      return `12:00:0${i}`;
+    case "timestamp":
+    case "timestamptz":
+      return `2024-01-0${i + 1} 10:00:00`;
+    case "uuid":
+      return `00000000-0000-4000-8000-00000000000${i}`;
+    case "json":
+    case "jsonb":
+      return `{"k": ${i}}`;
+    case "bytes":
+      return Buffer.from([i]);
   }
 }
 
@@ -72,25 +96,37 @@ export async function insertRows(c: Connection, schema: Schema, random?: () => n
       const cols = [...values.keys()];
       const params = cols.map((k) => values.get(k));
       const placeholders = cols.map(() => "?").join(", ");
-      await c.query(`INSERT INTO ${q(c.dialect, t.name)} (${cols.map((k) => q(c.dialect, k)).join(", ")}) VALUES (${placeholders})`, params);
+      await c.query(
+        `INSERT INTO ${q(c.dialect, t.name)} (${cols.map((k) => q(c.dialect, k)).join(", ")}) VALUES (${placeholders})`,
+        params,
+      );
       for (const col of t.columns) {
         if (!fkValue.has(`${t.name}.${col.name}`)) fkValue.set(`${t.name}.${col.name}`, []);
         fkValue.get(`${t.name}.${col.name}`)!.push(values.get(col.name));
       }
-      rows.push(Object.fromEntries(t.columns.filter(comparable).map((col) => [col.name, text(values.get(col.name))])));
+      rows.push(
+        Object.fromEntries(t.columns.filter(comparable).map((col) => [col.name, text(values.get(col.name))])),
+      );
     }
     out.set(t.name, rows);
   }
   return out;
 }
 
-const comparable = (c: Column) => (c.type.kind === "portable" && COMPARABLE.has(c.type.name)) || c.type.kind === "enum";
+const comparable = (c: Column) =>
+  (c.type.kind === "portable" && COMPARABLE.has(c.type.name)) || c.type.kind === "enum";
 
 /** The rows of a table, as text, ordered by the given columns. */
-export async function readRows(c: Connection, table: Table, columns: readonly string[]): Promise<Record<string, string | null>[]> {
+export async function readRows(
+  c: Connection,
+  table: Table,
+  columns: readonly string[],
+): Promise<Record<string, string | null>[]> {
   if (!columns.length) return [];
   const order = (table.primaryKey?.columns ?? columns).map((n) => q(c.dialect, n)).join(", ");
-  const rows = await c.query(`SELECT ${columns.map((n) => q(c.dialect, n)).join(", ")} FROM ${q(c.dialect, table.name)} ORDER BY ${order}`);
+  const rows = await c.query(
+    `SELECT ${columns.map((n) => q(c.dialect, n)).join(", ")} FROM ${q(c.dialect, table.name)} ORDER BY ${order}`,
+  );
   return rows.map((r) => Object.fromEntries(columns.map((n) => [n, text(r[n])])));
 }
 
@@ -106,7 +142,13 @@ function text(v: unknown): string | null {
  * Checks that the rows inserted into `from` are still there in `to` (after its up migration):
  * every kept or renamed column of unchanged type holds the same values.
  */
-export async function expectRowsKept(c: Connection, from: Schema, to: Schema, renames: Renames, rows: Rows): Promise<void> {
+export async function expectRowsKept(
+  c: Connection,
+  from: Schema,
+  to: Schema,
+  renames: Renames,
+  rows: Rows,
+): Promise<void> {
   for (const t of to.tables) {
     const oldName = renames.tables.get(t.name) ?? t.name;
     const before = rows.get(oldName);
@@ -119,8 +161,14 @@ export async function expectRowsKept(c: Connection, from: Schema, to: Schema, re
       return oc && before[0] && was in before[0] && JSON.stringify(oc.type) === JSON.stringify(col.type);
     });
     if (!kept.length) continue;
-    const after = await readRows(c, t, kept.map((k) => k.name));
-    const expected = before.map((r) => Object.fromEntries(kept.map((k) => [k.name, r[colRenames.get(k.name) ?? k.name] ?? null])));
+    const after = await readRows(
+      c,
+      t,
+      kept.map((k) => k.name),
+    );
+    const expected = before.map((r) =>
+      Object.fromEntries(kept.map((k) => [k.name, r[colRenames.get(k.name) ?? k.name] ?? null])),
+    );
     // Compared as sets: random keys need not come back in insertion order.
     const sorted = (rs: Record<string, string | null>[]) => rs.map((r) => JSON.stringify(r)).sort();
     expect({ table: t.name, rows: sorted(after) }).toEqual({ table: t.name, rows: sorted(expected) });

@@ -15,31 +15,91 @@ import { checkName, foreignKeyName, indexName, primaryKeyName, uniqueName } from
 /** A small deterministic generator (mulberry32). */
 export class Rng {
   private s: number;
-  constructor(seed: number) { this.s = seed >>> 0; }
+  constructor(seed: number) {
+    this.s = seed >>> 0;
+  }
   next(): number {
     let t = (this.s = (this.s + 0x6d2b79f5) >>> 0);
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
-  int(lo: number, hi: number): number { return lo + Math.floor(this.next() * (hi - lo + 1)); }
-  bool(p = 0.5): boolean { return this.next() < p; }
-  pick<T>(xs: readonly T[]): T { return xs[Math.floor(this.next() * xs.length)]!; }
+  int(lo: number, hi: number): number {
+    return lo + Math.floor(this.next() * (hi - lo + 1));
+  }
+  bool(p = 0.5): boolean {
+    return this.next() < p;
+  }
+  pick<T>(xs: readonly T[]): T {
+    return xs[Math.floor(this.next() * xs.length)]!;
+  }
 }
 
 const TABLE_NAMES = ["users", "orders", "order", "items", "tags", "Line Items", "accounts", "events"];
-const COLUMN_NAMES = ["name", "title", "note", "qty", "price", "flag", "born", "seen_at", "at_tz", "code", "payload", "data", "mood", "score", "key", "Total Sum"];
+const COLUMN_NAMES = [
+  "name",
+  "title",
+  "note",
+  "qty",
+  "price",
+  "flag",
+  "born",
+  "seen_at",
+  "at_tz",
+  "code",
+  "payload",
+  "data",
+  "mood",
+  "score",
+  "key",
+  "Total Sum",
+];
 const FRESH_COLUMNS = ["extra", "added_at", "level", "label", "remark"];
 
-type Kind = "int" | "bigint" | "smallint" | "text" | "varchar" | "bool" | "decimal" | "double" | "date" | "timestamp" | "timestamptz" | "uuid" | "json" | "bytes" | "enum";
-const KINDS: readonly Kind[] = ["int", "bigint", "smallint", "text", "varchar", "bool", "decimal", "double", "date", "timestamp", "timestamptz", "uuid", "json", "bytes", "enum"];
+type Kind =
+  | "int"
+  | "bigint"
+  | "smallint"
+  | "text"
+  | "varchar"
+  | "bool"
+  | "decimal"
+  | "double"
+  | "date"
+  | "timestamp"
+  | "timestamptz"
+  | "uuid"
+  | "json"
+  | "bytes"
+  | "enum";
+const KINDS: readonly Kind[] = [
+  "int",
+  "bigint",
+  "smallint",
+  "text",
+  "varchar",
+  "bool",
+  "decimal",
+  "double",
+  "date",
+  "timestamp",
+  "timestamptz",
+  "uuid",
+  "json",
+  "bytes",
+  "enum",
+];
 
 function typeOf(kind: Kind, r: Rng, enums: readonly EnumType[]): ColumnType {
   switch (kind) {
-    case "varchar": return { kind: "portable", name: "varchar", args: [r.int(10, 60)] };
-    case "decimal": return { kind: "portable", name: "decimal", args: [12, 2] };
-    case "enum": return enums.length ? { kind: "enum", name: r.pick(enums).name } : { kind: "portable", name: "text" };
-    default: return { kind: "portable", name: kind };
+    case "varchar":
+      return { kind: "portable", name: "varchar", args: [r.int(10, 60)] };
+    case "decimal":
+      return { kind: "portable", name: "decimal", args: [12, 2] };
+    case "enum":
+      return enums.length ? { kind: "enum", name: r.pick(enums).name } : { kind: "portable", name: "text" };
+    default:
+      return { kind: "portable", name: kind };
   }
 }
 
@@ -48,36 +108,67 @@ const isText = (t: ColumnType) => t.kind === "portable" && ["text", "varchar"].i
 
 function defaultFor(c: Column, r: Rng, enums: readonly EnumType[]): Column["default"] {
   const t = c.type;
-  if (t.kind === "enum") return { kind: "string", value: enums.find((e) => e.name === t.name)!.values[0]!.name };
+  if (t.kind === "enum")
+    return { kind: "string", value: enums.find((e) => e.name === t.name)!.values[0]!.name };
   if (t.kind !== "portable") return undefined;
   switch (t.name) {
-    case "int": case "bigint": case "smallint": return { kind: "number", text: String(r.int(0, 99)) };
-    case "decimal": return { kind: "number", text: `${r.int(0, 9)}.${r.int(10, 99)}` };
-    case "double": return { kind: "number", text: "1.5" };
-    case "text": case "varchar": return { kind: "string", value: r.pick(["", "n/a", "it's", "x"]) };
-    case "bool": return { kind: "bool", value: r.bool() };
-    case "timestamp": case "timestamptz": return { kind: "function", name: "now" };
-    case "date": return { kind: "function", name: "current_date" };
-    case "uuid": return { kind: "function", name: "gen_uuid" };
-    default: return undefined;
+    case "int":
+    case "bigint":
+    case "smallint":
+      return { kind: "number", text: String(r.int(0, 99)) };
+    case "decimal":
+      return { kind: "number", text: `${r.int(0, 9)}.${r.int(10, 99)}` };
+    case "double":
+      return { kind: "number", text: "1.5" };
+    case "text":
+    case "varchar":
+      return { kind: "string", value: r.pick(["", "n/a", "it's", "x"]) };
+    case "bool":
+      return { kind: "bool", value: r.bool() };
+    case "timestamp":
+    case "timestamptz":
+      return { kind: "function", name: "now" };
+    case "date":
+      return { kind: "function", name: "current_date" };
+    case "uuid":
+      return { kind: "function", name: "gen_uuid" };
+    default:
+      return undefined;
   }
 }
 
 function column(name: string, r: Rng, enums: readonly EnumType[], forceNullable = false): Column {
   const type = typeOf(r.pick(KINDS), r, enums);
   const nullable = forceNullable || r.bool(0.4);
-  const col: Column = { name, type, nullable, identity: false, ...(r.bool(0.2) ? { doc: r.pick(["Why it exists.", "Set by the app; it's free text."]) } : {}) };
+  const col: Column = {
+    name,
+    type,
+    nullable,
+    identity: false,
+    ...(r.bool(0.2) ? { doc: r.pick(["Why it exists.", "Set by the app; it's free text."]) } : {}),
+  };
   const d = r.bool(0.4) ? defaultFor(col, r, enums) : undefined;
   return d ? { ...col, default: d } : col;
 }
 
 type MTable = { -readonly [K in keyof Table]: Table[K] extends readonly (infer U)[] ? U[] : Table[K] };
 
-function table(name: string, r: Rng, enums: readonly EnumType[], parents: readonly Table[], d: DialectName): Table {
+function table(
+  name: string,
+  r: Rng,
+  enums: readonly EnumType[],
+  parents: readonly Table[],
+  d: DialectName,
+): Table {
   const identity = r.bool(0.6);
   const t: MTable = {
-    name, columns: [{ name: "id", type: { kind: "portable", name: "bigint" }, nullable: false, identity }],
-    primaryKey: { name: primaryKeyName(name), columns: ["id"] }, uniques: [], indexes: [], foreignKeys: [], checks: [],
+    name,
+    columns: [{ name: "id", type: { kind: "portable", name: "bigint" }, nullable: false, identity }],
+    primaryKey: { name: primaryKeyName(name), columns: ["id"] },
+    uniques: [],
+    indexes: [],
+    foreignKeys: [],
+    checks: [],
     ...(r.bool(0.2) ? { doc: "A table of things." } : {}),
   };
   const names = [...COLUMN_NAMES].sort(() => r.next() - 0.5).slice(0, r.int(1, 4));
@@ -85,31 +176,61 @@ function table(name: string, r: Rng, enums: readonly EnumType[], parents: readon
   if (parents.length && r.bool(0.6)) {
     const p = r.pick(parents);
     const col = `${p.name.replace(/\W/g, "_").toLowerCase()}_id`;
-    t.columns.push({ name: col, type: { kind: "portable", name: "bigint" }, nullable: true, identity: false });
-    const actions: FkAction[] = d === "mysql" ? ["no action", "restrict", "cascade", "set null"] : ["no action", "restrict", "cascade", "set null", "set default"];
-    t.foreignKeys.push({ name: foreignKeyName(name, [col]), columns: [col], refTable: p.name, refColumns: ["id"], onDelete: r.pick(actions), onUpdate: r.pick(["no action", "cascade"]) });
+    t.columns.push({
+      name: col,
+      type: { kind: "portable", name: "bigint" },
+      nullable: true,
+      identity: false,
+    });
+    const actions: FkAction[] =
+      d === "mysql"
+        ? ["no action", "restrict", "cascade", "set null"]
+        : ["no action", "restrict", "cascade", "set null", "set default"];
+    t.foreignKeys.push({
+      name: foreignKeyName(name, [col]),
+      columns: [col],
+      refTable: p.name,
+      refColumns: ["id"],
+      onDelete: r.pick(actions),
+      onUpdate: r.pick(["no action", "cascade"]),
+    });
   }
   addIndexes(t, r, d);
   return t as Table;
 }
 
 function addIndexes(t: MTable, r: Rng, d: DialectName) {
-  const plain = t.columns.filter((c) => c.name !== "id" && !t.foreignKeys.some((f) => f.columns.includes(c.name)));
-  const keyable = plain.filter((c) => isIntegral(c.type) || (c.type.kind === "portable" && c.type.name === "varchar"));
+  const plain = t.columns.filter(
+    (c) => c.name !== "id" && !t.foreignKeys.some((f) => f.columns.includes(c.name)),
+  );
+  const keyable = plain.filter(
+    (c) => isIntegral(c.type) || (c.type.kind === "portable" && c.type.name === "varchar"),
+  );
   if (keyable.length && r.bool(0.4)) {
     const c = r.pick(keyable);
     const name = uniqueName(t.name, [c.name]);
     // One unique per column list (SQLite keeps only one of two identical UNIQUE constraints).
-    if (!t.uniques.some((u) => u.name === name || (u.columns.length === 1 && u.columns[0] === c.name))) t.uniques.push({ name, columns: [c.name] });
+    if (!t.uniques.some((u) => u.name === name || (u.columns.length === 1 && u.columns[0] === c.name)))
+      t.uniques.push({ name, columns: [c.name] });
   }
-  const indexable = d === "mysql" ? keyable : plain.filter((c) => c.type.kind === "portable" && !["json", "bytes"].includes(c.type.name));
+  const indexable =
+    d === "mysql"
+      ? keyable
+      : plain.filter((c) => c.type.kind === "portable" && !["json", "bytes"].includes(c.type.name));
   if (indexable.length && r.bool(0.5)) {
     const c = r.pick(indexable);
     const expression = d !== "mysql" && isText(c.type) && r.bool(0.4);
-    const part = expression ? { kind: "expression" as const, sql: `lower(${quote(c.name)})`, desc: false } : { kind: "column" as const, column: c.name, desc: r.bool(0.3) };
+    const part = expression
+      ? { kind: "expression" as const, sql: `lower(${quote(c.name)})`, desc: false }
+      : { kind: "column" as const, column: c.name, desc: r.bool(0.3) };
     const name = indexName(t.name, [expression ? `lower_${c.name}` : c.name]);
     if (!t.indexes.some((i) => i.name === name)) {
-      t.indexes.push({ name, unique: false, parts: [part], ...(d !== "mysql" && r.bool(0.3) ? { where: `${quote(c.name)} is not null` } : {}) });
+      t.indexes.push({
+        name,
+        unique: false,
+        parts: [part],
+        ...(d !== "mysql" && r.bool(0.3) ? { where: `${quote(c.name)} is not null` } : {}),
+      });
     }
   }
   const checkable = plain.filter((c) => isIntegral(c.type));
@@ -120,13 +241,17 @@ function addIndexes(t: MTable, r: Rng, d: DialectName) {
   }
 }
 
-const quote = (n: string) => (/^[a-z_][a-z0-9_]*$/.test(n) && !["key", "order"].includes(n) ? n : `"${n.replace(/"/g, '""')}"`);
+const quote = (n: string) =>
+  /^[a-z_][a-z0-9_]*$/.test(n) && !["key", "order"].includes(n) ? n : `"${n.replace(/"/g, '""')}"`;
 
 /** A random schema applicable on dialect `d` with test rows. */
 export function randomSchema(r: Rng, d: DialectName): Schema {
-  const enums: EnumType[] = r.bool(0.5) ? [{ name: "mood", values: ["happy", "sad", "so-so"].slice(0, r.int(2, 3)).map((name) => ({ name })) }] : [];
+  const enums: EnumType[] = r.bool(0.5)
+    ? [{ name: "mood", values: ["happy", "sad", "so-so"].slice(0, r.int(2, 3)).map((name) => ({ name })) }]
+    : [];
   const tables: Table[] = [];
-  for (const name of [...TABLE_NAMES].sort(() => r.next() - 0.5).slice(0, r.int(1, 4))) tables.push(table(name, r, enums, tables, d));
+  for (const name of [...TABLE_NAMES].sort(() => r.next() - 0.5).slice(0, r.int(1, 4)))
+    tables.push(table(name, r, enums, tables, d));
   return { tables, enums };
 }
 
@@ -136,20 +261,28 @@ type W<T> = { -readonly [K in keyof T]: T[K] extends object ? W<T[K]> : T[K] };
 
 /** Columns a constraint, index or check of the table mentions. */
 const used = (t: Table, name: string) =>
-  t.primaryKey?.columns.includes(name) || t.uniques.some((u) => u.columns.includes(name)) || t.foreignKeys.some((f) => f.columns.includes(name)) ||
-  t.indexes.some((i) => i.parts.some((p) => (p.kind === "column" ? p.column === name : p.sql.includes(quote(name)))) || (i.where ?? "").includes(quote(name))) ||
+  t.primaryKey?.columns.includes(name) ||
+  t.uniques.some((u) => u.columns.includes(name)) ||
+  t.foreignKeys.some((f) => f.columns.includes(name)) ||
+  t.indexes.some(
+    (i) =>
+      i.parts.some((p) => (p.kind === "column" ? p.column === name : p.sql.includes(quote(name)))) ||
+      (i.where ?? "").includes(quote(name)),
+  ) ||
   t.checks.some((k) => k.expr.includes(quote(name)));
 
 /** B: A after 1-4 random edits. */
 export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
   const s = clone(a) as W<Schema>;
-  const referenced = (name: string) => s.tables.some((t) => t.foreignKeys.some((f) => f.refTable === name && t.name !== name));
+  const referenced = (name: string) =>
+    s.tables.some((t) => t.foreignKeys.some((f) => f.refTable === name && t.name !== name));
   const edits = r.int(1, 4);
   for (let e = 0; e < edits; e++) {
     const t = r.pick(s.tables) as W<Table>;
     const free = t.columns.filter((c) => !used(t as Table, c.name));
     switch (r.int(0, 13)) {
-      case 0: { // add a column: nullable, or NOT NULL with a default
+      case 0: {
+        // add a column: nullable, or NOT NULL with a default
         const name = FRESH_COLUMNS.find((n) => !t.columns.some((c) => c.name === n));
         if (!name) break;
         let c = column(name, r, s.enums as EnumType[]);
@@ -157,14 +290,22 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
         t.columns.push(c);
         break;
       }
-      case 1: { // drop a column the down migration can add back to a table with rows
+      case 1: {
+        // drop a column the down migration can add back to a table with rows
         // As the column is in A: the down migration adds back A's definition.
         const inA = a.tables.find((x) => x.name === (t.renamedFrom ?? t.name));
-        const droppable = free.filter((c) => { const o = inA?.columns.find((x) => x.name === (c.renamedFrom ?? c.name)); return !o || o.nullable || o.default; });
-        if (droppable.length > 0 && t.columns.length > 2) { const c = r.pick(droppable); t.columns = t.columns.filter((x) => x !== c); }
+        const droppable = free.filter((c) => {
+          const o = inA?.columns.find((x) => x.name === (c.renamedFrom ?? c.name));
+          return !o || o.nullable || o.default;
+        });
+        if (droppable.length > 0 && t.columns.length > 2) {
+          const c = r.pick(droppable);
+          t.columns = t.columns.filter((x) => x !== c);
+        }
         break;
       }
-      case 2: { // rename a column, with the hint
+      case 2: {
+        // rename a column, with the hint
         if (!free.length) break;
         const c = r.pick(free);
         const to = `${c.name.replace(/\W/g, "_").toLowerCase()}_new`;
@@ -172,41 +313,84 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
         Object.assign(c, { name: to, renamedFrom: c.renamedFrom ?? c.name });
         break;
       }
-      case 3: { // rename a table, with the hint
+      case 3: {
+        // rename a table, with the hint
         const to = `${t.name.replace(/\W/g, "_").toLowerCase()}_v2`;
         if (s.tables.some((x) => x.name === to) || t.renamedFrom !== undefined) break;
         for (const o of s.tables) for (const f of o.foreignKeys) if (f.refTable === t.name) f.refTable = to;
         // The language names a primary key after its table: it follows the rename.
-        Object.assign(t, { renamedFrom: t.name, name: to, primaryKey: t.primaryKey ? { ...t.primaryKey, name: primaryKeyName(to) } : undefined });
+        Object.assign(t, {
+          renamedFrom: t.name,
+          name: to,
+          primaryKey: t.primaryKey ? { ...t.primaryKey, name: primaryKeyName(to) } : undefined,
+        });
         if (!t.primaryKey) delete (t as { primaryKey?: unknown }).primaryKey;
         break;
       }
-      case 4: { // widen a type
-        const c = t.columns.find((x) => x.type.kind === "portable" && (x.type.name === "varchar" || x.type.name === "int" || x.type.name === "smallint") && !t.foreignKeys.some((f) => f.columns.includes(x.name)));
-        if (!c || c.type.kind !== "portable") break;
-        c.type = c.type.name === "varchar" ? { kind: "portable", name: "varchar", args: [(c.type.args?.[0] ?? 10) + 40] } : { kind: "portable", name: c.type.name === "smallint" ? "int" : "bigint" };
+      case 4: {
+        // widen a type
+        const c = t.columns.find(
+          (x) =>
+            x.type.kind === "portable" &&
+            (x.type.name === "varchar" || x.type.name === "int" || x.type.name === "smallint") &&
+            !t.foreignKeys.some((f) => f.columns.includes(x.name)),
+        );
+        if (c?.type.kind !== "portable") break;
+        c.type =
+          c.type.name === "varchar"
+            ? { kind: "portable", name: "varchar", args: [(c.type.args?.[0] ?? 10) + 40] }
+            : { kind: "portable", name: c.type.name === "smallint" ? "int" : "bigint" };
         break;
       }
-      case 5: { const c = t.columns.find((x) => !x.nullable && !x.identity && !t.primaryKey?.columns.includes(x.name)); if (c) c.nullable = true; break; }
-      case 6: { // change or remove a default
+      case 5: {
+        const c = t.columns.find(
+          (x) => !x.nullable && !x.identity && !t.primaryKey?.columns.includes(x.name),
+        );
+        if (c) c.nullable = true;
+        break;
+      }
+      case 6: {
+        // change or remove a default
         const c = r.pick(t.columns);
         if (c.identity) break;
         const d2 = r.bool(0.5) ? defaultFor(c, r, s.enums as EnumType[]) : undefined;
-        if (d2) c.default = d2; else if (c.nullable) delete (c as { default?: unknown }).default;
+        if (d2) c.default = d2;
+        else if (c.nullable) delete (c as { default?: unknown }).default;
         break;
       }
-      case 7: t.indexes = []; t.uniques = []; break;
-      case 8: addIndexes(t as MTable, r, d); break;
-      case 9: if (s.enums[0]) s.enums[0].values.push({ name: `v${s.enums[0].values.length}` }); break;
-      case 10: { // add a table
+      case 7:
+        t.indexes = [];
+        t.uniques = [];
+        break;
+      case 8:
+        addIndexes(t as MTable, r, d);
+        break;
+      case 9:
+        if (s.enums[0]) s.enums[0].values.push({ name: `v${s.enums[0].values.length}` });
+        break;
+      case 10: {
+        // add a table
         // Never a name A had: a different table under an old name would be a retype of its columns.
-        const name = TABLE_NAMES.find((n) => !s.tables.some((x) => x.name === n || x.renamedFrom === n) && !a.tables.some((x) => x.name === n));
+        const name = TABLE_NAMES.find(
+          (n) =>
+            !s.tables.some((x) => x.name === n || x.renamedFrom === n) && !a.tables.some((x) => x.name === n),
+        );
         if (name) s.tables.push(table(name, r, s.enums as EnumType[], s.tables as Table[], d) as W<Table>);
         break;
       }
-      case 11: if (s.tables.length > 1 && !referenced(t.name)) s.tables = s.tables.filter((x) => x !== t); break;
-      case 12: for (const f of t.foreignKeys) f.onDelete = r.pick(d === "mysql" ? ["cascade", "restrict", "set null"] : ["cascade", "set null", "no action"]); break;
-      case 13: if (t.checks.length) t.checks = []; else t.doc = t.doc ? `${t.doc} Changed.` : "Now documented."; break;
+      case 11:
+        if (s.tables.length > 1 && !referenced(t.name)) s.tables = s.tables.filter((x) => x !== t);
+        break;
+      case 12:
+        for (const f of t.foreignKeys)
+          f.onDelete = r.pick(
+            d === "mysql" ? ["cascade", "restrict", "set null"] : ["cascade", "set null", "no action"],
+          );
+        break;
+      case 13:
+        if (t.checks.length) t.checks = [];
+        else t.doc = t.doc ? `${t.doc} Changed.` : "Now documented.";
+        break;
     }
   }
   return s as Schema;

@@ -5,7 +5,12 @@
  * comes from the TextMate grammar in syntaxes/, copied from the repository's grammar/ at build.
  */
 import { workspace, type ExtensionContext } from "vscode";
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from "vscode-languageclient/node";
 
 let client: LanguageClient | undefined;
 

@@ -14,12 +14,39 @@
  */
 
 /** A token of SQL text; `start`/`end` are offsets in the text (end exclusive). */
-export type Token = { kind: "str" | "ident" | "word" | "num" | "op" | "open" | "close" | "comma"; text: string; start?: number; end?: number; /** Names: as written, unquoted. */ name?: string };
+export type Token = {
+  kind: "str" | "ident" | "word" | "num" | "op" | "open" | "close" | "comma";
+  text: string;
+  start?: number;
+  end?: number /** Names: as written, unquoted. */;
+  name?: string;
+};
 
 const PLAIN = /^[a-z_][a-z0-9_]*$/;
 
 /** Words after which `(` groups instead of calling: operators and clause keywords. */
-const NOT_CALLS = new Set(["and", "or", "not", "is", "when", "then", "else", "case", "like", "ilike", "between", "where", "on", "select", "from", "as", "distinct", "null", "true", "false"]);
+const NOT_CALLS = new Set([
+  "and",
+  "or",
+  "not",
+  "is",
+  "when",
+  "then",
+  "else",
+  "case",
+  "like",
+  "ilike",
+  "between",
+  "where",
+  "on",
+  "select",
+  "from",
+  "as",
+  "distinct",
+  "null",
+  "true",
+  "false",
+]);
 
 /** Type words that may follow `::` after the first one (`character varying`, `timestamp with time zone`). */
 const TYPE_CONTINUATIONS = new Set(["varying", "precision", "with", "without", "time", "zone"]);
@@ -34,12 +61,24 @@ export function tokenize(sql: string, backslashes = false): Token[] {
   const push = (t: Token, start: number, end: number) => out.push({ ...t, start, end });
   while (i < sql.length) {
     const ch = sql[i]!;
-    if (/\s/.test(ch)) { i++; continue; }
+    if (/\s/.test(ch)) {
+      i++;
+      continue;
+    }
     if (ch === "'") {
-      let j = i + 1, text = "";
+      let j = i + 1,
+        text = "";
       while (j < sql.length) {
-        if (sql[j] === "'" && sql[j + 1] === "'") { text += "'"; j += 2; continue; }
-        if (sql[j] === "\\" && sql[j + 1] !== undefined && backslashes) { text += sql[j + 1]; j += 2; continue; }
+        if (sql[j] === "'" && sql[j + 1] === "'") {
+          text += "'";
+          j += 2;
+          continue;
+        }
+        if (sql[j] === "\\" && sql[j + 1] !== undefined && backslashes) {
+          text += sql[j + 1];
+          j += 2;
+          continue;
+        }
         if (sql[j] === "'") break;
         text += sql[j++];
       }
@@ -48,23 +87,52 @@ export function tokenize(sql: string, backslashes = false): Token[] {
       continue;
     }
     if (ch === '"' || ch === "`") {
-      let j = i + 1, text = "";
+      let j = i + 1,
+        text = "";
       while (j < sql.length) {
-        if (sql[j] === ch && sql[j + 1] === ch) { text += ch; j += 2; continue; }
+        if (sql[j] === ch && sql[j + 1] === ch) {
+          text += ch;
+          j += 2;
+          continue;
+        }
         if (sql[j] === ch) break;
         text += sql[j++];
       }
-      push({ kind: "ident", text: PLAIN.test(text) ? text : `"${text.replace(/"/g, '""')}"`, name: text }, i, j + 1);
+      push(
+        { kind: "ident", text: PLAIN.test(text) ? text : `"${text.replace(/"/g, '""')}"`, name: text },
+        i,
+        j + 1,
+      );
       i = j + 1;
       continue;
     }
     const num = /^(?:\d+\.?\d*(?:e[+-]?\d+)?|\.\d+)/i.exec(sql.slice(i));
-    if (num) { push({ kind: "num", text: num[0].toLowerCase() }, i, i + num[0].length); i += num[0].length; continue; }
+    if (num) {
+      push({ kind: "num", text: num[0].toLowerCase() }, i, i + num[0].length);
+      i += num[0].length;
+      continue;
+    }
     const word = /^[A-Za-z_][A-Za-z0-9_$]*/.exec(sql.slice(i));
-    if (word) { push({ kind: "word", text: word[0].toLowerCase(), name: word[0] }, i, i + word[0].length); i += word[0].length; continue; }
-    if (ch === "(" || ch === "[") { push({ kind: "open", text: ch }, i, i + 1); i++; continue; }
-    if (ch === ")" || ch === "]") { push({ kind: "close", text: ch }, i, i + 1); i++; continue; }
-    if (ch === ",") { push({ kind: "comma", text: "," }, i, i + 1); i++; continue; }
+    if (word) {
+      push({ kind: "word", text: word[0].toLowerCase(), name: word[0] }, i, i + word[0].length);
+      i += word[0].length;
+      continue;
+    }
+    if (ch === "(" || ch === "[") {
+      push({ kind: "open", text: ch }, i, i + 1);
+      i++;
+      continue;
+    }
+    if (ch === ")" || ch === "]") {
+      push({ kind: "close", text: ch }, i, i + 1);
+      i++;
+      continue;
+    }
+    if (ch === ",") {
+      push({ kind: "comma", text: "," }, i, i + 1);
+      i++;
+      continue;
+    }
     const op = /^(?:::|<>|!=|<=|>=|\|\||[-+*/%<>=~!^&|@#?:.;])/.exec(sql.slice(i));
     push({ kind: "op", text: op ? op[0] : ch }, i, i + (op ? op[0].length : 1));
     i += op ? op[0].length : 1;
@@ -77,17 +145,25 @@ function dropCasts(ts: Token[]): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < ts.length; i++) {
     const t = ts[i]!;
-    if (!(t.kind === "op" && t.text === "::")) { out.push(t); continue; }
+    if (!(t.kind === "op" && t.text === "::")) {
+      out.push(t);
+      continue;
+    }
     i++; // the type's first word (or quoted name)
     while (ts[i + 1]?.kind === "word" && TYPE_CONTINUATIONS.has(ts[i + 1]!.text)) i++;
     if (ts[i + 1]?.kind === "open" && ts[i + 1]!.text === "(") {
       let depth = 0;
-      do { i++; if (ts[i]!.kind === "open") depth++; else if (ts[i]!.kind === "close") depth--; } while (depth > 0 && i < ts.length - 1);
+      do {
+        i++;
+        if (ts[i]!.kind === "open") depth++;
+        else if (ts[i]!.kind === "close") depth--;
+      } while (depth > 0 && i < ts.length - 1);
     }
     while (ts[i + 1]?.text === "[" && ts[i + 2]?.text === "]") i += 2;
     // A quoted number cast to a type ('-1'::integer) is the number.
     const prev = out[out.length - 1];
-    if (prev?.kind === "str" && /^'-?\d+(\.\d+)?'$/.test(prev.text)) out[out.length - 1] = { kind: "num", text: prev.text.slice(1, -1) };
+    if (prev?.kind === "str" && /^'-?\d+(\.\d+)?'$/.test(prev.text))
+      out[out.length - 1] = { kind: "num", text: prev.text.slice(1, -1) };
   }
   return out;
 }
@@ -104,16 +180,22 @@ function dropGrouping(ts: Token[]): Token[] {
   for (const [open, close] of partner) {
     if (ts[open]!.text !== "(") continue;
     const before = ts[open - 1];
-    const isCall = before !== undefined && (before.kind === "ident" || (before.kind === "word" && !NOT_CALLS.has(before.text)));
+    const isCall =
+      before !== undefined &&
+      (before.kind === "ident" || (before.kind === "word" && !NOT_CALLS.has(before.text)));
     // A group holding a comma at its own level is a list (a row or arguments): keep it.
-    let depth = 0, list = false;
+    let depth = 0,
+      list = false;
     for (let k = open + 1; k < close; k++) {
       const t = ts[k]!;
       if (t.kind === "open") depth++;
       else if (t.kind === "close") depth--;
       else if (t.kind === "comma" && depth === 0) list = true;
     }
-    if (!isCall && !list) { drop.add(open); drop.add(close); }
+    if (!isCall && !list) {
+      drop.add(open);
+      drop.add(close);
+    }
   }
   return ts.filter((_, i) => !drop.has(i));
 }
@@ -122,8 +204,15 @@ function dropGrouping(ts: Token[]): Token[] {
 function unaryMinus(ts: Token[]): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < ts.length; i++) {
-    const t = ts[i]!, prev = out[out.length - 1], next = ts[i + 1];
-    if (t.kind === "op" && t.text === "-" && next?.kind === "num" && (!prev || prev.kind === "op" || prev.kind === "open" || prev.kind === "comma")) {
+    const t = ts[i]!,
+      prev = out[out.length - 1],
+      next = ts[i + 1];
+    if (
+      t.kind === "op" &&
+      t.text === "-" &&
+      next?.kind === "num" &&
+      (!prev || prev.kind === "op" || prev.kind === "open" || prev.kind === "comma")
+    ) {
       out.push({ kind: "num", text: `-${next.text}` });
       i++;
     } else out.push(t);
@@ -145,8 +234,24 @@ function between(ts: Token[]): Token[] {
   for (let i = 0; i < ts.length; i++) {
     const [a, lo, and, hi] = [ts[i + 1], ts[i + 2], ts[i + 3], ts[i + 4]];
     const x = ts[i]!;
-    if (a?.text === "between" && lo && and?.text === "and" && hi && x.kind !== "op" && x.kind !== "open" && x.kind !== "close") {
-      out.push(x, { kind: "op", text: ">=" }, lo, { kind: "word", text: "and" }, x, { kind: "op", text: "<=" }, hi);
+    if (
+      a?.text === "between" &&
+      lo &&
+      and?.text === "and" &&
+      hi &&
+      x.kind !== "op" &&
+      x.kind !== "open" &&
+      x.kind !== "close"
+    ) {
+      out.push(
+        x,
+        { kind: "op", text: ">=" },
+        lo,
+        { kind: "word", text: "and" },
+        x,
+        { kind: "op", text: "<=" },
+        hi,
+      );
       i += 4;
     } else out.push(x);
   }
@@ -162,7 +267,11 @@ export interface NormOptions {
 }
 
 export function normExpr(sql: string, opts: NormOptions = {}): string {
-  const ts = between(dropGrouping(unaryMinus(dropCasts(tokenize(sql, opts.backslashEscapes ?? false)))).map(canonicalNumber));
+  const ts = between(
+    dropGrouping(unaryMinus(dropCasts(tokenize(sql, opts.backslashEscapes ?? false)))).map(canonicalNumber),
+  );
   const syn = opts.synonyms;
-  return ts.map((t) => (syn && t.kind === "word" && syn[t.text] !== undefined ? syn[t.text] : t.text)).join(" ");
+  return ts
+    .map((t) => (syn && t.kind === "word" && syn[t.text] !== undefined ? syn[t.text] : t.text))
+    .join(" ");
 }

@@ -13,9 +13,14 @@ export class InlineEnums {
 
   /** The enum holding exactly `values` in this order: an earlier one, or a new one. */
   nameFor(table: string, column: string, values: readonly string[]): string {
-    const same = this.enums.find((e) => e.values.length === values.length && e.values.every((v, i) => v.name === values[i]));
+    const same = this.enums.find(
+      (e) => e.values.length === values.length && e.values.every((v, i) => v.name === values[i]),
+    );
     if (same) return same.name;
-    const name = dedupeName(`${table}_${column}`, new Set([...this.enums.map((e) => e.name), ...this.tableNames()]));
+    const name = dedupeName(
+      `${table}_${column}`,
+      new Set([...this.enums.map((e) => e.name), ...this.tableNames()]),
+    );
     this.enums.push({ name, values: values.map((v) => ({ name: v })) });
     return name;
   }

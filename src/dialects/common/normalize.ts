@@ -31,38 +31,77 @@ export interface NormalizeFacts {
 export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
   const caps = f.capabilities;
   const r = f.renderer().bind(schema);
-  const expr = (s: string) => normExpr(s, { backslashEscapes: caps.backslashEscapes, ...(f.synonyms ? { synonyms: f.synonyms } : {}) });
-  const enumValues = (name: string) => schema.enums.find((e) => e.name === name)?.values.map((v) => v.name) ?? [];
+  const expr = (s: string) =>
+    normExpr(s, { backslashEscapes: caps.backslashEscapes, ...(f.synonyms ? { synonyms: f.synonyms } : {}) });
+  const enumValues = (name: string) =>
+    schema.enums.find((e) => e.name === name)?.values.map((v) => v.name) ?? [];
   const column = (t: Table, c: Column): Column => {
     let type = expr(r.typeSql(t.name, c));
     if (c.type.kind === "enum" && f.enumTypeSuffix) type += ` ${f.enumTypeSuffix(enumValues(c.type.name))}`;
     const d = c.default?.kind === "null" ? undefined : r.defaultSql(c);
     return {
-      name: c.name, type: { kind: "native", name: type }, nullable: c.nullable, identity: c.identity,
+      name: c.name,
+      type: { kind: "native", name: type },
+      nullable: c.nullable,
+      identity: c.identity,
       ...(d !== undefined && !c.identity ? { default: { kind: "raw", sql: expr(d) } } : {}),
       ...(caps.comments && c.doc !== undefined ? { doc: c.doc } : {}),
     };
   };
-  const plainUnique = (i: Index) => f.uniqueIndexIsConstraint && i.unique && i.where === undefined && i.parts.every((p) => p.kind === "column" && !p.desc);
+  const plainUnique = (i: Index) =>
+    f.uniqueIndexIsConstraint &&
+    i.unique &&
+    i.where === undefined &&
+    i.parts.every((p) => p.kind === "column" && !p.desc);
   const index = (i: Index): Index => ({
-    name: i.name, unique: i.unique,
+    name: i.name,
+    unique: i.unique,
     parts: i.parts.map((p) => (p.kind === "expression" ? { ...p, sql: expr(p.sql) } : p)),
     ...(i.where !== undefined && caps.partialIndexes ? { where: expr(i.where) } : {}),
     ...(i.using !== undefined && i.using !== "btree" && f.keepsIndexMethod ? { using: i.using } : {}),
   });
   const action = f.fkAction ?? ((a: FkAction) => a);
   return {
-    enums: caps.enums === "type" ? schema.enums.map((e) => ({ name: e.name, values: e.values.map((v) => ({ name: v.name })), ...(caps.comments && e.doc !== undefined ? { doc: e.doc } : {}) })) : [],
-    tables: schema.tables.map((t): Table => ({
-      name: t.name,
-      ...(caps.comments && t.doc !== undefined ? { doc: t.doc } : {}),
-      columns: t.columns.map((c) => column(t, c)),
-      ...(t.primaryKey ? { primaryKey: { name: f.primaryKeyNames ? t.primaryKey.name : "", columns: t.primaryKey.columns } } : {}),
-      uniques: [...t.uniques.map((u) => ({ name: u.name, columns: u.columns })),
-        ...t.indexes.filter(plainUnique).map((i) => ({ name: i.name, columns: i.parts.map((p) => (p.kind === "column" ? p.column : "")) }))],
-      indexes: t.indexes.filter((i) => !plainUnique(i) && (caps.expressionIndexes || i.parts.every((p) => p.kind === "column"))).map(index),
-      foreignKeys: t.foreignKeys.map((k) => ({ name: k.name, columns: k.columns, refTable: k.refTable, refColumns: k.refColumns, onDelete: action(k.onDelete), onUpdate: action(k.onUpdate) })),
-      checks: t.checks.map((c) => ({ name: c.name, expr: expr(c.expr) })),
-    })),
+    enums:
+      caps.enums === "type"
+        ? schema.enums.map((e) => ({
+            name: e.name,
+            values: e.values.map((v) => ({ name: v.name })),
+            ...(caps.comments && e.doc !== undefined ? { doc: e.doc } : {}),
+          }))
+        : [],
+    tables: schema.tables.map(
+      (t): Table => ({
+        name: t.name,
+        ...(caps.comments && t.doc !== undefined ? { doc: t.doc } : {}),
+        columns: t.columns.map((c) => column(t, c)),
+        ...(t.primaryKey
+          ? {
+              primaryKey: { name: f.primaryKeyNames ? t.primaryKey.name : "", columns: t.primaryKey.columns },
+            }
+          : {}),
+        uniques: [
+          ...t.uniques.map((u) => ({ name: u.name, columns: u.columns })),
+          ...t.indexes.filter(plainUnique).map((i) => ({
+            name: i.name,
+            columns: i.parts.map((p) => (p.kind === "column" ? p.column : "")),
+          })),
+        ],
+        indexes: t.indexes
+          .filter(
+            (i) => !plainUnique(i) && (caps.expressionIndexes || i.parts.every((p) => p.kind === "column")),
+          )
+          .map(index),
+        foreignKeys: t.foreignKeys.map((k) => ({
+          name: k.name,
+          columns: k.columns,
+          refTable: k.refTable,
+          refColumns: k.refColumns,
+          onDelete: action(k.onDelete),
+          onUpdate: action(k.onUpdate),
+        })),
+        checks: t.checks.map((c) => ({ name: c.name, expr: expr(c.expr) })),
+      }),
+    ),
   };
 }

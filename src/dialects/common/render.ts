@@ -4,7 +4,17 @@
  * render once, override a few methods). Dialect facts live in the subclasses in
  * `dialects/<name>/render.ts`.
  */
-import type { Check, Column, EnumType, ForeignKey, Index, PrimaryKey, Schema, Table, UniqueConstraint } from "../../ir/model.ts";
+import type {
+  Check,
+  Column,
+  EnumType,
+  ForeignKey,
+  Index,
+  PrimaryKey,
+  Schema,
+  Table,
+  UniqueConstraint,
+} from "../../ir/model.ts";
 import type { Change } from "../../diff/changes.ts";
 import { assertNever } from "../../diff/changes.ts";
 import type { RenderContext, Statement } from "../dialect.ts";
@@ -36,71 +46,136 @@ export abstract class BaseRenderer {
 
   protected change(c: Change): string[] {
     switch (c.kind) {
-      case "create-enum": return this.createEnum(c.enum);
-      case "drop-enum": return this.dropEnum(c.enum);
-      case "rename-enum": return this.renameEnum(c.from, c.to);
-      case "add-enum-values": return this.addEnumValues(c.enum, c.values, c.before);
-      case "alter-enum-values": return this.alterEnumValues(c.enum, c.from, c.to);
-      case "set-enum-comment": return this.enumComment(c.enum, c.to);
+      case "create-enum":
+        return this.createEnum(c.enum);
+      case "drop-enum":
+        return this.dropEnum(c.enum);
+      case "rename-enum":
+        return this.renameEnum(c.from, c.to);
+      case "add-enum-values":
+        return this.addEnumValues(c.enum, c.values, c.before);
+      case "alter-enum-values":
+        return this.alterEnumValues(c.enum, c.from, c.to);
+      case "set-enum-comment":
+        return this.enumComment(c.enum, c.to);
       // A table created by the inverse of a drop carries its indexes (the differ creates new
       // tables with none and adds them as separate changes).
-      case "create-table": return [...this.createTable(c.table), ...c.table.indexes.flatMap((i) => this.createIndex(c.table.name, i))];
-      case "drop-table": return [`DROP TABLE ${this.q(c.table.name)}`];
-      case "rename-table": return this.renameTable(c.from, c.to);
-      case "set-table-comment": return this.tableComment(c.table, c.to);
-      case "add-column": return this.addColumn(c.table, c.column);
-      case "drop-column": return [`ALTER TABLE ${this.q(c.table)} DROP COLUMN ${this.q(c.column.name)}`];
-      case "rename-column": return [`ALTER TABLE ${this.q(c.table)} RENAME COLUMN ${this.q(c.from)} TO ${this.q(c.to)}`];
-      case "alter-column": return this.alterColumn(c.table, c.from, c.to);
-      case "add-primary-key": return [`ALTER TABLE ${this.q(c.table)} ADD ${this.primaryKeySql(c.primaryKey)}`];
-      case "drop-primary-key": return this.dropPrimaryKey(c.table, c.primaryKey);
-      case "add-unique": return [`ALTER TABLE ${this.q(c.table)} ADD ${this.uniqueSql(c.unique)}`];
-      case "drop-unique": return this.dropConstraint(c.table, c.unique.name, "unique");
-      case "create-index": return this.createIndex(c.table, c.index);
-      case "drop-index": return this.dropIndex(c.table, c.index);
-      case "add-foreign-key": return [`ALTER TABLE ${this.q(c.table)} ADD ${this.foreignKeySql(c.foreignKey)}`];
-      case "drop-foreign-key": return this.dropConstraint(c.table, c.foreignKey.name, "foreign-key");
-      case "add-check": return [`ALTER TABLE ${this.q(c.table)} ADD ${this.checkSql(c.check)}`];
-      case "drop-check": return this.dropConstraint(c.table, c.check.name, "check");
-      case "rename-constraint": return this.renameConstraint(c.table, c.constraint, c.from, c.to);
-      case "rename-index": return this.renameIndex(c.table, c.from, c.to);
-      default: return assertNever(c);
+      case "create-table":
+        return [
+          ...this.createTable(c.table),
+          ...c.table.indexes.flatMap((i) => this.createIndex(c.table.name, i)),
+        ];
+      case "drop-table":
+        return [`DROP TABLE ${this.q(c.table.name)}`];
+      case "rename-table":
+        return this.renameTable(c.from, c.to);
+      case "set-table-comment":
+        return this.tableComment(c.table, c.to);
+      case "add-column":
+        return this.addColumn(c.table, c.column);
+      case "drop-column":
+        return [`ALTER TABLE ${this.q(c.table)} DROP COLUMN ${this.q(c.column.name)}`];
+      case "rename-column":
+        return [`ALTER TABLE ${this.q(c.table)} RENAME COLUMN ${this.q(c.from)} TO ${this.q(c.to)}`];
+      case "alter-column":
+        return this.alterColumn(c.table, c.from, c.to);
+      case "add-primary-key":
+        return [`ALTER TABLE ${this.q(c.table)} ADD ${this.primaryKeySql(c.primaryKey)}`];
+      case "drop-primary-key":
+        return this.dropPrimaryKey(c.table, c.primaryKey);
+      case "add-unique":
+        return [`ALTER TABLE ${this.q(c.table)} ADD ${this.uniqueSql(c.unique)}`];
+      case "drop-unique":
+        return this.dropConstraint(c.table, c.unique.name, "unique");
+      case "create-index":
+        return this.createIndex(c.table, c.index);
+      case "drop-index":
+        return this.dropIndex(c.table, c.index);
+      case "add-foreign-key":
+        return [`ALTER TABLE ${this.q(c.table)} ADD ${this.foreignKeySql(c.foreignKey)}`];
+      case "drop-foreign-key":
+        return this.dropConstraint(c.table, c.foreignKey.name, "foreign-key");
+      case "add-check":
+        return [`ALTER TABLE ${this.q(c.table)} ADD ${this.checkSql(c.check)}`];
+      case "drop-check":
+        return this.dropConstraint(c.table, c.check.name, "check");
+      case "rename-constraint":
+        return this.renameConstraint(c.table, c.constraint, c.from, c.to);
+      case "rename-index":
+        return this.renameIndex(c.table, c.from, c.to);
+      default:
+        return assertNever(c);
     }
   }
 
   // ---- hooks with a standard default ------------------------------------------------------
-  protected createEnum(_e: EnumType): string[] { return []; }
-  protected dropEnum(_e: EnumType): string[] { return []; }
-  protected renameEnum(_from: string, _to: string): string[] { return []; }
-  protected addEnumValues(name: string, _values: readonly string[], _before: readonly string[]): string[] { return this.enumColumnsChanged(name); }
-  protected alterEnumValues(name: string, _from: readonly string[], _to: readonly string[]): string[] { return this.enumColumnsChanged(name); }
+  protected createEnum(_e: EnumType): string[] {
+    return [];
+  }
+  protected dropEnum(_e: EnumType): string[] {
+    return [];
+  }
+  protected renameEnum(_from: string, _to: string): string[] {
+    return [];
+  }
+  protected addEnumValues(name: string, _values: readonly string[], _before: readonly string[]): string[] {
+    return this.enumColumnsChanged(name);
+  }
+  protected alterEnumValues(name: string, _from: readonly string[], _to: readonly string[]): string[] {
+    return this.enumColumnsChanged(name);
+  }
   /** Where enums are inline (MySQL) or checks (SQLite), the columns using one change with it. */
-  protected enumColumnsChanged(_name: string): string[] { return []; }
-  protected renameTable(from: string, to: string): string[] { return [`ALTER TABLE ${this.q(from)} RENAME TO ${this.q(to)}`]; }
-  protected tableComment(_table: string, _doc: string | undefined): string[] { return []; }
-  protected enumComment(_name: string, _doc: string | undefined): string[] { return []; }
-  protected columnComments(_table: Table): string[] { return []; }
+  protected enumColumnsChanged(_name: string): string[] {
+    return [];
+  }
+  protected renameTable(from: string, to: string): string[] {
+    return [`ALTER TABLE ${this.q(from)} RENAME TO ${this.q(to)}`];
+  }
+  protected tableComment(_table: string, _doc: string | undefined): string[] {
+    return [];
+  }
+  protected enumComment(_name: string, _doc: string | undefined): string[] {
+    return [];
+  }
+  protected columnComments(_table: Table): string[] {
+    return [];
+  }
   protected addColumn(table: string, col: Column): string[] {
     return [`ALTER TABLE ${this.q(table)} ADD COLUMN ${this.columnDef(this.tableIn("to", table), col)}`];
   }
   protected abstract alterColumn(table: string, from: Column, to: Column): string[];
-  protected dropPrimaryKey(table: string, pk: PrimaryKey): string[] { return this.dropConstraint(table, pk.name, "primary-key"); }
-  protected dropConstraint(table: string, name: string, _kind: "unique" | "foreign-key" | "check" | "primary-key"): string[] {
+  protected dropPrimaryKey(table: string, pk: PrimaryKey): string[] {
+    return this.dropConstraint(table, pk.name, "primary-key");
+  }
+  protected dropConstraint(
+    table: string,
+    name: string,
+    _kind: "unique" | "foreign-key" | "check" | "primary-key",
+  ): string[] {
     return [`ALTER TABLE ${this.q(table)} DROP CONSTRAINT ${this.q(name)}`];
   }
-  protected dropIndex(_table: string, index: Index): string[] { return [`DROP INDEX ${this.q(index.name)}`]; }
+  protected dropIndex(_table: string, index: Index): string[] {
+    return [`DROP INDEX ${this.q(index.name)}`];
+  }
   protected renameConstraint(table: string, _kind: string, from: string, to: string): string[] {
     return [`ALTER TABLE ${this.q(table)} RENAME CONSTRAINT ${this.q(from)} TO ${this.q(to)}`];
   }
-  protected renameIndex(_table: string, from: string, to: string): string[] { return [`ALTER INDEX ${this.q(from)} RENAME TO ${this.q(to)}`]; }
+  protected renameIndex(_table: string, from: string, to: string): string[] {
+    return [`ALTER INDEX ${this.q(from)} RENAME TO ${this.q(to)}`];
+  }
 
   // ---- definitions -------------------------------------------------------------------------
   createTable(t: Table): string[] {
     const lines = [...t.columns.map((c) => this.columnDef(t, c)), ...this.tableConstraints(t)];
-    return [`CREATE TABLE ${this.q(t.name)} (\n  ${lines.join(",\n  ")}\n)${this.tableOptions(t)}`, ...this.columnComments(t)];
+    return [
+      `CREATE TABLE ${this.q(t.name)} (\n  ${lines.join(",\n  ")}\n)${this.tableOptions(t)}`,
+      ...this.columnComments(t),
+    ];
   }
 
-  protected tableOptions(_t: Table): string { return ""; }
+  protected tableOptions(_t: Table): string {
+    return "";
+  }
 
   /** Constraint lines of CREATE TABLE: primary key, uniques, checks, foreign keys. */
   protected tableConstraints(t: Table): string[] {
@@ -113,7 +188,9 @@ export abstract class BaseRenderer {
   }
 
   /** SQLite writes an identity primary key inline in its column. */
-  protected primaryKeyInline(_t: Table): boolean { return false; }
+  protected primaryKeyInline(_t: Table): boolean {
+    return false;
+  }
 
   columnDef(t: Table, c: Column): string {
     const parts = [this.q(c.name), this.typeSql(t.name, c)];
@@ -125,34 +202,59 @@ export abstract class BaseRenderer {
   }
 
   /** What a nullable column says: nothing by default (MySQL says NULL explicitly). */
-  protected nullableSql(): string { return ""; }
+  protected nullableSql(): string {
+    return "";
+  }
   /** Identity, inline checks, comments: per dialect. */
-  protected columnExtras(_t: Table, _c: Column): string[] { return []; }
+  protected columnExtras(_t: Table, _c: Column): string[] {
+    return [];
+  }
 
-  primaryKeySql(pk: PrimaryKey): string { return `CONSTRAINT ${this.q(pk.name)} PRIMARY KEY (${this.cols(pk.columns)})`; }
-  uniqueSql(u: UniqueConstraint): string { return `CONSTRAINT ${this.q(u.name)} UNIQUE (${this.cols(u.columns)})`; }
-  checkSql(c: Check): string { return `CONSTRAINT ${this.q(c.name)} CHECK (${c.expr})`; }
+  primaryKeySql(pk: PrimaryKey): string {
+    return `CONSTRAINT ${this.q(pk.name)} PRIMARY KEY (${this.cols(pk.columns)})`;
+  }
+  uniqueSql(u: UniqueConstraint): string {
+    return `CONSTRAINT ${this.q(u.name)} UNIQUE (${this.cols(u.columns)})`;
+  }
+  checkSql(c: Check): string {
+    return `CONSTRAINT ${this.q(c.name)} CHECK (${c.expr})`;
+  }
   foreignKeySql(f: ForeignKey): string {
     const actions = `${f.onDelete !== "no action" ? ` ON DELETE ${f.onDelete.toUpperCase()}` : ""}${f.onUpdate !== "no action" ? ` ON UPDATE ${f.onUpdate.toUpperCase()}` : ""}`;
     return `CONSTRAINT ${this.q(f.name)} FOREIGN KEY (${this.cols(f.columns)}) REFERENCES ${this.q(f.refTable)} (${this.cols(f.refColumns)})${actions}`;
   }
 
   createIndex(table: string, i: Index): string[] {
-    const parts = i.parts.map((p) => `${p.kind === "column" ? this.q(p.column) : this.indexExpression(p.sql)}${p.desc ? " DESC" : ""}`);
-    return [`CREATE ${i.unique ? "UNIQUE " : ""}INDEX ${this.q(i.name)} ON ${this.q(table)}${this.indexUsing(i)} (${parts.join(", ")})${i.where !== undefined && this.supportsWhere() ? ` WHERE ${i.where}` : ""}`];
+    const parts = i.parts.map(
+      (p) =>
+        `${p.kind === "column" ? this.q(p.column) : this.indexExpression(p.sql)}${p.desc ? " DESC" : ""}`,
+    );
+    return [
+      `CREATE ${i.unique ? "UNIQUE " : ""}INDEX ${this.q(i.name)} ON ${this.q(table)}${this.indexUsing(i)} (${parts.join(", ")})${i.where !== undefined && this.supportsWhere() ? ` WHERE ${i.where}` : ""}`,
+    ];
   }
-  protected indexExpression(sql: string): string { return `(${sql})`; }
-  protected indexUsing(i: Index): string { return i.using ? ` USING ${i.using}` : ""; }
-  protected supportsWhere(): boolean { return true; }
+  protected indexExpression(sql: string): string {
+    return `(${sql})`;
+  }
+  protected indexUsing(i: Index): string {
+    return i.using ? ` USING ${i.using}` : "";
+  }
+  protected supportsWhere(): boolean {
+    return true;
+  }
 
-  protected cols(names: readonly string[]): string { return names.map((n) => this.q(n)).join(", "); }
+  protected cols(names: readonly string[]): string {
+    return names.map((n) => this.q(n)).join(", ");
+  }
 
   /** A table as it is on one side of the change (by name). */
   protected tableIn(side: "from" | "to", name: string): Table {
     // A change between renames (a column added back to a table renamed later in the plan) names
     // the table as it is then, which only the other side may know.
     const other = side === "from" ? "to" : "from";
-    const t = (this.ctx[side] as Schema).tables.find((x) => x.name === name) ?? (this.ctx[other] as Schema).tables.find((x) => x.name === name);
+    const t =
+      (this.ctx[side] as Schema).tables.find((x) => x.name === name) ??
+      (this.ctx[other] as Schema).tables.find((x) => x.name === name);
     if (!t) throw new Error(`render: table ${name} not in the ${side} schema`);
     return t;
   }
@@ -161,6 +263,10 @@ export abstract class BaseRenderer {
   }
   /** The enum's values as they are after the changes. */
   protected enumValues(name: string): string[] {
-    return (this.ctx.to.enums.find((e) => e.name === name) ?? this.ctx.from.enums.find((e) => e.name === name))?.values.map((v) => v.name) ?? [];
+    return (
+      (
+        this.ctx.to.enums.find((e) => e.name === name) ?? this.ctx.from.enums.find((e) => e.name === name)
+      )?.values.map((v) => v.name) ?? []
+    );
   }
 }

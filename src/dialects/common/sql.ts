@@ -27,13 +27,19 @@ export function backtickNames(sql: string): string {
     const ch = sql[i]!;
     if (ch === "'") {
       let j = i + 1;
-      while (j < sql.length && !(sql[j] === "'" && sql[j + 1] !== "'")) j += sql[j] === "\\" || (sql[j] === "'" && sql[j + 1] === "'") ? 2 : 1;
+      while (j < sql.length && !(sql[j] === "'" && sql[j + 1] !== "'"))
+        j += sql[j] === "\\" || (sql[j] === "'" && sql[j + 1] === "'") ? 2 : 1;
       out += sql.slice(i, j + 1);
       i = j;
     } else if (ch === '"') {
-      let j = i + 1, name = "";
+      let j = i + 1,
+        name = "";
       while (j < sql.length) {
-        if (sql[j] === '"' && sql[j + 1] === '"') { name += '"'; j += 2; continue; }
+        if (sql[j] === '"' && sql[j + 1] === '"') {
+          name += '"';
+          j += 2;
+          continue;
+        }
         if (sql[j] === '"') break;
         name += sql[j++];
       }

@@ -5,7 +5,10 @@
 import mysql from "mysql2/promise";
 import type { Connection, Executor } from "../dialect.ts";
 
-export async function connectMysql(url: string, opts: { connectTimeoutMs?: number } = {}): Promise<Connection> {
+export async function connectMysql(
+  url: string,
+  opts: { connectTimeoutMs?: number } = {},
+): Promise<Connection> {
   const conn = await mysql.createConnection({
     uri: url.replace(/^mariadb:/i, "mysql:"),
     multipleStatements: true,

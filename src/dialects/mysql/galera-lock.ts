@@ -31,7 +31,11 @@ const leaseSeconds = () => {
   return Number.isFinite(v) && v >= 1 ? v : 30;
 };
 
-export async function lockGalera(conn: Connection, timeoutMs: number, onWait?: () => void): Promise<(() => Promise<void>) | undefined> {
+export async function lockGalera(
+  conn: Connection,
+  timeoutMs: number,
+  onWait?: () => void,
+): Promise<(() => Promise<void>) | undefined> {
   const lease = leaseSeconds();
   const owner = `${hostname()}:${process.pid}:${crypto.randomUUID().slice(0, 8)}`;
   await conn.exec(`CREATE TABLE IF NOT EXISTS \`${GALERA_LOCK_TABLE}\` (
@@ -41,13 +45,15 @@ export async function lockGalera(conn: Connection, timeoutMs: number, onWait?: (
     try {
       return await conn.transaction(async (tx) => {
         const [row] = await tx.query<{ owner: string; expired: number | string }>(
-          `SELECT owner, expires_at < UTC_TIMESTAMP(3) AS expired FROM \`${GALERA_LOCK_TABLE}\` WHERE id = 1 FOR UPDATE`);
+          `SELECT owner, expires_at < UTC_TIMESTAMP(3) AS expired FROM \`${GALERA_LOCK_TABLE}\` WHERE id = 1 FOR UPDATE`,
+        );
         if (row && Number(row.expired) !== 1 && row.owner !== owner) return false;
         await tx.query(
           `INSERT INTO \`${GALERA_LOCK_TABLE}\` (id, owner, acquired_at, heartbeat_at, expires_at)
            VALUES (1, ?, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), UTC_TIMESTAMP(3) + INTERVAL ? SECOND)
            ON DUPLICATE KEY UPDATE owner = VALUES(owner), acquired_at = VALUES(acquired_at), heartbeat_at = VALUES(heartbeat_at), expires_at = VALUES(expires_at)`,
-          [owner, lease]);
+          [owner, lease],
+        );
         return true;
       });
     } catch (e) {
@@ -67,12 +73,22 @@ export async function lockGalera(conn: Connection, timeoutMs: number, onWait?: (
 
   // Renew the lease on a connection of its own, every third of the lease.
   const side = conn.open ? await conn.open() : conn;
-  const renew = setInterval(() => {
-    side.query(`UPDATE \`${GALERA_LOCK_TABLE}\` SET heartbeat_at = UTC_TIMESTAMP(3), expires_at = UTC_TIMESTAMP(3) + INTERVAL ? SECOND WHERE id = 1 AND owner = ?`, [lease, owner]).catch(() => {});
-  }, Math.max(250, (lease * 1000) / 3));
+  const renew = setInterval(
+    () => {
+      side
+        .query(
+          `UPDATE \`${GALERA_LOCK_TABLE}\` SET heartbeat_at = UTC_TIMESTAMP(3), expires_at = UTC_TIMESTAMP(3) + INTERVAL ? SECOND WHERE id = 1 AND owner = ?`,
+          [lease, owner],
+        )
+        .catch(() => {});
+    },
+    Math.max(250, (lease * 1000) / 3),
+  );
   return async () => {
     clearInterval(renew);
-    await conn.query(`DELETE FROM \`${GALERA_LOCK_TABLE}\` WHERE id = 1 AND owner = ?`, [owner]).catch(() => {});
+    await conn
+      .query(`DELETE FROM \`${GALERA_LOCK_TABLE}\` WHERE id = 1 AND owner = ?`, [owner])
+      .catch(() => {});
     if (side !== conn) await side.close().catch(() => {});
   };
 }
@@ -84,25 +100,58 @@ export async function lockGalera(conn: Connection, timeoutMs: number, onWait?: (
  * LOCK TABLES and GET_LOCK are node-local; a table without a primary key replicates its rows
  * unreliably.
  */
-export async function preflightGalera(conn: Executor, migrations: readonly { version: string; statements: readonly { sql: string; line: number }[] }[]): Promise<void> {
+export async function preflightGalera(
+  conn: Executor,
+  migrations: readonly { version: string; statements: readonly { sql: string; line: number }[] }[],
+): Promise<void> {
   if (!(await isGaleraNode(conn))) return;
   const [osu] = await conn.query<{ m: string }>("SELECT @@wsrep_OSU_method AS m");
   if (osu && String(osu.m).toUpperCase() !== "TOI") {
-    throw new MigrationCheckError(`this Galera node's session uses wsrep_OSU_method=${osu.m}: DDL would change this node only`, "use TOI (the default): SET GLOBAL wsrep_OSU_method = 'TOI', or remove the setting from the server's configuration");
+    throw new MigrationCheckError(
+      `this Galera node's session uses wsrep_OSU_method=${osu.m}: DDL would change this node only`,
+      "use TOI (the default): SET GLOBAL wsrep_OSU_method = 'TOI', or remove the setting from the server's configuration",
+    );
   }
   const rules: [RegExp, string, string][] = [
-    [/\bENGINE\s*=?\s*(MyISAM|Aria|MEMORY|HEAP|CSV|ARCHIVE)\b/i, "uses a non-InnoDB engine, whose rows Galera does not replicate", "use ENGINE=InnoDB (or no ENGINE clause)"],
-    [/^\s*LOCK\s+TABLES?\b/i, "locks tables, which holds on one node only", "remove LOCK TABLES: each migration already runs alone under schemavc's cluster-wide lock"],
-    [/\b(GET_LOCK|RELEASE_LOCK)\s*\(/i, "uses GET_LOCK, which is node-local on Galera", "remove it: schemavc's cluster-wide lock already serialises migrations"],
-    [/\bwsrep_OSU_method\b/i, "changes wsrep_OSU_method, so DDL would not replicate in total order", "leave the method at TOI"],
+    [
+      /\bENGINE\s*=?\s*(MyISAM|Aria|MEMORY|HEAP|CSV|ARCHIVE)\b/i,
+      "uses a non-InnoDB engine, whose rows Galera does not replicate",
+      "use ENGINE=InnoDB (or no ENGINE clause)",
+    ],
+    [
+      /^\s*LOCK\s+TABLES?\b/i,
+      "locks tables, which holds on one node only",
+      "remove LOCK TABLES: each migration already runs alone under schemavc's cluster-wide lock",
+    ],
+    [
+      /\b(GET_LOCK|RELEASE_LOCK)\s*\(/i,
+      "uses GET_LOCK, which is node-local on Galera",
+      "remove it: schemavc's cluster-wide lock already serialises migrations",
+    ],
+    [
+      /\bwsrep_OSU_method\b/i,
+      "changes wsrep_OSU_method, so DDL would not replicate in total order",
+      "leave the method at TOI",
+    ],
   ];
   for (const m of migrations) {
     for (const s of m.statements) {
       for (const [re, what, hint] of rules) {
-        if (re.test(s.sql)) throw new MigrationCheckError(`migration ${m.version} (up.sql line ${s.line}) ${what} on a Galera cluster: ${s.sql.split("\n")[0]!.slice(0, 100)}`, hint);
+        if (re.test(s.sql))
+          throw new MigrationCheckError(
+            `migration ${m.version} (up.sql line ${s.line}) ${what} on a Galera cluster: ${s.sql.split("\n")[0]!.slice(0, 100)}`,
+            hint,
+          );
       }
-      if (/^\s*CREATE\s+TABLE\b/i.test(s.sql) && !/\bPRIMARY\s+KEY\b/i.test(s.sql) && !/\bLIKE\b/i.test(s.sql)) {
-        throw new MigrationCheckError(`migration ${m.version} (up.sql line ${s.line}) creates a table without a primary key on a Galera cluster, whose rows Galera replicates unreliably: ${s.sql.split("\n")[0]!.slice(0, 100)}`, "give the table a primary key");
+      if (
+        /^\s*CREATE\s+TABLE\b/i.test(s.sql) &&
+        !/\bPRIMARY\s+KEY\b/i.test(s.sql) &&
+        !/\bLIKE\b/i.test(s.sql)
+      ) {
+        throw new MigrationCheckError(
+          `migration ${m.version} (up.sql line ${s.line}) creates a table without a primary key on a Galera cluster, whose rows Galera replicates unreliably: ${s.sql.split("\n")[0]!.slice(0, 100)}`,
+          "give the table a primary key",
+        );
       }
     }
   }

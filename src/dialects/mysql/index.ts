@@ -10,8 +10,15 @@ import { validateMysql } from "./validate.ts";
 
 const CAPABILITIES: Capabilities = {
   // DDL commits implicitly: a failed migration is recorded, not rolled back.
-  transactionalDdl: false, forwardForeignKeys: false, comments: true, enums: "inline",
-  partialIndexes: false, expressionIndexes: false, indexMethods: ["btree", "hash"], lockIsTransaction: false, backslashEscapes: true,
+  transactionalDdl: false,
+  forwardForeignKeys: false,
+  comments: true,
+  enums: "inline",
+  partialIndexes: false,
+  expressionIndexes: false,
+  indexMethods: ["btree", "hash"],
+  lockIsTransaction: false,
+  backslashEscapes: true,
 };
 
 export const mysql: Dialect = {
@@ -23,5 +30,14 @@ export const mysql: Dialect = {
   preflight: preflightGalera,
   render: (changes, ctx) => new MysqlRenderer().render(changes, ctx),
   introspect: introspectMysql,
-  normalize: (schema) => normalizeSchema(schema, { capabilities: CAPABILITIES, renderer: () => new MysqlRenderer(), keepsIndexMethod: false, primaryKeyNames: false, uniqueIndexIsConstraint: true, fkAction: (a) => (a === "no action" ? "restrict" : a), synonyms: { octet_length: "length", integer: "int", numeric: "decimal" } }),
+  normalize: (schema) =>
+    normalizeSchema(schema, {
+      capabilities: CAPABILITIES,
+      renderer: () => new MysqlRenderer(),
+      keepsIndexMethod: false,
+      primaryKeyNames: false,
+      uniqueIndexIsConstraint: true,
+      fkAction: (a) => (a === "no action" ? "restrict" : a),
+      synonyms: { octet_length: "length", integer: "int", numeric: "decimal" },
+    }),
 };

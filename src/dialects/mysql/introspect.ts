@@ -9,29 +9,53 @@
  * unique constraint (MySQL does not tell them apart); the index InnoDB adds for a foreign key
  * is left out.
  */
-import type { Check, Column, ColumnType, DefaultValue, FkAction, ForeignKey, Index, PrimaryKey, Table, UniqueConstraint } from "../../ir/model.ts";
+import type {
+  Check,
+  Column,
+  ColumnType,
+  DefaultValue,
+  FkAction,
+  ForeignKey,
+  Index,
+  PrimaryKey,
+  Table,
+  UniqueConstraint,
+} from "../../ir/model.ts";
 import type { Executor, IntrospectOptions, Introspected } from "../dialect.ts";
 import { normExpr } from "../common/expr.ts";
 import { InlineEnums } from "../common/inline-enums.ts";
 
 const SIMPLE: Readonly<Record<string, ColumnType>> = {
-  "tinyint(1)": { kind: "portable", name: "bool" }, smallint: { kind: "portable", name: "smallint" }, int: { kind: "portable", name: "int" },
-  bigint: { kind: "portable", name: "bigint" }, float: { kind: "portable", name: "real" }, double: { kind: "portable", name: "double" },
-  longtext: { kind: "portable", name: "text" }, date: { kind: "portable", name: "date" }, "time(6)": { kind: "portable", name: "time" },
-  "datetime(6)": { kind: "portable", name: "timestamp" }, "timestamp(6)": { kind: "portable", name: "timestamptz" },
-  json: { kind: "portable", name: "json" }, longblob: { kind: "portable", name: "bytes" },
+  "tinyint(1)": { kind: "portable", name: "bool" },
+  smallint: { kind: "portable", name: "smallint" },
+  int: { kind: "portable", name: "int" },
+  bigint: { kind: "portable", name: "bigint" },
+  float: { kind: "portable", name: "real" },
+  double: { kind: "portable", name: "double" },
+  longtext: { kind: "portable", name: "text" },
+  date: { kind: "portable", name: "date" },
+  "time(6)": { kind: "portable", name: "time" },
+  "datetime(6)": { kind: "portable", name: "timestamp" },
+  "timestamp(6)": { kind: "portable", name: "timestamptz" },
+  json: { kind: "portable", name: "json" },
+  longblob: { kind: "portable", name: "bytes" },
 };
 
 /** MySQL string literal body → value (`''` and backslash escapes). */
 function unquoteMysql(body: string): string {
-  return body.replace(/''/g, "'").replace(/\\(.)/g, (_, c: string) => ({ n: "\n", t: "\t", r: "\r", "0": "\0" } as Record<string, string>)[c] ?? c);
+  return body
+    .replace(/''/g, "'")
+    .replace(
+      /\\(.)/g,
+      (_, c: string) => (({ n: "\n", t: "\t", r: "\r", "0": "\0" }) as Record<string, string>)[c] ?? c,
+    );
 }
 
 /** The values of `enum('a','b')`. */
 function enumValues(columnType: string): string[] {
   const out: string[] = [];
   const re = /'((?:[^'\\]|''|\\.)*)'/g;
-  for (let m; (m = re.exec(columnType.slice(5))); ) out.push(unquoteMysql(m[1]!));
+  for (const m of columnType.slice(5).matchAll(re)) out.push(unquoteMysql(m[1]!));
   return out;
 }
 
@@ -45,7 +69,9 @@ export function mysqlTypeFromCatalog(columnType: string): ColumnType {
   m = /^(varchar|char)\((\d+)\)$/.exec(t);
   if (m) return { kind: "portable", name: m[1] as "varchar" | "char", args: [Number(m[2])] };
   m = /^(\w+)\((.*)\)$/.exec(columnType);
-  return m ? { kind: "native", name: m[1]!, args: m[2]!.split(",").map((a) => a.trim()) } : { kind: "native", name: columnType };
+  return m
+    ? { kind: "native", name: m[1]!, args: m[2]!.split(",").map((a) => a.trim()) }
+    : { kind: "native", name: columnType };
 }
 
 /** `COLUMN_DEFAULT` (MariaDB: an expression; literals quoted) → IR. */
@@ -56,7 +82,8 @@ export function decodeMysqlDefault(text: string, type: ColumnType): DefaultValue
   if (/^(curdate\(\)|current_date(\(\))?)$/i.test(s)) return { kind: "function", name: "current_date" };
   if (/^uuid\(\)$/i.test(s)) return { kind: "function", name: "gen_uuid" };
   if (/^-?\d+(\.\d+)?$/.test(s)) {
-    if (type.kind === "portable" && type.name === "bool" && (s === "0" || s === "1")) return { kind: "bool", value: s === "1" };
+    if (type.kind === "portable" && type.name === "bool" && (s === "0" || s === "1"))
+      return { kind: "bool", value: s === "1" };
     return { kind: "number", text: s };
   }
   const str = /^'((?:[^'\\]|''|\\.)*)'$/s.exec(s);
@@ -64,27 +91,55 @@ export function decodeMysqlDefault(text: string, type: ColumnType): DefaultValue
   return { kind: "raw", sql: s };
 }
 
-const ACTIONS: Readonly<Record<string, FkAction>> = { "NO ACTION": "no action", RESTRICT: "restrict", CASCADE: "cascade", "SET NULL": "set null", "SET DEFAULT": "set default" };
+const ACTIONS: Readonly<Record<string, FkAction>> = {
+  "NO ACTION": "no action",
+  RESTRICT: "restrict",
+  CASCADE: "cascade",
+  "SET NULL": "set null",
+  "SET DEFAULT": "set default",
+};
 
 export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}): Promise<Introspected> {
   const exclude = new Set(opts.exclude ?? []);
-  type T = { name: string; doc?: string; columns: Column[]; primaryKey?: PrimaryKey; uniques: UniqueConstraint[]; indexes: Index[]; foreignKeys: ForeignKey[]; checks: Check[] };
+  type T = {
+    name: string;
+    doc?: string;
+    columns: Column[];
+    primaryKey?: PrimaryKey;
+    uniques: UniqueConstraint[];
+    indexes: Index[];
+    foreignKeys: ForeignKey[];
+    checks: Check[];
+  };
   const tables = new Map<string, T>();
-  const tableRows = await ex.query(`SELECT TABLE_NAME AS t, TABLE_COMMENT AS doc FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME`);
+  const tableRows = await ex.query(
+    `SELECT TABLE_NAME AS t, TABLE_COMMENT AS doc FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME`,
+  );
   for (const r of tableRows) {
     const name = String(r["t"]);
     if (exclude.has(name)) continue;
     const doc = String(r["doc"] ?? "");
-    tables.set(name, { name, ...(doc ? { doc } : {}), columns: [], uniques: [], indexes: [], foreignKeys: [], checks: [] });
+    tables.set(name, {
+      name,
+      ...(doc ? { doc } : {}),
+      columns: [],
+      uniques: [],
+      indexes: [],
+      foreignKeys: [],
+      checks: [],
+    });
   }
 
   // Checks first: MariaDB's JSON columns are known by theirs.
   let checkRows: Record<string, unknown>[];
   try {
-    checkRows = await ex.query(`SELECT TABLE_NAME AS t, CONSTRAINT_NAME AS name, CHECK_CLAUSE AS expr FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() ORDER BY TABLE_NAME, CONSTRAINT_NAME`);
+    checkRows = await ex.query(
+      `SELECT TABLE_NAME AS t, CONSTRAINT_NAME AS name, CHECK_CLAUSE AS expr FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() ORDER BY TABLE_NAME, CONSTRAINT_NAME`,
+    );
   } catch {
     // MySQL 8 has no TABLE_NAME there: join through TABLE_CONSTRAINTS.
-    checkRows = await ex.query(`SELECT tc.TABLE_NAME AS t, cc.CONSTRAINT_NAME AS name, cc.CHECK_CLAUSE AS expr FROM information_schema.CHECK_CONSTRAINTS cc
+    checkRows =
+      await ex.query(`SELECT tc.TABLE_NAME AS t, cc.CONSTRAINT_NAME AS name, cc.CHECK_CLAUSE AS expr FROM information_schema.CHECK_CONSTRAINTS cc
       JOIN information_schema.TABLE_CONSTRAINTS tc ON tc.CONSTRAINT_SCHEMA = cc.CONSTRAINT_SCHEMA AND tc.CONSTRAINT_NAME = cc.CONSTRAINT_NAME AND tc.CONSTRAINT_TYPE = 'CHECK'
       WHERE cc.CONSTRAINT_SCHEMA = DATABASE() ORDER BY tc.TABLE_NAME, cc.CONSTRAINT_NAME`);
   }
@@ -92,34 +147,48 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
   for (const r of checkRows) {
     const t = tables.get(String(r["t"]));
     if (!t) continue;
-    const name = String(r["name"]), expr = String(r["expr"]);
+    const name = String(r["name"]),
+      expr = String(r["expr"]);
     // MariaDB's JSON is LONGTEXT plus `CHECK (json_valid(col))`, named after the column when it
     // was created (the name stays when the column is renamed): either way, that column is json.
-    const json = /^json_valid \( ("(?:[^"]|"")+"|[a-z_][a-z0-9_]*) \)$/.exec(normExpr(expr, { backslashEscapes: true }));
-    if (json) { jsonColumns.add(`${t.name}\u0000${json[1]!.replace(/^"(.*)"$/, "$1").replace(/""/g, '"')}`); continue; }
+    const json = /^json_valid \( ("(?:[^"]|"")+"|[a-z_][a-z0-9_]*) \)$/.exec(
+      normExpr(expr, { backslashEscapes: true }),
+    );
+    if (json) {
+      jsonColumns.add(`${t.name}\u0000${json[1]!.replace(/^"(.*)"$/, "$1").replace(/""/g, '"')}`);
+      continue;
+    }
     t.checks.push({ name, expr });
   }
 
   const inline = new InlineEnums(() => tables.keys());
   const enums = inline.enums;
   const enumFor = (table: string, column: string, values: string[]) => inline.nameFor(table, column, values);
-  const colRows = await ex.query(`SELECT TABLE_NAME AS t, COLUMN_NAME AS c, COLUMN_TYPE AS type, IS_NULLABLE AS nullable, COLUMN_DEFAULT AS def, EXTRA AS extra, COLUMN_COMMENT AS doc
+  const colRows =
+    await ex.query(`SELECT TABLE_NAME AS t, COLUMN_NAME AS c, COLUMN_TYPE AS type, IS_NULLABLE AS nullable, COLUMN_DEFAULT AS def, EXTRA AS extra, COLUMN_COMMENT AS doc
     FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, ORDINAL_POSITION`);
   const skipped: string[] = [];
   for (const r of colRows) {
     const t = tables.get(String(r["t"]));
     if (!t) continue;
-    const name = String(r["c"]), columnType = String(r["type"]), extra = String(r["extra"] ?? "").toLowerCase();
+    const name = String(r["c"]),
+      columnType = String(r["type"]),
+      extra = String(r["extra"] ?? "").toLowerCase();
     let type = mysqlTypeFromCatalog(columnType);
-    if (/^enum\(/i.test(columnType)) type = { kind: "enum", name: enumFor(t.name, name, enumValues(columnType)) };
+    if (/^enum\(/i.test(columnType))
+      type = { kind: "enum", name: enumFor(t.name, name, enumValues(columnType)) };
     if (jsonColumns.has(`${t.name}\u0000${name}`)) type = { kind: "portable", name: "json" };
-    if (extra.includes("generated") && !extra.includes("default_generated")) skipped.push(`generated column ${t.name}.${name} (read as a plain column)`);
+    if (extra.includes("generated") && !extra.includes("default_generated"))
+      skipped.push(`generated column ${t.name}.${name} (read as a plain column)`);
     const def = r["def"] === null || r["def"] === undefined ? undefined : String(r["def"]);
     const doc = String(r["doc"] ?? "");
     const nullable = r["nullable"] === "YES";
     const d = def === undefined ? undefined : decodeMysqlDefault(def, type);
     t.columns.push({
-      name, type, nullable, identity: extra.includes("auto_increment"),
+      name,
+      type,
+      nullable,
+      identity: extra.includes("auto_increment"),
       // MariaDB reports `NULL` as the default of a nullable column that has none.
       ...(d && !(d.kind === "null" && nullable) ? { default: d } : {}),
       ...(doc ? { doc } : {}),
@@ -138,9 +207,18 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
     const t = tables.get(String(r["t"]));
     if (!t) continue;
     const name = String(r["name"]);
-    let fk = t.foreignKeys.find((f) => f.name === name) as { columns: string[]; refColumns: string[] } | undefined;
+    let fk = t.foreignKeys.find((f) => f.name === name) as
+      | { columns: string[]; refColumns: string[] }
+      | undefined;
     if (!fk) {
-      const created = { name, columns: [] as string[], refTable: String(r["ref"]), refColumns: [] as string[], onDelete: ACTIONS[String(r["del"])] ?? "no action", onUpdate: ACTIONS[String(r["upd"])] ?? "no action" };
+      const created = {
+        name,
+        columns: [] as string[],
+        refTable: String(r["ref"]),
+        refColumns: [] as string[],
+        onDelete: ACTIONS[String(r["del"])] ?? "no action",
+        onUpdate: ACTIONS[String(r["upd"])] ?? "no action",
+      };
       t.foreignKeys.push(created);
       fkNames.add(`${t.name}\u0000${name}`);
       fk = created;
@@ -149,24 +227,49 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
     fk.refColumns.push(String(r["refcol"]));
   }
 
-  const statRows = await ex.query(`SELECT TABLE_NAME AS t, INDEX_NAME AS name, NON_UNIQUE AS nu, COLUMN_NAME AS col, COLLATION AS coll, INDEX_TYPE AS method
+  const statRows =
+    await ex.query(`SELECT TABLE_NAME AS t, INDEX_NAME AS name, NON_UNIQUE AS nu, COLUMN_NAME AS col, COLLATION AS coll, INDEX_TYPE AS method
     FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`);
-  const indexCols = new Map<string, { t: string; name: string; unique: boolean; method: string; cols: { col: string; desc: boolean }[] }>();
+  const indexCols = new Map<
+    string,
+    { t: string; name: string; unique: boolean; method: string; cols: { col: string; desc: boolean }[] }
+  >();
   for (const r of statRows) {
     if (!tables.has(String(r["t"]))) continue;
     const key = `${String(r["t"])}\u0000${String(r["name"])}`;
     let i = indexCols.get(key);
-    if (!i) indexCols.set(key, (i = { t: String(r["t"]), name: String(r["name"]), unique: Number(r["nu"]) === 0, method: String(r["method"]).toLowerCase(), cols: [] }));
+    if (!i)
+      indexCols.set(
+        key,
+        (i = {
+          t: String(r["t"]),
+          name: String(r["name"]),
+          unique: Number(r["nu"]) === 0,
+          method: String(r["method"]).toLowerCase(),
+          cols: [],
+        }),
+      );
     i.cols.push({ col: String(r["col"]), desc: r["coll"] === "D" });
   }
   for (const [key, i] of indexCols) {
     const t = tables.get(i.t)!;
     const columns = i.cols.map((c) => c.col);
-    if (i.name === "PRIMARY") { t.primaryKey = { name: `${t.name}_pkey`, columns }; continue; }
+    if (i.name === "PRIMARY") {
+      t.primaryKey = { name: `${t.name}_pkey`, columns };
+      continue;
+    }
     // InnoDB's own index for a foreign key carries the key's name: not part of the schema.
     if (fkNames.has(key) && !i.unique) continue;
-    if (i.unique && i.cols.every((c) => !c.desc)) { t.uniques.push({ name: i.name, columns }); continue; }
-    t.indexes.push({ name: i.name, unique: i.unique, parts: i.cols.map((c) => ({ kind: "column", column: c.col, desc: c.desc })), ...(i.method !== "btree" ? { using: i.method } : {}) });
+    if (i.unique && i.cols.every((c) => !c.desc)) {
+      t.uniques.push({ name: i.name, columns });
+      continue;
+    }
+    t.indexes.push({
+      name: i.name,
+      unique: i.unique,
+      parts: i.cols.map((c) => ({ kind: "column", column: c.col, desc: c.desc })),
+      ...(i.method !== "btree" ? { using: i.method } : {}),
+    });
   }
 
   const others = await ex.query(`

@@ -8,14 +8,27 @@
 import type { Connection } from "../dialect.ts";
 import { isGaleraNode, lockGalera } from "./galera-lock.ts";
 
-export async function lockMysql(conn: Connection, timeoutMs: number, onWait?: () => void): Promise<(() => Promise<void>) | undefined> {
+export async function lockMysql(
+  conn: Connection,
+  timeoutMs: number,
+  onWait?: () => void,
+): Promise<(() => Promise<void>) | undefined> {
   if (await isGaleraNode(conn)) return lockGalera(conn, timeoutMs, onWait);
   const [db] = await conn.query<{ name: string | null }>("SELECT DATABASE() AS name");
   const name = `schemavc:${db?.name ?? ""}`.slice(0, 64);
-  const get = async (seconds: number) => Number((await conn.query<{ ok: number | string | null }>("SELECT GET_LOCK(?, ?) AS ok", [name, seconds]))[0]?.ok) === 1;
+  const get = async (seconds: number) =>
+    Number(
+      (await conn.query<{ ok: number | string | null }>("SELECT GET_LOCK(?, ?) AS ok", [name, seconds]))[0]
+        ?.ok,
+    ) === 1;
   // Try at once first, so a wait can be announced; then wait in the server.
   let ok = await get(0);
-  if (!ok) { onWait?.(); ok = await get(Math.max(0, Math.ceil(timeoutMs / 1000))); }
+  if (!ok) {
+    onWait?.();
+    ok = await get(Math.max(0, Math.ceil(timeoutMs / 1000)));
+  }
   if (!ok) return undefined;
-  return async () => { await conn.query("SELECT RELEASE_LOCK(?)", [name]); };
+  return async () => {
+    await conn.query("SELECT RELEASE_LOCK(?)", [name]);
+  };
 }

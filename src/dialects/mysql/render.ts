@@ -13,7 +13,9 @@ export class MysqlRenderer extends BaseRenderer {
   q = quoteBacktick;
   str = quoteStringMysql;
 
-  typeSql(_table: string, c: Column): string { return mysqlType(c.type, (n) => this.enumValues(n)); }
+  typeSql(_table: string, c: Column): string {
+    return mysqlType(c.type, (n) => this.enumValues(n));
+  }
 
   defaultSql(c: Column): string | undefined {
     const d = c.default;
@@ -21,23 +23,42 @@ export class MysqlRenderer extends BaseRenderer {
     // MySQL 8 accepts a literal default on TEXT/BLOB/JSON only as an expression in parentheses.
     const wrap = (s: string) => (isBlobLike(c.type) ? `(${s})` : s);
     switch (d.kind) {
-      case "number": return wrap(d.text);
-      case "string": return wrap(quoteStringMysql(d.value));
-      case "bool": return d.value ? "TRUE" : "FALSE";
-      case "null": return "NULL";
+      case "number":
+        return wrap(d.text);
+      case "string":
+        return wrap(quoteStringMysql(d.value));
+      case "bool":
+        return d.value ? "TRUE" : "FALSE";
+      case "null":
+        return "NULL";
       // The fractional precision must match the column's: DATETIME(6)/TIMESTAMP(6).
-      case "function": return d.name === "now" ? (c.type.kind === "portable" && c.type.name === "date" ? "(CURRENT_DATE)" : "CURRENT_TIMESTAMP(6)") : d.name === "current_date" ? "(CURRENT_DATE)" : "(UUID())";
-      case "raw": return `(${backtickNames(d.sql)})`;
+      case "function":
+        return d.name === "now"
+          ? c.type.kind === "portable" && c.type.name === "date"
+            ? "(CURRENT_DATE)"
+            : "CURRENT_TIMESTAMP(6)"
+          : d.name === "current_date"
+            ? "(CURRENT_DATE)"
+            : "(UUID())";
+      case "raw":
+        return `(${backtickNames(d.sql)})`;
     }
   }
 
-  override checkSql(c: Check): string { return `CONSTRAINT ${this.q(c.name)} CHECK (${backtickNames(c.expr)})`; }
+  override checkSql(c: Check): string {
+    return `CONSTRAINT ${this.q(c.name)} CHECK (${backtickNames(c.expr)})`;
+  }
 
   /** MySQL's TIMESTAMP columns turn NOT NULL without an explicit NULL; say NULL always. */
-  protected override nullableSql(): string { return "NULL"; }
+  protected override nullableSql(): string {
+    return "NULL";
+  }
 
   protected override columnExtras(_t: Table, c: Column): string[] {
-    return [...(c.identity ? ["AUTO_INCREMENT"] : []), ...(c.doc !== undefined ? [`COMMENT ${quoteStringMysql(c.doc)}`] : [])];
+    return [
+      ...(c.identity ? ["AUTO_INCREMENT"] : []),
+      ...(c.doc !== undefined ? [`COMMENT ${quoteStringMysql(c.doc)}`] : []),
+    ];
   }
 
   protected override tableOptions(t: Table): string {
@@ -63,13 +84,18 @@ export class MysqlRenderer extends BaseRenderer {
    * plan is replayed on the IR while rendering, when it holds an enum edit.
    */
   protected override renderAll(changes: readonly Change[]): string[] {
-    if (!changes.some((c) => c.kind === "add-enum-values" || c.kind === "alter-enum-values")) return super.renderAll(changes);
+    if (!changes.some((c) => c.kind === "add-enum-values" || c.kind === "alter-enum-values"))
+      return super.renderAll(changes);
     const out: string[] = [];
     let now: Schema | undefined = this.ctx.from;
     for (const c of changes) {
       this.now = now;
       out.push(...this.change(c));
-      try { now = now && applyChanges(now, [c]); } catch { now = undefined; }
+      try {
+        now = now && applyChanges(now, [c]);
+      } catch {
+        now = undefined;
+      }
     }
     this.now = undefined;
     return out;
@@ -78,29 +104,44 @@ export class MysqlRenderer extends BaseRenderer {
   protected override enumColumnsChanged(name: string): string[] {
     const out: string[] = [];
     for (const t of (this.now ?? this.ctx.to).tables) {
-      for (const c of t.columns) if (c.type.kind === "enum" && c.type.name === name) out.push(`ALTER TABLE ${this.q(t.name)} MODIFY COLUMN ${this.columnDef(t, c)}`);
+      for (const c of t.columns)
+        if (c.type.kind === "enum" && c.type.name === name)
+          out.push(`ALTER TABLE ${this.q(t.name)} MODIFY COLUMN ${this.columnDef(t, c)}`);
     }
     return out;
   }
 
-  protected override renameTable(from: string, to: string): string[] { return [`RENAME TABLE ${this.q(from)} TO ${this.q(to)}`]; }
+  protected override renameTable(from: string, to: string): string[] {
+    return [`RENAME TABLE ${this.q(from)} TO ${this.q(to)}`];
+  }
 
   /** MODIFY restates the whole column: type, NULL, default, AUTO_INCREMENT and comment. */
   protected alterColumn(table: string, _from: Column, to: Column): string[] {
     return [`ALTER TABLE ${this.q(table)} MODIFY COLUMN ${this.columnDef(this.tableIn("to", table), to)}`];
   }
 
-  protected override dropPrimaryKey(table: string): string[] { return [`ALTER TABLE ${this.q(table)} DROP PRIMARY KEY`]; }
+  protected override dropPrimaryKey(table: string): string[] {
+    return [`ALTER TABLE ${this.q(table)} DROP PRIMARY KEY`];
+  }
 
-  protected override dropConstraint(table: string, name: string, kind: "unique" | "foreign-key" | "check" | "primary-key"): string[] {
+  protected override dropConstraint(
+    table: string,
+    name: string,
+    kind: "unique" | "foreign-key" | "check" | "primary-key",
+  ): string[] {
     if (kind === "unique") return [`ALTER TABLE ${this.q(table)} DROP INDEX ${this.q(name)}`];
     if (kind === "foreign-key") {
       // InnoDB gives a foreign key an index of the same name when no index starts with its
       // columns, and leaves it behind when the key is dropped: drop that index too.
-      const t = this.ctx.from.tables.find((x) => x.name === table) ?? this.ctx.to.tables.find((x) => x.name === table);
+      const t =
+        this.ctx.from.tables.find((x) => x.name === table) ??
+        this.ctx.to.tables.find((x) => x.name === table);
       const fk = t?.foreignKeys.find((f) => f.name === name);
       const implicit = t && fk && !hasLeadingIndex(t, fk.columns);
-      return [`ALTER TABLE ${this.q(table)} DROP FOREIGN KEY ${this.q(name)}`, ...(implicit ? [`ALTER TABLE ${this.q(table)} DROP INDEX ${this.q(name)}`] : [])];
+      return [
+        `ALTER TABLE ${this.q(table)} DROP FOREIGN KEY ${this.q(name)}`,
+        ...(implicit ? [`ALTER TABLE ${this.q(table)} DROP INDEX ${this.q(name)}`] : []),
+      ];
     }
     if (kind === "primary-key") return [`ALTER TABLE ${this.q(table)} DROP PRIMARY KEY`];
     return [`ALTER TABLE ${this.q(table)} DROP CONSTRAINT ${this.q(name)}`];
@@ -115,15 +156,22 @@ export class MysqlRenderer extends BaseRenderer {
    * check is dropped and added again under its new name; a primary key has no name to change.
    */
   protected override renameConstraint(table: string, kind: string, from: string, to: string): string[] {
-    if (kind === "unique") return [`ALTER TABLE ${this.q(table)} RENAME INDEX ${this.q(from)} TO ${this.q(to)}`];
+    if (kind === "unique")
+      return [`ALTER TABLE ${this.q(table)} RENAME INDEX ${this.q(from)} TO ${this.q(to)}`];
     if (kind === "primary-key") return [];
     const t = this.tableIn("to", table);
     if (kind === "foreign-key") {
       const fk = t.foreignKeys.find((f) => f.name === to)!;
-      return [`ALTER TABLE ${this.q(table)} DROP FOREIGN KEY ${this.q(from)}`, `ALTER TABLE ${this.q(table)} ADD ${this.foreignKeySql(fk)}`];
+      return [
+        `ALTER TABLE ${this.q(table)} DROP FOREIGN KEY ${this.q(from)}`,
+        `ALTER TABLE ${this.q(table)} ADD ${this.foreignKeySql(fk)}`,
+      ];
     }
     const ck = t.checks.find((c) => c.name === to)!;
-    return [`ALTER TABLE ${this.q(table)} DROP CONSTRAINT ${this.q(from)}`, `ALTER TABLE ${this.q(table)} ADD ${this.checkSql(ck)}`];
+    return [
+      `ALTER TABLE ${this.q(table)} DROP CONSTRAINT ${this.q(from)}`,
+      `ALTER TABLE ${this.q(table)} ADD ${this.checkSql(ck)}`,
+    ];
   }
 
   protected override renameIndex(table: string, from: string, to: string): string[] {
@@ -145,7 +193,9 @@ export class MysqlRenderer extends BaseRenderer {
       return `${this.q(p.column)}${prefix}${p.desc ? " DESC" : ""}`;
     });
     const using = i.using === "btree" || i.using === "hash" ? ` USING ${i.using.toUpperCase()}` : "";
-    return [`CREATE ${i.unique ? "UNIQUE " : ""}INDEX ${this.q(i.name)} ON ${this.q(table)} (${parts.join(", ")})${using}`];
+    return [
+      `CREATE ${i.unique ? "UNIQUE " : ""}INDEX ${this.q(i.name)} ON ${this.q(table)} (${parts.join(", ")})${using}`,
+    ];
   }
 }
 
@@ -154,6 +204,13 @@ const hasExpression = (i: Index) => i.parts.some((p) => p.kind === "expression")
 /** Whether a primary key, unique constraint or column index of `t` starts with `columns`. */
 function hasLeadingIndex(t: Table, columns: readonly string[]): boolean {
   const starts = (cols: readonly string[]) => columns.every((c, i) => cols[i] === c);
-  return Boolean((t.primaryKey && starts(t.primaryKey.columns)) || t.uniques.some((u) => starts(u.columns)) ||
-    t.indexes.some((i) => i.parts.every((p) => p.kind === "column") && starts(i.parts.map((p) => (p.kind === "column" ? p.column : "")))));
+  return Boolean(
+    (t.primaryKey && starts(t.primaryKey.columns)) ||
+      t.uniques.some((u) => starts(u.columns)) ||
+      t.indexes.some(
+        (i) =>
+          i.parts.every((p) => p.kind === "column") &&
+          starts(i.parts.map((p) => (p.kind === "column" ? p.column : ""))),
+      ),
+  );
 }

@@ -5,30 +5,50 @@ import { quoteStringMysql } from "../common/sql.ts";
 /** `enumValues` resolves an enum name to its values: MySQL writes enums inline. */
 export function mysqlType(t: ColumnType, enumValues: (name: string) => readonly string[]): string {
   switch (t.kind) {
-    case "enum": return `ENUM(${enumValues(t.name).map(quoteStringMysql).join(", ")})`;
-    case "native": return `${t.name}${t.args?.length ? `(${t.args.join(", ")})` : ""}`;
+    case "enum":
+      return `ENUM(${enumValues(t.name).map(quoteStringMysql).join(", ")})`;
+    case "native":
+      return `${t.name}${t.args?.length ? `(${t.args.join(", ")})` : ""}`;
     case "portable":
       switch (t.name) {
-        case "smallint": return "SMALLINT";
-        case "int": return "INT";
-        case "bigint": return "BIGINT";
-        case "real": return "FLOAT";
-        case "double": return "DOUBLE";
-        case "decimal": return `DECIMAL(${(t.args ?? []).join(",")})`;
+        case "smallint":
+          return "SMALLINT";
+        case "int":
+          return "INT";
+        case "bigint":
+          return "BIGINT";
+        case "real":
+          return "FLOAT";
+        case "double":
+          return "DOUBLE";
+        case "decimal":
+          return `DECIMAL(${(t.args ?? []).join(",")})`;
         // TINYINT(1) is MySQL's boolean: BOOLEAN is an alias that reads back as tinyint(1).
-        case "bool": return "TINYINT(1)";
+        case "bool":
+          return "TINYINT(1)";
         // LONGTEXT/LONGBLOB: TEXT/BLOB stop at 64 KB, which would refuse what PostgreSQL keeps.
-        case "text": return "LONGTEXT";
-        case "varchar": return `VARCHAR(${t.args?.[0]})`;
-        case "char": return `CHAR(${t.args?.[0]})`;
-        case "date": return "DATE";
-        case "time": return "TIME(6)";
-        case "timestamp": return "DATETIME(6)";
+        case "text":
+          return "LONGTEXT";
+        case "varchar":
+          return `VARCHAR(${t.args?.[0]})`;
+        case "char":
+          return `CHAR(${t.args?.[0]})`;
+        case "date":
+          return "DATE";
+        case "time":
+          return "TIME(6)";
+        case "timestamp":
+          return "DATETIME(6)";
         // TIMESTAMP stores an instant (converted through the session time zone); ends in 2038.
-        case "timestamptz": return "TIMESTAMP(6)";
-        case "uuid": return "CHAR(36)";
-        case "json": case "jsonb": return "JSON";
-        case "bytes": return "LONGBLOB";
+        case "timestamptz":
+          return "TIMESTAMP(6)";
+        case "uuid":
+          return "CHAR(36)";
+        case "json":
+        case "jsonb":
+          return "JSON";
+        case "bytes":
+          return "LONGBLOB";
       }
   }
 }

@@ -20,32 +20,116 @@ export function validateMysql(schema: Schema): Diagnostic[] {
       for (const n of cols) {
         const c = col(n);
         if (!c) continue;
-        if (isBlobLike(c.type) && prefixOk) { bytes += 4 * TEXT_PREFIX; continue; }
-        if (isBlobLike(c.type)) out.push(dialectError("mysql-key-type", `MySQL cannot use ${c.type.kind === "portable" ? c.type.name : "this"} column \`${t.name}.${n}\` in ${what}`, src, "make it `varchar(n)` (a key needs a bounded length)", `column:${n}`));
-        if (c.type.kind === "portable" && (c.type.name === "varchar" || c.type.name === "char")) bytes += 4 * (c.type.args?.[0] ?? 0);
+        if (isBlobLike(c.type) && prefixOk) {
+          bytes += 4 * TEXT_PREFIX;
+          continue;
+        }
+        if (isBlobLike(c.type))
+          out.push(
+            dialectError(
+              "mysql-key-type",
+              `MySQL cannot use ${c.type.kind === "portable" ? c.type.name : "this"} column \`${t.name}.${n}\` in ${what}`,
+              src,
+              "make it `varchar(n)` (a key needs a bounded length)",
+              `column:${n}`,
+            ),
+          );
+        if (c.type.kind === "portable" && (c.type.name === "varchar" || c.type.name === "char"))
+          bytes += 4 * (c.type.args?.[0] ?? 0);
         else bytes += 8;
       }
-      if (bytes > MAX_KEY_BYTES) out.push(dialectError("mysql-key-length", `${what} of \`${t.name}\` is ${bytes} bytes long; InnoDB keys stop at ${MAX_KEY_BYTES}`, src, "shorten the varchar columns in it"));
+      if (bytes > MAX_KEY_BYTES)
+        out.push(
+          dialectError(
+            "mysql-key-length",
+            `${what} of \`${t.name}\` is ${bytes} bytes long; InnoDB keys stop at ${MAX_KEY_BYTES}`,
+            src,
+            "shorten the varchar columns in it",
+          ),
+        );
     };
     if (t.primaryKey) keyColumns("a primary key", t.primaryKey.columns, t.primaryKey.src);
     for (const u of t.uniques) keyColumns(`unique constraint \`${u.name}\``, u.columns, u.src);
     for (const i of t.indexes) {
-      keyColumns(`${i.unique ? "unique " : ""}index \`${i.name}\``, i.parts.flatMap((p) => (p.kind === "column" ? [p.column] : [])), i.src, !i.unique);
+      keyColumns(
+        `${i.unique ? "unique " : ""}index \`${i.name}\``,
+        i.parts.flatMap((p) => (p.kind === "column" ? [p.column] : [])),
+        i.src,
+        !i.unique,
+      );
       const hasExpr = i.parts.some((p) => p.kind === "expression");
-      if (hasExpr && i.unique) out.push(dialectError("mysql-expression-index", `MariaDB cannot index an expression (unique index \`${i.name}\`)`, i.src, "index a column instead, or a generated column that holds the expression"));
-      else if (hasExpr) out.push(dialectWarning("mysql-expression-index", `MariaDB cannot index an expression: index \`${i.name}\` is not created on MySQL/MariaDB`, i.src, "index a generated column that holds the expression"));
-      if (i.where !== undefined && i.unique) out.push(dialectError("mysql-partial-index", `MySQL has no partial indexes: unique index \`${i.name}\` would be stricter without its \`where\``, i.src, "drop the `where`, or enforce it another way"));
-      else if (i.where !== undefined && !hasExpr) out.push(dialectWarning("mysql-partial-index", `MySQL has no partial indexes: index \`${i.name}\` is created on all rows`, i.src));
-      if (i.using && !["btree", "hash"].includes(i.using)) out.push(dialectWarning("index-method", `MySQL has no \`${i.using}\` index method; \`${i.name}\` uses the default`, i.src, undefined, "using"));
+      if (hasExpr && i.unique)
+        out.push(
+          dialectError(
+            "mysql-expression-index",
+            `MariaDB cannot index an expression (unique index \`${i.name}\`)`,
+            i.src,
+            "index a column instead, or a generated column that holds the expression",
+          ),
+        );
+      else if (hasExpr)
+        out.push(
+          dialectWarning(
+            "mysql-expression-index",
+            `MariaDB cannot index an expression: index \`${i.name}\` is not created on MySQL/MariaDB`,
+            i.src,
+            "index a generated column that holds the expression",
+          ),
+        );
+      if (i.where !== undefined && i.unique)
+        out.push(
+          dialectError(
+            "mysql-partial-index",
+            `MySQL has no partial indexes: unique index \`${i.name}\` would be stricter without its \`where\``,
+            i.src,
+            "drop the `where`, or enforce it another way",
+          ),
+        );
+      else if (i.where !== undefined && !hasExpr)
+        out.push(
+          dialectWarning(
+            "mysql-partial-index",
+            `MySQL has no partial indexes: index \`${i.name}\` is created on all rows`,
+            i.src,
+          ),
+        );
+      if (i.using && !["btree", "hash"].includes(i.using))
+        out.push(
+          dialectWarning(
+            "index-method",
+            `MySQL has no \`${i.using}\` index method; \`${i.name}\` uses the default`,
+            i.src,
+            undefined,
+            "using",
+          ),
+        );
     }
     for (const fk of t.foreignKeys) {
       if (fk.onDelete === "set default" || fk.onUpdate === "set default") {
-        out.push(dialectError("mysql-set-default", `MySQL/MariaDB do not support \`set default\` on foreign key \`${fk.name}\` (MariaDB silently drops the action)`, fk.src, "use `set null`, `restrict` or `cascade`"));
+        out.push(
+          dialectError(
+            "mysql-set-default",
+            `MySQL/MariaDB do not support \`set default\` on foreign key \`${fk.name}\` (MariaDB silently drops the action)`,
+            fk.src,
+            "use `set null`, `restrict` or `cascade`",
+          ),
+        );
       }
     }
     for (const c of t.columns) {
-      if (c.identity && !(t.primaryKey?.columns[0] === c.name || t.uniques.some((u) => u.columns[0] === c.name))) {
-        out.push(dialectError("mysql-identity-key", `MySQL needs the identity column \`${t.name}.${c.name}\` to lead a key`, c.src, "make it the (first column of the) primary key, or unique", "identity"));
+      if (
+        c.identity &&
+        !(t.primaryKey?.columns[0] === c.name || t.uniques.some((u) => u.columns[0] === c.name))
+      ) {
+        out.push(
+          dialectError(
+            "mysql-identity-key",
+            `MySQL needs the identity column \`${t.name}.${c.name}\` to lead a key`,
+            c.src,
+            "make it the (first column of the) primary key, or unique",
+            "identity",
+          ),
+        );
       }
     }
   }

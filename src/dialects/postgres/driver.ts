@@ -14,7 +14,10 @@ const dollarParams = (sql: string) => {
   return sql.replace(/\?/g, () => `$${++n}`);
 };
 
-export async function connectPostgres(url: string, opts: { connectTimeoutMs?: number } = {}): Promise<Connection> {
+export async function connectPostgres(
+  url: string,
+  opts: { connectTimeoutMs?: number } = {},
+): Promise<Connection> {
   const sql = postgres(url, {
     max: 1,
     onnotice: () => {},
@@ -29,7 +32,10 @@ export async function connectPostgres(url: string, opts: { connectTimeoutMs?: nu
   // dropped SYN): a timer of our own ends the client, which fails the pending query.
   const ms = opts.connectTimeoutMs ?? 10_000;
   let timedOut = false;
-  const timer = setTimeout(() => { timedOut = true; void sql.end({ timeout: 0 }).catch(() => {}); }, ms);
+  const timer = setTimeout(() => {
+    timedOut = true;
+    void sql.end({ timeout: 0 }).catch(() => {});
+  }, ms);
   try {
     await sql`select 1`;
   } catch (e) {

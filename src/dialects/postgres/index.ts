@@ -8,8 +8,15 @@ import { PostgresRenderer } from "./render.ts";
 import { validatePostgres } from "./validate.ts";
 
 const CAPABILITIES: Capabilities = {
-  transactionalDdl: true, forwardForeignKeys: false, comments: true, enums: "type",
-  partialIndexes: true, expressionIndexes: true, indexMethods: ["btree", "hash", "gist", "gin", "spgist", "brin"], lockIsTransaction: false, backslashEscapes: false,
+  transactionalDdl: true,
+  forwardForeignKeys: false,
+  comments: true,
+  enums: "type",
+  partialIndexes: true,
+  expressionIndexes: true,
+  indexMethods: ["btree", "hash", "gist", "gin", "spgist", "brin"],
+  lockIsTransaction: false,
+  backslashEscapes: false,
 };
 
 export const postgres: Dialect = {
@@ -20,5 +27,12 @@ export const postgres: Dialect = {
   lock: lockPostgres,
   render: (changes, ctx) => new PostgresRenderer().render(changes, ctx),
   introspect: introspectPostgres,
-  normalize: (schema) => normalizeSchema(schema, { capabilities: CAPABILITIES, renderer: () => new PostgresRenderer(), keepsIndexMethod: true, primaryKeyNames: true, uniqueIndexIsConstraint: false }),
+  normalize: (schema) =>
+    normalizeSchema(schema, {
+      capabilities: CAPABILITIES,
+      renderer: () => new PostgresRenderer(),
+      keepsIndexMethod: true,
+      primaryKeyNames: true,
+      uniqueIndexIsConstraint: false,
+    }),
 };

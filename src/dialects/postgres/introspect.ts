@@ -9,23 +9,53 @@
  * do checks and index expressions (compared through `common/expr.ts`). What the language
  * cannot express (views, triggers, functions, free-standing sequences) is listed, not read.
  */
-import type { Check, Column, ColumnType, DefaultValue, EnumType, FkAction, ForeignKey, Index, IndexPart, PrimaryKey, Table, UniqueConstraint } from "../../ir/model.ts";
+import type {
+  Check,
+  Column,
+  ColumnType,
+  DefaultValue,
+  EnumType,
+  FkAction,
+  ForeignKey,
+  Index,
+  IndexPart,
+  PrimaryKey,
+  Table,
+  UniqueConstraint,
+} from "../../ir/model.ts";
 import type { Executor } from "../dialect.ts";
 import type { IntrospectOptions, Introspected } from "../dialect.ts";
 
 const SEP = "\u0001";
-const list = (v: unknown): string[] => (v === null || v === undefined || v === "" ? [] : String(v).split(SEP));
+const list = (v: unknown): string[] =>
+  v === null || v === undefined || v === "" ? [] : String(v).split(SEP);
 const text = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v));
 
 const PORTABLE: Readonly<Record<string, ColumnType>> = {
-  smallint: { kind: "portable", name: "smallint" }, integer: { kind: "portable", name: "int" }, bigint: { kind: "portable", name: "bigint" },
-  real: { kind: "portable", name: "real" }, "double precision": { kind: "portable", name: "double" }, boolean: { kind: "portable", name: "bool" },
-  text: { kind: "portable", name: "text" }, date: { kind: "portable", name: "date" }, "time without time zone": { kind: "portable", name: "time" },
-  "timestamp without time zone": { kind: "portable", name: "timestamp" }, "timestamp with time zone": { kind: "portable", name: "timestamptz" },
-  uuid: { kind: "portable", name: "uuid" }, json: { kind: "portable", name: "json" }, jsonb: { kind: "portable", name: "jsonb" }, bytea: { kind: "portable", name: "bytes" },
+  smallint: { kind: "portable", name: "smallint" },
+  integer: { kind: "portable", name: "int" },
+  bigint: { kind: "portable", name: "bigint" },
+  real: { kind: "portable", name: "real" },
+  "double precision": { kind: "portable", name: "double" },
+  boolean: { kind: "portable", name: "bool" },
+  text: { kind: "portable", name: "text" },
+  date: { kind: "portable", name: "date" },
+  "time without time zone": { kind: "portable", name: "time" },
+  "timestamp without time zone": { kind: "portable", name: "timestamp" },
+  "timestamp with time zone": { kind: "portable", name: "timestamptz" },
+  uuid: { kind: "portable", name: "uuid" },
+  json: { kind: "portable", name: "json" },
+  jsonb: { kind: "portable", name: "jsonb" },
+  bytea: { kind: "portable", name: "bytes" },
 };
 
-const FK_ACTIONS: Readonly<Record<string, FkAction>> = { a: "no action", r: "restrict", c: "cascade", n: "set null", d: "set default" };
+const FK_ACTIONS: Readonly<Record<string, FkAction>> = {
+  a: "no action",
+  r: "restrict",
+  c: "cascade",
+  n: "set null",
+  d: "set default",
+};
 
 /**
  * A default as `pg_get_expr` prints it → the IR: literals lose their casts (`'x'::text`,
@@ -79,18 +109,44 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     where n.nspname = current_schema() and t.typtype = 'e' order by t.typname`);
   const enums: EnumType[] = enumRows.map((r) => {
     const doc = text(r["doc"]);
-    return { name: String(r["name"]), values: list(r["labels"]).map((v) => ({ name: v })), ...(doc !== undefined ? { doc } : {}) };
+    return {
+      name: String(r["name"]),
+      values: list(r["labels"]).map((v) => ({ name: v })),
+      ...(doc !== undefined ? { doc } : {}),
+    };
   });
 
   const tableRows = await ex.query(`
     select c.oid::bigint as oid, c.relname as name, obj_description(c.oid, 'pg_class') as doc
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where n.nspname = current_schema() and c.relkind in ('r', 'p') and not c.relispartition order by c.relname`);
-  const byOid = new Map<string, { name: string; doc?: string; columns: Column[]; attnames: Map<number, string>; primaryKey?: PrimaryKey; uniques: UniqueConstraint[]; indexes: Index[]; foreignKeys: ForeignKey[]; checks: Check[] }>();
+  const byOid = new Map<
+    string,
+    {
+      name: string;
+      doc?: string;
+      columns: Column[];
+      attnames: Map<number, string>;
+      primaryKey?: PrimaryKey;
+      uniques: UniqueConstraint[];
+      indexes: Index[];
+      foreignKeys: ForeignKey[];
+      checks: Check[];
+    }
+  >();
   for (const r of tableRows) {
     if (exclude.has(String(r["name"]))) continue;
     const doc = text(r["doc"]);
-    byOid.set(String(r["oid"]), { name: String(r["name"]), ...(doc !== undefined ? { doc } : {}), columns: [], attnames: new Map(), uniques: [], indexes: [], foreignKeys: [], checks: [] });
+    byOid.set(String(r["oid"]), {
+      name: String(r["name"]),
+      ...(doc !== undefined ? { doc } : {}),
+      columns: [],
+      attnames: new Map(),
+      uniques: [],
+      indexes: [],
+      foreignKeys: [],
+      checks: [],
+    });
   }
 
   const colRows = await ex.query(`
@@ -114,7 +170,10 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     const doc = text(r["doc"]);
     if (text(r["generated"])) skipped.push(`generated column ${t.name}.${name} (read as a plain column)`);
     const col: Column = {
-      name, type, nullable: r["notnull"] !== true, identity: text(r["identity"]) === "a" || text(r["identity"]) === "d",
+      name,
+      type,
+      nullable: r["notnull"] !== true,
+      identity: text(r["identity"]) === "a" || text(r["identity"]) === "d",
       ...(def !== undefined && !text(r["generated"]) ? { default: decodePostgresDefault(def) } : {}),
       ...(doc !== undefined ? { doc } : {}),
     };
@@ -130,21 +189,34 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     where n.nspname = current_schema() and k.contype in ('p', 'u', 'f', 'c')
     order by k.conrelid, k.conname`);
   const constraintIndexes = new Set<string>();
-  const nums = (v: unknown) => String(v ?? "").split(",").filter(Boolean).map(Number);
+  const nums = (v: unknown) =>
+    String(v ?? "")
+      .split(",")
+      .filter(Boolean)
+      .map(Number);
   for (const r of conRows) {
     const t = byOid.get(String(r["rel"]));
     if (!t) continue;
     const name = String(r["name"]);
     const cols = nums(r["cols"]).map((n) => t.attnames.get(n) ?? `?${n}`);
     switch (r["type"]) {
-      case "p": t.primaryKey = { name, columns: cols }; constraintIndexes.add(String(r["index"])); break;
-      case "u": t.uniques.push({ name, columns: cols }); constraintIndexes.add(String(r["index"])); break;
+      case "p":
+        t.primaryKey = { name, columns: cols };
+        constraintIndexes.add(String(r["index"]));
+        break;
+      case "u":
+        t.uniques.push({ name, columns: cols });
+        constraintIndexes.add(String(r["index"]));
+        break;
       case "f": {
         const ref = byOid.get(String(r["refrel"]));
         t.foreignKeys.push({
-          name, columns: cols, refTable: String(r["ref"]),
+          name,
+          columns: cols,
+          refTable: String(r["ref"]),
           refColumns: nums(r["refcols"]).map((n) => ref?.attnames.get(n) ?? `?${n}`),
-          onDelete: FK_ACTIONS[String(r["del"])] ?? "no action", onUpdate: FK_ACTIONS[String(r["upd"])] ?? "no action",
+          onDelete: FK_ACTIONS[String(r["del"])] ?? "no action",
+          onUpdate: FK_ACTIONS[String(r["upd"])] ?? "no action",
         });
         break;
       }
@@ -173,11 +245,19 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     const parts: IndexPart[] = keys.map((k, i) => {
       const desc = ((options[i] ?? 0) & 1) === 1;
       const attnum = attnums[i] ?? 0;
-      return attnum > 0 ? { kind: "column", column: t.attnames.get(attnum) ?? k, desc } : { kind: "expression", sql: k, desc };
+      return attnum > 0
+        ? { kind: "column", column: t.attnames.get(attnum) ?? k, desc }
+        : { kind: "expression", sql: k, desc };
     });
     const pred = text(r["pred"]);
     const method = String(r["method"]);
-    t.indexes.push({ name: String(r["name"]), unique: r["uniq"] === true, parts, ...(pred !== undefined ? { where: pred } : {}), ...(method !== "btree" ? { using: method } : {}) });
+    t.indexes.push({
+      name: String(r["name"]),
+      unique: r["uniq"] === true,
+      parts,
+      ...(pred !== undefined ? { where: pred } : {}),
+      ...(method !== "btree" ? { using: method } : {}),
+    });
   }
 
   const others = await ex.query(`

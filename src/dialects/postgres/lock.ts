@@ -10,11 +10,18 @@ import type { Connection } from "../dialect.ts";
 const KEY = "7526470706052981603";
 const POLL_MS = 100;
 
-export async function lockPostgres(conn: Connection, timeoutMs: number, onWait?: () => void): Promise<(() => Promise<void>) | undefined> {
+export async function lockPostgres(
+  conn: Connection,
+  timeoutMs: number,
+  onWait?: () => void,
+): Promise<(() => Promise<void>) | undefined> {
   const deadline = Date.now() + timeoutMs;
   for (let attempt = 0; ; attempt++) {
     const [row] = await conn.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(${KEY}) AS ok`);
-    if (row?.ok) return async () => { await conn.query(`SELECT pg_advisory_unlock(${KEY})`); };
+    if (row?.ok)
+      return async () => {
+        await conn.query(`SELECT pg_advisory_unlock(${KEY})`);
+      };
     if (attempt === 0) onWait?.();
     if (Date.now() >= deadline) return undefined;
     await Bun.sleep(Math.min(POLL_MS, Math.max(1, deadline - Date.now())));

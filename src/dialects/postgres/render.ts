@@ -11,18 +11,26 @@ export class PostgresRenderer extends BaseRenderer {
   q = quoteDouble;
   str = quoteString;
 
-  typeSql(_table: string, c: Column): string { return postgresType(c.type); }
+  typeSql(_table: string, c: Column): string {
+    return postgresType(c.type);
+  }
 
   defaultSql(c: Column): string | undefined {
     const d = c.default;
     if (!d) return undefined;
     switch (d.kind) {
-      case "number": return d.text;
-      case "string": return quoteString(d.value);
-      case "bool": return d.value ? "true" : "false";
-      case "null": return "NULL";
-      case "function": return d.name === "now" ? "now()" : d.name === "current_date" ? "CURRENT_DATE" : "gen_random_uuid()";
-      case "raw": return `(${d.sql})`;
+      case "number":
+        return d.text;
+      case "string":
+        return quoteString(d.value);
+      case "bool":
+        return d.value ? "true" : "false";
+      case "null":
+        return "NULL";
+      case "function":
+        return d.name === "now" ? "now()" : d.name === "current_date" ? "CURRENT_DATE" : "gen_random_uuid()";
+      case "raw":
+        return `(${d.sql})`;
     }
   }
 
@@ -33,7 +41,9 @@ export class PostgresRenderer extends BaseRenderer {
   protected override columnComments(t: Table): string[] {
     return [
       ...(t.doc !== undefined ? [`COMMENT ON TABLE ${this.q(t.name)} IS ${quoteString(t.doc)}`] : []),
-      ...t.columns.filter((c) => c.doc !== undefined).map((c) => `COMMENT ON COLUMN ${this.q(t.name)}.${this.q(c.name)} IS ${quoteString(c.doc!)}`),
+      ...t.columns
+        .filter((c) => c.doc !== undefined)
+        .map((c) => `COMMENT ON COLUMN ${this.q(t.name)}.${this.q(c.name)} IS ${quoteString(c.doc!)}`),
     ];
   }
 
@@ -47,7 +57,8 @@ export class PostgresRenderer extends BaseRenderer {
 
   protected override addColumn(table: string, col: Column): string[] {
     const out = super.addColumn(table, col);
-    if (col.doc !== undefined) out.push(`COMMENT ON COLUMN ${this.q(table)}.${this.q(col.name)} IS ${quoteString(col.doc)}`);
+    if (col.doc !== undefined)
+      out.push(`COMMENT ON COLUMN ${this.q(table)}.${this.q(col.name)} IS ${quoteString(col.doc)}`);
     return out;
   }
 
@@ -57,8 +68,12 @@ export class PostgresRenderer extends BaseRenderer {
       ...(e.doc !== undefined ? [`COMMENT ON TYPE ${this.q(e.name)} IS ${quoteString(e.doc)}`] : []),
     ];
   }
-  protected override dropEnum(e: EnumType): string[] { return [`DROP TYPE ${this.q(e.name)}`]; }
-  protected override renameEnum(from: string, to: string): string[] { return [`ALTER TYPE ${this.q(from)} RENAME TO ${this.q(to)}`]; }
+  protected override dropEnum(e: EnumType): string[] {
+    return [`DROP TYPE ${this.q(e.name)}`];
+  }
+  protected override renameEnum(from: string, to: string): string[] {
+    return [`ALTER TYPE ${this.q(from)} RENAME TO ${this.q(to)}`];
+  }
   protected override addEnumValues(name: string, values: readonly string[]): string[] {
     // PostgreSQL 12+ runs ADD VALUE inside a transaction; the new value is usable after commit.
     return values.map((v) => `ALTER TYPE ${this.q(name)} ADD VALUE ${quoteString(v)}`);
@@ -70,16 +85,27 @@ export class PostgresRenderer extends BaseRenderer {
    * holding a removed value makes the cast fail, so nothing is silently lost), old type dropped.
    * Defaults are typed by the enum, so they are dropped before the cast and set again after.
    */
-  protected override alterEnumValues(name: string, _from: readonly string[], to: readonly string[]): string[] {
+  protected override alterEnumValues(
+    name: string,
+    _from: readonly string[],
+    to: readonly string[],
+  ): string[] {
     const aside = `${name}__schemavc_old`;
-    const out = [`ALTER TYPE ${this.q(name)} RENAME TO ${this.q(aside)}`, `CREATE TYPE ${this.q(name)} AS ENUM (${to.map(quoteString).join(", ")})`];
+    const out = [
+      `ALTER TYPE ${this.q(name)} RENAME TO ${this.q(aside)}`,
+      `CREATE TYPE ${this.q(name)} AS ENUM (${to.map(quoteString).join(", ")})`,
+    ];
     for (const t of this.ctx.to.tables) {
       for (const c of t.columns) {
         if (c.type.kind !== "enum" || c.type.name !== name) continue;
         const def = this.defaultSql(c);
-        if (def !== undefined) out.push(`ALTER TABLE ${this.q(t.name)} ALTER COLUMN ${this.q(c.name)} DROP DEFAULT`);
-        out.push(`ALTER TABLE ${this.q(t.name)} ALTER COLUMN ${this.q(c.name)} TYPE ${this.q(name)} USING ${this.q(c.name)}::text::${this.q(name)}`);
-        if (def !== undefined) out.push(`ALTER TABLE ${this.q(t.name)} ALTER COLUMN ${this.q(c.name)} SET DEFAULT ${def}`);
+        if (def !== undefined)
+          out.push(`ALTER TABLE ${this.q(t.name)} ALTER COLUMN ${this.q(c.name)} DROP DEFAULT`);
+        out.push(
+          `ALTER TABLE ${this.q(t.name)} ALTER COLUMN ${this.q(c.name)} TYPE ${this.q(name)} USING ${this.q(c.name)}::text::${this.q(name)}`,
+        );
+        if (def !== undefined)
+          out.push(`ALTER TABLE ${this.q(t.name)} ALTER COLUMN ${this.q(c.name)} SET DEFAULT ${def}`);
       }
     }
     out.push(`DROP TYPE ${this.q(aside)}`);
@@ -96,16 +122,23 @@ export class PostgresRenderer extends BaseRenderer {
     // The old default may not cast to the new type: drop it first, set the new one after.
     if (typeChanged && from.default) out.push(`${col} DROP DEFAULT`);
     // USING with an explicit cast: PostgreSQL refuses many type changes without one.
-    if (typeChanged) out.push(`${col} TYPE ${postgresType(to.type)} USING ${this.q(to.name)}::${postgresType(to.type)}`);
-    if ((defaultChanged || (typeChanged && from.default)) && newDefault !== undefined) out.push(`${col} SET DEFAULT ${newDefault}`);
+    if (typeChanged)
+      out.push(`${col} TYPE ${postgresType(to.type)} USING ${this.q(to.name)}::${postgresType(to.type)}`);
+    if ((defaultChanged || (typeChanged && from.default)) && newDefault !== undefined)
+      out.push(`${col} SET DEFAULT ${newDefault}`);
     else if (defaultChanged && newDefault === undefined && !typeChanged) out.push(`${col} DROP DEFAULT`);
     if (from.nullable !== to.nullable) out.push(`${col} ${to.nullable ? "DROP" : "SET"} NOT NULL`);
     if (!from.identity && to.identity) {
       out.push(`${col} ADD GENERATED BY DEFAULT AS IDENTITY`);
       // The new sequence starts at 1; move it past the rows already there, or the next insert collides.
-      out.push(`SELECT setval(pg_get_serial_sequence(${quoteString(this.q(table))}, ${quoteString(to.name)}), coalesce(max(${this.q(to.name)}), 0) + 1, false) FROM ${this.q(table)}`);
+      out.push(
+        `SELECT setval(pg_get_serial_sequence(${quoteString(this.q(table))}, ${quoteString(to.name)}), coalesce(max(${this.q(to.name)}), 0) + 1, false) FROM ${this.q(table)}`,
+      );
     }
-    if ((from.doc ?? "") !== (to.doc ?? "")) out.push(`COMMENT ON COLUMN ${this.q(table)}.${this.q(to.name)} IS ${to.doc === undefined ? "NULL" : quoteString(to.doc)}`);
+    if ((from.doc ?? "") !== (to.doc ?? ""))
+      out.push(
+        `COMMENT ON COLUMN ${this.q(table)}.${this.q(to.name)} IS ${to.doc === undefined ? "NULL" : quoteString(to.doc)}`,
+      );
     return out;
   }
 }

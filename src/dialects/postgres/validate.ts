@@ -10,9 +10,26 @@ export function validatePostgres(schema: Schema): Diagnostic[] {
   for (const t of schema.tables) {
     for (const i of t.indexes) {
       if (i.using === "hash" && (i.parts.length > 1 || i.unique)) {
-        out.push(dialectError("postgres-hash-index", `PostgreSQL hash indexes cover one column and cannot be unique (\`${i.name}\`)`, i.src, "use `using btree`, or index one column", "using"));
+        out.push(
+          dialectError(
+            "postgres-hash-index",
+            `PostgreSQL hash indexes cover one column and cannot be unique (\`${i.name}\`)`,
+            i.src,
+            "use `using btree`, or index one column",
+            "using",
+          ),
+        );
       }
-      if (i.using && !METHODS.has(i.using)) out.push(dialectWarning("index-method", `\`${i.using}\` is not a built-in PostgreSQL index method (an extension may provide it)`, i.src, undefined, "using"));
+      if (i.using && !METHODS.has(i.using))
+        out.push(
+          dialectWarning(
+            "index-method",
+            `\`${i.using}\` is not a built-in PostgreSQL index method (an extension may provide it)`,
+            i.src,
+            undefined,
+            "using",
+          ),
+        );
     }
   }
   return out;

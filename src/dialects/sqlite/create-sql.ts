@@ -31,12 +31,16 @@ function closing(ts: readonly Token[], open: number): number {
 /** Splits tokens [from, to) at commas of depth 0. */
 function splitItems(ts: readonly Token[], from: number, to: number): Token[][] {
   const items: Token[][] = [];
-  let cur: Token[] = [], depth = 0;
+  let cur: Token[] = [],
+    depth = 0;
   for (let i = from; i < to; i++) {
     const t = ts[i]!;
     if (t.kind === "open") depth++;
     else if (t.kind === "close") depth--;
-    if (t.kind === "comma" && depth === 0) { items.push(cur); cur = []; } else cur.push(t);
+    if (t.kind === "comma" && depth === 0) {
+      items.push(cur);
+      cur = [];
+    } else cur.push(t);
   }
   if (cur.length) items.push(cur);
   return items;
@@ -46,22 +50,45 @@ const names = (ts: readonly Token[]) => ts.filter((t) => t.kind === "ident" || t
 
 export function parseCreateTable(sql: string): CreateTableFacts {
   const ts = tokenize(sql);
-  const facts: CreateTableFacts = { columns: new Map(), pkColumns: [], uniques: [], foreignKeys: [], checks: [] };
+  const facts: CreateTableFacts = {
+    columns: new Map(),
+    pkColumns: [],
+    uniques: [],
+    foreignKeys: [],
+    checks: [],
+  };
   const open = ts.findIndex((t) => t.kind === "open");
   if (open < 0) return facts;
   const slice = (a: Token, b: Token) => sql.slice(a.end!, b.start!).trim();
   for (const item of splitItems(ts, open + 1, closing(ts, open))) {
-    let i = 0, name: string | undefined;
-    if (item[0]?.text === "constraint") { name = nameOf(item[1]); i = 2; }
+    let i = 0,
+      name: string | undefined;
+    if (item[0]?.text === "constraint") {
+      name = nameOf(item[1]);
+      i = 2;
+    }
     const head = item[i]?.kind === "word" ? item[i]!.text : "";
     const parenAt = (from: number) => item.findIndex((t, k) => k >= from && t.kind === "open");
     if (head === "primary" || head === "unique" || head === "check" || head === "foreign") {
       const p = parenAt(i);
       const c = closing(item, p);
-      if (head === "check") { facts.checks.push({ ...(name !== undefined ? { name } : {}), expr: slice(item[p]!, item[c]!) }); continue; }
-      const cols = names(item.slice(p + 1, c).filter((t) => t.kind === "ident" || (t.kind === "word" && t.text !== "asc" && t.text !== "desc" && t.text !== "collate")));
-      if (head === "primary") { facts.pkColumns = cols; if (name !== undefined) facts.pkName = name; }
-      else if (head === "unique") facts.uniques.push({ name: name ?? "", columns: cols });
+      if (head === "check") {
+        facts.checks.push({ ...(name !== undefined ? { name } : {}), expr: slice(item[p]!, item[c]!) });
+        continue;
+      }
+      const cols = names(
+        item
+          .slice(p + 1, c)
+          .filter(
+            (t) =>
+              t.kind === "ident" ||
+              (t.kind === "word" && t.text !== "asc" && t.text !== "desc" && t.text !== "collate"),
+          ),
+      );
+      if (head === "primary") {
+        facts.pkColumns = cols;
+        if (name !== undefined) facts.pkName = name;
+      } else if (head === "unique") facts.uniques.push({ name: name ?? "", columns: cols });
       else {
         const ref = item.findIndex((t) => t.text === "references");
         facts.foreignKeys.push({ name: name ?? "", columns: cols, refTable: nameOf(item[ref + 1]) });
@@ -74,20 +101,40 @@ export function parseCreateTable(sql: string): CreateTableFacts {
     let constraintName: string | undefined;
     for (let k = 1; k < item.length; k++) {
       const t = item[k]!;
-      if (t.text === "constraint") { constraintName = nameOf(item[k + 1]); k++; continue; }
-      if (t.text === "primary") { facts.pkColumns = [col]; if (constraintName !== undefined) facts.pkName = constraintName; }
+      if (t.text === "constraint") {
+        constraintName = nameOf(item[k + 1]);
+        k++;
+        continue;
+      }
+      if (t.text === "primary") {
+        facts.pkColumns = [col];
+        if (constraintName !== undefined) facts.pkName = constraintName;
+      }
       if (t.text === "autoincrement") info.autoincrement = true;
       if (t.text === "check" && item[k + 1]?.kind === "open") {
         const c = closing(item, k + 1);
         const body = item.slice(k + 2, c);
         // `CHECK ("col" IN ('a', 'b'))` is how an enum column is written.
-        if (body.length >= 3 && nameOf(body[0]) === col && body[1]!.text === "in" && body[2]!.kind === "open" &&
-          body.slice(3, -1).every((x) => x.kind === "str" || x.kind === "comma")) {
-          info.enumValues = body.slice(3, -1).filter((x) => x.kind === "str").map((x) => x.text.slice(1, -1).replace(/''/g, "'"));
-        } else facts.checks.push({ ...(constraintName !== undefined ? { name: constraintName } : {}), expr: slice(item[k + 1]!, item[c]!) });
+        if (
+          body.length >= 3 &&
+          nameOf(body[0]) === col &&
+          body[1]!.text === "in" &&
+          body[2]!.kind === "open" &&
+          body.slice(3, -1).every((x) => x.kind === "str" || x.kind === "comma")
+        ) {
+          info.enumValues = body
+            .slice(3, -1)
+            .filter((x) => x.kind === "str")
+            .map((x) => x.text.slice(1, -1).replace(/''/g, "'"));
+        } else
+          facts.checks.push({
+            ...(constraintName !== undefined ? { name: constraintName } : {}),
+            expr: slice(item[k + 1]!, item[c]!),
+          });
         k = c;
       }
-      if (t.text === "references") facts.foreignKeys.push({ name: constraintName ?? "", columns: [col], refTable: nameOf(item[k + 1]) });
+      if (t.text === "references")
+        facts.foreignKeys.push({ name: constraintName ?? "", columns: [col], refTable: nameOf(item[k + 1]) });
     }
     facts.columns.set(col, info);
   }
@@ -106,10 +153,17 @@ export function parseCreateIndex(sql: string): CreateIndexFacts {
   const close = closing(ts, open);
   const parts = splitItems(ts, open + 1, close).map((item) => {
     const desc = item[item.length - 1]?.text === "desc";
-    const body = item[item.length - 1]?.text === "desc" || item[item.length - 1]?.text === "asc" ? item.slice(0, -1) : item;
-    if (body.length === 1 && (body[0]!.kind === "ident" || body[0]!.kind === "word")) return { text: nameOf(body[0]), expression: false, desc };
+    const body =
+      item[item.length - 1]?.text === "desc" || item[item.length - 1]?.text === "asc"
+        ? item.slice(0, -1)
+        : item;
+    if (body.length === 1 && (body[0]!.kind === "ident" || body[0]!.kind === "word"))
+      return { text: nameOf(body[0]), expression: false, desc };
     // The renderer writes an expression in parentheses: read what is inside them.
-    const inner = body[0]?.kind === "open" && closing(body, 0) === body.length - 1 ? sql.slice(body[0]!.end!, body[body.length - 1]!.start!) : sql.slice(body[0]!.start!, body[body.length - 1]!.end!);
+    const inner =
+      body[0]?.kind === "open" && closing(body, 0) === body.length - 1
+        ? sql.slice(body[0]!.end!, body[body.length - 1]!.start!)
+        : sql.slice(body[0]!.start!, body[body.length - 1]!.end!);
     return { text: inner.trim(), expression: true, desc };
   });
   const where = ts.findIndex((t, i) => i > close && t.text === "where");

@@ -16,11 +16,20 @@
 import { MigrationCheckError, type Executor, type MigrationGuard } from "../dialect.ts";
 import { quoteDouble } from "../common/sql.ts";
 
-interface SchemaObject { type: string; name: string; tbl_name: string; sql: string }
+interface SchemaObject {
+  type: string;
+  name: string;
+  tbl_name: string;
+  sql: string;
+}
 
 export const sqliteGuard: MigrationGuard = {
-  async before(conn) { await conn.exec("PRAGMA foreign_keys = OFF"); },
-  async after(conn) { await conn.exec("PRAGMA foreign_keys = ON"); },
+  async before(conn) {
+    await conn.exec("PRAGMA foreign_keys = OFF");
+  },
+  async after(conn) {
+    await conn.exec("PRAGMA foreign_keys = ON");
+  },
   async enter(tx, statements) {
     const triggers = await objects(tx, "trigger");
     const dropped = droppedTriggers(statements);
@@ -28,34 +37,55 @@ export const sqliteGuard: MigrationGuard = {
       const now = await objects(tx, "trigger");
       const tables = new Set((await objects(tx, "table")).map((t) => t.name));
       for (const t of triggers) {
-        if (now.some((x) => x.name === t.name) || dropped.has(t.name.toLowerCase()) || !tables.has(t.tbl_name)) continue;
+        if (
+          now.some((x) => x.name === t.name) ||
+          dropped.has(t.name.toLowerCase()) ||
+          !tables.has(t.tbl_name)
+        )
+          continue;
         try {
           await tx.exec(t.sql);
         } catch (e) {
-          throw new MigrationCheckError(`trigger ${t.name} on ${t.tbl_name} was dropped by the table's rebuild and no longer fits it: ${message(e)}`, `add \`DROP TRIGGER ${quoteDouble(t.name)}\` (and a new CREATE TRIGGER if you want one) to the migration`);
+          throw new MigrationCheckError(
+            `trigger ${t.name} on ${t.tbl_name} was dropped by the table's rebuild and no longer fits it: ${message(e)}`,
+            `add \`DROP TRIGGER ${quoteDouble(t.name)}\` (and a new CREATE TRIGGER if you want one) to the migration`,
+          );
         }
       }
       for (const v of await objects(tx, "view")) {
         try {
           await tx.query(`SELECT * FROM ${quoteDouble(v.name)} LIMIT 0`);
         } catch (e) {
-          throw new MigrationCheckError(`view ${v.name} no longer works after this migration: ${message(e)}`, `drop and recreate the view in the migration (DROP VIEW ${quoteDouble(v.name)}; CREATE VIEW ...)`);
+          throw new MigrationCheckError(
+            `view ${v.name} no longer works after this migration: ${message(e)}`,
+            `drop and recreate the view in the migration (DROP VIEW ${quoteDouble(v.name)}; CREATE VIEW ...)`,
+          );
         }
       }
       const bad = await tx.query<Record<string, unknown>>("PRAGMA foreign_key_check");
-      if (bad.length) throw new MigrationCheckError(`this migration leaves ${bad.length} row(s) breaking foreign keys (first: table ${String(bad[0]!["table"])})`, "fix the data or the migration, then run it again");
+      if (bad.length)
+        throw new MigrationCheckError(
+          `this migration leaves ${bad.length} row(s) breaking foreign keys (first: table ${String(bad[0]!["table"])})`,
+          "fix the data or the migration, then run it again",
+        );
     };
   },
 };
 
 const objects = (ex: Executor, type: string) =>
-  ex.query<SchemaObject>("SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE type = ? AND name NOT LIKE 'sqlite_%'", [type]);
+  ex.query<SchemaObject>(
+    "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE type = ? AND name NOT LIKE 'sqlite_%'",
+    [type],
+  );
 
 /** Names (lower-cased) of the triggers the migration drops itself. */
 function droppedTriggers(statements: readonly string[]): Set<string> {
   const out = new Set<string>();
   for (const s of statements) {
-    const m = /^\s*DROP\s+TRIGGER\s+(?:IF\s+EXISTS\s+)?(?:"((?:[^"]|"")+)"|`([^`]+)`|\[([^\]]+)\]|([A-Za-z_][\w$]*))/i.exec(s);
+    const m =
+      /^\s*DROP\s+TRIGGER\s+(?:IF\s+EXISTS\s+)?(?:"((?:[^"]|"")+)"|`([^`]+)`|\[([^\]]+)\]|([A-Za-z_][\w$]*))/i.exec(
+        s,
+      );
     if (m) out.add((m[1]?.replace(/""/g, '"') ?? m[2] ?? m[3] ?? m[4]!).toLowerCase());
   }
   return out;

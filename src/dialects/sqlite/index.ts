@@ -9,8 +9,15 @@ import { SqliteRenderer } from "./render.ts";
 import { validateSqlite } from "./validate.ts";
 
 const CAPABILITIES: Capabilities = {
-  transactionalDdl: true, forwardForeignKeys: true, comments: false, enums: "check",
-  partialIndexes: true, expressionIndexes: true, indexMethods: [], lockIsTransaction: true, backslashEscapes: false,
+  transactionalDdl: true,
+  forwardForeignKeys: true,
+  comments: false,
+  enums: "check",
+  partialIndexes: true,
+  expressionIndexes: true,
+  indexMethods: [],
+  lockIsTransaction: true,
+  backslashEscapes: false,
 };
 
 export const sqlite: Dialect = {
@@ -22,5 +29,13 @@ export const sqlite: Dialect = {
   guard: sqliteGuard,
   render: (changes, ctx) => new SqliteRenderer().render(changes, ctx),
   introspect: introspectSqlite,
-  normalize: (schema) => normalizeSchema(schema, { capabilities: CAPABILITIES, renderer: () => new SqliteRenderer(), keepsIndexMethod: false, primaryKeyNames: true, uniqueIndexIsConstraint: false, enumTypeSuffix: (values) => `in (${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(" , ")})` }),
+  normalize: (schema) =>
+    normalizeSchema(schema, {
+      capabilities: CAPABILITIES,
+      renderer: () => new SqliteRenderer(),
+      keepsIndexMethod: false,
+      primaryKeyNames: true,
+      uniqueIndexIsConstraint: false,
+      enumTypeSuffix: (values) => `in (${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(" , ")})`,
+    }),
 };

@@ -8,7 +8,20 @@
  * so the portable names the renderer writes map straight back; an enum is a TEXT column with a
  * `CHECK (col IN (...))`, read back as an enum type named after the column.
  */
-import type { Check, Column, ColumnType, DefaultValue, FkAction, ForeignKey, Index, IndexPart, PortableTypeName, PrimaryKey, Table, UniqueConstraint } from "../../ir/model.ts";
+import type {
+  Check,
+  Column,
+  ColumnType,
+  DefaultValue,
+  FkAction,
+  ForeignKey,
+  Index,
+  IndexPart,
+  PortableTypeName,
+  PrimaryKey,
+  Table,
+  UniqueConstraint,
+} from "../../ir/model.ts";
 import type { Executor, IntrospectOptions, Introspected } from "../dialect.ts";
 import { normExpr } from "../common/expr.ts";
 import { parseCreateIndex, parseCreateTable } from "./create-sql.ts";
@@ -16,11 +29,20 @@ import { UUID_SQL } from "./render.ts";
 import { InlineEnums } from "../common/inline-enums.ts";
 
 const DECLARED: Readonly<Record<string, ColumnType>> = {
-  SMALLINT: { kind: "portable", name: "smallint" }, INTEGER: { kind: "portable", name: "int" }, INT: { kind: "portable", name: "int" },
-  BIGINT: { kind: "portable", name: "bigint" }, REAL: { kind: "portable", name: "real" }, DOUBLE: { kind: "portable", name: "double" },
-  BOOLEAN: { kind: "portable", name: "bool" }, TEXT: { kind: "portable", name: "text" }, DATE: { kind: "portable", name: "date" },
-  TIME: { kind: "portable", name: "time" }, TIMESTAMP: { kind: "portable", name: "timestamp" }, TIMESTAMPTZ: { kind: "portable", name: "timestamptz" },
-  UUID: { kind: "portable", name: "uuid" }, BLOB: { kind: "portable", name: "bytes" },
+  SMALLINT: { kind: "portable", name: "smallint" },
+  INTEGER: { kind: "portable", name: "int" },
+  INT: { kind: "portable", name: "int" },
+  BIGINT: { kind: "portable", name: "bigint" },
+  REAL: { kind: "portable", name: "real" },
+  DOUBLE: { kind: "portable", name: "double" },
+  BOOLEAN: { kind: "portable", name: "bool" },
+  TEXT: { kind: "portable", name: "text" },
+  DATE: { kind: "portable", name: "date" },
+  TIME: { kind: "portable", name: "time" },
+  TIMESTAMP: { kind: "portable", name: "timestamp" },
+  TIMESTAMPTZ: { kind: "portable", name: "timestamptz" },
+  UUID: { kind: "portable", name: "uuid" },
+  BLOB: { kind: "portable", name: "bytes" },
 };
 
 export function sqliteTypeFromDeclared(declared: string): ColumnType {
@@ -33,7 +55,12 @@ export function sqliteTypeFromDeclared(declared: string): ColumnType {
   const array = declared.endsWith("[]");
   const base = array ? declared.slice(0, -2) : declared;
   m = /^(.*?)\s*\((.*)\)$/.exec(base);
-  return { kind: "native", name: m ? m[1]! : base, ...(m ? { args: m[2]!.split(",").map((a) => a.trim()) } : {}), ...(array ? { array: true } : {}) };
+  return {
+    kind: "native",
+    name: m ? m[1]! : base,
+    ...(m ? { args: m[2]!.split(",").map((a) => a.trim()) } : {}),
+    ...(array ? { array: true } : {}),
+  };
 }
 
 const UUID_NORM = normExpr(UUID_SQL);
@@ -47,7 +74,8 @@ export function decodeSqliteDefault(text: string, type: ColumnType): DefaultValu
   if (normExpr(s) === UUID_NORM) return { kind: "function", name: "gen_uuid" };
   const num = /^\(?(-?\d+(?:\.\d+)?)\)?$/.exec(s);
   if (num) {
-    if (type.kind === "portable" && type.name === "bool" && (num[1] === "0" || num[1] === "1")) return { kind: "bool", value: num[1] === "1" };
+    if (type.kind === "portable" && type.name === "bool" && (num[1] === "0" || num[1] === "1"))
+      return { kind: "bool", value: num[1] === "1" };
     return { kind: "number", text: num[1]! };
   }
   const str = /^'((?:[^']|'')*)'$/.exec(s);
@@ -58,31 +86,60 @@ export function decodeSqliteDefault(text: string, type: ColumnType): DefaultValu
   return { kind: "raw", sql: raw ? raw[1]!.trim() : s };
 }
 
-const ACTIONS: Readonly<Record<string, FkAction>> = { "NO ACTION": "no action", RESTRICT: "restrict", CASCADE: "cascade", "SET NULL": "set null", "SET DEFAULT": "set default" };
+const ACTIONS: Readonly<Record<string, FkAction>> = {
+  "NO ACTION": "no action",
+  RESTRICT: "restrict",
+  CASCADE: "cascade",
+  "SET NULL": "set null",
+  "SET DEFAULT": "set default",
+};
 
 export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {}): Promise<Introspected> {
   const exclude = new Set(opts.exclude ?? []);
   const objects = await ex.query<{ type: string; name: string; tbl_name: string; sql: string | null }>(
-    "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name");
+    "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name",
+  );
   const tableSql = new Map<string, string>();
   const indexSql = new Map<string, string>();
   const skipped: string[] = [];
   for (const o of objects) {
     if (o.type === "table" && !exclude.has(o.name)) tableSql.set(o.name, o.sql ?? "");
     else if (o.type === "index" && o.sql) indexSql.set(o.name, o.sql);
-    else if (o.type === "view" || o.type === "trigger") skipped.push(`${o.type} ${o.name}${o.type === "trigger" ? ` on ${o.tbl_name}` : ""}`);
+    else if (o.type === "view" || o.type === "trigger")
+      skipped.push(`${o.type} ${o.name}${o.type === "trigger" ? ` on ${o.tbl_name}` : ""}`);
   }
-  const tables = new Map<string, { name: string; columns: Column[]; pk: [number, string][]; primaryKey?: PrimaryKey; uniques: UniqueConstraint[]; indexes: Index[]; foreignKeys: ForeignKey[]; checks: Check[] }>();
-  for (const name of tableSql.keys()) tables.set(name, { name, columns: [], pk: [], uniques: [], indexes: [], foreignKeys: [], checks: [] });
+  const tables = new Map<
+    string,
+    {
+      name: string;
+      columns: Column[];
+      pk: [number, string][];
+      primaryKey?: PrimaryKey;
+      uniques: UniqueConstraint[];
+      indexes: Index[];
+      foreignKeys: ForeignKey[];
+      checks: Check[];
+    }
+  >();
+  for (const name of tableSql.keys())
+    tables.set(name, { name, columns: [], pk: [], uniques: [], indexes: [], foreignKeys: [], checks: [] });
   const parsed = new Map([...tableSql].map(([n, sql]) => [n, parseCreateTable(sql)]));
 
   const inline = new InlineEnums(() => tables.keys());
   const enums = inline.enums;
   const enumFor = (table: string, column: string, values: string[]) => inline.nameFor(table, column, values);
 
-  const cols = await ex.query<{ t: string; name: string; type: string; notnull: number; dflt: string | null; pk: number }>(
+  const cols = await ex.query<{
+    t: string;
+    name: string;
+    type: string;
+    notnull: number;
+    dflt: string | null;
+    pk: number;
+  }>(
     `SELECT m.name AS t, p.name AS name, p.type AS type, p."notnull" AS "notnull", p.dflt_value AS dflt, p.pk AS pk
-     FROM sqlite_schema m JOIN pragma_table_xinfo(m.name) p WHERE m.type = 'table' ORDER BY m.name, p.cid`);
+     FROM sqlite_schema m JOIN pragma_table_xinfo(m.name) p WHERE m.type = 'table' ORDER BY m.name, p.cid`,
+  );
   for (const r of cols) {
     const t = tables.get(r.t);
     if (!t) continue;
@@ -92,22 +149,39 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
     const identity = item?.autoincrement ?? false;
     if (Number(r.pk) > 0) t.pk.push([Number(r.pk), r.name]);
     t.columns.push({
-      name: r.name, type, identity,
+      name: r.name,
+      type,
+      identity,
       // An INTEGER PRIMARY KEY is never NULL, whatever the catalog's flag says.
-      nullable: Number(r.notnull) === 0 && !(identity || (Number(r.pk) > 0 && r.type.toUpperCase() === "INTEGER" && parsed.get(r.t)!.pkColumns.length === 1)),
+      nullable:
+        Number(r.notnull) === 0 &&
+        !(
+          identity ||
+          (Number(r.pk) > 0 && r.type.toUpperCase() === "INTEGER" && parsed.get(r.t)!.pkColumns.length === 1)
+        ),
       ...(r.dflt !== null ? { default: decodeSqliteDefault(r.dflt, type) } : {}),
     });
   }
   for (const t of tables.values()) {
     if (!t.pk.length) continue;
     const p = parsed.get(t.name)!;
-    t.primaryKey = { name: p.pkName ?? `${t.name}_pkey`, columns: t.pk.sort((a, b) => a[0] - b[0]).map((x) => x[1]) };
+    t.primaryKey = {
+      name: p.pkName ?? `${t.name}_pkey`,
+      columns: t.pk.sort((a, b) => a[0] - b[0]).map((x) => x[1]),
+    };
   }
 
-  const idx = await ex.query<{ t: string; name: string; unique: number; origin: string; cols: string | null }>(
+  const idx = await ex.query<{
+    t: string;
+    name: string;
+    unique: number;
+    origin: string;
+    cols: string | null;
+  }>(
     `SELECT m.name AS t, l.name AS name, l."unique" AS "unique", l.origin AS origin,
        (SELECT group_concat(ii.name, char(1)) FROM pragma_index_info(l.name) ii) AS cols
-     FROM sqlite_schema m JOIN pragma_index_list(m.name) l WHERE m.type = 'table' ORDER BY m.name, l.name`);
+     FROM sqlite_schema m JOIN pragma_index_list(m.name) l WHERE m.type = 'table' ORDER BY m.name, l.name`,
+  );
   for (const r of idx) {
     const t = tables.get(r.t);
     if (!t) continue;
@@ -117,19 +191,41 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
       t.uniques.push({ name: named?.name ?? `${r.t}_${columns.join("_")}_key`, columns });
     } else if (r.origin === "c") {
       const def = parseCreateIndex(indexSql.get(r.name) ?? "");
-      const parts: IndexPart[] = def.parts.map((p) => (p.expression ? { kind: "expression", sql: p.text, desc: p.desc } : { kind: "column", column: p.text, desc: p.desc }));
-      t.indexes.push({ name: r.name, unique: Number(r.unique) === 1, parts, ...(def.where !== undefined ? { where: def.where } : {}) });
+      const parts: IndexPart[] = def.parts.map((p) =>
+        p.expression
+          ? { kind: "expression", sql: p.text, desc: p.desc }
+          : { kind: "column", column: p.text, desc: p.desc },
+      );
+      t.indexes.push({
+        name: r.name,
+        unique: Number(r.unique) === 1,
+        parts,
+        ...(def.where !== undefined ? { where: def.where } : {}),
+      });
     }
   }
 
-  const fks = await ex.query<{ t: string; id: number; ref: string; from: string; to: string | null; upd: string; del: string }>(
+  const fks = await ex.query<{
+    t: string;
+    id: number;
+    ref: string;
+    from: string;
+    to: string | null;
+    upd: string;
+    del: string;
+  }>(
     `SELECT m.name AS t, f.id AS id, f."table" AS ref, f."from" AS "from", f."to" AS "to", f.on_update AS upd, f.on_delete AS del
-     FROM sqlite_schema m JOIN pragma_foreign_key_list(m.name) f WHERE m.type = 'table' ORDER BY m.name, f.id, f.seq`);
-  const byId = new Map<string, { t: string; ref: string; columns: string[]; refColumns: string[]; upd: string; del: string }>();
+     FROM sqlite_schema m JOIN pragma_foreign_key_list(m.name) f WHERE m.type = 'table' ORDER BY m.name, f.id, f.seq`,
+  );
+  const byId = new Map<
+    string,
+    { t: string; ref: string; columns: string[]; refColumns: string[]; upd: string; del: string }
+  >();
   for (const r of fks) {
     const key = `${r.t}\u0000${r.id}`;
     let fk = byId.get(key);
-    if (!fk) byId.set(key, (fk = { t: r.t, ref: r.ref, columns: [], refColumns: [], upd: r.upd, del: r.del }));
+    if (!fk)
+      byId.set(key, (fk = { t: r.t, ref: r.ref, columns: [], refColumns: [], upd: r.upd, del: r.del }));
     fk.columns.push(r.from);
     // `to` is NULL when the reference names no columns: then it is the parent's primary key.
     fk.refColumns.push(r.to ?? "");
@@ -137,17 +233,29 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
   for (const fk of byId.values()) {
     const t = tables.get(fk.t);
     if (!t) continue;
-    const refColumns = fk.refColumns.some((c) => c === "") ? [...(tables.get(fk.ref)?.primaryKey?.columns ?? [])] : fk.refColumns;
-    const named = parsed.get(fk.t)!.foreignKeys.find((f) => f.columns.join("\u0001") === fk.columns.join("\u0001") && f.refTable === fk.ref);
+    const refColumns = fk.refColumns.some((c) => c === "")
+      ? [...(tables.get(fk.ref)?.primaryKey?.columns ?? [])]
+      : fk.refColumns;
+    const named = parsed
+      .get(fk.t)!
+      .foreignKeys.find(
+        (f) => f.columns.join("\u0001") === fk.columns.join("\u0001") && f.refTable === fk.ref,
+      );
     t.foreignKeys.push({
-      name: named?.name ?? `${fk.t}_${fk.columns.join("_")}_fkey`, columns: fk.columns, refTable: fk.ref, refColumns,
-      onDelete: ACTIONS[fk.del.toUpperCase()] ?? "no action", onUpdate: ACTIONS[fk.upd.toUpperCase()] ?? "no action",
+      name: named?.name ?? `${fk.t}_${fk.columns.join("_")}_fkey`,
+      columns: fk.columns,
+      refTable: fk.ref,
+      refColumns,
+      onDelete: ACTIONS[fk.del.toUpperCase()] ?? "no action",
+      onUpdate: ACTIONS[fk.upd.toUpperCase()] ?? "no action",
     });
   }
   widenRowidKeys(tables);
   for (const t of tables.values()) {
     const p = parsed.get(t.name)!;
-    p.checks.forEach((c, i) => t.checks.push({ name: c.name ?? `${t.name}_check${i ? i : ""}`, expr: c.expr }));
+    p.checks.forEach((c, i) => {
+      t.checks.push({ name: c.name ?? `${t.name}_check${i ? i : ""}`, expr: c.expr });
+    });
   }
   return {
     schema: { enums, tables: [...tables.values()].map(({ pk: _pk, ...t }): Table => t) },
@@ -161,7 +269,9 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
  * the integer type its referencing columns declare (they keep their declared type), so that a
  * pulled schema passes the foreign-key type rule; `bigint` (the rowid's real width) otherwise.
  */
-function widenRowidKeys(tables: ReadonlyMap<string, { name: string; columns: Column[]; foreignKeys: ForeignKey[] }>): void {
+function widenRowidKeys(
+  tables: ReadonlyMap<string, { name: string; columns: Column[]; foreignKeys: ForeignKey[] }>,
+): void {
   const INTS = new Set<PortableTypeName>(["smallint", "int", "bigint"]);
   const referrers = new Map<string, Set<PortableTypeName>>();
   for (const t of tables.values()) {

@@ -5,7 +5,11 @@
  */
 import type { Connection } from "../dialect.ts";
 
-export async function lockSqlite(conn: Connection, timeoutMs: number, _onWait?: () => void): Promise<() => Promise<void>> {
+export async function lockSqlite(
+  conn: Connection,
+  timeoutMs: number,
+  _onWait?: () => void,
+): Promise<() => Promise<void>> {
   await conn.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(timeoutMs))}`);
   return async () => {};
 }

@@ -15,7 +15,15 @@ if (typeof LIBSQL_NATIVE === "string" && Bun.isStandaloneExecutable) {
   Bun.plugin({
     name: "libsql-native",
     setup(build) {
-      for (const name of ["@libsql/linux-x64-gnu", "@libsql/linux-x64-musl", "@libsql/linux-arm64-gnu", "@libsql/linux-arm64-musl", "@libsql/darwin-arm64", "@libsql/darwin-x64", "@libsql/win32-x64-msvc"]) {
+      for (const name of [
+        "@libsql/linux-x64-gnu",
+        "@libsql/linux-x64-musl",
+        "@libsql/linux-arm64-gnu",
+        "@libsql/linux-arm64-musl",
+        "@libsql/darwin-arm64",
+        "@libsql/darwin-x64",
+        "@libsql/win32-x64-msvc",
+      ]) {
         build.module(name, () => ({ exports: addon, loader: "object" }));
       }
     },

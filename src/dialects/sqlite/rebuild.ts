@@ -34,7 +34,11 @@ export function rebuildTable(target: Table, current: ReadonlySet<string>, h: Reb
   const copied = target.columns.filter((c) => current.has(c.name)).map((c) => h.q(c.name));
   return [
     create!,
-    ...(copied.length ? [`INSERT INTO ${h.q(temp)} (${copied.join(", ")}) SELECT ${copied.join(", ")} FROM ${h.q(target.name)}`] : []),
+    ...(copied.length
+      ? [
+          `INSERT INTO ${h.q(temp)} (${copied.join(", ")}) SELECT ${copied.join(", ")} FROM ${h.q(target.name)}`,
+        ]
+      : []),
     `DROP TABLE ${h.q(target.name)}`,
     "PRAGMA legacy_alter_table = ON",
     `ALTER TABLE ${h.q(temp)} RENAME TO ${h.q(target.name)}`,

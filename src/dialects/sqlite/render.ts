@@ -13,7 +13,8 @@ import { rebuildTable } from "./rebuild.ts";
 import { columnDiffers } from "../../diff/differ.ts";
 
 /** A v4 UUID from random bytes, as text: SQLite has no uuid function. */
-export const UUID_SQL = "(lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))))";
+export const UUID_SQL =
+  "(lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))))";
 
 export class SqliteRenderer extends BaseRenderer {
   q = quoteDouble;
@@ -28,21 +29,31 @@ export class SqliteRenderer extends BaseRenderer {
     const d = c.default;
     if (!d) return undefined;
     switch (d.kind) {
-      case "number": return d.text.startsWith("-") ? `(${d.text})` : d.text;
-      case "string": return quoteString(d.value);
-      case "bool": return d.value ? "1" : "0";
-      case "null": return "NULL";
-      case "function": return d.name === "now" ? "CURRENT_TIMESTAMP" : d.name === "current_date" ? "CURRENT_DATE" : UUID_SQL;
-      case "raw": return `(${d.sql})`;
+      case "number":
+        return d.text.startsWith("-") ? `(${d.text})` : d.text;
+      case "string":
+        return quoteString(d.value);
+      case "bool":
+        return d.value ? "1" : "0";
+      case "null":
+        return "NULL";
+      case "function":
+        return d.name === "now" ? "CURRENT_TIMESTAMP" : d.name === "current_date" ? "CURRENT_DATE" : UUID_SQL;
+      case "raw":
+        return `(${d.sql})`;
     }
   }
 
-  protected override primaryKeyInline(t: Table): boolean { return identityColumn(t) !== undefined; }
+  protected override primaryKeyInline(t: Table): boolean {
+    return identityColumn(t) !== undefined;
+  }
 
   protected override columnExtras(t: Table, c: Column): string[] {
     const out: string[] = [];
-    if (c.identity && identityColumn(t) === c) out.push(`CONSTRAINT ${this.q(t.primaryKey!.name)} PRIMARY KEY AUTOINCREMENT`);
-    if (c.type.kind === "enum") out.push(`CHECK (${this.q(c.name)} IN (${this.enumValues(c.type.name).map(quoteString).join(", ")}))`);
+    if (c.identity && identityColumn(t) === c)
+      out.push(`CONSTRAINT ${this.q(t.primaryKey!.name)} PRIMARY KEY AUTOINCREMENT`);
+    if (c.type.kind === "enum")
+      out.push(`CHECK (${this.q(c.name)} IN (${this.enumValues(c.type.name).map(quoteString).join(", ")}))`);
     return out;
   }
 
@@ -57,7 +68,9 @@ export class SqliteRenderer extends BaseRenderer {
     return [`DROP INDEX ${this.q(from)}`, ...this.createIndex(table, index)];
   }
 
-  protected override indexUsing(_i: Index): string { return ""; }
+  protected override indexUsing(_i: Index): string {
+    return "";
+  }
 
   protected alterColumn(_table: string, from: Column, to: Column): string[] {
     if (!columnDiffers({ ...from, doc: undefined }, { ...to, doc: undefined })) return []; // a comment: nothing to do
@@ -69,7 +82,10 @@ export class SqliteRenderer extends BaseRenderer {
    * after the last change of that table (renames of the table and its columns run in place
    * first, so the rebuild copies from the names as they are then).
    */
-  override render(changes: readonly Change[], ctx: { from: import("../../ir/model.ts").Schema; to: import("../../ir/model.ts").Schema }) {
+  override render(
+    changes: readonly Change[],
+    ctx: { from: import("../../ir/model.ts").Schema; to: import("../../ir/model.ts").Schema },
+  ) {
     this.ctx = ctx;
     const finalName = finalNames(changes);
     const rebuild = new Set<string>();
@@ -80,20 +96,30 @@ export class SqliteRenderer extends BaseRenderer {
       const t = this.needsRebuild(c);
       if (t !== undefined) rebuild.add(finalName(t));
       if (c.kind === "add-enum-values" || c.kind === "alter-enum-values") {
-        for (const tb of ctx.to.tables) if (tb.columns.some((col) => col.type.kind === "enum" && col.type.name === c.enum)) { rebuild.add(tb.name); last.set(tb.name, i); }
+        for (const tb of ctx.to.tables)
+          if (tb.columns.some((col) => col.type.kind === "enum" && col.type.name === c.enum)) {
+            rebuild.add(tb.name);
+            last.set(tb.name, i);
+          }
       }
     });
     // Drop and create of the same table are not rebuilds.
-    for (const c of changes) if (c.kind === "create-table" || c.kind === "drop-table") rebuild.delete(c.table.name);
+    for (const c of changes)
+      if (c.kind === "create-table" || c.kind === "drop-table") rebuild.delete(c.table.name);
     changes.forEach((c, i) => {
       const t = tableOf(c);
-      if (t !== undefined && rebuild.has(finalName(t))) last.set(finalName(t), Math.max(i, last.get(finalName(t)) ?? -1));
+      if (t !== undefined && rebuild.has(finalName(t)))
+        last.set(finalName(t), Math.max(i, last.get(finalName(t)) ?? -1));
     });
     for (const name of last.keys()) if (!rebuild.has(name)) last.delete(name);
     const out: string[] = [];
     changes.forEach((c, i) => {
       const t = tableOf(c);
-      const absorbed = t !== undefined && rebuild.has(finalName(t)) && c.kind !== "rename-table" && c.kind !== "rename-column";
+      const absorbed =
+        t !== undefined &&
+        rebuild.has(finalName(t)) &&
+        c.kind !== "rename-table" &&
+        c.kind !== "rename-column";
       if (!absorbed) out.push(...this.change(c));
       for (const [name, pos] of last) if (pos === i) out.push(...this.rebuild(name, changes));
     });
@@ -108,12 +134,22 @@ export class SqliteRenderer extends BaseRenderer {
         const onlyDoc = !columnDiffers({ ...c.from, doc: undefined }, { ...c.to, doc: undefined });
         return onlyDoc ? undefined : c.table;
       }
-      case "add-column": return this.simpleAdd(c.table, c.column) ? undefined : c.table;
-      case "drop-column": return this.simpleDrop(c.table, c.column) ? undefined : c.table;
-      case "add-primary-key": case "drop-primary-key": case "add-unique": case "drop-unique":
-      case "add-foreign-key": case "drop-foreign-key": case "add-check": case "drop-check": case "rename-constraint":
+      case "add-column":
+        return this.simpleAdd(c.table, c.column) ? undefined : c.table;
+      case "drop-column":
+        return this.simpleDrop(c.table, c.column) ? undefined : c.table;
+      case "add-primary-key":
+      case "drop-primary-key":
+      case "add-unique":
+      case "drop-unique":
+      case "add-foreign-key":
+      case "drop-foreign-key":
+      case "add-check":
+      case "drop-check":
+      case "rename-constraint":
         return c.table;
-      default: return undefined;
+      default:
+        return undefined;
     }
   }
 
@@ -121,8 +157,13 @@ export class SqliteRenderer extends BaseRenderer {
   private simpleAdd(table: string, c: Column): boolean {
     const t = this.tableIn("to", table);
     if (c.identity || c.type.kind === "enum") return false;
-    if (t.primaryKey?.columns.includes(c.name) || t.uniques.some((u) => u.columns.includes(c.name))) return false;
-    if (t.checks.some((k) => k.expr.includes(c.name)) || t.foreignKeys.some((f) => f.columns.includes(c.name))) return false;
+    if (t.primaryKey?.columns.includes(c.name) || t.uniques.some((u) => u.columns.includes(c.name)))
+      return false;
+    if (
+      t.checks.some((k) => k.expr.includes(c.name)) ||
+      t.foreignKeys.some((f) => f.columns.includes(c.name))
+    )
+      return false;
     const d = c.default;
     if (d && (d.kind === "function" || d.kind === "raw")) return false;
     if (!c.nullable && (!d || d.kind === "null")) return false;
@@ -133,8 +174,12 @@ export class SqliteRenderer extends BaseRenderer {
   private simpleDrop(table: string, c: Column): boolean {
     const t = this.ctx.from.tables.find((x) => x.name === table) ?? this.tableIn("to", table);
     if (c.type.kind === "enum" || c.identity) return false;
-    return !(t.primaryKey?.columns.includes(c.name) || t.uniques.some((u) => u.columns.includes(c.name)) ||
-      t.foreignKeys.some((f) => f.columns.includes(c.name)) || t.checks.some((k) => k.expr.includes(c.name)));
+    return !(
+      t.primaryKey?.columns.includes(c.name) ||
+      t.uniques.some((u) => u.columns.includes(c.name)) ||
+      t.foreignKeys.some((f) => f.columns.includes(c.name)) ||
+      t.checks.some((k) => k.expr.includes(c.name))
+    );
   }
 
   private rebuild(name: string, changes: readonly Change[]): string[] {
@@ -142,7 +187,8 @@ export class SqliteRenderer extends BaseRenderer {
     // The columns the table has just before the rebuild: its old columns under their current names.
     const renames = new Map<string, string>();
     const oldName = changes.reduce((n, c) => (c.kind === "rename-table" && c.to === name ? c.from : n), name);
-    for (const c of changes) if (c.kind === "rename-column" && (c.table === name || c.table === oldName)) renames.set(c.from, c.to);
+    for (const c of changes)
+      if (c.kind === "rename-column" && (c.table === name || c.table === oldName)) renames.set(c.from, c.to);
     const before = this.ctx.from.tables.find((t) => t.name === oldName);
     const current = new Set((before?.columns ?? []).map((c) => renames.get(c.name) ?? c.name));
     // Every other change of this table (added columns included) is absorbed into the rebuild:
@@ -157,7 +203,7 @@ export class SqliteRenderer extends BaseRenderer {
 
 function identityColumn(t: Table): Column | undefined {
   const pk = t.primaryKey;
-  if (!pk || pk.columns.length !== 1) return undefined;
+  if (pk?.columns.length !== 1) return undefined;
   const c = t.columns.find((x) => x.name === pk.columns[0]);
   return c?.identity ? c : undefined;
 }
@@ -165,10 +211,20 @@ function identityColumn(t: Table): Column | undefined {
 /** The table a table-level change is about, as named when it runs. */
 function tableOf(c: Change): string | undefined {
   switch (c.kind) {
-    case "create-enum": case "drop-enum": case "rename-enum": case "add-enum-values": case "alter-enum-values": case "set-enum-comment": return undefined;
-    case "create-table": case "drop-table": return c.table.name;
-    case "rename-table": return c.from;
-    default: return c.table;
+    case "create-enum":
+    case "drop-enum":
+    case "rename-enum":
+    case "add-enum-values":
+    case "alter-enum-values":
+    case "set-enum-comment":
+      return undefined;
+    case "create-table":
+    case "drop-table":
+      return c.table.name;
+    case "rename-table":
+      return c.from;
+    default:
+      return c.table;
   }
 }
 

@@ -8,27 +8,47 @@ import type { ColumnType } from "../../ir/model.ts";
 
 export function sqliteType(t: ColumnType): string {
   switch (t.kind) {
-    case "enum": return "TEXT";
-    case "native": return `${t.name}${t.args?.length ? `(${t.args.join(", ")})` : ""}${t.array ? "[]" : ""}`;
+    case "enum":
+      return "TEXT";
+    case "native":
+      return `${t.name}${t.args?.length ? `(${t.args.join(", ")})` : ""}${t.array ? "[]" : ""}`;
     case "portable":
       switch (t.name) {
-        case "smallint": return "SMALLINT";
-        case "int": return "INTEGER";
-        case "bigint": return "BIGINT";
-        case "real": return "REAL";
-        case "double": return "DOUBLE";
-        case "decimal": return `DECIMAL(${(t.args ?? []).join(",")})`;
-        case "bool": return "BOOLEAN";
-        case "text": return "TEXT";
-        case "varchar": return `VARCHAR(${t.args?.[0]})`;
-        case "char": return `CHAR(${t.args?.[0]})`;
-        case "date": return "DATE";
-        case "time": return "TIME";
-        case "timestamp": return "TIMESTAMP";
-        case "timestamptz": return "TIMESTAMPTZ";
-        case "uuid": return "UUID";
-        case "json": case "jsonb": return "TEXT";
-        case "bytes": return "BLOB";
+        case "smallint":
+          return "SMALLINT";
+        case "int":
+          return "INTEGER";
+        case "bigint":
+          return "BIGINT";
+        case "real":
+          return "REAL";
+        case "double":
+          return "DOUBLE";
+        case "decimal":
+          return `DECIMAL(${(t.args ?? []).join(",")})`;
+        case "bool":
+          return "BOOLEAN";
+        case "text":
+          return "TEXT";
+        case "varchar":
+          return `VARCHAR(${t.args?.[0]})`;
+        case "char":
+          return `CHAR(${t.args?.[0]})`;
+        case "date":
+          return "DATE";
+        case "time":
+          return "TIME";
+        case "timestamp":
+          return "TIMESTAMP";
+        case "timestamptz":
+          return "TIMESTAMPTZ";
+        case "uuid":
+          return "UUID";
+        case "json":
+        case "jsonb":
+          return "TEXT";
+        case "bytes":
+          return "BLOB";
       }
   }
 }

@@ -9,11 +9,28 @@ export function validateSqlite(schema: Schema): Diagnostic[] {
     for (const c of t.columns) {
       // AUTOINCREMENT exists only as INTEGER PRIMARY KEY AUTOINCREMENT on a one-column key.
       if (c.identity && !(t.primaryKey?.columns.length === 1 && t.primaryKey.columns[0] === c.name)) {
-        out.push(dialectError("sqlite-identity", `SQLite can only generate \`${t.name}.${c.name}\` as the table's single-column primary key`, c.src, "make it `primary key identity`, or drop `identity`", "identity"));
+        out.push(
+          dialectError(
+            "sqlite-identity",
+            `SQLite can only generate \`${t.name}.${c.name}\` as the table's single-column primary key`,
+            c.src,
+            "make it `primary key identity`, or drop `identity`",
+            "identity",
+          ),
+        );
       }
     }
     for (const i of t.indexes) {
-      if (i.using) out.push(dialectWarning("index-method", `SQLite has one index method; \`using ${i.using}\` on \`${i.name}\` is ignored`, i.src, undefined, "using"));
+      if (i.using)
+        out.push(
+          dialectWarning(
+            "index-method",
+            `SQLite has one index method; \`using ${i.using}\` on \`${i.name}\` is ignored`,
+            i.src,
+            undefined,
+            "using",
+          ),
+        );
     }
   }
   return out;

@@ -46,7 +46,10 @@ describe("Reporter", () => {
 
 describe("help", () => {
   test("fill keeps lines within the width and code spans whole", () => {
-    const lines = fill("one `-- schemavc:allow RULE` on the line above a statement accepts that rule for it", 20);
+    const lines = fill(
+      "one `-- schemavc:allow RULE` on the line above a statement accepts that rule for it",
+      20,
+    );
     for (const l of lines) if (!l.includes("`")) expect(l.length).toBeLessThanOrEqual(20);
     expect(lines).toContain("`-- schemavc:allow RULE`");
   });
@@ -57,7 +60,9 @@ describe("help", () => {
         const lines = page.split("\n");
         for (const s of SECTIONS) expect(lines).toContain(s);
         const examples = new Set((c.examples ?? []).map((e) => `    ${e.command}`));
-        for (const l of lines) if (!examples.has(l)) expect({ command: c.name, width, l, len: l.length <= width }).toMatchObject({ len: true });
+        for (const l of lines)
+          if (!examples.has(l))
+            expect({ command: c.name, width, l, len: l.length <= width }).toMatchObject({ len: true });
       }
     }
   });

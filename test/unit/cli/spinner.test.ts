@@ -10,13 +10,24 @@ import { Reporter } from "../../../src/cli/report.ts";
 /** A stream that records what is written; a terminal unless told otherwise. */
 function fakeStream(isTTY = true, columns = 60) {
   const writes: string[] = [];
-  return { isTTY, columns, writes, write: (s: string) => { writes.push(s); return true; } };
+  return {
+    isTTY,
+    columns,
+    writes,
+    write: (s: string) => {
+      writes.push(s);
+      return true;
+    },
+  };
 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const FAST = { delayMs: 40, intervalMs: 10 };
 
 let started: Spinner[] = [];
-afterEach(() => { for (const s of started) s.stop(); started = []; });
+afterEach(() => {
+  for (const s of started) s.stop();
+  started = [];
+});
 const spin = (label: string, opts: ConstructorParameters<typeof Spinner>[1]) => {
   const s = new Spinner(label, opts);
   started.push(s);
@@ -82,13 +93,23 @@ describe("Spinner", () => {
 });
 
 describe("withSpinner and the reporter", () => {
-  const reporter = (opts: { json?: boolean; quiet?: boolean }, stream = fakeStream()) =>
-    ({ stream, report: new Reporter({ json: opts.json ?? false, quiet: opts.quiet ?? false, color: false, spinnerStream: stream }) });
+  const reporter = (opts: { json?: boolean; quiet?: boolean }, stream = fakeStream()) => ({
+    stream,
+    report: new Reporter({
+      json: opts.json ?? false,
+      quiet: opts.quiet ?? false,
+      color: false,
+      spinnerStream: stream,
+    }),
+  });
 
   test("draws for slow work and erases itself, returning the work's value", async () => {
     const { stream, report } = reporter({});
     // The real delay is a second; this work takes 1.2 s so the spinner must show.
-    const v = await withSpinner({ report }, "reading the database schema", async () => { await sleep(1200); return 42; });
+    const v = await withSpinner({ report }, "reading the database schema", async () => {
+      await sleep(1200);
+      return 42;
+    });
     expect(v).toBe(42);
     expect(stream.writes.some((w) => w.includes("reading the database schema"))).toBe(true);
     expect(stream.writes.at(-1)).toBe(CLEAR_LINE);
@@ -123,7 +144,11 @@ describe("withSpinner and the reporter", () => {
 
   test("errors from the work pass through and the spinner still stops", async () => {
     const { report } = reporter({});
-    await expect(withSpinner({ report }, "x", async () => { throw new Error("boom"); })).rejects.toThrow("boom");
+    await expect(
+      withSpinner({ report }, "x", async () => {
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
     expect(report.currentSpinner).toBeUndefined();
   });
 
@@ -134,8 +159,15 @@ describe("withSpinner and the reporter", () => {
     await withSpinner({ report }, "working", async () => {
       await sleep(1100);
       expect(stream.writes.at(-1)).not.toBe(CLEAR_LINE);
-      (process.stderr as { write: unknown }).write = (s: string) => { seen.push(`${stream.writes.at(-1) === CLEAR_LINE ? "cleared" : "dirty"}:${s}`); return true; };
-      try { report.warn("careful"); } finally { (process.stderr as { write: unknown }).write = original; }
+      (process.stderr as { write: unknown }).write = (s: string) => {
+        seen.push(`${stream.writes.at(-1) === CLEAR_LINE ? "cleared" : "dirty"}:${s}`);
+        return true;
+      };
+      try {
+        report.warn("careful");
+      } finally {
+        (process.stderr as { write: unknown }).write = original;
+      }
     });
     expect(seen).toEqual(["cleared:warning: careful\n"]);
   });

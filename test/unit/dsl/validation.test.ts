@@ -22,33 +22,84 @@ const USERS = "table users {\n  id bigint primary key\n  email varchar(255) uniq
 
 describe("references", () => {
   test("unknown table in a reference, with a did-you-mean hint", () => {
-    const e = expectError(`${USERS}table posts {\n  author bigint references user(id)\n}`, "unknown-table", 6, 28);
+    const e = expectError(
+      `${USERS}table posts {\n  author bigint references user(id)\n}`,
+      "unknown-table",
+      6,
+      28,
+    );
     expect(e.message).toBe("unknown table `user` in foreign key `posts_author_fkey`");
     expect(e.hint).toBe("did you mean `users`?");
   });
   test("unknown referenced column", () => {
-    const e = expectError(`${USERS}table posts {\n  author bigint references users(idd)\n}`, "unknown-column", 6, 34);
+    const e = expectError(
+      `${USERS}table posts {\n  author bigint references users(idd)\n}`,
+      "unknown-column",
+      6,
+      34,
+    );
     expect(e.hint).toBe("did you mean `id`?");
   });
   test("unknown column in an index", () => {
-    expect(expectError("table t {\n  name text\n  index (nmae)\n}", "unknown-column", 3, 10).hint).toBe("did you mean `name`?");
+    expect(expectError("table t {\n  name text\n  index (nmae)\n}", "unknown-column", 3, 10).hint).toBe(
+      "did you mean `name`?",
+    );
   });
-  test("unknown column in a primary key", () => { expectError("table t {\n  a int\n  primary key (a, b)\n}", "unknown-column", 3, 19); });
-  test("unknown column in a unique constraint", () => { expectError("table t {\n  a int\n  unique (x)\n}", "unknown-column", 3, 11); });
-  test("unknown local column in a foreign key", () => { expectError(`${USERS}table t {\n  a bigint\n  foreign key (b) references users(id)\n}`, "unknown-column", 7, 16); });
+  test("unknown column in a primary key", () => {
+    expectError("table t {\n  a int\n  primary key (a, b)\n}", "unknown-column", 3, 19);
+  });
+  test("unknown column in a unique constraint", () => {
+    expectError("table t {\n  a int\n  unique (x)\n}", "unknown-column", 3, 11);
+  });
+  test("unknown local column in a foreign key", () => {
+    expectError(
+      `${USERS}table t {\n  a bigint\n  foreign key (b) references users(id)\n}`,
+      "unknown-column",
+      7,
+      16,
+    );
+  });
   test("referenced columns that are not a primary key or unique", () => {
-    const e = expectError("table p {\n  id int primary key\n  code int\n}\ntable c {\n  p int references p(code)\n}", "reference-not-key", 6, 22);
+    const e = expectError(
+      "table p {\n  id int primary key\n  code int\n}\ntable c {\n  p int references p(code)\n}",
+      "reference-not-key",
+      6,
+      22,
+    );
     expect(e.hint).toContain("add `unique`");
   });
   test("a unique constraint makes columns referenceable", () => {
-    expect(diagnose("table p {\n  id int primary key\n  code int unique\n}\ntable c {\n  p int references p(code)\n}")).toEqual([]);
+    expect(
+      diagnose(
+        "table p {\n  id int primary key\n  code int unique\n}\ntable c {\n  p int references p(code)\n}",
+      ),
+    ).toEqual([]);
   });
   test("type mismatch between a foreign key and its target", () => {
-    const e = expectError(`${USERS}table posts {\n  author int references users(id)\n}`, "foreign-key-type", 6, 10);
+    const e = expectError(
+      `${USERS}table posts {\n  author int references users(id)\n}`,
+      "foreign-key-type",
+      6,
+      10,
+    );
     expect(e.message).toBe("foreign key column `posts.author` is `int` but `users.id` is `bigint`");
   });
-  test("foreign key column counts differ", () => { expectError(`${USERS}table t {\n  a bigint\n  foreign key (a) references users(id, email)\n}`, "foreign-key-arity", 7, 30); });
-  test("set null on a column that is not nullable", () => { expectError(`${USERS}table t {\n  u bigint references users(id) on delete set null\n}`, "set-null-not-nullable", 6, 3); });
+  test("foreign key column counts differ", () => {
+    expectError(
+      `${USERS}table t {\n  a bigint\n  foreign key (a) references users(id, email)\n}`,
+      "foreign-key-arity",
+      7,
+      30,
+    );
+  });
+  test("set null on a column that is not nullable", () => {
+    expectError(
+      `${USERS}table t {\n  u bigint references users(id) on delete set null\n}`,
+      "set-null-not-nullable",
+      6,
+      3,
+    );
+  });
 });
 
 describe("duplicates", () => {
@@ -57,34 +108,81 @@ describe("duplicates", () => {
     expect(e.related?.loc.line).toBe(1);
   });
   test("a name defined twice across files names both files", () => {
-    const r = loadSources(new Map([["a.schema", "table t { a int }"], ["b.schema", "enum t { x }"]]));
-    expect(r.diagnostics.map((d) => `${d.code} ${d.loc?.file}:${d.loc?.line}:${d.loc?.col} (first: ${d.related?.loc.file})`)).toEqual(["duplicate-name b.schema:1:6 (first: a.schema)"]);
+    const r = loadSources(
+      new Map([
+        ["a.schema", "table t { a int }"],
+        ["b.schema", "enum t { x }"],
+      ]),
+    );
+    expect(
+      r.diagnostics.map(
+        (d) => `${d.code} ${d.loc?.file}:${d.loc?.line}:${d.loc?.col} (first: ${d.related?.loc.file})`,
+      ),
+    ).toEqual(["duplicate-name b.schema:1:6 (first: a.schema)"]);
   });
-  test("a column declared twice", () => { expectError("table t {\n  a int\n  a text\n}", "duplicate-name", 3, 3); });
-  test("two constraints with one name", () => { expectError("table t {\n  a int\n  b int\n  unique u1 (a)\n  index u1 (b)\n}", "duplicate-name", 5, 9); });
-  test("an enum value listed twice", () => { expectError("enum e { a, b, a }", "duplicate-enum-value", 1, 16); });
-  test("an attribute given twice", () => { expectError("table t {\n  a int unique unique\n}", "duplicate-attribute", 2, 16); });
+  test("a column declared twice", () => {
+    expectError("table t {\n  a int\n  a text\n}", "duplicate-name", 3, 3);
+  });
+  test("two constraints with one name", () => {
+    expectError("table t {\n  a int\n  b int\n  unique u1 (a)\n  index u1 (b)\n}", "duplicate-name", 5, 9);
+  });
+  test("an enum value listed twice", () => {
+    expectError("enum e { a, b, a }", "duplicate-enum-value", 1, 16);
+  });
+  test("an attribute given twice", () => {
+    expectError("table t {\n  a int unique unique\n}", "duplicate-attribute", 2, 16);
+  });
 });
 
 describe("keys and identity", () => {
   test("two primary keys", () => {
-    const e = expectError("table t {\n  a int primary key\n  b int primary key\n}", "duplicate-primary-key", 3, 9);
+    const e = expectError(
+      "table t {\n  a int primary key\n  b int primary key\n}",
+      "duplicate-primary-key",
+      3,
+      9,
+    );
     expect(e.related?.loc.line).toBe(2);
   });
-  test("a column primary key and a table primary key", () => { expectError("table t {\n  a int primary key\n  b int\n  primary key (a, b)\n}", "duplicate-primary-key", 4, 3); });
+  test("a column primary key and a table primary key", () => {
+    expectError(
+      "table t {\n  a int primary key\n  b int\n  primary key (a, b)\n}",
+      "duplicate-primary-key",
+      4,
+      3,
+    );
+  });
   test("identity on a non-integer column", () => {
     const e = expectError("table t {\n  id text primary key identity\n}", "identity-type", 2, 23);
     expect(e.hint).toContain("bigint");
   });
-  test("a nullable primary key column", () => { expectError("table t {\n  id int? primary key\n}", "nullable-primary-key", 2, 6); });
+  test("a nullable primary key column", () => {
+    expectError("table t {\n  id int? primary key\n}", "nullable-primary-key", 2, 6);
+  });
 });
 
 describe("renames and enums", () => {
-  test("renamed from claimed by two columns", () => { expectError("table t {\n  a int renamed from x\n  b int renamed from x\n}", "rename-conflict", 3, 22); });
-  test("renamed from claimed by two tables", () => { expectError("table a renamed from x { i int }\ntable b renamed from x { i int }", "rename-conflict", 2, 22); });
-  test("renamed from naming a table that still exists", () => { expectError("table a { i int }\ntable b renamed from a { i int }", "rename-conflict", 2, 22); });
+  test("renamed from claimed by two columns", () => {
+    expectError("table t {\n  a int renamed from x\n  b int renamed from x\n}", "rename-conflict", 3, 22);
+  });
+  test("renamed from claimed by two tables", () => {
+    expectError(
+      "table a renamed from x { i int }\ntable b renamed from x { i int }",
+      "rename-conflict",
+      2,
+      22,
+    );
+  });
+  test("renamed from naming a table that still exists", () => {
+    expectError("table a { i int }\ntable b renamed from a { i int }", "rename-conflict", 2, 22);
+  });
   test("an enum default that is not one of its values", () => {
-    const e = expectError("enum st { draft, published }\ntable t {\n  s st default 'drafts'\n}", "enum-default", 3, 16);
+    const e = expectError(
+      "enum st { draft, published }\ntable t {\n  s st default 'drafts'\n}",
+      "enum-default",
+      3,
+      16,
+    );
     expect(e.hint).toBe("did you mean `draft`?");
   });
   test("an unknown default function", () => {
@@ -93,10 +191,16 @@ describe("renames and enums", () => {
   });
   test("a near-miss type name warns", () => {
     const ds = diagnose("table t {\n  c bigitn\n}");
-    expect(ds.map((d) => `${d.severity} ${d.code} ${d.loc?.line}:${d.loc?.col} ${d.hint}`)).toEqual(["warning unknown-type 2:5 did you mean `bigint`?"]);
+    expect(ds.map((d) => `${d.severity} ${d.code} ${d.loc?.line}:${d.loc?.col} ${d.hint}`)).toEqual([
+      "warning unknown-type 2:5 did you mean `bigint`?",
+    ]);
   });
-  test("a type with wrong parameters", () => { expectError("table t {\n  c varchar\n}", "bad-type-parameter", 2, 5); });
-  test("an empty table", () => { expectError("table t {\n}", "empty-table", 1, 7); });
+  test("a type with wrong parameters", () => {
+    expectError("table t {\n  c varchar\n}", "bad-type-parameter", 2, 5);
+  });
+  test("an empty table", () => {
+    expectError("table t {\n}", "empty-table", 1, 7);
+  });
 });
 
 describe("syntax errors", () => {
@@ -114,10 +218,14 @@ describe("syntax errors", () => {
     expect(e.loc?.line).toBe(2);
   });
   test("an unterminated string", () => {
-    expect(diagnose("table t {\n  a text default 'abc\n}").some((d) => d.code === "syntax" && d.loc?.line === 2)).toBe(true);
+    expect(
+      diagnose("table t {\n  a text default 'abc\n}").some((d) => d.code === "syntax" && d.loc?.line === 2),
+    ).toBe(true);
   });
   test("one run reports every error, not only the first", () => {
-    const ds = diagnose("table a {\n  x int references nope(id)\n}\ntable b {\n  y int\n  index (zz)\n}\ntable c {\n  q qq(\n}\n").filter((d) => d.severity === "error");
+    const ds = diagnose(
+      "table a {\n  x int references nope(id)\n}\ntable b {\n  y int\n  index (zz)\n}\ntable c {\n  q qq(\n}\n",
+    ).filter((d) => d.severity === "error");
     expect(ds.length).toBeGreaterThanOrEqual(3);
     expect(new Set(ds.map((d) => d.loc?.line)).size).toBeGreaterThanOrEqual(3);
   });
@@ -127,11 +235,13 @@ describe("formatting a diagnostic", () => {
   test("file:line:col, the source line and a caret under the spot, and the hint", () => {
     const text = `${USERS}table posts {\n  author bigint references user(id)\n}`;
     const d = diagnose(text).find((x) => x.code === "unknown-table")!;
-    expect(formatDiagnostic(d, new Map([["s.schema", text]]))).toBe([
-      "error: s.schema:6:28: unknown table `user` in foreign key `posts_author_fkey`",
-      "  6 |   author bigint references user(id)",
-      "    |                            ^^^^",
-      "  hint: did you mean `users`?",
-    ].join("\n"));
+    expect(formatDiagnostic(d, new Map([["s.schema", text]]))).toBe(
+      [
+        "error: s.schema:6:28: unknown table `user` in foreign key `posts_author_fkey`",
+        "  6 |   author bigint references user(id)",
+        "    |                            ^^^^",
+        "  hint: did you mean `users`?",
+      ].join("\n"),
+    );
   });
 });

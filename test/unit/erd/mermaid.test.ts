@@ -28,7 +28,14 @@ describe("mermaid erd", () => {
     });
   }
   test("odd names: quoted entities, attribute names rewritten with the real name in the note", async () => {
-    const { schema } = loadSources(new Map([["a.schema", 'table "line items" {\n  "my col" int primary key\n  "x""y" text?\n}\ntable order {\n  id int primary key\n  li int? references "line items"("my col")\n}\n']]));
+    const { schema } = loadSources(
+      new Map([
+        [
+          "a.schema",
+          'table "line items" {\n  "my col" int primary key\n  "x""y" text?\n}\ntable order {\n  id int primary key\n  li int? references "line items"("my col")\n}\n',
+        ],
+      ]),
+    );
     const text = mermaidErd(schema);
     await parses(text);
     expect(text).toContain('  "line items" {');
@@ -37,7 +44,14 @@ describe("mermaid erd", () => {
     expect(text).toContain('"line items" o|..}o order : "li"');
   });
   test("ends: a required key is ||, a key that is the child's primary key is one-to-one and identifying", async () => {
-    const { schema } = loadSources(new Map([["a.schema", "table a {\n  id int primary key\n}\ntable b {\n  id int primary key references a(id)\n}\ntable c {\n  id int primary key\n  a_id int references a(id)\n}\n"]]));
+    const { schema } = loadSources(
+      new Map([
+        [
+          "a.schema",
+          "table a {\n  id int primary key\n}\ntable b {\n  id int primary key references a(id)\n}\ntable c {\n  id int primary key\n  a_id int references a(id)\n}\n",
+        ],
+      ]),
+    );
     const text = mermaidErd(schema);
     await parses(text);
     expect(text).toContain('a ||--|o b : "id"');

@@ -3,7 +3,9 @@ import { expect, test } from "bun:test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-const grammar = JSON.parse(readFileSync(join(import.meta.dir, "../../../grammar/schemavc.tmLanguage.json"), "utf8"));
+const grammar = JSON.parse(
+  readFileSync(join(import.meta.dir, "../../../grammar/schemavc.tmLanguage.json"), "utf8"),
+);
 
 test("every match/begin/end pattern compiles as a regular expression", () => {
   const patterns: string[] = [];

@@ -15,14 +15,33 @@ import { RULES, type RuleId } from "../../../src/lint/rules.ts";
 
 const DIALECTS: DialectName[] = ["postgres", "mysql", "sqlite"];
 
-const schemaOf = (text: string): Schema => (text ? loadSources(new Map([["a.schema", text]])).schema : emptySchema());
+const schemaOf = (text: string): Schema =>
+  text ? loadSources(new Map([["a.schema", text]])).schema : emptySchema();
 
 /** Findings for the migration from `from` to `to`: generated, or the given hand-written SQL. */
 async function lint(d: DialectName, from: string, to: string, sql?: string): Promise<Finding[]> {
   const dialect = await getDialect(d);
-  const a = schemaOf(from), b = schemaOf(to);
-  const text = sql ?? sqlFile({ version: "v", message: "m", direction: "up", dialect: d, statements: plan(a, b, renamesFromHints(a, b), dialect).upSql, losses: [] });
-  return lintMigration({ dialect: d, file: "up.sql", sql: text, backslashEscapes: dialect.capabilities.backslashEscapes, transactionalDdl: dialect.capabilities.transactionalDdl, before: () => a, after: () => b });
+  const a = schemaOf(from),
+    b = schemaOf(to);
+  const text =
+    sql ??
+    sqlFile({
+      version: "v",
+      message: "m",
+      direction: "up",
+      dialect: d,
+      statements: plan(a, b, renamesFromHints(a, b), dialect).upSql,
+      losses: [],
+    });
+  return lintMigration({
+    dialect: d,
+    file: "up.sql",
+    sql: text,
+    backslashEscapes: dialect.capabilities.backslashEscapes,
+    transactionalDdl: dialect.capabilities.transactionalDdl,
+    before: () => a,
+    after: () => b,
+  });
 }
 
 interface Case {
@@ -40,7 +59,16 @@ const withNote = (note: string) => T.replace("  note text?\n", note);
 const CASES: Record<Exclude<RuleId, "unknown-rule">, readonly [Case, Case]> = {
   "drop-table": [
     { name: "a table with rows is dropped", from: T, to: "" },
-    { name: "a table created in the same migration is dropped", from: "", to: "", sql: { postgres: 'CREATE TABLE "x" (id int);\nDROP TABLE "x";', mysql: "CREATE TABLE `x` (id int);\nDROP TABLE `x`;", sqlite: 'CREATE TABLE "x" (id int);\nDROP TABLE "x";' } },
+    {
+      name: "a table created in the same migration is dropped",
+      from: "",
+      to: "",
+      sql: {
+        postgres: 'CREATE TABLE "x" (id int);\nDROP TABLE "x";',
+        mysql: "CREATE TABLE `x` (id int);\nDROP TABLE `x`;",
+        sqlite: 'CREATE TABLE "x" (id int);\nDROP TABLE "x";',
+      },
+    },
   ],
   "drop-column": [
     { name: "a column is dropped", from: T, to: withNote("") },
@@ -51,55 +79,155 @@ const CASES: Record<Exclude<RuleId, "unknown-rule">, readonly [Case, Case]> = {
     { name: "varchar(100) → varchar(200)", from: T, to: T.replace("varchar(100)", "varchar(200)") },
   ],
   "enum-value-removed": [
-    { name: "a value is removed", from: `enum s { a, b, c }\n${withNote("  s s\n")}`, to: `enum s { a, b }\n${withNote("  s s\n")}` },
-    { name: "a value is appended", from: `enum s { a, b }\n${withNote("  s s\n")}`, to: `enum s { a, b, c }\n${withNote("  s s\n")}` },
+    {
+      name: "a value is removed",
+      from: `enum s { a, b, c }\n${withNote("  s s\n")}`,
+      to: `enum s { a, b }\n${withNote("  s s\n")}`,
+    },
+    {
+      name: "a value is appended",
+      from: `enum s { a, b }\n${withNote("  s s\n")}`,
+      to: `enum s { a, b, c }\n${withNote("  s s\n")}`,
+    },
   ],
   "not-null-without-default": [
-    { name: "NOT NULL on a nullable column with no default", from: T, to: T.replace("note text?", "note text") },
-    { name: "NOT NULL after an UPDATE that fills the NULLs", from: T, to: T.replace("note text?", "note text"), sql: {
-      postgres: `UPDATE "t" SET "note" = '' WHERE "note" IS NULL;\nALTER TABLE "t" ALTER COLUMN "note" SET NOT NULL;`,
-      mysql: "UPDATE `t` SET `note` = '' WHERE `note` IS NULL;\nALTER TABLE `t` MODIFY COLUMN `note` TEXT NOT NULL;",
-      sqlite: `UPDATE "t" SET "note" = '' WHERE "note" IS NULL;\nCREATE TABLE "t__new" ("id" INTEGER NOT NULL PRIMARY KEY, "name" VARCHAR(100) NOT NULL, "note" TEXT NOT NULL);\nINSERT INTO "t__new" SELECT * FROM "t";\nDROP TABLE "t";\nALTER TABLE "t__new" RENAME TO "t";`,
-    } },
+    {
+      name: "NOT NULL on a nullable column with no default",
+      from: T,
+      to: T.replace("note text?", "note text"),
+    },
+    {
+      name: "NOT NULL after an UPDATE that fills the NULLs",
+      from: T,
+      to: T.replace("note text?", "note text"),
+      sql: {
+        postgres: `UPDATE "t" SET "note" = '' WHERE "note" IS NULL;\nALTER TABLE "t" ALTER COLUMN "note" SET NOT NULL;`,
+        mysql:
+          "UPDATE `t` SET `note` = '' WHERE `note` IS NULL;\nALTER TABLE `t` MODIFY COLUMN `note` TEXT NOT NULL;",
+        sqlite: `UPDATE "t" SET "note" = '' WHERE "note" IS NULL;\nCREATE TABLE "t__new" ("id" INTEGER NOT NULL PRIMARY KEY, "name" VARCHAR(100) NOT NULL, "note" TEXT NOT NULL);\nINSERT INTO "t__new" SELECT * FROM "t";\nDROP TABLE "t";\nALTER TABLE "t__new" RENAME TO "t";`,
+      },
+    },
   ],
   "volatile-default": [
-    { name: "a column added with gen_uuid()", from: T, to: withNote("  note text?\n  token uuid default gen_uuid()\n") },
-    { name: "a column added with now() (stable: no rewrite)", from: T, to: withNote("  note text?\n  at timestamptz default now()\n") },
+    {
+      name: "a column added with gen_uuid()",
+      from: T,
+      to: withNote("  note text?\n  token uuid default gen_uuid()\n"),
+    },
+    {
+      name: "a column added with now() (stable: no rewrite)",
+      from: T,
+      to: withNote("  note text?\n  at timestamptz default now()\n"),
+    },
   ],
   "index-not-concurrent": [
     { name: "an index on an existing table", from: T, to: T.replace("}\n", "\n  index (name)\n}\n") },
-    { name: "CREATE INDEX CONCURRENTLY outside a transaction", from: T, to: T.replace("}\n", "\n  index (name)\n}\n"), sql: { postgres: '-- schemavc:no-transaction\nCREATE INDEX CONCURRENTLY "t_name_idx" ON "t" ("name");' } },
+    {
+      name: "CREATE INDEX CONCURRENTLY outside a transaction",
+      from: T,
+      to: T.replace("}\n", "\n  index (name)\n}\n"),
+      sql: {
+        postgres: '-- schemavc:no-transaction\nCREATE INDEX CONCURRENTLY "t_name_idx" ON "t" ("name");',
+      },
+    },
   ],
   "concurrently-in-transaction": [
-    { name: "CREATE INDEX CONCURRENTLY in a transactional migration", from: T, to: T.replace("}\n", "\n  index (name)\n}\n"), sql: { postgres: 'CREATE INDEX CONCURRENTLY "t_name_idx" ON "t" ("name");' } },
-    { name: "the same with `-- schemavc:no-transaction`", from: T, to: T.replace("}\n", "\n  index (name)\n}\n"), sql: { postgres: '-- schemavc:no-transaction\nCREATE INDEX CONCURRENTLY "t_name_idx" ON "t" ("name");' } },
+    {
+      name: "CREATE INDEX CONCURRENTLY in a transactional migration",
+      from: T,
+      to: T.replace("}\n", "\n  index (name)\n}\n"),
+      sql: { postgres: 'CREATE INDEX CONCURRENTLY "t_name_idx" ON "t" ("name");' },
+    },
+    {
+      name: "the same with `-- schemavc:no-transaction`",
+      from: T,
+      to: T.replace("}\n", "\n  index (name)\n}\n"),
+      sql: {
+        postgres: '-- schemavc:no-transaction\nCREATE INDEX CONCURRENTLY "t_name_idx" ON "t" ("name");',
+      },
+    },
   ],
   "constraint-not-valid": [
-    { name: "a foreign key added to an existing table", from: `table p {\n  id int primary key\n}\n${withNote("  note text?\n  p_id int?\n")}`, to: `table p {\n  id int primary key\n}\n${withNote("  note text?\n  p_id int? references p(id)\n")}` },
-    { name: "the same foreign key NOT VALID", from: `table p {\n  id int primary key\n}\n${withNote("  note text?\n  p_id int?\n")}`, to: `table p {\n  id int primary key\n}\n${withNote("  note text?\n  p_id int? references p(id)\n")}`, sql: { postgres: 'ALTER TABLE "t" ADD CONSTRAINT "t_p_id_fkey" FOREIGN KEY ("p_id") REFERENCES "p" ("id") NOT VALID;' } },
+    {
+      name: "a foreign key added to an existing table",
+      from: `table p {\n  id int primary key\n}\n${withNote("  note text?\n  p_id int?\n")}`,
+      to: `table p {\n  id int primary key\n}\n${withNote("  note text?\n  p_id int? references p(id)\n")}`,
+    },
+    {
+      name: "the same foreign key NOT VALID",
+      from: `table p {\n  id int primary key\n}\n${withNote("  note text?\n  p_id int?\n")}`,
+      to: `table p {\n  id int primary key\n}\n${withNote("  note text?\n  p_id int? references p(id)\n")}`,
+      sql: {
+        postgres:
+          'ALTER TABLE "t" ADD CONSTRAINT "t_p_id_fkey" FOREIGN KEY ("p_id") REFERENCES "p" ("id") NOT VALID;',
+      },
+    },
   ],
   "type-rewrite": [
-    { name: "int → bigint", from: withNote("  note text?\n  n int?\n"), to: withNote("  note text?\n  n bigint?\n") },
+    {
+      name: "int → bigint",
+      from: withNote("  note text?\n  n int?\n"),
+      to: withNote("  note text?\n  n bigint?\n"),
+    },
     { name: "varchar(100) → text (binary-coercible)", from: T, to: T.replace("varchar(100)", "text") },
   ],
   "mysql-table-copy": [
-    { name: "int → bigint", from: withNote("  note text?\n  n int?\n"), to: withNote("  note text?\n  n bigint?\n") },
-    { name: "varchar(10) → varchar(20) (same length prefix: in place)", from: T.replace("varchar(100)", "varchar(10)"), to: T.replace("varchar(100)", "varchar(20)") },
+    {
+      name: "int → bigint",
+      from: withNote("  note text?\n  n int?\n"),
+      to: withNote("  note text?\n  n bigint?\n"),
+    },
+    {
+      name: "varchar(10) → varchar(20) (same length prefix: in place)",
+      from: T.replace("varchar(100)", "varchar(10)"),
+      to: T.replace("varchar(100)", "varchar(20)"),
+    },
   ],
   "sqlite-rebuild": [
     { name: "a check added to an existing table", from: T, to: T.replace("}\n", "\n  check (id > 0)\n}\n") },
-    { name: "a nullable column added (ALTER in place)", from: T, to: withNote("  note text?\n  extra int?\n") },
+    {
+      name: "a nullable column added (ALTER in place)",
+      from: T,
+      to: withNote("  note text?\n  extra int?\n"),
+    },
   ],
   "rename-column": [
-    { name: "a column renamed", from: T, to: T.replace("  name varchar(100)", "  title varchar(100) renamed from name") },
-    { name: "a column of a table created in the same migration renamed", from: "", to: "", sql: { postgres: 'CREATE TABLE "x" (a int);\nALTER TABLE "x" RENAME COLUMN "a" TO "b";', mysql: "CREATE TABLE `x` (a int);\nALTER TABLE `x` RENAME COLUMN `a` TO `b`;", sqlite: 'CREATE TABLE "x" (a int);\nALTER TABLE "x" RENAME COLUMN "a" TO "b";' } },
+    {
+      name: "a column renamed",
+      from: T,
+      to: T.replace("  name varchar(100)", "  title varchar(100) renamed from name"),
+    },
+    {
+      name: "a column of a table created in the same migration renamed",
+      from: "",
+      to: "",
+      sql: {
+        postgres: 'CREATE TABLE "x" (a int);\nALTER TABLE "x" RENAME COLUMN "a" TO "b";',
+        mysql: "CREATE TABLE `x` (a int);\nALTER TABLE `x` RENAME COLUMN `a` TO `b`;",
+        sqlite: 'CREATE TABLE "x" (a int);\nALTER TABLE "x" RENAME COLUMN "a" TO "b";',
+      },
+    },
   ],
   "rename-table": [
     { name: "a table renamed", from: T, to: T.replace("table t {", "table u renamed from t {") },
-    { name: "a table created in the same migration renamed", from: "", to: "", sql: { postgres: 'CREATE TABLE "x" (a int);\nALTER TABLE "x" RENAME TO "y";', mysql: "CREATE TABLE `x` (a int);\nRENAME TABLE `x` TO `y`;", sqlite: 'CREATE TABLE "x" (a int);\nALTER TABLE "x" RENAME TO "y";' } },
+    {
+      name: "a table created in the same migration renamed",
+      from: "",
+      to: "",
+      sql: {
+        postgres: 'CREATE TABLE "x" (a int);\nALTER TABLE "x" RENAME TO "y";',
+        mysql: "CREATE TABLE `x` (a int);\nRENAME TABLE `x` TO `y`;",
+        sqlite: 'CREATE TABLE "x" (a int);\nALTER TABLE "x" RENAME TO "y";',
+      },
+    },
   ],
   "mysql-text-unique": [
-    { name: "a unique index on a prefix of a text column", from: T, to: T, sql: { mysql: "CREATE UNIQUE INDEX `t_note_key` ON `t` (`note`(100));" } },
+    {
+      name: "a unique index on a prefix of a text column",
+      from: T,
+      to: T,
+      sql: { mysql: "CREATE UNIQUE INDEX `t_note_key` ON `t` (`note`(100));" },
+    },
     { name: "a unique index on a varchar column", from: T, to: T.replace("}\n", "\n  unique (name)\n}\n") },
   ],
 };
@@ -110,7 +238,10 @@ describe("lint rules", () => {
       if (r.id === "unknown-rule") continue;
       expect(Object.keys(CASES)).toContain(r.id);
       expect(r.why.length).toBeGreaterThan(20);
-      for (const d of r.dialects) expect((r.fix as Record<string, string>)[d] ?? (r.fix as Record<string, string>)["default"]).toBeTruthy();
+      for (const d of r.dialects)
+        expect(
+          (r.fix as Record<string, string>)[d] ?? (r.fix as Record<string, string>)["default"],
+        ).toBeTruthy();
     }
   });
   for (const r of RULES) {
@@ -129,23 +260,37 @@ describe("lint rules", () => {
       }
       if (!safe.sql || sqlFor(safe)) {
         test(`${r.id} stays quiet on ${d}: ${safe.name}`, async () => {
-          expect((await lint(d, safe.from, safe.to, sqlFor(safe))).filter((x) => x.rule === r.id)).toEqual([]);
+          expect((await lint(d, safe.from, safe.to, sqlFor(safe))).filter((x) => x.rule === r.id)).toEqual(
+            [],
+          );
         });
       }
     }
   }
   test("a rule applies only on its dialects: CREATE INDEX without CONCURRENTLY is fine on MySQL and SQLite", async () => {
     const [bad] = CASES["index-not-concurrent"];
-    for (const d of ["mysql", "sqlite"] as const) expect((await lint(d, bad.from, bad.to)).filter((x) => x.rule === "index-not-concurrent")).toEqual([]);
+    for (const d of ["mysql", "sqlite"] as const)
+      expect((await lint(d, bad.from, bad.to)).filter((x) => x.rule === "index-not-concurrent")).toEqual([]);
   });
   test("`-- schemavc:allow RULE` silences that rule for the statement below it, and only that rule", async () => {
     const sql = '-- schemavc:allow drop-table\nDROP TABLE "t";\nALTER TABLE "p" DROP COLUMN "x";';
-    const f = await lint("postgres", `${T}table p {\n  id int primary key\n  x int?\n}\n`, "table p {\n  id int primary key\n}\n", sql);
-    expect(f.map((x) => [x.rule, x.silenced, x.line])).toEqual([["drop-table", true, 2], ["drop-column", false, 3]]);
+    const f = await lint(
+      "postgres",
+      `${T}table p {\n  id int primary key\n  x int?\n}\n`,
+      "table p {\n  id int primary key\n}\n",
+      sql,
+    );
+    expect(f.map((x) => [x.rule, x.silenced, x.line])).toEqual([
+      ["drop-table", true, 2],
+      ["drop-column", false, 3],
+    ]);
   });
   test("a directive naming no rule is an error, with the line", async () => {
     const f = await lint("sqlite", T, "", '-- schemavc:allow drop-tabel\nDROP TABLE "t";');
-    expect(f.map((x) => [x.rule, x.severity, x.silenced])).toEqual([["unknown-rule", "error", false], ["drop-table", "data-loss", false]]);
+    expect(f.map((x) => [x.rule, x.severity, x.silenced])).toEqual([
+      ["unknown-rule", "error", false],
+      ["drop-table", "data-loss", false],
+    ]);
     expect(f[0]!.message).toContain("drop-tabel");
   });
   test("a SQLite rebuild that loses a column reports the loss at the rebuild's first statement", async () => {
@@ -159,7 +304,11 @@ describe("lint rules", () => {
     for (const d of DIALECTS) {
       const f = await lint(d, T, withNote("  note text?\n  rank int\n"));
       expect(f.filter((x) => x.rule === "not-null-without-default").length).toBe(1);
-      expect((await lint(d, T, withNote("  note text?\n  rank int default 0\n"))).filter((x) => x.rule === "not-null-without-default")).toEqual([]);
+      expect(
+        (await lint(d, T, withNote("  note text?\n  rank int default 0\n"))).filter(
+          (x) => x.rule === "not-null-without-default",
+        ),
+      ).toEqual([]);
     }
   });
   test("renamed columns are followed: a renamed and narrowed column is one narrow-type finding, not a drop", async () => {

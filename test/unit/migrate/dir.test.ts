@@ -4,7 +4,7 @@
  * names the files and says how to settle it.
  */
 import { beforeEach, describe, expect, test } from "bun:test";
-import { mkdtemp, readFile, rm, writeFile, appendFile, mkdir } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile, appendFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readMigrations, rehash, resolveVersion, slug, writeMigration } from "../../../src/migrate/dir.ts";
@@ -19,9 +19,21 @@ beforeEach(async () => {
 });
 
 async function two() {
-  const first = await writeMigration(dir, [], { version: "20260101000000_one", up: "CREATE TABLE a (x int);\n", down: "DROP TABLE a;\n", schema, dialect: "sqlite" });
+  const first = await writeMigration(dir, [], {
+    version: "20260101000000_one",
+    up: "CREATE TABLE a (x int);\n",
+    down: "DROP TABLE a;\n",
+    schema,
+    dialect: "sqlite",
+  });
   const ms = await readMigrations(dir);
-  await writeMigration(dir, ms, { version: "20260102000000_two", up: "CREATE TABLE b (x int);\n", down: "DROP TABLE b;\n", schema, dialect: "sqlite" });
+  await writeMigration(dir, ms, {
+    version: "20260102000000_two",
+    up: "CREATE TABLE b (x int);\n",
+    down: "DROP TABLE b;\n",
+    schema,
+    dialect: "sqlite",
+  });
   return first;
 }
 
@@ -29,9 +41,13 @@ describe("migrations folder", () => {
   test("written migrations read back in order, chained", async () => {
     await two();
     const ms = await readMigrations(dir);
-    expect(ms.map((m) => [m.version, m.snapshot.prevId])).toEqual([["20260101000000_one", null], ["20260102000000_two", "20260101000000_one"]]);
+    expect(ms.map((m) => [m.version, m.snapshot.prevId])).toEqual([
+      ["20260101000000_one", null],
+      ["20260102000000_two", "20260101000000_one"],
+    ]);
   });
-  test("a missing folder is an empty history", async () => expect(await readMigrations(join(dir, "nope"))).toEqual([]));
+  test("a missing folder is an empty history", async () =>
+    expect(await readMigrations(join(dir, "nope"))).toEqual([]));
   test("an edited up.sql is refused, naming the file and rehash", async () => {
     await two();
     await appendFile(join(dir, "20260101000000_one", "up.sql"), "DROP TABLE users;\n");
@@ -59,14 +75,25 @@ describe("migrations folder", () => {
     await mkdir(other);
     await writeFile(join(other, "up.sql"), "");
     await writeFile(join(other, "down.sql"), "");
-    await writeFile(join(other, "snapshot.json"), serializeSnapshot({ id: "20260103000000_other", prevId: "20260102000000_two", dialect: "sqlite", schema }));
+    await writeFile(
+      join(other, "snapshot.json"),
+      serializeSnapshot({
+        id: "20260103000000_other",
+        prevId: "20260102000000_two",
+        dialect: "sqlite",
+        schema,
+      }),
+    );
     const err = await readMigrations(dir).catch((e) => e);
     expect(err.message).toContain("20260103000000_other/down.sql is not recorded in schemavc.sum");
   });
   test("a broken snapshot chain is refused", async () => {
     await two();
     const p = join(dir, "20260102000000_two", "snapshot.json");
-    await writeFile(p, serializeSnapshot({ id: "20260102000000_two", prevId: null, dialect: "sqlite", schema }));
+    await writeFile(
+      p,
+      serializeSnapshot({ id: "20260102000000_two", prevId: null, dialect: "sqlite", schema }),
+    );
     await rehash(dir).catch(() => {});
     const err = await readMigrations(dir, { verifySum: false }).catch((e) => e);
     expect(err.message).toContain("follows nothing, but the migration before it");
