@@ -133,6 +133,7 @@ function inlinePlan(t: Table): Map<string, Inline> {
 
 function printColumnAttrs(c: Column, inline: Inline): string {
   const parts: string[] = [];
+  if (c.collation !== undefined) parts.push(`collate ${printName(c.collation)}`);
   if (inline.pk) parts.push("primary key");
   if (c.identity) parts.push("identity");
   if (inline.unique) parts.push("unique");

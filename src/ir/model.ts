@@ -100,6 +100,11 @@ export interface Column {
   readonly nullable: boolean;
   readonly default?: DefaultValue;
   readonly identity: boolean;
+  /**
+   * `collate NAME` on a text column: the collation as the dialect names it (PostgreSQL `C`,
+   * MySQL `utf8mb4_bin`, SQLite `NOCASE`); absent means the database's default.
+   */
+  readonly collation?: string;
   /** From `///` doc comments: the database comment where the dialect has them. */
   readonly doc?: string;
   readonly renamedFrom?: string;

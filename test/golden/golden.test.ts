@@ -7,14 +7,21 @@ import { describe, expect, test } from "bun:test";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expectedGolden, GOLDEN_DIR, goldenCases, loadCase, planCase, sqlText } from "../support/golden.ts";
-import { DIALECT_NAMES } from "../../src/dialects/dialect.ts";
+import {
+  caseDialects,
+  expectedGolden,
+  GOLDEN_DIR,
+  goldenCases,
+  loadCase,
+  planCase,
+  sqlText,
+} from "../support/golden.ts";
 
 const UPDATE = process.env["UPDATE_GOLDEN"] === "1";
 
 describe("golden plans", () => {
   for (const name of goldenCases()) {
-    for (const dialect of DIALECT_NAMES) {
+    for (const dialect of caseDialects(name)) {
       test(`${name} on ${dialect}`, async () => {
         const p = await planCase(loadCase(name), dialect);
         for (const [dir, stmts] of [

@@ -8,7 +8,7 @@ import { databasesFor, freshDatabase } from "../support/db.ts";
 import { expectCatalogMatches, readCatalog } from "../support/catalog.ts";
 import { expectIntrospectionMatches } from "../support/introspect.ts";
 import { applyStatements } from "../support/apply.ts";
-import { goldenCases, loadCase, planCase } from "../support/golden.ts";
+import { caseDialects, goldenCases, loadCase, planCase } from "../support/golden.ts";
 import { expectRowsKept, insertRows } from "../support/rows.ts";
 import { emptySchema } from "../../src/ir/model.ts";
 import { noRenames, renamesFromHints } from "../../src/diff/renames.ts";
@@ -28,7 +28,7 @@ for (const target of targets) {
       });
       return;
     }
-    for (const name of goldenCases()) {
+    for (const name of goldenCases().filter((n) => caseDialects(n).includes(target.dialect))) {
       test(name, async () => {
         const c = loadCase(name);
         const dialect = await getDialect(target.dialect);

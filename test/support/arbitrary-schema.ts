@@ -249,6 +249,12 @@ function build(
         type,
         nullable,
         identity: false,
+        // `collate NAME` on string columns: a plain name and one that needs quoting.
+        ...(type.kind === "portable" &&
+        (type.name === "text" || type.name === "varchar") &&
+        rnd.nextInt(0, 3) === 0
+          ? { collation: rnd.nextInt(0, 1) ? "NOCASE" : "und-x-icu" }
+          : {}),
         ...(d !== undefined ? { doc: d } : {}),
       };
       const def = defaultFor(col, enums, rnd, nextStr());

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadSources } from "../../src/dsl/load.ts";
 import { getDialect } from "../../src/dialects/registry.ts";
-import type { DialectName } from "../../src/dialects/dialect.ts";
+import { DIALECT_NAMES, type DialectName } from "../../src/dialects/dialect.ts";
 import type { Schema } from "../../src/ir/model.ts";
 import { renamesFromHints } from "../../src/diff/renames.ts";
 import { plan, type Plan } from "../../src/diff/plan.ts";
@@ -18,6 +18,19 @@ export const goldenCases = (): string[] =>
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
     .sort();
+
+/**
+ * The dialects a case is for: all of them, unless its folder has a `dialects` file naming some
+ * (a case whose words exist on one database only, such as its collations).
+ */
+export function caseDialects(name: string): readonly DialectName[] {
+  const file = join(GOLDEN_DIR, name, "dialects");
+  if (!existsSync(file)) return DIALECT_NAMES;
+  const named = readFileSync(file, "utf8").split(/\s+/).filter(Boolean);
+  const unknown = named.filter((d) => !DIALECT_NAMES.includes(d as DialectName));
+  if (unknown.length) throw new Error(`${file}: unknown dialect ${unknown.join(", ")}`);
+  return named as DialectName[];
+}
 
 export function loadSchemaText(text: string, file: string): Schema {
   const r = loadSources(new Map([[file, text]]));

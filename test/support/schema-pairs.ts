@@ -137,7 +137,22 @@ function defaultFor(c: Column, r: Rng, enums: readonly EnumType[]): Column["defa
   }
 }
 
-function column(name: string, r: Rng, enums: readonly EnumType[], forceNullable = false): Column {
+/** Collations each database has built in (`collate NAME` on text columns). */
+const COLLATIONS: Readonly<Record<DialectName, readonly string[]>> = {
+  postgres: ["C", "POSIX"],
+  mysql: ["utf8mb4_bin", "utf8mb4_unicode_ci"],
+  sqlite: ["NOCASE", "RTRIM"],
+};
+const collatable = (c: Column) =>
+  c.type.kind === "portable" && (c.type.name === "text" || c.type.name === "varchar");
+
+function column(
+  name: string,
+  r: Rng,
+  enums: readonly EnumType[],
+  d: DialectName,
+  forceNullable = false,
+): Column {
   const type = typeOf(r.pick(KINDS), r, enums);
   const nullable = forceNullable || r.bool(0.4);
   const col: Column = {
@@ -145,10 +160,13 @@ function column(name: string, r: Rng, enums: readonly EnumType[], forceNullable 
     type,
     nullable,
     identity: false,
+    ...(collatable({ name, type, nullable, identity: false }) && r.bool(0.3)
+      ? { collation: r.pick(COLLATIONS[d]) }
+      : {}),
     ...(r.bool(0.2) ? { doc: r.pick(["Why it exists.", "Set by the app; it's free text."]) } : {}),
   };
-  const d = r.bool(0.4) ? defaultFor(col, r, enums) : undefined;
-  return d ? { ...col, default: d } : col;
+  const dv = r.bool(0.4) ? defaultFor(col, r, enums) : undefined;
+  return dv ? { ...col, default: dv } : col;
 }
 
 type MTable = { -readonly [K in keyof Table]: Table[K] extends readonly (infer U)[] ? U[] : Table[K] };
@@ -172,7 +190,7 @@ function table(
     ...(r.bool(0.2) ? { doc: "A table of things." } : {}),
   };
   const names = [...COLUMN_NAMES].sort(() => r.next() - 0.5).slice(0, r.int(1, 4));
-  for (const n of names) t.columns.push(column(n, r, enums));
+  for (const n of names) t.columns.push(column(n, r, enums, d));
   if (parents.length && r.bool(0.6)) {
     const p = r.pick(parents);
     const col = `${p.name.replace(/\W/g, "_").toLowerCase()}_id`;
@@ -280,12 +298,12 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
   for (let e = 0; e < edits; e++) {
     const t = r.pick(s.tables) as W<Table>;
     const free = t.columns.filter((c) => !used(t as Table, c.name));
-    switch (r.int(0, 13)) {
+    switch (r.int(0, 14)) {
       case 0: {
         // add a column: nullable, or NOT NULL with a default
         const name = FRESH_COLUMNS.find((n) => !t.columns.some((c) => c.name === n));
         if (!name) break;
-        let c = column(name, r, s.enums as EnumType[]);
+        let c = column(name, r, s.enums as EnumType[], d);
         if (!c.nullable && !c.default) c = { ...c, nullable: true };
         t.columns.push(c);
         break;
@@ -391,6 +409,15 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
         if (t.checks.length) t.checks = [];
         else t.doc = t.doc ? `${t.doc} Changed.` : "Now documented.";
         break;
+      case 14: {
+        // set, change or drop a text column's collation
+        const c = t.columns.find((x) => collatable(x as Column));
+        if (!c) break;
+        const next = r.pick([undefined, ...COLLATIONS[d]]);
+        if (next === undefined) delete (c as { collation?: string }).collation;
+        else c.collation = next;
+        break;
+      }
     }
   }
   return s as Schema;

@@ -24,6 +24,11 @@ export interface NormalizeFacts {
   readonly fkAction?: (a: FkAction) => FkAction;
   /** Function names the database prints in place of others (MariaDB: `octet_length` for `length`). */
   readonly synonyms?: Readonly<Record<string, string>>;
+  /**
+   * How the database compares collation names: SQLite and MySQL ignore their case (written
+   * upper and lower here), PostgreSQL's are identifiers that keep it.
+   */
+  readonly collationCase?: "upper" | "lower";
   /** Extra words of the normal form of an enum column's type (SQLite: its CHECK's values). */
   readonly enumTypeSuffix?: (values: readonly string[]) => string;
 }
@@ -33,6 +38,8 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
   const r = f.renderer().bind(schema);
   const expr = (s: string) =>
     normExpr(s, { backslashEscapes: caps.backslashEscapes, ...(f.synonyms ? { synonyms: f.synonyms } : {}) });
+  const foldCollation = (n: string) =>
+    f.collationCase === "upper" ? n.toUpperCase() : f.collationCase === "lower" ? n.toLowerCase() : n;
   const enumValues = (name: string) =>
     schema.enums.find((e) => e.name === name)?.values.map((v) => v.name) ?? [];
   const column = (t: Table, c: Column): Column => {
@@ -44,6 +51,7 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
       type: { kind: "native", name: type },
       nullable: c.nullable,
       identity: c.identity,
+      ...(c.collation !== undefined ? { collation: foldCollation(c.collation) } : {}),
       ...(d !== undefined && !c.identity ? { default: { kind: "raw", sql: expr(d) } } : {}),
       ...(caps.comments && c.doc !== undefined ? { doc: c.doc } : {}),
     };

@@ -112,13 +112,16 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
     checks: Check[];
   };
   const tables = new Map<string, T>();
+  /** Each table's default collation: a column's own collation is one that differs from it. */
+  const tableCollation = new Map<string, string>();
   const tableRows = await ex.query(
-    `SELECT TABLE_NAME AS t, TABLE_COMMENT AS doc FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME`,
+    `SELECT TABLE_NAME AS t, TABLE_COMMENT AS doc, TABLE_COLLATION AS coll FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME`,
   );
   for (const r of tableRows) {
     const name = String(r["t"]);
     if (exclude.has(name)) continue;
     const doc = String(r["doc"] ?? "");
+    if (r["coll"]) tableCollation.set(name, String(r["coll"]));
     tables.set(name, {
       name,
       ...(doc ? { doc } : {}),
@@ -165,7 +168,7 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
   const enums = inline.enums;
   const enumFor = (table: string, column: string, values: string[]) => inline.nameFor(table, column, values);
   const colRows =
-    await ex.query(`SELECT TABLE_NAME AS t, COLUMN_NAME AS c, COLUMN_TYPE AS type, IS_NULLABLE AS nullable, COLUMN_DEFAULT AS def, EXTRA AS extra, COLUMN_COMMENT AS doc
+    await ex.query(`SELECT TABLE_NAME AS t, COLUMN_NAME AS c, COLUMN_TYPE AS type, IS_NULLABLE AS nullable, COLUMN_DEFAULT AS def, EXTRA AS extra, COLUMN_COMMENT AS doc, COLLATION_NAME AS coll
     FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, ORDINAL_POSITION`);
   const skipped: string[] = [];
   for (const r of colRows) {
@@ -184,11 +187,16 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
     const doc = String(r["doc"] ?? "");
     const nullable = r["nullable"] === "YES";
     const d = def === undefined ? undefined : decodeMysqlDefault(def, type);
+    const coll = r["coll"] ? String(r["coll"]) : undefined;
+    // Only text columns carry `collate` in the language (an enum's collation is the table's).
+    const collation =
+      coll !== undefined && coll !== tableCollation.get(t.name) && type.kind !== "enum" ? coll : undefined;
     t.columns.push({
       name,
       type,
       nullable,
       identity: extra.includes("auto_increment"),
+      ...(collation !== undefined ? { collation } : {}),
       // MariaDB reports `NULL` as the default of a nullable column that has none.
       ...(d && !(d.kind === "null" && nullable) ? { default: d } : {}),
       ...(doc ? { doc } : {}),

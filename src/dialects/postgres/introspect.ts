@@ -152,11 +152,14 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
   const colRows = await ex.query(`
     select a.attrelid::bigint as rel, a.attnum as num, a.attname as name, format_type(a.atttypid, a.atttypmod) as type,
       t.typtype = 'e' as is_enum, t.typname as typname, a.attnotnull as notnull, a.attidentity as identity,
-      pg_get_expr(d.adbin, d.adrelid) as def, col_description(a.attrelid, a.attnum) as doc, a.attgenerated as generated
+      pg_get_expr(d.adbin, d.adrelid) as def, col_description(a.attrelid, a.attnum) as doc, a.attgenerated as generated,
+      -- A collation is the column's own only when it differs from its type's (the database default).
+      case when a.attcollation <> t.typcollation then co.collname end as collation
     from pg_attribute a
     join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
     join pg_type t on t.oid = a.atttypid
     left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
+    left join pg_collation co on co.oid = a.attcollation
     where n.nspname = current_schema() and c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped
     order by a.attrelid, a.attnum`);
   const skipped: string[] = [];
@@ -168,12 +171,14 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     const type = postgresTypeFromCatalog(String(r["type"]), r["is_enum"] === true, String(r["typname"]));
     const def = text(r["def"]);
     const doc = text(r["doc"]);
+    const collation = text(r["collation"]);
     if (text(r["generated"])) skipped.push(`generated column ${t.name}.${name} (read as a plain column)`);
     const col: Column = {
       name,
       type,
       nullable: r["notnull"] !== true,
       identity: text(r["identity"]) === "a" || text(r["identity"]) === "d",
+      ...(collation !== undefined ? { collation } : {}),
       ...(def !== undefined && !text(r["generated"]) ? { default: decodePostgresDefault(def) } : {}),
       ...(doc !== undefined ? { doc } : {}),
     };

@@ -8,7 +8,7 @@
 import { tokenize, type Token } from "../common/expr.ts";
 
 export interface CreateTableFacts {
-  readonly columns: Map<string, { enumValues?: string[]; autoincrement: boolean }>;
+  readonly columns: Map<string, { enumValues?: string[]; autoincrement: boolean; collation?: string }>;
   pkName?: string;
   pkColumns: string[];
   readonly uniques: { name: string; columns: string[] }[];
@@ -97,7 +97,9 @@ export function parseCreateTable(sql: string): CreateTableFacts {
     }
     // A column: its name, its type, then column constraints.
     const col = nameOf(item[0]);
-    const info: { enumValues?: string[]; autoincrement: boolean } = { autoincrement: false };
+    const info: { enumValues?: string[]; autoincrement: boolean; collation?: string } = {
+      autoincrement: false,
+    };
     let constraintName: string | undefined;
     for (let k = 1; k < item.length; k++) {
       const t = item[k]!;
@@ -111,6 +113,8 @@ export function parseCreateTable(sql: string): CreateTableFacts {
         if (constraintName !== undefined) facts.pkName = constraintName;
       }
       if (t.text === "autoincrement") info.autoincrement = true;
+      // `COLLATE name` among the column's constraints (SQLite's names ignore case).
+      if (t.text === "collate" && item[k + 1]) info.collation = nameOf(item[k + 1]).toUpperCase();
       if (t.text === "check" && item[k + 1]?.kind === "open") {
         const c = closing(item, k + 1);
         const body = item.slice(k + 2, c);

@@ -147,11 +147,13 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
     let type = sqliteTypeFromDeclared(r.type);
     if (item?.enumValues) type = { kind: "enum", name: enumFor(r.t, r.name, item.enumValues) };
     const identity = item?.autoincrement ?? false;
+    const collation = item?.collation;
     if (Number(r.pk) > 0) t.pk.push([Number(r.pk), r.name]);
     t.columns.push({
       name: r.name,
       type,
       identity,
+      ...(collation !== undefined ? { collation } : {}),
       // An INTEGER PRIMARY KEY is never NULL, whatever the catalog's flag says.
       nullable:
         Number(r.notnull) === 0 &&
