@@ -18,9 +18,14 @@ export interface Capabilities {
   readonly comments: boolean;
   /** How enums are expressed: a named type, an inline column type, or a CHECK on text. */
   readonly enums: "type" | "inline" | "check";
+  /** An index can have a `where` (otherwise it covers every row, and a unique one is refused). */
   readonly partialIndexes: boolean;
+  /** An index can have expression parts (otherwise such an index is not created, and a unique one is refused). */
   readonly expressionIndexes: boolean;
-  /** Index access methods accepted in `using`; empty when the dialect has no choice. */
+  /**
+   * The index access methods the database has built in, for `using`; empty when it has no
+   * choice (then `using` is ignored). Validation warns on any other method.
+   */
   readonly indexMethods: readonly string[];
   /**
    * The migration lock is the migration's own transaction (SQLite's BEGIN IMMEDIATE), not a
