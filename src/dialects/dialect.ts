@@ -2,7 +2,7 @@
  * What a dialect is: a small factory with its capabilities as data. The planner and runner
  * branch on capabilities, never on a dialect's name; only `src/dialects/` knows the names.
  */
-import type { Schema } from "../ir/model.ts";
+import type { Index, Schema } from "../ir/model.ts";
 import type { Change } from "../diff/changes.ts";
 import type { Diagnostic } from "../dsl/diagnostics.ts";
 
@@ -34,6 +34,15 @@ export interface Capabilities {
   readonly lockIsTransaction: boolean;
   /** Strings treat backslash as an escape (MySQL), which the statement splitter must know. */
   readonly backslashEscapes: boolean;
+}
+
+/**
+ * Whether an index exists on a dialect with these capabilities: one with an expression part
+ * does not where expressions cannot be indexed (validation warns, and refuses a unique one), so
+ * it is neither created, dropped nor renamed, and not compared.
+ */
+export function createsIndex(caps: Capabilities, i: Index): boolean {
+  return caps.expressionIndexes || i.parts.every((p) => p.kind === "column");
 }
 
 export interface IntrospectOptions {

@@ -17,7 +17,7 @@ import type {
 } from "../../ir/model.ts";
 import type { Change } from "../../diff/changes.ts";
 import { assertNever } from "../../diff/changes.ts";
-import type { Capabilities, RenderContext, Statement } from "../dialect.ts";
+import { type Capabilities, createsIndex, type RenderContext, type Statement } from "../dialect.ts";
 
 export abstract class BaseRenderer {
   protected ctx!: RenderContext;
@@ -240,13 +240,9 @@ export abstract class BaseRenderer {
       `CREATE ${i.unique ? "UNIQUE " : ""}INDEX ${this.q(i.name)} ON ${this.q(table)}${using} (${parts.join(", ")})${i.where !== undefined && this.caps.partialIndexes ? ` WHERE ${i.where}` : ""}`,
     ];
   }
-  /**
-   * Whether the index exists on this dialect: one with an expression part does not where
-   * expressions cannot be indexed (validation warns, and refuses a unique one), so it is
-   * neither created nor dropped nor renamed.
-   */
+  /** Whether the index exists on this dialect (see `createsIndex`). */
   protected creates(i: Index): boolean {
-    return this.caps.expressionIndexes || i.parts.every((p) => p.kind === "column");
+    return createsIndex(this.caps, i);
   }
 
   protected cols(names: readonly string[]): string {

@@ -9,6 +9,7 @@ import type { Diagnostic } from "../../dsl/diagnostics.ts";
 import { dialectError, dialectWarning } from "../common/validate.ts";
 import { isBlobLike, TEXT_PREFIX } from "./types.ts";
 import { CAPABILITIES as caps } from "./capabilities.ts";
+import { createsIndex } from "../dialect.ts";
 
 /** InnoDB's limit on an index key, in bytes, with utf8mb4 (4 bytes a character). */
 const MAX_KEY_BYTES = 3072;
@@ -59,8 +60,8 @@ export function validateMysql(schema: Schema): Diagnostic[] {
         i.src,
         !i.unique,
       );
-      // Not created at all (see the renderer's `creates`), so its `where` is not reported too.
-      const dropped = !caps.expressionIndexes && i.parts.some((p) => p.kind === "expression");
+      // Not created at all, so its `where` is not reported too.
+      const dropped = !createsIndex(caps, i);
       if (dropped && i.unique)
         out.push(
           dialectError(
