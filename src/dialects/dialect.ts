@@ -1,6 +1,7 @@
 /**
- * What a dialect is: a small factory with its capabilities as data. The planner and runner
- * branch on capabilities, never on a dialect's name; only `src/dialects/` knows the names.
+ * What a dialect is: a small factory with its capabilities as data. The planner, runner,
+ * renderers and validators branch on capabilities, never on a dialect's name; only
+ * `src/dialects/` knows the names.
  */
 import type { Index, Schema } from "../ir/model.ts";
 import type { Change } from "../diff/changes.ts";
@@ -37,9 +38,9 @@ export interface Capabilities {
 }
 
 /**
- * Whether an index exists on a dialect with these capabilities: one with an expression part
- * does not where expressions cannot be indexed (validation warns, and refuses a unique one), so
- * it is neither created, dropped nor renamed, and not compared.
+ * Whether an index exists on a dialect with these capabilities. Where expressions cannot be
+ * indexed, an index with an expression part is not created (validation warns, and refuses a
+ * unique one), so it is not dropped, renamed or compared either.
  */
 export function createsIndex(caps: Capabilities, i: Index): boolean {
   return caps.expressionIndexes || i.parts.every((p) => p.kind === "column");
