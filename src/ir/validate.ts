@@ -7,7 +7,7 @@
  */
 import type { Column, ColumnType, EnumType, Loc, Schema, SourceInfo, Table } from "./model.ts";
 import { INTEGER_TYPES, PORTABLE_TYPES } from "./model.ts";
-import { didYouMean, type Diagnostic } from "../dsl/diagnostics.ts";
+import { didYouMean, type Diagnostic } from "./diagnostics.ts";
 
 /** The location of a node, or of one of its named parts when the source recorded it. */
 export function locOf(src: SourceInfo | undefined, part?: string): Loc | undefined {

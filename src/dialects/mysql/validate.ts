@@ -4,7 +4,7 @@
  * rather than lose the action), and has no expression indexes.
  */
 import type { Schema, Table } from "../../ir/model.ts";
-import type { Diagnostic } from "../../dsl/diagnostics.ts";
+import type { Diagnostic } from "../../ir/diagnostics.ts";
 import { dialectError, dialectWarning } from "../common/validate.ts";
 import { isBlobLike, TEXT_PREFIX } from "./types.ts";
 
