@@ -5,7 +5,8 @@
  */
 import type { Index, Schema } from "../ir/model.ts";
 import type { Change } from "../diff/changes.ts";
-import type { Diagnostic } from "../dsl/diagnostics.ts";
+import type { Diagnostic } from "../ir/diagnostics.ts";
+import { SchemavcError } from "../core/errors.ts";
 
 export type DialectName = "sqlite" | "postgres" | "mysql";
 export const DIALECT_NAMES: readonly DialectName[] = ["sqlite", "postgres", "mysql"];
@@ -122,12 +123,9 @@ export interface MigrationGuard {
 }
 
 /** A guard's check found the migration unsafe to commit: the message says what, the hint what to do. */
-export class MigrationCheckError extends Error {
-  constructor(
-    message: string,
-    readonly hint: string,
-  ) {
-    super(message);
+export class MigrationCheckError extends SchemavcError {
+  constructor(message: string, hint: string) {
+    super(message, 1, hint);
     this.name = "MigrationCheckError";
   }
 }

@@ -37,7 +37,7 @@ import {
   primaryKeyName,
   uniqueName,
 } from "../ir/naming.ts";
-import { didYouMean, type Diagnostic } from "./diagnostics.ts";
+import { didYouMean, type Diagnostic } from "../ir/diagnostics.ts";
 
 type Children = Record<string, (CstNode | IToken)[] | undefined>;
 

@@ -9,7 +9,7 @@
  * up in maps by name.
  */
 import type { Schema } from "./model.ts";
-import type { Diagnostic } from "../dsl/diagnostics.ts";
+import type { Diagnostic } from "./diagnostics.ts";
 import { Validation } from "./validate/context.ts";
 import { declareNames, validateTable } from "./validate/tables.ts";
 import { validateEnums } from "./validate/enums.ts";

@@ -5,7 +5,7 @@
  * from the capabilities, which the renderer follows too.
  */
 import type { Schema, Table } from "../../ir/model.ts";
-import type { Diagnostic } from "../../dsl/diagnostics.ts";
+import type { Diagnostic } from "../../ir/diagnostics.ts";
 import { dialectError, dialectWarning } from "../common/validate.ts";
 import { isBlobLike, TEXT_PREFIX } from "./types.ts";
 import { CAPABILITIES as caps } from "./capabilities.ts";

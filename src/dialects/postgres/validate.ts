@@ -1,6 +1,6 @@
 /** What PostgreSQL cannot express or ignores: little, since the language follows it closely. */
 import type { Schema } from "../../ir/model.ts";
-import type { Diagnostic } from "../../dsl/diagnostics.ts";
+import type { Diagnostic } from "../../ir/diagnostics.ts";
 import { dialectError, dialectWarning } from "../common/validate.ts";
 import { CAPABILITIES } from "./capabilities.ts";
 

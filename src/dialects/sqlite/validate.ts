@@ -1,6 +1,6 @@
 /** What SQLite cannot express (errors) or ignores (warnings). */
 import type { Schema } from "../../ir/model.ts";
-import type { Diagnostic } from "../../dsl/diagnostics.ts";
+import type { Diagnostic } from "../../ir/diagnostics.ts";
 import { dialectError, dialectWarning } from "../common/validate.ts";
 import { CAPABILITIES } from "./capabilities.ts";
 

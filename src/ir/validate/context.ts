@@ -4,7 +4,7 @@
  * the schema-wide namespace of constraint and index names, and how a node is located.
  */
 import type { Column, ColumnType, EnumType, Loc, SourceInfo, Table } from "../model.ts";
-import { didYouMean, type Diagnostic } from "../../dsl/diagnostics.ts";
+import { didYouMean, type Diagnostic } from "../diagnostics.ts";
 
 /** The location of a node, or of one of its named parts when the source recorded it. */
 export function locOf(src: SourceInfo | undefined, part?: string): Loc | undefined {

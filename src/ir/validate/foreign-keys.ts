@@ -3,7 +3,7 @@
  * are a key, that both sides have one type, and that `set null` has a nullable column to set.
  */
 import type { Table } from "../model.ts";
-import { didYouMean } from "../../dsl/diagnostics.ts";
+import { didYouMean } from "../diagnostics.ts";
 import { locOf, type TableScope, typeKey, typeText, type Validation } from "./context.ts";
 
 export function validateForeignKeys(v: Validation, s: TableScope) {

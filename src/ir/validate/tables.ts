@@ -1,7 +1,7 @@
 /** Tables and their columns: names, renames, and what a column's type, default and identity allow. */
 import type { Column, EnumType, Schema, SourceInfo, Table } from "../model.ts";
 import { INTEGER_TYPES, PORTABLE_TYPES } from "../model.ts";
-import { didYouMean } from "../../dsl/diagnostics.ts";
+import { didYouMean } from "../diagnostics.ts";
 import { locOf, TableScope, typeText, type Validation } from "./context.ts";
 
 /**
