@@ -1,6 +1,7 @@
 /**
  * The `.schema` grammar as a Chevrotain CST parser: grammar only, no actions. `to-ir.ts` visits
- * the CST. The normative EBNF is grammar/schema.ebnf; rule names here match it.
+ * the CST. The normative EBNF is grammar/schema.ebnf; rule names here match it. The CST's
+ * types (cst.ts) are generated from these rules: run `bun run gen:cst` after changing one.
  *
  * Error recovery is on (Chevrotain's re-sync recovery), so one run reports every syntax error
  * and the visitor still sees the parts that parsed. The parser is built once per process.

@@ -432,7 +432,7 @@ function createVisitor() {
         columnUniques: [],
         columnForeignKeys: [],
         columnChecks: [],
-        item: src,
+        item: src, // each item's own, from the first item on
       };
       for (const item of c.tableItem ?? []) this.tableItem(item.children, t);
 
@@ -712,6 +712,7 @@ function createVisitor() {
       };
       const parts: Record<string, Loc> = { name: this.loc(nameTok), type: type.loc };
       src.parts = parts;
+      // `first` and `end` are each attribute's, set before it is read.
       const s: ColumnScope = { table: t, col, src, nameTok, parts, seen: 0, first: nameTok, end: 0 };
       for (const attr of c.columnAttr ?? []) {
         const first = this.firstToken(attr);
