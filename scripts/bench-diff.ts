@@ -38,6 +38,7 @@ if (Bun.which("hyperfine")) {
       "--runs",
       "10",
       "-i",
+      ...(baseline ? [`${baseline} diff --from a.schema --to b.schema`, `${baseline} diff`] : []),
       `${bin} diff --from a.schema --to b.schema`,
       `${bin} diff`,
     ],
