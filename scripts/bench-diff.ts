@@ -2,7 +2,8 @@
  * Benchmark: `schemavc diff` between two 1,000-table schemas that differ in about 100 places,
  * end to end through the compiled binary (target: under 300 ms). Two ways: schema file against
  * schema file, and the usual one, the latest migration's snapshot against the schema files.
- * Run `bun run build` first, then `bun scripts/bench-diff.ts`.
+ * Run `bun run build` first, then `bun scripts/bench-diff.ts`. `--baseline BIN` also times another
+ * build (say, of the previous commit) in the same hyperfine run, so the two compare side by side.
  */
 import { mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,6 +11,8 @@ import { join, resolve } from "node:path";
 import { generateSchema } from "./gen-schema.ts";
 
 const bin = resolve("dist/schemavc");
+const at = process.argv.indexOf("--baseline");
+const baseline = at > 0 && process.argv[at + 1] ? resolve(process.argv[at + 1]!) : undefined;
 const dir = mkdtempSync(join(tmpdir(), "schemavc-bench-diff-"));
 mkdirSync(join(dir, "schema"));
 writeFileSync(join(dir, "a.schema"), generateSchema(1000, 20, 0));
@@ -35,6 +38,7 @@ if (Bun.which("hyperfine")) {
       "--runs",
       "10",
       "-i",
+      ...(baseline ? [`${baseline} diff --from a.schema --to b.schema`, `${baseline} diff`] : []),
       `${bin} diff --from a.schema --to b.schema`,
       `${bin} diff`,
     ],

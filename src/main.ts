@@ -4,7 +4,7 @@
  * else is a bug, printed with its stack so it can be reported.
  */
 import { runCli } from "./cli/run.ts";
-import { CliError } from "./cli/errors.ts";
+import { SchemavcError } from "./core/errors.ts";
 
 if (!Bun.isMainThread) {
   // Started again as a fleet worker thread (src/fleet/worker.ts): serve targets, never exit.
@@ -13,7 +13,7 @@ if (!Bun.isMainThread) {
   try {
     process.exitCode = await runCli(process.argv.slice(2));
   } catch (e) {
-    if (e instanceof CliError) {
+    if (e instanceof SchemavcError) {
       process.stderr.write(`error: ${e.message}\n`);
       if (e.hint) process.stderr.write(`  hint: ${e.hint}\n`);
       process.exitCode = e.exitCode;

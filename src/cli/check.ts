@@ -13,7 +13,7 @@
  */
 import { relative } from "node:path";
 import { flag, type Context } from "./context.ts";
-import { CliError } from "./errors.ts";
+import { SchemavcError } from "../core/errors.ts";
 import { loadMigrations, loadValidSchema, openProject } from "./project.ts";
 import { selectForLint } from "./lint-selection.ts";
 import { printFindings, summary } from "./lint.ts";
@@ -49,7 +49,7 @@ export async function run(ctx: Context): Promise<number> {
       message: `schema files valid (${rel(project.config.schema)})`,
     });
   } catch (e) {
-    if (!(e instanceof CliError)) throw e;
+    if (!(e instanceof SchemavcError)) throw e;
     results.push({
       check: "schema",
       ok: false,
@@ -69,7 +69,7 @@ export async function run(ctx: Context): Promise<number> {
       message: `migrations folder intact (${rel(project.config.migrations)}, ${migrations.length} migration${migrations.length === 1 ? "" : "s"}, schemavc.sum matches)`,
     });
   } catch (e) {
-    if (!(e instanceof CliError)) throw e;
+    if (!(e instanceof SchemavcError)) throw e;
     results.push({
       check: "migrations",
       ok: false,

@@ -6,7 +6,7 @@
  * ~/.config/fish/completions/schemavc.fish`.
  */
 import type { Context } from "./context.ts";
-import { UsageError } from "./errors.ts";
+import { UsageError } from "../core/errors.ts";
 import { COMMANDS, GLOBAL_OPTIONS, type CommandSpec } from "./registry.ts";
 
 const SHELLS = ["bash", "zsh", "fish"] as const;

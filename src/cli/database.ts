@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { str, type Context } from "./context.ts";
-import { CliError, UsageError } from "./errors.ts";
+import { SchemavcError, UsageError } from "../core/errors.ts";
 import type { Project } from "./project.ts";
 import { connect, dialectFromUrl } from "../dialects/registry.ts";
 import { connectionMessage } from "../dialects/errors.ts";
@@ -39,7 +39,7 @@ export async function databaseUrl(ctx: Context, project: Project): Promise<strin
     );
   const d = dialectFromUrl(url);
   if (d !== project.dialect.name)
-    throw new CliError(
+    throw new SchemavcError(
       `${redactUrl(url)} is a ${d} database, but this project's dialect is ${project.dialect.name}`,
       1,
       "set `dialect` in schemavc.toml to match, or use another URL",
@@ -62,7 +62,7 @@ export async function openDatabase(
 ): Promise<Connection> {
   const url = explicitUrl ?? (await databaseUrl(ctx, project));
   if (explicitUrl !== undefined && dialectFromUrl(explicitUrl) !== project.dialect.name) {
-    throw new CliError(
+    throw new SchemavcError(
       `${redactUrl(explicitUrl)} is a ${dialectFromUrl(explicitUrl)} database, but this project's dialect is ${project.dialect.name}`,
       1,
       "pass --dialect to match, or use another URL",
@@ -75,7 +75,7 @@ export async function openDatabase(
     );
   } catch (e) {
     const { message, hint } = connectionMessage(url, e, timeout);
-    throw new CliError(message, 1, hint);
+    throw new SchemavcError(message, 1, hint);
   }
 }
 

@@ -9,10 +9,10 @@
 import { access } from "node:fs/promises";
 import { resolve } from "node:path";
 import { str, type Context } from "./context.ts";
-import { CliError } from "./errors.ts";
+import { SchemavcError } from "../core/errors.ts";
 import { openDatabase } from "./database.ts";
 import { OWN_TABLES } from "../migrate/history.ts";
-import { reconcile } from "../diff/compare.ts";
+import { reconcile } from "../dialects/compare.ts";
 import { loadMigrations, loadValidSchema, openProject, type Project } from "./project.ts";
 import { emptySchema, type Schema } from "../ir/model.ts";
 import { renamesFromHints } from "../diff/renames.ts";
@@ -102,7 +102,7 @@ async function side(
     };
   } catch (e) {
     if (e instanceof MigrationDirError)
-      throw new CliError(
+      throw new SchemavcError(
         `\`${spec}\` is neither a schema path nor a migration: ${e.message}`,
         2,
         "give a .schema file or folder, a migration version, `head`, `base` or `empty`",

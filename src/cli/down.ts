@@ -4,7 +4,7 @@
  * down.sql, or the down SQL stored in the history when the folder is gone.
  */
 import { str, type Context } from "./context.ts";
-import { UsageError } from "./errors.ts";
+import { UsageError } from "../core/errors.ts";
 import { versionArg, withRunner } from "./runner-command.ts";
 import { fleetTargets, runFleet } from "./fleet.ts";
 import type { Migration } from "../migrate/dir.ts";

@@ -14,7 +14,7 @@
 import { writeFile } from "node:fs/promises";
 import { extname, relative, resolve } from "node:path";
 import { str, type Context } from "./context.ts";
-import { UsageError } from "./errors.ts";
+import { UsageError } from "../core/errors.ts";
 import { loadValidSchema, openProject } from "./project.ts";
 import { mermaidErd, mermaidMarkdown } from "../erd/mermaid.ts";
 import { dotErd } from "../erd/dot.ts";

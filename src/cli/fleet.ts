@@ -10,11 +10,11 @@
  */
 import { availableParallelism } from "node:os";
 import { flag, str, type Context } from "./context.ts";
-import { CliError, UsageError } from "./errors.ts";
+import { UsageError } from "../core/errors.ts";
 import { loadMigrations, openProject } from "./project.ts";
 import { msOption } from "./database.ts";
 import { redactUrl } from "../dialects/url.ts";
-import { globTargets, readTargetsFile, TargetsError } from "../fleet/targets.ts";
+import { globTargets, readTargetsFile } from "../fleet/targets.ts";
 import { runPool, type Outcome } from "../fleet/pool.ts";
 import { runTarget, type FleetJob, type PlainRunOptions, type TargetRow } from "../fleet/target.ts";
 import { WorkerPool } from "../fleet/workers.ts";
@@ -29,15 +29,11 @@ export function fleetTargets(ctx: Context): string[] | undefined {
     throw new UsageError(
       "--url names one database; --targets/--targets-glob name a fleet: use one or the other",
     );
-  try {
-    return [
-      ...(file !== undefined ? readTargetsFile(file, ctx.cwd) : []),
-      ...(glob !== undefined ? globTargets(glob, ctx.cwd) : []),
-    ];
-  } catch (e) {
-    if (e instanceof TargetsError) throw new CliError(e.message, 1, e.hint);
-    throw e;
-  }
+  // A bad targets file throws TargetsError, a SchemavcError (exit 1 with its hint).
+  return [
+    ...(file !== undefined ? readTargetsFile(file, ctx.cwd) : []),
+    ...(glob !== undefined ? globTargets(glob, ctx.cwd) : []),
+  ];
 }
 
 /**

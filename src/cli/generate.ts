@@ -11,7 +11,7 @@
 import { writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { flag, str, type Context } from "./context.ts";
-import { UsageError } from "./errors.ts";
+import { UsageError } from "../core/errors.ts";
 import { loadMigrations, loadValidSchema, openProject } from "./project.ts";
 import { emptySchema, type Schema } from "../ir/model.ts";
 import { renameCandidates, renamesFromHints, withRenames, type RenameCandidate } from "../diff/renames.ts";

@@ -6,8 +6,8 @@
 import { access, mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { str, type Context } from "./context.ts";
-import { CONFIG_FILE } from "./config.ts";
-import { CliError, UsageError } from "./errors.ts";
+import { CONFIG_FILE } from "../project/config.ts";
+import { SchemavcError, UsageError } from "../core/errors.ts";
 import { DIALECT_NAMES, type DialectName } from "../dialects/dialect.ts";
 import { redactUrl } from "../dialects/url.ts";
 
@@ -39,7 +39,7 @@ export async function run(ctx: Context): Promise<number> {
   const url = str(ctx, "url") ?? DEFAULT_URLS[dialect];
   const configPath = join(ctx.cwd, str(ctx, "config") ?? CONFIG_FILE);
   if (await exists(configPath))
-    throw new CliError(
+    throw new SchemavcError(
       `${CONFIG_FILE} already exists here: this project is initialised`,
       1,
       "edit it, or run init in another folder",

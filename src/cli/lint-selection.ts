@@ -7,7 +7,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { flag, str, type Context } from "./context.ts";
-import { CliError } from "./errors.ts";
+import { SchemavcError } from "../core/errors.ts";
 import type { Project } from "./project.ts";
 import { databaseUrl, openDatabase } from "./database.ts";
 import { versionArg } from "./runner-command.ts";
@@ -55,7 +55,7 @@ export async function selectForLint(
   try {
     conn = await openDatabase(ctx, project);
   } catch (e) {
-    if (!(e instanceof CliError)) throw e;
+    if (!(e instanceof SchemavcError)) throw e;
     ctx.report.info(`note: ${e.message}; linting every migration`);
     return { which: migrations, basis: "every migration (the database could not be reached)" };
   }
@@ -83,7 +83,7 @@ async function pendingOnFleet(
     r.status === "failed" ? [`${redactUrl(r.target)} (${r.error.message})`] : [],
   );
   if (failed.length)
-    throw new CliError(
+    throw new SchemavcError(
       `could not read the history of ${failed.length} target${failed.length === 1 ? "" : "s"}: ${failed.join("; ")}`,
       1,
       "check that every target is reachable, or leave it out of the list",

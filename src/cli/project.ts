@@ -1,14 +1,15 @@
 /**
  * What several commands share: the project's config and dialect, its schema files loaded and
  * validated (printing diagnostics), and its migrations folder read and verified. Each helper
- * turns library errors into a `CliError` a person can act on.
+ * turns library errors into a `SchemavcError` a person can act on.
  */
 import { sep } from "node:path";
 import type { Context } from "./context.ts";
 import { str } from "./context.ts";
-import { loadConfig, type Config } from "./config.ts";
-import { CliError, UsageError } from "./errors.ts";
-import { hasErrors } from "../dsl/diagnostics.ts";
+import { loadConfig } from "./config.ts";
+import type { Config } from "../project/config.ts";
+import { SchemavcError, UsageError } from "../core/errors.ts";
+import { hasErrors } from "../ir/diagnostics.ts";
 import { getDialect } from "../dialects/registry.ts";
 import { DIALECT_NAMES, type Dialect, type DialectName } from "../dialects/dialect.ts";
 import type { Schema } from "../ir/model.ts";
@@ -40,7 +41,7 @@ export async function loadValidSchema(ctx: Context, path: string, dialect: Diale
   ctx.report.diagnostics(diagnostics, loaded.sources);
   if (hasErrors(diagnostics)) {
     const n = diagnostics.filter((d) => d.severity === "error").length;
-    throw new CliError(
+    throw new SchemavcError(
       `the schema has ${n} error${n === 1 ? "" : "s"}`,
       1,
       "fix them and run the command again",
@@ -64,13 +65,13 @@ export async function loadMigrations(
     ms = await readMigrations(project.config.migrations);
   } catch (e) {
     if (e instanceof MigrationDirError)
-      throw new CliError(e.message.split(`${cwd}${sep}`).join(""), 1, e.hint);
+      throw new SchemavcError(e.message.split(`${cwd}${sep}`).join(""), 1, e.hint);
     throw e;
   }
   if (!sameDialect) return ms;
   const other = ms.find((m) => m.dialect && m.dialect !== project.dialect.name);
   if (other) {
-    throw new CliError(
+    throw new SchemavcError(
       `migration ${other.version} was written for ${other.dialect}, but this project's dialect is ${project.dialect.name}`,
       1,
       "migrations hold dialect-specific SQL: keep one migrations folder per dialect (set `migrations` in schemavc.toml)",

@@ -12,11 +12,11 @@
 import { mkdir, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { flag, str, type Context } from "./context.ts";
-import { CliError } from "./errors.ts";
+import { SchemavcError } from "../core/errors.ts";
 import { loadMigrations, openProject } from "./project.ts";
 import { openDatabase } from "./database.ts";
 import { OWN_TABLES } from "../migrate/history.ts";
-import { liveDifferences, reconcile } from "../diff/compare.ts";
+import { liveDifferences, reconcile } from "../dialects/compare.ts";
 import { describe } from "../diff/summary.ts";
 import type { Schema } from "../ir/model.ts";
 import { withSpinner } from "./spinner.ts";
@@ -55,7 +55,7 @@ export async function run(ctx: Context): Promise<number> {
   const errors = reread.diagnostics.filter((d) => d.severity === "error");
   const lost = errors.length ? [] : liveDifferences(project.dialect, live.schema, reread.schema);
   if (errors.length || lost.length) {
-    throw new CliError(
+    throw new SchemavcError(
       `pull could not write files equivalent to the database: ${errors.length ? errors[0]!.message : describe(lost[0]!)}`,
       1,
       "nothing was written; this is a bug in schemavc pull, please report it",
@@ -67,7 +67,7 @@ export async function run(ctx: Context): Promise<number> {
     () => [] as string[],
   );
   if (existing.length && !flag(ctx, "yes")) {
-    throw new CliError(
+    throw new SchemavcError(
       `${relative(ctx.cwd, out) || out} already holds ${existing.length} .schema file${existing.length === 1 ? "" : "s"}`,
       1,
       "pass --yes to replace them, or --out PATH to write elsewhere",

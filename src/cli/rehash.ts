@@ -3,20 +3,15 @@
  * edits on purpose. It still refuses a folder whose snapshot chain is broken.
  */
 import type { Context } from "./context.ts";
-import { CliError } from "./errors.ts";
 import { openProject } from "./project.ts";
-import { MigrationDirError, rehash } from "../migrate/dir.ts";
+import { rehash } from "../migrate/dir.ts";
 import { SUM_FILE } from "../migrate/sum.ts";
 
 export async function run(ctx: Context): Promise<number> {
   const { config } = await openProject(ctx);
-  try {
-    const n = await rehash(config.migrations);
-    ctx.report.json({ migrations: n, file: SUM_FILE });
-    ctx.report.note(`rewrote ${SUM_FILE} for ${n} migration${n === 1 ? "" : "s"}`);
-    return 0;
-  } catch (e) {
-    if (e instanceof MigrationDirError) throw new CliError(e.message, 1, e.hint);
-    throw e;
-  }
+  // A broken folder throws MigrationDirError, a SchemavcError: main.ts prints it with its hint.
+  const n = await rehash(config.migrations);
+  ctx.report.json({ migrations: n, file: SUM_FILE });
+  ctx.report.note(`rewrote ${SUM_FILE} for ${n} migration${n === 1 ? "" : "s"}`);
+  return 0;
 }

@@ -9,7 +9,7 @@
  * Colour per stream: only on a terminal, never with `NO_COLOR` or `--no-color` (see `colorFor`).
  * A spinner (spinner.ts) on stderr is erased before anything else is written, then redrawn.
  */
-import { formatDiagnostic, type Diagnostic } from "../dsl/diagnostics.ts";
+import { formatDiagnostic, type Diagnostic } from "../ir/diagnostics.ts";
 import { Spinner, type SpinnerStream } from "./spinner.ts";
 
 export interface ReportOptions {

@@ -4,7 +4,7 @@
  * on an applied migration whose file was edited records the file as what the database has.
  */
 import { flag, type Context } from "./context.ts";
-import { UsageError } from "./errors.ts";
+import { UsageError } from "../core/errors.ts";
 import { versionArg, withRunner } from "./runner-command.ts";
 
 export async function run(ctx: Context): Promise<number> {

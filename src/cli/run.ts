@@ -6,10 +6,10 @@
 import { parseArgs } from "node:util";
 import { COMMANDS, GLOBAL_OPTIONS, findCommand } from "./registry.ts";
 import { commandHelp, helpStyle, mainHelp } from "./help.ts";
-import { CliError, UsageError } from "./errors.ts";
+import { SchemavcError, UsageError } from "../core/errors.ts";
 import { Reporter, wantColor } from "./report.ts";
 import { VERSION } from "../version.ts";
-import { didYouMean } from "../dsl/diagnostics.ts";
+import { didYouMean } from "../ir/diagnostics.ts";
 
 export async function runCli(argv: readonly string[], cwd = process.cwd()): Promise<number> {
   // Boolean global options may come before the command too (`schemavc -q up`): move them after it.
@@ -111,4 +111,4 @@ function unknownCommand(name: string): UsageError {
   );
 }
 
-export { CliError };
+export { SchemavcError };

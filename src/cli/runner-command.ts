@@ -1,12 +1,12 @@
 /**
  * What the database commands share: the project, its verified migrations, an open connection
- * and a Runner; runner and folder errors become CliErrors; the connection is always closed.
+ * and a Runner; runner and folder errors become SchemavcErrors; the connection is always closed.
  */
 import { sep } from "node:path";
 import type { Context } from "./context.ts";
 import type { Connection } from "../dialects/dialect.ts";
 import { flag } from "./context.ts";
-import { CliError, UsageError } from "./errors.ts";
+import { SchemavcError, UsageError } from "../core/errors.ts";
 import { loadMigrations, openProject, type Project } from "./project.ts";
 import { msOption, openDatabase } from "./database.ts";
 import { Runner, RunnerError, type RunOptions } from "../migrate/runner.ts";
@@ -55,7 +55,7 @@ export async function withRunner<T>(ctx: Context, fn: (r: RunnerContext) => Prom
   } catch (e) {
     if (e instanceof RunnerError || e instanceof MigrationDirError) {
       if (midLine) ctx.report.note("failed");
-      throw new CliError(e.message.split(`${ctx.cwd}${sep}`).join(""), 1, e.hint);
+      throw new SchemavcError(e.message.split(`${ctx.cwd}${sep}`).join(""), 1, e.hint);
     }
     throw e;
   } finally {

@@ -3,7 +3,7 @@
  * running them (adopting an existing database); later rows are removed. `stamp base` clears.
  */
 import type { Context } from "./context.ts";
-import { UsageError } from "./errors.ts";
+import { UsageError } from "../core/errors.ts";
 import { versionArg, withRunner } from "./runner-command.ts";
 
 export async function run(ctx: Context): Promise<number> {

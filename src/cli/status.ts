@@ -8,7 +8,7 @@ import type { Context } from "./context.ts";
 import { withRunner } from "./runner-command.ts";
 import { fleetTargets, runFleet } from "./fleet.ts";
 import { OWN_TABLES } from "../migrate/history.ts";
-import { drift as driftOf } from "../diff/compare.ts";
+import { drift as driftOf } from "../dialects/compare.ts";
 import { describe, changeTarget } from "../diff/summary.ts";
 import { emptySchema } from "../ir/model.ts";
 import { withSpinner } from "./spinner.ts";

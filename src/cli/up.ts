@@ -4,7 +4,7 @@
  * its time. `--dry-run` prints the SQL and changes nothing.
  */
 import { str, type Context } from "./context.ts";
-import { UsageError } from "./errors.ts";
+import { UsageError } from "../core/errors.ts";
 import { versionArg, withRunner } from "./runner-command.ts";
 import { fleetTargets, runFleet } from "./fleet.ts";
 import type { Migration } from "../migrate/dir.ts";

@@ -1,10 +1,12 @@
 /**
- * What a dialect is: a small factory with its capabilities as data. The planner and runner
- * branch on capabilities, never on a dialect's name; only `src/dialects/` knows the names.
+ * What a dialect is: a small factory with its capabilities as data. The planner, runner,
+ * renderers and validators branch on capabilities, never on a dialect's name; only
+ * `src/dialects/` knows the names.
  */
-import type { Schema } from "../ir/model.ts";
+import type { Index, Schema } from "../ir/model.ts";
 import type { Change } from "../diff/changes.ts";
-import type { Diagnostic } from "../dsl/diagnostics.ts";
+import type { Diagnostic } from "../ir/diagnostics.ts";
+import { SchemavcError } from "../core/errors.ts";
 
 export type DialectName = "sqlite" | "postgres" | "mysql";
 export const DIALECT_NAMES: readonly DialectName[] = ["sqlite", "postgres", "mysql"];
@@ -18,9 +20,14 @@ export interface Capabilities {
   readonly comments: boolean;
   /** How enums are expressed: a named type, an inline column type, or a CHECK on text. */
   readonly enums: "type" | "inline" | "check";
+  /** An index can have a `where` (otherwise it covers every row, and a unique one is refused). */
   readonly partialIndexes: boolean;
+  /** An index can have expression parts (otherwise such an index is not created, and a unique one is refused). */
   readonly expressionIndexes: boolean;
-  /** Index access methods accepted in `using`; empty when the dialect has no choice. */
+  /**
+   * The index access methods the database has built in, for `using`; empty when it has no
+   * choice (then `using` is ignored). Validation warns on any other method.
+   */
   readonly indexMethods: readonly string[];
   /**
    * The migration lock is the migration's own transaction (SQLite's BEGIN IMMEDIATE), not a
@@ -29,6 +36,15 @@ export interface Capabilities {
   readonly lockIsTransaction: boolean;
   /** Strings treat backslash as an escape (MySQL), which the statement splitter must know. */
   readonly backslashEscapes: boolean;
+}
+
+/**
+ * Whether an index exists on a dialect with these capabilities. Where expressions cannot be
+ * indexed, an index with an expression part is not created (validation warns, and refuses a
+ * unique one), so it is not dropped, renamed or compared either.
+ */
+export function createsIndex(caps: Capabilities, i: Index): boolean {
+  return caps.expressionIndexes || i.parts.every((p) => p.kind === "column");
 }
 
 export interface IntrospectOptions {
@@ -107,12 +123,9 @@ export interface MigrationGuard {
 }
 
 /** A guard's check found the migration unsafe to commit: the message says what, the hint what to do. */
-export class MigrationCheckError extends Error {
-  constructor(
-    message: string,
-    readonly hint: string,
-  ) {
-    super(message);
+export class MigrationCheckError extends SchemavcError {
+  constructor(message: string, hint: string) {
+    super(message, 1, hint);
     this.name = "MigrationCheckError";
   }
 }

@@ -4,7 +4,7 @@
  */
 import type { Connection, Dialect, DialectName } from "./dialect.ts";
 import { dialectOfUrl, redactUrl } from "./url.ts";
-import { CliError } from "../cli/errors.ts";
+import { SchemavcError } from "../core/errors.ts";
 
 export async function getDialect(name: DialectName): Promise<Dialect> {
   switch (name) {
@@ -20,7 +20,7 @@ export async function getDialect(name: DialectName): Promise<Dialect> {
 export function dialectFromUrl(url: string): DialectName {
   const d = dialectOfUrl(url);
   if (!d)
-    throw new CliError(
+    throw new SchemavcError(
       `unknown database URL scheme in ${redactUrl(url)}`,
       2,
       "use sqlite:PATH, file:PATH, libsql://, http(s)://, postgres://, postgresql://, mysql:// or mariadb://",

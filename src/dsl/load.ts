@@ -9,8 +9,8 @@ import { join, relative } from "node:path";
 import type { Column, ColumnType, EnumType, Schema, Table } from "../ir/model.ts";
 import { validateSchema } from "../ir/validate.ts";
 import { parseFile, type ParsedFile } from "./parse.ts";
-import type { Diagnostic } from "./diagnostics.ts";
-import { CliError } from "../cli/errors.ts";
+import type { Diagnostic } from "../ir/diagnostics.ts";
+import { SchemavcError } from "../core/errors.ts";
 
 export interface LoadedSchema {
   readonly schema: Schema;
@@ -81,7 +81,7 @@ export async function schemaFiles(path: string): Promise<string[]> {
   try {
     st = await stat(path);
   } catch {
-    throw new CliError(
+    throw new SchemavcError(
       `schema path \`${path}\` does not exist`,
       1,
       "pass a .schema file or a folder of them, or run `schemavc init`",
@@ -90,7 +90,7 @@ export async function schemaFiles(path: string): Promise<string[]> {
   if (st.isFile()) return [path];
   const out = schemaFilesUnder(path);
   if (!out.length)
-    throw new CliError(
+    throw new SchemavcError(
       `no .schema files under \`${path}\``,
       1,
       "write a .schema file there, or run `schemavc init`",

@@ -7,7 +7,7 @@ import type { EnumType, Loc, Table } from "../ir/model.ts";
 import { parseCst } from "./parser.ts";
 import { cstToIr } from "./to-ir.ts";
 import { attachComments } from "./comments.ts";
-import type { Diagnostic } from "./diagnostics.ts";
+import type { Diagnostic } from "../ir/diagnostics.ts";
 import { RESERVED_WORDS } from "./tokens.ts";
 
 export interface ParsedFile {

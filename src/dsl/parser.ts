@@ -1,11 +1,13 @@
 /**
  * The `.schema` grammar as a Chevrotain CST parser: grammar only, no actions. `to-ir.ts` visits
- * the CST. The normative EBNF is grammar/schema.ebnf; rule names here match it.
+ * the CST. The normative EBNF is grammar/schema.ebnf; rule names here match it. The CST's
+ * types (cst.ts) are generated from these rules: run `bun run gen:cst` after changing one.
  *
  * Error recovery is on (Chevrotain's re-sync recovery), so one run reports every syntax error
  * and the visitor still sees the parts that parsed. The parser is built once per process.
  */
-import { CstParser, type CstNode, type IToken } from "chevrotain";
+import { CstParser, type IToken } from "chevrotain";
+import type { SchemaCstNode } from "./cst.ts";
 import * as T from "./tokens.ts";
 
 /** Keywords that start a table item; as column attributes they must stay on the column's line. */
@@ -277,7 +279,7 @@ export function getParser(): SchemaParser {
 export const MAX_NESTING = 200;
 
 export interface CstResult {
-  readonly cst: CstNode;
+  readonly cst: SchemaCstNode;
   readonly tokens: readonly IToken[];
   readonly comments: readonly IToken[];
   readonly lexErrors: readonly {
@@ -314,7 +316,8 @@ export function parseCst(text: string): CstResult {
   }
   const p = getParser();
   p.input = tokens;
-  const cst = p.schema();
+  // The tree the rules build, as the types generated from them (cst.ts) describe it.
+  const cst = p.schema() as SchemaCstNode;
   return {
     cst,
     tokens,

@@ -7,6 +7,11 @@
  * are resolved later, across files, by `load.ts`). It reports what one file alone can tell
  * (an attribute given twice, two primary keys, a bad type parameter); cross-file checks are in
  * ir/validate.ts. Comments are attached afterwards by `comments.ts`.
+ *
+ * It is a Chevrotain CST visitor with a method per grammar rule, and reads each rule's
+ * children through the types generated from the grammar (cst.ts, `bun run gen:cst`), so a
+ * renamed or removed child is a type error here. The IR is built in local mutable types
+ * (`Mutable`, `TableBuilder`) and handed out as the readonly IR.
  */
 import type { CstNode, IToken } from "chevrotain";
 import type {
@@ -15,6 +20,7 @@ import type {
   ColumnType,
   DefaultValue,
   EnumType,
+  EnumValue,
   FkAction,
   ForeignKey,
   Index,
@@ -37,12 +43,125 @@ import {
   primaryKeyName,
   uniqueName,
 } from "../ir/naming.ts";
-import { didYouMean, type Diagnostic } from "./diagnostics.ts";
+import type {
+  CheckItemCstChildren,
+  ColumnAttrCstChildren,
+  ColumnCstChildren,
+  ColumnListCstChildren,
+  DefaultValueCstChildren,
+  EnumDeclCstChildren,
+  EnumDeclCstNode,
+  EnumValueCstChildren,
+  FkActionCstChildren,
+  FkActionCstNode,
+  ForeignKeyItemCstChildren,
+  IndexEntryCstChildren,
+  IndexItemCstChildren,
+  IndexRestCstChildren,
+  PrimaryKeyItemCstChildren,
+  RawSqlCstChildren,
+  ReferencesAttrCstChildren,
+  RenamedFromCstChildren,
+  SchemaCstChildren,
+  SchemaCstNode,
+  SchemaCstVisitor,
+  TableDeclCstChildren,
+  TableDeclCstNode,
+  TableItemCstChildren,
+  TypeArgCstChildren,
+  TypeRefCstChildren,
+  UniqueItemCstChildren,
+} from "./cst.ts";
+import { didYouMean, type Diagnostic } from "../ir/diagnostics.ts";
+import { getParser } from "./parser.ts";
+import { NumberLiteral } from "./tokens.ts";
 
-type Children = Record<string, (CstNode | IToken)[] | undefined>;
+/** A readonly IR type with its own fields writable, to build it in place. */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Mutable while the file is visited; handed out as readonly IR. */
-export type MutableSource = { -readonly [K in keyof SourceInfo]: SourceInfo[K] };
+export type MutableSource = Mutable<SourceInfo>;
+
+/** A table while its items are read: its lists grow; handed out as a readonly `Table`. */
+interface TableBuilder
+  extends Mutable<Omit<Table, "columns" | "uniques" | "indexes" | "foreignKeys" | "checks">> {
+  columns: Column[];
+  uniques: UniqueConstraint[];
+  indexes: Index[];
+  foreignKeys: ForeignKey[];
+  checks: Check[];
+}
+
+/** An enum value as read: its source record is kept for the duplicate check. */
+interface EnumValueBuilder extends EnumValue {
+  readonly src: MutableSource;
+}
+
+/** A constraint or index name: explicit, or generated once the whole table is read. */
+interface PendingName {
+  assign: (taken: Set<string>) => void;
+  explicit?: string;
+}
+
+/** The table being read: what its items add to it. */
+interface TableScope {
+  readonly table: TableBuilder;
+  readonly name: string;
+  /**
+   * Names are assigned after the whole table is read: explicit names are reserved first, so a
+   * generated name never takes a name the user wrote.
+   */
+  readonly pending: PendingName[];
+  pk?: { value: PrimaryKey; loc: Loc };
+  /** Column-level constraints: they come first in their kind's list (see `tableDecl`). */
+  readonly columnUniques: UniqueConstraint[];
+  readonly columnForeignKeys: ForeignKey[];
+  readonly columnChecks: Check[];
+  /**
+   * The source record of the table item being read. Table items keep their anchor's source
+   * record itself (comments attach to it later); column-level constraints get a copy of the
+   * column's, so its comments print once.
+   */
+  item: MutableSource;
+}
+
+/** The column being read, for its attributes. */
+interface ColumnScope {
+  readonly table: TableScope;
+  readonly col: Mutable<Column>;
+  readonly src: MutableSource;
+  readonly nameTok: IToken;
+  readonly parts: Record<string, Loc>;
+  /** The attributes seen so far, as `ATTRIBUTES` bits. */
+  seen: number;
+  /** The start and the end offset of the attribute being read. */
+  first: Pos;
+  end: number;
+}
+
+/**
+ * Column attributes, by the words that name them in messages; each is a bit of
+ * `ColumnScope.seen`, as an attribute may appear once per column.
+ */
+const ATTRIBUTES = {
+  "primary key": 1,
+  unique: 2,
+  identity: 4,
+  default: 8,
+  references: 16,
+  check: 32,
+  "renamed from": 64,
+} as const;
+
+/** A start position: a token's, or a CST node's location (they share these fields). */
+type Pos = Pick<IToken, "startOffset" | "startLine" | "startColumn">;
+
+/**
+ * A rule's children as the visitor reads them. Error recovery can leave any of them out (a
+ * recovered node keeps what parsed before the error), so every child is optional here,
+ * whatever the grammar requires; a token it inserts has no position (`real`).
+ */
+type Parsed<T> = { readonly [K in keyof T]?: T[K] };
 
 /** A node that comments can attach to, in document order. */
 export interface Anchor {
@@ -65,6 +184,9 @@ export interface FileIr {
 }
 
 const PORTABLE_SET: ReadonlySet<string> = new Set(PORTABLE_TYPES);
+const PORTABLE_FUNCTION_SET: ReadonlySet<string> = new Set(PORTABLE_FUNCTIONS);
+const isPortableType = (name: string): name is PortableTypeName => PORTABLE_SET.has(name);
+const isPortableFunction = (name: string): name is PortableFunction => PORTABLE_FUNCTION_SET.has(name);
 
 /** Portable types with parameters: [fewest, most, an example]. */
 const TYPE_PARAMS: Partial<Record<PortableTypeName, [number, number, string]>> = {
@@ -73,17 +195,6 @@ const TYPE_PARAMS: Partial<Record<PortableTypeName, [number, number, string]>> =
   decimal: [1, 2, "decimal(10,2)"],
 };
 
-const tok = (c: Children, key: string, i = 0): IToken | undefined => {
-  const x = c[key]?.[i];
-  return x && "image" in x ? x : undefined;
-};
-const toks = (c: Children, key: string): IToken[] => (c[key] ?? []).filter((x): x is IToken => "image" in x);
-const node = (c: Children, key: string, i = 0): CstNode | undefined => {
-  const x = c[key]?.[i];
-  return x && "children" in x ? x : undefined;
-};
-const nodes = (c: Children, key: string): CstNode[] =>
-  (c[key] ?? []).filter((x): x is CstNode => "children" in x);
 /** A token inserted by error recovery has no position: treat it as missing. */
 const real = (t: IToken | undefined): IToken | undefined =>
   t && !Number.isNaN(t.startOffset) && t.image !== "" ? t : undefined;
@@ -97,711 +208,749 @@ function stringText(t: IToken): string {
   return t.image.slice(1, -1).replace(/''/g, "'");
 }
 
-class FileVisitor {
-  readonly out: FileIr = { tables: [], enums: [], order: [], anchors: [], diagnostics: [] };
-  constructor(
-    readonly file: string,
-    readonly text: string,
-  ) {}
+/**
+ * The visitor class, defined on first use: its base class comes from the parser instance (it
+ * knows the rule names), which is built lazily (parser.ts). One instance serves every file.
+ */
+function createVisitor() {
+  class IrVisitor
+    extends getParser().getBaseCstVisitorConstructor<unknown, unknown>()
+    implements SchemaCstVisitor<unknown, unknown>
+  {
+    /** The file being visited. */
+    file = "";
+    text = "";
+    out: FileIr = emptyFileIr();
 
-  loc(t: IToken, length = t.image.length): Loc {
-    return {
-      file: this.file,
-      line: t.startLine ?? 1,
-      col: t.startColumn ?? 1,
-      offset: t.startOffset,
-      length,
-    };
-  }
+    constructor() {
+      super();
+      // Once per process: every rule has its method.
+      this.validateVisitor();
+    }
 
-  src(first: IToken, lastOffset: number, parts?: Record<string, Loc>): MutableSource {
-    const s: MutableSource = {
-      file: this.file,
-      line: first.startLine ?? 1,
-      col: first.startColumn ?? 1,
-      offset: first.startOffset,
-      end: lastOffset,
-    };
-    if (parts) s.parts = parts;
-    return s;
-  }
+    /** Visits one file's CST. */
+    read(cst: SchemaCstNode, file: string, text: string): FileIr {
+      this.file = file;
+      this.text = text;
+      const out = (this.out = emptyFileIr());
+      this.schema(cst.children);
+      // Keep nothing of the file alive after it is read.
+      this.text = "";
+      this.out = emptyFileIr();
+      return out;
+    }
 
-  error(
-    code: string,
-    message: string,
-    loc: Loc | undefined,
-    hint?: string,
-    related?: Diagnostic["related"],
-  ): void {
-    this.out.diagnostics.push({
-      severity: "error",
-      code,
-      message,
-      ...(loc ? { loc } : {}),
-      ...(hint ? { hint } : {}),
-      ...(related ? { related } : {}),
-    });
-  }
-
-  /** Offset just past the last token of a CST node (recovered nodes may lack tokens). */
-  endOf(n: CstNode | IToken | undefined): number {
-    if (!n) return -1;
-    if ("image" in n) return Number.isNaN(n.startOffset) ? -1 : n.startOffset + n.image.length;
-    const end = n.location?.endOffset;
-    if (end !== undefined && !Number.isNaN(end)) return end + 1;
-    let best = -1;
-    for (const key in n.children) for (const x of n.children[key]!) best = Math.max(best, this.endOf(x));
-    return best;
-  }
-
-  /**
-   * The first real token of a node, as a position record. Read from the parser's node location;
-   * a node rebuilt by error recovery may lack one, and is walked instead.
-   */
-  firstToken(n: CstNode): IToken | undefined {
-    const l = n.location;
-    if (l && !Number.isNaN(l.startOffset) && l.startLine !== undefined && !Number.isNaN(l.startLine)) {
+    /** The position of `length` characters from `p`. */
+    at(p: Pos, length: number): Loc {
       return {
-        image: "",
-        startOffset: l.startOffset,
-        startLine: l.startLine,
-        startColumn: l.startColumn,
-        tokenType: undefined as never,
-      } as unknown as IToken;
+        file: this.file,
+        line: p.startLine ?? 1,
+        col: p.startColumn ?? 1,
+        offset: p.startOffset,
+        length,
+      };
     }
-    let best: IToken | undefined;
-    const walk = (x: CstNode | IToken) => {
-      if ("image" in x) {
-        if (real(x) && (!best || x.startOffset < best.startOffset)) best = x;
-      } else for (const key in x.children) for (const y of x.children[key]!) walk(y);
-    };
-    walk(n);
-    return best;
-  }
 
-  /** The verbatim SQL between a rawSql node's outer parentheses, trimmed. */
-  raw(n: CstNode | undefined): { sql: string; loc?: Loc } | undefined {
-    if (!n) return undefined;
-    const c = n.children as Children;
-    const open = real(tok(c, "LParen"));
-    const close = real(tok(c, "RParen"));
-    if (!open || !close) return undefined;
-    const sql = this.text.slice(open.startOffset + 1, close.startOffset).trim();
-    return { sql, loc: this.loc(open, close.startOffset + 1 - open.startOffset) };
-  }
-
-  visitSchema(cst: CstNode): void {
-    const c = cst.children as Children;
-    const decls = [...nodes(c, "tableDecl"), ...nodes(c, "enumDecl")].sort(
-      (a, b) => (this.firstToken(a)?.startOffset ?? 0) - (this.firstToken(b)?.startOffset ?? 0),
-    );
-    for (const d of decls) {
-      if (d.name === "tableDecl") this.visitTable(d);
-      else this.visitEnum(d);
+    /** A token's position. */
+    loc(t: IToken): Loc {
+      return this.at(t, t.image.length);
     }
-  }
 
-  renamedFrom(n: CstNode | undefined): { name: string; loc: Loc } | undefined {
-    const t = n && real(tok(n.children as Children, "Name"));
-    return t ? { name: nameText(t), loc: this.loc(t) } : undefined;
-  }
+    /** The position of the first `length` characters of a node read into `src`. */
+    head(src: SourceInfo, length: number): Loc {
+      return { file: src.file, line: src.line, col: src.col, offset: src.offset, length };
+    }
 
-  visitEnum(n: CstNode): void {
-    const c = n.children as Children;
-    const kw = real(tok(c, "Enum"));
-    const nameTok = real(tok(c, "Name"));
-    if (!kw || !nameTok) return;
-    const renamed = this.renamedFrom(node(c, "renamedFrom"));
-    const src = this.src(kw, this.endOf(n), {
-      name: this.loc(nameTok),
-      ...(renamed ? { renamedFrom: renamed.loc } : {}),
-    });
-    const values = nodes(c, "enumValue").flatMap((v) => {
-      const vc = v.children as Children;
-      const t = real(tok(vc, "Name")) ?? real(tok(vc, "StringLiteral"));
-      if (!t) return [];
-      const name = t.tokenType.name === "StringLiteral" ? stringText(t) : nameText(t);
+    src(first: Pos, lastOffset: number, parts?: Record<string, Loc>): MutableSource {
+      const s: MutableSource = {
+        file: this.file,
+        line: first.startLine ?? 1,
+        col: first.startColumn ?? 1,
+        offset: first.startOffset,
+        end: lastOffset,
+      };
+      if (parts) s.parts = parts;
+      return s;
+    }
+
+    error(
+      code: string,
+      message: string,
+      loc: Loc | undefined,
+      hint?: string,
+      related?: Diagnostic["related"],
+    ): void {
+      this.out.diagnostics.push({
+        severity: "error",
+        code,
+        message,
+        ...(loc ? { loc } : {}),
+        ...(hint ? { hint } : {}),
+        ...(related ? { related } : {}),
+      });
+    }
+
+    /** Offset just past the last token of a CST node (recovered nodes may lack tokens). */
+    endOf(n: CstNode | IToken | undefined): number {
+      if (!n) return -1;
+      if ("image" in n) return Number.isNaN(n.startOffset) ? -1 : n.startOffset + n.image.length;
+      const end = n.location?.endOffset;
+      if (end !== undefined && !Number.isNaN(end)) return end + 1;
+      let best = -1;
+      for (const key in n.children) for (const x of n.children[key]!) best = Math.max(best, this.endOf(x));
+      return best;
+    }
+
+    /**
+     * Where a node starts: the parser's node location; a node rebuilt by error recovery may
+     * lack one, and is walked for its first real token instead.
+     */
+    firstToken(n: CstNode): Pos | undefined {
+      const l = n.location;
+      if (l && !Number.isNaN(l.startOffset) && l.startLine !== undefined && !Number.isNaN(l.startLine))
+        return l;
+      let best: IToken | undefined;
+      const walk = (x: CstNode | IToken) => {
+        if ("image" in x) {
+          if (real(x) && (!best || x.startOffset < best.startOffset)) best = x;
+        } else for (const key in x.children) for (const y of x.children[key]!) walk(y);
+      };
+      walk(n);
+      return best;
+    }
+
+    /** The verbatim SQL between a rawSql node's outer parentheses, trimmed. */
+    rawSql(c: Parsed<RawSqlCstChildren> | undefined): { sql: string; loc: Loc } | undefined {
+      const open = real(c?.LParen?.[0]);
+      const close = real(c?.RParen?.[0]);
+      if (!open || !close) return undefined;
+      const sql = this.text.slice(open.startOffset + 1, close.startOffset).trim();
+      return { sql, loc: this.at(open, close.startOffset + 1 - open.startOffset) };
+    }
+
+    schema(c: Parsed<SchemaCstChildren>): void {
+      const decls: (TableDeclCstNode | EnumDeclCstNode)[] = [
+        ...(c.tableDecl ?? []),
+        ...(c.enumDecl ?? []),
+      ].sort((a, b) => (this.firstToken(a)?.startOffset ?? 0) - (this.firstToken(b)?.startOffset ?? 0));
+      // `visit` calls the method of the declaration's rule, with the offset where it ends.
+      for (const d of decls) this.visit(d, this.endOf(d));
+    }
+
+    renamedFrom(c: Parsed<RenamedFromCstChildren> | undefined): { name: string; loc: Loc } | undefined {
+      const t = real(c?.Name?.[0]);
+      return t ? { name: nameText(t), loc: this.loc(t) } : undefined;
+    }
+
+    enumDecl(c: Parsed<EnumDeclCstChildren>, end: number): void {
+      const kw = real(c.Enum?.[0]);
+      const nameTok = real(c.Name?.[0]);
+      if (!kw || !nameTok) return;
+      const renamed = this.renamedFrom(c.renamedFrom?.[0]?.children);
+      const src = this.src(kw, end, {
+        name: this.loc(nameTok),
+        ...(renamed ? { renamedFrom: renamed.loc } : {}),
+      });
+      const values: EnumValueBuilder[] = [];
+      for (const v of c.enumValue ?? []) {
+        const value = this.enumValue(v.children);
+        if (value) values.push(value);
+      }
+      const seen = new Map<string, Loc>();
+      for (const v of values) {
+        const here = this.head(v.src, v.src.end - v.src.offset);
+        const first = seen.get(v.name);
+        if (first)
+          this.error(
+            "duplicate-enum-value",
+            `enum value \`${v.name}\` is listed twice in \`${nameText(nameTok)}\``,
+            here,
+            "remove one of them",
+            { message: "first listed here", loc: first },
+          );
+        else seen.set(v.name, here);
+      }
+      const e: Mutable<EnumType> = { name: nameText(nameTok), values, src };
+      if (renamed) e.renamedFrom = renamed.name;
+      const close = real(c.RCurly?.[0]);
+      this.out.anchors.push({
+        src,
+        topLevel: true,
+        setDoc: (doc) => {
+          e.doc = doc;
+        },
+        ...(close ? { closeOffset: close.startOffset } : {}),
+      });
+      this.out.enums.push(e);
+      this.out.order.push({ kind: "enum", name: e.name });
+    }
+
+    enumValue(c: Parsed<EnumValueCstChildren>): EnumValueBuilder | undefined {
+      const nameTok = real(c.Name?.[0]);
+      const t = nameTok ?? real(c.StringLiteral?.[0]);
+      if (!t) return undefined;
+      const name = t === nameTok ? nameText(t) : stringText(t);
       const src = this.src(t, t.startOffset + t.image.length);
       this.out.anchors.push({ src, topLevel: false });
-      return [{ name, src }];
-    });
-    const seen = new Map<string, Loc>();
-    for (const v of values) {
-      const here: Loc = {
-        file: this.file,
-        line: v.src.line,
-        col: v.src.col,
-        offset: v.src.offset,
-        length: v.src.end - v.src.offset,
-      };
-      const first = seen.get(v.name);
-      if (first)
-        this.error(
-          "duplicate-enum-value",
-          `enum value \`${v.name}\` is listed twice in \`${nameText(nameTok)}\``,
-          here,
-          "remove one of them",
-          { message: "first listed here", loc: first },
-        );
-      else seen.set(v.name, here);
+      return { name, src };
     }
-    const e: { -readonly [K in keyof EnumType]: EnumType[K] } = { name: nameText(nameTok), values, src };
-    if (renamed) e.renamedFrom = renamed.name;
-    const close = real(tok(c, "RCurly"));
-    this.out.anchors.push({
-      src,
-      topLevel: true,
-      setDoc: (doc) => {
-        e.doc = doc;
-      },
-      ...(close ? { closeOffset: close.startOffset } : {}),
-    });
-    this.out.enums.push(e);
-    this.out.order.push({ kind: "enum", name: e.name });
-  }
 
-  visitTable(n: CstNode): void {
-    const c = n.children as Children;
-    const kw = real(tok(c, "Table"));
-    const nameTok = real(tok(c, "Name"));
-    if (!kw || !nameTok) return;
-    const tableName = nameText(nameTok);
-    const renamed = this.renamedFrom(node(c, "renamedFrom"));
-    const src = this.src(kw, this.endOf(n), {
-      name: this.loc(nameTok),
-      ...(renamed ? { renamedFrom: renamed.loc } : {}),
-    });
-    const close = real(tok(c, "RCurly"));
-    const table: { -readonly [K in keyof Table]: Table[K] } = {
-      name: tableName,
-      columns: [],
-      uniques: [],
-      indexes: [],
-      foreignKeys: [],
-      checks: [],
-      src,
-    };
-    if (renamed) table.renamedFrom = renamed.name;
-    this.out.anchors.push({
-      src,
-      topLevel: true,
-      setDoc: (doc) => {
-        table.doc = doc;
-      },
-      ...(close ? { closeOffset: close.startOffset } : {}),
-    });
+    tableDecl(c: Parsed<TableDeclCstChildren>, end: number): void {
+      const kw = real(c.Table?.[0]);
+      const nameTok = real(c.Name?.[0]);
+      if (!kw || !nameTok) return;
+      const tableName = nameText(nameTok);
+      const renamed = this.renamedFrom(c.renamedFrom?.[0]?.children);
+      const src = this.src(kw, end, {
+        name: this.loc(nameTok),
+        ...(renamed ? { renamedFrom: renamed.loc } : {}),
+      });
+      const close = real(c.RCurly?.[0]);
+      const table: TableBuilder = {
+        name: tableName,
+        columns: [],
+        uniques: [],
+        indexes: [],
+        foreignKeys: [],
+        checks: [],
+        src,
+      };
+      if (renamed) table.renamedFrom = renamed.name;
+      this.out.anchors.push({
+        src,
+        topLevel: true,
+        setDoc: (doc) => {
+          table.doc = doc;
+        },
+        ...(close ? { closeOffset: close.startOffset } : {}),
+      });
 
-    // Names are assigned after the whole table is read: explicit names are reserved first, so
-    // a generated name never takes a name the user wrote.
-    const pending: { assign: (taken: Set<string>) => void; explicit?: string }[] = [];
-    const columns: Column[] = [];
-    let pk: { value: PrimaryKey; loc: Loc } | undefined;
-    // Table items keep their anchor's source record itself (comments attach to it later);
-    // column-level constraints get a copy of the column's, so its comments print once.
-    const setPk = (columnsOfPk: string[], loc: Loc, itemSrc: MutableSource) => {
-      if (pk) {
+      const t: TableScope = {
+        table,
+        name: tableName,
+        pending: [],
+        columnUniques: [],
+        columnForeignKeys: [],
+        columnChecks: [],
+        item: src, // each item's own, from the first item on
+      };
+      for (const item of c.tableItem ?? []) this.tableItem(item.children, t);
+
+      const taken = new Set<string>(t.pending.flatMap((p) => (p.explicit ? [p.explicit] : [])));
+      if (t.pk) taken.add(t.pk.value.name);
+      for (const p of t.pending) p.assign(taken);
+      if (t.pk) table.primaryKey = t.pk.value;
+      // Column-level constraints come first in their kind's list, in column order, then the
+      // table-level ones: the order a reader sees them in the formatted file.
+      table.uniques.unshift(...t.columnUniques);
+      table.foreignKeys.unshift(...t.columnForeignKeys);
+      table.checks.unshift(...t.columnChecks);
+      this.out.tables.push(table);
+      this.out.order.push({ kind: "table", name: tableName });
+    }
+
+    tableItem(c: Parsed<TableItemCstChildren>, t: TableScope): void {
+      const inner =
+        c.column?.[0] ??
+        c.primaryKeyItem?.[0] ??
+        c.uniqueItem?.[0] ??
+        c.indexItem?.[0] ??
+        c.foreignKeyItem?.[0] ??
+        c.checkItem?.[0];
+      if (!inner) return;
+      const first = this.firstToken(inner);
+      if (!first) return;
+      t.item = this.src(first, this.endOf(inner));
+      // `visit` calls the method of the item's rule.
+      this.visit(inner, t);
+      // A column is an anchor with its doc (`column`); other items take comments only.
+      if (!c.column) this.out.anchors.push({ src: t.item, topLevel: false });
+    }
+
+    setPrimaryKey(t: TableScope, columns: string[], loc: Loc, src: MutableSource): void {
+      if (t.pk) {
         this.error(
           "duplicate-primary-key",
-          `table \`${tableName}\` has two primary keys`,
+          `table \`${t.name}\` has two primary keys`,
           loc,
           "a table has one primary key; for several columns write `primary key (a, b)` in the table",
-          { message: "the first primary key is here", loc: pk.loc },
+          { message: "the first primary key is here", loc: t.pk.loc },
         );
         return;
       }
-      pk = { value: { name: primaryKeyName(tableName), columns: columnsOfPk, src: itemSrc }, loc };
-    };
+      t.pk = { value: { name: primaryKeyName(t.name), columns, src }, loc };
+    }
 
-    for (const item of nodes(c, "tableItem")) {
-      const ic = item.children as Children;
-      let inner: CstNode | undefined;
-      for (const key in ic) {
-        inner = ic[key]![0] as CstNode;
-        break;
+    primaryKeyItem(c: Parsed<PrimaryKeyItemCstChildren>, t: TableScope): void {
+      const cols = this.columnList(c.columnList?.[0]?.children);
+      if (!cols) return;
+      t.item.parts = cols.parts;
+      this.setPrimaryKey(t, cols.names, this.head(t.item, "primary".length), t.item);
+    }
+
+    /** `unique index ...` (an index, read as one and marked unique) or `unique [NAME] (a, b)`. */
+    uniqueItem(c: Parsed<UniqueItemCstChildren>, t: TableScope): void {
+      const asIndex = c.indexRest?.[0];
+      if (asIndex) {
+        const index = this.indexRest(asIndex.children, t);
+        if (index) index.unique = true;
+        return;
       }
-      if (!inner) continue;
-      const first = this.firstToken(inner);
-      if (!first) continue;
-      const itemSrc = this.src(first, this.endOf(inner));
-      const ch = inner.children as Children;
-      switch (inner.name) {
-        case "column": {
-          const col = this.visitColumn(inner, tableName, itemSrc, pending, setPk);
-          if (col) {
-            columns.push(col);
-            this.out.anchors.push({
-              src: itemSrc,
-              topLevel: false,
-              setDoc: (doc) => {
-                (col as { doc?: string }).doc = doc;
+      const explicit = real(c.Name?.[0]);
+      const cols = this.columnList(c.columnList?.[0]?.children);
+      if (!cols) return;
+      t.item.parts = { ...cols.parts, ...(explicit ? { name: this.loc(explicit) } : {}) };
+      const u: Mutable<UniqueConstraint> = {
+        name: explicit ? nameText(explicit) : "",
+        columns: cols.names,
+        src: t.item,
+      };
+      t.table.uniques.push(u);
+      t.pending.push(
+        explicit
+          ? { assign: () => {}, explicit: u.name }
+          : {
+              assign: (taken) => {
+                u.name = dedupeName(uniqueName(t.name, cols.names), taken);
+                taken.add(u.name);
               },
-            });
-          }
-          continue;
-        }
-        case "primaryKeyItem": {
-          const cols = this.columnList(node(ch, "columnList"));
-          if (cols) {
-            itemSrc.parts = cols.parts;
-            setPk(cols.names, this.loc(first, "primary".length), itemSrc);
-          }
-          break;
-        }
-        case "uniqueItem": {
-          const asIndex = node(ch, "indexRest");
-          if (asIndex) {
-            this.visitIndex(asIndex, true, tableName, itemSrc, table.indexes as Index[], pending);
-            break;
-          }
-          const explicit = real(tok(ch, "Name"));
-          const cols = this.columnList(node(ch, "columnList"));
-          if (!cols) break;
-          itemSrc.parts = { ...cols.parts, ...(explicit ? { name: this.loc(explicit) } : {}) };
-          const u: { -readonly [K in keyof UniqueConstraint]: UniqueConstraint[K] } = {
-            name: explicit ? nameText(explicit) : "",
-            columns: cols.names,
-            src: itemSrc,
-          };
-          (table.uniques as UniqueConstraint[]).push(u);
-          pending.push(
-            explicit
-              ? { assign: () => {}, explicit: u.name }
-              : {
-                  assign: (taken) => {
-                    u.name = dedupeName(uniqueName(tableName, cols.names), taken);
-                    taken.add(u.name);
-                  },
-                },
-          );
-          break;
-        }
-        case "indexItem": {
-          const rest = node(ch, "indexRest");
-          if (rest) this.visitIndex(rest, false, tableName, itemSrc, table.indexes as Index[], pending);
-          break;
-        }
-        case "foreignKeyItem": {
-          const explicit = real(tok(ch, "fkName"));
-          const refTok = real(tok(ch, "refTable"));
-          const local = this.columnList(node(ch, "columnList", 0));
-          const remote = this.columnList(node(ch, "columnList", 1));
-          if (!local || !remote || !refTok) break;
-          const actions = this.fkActions(nodes(ch, "fkAction"));
-          itemSrc.parts = {
-            ...local.parts,
-            refTable: this.loc(refTok),
-            ...prefixParts("ref:", remote.parts),
-            ...(explicit ? { name: this.loc(explicit) } : {}),
-          };
-          const fk: { -readonly [K in keyof ForeignKey]: ForeignKey[K] } = {
-            name: explicit ? nameText(explicit) : "",
-            columns: local.names,
-            refTable: nameText(refTok),
-            refColumns: remote.names,
-            ...actions,
-            src: itemSrc,
-          };
-          (table.foreignKeys as ForeignKey[]).push(fk);
-          pending.push(
-            explicit
-              ? { assign: () => {}, explicit: fk.name }
-              : {
-                  assign: (taken) => {
-                    fk.name = dedupeName(foreignKeyName(tableName, local.names), taken);
-                    taken.add(fk.name);
-                  },
-                },
-          );
-          break;
-        }
-        case "checkItem": {
-          const explicit = real(tok(ch, "Name"));
-          const raw = this.raw(node(ch, "rawSql"));
-          if (!raw) break;
-          itemSrc.parts = { expr: raw.loc!, ...(explicit ? { name: this.loc(explicit) } : {}) };
-          const chk: { -readonly [K in keyof Check]: Check[K] } = {
-            name: explicit ? nameText(explicit) : "",
-            expr: raw.sql,
-            src: itemSrc,
-          };
-          (table.checks as Check[]).push(chk);
-          pending.push(
-            explicit
-              ? { assign: () => {}, explicit: chk.name }
-              : {
-                  assign: (taken) => {
-                    chk.name = dedupeName(checkName(tableName, mentionedColumns(raw.sql, columns)), taken);
-                    taken.add(chk.name);
-                  },
-                },
-          );
-          break;
-        }
+            },
+      );
+    }
+
+    indexItem(c: Parsed<IndexItemCstChildren>, t: TableScope): void {
+      const rest = c.indexRest?.[0];
+      if (rest) this.indexRest(rest.children, t);
+    }
+
+    /** The index after `index` (or `unique index`), added to the table as not unique. */
+    indexRest(c: Parsed<IndexRestCstChildren>, t: TableScope): Mutable<Index> | undefined {
+      const explicit = real(c.indexName?.[0]);
+      const parts: IndexPart[] = [];
+      const locs: Record<string, Loc> = {};
+      for (const e of c.indexEntry ?? []) {
+        const part = this.indexEntry(e.children, locs);
+        if (part) parts.push(part);
       }
-      this.out.anchors.push({ src: itemSrc, topLevel: false });
+      if (!parts.length) return undefined;
+      const where = this.rawSql(c.rawSql?.[0]?.children);
+      const usingTok = real(c.method?.[0]);
+      const index: Mutable<Index> = {
+        name: explicit ? nameText(explicit) : "",
+        unique: false,
+        parts,
+        ...(where ? { where: where.sql } : {}),
+        ...(usingTok ? { using: nameText(usingTok).toLowerCase() } : {}),
+        src: t.item,
+      };
+      t.item.parts = {
+        ...locs,
+        ...(explicit ? { name: this.loc(explicit) } : {}),
+        ...(usingTok ? { using: this.loc(usingTok) } : {}),
+      };
+      t.table.indexes.push(index);
+      const words = parts.map((p) => (p.kind === "column" ? p.column : expressionWords(p.sql)));
+      t.pending.push(
+        explicit
+          ? { assign: () => {}, explicit: index.name }
+          : {
+              assign: (taken) => {
+                index.name = dedupeName(indexName(t.name, words), taken);
+                taken.add(index.name);
+              },
+            },
+      );
+      return index;
     }
 
-    const taken = new Set<string>(pending.flatMap((p) => (p.explicit ? [p.explicit] : [])));
-    if (pk) taken.add(pk.value.name);
-    for (const p of pending) p.assign(taken);
-    table.columns = columns;
-    if (pk) table.primaryKey = pk.value;
-    this.out.tables.push(table);
-    this.out.order.push({ kind: "table", name: tableName });
-  }
-
-  columnList(n: CstNode | undefined): { names: string[]; parts: Record<string, Loc> } | undefined {
-    if (!n) return undefined;
-    const names: string[] = [];
-    const parts: Record<string, Loc> = {};
-    for (const t of toks(n.children as Children, "Name")) {
-      if (!real(t)) continue;
-      const name = nameText(t);
-      names.push(name);
-      parts[`column:${name}`] ??= this.loc(t);
-    }
-    return names.length ? { names, parts } : undefined;
-  }
-
-  fkActions(list: CstNode[]): { onDelete: FkAction; onUpdate: FkAction } {
-    const out = { onDelete: "no action" as FkAction, onUpdate: "no action" as FkAction };
-    const seen = new Set<string>();
-    for (const a of list) {
-      const c = a.children as Children;
-      const which = real(tok(c, "Delete")) ? "onDelete" : real(tok(c, "Update")) ? "onUpdate" : undefined;
-      if (!which) continue;
-      const action: FkAction | undefined = real(tok(c, "Cascade"))
-        ? "cascade"
-        : real(tok(c, "Restrict"))
-          ? "restrict"
-          : real(tok(c, "Set"))
-            ? real(tok(c, "Null"))
-              ? "set null"
-              : real(tok(c, "Default"))
-                ? "set default"
-                : undefined
-            : real(tok(c, "No"))
-              ? "no action"
-              : undefined;
-      if (!action) continue;
-      const on = tok(c, "On")!;
-      if (seen.has(which))
-        this.error(
-          "duplicate-attribute",
-          `\`on ${which === "onDelete" ? "delete" : "update"}\` is given twice`,
-          this.loc(on),
-          "keep one",
-        );
-      seen.add(which);
-      out[which] = action;
-    }
-    return out;
-  }
-
-  visitIndex(
-    rest: CstNode,
-    unique: boolean,
-    tableName: string,
-    itemSrc: MutableSource,
-    into: Index[],
-    pending: { assign: (taken: Set<string>) => void; explicit?: string }[],
-  ): void {
-    const c = rest.children as Children;
-    const explicit = real(tok(c, "indexName"));
-    const parts: IndexPart[] = [];
-    const locs: Record<string, Loc> = {};
-    for (const e of nodes(c, "indexEntry")) {
-      const ec = e.children as Children;
-      const desc = Boolean(real(tok(ec, "Desc")));
-      const nameTok = real(tok(ec, "Name"));
+    /** One entry of an index; a column's position goes into `locs`. */
+    indexEntry(c: Parsed<IndexEntryCstChildren>, locs: Record<string, Loc>): IndexPart | undefined {
+      const desc = Boolean(real(c.Desc?.[0]));
+      const nameTok = real(c.Name?.[0]);
       if (nameTok) {
         const column = nameText(nameTok);
-        parts.push({ kind: "column", column, desc });
         locs[`column:${column}`] ??= this.loc(nameTok);
-      } else {
-        const raw = this.raw(node(ec, "rawSql"));
-        if (raw) parts.push({ kind: "expression", sql: raw.sql, desc });
+        return { kind: "column", column, desc };
       }
+      const raw = this.rawSql(c.rawSql?.[0]?.children);
+      return raw ? { kind: "expression", sql: raw.sql, desc } : undefined;
     }
-    if (!parts.length) return;
-    const where = this.raw(node(c, "rawSql"));
-    const usingTok = real(tok(c, "method"));
-    const index: { -readonly [K in keyof Index]: Index[K] } = {
-      name: explicit ? nameText(explicit) : "",
-      unique,
-      parts,
-      ...(where ? { where: where.sql } : {}),
-      ...(usingTok ? { using: nameText(usingTok).toLowerCase() } : {}),
-      src: itemSrc,
-    };
-    itemSrc.parts = {
-      ...locs,
-      ...(explicit ? { name: this.loc(explicit) } : {}),
-      ...(usingTok ? { using: this.loc(usingTok) } : {}),
-    };
-    into.push(index);
-    const words = parts.map((p) => (p.kind === "column" ? p.column : expressionWords(p.sql)));
-    pending.push(
-      explicit
-        ? { assign: () => {}, explicit: index.name }
-        : {
-            assign: (taken) => {
-              index.name = dedupeName(indexName(tableName, words), taken);
-              taken.add(index.name);
-            },
-          },
-    );
-  }
 
-  visitColumn(
-    n: CstNode,
-    tableName: string,
-    src: MutableSource,
-    pending: { assign: (taken: Set<string>) => void; explicit?: string }[],
-    setPk: (cols: string[], loc: Loc, src: MutableSource) => void,
-  ): Column | undefined {
-    const c = n.children as Children;
-    const nameTok = real(tok(c, "Name"));
-    const typeNode = node(c, "typeRef");
-    if (!nameTok || !typeNode) return undefined;
-    const name = nameText(nameTok);
-    const type = this.typeRef(typeNode);
-    if (!type) return undefined;
-    const col: { -readonly [K in keyof Column]: Column[K] } = {
-      name,
-      type: type.type,
-      nullable: Boolean(real(tok(c, "Question"))),
-      identity: false,
-      src,
-    };
-    const parts: Record<string, Loc> = { name: this.loc(nameTok), type: type.loc };
-    src.parts = parts;
-    const seen = new Map<string, IToken>();
-    for (const attr of nodes(c, "columnAttr")) {
-      const ac = attr.children as Children;
-      const first = this.firstToken(attr);
-      if (!first) continue;
-      const kind = ac["Primary"]
-        ? "primary key"
-        : ac["Unique"]
-          ? "unique"
-          : ac["Identity"]
-            ? "identity"
-            : ac["Default"]
-              ? "default"
-              : ac["referencesAttr"]
-                ? "references"
-                : ac["Check"]
-                  ? "check"
-                  : ac["renamedFrom"]
-                    ? "renamed from"
-                    : undefined;
-      if (!kind) continue;
-      if (seen.has(kind)) {
-        this.error(
-          "duplicate-attribute",
-          `\`${kind}\` is given twice on column \`${tableName}.${name}\``,
-          this.loc(first, kind.split(" ")[0]!.length),
-          "each attribute may appear once per column",
-        );
-        continue;
-      }
-      seen.set(kind, first);
-      const attrLoc = this.loc(first, this.endOf(attr) - first.startOffset);
-      switch (kind) {
-        case "primary key":
-          setPk([name], attrLoc, { ...src, parts: { [`column:${name}`]: this.loc(nameTok) } });
-          break;
-        case "unique": {
-          const u: { -readonly [K in keyof UniqueConstraint]: UniqueConstraint[K] } = {
-            name: "",
-            columns: [name],
-            src: { ...src, parts: { [`column:${name}`]: this.loc(nameTok) } },
-          };
-          pending.push({
-            assign: (taken) => {
-              u.name = dedupeName(uniqueName(tableName, [name]), taken);
-              taken.add(u.name);
-            },
-          });
-          this.afterTable.push((t) => (t.uniques as UniqueConstraint[]).push(u));
-          break;
-        }
-        case "identity":
-          col.identity = true;
-          parts["identity"] = attrLoc;
-          break;
-        case "default": {
-          const d = this.defaultValue(node(ac, "defaultValue"));
-          if (d) {
-            col.default = d.value;
-            parts["default"] = d.loc;
-          }
-          break;
-        }
-        case "references": {
-          const r = node(ac, "referencesAttr");
-          const rc = r?.children as Children | undefined;
-          const refTable = rc && real(tok(rc, "refTable"));
-          const refCol = rc && real(tok(rc, "refColumn"));
-          if (!rc || !refTable || !refCol) break;
-          const fk: { -readonly [K in keyof ForeignKey]: ForeignKey[K] } = {
-            name: "",
-            columns: [name],
-            refTable: nameText(refTable),
-            refColumns: [nameText(refCol)],
-            ...this.fkActions(nodes(rc, "fkAction")),
-            src: {
-              ...src,
-              parts: {
-                [`column:${name}`]: this.loc(nameTok),
-                refTable: this.loc(refTable),
-                [`ref:column:${nameText(refCol)}`]: this.loc(refCol),
+    foreignKeyItem(c: Parsed<ForeignKeyItemCstChildren>, t: TableScope): void {
+      const explicit = real(c.fkName?.[0]);
+      const refTok = real(c.refTable?.[0]);
+      const local = this.columnList(c.columnList?.[0]?.children);
+      const remote = this.columnList(c.columnList?.[1]?.children);
+      if (!local || !remote || !refTok) return;
+      const actions = this.fkActions(c.fkAction);
+      t.item.parts = {
+        ...local.parts,
+        refTable: this.loc(refTok),
+        ...prefixParts("ref:", remote.parts),
+        ...(explicit ? { name: this.loc(explicit) } : {}),
+      };
+      const fk: Mutable<ForeignKey> = {
+        name: explicit ? nameText(explicit) : "",
+        columns: local.names,
+        refTable: nameText(refTok),
+        refColumns: remote.names,
+        ...actions,
+        src: t.item,
+      };
+      t.table.foreignKeys.push(fk);
+      t.pending.push(
+        explicit
+          ? { assign: () => {}, explicit: fk.name }
+          : {
+              assign: (taken) => {
+                fk.name = dedupeName(foreignKeyName(t.name, local.names), taken);
+                taken.add(fk.name);
               },
             },
-          };
-          pending.push({
-            assign: (taken) => {
-              fk.name = dedupeName(foreignKeyName(tableName, [name]), taken);
-              taken.add(fk.name);
+      );
+    }
+
+    checkItem(c: Parsed<CheckItemCstChildren>, t: TableScope): void {
+      const explicit = real(c.Name?.[0]);
+      const raw = this.rawSql(c.rawSql?.[0]?.children);
+      if (!raw) return;
+      t.item.parts = { expr: raw.loc, ...(explicit ? { name: this.loc(explicit) } : {}) };
+      const chk: Mutable<Check> = {
+        name: explicit ? nameText(explicit) : "",
+        expr: raw.sql,
+        src: t.item,
+      };
+      t.table.checks.push(chk);
+      t.pending.push(
+        explicit
+          ? { assign: () => {}, explicit: chk.name }
+          : {
+              assign: (taken) => {
+                chk.name = dedupeName(checkName(t.name, mentionedColumns(raw.sql, t.table.columns)), taken);
+                taken.add(chk.name);
+              },
             },
-          });
-          this.afterTable.push((t) => (t.foreignKeys as ForeignKey[]).push(fk));
-          break;
+      );
+    }
+
+    columnList(
+      c: Parsed<ColumnListCstChildren> | undefined,
+    ): { names: string[]; parts: Record<string, Loc> } | undefined {
+      if (!c) return undefined;
+      const names: string[] = [];
+      const parts: Record<string, Loc> = {};
+      for (const t of c.Name ?? []) {
+        if (!real(t)) continue;
+        const name = nameText(t);
+        names.push(name);
+        parts[`column:${name}`] ??= this.loc(t);
+      }
+      return names.length ? { names, parts } : undefined;
+    }
+
+    fkActions(list: readonly FkActionCstNode[] | undefined): { onDelete: FkAction; onUpdate: FkAction } {
+      const out: { onDelete: FkAction; onUpdate: FkAction } = {
+        onDelete: "no action",
+        onUpdate: "no action",
+      };
+      let seenDelete = false,
+        seenUpdate = false;
+      for (const a of list ?? []) {
+        const r = this.fkAction(a.children);
+        if (!r) continue;
+        if (r.which === "onDelete" ? seenDelete : seenUpdate)
+          this.error(
+            "duplicate-attribute",
+            `\`on ${r.which === "onDelete" ? "delete" : "update"}\` is given twice`,
+            this.loc(r.on),
+            "keep one",
+          );
+        if (r.which === "onDelete") seenDelete = true;
+        else seenUpdate = true;
+        out[r.which] = r.action;
+      }
+      return out;
+    }
+
+    /** One `on delete|update ACTION` clause, or nothing when recovery left it incomplete. */
+    fkAction(
+      c: Parsed<FkActionCstChildren>,
+    ): { which: "onDelete" | "onUpdate"; action: FkAction; on: IToken } | undefined {
+      const which = real(c.Delete?.[0]) ? "onDelete" : real(c.Update?.[0]) ? "onUpdate" : undefined;
+      if (!which) return undefined;
+      const action: FkAction | undefined = real(c.Cascade?.[0])
+        ? "cascade"
+        : real(c.Restrict?.[0])
+          ? "restrict"
+          : real(c.Set?.[0])
+            ? real(c.Null?.[0])
+              ? "set null"
+              : real(c.Default?.[0])
+                ? "set default"
+                : undefined
+            : real(c.No?.[0])
+              ? "no action"
+              : undefined;
+      if (!action) return undefined;
+      return { which, action, on: c.On![0]! };
+    }
+
+    column(c: Parsed<ColumnCstChildren>, t: TableScope): void {
+      const nameTok = real(c.Name?.[0]);
+      const typeNode = c.typeRef?.[0];
+      if (!nameTok || !typeNode) return;
+      const name = nameText(nameTok);
+      const type = this.typeRef(typeNode.children);
+      if (!type) return;
+      const src = t.item;
+      const col: Mutable<Column> = {
+        name,
+        type: type.type,
+        nullable: Boolean(real(c.Question?.[0])),
+        identity: false,
+        src,
+      };
+      const parts: Record<string, Loc> = { name: this.loc(nameTok), type: type.loc };
+      src.parts = parts;
+      // `first` and `end` are each attribute's, set before it is read.
+      const s: ColumnScope = { table: t, col, src, nameTok, parts, seen: 0, first: nameTok, end: 0 };
+      for (const attr of c.columnAttr ?? []) {
+        const first = this.firstToken(attr);
+        if (!first) continue;
+        s.first = first;
+        s.end = this.endOf(attr);
+        this.columnAttr(attr.children, s);
+      }
+      t.table.columns.push(col);
+      this.out.anchors.push({
+        src,
+        topLevel: false,
+        setDoc: (doc) => {
+          col.doc = doc;
+        },
+      });
+    }
+
+    /** Whether this is the first attribute of its kind on the column; reports a repeat. */
+    once(s: ColumnScope, kind: keyof typeof ATTRIBUTES): boolean {
+      const bit = ATTRIBUTES[kind];
+      if (s.seen & bit) {
+        this.error(
+          "duplicate-attribute",
+          `\`${kind}\` is given twice on column \`${s.table.name}.${s.col.name}\``,
+          this.at(s.first, kind.split(" ")[0]!.length),
+          "each attribute may appear once per column",
+        );
+        return false;
+      }
+      s.seen |= bit;
+      return true;
+    }
+
+    /** Column-level constraints are added to the table's lists for them (see `tableDecl`). */
+    columnAttr(c: Parsed<ColumnAttrCstChildren>, s: ColumnScope): void {
+      const { table: t, col, src, nameTok, parts } = s;
+      const name = col.name;
+      if (c.Primary) {
+        if (!this.once(s, "primary key")) return;
+        this.setPrimaryKey(t, [name], this.at(s.first, s.end - s.first.startOffset), {
+          ...src,
+          parts: { [`column:${name}`]: this.loc(nameTok) },
+        });
+      } else if (c.Unique) {
+        if (!this.once(s, "unique")) return;
+        const u: Mutable<UniqueConstraint> = {
+          name: "",
+          columns: [name],
+          src: { ...src, parts: { [`column:${name}`]: this.loc(nameTok) } },
+        };
+        t.pending.push({
+          assign: (taken) => {
+            u.name = dedupeName(uniqueName(t.name, [name]), taken);
+            taken.add(u.name);
+          },
+        });
+        t.columnUniques.push(u);
+      } else if (c.Identity) {
+        if (!this.once(s, "identity")) return;
+        col.identity = true;
+        parts["identity"] = this.at(s.first, s.end - s.first.startOffset);
+      } else if (c.Default) {
+        if (!this.once(s, "default")) return;
+        const n = c.defaultValue?.[0];
+        const first = n && this.firstToken(n);
+        if (!n || !first) return;
+        const value = this.defaultValue(n.children);
+        if (value) {
+          col.default = value;
+          parts["default"] = this.at(first, this.endOf(n) - first.startOffset);
         }
-        case "check": {
-          const raw = this.raw(node(ac, "rawSql"));
-          if (!raw) break;
-          const chk: { -readonly [K in keyof Check]: Check[K] } = {
-            name: "",
-            expr: raw.sql,
-            src: { ...src, parts: { expr: raw.loc! } },
-          };
-          pending.push({
-            assign: (taken) => {
-              chk.name = dedupeName(checkName(tableName, [name]), taken);
-              taken.add(chk.name);
-            },
-          });
-          this.afterTable.push((t) => (t.checks as Check[]).push(chk));
-          break;
-        }
-        case "renamed from": {
-          const r = this.renamedFrom(node(ac, "renamedFrom"));
-          if (r) {
-            col.renamedFrom = r.name;
-            parts["renamedFrom"] = r.loc;
-          }
-          break;
+      } else if (c.referencesAttr) {
+        if (!this.once(s, "references")) return;
+        this.referencesAttr(c.referencesAttr[0]!.children, s);
+      } else if (c.Check) {
+        if (!this.once(s, "check")) return;
+        const raw = this.rawSql(c.rawSql?.[0]?.children);
+        if (!raw) return;
+        const chk: Mutable<Check> = {
+          name: "",
+          expr: raw.sql,
+          src: { ...src, parts: { expr: raw.loc } },
+        };
+        t.pending.push({
+          assign: (taken) => {
+            chk.name = dedupeName(checkName(t.name, [name]), taken);
+            taken.add(chk.name);
+          },
+        });
+        t.columnChecks.push(chk);
+      } else if (c.renamedFrom) {
+        if (!this.once(s, "renamed from")) return;
+        const r = this.renamedFrom(c.renamedFrom[0]?.children);
+        if (r) {
+          col.renamedFrom = r.name;
+          parts["renamedFrom"] = r.loc;
         }
       }
     }
-    return col;
-  }
 
-  /** Column-level constraints are appended to the table when it is complete (see visit). */
-  afterTable: ((t: Table) => void)[] = [];
+    referencesAttr(c: Parsed<ReferencesAttrCstChildren>, s: ColumnScope): void {
+      const refTable = real(c.refTable?.[0]);
+      const refCol = real(c.refColumn?.[0]);
+      if (!refTable || !refCol) return;
+      const { table: t, src, nameTok } = s;
+      const name = s.col.name;
+      const fk: Mutable<ForeignKey> = {
+        name: "",
+        columns: [name],
+        refTable: nameText(refTable),
+        refColumns: [nameText(refCol)],
+        ...this.fkActions(c.fkAction),
+        src: {
+          ...src,
+          parts: {
+            [`column:${name}`]: this.loc(nameTok),
+            refTable: this.loc(refTable),
+            [`ref:column:${nameText(refCol)}`]: this.loc(refCol),
+          },
+        },
+      };
+      t.pending.push({
+        assign: (taken) => {
+          fk.name = dedupeName(foreignKeyName(t.name, [name]), taken);
+          taken.add(fk.name);
+        },
+      });
+      t.columnForeignKeys.push(fk);
+    }
 
-  typeRef(n: CstNode): { type: ColumnType; loc: Loc } | undefined {
-    const c = n.children as Children;
-    const nameTok = real(tok(c, "Name"));
-    if (!nameTok) return undefined;
-    const raw = nameText(nameTok);
-    const args = nodes(c, "typeArg")
-      .map((a) => {
-        const t = (real(tok(a.children as Children, "NumberLiteral")) ??
-          real(tok(a.children as Children, "Name")))!;
-        return t;
-      })
-      .filter(Boolean);
-    const array = Boolean(real(tok(c, "LBracket")));
-    const close = real(tok(c, "RBracket")) ?? real(tok(c, "RParen"));
-    const loc = this.loc(
-      nameTok,
-      (close ? close.startOffset + 1 : nameTok.startOffset + nameTok.image.length) - nameTok.startOffset,
-    );
-    const lower = raw.toLowerCase();
-    if (!nameTok.image.startsWith('"') && PORTABLE_SET.has(lower) && !array) {
-      const portable = lower as PortableTypeName;
-      const numbers: number[] = [];
-      for (const a of args) {
-        if (a.tokenType.name !== "NumberLiteral" || !/^\d+$/.test(a.image)) {
+    typeRef(c: Parsed<TypeRefCstChildren>): { type: ColumnType; loc: Loc } | undefined {
+      const nameTok = real(c.Name?.[0]);
+      if (!nameTok) return undefined;
+      const raw = nameText(nameTok);
+      const args: IToken[] = [];
+      for (const a of c.typeArg ?? []) {
+        const t = this.typeArg(a.children);
+        if (t) args.push(t);
+      }
+      const array = Boolean(real(c.LBracket?.[0]));
+      const close = real(c.RBracket?.[0]) ?? real(c.RParen?.[0]);
+      const loc = this.at(
+        nameTok,
+        (close ? close.startOffset + 1 : nameTok.startOffset + nameTok.image.length) - nameTok.startOffset,
+      );
+      const lower = raw.toLowerCase();
+      if (!nameTok.image.startsWith('"') && isPortableType(lower) && !array) {
+        const portable = lower;
+        const numbers: number[] = [];
+        for (const a of args) {
+          if (a.tokenType !== NumberLiteral || !/^\d+$/.test(a.image)) {
+            this.error(
+              "bad-type-parameter",
+              `\`${portable}\` takes whole numbers as parameters, not \`${a.image}\``,
+              this.loc(a),
+            );
+            return { type: { kind: "portable", name: portable }, loc };
+          }
+          numbers.push(Number(a.image));
+        }
+        const rule = TYPE_PARAMS[portable];
+        if (rule && (numbers.length < rule[0] || numbers.length > rule[1])) {
           this.error(
             "bad-type-parameter",
-            `\`${portable}\` takes whole numbers as parameters, not \`${a.image}\``,
-            this.loc(a),
+            numbers.length
+              ? `\`${portable}\` takes ${rule[0] === rule[1] ? rule[0] : `${rule[0]} or ${rule[1]}`} parameter${rule[1] > 1 ? "s" : ""}`
+              : `\`${portable}\` needs ${portable === "decimal" ? "a precision and a scale" : "a length"}`,
+            loc,
+            `write \`${rule[2]}\`${portable === "varchar" ? ", or `text` for no limit" : ""}`,
           );
-          return { type: { kind: "portable", name: portable }, loc };
+        } else if (!rule && numbers.length) {
+          this.error(
+            "bad-type-parameter",
+            `\`${portable}\` takes no parameters`,
+            loc,
+            `write \`${portable}\``,
+          );
+        } else if (rule && numbers.some((x) => x < 1) && portable !== "decimal") {
+          this.error("bad-type-parameter", `the length of \`${portable}\` must be at least 1`, loc);
+        } else if (portable === "decimal" && numbers.length === 2 && numbers[1]! > numbers[0]!) {
+          this.error(
+            "bad-type-parameter",
+            `the scale of \`decimal(${numbers.join(",")})\` is larger than its precision`,
+            loc,
+          );
         }
-        numbers.push(Number(a.image));
-      }
-      const rule = TYPE_PARAMS[portable];
-      if (rule && (numbers.length < rule[0] || numbers.length > rule[1])) {
-        this.error(
-          "bad-type-parameter",
-          numbers.length
-            ? `\`${portable}\` takes ${rule[0] === rule[1] ? rule[0] : `${rule[0]} or ${rule[1]}`} parameter${rule[1] > 1 ? "s" : ""}`
-            : `\`${portable}\` needs ${portable === "decimal" ? "a precision and a scale" : "a length"}`,
+        return {
+          type: numbers.length
+            ? { kind: "portable", name: portable, args: numbers }
+            : { kind: "portable", name: portable },
           loc,
-          `write \`${rule[2]}\`${portable === "varchar" ? ", or `text` for no limit" : ""}`,
-        );
-      } else if (!rule && numbers.length) {
-        this.error("bad-type-parameter", `\`${portable}\` takes no parameters`, loc, `write \`${portable}\``);
-      } else if (rule && numbers.some((x) => x < 1) && portable !== "decimal") {
-        this.error("bad-type-parameter", `the length of \`${portable}\` must be at least 1`, loc);
-      } else if (portable === "decimal" && numbers.length === 2 && numbers[1]! > numbers[0]!) {
-        this.error(
-          "bad-type-parameter",
-          `the scale of \`decimal(${numbers.join(",")})\` is larger than its precision`,
-          loc,
-        );
+        };
       }
-      return {
-        type: numbers.length
-          ? { kind: "portable", name: portable, args: numbers }
-          : { kind: "portable", name: portable },
-        loc,
+      const type: ColumnType = {
+        kind: "native",
+        name: raw,
+        ...(args.length ? { args: args.map((a) => a.image) } : {}),
+        ...(array ? { array: true } : {}),
       };
+      return { type, loc };
     }
-    const type: ColumnType = {
-      kind: "native",
-      name: raw,
-      ...(args.length ? { args: args.map((a) => a.image) } : {}),
-      ...(array ? { array: true } : {}),
-    };
-    return { type, loc };
-  }
 
-  defaultValue(n: CstNode | undefined): { value: DefaultValue; loc: Loc } | undefined {
-    if (!n) return undefined;
-    const c = n.children as Children;
-    const first = this.firstToken(n);
-    if (!first) return undefined;
-    const loc = this.loc(first, this.endOf(n) - first.startOffset);
-    const num = real(tok(c, "NumberLiteral"));
-    if (num) return { value: { kind: "number", text: (real(tok(c, "Minus")) ? "-" : "") + num.image }, loc };
-    const str = real(tok(c, "StringLiteral"));
-    if (str) return { value: { kind: "string", value: stringText(str) }, loc };
-    if (real(tok(c, "True"))) return { value: { kind: "bool", value: true }, loc };
-    if (real(tok(c, "False"))) return { value: { kind: "bool", value: false }, loc };
-    if (real(tok(c, "Null"))) return { value: { kind: "null" }, loc };
-    const fn = real(tok(c, "Identifier"));
-    if (fn) {
-      const name = fn.image.toLowerCase();
-      if ((PORTABLE_FUNCTIONS as readonly string[]).includes(name))
-        return { value: { kind: "function", name: name as PortableFunction }, loc };
-      this.error(
-        "unknown-function",
-        `\`${fn.image}()\` is not a portable default function`,
-        this.loc(fn),
-        `${didYouMean(name, PORTABLE_FUNCTIONS) ?? `the portable ones are ${PORTABLE_FUNCTIONS.map((f) => `${f}()`).join(", ")}`}; for any other SQL write \`default (${fn.image}())\``,
-      );
+    typeArg(c: Parsed<TypeArgCstChildren>): IToken | undefined {
+      return real(c.NumberLiteral?.[0]) ?? real(c.Name?.[0]);
+    }
+
+    /** A column default's value (its position is read by the caller, which has the node). */
+    defaultValue(c: Parsed<DefaultValueCstChildren>): DefaultValue | undefined {
+      const num = real(c.NumberLiteral?.[0]);
+      if (num) return { kind: "number", text: (real(c.Minus?.[0]) ? "-" : "") + num.image };
+      const str = real(c.StringLiteral?.[0]);
+      if (str) return { kind: "string", value: stringText(str) };
+      if (real(c.True?.[0])) return { kind: "bool", value: true };
+      if (real(c.False?.[0])) return { kind: "bool", value: false };
+      if (real(c.Null?.[0])) return { kind: "null" };
+      const fn = real(c.Identifier?.[0]);
+      if (fn) {
+        const name = fn.image.toLowerCase();
+        if (isPortableFunction(name)) return { kind: "function", name };
+        this.error(
+          "unknown-function",
+          `\`${fn.image}()\` is not a portable default function`,
+          this.loc(fn),
+          `${didYouMean(name, PORTABLE_FUNCTIONS) ?? `the portable ones are ${PORTABLE_FUNCTIONS.map((f) => `${f}()`).join(", ")}`}; for any other SQL write \`default (${fn.image}())\``,
+        );
+        return undefined;
+      }
+      const raw = this.rawSql(c.rawSql?.[0]?.children);
+      if (raw) return { kind: "raw", sql: raw.sql };
       return undefined;
     }
-    const raw = this.raw(node(c, "rawSql"));
-    if (raw) return { value: { kind: "raw", sql: raw.sql }, loc };
-    return undefined;
   }
+  return new IrVisitor();
+}
+
+function emptyFileIr(): FileIr {
+  return { tables: [], enums: [], order: [], anchors: [], diagnostics: [] };
 }
 
 function prefixParts(prefix: string, parts: Record<string, Loc>): Record<string, Loc> {
@@ -820,31 +969,9 @@ export function mentionedColumns(sql: string, columns: readonly Column[]): strin
   return out;
 }
 
-/** Visits one file's CST. Column-level constraints are appended after each table's own items. */
-export function cstToIr(cst: CstNode, file: string, text: string): FileIr {
-  const v = new FileVisitor(file, text);
-  const visitTable = v.visitTable.bind(v);
-  v.visitTable = (n: CstNode) => {
-    v.afterTable = [];
-    visitTable(n);
-    const t = v.out.tables[v.out.tables.length - 1];
-    if (t && t.src?.offset === v.firstToken(n)?.startOffset) {
-      const moved = v.afterTable;
-      // Column-level constraints come first in their kind's list, in column order, then the
-      // table-level ones: the order a reader sees them in the formatted file.
-      const m = t as { uniques: UniqueConstraint[]; foreignKeys: ForeignKey[]; checks: Check[] } & Table;
-      const uniques = [...m.uniques],
-        fks = [...m.foreignKeys],
-        checks = [...m.checks];
-      m.uniques = [];
-      m.foreignKeys = [];
-      m.checks = [];
-      for (const f of moved) f(m);
-      m.uniques.push(...uniques);
-      m.foreignKeys.push(...fks);
-      m.checks.push(...checks);
-    }
-  };
-  v.visitSchema(cst);
-  return v.out;
+let visitor: ReturnType<typeof createVisitor> | undefined;
+
+/** Visits one file's CST. Column-level constraints come before each table's own, per kind. */
+export function cstToIr(cst: SchemaCstNode, file: string, text: string): FileIr {
+  return (visitor ??= createVisitor()).read(cst, file, text);
 }

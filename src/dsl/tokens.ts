@@ -51,13 +51,25 @@ export const NumberLiteral = createToken({
   categories: [RawAny],
 });
 
-const keyword = (word: string, contextual: boolean): TokenType =>
-  createToken({
+/** Every keyword token, in declaration order, and the reserved ones' words: filled by `keyword`. */
+const keywords: TokenType[] = [];
+const reserved: string[] = [];
+
+/**
+ * Declares a keyword. The declarations below are the one list of keywords: the lexer's token
+ * list (`allTokens`) and the reserved words (`RESERVED_WORDS`) are derived from it.
+ */
+const keyword = (word: string, contextual: boolean): TokenType => {
+  const token = createToken({
     name: word[0]!.toUpperCase() + word.slice(1),
     pattern: new RegExp(word),
     longer_alt: Identifier,
     categories: contextual ? [Name, RawAny] : [RawAny],
   });
+  keywords.push(token);
+  if (!contextual) reserved.push(word);
+  return token;
+};
 
 // Reserved: they start declarations, table items or column attributes.
 export const Table = keyword("table", false);
@@ -109,55 +121,15 @@ export const Other = createToken({
   categories: [RawAny],
 });
 
-/** Reserved keywords: a name equal to one of these must be double-quoted. */
-export const RESERVED_WORDS: ReadonlySet<string> = new Set([
-  "table",
-  "enum",
-  "primary",
-  "foreign",
-  "unique",
-  "index",
-  "check",
-  "key",
-  "references",
-  "default",
-  "identity",
-  "renamed",
-]);
+/** Reserved keywords: a name equal to one of these must be double-quoted (printer, hints). */
+export const RESERVED_WORDS: ReadonlySet<string> = new Set(reserved);
 
 // Order matters: comments before `Other`'s `/`, keywords before Identifier.
 export const allTokens: TokenType[] = [
   WhiteSpace,
   DocComment,
   LineComment,
-  Table,
-  Enum,
-  Primary,
-  Foreign,
-  Unique,
-  Index,
-  Check,
-  Key,
-  References,
-  Default,
-  Identity,
-  Renamed,
-  From,
-  On,
-  Delete,
-  Update,
-  SetKw,
-  Null,
-  Cascade,
-  Restrict,
-  No,
-  Action,
-  Where,
-  Using,
-  Asc,
-  Desc,
-  True,
-  False,
+  ...keywords,
   Identifier,
   QuotedIdentifier,
   StringLiteral,

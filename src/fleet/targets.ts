@@ -11,13 +11,11 @@
  */
 import { readFileSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
+import { SchemavcError } from "../core/errors.ts";
 
-export class TargetsError extends Error {
-  constructor(
-    message: string,
-    readonly hint?: string,
-  ) {
-    super(message);
+export class TargetsError extends SchemavcError {
+  constructor(message: string, hint?: string) {
+    super(message, 1, hint);
     this.name = "TargetsError";
   }
 }

@@ -8,6 +8,7 @@
  */
 import type { Schema } from "./model.ts";
 import { canonical } from "./canonical.ts";
+import { SchemavcError } from "../core/errors.ts";
 
 export const SNAPSHOT_FORMAT = 1;
 
@@ -21,12 +22,12 @@ export interface Snapshot {
   readonly schema: Schema;
 }
 
-export class SnapshotError extends Error {
+export class SnapshotError extends SchemavcError {
   constructor(
     readonly file: string,
     detail: string,
   ) {
-    super(`${file}: ${detail}`);
+    super(`${file}: ${detail}`, 1);
     this.name = "SnapshotError";
   }
 }

@@ -22,7 +22,7 @@ import {
   type Range,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import type { Diagnostic } from "../dsl/diagnostics.ts";
+import type { Diagnostic } from "../ir/diagnostics.ts";
 import type { Loc } from "../ir/model.ts";
 import { formatFile } from "../dsl/format.ts";
 import { complete, type CompletionKind } from "./completion.ts";

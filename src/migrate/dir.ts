@@ -22,16 +22,14 @@ import {
 } from "../ir/snapshot.ts";
 import type { Schema } from "../ir/model.ts";
 import { checkSum, parseSum, renderSum, SUM_FILE, type SumProblem } from "./sum.ts";
+import { SchemavcError } from "../core/errors.ts";
 
 export const MIGRATION_FILES = ["up.sql", "down.sql", "snapshot.json"] as const;
 const VERSION_RE = /^(\d{14})_([a-z0-9_]+)$/;
 
-export class MigrationDirError extends Error {
-  constructor(
-    message: string,
-    readonly hint?: string,
-  ) {
-    super(message);
+export class MigrationDirError extends SchemavcError {
+  constructor(message: string, hint?: string) {
+    super(message, 1, hint);
     this.name = "MigrationDirError";
   }
 }

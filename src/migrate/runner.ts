@@ -33,13 +33,11 @@ import {
   updateHistory,
   type HistoryRow,
 } from "./history.ts";
+import { SchemavcError } from "../core/errors.ts";
 
-export class RunnerError extends Error {
-  constructor(
-    message: string,
-    readonly hint?: string,
-  ) {
-    super(message);
+export class RunnerError extends SchemavcError {
+  constructor(message: string, hint?: string) {
+    super(message, 1, hint);
     this.name = "RunnerError";
   }
 }

@@ -7,7 +7,7 @@
  * Used for drift, for `diff` against a database and for the round-trip tests; never rendered.
  */
 import type { Column, FkAction, Index, Schema, Table } from "../../ir/model.ts";
-import type { Capabilities } from "../dialect.ts";
+import { type Capabilities, createsIndex } from "../dialect.ts";
 import type { BaseRenderer } from "./render.ts";
 import { normExpr } from "./expr.ts";
 
@@ -95,11 +95,7 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
             columns: i.parts.map((p) => (p.kind === "column" ? p.column : "")),
           })),
         ],
-        indexes: t.indexes
-          .filter(
-            (i) => !plainUnique(i) && (caps.expressionIndexes || i.parts.every((p) => p.kind === "column")),
-          )
-          .map(index),
+        indexes: t.indexes.filter((i) => !plainUnique(i) && createsIndex(caps, i)).map(index),
         foreignKeys: t.foreignKeys.map((k) => ({
           name: k.name,
           columns: k.columns,

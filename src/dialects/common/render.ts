@@ -17,13 +17,14 @@ import type {
 } from "../../ir/model.ts";
 import type { Change } from "../../diff/changes.ts";
 import { assertNever } from "../../diff/changes.ts";
-import type { RenderContext, Statement } from "../dialect.ts";
+import { type Capabilities, createsIndex, type RenderContext, type Statement } from "../dialect.ts";
 
 export abstract class BaseRenderer {
   protected ctx!: RenderContext;
 
+  /** The dialect's capabilities: what an index can hold (`where`, expressions, `using`). */
+  abstract readonly caps: Capabilities;
   abstract q(name: string): string;
-  abstract str(s: string): string;
   /** The column's type as this dialect writes it (enum columns included). */
   abstract typeSql(table: string, col: Column): string;
   /** The column's DEFAULT expression, or undefined for none. */
@@ -155,7 +156,7 @@ export abstract class BaseRenderer {
     return [`ALTER TABLE ${this.q(table)} DROP CONSTRAINT ${this.q(name)}`];
   }
   protected dropIndex(_table: string, index: Index): string[] {
-    return [`DROP INDEX ${this.q(index.name)}`];
+    return this.creates(index) ? [`DROP INDEX ${this.q(index.name)}`] : [];
   }
   protected renameConstraint(table: string, _kind: string, from: string, to: string): string[] {
     return [`ALTER TABLE ${this.q(table)} RENAME CONSTRAINT ${this.q(from)} TO ${this.q(to)}`];
@@ -224,23 +225,24 @@ export abstract class BaseRenderer {
     return `CONSTRAINT ${this.q(f.name)} FOREIGN KEY (${this.cols(f.columns)}) REFERENCES ${this.q(f.refTable)} (${this.cols(f.refColumns)})${actions}`;
   }
 
+  /**
+   * The `where` is written where the dialect has partial indexes (validation warns where it
+   * drops one, and refuses a unique one); `using` where it has a choice of method, as written
+   * (a method it has not built in may come from an extension: validation warns).
+   */
   createIndex(table: string, i: Index): string[] {
+    if (!this.creates(i)) return [];
     const parts = i.parts.map(
-      (p) =>
-        `${p.kind === "column" ? this.q(p.column) : this.indexExpression(p.sql)}${p.desc ? " DESC" : ""}`,
+      (p) => `${p.kind === "column" ? this.q(p.column) : `(${p.sql})`}${p.desc ? " DESC" : ""}`,
     );
+    const using = i.using && this.caps.indexMethods.length ? ` USING ${i.using}` : "";
     return [
-      `CREATE ${i.unique ? "UNIQUE " : ""}INDEX ${this.q(i.name)} ON ${this.q(table)}${this.indexUsing(i)} (${parts.join(", ")})${i.where !== undefined && this.supportsWhere() ? ` WHERE ${i.where}` : ""}`,
+      `CREATE ${i.unique ? "UNIQUE " : ""}INDEX ${this.q(i.name)} ON ${this.q(table)}${using} (${parts.join(", ")})${i.where !== undefined && this.caps.partialIndexes ? ` WHERE ${i.where}` : ""}`,
     ];
   }
-  protected indexExpression(sql: string): string {
-    return `(${sql})`;
-  }
-  protected indexUsing(i: Index): string {
-    return i.using ? ` USING ${i.using}` : "";
-  }
-  protected supportsWhere(): boolean {
-    return true;
+  /** Whether the index exists on this dialect (see `createsIndex`). */
+  protected creates(i: Index): boolean {
+    return createsIndex(this.caps, i);
   }
 
   protected cols(names: readonly string[]): string {
@@ -257,9 +259,6 @@ export abstract class BaseRenderer {
       (this.ctx[other] as Schema).tables.find((x) => x.name === name);
     if (!t) throw new Error(`render: table ${name} not in the ${side} schema`);
     return t;
-  }
-  protected enumIn(name: string): EnumType | undefined {
-    return this.ctx.to.enums.find((e) => e.name === name) ?? this.ctx.from.enums.find((e) => e.name === name);
   }
   /** The enum's values as they are after the changes. */
   protected enumValues(name: string): string[] {

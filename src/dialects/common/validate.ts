@@ -1,6 +1,6 @@
 /** Helpers for dialect validation: diagnostics located at the node that cannot be expressed. */
 import type { Loc, SourceInfo } from "../../ir/model.ts";
-import type { Diagnostic } from "../../dsl/diagnostics.ts";
+import type { Diagnostic } from "../../ir/diagnostics.ts";
 import { locOf } from "../../ir/validate.ts";
 
 export const dialectError = (

@@ -1,5 +1,6 @@
 /** The MySQL/MariaDB dialect: capabilities as data, rendering and validation. */
-import type { Capabilities, Dialect } from "../dialect.ts";
+import type { Dialect } from "../dialect.ts";
+import { CAPABILITIES } from "./capabilities.ts";
 import { normalizeSchema } from "../common/normalize.ts";
 import { introspectMysql } from "./introspect.ts";
 import { lockMysql } from "./lock.ts";
@@ -7,19 +8,6 @@ import { preflightGalera } from "./galera-lock.ts";
 import { quoteBacktick } from "../common/sql.ts";
 import { MysqlRenderer } from "./render.ts";
 import { validateMysql } from "./validate.ts";
-
-const CAPABILITIES: Capabilities = {
-  // DDL commits implicitly: a failed migration is recorded, not rolled back.
-  transactionalDdl: false,
-  forwardForeignKeys: false,
-  comments: true,
-  enums: "inline",
-  partialIndexes: false,
-  expressionIndexes: false,
-  indexMethods: ["btree", "hash"],
-  lockIsTransaction: false,
-  backslashEscapes: true,
-};
 
 export const mysql: Dialect = {
   name: "mysql",

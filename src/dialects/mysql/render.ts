@@ -8,10 +8,11 @@ import { applyChanges } from "../../diff/apply.ts";
 import { BaseRenderer } from "../common/render.ts";
 import { backtickNames, quoteBacktick, quoteStringMysql } from "../common/sql.ts";
 import { isBlobLike, mysqlType, TEXT_PREFIX } from "./types.ts";
+import { CAPABILITIES } from "./capabilities.ts";
 
 export class MysqlRenderer extends BaseRenderer {
+  caps = CAPABILITIES;
   q = quoteBacktick;
-  str = quoteStringMysql;
 
   typeSql(_table: string, c: Column): string {
     return mysqlType(c.type, (n) => this.enumValues(n));
@@ -148,7 +149,7 @@ export class MysqlRenderer extends BaseRenderer {
   }
 
   protected override dropIndex(table: string, index: Index): string[] {
-    return hasExpression(index) ? [] : [`DROP INDEX ${this.q(index.name)} ON ${this.q(table)}`];
+    return this.creates(index) ? [`DROP INDEX ${this.q(index.name)} ON ${this.q(table)}`] : [];
   }
 
   /**
@@ -176,14 +177,13 @@ export class MysqlRenderer extends BaseRenderer {
 
   protected override renameIndex(table: string, from: string, to: string): string[] {
     const index = this.tableIn("to", table).indexes.find((i) => i.name === to);
-    if (index && hasExpression(index)) return [];
+    if (index && !this.creates(index)) return [];
     return [`ALTER TABLE ${this.q(table)} RENAME INDEX ${this.q(from)} TO ${this.q(to)}`];
   }
 
+  /** TEXT/BLOB columns by a prefix, USING after the columns, no `where` (MySQL has no partial indexes). */
   override createIndex(table: string, i: Index): string[] {
-    // MariaDB cannot index an expression: validation warns that such an index is not created
-    // (a unique one is an error there), so it is skipped here and in drop/rename.
-    if (hasExpression(i)) return [];
+    if (!this.creates(i)) return [];
     const columns = new Map(this.tableIn("to", table).columns.map((c) => [c.name, c]));
     const parts = i.parts.map((p) => {
       if (p.kind === "expression") return `(${p.sql})`;
@@ -192,14 +192,14 @@ export class MysqlRenderer extends BaseRenderer {
       const prefix = c && isBlobLike(c.type) ? `(${TEXT_PREFIX})` : "";
       return `${this.q(p.column)}${prefix}${p.desc ? " DESC" : ""}`;
     });
-    const using = i.using === "btree" || i.using === "hash" ? ` USING ${i.using.toUpperCase()}` : "";
+    // A method MySQL does not have is left out (validation warns): the index uses the default.
+    const using =
+      i.using && this.caps.indexMethods.includes(i.using) ? ` USING ${i.using.toUpperCase()}` : "";
     return [
       `CREATE ${i.unique ? "UNIQUE " : ""}INDEX ${this.q(i.name)} ON ${this.q(table)} (${parts.join(", ")})${using}`,
     ];
   }
 }
-
-const hasExpression = (i: Index) => i.parts.some((p) => p.kind === "expression");
 
 /** Whether a primary key, unique constraint or column index of `t` starts with `columns`. */
 function hasLeadingIndex(t: Table, columns: readonly string[]): boolean {

@@ -1,12 +1,15 @@
 /**
  * What MySQL/MariaDB cannot express (errors) or ignores (warnings). Checked on MariaDB 10.11:
  * it silently drops `ON DELETE/UPDATE SET DEFAULT` from a foreign key (so schemavc refuses it
- * rather than lose the action), and has no expression indexes.
+ * rather than lose the action), and has no expression indexes. What an index can hold is read
+ * from the capabilities, which the renderer follows too.
  */
 import type { Schema, Table } from "../../ir/model.ts";
-import type { Diagnostic } from "../../dsl/diagnostics.ts";
+import type { Diagnostic } from "../../ir/diagnostics.ts";
 import { dialectError, dialectWarning } from "../common/validate.ts";
 import { isBlobLike, TEXT_PREFIX } from "./types.ts";
+import { CAPABILITIES as caps } from "./capabilities.ts";
+import { createsIndex } from "../dialect.ts";
 
 /** InnoDB's limit on an index key, in bytes, with utf8mb4 (4 bytes a character). */
 const MAX_KEY_BYTES = 3072;
@@ -57,8 +60,9 @@ export function validateMysql(schema: Schema): Diagnostic[] {
         i.src,
         !i.unique,
       );
-      const hasExpr = i.parts.some((p) => p.kind === "expression");
-      if (hasExpr && i.unique)
+      // Not created at all, so its `where` is not reported too.
+      const dropped = !createsIndex(caps, i);
+      if (dropped && i.unique)
         out.push(
           dialectError(
             "mysql-expression-index",
@@ -67,7 +71,7 @@ export function validateMysql(schema: Schema): Diagnostic[] {
             "index a column instead, or a generated column that holds the expression",
           ),
         );
-      else if (hasExpr)
+      else if (dropped)
         out.push(
           dialectWarning(
             "mysql-expression-index",
@@ -76,7 +80,7 @@ export function validateMysql(schema: Schema): Diagnostic[] {
             "index a generated column that holds the expression",
           ),
         );
-      if (i.where !== undefined && i.unique)
+      if (i.where !== undefined && !caps.partialIndexes && i.unique)
         out.push(
           dialectError(
             "mysql-partial-index",
@@ -85,7 +89,7 @@ export function validateMysql(schema: Schema): Diagnostic[] {
             "drop the `where`, or enforce it another way",
           ),
         );
-      else if (i.where !== undefined && !hasExpr)
+      else if (i.where !== undefined && !caps.partialIndexes && !dropped)
         out.push(
           dialectWarning(
             "mysql-partial-index",
@@ -93,7 +97,7 @@ export function validateMysql(schema: Schema): Diagnostic[] {
             i.src,
           ),
         );
-      if (i.using && !["btree", "hash"].includes(i.using))
+      if (i.using && !caps.indexMethods.includes(i.using))
         out.push(
           dialectWarning(
             "index-method",

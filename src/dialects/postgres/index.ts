@@ -1,23 +1,12 @@
 /** The PostgreSQL dialect: capabilities as data, rendering and validation. */
-import type { Capabilities, Dialect } from "../dialect.ts";
+import type { Dialect } from "../dialect.ts";
+import { CAPABILITIES } from "./capabilities.ts";
 import { normalizeSchema } from "../common/normalize.ts";
 import { introspectPostgres } from "./introspect.ts";
 import { lockPostgres } from "./lock.ts";
 import { quoteDouble } from "../common/sql.ts";
 import { PostgresRenderer } from "./render.ts";
 import { validatePostgres } from "./validate.ts";
-
-const CAPABILITIES: Capabilities = {
-  transactionalDdl: true,
-  forwardForeignKeys: false,
-  comments: true,
-  enums: "type",
-  partialIndexes: true,
-  expressionIndexes: true,
-  indexMethods: ["btree", "hash", "gist", "gin", "spgist", "brin"],
-  lockIsTransaction: false,
-  backslashEscapes: false,
-};
 
 export const postgres: Dialect = {
   name: "postgres",

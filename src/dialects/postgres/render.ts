@@ -5,11 +5,12 @@ import type { Column, EnumType, Table } from "../../ir/model.ts";
 import { BaseRenderer } from "../common/render.ts";
 import { quoteDouble, quoteString } from "../common/sql.ts";
 import { postgresType } from "./types.ts";
+import { CAPABILITIES } from "./capabilities.ts";
 import { typeKey } from "../../ir/validate.ts";
 
 export class PostgresRenderer extends BaseRenderer {
+  caps = CAPABILITIES;
   q = quoteDouble;
-  str = quoteString;
 
   typeSql(_table: string, c: Column): string {
     return postgresType(c.type);

@@ -1,9 +1,8 @@
 /** What PostgreSQL cannot express or ignores: little, since the language follows it closely. */
 import type { Schema } from "../../ir/model.ts";
-import type { Diagnostic } from "../../dsl/diagnostics.ts";
+import type { Diagnostic } from "../../ir/diagnostics.ts";
 import { dialectError, dialectWarning } from "../common/validate.ts";
-
-const METHODS = new Set(["btree", "hash", "gist", "gin", "spgist", "brin"]);
+import { CAPABILITIES } from "./capabilities.ts";
 
 export function validatePostgres(schema: Schema): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -20,7 +19,7 @@ export function validatePostgres(schema: Schema): Diagnostic[] {
           ),
         );
       }
-      if (i.using && !METHODS.has(i.using))
+      if (i.using && !CAPABILITIES.indexMethods.includes(i.using))
         out.push(
           dialectWarning(
             "index-method",

@@ -1,5 +1,6 @@
 /** The SQLite/libSQL dialect: capabilities as data, rendering and validation. */
-import type { Capabilities, Dialect } from "../dialect.ts";
+import type { Dialect } from "../dialect.ts";
+import { CAPABILITIES } from "./capabilities.ts";
 import { normalizeSchema } from "../common/normalize.ts";
 import { introspectSqlite } from "./introspect.ts";
 import { lockSqlite } from "./lock.ts";
@@ -7,18 +8,6 @@ import { sqliteGuard } from "./guard.ts";
 import { quoteDouble } from "../common/sql.ts";
 import { SqliteRenderer } from "./render.ts";
 import { validateSqlite } from "./validate.ts";
-
-const CAPABILITIES: Capabilities = {
-  transactionalDdl: true,
-  forwardForeignKeys: true,
-  comments: false,
-  enums: "check",
-  partialIndexes: true,
-  expressionIndexes: true,
-  indexMethods: [],
-  lockIsTransaction: true,
-  backslashEscapes: false,
-};
 
 export const sqlite: Dialect = {
   name: "sqlite",

@@ -4,11 +4,12 @@
  * else. Enums are TEXT with a CHECK; comments do not exist; foreign keys may name tables
  * created later, so cycles need no separate statements.
  */
-import type { Column, Index, Table } from "../../ir/model.ts";
+import type { Column, Table } from "../../ir/model.ts";
 import type { Change } from "../../diff/changes.ts";
 import { BaseRenderer } from "../common/render.ts";
 import { quoteDouble, quoteString } from "../common/sql.ts";
 import { sqliteType } from "./types.ts";
+import { CAPABILITIES } from "./capabilities.ts";
 import { rebuildTable } from "./rebuild.ts";
 import { columnDiffers } from "../../diff/differ.ts";
 
@@ -17,8 +18,8 @@ export const UUID_SQL =
   "(lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))))";
 
 export class SqliteRenderer extends BaseRenderer {
+  caps = CAPABILITIES;
   q = quoteDouble;
-  str = quoteString;
 
   typeSql(_table: string, c: Column): string {
     // AUTOINCREMENT needs the exact type INTEGER on the primary key column.
@@ -66,10 +67,6 @@ export class SqliteRenderer extends BaseRenderer {
     // SQLite cannot rename an index: drop it and create it under the new name.
     const index = this.tableIn("to", table).indexes.find((i) => i.name === to)!;
     return [`DROP INDEX ${this.q(from)}`, ...this.createIndex(table, index)];
-  }
-
-  protected override indexUsing(_i: Index): string {
-    return "";
   }
 
   protected alterColumn(_table: string, from: Column, to: Column): string[] {

@@ -1,7 +1,8 @@
 /** What SQLite cannot express (errors) or ignores (warnings). */
 import type { Schema } from "../../ir/model.ts";
-import type { Diagnostic } from "../../dsl/diagnostics.ts";
+import type { Diagnostic } from "../../ir/diagnostics.ts";
 import { dialectError, dialectWarning } from "../common/validate.ts";
+import { CAPABILITIES } from "./capabilities.ts";
 
 export function validateSqlite(schema: Schema): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -21,7 +22,8 @@ export function validateSqlite(schema: Schema): Diagnostic[] {
       }
     }
     for (const i of t.indexes) {
-      if (i.using)
+      // No built-in methods: there is no choice, so any `using` is ignored.
+      if (i.using && !CAPABILITIES.indexMethods.includes(i.using))
         out.push(
           dialectWarning(
             "index-method",

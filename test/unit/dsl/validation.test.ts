@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from "bun:test";
 import { loadSources } from "../../../src/dsl/load.ts";
-import { formatDiagnostic, type Diagnostic } from "../../../src/dsl/diagnostics.ts";
+import { formatDiagnostic, type Diagnostic } from "../../../src/ir/diagnostics.ts";
 
 function diagnose(text: string, file = "s.schema"): Diagnostic[] {
   return loadSources(new Map([[file, text]])).diagnostics;

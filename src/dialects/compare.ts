@@ -9,11 +9,11 @@
  * differences show.
  */
 import type { Column, EnumType, Schema, Table } from "../ir/model.ts";
-import type { Dialect } from "../dialects/dialect.ts";
+import type { Dialect } from "./dialect.ts";
 import { stripSource } from "../ir/source.ts";
-import type { Change } from "./changes.ts";
-import { columnDiffers, diffSchemas } from "./differ.ts";
-import { noRenames } from "./renames.ts";
+import type { Change } from "../diff/changes.ts";
+import { columnDiffers, diffSchemas } from "../diff/differ.ts";
+import { noRenames } from "../diff/renames.ts";
 
 /** What would turn `expected` into what the database holds (empty: no drift). */
 export function liveDifferences(dialect: Dialect, expected: Schema, live: Schema): Change[] {

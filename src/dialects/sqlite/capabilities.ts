@@ -1,0 +1,17 @@
+/**
+ * What SQLite/libSQL can do, as data: the planner, runner, validator and renderer branch on it
+ * (in its own file so that the renderer and the validator read it without importing the dialect).
+ */
+import type { Capabilities } from "../dialect.ts";
+
+export const CAPABILITIES: Capabilities = {
+  transactionalDdl: true,
+  forwardForeignKeys: true,
+  comments: false,
+  enums: "check",
+  partialIndexes: true,
+  expressionIndexes: true,
+  indexMethods: [],
+  lockIsTransaction: true,
+  backslashEscapes: false,
+};

@@ -1,0 +1,41 @@
+/**
+ * A table's keys and checks: names in the schema-wide namespace, columns that exist, primary
+ * key columns not nullable, checks not empty. (Indexes come between the two in `validateSchema`,
+ * in the order names are claimed.)
+ */
+import { locOf, type TableScope, type Validation } from "./context.ts";
+
+/** The primary key and the unique constraints. */
+export function validateKeys(v: Validation, s: TableScope) {
+  const t = s.table;
+  if (t.primaryKey) {
+    v.claimName(t.primaryKey.name, t.primaryKey.src, "primary key");
+    for (const name of t.primaryKey.columns) {
+      if (s.knownColumn(name, t.primaryKey.src, "the primary key") && s.cols.get(name)!.nullable) {
+        v.err(
+          "nullable-primary-key",
+          `primary key column \`${t.name}.${name}\` is nullable`,
+          locOf(s.cols.get(name)!.src, "type"),
+          "remove the `?`: a primary key column is never NULL",
+        );
+      }
+    }
+  }
+  for (const u of t.uniques) {
+    v.claimName(u.name, u.src, "unique constraint");
+    for (const n of u.columns) s.knownColumn(n, u.src, `unique constraint \`${u.name}\``);
+  }
+}
+
+export function validateChecks(v: Validation, s: TableScope) {
+  for (const ck of s.table.checks) {
+    v.claimName(ck.name, ck.src, "check");
+    if (!ck.expr)
+      v.err(
+        "empty-expression",
+        `check \`${ck.name}\` is empty`,
+        locOf(ck.src, "expr"),
+        "write the condition inside the parentheses: `check (price >= 0)`",
+      );
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * A table's foreign keys: the name, the local and referenced columns, that the referenced columns
+ * are a key, that both sides have one type, and that `set null` has a nullable column to set.
+ */
+import type { Table } from "../model.ts";
+import { didYouMean } from "../diagnostics.ts";
+import { locOf, type TableScope, typeKey, typeText, type Validation } from "./context.ts";
+
+export function validateForeignKeys(v: Validation, s: TableScope) {
+  const t = s.table;
+  for (const fk of t.foreignKeys) {
+    v.claimName(fk.name, fk.src, "foreign key");
+    const localOk = fk.columns.every((n) => s.knownColumn(n, fk.src, `foreign key \`${fk.name}\``));
+    const target = v.tables.get(fk.refTable);
+    if (!target) {
+      v.err(
+        "unknown-table",
+        `unknown table \`${fk.refTable}\` in foreign key \`${fk.name}\``,
+        locOf(fk.src, "refTable"),
+        didYouMean(fk.refTable, v.tables.keys()) ?? "declare that table, or fix the name",
+      );
+      continue;
+    }
+    const targetCols = new Map(target.columns.map((c) => [c.name, c]));
+    let remoteOk = true;
+    for (const n of fk.refColumns) {
+      if (!targetCols.has(n)) {
+        remoteOk = false;
+        v.err(
+          "unknown-column",
+          `unknown column \`${n}\` in table \`${target.name}\`, referenced by foreign key \`${fk.name}\``,
+          locOf(fk.src, `ref:column:${n}`) ?? locOf(fk.src, "refTable"),
+          didYouMean(n, targetCols.keys()) ??
+            `the columns of \`${target.name}\` are ${[...targetCols.keys()].map((x) => `\`${x}\``).join(", ")}`,
+        );
+      }
+    }
+    if (fk.columns.length !== fk.refColumns.length) {
+      v.err(
+        "foreign-key-arity",
+        `foreign key \`${fk.name}\` has ${fk.columns.length} column(s) but references ${fk.refColumns.length}`,
+        locOf(fk.src, "refTable"),
+        "list as many referenced columns as local ones, in the same order",
+      );
+      continue;
+    }
+    if (!localOk || !remoteOk) continue;
+    if (!isKey(target, fk.refColumns)) {
+      v.err(
+        "reference-not-key",
+        `foreign key \`${fk.name}\` references \`${target.name}(${fk.refColumns.join(", ")})\`, which is not a primary key or unique`,
+        locOf(fk.src, `ref:column:${fk.refColumns[0]}`) ?? locOf(fk.src, "refTable"),
+        `add \`unique\` to \`${target.name}.${fk.refColumns.join(", ")}\`, or reference its primary key`,
+      );
+    }
+    fk.columns.forEach((n, i) => {
+      const local = s.cols.get(n)!,
+        remote = targetCols.get(fk.refColumns[i]!)!;
+      if (typeKey(local.type) !== typeKey(remote.type)) {
+        v.err(
+          "foreign-key-type",
+          `foreign key column \`${t.name}.${n}\` is \`${typeText(local.type)}\` but \`${target.name}.${remote.name}\` is \`${typeText(remote.type)}\``,
+          locOf(local.src, "type"),
+          `make \`${n}\` a \`${typeText(remote.type)}\``,
+        );
+      }
+      for (const [action, which] of [
+        [fk.onDelete, "delete"],
+        [fk.onUpdate, "update"],
+      ] as const) {
+        if (action === "set null" && !local.nullable)
+          v.err(
+            "set-null-not-nullable",
+            `\`on ${which} set null\` on \`${t.name}.${n}\`, which is not nullable`,
+            locOf(fk.src, `column:${n}`) ?? locOf(local.src),
+            `make the column nullable (\`${typeText(local.type)}?\`) or choose another action`,
+          );
+      }
+    });
+  }
+}
+
+/** Whether `columns` (as a set) are the table's primary key, a unique constraint or a plain unique index. */
+function isKey(t: Table, columns: readonly string[]): boolean {
+  const want = [...columns].sort().join("\u0000");
+  const same = (cols: readonly string[]) => [...cols].sort().join("\u0000") === want;
+  if (t.primaryKey && same(t.primaryKey.columns)) return true;
+  if (t.uniques.some((u) => same(u.columns))) return true;
+  return t.indexes.some(
+    (i) =>
+      i.unique &&
+      !i.where &&
+      i.parts.every((p) => p.kind === "column") &&
+      same(i.parts.map((p) => (p.kind === "column" ? p.column : ""))),
+  );
+}

@@ -1,0 +1,144 @@
+/** Tables and their columns: names, renames, and what a column's type, default and identity allow. */
+import type { Column, EnumType, Schema, SourceInfo, Table } from "../model.ts";
+import { INTEGER_TYPES, PORTABLE_TYPES } from "../model.ts";
+import { didYouMean } from "../diagnostics.ts";
+import { locOf, TableScope, typeText, type Validation } from "./context.ts";
+
+/**
+ * Tables and enums share one namespace (PostgreSQL gives every table a type of its name): the
+ * first declaration of a name is kept in `v.tables`/`v.enums`, a later one is reported.
+ */
+export function declareNames(v: Validation, schema: Schema) {
+  const firstDecl = new Map<string, { kind: string; src?: SourceInfo }>();
+  for (const [kind, list] of [
+    ["table", schema.tables],
+    ["enum", schema.enums],
+  ] as const) {
+    for (const d of list) {
+      const prev = firstDecl.get(d.name);
+      if (prev) {
+        const prevLoc = locOf(prev.src);
+        v.err(
+          "duplicate-name",
+          `\`${d.name}\` is defined twice`,
+          locOf(d.src),
+          `rename one of them`,
+          prevLoc ? { message: `the first ${prev.kind} \`${d.name}\` is here`, loc: prevLoc } : undefined,
+        );
+        continue;
+      }
+      firstDecl.set(d.name, { kind, src: d.src });
+      if (kind === "table") v.tables.set(d.name, d as Table);
+      else v.enums.set(d.name, d as EnumType);
+    }
+  }
+}
+
+/** A table's rename, its columns (one of each name) and each column; the scope its constraints are checked in. */
+export function validateTable(v: Validation, t: Table): TableScope {
+  if (t.renamedFrom !== undefined) v.claimRename(t.renamedFrom, t, v.tableRenames, v.tables, "table", t.src);
+  const cols = new Map<string, Column>();
+  const colRenames = new Map<string, Column>();
+  if (!t.columns.length)
+    v.err(
+      "empty-table",
+      `table \`${t.name}\` has no columns`,
+      locOf(t.src),
+      "declare at least one column: `id bigint primary key identity`",
+    );
+  for (const c of t.columns) {
+    const prev = cols.get(c.name);
+    if (prev) {
+      v.err(
+        "duplicate-name",
+        `column \`${t.name}.${c.name}\` is declared twice`,
+        locOf(c.src),
+        "rename or remove one",
+        prev.src ? { message: "first declared here", loc: locOf(prev.src)! } : undefined,
+      );
+      continue;
+    }
+    cols.set(c.name, c);
+  }
+  for (const c of t.columns) {
+    if (c.renamedFrom !== undefined)
+      v.claimRename(c.renamedFrom, c, colRenames, cols, `column of \`${t.name}\``, c.src);
+    checkColumn(v, t, c);
+  }
+  return new TableScope(v, t, cols);
+}
+
+/** What a column's identity, type and default allow, alone (keys and references are checked elsewhere). */
+function checkColumn(v: Validation, t: Table, c: Column) {
+  if (c.identity) {
+    if (!(c.type.kind === "portable" && INTEGER_TYPES.has(c.type.name))) {
+      v.err(
+        "identity-type",
+        `\`identity\` needs an integer column, but \`${t.name}.${c.name}\` is \`${typeText(c.type)}\``,
+        locOf(c.src, "identity"),
+        "use `bigint` (or `int`, `smallint`)",
+      );
+    }
+    if (c.nullable)
+      v.err(
+        "identity-nullable",
+        `identity column \`${t.name}.${c.name}\` cannot be nullable`,
+        locOf(c.src, "type"),
+        "remove the `?`",
+      );
+    if (c.default)
+      v.err(
+        "identity-default",
+        `identity column \`${t.name}.${c.name}\` cannot have a default`,
+        locOf(c.src, "default"),
+        "remove the default: the database generates the value",
+      );
+  }
+  if (c.type.kind === "native") {
+    const near = didYouMean(c.type.name, [...PORTABLE_TYPES, ...v.enums.keys()]);
+    if (near && !c.type.args)
+      v.out.push({
+        severity: "warning",
+        code: "unknown-type",
+        message: `unknown type \`${c.type.name}\` is passed to the database as written`,
+        loc: locOf(c.src, "type")!,
+        hint: near,
+      });
+  }
+  if (c.type.kind === "enum" && c.default) {
+    const e = v.enums.get(c.type.name)!;
+    const d = c.default;
+    if (
+      d.kind === "string" ? !e.values.some((x) => x.name === d.value) : d.kind !== "null" && d.kind !== "raw"
+    ) {
+      const shown =
+        d.kind === "string"
+          ? `'${d.value}'`
+          : d.kind === "number"
+            ? d.text
+            : d.kind === "bool"
+              ? String(d.value)
+              : d.kind === "function"
+                ? `${d.name}()`
+                : "";
+      v.err(
+        "enum-default",
+        `default ${shown} is not a value of enum \`${e.name}\``,
+        locOf(c.src, "default"),
+        d.kind === "string"
+          ? (didYouMean(
+              d.value,
+              e.values.map((x) => x.name),
+            ) ?? `the values are ${e.values.map((x) => `'${x.name}'`).join(", ")}`)
+          : `write one of ${e.values.map((x) => `'${x.name}'`).join(", ")}`,
+      );
+    }
+  }
+  if (c.default?.kind === "null" && !c.nullable)
+    v.err(
+      "null-default",
+      `\`${t.name}.${c.name}\` is not nullable but its default is null`,
+      locOf(c.src, "default"),
+      "make it nullable (`?`) or choose another default",
+    );
+}
