@@ -11,6 +11,18 @@ import { SchemavcError } from "../core/errors.ts";
 export type DialectName = "sqlite" | "postgres" | "mysql";
 export const DIALECT_NAMES: readonly DialectName[] = ["sqlite", "postgres", "mysql"];
 
+/** A dialect's collations, as data. */
+export interface Collations {
+  /** The only names there are (SQLite's built-in ones); undefined: whatever the server has. */
+  readonly names?: readonly string[];
+  /** Names compare ignoring case, written in this case in the normal form; undefined: exact. */
+  readonly fold?: "upper" | "lower";
+  /** The database accepts a collation on a portable type that is not text, varchar or char. */
+  readonly onAnyType: boolean;
+  /** The database accepts a collation on an enum column. */
+  readonly onEnums: boolean;
+}
+
 export interface Capabilities {
   /** DDL runs inside a transaction and rolls back with it (PostgreSQL, SQLite). */
   readonly transactionalDdl: boolean;
@@ -36,6 +48,8 @@ export interface Capabilities {
   readonly lockIsTransaction: boolean;
   /** Strings treat backslash as an escape (MySQL), which the statement splitter must know. */
   readonly backslashEscapes: boolean;
+  /** What `collate NAME` may say on this dialect (validator) and how names compare (normal form). */
+  readonly collations: Collations;
 }
 
 /**

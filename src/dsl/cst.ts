@@ -227,6 +227,8 @@ export type ColumnAttrCstChildren = {
   Key?: IToken[];
   Unique?: IToken[];
   Identity?: IToken[];
+  Collate?: IToken[];
+  collation?: IToken[];
   Default?: IToken[];
   defaultValue?: DefaultValueCstNode[];
   referencesAttr?: ReferencesAttrCstNode[];

@@ -186,6 +186,12 @@ class SchemaParser extends CstParser {
       { ALT: () => this.CONSUME(T.Identity) },
       {
         ALT: () => {
+          this.CONSUME(T.Collate);
+          this.CONSUME(T.Name, { LABEL: "collation" });
+        },
+      },
+      {
+        ALT: () => {
           this.CONSUME(T.Default);
           this.SUBRULE(this.defaultValue);
         },

@@ -151,6 +151,7 @@ const ATTRIBUTES = {
   references: 16,
   check: 32,
   "renamed from": 64,
+  collate: 128,
 } as const;
 
 /** A start position: a token's, or a CST node's location (they share these fields). */
@@ -775,6 +776,12 @@ function createVisitor() {
         if (!this.once(s, "identity")) return;
         col.identity = true;
         parts["identity"] = this.at(s.first, s.end - s.first.startOffset);
+      } else if (c.Collate) {
+        if (!this.once(s, "collate")) return;
+        const tok = real(c.collation?.[0]);
+        if (!tok) return;
+        col.collation = nameText(tok);
+        parts["collate"] = this.loc(tok);
       } else if (c.Default) {
         if (!this.once(s, "default")) return;
         const n = c.defaultValue?.[0];

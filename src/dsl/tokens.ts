@@ -83,6 +83,7 @@ export const Key = keyword("key", false);
 export const References = keyword("references", false);
 export const Default = keyword("default", false);
 export const Identity = keyword("identity", false);
+export const Collate = keyword("collate", false);
 export const Renamed = keyword("renamed", false);
 // Contextual: meaningful in one position only, names everywhere else.
 export const From = keyword("from", true);

@@ -24,11 +24,6 @@ export interface NormalizeFacts {
   readonly fkAction?: (a: FkAction) => FkAction;
   /** Function names the database prints in place of others (MariaDB: `octet_length` for `length`). */
   readonly synonyms?: Readonly<Record<string, string>>;
-  /**
-   * How the database compares collation names: SQLite and MySQL ignore their case (written
-   * upper and lower here), PostgreSQL's are identifiers that keep it.
-   */
-  readonly collationCase?: "upper" | "lower";
   /** Extra words of the normal form of an enum column's type (SQLite: its CHECK's values). */
   readonly enumTypeSuffix?: (values: readonly string[]) => string;
 }
@@ -39,7 +34,11 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
   const expr = (s: string) =>
     normExpr(s, { backslashEscapes: caps.backslashEscapes, ...(f.synonyms ? { synonyms: f.synonyms } : {}) });
   const foldCollation = (n: string) =>
-    f.collationCase === "upper" ? n.toUpperCase() : f.collationCase === "lower" ? n.toLowerCase() : n;
+    caps.collations.fold === "upper"
+      ? n.toUpperCase()
+      : caps.collations.fold === "lower"
+        ? n.toLowerCase()
+        : n;
   const enumValues = (name: string) =>
     schema.enums.find((e) => e.name === name)?.values.map((v) => v.name) ?? [];
   const column = (t: Table, c: Column): Column => {

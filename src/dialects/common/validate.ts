@@ -1,5 +1,6 @@
 /** Helpers for dialect validation: diagnostics located at the node that cannot be expressed. */
-import type { Loc, SourceInfo } from "../../ir/model.ts";
+import type { Loc, Schema, SourceInfo } from "../../ir/model.ts";
+import type { Capabilities } from "../dialect.ts";
 import type { Diagnostic } from "../../ir/diagnostics.ts";
 import { locOf } from "../../ir/validate.ts";
 
@@ -32,3 +33,53 @@ export const dialectWarning = (
 });
 
 const withLoc = (loc: Loc | undefined) => (loc ? { loc } : {});
+
+const TEXT_TYPES: ReadonlySet<string> = new Set(["text", "varchar", "char"]);
+
+/**
+ * `collate NAME` against what the database accepts: a name it does not have (SQLite's set is
+ * closed), a collation on a type or an enum it refuses (PostgreSQL) or drops without a word
+ * (MySQL/MariaDB on non-text columns). Native types are the user's: never judged.
+ */
+export function validateCollations(schema: Schema, caps: Capabilities, db: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const { names, onAnyType, onEnums } = caps.collations;
+  for (const t of schema.tables) {
+    for (const c of t.columns) {
+      if (c.collation === undefined) continue;
+      const where = `\`${t.name}.${c.name}\``;
+      if (names && !names.some((n) => n.toLowerCase() === c.collation!.toLowerCase())) {
+        out.push(
+          dialectError(
+            "unknown-collation",
+            `${db} has no collation \`${c.collation}\` (on ${where})`,
+            c.src,
+            `use one of ${names.join(", ")}`,
+            "collate",
+          ),
+        );
+      } else if (c.type.kind === "enum" && !onEnums) {
+        out.push(
+          dialectError(
+            "collation-type",
+            `${db} has no collations on enum types (\`collate ${c.collation}\` on ${where})`,
+            c.src,
+            "drop `collate`, or make the column text",
+            "collate",
+          ),
+        );
+      } else if (c.type.kind === "portable" && !TEXT_TYPES.has(c.type.name) && !onAnyType) {
+        out.push(
+          dialectError(
+            "collation-type",
+            `${db} has no collations on ${c.type.name} columns (\`collate ${c.collation}\` on ${where})`,
+            c.src,
+            "`collate` is for text, varchar and char columns",
+            "collate",
+          ),
+        );
+      }
+    }
+  }
+  return out;
+}

@@ -15,4 +15,5 @@ export const CAPABILITIES: Capabilities = {
   indexMethods: ["btree", "hash"],
   lockIsTransaction: false,
   backslashEscapes: true,
+  collations: { fold: "lower", onAnyType: false, onEnums: true },
 };

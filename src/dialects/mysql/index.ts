@@ -25,7 +25,6 @@ export const mysql: Dialect = {
       keepsIndexMethod: false,
       primaryKeyNames: false,
       uniqueIndexIsConstraint: true,
-      collationCase: "lower",
       fkAction: (a) => (a === "no action" ? "restrict" : a),
       synonyms: { octet_length: "length", integer: "int", numeric: "decimal" },
     }),

@@ -5,8 +5,9 @@
  * from the capabilities, which the renderer follows too.
  */
 import type { Schema, Table } from "../../ir/model.ts";
+import { CAPABILITIES } from "./capabilities.ts";
 import type { Diagnostic } from "../../ir/diagnostics.ts";
-import { dialectError, dialectWarning } from "../common/validate.ts";
+import { dialectError, dialectWarning, validateCollations } from "../common/validate.ts";
 import { isBlobLike, TEXT_PREFIX } from "./types.ts";
 import { CAPABILITIES as caps } from "./capabilities.ts";
 import { createsIndex } from "../dialect.ts";
@@ -137,5 +138,6 @@ export function validateMysql(schema: Schema): Diagnostic[] {
       }
     }
   }
+  out.push(...validateCollations(schema, CAPABILITIES, "MySQL/MariaDB"));
   return out;
 }

@@ -14,4 +14,5 @@ export const CAPABILITIES: Capabilities = {
   indexMethods: ["btree", "hash", "gist", "gin", "spgist", "brin"],
   lockIsTransaction: false,
   backslashEscapes: false,
+  collations: { onAnyType: false, onEnums: false },
 };

@@ -1,7 +1,7 @@
 /** What PostgreSQL cannot express or ignores: little, since the language follows it closely. */
 import type { Schema } from "../../ir/model.ts";
 import type { Diagnostic } from "../../ir/diagnostics.ts";
-import { dialectError, dialectWarning } from "../common/validate.ts";
+import { dialectError, dialectWarning, validateCollations } from "../common/validate.ts";
 import { CAPABILITIES } from "./capabilities.ts";
 
 export function validatePostgres(schema: Schema): Diagnostic[] {
@@ -31,5 +31,6 @@ export function validatePostgres(schema: Schema): Diagnostic[] {
         );
     }
   }
+  out.push(...validateCollations(schema, CAPABILITIES, "PostgreSQL"));
   return out;
 }

@@ -14,4 +14,5 @@ export const CAPABILITIES: Capabilities = {
   indexMethods: [],
   lockIsTransaction: true,
   backslashEscapes: false,
+  collations: { names: ["BINARY", "NOCASE", "RTRIM"], fold: "upper", onAnyType: true, onEnums: true },
 };

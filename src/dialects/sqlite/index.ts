@@ -25,7 +25,6 @@ export const sqlite: Dialect = {
       keepsIndexMethod: false,
       primaryKeyNames: true,
       uniqueIndexIsConstraint: false,
-      collationCase: "upper",
       enumTypeSuffix: (values) => `in (${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(" , ")})`,
     }),
 };
