@@ -24,6 +24,7 @@ const COLUMN_ATTRIBUTES = [
   "primary key",
   "unique",
   "identity",
+  "collate",
   "default",
   "references",
   "check",
