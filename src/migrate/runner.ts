@@ -16,23 +16,17 @@
  *   migrations missing from the folder, an unapplied migration older than the newest applied
  *   one (unless allowed), a failed migration not yet resolved.
  *
+ * The runner sees the database through its `Connection` (statements, the lock, transactions)
+ * and the history through a `HistoryStore` (the table by default), and takes the migrations
+ * already read from their `MigrationSource`: its rules are unit-tested with fakes of each.
+ *
  * Library code: it reports through callbacks and throws `RunnerError`; it never prints or exits.
  */
 import { MigrationCheckError, type Connection, type Dialect, type Executor } from "../dialects/dialect.ts";
 import type { Migration } from "./dir.ts";
 import { splitSql } from "./split.ts";
 import { formatFinding, lintMigrations, unacceptedDataLoss } from "../lint/migrations.ts";
-import {
-  checksumOf,
-  deleteHistory,
-  ensureHistory,
-  HISTORY_TABLE,
-  insertHistory,
-  nowText,
-  readHistory,
-  updateHistory,
-  type HistoryRow,
-} from "./history.ts";
+import { checksumOf, DatabaseHistory, nowText, type HistoryRow, type HistoryStore } from "./history.ts";
 import { SchemavcError } from "../core/errors.ts";
 
 export class RunnerError extends SchemavcError {
@@ -88,12 +82,14 @@ export class Runner {
     readonly conn: Connection,
     readonly dialect: Dialect,
     readonly migrations: readonly Migration[],
+    /** Where the history is kept: the database's history table unless a test says otherwise. */
+    readonly history: HistoryStore = new DatabaseHistory(dialect),
   ) {}
 
   /** The history compared with the folder. Creates the history table if it is missing. */
   async state(ex: Executor = this.conn): Promise<State> {
-    await ensureHistory(ex, this.dialect);
-    const history = await readHistory(ex, this.dialect);
+    await this.history.ensure(ex);
+    const history = await this.history.read(ex);
     const files = new Map(this.migrations.map((m) => [m.version, m]));
     const applied = history.filter((h) => h.status === "applied");
     const failed = history.filter((h) => h.status === "failed");
@@ -165,7 +161,7 @@ export class Runner {
         // stored when it was applied: down works even where the migration files are gone.
         const sql = files.get(h.version)?.down ?? h.down_sql;
         const r = await this.run(h.version, "down", sql, opts, async (ex) => {
-          await deleteHistory(ex, this.dialect, h.version);
+          await this.history.delete(ex, h.version);
         });
         out.push(r);
       }
@@ -179,13 +175,13 @@ export class Runner {
       const st = await this.state();
       const stamped: string[] = [];
       for (const h of st.history)
-        if (version === null || h.version > version) await deleteHistory(this.conn, this.dialect, h.version);
+        if (version === null || h.version > version) await this.history.delete(this.conn, h.version);
       const have = new Set(
         st.history.filter((h) => version !== null && h.version <= version).map((h) => h.version),
       );
       for (const m of this.migrations) {
         if (version === null || m.version > version || have.has(m.version)) continue;
-        await insertHistory(this.conn, this.dialect, row(m, "applied", 0));
+        await this.history.insert(this.conn, row(m, "applied", 0));
         stamped.push(m.version);
       }
       return stamped;
@@ -213,10 +209,10 @@ export class Runner {
             `migration ${version} is applied, not failed`,
             "to undo it, run `schemavc down`",
           );
-        await deleteHistory(this.conn, this.dialect, version);
+        await this.history.delete(this.conn, version);
         return;
       }
-      await updateHistory(this.conn, this.dialect, version, {
+      await this.history.update(this.conn, version, {
         status: "applied",
         failed_statement: null,
         error: null,
@@ -246,7 +242,7 @@ export class Runner {
       m.up,
       opts,
       async (ex, ms) => {
-        await insertHistory(ex, this.dialect, row(m, "applied", ms));
+        await this.history.insert(ex, row(m, "applied", ms));
       },
       true,
     );
@@ -283,7 +279,7 @@ export class Runner {
           if (
             recheck &&
             this.dialect.capabilities.lockIsTransaction &&
-            (await isRecorded(tx, this.dialect, version))
+            (await this.history.has(tx, version))
           ) {
             skipped = true;
             return;
@@ -315,7 +311,7 @@ export class Runner {
       // leaves a row saying which statement did not complete.
       if (direction === "up") {
         const m = this.migrations.find((x) => x.version === version)!;
-        await insertHistory(this.conn, this.dialect, {
+        await this.history.insert(this.conn, {
           ...row(m, "failed", 0),
           failed_statement: 1,
           error: "interrupted before it completed",
@@ -327,7 +323,7 @@ export class Runner {
         } catch (e) {
           const err = statementError(version, i + 1, statements.length, statements[i]!.line, e);
           if (direction === "up")
-            await updateHistory(this.conn, this.dialect, version, {
+            await this.history.update(this.conn, version, {
               status: "failed",
               failed_statement: i + 1,
               error: err.message,
@@ -339,11 +335,11 @@ export class Runner {
         }
         // After the last statement the row turns `applied` at once: no progress write for it.
         if (direction === "up" && i + 1 < statements.length)
-          await updateHistory(this.conn, this.dialect, version, { failed_statement: i + 2 });
+          await this.history.update(this.conn, version, { failed_statement: i + 2 });
       }
       const ms = Math.round(performance.now() - t0);
       if (direction === "up")
-        await updateHistory(this.conn, this.dialect, version, {
+        await this.history.update(this.conn, version, {
           status: "applied",
           failed_statement: null,
           error: null,
@@ -356,13 +352,6 @@ export class Runner {
     opts.events?.done?.(version, direction, ms);
     return { version, ms };
   }
-}
-
-async function isRecorded(ex: Executor, dialect: Dialect, version: string): Promise<boolean> {
-  const q = dialect.quoteIdent;
-  return (
-    (await ex.query(`SELECT 1 AS x FROM ${q(HISTORY_TABLE)} WHERE ${q("version")} = ?`, [version])).length > 0
-  );
 }
 
 function row(m: Migration, status: "applied" | "failed", ms: number): HistoryRow {
