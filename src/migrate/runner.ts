@@ -25,7 +25,6 @@
 import { MigrationCheckError, type Connection, type Dialect, type Executor } from "../dialects/dialect.ts";
 import type { Migration } from "./dir.ts";
 import { splitSql } from "./split.ts";
-import { formatFinding, lintMigrations, unacceptedDataLoss } from "../lint/migrations.ts";
 import { checksumOf, DatabaseHistory, nowText, type HistoryRow, type HistoryStore } from "./history.ts";
 import { SchemavcError } from "../core/errors.ts";
 
@@ -49,7 +48,7 @@ export interface RunOptions {
   readonly lockTimeoutMs: number;
   readonly dryRun?: boolean;
   readonly allowOutOfOrder?: boolean;
-  /** Apply migrations with unsilenced data-loss lint findings (`up --allow-data-loss`). */
+  /** Skip the runner's guard: apply migrations with unsilenced data-loss findings (`up --allow-data-loss`). */
   readonly allowDataLoss?: boolean;
   readonly events?: RunnerEvents;
 }
@@ -77,14 +76,35 @@ export interface State {
   readonly current: string | null;
 }
 
+/**
+ * A check of the migrations about to be applied, run before anything is: why they must not run,
+ * or undefined. The data-loss guard (`dataLossGuard` in `src/lint/migrations.ts`) is one; it is
+ * passed in because lint comes after the runner in the order of stages.
+ */
+export type PendingGuard = (
+  all: readonly Migration[],
+  todo: readonly Migration[],
+) => { readonly message: string; readonly hint: string } | undefined;
+
+export interface RunnerDeps {
+  /** Where the history is kept: the database's history table unless a test says otherwise. */
+  readonly history?: HistoryStore;
+  /** Refuses pending migrations before `up` runs any (skipped with `allowDataLoss`). */
+  readonly guard?: PendingGuard;
+}
+
 export class Runner {
+  readonly history: HistoryStore;
+  readonly guard: PendingGuard | undefined;
   constructor(
     readonly conn: Connection,
     readonly dialect: Dialect,
     readonly migrations: readonly Migration[],
-    /** Where the history is kept: the database's history table unless a test says otherwise. */
-    readonly history: HistoryStore = new DatabaseHistory(dialect),
-  ) {}
+    deps: RunnerDeps = {},
+  ) {
+    this.history = deps.history ?? new DatabaseHistory(dialect);
+    this.guard = deps.guard;
+  }
 
   /** The history compared with the folder. Creates the history table if it is missing. */
   async state(ex: Executor = this.conn): Promise<State> {
@@ -121,7 +141,8 @@ export class Runner {
       let todo = st.pending;
       if (opts.target !== undefined) todo = todo.filter((m) => m.version <= opts.target!);
       if (opts.count !== undefined) todo = todo.slice(0, opts.count);
-      if (!opts.allowDataLoss) refuseDataLoss(this.dialect, this.migrations, todo);
+      const refused = opts.allowDataLoss ? undefined : this.guard?.(this.migrations, todo);
+      if (refused) throw new RunnerError(refused.message, refused.hint);
       if (this.dialect.preflight && todo.length) {
         const bs = this.dialect.capabilities.backslashEscapes;
         try {
@@ -406,19 +427,4 @@ function refuseProblems(st: State, allowOutOfOrder: boolean): void {
       "it probably came from another branch: regenerate it after the others, or run with --allow-out-of-order",
     );
   }
-}
-
-/**
- * The data-loss guard: before anything runs, every migration about to be applied is linted and
- * one with a data-loss finding that no `-- schemavc:allow RULE` directive accepts is refused,
- * naming the statement and the directive that would accept it.
- */
-function refuseDataLoss(dialect: Dialect, all: readonly Migration[], todo: readonly Migration[]): void {
-  const loss = unacceptedDataLoss(lintMigrations(dialect, all, todo));
-  if (!loss.length) return;
-  const versions = [...new Set(loss.map((f) => f.file.split(/[\\/]/).at(-2)))];
-  throw new RunnerError(
-    `${versions.length === 1 ? `migration ${versions[0]} loses` : `migrations ${versions.join(", ")} lose`} data; nothing was applied:\n${loss.map((f) => formatFinding(f).replace(/^/gm, "  ")).join("\n")}`,
-    `if that is intended, put the \`-- schemavc:allow RULE\` line above each statement and run \`schemavc rehash\`, or run \`schemavc up --allow-data-loss\``,
-  );
 }

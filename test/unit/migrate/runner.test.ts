@@ -15,6 +15,7 @@ import type { Schema } from "../../../src/ir/model.ts";
 import { readMigrations, writeMigration, type Migration } from "../../../src/migrate/dir.ts";
 import { checksumOf, DatabaseHistory, MemHistory } from "../../../src/migrate/history.ts";
 import { Runner, type RunOptions } from "../../../src/migrate/runner.ts";
+import { dataLossGuard } from "../../../src/lint/migrations.ts";
 import { MemMigrationSource } from "../../../src/migrate/source.ts";
 
 const schema: Schema = { tables: [], enums: [] };
@@ -122,7 +123,7 @@ async function three() {
 function setup(d: Dialect, ms: readonly Migration[], history = new MemHistory()) {
   const dialect = fake(d, lock);
   const conn = new RecordingConnection(dialect);
-  return { conn, history, runner: new Runner(conn, dialect, ms, history) };
+  return { conn, history, runner: new Runner(conn, dialect, ms, { history, guard: dataLossGuard(dialect) }) };
 }
 
 const err = (p: Promise<unknown>) =>
@@ -235,7 +236,10 @@ describe("runner: refusals", () => {
     await runner.up({ ...opts, count: 1 });
     src.set(`${V1}/up.sql`, "CREATE one;\n-- edited\n");
     const edited = await readMigrations(src, { verifySum: false });
-    const r = new Runner(runner.conn, runner.dialect, edited, history);
+    const r = new Runner(runner.conn, runner.dialect, edited, {
+      history,
+      guard: dataLossGuard(runner.dialect),
+    });
     const e = await err(r.up(opts));
     expect(e?.message).toBe(`migration ${V1} was applied, but its up.sql has changed since`);
     expect((e as { hint?: string }).hint).toContain(`schemavc resolve ${V1} --applied`);
