@@ -10,6 +10,7 @@ import { SchemavcError, UsageError } from "../core/errors.ts";
 import { loadMigrations, openProject, type Project } from "./project.ts";
 import { msOption, openDatabase } from "./database.ts";
 import { Runner, RunnerError, type RunOptions } from "../migrate/runner.ts";
+import { dataLossGuard } from "../lint/migrations.ts";
 import { MigrationDirError, resolveVersion, type Migration } from "../migrate/dir.ts";
 
 export interface RunnerContext {
@@ -48,7 +49,7 @@ export async function withRunner<T>(ctx: Context, fn: (r: RunnerContext) => Prom
     return await fn({
       project,
       migrations,
-      runner: new Runner(conn, project.dialect, migrations),
+      runner: new Runner(conn, project.dialect, migrations, { guard: dataLossGuard(project.dialect) }),
       opts,
       conn,
     });

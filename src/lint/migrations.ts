@@ -1,12 +1,13 @@
 /**
  * Lint over migrations of the folder: each one's up.sql between the snapshot before it (the
  * previous migration's; empty for the first) and its own. Shared by `lint`, `check`, `generate`
- * and the runner's data-loss guard.
+ * and the runner's data-loss guard (`dataLossGuard`, passed to the Runner).
  */
 import { join } from "node:path";
 import type { Dialect } from "../dialects/dialect.ts";
 import { emptySchema } from "../ir/model.ts";
 import type { Migration } from "../migrate/dir.ts";
+import type { PendingGuard } from "../migrate/runner.ts";
 import { lintMigration, type Finding } from "./lint.ts";
 import { RULE_BY_ID, type Severity } from "./rules.ts";
 
@@ -60,4 +61,21 @@ export function formatFinding(
   if (RULE_BY_ID.get(f.rule)?.id !== "unknown-rule")
     lines.push(`  to accept it: put \`-- schemavc:allow ${f.rule}\` on the line above the statement`);
   return lines.join("\n");
+}
+
+/**
+ * The data-loss guard of `up`: before anything runs, every migration about to be applied is
+ * linted, and one with a data-loss finding that no `-- schemavc:allow RULE` directive accepts is
+ * refused, naming the statement and the directive that would accept it.
+ */
+export function dataLossGuard(dialect: Dialect): PendingGuard {
+  return (all, todo) => {
+    const loss = unacceptedDataLoss(lintMigrations(dialect, all, todo));
+    if (!loss.length) return undefined;
+    const versions = [...new Set(loss.map((f) => f.file.split(/[\\/]/).at(-2)))];
+    return {
+      message: `${versions.length === 1 ? `migration ${versions[0]} loses` : `migrations ${versions.join(", ")} lose`} data; nothing was applied:\n${loss.map((f) => formatFinding(f).replace(/^/gm, "  ")).join("\n")}`,
+      hint: "if that is intended, put the `-- schemavc:allow RULE` line above each statement and run `schemavc rehash`, or run `schemavc up --allow-data-loss`",
+    };
+  };
 }

@@ -8,10 +8,10 @@
  * `readMigrations` lists the migrations in version order and refuses a folder whose sum file
  * does not match (an edited migration, a branch conflict) or whose snapshot chain is broken,
  * with a message that names the files and says how to settle it. `writeMigration` adds a
- * folder and rewrites the sum file. Library code: errors are thrown as `MigrationDirError`.
+ * folder and rewrites the sum file. The folder is read and written through a
+ * `MigrationSource` (`source.ts`): a path means the folder on disk. Library code: errors are
+ * thrown as `MigrationDirError`.
  */
-import { readFileSync } from "node:fs";
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import {
   parseSnapshot,
@@ -21,6 +21,7 @@ import {
   type SnapshotHeader,
 } from "../ir/snapshot.ts";
 import type { Schema } from "../ir/model.ts";
+import { sourceOf, type MigrationSource } from "./source.ts";
 import { checkSum, parseSum, renderSum, SUM_FILE, type SumProblem } from "./sum.ts";
 import { SchemavcError } from "../core/errors.ts";
 
@@ -91,17 +92,15 @@ export function timestampOf(d: Date): string {
 }
 
 /** Reads and verifies the folder. A missing folder is an empty history. */
-export async function readMigrations(dir: string, opts: { verifySum?: boolean } = {}): Promise<Migration[]> {
-  let entries: import("node:fs").Dirent[];
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  const versions = entries
-    .filter((e) => e.isDirectory() && !e.name.startsWith("."))
-    .map((e) => e.name)
-    .sort();
+export async function readMigrations(
+  from: string | MigrationSource,
+  opts: { verifySum?: boolean } = {},
+): Promise<Migration[]> {
+  const src = sourceOf(from);
+  const dir = src.path;
+  const folders = await src.folders();
+  if (!folders) return [];
+  const versions = folders.filter((name) => !name.startsWith(".")).sort();
   const bad = versions.find((v) => !VERSION_RE.test(v));
   if (bad)
     throw new MigrationDirError(
@@ -118,10 +117,11 @@ export async function readMigrations(dir: string, opts: { verifySum?: boolean } 
     const folder = join(dir, version);
     const files: Partial<Record<(typeof MIGRATION_FILES)[number], Uint8Array>> = {};
     for (const f of MIGRATION_FILES) {
-      try {
-        files[f] = readFileSync(join(folder, f));
-        contents.set(`${version}/${f}`, files[f]!);
-      } catch {
+      const bytes = src.read(`${version}/${f}`);
+      if (bytes) {
+        files[f] = bytes;
+        contents.set(`${version}/${f}`, bytes);
+      } else {
         throw new MigrationDirError(
           `${join(folder, f)} is missing`,
           `restore it from version control; a migration folder holds ${MIGRATION_FILES.join(", ")}`,
@@ -157,28 +157,25 @@ export async function readMigrations(dir: string, opts: { verifySum?: boolean } 
     );
     headers.set(version, header);
   }
-  if (opts.verifySum !== false) await verifySum(dir, contents, migrations.length > 0);
+  if (opts.verifySum !== false) verifySum(src, contents, migrations.length > 0);
   verifyChain(migrations, headers, dir);
   return migrations;
 }
 
-async function verifySum(
-  dir: string,
-  contents: ReadonlyMap<string, Uint8Array>,
-  expected: boolean,
-): Promise<void> {
-  const sumPath = join(dir, SUM_FILE);
-  let text: string;
-  try {
-    text = await readFile(sumPath, "utf8");
-  } catch {
+/** The sum file is decoded as it is, a byte-order mark included (it then fails to parse). */
+const utf8WithBom = new TextDecoder("utf-8", { ignoreBOM: true });
+
+function verifySum(src: MigrationSource, contents: ReadonlyMap<string, Uint8Array>, expected: boolean): void {
+  const sumPath = join(src.path, SUM_FILE);
+  const bytes = src.read(SUM_FILE);
+  if (!bytes) {
     if (!expected) return;
     throw new MigrationDirError(
       `${sumPath} is missing`,
       "restore it from version control, or run `schemavc rehash` if the migrations are as you want them",
     );
   }
-  const sum = parseSum(text);
+  const sum = parseSum(utf8WithBom.decode(bytes));
   if ("kind" in sum) throw sumError(sumPath, [sum]);
   const problems = checkSum(sum, contents);
   if (problems.length) throw sumError(sumPath, problems);
@@ -245,18 +242,24 @@ function verifyChain(
   }
 }
 
-/** Rewrites the sum file from the files on disk (`schemavc rehash`). */
-export async function rehash(dir: string): Promise<number> {
-  const migrations = await readMigrations(dir, { verifySum: false });
-  await writeSum(dir, migrations);
+/** Rewrites the sum file from the files in the folder (`schemavc rehash`). */
+export async function rehash(from: string | MigrationSource): Promise<number> {
+  const src = sourceOf(from);
+  const migrations = await readMigrations(src, { verifySum: false });
+  await writeSum(src, migrations);
   return migrations.length;
 }
 
-async function writeSum(dir: string, migrations: readonly Migration[]): Promise<void> {
+async function writeSum(src: MigrationSource, migrations: readonly Migration[]): Promise<void> {
   const files = new Map<string, Uint8Array>();
   for (const m of migrations)
-    for (const f of MIGRATION_FILES) files.set(`${m.version}/${f}`, readFileSync(join(m.dir, f)));
-  await atomicWrite(join(dir, SUM_FILE), renderSum(files));
+    for (const f of MIGRATION_FILES) {
+      const path = `${m.version}/${f}`;
+      const bytes = src.read(path);
+      if (!bytes) throw new MigrationDirError(`${join(src.path, path)} is missing`);
+      files.set(path, bytes);
+    }
+  await src.writeFile(SUM_FILE, renderSum(files));
 }
 
 /**
@@ -264,7 +267,7 @@ async function writeSum(dir: string, migrations: readonly Migration[]): Promise<
  * temporary name and renamed, so an interrupted run never leaves half a migration.
  */
 export async function writeMigration(
-  dir: string,
+  to: string | MigrationSource,
   existing: readonly Migration[],
   m: { version: string; up: string; down: string; schema: Schema; dialect: string },
 ): Promise<string> {
@@ -274,21 +277,15 @@ export async function writeMigration(
       `a new migration ${m.version} would not come after ${prev.version}`,
       "check the machine's clock",
     );
-  await mkdir(dir, { recursive: true });
-  const final = join(dir, m.version);
-  const tmp = join(dir, `.${m.version}.tmp`);
-  await rm(tmp, { recursive: true, force: true });
-  await mkdir(tmp);
+  const src = sourceOf(to);
+  const final = join(src.path, m.version);
   const snapshot = serializeSnapshot({
     id: m.version,
     prevId: prev?.version ?? null,
     dialect: m.dialect,
     schema: m.schema,
   });
-  await writeFile(join(tmp, "up.sql"), m.up);
-  await writeFile(join(tmp, "down.sql"), m.down);
-  await writeFile(join(tmp, "snapshot.json"), snapshot);
-  await rename(tmp, final);
+  await src.writeFolder(m.version, { "up.sql": m.up, "down.sql": m.down, "snapshot.json": snapshot });
   const all = [
     ...existing,
     {
@@ -302,14 +299,8 @@ export async function writeMigration(
       snapshot: parseSnapshot(snapshot, final),
     },
   ];
-  await writeSum(dir, all);
+  await writeSum(src, all);
   return final;
-}
-
-async function atomicWrite(path: string, text: string): Promise<void> {
-  const tmp = `${path}.tmp`;
-  await writeFile(tmp, text);
-  await rename(tmp, path);
 }
 
 /**

@@ -79,63 +79,131 @@ export interface HistoryRow {
 /** The checksum recorded for a migration: of its up.sql, the text that runs. */
 export const checksumOf = (up: string) => hashText(up);
 
-/** Creates the history table when it is missing (IF NOT EXISTS: all three dialects accept it). */
-export async function ensureHistory(ex: Executor, dialect: Dialect): Promise<void> {
-  const [create] = dialect.render([{ kind: "create-table", table: historyTable }], {
-    from: { tables: [], enums: [] },
-    to: { tables: [historyTable], enums: [] },
-  });
-  await ex.exec(create!.sql.replace(/^CREATE TABLE /, "CREATE TABLE IF NOT EXISTS "));
+/**
+ * Where the runner keeps the history (Atlas's `RevisionReadWriter`): the table in the
+ * database, or rows in memory for the runner's unit tests. Each call names the executor it
+ * runs on, the connection or the migration's transaction, so a row is written in the same
+ * transaction as the migration it records.
+ */
+export interface HistoryStore {
+  /** Creates the history when it is missing. */
+  ensure(ex: Executor): Promise<void>;
+  /** Every row, in version order. */
+  read(ex: Executor): Promise<HistoryRow[]>;
+  /** Whether `version` has a row (applied or failed). */
+  has(ex: Executor, version: string): Promise<boolean>;
+  insert(ex: Executor, row: HistoryRow): Promise<void>;
+  update(ex: Executor, version: string, set: Partial<HistoryRow>): Promise<void>;
+  delete(ex: Executor, version: string): Promise<void>;
 }
 
-export async function readHistory(ex: Executor, dialect: Dialect): Promise<HistoryRow[]> {
-  const q = dialect.quoteIdent;
-  const rows = await ex.query<Record<string, unknown>>(
-    `SELECT * FROM ${q(HISTORY_TABLE)} ORDER BY ${q("version")}`,
-  );
-  return rows.map((r) => ({
-    version: String(r["version"]),
-    name: String(r["name"]),
-    checksum: String(r["checksum"]),
-    up_sql: String(r["up_sql"]),
-    down_sql: String(r["down_sql"]),
-    status: String(r["status"]) === "applied" ? "applied" : "failed",
-    failed_statement:
-      r["failed_statement"] === null || r["failed_statement"] === undefined
-        ? null
-        : Number(r["failed_statement"]),
-    error: r["error"] === null || r["error"] === undefined ? null : String(r["error"]),
-    applied_at: String(r["applied_at"]),
-    duration_ms: Number(r["duration_ms"]),
-  }));
+/** The history table `schemavc_migrations` in the database, in the dialect's SQL. */
+export class DatabaseHistory implements HistoryStore {
+  constructor(readonly dialect: Dialect) {}
+
+  /** IF NOT EXISTS: all three dialects accept it. */
+  async ensure(ex: Executor): Promise<void> {
+    const [create] = this.dialect.render([{ kind: "create-table", table: historyTable }], {
+      from: { tables: [], enums: [] },
+      to: { tables: [historyTable], enums: [] },
+    });
+    await ex.exec(create!.sql.replace(/^CREATE TABLE /, "CREATE TABLE IF NOT EXISTS "));
+  }
+
+  async read(ex: Executor): Promise<HistoryRow[]> {
+    const q = this.dialect.quoteIdent;
+    const rows = await ex.query<Record<string, unknown>>(
+      `SELECT * FROM ${q(HISTORY_TABLE)} ORDER BY ${q("version")}`,
+    );
+    return rows.map((r) => ({
+      version: String(r["version"]),
+      name: String(r["name"]),
+      checksum: String(r["checksum"]),
+      up_sql: String(r["up_sql"]),
+      down_sql: String(r["down_sql"]),
+      status: String(r["status"]) === "applied" ? "applied" : "failed",
+      failed_statement:
+        r["failed_statement"] === null || r["failed_statement"] === undefined
+          ? null
+          : Number(r["failed_statement"]),
+      error: r["error"] === null || r["error"] === undefined ? null : String(r["error"]),
+      applied_at: String(r["applied_at"]),
+      duration_ms: Number(r["duration_ms"]),
+    }));
+  }
+
+  async has(ex: Executor, version: string): Promise<boolean> {
+    const q = this.dialect.quoteIdent;
+    return (
+      (await ex.query(`SELECT 1 AS x FROM ${q(HISTORY_TABLE)} WHERE ${q("version")} = ?`, [version])).length >
+      0
+    );
+  }
+
+  async insert(ex: Executor, row: HistoryRow): Promise<void> {
+    const q = this.dialect.quoteIdent;
+    const cols = historyTable.columns.map((c) => c.name);
+    await ex.query(
+      `INSERT INTO ${q(HISTORY_TABLE)} (${cols.map(q).join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`,
+      cols.map((c) => row[c as keyof HistoryRow]),
+    );
+  }
+
+  async update(ex: Executor, version: string, set: Partial<HistoryRow>): Promise<void> {
+    const q = this.dialect.quoteIdent;
+    const keys = Object.keys(set) as (keyof HistoryRow)[];
+    await ex.query(
+      `UPDATE ${q(HISTORY_TABLE)} SET ${keys.map((k) => `${q(k)} = ?`).join(", ")} WHERE ${q("version")} = ?`,
+      [...keys.map((k) => set[k]), version],
+    );
+  }
+
+  async delete(ex: Executor, version: string): Promise<void> {
+    const q = this.dialect.quoteIdent;
+    await ex.query(`DELETE FROM ${q(HISTORY_TABLE)} WHERE ${q("version")} = ?`, [version]);
+  }
 }
 
-export async function insertHistory(ex: Executor, dialect: Dialect, row: HistoryRow): Promise<void> {
-  const q = dialect.quoteIdent;
-  const cols = historyTable.columns.map((c) => c.name);
-  await ex.query(
-    `INSERT INTO ${q(HISTORY_TABLE)} (${cols.map(q).join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`,
-    cols.map((c) => row[c as keyof HistoryRow]),
-  );
-}
+/**
+ * The history in memory, for tests: rows by version, whatever executor is named. It does not
+ * take part in transactions (the runner writes a transactional migration's row last, after
+ * everything that can fail); `created` says whether `ensure` ran.
+ */
+export class MemHistory implements HistoryStore {
+  readonly rows = new Map<string, HistoryRow>();
+  created = false;
 
-export async function updateHistory(
-  ex: Executor,
-  dialect: Dialect,
-  version: string,
-  set: Partial<HistoryRow>,
-): Promise<void> {
-  const q = dialect.quoteIdent;
-  const keys = Object.keys(set) as (keyof HistoryRow)[];
-  await ex.query(
-    `UPDATE ${q(HISTORY_TABLE)} SET ${keys.map((k) => `${q(k)} = ?`).join(", ")} WHERE ${q("version")} = ?`,
-    [...keys.map((k) => set[k]), version],
-  );
-}
+  constructor(rows: readonly HistoryRow[] = []) {
+    for (const r of rows) this.rows.set(r.version, r);
+  }
 
-export async function deleteHistory(ex: Executor, dialect: Dialect, version: string): Promise<void> {
-  const q = dialect.quoteIdent;
-  await ex.query(`DELETE FROM ${q(HISTORY_TABLE)} WHERE ${q("version")} = ?`, [version]);
+  async ensure(): Promise<void> {
+    this.created = true;
+  }
+
+  async read(): Promise<HistoryRow[]> {
+    return [...this.rows.values()].sort((a, b) =>
+      a.version < b.version ? -1 : a.version > b.version ? 1 : 0,
+    );
+  }
+
+  async has(_ex: Executor, version: string): Promise<boolean> {
+    return this.rows.has(version);
+  }
+
+  async insert(_ex: Executor, row: HistoryRow): Promise<void> {
+    if (this.rows.has(row.version)) throw new Error(`duplicate key: ${row.version}`);
+    this.rows.set(row.version, { ...row });
+  }
+
+  async update(_ex: Executor, version: string, set: Partial<HistoryRow>): Promise<void> {
+    const r = this.rows.get(version);
+    if (r) this.rows.set(version, { ...r, ...set });
+  }
+
+  async delete(_ex: Executor, version: string): Promise<void> {
+    this.rows.delete(version);
+  }
 }
 
 export const nowText = () => new Date().toISOString();

@@ -16,23 +16,16 @@
  *   migrations missing from the folder, an unapplied migration older than the newest applied
  *   one (unless allowed), a failed migration not yet resolved.
  *
+ * The runner sees the database through its `Connection` (statements, the lock, transactions)
+ * and the history through a `HistoryStore` (the table by default), and takes the migrations
+ * already read from their `MigrationSource`: its rules are unit-tested with fakes of each.
+ *
  * Library code: it reports through callbacks and throws `RunnerError`; it never prints or exits.
  */
 import { MigrationCheckError, type Connection, type Dialect, type Executor } from "../dialects/dialect.ts";
 import type { Migration } from "./dir.ts";
 import { splitSql } from "./split.ts";
-import { formatFinding, lintMigrations, unacceptedDataLoss } from "../lint/migrations.ts";
-import {
-  checksumOf,
-  deleteHistory,
-  ensureHistory,
-  HISTORY_TABLE,
-  insertHistory,
-  nowText,
-  readHistory,
-  updateHistory,
-  type HistoryRow,
-} from "./history.ts";
+import { checksumOf, DatabaseHistory, nowText, type HistoryRow, type HistoryStore } from "./history.ts";
 import { SchemavcError } from "../core/errors.ts";
 
 export class RunnerError extends SchemavcError {
@@ -55,7 +48,7 @@ export interface RunOptions {
   readonly lockTimeoutMs: number;
   readonly dryRun?: boolean;
   readonly allowOutOfOrder?: boolean;
-  /** Apply migrations with unsilenced data-loss lint findings (`up --allow-data-loss`). */
+  /** Skip the runner's guard: apply migrations with unsilenced data-loss findings (`up --allow-data-loss`). */
   readonly allowDataLoss?: boolean;
   readonly events?: RunnerEvents;
 }
@@ -83,17 +76,40 @@ export interface State {
   readonly current: string | null;
 }
 
+/**
+ * A check of the migrations about to be applied, run before anything is: why they must not run,
+ * or undefined. The data-loss guard (`dataLossGuard` in `src/lint/migrations.ts`) is one; it is
+ * passed in because lint comes after the runner in the order of stages.
+ */
+export type PendingGuard = (
+  all: readonly Migration[],
+  todo: readonly Migration[],
+) => { readonly message: string; readonly hint: string } | undefined;
+
+export interface RunnerDeps {
+  /** Where the history is kept: the database's history table unless a test says otherwise. */
+  readonly history?: HistoryStore;
+  /** Refuses pending migrations before `up` runs any (skipped with `allowDataLoss`). */
+  readonly guard?: PendingGuard;
+}
+
 export class Runner {
+  readonly history: HistoryStore;
+  readonly guard: PendingGuard | undefined;
   constructor(
     readonly conn: Connection,
     readonly dialect: Dialect,
     readonly migrations: readonly Migration[],
-  ) {}
+    deps: RunnerDeps = {},
+  ) {
+    this.history = deps.history ?? new DatabaseHistory(dialect);
+    this.guard = deps.guard;
+  }
 
   /** The history compared with the folder. Creates the history table if it is missing. */
   async state(ex: Executor = this.conn): Promise<State> {
-    await ensureHistory(ex, this.dialect);
-    const history = await readHistory(ex, this.dialect);
+    await this.history.ensure(ex);
+    const history = await this.history.read(ex);
     const files = new Map(this.migrations.map((m) => [m.version, m]));
     const applied = history.filter((h) => h.status === "applied");
     const failed = history.filter((h) => h.status === "failed");
@@ -125,7 +141,8 @@ export class Runner {
       let todo = st.pending;
       if (opts.target !== undefined) todo = todo.filter((m) => m.version <= opts.target!);
       if (opts.count !== undefined) todo = todo.slice(0, opts.count);
-      if (!opts.allowDataLoss) refuseDataLoss(this.dialect, this.migrations, todo);
+      const refused = opts.allowDataLoss ? undefined : this.guard?.(this.migrations, todo);
+      if (refused) throw new RunnerError(refused.message, refused.hint);
       if (this.dialect.preflight && todo.length) {
         const bs = this.dialect.capabilities.backslashEscapes;
         try {
@@ -165,7 +182,7 @@ export class Runner {
         // stored when it was applied: down works even where the migration files are gone.
         const sql = files.get(h.version)?.down ?? h.down_sql;
         const r = await this.run(h.version, "down", sql, opts, async (ex) => {
-          await deleteHistory(ex, this.dialect, h.version);
+          await this.history.delete(ex, h.version);
         });
         out.push(r);
       }
@@ -179,13 +196,13 @@ export class Runner {
       const st = await this.state();
       const stamped: string[] = [];
       for (const h of st.history)
-        if (version === null || h.version > version) await deleteHistory(this.conn, this.dialect, h.version);
+        if (version === null || h.version > version) await this.history.delete(this.conn, h.version);
       const have = new Set(
         st.history.filter((h) => version !== null && h.version <= version).map((h) => h.version),
       );
       for (const m of this.migrations) {
         if (version === null || m.version > version || have.has(m.version)) continue;
-        await insertHistory(this.conn, this.dialect, row(m, "applied", 0));
+        await this.history.insert(this.conn, row(m, "applied", 0));
         stamped.push(m.version);
       }
       return stamped;
@@ -213,10 +230,10 @@ export class Runner {
             `migration ${version} is applied, not failed`,
             "to undo it, run `schemavc down`",
           );
-        await deleteHistory(this.conn, this.dialect, version);
+        await this.history.delete(this.conn, version);
         return;
       }
-      await updateHistory(this.conn, this.dialect, version, {
+      await this.history.update(this.conn, version, {
         status: "applied",
         failed_statement: null,
         error: null,
@@ -246,7 +263,7 @@ export class Runner {
       m.up,
       opts,
       async (ex, ms) => {
-        await insertHistory(ex, this.dialect, row(m, "applied", ms));
+        await this.history.insert(ex, row(m, "applied", ms));
       },
       true,
     );
@@ -283,7 +300,7 @@ export class Runner {
           if (
             recheck &&
             this.dialect.capabilities.lockIsTransaction &&
-            (await isRecorded(tx, this.dialect, version))
+            (await this.history.has(tx, version))
           ) {
             skipped = true;
             return;
@@ -315,7 +332,7 @@ export class Runner {
       // leaves a row saying which statement did not complete.
       if (direction === "up") {
         const m = this.migrations.find((x) => x.version === version)!;
-        await insertHistory(this.conn, this.dialect, {
+        await this.history.insert(this.conn, {
           ...row(m, "failed", 0),
           failed_statement: 1,
           error: "interrupted before it completed",
@@ -327,7 +344,7 @@ export class Runner {
         } catch (e) {
           const err = statementError(version, i + 1, statements.length, statements[i]!.line, e);
           if (direction === "up")
-            await updateHistory(this.conn, this.dialect, version, {
+            await this.history.update(this.conn, version, {
               status: "failed",
               failed_statement: i + 1,
               error: err.message,
@@ -339,11 +356,11 @@ export class Runner {
         }
         // After the last statement the row turns `applied` at once: no progress write for it.
         if (direction === "up" && i + 1 < statements.length)
-          await updateHistory(this.conn, this.dialect, version, { failed_statement: i + 2 });
+          await this.history.update(this.conn, version, { failed_statement: i + 2 });
       }
       const ms = Math.round(performance.now() - t0);
       if (direction === "up")
-        await updateHistory(this.conn, this.dialect, version, {
+        await this.history.update(this.conn, version, {
           status: "applied",
           failed_statement: null,
           error: null,
@@ -356,13 +373,6 @@ export class Runner {
     opts.events?.done?.(version, direction, ms);
     return { version, ms };
   }
-}
-
-async function isRecorded(ex: Executor, dialect: Dialect, version: string): Promise<boolean> {
-  const q = dialect.quoteIdent;
-  return (
-    (await ex.query(`SELECT 1 AS x FROM ${q(HISTORY_TABLE)} WHERE ${q("version")} = ?`, [version])).length > 0
-  );
 }
 
 function row(m: Migration, status: "applied" | "failed", ms: number): HistoryRow {
@@ -417,19 +427,4 @@ function refuseProblems(st: State, allowOutOfOrder: boolean): void {
       "it probably came from another branch: regenerate it after the others, or run with --allow-out-of-order",
     );
   }
-}
-
-/**
- * The data-loss guard: before anything runs, every migration about to be applied is linted and
- * one with a data-loss finding that no `-- schemavc:allow RULE` directive accepts is refused,
- * naming the statement and the directive that would accept it.
- */
-function refuseDataLoss(dialect: Dialect, all: readonly Migration[], todo: readonly Migration[]): void {
-  const loss = unacceptedDataLoss(lintMigrations(dialect, all, todo));
-  if (!loss.length) return;
-  const versions = [...new Set(loss.map((f) => f.file.split(/[\\/]/).at(-2)))];
-  throw new RunnerError(
-    `${versions.length === 1 ? `migration ${versions[0]} loses` : `migrations ${versions.join(", ")} lose`} data; nothing was applied:\n${loss.map((f) => formatFinding(f).replace(/^/gm, "  ")).join("\n")}`,
-    `if that is intended, put the \`-- schemavc:allow RULE\` line above each statement and run \`schemavc rehash\`, or run \`schemavc up --allow-data-loss\``,
-  );
 }

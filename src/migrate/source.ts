@@ -1,0 +1,122 @@
+/**
+ * Where the migrations folder lives (Atlas's `Dir` and `MemDir`): `dir.ts` reads and writes
+ * the folder only through a `MigrationSource`, so the same verification runs on disk and on a
+ * folder held in memory (the unit tests' migrations, and anything that never touches a disk).
+ *
+ * Paths are relative to the folder and use `/` (`20261123120000_initial/up.sql`,
+ * `schemavc.sum`); `path` is the folder's own name as messages should print it.
+ */
+import { readFileSync } from "node:fs";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+
+export interface MigrationSource {
+  /** The folder as messages name it (`migrations`, `/repo/db/migrations`). */
+  readonly path: string;
+  /** The names of the folders directly inside, unsorted; undefined when the folder itself is missing. */
+  folders(): Promise<string[] | undefined>;
+  /**
+   * A file's bytes, or undefined when it is missing. Synchronous on purpose: a folder is
+   * hundreds of small reads, and awaiting each costs more than reading it.
+   */
+  read(file: string): Uint8Array | undefined;
+  /** Writes a migration folder whole, or not at all (an interrupted run never leaves half of one). */
+  writeFolder(name: string, files: Readonly<Record<string, string>>): Promise<void>;
+  /** Replaces one file directly inside the folder whole (the sum file). */
+  writeFile(name: string, text: string): Promise<void>;
+}
+
+/** The migrations folder on disk. */
+export class FsMigrationSource implements MigrationSource {
+  constructor(readonly path: string) {}
+
+  async folders(): Promise<string[] | undefined> {
+    try {
+      return (await readdir(this.path, { withFileTypes: true }))
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name);
+    } catch {
+      return undefined;
+    }
+  }
+
+  read(file: string): Uint8Array | undefined {
+    try {
+      return readFileSync(join(this.path, file));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Written under a temporary name and renamed. */
+  async writeFolder(name: string, files: Readonly<Record<string, string>>): Promise<void> {
+    await mkdir(this.path, { recursive: true });
+    const tmp = join(this.path, `.${name}.tmp`);
+    await rm(tmp, { recursive: true, force: true });
+    await mkdir(tmp);
+    for (const [f, text] of Object.entries(files)) await writeFile(join(tmp, f), text);
+    await rename(tmp, join(this.path, name));
+  }
+
+  /** Written next to it and renamed over it. */
+  async writeFile(name: string, text: string): Promise<void> {
+    const path = join(this.path, name);
+    const tmp = `${path}.tmp`;
+    await writeFile(tmp, text);
+    await rename(tmp, path);
+  }
+}
+
+const utf8 = new TextEncoder();
+
+/**
+ * A migrations folder in memory: file path → bytes. A folder exists once a file inside it
+ * does; the folder itself exists once anything was written (or `exists` says so).
+ */
+export class MemMigrationSource implements MigrationSource {
+  readonly files = new Map<string, Uint8Array>();
+
+  constructor(
+    readonly path = "migrations",
+    private exists = false,
+  ) {}
+
+  async folders(): Promise<string[] | undefined> {
+    if (!this.exists && this.files.size === 0) return undefined;
+    const names = new Set<string>();
+    for (const f of this.files.keys()) {
+      const slash = f.indexOf("/");
+      if (slash > 0) names.add(f.slice(0, slash));
+    }
+    return [...names];
+  }
+
+  read(file: string): Uint8Array | undefined {
+    return this.files.get(file);
+  }
+
+  async writeFolder(name: string, files: Readonly<Record<string, string>>): Promise<void> {
+    for (const f of [...this.files.keys()]) if (f.startsWith(`${name}/`)) this.files.delete(f);
+    for (const [f, text] of Object.entries(files)) this.files.set(`${name}/${f}`, utf8.encode(text));
+    this.exists = true;
+  }
+
+  async writeFile(name: string, text: string): Promise<void> {
+    this.files.set(name, utf8.encode(text));
+    this.exists = true;
+  }
+
+  /** Replaces or adds one file (a test's hand edit). */
+  set(file: string, text: string): void {
+    this.files.set(file, utf8.encode(text));
+  }
+
+  /** Removes a file, or a folder with everything in it (a test's `rm -r`). */
+  remove(path: string): void {
+    for (const f of [...this.files.keys()]) if (f === path || f.startsWith(`${path}/`)) this.files.delete(f);
+  }
+}
+
+/** A folder path as the filesystem source; a source as itself. */
+export const sourceOf = (dir: string | MigrationSource): MigrationSource =>
+  typeof dir === "string" ? new FsMigrationSource(dir) : dir;
