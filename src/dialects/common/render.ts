@@ -195,11 +195,20 @@ export abstract class BaseRenderer {
 
   columnDef(t: Table, c: Column): string {
     const parts = [this.q(c.name), this.typeSql(t.name, c)];
+    if (c.collation !== undefined) parts.push(`COLLATE ${this.collationSql(c.collation)}`);
     parts.push(c.nullable ? this.nullableSql() : "NOT NULL");
     const d = this.defaultSql(c);
     if (d !== undefined) parts.push(`DEFAULT ${d}`);
     parts.push(...this.columnExtras(t, c));
     return parts.filter(Boolean).join(" ");
+  }
+
+  /**
+   * A collation's name in `COLLATE`: quoted, as PostgreSQL needs (its names keep their case:
+   * `"C"`); MySQL and SQLite, whose names ignore case, write a plain name bare.
+   */
+  protected collationSql(name: string): string {
+    return this.q(name);
   }
 
   /** What a nullable column says: nothing by default (MySQL says NULL explicitly). */

@@ -51,6 +51,11 @@ export class MysqlRenderer extends BaseRenderer {
   }
 
   /** MySQL's TIMESTAMP columns turn NOT NULL without an explicit NULL; say NULL always. */
+  /** A plain collation name is written bare (`COLLATE utf8mb4_bin`, `COLLATE NOCASE`). */
+  protected override collationSql(name: string): string {
+    return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : this.q(name);
+  }
+
   protected override nullableSql(): string {
     return "NULL";
   }

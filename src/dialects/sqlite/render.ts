@@ -58,6 +58,11 @@ export class SqliteRenderer extends BaseRenderer {
     return out;
   }
 
+  /** A plain collation name is written bare (`COLLATE utf8mb4_bin`, `COLLATE NOCASE`). */
+  protected override collationSql(name: string): string {
+    return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : this.q(name);
+  }
+
   override columnDef(t: Table, c: Column): string {
     // `INTEGER NOT NULL CONSTRAINT pk PRIMARY KEY AUTOINCREMENT` is valid SQLite; keep one order.
     return super.columnDef(t, c);
