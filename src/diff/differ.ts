@@ -29,6 +29,7 @@ import type {
 import { typeKey } from "../ir/validate.ts";
 import { normSql } from "../ir/canonical.ts";
 import type { Change } from "./changes.ts";
+import { columnFacets, typeOf } from "./facets.ts";
 import { orderTablesForCreate } from "./order.ts";
 import type { Renames } from "./renames.ts";
 
@@ -165,8 +166,8 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
       kept.add(nc.name);
       if (c.name !== nc.name) p.rename.push({ kind: "rename-column", table: t, from: c.name, to: nc.name });
       const renamedFrom = { ...c, name: nc.name };
-      if (columnDiffers(renamedFrom, nc, mapEnum))
-        p.column.push({ kind: "alter-column", table: t, from: renamedFrom, to: nc });
+      const facets = columnFacets(renamedFrom, nc, mapEnum);
+      if (facets.length) p.column.push({ kind: "alter-column", table: t, from: renamedFrom, to: nc, facets });
     }
     for (const c of neu.columns)
       if (!kept.has(c.name)) p.column.push({ kind: "add-column", table: t, column: c });
@@ -324,25 +325,10 @@ function sortAdds(cs: Change[]): Change[] {
   return [...cs].sort((a, b) => rank(a) - rank(b));
 }
 
-function typeOf(c: Column, mapEnum: (n: string) => string): string {
-  return c.type.kind === "enum" ? typeKey({ kind: "enum", name: mapEnum(c.type.name) }) : typeKey(c.type);
-}
-
+/** Whether two columns differ in any facet (`facets.ts`). */
 export function columnDiffers(a: Column, b: Column, mapEnum: (n: string) => string = (x) => x): boolean {
-  return (
-    typeOf(a, mapEnum) !== typeKey(b.type) ||
-    a.nullable !== b.nullable ||
-    a.identity !== b.identity ||
-    defaultKey(a) !== defaultKey(b) ||
-    (a.doc ?? "") !== (b.doc ?? "")
-  );
+  return columnFacets(a, b, mapEnum).length > 0;
 }
-
-export const defaultKey = (c: Column): string => {
-  const d = c.default;
-  if (!d) return "";
-  return d.kind === "raw" ? `raw:${normSql(d.sql)}` : JSON.stringify(d);
-};
 
 const sameList = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((x, i) => x === b[i]);

@@ -15,7 +15,7 @@ import type {
   Table,
   UniqueConstraint,
 } from "../../ir/model.ts";
-import type { Change } from "../../diff/changes.ts";
+import type { AlterColumn, Change } from "../../diff/changes.ts";
 import { assertNever } from "../../diff/changes.ts";
 import type { RenderContext, Statement } from "../dialect.ts";
 
@@ -78,7 +78,7 @@ export abstract class BaseRenderer {
       case "rename-column":
         return [`ALTER TABLE ${this.q(c.table)} RENAME COLUMN ${this.q(c.from)} TO ${this.q(c.to)}`];
       case "alter-column":
-        return this.alterColumn(c.table, c.from, c.to);
+        return this.alterColumn(c);
       case "add-primary-key":
         return [`ALTER TABLE ${this.q(c.table)} ADD ${this.primaryKeySql(c.primaryKey)}`];
       case "drop-primary-key":
@@ -143,7 +143,8 @@ export abstract class BaseRenderer {
   protected addColumn(table: string, col: Column): string[] {
     return [`ALTER TABLE ${this.q(table)} ADD COLUMN ${this.columnDef(this.tableIn("to", table), col)}`];
   }
-  protected abstract alterColumn(table: string, from: Column, to: Column): string[];
+  /** One column changed in place: `c.facets` says in what (type, nullability, default, ...). */
+  protected abstract alterColumn(c: AlterColumn): string[];
   protected dropPrimaryKey(table: string, pk: PrimaryKey): string[] {
     return this.dropConstraint(table, pk.name, "primary-key");
   }

@@ -3,7 +3,7 @@
  * no transactional DDL (the runner records progress instead).
  */
 import type { Check, Column, Index, Schema, Table } from "../../ir/model.ts";
-import type { Change } from "../../diff/changes.ts";
+import type { AlterColumn, Change } from "../../diff/changes.ts";
 import { applyChanges } from "../../diff/apply.ts";
 import { BaseRenderer } from "../common/render.ts";
 import { backtickNames, quoteBacktick, quoteStringMysql } from "../common/sql.ts";
@@ -116,7 +116,7 @@ export class MysqlRenderer extends BaseRenderer {
   }
 
   /** MODIFY restates the whole column: type, NULL, default, AUTO_INCREMENT and comment. */
-  protected alterColumn(table: string, _from: Column, to: Column): string[] {
+  protected alterColumn({ table, to }: AlterColumn): string[] {
     return [`ALTER TABLE ${this.q(table)} MODIFY COLUMN ${this.columnDef(this.tableIn("to", table), to)}`];
   }
 

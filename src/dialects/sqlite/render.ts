@@ -5,12 +5,13 @@
  * created later, so cycles need no separate statements.
  */
 import type { Column, Index, Table } from "../../ir/model.ts";
-import type { Change } from "../../diff/changes.ts";
+import type { AlterColumn, Change } from "../../diff/changes.ts";
+import { assertNever } from "../../diff/changes.ts";
+import type { ColumnFacet } from "../../diff/facets.ts";
 import { BaseRenderer } from "../common/render.ts";
 import { quoteDouble, quoteString } from "../common/sql.ts";
 import { sqliteType } from "./types.ts";
 import { rebuildTable } from "./rebuild.ts";
-import { columnDiffers } from "../../diff/differ.ts";
 
 /** A v4 UUID from random bytes, as text: SQLite has no uuid function. */
 export const UUID_SQL =
@@ -72,8 +73,8 @@ export class SqliteRenderer extends BaseRenderer {
     return "";
   }
 
-  protected alterColumn(_table: string, from: Column, to: Column): string[] {
-    if (!columnDiffers({ ...from, doc: undefined }, { ...to, doc: undefined })) return []; // a comment: nothing to do
+  protected alterColumn(c: AlterColumn): string[] {
+    if (!alterRebuilds(c)) return []; // a comment: nothing to do
     throw new Error("SQLite alters columns through a table rebuild (render() routes them there)");
   }
 
@@ -129,11 +130,8 @@ export class SqliteRenderer extends BaseRenderer {
   /** The table (as named when the change runs) a change forces to rebuild, if any. */
   private needsRebuild(c: Change): string | undefined {
     switch (c.kind) {
-      case "alter-column": {
-        // SQLite has no comments: a change of doc comment alone needs no statement at all.
-        const onlyDoc = !columnDiffers({ ...c.from, doc: undefined }, { ...c.to, doc: undefined });
-        return onlyDoc ? undefined : c.table;
-      }
+      case "alter-column":
+        return alterRebuilds(c) ? c.table : undefined;
       case "add-column":
         return this.simpleAdd(c.table, c.column) ? undefined : c.table;
       case "drop-column":
@@ -148,8 +146,24 @@ export class SqliteRenderer extends BaseRenderer {
       case "drop-check":
       case "rename-constraint":
         return c.table;
-      default:
+      // In place: ALTER TABLE RENAME, CREATE/DROP INDEX; enums are CHECKs (routed in render()).
+      case "create-enum":
+      case "drop-enum":
+      case "rename-enum":
+      case "add-enum-values":
+      case "alter-enum-values":
+      case "set-enum-comment":
+      case "create-table":
+      case "drop-table":
+      case "rename-table":
+      case "set-table-comment":
+      case "rename-column":
+      case "create-index":
+      case "drop-index":
+      case "rename-index":
         return undefined;
+      default:
+        return assertNever(c);
     }
   }
 
@@ -223,10 +237,41 @@ function tableOf(c: Change): string | undefined {
       return c.table.name;
     case "rename-table":
       return c.from;
-    default:
+    case "set-table-comment":
+    case "add-column":
+    case "drop-column":
+    case "rename-column":
+    case "alter-column":
+    case "add-primary-key":
+    case "drop-primary-key":
+    case "add-unique":
+    case "drop-unique":
+    case "create-index":
+    case "drop-index":
+    case "add-foreign-key":
+    case "drop-foreign-key":
+    case "add-check":
+    case "drop-check":
+    case "rename-constraint":
+    case "rename-index":
       return c.table;
+    default:
+      return assertNever(c);
   }
 }
+
+/**
+ * Whether SQLite must rebuild the table for each facet of an altered column: it alters no
+ * column in place, and has no comments. A new facet must say here what it needs.
+ */
+const FACET_REBUILDS: Record<ColumnFacet, boolean> = {
+  type: true,
+  nullable: true,
+  default: true,
+  identity: true,
+  comment: false,
+};
+const alterRebuilds = (c: AlterColumn) => c.facets.some((f) => FACET_REBUILDS[f]);
 
 /** Maps a table name at any point of the plan to its final name (following rename-table). */
 function finalNames(changes: readonly Change[]): (name: string) => string {
