@@ -4,6 +4,7 @@
  */
 import type { Schema } from "../ir/model.ts";
 import type { Change } from "../diff/changes.ts";
+import type { Step } from "../diff/steps.ts";
 import type { Diagnostic } from "../dsl/diagnostics.ts";
 
 export type DialectName = "sqlite" | "postgres" | "mysql";
@@ -51,6 +52,8 @@ export interface Statement {
 export interface RenderContext {
   readonly from: Schema;
   readonly to: Schema;
+  /** The changes' timeline from `from` (the planner's, `diff/steps.ts`); built when absent. */
+  readonly steps?: readonly Step[];
 }
 
 export interface Dialect {

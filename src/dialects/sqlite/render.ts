@@ -12,6 +12,8 @@ import { BaseRenderer } from "../common/render.ts";
 import { quoteDouble, quoteString } from "../common/sql.ts";
 import { sqliteType } from "./types.ts";
 import { rebuildTable } from "./rebuild.ts";
+import { planSteps, type Step } from "../../diff/steps.ts";
+import type { RenderContext } from "../dialect.ts";
 
 /** A v4 UUID from random bytes, as text: SQLite has no uuid function. */
 export const UUID_SQL =
@@ -83,11 +85,9 @@ export class SqliteRenderer extends BaseRenderer {
    * after the last change of that table (renames of the table and its columns run in place
    * first, so the rebuild copies from the names as they are then).
    */
-  override render(
-    changes: readonly Change[],
-    ctx: { from: import("../../ir/model.ts").Schema; to: import("../../ir/model.ts").Schema },
-  ) {
+  override render(changes: readonly Change[], ctx: RenderContext) {
     this.ctx = ctx;
+    this.steps = ctx.steps ?? planSteps(ctx.from, changes);
     const finalName = finalNames(changes);
     const rebuild = new Set<string>();
     // Where a table's rebuild comes after the change that needs it: its last change, or the
@@ -121,8 +121,9 @@ export class SqliteRenderer extends BaseRenderer {
         rebuild.has(finalName(t)) &&
         c.kind !== "rename-table" &&
         c.kind !== "rename-column";
-      if (!absorbed) out.push(...this.change(c));
-      for (const [name, pos] of last) if (pos === i) out.push(...this.rebuild(name, changes));
+      if (!absorbed) out.push(...this.renderStep(i, c));
+      for (const [name, pos] of last)
+        if (pos === i) out.push(...this.rebuild(name, this.steps[i]!, changes, finalName));
     });
     return out.map((sql) => ({ sql }));
   }
@@ -186,7 +187,7 @@ export class SqliteRenderer extends BaseRenderer {
 
   /** DROP COLUMN works when nothing in the table refers to the column (indexes are dropped first). */
   private simpleDrop(table: string, c: Column): boolean {
-    const t = this.ctx.from.tables.find((x) => x.name === table) ?? this.tableIn("to", table);
+    const t = this.tableIn("from", table);
     if (c.type.kind === "enum" || c.identity) return false;
     return !(
       t.primaryKey?.columns.includes(c.name) ||
@@ -196,17 +197,23 @@ export class SqliteRenderer extends BaseRenderer {
     );
   }
 
-  private rebuild(name: string, changes: readonly Change[]): string[] {
-    const target = this.tableIn("to", name);
-    // The columns the table has just before the rebuild: its old columns under their current names.
-    const renames = new Map<string, string>();
-    const oldName = changes.reduce((n, c) => (c.kind === "rename-table" && c.to === name ? c.from : n), name);
-    for (const c of changes)
-      if (c.kind === "rename-column" && (c.table === name || c.table === oldName)) renames.set(c.from, c.to);
-    const before = this.ctx.from.tables.find((t) => t.name === oldName);
-    const current = new Set((before?.columns ?? []).map((c) => renames.get(c.name) ?? c.name));
-    // Every other change of this table (added columns included) is absorbed into the rebuild:
-    // only the old columns, under their current names, hold rows to copy.
+  /**
+   * The rebuild of table `name` right after `step`: the target is the table as it is then;
+   * the rows to copy are in the columns it has in the database then, which are its columns in
+   * the IR minus those the absorbed `add-column` changes added (renames ran in place).
+   */
+  private rebuild(
+    name: string,
+    step: Step,
+    changes: readonly Change[],
+    finalName: (t: string) => string,
+  ): string[] {
+    const target = step.after.tables.find((t) => t.name === name);
+    if (!target) throw new Error(`render: table ${name} not in the schema at its rebuild`);
+    const added = new Set(
+      changes.flatMap((c) => (c.kind === "add-column" && finalName(c.table) === name ? [c.column.name] : [])),
+    );
+    const current = new Set(target.columns.map((c) => c.name).filter((c) => !added.has(c)));
     return rebuildTable(target, current, {
       q: this.q,
       createTable: (t) => this.createTable(t),
