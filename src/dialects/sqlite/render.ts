@@ -94,7 +94,9 @@ export class SqliteRenderer extends BaseRenderer {
     // enum change that alters its CHECK (a table may have no change of its own).
     const last = new Map<string, number>();
     changes.forEach((c, i) => {
+      this.step = this.steps[i]; // simpleAdd and simpleDrop read the table as it is then
       const t = this.needsRebuild(c);
+      this.step = undefined;
       if (t !== undefined) rebuild.add(finalName(t));
       if (c.kind === "add-enum-values" || c.kind === "alter-enum-values") {
         for (const tb of ctx.to.tables)
