@@ -10,11 +10,15 @@ import { diffSchemas } from "./differ.ts";
 import { invertAll } from "./invert.ts";
 import { dataLosses, type DataLoss } from "./data-loss.ts";
 import type { Renames } from "./renames.ts";
+import { planSteps, type Step } from "./steps.ts";
 import { VERSION } from "../version.ts";
 
 export interface Plan {
   readonly changes: Change[];
   readonly down: Change[];
+  /** Each change with the schema before and after it, from `from` (`steps.ts`). */
+  readonly steps: Step[];
+  readonly downSteps: Step[];
   readonly upLosses: DataLoss[];
   readonly downLosses: DataLoss[];
   readonly upSql: string[];
@@ -26,13 +30,17 @@ export function plan(from: Schema, to: Schema, renames: Renames, dialect: Dialec
     forwardForeignKeys: dialect.capabilities.forwardForeignKeys,
   });
   const down = invertAll(changes);
+  const steps = planSteps(from, changes);
+  const downSteps = planSteps(to, down);
   return {
     changes,
     down,
+    steps,
+    downSteps,
     upLosses: dataLosses(changes),
     downLosses: dataLosses(down),
-    upSql: dialect.render(changes, { from, to }).map((s) => s.sql),
-    downSql: dialect.render(down, { from: to, to: from }).map((s) => s.sql),
+    upSql: dialect.render(changes, { from, to, steps }).map((s) => s.sql),
+    downSql: dialect.render(down, { from: to, to: from, steps: downSteps }).map((s) => s.sql),
   };
 }
 
