@@ -6,7 +6,6 @@ import { BaseRenderer } from "../common/render.ts";
 import { quoteDouble, quoteString } from "../common/sql.ts";
 import { postgresType } from "./types.ts";
 import { CAPABILITIES } from "./capabilities.ts";
-import { typeKey } from "../../ir/validate.ts";
 import type { AlterColumn } from "../../diff/changes.ts";
 
 export class PostgresRenderer extends BaseRenderer {
