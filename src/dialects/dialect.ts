@@ -5,6 +5,7 @@
  */
 import type { Index, Schema } from "../ir/model.ts";
 import type { Change } from "../diff/changes.ts";
+import type { Step } from "../diff/steps.ts";
 import type { Diagnostic } from "../ir/diagnostics.ts";
 import { SchemavcError } from "../core/errors.ts";
 
@@ -81,6 +82,8 @@ export interface Statement {
 export interface RenderContext {
   readonly from: Schema;
   readonly to: Schema;
+  /** The changes' timeline from `from` (the planner's, `diff/steps.ts`); built when absent. */
+  readonly steps?: readonly Step[];
 }
 
 export interface Dialect {

@@ -3,13 +3,32 @@
  * Used to prove the differ right (diff(A, B) applied to A gives B) and, later, to check a
  * migration's snapshot against its SQL.
  */
-import type { Schema, Table } from "../ir/model.ts";
+import type { EnumType, Schema, Table } from "../ir/model.ts";
 import type { Change } from "./changes.ts";
 import { assertNever } from "./changes.ts";
 
 export function applyChanges(schema: Schema, changes: readonly Change[]): Schema {
-  let tables = [...schema.tables];
-  let enums = [...schema.enums];
+  const s: State = { tables: [...schema.tables], enums: [...schema.enums] };
+  for (const c of changes) applyTo(s, c);
+  return s;
+}
+
+/**
+ * One change applied: a new schema that shares every table and enum the change leaves alone
+ * with `schema` (so a plan's timeline of schemas, `steps.ts`, costs one array copy a step).
+ * Throws when the change does not fit the schema: that is a planner bug.
+ */
+export function applyChange(schema: Schema, c: Change): Schema {
+  return applyChanges(schema, [c]);
+}
+
+interface State {
+  tables: Table[];
+  enums: EnumType[];
+}
+
+function applyTo(s: State, c: Change): void {
+  let { tables, enums } = s;
   const edit = (name: string, f: (t: Table) => Table) => {
     const i = tables.findIndex((t) => t.name === name);
     if (i === -1) throw new Error(`apply: no table ${name}`);
@@ -17,152 +36,151 @@ export function applyChanges(schema: Schema, changes: readonly Change[]): Schema
   };
   const without = <T extends { name: string }>(xs: readonly T[], name: string) =>
     xs.filter((x) => x.name !== name);
-  for (const c of changes) {
-    switch (c.kind) {
-      case "create-enum":
-        enums.push(c.enum);
-        break;
-      case "drop-enum":
-        enums = without(enums, c.enum.name);
-        break;
-      case "rename-enum":
-        enums = enums.map((e) => (e.name === c.from ? { ...e, name: c.to } : e));
-        tables = tables.map((t) => ({
-          ...t,
-          columns: t.columns.map((col) =>
-            col.type.kind === "enum" && col.type.name === c.from
-              ? { ...col, type: { kind: "enum", name: c.to } }
-              : col,
+  switch (c.kind) {
+    case "create-enum":
+      enums.push(c.enum);
+      break;
+    case "drop-enum":
+      enums = without(enums, c.enum.name);
+      break;
+    case "rename-enum":
+      enums = enums.map((e) => (e.name === c.from ? { ...e, name: c.to } : e));
+      tables = tables.map((t) => ({
+        ...t,
+        columns: t.columns.map((col) =>
+          col.type.kind === "enum" && col.type.name === c.from
+            ? { ...col, type: { kind: "enum", name: c.to } }
+            : col,
+        ),
+      }));
+      break;
+    case "add-enum-values":
+      enums = enums.map((e) =>
+        e.name === c.enum ? { ...e, values: [...e.values, ...c.values.map((name) => ({ name }))] } : e,
+      );
+      break;
+    case "alter-enum-values":
+      enums = enums.map((e) => (e.name === c.enum ? { ...e, values: c.to.map((name) => ({ name })) } : e));
+      break;
+    case "set-enum-comment":
+      enums = enums.map((e) => {
+        if (e.name !== c.enum) return e;
+        const { doc: _, ...rest } = e;
+        return c.to !== undefined ? { ...rest, doc: c.to } : rest;
+      });
+      break;
+    case "create-table":
+      tables.push(c.table);
+      break;
+    case "drop-table":
+      tables = without(tables, c.table.name);
+      break;
+    case "rename-table":
+      tables = tables.map((t) => ({
+        ...(t.name === c.from ? { ...t, name: c.to } : t),
+        foreignKeys: t.foreignKeys.map((fk) => (fk.refTable === c.from ? { ...fk, refTable: c.to } : fk)),
+      }));
+      break;
+    case "set-table-comment":
+      edit(c.table, (t) => {
+        const { doc: _, ...rest } = t;
+        return c.to !== undefined ? { ...rest, doc: c.to } : rest;
+      });
+      break;
+    case "add-column":
+      edit(c.table, (t) => ({ ...t, columns: [...t.columns, c.column] }));
+      break;
+    case "drop-column":
+      edit(c.table, (t) => ({ ...t, columns: without(t.columns, c.column.name) }));
+      break;
+    case "rename-column": {
+      const ren = (cols: readonly string[]) => cols.map((x) => (x === c.from ? c.to : x));
+      edit(c.table, (t) => ({
+        ...t,
+        columns: t.columns.map((col) => (col.name === c.from ? { ...col, name: c.to } : col)),
+        ...(t.primaryKey ? { primaryKey: { ...t.primaryKey, columns: ren(t.primaryKey.columns) } } : {}),
+        uniques: t.uniques.map((u) => ({ ...u, columns: ren(u.columns) })),
+        indexes: t.indexes.map((i) => ({
+          ...i,
+          parts: i.parts.map((p) =>
+            p.kind === "column" && p.column === c.from ? { ...p, column: c.to } : p,
           ),
-        }));
-        break;
-      case "add-enum-values":
-        enums = enums.map((e) =>
-          e.name === c.enum ? { ...e, values: [...e.values, ...c.values.map((name) => ({ name }))] } : e,
-        );
-        break;
-      case "alter-enum-values":
-        enums = enums.map((e) => (e.name === c.enum ? { ...e, values: c.to.map((name) => ({ name })) } : e));
-        break;
-      case "set-enum-comment":
-        enums = enums.map((e) => {
-          if (e.name !== c.enum) return e;
-          const { doc: _, ...rest } = e;
-          return c.to !== undefined ? { ...rest, doc: c.to } : rest;
-        });
-        break;
-      case "create-table":
-        tables.push(c.table);
-        break;
-      case "drop-table":
-        tables = without(tables, c.table.name);
-        break;
-      case "rename-table":
-        tables = tables.map((t) => ({
-          ...(t.name === c.from ? { ...t, name: c.to } : t),
-          foreignKeys: t.foreignKeys.map((fk) => (fk.refTable === c.from ? { ...fk, refTable: c.to } : fk)),
-        }));
-        break;
-      case "set-table-comment":
-        edit(c.table, (t) => {
-          const { doc: _, ...rest } = t;
-          return c.to !== undefined ? { ...rest, doc: c.to } : rest;
-        });
-        break;
-      case "add-column":
-        edit(c.table, (t) => ({ ...t, columns: [...t.columns, c.column] }));
-        break;
-      case "drop-column":
-        edit(c.table, (t) => ({ ...t, columns: without(t.columns, c.column.name) }));
-        break;
-      case "rename-column": {
-        const ren = (cols: readonly string[]) => cols.map((x) => (x === c.from ? c.to : x));
-        edit(c.table, (t) => ({
-          ...t,
-          columns: t.columns.map((col) => (col.name === c.from ? { ...col, name: c.to } : col)),
-          ...(t.primaryKey ? { primaryKey: { ...t.primaryKey, columns: ren(t.primaryKey.columns) } } : {}),
-          uniques: t.uniques.map((u) => ({ ...u, columns: ren(u.columns) })),
-          indexes: t.indexes.map((i) => ({
-            ...i,
-            parts: i.parts.map((p) =>
-              p.kind === "column" && p.column === c.from ? { ...p, column: c.to } : p,
-            ),
-          })),
-          foreignKeys: t.foreignKeys.map((fk) => ({ ...fk, columns: ren(fk.columns) })),
-        }));
-        tables = tables.map((t) => ({
-          ...t,
-          foreignKeys: t.foreignKeys.map((fk) =>
-            fk.refTable === c.table ? { ...fk, refColumns: ren(fk.refColumns) } : fk,
-          ),
-        }));
-        break;
-      }
-      case "alter-column":
-        edit(c.table, (t) => ({
-          ...t,
-          columns: t.columns.map((col) => (col.name === c.from.name ? c.to : col)),
-        }));
-        break;
-      case "add-primary-key":
-        edit(c.table, (t) => ({ ...t, primaryKey: c.primaryKey }));
-        break;
-      case "drop-primary-key":
-        edit(c.table, (t) => {
-          const { primaryKey: _, ...rest } = t;
-          return rest;
-        });
-        break;
-      case "add-unique":
-        edit(c.table, (t) => ({ ...t, uniques: [...t.uniques, c.unique] }));
-        break;
-      case "drop-unique":
-        edit(c.table, (t) => ({ ...t, uniques: without(t.uniques, c.unique.name) }));
-        break;
-      case "create-index":
-        edit(c.table, (t) => ({ ...t, indexes: [...t.indexes, c.index] }));
-        break;
-      case "drop-index":
-        edit(c.table, (t) => ({ ...t, indexes: without(t.indexes, c.index.name) }));
-        break;
-      case "add-foreign-key":
-        edit(c.table, (t) => ({ ...t, foreignKeys: [...t.foreignKeys, c.foreignKey] }));
-        break;
-      case "drop-foreign-key":
-        edit(c.table, (t) => ({ ...t, foreignKeys: without(t.foreignKeys, c.foreignKey.name) }));
-        break;
-      case "add-check":
-        edit(c.table, (t) => ({ ...t, checks: [...t.checks, c.check] }));
-        break;
-      case "drop-check":
-        edit(c.table, (t) => ({ ...t, checks: without(t.checks, c.check.name) }));
-        break;
-      case "rename-constraint":
-        edit(c.table, (t) => {
-          switch (c.constraint) {
-            case "primary-key":
-              return { ...t, primaryKey: { ...t.primaryKey!, name: c.to } };
-            case "unique":
-              return { ...t, uniques: t.uniques.map((u) => (u.name === c.from ? { ...u, name: c.to } : u)) };
-            case "foreign-key":
-              return {
-                ...t,
-                foreignKeys: t.foreignKeys.map((f) => (f.name === c.from ? { ...f, name: c.to } : f)),
-              };
-            case "check":
-              return { ...t, checks: t.checks.map((k) => (k.name === c.from ? { ...k, name: c.to } : k)) };
-          }
-        });
-        break;
-      case "rename-index":
-        edit(c.table, (t) => ({
-          ...t,
-          indexes: t.indexes.map((i) => (i.name === c.from ? { ...i, name: c.to } : i)),
-        }));
-        break;
-      default:
-        assertNever(c);
+        })),
+        foreignKeys: t.foreignKeys.map((fk) => ({ ...fk, columns: ren(fk.columns) })),
+      }));
+      tables = tables.map((t) => ({
+        ...t,
+        foreignKeys: t.foreignKeys.map((fk) =>
+          fk.refTable === c.table ? { ...fk, refColumns: ren(fk.refColumns) } : fk,
+        ),
+      }));
+      break;
     }
+    case "alter-column":
+      edit(c.table, (t) => ({
+        ...t,
+        columns: t.columns.map((col) => (col.name === c.from.name ? c.to : col)),
+      }));
+      break;
+    case "add-primary-key":
+      edit(c.table, (t) => ({ ...t, primaryKey: c.primaryKey }));
+      break;
+    case "drop-primary-key":
+      edit(c.table, (t) => {
+        const { primaryKey: _, ...rest } = t;
+        return rest;
+      });
+      break;
+    case "add-unique":
+      edit(c.table, (t) => ({ ...t, uniques: [...t.uniques, c.unique] }));
+      break;
+    case "drop-unique":
+      edit(c.table, (t) => ({ ...t, uniques: without(t.uniques, c.unique.name) }));
+      break;
+    case "create-index":
+      edit(c.table, (t) => ({ ...t, indexes: [...t.indexes, c.index] }));
+      break;
+    case "drop-index":
+      edit(c.table, (t) => ({ ...t, indexes: without(t.indexes, c.index.name) }));
+      break;
+    case "add-foreign-key":
+      edit(c.table, (t) => ({ ...t, foreignKeys: [...t.foreignKeys, c.foreignKey] }));
+      break;
+    case "drop-foreign-key":
+      edit(c.table, (t) => ({ ...t, foreignKeys: without(t.foreignKeys, c.foreignKey.name) }));
+      break;
+    case "add-check":
+      edit(c.table, (t) => ({ ...t, checks: [...t.checks, c.check] }));
+      break;
+    case "drop-check":
+      edit(c.table, (t) => ({ ...t, checks: without(t.checks, c.check.name) }));
+      break;
+    case "rename-constraint":
+      edit(c.table, (t) => {
+        switch (c.constraint) {
+          case "primary-key":
+            return { ...t, primaryKey: { ...t.primaryKey!, name: c.to } };
+          case "unique":
+            return { ...t, uniques: t.uniques.map((u) => (u.name === c.from ? { ...u, name: c.to } : u)) };
+          case "foreign-key":
+            return {
+              ...t,
+              foreignKeys: t.foreignKeys.map((f) => (f.name === c.from ? { ...f, name: c.to } : f)),
+            };
+          case "check":
+            return { ...t, checks: t.checks.map((k) => (k.name === c.from ? { ...k, name: c.to } : k)) };
+        }
+      });
+      break;
+    case "rename-index":
+      edit(c.table, (t) => ({
+        ...t,
+        indexes: t.indexes.map((i) => (i.name === c.from ? { ...i, name: c.to } : i)),
+      }));
+      break;
+    default:
+      assertNever(c);
   }
-  return { tables, enums };
+  s.tables = tables;
+  s.enums = enums;
 }

@@ -17,6 +17,7 @@ import type {
   Table,
   UniqueConstraint,
 } from "../ir/model.ts";
+import type { ColumnFacet } from "./facets.ts";
 
 export type Change =
   // Enums
@@ -58,8 +59,17 @@ export type Change =
   | { readonly kind: "add-column"; readonly table: string; readonly column: Column }
   | { readonly kind: "drop-column"; readonly table: string; readonly column: Column }
   | { readonly kind: "rename-column"; readonly table: string; readonly from: string; readonly to: string }
-  /** Type, nullability, default, identity or comment of one column; both states carried. */
-  | { readonly kind: "alter-column"; readonly table: string; readonly from: Column; readonly to: Column }
+  /**
+   * Type, nullability, default, identity or comment of one column; both states carried, and
+   * which of them change (`facets`, never empty, computed once by `columnFacets`).
+   */
+  | {
+      readonly kind: "alter-column";
+      readonly table: string;
+      readonly from: Column;
+      readonly to: Column;
+      readonly facets: readonly ColumnFacet[];
+    }
   // Constraints and indexes
   | { readonly kind: "add-primary-key"; readonly table: string; readonly primaryKey: PrimaryKey }
   | { readonly kind: "drop-primary-key"; readonly table: string; readonly primaryKey: PrimaryKey }
@@ -84,7 +94,10 @@ export type Change =
 
 export type ChangeKind = Change["kind"];
 
-/** The compile-time exhaustiveness check at the end of every switch over `Change`. */
+/** The `alter-column` change: what the renderers' `alterColumn` hooks receive. */
+export type AlterColumn = Extract<Change, { kind: "alter-column" }>;
+
+/** The compile-time exhaustiveness check at the end of every switch over `Change` or `ColumnFacet`. */
 export function assertNever(x: never): never {
-  throw new Error(`unhandled change: ${JSON.stringify(x)}`);
+  throw new Error(`unhandled case: ${JSON.stringify(x)}`);
 }

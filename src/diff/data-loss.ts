@@ -3,9 +3,10 @@
  * NOT NULL on a column that may hold NULLs with no default to fill them. `generate` prints these
  * as warnings and writes them in the header of the SQL file that loses the data.
  */
-import type { Column, ColumnType } from "../ir/model.ts";
+import type { ColumnType } from "../ir/model.ts";
 import { typeText } from "../ir/validate.ts";
-import type { Change } from "./changes.ts";
+import type { AlterColumn, Change } from "./changes.ts";
+import { assertNever } from "./changes.ts";
 
 export interface DataLoss {
   readonly change: Change;
@@ -49,18 +50,42 @@ export function dataLoss(c: Change): string | undefined {
       return undefined;
     }
     case "alter-column":
-      return columnLoss(c.table, c.from, c.to);
-    default:
+      return columnLoss(c);
+    // Nothing else destroys rows: the rest create, rename, or drop what can be rebuilt.
+    case "create-enum":
+    case "drop-enum":
+    case "rename-enum":
+    case "add-enum-values":
+    case "set-enum-comment":
+    case "create-table":
+    case "rename-table":
+    case "set-table-comment":
+    case "add-column":
+    case "rename-column":
+    case "add-primary-key":
+    case "drop-primary-key":
+    case "add-unique":
+    case "drop-unique":
+    case "create-index":
+    case "drop-index":
+    case "add-foreign-key":
+    case "drop-foreign-key":
+    case "add-check":
+    case "drop-check":
+    case "rename-constraint":
+    case "rename-index":
       return undefined;
+    default:
+      return assertNever(c);
   }
 }
 
-function columnLoss(table: string, from: Column, to: Column): string | undefined {
+function columnLoss({ table, from, to, facets }: AlterColumn): string | undefined {
   const name = `\`${table}.${to.name}\``;
-  if (!widens(from.type, to.type) && JSON.stringify(from.type) !== JSON.stringify(to.type)) {
+  if (facets.includes("type") && !widens(from.type, to.type)) {
     return `changes ${name} from \`${typeText(from.type)}\` to \`${typeText(to.type)}\`: values that do not fit are cut or make the migration fail`;
   }
-  if (from.nullable && !to.nullable && !to.default) {
+  if (facets.includes("nullable") && !to.nullable && !to.default) {
     return `makes ${name} NOT NULL with no default: existing NULLs make the migration fail (fill them first, or add a default)`;
   }
   return undefined;

@@ -29,6 +29,7 @@ import type {
 import { typeKey } from "../ir/validate.ts";
 import { normSql } from "../ir/canonical.ts";
 import type { Change } from "./changes.ts";
+import { columnFacets, typeOf } from "./facets.ts";
 import { orderTablesForCreate } from "./order.ts";
 import type { Renames } from "./renames.ts";
 
@@ -40,22 +41,73 @@ export interface DiffOptions {
   readonly forwardForeignKeys?: boolean;
 }
 
-export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: DiffOptions = {}): Change[] {
-  const p = {
-    enumCreate: [] as Change[],
-    fkDrop: [] as Change[],
-    constraintDrop: [] as Change[],
-    rename: [] as Change[],
-    tableCreate: [] as Change[],
-    column: [] as Change[],
-    constraintAdd: [] as Change[],
-    fkAdd: [] as Change[],
-    columnDrop: [] as Change[],
-    tableDrop: [] as Change[],
-    enumDrop: [] as Change[],
-  };
+/** The changes of each phase, concatenated in order at the end (see the header). */
+interface Phases {
+  readonly enumCreate: Change[];
+  readonly fkDrop: Change[];
+  readonly constraintDrop: Change[];
+  readonly rename: Change[];
+  readonly tableCreate: Change[];
+  readonly column: Change[];
+  readonly constraintAdd: Change[];
+  readonly fkAdd: Change[];
+  readonly columnDrop: Change[];
+  readonly tableDrop: Change[];
+  readonly enumDrop: Change[];
+}
 
-  // ---- enums
+/** How old names map to new ones once tables, enums and columns are matched. */
+interface Matching {
+  readonly mapTable: (old: string) => string;
+  readonly mapEnum: (old: string) => string;
+  /** Old column names of the table (named as it is new) mapped to the new names. */
+  readonly mapCols: (newTable: string, cols: readonly string[]) => string[];
+  /** Whether column `col` of new table `table` changes type (its foreign keys are rebuilt). */
+  readonly retyped: (table: string, col: string) => boolean;
+  readonly colMaps: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  readonly enumNewName: ReadonlyMap<string, string>;
+}
+
+export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: DiffOptions = {}): Change[] {
+  const p: Phases = {
+    enumCreate: [],
+    fkDrop: [],
+    constraintDrop: [],
+    rename: [],
+    tableCreate: [],
+    column: [],
+    constraintAdd: [],
+    fkAdd: [],
+    columnDrop: [],
+    tableDrop: [],
+    enumDrop: [],
+  };
+  const enumNewName = diffEnums(from, to, renames, p);
+  const { pairs, created, dropped, m } = matchTables(from, to, renames, enumNewName);
+  for (const { old, neu } of pairs) {
+    diffTableItself(old, neu, p);
+    diffColumns(old, neu, m, p);
+    diffConstraints(old, neu, m, p);
+  }
+  createTables(created, opts, p);
+  dropTables(dropped, opts, m, p);
+  return [
+    ...p.enumCreate,
+    ...p.fkDrop,
+    ...sortDrops(p.constraintDrop),
+    ...p.rename,
+    ...p.tableCreate,
+    ...p.column,
+    ...sortAdds(p.constraintAdd),
+    ...p.fkAdd,
+    ...p.columnDrop,
+    ...p.tableDrop,
+    ...p.enumDrop,
+  ];
+}
+
+/** Enums: created, renamed, values appended or changed, comments; the dropped ones. */
+function diffEnums(from: Schema, to: Schema, renames: Renames, p: Phases): Map<string, string> {
   const fromEnums = new Map(from.enums.map((e) => [e.name, e]));
   const matchedOldEnums = new Set<string>();
   const enumNewName = new Map<string, string>(); // old → new
@@ -96,7 +148,14 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     else p.enumDrop.unshift({ kind: "alter-enum-values", enum: e.name, from: before, to: after });
   }
 
-  // ---- tables
+  return enumNewName;
+}
+
+/**
+ * Tables matched by name or accepted rename, and the column matching within each pair: what
+ * every later comparison maps old names through.
+ */
+function matchTables(from: Schema, to: Schema, renames: Renames, enumNewName: ReadonlyMap<string, string>) {
   const fromTables = new Map(from.tables.map((t) => [t.name, t]));
   const tableNewName = new Map<string, string>(); // old → new
   const pairs: { old: Table; neu: Table }[] = [];
@@ -138,126 +197,146 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
   const mapCols = (newTable: string, cols: readonly string[]) =>
     cols.map((c) => colMaps.get(newTable)?.get(c) ?? c);
 
-  for (const { old, neu } of pairs) diffTable(old, neu);
+  const m: Matching = {
+    mapTable,
+    mapEnum,
+    mapCols,
+    retyped: (table, col) => retyped.has(`${table}\u0000${col}`),
+    colMaps,
+    enumNewName,
+  };
+  return { pairs, created, dropped, m };
+}
 
-  function diffTable(old: Table, neu: Table) {
-    const t = neu.name;
-    if (old.name !== neu.name) p.rename.unshift({ kind: "rename-table", from: old.name, to: neu.name });
-    if ((old.doc ?? "") !== (neu.doc ?? ""))
-      p.column.push({
-        kind: "set-table-comment",
-        table: t,
-        ...(old.doc !== undefined ? { from: old.doc } : {}),
-        ...(neu.doc !== undefined ? { to: neu.doc } : {}),
-      });
+/** A matched table's own changes: its rename and its comment. */
+function diffTableItself(old: Table, neu: Table, p: Phases): void {
+  const t = neu.name;
+  if (old.name !== neu.name) p.rename.unshift({ kind: "rename-table", from: old.name, to: neu.name });
+  if ((old.doc ?? "") !== (neu.doc ?? ""))
+    p.column.push({
+      kind: "set-table-comment",
+      table: t,
+      ...(old.doc !== undefined ? { from: old.doc } : {}),
+      ...(neu.doc !== undefined ? { to: neu.doc } : {}),
+    });
+}
 
-    // columns
-    const colMap = colMaps.get(t)!;
-    const newCols = new Map(neu.columns.map((c) => [c.name, c]));
-    const kept = new Set<string>();
-    for (const c of old.columns) {
-      const n = colMap.get(c.name);
-      const nc = n === undefined ? undefined : newCols.get(n);
-      if (!nc) {
-        p.columnDrop.push({ kind: "drop-column", table: t, column: c });
-        continue;
-      }
-      kept.add(nc.name);
-      if (c.name !== nc.name) p.rename.push({ kind: "rename-column", table: t, from: c.name, to: nc.name });
-      const renamedFrom = { ...c, name: nc.name };
-      if (columnDiffers(renamedFrom, nc, mapEnum))
-        p.column.push({ kind: "alter-column", table: t, from: renamedFrom, to: nc });
+/** A matched table's columns: renamed, altered (with their facets), added, dropped. */
+function diffColumns(old: Table, neu: Table, m: Matching, p: Phases): void {
+  const t = neu.name;
+  const { mapEnum } = m;
+  // columns
+  const colMap = m.colMaps.get(t)!;
+  const newCols = new Map(neu.columns.map((c) => [c.name, c]));
+  const kept = new Set<string>();
+  for (const c of old.columns) {
+    const n = colMap.get(c.name);
+    const nc = n === undefined ? undefined : newCols.get(n);
+    if (!nc) {
+      p.columnDrop.push({ kind: "drop-column", table: t, column: c });
+      continue;
     }
-    for (const c of neu.columns)
-      if (!kept.has(c.name)) p.column.push({ kind: "add-column", table: t, column: c });
+    kept.add(nc.name);
+    if (c.name !== nc.name) p.rename.push({ kind: "rename-column", table: t, from: c.name, to: nc.name });
+    const renamedFrom = { ...c, name: nc.name };
+    const facets = columnFacets(renamedFrom, nc, mapEnum);
+    if (facets.length) p.column.push({ kind: "alter-column", table: t, from: renamedFrom, to: nc, facets });
+  }
+  for (const c of neu.columns)
+    if (!kept.has(c.name)) p.column.push({ kind: "add-column", table: t, column: c });
+}
 
-    // primary key
-    const opk = old.primaryKey,
-      npk = neu.primaryKey;
-    const pkSame = opk && npk && sameList(mapCols(t, opk.columns), npk.columns);
-    // Drops run before renames (phase 2): they name the table and columns as they are then.
-    if (opk && !pkSame) p.constraintDrop.push({ kind: "drop-primary-key", table: old.name, primaryKey: opk });
-    if (npk && !pkSame) p.constraintAdd.push({ kind: "add-primary-key", table: t, primaryKey: npk });
-    if (opk && npk && pkSame && opk.name !== npk.name)
+/** A matched table's primary key, uniques, checks, indexes and foreign keys. */
+function diffConstraints(old: Table, neu: Table, m: Matching, p: Phases): void {
+  const t = neu.name;
+  const { mapCols, mapTable } = m;
+  // primary key
+  const opk = old.primaryKey,
+    npk = neu.primaryKey;
+  const pkSame = opk && npk && sameList(mapCols(t, opk.columns), npk.columns);
+  // Drops run before renames (phase 2): they name the table and columns as they are then.
+  if (opk && !pkSame) p.constraintDrop.push({ kind: "drop-primary-key", table: old.name, primaryKey: opk });
+  if (npk && !pkSame) p.constraintAdd.push({ kind: "add-primary-key", table: t, primaryKey: npk });
+  if (opk && npk && pkSame && opk.name !== npk.name)
+    p.rename.push({
+      kind: "rename-constraint",
+      table: t,
+      constraint: "primary-key",
+      from: opk.name,
+      to: npk.name,
+    });
+
+  // uniques, checks, indexes, foreign keys: by name, then by definition
+  matchByDefinition(
+    old.uniques,
+    neu.uniques,
+    (u) => JSON.stringify(mapCols(t, u.columns)),
+    (u) => JSON.stringify(u.columns),
+    (u) => p.constraintDrop.push({ kind: "drop-unique", table: old.name, unique: u }),
+    (u) => p.constraintAdd.push({ kind: "add-unique", table: t, unique: u }),
+    (a, b) =>
       p.rename.push({
         kind: "rename-constraint",
         table: t,
-        constraint: "primary-key",
-        from: opk.name,
-        to: npk.name,
-      });
+        constraint: "unique",
+        from: a.name,
+        to: b.name,
+      }),
+  );
+  matchByDefinition(
+    old.checks,
+    neu.checks,
+    (c) => normSql(c.expr),
+    (c) => normSql(c.expr),
+    (c) => p.constraintDrop.push({ kind: "drop-check", table: old.name, check: c }),
+    (c) => p.constraintAdd.push({ kind: "add-check", table: t, check: c }),
+    (a, b) =>
+      p.rename.push({ kind: "rename-constraint", table: t, constraint: "check", from: a.name, to: b.name }),
+  );
+  matchByDefinition(
+    old.indexes,
+    neu.indexes,
+    (i) => indexKey(i, (c) => mapCols(t, [c])[0]!),
+    (i) => indexKey(i, (c) => c),
+    (i) => p.constraintDrop.push({ kind: "drop-index", table: old.name, index: i }),
+    (i) => p.constraintAdd.push({ kind: "create-index", table: t, index: i }),
+    (a, b) => p.rename.push({ kind: "rename-index", table: t, from: a.name, to: b.name }),
+  );
+  const fkTouchesRetyped = (fk: ForeignKey, table: string) =>
+    fk.columns.some((c) => m.retyped(table, c)) || fk.refColumns.some((c) => m.retyped(fk.refTable, c));
+  matchByDefinition(
+    old.foreignKeys,
+    neu.foreignKeys,
+    (f) =>
+      fkKey(
+        f,
+        (cs) => mapCols(t, cs),
+        mapTable,
+        (rt, cs) => mapCols(mapTable(rt), cs),
+      ),
+    (f) =>
+      fkKey(
+        f,
+        (cs) => cs,
+        (x) => x,
+        (_, cs) => cs,
+      ),
+    (f) => p.fkDrop.push({ kind: "drop-foreign-key", table: old.name, foreignKey: f }),
+    (f) => p.fkAdd.push({ kind: "add-foreign-key", table: t, foreignKey: f }),
+    (a, b) =>
+      p.rename.push({
+        kind: "rename-constraint",
+        table: t,
+        constraint: "foreign-key",
+        from: a.name,
+        to: b.name,
+      }),
+    (b) => fkTouchesRetyped(b, t),
+  );
+}
 
-    // uniques, checks, indexes, foreign keys: by name, then by definition
-    matchByDefinition(
-      old.uniques,
-      neu.uniques,
-      (u) => JSON.stringify(mapCols(t, u.columns)),
-      (u) => JSON.stringify(u.columns),
-      (u) => p.constraintDrop.push({ kind: "drop-unique", table: old.name, unique: u }),
-      (u) => p.constraintAdd.push({ kind: "add-unique", table: t, unique: u }),
-      (a, b) =>
-        p.rename.push({
-          kind: "rename-constraint",
-          table: t,
-          constraint: "unique",
-          from: a.name,
-          to: b.name,
-        }),
-    );
-    matchByDefinition(
-      old.checks,
-      neu.checks,
-      (c) => normSql(c.expr),
-      (c) => normSql(c.expr),
-      (c) => p.constraintDrop.push({ kind: "drop-check", table: old.name, check: c }),
-      (c) => p.constraintAdd.push({ kind: "add-check", table: t, check: c }),
-      (a, b) =>
-        p.rename.push({ kind: "rename-constraint", table: t, constraint: "check", from: a.name, to: b.name }),
-    );
-    matchByDefinition(
-      old.indexes,
-      neu.indexes,
-      (i) => indexKey(i, (c) => mapCols(t, [c])[0]!),
-      (i) => indexKey(i, (c) => c),
-      (i) => p.constraintDrop.push({ kind: "drop-index", table: old.name, index: i }),
-      (i) => p.constraintAdd.push({ kind: "create-index", table: t, index: i }),
-      (a, b) => p.rename.push({ kind: "rename-index", table: t, from: a.name, to: b.name }),
-    );
-    const fkTouchesRetyped = (fk: ForeignKey, table: string) =>
-      fk.columns.some((c) => retyped.has(`${table}\u0000${c}`)) ||
-      fk.refColumns.some((c) => retyped.has(`${fk.refTable}\u0000${c}`));
-    matchByDefinition(
-      old.foreignKeys,
-      neu.foreignKeys,
-      (f) =>
-        fkKey(
-          f,
-          (cs) => mapCols(t, cs),
-          mapTable,
-          (rt, cs) => mapCols(mapTable(rt), cs),
-        ),
-      (f) =>
-        fkKey(
-          f,
-          (cs) => cs,
-          (x) => x,
-          (_, cs) => cs,
-        ),
-      (f) => p.fkDrop.push({ kind: "drop-foreign-key", table: old.name, foreignKey: f }),
-      (f) => p.fkAdd.push({ kind: "add-foreign-key", table: t, foreignKey: f }),
-      (a, b) =>
-        p.rename.push({
-          kind: "rename-constraint",
-          table: t,
-          constraint: "foreign-key",
-          from: a.name,
-          to: b.name,
-        }),
-      (b) => fkTouchesRetyped(b, t),
-    );
-  }
-
-  // ---- new tables, in dependency order; foreign keys in a cycle come after all tables
+/** New tables, in dependency order; foreign keys in a cycle come after all tables. */
+function createTables(created: readonly Table[], opts: DiffOptions, p: Phases): void {
   if (created.length) {
     const { order, deferred } = orderTablesForCreate(created, opts.forwardForeignKeys ?? false);
     for (const t of order) {
@@ -268,8 +347,14 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
         if (deferred.has(fk)) p.fkAdd.push({ kind: "add-foreign-key", table: t.name, foreignKey: fk });
     }
   }
-  // ---- dropped tables: referencing tables first. Only foreign keys in a cycle among them are
-  // dropped apart first (the mirror of creation, so the inverse plan creates them the same way).
+}
+
+/**
+ * Dropped tables: referencing tables first. Only foreign keys in a cycle among them are
+ * dropped apart first (the mirror of creation, so the inverse plan creates them the same way).
+ */
+function dropTables(dropped: readonly Table[], opts: DiffOptions, m: Matching, p: Phases): void {
+  const { mapTable, mapCols, enumNewName } = m;
   if (dropped.length) {
     const { order, deferred } = orderTablesForCreate(dropped, opts.forwardForeignKeys ?? false);
     for (const t of [...order].reverse()) {
@@ -297,20 +382,6 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
       });
     }
   }
-
-  return [
-    ...p.enumCreate,
-    ...p.fkDrop,
-    ...sortDrops(p.constraintDrop),
-    ...p.rename,
-    ...p.tableCreate,
-    ...p.column,
-    ...sortAdds(p.constraintAdd),
-    ...p.fkAdd,
-    ...p.columnDrop,
-    ...p.tableDrop,
-    ...p.enumDrop,
-  ];
 }
 
 /** Within phase 2: checks, uniques and indexes before primary keys (a unique may need the key's index). */
@@ -324,25 +395,10 @@ function sortAdds(cs: Change[]): Change[] {
   return [...cs].sort((a, b) => rank(a) - rank(b));
 }
 
-function typeOf(c: Column, mapEnum: (n: string) => string): string {
-  return c.type.kind === "enum" ? typeKey({ kind: "enum", name: mapEnum(c.type.name) }) : typeKey(c.type);
-}
-
+/** Whether two columns differ in any facet (`facets.ts`). */
 export function columnDiffers(a: Column, b: Column, mapEnum: (n: string) => string = (x) => x): boolean {
-  return (
-    typeOf(a, mapEnum) !== typeKey(b.type) ||
-    a.nullable !== b.nullable ||
-    a.identity !== b.identity ||
-    defaultKey(a) !== defaultKey(b) ||
-    (a.doc ?? "") !== (b.doc ?? "")
-  );
+  return columnFacets(a, b, mapEnum).length > 0;
 }
-
-export const defaultKey = (c: Column): string => {
-  const d = c.default;
-  if (!d) return "";
-  return d.kind === "raw" ? `raw:${normSql(d.sql)}` : JSON.stringify(d);
-};
 
 const sameList = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((x, i) => x === b[i]);

@@ -44,7 +44,8 @@ export function invert(c: Change): Change {
     case "rename-column":
       return { kind: "rename-column", table: c.table, from: c.to, to: c.from };
     case "alter-column":
-      return { kind: "alter-column", table: c.table, from: c.to, to: c.from };
+      // Facets are symmetric: what changes one way changes back the other.
+      return { kind: "alter-column", table: c.table, from: c.to, to: c.from, facets: c.facets };
     case "add-primary-key":
       return { kind: "drop-primary-key", table: c.table, primaryKey: c.primaryKey };
     case "drop-primary-key":

@@ -4,35 +4,54 @@
  * Shared by `generate` (which writes it) and `diff` (which prints it).
  */
 import type { Schema } from "../ir/model.ts";
-import type { Dialect } from "../dialects/dialect.ts";
 import type { Change } from "./changes.ts";
 import { diffSchemas } from "./differ.ts";
 import { invertAll } from "./invert.ts";
 import { dataLosses, type DataLoss } from "./data-loss.ts";
 import type { Renames } from "./renames.ts";
+import { planSteps, type Step } from "./steps.ts";
 import { VERSION } from "../version.ts";
+
+/**
+ * What planning needs of a dialect: every `Dialect` is one. Declared here, not imported, because
+ * the differ comes before the dialects in the one direction of imports.
+ */
+export interface PlanDialect {
+  readonly capabilities: { readonly forwardForeignKeys: boolean };
+  render(
+    changes: readonly Change[],
+    ctx: { readonly from: Schema; readonly to: Schema; readonly steps: readonly Step[] },
+  ): readonly { readonly sql: string }[];
+}
 
 export interface Plan {
   readonly changes: Change[];
   readonly down: Change[];
+  /** Each change with the schema before and after it, from `from` (`steps.ts`). */
+  readonly steps: Step[];
+  readonly downSteps: Step[];
   readonly upLosses: DataLoss[];
   readonly downLosses: DataLoss[];
   readonly upSql: string[];
   readonly downSql: string[];
 }
 
-export function plan(from: Schema, to: Schema, renames: Renames, dialect: Dialect): Plan {
+export function plan(from: Schema, to: Schema, renames: Renames, dialect: PlanDialect): Plan {
   const changes = diffSchemas(from, to, renames, {
     forwardForeignKeys: dialect.capabilities.forwardForeignKeys,
   });
   const down = invertAll(changes);
+  const steps = planSteps(from, changes);
+  const downSteps = planSteps(to, down);
   return {
     changes,
     down,
+    steps,
+    downSteps,
     upLosses: dataLosses(changes),
     downLosses: dataLosses(down),
-    upSql: dialect.render(changes, { from, to }).map((s) => s.sql),
-    downSql: dialect.render(down, { from: to, to: from }).map((s) => s.sql),
+    upSql: dialect.render(changes, { from, to, steps }).map((s) => s.sql),
+    downSql: dialect.render(down, { from: to, to: from, steps: downSteps }).map((s) => s.sql),
   };
 }
 

@@ -4,6 +4,7 @@ import { assertNever } from "./changes.ts";
 import { typeText } from "../ir/validate.ts";
 import { printDefault } from "../dsl/printer.ts";
 import type { Column } from "../ir/model.ts";
+import type { ColumnFacet } from "./facets.ts";
 
 export function describe(c: Change): string {
   switch (c.kind) {
@@ -34,7 +35,7 @@ export function describe(c: Change): string {
     case "rename-column":
       return `~ column ${c.table}.${c.from} renamed to ${c.to}`;
     case "alter-column":
-      return `~ column ${c.table}.${c.to.name}: ${columnChanges(c.from, c.to).join(", ")}`;
+      return `~ column ${c.table}.${c.to.name}: ${c.facets.map((f) => facetText(f, c.from, c.to)).join(", ")}`;
     case "add-primary-key":
       return `+ primary key ${c.table}(${c.primaryKey.columns.join(", ")})`;
     case "drop-primary-key":
@@ -68,16 +69,21 @@ function columnText(c: Column): string {
   return `${typeText(c.type)}${c.nullable ? "?" : ""}${c.identity ? " identity" : ""}${c.default ? ` default ${printDefault(c.default)}` : ""}`;
 }
 
-function columnChanges(a: Column, b: Column): string[] {
-  const out: string[] = [];
-  if (typeText(a.type) !== typeText(b.type)) out.push(`type ${typeText(a.type)} → ${typeText(b.type)}`);
-  if (a.nullable !== b.nullable) out.push(b.nullable ? "now nullable" : "now NOT NULL");
-  const da = a.default ? printDefault(a.default) : "none",
-    db = b.default ? printDefault(b.default) : "none";
-  if (da !== db) out.push(`default ${da} → ${db}`);
-  if (a.identity !== b.identity) out.push(b.identity ? "now identity" : "no longer identity");
-  if ((a.doc ?? "") !== (b.doc ?? "")) out.push("comment changed");
-  return out.length ? out : ["changed"];
+function facetText(f: ColumnFacet, a: Column, b: Column): string {
+  switch (f) {
+    case "type":
+      return `type ${typeText(a.type)} → ${typeText(b.type)}`;
+    case "nullable":
+      return b.nullable ? "now nullable" : "now NOT NULL";
+    case "default":
+      return `default ${a.default ? printDefault(a.default) : "none"} → ${b.default ? printDefault(b.default) : "none"}`;
+    case "identity":
+      return b.identity ? "now identity" : "no longer identity";
+    case "comment":
+      return "comment changed";
+    default:
+      return assertNever(f);
+  }
 }
 
 /** What a change is about, for `--json`: the table, and the column or object within it. */

@@ -16,7 +16,7 @@ import type { Column, ColumnType, Schema, Table } from "../ir/model.ts";
 import { typeText } from "../ir/validate.ts";
 import { widens } from "../diff/data-loss.ts";
 import { splitSql } from "../migrate/split.ts";
-import { factsOf, type ColumnDef, type KeyPart } from "./statements.ts";
+import { factsOf, type ColumnDef, type Fact, type KeyPart } from "./statements.ts";
 import { fixFor, RULE_BY_ID, type RuleId, type Severity } from "./rules.ts";
 
 export interface LintInput {
@@ -99,61 +99,11 @@ export function lintMigration(input: LintInput): Finding[] {
         emit("unknown-rule", i, `\`-- schemavc:allow ${id}\`: there is no rule \`${id}\``);
   });
 
-  // Rebuilds: a table created under a new name, the old one dropped, the new one renamed to the
-  // old name (SQLite's procedure, and the same by hand anywhere). Its statements are one change.
-  const rebuildOf = new Map<number, string>(); // create statement → the table rebuilt
-  const rebuildParts = new Set<string>(); // `${i}:${kind}` of its drop and rename
-  {
-    const createdAt = new Map<string, number>(),
-      droppedAt = new Map<string, number>();
-    for (const { i, f } of flat) {
-      if (f.kind === "create-table") createdAt.set(f.table, i);
-      if (f.kind === "drop-table") droppedAt.set(f.table, i);
-      if (
-        f.kind === "rename-table" &&
-        createdAt.has(f.from) &&
-        (droppedAt.get(f.to) ?? -1) > createdAt.get(f.from)!
-      ) {
-        rebuildOf.set(createdAt.get(f.from)!, f.to);
-        rebuildParts.add(`${droppedAt.get(f.to)}:drop`).add(`${i}:rename`);
-      }
-    }
-  }
-  const renames = flat.filter(
-    ({ i, f }) =>
-      (f.kind === "rename-table" && !rebuildParts.has(`${i}:rename`)) || f.kind === "rename-column",
+  const { rebuildOf, rebuildParts } = findRebuilds(flat);
+  const { renames, originalTable, finalTable, originalColumn, finalColumn } = nameTimeline(
+    flat,
+    rebuildParts,
   );
-  /** A table's name in the schema before the migration, from its name at statement `i`. */
-  const originalTable = (name: string, i: number) => {
-    for (let k = renames.length - 1; k >= 0; k--) {
-      const { i: j, f } = renames[k]!;
-      if (j < i && f.kind === "rename-table" && f.to === name) name = f.from;
-    }
-    return name;
-  };
-  /** A table's name in the schema after the migration, from its name at statement `i`. */
-  // Forward, every table rename counts (a rebuild's temporary table becomes the table).
-  const allTableRenames = flat.filter(({ f }) => f.kind === "rename-table");
-  const finalTable = (name: string, i: number) => {
-    for (const { i: j, f } of allTableRenames)
-      if (j > i && f.kind === "rename-table" && f.from === name) name = f.to;
-    return name;
-  };
-  const originalColumn = (table: string, name: string, i: number) => {
-    const t = originalTable(table, i);
-    for (let k = renames.length - 1; k >= 0; k--) {
-      const { i: j, f } = renames[k]!;
-      if (j < i && f.kind === "rename-column" && f.to === name && originalTable(f.table, j) === t)
-        name = f.from;
-    }
-    return name;
-  };
-  const finalColumn = (table: string, name: string, i: number) => {
-    const t = finalTable(table, i);
-    for (const { i: j, f } of renames)
-      if (j > i && f.kind === "rename-column" && f.from === name && finalTable(f.table, j) === t) name = f.to;
-    return name;
-  };
   let before: Schema | undefined, after: Schema | undefined;
   const tableBefore = (name: string, i: number): Table | undefined =>
     (before ??= input.before()).tables.find((t) => t.name === originalTable(name, i));
@@ -422,4 +372,75 @@ function mysqlCopies(b: Column, a: Column): boolean {
     return !(y >= x && x <= 255 === y <= 255);
   }
   return true;
+}
+
+type Flat = readonly { readonly i: number; readonly f: Fact }[];
+
+/**
+ * Rebuilds: a table created under a new name, the old one dropped, the new one renamed to the
+ * old name (SQLite's procedure, and the same by hand anywhere). Its statements are one change.
+ */
+function findRebuilds(flat: Flat) {
+  const rebuildOf = new Map<number, string>(); // create statement → the table rebuilt
+  const rebuildParts = new Set<string>(); // `${i}:${kind}` of its drop and rename
+  {
+    const createdAt = new Map<string, number>(),
+      droppedAt = new Map<string, number>();
+    for (const { i, f } of flat) {
+      if (f.kind === "create-table") createdAt.set(f.table, i);
+      if (f.kind === "drop-table") droppedAt.set(f.table, i);
+      if (
+        f.kind === "rename-table" &&
+        createdAt.has(f.from) &&
+        (droppedAt.get(f.to) ?? -1) > createdAt.get(f.from)!
+      ) {
+        rebuildOf.set(createdAt.get(f.from)!, f.to);
+        rebuildParts.add(`${droppedAt.get(f.to)}:drop`).add(`${i}:rename`);
+      }
+    }
+  }
+  return { rebuildOf, rebuildParts };
+}
+
+/**
+ * The names of tables and columns along the statements: from a name at statement `i`, the
+ * name in the schema before the migration and in the schema after it.
+ */
+function nameTimeline(flat: Flat, rebuildParts: ReadonlySet<string>) {
+  const renames = flat.filter(
+    ({ i, f }) =>
+      (f.kind === "rename-table" && !rebuildParts.has(`${i}:rename`)) || f.kind === "rename-column",
+  );
+  /** A table's name in the schema before the migration, from its name at statement `i`. */
+  const originalTable = (name: string, i: number) => {
+    for (let k = renames.length - 1; k >= 0; k--) {
+      const { i: j, f } = renames[k]!;
+      if (j < i && f.kind === "rename-table" && f.to === name) name = f.from;
+    }
+    return name;
+  };
+  /** A table's name in the schema after the migration, from its name at statement `i`. */
+  // Forward, every table rename counts (a rebuild's temporary table becomes the table).
+  const allTableRenames = flat.filter(({ f }) => f.kind === "rename-table");
+  const finalTable = (name: string, i: number) => {
+    for (const { i: j, f } of allTableRenames)
+      if (j > i && f.kind === "rename-table" && f.from === name) name = f.to;
+    return name;
+  };
+  const originalColumn = (table: string, name: string, i: number) => {
+    const t = originalTable(table, i);
+    for (let k = renames.length - 1; k >= 0; k--) {
+      const { i: j, f } = renames[k]!;
+      if (j < i && f.kind === "rename-column" && f.to === name && originalTable(f.table, j) === t)
+        name = f.from;
+    }
+    return name;
+  };
+  const finalColumn = (table: string, name: string, i: number) => {
+    const t = finalTable(table, i);
+    for (const { i: j, f } of renames)
+      if (j > i && f.kind === "rename-column" && f.from === name && finalTable(f.table, j) === t) name = f.to;
+    return name;
+  };
+  return { renames, originalTable, finalTable, originalColumn, finalColumn };
 }

@@ -15,9 +15,10 @@ import type {
   Table,
   UniqueConstraint,
 } from "../../ir/model.ts";
-import type { Change } from "../../diff/changes.ts";
+import type { AlterColumn, Change } from "../../diff/changes.ts";
 import { assertNever } from "../../diff/changes.ts";
 import { type Capabilities, createsIndex, type RenderContext, type Statement } from "../dialect.ts";
+import { planSteps, type Step } from "../../diff/steps.ts";
 
 export abstract class BaseRenderer {
   protected ctx!: RenderContext;
@@ -38,11 +39,27 @@ export abstract class BaseRenderer {
 
   render(changes: readonly Change[], ctx: RenderContext): Statement[] {
     this.ctx = ctx;
+    this.steps = ctx.steps ?? planSteps(ctx.from, changes);
     return this.renderAll(changes).map((sql) => ({ sql }));
   }
 
+  /** The plan's timeline: each change with the schema before and after it (`diff/steps.ts`). */
+  protected steps: readonly Step[] = [];
+  /** The step being rendered: what `tableIn` reads. */
+  protected step: Step | undefined;
+
   protected renderAll(changes: readonly Change[]): string[] {
-    return changes.flatMap((c) => this.change(c));
+    return changes.flatMap((c, i) => this.renderStep(i, c));
+  }
+
+  /** Renders change `i` with `step` set to it. */
+  protected renderStep(i: number, c: Change): string[] {
+    this.step = this.steps[i];
+    try {
+      return this.change(c);
+    } finally {
+      this.step = undefined;
+    }
   }
 
   protected change(c: Change): string[] {
@@ -79,7 +96,7 @@ export abstract class BaseRenderer {
       case "rename-column":
         return [`ALTER TABLE ${this.q(c.table)} RENAME COLUMN ${this.q(c.from)} TO ${this.q(c.to)}`];
       case "alter-column":
-        return this.alterColumn(c.table, c.from, c.to);
+        return this.alterColumn(c);
       case "add-primary-key":
         return [`ALTER TABLE ${this.q(c.table)} ADD ${this.primaryKeySql(c.primaryKey)}`];
       case "drop-primary-key":
@@ -144,7 +161,8 @@ export abstract class BaseRenderer {
   protected addColumn(table: string, col: Column): string[] {
     return [`ALTER TABLE ${this.q(table)} ADD COLUMN ${this.columnDef(this.tableIn("to", table), col)}`];
   }
-  protected abstract alterColumn(table: string, from: Column, to: Column): string[];
+  /** One column changed in place: `c.facets` says in what (type, nullability, default, ...). */
+  protected abstract alterColumn(c: AlterColumn): string[];
   protected dropPrimaryKey(table: string, pk: PrimaryKey): string[] {
     return this.dropConstraint(table, pk.name, "primary-key");
   }
@@ -258,15 +276,17 @@ export abstract class BaseRenderer {
     return names.map((n) => this.q(n)).join(", ");
   }
 
-  /** A table as it is on one side of the change (by name). */
+  /**
+   * A table as it is just before (`from`) or just after (`to`) the change being rendered, by
+   * the name it has then; outside a plan (`bind`), as it is in the bound schema.
+   */
   protected tableIn(side: "from" | "to", name: string): Table {
-    // A change between renames (a column added back to a table renamed later in the plan) names
-    // the table as it is then, which only the other side may know.
-    const other = side === "from" ? "to" : "from";
-    const t =
-      (this.ctx[side] as Schema).tables.find((x) => x.name === name) ??
-      (this.ctx[other] as Schema).tables.find((x) => x.name === name);
-    if (!t) throw new Error(`render: table ${name} not in the ${side} schema`);
+    const s = this.step ? (side === "from" ? this.step.before : this.step.after) : this.ctx[side];
+    const t = s.tables.find((x) => x.name === name);
+    if (!t)
+      throw new Error(
+        `render: table ${name} not in the schema ${side === "from" ? "before" : "after"} the change`,
+      );
     return t;
   }
   /** The enum's values as they are after the changes. */

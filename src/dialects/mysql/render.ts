@@ -2,9 +2,8 @@
  * MySQL/MariaDB: inline ENUM types, complete column definitions on MODIFY, comments inline,
  * no transactional DDL (the runner records progress instead).
  */
-import type { Check, Column, Index, Schema, Table } from "../../ir/model.ts";
-import type { Change } from "../../diff/changes.ts";
-import { applyChanges } from "../../diff/apply.ts";
+import type { Check, Column, Index, Table } from "../../ir/model.ts";
+import type { AlterColumn } from "../../diff/changes.ts";
 import { BaseRenderer } from "../common/render.ts";
 import { backtickNames, quoteBacktick, quoteStringMysql } from "../common/sql.ts";
 import { isBlobLike, mysqlType, TEXT_PREFIX } from "./types.ts";
@@ -80,36 +79,14 @@ export class MysqlRenderer extends BaseRenderer {
     return `PRIMARY KEY (${this.cols(pk.columns)})`;
   }
 
-  /** Enum columns are inline ENUM(...) types: a value change is a MODIFY of each such column. */
-  /** The schema as it is when the change being rendered runs (set only for plans with enum edits). */
-  private now: Schema | undefined;
-
   /**
-   * An enum edit MODIFYs every column using the enum, under the names those tables and columns
-   * have at that point of the plan (a table renamed or created later is not there yet): the
-   * plan is replayed on the IR while rendering, when it holds an enum edit.
+   * Enum columns are inline ENUM(...) types: a value change is a MODIFY of each column using
+   * the enum, under the names those tables and columns have when it runs (a table renamed or
+   * created later is not there yet).
    */
-  protected override renderAll(changes: readonly Change[]): string[] {
-    if (!changes.some((c) => c.kind === "add-enum-values" || c.kind === "alter-enum-values"))
-      return super.renderAll(changes);
-    const out: string[] = [];
-    let now: Schema | undefined = this.ctx.from;
-    for (const c of changes) {
-      this.now = now;
-      out.push(...this.change(c));
-      try {
-        now = now && applyChanges(now, [c]);
-      } catch {
-        now = undefined;
-      }
-    }
-    this.now = undefined;
-    return out;
-  }
-
   protected override enumColumnsChanged(name: string): string[] {
     const out: string[] = [];
-    for (const t of (this.now ?? this.ctx.to).tables) {
+    for (const t of (this.step?.before ?? this.ctx.to).tables) {
       for (const c of t.columns)
         if (c.type.kind === "enum" && c.type.name === name)
           out.push(`ALTER TABLE ${this.q(t.name)} MODIFY COLUMN ${this.columnDef(t, c)}`);
@@ -122,7 +99,7 @@ export class MysqlRenderer extends BaseRenderer {
   }
 
   /** MODIFY restates the whole column: type, NULL, default, AUTO_INCREMENT and comment. */
-  protected alterColumn(table: string, _from: Column, to: Column): string[] {
+  protected alterColumn({ table, to }: AlterColumn): string[] {
     return [`ALTER TABLE ${this.q(table)} MODIFY COLUMN ${this.columnDef(this.tableIn("to", table), to)}`];
   }
 
@@ -139,11 +116,9 @@ export class MysqlRenderer extends BaseRenderer {
     if (kind === "foreign-key") {
       // InnoDB gives a foreign key an index of the same name when no index starts with its
       // columns, and leaves it behind when the key is dropped: drop that index too.
-      const t =
-        this.ctx.from.tables.find((x) => x.name === table) ??
-        this.ctx.to.tables.find((x) => x.name === table);
-      const fk = t?.foreignKeys.find((f) => f.name === name);
-      const implicit = t && fk && !hasLeadingIndex(t, fk.columns);
+      const t = this.tableIn("from", table);
+      const fk = t.foreignKeys.find((f) => f.name === name);
+      const implicit = fk && !hasLeadingIndex(t, fk.columns);
       return [
         `ALTER TABLE ${this.q(table)} DROP FOREIGN KEY ${this.q(name)}`,
         ...(implicit ? [`ALTER TABLE ${this.q(table)} DROP INDEX ${this.q(name)}`] : []),

@@ -5,13 +5,16 @@
  * created later, so cycles need no separate statements.
  */
 import type { Column, Table } from "../../ir/model.ts";
-import type { Change } from "../../diff/changes.ts";
+import type { AlterColumn, Change } from "../../diff/changes.ts";
+import { assertNever } from "../../diff/changes.ts";
+import type { ColumnFacet } from "../../diff/facets.ts";
 import { BaseRenderer } from "../common/render.ts";
 import { quoteDouble, quoteString } from "../common/sql.ts";
 import { sqliteType } from "./types.ts";
 import { CAPABILITIES } from "./capabilities.ts";
 import { rebuildTable } from "./rebuild.ts";
-import { columnDiffers } from "../../diff/differ.ts";
+import { planSteps, type Step } from "../../diff/steps.ts";
+import type { RenderContext } from "../dialect.ts";
 
 /** A v4 UUID from random bytes, as text: SQLite has no uuid function. */
 export const UUID_SQL =
@@ -74,8 +77,8 @@ export class SqliteRenderer extends BaseRenderer {
     return [`DROP INDEX ${this.q(from)}`, ...this.createIndex(table, index)];
   }
 
-  protected alterColumn(_table: string, from: Column, to: Column): string[] {
-    if (!columnDiffers({ ...from, doc: undefined }, { ...to, doc: undefined })) return []; // a comment: nothing to do
+  protected alterColumn(c: AlterColumn): string[] {
+    if (!alterRebuilds(c)) return []; // a comment: nothing to do
     throw new Error("SQLite alters columns through a table rebuild (render() routes them there)");
   }
 
@@ -84,18 +87,18 @@ export class SqliteRenderer extends BaseRenderer {
    * after the last change of that table (renames of the table and its columns run in place
    * first, so the rebuild copies from the names as they are then).
    */
-  override render(
-    changes: readonly Change[],
-    ctx: { from: import("../../ir/model.ts").Schema; to: import("../../ir/model.ts").Schema },
-  ) {
+  override render(changes: readonly Change[], ctx: RenderContext) {
     this.ctx = ctx;
+    this.steps = ctx.steps ?? planSteps(ctx.from, changes);
     const finalName = finalNames(changes);
     const rebuild = new Set<string>();
     // Where a table's rebuild comes after the change that needs it: its last change, or the
     // enum change that alters its CHECK (a table may have no change of its own).
     const last = new Map<string, number>();
     changes.forEach((c, i) => {
+      this.step = this.steps[i]; // simpleAdd and simpleDrop read the table as it is then
       const t = this.needsRebuild(c);
+      this.step = undefined;
       if (t !== undefined) rebuild.add(finalName(t));
       if (c.kind === "add-enum-values" || c.kind === "alter-enum-values") {
         for (const tb of ctx.to.tables)
@@ -122,8 +125,9 @@ export class SqliteRenderer extends BaseRenderer {
         rebuild.has(finalName(t)) &&
         c.kind !== "rename-table" &&
         c.kind !== "rename-column";
-      if (!absorbed) out.push(...this.change(c));
-      for (const [name, pos] of last) if (pos === i) out.push(...this.rebuild(name, changes));
+      if (!absorbed) out.push(...this.renderStep(i, c));
+      for (const [name, pos] of last)
+        if (pos === i) out.push(...this.rebuild(name, this.steps[i]!, changes, finalName));
     });
     return out.map((sql) => ({ sql }));
   }
@@ -131,11 +135,8 @@ export class SqliteRenderer extends BaseRenderer {
   /** The table (as named when the change runs) a change forces to rebuild, if any. */
   private needsRebuild(c: Change): string | undefined {
     switch (c.kind) {
-      case "alter-column": {
-        // SQLite has no comments: a change of doc comment alone needs no statement at all.
-        const onlyDoc = !columnDiffers({ ...c.from, doc: undefined }, { ...c.to, doc: undefined });
-        return onlyDoc ? undefined : c.table;
-      }
+      case "alter-column":
+        return alterRebuilds(c) ? c.table : undefined;
       case "add-column":
         return this.simpleAdd(c.table, c.column) ? undefined : c.table;
       case "drop-column":
@@ -150,8 +151,24 @@ export class SqliteRenderer extends BaseRenderer {
       case "drop-check":
       case "rename-constraint":
         return c.table;
-      default:
+      // In place: ALTER TABLE RENAME, CREATE/DROP INDEX; enums are CHECKs (routed in render()).
+      case "create-enum":
+      case "drop-enum":
+      case "rename-enum":
+      case "add-enum-values":
+      case "alter-enum-values":
+      case "set-enum-comment":
+      case "create-table":
+      case "drop-table":
+      case "rename-table":
+      case "set-table-comment":
+      case "rename-column":
+      case "create-index":
+      case "drop-index":
+      case "rename-index":
         return undefined;
+      default:
+        return assertNever(c);
     }
   }
 
@@ -174,7 +191,7 @@ export class SqliteRenderer extends BaseRenderer {
 
   /** DROP COLUMN works when nothing in the table refers to the column (indexes are dropped first). */
   private simpleDrop(table: string, c: Column): boolean {
-    const t = this.ctx.from.tables.find((x) => x.name === table) ?? this.tableIn("to", table);
+    const t = this.tableIn("from", table);
     if (c.type.kind === "enum" || c.identity) return false;
     return !(
       t.primaryKey?.columns.includes(c.name) ||
@@ -184,17 +201,23 @@ export class SqliteRenderer extends BaseRenderer {
     );
   }
 
-  private rebuild(name: string, changes: readonly Change[]): string[] {
-    const target = this.tableIn("to", name);
-    // The columns the table has just before the rebuild: its old columns under their current names.
-    const renames = new Map<string, string>();
-    const oldName = changes.reduce((n, c) => (c.kind === "rename-table" && c.to === name ? c.from : n), name);
-    for (const c of changes)
-      if (c.kind === "rename-column" && (c.table === name || c.table === oldName)) renames.set(c.from, c.to);
-    const before = this.ctx.from.tables.find((t) => t.name === oldName);
-    const current = new Set((before?.columns ?? []).map((c) => renames.get(c.name) ?? c.name));
-    // Every other change of this table (added columns included) is absorbed into the rebuild:
-    // only the old columns, under their current names, hold rows to copy.
+  /**
+   * The rebuild of table `name` right after `step`: the target is the table as it is then;
+   * the rows to copy are in the columns it has in the database then, which are its columns in
+   * the IR minus those the absorbed `add-column` changes added (renames ran in place).
+   */
+  private rebuild(
+    name: string,
+    step: Step,
+    changes: readonly Change[],
+    finalName: (t: string) => string,
+  ): string[] {
+    const target = step.after.tables.find((t) => t.name === name);
+    if (!target) throw new Error(`render: table ${name} not in the schema at its rebuild`);
+    const added = new Set(
+      changes.flatMap((c) => (c.kind === "add-column" && finalName(c.table) === name ? [c.column.name] : [])),
+    );
+    const current = new Set(target.columns.map((c) => c.name).filter((c) => !added.has(c)));
     return rebuildTable(target, current, {
       q: this.q,
       createTable: (t) => this.createTable(t),
@@ -225,10 +248,41 @@ function tableOf(c: Change): string | undefined {
       return c.table.name;
     case "rename-table":
       return c.from;
-    default:
+    case "set-table-comment":
+    case "add-column":
+    case "drop-column":
+    case "rename-column":
+    case "alter-column":
+    case "add-primary-key":
+    case "drop-primary-key":
+    case "add-unique":
+    case "drop-unique":
+    case "create-index":
+    case "drop-index":
+    case "add-foreign-key":
+    case "drop-foreign-key":
+    case "add-check":
+    case "drop-check":
+    case "rename-constraint":
+    case "rename-index":
       return c.table;
+    default:
+      return assertNever(c);
   }
 }
+
+/**
+ * Whether SQLite must rebuild the table for each facet of an altered column: it alters no
+ * column in place, and has no comments. A new facet must say here what it needs.
+ */
+const FACET_REBUILDS: Record<ColumnFacet, boolean> = {
+  type: true,
+  nullable: true,
+  default: true,
+  identity: true,
+  comment: false,
+};
+const alterRebuilds = (c: AlterColumn) => c.facets.some((f) => FACET_REBUILDS[f]);
 
 /** Maps a table name at any point of the plan to its final name (following rename-table). */
 function finalNames(changes: readonly Change[]): (name: string) => string {

@@ -1,0 +1,51 @@
+/**
+ * Which facets of a column an `alter-column` changes, computed once, in the differ (Atlas's
+ * `ModifyColumn.Change` bit set): renderers, data-loss, the summary and SQLite's rebuild
+ * decision read `change.facets` instead of comparing `from` and `to` again.
+ *
+ * A new column attribute is a new facet here: `FACET_DIFFERS` is a `Record<ColumnFacet, ...>`,
+ * so the compiler refuses to build until the attribute says how it is compared, and every
+ * switch over facets ends in `assertNever`.
+ */
+import type { Column } from "../ir/model.ts";
+import { normSql } from "../ir/canonical.ts";
+import { typeKey } from "../ir/validate.ts";
+
+export type ColumnFacet = "type" | "nullable" | "default" | "identity" | "comment";
+
+/** Every facet, in the order the summary lists them. */
+export const COLUMN_FACETS: readonly ColumnFacet[] = ["type", "nullable", "default", "identity", "comment"];
+
+type Differs = (a: Column, b: Column, mapEnum: (n: string) => string) => boolean;
+
+/** How each facet is compared; `a` is the old column (its enum named through `mapEnum`). */
+const FACET_DIFFERS: Record<ColumnFacet, Differs> = {
+  type: (a, b, mapEnum) => typeOf(a, mapEnum) !== typeKey(b.type),
+  nullable: (a, b) => a.nullable !== b.nullable,
+  default: (a, b) => defaultKey(a) !== defaultKey(b),
+  identity: (a, b) => a.identity !== b.identity,
+  comment: (a, b) => (a.doc ?? "") !== (b.doc ?? ""),
+};
+
+/**
+ * The facets in which `b` differs from `a` (empty: the same column). Symmetric, so the inverse
+ * of an `alter-column` carries the same facets.
+ */
+export function columnFacets(
+  a: Column,
+  b: Column,
+  mapEnum: (n: string) => string = (x) => x,
+): readonly ColumnFacet[] {
+  return COLUMN_FACETS.filter((f) => FACET_DIFFERS[f](a, b, mapEnum));
+}
+
+/** The column's type key, its enum named as it is after the enum renames. */
+export function typeOf(c: Column, mapEnum: (n: string) => string): string {
+  return c.type.kind === "enum" ? typeKey({ kind: "enum", name: mapEnum(c.type.name) }) : typeKey(c.type);
+}
+
+export const defaultKey = (c: Column): string => {
+  const d = c.default;
+  if (!d) return "";
+  return d.kind === "raw" ? `raw:${normSql(d.sql)}` : JSON.stringify(d);
+};
