@@ -11,10 +11,17 @@ import type { Column } from "../ir/model.ts";
 import { normSql } from "../ir/canonical.ts";
 import { typeKey } from "../ir/validate.ts";
 
-export type ColumnFacet = "type" | "nullable" | "default" | "identity" | "comment";
+export type ColumnFacet = "type" | "nullable" | "default" | "identity" | "collation" | "comment";
 
 /** Every facet, in the order the summary lists them. */
-export const COLUMN_FACETS: readonly ColumnFacet[] = ["type", "nullable", "default", "identity", "comment"];
+export const COLUMN_FACETS: readonly ColumnFacet[] = [
+  "type",
+  "nullable",
+  "default",
+  "identity",
+  "collation",
+  "comment",
+];
 
 type Differs = (a: Column, b: Column, mapEnum: (n: string) => string) => boolean;
 
@@ -24,6 +31,7 @@ const FACET_DIFFERS: Record<ColumnFacet, Differs> = {
   nullable: (a, b) => a.nullable !== b.nullable,
   default: (a, b) => defaultKey(a) !== defaultKey(b),
   identity: (a, b) => a.identity !== b.identity,
+  collation: (a, b) => a.collation !== b.collation,
   comment: (a, b) => (a.doc ?? "") !== (b.doc ?? ""),
 };
 

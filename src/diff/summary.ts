@@ -79,6 +79,8 @@ function facetText(f: ColumnFacet, a: Column, b: Column): string {
       return `default ${a.default ? printDefault(a.default) : "none"} → ${b.default ? printDefault(b.default) : "none"}`;
     case "identity":
       return b.identity ? "now identity" : "no longer identity";
+    case "collation":
+      return `collation ${a.collation ?? "default"} → ${b.collation ?? "default"}`;
     case "comment":
       return "comment changed";
     default:

@@ -314,7 +314,14 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
         const inA = a.tables.find((x) => x.name === (t.renamedFrom ?? t.name));
         const droppable = free.filter((c) => {
           const o = inA?.columns.find((x) => x.name === (c.renamedFrom ?? c.name));
-          return !o || o.nullable || o.default;
+          // A column unique in A comes back with its key: one value on every row would break it.
+          const unique =
+            o !== undefined &&
+            (inA!.uniques.some((u) => u.columns.includes(o.name)) ||
+              inA!.indexes.some(
+                (i) => i.unique && i.parts.some((p) => p.kind === "column" && p.column === o.name),
+              ));
+          return !o || (unique ? o.nullable && !o.default : o.nullable || o.default);
         });
         if (droppable.length > 0 && t.columns.length > 2) {
           const c = r.pick(droppable);

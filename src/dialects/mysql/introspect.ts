@@ -188,9 +188,16 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
     const nullable = r["nullable"] === "YES";
     const d = def === undefined ? undefined : decodeMysqlDefault(def, type);
     const coll = r["coll"] ? String(r["coll"]) : undefined;
-    // Only text columns carry `collate` in the language (an enum's collation is the table's).
+    // A JSON column's utf8mb4_bin belongs to the type (MariaDB's JSON is LONGTEXT with it), not
+    // to the user; numbers and dates have none.
     const collation =
-      coll !== undefined && coll !== tableCollation.get(t.name) && type.kind !== "enum" ? coll : undefined;
+      coll !== undefined &&
+      coll !== tableCollation.get(t.name) &&
+      (type.kind === "portable"
+        ? ["text", "varchar", "char"].includes(type.name)
+        : type.kind === "enum" || /char|text/i.test(type.name))
+        ? coll
+        : undefined;
     t.columns.push({
       name,
       type,

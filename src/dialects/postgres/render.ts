@@ -116,6 +116,8 @@ export class PostgresRenderer extends BaseRenderer {
   protected alterColumn({ table, from, to, facets }: AlterColumn): string[] {
     const col = `ALTER TABLE ${this.q(table)} ALTER COLUMN ${this.q(to.name)}`;
     const out: string[] = [];
+    // A new collation is set with the type (`TYPE t COLLATE c`); a type change restates it.
+    const collationChanged = facets.includes("collation");
     const typeChanged = facets.includes("type");
     const newDefault = this.defaultSql(to);
     const defaultChanged = facets.includes("default");
@@ -123,8 +125,13 @@ export class PostgresRenderer extends BaseRenderer {
     // The old default may not cast to the new type: drop it first, set the new one after.
     if (typeChanged && from.default) out.push(`${col} DROP DEFAULT`);
     // USING with an explicit cast: PostgreSQL refuses many type changes without one.
-    if (typeChanged)
-      out.push(`${col} TYPE ${postgresType(to.type)} USING ${this.q(to.name)}::${postgresType(to.type)}`);
+    if (typeChanged || collationChanged) {
+      // Back to the default collation is `COLLATE "default"`: a bare TYPE keeps the old one.
+      const collate = ` COLLATE ${this.collationSql(to.collation ?? "default")}`;
+      out.push(
+        `${col} TYPE ${postgresType(to.type)}${to.collation !== undefined || collationChanged ? collate : ""} USING ${this.q(to.name)}::${postgresType(to.type)}`,
+      );
+    }
     if ((defaultChanged || (typeChanged && from.default)) && newDefault !== undefined)
       out.push(`${col} SET DEFAULT ${newDefault}`);
     else if (defaultChanged && newDefault === undefined && !typeChanged) out.push(`${col} DROP DEFAULT`);

@@ -280,6 +280,8 @@ const FACET_REBUILDS: Record<ColumnFacet, boolean> = {
   nullable: true,
   default: true,
   identity: true,
+  // A column's collation is part of its definition: only a rebuild changes it.
+  collation: true,
   comment: false,
 };
 const alterRebuilds = (c: AlterColumn) => c.facets.some((f) => FACET_REBUILDS[f]);

@@ -1,0 +1,18 @@
+CREATE TABLE "users__schemavc_new" (
+  "id" BIGINT NOT NULL,
+  "name" TEXT NOT NULL,
+  "code" VARCHAR(20) NOT NULL,
+  "note" TEXT COLLATE RTRIM,
+  CONSTRAINT "users_pkey" PRIMARY KEY ("id"),
+  CONSTRAINT "users_code_key" UNIQUE ("code")
+);
+
+INSERT INTO "users__schemavc_new" ("id", "name", "code", "note") SELECT "id", "name", "code", "note" FROM "users";
+
+DROP TABLE "users";
+
+PRAGMA legacy_alter_table = ON;
+
+ALTER TABLE "users__schemavc_new" RENAME TO "users";
+
+PRAGMA legacy_alter_table = OFF;
