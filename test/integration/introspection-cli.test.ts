@@ -6,7 +6,7 @@
  * `status` clean; what the language cannot express is listed, not dropped.
  */
 import { afterAll, describe, expect, test } from "bun:test";
-import { cpSync, readdirSync, rmSync, statSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { databasesFor } from "../support/db.ts";
 import { ok, projectOnFreshDatabase } from "../support/cli.ts";
@@ -108,6 +108,48 @@ for (const target of targets) {
           },
         ]);
         expect(ok(p.run("status"), 3).out).toContain("+ column users.nickname varchar(40)?");
+      } finally {
+        await drop();
+      }
+    }, 60_000);
+
+    test("a column's collation is pulled as `collate`, and one changed by hand is drift", async () => {
+      const { p, db, drop } = await project(d, "collate");
+      try {
+        const q = (n: string) => (d === "mysql" ? `\`${n}\`` : `"${n}"`);
+        const [first, second] = {
+          postgres: ['"C"', '"POSIX"'],
+          mysql: ["utf8mb4_bin", "utf8mb4_unicode_ci"],
+          sqlite: ["NOCASE", "RTRIM"],
+        }[d];
+        await sql(
+          db.url,
+          `CREATE TABLE ${q("people")} (${q("id")} INTEGER NOT NULL PRIMARY KEY, ${q("name")} VARCHAR(40) COLLATE ${first} NOT NULL)`,
+        );
+        ok(p.run("pull", "--yes"));
+        const pulled = readdirSync(join(p.dir, "schema"))
+          .map((f) => readFileSync(join(p.dir, "schema", f), "utf8"))
+          .join("\n");
+        expect(pulled).toContain(`collate ${first!.replace(/"/g, "")}`);
+        ok(p.run("diff", "--from", db.url, "--to", "schema"));
+        ok(p.run("stamp", p.generate("baseline")));
+        expect(JSON.parse(ok(p.run("status", "--json")).out).drift).toEqual([]);
+        if (d === "sqlite") return; // SQLite changes a collation only by rebuilding the table
+        await sql(
+          db.url,
+          d === "mysql"
+            ? `ALTER TABLE \`people\` MODIFY COLUMN \`name\` VARCHAR(40) COLLATE ${second} NOT NULL`
+            : `ALTER TABLE "people" ALTER COLUMN "name" TYPE varchar(40) COLLATE ${second}`,
+        );
+        const drift = JSON.parse(ok(p.run("status", "--json"), 3).out).drift;
+        expect(drift).toEqual([
+          {
+            table: "people",
+            column: "name",
+            kind: "alter-column",
+            description: `~ column people.name: collation ${first!.replace(/"/g, "")} → ${second!.replace(/"/g, "")}`,
+          },
+        ]);
       } finally {
         await drop();
       }
