@@ -14,6 +14,7 @@
 import type { DialectName } from "../dialects/dialect.ts";
 import type { Column, ColumnType, Schema, Table } from "../ir/model.ts";
 import { typeText } from "../ir/validate.ts";
+import type { Change } from "../diff/changes.ts";
 import { widens } from "../diff/data-loss.ts";
 import { splitSql } from "../migrate/split.ts";
 import { factsOf, type ColumnDef, type Fact, type KeyPart } from "./statements.ts";
@@ -100,8 +101,9 @@ export function lintMigration(input: LintInput): Finding[] {
   });
 
   const { rebuildOf, rebuildParts } = findRebuilds(flat);
-  const { renames, originalTable, finalTable, originalColumn, finalColumn } = nameTimeline(
+  const { originalTable, finalTable, originalColumn, finalColumn, currentColumn } = nameTimeline(
     flat,
+    statements.length,
     rebuildParts,
   );
   let before: Schema | undefined, after: Schema | undefined;
@@ -169,15 +171,7 @@ export function lintMigration(input: LintInput): Finding[] {
         const kept = new Set<string>();
         for (const bc of b.columns) {
           // Names as they are at the rebuild (renames run before it) and after the migration.
-          let current = bc.name;
-          for (const { i: j, f: r } of renames)
-            if (
-              j < i &&
-              r.kind === "rename-column" &&
-              r.from === current &&
-              originalTable(r.table, j) === b.name
-            )
-              current = r.to;
+          const current = currentColumn(b.name, bc.name, i);
           const ac = a.columns.find((c) => c.name === finalColumn(rebuilt, current, i));
           if (!ac)
             emit(
@@ -402,45 +396,104 @@ function findRebuilds(flat: Flat) {
   return { rebuildOf, rebuildParts };
 }
 
+type Rename = Extract<Change, { kind: "rename-table" | "rename-column" }>;
+
 /**
- * The names of tables and columns along the statements: from a name at statement `i`, the
- * name in the schema before the migration and in the schema after it.
+ * Where names lead at one statement: a table's name, and a column's (by the table it leads to),
+ * in one schema. A name no rename touched leads to itself.
  */
-function nameTimeline(flat: Flat, rebuildParts: ReadonlySet<string>) {
-  const renames = flat.filter(
-    ({ i, f }) =>
-      (f.kind === "rename-table" && !rebuildParts.has(`${i}:rename`)) || f.kind === "rename-column",
-  );
+class Names {
+  readonly tables = new Map<string, string>();
+  readonly columns = new Map<string, Map<string, string>>();
+  table(name: string): string {
+    return this.tables.get(name) ?? name;
+  }
+  /** `table` is already this map's table name (the one `table()` gives). */
+  column(table: string, name: string): string {
+    return this.columns.get(table)?.get(name) ?? name;
+  }
+  columnsOf(table: string): Map<string, string> {
+    let m = this.columns.get(table);
+    if (!m) this.columns.set(table, (m = new Map()));
+    return m;
+  }
+  copy(): Names {
+    const n = new Names();
+    for (const [k, v] of this.tables) n.tables.set(k, v);
+    for (const [k, v] of this.columns) n.columns.set(k, new Map(v));
+    return n;
+  }
+}
+
+/**
+ * The names of tables and columns along the statements, built once from the statements'
+ * renames taken as `rename-table`/`rename-column` changes: `before[i]` takes a name as it is at
+ * statement `i` to the name in the schema before the migration (the renames of the statements
+ * before `i`, applied in order), `after[i]` to the name in the schema after it (the renames of
+ * the statements after `i`, applied from the last back). `current[i]` goes the other way from
+ * `before[i]`, a column's name before the migration to its name at statement `i`. The renames of
+ * statement `i` itself are in neither; a column rename finds its table by the names as they are
+ * at its own statement.
+ */
+function nameTimeline(flat: Flat, count: number, rebuildParts: ReadonlySet<string>) {
+  const renamesAt: Rename[][] = Array.from({ length: count }, () => []);
+  for (const { i, f } of flat)
+    if (f.kind === "rename-table" || f.kind === "rename-column") renamesAt[i]!.push(f);
+
+  // Before the migration, a rebuild's rename is left out (the rebuilt table keeps its name).
+  const before: Names[] = [new Names()],
+    current: Names[] = [new Names()];
+  for (let i = 0; i < count; i++) {
+    const at = before[i]!;
+    let b = at,
+      c = current[i]!;
+    if (renamesAt[i]!.length) {
+      b = at.copy();
+      c = c.copy();
+      for (const r of renamesAt[i]!) {
+        if (r.kind === "rename-table") {
+          if (!rebuildParts.has(`${i}:rename`)) b.tables.set(r.to, b.table(r.from));
+          continue;
+        }
+        const t = at.table(r.table),
+          back = b.columnsOf(t),
+          forth = c.columnsOf(t);
+        back.set(r.to, b.column(t, r.from));
+        for (const [k, v] of forth) if (v === r.from) forth.set(k, r.to);
+        if (!forth.has(r.from)) forth.set(r.from, r.to);
+      }
+    }
+    before.push(b);
+    current.push(c);
+  }
+
+  // After the migration, every table rename counts (a rebuild's temporary table becomes the table).
+  const after: Names[] = new Array(count);
+  let a = new Names();
+  for (let i = count - 1; i >= 0; i--) {
+    after[i] = a;
+    if (!renamesAt[i]!.length) continue;
+    const at = a;
+    a = a.copy();
+    for (const r of [...renamesAt[i]!].reverse()) {
+      if (r.kind === "rename-table") {
+        a.tables.set(r.from, a.table(r.to));
+        continue;
+      }
+      const t = at.table(r.table);
+      a.columnsOf(t).set(r.from, a.column(t, r.to));
+    }
+  }
+
   /** A table's name in the schema before the migration, from its name at statement `i`. */
-  const originalTable = (name: string, i: number) => {
-    for (let k = renames.length - 1; k >= 0; k--) {
-      const { i: j, f } = renames[k]!;
-      if (j < i && f.kind === "rename-table" && f.to === name) name = f.from;
-    }
-    return name;
-  };
+  const originalTable = (name: string, i: number) => before[i]!.table(name);
   /** A table's name in the schema after the migration, from its name at statement `i`. */
-  // Forward, every table rename counts (a rebuild's temporary table becomes the table).
-  const allTableRenames = flat.filter(({ f }) => f.kind === "rename-table");
-  const finalTable = (name: string, i: number) => {
-    for (const { i: j, f } of allTableRenames)
-      if (j > i && f.kind === "rename-table" && f.from === name) name = f.to;
-    return name;
-  };
-  const originalColumn = (table: string, name: string, i: number) => {
-    const t = originalTable(table, i);
-    for (let k = renames.length - 1; k >= 0; k--) {
-      const { i: j, f } = renames[k]!;
-      if (j < i && f.kind === "rename-column" && f.to === name && originalTable(f.table, j) === t)
-        name = f.from;
-    }
-    return name;
-  };
-  const finalColumn = (table: string, name: string, i: number) => {
-    const t = finalTable(table, i);
-    for (const { i: j, f } of renames)
-      if (j > i && f.kind === "rename-column" && f.from === name && finalTable(f.table, j) === t) name = f.to;
-    return name;
-  };
-  return { renames, originalTable, finalTable, originalColumn, finalColumn };
+  const finalTable = (name: string, i: number) => after[i]!.table(name);
+  const originalColumn = (table: string, name: string, i: number) =>
+    before[i]!.column(originalTable(table, i), name);
+  const finalColumn = (table: string, name: string, i: number) =>
+    after[i]!.column(finalTable(table, i), name);
+  /** A column's name at statement `i`, from its table's and its own names before the migration. */
+  const currentColumn = (original: string, name: string, i: number) => current[i]!.column(original, name);
+  return { originalTable, finalTable, originalColumn, finalColumn, currentColumn };
 }
