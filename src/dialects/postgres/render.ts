@@ -96,7 +96,9 @@ export class PostgresRenderer extends BaseRenderer {
       `ALTER TYPE ${this.q(name)} RENAME TO ${this.q(aside)}`,
       `CREATE TYPE ${this.q(name)} AS ENUM (${to.map(quoteString).join(", ")})`,
     ];
-    for (const t of this.ctx.to.tables) {
+    // The columns using the enum when this change runs, under their names then (a down plan
+    // changes values before it undoes renames; a column dropped later still uses the type).
+    for (const t of this.step!.before.tables) {
       for (const c of t.columns) {
         if (c.type.kind !== "enum" || c.type.name !== name) continue;
         const def = this.defaultSql(c);

@@ -1,0 +1,13 @@
+ALTER TYPE "mood" RENAME TO "mood__schemavc_old";
+
+CREATE TYPE "mood" AS ENUM ('happy', 'sad', 'meh');
+
+ALTER TABLE "posts" ALTER COLUMN "mood" DROP DEFAULT;
+
+ALTER TABLE "posts" ALTER COLUMN "mood" TYPE "mood" USING "mood"::text::"mood";
+
+ALTER TABLE "posts" ALTER COLUMN "mood" SET DEFAULT 'happy';
+
+DROP TYPE "mood__schemavc_old";
+
+ALTER TABLE "posts" ADD COLUMN "old" "mood";

@@ -1,0 +1,3 @@
+ALTER TABLE `articles` MODIFY COLUMN `mood` ENUM('happy', 'sad', 'meh') NOT NULL;
+
+RENAME TABLE `articles` TO `posts`;

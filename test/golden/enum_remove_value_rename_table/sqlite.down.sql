@@ -1,0 +1,17 @@
+ALTER TABLE "articles" RENAME TO "posts";
+
+CREATE TABLE "posts__schemavc_new" (
+  "id" BIGINT NOT NULL,
+  "mood" TEXT NOT NULL CHECK ("mood" IN ('happy', 'sad', 'meh')),
+  CONSTRAINT "posts_pkey" PRIMARY KEY ("id")
+);
+
+INSERT INTO "posts__schemavc_new" ("id", "mood") SELECT "id", "mood" FROM "posts";
+
+DROP TABLE "posts";
+
+PRAGMA legacy_alter_table = ON;
+
+ALTER TABLE "posts__schemavc_new" RENAME TO "posts";
+
+PRAGMA legacy_alter_table = OFF;
