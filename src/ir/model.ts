@@ -63,6 +63,9 @@ export const PORTABLE_TYPES = [
 ] as const;
 export type PortableTypeName = (typeof PORTABLE_TYPES)[number];
 
+/** The portable string types: those a `collate` applies to on every dialect. */
+export const TEXT_TYPES: ReadonlySet<string> = new Set(["text", "varchar", "char"]);
+
 /** The integer types `identity` accepts. */
 export const INTEGER_TYPES: ReadonlySet<string> = new Set(["smallint", "int", "bigint"]);
 

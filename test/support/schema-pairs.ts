@@ -143,8 +143,6 @@ const COLLATIONS: Readonly<Record<DialectName, readonly string[]>> = {
   mysql: ["utf8mb4_bin", "utf8mb4_unicode_ci"],
   sqlite: ["NOCASE", "RTRIM"],
 };
-const collatable = (c: Column) =>
-  c.type.kind === "portable" && (c.type.name === "text" || c.type.name === "varchar");
 
 function column(
   name: string,
@@ -160,9 +158,7 @@ function column(
     type,
     nullable,
     identity: false,
-    ...(collatable({ name, type, nullable, identity: false }) && r.bool(0.3)
-      ? { collation: r.pick(COLLATIONS[d]) }
-      : {}),
+    ...(isText(type) && r.bool(0.3) ? { collation: r.pick(COLLATIONS[d]) } : {}),
     ...(r.bool(0.2) ? { doc: r.pick(["Why it exists.", "Set by the app; it's free text."]) } : {}),
   };
   const dv = r.bool(0.4) ? defaultFor(col, r, enums) : undefined;
@@ -418,7 +414,7 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
         break;
       case 14: {
         // set, change or drop a text column's collation
-        const c = t.columns.find((x) => collatable(x as Column));
+        const c = t.columns.find((x) => isText(x.type as ColumnType));
         if (!c) break;
         const next = r.pick([undefined, ...COLLATIONS[d]]);
         if (next === undefined) delete (c as { collation?: string }).collation;

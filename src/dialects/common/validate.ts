@@ -1,5 +1,5 @@
 /** Helpers for dialect validation: diagnostics located at the node that cannot be expressed. */
-import type { Loc, Schema, SourceInfo } from "../../ir/model.ts";
+import { TEXT_TYPES, type Loc, type Schema, type SourceInfo } from "../../ir/model.ts";
 import type { Capabilities } from "../dialect.ts";
 import type { Diagnostic } from "../../ir/diagnostics.ts";
 import { locOf } from "../../ir/validate.ts";
@@ -33,8 +33,6 @@ export const dialectWarning = (
 });
 
 const withLoc = (loc: Loc | undefined) => (loc ? { loc } : {});
-
-const TEXT_TYPES: ReadonlySet<string> = new Set(["text", "varchar", "char"]);
 
 /**
  * `collate NAME` against what the database accepts: a name it does not have (SQLite's set is

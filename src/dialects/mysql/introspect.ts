@@ -21,6 +21,7 @@ import type {
   Table,
   UniqueConstraint,
 } from "../../ir/model.ts";
+import { TEXT_TYPES } from "../../ir/model.ts";
 import type { Executor, IntrospectOptions, Introspected } from "../dialect.ts";
 import { normExpr } from "../common/expr.ts";
 import { InlineEnums } from "../common/inline-enums.ts";
@@ -194,7 +195,7 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
       coll !== undefined &&
       coll !== tableCollation.get(t.name) &&
       (type.kind === "portable"
-        ? ["text", "varchar", "char"].includes(type.name)
+        ? TEXT_TYPES.has(type.name)
         : type.kind === "enum" || /char|text/i.test(type.name))
         ? coll
         : undefined;

@@ -66,11 +66,6 @@ export class SqliteRenderer extends BaseRenderer {
     return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : this.q(name);
   }
 
-  override columnDef(t: Table, c: Column): string {
-    // `INTEGER NOT NULL CONSTRAINT pk PRIMARY KEY AUTOINCREMENT` is valid SQLite; keep one order.
-    return super.columnDef(t, c);
-  }
-
   protected override renameIndex(table: string, from: string, to: string): string[] {
     // SQLite cannot rename an index: drop it and create it under the new name.
     const index = this.tableIn("to", table).indexes.find((i) => i.name === to)!;
