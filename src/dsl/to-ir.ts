@@ -72,7 +72,7 @@ import type {
   TypeRefCstChildren,
   UniqueItemCstChildren,
 } from "./cst.ts";
-import { didYouMean, type Diagnostic } from "../ir/diagnostics.ts";
+import { diagnostic, didYouMean, type Diagnostic } from "../ir/diagnostics.ts";
 import { getParser } from "./parser.ts";
 import { NumberLiteral } from "./tokens.ts";
 
@@ -281,14 +281,7 @@ function createVisitor() {
       hint?: string,
       related?: Diagnostic["related"],
     ): void {
-      this.out.diagnostics.push({
-        severity: "error",
-        code,
-        message,
-        ...(loc ? { loc } : {}),
-        ...(hint ? { hint } : {}),
-        ...(related ? { related } : {}),
-      });
+      this.out.diagnostics.push(diagnostic("error", code, message, loc, hint, related));
     }
 
     /** Offset just past the last token of a CST node (recovered nodes may lack tokens). */

@@ -2,7 +2,7 @@
  * Diagnostics: what the parser, the validator and the dialect checks report about user input.
  * Library code returns them; only the CLI prints them (with `formatDiagnostic`).
  */
-import type { Loc } from "../ir/model.ts";
+import type { Loc } from "./model.ts";
 
 export type Severity = "error" | "warning";
 
@@ -16,6 +16,25 @@ export interface Diagnostic {
   readonly hint?: string;
   /** Another place involved (the first definition of a duplicate). */
   readonly related?: { readonly message: string; readonly loc: Loc };
+}
+
+/** A diagnostic, with the optional fields only when they are given. */
+export function diagnostic(
+  severity: Severity,
+  code: string,
+  message: string,
+  loc: Loc | undefined,
+  hint?: string,
+  related?: Diagnostic["related"],
+): Diagnostic {
+  return {
+    severity,
+    code,
+    message,
+    ...(loc ? { loc } : {}),
+    ...(hint ? { hint } : {}),
+    ...(related ? { related } : {}),
+  };
 }
 
 export const hasErrors = (ds: readonly Diagnostic[]) => ds.some((d) => d.severity === "error");

@@ -1,7 +1,7 @@
 /** Helpers for dialect validation: diagnostics located at the node that cannot be expressed. */
-import { TEXT_TYPES, type Loc, type Schema, type SourceInfo } from "../../ir/model.ts";
+import { TEXT_TYPES, type Schema, type SourceInfo } from "../../ir/model.ts";
 import type { Capabilities } from "../dialect.ts";
-import type { Diagnostic } from "../../ir/diagnostics.ts";
+import { diagnostic, type Diagnostic } from "../../ir/diagnostics.ts";
 import { locOf } from "../../ir/validate.ts";
 
 export const dialectError = (
@@ -10,13 +10,7 @@ export const dialectError = (
   src: SourceInfo | undefined,
   hint?: string,
   part?: string,
-): Diagnostic => ({
-  severity: "error",
-  code,
-  message,
-  ...withLoc(locOf(src, part)),
-  ...(hint ? { hint } : {}),
-});
+): Diagnostic => diagnostic("error", code, message, locOf(src, part), hint);
 
 export const dialectWarning = (
   code: string,
@@ -24,15 +18,7 @@ export const dialectWarning = (
   src: SourceInfo | undefined,
   hint?: string,
   part?: string,
-): Diagnostic => ({
-  severity: "warning",
-  code,
-  message,
-  ...withLoc(locOf(src, part)),
-  ...(hint ? { hint } : {}),
-});
-
-const withLoc = (loc: Loc | undefined) => (loc ? { loc } : {});
+): Diagnostic => diagnostic("warning", code, message, locOf(src, part), hint);
 
 /**
  * `collate NAME` against what the database accepts: a name it does not have (SQLite's set is

@@ -4,7 +4,7 @@
  * the schema-wide namespace of constraint and index names, and how a node is located.
  */
 import type { Column, ColumnType, EnumType, Loc, SourceInfo, Table } from "../model.ts";
-import { didYouMean, type Diagnostic } from "../diagnostics.ts";
+import { diagnostic, didYouMean, type Diagnostic } from "../diagnostics.ts";
 
 /** The location of a node, or of one of its named parts when the source recorded it. */
 export function locOf(src: SourceInfo | undefined, part?: string): Loc | undefined {
@@ -53,14 +53,7 @@ export class Validation {
   private readonly constraintNames = new Map<string, SourceInfo | undefined>();
 
   err(code: string, message: string, loc: Loc | undefined, hint?: string, related?: Diagnostic["related"]) {
-    this.out.push({
-      severity: "error",
-      code,
-      message,
-      ...(loc ? { loc } : {}),
-      ...(hint ? { hint } : {}),
-      ...(related ? { related } : {}),
-    });
+    this.out.push(diagnostic("error", code, message, loc, hint, related));
   }
 
   /** Takes a constraint or index name, or reports that an earlier one has it. */
