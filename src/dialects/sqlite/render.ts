@@ -13,7 +13,7 @@ import { quoteDouble, quoteString } from "../common/sql.ts";
 import { sqliteType } from "./types.ts";
 import { CAPABILITIES } from "./capabilities.ts";
 import { rebuildTable } from "./rebuild.ts";
-import { planSteps, type Step } from "../../diff/steps.ts";
+import { planSteps, type Step, tableLineage } from "../../diff/steps.ts";
 import type { RenderContext } from "../dialect.ts";
 
 /** A v4 UUID from random bytes, as text: SQLite has no uuid function. */
@@ -85,7 +85,12 @@ export class SqliteRenderer extends BaseRenderer {
   override render(changes: readonly Change[], ctx: RenderContext) {
     this.ctx = ctx;
     this.steps = ctx.steps ?? planSteps(ctx.from, changes);
-    const finalName = finalNames(changes);
+    const lineage = tableLineage(changes);
+    const idOf = (i: number, c: Change) => {
+      const t = tableOf(c);
+      return t === undefined ? undefined : lineage.id(i, t);
+    };
+    // Tables by identity (renames and a name reused after a drop are followed by the lineage).
     const rebuild = new Set<string>();
     // Where a table's rebuild comes after the change that needs it: its last change, or the
     // enum change that alters its CHECK (a table may have no change of its own).
@@ -94,35 +99,41 @@ export class SqliteRenderer extends BaseRenderer {
       this.step = this.steps[i]; // simpleAdd and simpleDrop read the table as it is then
       const t = this.needsRebuild(c);
       this.step = undefined;
-      if (t !== undefined) rebuild.add(finalName(t));
+      if (t !== undefined) rebuild.add(lineage.id(i, t));
       if (c.kind === "add-enum-values" || c.kind === "alter-enum-values") {
         for (const tb of ctx.to.tables)
           if (tb.columns.some((col) => col.type.kind === "enum" && col.type.name === c.enum)) {
-            rebuild.add(tb.name);
-            last.set(tb.name, i);
+            const id = lineage.id(changes.length, tb.name);
+            rebuild.add(id);
+            last.set(id, i);
           }
       }
     });
     // Drop and create of the same table are not rebuilds.
-    for (const c of changes)
-      if (c.kind === "create-table" || c.kind === "drop-table") rebuild.delete(c.table.name);
     changes.forEach((c, i) => {
-      const t = tableOf(c);
-      if (t !== undefined && rebuild.has(finalName(t)))
-        last.set(finalName(t), Math.max(i, last.get(finalName(t)) ?? -1));
+      if (c.kind === "create-table" || c.kind === "drop-table") rebuild.delete(lineage.id(i, c.table.name));
     });
-    for (const name of last.keys()) if (!rebuild.has(name)) last.delete(name);
+    changes.forEach((c, i) => {
+      const id = idOf(i, c);
+      if (id !== undefined && rebuild.has(id)) last.set(id, Math.max(i, last.get(id) ?? -1));
+    });
+    for (const id of last.keys()) if (!rebuild.has(id)) last.delete(id);
     const out: string[] = [];
     changes.forEach((c, i) => {
-      const t = tableOf(c);
+      const id = idOf(i, c);
       const absorbed =
-        t !== undefined &&
-        rebuild.has(finalName(t)) &&
-        c.kind !== "rename-table" &&
-        c.kind !== "rename-column";
+        id !== undefined && rebuild.has(id) && c.kind !== "rename-table" && c.kind !== "rename-column";
       if (!absorbed) out.push(...this.renderStep(i, c));
-      for (const [name, pos] of last)
-        if (pos === i) out.push(...this.rebuild(name, this.steps[i]!, changes, finalName));
+      for (const [table, pos] of last) {
+        if (pos !== i) continue;
+        const name = lineage.name(i + 1, table);
+        if (name === undefined) throw new Error(`render: table ${table} is gone at its rebuild`);
+        // The columns the absorbed add-column changes add are not in the database yet.
+        const added = changes.flatMap((a, k) =>
+          a.kind === "add-column" && lineage.id(k, a.table) === table ? [a.column.name] : [],
+        );
+        out.push(...this.rebuild(name, this.steps[i]!, added));
+      }
     });
     return out.map((sql) => ({ sql }));
   }
@@ -201,17 +212,10 @@ export class SqliteRenderer extends BaseRenderer {
    * the rows to copy are in the columns it has in the database then, which are its columns in
    * the IR minus those the absorbed `add-column` changes added (renames ran in place).
    */
-  private rebuild(
-    name: string,
-    step: Step,
-    changes: readonly Change[],
-    finalName: (t: string) => string,
-  ): string[] {
+  private rebuild(name: string, step: Step, addedColumns: readonly string[]): string[] {
     const target = step.after.tables.find((t) => t.name === name);
     if (!target) throw new Error(`render: table ${name} not in the schema at its rebuild`);
-    const added = new Set(
-      changes.flatMap((c) => (c.kind === "add-column" && finalName(c.table) === name ? [c.column.name] : [])),
-    );
+    const added = new Set(addedColumns);
     const current = new Set(target.columns.map((c) => c.name).filter((c) => !added.has(c)));
     return rebuildTable(target, current, {
       q: this.q,
@@ -280,14 +284,3 @@ const FACET_REBUILDS: Record<ColumnFacet, boolean> = {
   comment: false,
 };
 const alterRebuilds = (c: AlterColumn) => c.facets.some((f) => FACET_REBUILDS[f]);
-
-/** Maps a table name at any point of the plan to its final name (following rename-table). */
-function finalNames(changes: readonly Change[]): (name: string) => string {
-  const next = new Map<string, string>();
-  for (const c of changes) if (c.kind === "rename-table") next.set(c.from, c.to);
-  return (name) => {
-    let n = name;
-    for (let i = 0; i < 100 && next.has(n); i++) n = next.get(n)!;
-    return n;
-  };
-}
