@@ -94,7 +94,13 @@ function checkColumn(v: Validation, t: Table, c: Column) {
         "remove the default: the database generates the value",
       );
   }
-  if (c.type.kind === "native") {
+  // A native name equal to a portable one but for case (`"INT"`), or that is no plain word
+  // (`"NUMERIC(10,2)"`), was double-quoted to be passed through verbatim: deliberate, no typo.
+  if (
+    c.type.kind === "native" &&
+    /^[A-Za-z_][A-Za-z0-9_]*$/.test(c.type.name) &&
+    !PORTABLE_TYPES.some((p) => p === c.type.name.toLowerCase())
+  ) {
     const near = didYouMean(c.type.name, [...PORTABLE_TYPES, ...v.enums.keys()]);
     if (near && !c.type.args)
       v.out.push({
