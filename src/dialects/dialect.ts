@@ -51,6 +51,8 @@ export interface Capabilities {
   readonly backslashEscapes: boolean;
   /** What `collate NAME` may say on this dialect (validator) and how names compare (normal form). */
   readonly collations: Collations;
+  /** Numeric columns can be `unsigned` (MySQL); elsewhere `unsigned` is refused. */
+  readonly unsigned: boolean;
 }
 
 /**

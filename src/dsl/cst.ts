@@ -205,6 +205,7 @@ export type TypeRefCstChildren = {
   RParen?: IToken[];
   LBracket?: IToken[];
   RBracket?: IToken[];
+  Unsigned?: IToken[];
 };
 
 export interface TypeArgCstNode extends CstNode {

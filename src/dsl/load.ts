@@ -55,7 +55,7 @@ function resolveEnumTypes(t: Table, enumNames: ReadonlySet<string>): Table {
   let changed = false;
   const columns = t.columns.map((c): Column => {
     const ty: ColumnType = c.type;
-    if (ty.kind === "native" && !ty.args && !ty.array && enumNames.has(ty.name)) {
+    if (ty.kind === "native" && !ty.args && !ty.array && !ty.unsigned && enumNames.has(ty.name)) {
       changed = true;
       return { ...c, type: { kind: "enum", name: ty.name } };
     }

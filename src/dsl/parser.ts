@@ -168,6 +168,11 @@ class SchemaParser extends CstParser {
       this.CONSUME(T.LBracket);
       this.CONSUME(T.RBracket);
     });
+    // MySQL's `unsigned`, on the type's line: `unsigned` on the next line names a column.
+    this.OPTION3({
+      GATE: () => this.LA(1).startLine === this.LA(0).endLine,
+      DEF: () => this.CONSUME(T.Unsigned),
+    });
   });
 
   typeArg = this.RULE("typeArg", () => {

@@ -50,7 +50,7 @@ const printString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 export function printType(t: ColumnType): string {
   switch (t.kind) {
     case "portable":
-      return t.args?.length ? `${t.name}(${t.args.join(",")})` : t.name;
+      return `${t.args?.length ? `${t.name}(${t.args.join(",")})` : t.name}${t.unsigned ? " unsigned" : ""}`;
     case "enum":
       return printName(t.name);
     case "native": {
@@ -59,7 +59,7 @@ export function printType(t: ColumnType): string {
         BARE.test(t.name) && !RESERVED_WORDS.has(t.name) && !PORTABLE_SET.has(t.name.toLowerCase())
           ? t.name
           : `"${t.name.replace(/"/g, '""')}"`;
-      return `${name}${t.args?.length ? `(${t.args.join(", ")})` : ""}${t.array ? "[]" : ""}`;
+      return `${name}${t.args?.length ? `(${t.args.join(", ")})` : ""}${t.array ? "[]" : ""}${t.unsigned ? " unsigned" : ""}`;
     }
   }
 }

@@ -854,11 +854,14 @@ function createVisitor() {
         if (t) args.push(t);
       }
       const array = Boolean(real(c.LBracket?.[0]));
-      const close = real(c.RBracket?.[0]) ?? real(c.RParen?.[0]);
+      const unsignedTok = real(c.Unsigned?.[0]);
+      const close = unsignedTok ?? real(c.RBracket?.[0]) ?? real(c.RParen?.[0]);
       const loc = this.at(
         nameTok,
-        (close ? close.startOffset + 1 : nameTok.startOffset + nameTok.image.length) - nameTok.startOffset,
+        (close ? close.startOffset + close.image.length : nameTok.startOffset + nameTok.image.length) -
+          nameTok.startOffset,
       );
+      const unsigned = unsignedTok ? ({ unsigned: true } as const) : {};
       const lower = raw.toLowerCase();
       if (!nameTok.image.startsWith('"') && isPortableType(lower) && !array) {
         const portable = lower;
@@ -902,8 +905,8 @@ function createVisitor() {
         }
         return {
           type: numbers.length
-            ? { kind: "portable", name: portable, args: numbers }
-            : { kind: "portable", name: portable },
+            ? { kind: "portable", name: portable, args: numbers, ...unsigned }
+            : { kind: "portable", name: portable, ...unsigned },
           loc,
         };
       }
@@ -912,6 +915,7 @@ function createVisitor() {
         name: raw,
         ...(args.length ? { args: args.map((a) => a.image) } : {}),
         ...(array ? { array: true } : {}),
+        ...unsigned,
       };
       return { type, loc };
     }

@@ -102,6 +102,7 @@ export const Asc = keyword("asc", true);
 export const Desc = keyword("desc", true);
 export const True = keyword("true", true);
 export const False = keyword("false", true);
+export const Unsigned = keyword("unsigned", true);
 
 export const LCurly = createToken({ name: "LCurly", pattern: /{/ });
 export const RCurly = createToken({ name: "RCurly", pattern: /}/ });

@@ -70,17 +70,40 @@ export const TEXT_TYPES: ReadonlySet<string> = new Set(["text", "varchar", "char
 export const INTEGER_TYPES: ReadonlySet<string> = new Set(["smallint", "int", "bigint"]);
 
 /**
+ * Native type names the language knows as integers (MySQL's `tinyint`, `mediumint`): passed to
+ * the database as written, but `identity` and `unsigned` accept them as they do `int`.
+ */
+export const NATIVE_INTEGER_TYPES: ReadonlySet<string> = new Set(["tinyint", "mediumint"]);
+
+/** The portable types `unsigned` applies to (MySQL refuses it on the others). */
+export const NUMERIC_TYPES: ReadonlySet<string> = new Set([...INTEGER_TYPES, "decimal", "real", "double"]);
+
+/** Whether a column of this type is an integer (a portable one, or a native one of NATIVE_INTEGER_TYPES). */
+export function isIntegerType(t: ColumnType): boolean {
+  return t.kind === "portable"
+    ? INTEGER_TYPES.has(t.name)
+    : t.kind === "native" && !t.array && NATIVE_INTEGER_TYPES.has(t.name.toLowerCase());
+}
+
+/**
  * A column type: one of the portable types (with its parameters), an enum declared in the
  * schema, or any other name passed through verbatim to the dialect (`tsvector`, `inet`).
  */
 export type ColumnType =
-  | { readonly kind: "portable"; readonly name: PortableTypeName; readonly args?: readonly number[] }
+  | {
+      readonly kind: "portable";
+      readonly name: PortableTypeName;
+      readonly args?: readonly number[];
+      /** MySQL's `unsigned` (numeric types only; other dialects refuse it). */
+      readonly unsigned?: true;
+    }
   | { readonly kind: "enum"; readonly name: string }
   | {
       readonly kind: "native";
       readonly name: string;
       readonly args?: readonly string[];
       readonly array?: boolean;
+      readonly unsigned?: true;
     };
 
 export const PORTABLE_FUNCTIONS = ["now", "current_date", "gen_uuid"] as const;

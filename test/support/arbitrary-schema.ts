@@ -79,6 +79,8 @@ const NATIVE: readonly ColumnType[] = [
   { kind: "native", name: "numeric", args: ["12", "4"] },
   { kind: "native", name: "text", array: true },
   { kind: "native", name: "double precision" },
+  { kind: "native", name: "tinyint" },
+  { kind: "native", name: "mediumint", unsigned: true },
 ];
 
 const docArb = fc.option(
@@ -101,6 +103,9 @@ function portableType(name: PortableTypeName, rnd: fc.Random): ColumnType {
     const p = 1 + rnd.nextInt(0, 20);
     return { kind: "portable", name, args: [p, rnd.nextInt(0, p)] };
   }
+  // MySQL's `unsigned` on integers.
+  if ((name === "int" || name === "bigint") && rnd.nextInt(0, 3) === 0)
+    return { kind: "portable", name, unsigned: true };
   return { kind: "portable", name };
 }
 

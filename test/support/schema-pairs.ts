@@ -151,7 +151,10 @@ function column(
   d: DialectName,
   forceNullable = false,
 ): Column {
-  const type = typeOf(r.pick(KINDS), r, enums);
+  let type = typeOf(r.pick(KINDS), r, enums);
+  // MySQL's own integers: unsigned ones and tinyint.
+  if (d === "mysql" && isIntegral(type) && r.bool(0.3)) type = { ...type, unsigned: true } as ColumnType;
+  else if (d === "mysql" && isIntegral(type) && r.bool(0.2)) type = { kind: "native", name: "tinyint" };
   const nullable = forceNullable || r.bool(0.4);
   const col: Column = {
     name,
@@ -175,9 +178,14 @@ function table(
   d: DialectName,
 ): Table {
   const identity = r.bool(0.6);
+  // Laravel's and Rails' key on MySQL: `bigint unsigned`.
+  const idType: ColumnType =
+    d === "mysql" && r.bool(0.4)
+      ? { kind: "portable", name: "bigint", unsigned: true }
+      : { kind: "portable", name: "bigint" };
   const t: MTable = {
     name,
-    columns: [{ name: "id", type: { kind: "portable", name: "bigint" }, nullable: false, identity }],
+    columns: [{ name: "id", type: idType, nullable: false, identity }],
     primaryKey: { name: primaryKeyName(name), columns: ["id"] },
     uniques: [],
     indexes: [],
@@ -192,7 +200,7 @@ function table(
     const col = `${p.name.replace(/\W/g, "_").toLowerCase()}_id`;
     t.columns.push({
       name: col,
-      type: { kind: "portable", name: "bigint" },
+      type: p.columns.find((c) => c.name === "id")!.type,
       nullable: true,
       identity: false,
     });
@@ -360,7 +368,12 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
         c.type =
           c.type.name === "varchar"
             ? { kind: "portable", name: "varchar", args: [(c.type.args?.[0] ?? 10) + 40] }
-            : { kind: "portable", name: c.type.name === "smallint" ? "int" : "bigint" };
+            : {
+                kind: "portable",
+                name: c.type.name === "smallint" ? "int" : "bigint",
+                // MySQL: a signed column turns unsigned as it widens, sometimes (the rows are positive).
+                ...(c.type.unsigned || (d === "mysql" && r.bool(0.3)) ? { unsigned: true as const } : {}),
+              };
         break;
       }
       case 5: {

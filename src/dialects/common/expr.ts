@@ -54,8 +54,10 @@ const TYPE_CONTINUATIONS = new Set(["varying", "precision", "with", "without", "
 /**
  * SQL text → tokens (strings and quoted names decoded into `text`, words lower-cased), each
  * with its offsets in the text; whitespace and comments-free input is assumed (catalog text).
+ * `brackets`: `[name]` is a quoted name (SQLite keeps this MS Access/SQL Server form as
+ * written), not an array subscript.
  */
-export function tokenize(sql: string, backslashes = false): Token[] {
+export function tokenize(sql: string, backslashes = false, brackets = false): Token[] {
   const out: Token[] = [];
   let i = 0;
   const push = (t: Token, start: number, end: number) => out.push({ ...t, start, end });
@@ -63,6 +65,19 @@ export function tokenize(sql: string, backslashes = false): Token[] {
     const ch = sql[i]!;
     if (/\s/.test(ch)) {
       i++;
+      continue;
+    }
+    if (ch === "[" && brackets) {
+      // SQLite: everything up to the first `]` is the name (no escape exists inside).
+      const close = sql.indexOf("]", i + 1);
+      const j = close < 0 ? sql.length : close;
+      const text = sql.slice(i + 1, j);
+      push(
+        { kind: "ident", text: PLAIN.test(text) ? text : `"${text.replace(/"/g, '""')}"`, name: text },
+        i,
+        j + 1,
+      );
+      i = j + 1;
       continue;
     }
     if (ch === "'") {
@@ -264,11 +279,15 @@ export interface NormOptions {
   readonly backslashEscapes?: boolean;
   /** Words the database prints in place of others, e.g. MariaDB's `octet_length` for `length`. */
   readonly synonyms?: Readonly<Record<string, string>>;
+  /** `[name]` is a quoted name (SQLite), not a subscript. */
+  readonly bracketNames?: boolean;
 }
 
 export function normExpr(sql: string, opts: NormOptions = {}): string {
   const ts = between(
-    dropGrouping(unaryMinus(dropCasts(tokenize(sql, opts.backslashEscapes ?? false)))).map(canonicalNumber),
+    dropGrouping(
+      unaryMinus(dropCasts(tokenize(sql, opts.backslashEscapes ?? false, opts.bracketNames ?? false))),
+    ).map(canonicalNumber),
   );
   const syn = opts.synonyms;
   return ts

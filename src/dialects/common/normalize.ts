@@ -24,6 +24,8 @@ export interface NormalizeFacts {
   readonly fkAction?: (a: FkAction) => FkAction;
   /** Function names the database prints in place of others (MariaDB: `octet_length` for `length`). */
   readonly synonyms?: Readonly<Record<string, string>>;
+  /** `[name]` in expressions is a quoted name (SQLite). */
+  readonly bracketNames?: boolean;
   /** Extra words of the normal form of an enum column's type (SQLite: its CHECK's values). */
   readonly enumTypeSuffix?: (values: readonly string[]) => string;
 }
@@ -32,7 +34,11 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
   const caps = f.capabilities;
   const r = f.renderer().bind(schema);
   const expr = (s: string) =>
-    normExpr(s, { backslashEscapes: caps.backslashEscapes, ...(f.synonyms ? { synonyms: f.synonyms } : {}) });
+    normExpr(s, {
+      backslashEscapes: caps.backslashEscapes,
+      ...(f.synonyms ? { synonyms: f.synonyms } : {}),
+      ...(f.bracketNames ? { bracketNames: true } : {}),
+    });
   const foldCollation = (n: string) =>
     caps.collations.fold === "upper"
       ? n.toUpperCase()

@@ -67,3 +67,25 @@ export function validateCollations(schema: Schema, caps: Capabilities, db: strin
   }
   return out;
 }
+
+/**
+ * `unsigned` where the database has no unsigned numbers: PostgreSQL refuses the type, SQLite
+ * would store it signed (and `INTEGER PRIMARY KEY` cannot say it), so both are errors.
+ */
+export function validateUnsigned(schema: Schema, caps: Capabilities, db: string): Diagnostic[] {
+  if (caps.unsigned) return [];
+  const out: Diagnostic[] = [];
+  for (const t of schema.tables)
+    for (const c of t.columns)
+      if (c.type.kind !== "enum" && c.type.unsigned)
+        out.push(
+          dialectError(
+            "unsigned",
+            `${db} has no unsigned numbers (\`${t.name}.${c.name}\`)`,
+            c.src,
+            "remove `unsigned` (add `check (col >= 0)` to keep values positive)",
+            "type",
+          ),
+        );
+  return out;
+}

@@ -16,4 +16,5 @@ export const CAPABILITIES: Capabilities = {
   lockIsTransaction: false,
   backslashEscapes: true,
   collations: { fold: "lower", onAnyType: false, onEnums: true },
+  unsigned: true,
 };

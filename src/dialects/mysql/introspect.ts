@@ -60,9 +60,24 @@ function enumValues(columnType: string): string[] {
   return out;
 }
 
-/** `COLUMN_TYPE` → IR type (display widths of integer types are ignored: MariaDB prints them). */
+/**
+ * `COLUMN_TYPE` → IR type. Display widths of integer types are ignored (MariaDB prints them,
+ * `int(11)`), except `tinyint(1)`, MySQL's bool; a trailing `unsigned` is the type's.
+ */
 export function mysqlTypeFromCatalog(columnType: string): ColumnType {
-  const t = columnType.toLowerCase().replace(/^(smallint|int|bigint)\(\d+\)/, "$1");
+  const u = /^(.*?) unsigned$/i.exec(columnType);
+  if (u) {
+    const base = mysqlTypeFromCatalog(u[1]!);
+    // `tinyint(1) unsigned` is no bool: a tinyint.
+    if (base.kind === "portable" && base.name === "bool")
+      return { kind: "native", name: "tinyint", unsigned: true };
+    return base.kind === "enum" ? base : { ...base, unsigned: true };
+  }
+  const t =
+    columnType.toLowerCase() === "tinyint(1)"
+      ? "tinyint(1)"
+      : columnType.toLowerCase().replace(/^(tinyint|smallint|mediumint|int|bigint)\(\d+\)/, "$1");
+  if (t === "tinyint" || t === "mediumint") return { kind: "native", name: t };
   const known = SIMPLE[t];
   if (known) return known;
   let m = /^decimal\((\d+),(\d+)\)$/.exec(t);

@@ -1,14 +1,19 @@
 /** Portable types → MySQL/MariaDB types (grammar/types.md is the table users read). */
-import type { ColumnType } from "../../ir/model.ts";
+import { type ColumnType, NATIVE_INTEGER_TYPES } from "../../ir/model.ts";
 import { quoteStringMysql } from "../common/sql.ts";
 
 /** `enumValues` resolves an enum name to its values: MySQL writes enums inline. */
 export function mysqlType(t: ColumnType, enumValues: (name: string) => readonly string[]): string {
+  return t.kind !== "enum" && t.unsigned ? `${baseType(t, enumValues)} UNSIGNED` : baseType(t, enumValues);
+}
+
+function baseType(t: ColumnType, enumValues: (name: string) => readonly string[]): string {
   switch (t.kind) {
     case "enum":
       return `ENUM(${enumValues(t.name).map(quoteStringMysql).join(", ")})`;
+    // TINYINT, MEDIUMINT: the native integers the language knows, written as the portable ones.
     case "native":
-      return `${t.name}${t.args?.length ? `(${t.args.join(", ")})` : ""}`;
+      return `${NATIVE_INTEGER_TYPES.has(t.name.toLowerCase()) ? t.name.toUpperCase() : t.name}${t.args?.length ? `(${t.args.join(", ")})` : ""}`;
     case "portable":
       switch (t.name) {
         case "smallint":

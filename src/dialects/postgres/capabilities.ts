@@ -15,4 +15,5 @@ export const CAPABILITIES: Capabilities = {
   lockIsTransaction: false,
   backslashEscapes: false,
   collations: { onAnyType: false, onEnums: false },
+  unsigned: false,
 };

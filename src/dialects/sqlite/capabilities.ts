@@ -15,4 +15,5 @@ export const CAPABILITIES: Capabilities = {
   lockIsTransaction: true,
   backslashEscapes: false,
   collations: { names: ["BINARY", "NOCASE", "RTRIM"], fold: "upper", onAnyType: true, onEnums: true },
+  unsigned: false,
 };

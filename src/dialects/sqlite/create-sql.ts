@@ -49,7 +49,7 @@ function splitItems(ts: readonly Token[], from: number, to: number): Token[][] {
 const names = (ts: readonly Token[]) => ts.filter((t) => t.kind === "ident" || t.kind === "word").map(nameOf);
 
 export function parseCreateTable(sql: string): CreateTableFacts {
-  const ts = tokenize(sql);
+  const ts = tokenize(sql, false, true);
   const facts: CreateTableFacts = {
     columns: new Map(),
     pkColumns: [],
@@ -151,7 +151,7 @@ export interface CreateIndexFacts {
 }
 
 export function parseCreateIndex(sql: string): CreateIndexFacts {
-  const ts = tokenize(sql);
+  const ts = tokenize(sql, false, true);
   const open = ts.findIndex((t) => t.kind === "open");
   if (open < 0) return { parts: [] };
   const close = closing(ts, open);

@@ -25,6 +25,7 @@ export const sqlite: Dialect = {
       keepsIndexMethod: false,
       primaryKeyNames: true,
       uniqueIndexIsConstraint: false,
+      bracketNames: true,
       enumTypeSuffix: (values) => `in (${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(" , ")})`,
     }),
 };

@@ -22,16 +22,18 @@ import type {
   Table,
   UniqueConstraint,
 } from "../../ir/model.ts";
+import { PORTABLE_TYPES } from "../../ir/model.ts";
 import type { Executor, IntrospectOptions, Introspected } from "../dialect.ts";
+import { sqliteType } from "./types.ts";
 import { normExpr } from "../common/expr.ts";
 import { parseCreateIndex, parseCreateTable } from "./create-sql.ts";
 import { UUID_SQL } from "./render.ts";
 import { InlineEnums } from "../common/inline-enums.ts";
+import { dedupeName, foreignKeyName, uniqueName } from "../../ir/naming.ts";
 
 const DECLARED: Readonly<Record<string, ColumnType>> = {
   SMALLINT: { kind: "portable", name: "smallint" },
   INTEGER: { kind: "portable", name: "int" },
-  INT: { kind: "portable", name: "int" },
   BIGINT: { kind: "portable", name: "bigint" },
   REAL: { kind: "portable", name: "real" },
   DOUBLE: { kind: "portable", name: "double" },
@@ -45,23 +47,51 @@ const DECLARED: Readonly<Record<string, ColumnType>> = {
   BLOB: { kind: "portable", name: "bytes" },
 };
 
+/**
+ * A declared type → the IR, so that rendering it writes the declared text back exactly: SQLite
+ * keeps the text as written, and it decides more than affinity (only a column declared exactly
+ * `INTEGER` is an alias of the rowid: `INT PRIMARY KEY` is not). A portable type where the
+ * renderer writes exactly this text (`INTEGER`, `VARCHAR(40)`); a native name with arguments
+ * where that reads back as written (`NVARCHAR(70)`, `DATETIME`); otherwise the whole text as
+ * one native name (`INT`, `integer`, `NUMERIC(10,2)`, `BLOB SUB_TYPE TEXT`, none at all), which
+ * the printer double-quotes and the renderer passes through verbatim.
+ */
 export function sqliteTypeFromDeclared(declared: string): ColumnType {
-  const known = DECLARED[declared.toUpperCase()];
+  const exact = (t: ColumnType) => (sqliteType(t) === declared ? t : undefined);
+  const known = DECLARED[declared];
   if (known) return known;
-  let m = /^(VARCHAR|CHAR)\s*\(\s*(\d+)\s*\)$/i.exec(declared);
-  if (m) return { kind: "portable", name: m[1]!.toLowerCase() as "varchar" | "char", args: [Number(m[2])] };
-  m = /^DECIMAL\s*\(\s*(\d+)\s*,\s*(\d+)\s*\)$/i.exec(declared);
-  if (m) return { kind: "portable", name: "decimal", args: [Number(m[1]), Number(m[2])] };
+  let m = /^(VARCHAR|CHAR)\((\d+)\)$/.exec(declared);
+  if (m && Number(m[2]) >= 1) {
+    const t = exact({
+      kind: "portable",
+      name: m[1]!.toLowerCase() as "varchar" | "char",
+      args: [Number(m[2])],
+    });
+    if (t) return t;
+  }
+  m = /^DECIMAL\((\d+),(\d+)\)$/.exec(declared);
+  if (m && Number(m[2]) <= Number(m[1])) {
+    const t = exact({ kind: "portable", name: "decimal", args: [Number(m[1]), Number(m[2])] });
+    if (t) return t;
+  }
+  // A name the language reads as a name (no spaces), with simple arguments.
   const array = declared.endsWith("[]");
   const base = array ? declared.slice(0, -2) : declared;
-  m = /^(.*?)\s*\((.*)\)$/.exec(base);
-  return {
-    kind: "native",
-    name: m ? m[1]! : base,
-    ...(m ? { args: m[2]!.split(",").map((a) => a.trim()) } : {}),
-    ...(array ? { array: true } : {}),
-  };
+  m = /^([A-Za-z_][A-Za-z0-9_]*)(?:\((.*)\))?$/.exec(base);
+  if (m && !PORTABLE_NAMES.has(m[1]!.toLowerCase())) {
+    const args = m[2]?.split(",").map((a) => a.trim());
+    const t = exact({
+      kind: "native",
+      name: m[1]!,
+      ...(args ? { args } : {}),
+      ...(array ? { array: true } : {}),
+    });
+    if (t && (args ?? []).every((a) => /^(?:\d+|[A-Za-z_][A-Za-z0-9_]*)$/.test(a))) return t;
+  }
+  return { kind: "native", name: declared };
 }
+
+const PORTABLE_NAMES: ReadonlySet<string> = new Set(PORTABLE_TYPES);
 
 const UUID_NORM = normExpr(UUID_SQL);
 
@@ -190,7 +220,8 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
     if (r.origin === "u") {
       const columns = (r.cols ?? "").split("\u0001");
       const named = parsed.get(r.t)!.uniques.find((u) => u.columns.join("\u0001") === columns.join("\u0001"));
-      t.uniques.push({ name: named?.name ?? `${r.t}_${columns.join("_")}_key`, columns });
+      // SQLite keeps no name for an unnamed constraint: it gets the one the language would give it.
+      t.uniques.push({ name: named?.name || uniqueName(r.t, columns), columns });
     } else if (r.origin === "c") {
       const def = parseCreateIndex(indexSql.get(r.name) ?? "");
       const parts: IndexPart[] = def.parts.map((p) =>
@@ -217,8 +248,10 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
     del: string;
   }>(
     `SELECT m.name AS t, f.id AS id, f."table" AS ref, f."from" AS "from", f."to" AS "to", f.on_update AS upd, f.on_delete AS del
-     FROM sqlite_schema m JOIN pragma_foreign_key_list(m.name) f WHERE m.type = 'table' ORDER BY m.name, f.id, f.seq`,
+     FROM sqlite_schema m JOIN pragma_foreign_key_list(m.name) f WHERE m.type = 'table' ORDER BY m.name, f.id DESC, f.seq`,
   );
+  // SQLite numbers a table's foreign keys from the last one written: descending ids are the
+  // order of the CREATE text, which the renderer then writes back.
   const byId = new Map<
     string,
     { t: string; ref: string; columns: string[]; refColumns: string[]; upd: string; del: string }
@@ -232,19 +265,23 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
     // `to` is NULL when the reference names no columns: then it is the parent's primary key.
     fk.refColumns.push(r.to ?? "");
   }
+  const unmatched = new Map<string, { name: string; columns: string[]; refTable: string }[]>();
   for (const fk of byId.values()) {
     const t = tables.get(fk.t);
     if (!t) continue;
     const refColumns = fk.refColumns.some((c) => c === "")
       ? [...(tables.get(fk.ref)?.primaryKey?.columns ?? [])]
       : fk.refColumns;
-    const named = parsed
-      .get(fk.t)!
-      .foreignKeys.find(
-        (f) => f.columns.join("\u0001") === fk.columns.join("\u0001") && f.refTable === fk.ref,
-      );
+    // The CREATE text's foreign keys in order, each matched once (two may have the same columns).
+    let written = unmatched.get(fk.t);
+    if (!written) unmatched.set(fk.t, (written = [...parsed.get(fk.t)!.foreignKeys]));
+    const at = written.findIndex(
+      (f) => f.columns.join("\u0001") === fk.columns.join("\u0001") && f.refTable === fk.ref,
+    );
+    const named = at >= 0 ? written.splice(at, 1)[0] : undefined;
     t.foreignKeys.push({
-      name: named?.name ?? `${fk.t}_${fk.columns.join("_")}_fkey`,
+      // SQLite keeps no name for an unnamed foreign key: it gets the one the language would give it.
+      name: named?.name || foreignKeyName(fk.t, fk.columns),
       columns: fk.columns,
       refTable: fk.ref,
       refColumns,
@@ -252,6 +289,7 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
       onUpdate: ACTIONS[fk.upd.toUpperCase()] ?? "no action",
     });
   }
+  dedupeGenerated(tables.values(), parsed);
   widenRowidKeys(tables);
   for (const t of tables.values()) {
     const p = parsed.get(t.name)!;
@@ -292,5 +330,28 @@ function widenRowidKeys(
       const used = referrers.get(`${t.name}\u0001${c.name}`);
       t.columns[i] = { ...c, type: { kind: "portable", name: used?.size === 1 ? [...used][0]! : "bigint" } };
     });
+  }
+}
+
+/**
+ * Two unnamed constraints of a table can get the same generated name (two foreign keys on one
+ * column): as the language does, names written in the CREATE text are taken first, and a
+ * generated one that is already taken gets a number.
+ */
+function dedupeGenerated(
+  tables: Iterable<{ name: string; uniques: UniqueConstraint[]; foreignKeys: ForeignKey[] }>,
+  parsed: ReadonlyMap<string, ReturnType<typeof parseCreateTable>>,
+): void {
+  for (const t of tables) {
+    const p = parsed.get(t.name)!;
+    const written = new Set([...p.uniques, ...p.foreignKeys].map((x) => x.name).filter(Boolean));
+    const taken = new Set(written);
+    for (const list of [t.uniques, t.foreignKeys] as const)
+      list.forEach((x, i) => {
+        if (written.has(x.name)) return;
+        const name = dedupeName(x.name, taken);
+        taken.add(name);
+        if (name !== x.name) list[i] = { ...x, name };
+      });
   }
 }

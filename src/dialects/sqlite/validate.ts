@@ -1,7 +1,7 @@
 /** What SQLite cannot express (errors) or ignores (warnings). */
 import type { Schema } from "../../ir/model.ts";
 import type { Diagnostic } from "../../ir/diagnostics.ts";
-import { dialectError, dialectWarning, validateCollations } from "../common/validate.ts";
+import { dialectError, dialectWarning, validateCollations, validateUnsigned } from "../common/validate.ts";
 import { CAPABILITIES } from "./capabilities.ts";
 
 export function validateSqlite(schema: Schema): Diagnostic[] {
@@ -36,5 +36,6 @@ export function validateSqlite(schema: Schema): Diagnostic[] {
     }
   }
   out.push(...validateCollations(schema, CAPABILITIES, "SQLite"));
+  out.push(...validateUnsigned(schema, CAPABILITIES, "SQLite"));
   return out;
 }

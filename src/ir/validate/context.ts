@@ -26,11 +26,11 @@ export function locOf(src: SourceInfo | undefined, part?: string): Loc | undefin
 export function typeKey(t: ColumnType): string {
   switch (t.kind) {
     case "portable":
-      return t.args ? `${t.name}(${t.args.join(",")})` : t.name;
+      return `${t.args ? `${t.name}(${t.args.join(",")})` : t.name}${t.unsigned ? " unsigned" : ""}`;
     case "enum":
       return `enum ${t.name}`;
     case "native":
-      return `${t.name.toLowerCase()}${t.args ? `(${t.args.join(",")})` : ""}${t.array ? "[]" : ""}`;
+      return `${t.name.toLowerCase()}${t.args ? `(${t.args.join(",")})` : ""}${t.array ? "[]" : ""}${t.unsigned ? " unsigned" : ""}`;
   }
 }
 

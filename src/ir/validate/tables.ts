@@ -1,6 +1,6 @@
 /** Tables and their columns: names, renames, and what a column's type, default and identity allow. */
 import type { Column, EnumType, Schema, SourceInfo, Table } from "../model.ts";
-import { INTEGER_TYPES, PORTABLE_TYPES } from "../model.ts";
+import { isIntegerType, NUMERIC_TYPES, PORTABLE_TYPES } from "../model.ts";
 import { didYouMean } from "../diagnostics.ts";
 import { locOf, TableScope, typeText, type Validation } from "./context.ts";
 
@@ -70,13 +70,21 @@ export function validateTable(v: Validation, t: Table): TableScope {
 
 /** What a column's identity, type and default allow, alone (keys and references are checked elsewhere). */
 function checkColumn(v: Validation, t: Table, c: Column) {
+  // MySQL refuses `unsigned` on a type that is not a number.
+  if (c.type.kind === "portable" && c.type.unsigned && !NUMERIC_TYPES.has(c.type.name))
+    v.err(
+      "unsigned-type",
+      `\`unsigned\` needs a numeric type, but \`${t.name}.${c.name}\` is \`${c.type.name}\``,
+      locOf(c.src, "type"),
+      "remove `unsigned`",
+    );
   if (c.identity) {
-    if (!(c.type.kind === "portable" && INTEGER_TYPES.has(c.type.name))) {
+    if (!isIntegerType(c.type)) {
       v.err(
         "identity-type",
         `\`identity\` needs an integer column, but \`${t.name}.${c.name}\` is \`${typeText(c.type)}\``,
         locOf(c.src, "identity"),
-        "use `bigint` (or `int`, `smallint`)",
+        "use `bigint` (or `int`, `smallint`; on MySQL also `tinyint`, `mediumint`)",
       );
     }
     if (c.nullable)
@@ -94,7 +102,13 @@ function checkColumn(v: Validation, t: Table, c: Column) {
         "remove the default: the database generates the value",
       );
   }
-  if (c.type.kind === "native") {
+  // A native name equal to a portable one but for case (`"INT"`), or that is no plain word
+  // (`"NUMERIC(10,2)"`), was double-quoted to be passed through verbatim: deliberate, no typo.
+  if (
+    c.type.kind === "native" &&
+    /^[A-Za-z_][A-Za-z0-9_]*$/.test(c.type.name) &&
+    !PORTABLE_TYPES.some((p) => p === c.type.name.toLowerCase())
+  ) {
     const near = didYouMean(c.type.name, [...PORTABLE_TYPES, ...v.enums.keys()]);
     if (near && !c.type.args)
       v.out.push({
