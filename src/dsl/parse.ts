@@ -7,8 +7,9 @@ import type { EnumType, Loc, Table } from "../ir/model.ts";
 import { parseCst } from "./parser.ts";
 import { cstToIr } from "./to-ir.ts";
 import { attachComments } from "./comments.ts";
-import type { Diagnostic } from "../ir/diagnostics.ts";
-import { RESERVED_WORDS } from "./tokens.ts";
+import { didYouMean, type Diagnostic } from "../ir/diagnostics.ts";
+import type { SchemaCstNode } from "./cst.ts";
+import { KEYWORD_WORDS, RESERVED_WORDS, RCurly } from "./tokens.ts";
 
 export interface ParsedFile {
   readonly file: string;
@@ -45,10 +46,58 @@ export function parseFile(text: string, file: string): ParsedFile {
     });
   }
   for (const e of r.parseErrors) diagnostics.push(syntaxDiagnostic(e, file, text, r.tokens));
+  diagnostics.push(...columnLineEnds(r.cst, r.tokens, file));
   const ir = cstToIr(r.cst, file, text);
   diagnostics.push(...ir.diagnostics);
   const { fileTrailing } = attachComments(ir.anchors, r.comments, text);
   return { file, tables: ir.tables, enums: ir.enums, order: ir.order, fileTrailing, diagnostics };
+}
+
+/**
+ * A column declaration ends at the end of its line (outside parentheses: raw SQL and type
+ * arguments may span lines). Without this rule `is_admin bool defualt false` would be two
+ * columns, `is_admin bool` and a column `defualt` of type `false`, and `generate` would write
+ * that. What follows a column on its line is an error; the one column per line of the formatted
+ * style means no formatted file changes meaning.
+ */
+function columnLineEnds(cst: SchemaCstNode, tokens: readonly IToken[], file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const starts = tokens.map((t) => t.startOffset);
+  for (const table of cst.children.tableDecl ?? [])
+    for (const item of table.children.tableItem ?? [])
+      for (const column of item.children.column ?? []) {
+        const loc = column.location;
+        if (loc?.endOffset === undefined || Number.isNaN(loc.endOffset)) continue;
+        const next = tokens[firstAtOrAfter(starts, loc.endOffset + 1)];
+        if (!next || next.tokenType === RCurly || next.startLine !== loc.endLine) continue;
+        const name = column.children.Name[0]?.image ?? "";
+        out.push({
+          severity: "error",
+          code: "syntax",
+          message: `unexpected \`${next.image}\` after column \`${name}\`: a column declaration ends at the end of its line`,
+          loc: {
+            file,
+            line: next.startLine!,
+            col: next.startColumn!,
+            offset: next.startOffset,
+            length: next.image.length,
+          },
+          hint: didYouMean(next.image, KEYWORD_WORDS) ?? "put the next column on a line of its own",
+        });
+      }
+  return out;
+}
+
+/** The index of the first offset at or after `offset` in a sorted array (its length if none). */
+function firstAtOrAfter(sorted: readonly number[], offset: number): number {
+  let lo = 0,
+    hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Turns Chevrotain's parse error into a message a person can act on. */

@@ -123,6 +123,9 @@ export const Other = createToken({
   categories: [RawAny],
 });
 
+/** Every keyword of the language, reserved or contextual, as written (for "did you mean" hints). */
+export const KEYWORD_WORDS: readonly string[] = keywords.map((k) => k.name.toLowerCase());
+
 /** Reserved keywords: a name equal to one of these must be double-quoted (printer, hints). */
 export const RESERVED_WORDS: ReadonlySet<string> = new Set(reserved);
 

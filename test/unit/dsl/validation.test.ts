@@ -245,3 +245,24 @@ describe("formatting a diagnostic", () => {
     );
   });
 });
+
+describe("a column declaration ends at the end of its line", () => {
+  const errorsOf = (text: string) => diagnose(text).filter((d) => d.severity === "error");
+  test("a misspelt attribute is an error at the word, with did-you-mean, never a second column", () => {
+    const [e, ...rest] = errorsOf("table users {\n  id bigint primary key\n  is_admin bool defualt false\n}\n");
+    expect(rest).toEqual([]);
+    expect(`${e!.code} ${e!.loc?.line}:${e!.loc?.col}`).toBe("syntax 3:17");
+    expect(e!.message).toBe(
+      "unexpected `defualt` after column `is_admin`: a column declaration ends at the end of its line",
+    );
+    expect(e!.hint).toBe("did you mean `default`?");
+  });
+  test("two columns on one line are an error at the second", () => {
+    const [e] = errorsOf("table t {\n  a int b int\n}\n");
+    expect(`${e!.code} ${e!.loc?.line}:${e!.loc?.col}`).toBe("syntax 2:9");
+    expect(e!.hint).toBe("put the next column on a line of its own");
+  });
+  test("raw SQL and attributes may span lines inside parentheses, and `}` may close the line", () => {
+    expect(errorsOf("table t {\n  a int check (\n    a > 0\n  ) default 1\n  b int }\n")).toEqual([]);
+  });
+});
