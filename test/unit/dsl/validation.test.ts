@@ -249,7 +249,9 @@ describe("formatting a diagnostic", () => {
 describe("a column declaration ends at the end of its line", () => {
   const errorsOf = (text: string) => diagnose(text).filter((d) => d.severity === "error");
   test("a misspelt attribute is an error at the word, with did-you-mean, never a second column", () => {
-    const [e, ...rest] = errorsOf("table users {\n  id bigint primary key\n  is_admin bool defualt false\n}\n");
+    const [e, ...rest] = errorsOf(
+      "table users {\n  id bigint primary key\n  is_admin bool defualt false\n}\n",
+    );
     expect(rest).toEqual([]);
     expect(`${e!.code} ${e!.loc?.line}:${e!.loc?.col}`).toBe("syntax 3:17");
     expect(e!.message).toBe(
