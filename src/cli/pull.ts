@@ -1,13 +1,23 @@
 /**
- * `schemavc pull [--split] [--out PATH]`: reads the live database and writes `.schema` files
- * equivalent to it (adopting an existing database: `pull`, `generate -m baseline`, `stamp`).
+ * `schemavc pull [--split] [--out PATH] [--partial]`: reads the live database and writes
+ * `.schema` files equivalent to it (adopting an existing database: `pull`, `generate -m
+ * baseline`, `stamp`).
  *
  * Where the project has migrations, the live schema is written in the words of the latest
  * snapshot wherever they mean the same on this database (`reconcile`): a `uuid` column stays
- * `uuid` on MySQL, enum names and doc comments survive SQLite. What the language cannot express
- * (views, triggers, functions, free-standing sequences) is listed as a warning, never dropped
- * silently. Before anything is written the new text is parsed again and must give the same
- * schema on this database; existing `.schema` files are replaced only with `--yes`.
+ * `uuid` on MySQL, enum names and doc comments survive SQLite.
+ *
+ * `pull` never loses anything silently, and proves what it writes:
+ * - objects beside the tables (views, triggers, functions, ...) are listed as warnings;
+ * - what a table holds that the language cannot express yet (the introspection's
+ *   `unsupported`, and names the language cannot hold) fails the pull with "cannot express
+ *   <what> yet: <object>", all of them listed, and nothing is written; with `--partial` the rest
+ *   is written and these are listed as warnings;
+ * - before anything is written, the files are read again, their CREATE script is run on a
+ *   scratch database beside the live one (`dialects/scratch.ts`), and that database is read
+ *   back and compared with the live one in the normal form drift uses: any difference fails the
+ *   pull, naming it, and nothing is written.
+ * Existing `.schema` files are replaced only with `--yes`.
  */
 import { mkdir, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
@@ -16,78 +26,207 @@ import { SchemavcError } from "../core/errors.ts";
 import { loadMigrations, openProject } from "./project.ts";
 import { openDatabase } from "./database.ts";
 import { OWN_TABLES } from "../migrate/history.ts";
-import { liveDifferences, reconcile } from "../dialects/compare.ts";
+import { reconcile, replayDifferences } from "../dialects/compare.ts";
 import { describe } from "../diff/summary.ts";
-import type { Schema } from "../ir/model.ts";
+import type { Schema, Table } from "../ir/model.ts";
+import type { Connection, Dialect, Introspected, Unsupported } from "../dialects/dialect.ts";
 import { withSpinner } from "./spinner.ts";
 
 export async function run(ctx: Context): Promise<number> {
   const project = await openProject(ctx);
+  const dialect = project.dialect;
+  const partial = flag(ctx, "partial");
   const conn = await openDatabase(ctx, project, str(ctx, "url"));
-  let live: Awaited<ReturnType<typeof project.dialect.introspect>>;
   try {
-    live = await withSpinner(ctx, "reading the database schema", () =>
-      project.dialect.introspect(conn, { exclude: OWN_TABLES }),
+    const live = await withSpinner(ctx, "reading the database schema", () =>
+      dialect.introspect(conn, { exclude: OWN_TABLES }),
     );
+    const unsupported = [...live.unsupported, ...unholdableNames(live.schema)];
+    if (unsupported.length && !partial) {
+      throw new SchemavcError(
+        `${cannotExpress(unsupported).join("\n")}\nnothing was written`,
+        1,
+        "pass --partial to write the rest and list these as warnings",
+      );
+    }
+    // What --partial leaves out is left out of both sides of the replay comparison.
+    const liveSchema = leaveOut(live.schema, unsupported);
+    const migrations = await loadMigrations(project, ctx.cwd, false).catch(() => []);
+    const hint = migrations.at(-1)?.snapshot.schema;
+    const schema = hint ? reconcile(dialect, liveSchema, hint) : liveSchema;
+
+    const { printDeclarations } = await import("../dsl/printer.ts");
+    const { loadSources, schemaFiles } = await import("../dsl/load.ts");
+    const out = resolve(ctx.cwd, str(ctx, "out") ?? project.config.schema);
+    const split = flag(ctx, "split");
+    const isFolder = split || !out.endsWith(".schema");
+    const files = new Map<string, string>();
+    if (split) {
+      if (schema.enums.length) files.set(join(out, "enums.schema"), printDeclarations([], schema.enums));
+      for (const t of schema.tables)
+        files.set(join(out, `${fileName(t.name)}.schema`), printDeclarations([t], []));
+    } else {
+      files.set(isFolder ? join(out, "schema.schema") : out, printDeclarations(schema.tables, schema.enums));
+    }
+
+    const existing = await stat(out).then(
+      (s) => (s.isDirectory() ? schemaFiles(out).catch(() => [] as string[]) : [out]),
+      () => [] as string[],
+    );
+    if (existing.length && !flag(ctx, "yes")) {
+      throw new SchemavcError(
+        `${relative(ctx.cwd, out) || out} already holds ${existing.length} .schema file${existing.length === 1 ? "" : "s"}`,
+        1,
+        "pass --yes to replace them, or --out PATH to write elsewhere",
+      );
+    }
+
+    // The files must read back, and build a database equal to the live one.
+    const reread = loadSources(new Map([...files].map(([p, text]) => [relative(ctx.cwd, p), text])));
+    const errors = reread.diagnostics.filter((d) => d.severity === "error");
+    if (errors.length) {
+      throw new SchemavcError(
+        `cannot express this database in the schema language yet: the written files would not read back (${errors
+          .map((d) => d.message)
+          .join("; ")})`,
+        1,
+        "nothing was written",
+      );
+    }
+    await withSpinner(ctx, "replaying the files on a scratch database", () =>
+      proveReplay(dialect, conn, liveSchema, reread.schema),
+    );
+
+    for (const f of existing) await rm(f);
+    for (const [path, text] of files) {
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, text);
+    }
+    report(ctx, live, unsupported);
+    const names = [...files.keys()].map((p) => relative(ctx.cwd, p) || p);
+    ctx.report.json({
+      files: names,
+      tables: schema.tables.length,
+      enums: schema.enums.length,
+      skipped: live.skipped,
+      unsupported: unsupported.map((u) => ({
+        what: u.what,
+        object: u.object,
+        table: u.table,
+        leftOut: u.leaveOut !== undefined,
+      })),
+    });
+    ctx.report.note(`wrote ${names.join(", ")} (${count(schema, "tables")}, ${count(schema, "enums")})`);
+    return 0;
   } finally {
     await conn.close().catch(() => {});
   }
-  const migrations = await loadMigrations(project, ctx.cwd, false).catch(() => []);
-  const hint = migrations.at(-1)?.snapshot.schema;
-  const schema = hint ? reconcile(project.dialect, live.schema, hint) : live.schema;
+}
 
-  const { printDeclarations } = await import("../dsl/printer.ts");
-  const { loadSources, schemaFiles } = await import("../dsl/load.ts");
-  const out = resolve(ctx.cwd, str(ctx, "out") ?? project.config.schema);
-  const split = flag(ctx, "split");
-  const isFolder = split || !out.endsWith(".schema");
-  const files = new Map<string, string>();
-  if (split) {
-    if (schema.enums.length) files.set(join(out, "enums.schema"), printDeclarations([], schema.enums));
-    for (const t of schema.tables)
-      files.set(join(out, `${fileName(t.name)}.schema`), printDeclarations([t], []));
-  } else {
-    files.set(isFolder ? join(out, "schema.schema") : out, printDeclarations(schema.tables, schema.enums));
-  }
-
-  // The files must read back as what the database holds: a printer or reader bug stops here.
-  const reread = loadSources(new Map([...files].map(([p, text]) => [relative(ctx.cwd, p), text])));
-  const errors = reread.diagnostics.filter((d) => d.severity === "error");
-  const lost = errors.length ? [] : liveDifferences(project.dialect, live.schema, reread.schema);
-  if (errors.length || lost.length) {
+/**
+ * The replay proof: the CREATE script of `files` (the schema the written files read back as)
+ * runs on a scratch database beside the live one; that database, read back, must equal `live`
+ * in the normal form drift uses. Throws naming every difference, or the statement the database
+ * refused.
+ */
+async function proveReplay(dialect: Dialect, conn: Connection, live: Schema, files: Schema): Promise<void> {
+  const { plan } = await import("../diff/plan.ts");
+  const { noRenames } = await import("../diff/renames.ts");
+  const { inScratch, ScratchScriptError } = await import("../dialects/scratch.ts");
+  const script = plan({ tables: [], enums: [] }, files, noRenames(), dialect).upSql;
+  let replayed: Schema;
+  try {
+    replayed = (await inScratch(conn, script, (ex) => dialect.introspect(ex, { exclude: OWN_TABLES })))
+      .schema;
+  } catch (e) {
+    if (!(e instanceof ScratchScriptError)) throw e;
     throw new SchemavcError(
-      `pull could not write files equivalent to the database: ${errors.length ? errors[0]!.message : describe(lost[0]!)}`,
+      `the written files do not recreate the database: their CREATE script failed on a scratch database: ${e.message}`,
       1,
-      "nothing was written; this is a bug in schemavc pull, please report it",
+      "nothing was written; what the database holds there cannot be expressed yet (--partial does not help)",
     );
   }
-
-  const existing = await stat(out).then(
-    (s) => (s.isDirectory() ? schemaFiles(out).catch(() => [] as string[]) : [out]),
-    () => [] as string[],
-  );
-  if (existing.length && !flag(ctx, "yes")) {
+  const diff = replayDifferences(dialect, live, replayed);
+  if (diff.length) {
     throw new SchemavcError(
-      `${relative(ctx.cwd, out) || out} already holds ${existing.length} .schema file${existing.length === 1 ? "" : "s"}`,
+      `the written files do not recreate the database: replayed on a scratch database and read back, they differ from it:\n${diff
+        .map((c) => `  ${describe(c)}`)
+        .join("\n")}\n(each line turns the live database into the replayed one)`,
       1,
-      "pass --yes to replace them, or --out PATH to write elsewhere",
+      "nothing was written; what the database holds there cannot be expressed yet",
     );
   }
-  for (const f of existing) await rm(f);
-  for (const [path, text] of files) {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, text);
-  }
-  for (const s of live.skipped) ctx.report.warn(`not pulled (the schema language cannot express it): ${s}`);
-  const names = [...files.keys()].map((p) => relative(ctx.cwd, p) || p);
-  ctx.report.json({
-    files: names,
-    tables: schema.tables.length,
-    enums: schema.enums.length,
-    skipped: live.skipped,
+}
+
+/** "cannot express <what> yet: <object>, <object>", one line per kind of construct. */
+function cannotExpress(list: readonly Unsupported[]): string[] {
+  const byWhat = new Map<string, string[]>();
+  for (const u of list) (byWhat.get(u.what) ?? byWhat.set(u.what, []).get(u.what)!).push(u.object);
+  return [...byWhat].map(([what, objects]) => `cannot express ${what} yet: ${objects.join(", ")}`);
+}
+
+/** The warnings of a pull that wrote its files: objects beside tables, then what --partial did. */
+function report(ctx: Context, live: Introspected, unsupported: readonly Unsupported[]) {
+  for (const s of live.skipped)
+    ctx.report.warn(`not pulled: ${s} (the schema language has no ${s.split(" ")[0]}s yet)`);
+  for (const u of unsupported)
+    ctx.report.warn(
+      `cannot express ${u.what} yet: ${u.object} (${
+        u.leaveOut === "table"
+          ? "the table is not pulled"
+          : u.leaveOut !== undefined
+            ? "not pulled"
+            : `table ${u.table} is pulled without it`
+      })`,
+    );
+}
+
+/** The schema without what `--partial` leaves out: whole tables, or an index or constraint of one. */
+function leaveOut(schema: Schema, list: readonly Unsupported[]): Schema {
+  const gone = new Map<string, Set<string>>();
+  for (const u of list)
+    if (u.leaveOut !== undefined)
+      (gone.get(u.table) ?? gone.set(u.table, new Set()).get(u.table)!).add(u.leaveOut);
+  if (!gone.size) return schema;
+  const tables = schema.tables.flatMap((t): Table[] => {
+    const names = gone.get(t.name);
+    if (!names) return [t];
+    if (names.has("table")) return [];
+    const keep = <X extends { name: string }>(xs: readonly X[]) => xs.filter((x) => !names.has(x.name));
+    return [
+      {
+        ...t,
+        uniques: keep(t.uniques),
+        indexes: keep(t.indexes),
+        foreignKeys: keep(t.foreignKeys),
+        checks: keep(t.checks),
+      },
+    ];
   });
-  ctx.report.note(`wrote ${names.join(", ")} (${count(schema, "tables")}, ${count(schema, "enums")})`);
-  return 0;
+  return { ...schema, tables };
+}
+
+/**
+ * Names the language cannot hold (a quoted name ends at a line break), as unsupported
+ * entries; such an object is left out with `--partial`.
+ */
+function unholdableNames(schema: Schema): Unsupported[] {
+  const bad = (n: string) => /[\r\n]/.test(n) || n === "";
+  const what = "names with a line break (or empty names)";
+  const out: Unsupported[] = [];
+  for (const t of schema.tables) {
+    if (bad(t.name)) {
+      out.push({ what, object: JSON.stringify(t.name), table: t.name, leaveOut: "table" });
+      continue;
+    }
+    for (const c of t.columns)
+      if (bad(c.name))
+        out.push({ what, object: `${t.name}.${JSON.stringify(c.name)}`, table: t.name, leaveOut: "table" });
+    for (const x of [...t.uniques, ...t.indexes, ...t.foreignKeys, ...t.checks])
+      if (bad(x.name))
+        out.push({ what, object: `${t.name}.${JSON.stringify(x.name)}`, table: t.name, leaveOut: x.name });
+  }
+  return out;
 }
 
 const count = (s: Schema, k: "tables" | "enums") =>

@@ -343,15 +343,26 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: "pull",
     summary: "write .schema files equivalent to the live database",
-    usage: "pull [--split] [--out PATH] [--yes]",
+    usage: "pull [--split] [--out PATH] [--partial] [--yes]",
     details:
       "Reads the database and writes its schema to the project's schema path (or --out). With\n" +
       "migrations present, the latest snapshot's words are kept wherever they mean the same on\n" +
       "this database. Views, triggers, functions and free-standing sequences are listed as\n" +
-      "warnings (the language has none). Existing .schema files are replaced only with --yes.\n" +
+      "warnings (the language has none yet). What a table holds that the language cannot\n" +
+      "express yet (an exclusion constraint, a generated column, a fulltext index, ...) stops the\n" +
+      'pull: it exits 1 with "cannot express <what> yet: <object>", all of them listed, and\n' +
+      "writes nothing; --partial writes the rest and lists them as warnings. Before writing, the\n" +
+      "files are replayed on a scratch database (PostgreSQL: a schema in a rolled-back\n" +
+      "transaction; MySQL/MariaDB: a database schemavc_pull_<random>, dropped; SQLite: in\n" +
+      "memory) and read back: any difference from the live database fails the pull, naming it.\n" +
+      "Existing .schema files are replaced only with --yes.\n" +
       "Adopting a database: `pull`, `generate -m baseline`, `stamp <version>`.",
     options: {
       split: { type: "boolean", description: "one file per table (and enums.schema) in a folder" },
+      partial: {
+        type: "boolean",
+        description: "write what can be expressed; list the rest (constructs the language lacks) as warnings",
+      },
       out: {
         type: "string",
         description: "where to write (default: the config's schema path)",
@@ -373,7 +384,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     seeAlso: ["generate", "stamp", "diff"],
     exit: {
       0: "the .schema files were written",
-      1: "the database did not answer, .schema files exist already (pass --yes), or the files would not read back as the database",
+      1: "the database did not answer, it holds something the language cannot express yet (see --partial), .schema files exist already (pass --yes), or the files replayed on a scratch database differ from it",
     },
     load: () => import("./pull.ts"),
   },

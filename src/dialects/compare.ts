@@ -14,6 +14,7 @@ import { stripSource } from "../ir/source.ts";
 import type { Change } from "../diff/changes.ts";
 import { columnDiffers, diffSchemas } from "../diff/differ.ts";
 import { noRenames } from "../diff/renames.ts";
+import { changeTarget } from "../diff/summary.ts";
 
 /** What would turn `expected` into what the database holds (empty: no drift). */
 export function liveDifferences(dialect: Dialect, expected: Schema, live: Schema): Change[] {
@@ -21,16 +22,31 @@ export function liveDifferences(dialect: Dialect, expected: Schema, live: Schema
 }
 
 /**
+ * `pull`'s replay proof: what differs between the live database and a scratch one built from
+ * the pulled files (the changes that would turn `live` into `replayed`). The same comparison
+ * as drift (`liveDifferences`), so `status` reports every difference this one can find.
+ */
+export function replayDifferences(dialect: Dialect, live: Schema, replayed: Schema): Change[] {
+  return liveDifferences(dialect, live, replayed);
+}
+
+/**
  * Drift as people read it: the changes from `expected` to the live database written in
  * `expected`'s words (through `reconcile`), so a column added by hand reads
- * `+ column users.nickname varchar(40)?`. Empty exactly when the normal forms are equal.
+ * `+ column users.nickname varchar(40)?`. Empty exactly when the normal forms are equal, and
+ * never fewer than the normal form finds: the readable list is used only when it names every
+ * object the normal-form list names, with the same kind of change.
  */
 export function drift(dialect: Dialect, expected: Schema, live: Schema): Change[] {
   const normal = liveDifferences(dialect, expected, live);
   if (!normal.length) return [];
   const plain = diffSchemas(stripSource(expected), reconcile(dialect, live, expected), noRenames());
-  return plain.length ? plain : normal;
+  const keys = new Set(plain.map(changeKey));
+  return plain.length && normal.every((c) => keys.has(changeKey(c))) ? plain : normal;
 }
+
+/** A change's kind and target, to match two lists of the same differences. */
+const changeKey = (c: Change) => JSON.stringify([c.kind, changeTarget(c)]);
 
 const sameTable = (a: Table, b: Table, enums: readonly EnumType[]) =>
   diffSchemas({ tables: [a], enums }, { tables: [b], enums }, noRenames()).length === 0;

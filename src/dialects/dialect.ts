@@ -71,8 +71,36 @@ export interface IntrospectOptions {
 
 export interface Introspected {
   readonly schema: Schema;
-  /** What the database holds and the language cannot express (views, triggers, ...), one line each. */
+  /**
+   * Objects beside the tables that the language does not version yet (views, triggers,
+   * functions, procedures, free-standing sequences, ...), one line each (`view active_users`):
+   * `pull` lists them as warnings. The tables do not depend on them to be created.
+   */
   readonly skipped: readonly string[];
+  /**
+   * What a table holds that the language cannot express yet (an exclusion constraint, an index's
+   * operator class, a generated column, ...): `schema` has it misread or not at all, so `pull`
+   * refuses to write (or, with `--partial`, writes the rest and lists these). Each dialect finds
+   * them in one function of its `introspect.ts` (`unsupportedPostgres`, ...); an entry goes when
+   * the language learns the construct.
+   */
+  readonly unsupported: readonly Unsupported[];
+}
+
+/** One thing in a table that the language cannot express yet. */
+export interface Unsupported {
+  /** What cannot be expressed, in the plural: "exclusion constraints", "generated columns". */
+  readonly what: string;
+  /** The object that has it, as people name it: `bookings.no_overlap`, `users.full_name`. */
+  readonly object: string;
+  /** The table it belongs to (as `schema` names it). */
+  readonly table: string;
+  /**
+   * The index or constraint of `table` (by its name in `schema`) that `pull --partial` leaves
+   * out because no part of it can be written; `"table"` for the whole table. Absent: the table is
+   * written without the construct (a generated column as a plain column, ...).
+   */
+  readonly leaveOut?: string;
 }
 
 /** One SQL statement, ready to run. */

@@ -155,6 +155,58 @@ for (const target of targets) {
       }
     }, 60_000);
 
+    /** A table with a construct the language cannot express yet, per dialect, and how pull names it. */
+    const UNSUPPORTED = {
+      postgres: {
+        ddl: `CREATE TABLE "rooms" ("id" int PRIMARY KEY, "during" tstzrange, CONSTRAINT "no_overlap" EXCLUDE USING gist ("during" WITH &&))`,
+        message: "cannot express exclusion constraints yet: rooms.no_overlap",
+        absent: "no_overlap",
+      },
+      mysql: {
+        ddl: "CREATE TABLE `rooms` (`id` int PRIMARY KEY, `during` text, FULLTEXT INDEX `no_overlap` (`during`))",
+        message: "cannot express fulltext and spatial indexes yet: rooms.no_overlap",
+        absent: "no_overlap",
+      },
+      sqlite: {
+        ddl: `CREATE TABLE "rooms" ("id" integer PRIMARY KEY, "during" text, "no_overlap" text GENERATED ALWAYS AS (upper("during")))`,
+        message: "cannot express generated columns yet: rooms.no_overlap",
+        absent: undefined,
+      },
+    }[d];
+
+    test("a table holding a construct the language cannot express yet: pull exits 1 naming it and writes nothing", async () => {
+      const { p, db, drop } = await project(d, "unsupported");
+      try {
+        await sql(db.url, UNSUPPORTED.ddl);
+        const r = ok(p.run("pull", "--yes"), 1);
+        expect(r.err).toContain(UNSUPPORTED.message);
+        expect(r.err).not.toContain("bug");
+        expect(readdirSync(join(p.dir, "schema"))).toEqual([]);
+      } finally {
+        await drop();
+      }
+    }, 60_000);
+
+    test("pull --partial writes the rest and lists the construct, in --json too", async () => {
+      const { p, db, drop } = await project(d, "partial");
+      try {
+        await sql(db.url, UNSUPPORTED.ddl);
+        const r = ok(p.run("pull", "--partial", "--yes"));
+        expect(r.err).toContain(UNSUPPORTED.message);
+        const text = readFileSync(join(p.dir, "schema", "schema.schema"), "utf8");
+        expect(text).toContain("table rooms");
+        if (UNSUPPORTED.absent) expect(text).not.toContain(UNSUPPORTED.absent);
+        const json = JSON.parse(ok(p.run("pull", "--partial", "--yes", "--json")).out);
+        expect(
+          json.unsupported.map(
+            (u: { what: string; object: string }) => `cannot express ${u.what} yet: ${u.object}`,
+          ),
+        ).toContain(UNSUPPORTED.message);
+      } finally {
+        await drop();
+      }
+    }, 60_000);
+
     test("adopting an existing database: pull, generate -m baseline, stamp leaves status clean; views are listed, not dropped", async () => {
       const { p, db, drop } = await project(d, "adopt");
       try {

@@ -24,7 +24,7 @@ import type {
   UniqueConstraint,
 } from "../../ir/model.ts";
 import type { Executor } from "../dialect.ts";
-import type { IntrospectOptions, Introspected } from "../dialect.ts";
+import type { IntrospectOptions, Introspected, Unsupported } from "../dialect.ts";
 
 const SEP = "\u0001";
 const list = (v: unknown): string[] =>
@@ -172,7 +172,6 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     const def = text(r["def"]);
     const doc = text(r["doc"]);
     const collation = text(r["collation"]);
-    if (text(r["generated"])) skipped.push(`generated column ${t.name}.${name} (read as a plain column)`);
     const col: Column = {
       name,
       type,
@@ -269,6 +268,9 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     select 'view' as kind, c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and c.relkind in ('v', 'm')
     union all select 'trigger', t.tgname || ' on ' || c.relname from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and not t.tgisinternal
     union all select 'function', p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = current_schema()
+    union all select case t.typtype when 'd' then 'domain' else 'type' end, t.typname from pg_type t join pg_namespace n on n.oid = t.typnamespace
+      left join pg_class c on c.oid = t.typrelid
+      where n.nspname = current_schema() and (t.typtype in ('d', 'r', 'm') or (t.typtype = 'c' and c.relkind = 'c'))
     union all select 'sequence', c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and c.relkind = 'S'
       -- NOT IN over a hashed subplan, not a correlated NOT EXISTS: on a freshly created
       -- database the catalog statistics are stale and the planner picked a nested loop that
@@ -278,5 +280,78 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
   for (const r of others) skipped.push(`${String(r["kind"])} ${String(r["name"])}`);
 
   const tables: Table[] = [...byOid.values()].map(({ attnames: _a, ...t }) => ({ ...t }));
-  return { schema: { tables, enums }, skipped };
+  return { schema: { tables, enums }, skipped, unsupported: await unsupportedPostgres(ex, exclude) };
+}
+
+/**
+ * What the tables hold that the language cannot express yet, each found by its catalog flag:
+ * the queries above read such an object as something close to it (an exclusion constraint as
+ * its gist index, a generated column as a plain one) or not at all (deferrability, an index's
+ * operator class or INCLUDE columns, a partitioned table's partitions). One branch per
+ * construct: delete it when the language learns the construct. One query for the database.
+ */
+export async function unsupportedPostgres(
+  ex: Executor,
+  exclude: ReadonlySet<string>,
+): Promise<Unsupported[]> {
+  const rows = await ex.query<{ what: string; object: string; tbl: string; leave_out: string | null }>(`
+    with rel as (
+      select c.oid, c.relname, c.relkind, c.relpersistence, c.reloptions, c.relispartition from pg_class c
+      where c.relnamespace = (select oid from pg_namespace where nspname = current_schema()) and c.relkind in ('r', 'p')
+    ), con as (select k.*, r.relname from pg_constraint k join rel r on r.oid = k.conrelid),
+    idx as (select i.*, ic.relname as iname, ic.reloptions as ioptions, ic.oid as ioid, r.relname from pg_index i
+      join rel r on r.oid = i.indrelid join pg_class ic on ic.oid = i.indexrelid)
+    select 'exclusion constraints' as what, relname || '.' || conname as object, relname as tbl, conname as leave_out from con where contype = 'x'
+    union all select 'deferrable constraints', relname || '.' || conname, relname, null from con where condeferrable
+    union all select 'NOT VALID constraints', relname || '.' || conname, relname, null from con where not convalidated
+    -- pg_get_constraintdef ends such a check with NO INHERIT, which the check's reading keeps.
+    union all select 'NO INHERIT checks', relname || '.' || conname, relname, conname from con where contype = 'c' and connoinherit
+    union all select 'MATCH FULL foreign keys', relname || '.' || conname, relname, null from con where contype = 'f' and confmatchtype <> 's'
+    union all select 'SET NULL or SET DEFAULT on some columns of a foreign key', relname || '.' || conname, relname, null
+      from con where contype = 'f' and confdelsetcols is not null
+    -- The reference is read by the table's name alone, which is another table here (or none).
+    union all select 'foreign keys to another schema', k.relname || '.' || conname || ' (references ' || confrelid::regclass::text || ')', k.relname, conname
+      from con k join pg_class f on f.oid = k.confrelid
+      where contype = 'f' and f.relnamespace <> (select oid from pg_namespace where nspname = current_schema())
+    union all select 'comments on constraints', relname || '.' || conname, relname, null from con where obj_description(oid, 'pg_constraint') is not null
+    union all select 'UNIQUE NULLS NOT DISTINCT', relname || '.' || iname, relname, null from idx where indnullsnotdistinct
+    union all select 'INCLUDE columns of an index', relname || '.' || iname, relname, null from idx where indnatts > indnkeyatts
+    union all select 'storage parameters of an index', relname || '.' || iname || ' (' || array_to_string(ioptions, ', ') || ')', relname, null
+      from idx where ioptions is not null
+    union all select 'comments on indexes', relname || '.' || iname, relname, null from idx where obj_description(ioid, 'pg_class') is not null
+    -- pg_get_indexdef(index, column, true) prints a key without its operator class or collation.
+    union all select 'operator classes of an index', relname || '.' || iname || ' (' || o.opcname || ')', relname, null
+      from idx cross join lateral unnest(indclass::oid[]) with ordinality as u(opc, k) join pg_opclass o on o.oid = u.opc
+      where not o.opcdefault and u.k <= indnkeyatts
+    union all select 'collations of index columns', relname || '.' || iname || ' (collate ' || co.collname || ')', relname, null
+      from idx cross join lateral unnest(indcollation::oid[], indkey::int2[]) as u(coll, att)
+      join pg_collation co on co.oid = u.coll join pg_attribute a on a.attrelid = indrelid and a.attnum = u.att
+      where u.att > 0 and u.coll <> a.attcollation
+    -- indoption: bit 1 DESC, bit 2 NULLS FIRST; the default is NULLS FIRST exactly for DESC.
+    union all select 'NULLS FIRST/LAST in an index', relname || '.' || iname, relname, null
+      from idx cross join lateral unnest(indoption::int2[]) with ordinality as u(opt, k)
+      where u.k <= indnkeyatts and (u.opt & 1) <> ((u.opt >> 1) & 1)
+    union all select 'partitioned tables', relname || ' (its partitions are not read)', relname, null from rel where relkind = 'p'
+    union all select 'table inheritance', relname || ' (inherits ' || h.inhparent::regclass::text || ')', relname, null
+      from pg_inherits h join rel on rel.oid = h.inhrelid where not relispartition
+    union all select 'unlogged tables', relname, relname, null from rel where relpersistence = 'u'
+    union all select 'storage parameters of a table', relname || ' (' || array_to_string(reloptions, ', ') || ')', relname, null
+      from rel where reloptions is not null
+    union all select 'generated columns', relname || '.' || a.attname, relname, null
+      from pg_attribute a join rel on rel.oid = a.attrelid where a.attgenerated <> '' and a.attnum > 0 and not a.attisdropped
+    union all select 'GENERATED ALWAYS identity columns', relname || '.' || a.attname, relname, null
+      from pg_attribute a join rel on rel.oid = a.attrelid where a.attidentity = 'a' and a.attnum > 0 and not a.attisdropped
+    -- A serial column's sequence belongs to it (pg_depend 'a'), so it is not listed as a sequence.
+    union all select 'defaults drawn from a sequence (serial columns)', relname || '.' || a.attname, relname, null
+      from pg_attrdef d join rel on rel.oid = d.adrelid join pg_attribute a on a.attrelid = d.adrelid and a.attnum = d.adnum
+      where pg_get_expr(d.adbin, d.adrelid) like 'nextval(%'
+    order by 1, 2`);
+  return rows
+    .filter((r) => !exclude.has(r.tbl))
+    .map((r) => ({
+      what: r.what,
+      object: r.object,
+      table: r.tbl,
+      ...(r.leave_out !== null ? { leaveOut: r.leave_out } : {}),
+    }));
 }

@@ -23,7 +23,7 @@ import type {
   UniqueConstraint,
 } from "../../ir/model.ts";
 import { PORTABLE_TYPES } from "../../ir/model.ts";
-import type { Executor, IntrospectOptions, Introspected } from "../dialect.ts";
+import type { Executor, IntrospectOptions, Introspected, Unsupported } from "../dialect.ts";
 import { sqliteType } from "./types.ts";
 import { normExpr } from "../common/expr.ts";
 import { parseCreateIndex, parseCreateTable } from "./create-sql.ts";
@@ -300,7 +300,60 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
   return {
     schema: { enums, tables: [...tables.values()].map(({ pk: _pk, ...t }): Table => t) },
     skipped,
+    unsupported: await unsupportedSqlite(ex, tableSql, exclude),
   };
+}
+
+/**
+ * What the tables hold that the language cannot express yet, from `pragma_table_list`,
+ * `pragma_table_xinfo` and the `CREATE` text: the queries above read such a table or column as
+ * a plain one (a virtual table and its shadow tables as tables, a generated column as a plain
+ * column) or leave the clause out (WITHOUT ROWID, STRICT, DEFERRABLE, ON CONFLICT). One branch
+ * per construct: delete it when the language learns the construct.
+ */
+export async function unsupportedSqlite(
+  ex: Executor,
+  tableSql: ReadonlyMap<string, string>,
+  exclude: ReadonlySet<string>,
+): Promise<Unsupported[]> {
+  const out: Unsupported[] = [];
+  const lists = await ex.query<{ name: string; type: string; wr: number; strict: number }>(
+    "SELECT name, type, wr, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'",
+  );
+  for (const t of lists) {
+    if (exclude.has(t.name) || !tableSql.has(t.name)) continue;
+    if (t.type === "virtual")
+      out.push({ what: "virtual tables", object: t.name, table: t.name, leaveOut: "table" });
+    else if (t.type === "shadow")
+      out.push({
+        what: "virtual tables",
+        object: `${t.name} (a shadow table)`,
+        table: t.name,
+        leaveOut: "table",
+      });
+    else {
+      if (Number(t.wr)) out.push({ what: "WITHOUT ROWID tables", object: t.name, table: t.name });
+      if (Number(t.strict)) out.push({ what: "STRICT tables", object: t.name, table: t.name });
+    }
+  }
+  // hidden: 2 a virtual generated column, 3 a stored one (1: a virtual table's hidden column).
+  const generated = await ex.query<{ t: string; name: string }>(
+    `SELECT m.name AS t, p.name AS name FROM sqlite_schema m JOIN pragma_table_xinfo(m.name) p
+     WHERE m.type = 'table' AND p.hidden IN (2, 3) ORDER BY m.name, p.cid`,
+  );
+  for (const g of generated)
+    if (tableSql.has(g.t) && !exclude.has(g.t))
+      out.push({ what: "generated columns", object: `${g.t}.${g.name}`, table: g.t });
+  // Clauses the PRAGMAs do not show, found in the CREATE text with string literals blanked out.
+  for (const [name, sql] of tableSql) {
+    if (exclude.has(name) || /^\s*CREATE\s+VIRTUAL\b/i.test(sql)) continue;
+    const bare = sql.replace(/'(?:[^']|'')*'/g, "''");
+    // Only INITIALLY DEFERRED changes anything: SQLite checks every other key immediately.
+    if (/(?<!\bNOT\s+)\bDEFERRABLE\s+INITIALLY\s+DEFERRED\b/i.test(bare))
+      out.push({ what: "deferred foreign keys", object: name, table: name });
+    if (/\bON\s+CONFLICT\b/i.test(bare)) out.push({ what: "ON CONFLICT clauses", object: name, table: name });
+  }
+  return out.sort((a, b) => (a.what === b.what ? (a.object < b.object ? -1 : 1) : a.what < b.what ? -1 : 1));
 }
 
 /**
