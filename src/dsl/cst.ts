@@ -216,6 +216,7 @@ export interface TypeArgCstNode extends CstNode {
 export type TypeArgCstChildren = {
   NumberLiteral?: IToken[];
   Name?: IToken[];
+  StringLiteral?: IToken[];
 };
 
 export interface ColumnAttrCstNode extends CstNode {

@@ -175,8 +175,13 @@ class SchemaParser extends CstParser {
     });
   });
 
+  // A string argument is a native type's value (MySQL's `set('a', 'b')`).
   typeArg = this.RULE("typeArg", () => {
-    this.OR([{ ALT: () => this.CONSUME(T.NumberLiteral) }, { ALT: () => this.CONSUME(T.Name) }]);
+    this.OR([
+      { ALT: () => this.CONSUME(T.NumberLiteral) },
+      { ALT: () => this.CONSUME(T.Name) },
+      { ALT: () => this.CONSUME(T.StringLiteral) },
+    ]);
   });
 
   columnAttr = this.RULE("columnAttr", () => {

@@ -921,7 +921,7 @@ function createVisitor() {
     }
 
     typeArg(c: Parsed<TypeArgCstChildren>): IToken | undefined {
-      return real(c.NumberLiteral?.[0]) ?? real(c.Name?.[0]);
+      return real(c.NumberLiteral?.[0]) ?? real(c.Name?.[0]) ?? real(c.StringLiteral?.[0]);
     }
 
     /** A column default's value (its position is read by the caller, which has the node). */

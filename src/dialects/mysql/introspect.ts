@@ -86,8 +86,13 @@ export function mysqlTypeFromCatalog(columnType: string): ColumnType {
   m = /^(varchar|char)\((\d+)\)$/.exec(t);
   if (m) return { kind: "portable", name: m[1] as "varchar" | "char", args: [Number(m[2])] };
   m = /^(\w+)\((.*)\)$/.exec(columnType);
+  // Arguments split on the commas outside quotes (`set('a,b','c')`).
   return m
-    ? { kind: "native", name: m[1]!, args: m[2]!.split(",").map((a) => a.trim()) }
+    ? {
+        kind: "native",
+        name: m[1]!,
+        args: (m[2]!.match(/'(?:[^'\\]|''|\\.)*'|[^,]+/g) ?? []).map((a) => a.trim()),
+      }
     : { kind: "native", name: columnType };
 }
 

@@ -2,7 +2,7 @@
  * MySQL/MariaDB: inline ENUM types, complete column definitions on MODIFY, comments inline,
  * no transactional DDL (the runner records progress instead).
  */
-import type { Check, Column, Index, Table } from "../../ir/model.ts";
+import type { Check, Column, ForeignKey, Index, Table } from "../../ir/model.ts";
 import type { AlterColumn } from "../../diff/changes.ts";
 import { BaseRenderer } from "../common/render.ts";
 import { backtickNames, quoteBacktick, quoteStringMysql } from "../common/sql.ts";
@@ -74,6 +74,15 @@ export class MysqlRenderer extends BaseRenderer {
     return [`ALTER TABLE ${this.q(table)} COMMENT = ${quoteStringMysql(doc ?? "")}`];
   }
 
+  /**
+   * Both actions always written: MariaDB keeps `NO ACTION` and `RESTRICT` apart and records
+   * RESTRICT for an action left out, so writing NO ACTION is the only way a pulled `NO ACTION`
+   * (Chinook's foreign keys) reads back as it was.
+   */
+  override foreignKeySql(f: ForeignKey): string {
+    return `CONSTRAINT ${this.q(f.name)} FOREIGN KEY (${this.cols(f.columns)}) REFERENCES ${this.q(f.refTable)} (${this.cols(f.refColumns)}) ON DELETE ${f.onDelete.toUpperCase()} ON UPDATE ${f.onUpdate.toUpperCase()}`;
+  }
+
   override primaryKeySql(pk: { name: string; columns: readonly string[] }): string {
     // MySQL names every primary key PRIMARY; a CONSTRAINT name would be ignored.
     return `PRIMARY KEY (${this.cols(pk.columns)})`;
@@ -104,7 +113,30 @@ export class MysqlRenderer extends BaseRenderer {
   }
 
   protected override dropPrimaryKey(table: string): string[] {
-    return [`ALTER TABLE ${this.q(table)} DROP PRIMARY KEY`];
+    return this.dropKeyUnderForeignKeys(table, "DROP PRIMARY KEY");
+  }
+
+  /**
+   * Drops a key (`DROP INDEX x`, `DROP PRIMARY KEY`) that a foreign key kept by the change leads
+   * with: InnoDB refuses ("needed in a foreign key constraint"), so those foreign keys are
+   * dropped in the same ALTER and added again, when InnoDB gives each its own index, as it does
+   * for a key declared with no index (which is what the schema after the change holds).
+   */
+  private dropKeyUnderForeignKeys(
+    table: string,
+    clause: string,
+    alone = `ALTER TABLE ${this.q(table)} ${clause}`,
+  ): string[] {
+    const before = this.tableIn("from", table),
+      after = this.tableIn("to", table);
+    const orphaned = after.foreignKeys.filter(
+      (fk) => hasLeadingIndex(before, fk.columns) && !hasLeadingIndex(after, fk.columns),
+    );
+    if (!orphaned.length) return [alone];
+    return [
+      `ALTER TABLE ${this.q(table)} ${[...orphaned.map((fk) => `DROP FOREIGN KEY ${this.q(fk.name)}`), clause].join(", ")}`,
+      ...orphaned.map((fk) => `ALTER TABLE ${this.q(table)} ADD ${this.foreignKeySql(fk)}`),
+    ];
   }
 
   protected override dropConstraint(
@@ -112,7 +144,7 @@ export class MysqlRenderer extends BaseRenderer {
     name: string,
     kind: "unique" | "foreign-key" | "check" | "primary-key",
   ): string[] {
-    if (kind === "unique") return [`ALTER TABLE ${this.q(table)} DROP INDEX ${this.q(name)}`];
+    if (kind === "unique") return this.dropKeyUnderForeignKeys(table, `DROP INDEX ${this.q(name)}`);
     if (kind === "foreign-key") {
       // InnoDB gives a foreign key an index of the same name when no index starts with its
       // columns, and leaves it behind when the key is dropped: drop that index too.
@@ -124,12 +156,18 @@ export class MysqlRenderer extends BaseRenderer {
         ...(implicit ? [`ALTER TABLE ${this.q(table)} DROP INDEX ${this.q(name)}`] : []),
       ];
     }
-    if (kind === "primary-key") return [`ALTER TABLE ${this.q(table)} DROP PRIMARY KEY`];
+    if (kind === "primary-key") return this.dropKeyUnderForeignKeys(table, "DROP PRIMARY KEY");
     return [`ALTER TABLE ${this.q(table)} DROP CONSTRAINT ${this.q(name)}`];
   }
 
   protected override dropIndex(table: string, index: Index): string[] {
-    return this.creates(index) ? [`DROP INDEX ${this.q(index.name)} ON ${this.q(table)}`] : [];
+    return this.creates(index)
+      ? this.dropKeyUnderForeignKeys(
+          table,
+          `DROP INDEX ${this.q(index.name)}`,
+          `DROP INDEX ${this.q(index.name)} ON ${this.q(table)}`,
+        )
+      : [];
   }
 
   /**

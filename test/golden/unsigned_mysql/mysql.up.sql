@@ -3,7 +3,7 @@ CREATE TABLE `tags` (
   `user_id` BIGINT UNSIGNED NOT NULL,
   `price` DECIMAL(8,2) UNSIGNED NOT NULL,
   PRIMARY KEY (`id`),
-  CONSTRAINT `tags_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`)
+  CONSTRAINT `tags_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE NO ACTION ON UPDATE NO ACTION
 );
 
 ALTER TABLE `users` MODIFY COLUMN `age` INT UNSIGNED NOT NULL;

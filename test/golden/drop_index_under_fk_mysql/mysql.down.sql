@@ -1,0 +1,1 @@
+CREATE INDEX `by_author` ON `posts` (`author`);

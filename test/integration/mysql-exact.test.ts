@@ -1,0 +1,97 @@
+/**
+ * MySQL/MariaDB tables as real databases hold them, read back exactly (not in the normal form
+ * drift compares): SQL as Sakila, Chinook or Employees write it is loaded, pulled, and the pulled
+ * schema's own SQL, applied to an empty database, reads back the same schema (pull + replay).
+ */
+import { afterAll, describe, expect, test } from "bun:test";
+import { databasesFor } from "../support/db.ts";
+import { applyStatements } from "../support/apply.ts";
+import { getDialect } from "../../src/dialects/registry.ts";
+import { emptySchema, type Schema } from "../../src/ir/model.ts";
+import { noRenames } from "../../src/diff/renames.ts";
+import { plan } from "../../src/diff/plan.ts";
+import { printSchema } from "../../src/dsl/printer.ts";
+import { loadSources } from "../../src/dsl/load.ts";
+import type { Connection } from "../../src/dialects/dialect.ts";
+
+const targets = await databasesFor("mysql_exact", ["mysql"]);
+afterAll(async () => {
+  for (const t of targets) await t.db?.drop().catch(() => {});
+});
+
+const pull = async (c: Connection): Promise<Schema> =>
+  (await (await getDialect("mysql")).introspect(c, { exclude: ["schemavc_migrations"] })).schema;
+
+const reset = async (c: Connection) => {
+  const rows = await c.query<{ t: string }>(
+    "SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()",
+  );
+  await c.exec("SET FOREIGN_KEY_CHECKS = 0");
+  for (const r of rows) await c.exec(`DROP TABLE \`${r.t}\``);
+  await c.exec("SET FOREIGN_KEY_CHECKS = 1");
+};
+
+/** Loads `sql`, pulls it, replays the pulled schema on an empty database and pulls that: the same text. */
+async function pullReplay(c: Connection, sql: readonly string[]): Promise<string> {
+  await reset(c);
+  await applyStatements(c, sql);
+  const pulled = await pull(c);
+  const text = printSchema(pulled);
+  const reparsed = loadSources(new Map([["s.schema", text]]));
+  expect(reparsed.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  await reset(c);
+  await applyStatements(
+    c,
+    plan(emptySchema(), reparsed.schema, noRenames(), await getDialect("mysql")).upSql,
+  );
+  expect(printSchema(await pull(c))).toBe(text);
+  return text;
+}
+
+for (const target of targets) {
+  describe("MySQL/MariaDB read back exactly", () => {
+    if (target.unavailable) {
+      test("the database server is reachable", () => {
+        throw new Error(target.unavailable);
+      });
+      return;
+    }
+    const conn = target.db!.connect();
+    afterAll(async () => (await conn).close());
+
+    test("NO ACTION, RESTRICT and an action left out are each pulled and replayed as they are", async () => {
+      const text = await pullReplay(await conn, [
+        "CREATE TABLE a (id INT PRIMARY KEY)",
+        "CREATE TABLE b (id INT PRIMARY KEY, x INT, y INT, z INT," +
+          " CONSTRAINT fx FOREIGN KEY (x) REFERENCES a (id) ON DELETE NO ACTION ON UPDATE NO ACTION," +
+          " CONSTRAINT fy FOREIGN KEY (y) REFERENCES a (id) ON DELETE RESTRICT," +
+          " CONSTRAINT fz FOREIGN KEY (z) REFERENCES a (id))",
+      ]);
+      expect(text).toContain("foreign key fx (x) references a(id)\n");
+      // MariaDB records an action left out as RESTRICT (MySQL 8 as NO ACTION): either is read as stored.
+      expect(text).toMatch(
+        /foreign key fy \(y\) references a\(id\) on delete restrict( on update restrict)?\n/,
+      );
+    });
+
+    test("the index InnoDB makes for a foreign key is not pulled; a declared one is", async () => {
+      const text = await pullReplay(await conn, [
+        "CREATE TABLE a (id INT PRIMARY KEY)",
+        "CREATE TABLE b (id INT PRIMARY KEY, x INT, y INT, KEY by_y (y)," +
+          " CONSTRAINT fx FOREIGN KEY (x) REFERENCES a (id), CONSTRAINT fy FOREIGN KEY (y) REFERENCES a (id))",
+      ]);
+      expect(text).not.toContain("index fx");
+      expect(text).toContain("index by_y (y)");
+    });
+
+    test("unsigned integers, tinyint and mediumint, AUTO_INCREMENT on a tinyint, SET (Sakila's)", async () => {
+      const text = await pullReplay(await conn, [
+        "CREATE TABLE a (id TINYINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY, n MEDIUMINT, u BIGINT(20) UNSIGNED, s SMALLINT(6)," +
+          " f SET('Trailers','Commentary','it''s'))",
+      ]);
+      expect(text).toContain("set('Trailers', 'Commentary', 'it''s')?");
+      expect(text).toMatch(/id +tinyint unsigned +primary key identity\n/);
+      expect(text).toMatch(/u +bigint unsigned\?\n/);
+    });
+  });
+}
