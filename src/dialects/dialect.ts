@@ -53,6 +53,11 @@ export interface Capabilities {
   readonly collations: Collations;
   /** Numeric columns can be `unsigned` (MySQL); elsewhere `unsigned` is refused. */
   readonly unsigned: boolean;
+  /**
+   * Sequences behind generated keys (PostgreSQL): `serial` columns and `identity(...)` options
+   * (`always`, start, increment, ...). Absent: the dialect has neither, and validation refuses them.
+   */
+  readonly sequences?: boolean;
 }
 
 /**

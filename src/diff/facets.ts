@@ -10,6 +10,7 @@
 import type { Column } from "../ir/model.ts";
 import { normSql } from "../ir/canonical.ts";
 import { typeKey } from "../ir/validate.ts";
+import { identityKey } from "../ir/identity.ts";
 
 export type ColumnFacet = "type" | "nullable" | "default" | "identity" | "collation" | "comment";
 
@@ -30,7 +31,8 @@ const FACET_DIFFERS: Record<ColumnFacet, Differs> = {
   type: (a, b, mapEnum) => typeOf(a, mapEnum) !== typeKey(b.type),
   nullable: (a, b) => a.nullable !== b.nullable,
   default: (a, b) => defaultKey(a) !== defaultKey(b),
-  identity: (a, b) => a.identity !== b.identity,
+  // Serial and identity are different objects, and so are two identities' options.
+  identity: (a, b) => identityKey(a) !== identityKey(b),
   collation: (a, b) => a.collation !== b.collation,
   comment: (a, b) => (a.doc ?? "") !== (b.doc ?? ""),
 };

@@ -2,7 +2,7 @@
 import type { Change } from "./changes.ts";
 import { assertNever } from "./changes.ts";
 import { typeText } from "../ir/validate.ts";
-import { printDefault } from "../dsl/printer.ts";
+import { printDefault, printIdentityOptions } from "../dsl/printer.ts";
 import type { Column } from "../ir/model.ts";
 import type { ColumnFacet } from "./facets.ts";
 
@@ -66,7 +66,12 @@ export function describe(c: Change): string {
 }
 
 function columnText(c: Column): string {
-  return `${typeText(c.type)}${c.nullable ? "?" : ""}${c.identity ? " identity" : ""}${c.default ? ` default ${printDefault(c.default)}` : ""}`;
+  return `${typeText(c.type)}${c.nullable ? "?" : ""}${c.identity ? ` ${generatedText(c)}` : ""}${c.default ? ` default ${printDefault(c.default)}` : ""}`;
+}
+
+/** `serial`, `identity` or `identity(always, ...)`, as the column is generated. */
+function generatedText(c: Column): string {
+  return c.serial ? "serial" : `identity${printIdentityOptions(c.identityOptions)}`;
 }
 
 function facetText(f: ColumnFacet, a: Column, b: Column): string {
@@ -78,7 +83,11 @@ function facetText(f: ColumnFacet, a: Column, b: Column): string {
     case "default":
       return `default ${a.default ? printDefault(a.default) : "none"} → ${b.default ? printDefault(b.default) : "none"}`;
     case "identity":
-      return b.identity ? "now identity" : "no longer identity";
+      return !a.identity
+        ? `now ${generatedText(b)}`
+        : !b.identity
+          ? `no longer ${generatedText(a)}`
+          : `${generatedText(a)} → ${generatedText(b)}`;
     case "collation":
       return `collation ${a.collation ?? "default"} → ${b.collation ?? "default"}`;
     case "comment":

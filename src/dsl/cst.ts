@@ -229,6 +229,7 @@ export type ColumnAttrCstChildren = {
   Key?: IToken[];
   Unique?: IToken[];
   Identity?: IToken[];
+  identityOptions?: IdentityOptionsCstNode[];
   Collate?: IToken[];
   collation?: IToken[];
   Default?: IToken[];
@@ -237,6 +238,29 @@ export type ColumnAttrCstChildren = {
   Check?: IToken[];
   rawSql?: RawSqlCstNode[];
   renamedFrom?: RenamedFromCstNode[];
+};
+
+export interface IdentityOptionsCstNode extends CstNode {
+  name: "identityOptions";
+  children: IdentityOptionsCstChildren;
+}
+
+export type IdentityOptionsCstChildren = {
+  LParen: IToken[];
+  identityOption: IdentityOptionCstNode[];
+  Comma?: IToken[];
+  RParen: IToken[];
+};
+
+export interface IdentityOptionCstNode extends CstNode {
+  name: "identityOption";
+  children: IdentityOptionCstChildren;
+}
+
+export type IdentityOptionCstChildren = {
+  Name: IToken[];
+  Minus?: IToken[];
+  NumberLiteral?: IToken[];
 };
 
 export interface ReferencesAttrCstNode extends CstNode {
@@ -320,6 +344,8 @@ export interface SchemaCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   typeRef(children: TypeRefCstChildren, param?: IN): OUT;
   typeArg(children: TypeArgCstChildren, param?: IN): OUT;
   columnAttr(children: ColumnAttrCstChildren, param?: IN): OUT;
+  identityOptions(children: IdentityOptionsCstChildren, param?: IN): OUT;
+  identityOption(children: IdentityOptionCstChildren, param?: IN): OUT;
   referencesAttr(children: ReferencesAttrCstChildren, param?: IN): OUT;
   defaultValue(children: DefaultValueCstChildren, param?: IN): OUT;
   fkAction(children: FkActionCstChildren, param?: IN): OUT;

@@ -193,7 +193,12 @@ class SchemaParser extends CstParser {
         },
       },
       { ALT: () => this.CONSUME(T.Unique) },
-      { ALT: () => this.CONSUME(T.Identity) },
+      {
+        ALT: () => {
+          this.CONSUME(T.Identity);
+          this.OPTION(() => this.SUBRULE(this.identityOptions));
+        },
+      },
       {
         ALT: () => {
           this.CONSUME(T.Collate);
@@ -215,6 +220,21 @@ class SchemaParser extends CstParser {
       },
       { ALT: () => this.SUBRULE(this.renamedFrom) },
     ]);
+  });
+
+  /** `identity(always, start 100, increment 2, ...)`: words are checked by the visitor. */
+  identityOptions = this.RULE("identityOptions", () => {
+    this.CONSUME(T.LParen);
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.identityOption) });
+    this.CONSUME(T.RParen);
+  });
+
+  identityOption = this.RULE("identityOption", () => {
+    this.CONSUME(T.Name);
+    this.OPTION(() => {
+      this.OPTION2(() => this.CONSUME(T.Minus));
+      this.CONSUME(T.NumberLiteral);
+    });
   });
 
   referencesAttr = this.RULE("referencesAttr", () => {

@@ -18,13 +18,14 @@ import type {
   EnumType,
   FkAction,
   ForeignKey,
+  IdentityOptions,
   Index,
   SourceInfo,
   Table,
   UniqueConstraint,
   Schema,
 } from "../ir/model.ts";
-import { PORTABLE_TYPES } from "../ir/model.ts";
+import { IDENTITY_NUMBER_OPTIONS, PORTABLE_TYPES } from "../ir/model.ts";
 import {
   checkName,
   expressionWords,
@@ -34,7 +35,7 @@ import {
   uniqueName,
 } from "../ir/naming.ts";
 import { RESERVED_WORDS } from "./tokens.ts";
-import { mentionedColumns } from "./to-ir.ts";
+import { mentionedColumns, SERIAL_TYPES } from "./to-ir.ts";
 
 const INDENT = "  ";
 const PORTABLE_SET: ReadonlySet<string> = new Set(PORTABLE_TYPES);
@@ -135,7 +136,7 @@ function printColumnAttrs(c: Column, inline: Inline): string {
   const parts: string[] = [];
   if (c.collation !== undefined) parts.push(`collate ${printName(c.collation)}`);
   if (inline.pk) parts.push("primary key");
-  if (c.identity) parts.push("identity");
+  if (c.identity && !c.serial) parts.push(`identity${printIdentityOptions(c.identityOptions)}`);
   if (inline.unique) parts.push("unique");
   if (c.default) parts.push(`default ${printDefault(c.default)}`);
   if (inline.fk)
@@ -145,6 +146,26 @@ function printColumnAttrs(c: Column, inline: Inline): string {
   if (inline.check) parts.push(`check (${inline.check.expr})`);
   if (c.renamedFrom !== undefined) parts.push(`renamed from ${printName(c.renamedFrom)}`);
   return parts.join(" ");
+}
+
+/** `(always, start 100, ...)` after `identity`, or nothing when no option is given. */
+export function printIdentityOptions(o: IdentityOptions | undefined): string {
+  if (!o) return "";
+  const words = [
+    ...(o.always ? ["always"] : []),
+    ...IDENTITY_NUMBER_OPTIONS.flatMap((k) => (o[k] !== undefined ? [`${k} ${o[k]}`] : [])),
+    ...(o.cycle ? ["cycle"] : []),
+  ];
+  return words.length ? `(${words.join(", ")})` : "";
+}
+
+/** The column's type as written: PostgreSQL's `serial` pseudo-types for a serial column. */
+function columnType(c: Column): string {
+  if (c.serial && c.type.kind === "portable") {
+    const serial = Object.entries(SERIAL_TYPES).find(([, t]) => t === c.type.name)?.[0];
+    if (serial) return serial;
+  }
+  return printType(c.type);
 }
 
 function printIndex(t: Table, i: Index): string {
@@ -163,7 +184,7 @@ export function printTable(t: Table): string {
   );
   const plan = inlinePlan(t);
   const nameW = Math.max(0, ...t.columns.map((c) => printName(c.name).length));
-  const typeW = Math.max(0, ...t.columns.map((c) => printType(c.type).length + (c.nullable ? 1 : 0)));
+  const typeW = Math.max(0, ...t.columns.map((c) => columnType(c).length + (c.nullable ? 1 : 0)));
   let first = true;
   const item = (src: SourceInfo | undefined, line: string, doc?: string, forceBlank = false) => {
     if (!first && (src?.blankBefore || forceBlank)) out.push("");
@@ -172,7 +193,7 @@ export function printTable(t: Table): string {
   };
   for (const c of t.columns) {
     const attrs = printColumnAttrs(c, plan.get(c.name)!);
-    const type = printType(c.type) + (c.nullable ? "?" : "");
+    const type = columnType(c) + (c.nullable ? "?" : "");
     item(
       c.src,
       attrs

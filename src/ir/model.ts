@@ -120,12 +120,41 @@ export type DefaultValue =
 
 export type FkAction = "no action" | "restrict" | "cascade" | "set null" | "set default";
 
+/**
+ * How an identity column generates its values (PostgreSQL's `GENERATED ... AS IDENTITY (...)`):
+ * `always` refuses explicit values (absent: `BY DEFAULT`); the sequence options keep their
+ * source text (a bigint bound does not fit a JS number). Absent options are the database's
+ * defaults; `identityOptionsKey` compares them with the defaults written out or left out alike.
+ */
+export interface IdentityOptions {
+  readonly always?: boolean;
+  readonly start?: string;
+  readonly increment?: string;
+  readonly min?: string;
+  readonly max?: string;
+  readonly cache?: string;
+  readonly cycle?: boolean;
+}
+
+/** The sequence options of `identity(...)`, in the order `fmt` prints them. */
+export const IDENTITY_NUMBER_OPTIONS = ["start", "increment", "min", "max", "cache"] as const;
+
 export interface Column {
   readonly name: string;
   readonly type: ColumnType;
   readonly nullable: boolean;
   readonly default?: DefaultValue;
+  /** The database generates the value: `identity`, or PostgreSQL's `serial` (`serial` set too). */
   readonly identity: boolean;
+  /** `identity(always, start 100, ...)`: how an identity generates (never with `serial`). */
+  readonly identityOptions?: IdentityOptions;
+  /**
+   * PostgreSQL `serial`/`bigserial`/`smallserial` (the type is `int`/`bigint`/`smallint`, and
+   * `identity` is true): a sequence owned by the column and a `nextval` default, not an
+   * identity. Serial and identity are different things in the database: a change between
+   * them is a change.
+   */
+  readonly serial?: boolean;
   /**
    * `collate NAME` on a text column: the collation as the dialect names it (PostgreSQL `C`,
    * MySQL `utf8mb4_bin`, SQLite `NOCASE`); absent means the database's default.

@@ -279,7 +279,29 @@ function build(
       if (n === 1 && rnd.nextBoolean()) {
         const c = columns[0]!;
         const { default: _d, ...rest } = c;
-        columns[0] = { ...rest, type: { kind: "portable", name: "bigint" }, identity: true };
+        // Plain identity, PostgreSQL's serial, or an identity with sequence options.
+        const kind = rnd.nextInt(0, 2);
+        columns[0] = {
+          ...rest,
+          type: {
+            kind: "portable",
+            name: kind === 1 ? (["smallint", "int", "bigint"] as const)[rnd.nextInt(0, 2)]! : "bigint",
+          },
+          identity: true,
+          ...(kind === 1 ? { serial: true } : {}),
+          ...(kind === 2
+            ? {
+                // `always` or `start` at least: an empty option list is no list at all.
+                identityOptions: {
+                  ...(rnd.nextBoolean() ? { always: true } : { start: String(rnd.nextInt(1, 1000)) }),
+                  ...(rnd.nextBoolean() ? { increment: String(rnd.nextInt(1, 10)) } : {}),
+                  ...(rnd.nextBoolean() ? { max: "9000000000" } : {}),
+                  ...(rnd.nextBoolean() ? { cache: String(rnd.nextInt(1, 50)) } : {}),
+                  ...(rnd.nextBoolean() ? { cycle: true } : {}),
+                },
+              }
+            : {}),
+        };
       }
       primaryKey = { name: claim(primaryKeyName(name)), columns: pkCols };
       if (primaryKey.name !== primaryKeyName(name))

@@ -97,7 +97,8 @@ export async function insertRows(c: Connection, schema: Schema, random?: () => n
       const params = cols.map((k) => values.get(k));
       const placeholders = cols.map(() => "?").join(", ");
       await c.query(
-        `INSERT INTO ${q(c.dialect, t.name)} (${cols.map((k) => q(c.dialect, k)).join(", ")}) VALUES (${placeholders})`,
+        // An `identity(always)` column takes a written value only when the insert says so.
+        `INSERT INTO ${q(c.dialect, t.name)} (${cols.map((k) => q(c.dialect, k)).join(", ")})${t.columns.some((x) => x.identityOptions?.always) ? " OVERRIDING SYSTEM VALUE" : ""} VALUES (${placeholders})`,
         params,
       );
       for (const col of t.columns) {

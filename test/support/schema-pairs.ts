@@ -170,6 +170,23 @@ function column(
 
 type MTable = { -readonly [K in keyof Table]: Table[K] extends readonly (infer U)[] ? U[] : Table[K] };
 
+/** How a PostgreSQL key is generated: identity, serial, or identity with sequence options. */
+function generation(r: Rng): Pick<Column, "identity" | "serial" | "identityOptions"> {
+  switch (r.int(0, 3)) {
+    case 0:
+      return { identity: false };
+    case 1:
+      return { identity: true, serial: true };
+    case 2:
+      return {
+        identity: true,
+        identityOptions: { always: r.bool(0.5), start: String(r.int(1, 500)), cache: "5" },
+      };
+    default:
+      return { identity: true };
+  }
+}
+
 function table(
   name: string,
   r: Rng,
@@ -185,7 +202,15 @@ function table(
       : { kind: "portable", name: "bigint" };
   const t: MTable = {
     name,
-    columns: [{ name: "id", type: idType, nullable: false, identity }],
+    columns: [
+      {
+        name: "id",
+        type: idType,
+        nullable: false,
+        identity,
+        ...(identity && d === "postgres" ? generation(r) : {}),
+      },
+    ],
     primaryKey: { name: primaryKeyName(name), columns: ["id"] },
     uniques: [],
     indexes: [],
@@ -302,7 +327,7 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
   for (let e = 0; e < edits; e++) {
     const t = r.pick(s.tables) as W<Table>;
     const free = t.columns.filter((c) => !used(t as Table, c.name));
-    switch (r.int(0, 14)) {
+    switch (r.int(0, 15)) {
       case 0: {
         // add a column: nullable, or NOT NULL with a default
         const name = FRESH_COLUMNS.find((n) => !t.columns.some((c) => c.name === n));
@@ -432,6 +457,15 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
         const next = r.pick([undefined, ...COLLATIONS[d]]);
         if (next === undefined) delete (c as { collation?: string }).collation;
         else c.collation = next;
+        break;
+      }
+      case 15: {
+        // PostgreSQL: the key's generation changes (none, identity, serial, identity options)
+        const c = t.columns.find((x) => x.name === "id");
+        if (d !== "postgres" || !c || t.foreignKeys.length) break;
+        Object.assign(c, generation(r));
+        if (!c.identity) delete (c as { identity?: boolean; serial?: boolean }).serial;
+        if (!c.identityOptions) delete (c as { identityOptions?: unknown }).identityOptions;
         break;
       }
     }

@@ -10,6 +10,7 @@ import type { Column, FkAction, Index, Schema, Table } from "../../ir/model.ts";
 import { type Capabilities, createsIndex } from "../dialect.ts";
 import type { BaseRenderer } from "./render.ts";
 import { normExpr } from "./expr.ts";
+import { effectiveIdentityOptions } from "../../ir/identity.ts";
 
 export interface NormalizeFacts {
   readonly capabilities: Capabilities;
@@ -56,6 +57,10 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
       type: { kind: "native", name: type },
       nullable: c.nullable,
       identity: c.identity,
+      ...(c.serial ? { serial: true } : {}),
+      ...(c.identity && !c.serial && effectiveIdentityOptions(c)
+        ? { identityOptions: effectiveIdentityOptions(c)! }
+        : {}),
       ...(c.collation !== undefined ? { collation: foldCollation(c.collation) } : {}),
       ...(d !== undefined && !c.identity ? { default: { kind: "raw", sql: expr(d) } } : {}),
       ...(caps.comments && c.doc !== undefined ? { doc: c.doc } : {}),

@@ -3,6 +3,7 @@ import { TEXT_TYPES, type Schema, type SourceInfo } from "../../ir/model.ts";
 import type { Capabilities } from "../dialect.ts";
 import { diagnostic, type Diagnostic } from "../../ir/diagnostics.ts";
 import { locOf } from "../../ir/validate.ts";
+import { integerTypeMax } from "../../ir/identity.ts";
 
 export const dialectError = (
   code: string,
@@ -87,5 +88,68 @@ export function validateUnsigned(schema: Schema, caps: Capabilities, db: string)
             "type",
           ),
         );
+  return out;
+}
+
+/**
+ * `serial` and `identity(...)` options where the dialect has no sequences (MySQL, SQLite: their
+ * generated keys have no options), and on PostgreSQL the option values it refuses (CREATE
+ * SEQUENCE's rules: increment not 0, cache at least 1, min below max, start between them, every
+ * bound within the column's type).
+ */
+export function validateIdentity(schema: Schema, caps: Capabilities, db: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const t of schema.tables) {
+    for (const c of t.columns) {
+      const where = `\`${t.name}.${c.name}\``;
+      if (c.serial && !caps.sequences)
+        out.push(
+          dialectError(
+            "serial-dialect",
+            `${db} has no \`serial\` columns (${where})`,
+            c.src,
+            `write \`${c.type.kind === "portable" ? c.type.name : "bigint"} identity\`: ${db}'s own generated key`,
+            "type",
+          ),
+        );
+      const o = c.identityOptions;
+      if (!o) continue;
+      if (!caps.sequences) {
+        out.push(
+          dialectError(
+            "identity-options-dialect",
+            `${db} has no identity options (${where})`,
+            c.src,
+            "write `identity` alone",
+            "identity",
+          ),
+        );
+        continue;
+      }
+      const fail = (message: string) =>
+        out.push(
+          dialectError(
+            "identity-option-value",
+            `${message} (identity of ${where})`,
+            c.src,
+            undefined,
+            "identity",
+          ),
+        );
+      const typeMax = integerTypeMax(c);
+      const n = (s: string | undefined) => (s === undefined ? undefined : BigInt(s));
+      const inc = n(o.increment) ?? 1n;
+      const min = n(o.min) ?? (inc > 0n ? 1n : -typeMax - 1n);
+      const max = n(o.max) ?? (inc > 0n ? typeMax : -1n);
+      const start = n(o.start) ?? (inc > 0n ? min : max);
+      if (inc === 0n) fail("the increment cannot be 0");
+      else if (n(o.cache) !== undefined && n(o.cache)! < 1n) fail("the cache must be at least 1");
+      else if (min < -typeMax - 1n || max > typeMax)
+        fail(`min and max must fit the column's type (up to ${typeMax})`);
+      else if (min >= max) fail(`min (${min}) must be less than max (${max})`);
+      else if (start < min || start > max)
+        fail(`start (${start}) must lie between min (${min}) and max (${max})`);
+    }
+  }
   return out;
 }

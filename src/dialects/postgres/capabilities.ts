@@ -16,4 +16,5 @@ export const CAPABILITIES: Capabilities = {
   backslashEscapes: false,
   collations: { onAnyType: false, onEnums: false },
   unsigned: false,
+  sequences: true,
 };

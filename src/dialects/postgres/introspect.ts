@@ -17,6 +17,7 @@ import type {
   EnumType,
   FkAction,
   ForeignKey,
+  IdentityOptions,
   Index,
   IndexPart,
   PrimaryKey,
@@ -24,6 +25,7 @@ import type {
   UniqueConstraint,
 } from "../../ir/model.ts";
 import type { Executor } from "../dialect.ts";
+import { effectiveIdentityOptions, integerTypeMax } from "../../ir/identity.ts";
 import type { IntrospectOptions, Introspected, Unsupported } from "../dialect.ts";
 
 const SEP = "\u0001";
@@ -100,6 +102,52 @@ export function postgresTypeFromCatalog(formatted: string, isEnum: boolean, enum
   return { kind: "native", name, ...(args ? { args } : {}), ...(array ? { array: true } : {}) };
 }
 
+type Row = Record<string, unknown>;
+
+/** A sequence's options as the IR writes them (`effectiveIdentityOptions` drops the defaults). */
+function seqOptions(seq: Row, always: boolean): IdentityOptions {
+  return {
+    ...(always ? { always: true } : {}),
+    start: String(seq["start"]),
+    increment: String(seq["increment"]),
+    min: String(seq["min"]),
+    max: String(seq["max"]),
+    cache: String(seq["cache"]),
+    ...(seq["cycle"] === true ? { cycle: true } : {}),
+  };
+}
+
+/**
+ * Whether a column's nextval() default is what `serial` creates: an integer column whose default
+ * is exactly `nextval('seq'::regclass)` on a sequence with the default options that no other
+ * column uses, owned by this column, or owned by none and named as `serial` names it
+ * (`<table>_<column>_seq`: pg_dump's output of a serial, and schemas such as Pagila and Sakila
+ * that create the sequences apart). The sequence's own type may be wider than the column's
+ * (`CREATE SEQUENCE` without `AS` is bigint): its largest value is then the type's.
+ */
+function isSerial(table: string, c: Column, rel: string, num: number, def: string, seq: Row): boolean {
+  if (!(c.type.kind === "portable" && ["smallint", "int", "bigint"].includes(c.type.name))) return false;
+  if (!/^nextval\('[^']+'::regclass\)$/.test(def)) return false;
+  const owned = seq["owner_rel"] !== null;
+  if (owned && (String(seq["owner_rel"]) !== rel || Number(seq["owner_col"]) !== num)) return false;
+  if (!owned && String(seq["name"]) !== `${table}_${c.name}_seq`) return false;
+  if (Number(seq["uses"]) !== 1) return false;
+  const typeMax: Record<string, string> = {
+    smallint: "32767",
+    integer: "2147483647",
+    bigint: "9223372036854775807",
+  };
+  const max = String(seq["max"]);
+  return (
+    String(seq["start"]) === "1" &&
+    String(seq["increment"]) === "1" &&
+    String(seq["min"]) === "1" &&
+    String(seq["cache"]) === "1" &&
+    seq["cycle"] !== true &&
+    (max === typeMax[String(seq["type"])] || max === String(integerTypeMax(c)))
+  );
+}
+
 export async function introspectPostgres(ex: Executor, opts: IntrospectOptions = {}): Promise<Introspected> {
   const exclude = new Set(opts.exclude ?? []);
   const enumRows = await ex.query(`
@@ -154,7 +202,11 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
       t.typtype = 'e' as is_enum, t.typname as typname, a.attnotnull as notnull, a.attidentity as identity,
       pg_get_expr(d.adbin, d.adrelid) as def, col_description(a.attrelid, a.attnum) as doc, a.attgenerated as generated,
       -- A collation is the column's own only when it differs from its type's (the database default).
-      case when a.attcollation <> t.typcollation then co.collname end as collation
+      case when a.attcollation <> t.typcollation then co.collname end as collation,
+      -- The sequence the default's nextval() names (its dependency, not its text): a serial's.
+      (select dep.refobjid::bigint from pg_depend dep join pg_class sc on sc.oid = dep.refobjid
+        where dep.classid = 'pg_attrdef'::regclass and dep.objid = d.oid and dep.refclassid = 'pg_class'::regclass
+          and sc.relkind = 'S' limit 1) as default_seq
     from pg_attribute a
     join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
     join pg_type t on t.oid = a.atttypid
@@ -162,6 +214,25 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     left join pg_collation co on co.oid = a.attcollation
     where n.nspname = current_schema() and c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped
     order by a.attrelid, a.attnum`);
+  // Every sequence of the schema with its options and the column owning it, if any (identity:
+  // deptype 'i'; serial or OWNED BY: 'a'); one query, matched to columns below.
+  const seqRows = await ex.query(`
+    select s.seqrelid::bigint as oid, sc.relname as name, format_type(s.seqtypid, null) as type,
+      s.seqstart::text as start, s.seqincrement::text as increment, s.seqmin::text as min, s.seqmax::text as max,
+      s.seqcache::text as cache, s.seqcycle as cycle,
+      o.refobjid::bigint as owner_rel, o.refobjsubid as owner_col,
+      (select count(*) from pg_depend u where u.refclassid = 'pg_class'::regclass and u.refobjid = s.seqrelid
+        and u.classid = 'pg_attrdef'::regclass)::int as uses
+    from pg_sequence s join pg_class sc on sc.oid = s.seqrelid join pg_namespace n on n.oid = sc.relnamespace
+    left join pg_depend o on o.classid = 'pg_class'::regclass and o.objid = s.seqrelid
+      and o.refclassid = 'pg_class'::regclass and o.refobjsubid > 0 and o.deptype in ('a', 'i')
+    where n.nspname = current_schema()`);
+  const sequences = new Map(seqRows.map((r) => [String(r["oid"]), r]));
+  const ownedSequence = new Map(
+    seqRows.filter((r) => r["owner_rel"] !== null).map((r) => [`${r["owner_rel"]}:${r["owner_col"]}`, r]),
+  );
+  /** Free-standing sequences read as a column's `serial` (not listed as skipped). */
+  const serialSequences = new Set<string>();
   const skipped: string[] = [];
   for (const r of colRows) {
     const t = byOid.get(String(r["rel"]));
@@ -172,13 +243,37 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     const def = text(r["def"]);
     const doc = text(r["doc"]);
     const collation = text(r["collation"]);
+    const identityKind = text(r["identity"]);
+    const identity = identityKind === "a" || identityKind === "d";
+    const base: Column = { name, type, nullable: r["notnull"] !== true, identity: false };
+    const seq = identity
+      ? ownedSequence.get(`${r["rel"]}:${r["num"]}`)
+      : def !== undefined
+        ? sequences.get(String(r["default_seq"]))
+        : undefined;
+    const identityOptions =
+      identity && seq
+        ? effectiveIdentityOptions({
+            ...base,
+            identity,
+            identityOptions: seqOptions(seq, identityKind === "a"),
+          })
+        : undefined;
+    const serial =
+      !identity &&
+      seq &&
+      def !== undefined &&
+      isSerial(t.name, base, String(r["rel"]), Number(r["num"]), def, seq);
+    if (serial && seq["owner_rel"] === null) serialSequences.add(String(seq["name"]));
     const col: Column = {
-      name,
-      type,
-      nullable: r["notnull"] !== true,
-      identity: text(r["identity"]) === "a" || text(r["identity"]) === "d",
+      ...base,
+      identity: identity || Boolean(serial),
+      ...(identityOptions ? { identityOptions } : {}),
+      ...(serial ? { serial: true } : {}),
       ...(collation !== undefined ? { collation } : {}),
-      ...(def !== undefined && !text(r["generated"]) ? { default: decodePostgresDefault(def) } : {}),
+      ...(def !== undefined && !text(r["generated"]) && !serial
+        ? { default: decodePostgresDefault(def) }
+        : {}),
       ...(doc !== undefined ? { doc } : {}),
     };
     t.columns.push(col);
@@ -277,7 +372,9 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
       -- scanned pg_depend once per sequence (about 1 s for 1,000 identity columns).
       and c.oid not in (select d.objid from pg_depend d where d.classid = 'pg_class'::regclass and d.deptype in ('a', 'i'))
     order by 1, 2`);
-  for (const r of others) skipped.push(`${String(r["kind"])} ${String(r["name"])}`);
+  for (const r of others)
+    if (!(r["kind"] === "sequence" && serialSequences.has(String(r["name"]))))
+      skipped.push(`${String(r["kind"])} ${String(r["name"])}`);
 
   const tables: Table[] = [...byOid.values()].map(({ attnames: _a, ...t }) => ({ ...t }));
   return { schema: { tables, enums }, skipped, unsupported: await unsupportedPostgres(ex, exclude) };

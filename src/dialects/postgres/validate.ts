@@ -1,7 +1,13 @@
 /** What PostgreSQL cannot express or ignores: little, since the language follows it closely. */
 import type { Schema } from "../../ir/model.ts";
 import type { Diagnostic } from "../../ir/diagnostics.ts";
-import { dialectError, dialectWarning, validateCollations, validateUnsigned } from "../common/validate.ts";
+import {
+  dialectError,
+  dialectWarning,
+  validateCollations,
+  validateIdentity,
+  validateUnsigned,
+} from "../common/validate.ts";
 import { CAPABILITIES } from "./capabilities.ts";
 
 export function validatePostgres(schema: Schema): Diagnostic[] {
@@ -33,5 +39,6 @@ export function validatePostgres(schema: Schema): Diagnostic[] {
   }
   out.push(...validateCollations(schema, CAPABILITIES, "PostgreSQL"));
   out.push(...validateUnsigned(schema, CAPABILITIES, "PostgreSQL"));
+  out.push(...validateIdentity(schema, CAPABILITIES, "PostgreSQL"));
   return out;
 }

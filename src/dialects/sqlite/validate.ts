@@ -1,7 +1,13 @@
 /** What SQLite cannot express (errors) or ignores (warnings). */
 import type { Schema } from "../../ir/model.ts";
 import type { Diagnostic } from "../../ir/diagnostics.ts";
-import { dialectError, dialectWarning, validateCollations, validateUnsigned } from "../common/validate.ts";
+import {
+  dialectError,
+  dialectWarning,
+  validateCollations,
+  validateIdentity,
+  validateUnsigned,
+} from "../common/validate.ts";
 import { CAPABILITIES } from "./capabilities.ts";
 
 export function validateSqlite(schema: Schema): Diagnostic[] {
@@ -37,5 +43,6 @@ export function validateSqlite(schema: Schema): Diagnostic[] {
   }
   out.push(...validateCollations(schema, CAPABILITIES, "SQLite"));
   out.push(...validateUnsigned(schema, CAPABILITIES, "SQLite"));
+  out.push(...validateIdentity(schema, CAPABILITIES, "SQLite"));
   return out;
 }
