@@ -34,13 +34,14 @@ const cases = corpusCases(dialects.length ? dialects : undefined).filter(
 );
 const results: Outcome[] = [];
 const print = (r: Outcome) => {
+  const change = full && r.change ? `\n  change: ${r.change}` : "";
   const msg = r.failure
     ? full
       ? `\n${r.failure}\n`
       : `: ${r.failure.split("\n").slice(0, 3).join(" | ")}`
     : "";
   console.log(
-    `${`${r.dialect}/${r.name}`.padEnd(32)} ${r.step.padEnd(8)} ${String(r.ms).padStart(6)} ms${msg}`,
+    `${`${r.dialect}/${r.name}`.padEnd(32)} ${r.step.padEnd(8)} ${String(r.ms).padStart(6)} ms${msg}${change}`,
   );
 };
 let next = 0;

@@ -58,6 +58,8 @@ export interface Outcome {
   readonly failure?: string;
   /** pull's `skipped` list: what the comparison left out. */
   readonly skipped: readonly string[];
+  /** The change made with rows present, once chosen. */
+  readonly change?: string;
   readonly ms: number;
 }
 
@@ -465,7 +467,12 @@ const INTS = new Set([
 ]);
 const STRINGS = new Set(["text", "varchar", "char", "character varying", "character", "bpchar", "citext"]);
 
-const typeName = (t: ColumnType) => t.name.toLowerCase();
+/** The type's name without parameters: a native `"varchar(128)"` (SQLite) is a varchar. */
+const typeName = (t: ColumnType) =>
+  t.name
+    .toLowerCase()
+    .replace(/\s*\(.*\)$/, "")
+    .trim();
 const isInt = (t: ColumnType) =>
   t.kind !== "enum" && INTS.has(typeName(t)) && !(t.kind === "native" && t.array);
 const isString = (t: ColumnType) =>
@@ -473,7 +480,7 @@ const isString = (t: ColumnType) =>
   (STRINGS.has(typeName(t)) || /text$/.test(typeName(t))) &&
   !(t.kind === "native" && t.array);
 const length = (t: ColumnType): number | undefined => {
-  const a = t.kind === "enum" ? undefined : t.args?.[0];
+  const a = t.kind === "enum" ? undefined : (t.args?.[0] ?? /\((\d+)\)$/.exec(t.name)?.[1]);
   return a === undefined ? undefined : Number(a);
 };
 
@@ -510,8 +517,9 @@ interface Plan {
 
 const ROWS = [1, 2, 3];
 
-/** Picks the first table the change can be made on with rows (a primary key of integer and string columns, rows that can be made). */
+/** Picks the first table where the most of the three edits can be made with rows (a primary key of integer and string columns, rows that can be made). */
 function planChange(schema: Schema): Plan | undefined {
+  let best: Plan | undefined;
   const referenced = new Set(
     schema.tables.flatMap((t) => t.foreignKeys.flatMap((f) => f.refColumns.map((c) => `${f.refTable}.${c}`))),
   );
@@ -521,6 +529,12 @@ function planChange(schema: Schema): Plan | undefined {
     if (!keys.length || keys.some((k) => !isInt(k.type) && !isString(k.type))) continue;
     if (t.checks.length) continue; // a CHECK may refuse made-up rows
     const fkCols = new Set(t.foreignKeys.flatMap((f) => f.columns));
+    const uniqueCols = new Set([
+      ...t.uniques.flatMap((u) => u.columns),
+      ...t.indexes
+        .filter((i) => i.unique)
+        .flatMap((i) => i.parts.map((x) => (x.kind === "column" ? x.column : ""))),
+    ]);
     if (t.columns.some((c) => fkCols.has(c.name) && !c.nullable)) continue; // rows would need parents
     const rows = ROWS.map((i) => {
       const row = new Map<string, unknown>();
@@ -528,7 +542,8 @@ function planChange(schema: Schema): Plan | undefined {
         if (fkCols.has(c.name)) continue;
         const v = valueFor(c, i, schema);
         if (v === undefined) {
-          if (!c.nullable && !c.default && !c.identity) return undefined;
+          // Three rows of one default would collide in a unique key.
+          if ((!c.nullable && !c.default && !c.identity) || uniqueCols.has(c.name)) return undefined;
           continue;
         }
         row.set(c.name, v);
@@ -571,7 +586,7 @@ function planChange(schema: Schema): Plan | undefined {
     const indexCol = t.columns.find(
       (c) => c !== renameCol && !pk.includes(c.name) && indexable(c) && !fkCols.has(c.name),
     );
-    return {
+    const plan: Plan = {
       table: t,
       keys: pk,
       ...(renameCol ? { rename: { from: renameCol.name, to: `${renameCol.name}_renamed` } } : {}),
@@ -579,8 +594,11 @@ function planChange(schema: Schema): Plan | undefined {
       ...(indexCol ? { index: indexCol.name } : {}),
       rows: rows as Map<string, unknown>[],
     };
+    const score = (p: Plan) => Number(!!p.rename) + Number(!!p.widen) + Number(!!p.index);
+    if (!best || score(plan) > score(best)) best = plan;
+    if (score(best) === 3) break;
   }
-  return undefined;
+  return best;
 }
 
 /** The edited schema text: the plan's edits made at the columns' and table's source positions. */
@@ -675,12 +693,14 @@ export async function runCase(dialect: DialectName, name: string): Promise<Outco
   const dir = mkdtempSync(join(tmpdir(), `schemavc-corpus-${dialect}-${name}-`));
   const dbs: Db[] = [];
   let skipped: string[] = [];
+  let change: string | undefined;
   const done = (step: Outcome["step"], failure?: string): Outcome => ({
     dialect,
     name,
     step,
     ...(failure !== undefined ? { failure } : {}),
     skipped,
+    ...(change !== undefined ? { change } : {}),
     ms: Math.round(performance.now() - started),
   });
   try {
@@ -740,6 +760,14 @@ export async function runCase(dialect: DialectName, name: string): Promise<Outco
         "change",
         "no table with a primary key of integer and string columns that rows can be made for",
       );
+    change = [
+      `${plan.rows.length} rows in ${plan.table.name}`,
+      plan.rename && `${plan.rename.from} renamed to ${plan.rename.to}`,
+      plan.widen && `${plan.widen.column} widened to ${plan.widen.to}`,
+      plan.index && `index on ${plan.index}`,
+    ]
+      .filter(Boolean)
+      .join(", ");
     const file = plan.table.src!.file;
     try {
       await insertPlanRows(dialect, a.url, plan);
