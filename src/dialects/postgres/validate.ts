@@ -1,11 +1,11 @@
 /** What PostgreSQL cannot express or ignores: little, since the language follows it closely. */
 import type { Schema } from "../../ir/model.ts";
 import type { Diagnostic } from "../../ir/diagnostics.ts";
-import { dialectError, dialectWarning, validateCollations } from "../common/validate.ts";
+import { dialectError, dialectWarning, validateCollations, validatePortable } from "../common/validate.ts";
 import { CAPABILITIES } from "./capabilities.ts";
 
 export function validatePostgres(schema: Schema): Diagnostic[] {
-  const out: Diagnostic[] = [];
+  const out: Diagnostic[] = validatePortable(schema, CAPABILITIES, "PostgreSQL");
   for (const t of schema.tables) {
     for (const i of t.indexes) {
       if (i.using === "hash" && (i.parts.length > 1 || i.unique)) {

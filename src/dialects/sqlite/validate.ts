@@ -1,11 +1,11 @@
 /** What SQLite cannot express (errors) or ignores (warnings). */
 import type { Schema } from "../../ir/model.ts";
 import type { Diagnostic } from "../../ir/diagnostics.ts";
-import { dialectError, dialectWarning, validateCollations } from "../common/validate.ts";
+import { dialectError, dialectWarning, validateCollations, validatePortable } from "../common/validate.ts";
 import { CAPABILITIES } from "./capabilities.ts";
 
 export function validateSqlite(schema: Schema): Diagnostic[] {
-  const out: Diagnostic[] = [];
+  const out: Diagnostic[] = validatePortable(schema, CAPABILITIES, "SQLite");
   for (const t of schema.tables) {
     for (const c of t.columns) {
       // AUTOINCREMENT exists only as INTEGER PRIMARY KEY AUTOINCREMENT on a one-column key.
