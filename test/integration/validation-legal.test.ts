@@ -13,6 +13,7 @@ import { plan } from "../../src/diff/plan.ts";
 import { noRenames } from "../../src/diff/renames.ts";
 import { databasesFor } from "../support/db.ts";
 import { applyStatements } from "../support/apply.ts";
+import { ok, projectOnFreshDatabase } from "../support/cli.ts";
 
 type Verdict = "error" | "warning";
 
@@ -146,6 +147,23 @@ for (const target of targets) {
       });
       return;
     }
+    test("generate, check and lint print a warning with file:line:col and a hint, and do not fail", async () => {
+      const { p, drop } = await projectOnFreshDatabase(d, "warn");
+      try {
+        p.schema(
+          "table a {\n  id    int  primary key\n  check same (id > 0)\n}\ntable b {\n  id    int  primary key\n  check same (id > 0)\n}\n",
+        );
+        for (const args of [["generate", "-m", "initial"], ["check"], ["lint"]]) {
+          const r = ok(p.run(...args));
+          expect(r.err).toContain(
+            "warning: schema/app.schema:7:9: check name `same` is already used in table `a`",
+          );
+          expect(r.err).toContain("hint: give it another name");
+        }
+      } finally {
+        await drop();
+      }
+    }, 60_000);
     CASES.forEach((c, n) => {
       const v = c.verdict[d];
       test(`${c.name}: ${v === "warning" ? "the database accepts it" : "the database refuses it"}`, async () => {
