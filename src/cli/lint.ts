@@ -4,7 +4,7 @@
  * line, why, the safer way and the directive that accepts it. Exit 3 when a data-loss or
  * error finding is not accepted (warnings too with `--strict`).
  */
-import { relative } from "node:path";
+import { relative, resolve } from "node:path";
 import { flag, type Context } from "./context.ts";
 import { loadMigrations, openProject } from "./project.ts";
 import { selectForLint } from "./lint-selection.ts";
@@ -17,6 +17,7 @@ import { withSpinner } from "./spinner.ts";
 export async function run(ctx: Context): Promise<number> {
   if (flag(ctx, "rules")) return listRules(ctx);
   const project = await openProject(ctx);
+  await schemaWarnings(ctx, project);
   const migrations = await withSpinner(ctx, "reading the migrations", () => loadMigrations(project, ctx.cwd));
   const { which, basis } = await selectForLint(ctx, project, migrations);
   const findings = lintMigrations(project.dialect, migrations, which, (p) => relative(ctx.cwd, p) || p);
@@ -25,6 +26,25 @@ export async function run(ctx: Context): Promise<number> {
   printFindings(ctx.report, findings);
   ctx.report.line(summary(findings, which.length, basis));
   return fails.length ? 3 : 0;
+}
+
+/**
+ * The schema's warnings (what the database accepts but is odd: a foreign key from `int` to
+ * `bigint`, a name used in two tables), printed with file:line:col and a hint, as `generate`
+ * and `check` print them. Lint judges the migrations: the schema's errors are `check`'s, and a
+ * schema that is missing or does not load is not lint's concern.
+ */
+async function schemaWarnings(ctx: Context, project: Awaited<ReturnType<typeof openProject>>): Promise<void> {
+  const { loadSchemaPath } = await import("../dsl/load.ts");
+  const loaded = await loadSchemaPath(resolve(ctx.cwd, project.config.schema), ctx.cwd).catch(
+    () => undefined,
+  );
+  if (!loaded || loaded.diagnostics.some((d) => d.severity === "error")) return;
+  const all = [...loaded.diagnostics, ...project.dialect.validate(loaded.schema)];
+  ctx.report.diagnostics(
+    all.filter((d) => d.severity === "warning"),
+    loaded.sources,
+  );
 }
 
 export function printFindings(report: Reporter, findings: readonly Finding[]): void {

@@ -18,10 +18,51 @@ export interface Collations {
   readonly names?: readonly string[];
   /** Names compare ignoring case, written in this case in the normal form; undefined: exact. */
   readonly fold?: "upper" | "lower";
-  /** The database accepts a collation on a portable type that is not text, varchar or char. */
-  readonly onAnyType: boolean;
+  /**
+   * A collation on a portable type that is not text, varchar or char: kept (SQLite), dropped
+   * without a word (MySQL/MariaDB: validation warns), or refused (PostgreSQL: an error).
+   */
+  readonly onOtherTypes: "kept" | "dropped" | "refused";
   /** The database accepts a collation on an enum column. */
   readonly onEnums: boolean;
+}
+
+/** Where a database wants a constraint or index name unique: in its table, or in the schema. */
+export type NameScope = "table" | "schema";
+
+/**
+ * Each kind of name's scope. Names of the kinds scoped "schema" share one namespace (PostgreSQL:
+ * indexes, and the unique and primary key constraints that own one, are relations); a name used
+ * again in another table is an error there, and a warning where the scope is "table" (legal,
+ * but odd). Within one table a name is always used once (the differ tells objects apart by it).
+ */
+export interface NameScopes {
+  readonly index: NameScope;
+  readonly unique: NameScope;
+  readonly primaryKey: NameScope;
+  readonly foreignKey: NameScope;
+  readonly check: NameScope;
+}
+
+/**
+ * What the database accepts of what is legal but odd, as data: validation warns where it is
+ * accepted and refuses (an error) only where the database refuses it. Checked on PostgreSQL 15,
+ * MariaDB 10.11 and SQLite 3.45.
+ */
+export interface Accepts {
+  /**
+   * A foreign key between columns of different types: any pair (SQLite compares no types);
+   * "comparable" ones (PostgreSQL needs an equality operator between them: numbers with numbers,
+   * strings with strings, dates and timestamps together); "similar" ones (InnoDB: integers of
+   * exactly one type, decimals, char and varchar of any length).
+   */
+  readonly foreignKeyTypes: "any" | "comparable" | "similar";
+  /** `on delete/update set null` on a NOT NULL column (InnoDB refuses the table). */
+  readonly setNullOnNotNull: boolean;
+  /** `default null` on a NOT NULL column (MySQL: "Invalid default value"). */
+  readonly nullDefaultOnNotNull: boolean;
+  /** A table without columns (PostgreSQL). */
+  readonly emptyTables: boolean;
 }
 
 export interface Capabilities {
@@ -58,6 +99,10 @@ export interface Capabilities {
    * (`always`, start, increment, ...). Absent: the dialect has neither, and validation refuses them.
    */
   readonly sequences?: boolean;
+  /** Where constraint and index names must be unique (validator). */
+  readonly nameScopes: NameScopes;
+  /** What the database accepts that is legal but odd (validator: warnings, not errors). */
+  readonly accepts: Accepts;
 }
 
 /**

@@ -1,7 +1,11 @@
 /**
  * Dialect-neutral validation of a whole schema (every file merged). Returns every problem, each
- * with the position of the name or reference at fault and a hint; never throws. Dialect-only
- * rules (what one database cannot express) live in each dialect's `validate.ts`.
+ * with the position of the name or reference at fault and a hint; never throws. Errors here are
+ * what every database refuses (or the language cannot hold); what only some databases refuse
+ * (a foreign key from `int` to `bigint`, `set null` on a NOT NULL column, a name used in two
+ * tables) is decided per dialect, from its capabilities, in `dialects/common/validate.ts`:
+ * an error where that database refuses it, a warning where it accepts it. Dialect-only rules
+ * (what one database cannot express) live in each dialect's `validate.ts`.
  *
  * One file per kind of object in `validate/` (as Alembic's `autogenerate/compare/` is split):
  * tables and columns, keys and checks, indexes, foreign keys, enums; `validate/context.ts`
@@ -29,6 +33,7 @@ export function validateSchema(schema: Schema): Diagnostic[] {
   declareNames(v, schema);
   validateEnums(v, schema.enums);
   for (const t of schema.tables) {
+    v.startTable();
     const s = validateTable(v, t);
     validateKeys(v, s);
     validateIndexes(v, s);

@@ -1,8 +1,12 @@
-/** Helpers for dialect validation: diagnostics located at the node that cannot be expressed. */
-import { TEXT_TYPES, type Schema, type SourceInfo } from "../../ir/model.ts";
-import type { Capabilities } from "../dialect.ts";
+/**
+ * Dialect validation shared by the three dialects, decided by their capabilities: what one
+ * database refuses is an error, what it accepts but is odd a warning (the validator may refuse
+ * only what the database itself would refuse; `grammar/README.md`, "Errors and warnings").
+ */
+import { INTEGER_TYPES, TEXT_TYPES, type ColumnType, type Schema, type SourceInfo } from "../../ir/model.ts";
+import type { Capabilities, NameScopes } from "../dialect.ts";
 import { diagnostic, type Diagnostic } from "../../ir/diagnostics.ts";
-import { locOf } from "../../ir/validate.ts";
+import { locOf, typeKey, typeText } from "../../ir/validate.ts";
 import { integerTypeMax } from "../../ir/identity.ts";
 
 export const dialectError = (
@@ -23,12 +27,12 @@ export const dialectWarning = (
 
 /**
  * `collate NAME` against what the database accepts: a name it does not have (SQLite's set is
- * closed), a collation on a type or an enum it refuses (PostgreSQL) or drops without a word
- * (MySQL/MariaDB on non-text columns). Native types are the user's: never judged.
+ * closed), a collation on a type or an enum it refuses (PostgreSQL); a warning where it drops
+ * one without a word (MySQL/MariaDB on non-text columns). Native types are the user's: never judged.
  */
 export function validateCollations(schema: Schema, caps: Capabilities, db: string): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const { names, onAnyType, onEnums } = caps.collations;
+  const { names, onOtherTypes, onEnums } = caps.collations;
   for (const t of schema.tables) {
     for (const c of t.columns) {
       if (c.collation === undefined) continue;
@@ -53,17 +57,193 @@ export function validateCollations(schema: Schema, caps: Capabilities, db: strin
             "collate",
           ),
         );
-      } else if (c.type.kind === "portable" && !TEXT_TYPES.has(c.type.name) && !onAnyType) {
+      } else if (c.type.kind === "portable" && !TEXT_TYPES.has(c.type.name) && onOtherTypes !== "kept") {
+        const message = `${db} has no collations on ${c.type.name} columns (\`collate ${c.collation}\` on ${where})`;
         out.push(
-          dialectError(
-            "collation-type",
-            `${db} has no collations on ${c.type.name} columns (\`collate ${c.collation}\` on ${where})`,
-            c.src,
-            "`collate` is for text, varchar and char columns",
-            "collate",
-          ),
+          onOtherTypes === "refused"
+            ? dialectError(
+                "collation-type",
+                message,
+                c.src,
+                "`collate` is for text, varchar and char columns",
+                "collate",
+              )
+            : dialectWarning(
+                "collation-type",
+                `${message}: it accepts the clause and drops it`,
+                c.src,
+                "`collate` is for text, varchar and char columns",
+                "collate",
+              ),
         );
       }
+    }
+  }
+  return out;
+}
+
+/** An error where the database refuses it, a warning where it accepts it. */
+const judged = (
+  refused: boolean,
+  code: string,
+  message: string,
+  src: SourceInfo | undefined,
+  hint: string,
+  part?: string,
+): Diagnostic => (refused ? dialectError : dialectWarning)(code, message, src, hint, part);
+
+/**
+ * The portable rules that depend on the database: constraint and index names in their scope
+ * (`nameScopes`), foreign keys (one type on both sides, a nullable column for `set null`),
+ * `default null` on a NOT NULL column, a table without columns (`accepts`).
+ */
+export function validatePortable(schema: Schema, caps: Capabilities, db: string): Diagnostic[] {
+  const out: Diagnostic[] = [...validateNameScopes(schema, caps.nameScopes, db)];
+  const tables = new Map(schema.tables.map((t) => [t.name, t]));
+  const a = caps.accepts;
+  for (const t of schema.tables) {
+    if (!t.columns.length)
+      out.push(
+        judged(
+          !a.emptyTables,
+          "empty-table",
+          `table \`${t.name}\` has no columns${a.emptyTables ? ` (${db} accepts it)` : ""}`,
+          t.src,
+          "declare at least one column: `id bigint primary key identity`",
+        ),
+      );
+    for (const c of t.columns)
+      if (c.default?.kind === "null" && !c.nullable)
+        out.push(
+          judged(
+            !a.nullDefaultOnNotNull,
+            "null-default",
+            `\`${t.name}.${c.name}\` is not nullable but its default is null${a.nullDefaultOnNotNull ? ` (${db} accepts it; an insert without the column fails)` : ""}`,
+            c.src,
+            "make it nullable (`?`) or choose another default",
+            "default",
+          ),
+        );
+    for (const fk of t.foreignKeys) {
+      const target = tables.get(fk.refTable);
+      const cols = fk.columns.map((n) => t.columns.find((c) => c.name === n));
+      const refs = fk.refColumns.map((n) => target?.columns.find((c) => c.name === n));
+      // Unknown names and arity are the language's errors, reported before this runs.
+      if (!target || fk.columns.length !== fk.refColumns.length || [...cols, ...refs].some((c) => !c))
+        continue;
+      cols.forEach((local, i) => {
+        const remote = refs[i]!;
+        const fit = foreignKeyTypes(local!.type, remote.type, a.foreignKeyTypes);
+        if (fit !== "same")
+          out.push(
+            judged(
+              fit === "refused",
+              "foreign-key-type",
+              `foreign key column \`${t.name}.${local!.name}\` is \`${typeText(local!.type)}\` but \`${target.name}.${remote.name}\` is \`${typeText(remote.type)}\`${
+                fit === "refused" ? "" : ` (${db} accepts it)`
+              }`,
+              local!.src,
+              `make \`${local!.name}\` a \`${typeText(remote.type)}\``,
+              "type",
+            ),
+          );
+        for (const [action, which] of [
+          [fk.onDelete, "delete"],
+          [fk.onUpdate, "update"],
+        ] as const) {
+          if (action === "set null" && !local!.nullable)
+            out.push(
+              judged(
+                !a.setNullOnNotNull,
+                "set-null-not-nullable",
+                `\`on ${which} set null\` on \`${t.name}.${local!.name}\`, which is not nullable${
+                  a.setNullOnNotNull ? ` (${db} accepts it; the ${which} then fails)` : ""
+                }`,
+                fk.src,
+                `make the column nullable (\`${typeText(local!.type)}?\`) or choose another action`,
+                `column:${local!.name}`,
+              ),
+            );
+        }
+      });
+    }
+  }
+  return out;
+}
+
+const NUMBERS = new Set(["smallint", "int", "bigint", "decimal", "real", "double"]);
+const STRINGS = new Set(["text", "varchar", "char"]);
+const DATETIMES = new Set(["date", "timestamp", "timestamptz"]);
+
+/**
+ * Whether a database accepts a foreign key from a column of type `a` to one of type `b`: the
+ * same type, accepted (legal, a warning), or refused. A native type is the user's: accepted.
+ */
+export function foreignKeyTypes(
+  a: ColumnType,
+  b: ColumnType,
+  mode: Capabilities["accepts"]["foreignKeyTypes"],
+): "same" | "accepted" | "refused" {
+  if (typeKey(a) === typeKey(b)) return "same";
+  if (mode === "any" || a.kind === "native" || b.kind === "native") return "accepted";
+  if (a.kind === "enum" || b.kind === "enum") return mode === "comparable" ? "refused" : "accepted";
+  const x = a.name,
+    y = b.name;
+  const family = (s: ReadonlySet<string>) => s.has(x) && s.has(y);
+  if (mode === "comparable")
+    return x === y || family(NUMBERS) || family(STRINGS) || family(DATETIMES) ? "accepted" : "refused";
+  // InnoDB: integers of one type only; decimals of any precision; char and varchar of any length
+  // (uuid is CHAR(36) there).
+  if (INTEGER_TYPES.has(x) || INTEGER_TYPES.has(y)) return "refused";
+  const chars = new Set(["varchar", "char", "uuid"]);
+  return x === y || family(chars) ? "accepted" : "refused";
+}
+
+/**
+ * Constraint and index names used in two tables: an error where the database names both kinds
+ * in one namespace wider than a table (both scoped "schema"), a warning elsewhere (legal, but a
+ * move to a database that scopes them wider would fail). Within a table, names are checked by
+ * the language's own validation.
+ */
+export function validateNameScopes(schema: Schema, scopes: NameScopes, db: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const first = new Map<string, { table: string; kind: keyof NameScopes; src?: SourceInfo }>();
+  const what: Record<keyof NameScopes, string> = {
+    index: "index",
+    unique: "unique constraint",
+    primaryKey: "primary key",
+    foreignKey: "foreign key",
+    check: "check",
+  };
+  for (const t of schema.tables) {
+    const named: [keyof NameScopes, { name: string; src?: SourceInfo }][] = [
+      ...(t.primaryKey ? [["primaryKey", t.primaryKey] as [keyof NameScopes, typeof t.primaryKey]] : []),
+      ...t.uniques.map((u) => ["unique", u] as [keyof NameScopes, typeof u]),
+      ...t.indexes.map((i) => ["index", i] as [keyof NameScopes, typeof i]),
+      ...t.checks.map((c) => ["check", c] as [keyof NameScopes, typeof c]),
+      ...t.foreignKeys.map((f) => ["foreignKey", f] as [keyof NameScopes, typeof f]),
+    ];
+    for (const [kind, x] of named) {
+      const prev = first.get(x.name);
+      if (!prev) {
+        first.set(x.name, { table: t.name, kind, ...(x.src ? { src: x.src } : {}) });
+        continue;
+      }
+      if (prev.table === t.name) continue;
+      const refused = scopes[kind] === "schema" && scopes[prev.kind] === "schema";
+      const prevLoc = locOf(prev.src);
+      out.push(
+        diagnostic(
+          refused ? "error" : "warning",
+          "duplicate-name",
+          `${what[kind]} name \`${x.name}\` is already used in table \`${prev.table}\`${
+            refused ? ` (${db} names them per schema)` : ` (legal on ${db}, which names them per table)`
+          }`,
+          locOf(x.src, "name") ?? locOf(x.src),
+          "give it another name",
+          prevLoc ? { message: "first used here", loc: prevLoc } : undefined,
+        ),
+      );
     }
   }
   return out;

@@ -15,6 +15,15 @@ export const CAPABILITIES: Capabilities = {
   indexMethods: ["btree", "hash"],
   lockIsTransaction: false,
   backslashEscapes: true,
-  collations: { fold: "lower", onAnyType: false, onEnums: true },
   unsigned: true,
+  collations: { fold: "lower", onOtherTypes: "dropped", onEnums: true },
+  // Index names (unique constraints are indexes) are per table; InnoDB's foreign key names
+  // per database. MariaDB names checks per table (MySQL 8 per database).
+  nameScopes: { index: "table", unique: "table", primaryKey: "table", foreignKey: "schema", check: "table" },
+  accepts: {
+    foreignKeyTypes: "similar",
+    setNullOnNotNull: false,
+    nullDefaultOnNotNull: false,
+    emptyTables: false,
+  },
 };

@@ -7,7 +7,13 @@
 import type { Schema, Table } from "../../ir/model.ts";
 import { CAPABILITIES } from "./capabilities.ts";
 import type { Diagnostic } from "../../ir/diagnostics.ts";
-import { dialectError, dialectWarning, validateCollations, validateIdentity } from "../common/validate.ts";
+import {
+  dialectError,
+  dialectWarning,
+  validateCollations,
+  validateIdentity,
+  validatePortable,
+} from "../common/validate.ts";
 import { isBlobLike, TEXT_PREFIX } from "./types.ts";
 import { CAPABILITIES as caps } from "./capabilities.ts";
 import { createsIndex } from "../dialect.ts";
@@ -16,7 +22,7 @@ import { createsIndex } from "../dialect.ts";
 const MAX_KEY_BYTES = 3072;
 
 export function validateMysql(schema: Schema): Diagnostic[] {
-  const out: Diagnostic[] = [];
+  const out: Diagnostic[] = validatePortable(schema, CAPABILITIES, "MySQL/MariaDB");
   for (const t of schema.tables) {
     const col = (n: string) => t.columns.find((c) => c.name === n);
     const keyColumns = (what: string, cols: readonly string[], src: Table["src"], prefixOk = false) => {

@@ -14,7 +14,22 @@ export const CAPABILITIES: Capabilities = {
   indexMethods: ["btree", "hash", "gist", "gin", "spgist", "brin"],
   lockIsTransaction: false,
   backslashEscapes: false,
-  collations: { onAnyType: false, onEnums: false },
   unsigned: false,
   sequences: true,
+  collations: { onOtherTypes: "refused", onEnums: false },
+  // Indexes are relations, and so are the unique and primary key constraints (each owns an
+  // index): one namespace per schema. Foreign keys and checks are named per table.
+  nameScopes: {
+    index: "schema",
+    unique: "schema",
+    primaryKey: "schema",
+    foreignKey: "table",
+    check: "table",
+  },
+  accepts: {
+    foreignKeyTypes: "comparable",
+    setNullOnNotNull: true,
+    nullDefaultOnNotNull: true,
+    emptyTables: true,
+  },
 };

@@ -6,12 +6,13 @@ import {
   dialectWarning,
   validateCollations,
   validateIdentity,
+  validatePortable,
   validateUnsigned,
 } from "../common/validate.ts";
 import { CAPABILITIES } from "./capabilities.ts";
 
 export function validatePostgres(schema: Schema): Diagnostic[] {
-  const out: Diagnostic[] = [];
+  const out: Diagnostic[] = validatePortable(schema, CAPABILITIES, "PostgreSQL");
   for (const t of schema.tables) {
     for (const i of t.indexes) {
       if (i.using === "hash" && (i.parts.length > 1 || i.unique)) {

@@ -14,6 +14,15 @@ export const CAPABILITIES: Capabilities = {
   indexMethods: [],
   lockIsTransaction: true,
   backslashEscapes: false,
-  collations: { names: ["BINARY", "NOCASE", "RTRIM"], fold: "upper", onAnyType: true, onEnums: true },
   unsigned: false,
+  collations: { names: ["BINARY", "NOCASE", "RTRIM"], fold: "upper", onOtherTypes: "kept", onEnums: true },
+  // Index names are per database (beside the tables'); constraint names are not kept
+  // anywhere but the CREATE text (a unique constraint's index is `sqlite_autoindex_...`).
+  nameScopes: { index: "schema", unique: "table", primaryKey: "table", foreignKey: "table", check: "table" },
+  accepts: {
+    foreignKeyTypes: "any",
+    setNullOnNotNull: true,
+    nullDefaultOnNotNull: true,
+    emptyTables: false,
+  },
 };

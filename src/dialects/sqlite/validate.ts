@@ -6,12 +6,13 @@ import {
   dialectWarning,
   validateCollations,
   validateIdentity,
+  validatePortable,
   validateUnsigned,
 } from "../common/validate.ts";
 import { CAPABILITIES } from "./capabilities.ts";
 
 export function validateSqlite(schema: Schema): Diagnostic[] {
-  const out: Diagnostic[] = [];
+  const out: Diagnostic[] = validatePortable(schema, CAPABILITIES, "SQLite");
   for (const t of schema.tables) {
     for (const c of t.columns) {
       // AUTOINCREMENT exists only as INTEGER PRIMARY KEY AUTOINCREMENT on a one-column key.

@@ -1,6 +1,6 @@
 /**
- * A table's keys and checks: names in the schema-wide namespace, columns that exist, primary
- * key columns not nullable, checks not empty. (Indexes come between the two in `validateSchema`,
+ * A table's keys and checks: names in the table's namespace, columns that exist, primary key
+ * columns not nullable (a warning), checks not empty. (Indexes come between the two in `validateSchema`,
  * in the order names are claimed.)
  */
 import { locOf, type TableScope, type Validation } from "./context.ts";
@@ -12,11 +12,13 @@ export function validateKeys(v: Validation, s: TableScope) {
     v.claimName(t.primaryKey.name, t.primaryKey.src, "primary key");
     for (const name of t.primaryKey.columns) {
       if (s.knownColumn(name, t.primaryKey.src, "the primary key") && s.cols.get(name)!.nullable) {
-        v.err(
+        // Every database accepts it: SQLite keeps NULLs in a non-integer primary key (a
+        // legacy quirk), PostgreSQL and MySQL make the column NOT NULL.
+        v.warn(
           "nullable-primary-key",
           `primary key column \`${t.name}.${name}\` is nullable`,
           locOf(s.cols.get(name)!.src, "type"),
-          "remove the `?`: a primary key column is never NULL",
+          "remove the `?`: SQLite then lets NULLs into the key, and PostgreSQL and MySQL make the column NOT NULL anyway",
         );
       }
     }

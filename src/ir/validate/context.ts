@@ -1,7 +1,7 @@
 /**
  * What the parts of `validateSchema` share (one file per kind of object, as Alembic's
  * `autogenerate/compare/` is split): the diagnostics found so far, the tables and enums by name,
- * the schema-wide namespace of constraint and index names, and how a node is located.
+ * the table's namespace of constraint and index names, and how a node is located.
  */
 import type { Column, ColumnType, EnumType, Loc, SourceInfo, Table } from "../model.ts";
 import { diagnostic, didYouMean, type Diagnostic } from "../diagnostics.ts";
@@ -49,20 +49,35 @@ export class Validation {
   readonly enums = new Map<string, EnumType>();
   /** The `renamed from` names claimed so far by tables (each can be claimed once). */
   readonly tableRenames = new Map<string, Table>();
-  /** Constraint and index names: one namespace for the whole schema (PostgreSQL's rule, the strictest). */
-  private readonly constraintNames = new Map<string, SourceInfo | undefined>();
+  /**
+   * The constraint and index names of the table being validated: one namespace per table, which
+   * every database has (the differ tells them apart by name). Wider scopes differ per database
+   * (PostgreSQL's index names are per schema, MySQL's per table): the dialects check those
+   * (`Capabilities.nameScopes`, `dialects/common/validate.ts`).
+   */
+  private constraintNames = new Map<string, SourceInfo | undefined>();
 
   err(code: string, message: string, loc: Loc | undefined, hint?: string, related?: Diagnostic["related"]) {
     this.out.push(diagnostic("error", code, message, loc, hint, related));
   }
 
-  /** Takes a constraint or index name, or reports that an earlier one has it. */
+  /** Legal on every database but odd: printed by `generate`, `check` and `lint`, never blocking. */
+  warn(code: string, message: string, loc: Loc | undefined, hint?: string, related?: Diagnostic["related"]) {
+    this.out.push(diagnostic("warning", code, message, loc, hint, related));
+  }
+
+  /** Starts the namespace of the next table's constraint and index names. */
+  startTable() {
+    this.constraintNames = new Map();
+  }
+
+  /** Takes a constraint or index name in its table, or reports that an earlier one there has it. */
   claimName(name: string, src: SourceInfo | undefined, what: string) {
     if (this.constraintNames.has(name)) {
       const prevLoc = locOf(this.constraintNames.get(name));
       this.err(
         "duplicate-name",
-        `${what} name \`${name}\` is already used`,
+        `${what} name \`${name}\` is already used in this table`,
         locOf(src, "name") ?? locOf(src),
         "give it another name",
         prevLoc ? { message: "first used here", loc: prevLoc } : undefined,

@@ -1,10 +1,12 @@
 /**
- * A table's foreign keys: the name, the local and referenced columns, that the referenced columns
- * are a key, that both sides have one type, and that `set null` has a nullable column to set.
+ * A table's foreign keys: the name, the local and referenced columns, as many of each, and that
+ * the referenced columns are a key. That both sides have one type and that `set null` has a
+ * nullable column to set are per database (some accept what others refuse): see
+ * `dialects/common/validate.ts`.
  */
 import type { Table } from "../model.ts";
 import { didYouMean } from "../diagnostics.ts";
-import { locOf, type TableScope, typeKey, typeText, type Validation } from "./context.ts";
+import { locOf, type TableScope, type Validation } from "./context.ts";
 
 export function validateForeignKeys(v: Validation, s: TableScope) {
   const t = s.table;
@@ -45,6 +47,9 @@ export function validateForeignKeys(v: Validation, s: TableScope) {
       continue;
     }
     if (!localOk || !remoteOk) continue;
+    // Refused everywhere schemavc creates tables: PostgreSQL has no unique constraint to match,
+    // SQLite's `PRAGMA foreign_key_check` (which `up` runs) and every write fail with "foreign
+    // key mismatch", and InnoDB wants an index that schemavc creates only after the tables.
     if (!isKey(target, fk.refColumns)) {
       v.err(
         "reference-not-key",
@@ -53,30 +58,6 @@ export function validateForeignKeys(v: Validation, s: TableScope) {
         `add \`unique\` to \`${target.name}.${fk.refColumns.join(", ")}\`, or reference its primary key`,
       );
     }
-    fk.columns.forEach((n, i) => {
-      const local = s.cols.get(n)!,
-        remote = targetCols.get(fk.refColumns[i]!)!;
-      if (typeKey(local.type) !== typeKey(remote.type)) {
-        v.err(
-          "foreign-key-type",
-          `foreign key column \`${t.name}.${n}\` is \`${typeText(local.type)}\` but \`${target.name}.${remote.name}\` is \`${typeText(remote.type)}\``,
-          locOf(local.src, "type"),
-          `make \`${n}\` a \`${typeText(remote.type)}\``,
-        );
-      }
-      for (const [action, which] of [
-        [fk.onDelete, "delete"],
-        [fk.onUpdate, "update"],
-      ] as const) {
-        if (action === "set null" && !local.nullable)
-          v.err(
-            "set-null-not-nullable",
-            `\`on ${which} set null\` on \`${t.name}.${n}\`, which is not nullable`,
-            locOf(fk.src, `column:${n}`) ?? locOf(local.src),
-            `make the column nullable (\`${typeText(local.type)}?\`) or choose another action`,
-          );
-      }
-    });
   }
 }
 

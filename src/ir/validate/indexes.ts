@@ -1,4 +1,4 @@
-/** A table's indexes: names in the schema-wide namespace, columns that exist, expressions not empty. */
+/** A table's indexes: names in the table's namespace, columns that exist, expressions not empty. */
 import { locOf, type TableScope, type Validation } from "./context.ts";
 
 export function validateIndexes(v: Validation, s: TableScope) {

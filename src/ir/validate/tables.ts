@@ -34,18 +34,14 @@ export function declareNames(v: Validation, schema: Schema) {
   }
 }
 
-/** A table's rename, its columns (one of each name) and each column; the scope its constraints are checked in. */
+/**
+ * A table's rename, its columns (one of each name) and each column; the scope its constraints
+ * are checked in. (A table without columns is per database: PostgreSQL accepts it.)
+ */
 export function validateTable(v: Validation, t: Table): TableScope {
   if (t.renamedFrom !== undefined) v.claimRename(t.renamedFrom, t, v.tableRenames, v.tables, "table", t.src);
   const cols = new Map<string, Column>();
   const colRenames = new Map<string, Column>();
-  if (!t.columns.length)
-    v.err(
-      "empty-table",
-      `table \`${t.name}\` has no columns`,
-      locOf(t.src),
-      "declare at least one column: `id bigint primary key identity`",
-    );
   for (const c of t.columns) {
     const prev = cols.get(c.name);
     if (prev) {
@@ -68,7 +64,10 @@ export function validateTable(v: Validation, t: Table): TableScope {
   return new TableScope(v, t, cols);
 }
 
-/** What a column's identity, type and default allow, alone (keys and references are checked elsewhere). */
+/**
+ * What a column's identity, type and default allow, alone (keys and references are checked
+ * elsewhere; `default null` on a NOT NULL column per database, in `dialects/common/validate.ts`).
+ */
 function checkColumn(v: Validation, t: Table, c: Column) {
   // MySQL refuses `unsigned` on a type that is not a number.
   if (c.type.kind === "portable" && c.type.unsigned && !NUMERIC_TYPES.has(c.type.name))
@@ -148,11 +147,4 @@ function checkColumn(v: Validation, t: Table, c: Column) {
       );
     }
   }
-  if (c.default?.kind === "null" && !c.nullable)
-    v.err(
-      "null-default",
-      `\`${t.name}.${c.name}\` is not nullable but its default is null`,
-      locOf(c.src, "default"),
-      "make it nullable (`?`) or choose another default",
-    );
 }
