@@ -58,6 +58,8 @@ export interface Capabilities {
    * (`always`, start, increment, ...). Absent: the dialect has neither, and validation refuses them.
    */
   readonly sequences?: boolean;
+  /** A column can be `on update now()` (MySQL's ON UPDATE CURRENT_TIMESTAMP); elsewhere it is refused. */
+  readonly onUpdateNow: boolean;
 }
 
 /**

@@ -238,6 +238,11 @@ export type ColumnAttrCstChildren = {
   Check?: IToken[];
   rawSql?: RawSqlCstNode[];
   renamedFrom?: RenamedFromCstNode[];
+  On?: IToken[];
+  Update?: IToken[];
+  onUpdateFn?: IToken[];
+  LParen?: IToken[];
+  RParen?: IToken[];
 };
 
 export interface IdentityOptionsCstNode extends CstNode {

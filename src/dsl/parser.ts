@@ -12,6 +12,8 @@ import * as T from "./tokens.ts";
 
 /** Keywords that start a table item; as column attributes they must stay on the column's line. */
 const TABLE_ITEM_STARTERS = new Set([T.Unique, T.Check, T.Primary]);
+/** Contextual words that start a column attribute (`on update now()`): also on the column's line, so a column named `on` stays one. */
+const LINE_BOUND_ATTRIBUTES = new Set([...TABLE_ITEM_STARTERS, T.On]);
 
 class SchemaParser extends CstParser {
   constructor() {
@@ -151,7 +153,7 @@ class SchemaParser extends CstParser {
       // `check (...)` on the next line is never taken for the column's.
       GATE: () => {
         const next = this.LA(1);
-        return !TABLE_ITEM_STARTERS.has(next.tokenType) || next.startLine === this.LA(0).endLine;
+        return !LINE_BOUND_ATTRIBUTES.has(next.tokenType) || next.startLine === this.LA(0).endLine;
       },
       DEF: () => this.SUBRULE(this.columnAttr),
     });
@@ -219,6 +221,16 @@ class SchemaParser extends CstParser {
         },
       },
       { ALT: () => this.SUBRULE(this.renamedFrom) },
+      {
+        // `on update now()`: MySQL's ON UPDATE CURRENT_TIMESTAMP.
+        ALT: () => {
+          this.CONSUME(T.On);
+          this.CONSUME(T.Update);
+          this.CONSUME(T.Identifier, { LABEL: "onUpdateFn" });
+          this.CONSUME(T.LParen);
+          this.CONSUME(T.RParen);
+        },
+      },
     ]);
   });
 

@@ -139,6 +139,7 @@ function printColumnAttrs(c: Column, inline: Inline): string {
   if (c.identity && !c.serial) parts.push(`identity${printIdentityOptions(c.identityOptions)}`);
   if (inline.unique) parts.push("unique");
   if (c.default) parts.push(`default ${printDefault(c.default)}`);
+  if (c.onUpdate === "now") parts.push("on update now()");
   if (inline.fk)
     parts.push(
       `references ${printName(inline.fk.refTable)}(${printName(inline.fk.refColumns[0]!)})${printActions(inline.fk.onDelete, inline.fk.onUpdate)}`,

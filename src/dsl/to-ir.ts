@@ -155,6 +155,7 @@ const ATTRIBUTES = {
   check: 32,
   "renamed from": 64,
   collate: 128,
+  "on update": 256,
 } as const;
 
 /** A start position: a token's, or a CST node's location (they share these fields). */
@@ -783,6 +784,19 @@ function createVisitor() {
           },
         });
         t.columnUniques.push(u);
+      } else if (c.On) {
+        if (!this.once(s, "on update")) return;
+        const fn = real(c.onUpdateFn?.[0]);
+        if (!fn) return;
+        parts["on update"] = this.at(s.first, s.end - s.first.startOffset);
+        if (fn.image.toLowerCase() !== "now")
+          this.error(
+            "bad-on-update",
+            `\`on update\` takes \`now()\`, not \`${fn.image}()\``,
+            this.loc(fn),
+            "write `on update now()`",
+          );
+        else col.onUpdate = "now";
       } else if (c.Identity) {
         if (!this.once(s, "identity")) return;
         parts["identity"] = this.at(s.first, s.end - s.first.startOffset);

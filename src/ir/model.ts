@@ -160,6 +160,11 @@ export interface Column {
    * MySQL `utf8mb4_bin`, SQLite `NOCASE`); absent means the database's default.
    */
   readonly collation?: string;
+  /**
+   * `on update now()`: MySQL's `ON UPDATE CURRENT_TIMESTAMP`, the time of the row's last update
+   * (Sakila's `last_update`); other dialects have none (a trigger there).
+   */
+  readonly onUpdate?: "now";
   /** From `///` doc comments: the database comment where the dialect has them. */
   readonly doc?: string;
   readonly renamedFrom?: string;

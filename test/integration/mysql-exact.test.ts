@@ -84,6 +84,15 @@ for (const target of targets) {
       expect(text).toContain("index by_y (y)");
     });
 
+    test("Sakila's last_update: a TIMESTAMP with DEFAULT and ON UPDATE CURRENT_TIMESTAMP, and a DATETIME(3)", async () => {
+      const text = await pullReplay(await conn, [
+        "CREATE TABLE a (id INT PRIMARY KEY, last_update TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP," +
+          " at DATETIME(3) NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3))",
+      ]);
+      expect(text).toMatch(/last_update +"timestamp" +default now\(\) on update now\(\)\n/);
+      expect(text).toMatch(/at +datetime\(3\)\? +default now\(\) on update now\(\)\n/);
+    });
+
     test("unsigned integers, tinyint and mediumint, AUTO_INCREMENT on a tinyint, SET (Sakila's)", async () => {
       const text = await pullReplay(await conn, [
         "CREATE TABLE a (id TINYINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY, n MEDIUMINT, u BIGINT(20) UNSIGNED, s SMALLINT(6)," +

@@ -165,7 +165,17 @@ function column(
     ...(r.bool(0.2) ? { doc: r.pick(["Why it exists.", "Set by the app; it's free text."]) } : {}),
   };
   const dv = r.bool(0.4) ? defaultFor(col, r, enums) : undefined;
-  return dv ? { ...col, default: dv } : col;
+  // MySQL's `on update now()` on a timestamp column with a default (Sakila's last_update; with
+  // none, MariaDB gives a NOT NULL TIMESTAMP the zero date).
+  const onUpdate =
+    d === "mysql" &&
+    dv !== undefined &&
+    type.kind === "portable" &&
+    /^timestamp(tz)?$/.test(type.name) &&
+    r.bool(0.5)
+      ? { onUpdate: "now" as const }
+      : {};
+  return dv ? { ...col, ...onUpdate, default: dv } : { ...col, ...onUpdate };
 }
 
 type MTable = { -readonly [K in keyof Table]: Table[K] extends readonly (infer U)[] ? U[] : Table[K] };

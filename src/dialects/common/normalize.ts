@@ -62,6 +62,7 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
         ? { identityOptions: effectiveIdentityOptions(c)! }
         : {}),
       ...(c.collation !== undefined ? { collation: foldCollation(c.collation) } : {}),
+      ...(c.onUpdate !== undefined ? { onUpdate: c.onUpdate } : {}),
       ...(d !== undefined && !c.identity ? { default: { kind: "raw", sql: expr(d) } } : {}),
       ...(caps.comments && c.doc !== undefined ? { doc: c.doc } : {}),
     };

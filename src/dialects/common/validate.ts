@@ -70,15 +70,26 @@ export function validateCollations(schema: Schema, caps: Capabilities, db: strin
 }
 
 /**
- * `unsigned` where the database has no unsigned numbers: PostgreSQL refuses the type, SQLite
- * would store it signed (and `INTEGER PRIMARY KEY` cannot say it), so both are errors.
+ * MySQL's column constructs where the database has none: `unsigned` (PostgreSQL refuses the
+ * type, SQLite would store it signed and `INTEGER PRIMARY KEY` cannot say it) and
+ * `on update now()`. Both errors.
  */
 export function validateUnsigned(schema: Schema, caps: Capabilities, db: string): Diagnostic[] {
-  if (caps.unsigned) return [];
   const out: Diagnostic[] = [];
   for (const t of schema.tables)
-    for (const c of t.columns)
-      if (c.type.kind !== "enum" && c.type.unsigned)
+    for (const c of t.columns) {
+      // PostgreSQL and SQLite have no ON UPDATE on a column (a trigger does it there).
+      if (c.onUpdate !== undefined && !caps.onUpdateNow)
+        out.push(
+          dialectError(
+            "on-update",
+            `${db} has no \`on update now()\` on a column (\`${t.name}.${c.name}\`)`,
+            c.src,
+            "remove it and set the column from the application or a trigger",
+            "on update",
+          ),
+        );
+      if (!caps.unsigned && c.type.kind !== "enum" && c.type.unsigned)
         out.push(
           dialectError(
             "unsigned",
@@ -88,6 +99,7 @@ export function validateUnsigned(schema: Schema, caps: Capabilities, db: string)
             "type",
           ),
         );
+    }
   return out;
 }
 

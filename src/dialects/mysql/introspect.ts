@@ -223,6 +223,8 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
       type,
       nullable,
       identity: extra.includes("auto_increment"),
+      // MariaDB: `on update current_timestamp()`; MySQL: `DEFAULT_GENERATED on update CURRENT_TIMESTAMP(6)`.
+      ...(/on update current_timestamp/.test(extra) ? { onUpdate: "now" as const } : {}),
       ...(collation !== undefined ? { collation } : {}),
       // MariaDB reports `NULL` as the default of a nullable column that has none.
       ...(d && !(d.kind === "null" && nullable) ? { default: d } : {}),

@@ -31,12 +31,11 @@ export class MysqlRenderer extends BaseRenderer {
         return d.value ? "TRUE" : "FALSE";
       case "null":
         return "NULL";
-      // The fractional precision must match the column's: DATETIME(6)/TIMESTAMP(6).
       case "function":
         return d.name === "now"
           ? c.type.kind === "portable" && c.type.name === "date"
             ? "(CURRENT_DATE)"
-            : "CURRENT_TIMESTAMP(6)"
+            : nowSql(c)
           : d.name === "current_date"
             ? "(CURRENT_DATE)"
             : "(UUID())";
@@ -61,6 +60,7 @@ export class MysqlRenderer extends BaseRenderer {
 
   protected override columnExtras(_t: Table, c: Column): string[] {
     return [
+      ...(c.onUpdate === "now" ? [`ON UPDATE ${nowSql(c)}`] : []),
       ...(c.identity ? ["AUTO_INCREMENT"] : []),
       ...(c.doc !== undefined ? [`COMMENT ${quoteStringMysql(c.doc)}`] : []),
     ];
@@ -217,6 +217,17 @@ export class MysqlRenderer extends BaseRenderer {
       `CREATE ${i.unique ? "UNIQUE " : ""}INDEX ${this.q(i.name)} ON ${this.q(table)} (${parts.join(", ")})${using}`,
     ];
   }
+}
+
+/**
+ * CURRENT_TIMESTAMP at the column's fractional precision, which MySQL requires a default and
+ * ON UPDATE to match: 6 for the portable types (DATETIME(6), TIMESTAMP(6)), a native
+ * `timestamp(3)`'s own, none for a native `timestamp` (Sakila's).
+ */
+function nowSql(c: Column): string {
+  if (c.type.kind !== "native") return "CURRENT_TIMESTAMP(6)";
+  const p = c.type.args?.[0];
+  return p !== undefined && /^\d+$/.test(p) && p !== "0" ? `CURRENT_TIMESTAMP(${p})` : "CURRENT_TIMESTAMP";
 }
 
 /** Whether a primary key, unique constraint or column index of `t` starts with `columns`. */

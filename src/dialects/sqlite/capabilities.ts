@@ -16,4 +16,5 @@ export const CAPABILITIES: Capabilities = {
   backslashEscapes: false,
   collations: { names: ["BINARY", "NOCASE", "RTRIM"], fold: "upper", onAnyType: true, onEnums: true },
   unsigned: false,
+  onUpdateNow: false,
 };
