@@ -329,7 +329,7 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
  * What the tables hold that the language cannot express yet, found in information_schema: the
  * queries above read such an object as something close to it (a fulltext index as an index
  * `using fulltext`, a prefix index as an index on the whole column, a generated column as a
- * plain one) or not at all (a system-versioned table, `ON UPDATE CURRENT_TIMESTAMP`). One branch
+ * plain one) or not at all (a system-versioned table). One branch
  * per construct: delete it when the language learns the construct. One query for the database.
  */
 export async function unsupportedMysql(ex: Executor, exclude: ReadonlySet<string>): Promise<Unsupported[]> {
@@ -344,8 +344,6 @@ export async function unsupportedMysql(ex: Executor, exclude: ReadonlySet<string
         AND NOT (s.SUB_PART = ${TEXT_PREFIX} AND c.DATA_TYPE IN ('longtext', 'longblob'))
     UNION ALL SELECT 'generated columns', CONCAT(TABLE_NAME, '.', COLUMN_NAME), TABLE_NAME, NULL
       FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND IS_GENERATED = 'ALWAYS'
-    UNION ALL SELECT 'ON UPDATE column attributes', CONCAT(TABLE_NAME, '.', COLUMN_NAME, ' (', EXTRA, ')'), TABLE_NAME, NULL
-      FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND EXTRA LIKE '%on update%'
     UNION ALL SELECT 'invisible columns', CONCAT(TABLE_NAME, '.', COLUMN_NAME), TABLE_NAME, NULL
       FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND EXTRA LIKE '%invisible%'
     -- The reference is read by the table's name alone, which is another table here (or none).
