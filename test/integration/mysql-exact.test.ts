@@ -93,6 +93,15 @@ for (const target of targets) {
       expect(text).toMatch(/at +datetime\(3\)\? +default now\(\) on update now\(\)\n/);
     });
 
+    test("Sakila's film_text: a FULLTEXT index, and a SPATIAL one", async () => {
+      const text = await pullReplay(await conn, [
+        "CREATE TABLE film_text (film_id SMALLINT NOT NULL, title VARCHAR(255) NOT NULL, description TEXT," +
+          " place POINT NOT NULL, PRIMARY KEY (film_id), FULLTEXT KEY idx_title_description (title, description), SPATIAL KEY (place))",
+      ]);
+      expect(text).toContain("index idx_title_description (title, description) using fulltext\n");
+      expect(text).toContain("index place (place) using spatial\n");
+    });
+
     test("unsigned integers, tinyint and mediumint, AUTO_INCREMENT on a tinyint, SET (Sakila's)", async () => {
       const text = await pullReplay(await conn, [
         "CREATE TABLE a (id TINYINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY, n MEDIUMINT, u BIGINT(20) UNSIGNED, s SMALLINT(6)," +

@@ -290,6 +290,19 @@ function addIndexes(t: MTable, r: Rng, d: DialectName) {
       });
     }
   }
+  // MySQL's FULLTEXT index on a text column.
+  const searchable = d === "mysql" ? plain.filter((c) => isText(c.type)) : [];
+  if (searchable.length && r.bool(0.3)) {
+    const c = r.pick(searchable);
+    const name = indexName(t.name, [c.name]);
+    if (!t.indexes.some((i) => i.name === name))
+      t.indexes.push({
+        name,
+        unique: false,
+        parts: [{ kind: "column", column: c.name, desc: false }],
+        using: "fulltext",
+      });
+  }
   const checkable = plain.filter((c) => isIntegral(c.type));
   if (checkable.length && r.bool(0.3)) {
     const c = r.pick(checkable);

@@ -334,10 +334,8 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
  */
 export async function unsupportedMysql(ex: Executor, exclude: ReadonlySet<string>): Promise<Unsupported[]> {
   const rows = await ex.query<{ what: string; object: string; tbl: string; leave_out: string | null }>(`
-    SELECT 'fulltext and spatial indexes' AS what, CONCAT(TABLE_NAME, '.', INDEX_NAME) AS object, TABLE_NAME AS tbl, INDEX_NAME AS leave_out
-      FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND INDEX_TYPE IN ('FULLTEXT', 'SPATIAL') AND SEQ_IN_INDEX = 1
     -- The renderer indexes a text or bytes column (LONGTEXT, LONGBLOB) by a prefix of its own.
-    UNION ALL SELECT 'index prefix lengths', CONCAT(s.TABLE_NAME, '.', s.INDEX_NAME, ' (', s.COLUMN_NAME, '(', s.SUB_PART, '))'), s.TABLE_NAME, s.INDEX_NAME
+    SELECT 'index prefix lengths' AS what, CONCAT(s.TABLE_NAME, '.', s.INDEX_NAME, ' (', s.COLUMN_NAME, '(', s.SUB_PART, '))') AS object, s.TABLE_NAME AS tbl, s.INDEX_NAME AS leave_out
       FROM information_schema.STATISTICS s JOIN information_schema.COLUMNS c
         ON c.TABLE_SCHEMA = s.TABLE_SCHEMA AND c.TABLE_NAME = s.TABLE_NAME AND c.COLUMN_NAME = s.COLUMN_NAME
       WHERE s.TABLE_SCHEMA = DATABASE() AND s.SUB_PART IS NOT NULL AND s.INDEX_TYPE NOT IN ('FULLTEXT', 'SPATIAL')

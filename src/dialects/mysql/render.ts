@@ -7,7 +7,7 @@ import type { AlterColumn } from "../../diff/changes.ts";
 import { BaseRenderer } from "../common/render.ts";
 import { backtickNames, quoteBacktick, quoteStringMysql } from "../common/sql.ts";
 import { isBlobLike, mysqlType, TEXT_PREFIX } from "./types.ts";
-import { CAPABILITIES } from "./capabilities.ts";
+import { CAPABILITIES, INDEX_KINDS } from "./capabilities.ts";
 
 export class MysqlRenderer extends BaseRenderer {
   caps = CAPABILITIES;
@@ -210,6 +210,11 @@ export class MysqlRenderer extends BaseRenderer {
       const prefix = c && isBlobLike(c.type) ? `(${TEXT_PREFIX})` : "";
       return `${this.q(p.column)}${prefix}${p.desc ? " DESC" : ""}`;
     });
+    // FULLTEXT and SPATIAL are kinds of index, written before INDEX, on whole columns.
+    if (i.using && INDEX_KINDS.includes(i.using))
+      return [
+        `CREATE ${i.using.toUpperCase()} INDEX ${this.q(i.name)} ON ${this.q(table)} (${i.parts.map((p) => (p.kind === "column" ? this.q(p.column) : `(${p.sql})`)).join(", ")})`,
+      ];
     // A method MySQL does not have is left out (validation warns): the index uses the default.
     const using =
       i.using && this.caps.indexMethods.includes(i.using) ? ` USING ${i.using.toUpperCase()}` : "";

@@ -4,12 +4,12 @@
  * rather than lose the action), and has no expression indexes. What an index can hold is read
  * from the capabilities, which the renderer follows too.
  */
-import type { Schema, Table } from "../../ir/model.ts";
+import { type Schema, type Table, TEXT_TYPES } from "../../ir/model.ts";
 import { CAPABILITIES } from "./capabilities.ts";
 import type { Diagnostic } from "../../ir/diagnostics.ts";
 import { dialectError, dialectWarning, validateCollations, validateIdentity } from "../common/validate.ts";
 import { isBlobLike, TEXT_PREFIX } from "./types.ts";
-import { CAPABILITIES as caps } from "./capabilities.ts";
+import { CAPABILITIES as caps, INDEX_KINDS } from "./capabilities.ts";
 import { createsIndex } from "../dialect.ts";
 
 /** InnoDB's limit on an index key, in bytes, with utf8mb4 (4 bytes a character). */
@@ -55,6 +55,36 @@ export function validateMysql(schema: Schema): Diagnostic[] {
     if (t.primaryKey) keyColumns("a primary key", t.primaryKey.columns, t.primaryKey.src);
     for (const u of t.uniques) keyColumns(`unique constraint \`${u.name}\``, u.columns, u.src);
     for (const i of t.indexes) {
+      // FULLTEXT and SPATIAL indexes hold whole columns, with no key length limit.
+      if (i.using && INDEX_KINDS.includes(i.using)) {
+        if (i.unique)
+          out.push(
+            dialectError(
+              "mysql-index-kind",
+              `MySQL has no unique ${i.using} index (\`${i.name}\`)`,
+              i.src,
+              "drop `unique`",
+            ),
+          );
+        for (const p of i.parts) {
+          const c = p.kind === "column" ? col(p.column) : undefined;
+          const text =
+            c &&
+            (c.type.kind === "portable"
+              ? TEXT_TYPES.has(c.type.name)
+              : c.type.kind === "native" && /char|text/i.test(c.type.name));
+          if (i.using === "fulltext" && (p.kind === "expression" || (c && !text && c.type.kind !== "native")))
+            out.push(
+              dialectError(
+                "mysql-index-kind",
+                `a fulltext index holds text columns; \`${i.name}\` has ${p.kind === "column" ? `\`${p.column}\`` : "an expression"}`,
+                i.src,
+                "index `text`, `varchar` or `char` columns",
+              ),
+            );
+        }
+        continue;
+      }
       keyColumns(
         `${i.unique ? "unique " : ""}index \`${i.name}\``,
         i.parts.flatMap((p) => (p.kind === "column" ? [p.column] : [])),
