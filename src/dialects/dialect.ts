@@ -60,6 +60,8 @@ export interface Capabilities {
   readonly sequences?: boolean;
   /** A column can be `on update now()` (MySQL's ON UPDATE CURRENT_TIMESTAMP); elsewhere it is refused. */
   readonly onUpdateNow: boolean;
+  /** An index entry can have a prefix length (`name(255)`, MySQL); elsewhere it is refused. */
+  readonly indexPrefixes: boolean;
 }
 
 /**

@@ -137,6 +137,9 @@ export interface IndexEntryCstNode extends CstNode {
 
 export type IndexEntryCstChildren = {
   Name?: IToken[];
+  LParen?: IToken[];
+  prefixLength?: IToken[];
+  RParen?: IToken[];
   rawSql?: RawSqlCstNode[];
   Asc?: IToken[];
   Desc?: IToken[];

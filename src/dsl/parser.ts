@@ -116,7 +116,20 @@ class SchemaParser extends CstParser {
   });
 
   indexEntry = this.RULE("indexEntry", () => {
-    this.OR([{ ALT: () => this.CONSUME(T.Name) }, { ALT: () => this.SUBRULE(this.rawSql) }]);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Name);
+          // MySQL's prefix length: `name(255)`.
+          this.OPTION3(() => {
+            this.CONSUME(T.LParen);
+            this.CONSUME(T.NumberLiteral, { LABEL: "prefixLength" });
+            this.CONSUME(T.RParen);
+          });
+        },
+      },
+      { ALT: () => this.SUBRULE(this.rawSql) },
+    ]);
     this.OPTION(() => this.OR2([{ ALT: () => this.CONSUME(T.Asc) }, { ALT: () => this.CONSUME(T.Desc) }]));
   });
 

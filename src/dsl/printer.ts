@@ -173,7 +173,10 @@ function printIndex(t: Table, i: Index): string {
   const words = i.parts.map((p) => (p.kind === "column" ? p.column : expressionWords(p.sql)));
   const name = i.name === indexName(t.name, words) ? "" : ` ${printName(i.name)}`;
   const parts = i.parts
-    .map((p) => `${p.kind === "column" ? printName(p.column) : `(${p.sql})`}${p.desc ? " desc" : ""}`)
+    .map(
+      (p) =>
+        `${p.kind === "column" ? `${printName(p.column)}${p.length !== undefined ? `(${p.length})` : ""}` : `(${p.sql})`}${p.desc ? " desc" : ""}`,
+    )
     .join(", ");
   return `${i.unique ? "unique " : ""}index${name} (${parts})${i.where !== undefined ? ` where (${i.where})` : ""}${i.using ? ` using ${printName(i.using)}` : ""}`;
 }

@@ -575,7 +575,18 @@ function createVisitor() {
       if (nameTok) {
         const column = nameText(nameTok);
         locs[`column:${column}`] ??= this.loc(nameTok);
-        return { kind: "column", column, desc };
+        const lengthTok = real(c.prefixLength?.[0]);
+        if (lengthTok && !(/^\d+$/.test(lengthTok.image) && Number(lengthTok.image) >= 1)) {
+          this.error(
+            "bad-prefix-length",
+            `a prefix length is a whole number of characters, at least 1, not \`${lengthTok.image}\``,
+            this.loc(lengthTok),
+          );
+          return { kind: "column", column, desc };
+        }
+        return lengthTok
+          ? { kind: "column", column, desc, length: Number(lengthTok.image) }
+          : { kind: "column", column, desc };
       }
       const raw = this.rawSql(c.rawSql?.[0]?.children);
       return raw ? { kind: "expression", sql: raw.sql, desc } : undefined;

@@ -185,7 +185,13 @@ export interface UniqueConstraint {
 
 /** One entry of an index: a column or a raw SQL expression, ascending unless `desc`. */
 export type IndexPart =
-  | { readonly kind: "column"; readonly column: string; readonly desc: boolean }
+  | {
+      readonly kind: "column";
+      readonly column: string;
+      readonly desc: boolean;
+      /** MySQL's prefix length (`name(255)`): the key holds the column's first N characters. */
+      readonly length?: number;
+    }
   | { readonly kind: "expression"; readonly sql: string; readonly desc: boolean };
 
 export interface Index {

@@ -102,6 +102,16 @@ for (const target of targets) {
       expect(text).toContain("index place (place) using spatial\n");
     });
 
+    test("FreeRADIUS's and Openfire's prefix indexes: KEY (username(32)), a unique one, a TEXT column's own", async () => {
+      const text = await pullReplay(await conn, [
+        "CREATE TABLE radcheck (id INT PRIMARY KEY, username VARCHAR(64) NOT NULL, jid VARCHAR(1024), body TEXT," +
+          " KEY username (username(32)), UNIQUE KEY jid (jid(255), id), KEY body (body(100)))",
+      ]);
+      expect(text).toContain("index username (username(32))\n");
+      expect(text).toContain("unique index jid (jid(255), id)\n");
+      expect(text).toContain("index body (body(100))\n");
+    });
+
     test("unsigned integers, tinyint and mediumint, AUTO_INCREMENT on a tinyint, SET (Sakila's)", async () => {
       const text = await pullReplay(await conn, [
         "CREATE TABLE a (id TINYINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY, n MEDIUMINT, u BIGINT(20) UNSIGNED, s SMALLINT(6)," +

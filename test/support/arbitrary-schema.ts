@@ -351,7 +351,15 @@ function build(
     if (rnd.nextInt(0, 2) === 0) {
       const c = columns[rnd.nextInt(0, columns.length - 1)]!.name;
       const parts: IndexPart[] = rnd.nextBoolean()
-        ? [{ kind: "column", column: c, desc: rnd.nextBoolean() }]
+        ? [
+            {
+              kind: "column",
+              column: c,
+              desc: rnd.nextBoolean(),
+              // MySQL's prefix length.
+              ...(rnd.nextInt(0, 3) === 0 ? { length: 1 + rnd.nextInt(0, 99) } : {}),
+            },
+          ]
         : [{ kind: "expression", sql: `lower(${quote(c)})`, desc: false }];
       const words = parts.map((p) => (p.kind === "column" ? p.column : expressionWords(p.sql)));
       const i: Index = {

@@ -279,7 +279,13 @@ function addIndexes(t: MTable, r: Rng, d: DialectName) {
     const expression = d !== "mysql" && isText(c.type) && r.bool(0.4);
     const part = expression
       ? { kind: "expression" as const, sql: `lower(${quote(c.name)})`, desc: false }
-      : { kind: "column" as const, column: c.name, desc: r.bool(0.3) };
+      : {
+          kind: "column" as const,
+          column: c.name,
+          desc: r.bool(0.3),
+          // MySQL: a prefix of a varchar column.
+          ...(d === "mysql" && isText(c.type) && r.bool(0.4) ? { length: r.int(1, 10) } : {}),
+        };
     const name = indexName(t.name, [expression ? `lower_${c.name}` : c.name]);
     if (!t.indexes.some((i) => i.name === name)) {
       t.indexes.push({

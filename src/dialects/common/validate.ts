@@ -70,9 +70,9 @@ export function validateCollations(schema: Schema, caps: Capabilities, db: strin
 }
 
 /**
- * MySQL's column constructs where the database has none: `unsigned` (PostgreSQL refuses the
- * type, SQLite would store it signed and `INTEGER PRIMARY KEY` cannot say it) and
- * `on update now()`. Both errors.
+ * MySQL's constructs where the database has none: `unsigned` (PostgreSQL refuses the type,
+ * SQLite would store it signed and `INTEGER PRIMARY KEY` cannot say it), `on update now()` and
+ * index prefix lengths. All errors.
  */
 export function validateUnsigned(schema: Schema, caps: Capabilities, db: string): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -100,6 +100,19 @@ export function validateUnsigned(schema: Schema, caps: Capabilities, db: string)
           ),
         );
     }
+  // An index key on a prefix: PostgreSQL and SQLite index whole values (or an expression).
+  if (!caps.indexPrefixes)
+    for (const t of schema.tables)
+      for (const i of t.indexes)
+        if (i.parts.some((p) => p.kind === "column" && p.length !== undefined))
+          out.push(
+            dialectError(
+              "index-prefix",
+              `${db} has no index prefix lengths (index \`${i.name}\`)`,
+              i.src,
+              "index the whole column, or an expression such as `(left(name, 20))`",
+            ),
+          );
   return out;
 }
 

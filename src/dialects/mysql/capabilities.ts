@@ -24,4 +24,5 @@ export const CAPABILITIES: Capabilities = {
   collations: { fold: "lower", onAnyType: false, onEnums: true },
   unsigned: true,
   onUpdateNow: true,
+  indexPrefixes: true,
 };

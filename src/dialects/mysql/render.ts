@@ -206,8 +206,9 @@ export class MysqlRenderer extends BaseRenderer {
     const parts = i.parts.map((p) => {
       if (p.kind === "expression") return `(${p.sql})`;
       const c = columns.get(p.column);
-      // TEXT/BLOB columns are indexed by a prefix (see TEXT_PREFIX).
-      const prefix = c && isBlobLike(c.type) ? `(${TEXT_PREFIX})` : "";
+      // The prefix written, else TEXT/BLOB columns are indexed by one (see TEXT_PREFIX).
+      const prefix =
+        p.length !== undefined ? `(${p.length})` : c && isBlobLike(c.type) ? `(${TEXT_PREFIX})` : "";
       return `${this.q(p.column)}${prefix}${p.desc ? " DESC" : ""}`;
     });
     // FULLTEXT and SPATIAL are kinds of index, written before INDEX, on whole columns.

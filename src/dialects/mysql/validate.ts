@@ -19,11 +19,33 @@ export function validateMysql(schema: Schema): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const t of schema.tables) {
     const col = (n: string) => t.columns.find((c) => c.name === n);
-    const keyColumns = (what: string, cols: readonly string[], src: Table["src"], prefixOk = false) => {
+    /** `lengths`: the prefix lengths written on an index's entries (a key holds that much). */
+    const keyColumns = (
+      what: string,
+      cols: readonly string[],
+      src: Table["src"],
+      prefixOk = false,
+      lengths: ReadonlyMap<string, number> = new Map(),
+    ) => {
       let bytes = 0;
       for (const n of cols) {
         const c = col(n);
         if (!c) continue;
+        const length = lengths.get(n);
+        if (length !== undefined) {
+          // MySQL takes a prefix of a string or binary column only.
+          if (c.type.kind === "portable" && !isBlobLike(c.type) && !TEXT_TYPES.has(c.type.name))
+            out.push(
+              dialectError(
+                "mysql-prefix-type",
+                `MySQL indexes a prefix of string columns only; \`${t.name}.${n}\` is \`${c.type.name}\``,
+                src,
+                `write \`${n}\` without \`(${length})\``,
+              ),
+            );
+          bytes += 4 * length;
+          continue;
+        }
         if (isBlobLike(c.type) && prefixOk) {
           bytes += 4 * TEXT_PREFIX;
           continue;
@@ -90,6 +112,11 @@ export function validateMysql(schema: Schema): Diagnostic[] {
         i.parts.flatMap((p) => (p.kind === "column" ? [p.column] : [])),
         i.src,
         !i.unique,
+        new Map(
+          i.parts.flatMap((p) =>
+            p.kind === "column" && p.length !== undefined ? [[p.column, p.length]] : [],
+          ),
+        ),
       );
       // Not created at all, so its `where` is not reported too.
       const dropped = !createsIndex(caps, i);

@@ -18,4 +18,5 @@ export const CAPABILITIES: Capabilities = {
   unsigned: false,
   sequences: true,
   onUpdateNow: false,
+  indexPrefixes: false,
 };

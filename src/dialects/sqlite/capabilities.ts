@@ -17,4 +17,5 @@ export const CAPABILITIES: Capabilities = {
   collations: { names: ["BINARY", "NOCASE", "RTRIM"], fold: "upper", onAnyType: true, onEnums: true },
   unsigned: false,
   onUpdateNow: false,
+  indexPrefixes: false,
 };
