@@ -103,6 +103,10 @@ export interface Capabilities {
   readonly nameScopes: NameScopes;
   /** What the database accepts that is legal but odd (validator: warnings, not errors). */
   readonly accepts: Accepts;
+  /** A column can be `on update now()` (MySQL's ON UPDATE CURRENT_TIMESTAMP); elsewhere it is refused. */
+  readonly onUpdateNow: boolean;
+  /** An index entry can have a prefix length (`name(255)`, MySQL); elsewhere it is refused. */
+  readonly indexPrefixes: boolean;
 }
 
 /**

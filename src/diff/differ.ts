@@ -407,7 +407,7 @@ function indexKey(i: Index, mapCol: (c: string) => string): string {
   return JSON.stringify([
     i.unique,
     i.parts.map((p) =>
-      p.kind === "column" ? ["c", mapCol(p.column), p.desc] : ["e", normSql(p.sql), p.desc],
+      p.kind === "column" ? ["c", mapCol(p.column), p.desc, p.length ?? null] : ["e", normSql(p.sql), p.desc],
     ),
     i.where === undefined ? null : normSql(i.where),
     i.using ?? null,

@@ -12,13 +12,14 @@ import { normSql } from "../ir/canonical.ts";
 import { typeKey } from "../ir/validate.ts";
 import { identityKey } from "../ir/identity.ts";
 
-export type ColumnFacet = "type" | "nullable" | "default" | "identity" | "collation" | "comment";
+export type ColumnFacet = "type" | "nullable" | "default" | "onUpdate" | "identity" | "collation" | "comment";
 
 /** Every facet, in the order the summary lists them. */
 export const COLUMN_FACETS: readonly ColumnFacet[] = [
   "type",
   "nullable",
   "default",
+  "onUpdate",
   "identity",
   "collation",
   "comment",
@@ -31,6 +32,7 @@ const FACET_DIFFERS: Record<ColumnFacet, Differs> = {
   type: (a, b, mapEnum) => typeOf(a, mapEnum) !== typeKey(b.type),
   nullable: (a, b) => a.nullable !== b.nullable,
   default: (a, b) => defaultKey(a) !== defaultKey(b),
+  onUpdate: (a, b) => a.onUpdate !== b.onUpdate,
   // Serial and identity are different objects, and so are two identities' options.
   identity: (a, b) => identityKey(a) !== identityKey(b),
   collation: (a, b) => a.collation !== b.collation,

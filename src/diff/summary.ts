@@ -90,6 +90,8 @@ function facetText(f: ColumnFacet, a: Column, b: Column): string {
           : `${generatedText(a)} → ${generatedText(b)}`;
     case "collation":
       return `collation ${a.collation ?? "default"} → ${b.collation ?? "default"}`;
+    case "onUpdate":
+      return b.onUpdate ? "on update now() set" : "on update now() dropped";
     case "comment":
       return "comment changed";
     default:

@@ -137,6 +137,9 @@ export interface IndexEntryCstNode extends CstNode {
 
 export type IndexEntryCstChildren = {
   Name?: IToken[];
+  LParen?: IToken[];
+  prefixLength?: IToken[];
+  RParen?: IToken[];
   rawSql?: RawSqlCstNode[];
   Asc?: IToken[];
   Desc?: IToken[];
@@ -238,6 +241,11 @@ export type ColumnAttrCstChildren = {
   Check?: IToken[];
   rawSql?: RawSqlCstNode[];
   renamedFrom?: RenamedFromCstNode[];
+  On?: IToken[];
+  Update?: IToken[];
+  onUpdateFn?: IToken[];
+  LParen?: IToken[];
+  RParen?: IToken[];
 };
 
 export interface IdentityOptionsCstNode extends CstNode {

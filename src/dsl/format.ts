@@ -34,7 +34,13 @@ function verify(parsed: ParsedFile, formatted: string, name: string, original: s
   const again = parseFile(formatted, name);
   if (hasErrors(again.diagnostics.filter((d) => d.code === "syntax")))
     return "the formatted text does not parse";
-  const schemaOf = (p: ParsedFile) => JSON.stringify(canonical({ tables: p.tables, enums: p.enums }));
+  // Keys sorted: a column's attributes may come in any order in the source, and with them its fields.
+  const sortedKeys = (_k: string, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v;
+  const schemaOf = (p: ParsedFile) =>
+    JSON.stringify(canonical({ tables: p.tables, enums: p.enums }), sortedKeys);
   if (schemaOf(again) !== schemaOf(parsed)) return "the formatted text gives a different schema";
   // Comments are counted in the texts themselves (by the lexer), not in the IR: a comment the
   // IR failed to keep must not pass unnoticed.

@@ -12,6 +12,8 @@ import * as T from "./tokens.ts";
 
 /** Keywords that start a table item; as column attributes they must stay on the column's line. */
 const TABLE_ITEM_STARTERS = new Set([T.Unique, T.Check, T.Primary]);
+/** Contextual words that start a column attribute (`on update now()`): also on the column's line, so a column named `on` stays one. */
+const LINE_BOUND_ATTRIBUTES = new Set([...TABLE_ITEM_STARTERS, T.On]);
 
 class SchemaParser extends CstParser {
   constructor() {
@@ -114,7 +116,20 @@ class SchemaParser extends CstParser {
   });
 
   indexEntry = this.RULE("indexEntry", () => {
-    this.OR([{ ALT: () => this.CONSUME(T.Name) }, { ALT: () => this.SUBRULE(this.rawSql) }]);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Name);
+          // MySQL's prefix length: `name(255)`.
+          this.OPTION3(() => {
+            this.CONSUME(T.LParen);
+            this.CONSUME(T.NumberLiteral, { LABEL: "prefixLength" });
+            this.CONSUME(T.RParen);
+          });
+        },
+      },
+      { ALT: () => this.SUBRULE(this.rawSql) },
+    ]);
     this.OPTION(() => this.OR2([{ ALT: () => this.CONSUME(T.Asc) }, { ALT: () => this.CONSUME(T.Desc) }]));
   });
 
@@ -151,7 +166,7 @@ class SchemaParser extends CstParser {
       // `check (...)` on the next line is never taken for the column's.
       GATE: () => {
         const next = this.LA(1);
-        return !TABLE_ITEM_STARTERS.has(next.tokenType) || next.startLine === this.LA(0).endLine;
+        return !LINE_BOUND_ATTRIBUTES.has(next.tokenType) || next.startLine === this.LA(0).endLine;
       },
       DEF: () => this.SUBRULE(this.columnAttr),
     });
@@ -219,6 +234,16 @@ class SchemaParser extends CstParser {
         },
       },
       { ALT: () => this.SUBRULE(this.renamedFrom) },
+      {
+        // `on update now()`: MySQL's ON UPDATE CURRENT_TIMESTAMP.
+        ALT: () => {
+          this.CONSUME(T.On);
+          this.CONSUME(T.Update);
+          this.CONSUME(T.Identifier, { LABEL: "onUpdateFn" });
+          this.CONSUME(T.LParen);
+          this.CONSUME(T.RParen);
+        },
+      },
     ]);
   });
 

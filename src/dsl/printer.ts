@@ -139,6 +139,7 @@ function printColumnAttrs(c: Column, inline: Inline): string {
   if (c.identity && !c.serial) parts.push(`identity${printIdentityOptions(c.identityOptions)}`);
   if (inline.unique) parts.push("unique");
   if (c.default) parts.push(`default ${printDefault(c.default)}`);
+  if (c.onUpdate === "now") parts.push("on update now()");
   if (inline.fk)
     parts.push(
       `references ${printName(inline.fk.refTable)}(${printName(inline.fk.refColumns[0]!)})${printActions(inline.fk.onDelete, inline.fk.onUpdate)}`,
@@ -172,7 +173,10 @@ function printIndex(t: Table, i: Index): string {
   const words = i.parts.map((p) => (p.kind === "column" ? p.column : expressionWords(p.sql)));
   const name = i.name === indexName(t.name, words) ? "" : ` ${printName(i.name)}`;
   const parts = i.parts
-    .map((p) => `${p.kind === "column" ? printName(p.column) : `(${p.sql})`}${p.desc ? " desc" : ""}`)
+    .map(
+      (p) =>
+        `${p.kind === "column" ? `${printName(p.column)}${p.length !== undefined ? `(${p.length})` : ""}` : `(${p.sql})`}${p.desc ? " desc" : ""}`,
+    )
     .join(", ");
   return `${i.unique ? "unique " : ""}index${name} (${parts})${i.where !== undefined ? ` where (${i.where})` : ""}${i.using ? ` using ${printName(i.using)}` : ""}`;
 }

@@ -155,6 +155,7 @@ const ATTRIBUTES = {
   check: 32,
   "renamed from": 64,
   collate: 128,
+  "on update": 256,
 } as const;
 
 /** A start position: a token's, or a CST node's location (they share these fields). */
@@ -574,7 +575,18 @@ function createVisitor() {
       if (nameTok) {
         const column = nameText(nameTok);
         locs[`column:${column}`] ??= this.loc(nameTok);
-        return { kind: "column", column, desc };
+        const lengthTok = real(c.prefixLength?.[0]);
+        if (lengthTok && !(/^\d+$/.test(lengthTok.image) && Number(lengthTok.image) >= 1)) {
+          this.error(
+            "bad-prefix-length",
+            `a prefix length is a whole number of characters, at least 1, not \`${lengthTok.image}\``,
+            this.loc(lengthTok),
+          );
+          return { kind: "column", column, desc };
+        }
+        return lengthTok
+          ? { kind: "column", column, desc, length: Number(lengthTok.image) }
+          : { kind: "column", column, desc };
       }
       const raw = this.rawSql(c.rawSql?.[0]?.children);
       return raw ? { kind: "expression", sql: raw.sql, desc } : undefined;
@@ -783,6 +795,19 @@ function createVisitor() {
           },
         });
         t.columnUniques.push(u);
+      } else if (c.On) {
+        if (!this.once(s, "on update")) return;
+        const fn = real(c.onUpdateFn?.[0]);
+        if (!fn) return;
+        parts["on update"] = this.at(s.first, s.end - s.first.startOffset);
+        if (fn.image.toLowerCase() !== "now")
+          this.error(
+            "bad-on-update",
+            `\`on update\` takes \`now()\`, not \`${fn.image}()\``,
+            this.loc(fn),
+            "write `on update now()`",
+          );
+        else col.onUpdate = "now";
       } else if (c.Identity) {
         if (!this.once(s, "identity")) return;
         parts["identity"] = this.at(s.first, s.end - s.first.startOffset);

@@ -160,6 +160,11 @@ export interface Column {
    * MySQL `utf8mb4_bin`, SQLite `NOCASE`); absent means the database's default.
    */
   readonly collation?: string;
+  /**
+   * `on update now()`: MySQL's `ON UPDATE CURRENT_TIMESTAMP`, the time of the row's last update
+   * (Sakila's `last_update`); other dialects have none (a trigger there).
+   */
+  readonly onUpdate?: "now";
   /** From `///` doc comments: the database comment where the dialect has them. */
   readonly doc?: string;
   readonly renamedFrom?: string;
@@ -180,7 +185,13 @@ export interface UniqueConstraint {
 
 /** One entry of an index: a column or a raw SQL expression, ascending unless `desc`. */
 export type IndexPart =
-  | { readonly kind: "column"; readonly column: string; readonly desc: boolean }
+  | {
+      readonly kind: "column";
+      readonly column: string;
+      readonly desc: boolean;
+      /** MySQL's prefix length (`name(255)`): the key holds the column's first N characters. */
+      readonly length?: number;
+    }
   | { readonly kind: "expression"; readonly sql: string; readonly desc: boolean };
 
 export interface Index {

@@ -29,6 +29,7 @@ const COLUMN_ATTRIBUTES = [
   "references",
   "check",
   "renamed from",
+  "on update now()",
 ];
 
 export function complete(schema: Schema, before: string): Suggestion[] {

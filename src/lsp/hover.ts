@@ -60,6 +60,7 @@ async function columnHover(schema: Schema, t: Table, c: Column): Promise<string>
   if (c.collation !== undefined) facts.push(`collate ${c.collation}`);
   if (t.uniques.some((u) => u.columns.length === 1 && u.columns[0] === c.name)) facts.push("unique");
   if (c.default) facts.push(`default ${printDefault(c.default)}`);
+  if (c.onUpdate === "now") facts.push("on update now() (set to the time of each update)");
   for (const fk of t.foreignKeys.filter((f) => f.columns.includes(c.name))) {
     facts.push(
       `references ${fk.refTable}(${fk.refColumns.join(", ")})${fk.onDelete !== "no action" ? ` on delete ${fk.onDelete}` : ""}`,

@@ -84,6 +84,34 @@ for (const target of targets) {
       expect(text).toContain("index by_y (y)");
     });
 
+    test("Sakila's last_update: a TIMESTAMP with DEFAULT and ON UPDATE CURRENT_TIMESTAMP, and a DATETIME(3)", async () => {
+      const text = await pullReplay(await conn, [
+        "CREATE TABLE a (id INT PRIMARY KEY, last_update TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP," +
+          " at DATETIME(3) NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3))",
+      ]);
+      expect(text).toMatch(/last_update +"timestamp" +default now\(\) on update now\(\)\n/);
+      expect(text).toMatch(/at +datetime\(3\)\? +default now\(\) on update now\(\)\n/);
+    });
+
+    test("Sakila's film_text: a FULLTEXT index, and a SPATIAL one", async () => {
+      const text = await pullReplay(await conn, [
+        "CREATE TABLE film_text (film_id SMALLINT NOT NULL, title VARCHAR(255) NOT NULL, description TEXT," +
+          " place POINT NOT NULL, PRIMARY KEY (film_id), FULLTEXT KEY idx_title_description (title, description), SPATIAL KEY (place))",
+      ]);
+      expect(text).toContain("index idx_title_description (title, description) using fulltext\n");
+      expect(text).toContain("index place (place) using spatial\n");
+    });
+
+    test("FreeRADIUS's and Openfire's prefix indexes: KEY (username(32)), a unique one, a TEXT column's own", async () => {
+      const text = await pullReplay(await conn, [
+        "CREATE TABLE radcheck (id INT PRIMARY KEY, username VARCHAR(64) NOT NULL, jid VARCHAR(1024), body TEXT," +
+          " KEY username (username(32)), UNIQUE KEY jid (jid(255), id), KEY body (body(100)))",
+      ]);
+      expect(text).toContain("index username (username(32))\n");
+      expect(text).toContain("unique index jid (jid(255), id)\n");
+      expect(text).toContain("index body (body(100))\n");
+    });
+
     test("unsigned integers, tinyint and mediumint, AUTO_INCREMENT on a tinyint, SET (Sakila's)", async () => {
       const text = await pullReplay(await conn, [
         "CREATE TABLE a (id TINYINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY, n MEDIUMINT, u BIGINT(20) UNSIGNED, s SMALLINT(6)," +

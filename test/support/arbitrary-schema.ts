@@ -263,7 +263,12 @@ function build(
         ...(d !== undefined ? { doc: d } : {}),
       };
       const def = defaultFor(col, enums, rnd, nextStr());
-      columns.push(def ? { ...col, default: def } : col);
+      // MySQL's `on update now()` on timestamp columns.
+      const onUpdate =
+        type.kind === "portable" && /^timestamp(tz)?$/.test(type.name) && rnd.nextInt(0, 2) === 0
+          ? { onUpdate: "now" as const }
+          : {};
+      columns.push(def ? { ...col, ...onUpdate, default: def } : { ...col, ...onUpdate });
     }
     // Primary key: one column (maybe identity) or several; its columns are NOT NULL.
     let primaryKey: Table["primaryKey"];
@@ -278,7 +283,7 @@ function build(
       }
       if (n === 1 && rnd.nextBoolean()) {
         const c = columns[0]!;
-        const { default: _d, ...rest } = c;
+        const { default: _d, onUpdate: _u, ...rest } = c;
         // Plain identity, PostgreSQL's serial, or an identity with sequence options.
         const kind = rnd.nextInt(0, 2);
         columns[0] = {
@@ -346,7 +351,15 @@ function build(
     if (rnd.nextInt(0, 2) === 0) {
       const c = columns[rnd.nextInt(0, columns.length - 1)]!.name;
       const parts: IndexPart[] = rnd.nextBoolean()
-        ? [{ kind: "column", column: c, desc: rnd.nextBoolean() }]
+        ? [
+            {
+              kind: "column",
+              column: c,
+              desc: rnd.nextBoolean(),
+              // MySQL's prefix length.
+              ...(rnd.nextInt(0, 3) === 0 ? { length: 1 + rnd.nextInt(0, 99) } : {}),
+            },
+          ]
         : [{ kind: "expression", sql: `lower(${quote(c)})`, desc: false }];
       const words = parts.map((p) => (p.kind === "column" ? p.column : expressionWords(p.sql)));
       const i: Index = {

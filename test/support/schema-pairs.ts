@@ -165,7 +165,17 @@ function column(
     ...(r.bool(0.2) ? { doc: r.pick(["Why it exists.", "Set by the app; it's free text."]) } : {}),
   };
   const dv = r.bool(0.4) ? defaultFor(col, r, enums) : undefined;
-  return dv ? { ...col, default: dv } : col;
+  // MySQL's `on update now()` on a timestamp column with a default (Sakila's last_update; with
+  // none, MariaDB gives a NOT NULL TIMESTAMP the zero date).
+  const onUpdate =
+    d === "mysql" &&
+    dv !== undefined &&
+    type.kind === "portable" &&
+    /^timestamp(tz)?$/.test(type.name) &&
+    r.bool(0.5)
+      ? { onUpdate: "now" as const }
+      : {};
+  return dv ? { ...col, ...onUpdate, default: dv } : { ...col, ...onUpdate };
 }
 
 type MTable = { -readonly [K in keyof Table]: Table[K] extends readonly (infer U)[] ? U[] : Table[K] };
@@ -269,7 +279,13 @@ function addIndexes(t: MTable, r: Rng, d: DialectName) {
     const expression = d !== "mysql" && isText(c.type) && r.bool(0.4);
     const part = expression
       ? { kind: "expression" as const, sql: `lower(${quote(c.name)})`, desc: false }
-      : { kind: "column" as const, column: c.name, desc: r.bool(0.3) };
+      : {
+          kind: "column" as const,
+          column: c.name,
+          desc: r.bool(0.3),
+          // MySQL: a prefix of a varchar column.
+          ...(d === "mysql" && isText(c.type) && r.bool(0.4) ? { length: r.int(1, 10) } : {}),
+        };
     const name = indexName(t.name, [expression ? `lower_${c.name}` : c.name]);
     if (!t.indexes.some((i) => i.name === name)) {
       t.indexes.push({
@@ -279,6 +295,19 @@ function addIndexes(t: MTable, r: Rng, d: DialectName) {
         ...(d !== "mysql" && r.bool(0.3) ? { where: `${quote(c.name)} is not null` } : {}),
       });
     }
+  }
+  // MySQL's FULLTEXT index on a text column.
+  const searchable = d === "mysql" ? plain.filter((c) => isText(c.type)) : [];
+  if (searchable.length && r.bool(0.3)) {
+    const c = r.pick(searchable);
+    const name = indexName(t.name, [c.name]);
+    if (!t.indexes.some((i) => i.name === name))
+      t.indexes.push({
+        name,
+        unique: false,
+        parts: [{ kind: "column", column: c.name, desc: false }],
+        using: "fulltext",
+      });
   }
   const checkable = plain.filter((c) => isIntegral(c.type));
   if (checkable.length && r.bool(0.3)) {

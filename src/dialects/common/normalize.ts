@@ -19,8 +19,11 @@ export interface NormalizeFacts {
   readonly primaryKeyNames: boolean;
   /** A unique index on plain columns is the same object as a unique constraint (MySQL). */
   readonly uniqueIndexIsConstraint: boolean;
-  /** The database keeps an index's access method (InnoDB turns HASH into BTREE: MySQL does not). */
-  readonly keepsIndexMethod: boolean;
+  /**
+   * The database keeps an index's access method (InnoDB turns HASH into BTREE: MySQL does not),
+   * or the methods it keeps (MySQL: FULLTEXT and SPATIAL, which are kinds of index there).
+   */
+  readonly keepsIndexMethod: boolean | readonly string[];
   /** Foreign key actions the database stores as another (MySQL: NO ACTION is RESTRICT). */
   readonly fkAction?: (a: FkAction) => FkAction;
   /** Function names the database prints in place of others (MariaDB: `octet_length` for `length`). */
@@ -62,6 +65,7 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
         ? { identityOptions: effectiveIdentityOptions(c)! }
         : {}),
       ...(c.collation !== undefined ? { collation: foldCollation(c.collation) } : {}),
+      ...(c.onUpdate !== undefined ? { onUpdate: c.onUpdate } : {}),
       ...(d !== undefined && !c.identity ? { default: { kind: "raw", sql: expr(d) } } : {}),
       ...(caps.comments && c.doc !== undefined ? { doc: c.doc } : {}),
     };
@@ -76,7 +80,12 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
     unique: i.unique,
     parts: i.parts.map((p) => (p.kind === "expression" ? { ...p, sql: expr(p.sql) } : p)),
     ...(i.where !== undefined && caps.partialIndexes ? { where: expr(i.where) } : {}),
-    ...(i.using !== undefined && i.using !== "btree" && f.keepsIndexMethod ? { using: i.using } : {}),
+    ...(i.using !== undefined &&
+    i.using !== "btree" &&
+    (f.keepsIndexMethod === true ||
+      (Array.isArray(f.keepsIndexMethod) && f.keepsIndexMethod.includes(i.using)))
+      ? { using: i.using }
+      : {}),
   });
   const action = f.fkAction ?? ((a: FkAction) => a);
   return {

@@ -250,15 +250,26 @@ export function validateNameScopes(schema: Schema, scopes: NameScopes, db: strin
 }
 
 /**
- * `unsigned` where the database has no unsigned numbers: PostgreSQL refuses the type, SQLite
- * would store it signed (and `INTEGER PRIMARY KEY` cannot say it), so both are errors.
+ * MySQL's constructs where the database has none: `unsigned` (PostgreSQL refuses the type,
+ * SQLite would store it signed and `INTEGER PRIMARY KEY` cannot say it), `on update now()` and
+ * index prefix lengths. All errors.
  */
 export function validateUnsigned(schema: Schema, caps: Capabilities, db: string): Diagnostic[] {
-  if (caps.unsigned) return [];
   const out: Diagnostic[] = [];
   for (const t of schema.tables)
-    for (const c of t.columns)
-      if (c.type.kind !== "enum" && c.type.unsigned)
+    for (const c of t.columns) {
+      // PostgreSQL and SQLite have no ON UPDATE on a column (a trigger does it there).
+      if (c.onUpdate !== undefined && !caps.onUpdateNow)
+        out.push(
+          dialectError(
+            "on-update",
+            `${db} has no \`on update now()\` on a column (\`${t.name}.${c.name}\`)`,
+            c.src,
+            "remove it and set the column from the application or a trigger",
+            "on update",
+          ),
+        );
+      if (!caps.unsigned && c.type.kind !== "enum" && c.type.unsigned)
         out.push(
           dialectError(
             "unsigned",
@@ -268,6 +279,20 @@ export function validateUnsigned(schema: Schema, caps: Capabilities, db: string)
             "type",
           ),
         );
+    }
+  // An index key on a prefix: PostgreSQL and SQLite index whole values (or an expression).
+  if (!caps.indexPrefixes)
+    for (const t of schema.tables)
+      for (const i of t.indexes)
+        if (i.parts.some((p) => p.kind === "column" && p.length !== undefined))
+          out.push(
+            dialectError(
+              "index-prefix",
+              `${db} has no index prefix lengths (index \`${i.name}\`)`,
+              i.src,
+              "index the whole column, or an expression such as `(left(name, 20))`",
+            ),
+          );
   return out;
 }
 

@@ -4,6 +4,12 @@
  */
 import type { Capabilities } from "../dialect.ts";
 
+/**
+ * `using fulltext` and `using spatial`: on MySQL kinds of index (`CREATE FULLTEXT INDEX`), not
+ * methods of a B-tree, so the database keeps them (it turns HASH into BTREE).
+ */
+export const INDEX_KINDS: readonly string[] = ["fulltext", "spatial"];
+
 export const CAPABILITIES: Capabilities = {
   // DDL commits implicitly: a failed migration is recorded, not rolled back.
   transactionalDdl: false,
@@ -12,7 +18,7 @@ export const CAPABILITIES: Capabilities = {
   enums: "inline",
   partialIndexes: false,
   expressionIndexes: false,
-  indexMethods: ["btree", "hash"],
+  indexMethods: ["btree", "hash", ...INDEX_KINDS],
   lockIsTransaction: false,
   backslashEscapes: true,
   unsigned: true,
@@ -26,4 +32,6 @@ export const CAPABILITIES: Capabilities = {
     nullDefaultOnNotNull: false,
     emptyTables: false,
   },
+  onUpdateNow: true,
+  indexPrefixes: true,
 };

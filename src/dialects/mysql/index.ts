@@ -1,6 +1,6 @@
 /** The MySQL/MariaDB dialect: capabilities as data, rendering and validation. */
 import type { Dialect } from "../dialect.ts";
-import { CAPABILITIES } from "./capabilities.ts";
+import { CAPABILITIES, INDEX_KINDS } from "./capabilities.ts";
 import { normalizeSchema } from "../common/normalize.ts";
 import { introspectMysql } from "./introspect.ts";
 import { lockMysql } from "./lock.ts";
@@ -22,7 +22,7 @@ export const mysql: Dialect = {
     normalizeSchema(schema, {
       capabilities: CAPABILITIES,
       renderer: () => new MysqlRenderer(),
-      keepsIndexMethod: false,
+      keepsIndexMethod: INDEX_KINDS,
       primaryKeyNames: false,
       uniqueIndexIsConstraint: true,
       fkAction: (a) => (a === "no action" ? "restrict" : a),

@@ -25,7 +25,7 @@ import { TEXT_TYPES } from "../../ir/model.ts";
 import type { Executor, IntrospectOptions, Introspected, Unsupported } from "../dialect.ts";
 import { normExpr } from "../common/expr.ts";
 import { InlineEnums } from "../common/inline-enums.ts";
-import { TEXT_PREFIX } from "./types.ts";
+import { isBlobLike, TEXT_PREFIX } from "./types.ts";
 
 const SIMPLE: Readonly<Record<string, ColumnType>> = {
   "tinyint(1)": { kind: "portable", name: "bool" },
@@ -223,6 +223,8 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
       type,
       nullable,
       identity: extra.includes("auto_increment"),
+      // MariaDB: `on update current_timestamp()`; MySQL: `DEFAULT_GENERATED on update CURRENT_TIMESTAMP(6)`.
+      ...(/on update current_timestamp/.test(extra) ? { onUpdate: "now" as const } : {}),
       ...(collation !== undefined ? { collation } : {}),
       // MariaDB reports `NULL` as the default of a nullable column that has none.
       ...(d && !(d.kind === "null" && nullable) ? { default: d } : {}),
@@ -263,11 +265,17 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
   }
 
   const statRows =
-    await ex.query(`SELECT TABLE_NAME AS t, INDEX_NAME AS name, NON_UNIQUE AS nu, COLUMN_NAME AS col, COLLATION AS coll, INDEX_TYPE AS method
+    await ex.query(`SELECT TABLE_NAME AS t, INDEX_NAME AS name, NON_UNIQUE AS nu, COLUMN_NAME AS col, COLLATION AS coll, INDEX_TYPE AS method, SUB_PART AS sub
     FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`);
   const indexCols = new Map<
     string,
-    { t: string; name: string; unique: boolean; method: string; cols: { col: string; desc: boolean }[] }
+    {
+      t: string;
+      name: string;
+      unique: boolean;
+      method: string;
+      cols: { col: string; desc: boolean; length?: number }[];
+    }
   >();
   for (const r of statRows) {
     if (!tables.has(String(r["t"]))) continue;
@@ -284,7 +292,21 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
           cols: [],
         }),
       );
-    i.cols.push({ col: String(r["col"]), desc: r["coll"] === "D" });
+    // A prefix length, but not the one the renderer gives a text or bytes column of its own.
+    const table = tables.get(i.t)!;
+    const column = table.columns.find((c) => c.name === String(r["col"]));
+    const sub = r["sub"] === null || r["sub"] === undefined ? undefined : Number(r["sub"]);
+    const length =
+      sub !== undefined &&
+      !(sub === TEXT_PREFIX && column && isBlobLike(column.type)) &&
+      !["fulltext", "spatial"].includes(i.method)
+        ? sub
+        : undefined;
+    i.cols.push({
+      col: String(r["col"]),
+      desc: r["coll"] === "D",
+      ...(length !== undefined ? { length } : {}),
+    });
   }
   for (const [key, i] of indexCols) {
     const t = tables.get(i.t)!;
@@ -295,14 +317,19 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
     }
     // InnoDB's own index for a foreign key carries the key's name: not part of the schema.
     if (fkNames.has(key) && !i.unique) continue;
-    if (i.unique && i.cols.every((c) => !c.desc)) {
+    if (i.unique && i.cols.every((c) => !c.desc && c.length === undefined)) {
       t.uniques.push({ name: i.name, columns });
       continue;
     }
     t.indexes.push({
       name: i.name,
       unique: i.unique,
-      parts: i.cols.map((c) => ({ kind: "column", column: c.col, desc: c.desc })),
+      parts: i.cols.map((c) => ({
+        kind: "column",
+        column: c.col,
+        desc: c.desc,
+        ...(c.length !== undefined ? { length: c.length } : {}),
+      })),
       ...(i.method !== "btree" ? { using: i.method } : {}),
     });
   }
@@ -325,25 +352,20 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
 
 /**
  * What the tables hold that the language cannot express yet, found in information_schema: the
- * queries above read such an object as something close to it (a fulltext index as an index
- * `using fulltext`, a prefix index as an index on the whole column, a generated column as a
- * plain one) or not at all (a system-versioned table, `ON UPDATE CURRENT_TIMESTAMP`). One branch
- * per construct: delete it when the language learns the construct. One query for the database.
+ * queries above read such an object as something close to it (a primary key on column
+ * prefixes as one on the whole columns, a generated column as a plain one) or not at all (a
+ * system-versioned table). One branch per construct: delete it when the language learns the
+ * construct. One query for the database.
  */
 export async function unsupportedMysql(ex: Executor, exclude: ReadonlySet<string>): Promise<Unsupported[]> {
   const rows = await ex.query<{ what: string; object: string; tbl: string; leave_out: string | null }>(`
-    SELECT 'fulltext and spatial indexes' AS what, CONCAT(TABLE_NAME, '.', INDEX_NAME) AS object, TABLE_NAME AS tbl, INDEX_NAME AS leave_out
-      FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND INDEX_TYPE IN ('FULLTEXT', 'SPATIAL') AND SEQ_IN_INDEX = 1
-    -- The renderer indexes a text or bytes column (LONGTEXT, LONGBLOB) by a prefix of its own.
-    UNION ALL SELECT 'index prefix lengths', CONCAT(s.TABLE_NAME, '.', s.INDEX_NAME, ' (', s.COLUMN_NAME, '(', s.SUB_PART, '))'), s.TABLE_NAME, s.INDEX_NAME
+    -- Indexes read them; a primary key has only column names.
+    SELECT 'primary key prefix lengths' AS what, CONCAT(s.TABLE_NAME, '.', s.INDEX_NAME, ' (', s.COLUMN_NAME, '(', s.SUB_PART, '))') AS object, s.TABLE_NAME AS tbl, s.INDEX_NAME AS leave_out
       FROM information_schema.STATISTICS s JOIN information_schema.COLUMNS c
         ON c.TABLE_SCHEMA = s.TABLE_SCHEMA AND c.TABLE_NAME = s.TABLE_NAME AND c.COLUMN_NAME = s.COLUMN_NAME
-      WHERE s.TABLE_SCHEMA = DATABASE() AND s.SUB_PART IS NOT NULL AND s.INDEX_TYPE NOT IN ('FULLTEXT', 'SPATIAL')
-        AND NOT (s.SUB_PART = ${TEXT_PREFIX} AND c.DATA_TYPE IN ('longtext', 'longblob'))
+      WHERE s.TABLE_SCHEMA = DATABASE() AND s.SUB_PART IS NOT NULL AND s.INDEX_NAME = 'PRIMARY'
     UNION ALL SELECT 'generated columns', CONCAT(TABLE_NAME, '.', COLUMN_NAME), TABLE_NAME, NULL
       FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND IS_GENERATED = 'ALWAYS'
-    UNION ALL SELECT 'ON UPDATE column attributes', CONCAT(TABLE_NAME, '.', COLUMN_NAME, ' (', EXTRA, ')'), TABLE_NAME, NULL
-      FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND EXTRA LIKE '%on update%'
     UNION ALL SELECT 'invisible columns', CONCAT(TABLE_NAME, '.', COLUMN_NAME), TABLE_NAME, NULL
       FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND EXTRA LIKE '%invisible%'
     -- The reference is read by the table's name alone, which is another table here (or none).

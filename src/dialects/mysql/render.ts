@@ -7,7 +7,7 @@ import type { AlterColumn } from "../../diff/changes.ts";
 import { BaseRenderer } from "../common/render.ts";
 import { backtickNames, quoteBacktick, quoteStringMysql } from "../common/sql.ts";
 import { isBlobLike, mysqlType, TEXT_PREFIX } from "./types.ts";
-import { CAPABILITIES } from "./capabilities.ts";
+import { CAPABILITIES, INDEX_KINDS } from "./capabilities.ts";
 
 export class MysqlRenderer extends BaseRenderer {
   caps = CAPABILITIES;
@@ -31,12 +31,11 @@ export class MysqlRenderer extends BaseRenderer {
         return d.value ? "TRUE" : "FALSE";
       case "null":
         return "NULL";
-      // The fractional precision must match the column's: DATETIME(6)/TIMESTAMP(6).
       case "function":
         return d.name === "now"
           ? c.type.kind === "portable" && c.type.name === "date"
             ? "(CURRENT_DATE)"
-            : "CURRENT_TIMESTAMP(6)"
+            : nowSql(c)
           : d.name === "current_date"
             ? "(CURRENT_DATE)"
             : "(UUID())";
@@ -61,6 +60,7 @@ export class MysqlRenderer extends BaseRenderer {
 
   protected override columnExtras(_t: Table, c: Column): string[] {
     return [
+      ...(c.onUpdate === "now" ? [`ON UPDATE ${nowSql(c)}`] : []),
       ...(c.identity ? ["AUTO_INCREMENT"] : []),
       ...(c.doc !== undefined ? [`COMMENT ${quoteStringMysql(c.doc)}`] : []),
     ];
@@ -206,10 +206,16 @@ export class MysqlRenderer extends BaseRenderer {
     const parts = i.parts.map((p) => {
       if (p.kind === "expression") return `(${p.sql})`;
       const c = columns.get(p.column);
-      // TEXT/BLOB columns are indexed by a prefix (see TEXT_PREFIX).
-      const prefix = c && isBlobLike(c.type) ? `(${TEXT_PREFIX})` : "";
+      // The prefix written, else TEXT/BLOB columns are indexed by one (see TEXT_PREFIX).
+      const prefix =
+        p.length !== undefined ? `(${p.length})` : c && isBlobLike(c.type) ? `(${TEXT_PREFIX})` : "";
       return `${this.q(p.column)}${prefix}${p.desc ? " DESC" : ""}`;
     });
+    // FULLTEXT and SPATIAL are kinds of index, written before INDEX, on whole columns.
+    if (i.using && INDEX_KINDS.includes(i.using))
+      return [
+        `CREATE ${i.using.toUpperCase()} INDEX ${this.q(i.name)} ON ${this.q(table)} (${i.parts.map((p) => (p.kind === "column" ? this.q(p.column) : `(${p.sql})`)).join(", ")})`,
+      ];
     // A method MySQL does not have is left out (validation warns): the index uses the default.
     const using =
       i.using && this.caps.indexMethods.includes(i.using) ? ` USING ${i.using.toUpperCase()}` : "";
@@ -217,6 +223,17 @@ export class MysqlRenderer extends BaseRenderer {
       `CREATE ${i.unique ? "UNIQUE " : ""}INDEX ${this.q(i.name)} ON ${this.q(table)} (${parts.join(", ")})${using}`,
     ];
   }
+}
+
+/**
+ * CURRENT_TIMESTAMP at the column's fractional precision, which MySQL requires a default and
+ * ON UPDATE to match: 6 for the portable types (DATETIME(6), TIMESTAMP(6)), a native
+ * `timestamp(3)`'s own, none for a native `timestamp` (Sakila's).
+ */
+function nowSql(c: Column): string {
+  if (c.type.kind !== "native") return "CURRENT_TIMESTAMP(6)";
+  const p = c.type.args?.[0];
+  return p !== undefined && /^\d+$/.test(p) && p !== "0" ? `CURRENT_TIMESTAMP(${p})` : "CURRENT_TIMESTAMP";
 }
 
 /** Whether a primary key, unique constraint or column index of `t` starts with `columns`. */

@@ -4,7 +4,7 @@
  * rather than lose the action), and has no expression indexes. What an index can hold is read
  * from the capabilities, which the renderer follows too.
  */
-import type { Schema, Table } from "../../ir/model.ts";
+import { type Schema, type Table, TEXT_TYPES } from "../../ir/model.ts";
 import { CAPABILITIES } from "./capabilities.ts";
 import type { Diagnostic } from "../../ir/diagnostics.ts";
 import {
@@ -15,7 +15,7 @@ import {
   validatePortable,
 } from "../common/validate.ts";
 import { isBlobLike, TEXT_PREFIX } from "./types.ts";
-import { CAPABILITIES as caps } from "./capabilities.ts";
+import { CAPABILITIES as caps, INDEX_KINDS } from "./capabilities.ts";
 import { createsIndex } from "../dialect.ts";
 
 /** InnoDB's limit on an index key, in bytes, with utf8mb4 (4 bytes a character). */
@@ -25,11 +25,33 @@ export function validateMysql(schema: Schema): Diagnostic[] {
   const out: Diagnostic[] = validatePortable(schema, CAPABILITIES, "MySQL/MariaDB");
   for (const t of schema.tables) {
     const col = (n: string) => t.columns.find((c) => c.name === n);
-    const keyColumns = (what: string, cols: readonly string[], src: Table["src"], prefixOk = false) => {
+    /** `lengths`: the prefix lengths written on an index's entries (a key holds that much). */
+    const keyColumns = (
+      what: string,
+      cols: readonly string[],
+      src: Table["src"],
+      prefixOk = false,
+      lengths: ReadonlyMap<string, number> = new Map(),
+    ) => {
       let bytes = 0;
       for (const n of cols) {
         const c = col(n);
         if (!c) continue;
+        const length = lengths.get(n);
+        if (length !== undefined) {
+          // MySQL takes a prefix of a string or binary column only.
+          if (c.type.kind === "portable" && !isBlobLike(c.type) && !TEXT_TYPES.has(c.type.name))
+            out.push(
+              dialectError(
+                "mysql-prefix-type",
+                `MySQL indexes a prefix of string columns only; \`${t.name}.${n}\` is \`${c.type.name}\``,
+                src,
+                `write \`${n}\` without \`(${length})\``,
+              ),
+            );
+          bytes += 4 * length;
+          continue;
+        }
         if (isBlobLike(c.type) && prefixOk) {
           bytes += 4 * TEXT_PREFIX;
           continue;
@@ -61,11 +83,46 @@ export function validateMysql(schema: Schema): Diagnostic[] {
     if (t.primaryKey) keyColumns("a primary key", t.primaryKey.columns, t.primaryKey.src);
     for (const u of t.uniques) keyColumns(`unique constraint \`${u.name}\``, u.columns, u.src);
     for (const i of t.indexes) {
+      // FULLTEXT and SPATIAL indexes hold whole columns, with no key length limit.
+      if (i.using && INDEX_KINDS.includes(i.using)) {
+        if (i.unique)
+          out.push(
+            dialectError(
+              "mysql-index-kind",
+              `MySQL has no unique ${i.using} index (\`${i.name}\`)`,
+              i.src,
+              "drop `unique`",
+            ),
+          );
+        for (const p of i.parts) {
+          const c = p.kind === "column" ? col(p.column) : undefined;
+          const text =
+            c &&
+            (c.type.kind === "portable"
+              ? TEXT_TYPES.has(c.type.name)
+              : c.type.kind === "native" && /char|text/i.test(c.type.name));
+          if (i.using === "fulltext" && (p.kind === "expression" || (c && !text && c.type.kind !== "native")))
+            out.push(
+              dialectError(
+                "mysql-index-kind",
+                `a fulltext index holds text columns; \`${i.name}\` has ${p.kind === "column" ? `\`${p.column}\`` : "an expression"}`,
+                i.src,
+                "index `text`, `varchar` or `char` columns",
+              ),
+            );
+        }
+        continue;
+      }
       keyColumns(
         `${i.unique ? "unique " : ""}index \`${i.name}\``,
         i.parts.flatMap((p) => (p.kind === "column" ? [p.column] : [])),
         i.src,
         !i.unique,
+        new Map(
+          i.parts.flatMap((p) =>
+            p.kind === "column" && p.length !== undefined ? [[p.column, p.length]] : [],
+          ),
+        ),
       );
       // Not created at all, so its `where` is not reported too.
       const dropped = !createsIndex(caps, i);

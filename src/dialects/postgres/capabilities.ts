@@ -32,4 +32,6 @@ export const CAPABILITIES: Capabilities = {
     nullDefaultOnNotNull: true,
     emptyTables: true,
   },
+  onUpdateNow: false,
+  indexPrefixes: false,
 };

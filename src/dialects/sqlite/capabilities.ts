@@ -25,4 +25,6 @@ export const CAPABILITIES: Capabilities = {
     nullDefaultOnNotNull: true,
     emptyTables: false,
   },
+  onUpdateNow: false,
+  indexPrefixes: false,
 };

@@ -281,6 +281,8 @@ const FACET_REBUILDS: Record<ColumnFacet, boolean> = {
   identity: true,
   // A column's collation is part of its definition: only a rebuild changes it.
   collation: true,
+  // Refused by validation (SQLite has no ON UPDATE): nothing to rebuild for.
+  onUpdate: false,
   comment: false,
 };
 const alterRebuilds = (c: AlterColumn) => c.facets.some((f) => FACET_REBUILDS[f]);

@@ -69,6 +69,18 @@ export function validateTable(v: Validation, t: Table): TableScope {
  * elsewhere; `default null` on a NOT NULL column per database, in `dialects/common/validate.ts`).
  */
 function checkColumn(v: Validation, t: Table, c: Column) {
+  // MySQL takes ON UPDATE CURRENT_TIMESTAMP on TIMESTAMP and DATETIME columns only.
+  if (
+    c.onUpdate &&
+    c.type.kind !== "native" &&
+    !(c.type.kind === "portable" && /^timestamp(tz)?$/.test(c.type.name))
+  )
+    v.err(
+      "on-update-type",
+      `\`on update now()\` needs a timestamp column, but \`${t.name}.${c.name}\` is \`${typeText(c.type)}\``,
+      locOf(c.src, "on update"),
+      "make it `timestamp` or `timestamptz`",
+    );
   // MySQL refuses `unsigned` on a type that is not a number.
   if (c.type.kind === "portable" && c.type.unsigned && !NUMERIC_TYPES.has(c.type.name))
     v.err(

@@ -1,0 +1,3 @@
+DROP INDEX `films_title_idx` ON `films`;
+
+CREATE FULLTEXT INDEX `idx_title_body` ON `films` (`title`, `body`);
