@@ -24,6 +24,14 @@ export interface Collations {
   readonly onEnums: boolean;
 }
 
+/** One table option a dialect has (`Capabilities.tableOptions`). */
+export interface TableOptionSpec {
+  /** As the IR holds it: lower case, words joined by one space (`without rowid`). */
+  readonly name: string;
+  /** A flag (`strict`) or an option with a value (`engine = InnoDB`). */
+  readonly takes: "flag" | "value";
+}
+
 export interface Capabilities {
   /** DDL runs inside a transaction and rolls back with it (PostgreSQL, SQLite). */
   readonly transactionalDdl: boolean;
@@ -58,6 +66,8 @@ export interface Capabilities {
    * (`always`, start, increment, ...). Absent: the dialect has neither, and validation refuses them.
    */
   readonly sequences?: boolean;
+  /** The table options (`table t (...) {`) this dialect has; validation refuses any other. */
+  readonly tableOptions: readonly TableOptionSpec[];
 }
 
 /**

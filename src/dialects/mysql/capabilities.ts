@@ -17,4 +17,5 @@ export const CAPABILITIES: Capabilities = {
   backslashEscapes: true,
   collations: { fold: "lower", onAnyType: false, onEnums: true },
   unsigned: true,
+  tableOptions: [],
 };

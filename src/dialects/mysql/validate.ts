@@ -7,7 +7,13 @@
 import type { Schema, Table } from "../../ir/model.ts";
 import { CAPABILITIES } from "./capabilities.ts";
 import type { Diagnostic } from "../../ir/diagnostics.ts";
-import { dialectError, dialectWarning, validateCollations, validateIdentity } from "../common/validate.ts";
+import {
+  dialectError,
+  dialectWarning,
+  validateCollations,
+  validateIdentity,
+  validateTableOptions,
+} from "../common/validate.ts";
 import { isBlobLike, TEXT_PREFIX } from "./types.ts";
 import { CAPABILITIES as caps } from "./capabilities.ts";
 import { createsIndex } from "../dialect.ts";
@@ -140,5 +146,6 @@ export function validateMysql(schema: Schema): Diagnostic[] {
   }
   out.push(...validateCollations(schema, CAPABILITIES, "MySQL/MariaDB"));
   out.push(...validateIdentity(schema, CAPABILITIES, "MySQL/MariaDB"));
+  out.push(...validateTableOptions(schema, CAPABILITIES, "MySQL/MariaDB"));
   return out;
 }

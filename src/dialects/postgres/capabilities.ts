@@ -17,4 +17,5 @@ export const CAPABILITIES: Capabilities = {
   collations: { onAnyType: false, onEnums: false },
   unsigned: false,
   sequences: true,
+  tableOptions: [],
 };

@@ -7,6 +7,7 @@ import {
   validateCollations,
   validateIdentity,
   validateUnsigned,
+  validateTableOptions,
 } from "../common/validate.ts";
 import { CAPABILITIES } from "./capabilities.ts";
 
@@ -40,5 +41,6 @@ export function validatePostgres(schema: Schema): Diagnostic[] {
   out.push(...validateCollations(schema, CAPABILITIES, "PostgreSQL"));
   out.push(...validateUnsigned(schema, CAPABILITIES, "PostgreSQL"));
   out.push(...validateIdentity(schema, CAPABILITIES, "PostgreSQL"));
+  out.push(...validateTableOptions(schema, CAPABILITIES, "PostgreSQL"));
   return out;
 }

@@ -16,4 +16,9 @@ export const CAPABILITIES: Capabilities = {
   backslashEscapes: false,
   collations: { names: ["BINARY", "NOCASE", "RTRIM"], fold: "upper", onAnyType: true, onEnums: true },
   unsigned: false,
+  // sqlite.org/withoutrowid.html, sqlite.org/stricttables.html: both fixed at CREATE TABLE.
+  tableOptions: [
+    { name: "without rowid", takes: "flag" },
+    { name: "strict", takes: "flag" },
+  ],
 };

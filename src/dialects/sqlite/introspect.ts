@@ -149,11 +149,25 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
       indexes: Index[];
       foreignKeys: ForeignKey[];
       checks: Check[];
+      options?: Record<string, true>;
     }
   >();
   for (const name of tableSql.keys())
     tables.set(name, { name, columns: [], pk: [], uniques: [], indexes: [], foreignKeys: [], checks: [] });
   const parsed = new Map([...tableSql].map(([n, sql]) => [n, parseCreateTable(sql)]));
+
+  // WITHOUT ROWID and STRICT (SQLite 3.37+ reports both here).
+  const list = await ex.query<{ name: string; wr: number; strict: number }>(
+    "SELECT name, wr, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table'",
+  );
+  for (const r of list) {
+    const t = tables.get(r.name);
+    if (!t) continue;
+    const options: Record<string, true> = {};
+    if (Number(r.wr)) options["without rowid"] = true;
+    if (Number(r.strict)) options["strict"] = true;
+    if (Object.keys(options).length) t.options = options;
+  }
 
   const inline = new InlineEnums(() => tables.keys());
   const enums = inline.enums;
@@ -184,11 +198,13 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
       type,
       identity,
       ...(collation !== undefined ? { collation } : {}),
-      // An INTEGER PRIMARY KEY is never NULL, whatever the catalog's flag says.
+      // An INTEGER PRIMARY KEY (the rowid) is never NULL, whatever the catalog's flag says;
+      // neither is a WITHOUT ROWID table's key, which SQLite holds to NOT NULL.
       nullable:
         Number(r.notnull) === 0 &&
         !(
           identity ||
+          (Number(r.pk) > 0 && t.options?.["without rowid"]) ||
           (Number(r.pk) > 0 && r.type.toUpperCase() === "INTEGER" && parsed.get(r.t)!.pkColumns.length === 1)
         ),
       ...(r.dflt !== null ? { default: decodeSqliteDefault(r.dflt, type) } : {}),
