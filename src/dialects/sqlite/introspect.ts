@@ -324,7 +324,7 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
  * What the tables hold that the language cannot express yet, from `pragma_table_list`,
  * `pragma_table_xinfo` and the `CREATE` text: the queries above read such a table or column as
  * a plain one (a virtual table and its shadow tables as tables, a generated column as a plain
- * column) or leave the clause out (WITHOUT ROWID, STRICT, DEFERRABLE, ON CONFLICT). One branch
+ * column) or leave the clause out (DEFERRABLE, ON CONFLICT). One branch
  * per construct: delete it when the language learns the construct.
  */
 export async function unsupportedSqlite(
@@ -333,8 +333,8 @@ export async function unsupportedSqlite(
   exclude: ReadonlySet<string>,
 ): Promise<Unsupported[]> {
   const out: Unsupported[] = [];
-  const lists = await ex.query<{ name: string; type: string; wr: number; strict: number }>(
-    "SELECT name, type, wr, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'",
+  const lists = await ex.query<{ name: string; type: string }>(
+    "SELECT name, type FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'",
   );
   for (const t of lists) {
     if (exclude.has(t.name) || !tableSql.has(t.name)) continue;
@@ -347,10 +347,6 @@ export async function unsupportedSqlite(
         table: t.name,
         leaveOut: "table",
       });
-    else {
-      if (Number(t.wr)) out.push({ what: "WITHOUT ROWID tables", object: t.name, table: t.name });
-      if (Number(t.strict)) out.push({ what: "STRICT tables", object: t.name, table: t.name });
-    }
   }
   // hidden: 2 a virtual generated column, 3 a stored one (1: a virtual table's hidden column).
   const generated = await ex.query<{ t: string; name: string }>(
