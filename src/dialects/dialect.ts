@@ -65,6 +65,14 @@ export interface Accepts {
   readonly emptyTables: boolean;
 }
 
+/** One table option a dialect has (`Capabilities.tableOptions`). */
+export interface TableOptionSpec {
+  /** As the IR holds it: lower case, words joined by one space (`without rowid`). */
+  readonly name: string;
+  /** A flag (`strict`) or an option with a value (`engine = InnoDB`). */
+  readonly takes: "flag" | "value";
+}
+
 export interface Capabilities {
   /** DDL runs inside a transaction and rolls back with it (PostgreSQL, SQLite). */
   readonly transactionalDdl: boolean;
@@ -107,6 +115,8 @@ export interface Capabilities {
   readonly onUpdateNow: boolean;
   /** An index entry can have a prefix length (`name(255)`, MySQL); elsewhere it is refused. */
   readonly indexPrefixes: boolean;
+  /** The table options (`table t (...) {`) this dialect has; validation refuses any other. */
+  readonly tableOptions: readonly TableOptionSpec[];
 }
 
 /**

@@ -87,6 +87,12 @@ function applyTo(s: State, c: Change): void {
         return c.to !== undefined ? { ...rest, doc: c.to } : rest;
       });
       break;
+    case "set-table-options":
+      edit(c.table, (t) => {
+        const { options: _, ...rest } = t;
+        return c.to !== undefined ? { ...rest, options: c.to } : rest;
+      });
+      break;
     case "add-column":
       edit(c.table, (t) => ({ ...t, columns: [...t.columns, c.column] }));
       break;

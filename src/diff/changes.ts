@@ -15,6 +15,7 @@ import type {
   Index,
   PrimaryKey,
   Table,
+  TableOptions,
   UniqueConstraint,
 } from "../ir/model.ts";
 import type { ColumnFacet } from "./facets.ts";
@@ -54,6 +55,13 @@ export type Change =
       readonly table: string;
       readonly from?: string;
       readonly to?: string;
+    }
+  /** The table's options (`Table.options`), all of them before and after; absent: none. */
+  | {
+      readonly kind: "set-table-options";
+      readonly table: string;
+      readonly from?: TableOptions;
+      readonly to?: TableOptions;
     }
   // Columns
   | { readonly kind: "add-column"; readonly table: string; readonly column: Column }

@@ -60,6 +60,7 @@ export function dataLoss(c: Change): string | undefined {
     case "create-table":
     case "rename-table":
     case "set-table-comment":
+    case "set-table-options":
     case "add-column":
     case "rename-column":
     case "add-primary-key":

@@ -24,6 +24,7 @@ import type {
   Index,
   Schema,
   Table,
+  TableOptions,
   UniqueConstraint,
 } from "../ir/model.ts";
 import { typeKey } from "../ir/validate.ts";
@@ -208,10 +209,17 @@ function matchTables(from: Schema, to: Schema, renames: Renames, enumNewName: Re
   return { pairs, created, dropped, m };
 }
 
-/** A matched table's own changes: its rename and its comment. */
+/** A matched table's own changes: its rename, its comment and its options. */
 function diffTableItself(old: Table, neu: Table, p: Phases): void {
   const t = neu.name;
   if (old.name !== neu.name) p.rename.unshift({ kind: "rename-table", from: old.name, to: neu.name });
+  if (!sameOptions(old.options, neu.options))
+    p.column.push({
+      kind: "set-table-options",
+      table: t,
+      ...(old.options !== undefined ? { from: old.options } : {}),
+      ...(neu.options !== undefined ? { to: neu.options } : {}),
+    });
   if ((old.doc ?? "") !== (neu.doc ?? ""))
     p.column.push({
       kind: "set-table-comment",
@@ -483,3 +491,10 @@ function matchByDefinition<T extends { name: string }>(
 }
 
 export type { UniqueConstraint, Check };
+
+/** Whether two tables' options are the same set (order does not matter; none is an empty set). */
+export function sameOptions(a: TableOptions | undefined, b: TableOptions | undefined): boolean {
+  const key = (o: TableOptions | undefined) =>
+    JSON.stringify(Object.entries(o ?? {}).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
+  return key(a) === key(b);
+}

@@ -37,6 +37,13 @@ export function invert(c: Change): Change {
         ...(c.to !== undefined ? { from: c.to } : {}),
         ...(c.from !== undefined ? { to: c.from } : {}),
       };
+    case "set-table-options":
+      return {
+        kind: "set-table-options",
+        table: c.table,
+        ...(c.to !== undefined ? { from: c.to } : {}),
+        ...(c.from !== undefined ? { to: c.from } : {}),
+      };
     case "add-column":
       return { kind: "drop-column", table: c.table, column: c.column };
     case "drop-column":

@@ -3,7 +3,7 @@ import type { Change } from "./changes.ts";
 import { assertNever } from "./changes.ts";
 import { typeText } from "../ir/validate.ts";
 import { printDefault, printIdentityOptions } from "../dsl/printer.ts";
-import type { Column } from "../ir/model.ts";
+import type { Column, TableOptions } from "../ir/model.ts";
 import type { ColumnFacet } from "./facets.ts";
 
 export function describe(c: Change): string {
@@ -28,6 +28,8 @@ export function describe(c: Change): string {
       return `~ table ${c.from} renamed to ${c.to}`;
     case "set-table-comment":
       return `~ table ${c.table}: comment ${c.to === undefined ? "removed" : "set"}`;
+    case "set-table-options":
+      return `~ table ${c.table}: options (${optionsText(c.from)}) → (${optionsText(c.to)})`;
     case "add-column":
       return `+ column ${c.table}.${c.column.name} ${columnText(c.column)}`;
     case "drop-column":
@@ -117,6 +119,7 @@ export function changeTarget(c: Change): { table?: string; column?: string; enum
     case "rename-table":
       return { table: c.to };
     case "set-table-comment":
+    case "set-table-options":
       return { table: c.table };
     case "add-column":
     case "drop-column":
@@ -146,4 +149,11 @@ export function changeTarget(c: Change): { table?: string; column?: string; enum
     default:
       return assertNever(c);
   }
+}
+
+/** Table options as the language writes them: `without rowid, engine = InnoDB`. */
+export function optionsText(o: TableOptions | undefined): string {
+  return Object.entries(o ?? {})
+    .map(([k, v]) => (v === true ? k : `${k} = ${v}`))
+    .join(", ");
 }

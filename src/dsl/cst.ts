@@ -24,9 +24,45 @@ export type TableDeclCstChildren = {
   Table: IToken[];
   Name: IToken[];
   renamedFrom?: RenamedFromCstNode[];
+  tableOptions?: TableOptionsCstNode[];
   LCurly: IToken[];
   tableItem?: TableItemCstNode[];
   RCurly: IToken[];
+};
+
+export interface TableOptionsCstNode extends CstNode {
+  name: "tableOptions";
+  children: TableOptionsCstChildren;
+}
+
+export type TableOptionsCstChildren = {
+  LParen: IToken[];
+  tableOption?: TableOptionCstNode[];
+  Comma?: IToken[];
+  RParen: IToken[];
+};
+
+export interface TableOptionCstNode extends CstNode {
+  name: "tableOption";
+  children: TableOptionCstChildren;
+}
+
+export type TableOptionCstChildren = {
+  Name: IToken[];
+  Equals?: IToken[];
+  optionValue?: OptionValueCstNode[];
+};
+
+export interface OptionValueCstNode extends CstNode {
+  name: "optionValue";
+  children: OptionValueCstChildren;
+}
+
+export type OptionValueCstChildren = {
+  Name?: IToken[];
+  StringLiteral?: IToken[];
+  Minus?: IToken[];
+  NumberLiteral?: IToken[];
 };
 
 export interface EnumDeclCstNode extends CstNode {
@@ -336,6 +372,9 @@ export type RawSqlCstChildren = {
 export interface SchemaCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   schema(children: SchemaCstChildren, param?: IN): OUT;
   tableDecl(children: TableDeclCstChildren, param?: IN): OUT;
+  tableOptions(children: TableOptionsCstChildren, param?: IN): OUT;
+  tableOption(children: TableOptionCstChildren, param?: IN): OUT;
+  optionValue(children: OptionValueCstChildren, param?: IN): OUT;
   enumDecl(children: EnumDeclCstChildren, param?: IN): OUT;
   enumValue(children: EnumValueCstChildren, param?: IN): OUT;
   renamedFrom(children: RenamedFromCstChildren, param?: IN): OUT;

@@ -32,9 +32,39 @@ class SchemaParser extends CstParser {
     this.CONSUME(T.Table);
     this.CONSUME(T.Name);
     this.OPTION(() => this.SUBRULE(this.renamedFrom));
+    this.OPTION2(() => this.SUBRULE(this.tableOptions));
     this.CONSUME(T.LCurly);
     this.MANY(() => this.SUBRULE(this.tableItem));
     this.CONSUME(T.RCurly);
+  });
+
+  /** `(without rowid, strict)`, `(engine = InnoDB, charset = utf8mb4)`. */
+  tableOptions = this.RULE("tableOptions", () => {
+    this.CONSUME(T.LParen);
+    this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.tableOption) });
+    this.CONSUME(T.RParen);
+  });
+
+  /** An option's name (one word or more), then `= value` unless it is a flag. */
+  tableOption = this.RULE("tableOption", () => {
+    this.AT_LEAST_ONE(() => this.CONSUME(T.Name));
+    this.OPTION(() => {
+      this.CONSUME(T.Equals);
+      this.SUBRULE(this.optionValue);
+    });
+  });
+
+  optionValue = this.RULE("optionValue", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Name) },
+      { ALT: () => this.CONSUME(T.StringLiteral) },
+      {
+        ALT: () => {
+          this.OPTION(() => this.CONSUME(T.Minus));
+          this.CONSUME(T.NumberLiteral);
+        },
+      },
+    ]);
   });
 
   enumDecl = this.RULE("enumDecl", () => {

@@ -22,6 +22,7 @@ import type {
   Index,
   SourceInfo,
   Table,
+  TableOptions,
   UniqueConstraint,
   Schema,
 } from "../ir/model.ts";
@@ -181,10 +182,19 @@ function printIndex(t: Table, i: Index): string {
   return `${i.unique ? "unique " : ""}index${name} (${parts})${i.where !== undefined ? ` where (${i.where})` : ""}${i.using ? ` using ${printName(i.using)}` : ""}`;
 }
 
+/** ` (without rowid, engine = InnoDB)`, or nothing; each word of a name as a name, values verbatim. */
+function printTableOptions(o: TableOptions | undefined): string {
+  const items = Object.entries(o ?? {}).map(([k, v]) => {
+    const name = k.split(" ").map(printName).join(" ");
+    return v === true ? name : `${name} = ${v}`;
+  });
+  return items.length ? ` (${items.join(", ")})` : "";
+}
+
 export function printTable(t: Table): string {
   const out: string[] = [...commentLines(t.src, ""), ...docLines(t.doc, "")];
   out.push(
-    `table ${printName(t.name)}${t.renamedFrom !== undefined ? ` renamed from ${printName(t.renamedFrom)}` : ""} {`,
+    `table ${printName(t.name)}${t.renamedFrom !== undefined ? ` renamed from ${printName(t.renamedFrom)}` : ""}${printTableOptions(t.options)} {`,
   );
   const plan = inlinePlan(t);
   const nameW = Math.max(0, ...t.columns.map((c) => printName(c.name).length));

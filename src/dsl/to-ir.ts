@@ -71,6 +71,8 @@ import type {
   TableDeclCstChildren,
   TableDeclCstNode,
   TableItemCstChildren,
+  TableOptionsCstChildren,
+  OptionValueCstChildren,
   TypeArgCstChildren,
   TypeRefCstChildren,
   UniqueItemCstChildren,
@@ -421,6 +423,8 @@ function createVisitor() {
         src,
       };
       if (renamed) table.renamedFrom = renamed.name;
+      const options = this.tableOptions(c.tableOptions?.[0]?.children, src);
+      if (options) table.options = options;
       this.out.anchors.push({
         src,
         topLevel: true,
@@ -452,6 +456,48 @@ function createVisitor() {
       table.checks.unshift(...t.columnChecks);
       this.out.tables.push(table);
       this.out.order.push({ kind: "table", name: tableName });
+    }
+
+    /**
+     * A table's options: names lower-cased, words joined by one space; values verbatim; each
+     * option's position in the table's `parts` as `option:NAME`. Undefined when there are none.
+     */
+    tableOptions(
+      c: Parsed<TableOptionsCstChildren> | undefined,
+      src: MutableSource,
+    ): Record<string, string | true> | undefined {
+      const out: Record<string, string | true> = {};
+      const parts = (src.parts ??= {}) as Record<string, Loc>;
+      for (const o of c?.tableOption ?? []) {
+        const words = (o.children.Name ?? []).filter((t) => real(t));
+        if (!words.length) continue;
+        const name = words.map((t) => nameText(t).toLowerCase()).join(" ");
+        const last = words[words.length - 1]!;
+        const loc = this.at(words[0]!, last.startOffset + last.image.length - words[0]!.startOffset);
+        if (`option:${name}` in parts) {
+          this.error("duplicate-option", `table option \`${name}\` is given twice`, loc, "keep one", {
+            message: "first given here",
+            loc: parts[`option:${name}`]!,
+          });
+          continue;
+        }
+        parts[`option:${name}`] = loc;
+        const v = o.children.optionValue?.[0]?.children;
+        if (o.children.Equals && !v) continue; // recovery left the value out
+        out[name] = v ? this.optionValue(v) : true;
+      }
+      return Object.keys(out).length ? out : undefined;
+    }
+
+    tableOption(): void {
+      // Read by `tableOptions`, which needs the table's source record.
+    }
+
+    /** An option's value as written (a string keeps its quotes, a number its sign). */
+    optionValue(c: Parsed<OptionValueCstChildren>): string {
+      const t = real(c.Name?.[0]) ?? real(c.StringLiteral?.[0]);
+      if (t) return t.image;
+      return `${real(c.Minus?.[0]) ? "-" : ""}${real(c.NumberLiteral?.[0])?.image ?? ""}`;
     }
 
     tableItem(c: Parsed<TableItemCstChildren>, t: TableScope): void {

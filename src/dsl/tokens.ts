@@ -114,6 +114,15 @@ export const Comma = createToken({ name: "Comma", pattern: /,/, categories: [Raw
 export const Question = createToken({ name: "Question", pattern: /\?/, categories: [RawAny] });
 export const Minus = createToken({ name: "Minus", pattern: /-/, categories: [RawAny] });
 /**
+ * A lone `=`, between a table option and its value. Tried before `Other`, which would take it;
+ * `=` followed by another operator character (`==`, `=>`) stays `Other`, and `>=` starts there.
+ */
+export const Equals = createToken({
+  name: "Equals",
+  pattern: /=(?![!#$%&*+./:;<=>@\\^`|~])/,
+  categories: [RawAny],
+});
+/**
  * Operator characters: only meaningful inside raw SQL (`>=`, `||`, `::`, `->>`). An explicit set
  * rather than a complement, so the lexer keeps its first-character optimisation.
  */
@@ -148,6 +157,7 @@ export const allTokens: TokenType[] = [
   Comma,
   Question,
   Minus,
+  Equals,
   Other,
   Name,
   RawAny,

@@ -222,10 +222,20 @@ export interface Check {
   readonly src?: SourceInfo;
 }
 
+/**
+ * A table's options (`table t (without rowid, strict) {`, `(engine = InnoDB)`): names
+ * lower-cased with words joined by one space, values verbatim (a string literal keeps its
+ * quotes); `true` for a flag, which has no value. Order does not matter. Which options a dialect
+ * has is in its capabilities (`Capabilities.tableOptions`).
+ */
+export type TableOptions = Readonly<Record<string, string | true>>;
+
 export interface Table {
   readonly name: string;
   readonly renamedFrom?: string;
   readonly doc?: string;
+  /** Absent when the table has none. */
+  readonly options?: TableOptions;
   readonly columns: readonly Column[];
   readonly primaryKey?: PrimaryKey;
   readonly uniques: readonly UniqueConstraint[];

@@ -86,6 +86,10 @@ const CASES: Record<string, string> = {
     CREATE TABLE r (p_id INT NOT NULL, q_id INT NOT NULL, PRIMARY KEY (p_id, q_id),
       CONSTRAINT fk_r_q FOREIGN KEY (q_id) REFERENCES q (id) ON UPDATE CASCADE,
       CONSTRAINT fk_r_p FOREIGN KEY (p_id) REFERENCES p (id) ON UPDATE CASCADE);`,
+  "without rowid and strict tables": `
+    CREATE TABLE kv (k TEXT NOT NULL PRIMARY KEY, v ANY) WITHOUT ROWID, STRICT;
+    CREATE TABLE s (id INTEGER NOT NULL PRIMARY KEY, n INT) STRICT;
+    CREATE TABLE w (a TEXT, b INT, PRIMARY KEY (a, b)) WITHOUT ROWID;`,
 };
 
 describe("pull on SQLite: the pulled files re-create the catalog exactly", () => {

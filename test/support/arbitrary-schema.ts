@@ -378,9 +378,22 @@ function build(
       const want = rnd.nextBoolean() ? checkName(name, mentionedColumns(expr, columns)) : `ck_${explicit++}`;
       checks.push({ name: claim(want), expr });
     }
+    // Table options: flags of one word and of two, and values of each kind (not all valid on
+    // every dialect: this generator is for the language and the differ).
+    const options: Record<string, string | true> = {};
+    if (rnd.nextInt(0, 3) === 0)
+      for (const [k, v] of [
+        ["without rowid", true],
+        ["strict", true],
+        ["engine", "InnoDB"],
+        ["comment", "'it''s'"],
+        ["auto_increment", "-7"],
+      ] as const)
+        if (rnd.nextBoolean()) options[k] = v;
     const d = nextDoc();
     tables.push({
       name,
+      ...(Object.keys(options).length ? { options } : {}),
       columns,
       uniques,
       indexes,

@@ -101,6 +101,7 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
       (t): Table => ({
         name: t.name,
         ...(caps.comments && t.doc !== undefined ? { doc: t.doc } : {}),
+        ...(t.options !== undefined ? { options: t.options } : {}),
         columns: t.columns.map((c) => column(t, c)),
         ...(t.primaryKey
           ? {

@@ -13,6 +13,7 @@ import type {
   PrimaryKey,
   Schema,
   Table,
+  TableOptions,
   UniqueConstraint,
 } from "../../ir/model.ts";
 import type { AlterColumn, Change } from "../../diff/changes.ts";
@@ -89,6 +90,8 @@ export abstract class BaseRenderer {
         return this.renameTable(c.from, c.to);
       case "set-table-comment":
         return this.tableComment(c.table, c.to);
+      case "set-table-options":
+        return this.alterTableOptions(c.table, c.from ?? {}, c.to ?? {});
       case "add-column":
         return this.addColumn(c.table, c.column);
       case "drop-column":
@@ -148,6 +151,14 @@ export abstract class BaseRenderer {
   }
   protected renameTable(from: string, to: string): string[] {
     return [`ALTER TABLE ${this.q(from)} RENAME TO ${this.q(to)}`];
+  }
+  /**
+   * The table's options changed from `from` to `to` (all of them, each side). No dialect has
+   * options by default, and validation refuses any option a dialect's capabilities do not list,
+   * so reaching this is a planner bug; a dialect with options overrides it (SQLite rebuilds).
+   */
+  protected alterTableOptions(table: string, _from: TableOptions, _to: TableOptions): string[] {
+    throw new Error(`render: this dialect has no table options to change on ${table}`);
   }
   protected tableComment(_table: string, _doc: string | undefined): string[] {
     return [];

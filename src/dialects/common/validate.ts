@@ -358,3 +358,51 @@ export function validateIdentity(schema: Schema, caps: Capabilities, db: string)
   }
   return out;
 }
+
+/**
+ * Table options against the dialect's list (`Capabilities.tableOptions`): the database refuses
+ * an option it does not have, a value given to a flag, or an option missing its value.
+ */
+export function validateTableOptions(schema: Schema, caps: Capabilities, db: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const known = caps.tableOptions;
+  for (const t of schema.tables) {
+    for (const [name, value] of Object.entries(t.options ?? {})) {
+      const spec = known.find((o) => o.name === name);
+      const part = `option:${name}`;
+      if (!spec)
+        out.push(
+          dialectError(
+            "unknown-table-option",
+            `${db} has no table option \`${name}\` (on table \`${t.name}\`)`,
+            t.src,
+            known.length
+              ? `the table options of ${db} are ${known.map((o) => `\`${o.name}\``).join(", ")}`
+              : `${db} tables take no options here: remove it`,
+            part,
+          ),
+        );
+      else if (spec.takes === "flag" && value !== true)
+        out.push(
+          dialectError(
+            "table-option-value",
+            `table option \`${name}\` takes no value (on table \`${t.name}\`)`,
+            t.src,
+            `write \`${name}\` alone`,
+            part,
+          ),
+        );
+      else if (spec.takes === "value" && value === true)
+        out.push(
+          dialectError(
+            "table-option-value",
+            `table option \`${name}\` needs a value (on table \`${t.name}\`)`,
+            t.src,
+            `write \`${name} = ...\``,
+            part,
+          ),
+        );
+    }
+  }
+  return out;
+}

@@ -34,4 +34,5 @@ export const CAPABILITIES: Capabilities = {
   },
   onUpdateNow: true,
   indexPrefixes: true,
+  tableOptions: [],
 };

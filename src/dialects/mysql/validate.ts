@@ -13,6 +13,7 @@ import {
   validateCollations,
   validateIdentity,
   validatePortable,
+  validateTableOptions,
 } from "../common/validate.ts";
 import { isBlobLike, TEXT_PREFIX } from "./types.ts";
 import { CAPABILITIES as caps, INDEX_KINDS } from "./capabilities.ts";
@@ -203,5 +204,6 @@ export function validateMysql(schema: Schema): Diagnostic[] {
   }
   out.push(...validateCollations(schema, CAPABILITIES, "MySQL/MariaDB"));
   out.push(...validateIdentity(schema, CAPABILITIES, "MySQL/MariaDB"));
+  out.push(...validateTableOptions(schema, CAPABILITIES, "MySQL/MariaDB"));
   return out;
 }

@@ -34,4 +34,5 @@ export const CAPABILITIES: Capabilities = {
   },
   onUpdateNow: false,
   indexPrefixes: false,
+  tableOptions: [],
 };

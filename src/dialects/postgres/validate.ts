@@ -8,6 +8,7 @@ import {
   validateIdentity,
   validatePortable,
   validateUnsigned,
+  validateTableOptions,
 } from "../common/validate.ts";
 import { CAPABILITIES } from "./capabilities.ts";
 
@@ -41,5 +42,6 @@ export function validatePostgres(schema: Schema): Diagnostic[] {
   out.push(...validateCollations(schema, CAPABILITIES, "PostgreSQL"));
   out.push(...validateUnsigned(schema, CAPABILITIES, "PostgreSQL"));
   out.push(...validateIdentity(schema, CAPABILITIES, "PostgreSQL"));
+  out.push(...validateTableOptions(schema, CAPABILITIES, "PostgreSQL"));
   return out;
 }

@@ -27,4 +27,9 @@ export const CAPABILITIES: Capabilities = {
   },
   onUpdateNow: false,
   indexPrefixes: false,
+  // sqlite.org/withoutrowid.html, sqlite.org/stricttables.html: both fixed at CREATE TABLE.
+  tableOptions: [
+    { name: "without rowid", takes: "flag" },
+    { name: "strict", takes: "flag" },
+  ],
 };

@@ -149,11 +149,25 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
       indexes: Index[];
       foreignKeys: ForeignKey[];
       checks: Check[];
+      options?: Record<string, true>;
     }
   >();
   for (const name of tableSql.keys())
     tables.set(name, { name, columns: [], pk: [], uniques: [], indexes: [], foreignKeys: [], checks: [] });
   const parsed = new Map([...tableSql].map(([n, sql]) => [n, parseCreateTable(sql)]));
+
+  // WITHOUT ROWID and STRICT (SQLite 3.37+ reports both here).
+  const list = await ex.query<{ name: string; wr: number; strict: number }>(
+    "SELECT name, wr, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table'",
+  );
+  for (const r of list) {
+    const t = tables.get(r.name);
+    if (!t) continue;
+    const options: Record<string, true> = {};
+    if (Number(r.wr)) options["without rowid"] = true;
+    if (Number(r.strict)) options["strict"] = true;
+    if (Object.keys(options).length) t.options = options;
+  }
 
   const inline = new InlineEnums(() => tables.keys());
   const enums = inline.enums;
@@ -184,11 +198,13 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
       type,
       identity,
       ...(collation !== undefined ? { collation } : {}),
-      // An INTEGER PRIMARY KEY is never NULL, whatever the catalog's flag says.
+      // An INTEGER PRIMARY KEY (the rowid) is never NULL, whatever the catalog's flag says;
+      // neither is a WITHOUT ROWID table's key, which SQLite holds to NOT NULL.
       nullable:
         Number(r.notnull) === 0 &&
         !(
           identity ||
+          (Number(r.pk) > 0 && t.options?.["without rowid"]) ||
           (Number(r.pk) > 0 && r.type.toUpperCase() === "INTEGER" && parsed.get(r.t)!.pkColumns.length === 1)
         ),
       ...(r.dflt !== null ? { default: decodeSqliteDefault(r.dflt, type) } : {}),
@@ -308,7 +324,7 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
  * What the tables hold that the language cannot express yet, from `pragma_table_list`,
  * `pragma_table_xinfo` and the `CREATE` text: the queries above read such a table or column as
  * a plain one (a virtual table and its shadow tables as tables, a generated column as a plain
- * column) or leave the clause out (WITHOUT ROWID, STRICT, DEFERRABLE, ON CONFLICT). One branch
+ * column) or leave the clause out (DEFERRABLE, ON CONFLICT). One branch
  * per construct: delete it when the language learns the construct.
  */
 export async function unsupportedSqlite(
@@ -317,8 +333,8 @@ export async function unsupportedSqlite(
   exclude: ReadonlySet<string>,
 ): Promise<Unsupported[]> {
   const out: Unsupported[] = [];
-  const lists = await ex.query<{ name: string; type: string; wr: number; strict: number }>(
-    "SELECT name, type, wr, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'",
+  const lists = await ex.query<{ name: string; type: string }>(
+    "SELECT name, type FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'",
   );
   for (const t of lists) {
     if (exclude.has(t.name) || !tableSql.has(t.name)) continue;
@@ -331,10 +347,6 @@ export async function unsupportedSqlite(
         table: t.name,
         leaveOut: "table",
       });
-    else {
-      if (Number(t.wr)) out.push({ what: "WITHOUT ROWID tables", object: t.name, table: t.name });
-      if (Number(t.strict)) out.push({ what: "STRICT tables", object: t.name, table: t.name });
-    }
   }
   // hidden: 2 a virtual generated column, 3 a stored one (1: a virtual table's hidden column).
   const generated = await ex.query<{ t: string; name: string }>(

@@ -48,6 +48,14 @@ export class SqliteRenderer extends BaseRenderer {
     }
   }
 
+  /** `CREATE TABLE ... ) WITHOUT ROWID, STRICT`: SQLite's options follow the column list, comma-separated. */
+  protected override tableOptions(t: Table): string {
+    const words = Object.entries(t.options ?? {}).map(([k, v]) =>
+      v === true ? k.toUpperCase() : `${k.toUpperCase()} = ${v}`,
+    );
+    return words.length ? ` ${words.join(", ")}` : "";
+  }
+
   protected override primaryKeyInline(t: Table): boolean {
     return identityColumn(t) !== undefined;
   }
@@ -147,6 +155,8 @@ export class SqliteRenderer extends BaseRenderer {
         return this.simpleAdd(c.table, c.column) ? undefined : c.table;
       case "drop-column":
         return this.simpleDrop(c.table, c.column) ? undefined : c.table;
+      // WITHOUT ROWID and STRICT are fixed when a table is created.
+      case "set-table-options":
       case "add-primary-key":
       case "drop-primary-key":
       case "add-unique":
@@ -248,6 +258,7 @@ function tableOf(c: Change): string | undefined {
     case "rename-table":
       return c.from;
     case "set-table-comment":
+    case "set-table-options":
     case "add-column":
     case "drop-column":
     case "rename-column":

@@ -1,5 +1,6 @@
 /** What SQLite cannot express (errors) or ignores (warnings). */
-import type { Schema } from "../../ir/model.ts";
+import type { Schema, Table } from "../../ir/model.ts";
+import { sqliteType } from "./types.ts";
 import type { Diagnostic } from "../../ir/diagnostics.ts";
 import {
   dialectError,
@@ -8,12 +9,14 @@ import {
   validateIdentity,
   validatePortable,
   validateUnsigned,
+  validateTableOptions,
 } from "../common/validate.ts";
 import { CAPABILITIES } from "./capabilities.ts";
 
 export function validateSqlite(schema: Schema): Diagnostic[] {
   const out: Diagnostic[] = validatePortable(schema, CAPABILITIES, "SQLite");
   for (const t of schema.tables) {
+    out.push(...tableOptionRules(t));
     for (const c of t.columns) {
       // AUTOINCREMENT exists only as INTEGER PRIMARY KEY AUTOINCREMENT on a one-column key.
       if (c.identity && !(t.primaryKey?.columns.length === 1 && t.primaryKey.columns[0] === c.name)) {
@@ -45,5 +48,56 @@ export function validateSqlite(schema: Schema): Diagnostic[] {
   out.push(...validateCollations(schema, CAPABILITIES, "SQLite"));
   out.push(...validateUnsigned(schema, CAPABILITIES, "SQLite"));
   out.push(...validateIdentity(schema, CAPABILITIES, "SQLite"));
+  out.push(...validateTableOptions(schema, CAPABILITIES, "SQLite"));
+  return out;
+}
+
+/** The datatypes a STRICT table accepts (sqlite.org/stricttables.html). */
+const STRICT_TYPES = new Set(["INT", "INTEGER", "REAL", "TEXT", "BLOB", "ANY"]);
+
+/** What SQLite refuses of `without rowid` and `strict` tables. */
+function tableOptionRules(t: Table): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const o = t.options ?? {};
+  if (o["without rowid"] === true) {
+    // "PRIMARY KEY missing on table": the key is the table's storage order.
+    if (!t.primaryKey)
+      out.push(
+        dialectError(
+          "without-rowid-primary-key",
+          `SQLite's \`without rowid\` table \`${t.name}\` needs a primary key`,
+          t.src,
+          "declare a primary key, or drop `without rowid`",
+          "option:without rowid",
+        ),
+      );
+    // AUTOINCREMENT needs the rowid.
+    for (const c of t.columns)
+      if (c.identity)
+        out.push(
+          dialectError(
+            "without-rowid-identity",
+            `SQLite cannot generate \`${t.name}.${c.name}\`: \`identity\` needs a rowid, and the table is \`without rowid\``,
+            c.src,
+            "drop `identity`, or drop `without rowid`",
+            "identity",
+          ),
+        );
+  }
+  if (o["strict"] === true) {
+    for (const c of t.columns) {
+      const declared = c.identity ? "INTEGER" : c.type.kind === "enum" ? "TEXT" : sqliteType(c.type);
+      if (!STRICT_TYPES.has(declared.toUpperCase()))
+        out.push(
+          dialectError(
+            "strict-type",
+            `SQLite's \`strict\` table \`${t.name}\` refuses the type of \`${c.name}\` (written ${declared || "with none"})`,
+            c.src,
+            "a strict table's columns are int (INTEGER), text, real, bytes (BLOB), json, an enum, or the native INT or ANY",
+            "type",
+          ),
+        );
+    }
+  }
   return out;
 }
