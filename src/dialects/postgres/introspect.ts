@@ -377,8 +377,19 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
       skipped.push(`${String(r["kind"])} ${String(r["name"])}`);
 
   const tables: Table[] = [...byOid.values()].map(({ attnames: _a, ...t }) => ({ ...t }));
-  return { schema: { tables, enums }, skipped, unsupported: await unsupportedPostgres(ex, exclude) };
+  // A nextval default read as `serial` is expressed; any other keeps its raw default, and its
+  // sequence (a separate object) cannot be written yet.
+  const serials = new Set(
+    tables.flatMap((t) => t.columns.filter((c) => c.serial).map((c) => `${t.name}.${c.name}`)),
+  );
+  const unsupported = (await unsupportedPostgres(ex, exclude)).filter(
+    (u) => !(u.what === SEQUENCE_DEFAULTS && serials.has(u.object)),
+  );
+  return { schema: { tables, enums }, skipped, unsupported };
 }
+
+/** Unsupported: a nextval default that is not a `serial` (its sequence is an object of its own). */
+const SEQUENCE_DEFAULTS = "defaults drawn from a sequence";
 
 /**
  * What the tables hold that the language cannot express yet, each found by its catalog flag:
@@ -436,10 +447,8 @@ export async function unsupportedPostgres(
       from rel where reloptions is not null
     union all select 'generated columns', relname || '.' || a.attname, relname, null
       from pg_attribute a join rel on rel.oid = a.attrelid where a.attgenerated <> '' and a.attnum > 0 and not a.attisdropped
-    union all select 'GENERATED ALWAYS identity columns', relname || '.' || a.attname, relname, null
-      from pg_attribute a join rel on rel.oid = a.attrelid where a.attidentity = 'a' and a.attnum > 0 and not a.attisdropped
     -- A serial column's sequence belongs to it (pg_depend 'a'), so it is not listed as a sequence.
-    union all select 'defaults drawn from a sequence (serial columns)', relname || '.' || a.attname, relname, null
+    union all select '${SEQUENCE_DEFAULTS}', relname || '.' || a.attname, relname, null
       from pg_attrdef d join rel on rel.oid = d.adrelid join pg_attribute a on a.attrelid = d.adrelid and a.attnum = d.adnum
       where pg_get_expr(d.adbin, d.adrelid) like 'nextval(%'
     order by 1, 2`);
