@@ -161,8 +161,9 @@ export interface Unsupported {
   readonly table: string;
   /**
    * The index or constraint of `table` (by its name in `schema`) that `pull --partial` leaves
-   * out because no part of it can be written; `"table"` for the whole table. Absent: the table is
-   * written without the construct (a generated column as a plain column, ...).
+   * out because no part of it can be written; `"table"` for the whole table, `"column:NAME"`
+   * for a column (with the keys and indexes on it). Absent: the table is written without the
+   * construct (a generated column as a plain column, ...).
    */
   readonly leaveOut?: string;
 }

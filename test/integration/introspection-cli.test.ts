@@ -208,6 +208,53 @@ for (const target of targets) {
       }
     }, 60_000);
 
+    test("a primary key name the language cannot write is unsupported where the database keeps it; --partial writes the generated one", async () => {
+      const { p, db, drop } = await project(d, "pkname");
+      try {
+        const q = (n: string) => (d === "mysql" ? `\`${n}\`` : `"${n}"`);
+        await sql(
+          db.url,
+          `CREATE TABLE ${q("region")} (${q("id")} INT NOT NULL, CONSTRAINT ${q("pk_region")} PRIMARY KEY (${q("id")}))`,
+        );
+        // MySQL names every primary key PRIMARY; SQLite keeps the name in the CREATE text.
+        if (d === "mysql") return void ok(p.run("pull", "--yes"));
+        expect(ok(p.run("pull", "--yes"), 1).err).toContain(
+          "cannot express primary key names yet: region.pk_region",
+        );
+        expect(ok(p.run("pull", "--yes", "--partial")).err).toContain("written as region_pkey");
+      } finally {
+        await drop();
+      }
+    }, 60_000);
+
+    test("a database holding what is legal but odd (a foreign key from int to bigint, one index name on two tables) is pulled", async () => {
+      const { p, db, drop } = await project(d, "odd");
+      try {
+        const q = (n: string) => (d === "mysql" ? `\`${n}\`` : `"${n}"`);
+        await sql(db.url, `CREATE TABLE ${q("parent")} (${q("id")} BIGINT NOT NULL PRIMARY KEY)`);
+        // MySQL refuses a foreign key from int to bigint, and accepts one index name on two tables.
+        const childId = d === "mysql" ? "BIGINT" : "INT";
+        await sql(
+          db.url,
+          `CREATE TABLE ${q("child")} (${q("id")} INT NOT NULL PRIMARY KEY, ${q("parent_id")} ${childId} NULL, CONSTRAINT ${q("child_parent_fkey")} FOREIGN KEY (${q("parent_id")}) REFERENCES ${q("parent")} (${q("id")}))`,
+        );
+        if (d === "mysql") {
+          await sql(db.url, "CREATE TABLE `other` (`id` INT NOT NULL PRIMARY KEY, `n` INT NULL)");
+          await sql(db.url, "CREATE INDEX `same` ON `child` (`id`, `parent_id`)");
+          await sql(db.url, "CREATE INDEX `same` ON `other` (`n`)");
+        }
+        ok(p.run("pull", "--yes"));
+        ok(p.run("diff", "--from", db.url, "--to", "schema"));
+        // check exits 3 (no migration records the pulled schema yet), after printing the warning.
+        const check = ok(p.run("check"), 3);
+        expect(check.err).toContain(
+          d === "mysql" ? "index name `same` is already used" : "is `int` but `parent.id` is `bigint`",
+        );
+      } finally {
+        await drop();
+      }
+    }, 60_000);
+
     test("adopting an existing database: pull, generate -m baseline, stamp leaves status clean; views are listed, not dropped", async () => {
       const { p, db, drop } = await project(d, "adopt");
       try {
