@@ -31,7 +31,6 @@ import { describe } from "../diff/summary.ts";
 import type { Schema, Table } from "../ir/model.ts";
 import type { Connection, Dialect, Introspected, Unsupported } from "../dialects/dialect.ts";
 import { withSpinner } from "./spinner.ts";
-import { primaryKeyName } from "../ir/naming.ts";
 
 export async function run(ctx: Context): Promise<number> {
   const project = await openProject(ctx);
@@ -42,11 +41,7 @@ export async function run(ctx: Context): Promise<number> {
     const live = await withSpinner(ctx, "reading the database schema", () =>
       dialect.introspect(conn, { exclude: OWN_TABLES }),
     );
-    const unsupported = [
-      ...live.unsupported,
-      ...unholdableNames(live.schema),
-      ...primaryKeyNames(dialect, live.schema),
-    ];
+    const unsupported = [...live.unsupported, ...unholdableNames(live.schema)];
     if (unsupported.length && !partial) {
       throw new SchemavcError(
         `${cannotExpress(unsupported).join("\n")}\nnothing was written`,
@@ -179,13 +174,11 @@ function report(ctx: Context, live: Introspected, unsupported: readonly Unsuppor
       `cannot express ${u.what} yet: ${u.object} (${
         u.leaveOut === "table"
           ? "the table is not pulled"
-          : u.leaveOut === PK_NAME
-            ? `written as ${primaryKeyName(u.table)}`
-            : u.leaveOut?.startsWith("column:")
-              ? "the column is not pulled"
-              : u.leaveOut !== undefined
-                ? "not pulled"
-                : `table ${u.table} is pulled without it`
+          : u.leaveOut?.startsWith("column:")
+            ? "the column is not pulled"
+            : u.leaveOut !== undefined
+              ? "not pulled"
+              : `table ${u.table} is pulled without it`
       })`,
     );
 }
@@ -198,12 +191,10 @@ function leaveOut(schema: Schema, list: readonly Unsupported[]): Schema {
       (gone.get(u.table) ?? gone.set(u.table, new Set()).get(u.table)!).add(u.leaveOut);
   if (!gone.size) return schema;
   const tables = schema.tables.flatMap((table): Table[] => {
-    let t = table;
+    const t = table;
     const names = gone.get(t.name);
     if (!names) return [t];
     if (names.has("table")) return [];
-    if (names.has(PK_NAME) && t.primaryKey)
-      t = { ...t, primaryKey: { ...t.primaryKey, name: primaryKeyName(t.name) } };
     const columns = new Set([...names].flatMap((n) => (n.startsWith("column:") ? [n.slice(7)] : [])));
     const on = (cols: readonly string[]) => cols.some((c) => columns.has(c));
     const keep = <X extends { name: string }>(
@@ -224,35 +215,6 @@ function leaveOut(schema: Schema, list: readonly Unsupported[]): Schema {
     ];
   });
   return { ...schema, tables };
-}
-
-/** `leaveOut` of a primary key name the language cannot write: the key is written with the generated name. */
-const PK_NAME = "primary-key-name";
-
-/**
- * Primary key names the database keeps (PostgreSQL) other than the generated `<table>_pkey`:
- * the language writes `primary key (a, b)` without a name.
- */
-function primaryKeyNames(dialect: Dialect, schema: Schema): Unsupported[] {
-  const out: Unsupported[] = [];
-  for (const t of schema.tables) {
-    const pk = t.primaryKey;
-    if (!pk || pk.name === primaryKeyName(t.name)) continue;
-    const as = (name: string) =>
-      JSON.stringify(
-        dialect.normalize({ tables: [{ ...t, primaryKey: { ...pk, name } }], enums: schema.enums }).tables[0]
-          ?.primaryKey,
-      );
-    // Where the database keeps no primary key name (MySQL, SQLite), the two normal forms are equal.
-    if (as(pk.name) !== as(primaryKeyName(t.name)))
-      out.push({
-        what: "primary key names",
-        object: `${t.name}.${pk.name}`,
-        table: t.name,
-        leaveOut: PK_NAME,
-      });
-  }
-  return out;
 }
 
 /**

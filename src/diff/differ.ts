@@ -85,13 +85,14 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
   };
   const enumNewName = diffEnums(from, to, renames, p);
   const { pairs, created, dropped, m } = matchTables(from, to, renames, enumNewName);
+  const keys = droppedKeys(pairs, m);
   for (const { old, neu } of pairs) {
     diffTableItself(old, neu, p);
     diffColumns(old, neu, m, p);
-    diffConstraints(old, neu, m, p);
+    diffConstraints(old, neu, m, keys, p);
   }
   createTables(created, opts, p);
-  dropTables(dropped, opts, m, p);
+  dropTables(dropped, opts, m, keys, p);
   return [
     ...p.enumCreate,
     ...p.fkDrop,
@@ -254,8 +255,41 @@ function diffColumns(old: Table, neu: Table, m: Matching, p: Phases): void {
     if (!kept.has(c.name)) p.column.push({ kind: "add-column", table: t, column: c });
 }
 
+/**
+ * The keys (primary keys, unique constraints, unique indexes) of matched tables that are dropped
+ * (a changed definition is a drop and an add), as `table\0columns` in the new names, sorted.
+ * A foreign key needs the key it references: one that references a dropped key is dropped
+ * before it (and added again after the new key where it stays), or the database refuses the
+ * key's drop (PostgreSQL: "other objects depend on it").
+ */
+function droppedKeys(pairs: readonly { old: Table; neu: Table }[], m: Matching): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const { old, neu } of pairs) {
+    const t = neu.name;
+    const key = (cols: readonly string[]) => keyId(t, m.mapCols(t, cols));
+    // Each kind on its own: a unique on the old key's columns is another object (added after).
+    // In column order, as `diffConstraints` decides it (a reordered key is dropped and added).
+    const pkKept =
+      neu.primaryKey &&
+      old.primaryKey &&
+      sameList(m.mapCols(t, old.primaryKey.columns), neu.primaryKey.columns);
+    if (old.primaryKey && !pkKept) out.add(key(old.primaryKey.columns));
+    const uniques = new Set(neu.uniques.map((u) => keyId(t, u.columns)));
+    for (const u of old.uniques) if (!uniques.has(key(u.columns))) out.add(key(u.columns));
+    const keptIndexes = new Set(neu.indexes.filter((i) => i.unique).map((i) => indexKey(i, (c) => c)));
+    for (const i of old.indexes) {
+      if (!i.unique || i.parts.some((x) => x.kind !== "column")) continue;
+      if (keptIndexes.has(indexKey(i, (c) => m.mapCols(t, [c])[0]!))) continue;
+      out.add(key(i.parts.map((x) => (x.kind === "column" ? x.column : ""))));
+    }
+  }
+  return out;
+}
+
+const keyId = (table: string, cols: readonly string[]) => `${table}\u0000${[...cols].sort().join("\u0000")}`;
+
 /** A matched table's primary key, uniques, checks, indexes and foreign keys. */
-function diffConstraints(old: Table, neu: Table, m: Matching, p: Phases): void {
+function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<string>, p: Phases): void {
   const t = neu.name;
   const { mapCols, mapTable } = m;
   // primary key
@@ -311,7 +345,9 @@ function diffConstraints(old: Table, neu: Table, m: Matching, p: Phases): void {
     (a, b) => p.rename.push({ kind: "rename-index", table: t, from: a.name, to: b.name }),
   );
   const fkTouchesRetyped = (fk: ForeignKey, table: string) =>
-    fk.columns.some((c) => m.retyped(table, c)) || fk.refColumns.some((c) => m.retyped(fk.refTable, c));
+    fk.columns.some((c) => m.retyped(table, c)) ||
+    fk.refColumns.some((c) => m.retyped(fk.refTable, c)) ||
+    keys.has(keyId(fk.refTable, fk.refColumns));
   matchByDefinition(
     old.foreignKeys,
     neu.foreignKeys,
@@ -361,10 +397,28 @@ function createTables(created: readonly Table[], opts: DiffOptions, p: Phases): 
  * Dropped tables: referencing tables first. Only foreign keys in a cycle among them are
  * dropped apart first (the mirror of creation, so the inverse plan creates them the same way).
  */
-function dropTables(dropped: readonly Table[], opts: DiffOptions, m: Matching, p: Phases): void {
+function dropTables(
+  dropped: readonly Table[],
+  opts: DiffOptions,
+  m: Matching,
+  keys: ReadonlySet<string>,
+  p: Phases,
+): void {
   const { mapTable, mapCols, enumNewName } = m;
   if (dropped.length) {
-    const { order, deferred } = orderTablesForCreate(dropped, opts.forwardForeignKeys ?? false);
+    const { order, deferred: cycles } = orderTablesForCreate(dropped, opts.forwardForeignKeys ?? false);
+    // Also dropped apart first: keys to a kept table's key that is dropped, or to a column
+    // retyped (the key's drop or the retype needs them gone; the inverse adds them back last).
+    // (SQLite checks keys on writes only, and its drop of a key would be a rebuild: not there.)
+    const deferred = new Set(cycles);
+    if (!opts.forwardForeignKeys)
+      for (const t of dropped)
+        for (const fk of t.foreignKeys) {
+          const refTable = mapTable(fk.refTable);
+          const refCols = mapCols(refTable, fk.refColumns);
+          if (keys.has(keyId(refTable, refCols)) || refCols.some((c) => m.retyped(refTable, c)))
+            deferred.add(fk);
+        }
     for (const t of [...order].reverse()) {
       for (const fk of t.foreignKeys)
         if (deferred.has(fk)) p.fkDrop.push({ kind: "drop-foreign-key", table: t.name, foreignKey: fk });

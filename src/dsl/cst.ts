@@ -123,6 +123,7 @@ export interface PrimaryKeyItemCstNode extends CstNode {
 export type PrimaryKeyItemCstChildren = {
   Primary: IToken[];
   Key: IToken[];
+  Name?: IToken[];
   columnList: ColumnListCstNode[];
 };
 

@@ -100,9 +100,11 @@ class SchemaParser extends CstParser {
     ]);
   });
 
+  /** `primary key [NAME] (a, b)`: a name of its own, as PostgreSQL and SQLite keep it. */
   primaryKeyItem = this.RULE("primaryKeyItem", () => {
     this.CONSUME(T.Primary);
     this.CONSUME(T.Key);
+    this.OPTION(() => this.CONSUME(T.Name));
     this.SUBRULE(this.columnList);
   });
 

@@ -227,7 +227,10 @@ export function printTable(t: Table): string {
   );
   const pk = t.primaryKey;
   if (pk && !(pk.columns.length === 1 && plan.get(pk.columns[0]!)?.pk))
-    tableItem(pk.src, `primary key ${nameList(pk.columns)}`);
+    tableItem(
+      pk.src,
+      `primary key${pk.name === primaryKeyName(t.name) ? "" : ` ${printName(pk.name)}`} ${nameList(pk.columns)}`,
+    );
   for (const u of t.uniques) {
     if (inlined.has(u)) continue;
     tableItem(

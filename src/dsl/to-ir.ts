@@ -518,7 +518,7 @@ function createVisitor() {
       if (!c.column) this.out.anchors.push({ src: t.item, topLevel: false });
     }
 
-    setPrimaryKey(t: TableScope, columns: string[], loc: Loc, src: MutableSource): void {
+    setPrimaryKey(t: TableScope, columns: string[], loc: Loc, src: MutableSource, name?: string): void {
       if (t.pk) {
         this.error(
           "duplicate-primary-key",
@@ -529,14 +529,21 @@ function createVisitor() {
         );
         return;
       }
-      t.pk = { value: { name: primaryKeyName(t.name), columns, src }, loc };
+      t.pk = { value: { name: name ?? primaryKeyName(t.name), columns, src }, loc };
     }
 
     primaryKeyItem(c: Parsed<PrimaryKeyItemCstChildren>, t: TableScope): void {
       const cols = this.columnList(c.columnList?.[0]?.children);
       if (!cols) return;
-      t.item.parts = cols.parts;
-      this.setPrimaryKey(t, cols.names, this.head(t.item, "primary".length), t.item);
+      const explicit = real(c.Name?.[0]);
+      t.item.parts = { ...cols.parts, ...(explicit ? { name: this.loc(explicit) } : {}) };
+      this.setPrimaryKey(
+        t,
+        cols.names,
+        this.head(t.item, "primary".length),
+        t.item,
+        explicit ? nameText(explicit) : undefined,
+      );
     }
 
     /** `unique index ...` (an index, read as one and marked unique) or `unique [NAME] (a, b)`. */

@@ -208,7 +208,7 @@ for (const target of targets) {
       }
     }, 60_000);
 
-    test("a primary key name the language cannot write is unsupported where the database keeps it; --partial writes the generated one", async () => {
+    test("a primary key's own name is pulled, and kept where the database keeps it", async () => {
       const { p, db, drop } = await project(d, "pkname");
       try {
         const q = (n: string) => (d === "mysql" ? `\`${n}\`` : `"${n}"`);
@@ -216,12 +216,12 @@ for (const target of targets) {
           db.url,
           `CREATE TABLE ${q("region")} (${q("id")} INT NOT NULL, CONSTRAINT ${q("pk_region")} PRIMARY KEY (${q("id")}))`,
         );
-        // MySQL names every primary key PRIMARY; SQLite keeps the name in the CREATE text.
-        if (d === "mysql") return void ok(p.run("pull", "--yes"));
-        expect(ok(p.run("pull", "--yes"), 1).err).toContain(
-          "cannot express primary key names yet: region.pk_region",
-        );
-        expect(ok(p.run("pull", "--yes", "--partial")).err).toContain("written as region_pkey");
+        ok(p.run("pull", "--yes"));
+        const text = readFileSync(join(p.dir, "schema", "schema.schema"), "utf8");
+        // MySQL names every primary key PRIMARY; PostgreSQL and SQLite keep the name.
+        if (d === "mysql") expect(text).not.toContain("pk_region");
+        else expect(text).toContain("primary key pk_region (id)");
+        ok(p.run("diff", "--from", db.url, "--to", "schema"));
       } finally {
         await drop();
       }

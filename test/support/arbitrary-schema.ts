@@ -308,10 +308,11 @@ function build(
             : {}),
         };
       }
-      primaryKey = { name: claim(primaryKeyName(name)), columns: pkCols };
-      if (primaryKey.name !== primaryKeyName(name))
-        primaryKey = undefined; // the language cannot name a primary key
-      else taken.add(primaryKey.name);
+      // The generated name, or one of its own (`primary key NAME (...)`).
+      primaryKey = {
+        name: claim(rnd.nextInt(0, 3) ? primaryKeyName(name) : `pk_${explicit++}`),
+        columns: pkCols,
+      };
     }
     // Foreign keys to an earlier table's primary key: new local columns of the same types.
     const foreignKeys: ForeignKey[] = [];

@@ -221,7 +221,8 @@ function table(
         ...(identity && d === "postgres" ? generation(r) : {}),
       },
     ],
-    primaryKey: { name: primaryKeyName(name), columns: ["id"] },
+    // A name of its own now and then (`primary key NAME (id)`, Northwind's `pk_<table>`).
+    primaryKey: { name: r.bool(0.25) ? `pk_${name}` : primaryKeyName(name), columns: ["id"] },
     uniques: [],
     indexes: [],
     foreignKeys: [],
@@ -401,11 +402,14 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
         const to = `${t.name.replace(/\W/g, "_").toLowerCase()}_v2`;
         if (s.tables.some((x) => x.name === to) || t.renamedFrom !== undefined) break;
         for (const o of s.tables) for (const f of o.foreignKeys) if (f.refTable === t.name) f.refTable = to;
-        // The language names a primary key after its table: it follows the rename.
+        // A generated primary key name follows the rename; a name of its own stays.
         Object.assign(t, {
           renamedFrom: t.name,
           name: to,
-          primaryKey: t.primaryKey ? { ...t.primaryKey, name: primaryKeyName(to) } : undefined,
+          primaryKey:
+            t.primaryKey && t.primaryKey.name === primaryKeyName(t.name)
+              ? { ...t.primaryKey, name: primaryKeyName(to) }
+              : t.primaryKey,
         });
         if (!t.primaryKey) delete (t as { primaryKey?: unknown }).primaryKey;
         break;

@@ -233,6 +233,8 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
   );
   /** Free-standing sequences read as a column's `serial` (not listed as skipped). */
   const serialSequences = new Set<string>();
+  /** `table.column` of the columns read as `serial`. */
+  const serialColumns = new Set<string>();
   const skipped: string[] = [];
   for (const r of colRows) {
     const t = byOid.get(String(r["rel"]));
@@ -265,6 +267,7 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
       def !== undefined &&
       isSerial(t.name, base, String(r["rel"]), Number(r["num"]), def, seq);
     if (serial && seq["owner_rel"] === null) serialSequences.add(String(seq["name"]));
+    if (serial) serialColumns.add(`${t.name}.${name}`);
     const col: Column = {
       ...base,
       identity: identity || Boolean(serial),
@@ -377,19 +380,11 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
       skipped.push(`${String(r["kind"])} ${String(r["name"])}`);
 
   const tables: Table[] = [...byOid.values()].map(({ attnames: _a, ...t }) => ({ ...t }));
-  // A nextval default read as `serial` is expressed; any other keeps its raw default, and its
-  // sequence (a separate object) cannot be written yet.
-  const serials = new Set(
-    tables.flatMap((t) => t.columns.filter((c) => c.serial).map((c) => `${t.name}.${c.name}`)),
-  );
   const unsupported = (await unsupportedPostgres(ex, exclude)).filter(
-    (u) => !(u.what === SEQUENCE_DEFAULTS && serials.has(u.object)),
+    (u) => !(u.what.startsWith("defaults drawn from a sequence") && serialColumns.has(u.object)),
   );
   return { schema: { tables, enums }, skipped, unsupported };
 }
-
-/** Unsupported: a nextval default that is not a `serial` (its sequence is an object of its own). */
-const SEQUENCE_DEFAULTS = "defaults drawn from a sequence";
 
 /**
  * What the tables hold that the language cannot express yet, each found by its catalog flag:
@@ -447,8 +442,9 @@ export async function unsupportedPostgres(
       from rel where reloptions is not null
     union all select 'generated columns', relname || '.' || a.attname, relname, null
       from pg_attribute a join rel on rel.oid = a.attrelid where a.attgenerated <> '' and a.attnum > 0 and not a.attisdropped
-    -- A serial column's sequence belongs to it (pg_depend 'a'), so it is not listed as a sequence.
-    union all select '${SEQUENCE_DEFAULTS}', relname || '.' || a.attname, relname, null
+    -- A column read as \`serial\` is taken out of this list by introspectPostgres (its sequence
+    -- is the serial's own); what stays is a nextval() on some other sequence.
+    union all select 'defaults drawn from a sequence other than a serial''s own', relname || '.' || a.attname, relname, null
       from pg_attrdef d join rel on rel.oid = d.adrelid join pg_attribute a on a.attrelid = d.adrelid and a.attnum = d.adnum
       where pg_get_expr(d.adbin, d.adrelid) like 'nextval(%'
     order by 1, 2`);

@@ -183,4 +183,28 @@ describe("names at the moment a change runs", () => {
     expect(drop).toMatchObject({ table: "users", foreignKey: { columns: ["p_id"], refTable: "p" } });
     expect(cs.indexOf(drop)).toBeLessThan(cs.findIndex((c) => c.kind === "rename-table"));
   });
+  test("a foreign key to a dropped key is dropped before it and added back after the new key", () => {
+    const a =
+      "table users {\n  id bigint primary key\n  email text\n}\ntable posts {\n  id bigint primary key\n  user_id bigint references users(id)\n}\n";
+    // The key moves to email; id stays unique, so the foreign key stays, on the new unique.
+    const b = a.replace(
+      "  id bigint primary key\n  email text",
+      "  id bigint unique\n  email text primary key",
+    );
+    expect(kinds(a, b)).toEqual([
+      "drop-foreign-key posts",
+      "drop-primary-key users",
+      "add-primary-key users",
+      "add-unique users",
+      "add-foreign-key posts",
+    ]);
+    // Dropped with its table: the key goes first all the same.
+    const c = "table users {\n  id bigint\n  email text primary key\n}\n";
+    expect(kinds(a, c)).toEqual([
+      "drop-foreign-key posts",
+      "drop-primary-key users",
+      "add-primary-key users",
+      "drop-table",
+    ]);
+  });
 });

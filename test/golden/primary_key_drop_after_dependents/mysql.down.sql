@@ -1,0 +1,11 @@
+CREATE TABLE `posts` (
+  `id` BIGINT NOT NULL,
+  `user_id` BIGINT NOT NULL,
+  PRIMARY KEY (`id`)
+);
+
+ALTER TABLE `users` DROP PRIMARY KEY;
+
+ALTER TABLE `users` ADD PRIMARY KEY (`id`);
+
+ALTER TABLE `posts` ADD CONSTRAINT `posts_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE NO ACTION ON UPDATE NO ACTION;

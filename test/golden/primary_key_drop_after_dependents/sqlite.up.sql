@@ -1,0 +1,17 @@
+CREATE TABLE "users__schemavc_new" (
+  "id" BIGINT NOT NULL,
+  "email" VARCHAR(200) NOT NULL,
+  CONSTRAINT "users_pkey" PRIMARY KEY ("email")
+);
+
+INSERT INTO "users__schemavc_new" ("id", "email") SELECT "id", "email" FROM "users";
+
+DROP TABLE "users";
+
+PRAGMA legacy_alter_table = ON;
+
+ALTER TABLE "users__schemavc_new" RENAME TO "users";
+
+PRAGMA legacy_alter_table = OFF;
+
+DROP TABLE "posts";

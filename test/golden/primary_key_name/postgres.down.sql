@@ -1,0 +1,3 @@
+DROP TABLE "order_details";
+
+ALTER TABLE "categories" RENAME CONSTRAINT "pk_categories" TO "categories_pkey";

@@ -1,0 +1,17 @@
+DROP TABLE "order_details";
+
+CREATE TABLE "categories__schemavc_new" (
+  "category_id" INTEGER NOT NULL,
+  "name" TEXT NOT NULL,
+  CONSTRAINT "categories_pkey" PRIMARY KEY ("category_id")
+);
+
+INSERT INTO "categories__schemavc_new" ("category_id", "name") SELECT "category_id", "name" FROM "categories";
+
+DROP TABLE "categories";
+
+PRAGMA legacy_alter_table = ON;
+
+ALTER TABLE "categories__schemavc_new" RENAME TO "categories";
+
+PRAGMA legacy_alter_table = OFF;
