@@ -274,6 +274,11 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
       ...(def !== undefined && !text(r["generated"]) && !serial
         ? { default: decodePostgresDefault(def) }
         : {}),
+      // attgenerated 's': a stored generated column, whose expression is the "default" (PG 15
+      // has no virtual ones); pg_get_expr deparses it (compared in the normal form).
+      ...(text(r["generated"]) === "s" && def !== undefined
+        ? { generated: { expr: def, stored: true } }
+        : {}),
       ...(doc !== undefined ? { doc } : {}),
     };
     t.columns.push(col);
@@ -394,7 +399,7 @@ const SEQUENCE_DEFAULTS = "defaults drawn from a sequence";
 /**
  * What the tables hold that the language cannot express yet, each found by its catalog flag:
  * the queries above read such an object as something close to it (an exclusion constraint as
- * its gist index, a generated column as a plain one) or not at all (deferrability, an index's
+ * its gist index) or not at all (deferrability, an index's
  * operator class or INCLUDE columns, a partitioned table's partitions). One branch per
  * construct: delete it when the language learns the construct. One query for the database.
  */
@@ -445,8 +450,6 @@ export async function unsupportedPostgres(
     union all select 'unlogged tables', relname, relname, null from rel where relpersistence = 'u'
     union all select 'storage parameters of a table', relname || ' (' || array_to_string(reloptions, ', ') || ')', relname, null
       from rel where reloptions is not null
-    union all select 'generated columns', relname || '.' || a.attname, relname, null
-      from pg_attribute a join rel on rel.oid = a.attrelid where a.attgenerated <> '' and a.attnum > 0 and not a.attisdropped
     -- A serial column's sequence belongs to it (pg_depend 'a'), so it is not listed as a sequence.
     union all select '${SEQUENCE_DEFAULTS}', relname || '.' || a.attname, relname, null
       from pg_attrdef d join rel on rel.oid = d.adrelid join pg_attribute a on a.attrelid = d.adrelid and a.attnum = d.adnum
