@@ -237,7 +237,7 @@ export abstract class BaseRenderer {
     if (c.collation !== undefined) parts.push(`COLLATE ${this.collationSql(c.collation)}`);
     // Before NOT NULL: MySQL takes nullability only after the generation clause.
     if (c.generated) parts.push(this.generatedSql(c.generated));
-    parts.push(c.nullable ? this.nullableSql() : "NOT NULL");
+    parts.push(this.nullability(c));
     const d = this.defaultSql(c);
     if (d !== undefined) parts.push(`DEFAULT ${d}`);
     parts.push(...this.columnExtras(t, c));
@@ -255,6 +255,11 @@ export abstract class BaseRenderer {
   /** A generated column's clause, in the standard's words (SQLite, PostgreSQL, MySQL). */
   protected generatedSql(g: GeneratedColumn): string {
     return `GENERATED ALWAYS AS (${g.expr}) ${g.stored ? "STORED" : "VIRTUAL"}`;
+  }
+
+  /** `NOT NULL`, or what a nullable column says. */
+  protected nullability(c: Column): string {
+    return c.nullable ? this.nullableSql() : "NOT NULL";
   }
 
   /** What a nullable column says: nothing by default (MySQL says NULL explicitly). */
