@@ -86,6 +86,9 @@ function columnLoss({ table, from, to, facets }: AlterColumn): string | undefine
   if (facets.includes("type") && !widens(from.type, to.type)) {
     return `changes ${name} from \`${typeText(from.type)}\` to \`${typeText(to.type)}\`: values that do not fit are cut or make the migration fail`;
   }
+  if (facets.includes("generated") && to.generated && !from.generated) {
+    return `makes ${name} generated: its values are replaced by those of \`${to.generated.expr}\``;
+  }
   if (facets.includes("nullable") && !to.nullable && !to.default) {
     return `makes ${name} NOT NULL with no default: existing NULLs make the migration fail (fill them first, or add a default)`;
   }

@@ -12,7 +12,15 @@ import { normSql } from "../ir/canonical.ts";
 import { typeKey } from "../ir/validate.ts";
 import { identityKey } from "../ir/identity.ts";
 
-export type ColumnFacet = "type" | "nullable" | "default" | "onUpdate" | "identity" | "collation" | "comment";
+export type ColumnFacet =
+  | "type"
+  | "nullable"
+  | "default"
+  | "onUpdate"
+  | "identity"
+  | "collation"
+  | "generated"
+  | "comment";
 
 /** Every facet, in the order the summary lists them. */
 export const COLUMN_FACETS: readonly ColumnFacet[] = [
@@ -22,6 +30,7 @@ export const COLUMN_FACETS: readonly ColumnFacet[] = [
   "onUpdate",
   "identity",
   "collation",
+  "generated",
   "comment",
 ];
 
@@ -36,6 +45,8 @@ const FACET_DIFFERS: Record<ColumnFacet, Differs> = {
   // Serial and identity are different objects, and so are two identities' options.
   identity: (a, b) => identityKey(a) !== identityKey(b),
   collation: (a, b) => a.collation !== b.collation,
+  // Becoming generated, ceasing to be, another expression, or stored <-> virtual.
+  generated: (a, b) => generatedKey(a) !== generatedKey(b),
   comment: (a, b) => (a.doc ?? "") !== (b.doc ?? ""),
 };
 
@@ -61,3 +72,7 @@ export const defaultKey = (c: Column): string => {
   if (!d) return "";
   return d.kind === "raw" ? `raw:${normSql(d.sql)}` : JSON.stringify(d);
 };
+
+/** A generated column's expression (whitespace-normalised) and kind; "" for a plain column. */
+export const generatedKey = (c: Column): string =>
+  c.generated ? `${c.generated.stored ? "stored" : "virtual"}:${normSql(c.generated.expr)}` : "";

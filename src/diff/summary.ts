@@ -68,13 +68,17 @@ export function describe(c: Change): string {
 }
 
 function columnText(c: Column): string {
-  return `${typeText(c.type)}${c.nullable ? "?" : ""}${c.identity ? ` ${generatedText(c)}` : ""}${c.default ? ` default ${printDefault(c.default)}` : ""}`;
+  return `${typeText(c.type)}${c.nullable ? "?" : ""}${c.identity ? ` ${generatedText(c)}` : ""}${c.default ? ` default ${printDefault(c.default)}` : ""}${c.generated ? ` ${generatedAs(c)}` : ""}`;
 }
 
 /** `serial`, `identity` or `identity(always, ...)`, as the column is generated. */
 function generatedText(c: Column): string {
   return c.serial ? "serial" : `identity${printIdentityOptions(c.identityOptions)}`;
 }
+
+/** `as (expr) stored`, or `none` for a plain column. */
+const generatedAs = (c: Column) =>
+  c.generated ? `as (${c.generated.expr}) ${c.generated.stored ? "stored" : "virtual"}` : "none";
 
 function facetText(f: ColumnFacet, a: Column, b: Column): string {
   switch (f) {
@@ -94,6 +98,8 @@ function facetText(f: ColumnFacet, a: Column, b: Column): string {
       return `collation ${a.collation ?? "default"} → ${b.collation ?? "default"}`;
     case "onUpdate":
       return b.onUpdate ? "on update now() set" : "on update now() dropped";
+    case "generated":
+      return `generated ${generatedAs(a)} → ${generatedAs(b)}`;
     case "comment":
       return "comment changed";
     default:

@@ -283,6 +283,9 @@ export type ColumnAttrCstChildren = {
   onUpdateFn?: IToken[];
   LParen?: IToken[];
   RParen?: IToken[];
+  As?: IToken[];
+  Stored?: IToken[];
+  Virtual?: IToken[];
 };
 
 export interface IdentityOptionsCstNode extends CstNode {

@@ -10,10 +10,15 @@ import { CstParser, type IToken } from "chevrotain";
 import type { SchemaCstNode } from "./cst.ts";
 import * as T from "./tokens.ts";
 
-/** Keywords that start a table item; as column attributes they must stay on the column's line. */
+/**
+ * Keywords that start a table item; as column attributes they must stay on the column's line.
+ */
 const TABLE_ITEM_STARTERS = new Set([T.Unique, T.Check, T.Primary]);
-/** Contextual words that start a column attribute (`on update now()`): also on the column's line, so a column named `on` stays one. */
-const LINE_BOUND_ATTRIBUTES = new Set([...TABLE_ITEM_STARTERS, T.On]);
+/**
+ * Contextual words that start a column attribute (`on update now()`, `as (...)`): also on the
+ * column's line, so a column named `on` or `as` on the next line stays one.
+ */
+const LINE_BOUND_ATTRIBUTES = new Set([...TABLE_ITEM_STARTERS, T.On, T.As]);
 
 class SchemaParser extends CstParser {
   constructor() {
@@ -274,6 +279,16 @@ class SchemaParser extends CstParser {
           this.CONSUME(T.Identifier, { LABEL: "onUpdateFn" });
           this.CONSUME(T.LParen);
           this.CONSUME(T.RParen);
+        },
+      },
+      {
+        // A generated column: `as (expr) stored|virtual` (virtual when neither is written).
+        ALT: () => {
+          this.CONSUME(T.As);
+          this.SUBRULE2(this.rawSql);
+          this.OPTION2(() =>
+            this.OR2([{ ALT: () => this.CONSUME(T.Stored) }, { ALT: () => this.CONSUME(T.Virtual) }]),
+          );
         },
       },
     ]);

@@ -136,6 +136,7 @@ function inlinePlan(t: Table): Map<string, Inline> {
 function printColumnAttrs(c: Column, inline: Inline): string {
   const parts: string[] = [];
   if (c.collation !== undefined) parts.push(`collate ${printName(c.collation)}`);
+  if (c.generated) parts.push(`as (${c.generated.expr}) ${c.generated.stored ? "stored" : "virtual"}`);
   if (inline.pk) parts.push("primary key");
   if (c.identity && !c.serial) parts.push(`identity${printIdentityOptions(c.identityOptions)}`);
   if (inline.unique) parts.push("unique");

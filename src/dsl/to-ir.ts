@@ -158,6 +158,7 @@ const ATTRIBUTES = {
   "renamed from": 64,
   collate: 128,
   "on update": 256,
+  as: 512,
 } as const;
 
 /** A start position: a token's, or a CST node's location (they share these fields). */
@@ -879,6 +880,12 @@ function createVisitor() {
           const o = this.identityOptions(opts.children);
           if (o && Object.keys(o).length) col.identityOptions = o;
         }
+      } else if (c.As) {
+        if (!this.once(s, "as")) return;
+        const raw = this.rawSql(c.rawSql?.[0]?.children);
+        if (!raw) return;
+        col.generated = { expr: raw.sql, stored: Boolean(real(c.Stored?.[0])) };
+        parts["generated"] = this.at(s.first, s.end - s.first.startOffset);
       } else if (c.Collate) {
         if (!this.once(s, "collate")) return;
         const tok = real(c.collation?.[0]);

@@ -103,6 +103,10 @@ export const Desc = keyword("desc", true);
 export const True = keyword("true", true);
 export const False = keyword("false", true);
 export const Unsigned = keyword("unsigned", true);
+// A generated column: `total int as (price * qty) stored`.
+export const As = keyword("as", true);
+export const Stored = keyword("stored", true);
+export const Virtual = keyword("virtual", true);
 
 export const LCurly = createToken({ name: "LCurly", pattern: /{/ });
 export const RCurly = createToken({ name: "RCurly", pattern: /}/ });

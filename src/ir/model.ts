@@ -139,6 +139,12 @@ export interface IdentityOptions {
 /** The sequence options of `identity(...)`, in the order `fmt` prints them. */
 export const IDENTITY_NUMBER_OPTIONS = ["start", "increment", "min", "max", "cache"] as const;
 
+/** A generated column's expression and kind (`Column.generated`). */
+export interface GeneratedColumn {
+  readonly expr: string;
+  readonly stored: boolean;
+}
+
 export interface Column {
   readonly name: string;
   readonly type: ColumnType;
@@ -165,6 +171,12 @@ export interface Column {
    * (Sakila's `last_update`); other dialects have none (a trigger there).
    */
   readonly onUpdate?: "now";
+  /**
+   * `as (expr) stored|virtual`: the column's value is computed from the expression (raw SQL,
+   * verbatim), kept on disk (`stored`) or computed when read (`virtual`). Such a column has no
+   * default and no identity.
+   */
+  readonly generated?: GeneratedColumn;
   /** From `///` doc comments: the database comment where the dialect has them. */
   readonly doc?: string;
   readonly renamedFrom?: string;

@@ -169,8 +169,8 @@ for (const target of targets) {
         absent: undefined,
       },
       sqlite: {
-        ddl: `CREATE TABLE "rooms" ("id" integer PRIMARY KEY, "during" text, "no_overlap" text GENERATED ALWAYS AS (upper("during")))`,
-        message: "cannot express generated columns yet: rooms.no_overlap",
+        ddl: `CREATE TABLE "rooms" ("id" integer NOT NULL PRIMARY KEY, "during" text UNIQUE ON CONFLICT REPLACE)`,
+        message: "cannot express ON CONFLICT clauses yet: rooms",
         absent: undefined,
       },
     }[d];

@@ -86,6 +86,12 @@ const CASES: Record<string, string> = {
     CREATE TABLE r (p_id INT NOT NULL, q_id INT NOT NULL, PRIMARY KEY (p_id, q_id),
       CONSTRAINT fk_r_q FOREIGN KEY (q_id) REFERENCES q (id) ON UPDATE CASCADE,
       CONSTRAINT fk_r_p FOREIGN KEY (p_id) REFERENCES p (id) ON UPDATE CASCADE);`,
+  "generated columns, stored and virtual, in both spellings": `
+    CREATE TABLE g (id INTEGER NOT NULL PRIMARY KEY, price REAL, qty INT,
+      total REAL GENERATED ALWAYS AS (price * qty) STORED,
+      tag TEXT AS ('#' || id),
+      half REAL NOT NULL AS (price / 2) VIRTUAL);
+    CREATE INDEX g_total ON g (total);`,
   "without rowid and strict tables": `
     CREATE TABLE kv (k TEXT NOT NULL PRIMARY KEY, v ANY) WITHOUT ROWID, STRICT;
     CREATE TABLE s (id INTEGER NOT NULL PRIMARY KEY, n INT) STRICT;

@@ -314,6 +314,14 @@ function build(
         columns: pkCols,
       };
     }
+    // A generated column (never a key column, no default), stored or virtual.
+    const plain = columns.filter((c) => !primaryKey?.columns.includes(c.name) && !c.identity);
+    if (plain.length && rnd.nextInt(0, 3) === 0) {
+      const g = plain[rnd.nextInt(0, plain.length - 1)]!;
+      const { default: _d, ...rest } = g;
+      const expr = ["1 + 1", "length('it''s')", "(2 * 3) - 1"][rnd.nextInt(0, 2)]!;
+      columns[columns.indexOf(g)] = { ...rest, generated: { expr, stored: rnd.nextBoolean() } };
+    }
     // Foreign keys to an earlier table's primary key: new local columns of the same types.
     const foreignKeys: ForeignKey[] = [];
     const targets = tables.filter((t) => t.primaryKey);

@@ -149,8 +149,9 @@ async function readMysql(c: Connection): Promise<Catalog> {
 
 async function readSqlite(c: Connection): Promise<Catalog> {
   const cat: Catalog = new Map();
+  // table_xinfo, not table_info: table_info leaves generated columns out.
   const cols = await c.query(
-    `select m.name as t, p.name as c, p."notnull" as nn, p.pk as pk from sqlite_schema m join pragma_table_info(m.name) p where m.type = 'table' and m.name not like 'sqlite_%' order by m.name, p.cid`,
+    `select m.name as t, p.name as c, p."notnull" as nn, p.pk as pk from sqlite_schema m join pragma_table_xinfo(m.name) p where m.type = 'table' and m.name not like 'sqlite_%' order by m.name, p.cid`,
   );
   const pk = new Map<string, [number, string][]>();
   for (const r of cols) {

@@ -66,6 +66,7 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
         : {}),
       ...(c.collation !== undefined ? { collation: foldCollation(c.collation) } : {}),
       ...(c.onUpdate !== undefined ? { onUpdate: c.onUpdate } : {}),
+      ...(c.generated ? { generated: { expr: expr(c.generated.expr), stored: c.generated.stored } } : {}),
       ...(d !== undefined && !c.identity ? { default: { kind: "raw", sql: expr(d) } } : {}),
       ...(caps.comments && c.doc !== undefined ? { doc: c.doc } : {}),
     };

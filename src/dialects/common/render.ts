@@ -9,6 +9,7 @@ import type {
   Column,
   EnumType,
   ForeignKey,
+  GeneratedColumn,
   Index,
   PrimaryKey,
   Schema,
@@ -153,12 +154,21 @@ export abstract class BaseRenderer {
     return [`ALTER TABLE ${this.q(from)} RENAME TO ${this.q(to)}`];
   }
   /**
-   * The table's options changed from `from` to `to` (all of them, each side). No dialect has
-   * options by default, and validation refuses any option a dialect's capabilities do not list,
-   * so reaching this is a planner bug; a dialect with options overrides it (SQLite rebuilds).
+   * The table's options changed from `from` to `to` (all of them, each side), in place:
+   * PostgreSQL's storage-parameter form by default, `SET (name = value, flag)` for the new and
+   * changed ones, `RESET (name)` for those gone. Validation refuses any option a dialect's
+   * capabilities do not list; a dialect whose options work otherwise overrides this (SQLite
+   * rebuilds the table).
    */
-  protected alterTableOptions(table: string, _from: TableOptions, _to: TableOptions): string[] {
-    throw new Error(`render: this dialect has no table options to change on ${table}`);
+  protected alterTableOptions(table: string, from: TableOptions, to: TableOptions): string[] {
+    const set = Object.entries(to)
+      .filter(([k, v]) => from[k] !== v)
+      .map(([k, v]) => (v === true ? k : `${k} = ${v}`));
+    const reset = Object.keys(from).filter((k) => !(k in to));
+    return [
+      ...(set.length ? [`ALTER TABLE ${this.q(table)} SET (${set.join(", ")})`] : []),
+      ...(reset.length ? [`ALTER TABLE ${this.q(table)} RESET (${reset.join(", ")})`] : []),
+    ];
   }
   protected tableComment(_table: string, _doc: string | undefined): string[] {
     return [];
@@ -225,7 +235,9 @@ export abstract class BaseRenderer {
   columnDef(t: Table, c: Column): string {
     const parts = [this.q(c.name), this.typeSql(t.name, c)];
     if (c.collation !== undefined) parts.push(`COLLATE ${this.collationSql(c.collation)}`);
-    parts.push(c.nullable ? this.nullableSql() : "NOT NULL");
+    // Before NOT NULL: MySQL takes nullability only after the generation clause.
+    if (c.generated) parts.push(this.generatedSql(c.generated));
+    parts.push(this.nullability(c));
     const d = this.defaultSql(c);
     if (d !== undefined) parts.push(`DEFAULT ${d}`);
     parts.push(...this.columnExtras(t, c));
@@ -238,6 +250,16 @@ export abstract class BaseRenderer {
    */
   protected collationSql(name: string): string {
     return this.q(name);
+  }
+
+  /** A generated column's clause, in the standard's words (SQLite, PostgreSQL, MySQL). */
+  protected generatedSql(g: GeneratedColumn): string {
+    return `GENERATED ALWAYS AS (${g.expr}) ${g.stored ? "STORED" : "VIRTUAL"}`;
+  }
+
+  /** `NOT NULL`, or what a nullable column says. */
+  protected nullability(c: Column): string {
+    return c.nullable ? this.nullableSql() : "NOT NULL";
   }
 
   /** What a nullable column says: nothing by default (MySQL says NULL explicitly). */

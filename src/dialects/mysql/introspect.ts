@@ -190,7 +190,7 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
   const enums = inline.enums;
   const enumFor = (table: string, column: string, values: string[]) => inline.nameFor(table, column, values);
   const colRows =
-    await ex.query(`SELECT TABLE_NAME AS t, COLUMN_NAME AS c, COLUMN_TYPE AS type, IS_NULLABLE AS nullable, COLUMN_DEFAULT AS def, EXTRA AS extra, COLUMN_COMMENT AS doc, COLLATION_NAME AS coll
+    await ex.query(`SELECT TABLE_NAME AS t, COLUMN_NAME AS c, COLUMN_TYPE AS type, IS_NULLABLE AS nullable, COLUMN_DEFAULT AS def, EXTRA AS extra, COLUMN_COMMENT AS doc, COLLATION_NAME AS coll, GENERATION_EXPRESSION AS gen
     FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, ORDINAL_POSITION`);
   const skipped: string[] = [];
   for (const r of colRows) {
@@ -218,6 +218,13 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
         : type.kind === "enum" || /char|text/i.test(type.name))
         ? coll
         : undefined;
+    // EXTRA says `STORED GENERATED` or `VIRTUAL GENERATED` (MySQL's `DEFAULT_GENERATED` is a
+    // default expression); the expression is printed with backticks (compared in normal form).
+    const kind = /\b(stored|virtual) generated\b/.exec(extra)?.[1];
+    const generated =
+      kind && r["gen"] !== null && r["gen"] !== undefined
+        ? { expr: String(r["gen"]), stored: kind === "stored" }
+        : undefined;
     t.columns.push({
       name,
       type,
@@ -225,9 +232,10 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
       identity: extra.includes("auto_increment"),
       // MariaDB: `on update current_timestamp()`; MySQL: `DEFAULT_GENERATED on update CURRENT_TIMESTAMP(6)`.
       ...(/on update current_timestamp/.test(extra) ? { onUpdate: "now" as const } : {}),
+      ...(generated ? { generated } : {}),
       ...(collation !== undefined ? { collation } : {}),
       // MariaDB reports `NULL` as the default of a nullable column that has none.
-      ...(d && !(d.kind === "null" && nullable) ? { default: d } : {}),
+      ...(d && !(d.kind === "null" && nullable) && !generated ? { default: d } : {}),
       ...(doc ? { doc } : {}),
     });
   }
@@ -364,8 +372,6 @@ export async function unsupportedMysql(ex: Executor, exclude: ReadonlySet<string
       FROM information_schema.STATISTICS s JOIN information_schema.COLUMNS c
         ON c.TABLE_SCHEMA = s.TABLE_SCHEMA AND c.TABLE_NAME = s.TABLE_NAME AND c.COLUMN_NAME = s.COLUMN_NAME
       WHERE s.TABLE_SCHEMA = DATABASE() AND s.SUB_PART IS NOT NULL AND s.INDEX_NAME = 'PRIMARY'
-    UNION ALL SELECT 'generated columns', CONCAT(TABLE_NAME, '.', COLUMN_NAME), TABLE_NAME, NULL
-      FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND IS_GENERATED = 'ALWAYS'
     UNION ALL SELECT 'invisible columns', CONCAT(TABLE_NAME, '.', COLUMN_NAME), TABLE_NAME, NULL
       FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND EXTRA LIKE '%invisible%'
     -- The reference is read by the table's name alone, which is another table here (or none).

@@ -2,7 +2,7 @@
  * MySQL/MariaDB: inline ENUM types, complete column definitions on MODIFY, comments inline,
  * no transactional DDL (the runner records progress instead).
  */
-import type { Check, Column, ForeignKey, Index, Table } from "../../ir/model.ts";
+import type { Check, Column, ForeignKey, GeneratedColumn, Index, Table } from "../../ir/model.ts";
 import type { AlterColumn } from "../../diff/changes.ts";
 import { BaseRenderer } from "../common/render.ts";
 import { backtickNames, quoteBacktick, quoteStringMysql } from "../common/sql.ts";
@@ -52,6 +52,16 @@ export class MysqlRenderer extends BaseRenderer {
   /** A plain collation name is written bare (`COLLATE utf8mb4_bin`, `COLLATE NOCASE`). */
   protected override collationSql(name: string): string {
     return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : this.q(name);
+  }
+
+  /** The language's double-quoted names in the expression are backticks here, as in checks. */
+  protected override generatedSql(g: GeneratedColumn): string {
+    return super.generatedSql({ ...g, expr: backtickNames(g.expr) });
+  }
+
+  /** MariaDB takes neither NULL nor NOT NULL on a generated column (validation refuses NOT NULL). */
+  protected override nullability(c: Column): string {
+    return c.generated ? "" : super.nullability(c);
   }
 
   protected override nullableSql(): string {
@@ -107,9 +117,62 @@ export class MysqlRenderer extends BaseRenderer {
     return [`RENAME TABLE ${this.q(from)} TO ${this.q(to)}`];
   }
 
-  /** MODIFY restates the whole column: type, NULL, default, AUTO_INCREMENT and comment. */
-  protected alterColumn({ table, to }: AlterColumn): string[] {
+  /**
+   * MODIFY restates the whole column: type, NULL, default, AUTO_INCREMENT, comment and a
+   * generated column's expression. MariaDB refuses MODIFY from a plain column to a generated
+   * one, from a VIRTUAL one to a plain one and between STORED and VIRTUAL ("not yet supported
+   * for generated columns"): then the column is dropped and added again at its place, and a
+   * VIRTUAL column made plain is filled with the values its expression gave.
+   */
+  protected alterColumn({ table, from, to }: AlterColumn): string[] {
+    if (to.generated && (!from.generated || from.generated.stored !== to.generated.stored))
+      return this.readdColumn(table, to);
+    if (from.generated && !from.generated.stored && !to.generated)
+      return [
+        ...this.readdColumn(table, to),
+        `UPDATE ${this.q(table)} SET ${this.q(to.name)} = (${backtickNames(from.generated.expr)})`,
+      ];
     return [`ALTER TABLE ${this.q(table)} MODIFY COLUMN ${this.columnDef(this.tableIn("to", table), to)}`];
+  }
+
+  /**
+   * A column dropped and added again after the column before it. DROP COLUMN would take the
+   * column out of every index on it (a multi-column index shrinks) and MariaDB refuses it under
+   * a check: the indexes, uniques and checks on it are dropped first and created again after.
+   * The values are the new expression's.
+   */
+  private readdColumn(table: string, c: Column): string[] {
+    const before = this.tableIn("from", table),
+      after = this.tableIn("to", table);
+    const q = this.q(table);
+    const mentions = (name: string) => (sql: string) =>
+      new RegExp(
+        `(^|[^A-Za-z0-9_])["\`]?${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}["\`]?([^A-Za-z0-9_]|$)`,
+      ).test(sql);
+    const on = (t: Table, name: string) => ({
+      uniques: t.uniques.filter((u) => u.columns.includes(name)),
+      indexes: t.indexes.filter(
+        (i) =>
+          this.creates(i) &&
+          (i.parts.some((p) => (p.kind === "column" ? p.column === name : mentions(name)(p.sql))) ||
+            (i.where !== undefined && mentions(name)(i.where))),
+      ),
+      checks: t.checks.filter((k) => mentions(name)(k.expr)),
+    });
+    // Renames ran before this change: the column has its new name on both sides.
+    const gone = on(before, c.name),
+      back = on(after, c.name);
+    const at = after.columns.findIndex((x) => x.name === c.name);
+    const place = at > 0 ? ` AFTER ${this.q(after.columns[at - 1]!.name)}` : " FIRST";
+    return [
+      ...gone.checks.map((k) => `ALTER TABLE ${q} DROP CONSTRAINT ${this.q(k.name)}`),
+      ...[...gone.uniques, ...gone.indexes].map((i) => `ALTER TABLE ${q} DROP INDEX ${this.q(i.name)}`),
+      `ALTER TABLE ${q} DROP COLUMN ${this.q(c.name)}`,
+      `ALTER TABLE ${q} ADD COLUMN ${this.columnDef(after, c)}${place}`,
+      ...back.uniques.map((u) => `ALTER TABLE ${q} ADD ${this.uniqueSql(u)}`),
+      ...back.indexes.flatMap((i) => this.createIndex(table, i)),
+      ...back.checks.map((k) => `ALTER TABLE ${q} ADD ${this.checkSql(k)}`),
+    ];
   }
 
   protected override dropPrimaryKey(table: string): string[] {

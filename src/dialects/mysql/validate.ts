@@ -25,6 +25,18 @@ const MAX_KEY_BYTES = 3072;
 export function validateMysql(schema: Schema): Diagnostic[] {
   const out: Diagnostic[] = validatePortable(schema, CAPABILITIES, "MySQL/MariaDB");
   for (const t of schema.tables) {
+    // MariaDB refuses NULL and NOT NULL on a generated column: it is always nullable there.
+    for (const c of t.columns)
+      if (c.generated && !c.nullable)
+        out.push(
+          dialectError(
+            "mysql-generated-not-null",
+            `MariaDB has no NOT NULL generated columns (\`${t.name}.${c.name}\`)`,
+            c.src,
+            "make it nullable: `type?`",
+            "type",
+          ),
+        );
     const col = (n: string) => t.columns.find((c) => c.name === n);
     /** `lengths`: the prefix lengths written on an index's entries (a key holds that much). */
     const keyColumns = (

@@ -277,6 +277,11 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
       ...(def !== undefined && !text(r["generated"]) && !serial
         ? { default: decodePostgresDefault(def) }
         : {}),
+      // attgenerated 's': a stored generated column, whose expression is the "default" (PG 15
+      // has no virtual ones); pg_get_expr deparses it (compared in the normal form).
+      ...(text(r["generated"]) === "s" && def !== undefined
+        ? { generated: { expr: def, stored: true } }
+        : {}),
       ...(doc !== undefined ? { doc } : {}),
     };
     t.columns.push(col);
@@ -389,7 +394,7 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
 /**
  * What the tables hold that the language cannot express yet, each found by its catalog flag:
  * the queries above read such an object as something close to it (an exclusion constraint as
- * its gist index, a generated column as a plain one) or not at all (deferrability, an index's
+ * its gist index) or not at all (deferrability, an index's
  * operator class or INCLUDE columns, a partitioned table's partitions). One branch per
  * construct: delete it when the language learns the construct. One query for the database.
  */
@@ -440,8 +445,6 @@ export async function unsupportedPostgres(
     union all select 'unlogged tables', relname, relname, null from rel where relpersistence = 'u'
     union all select 'storage parameters of a table', relname || ' (' || array_to_string(reloptions, ', ') || ')', relname, null
       from rel where reloptions is not null
-    union all select 'generated columns', relname || '.' || a.attname, relname, null
-      from pg_attribute a join rel on rel.oid = a.attrelid where a.attgenerated <> '' and a.attnum > 0 and not a.attisdropped
     -- A column read as \`serial\` is taken out of this list by introspectPostgres (its sequence
     -- is the serial's own); what stays is a nextval() on some other sequence.
     union all select 'defaults drawn from a sequence other than a serial''s own', relname || '.' || a.attname, relname, null

@@ -121,6 +121,22 @@ export class PostgresRenderer extends BaseRenderer {
 
   protected alterColumn({ table, from, to, facets }: AlterColumn): string[] {
     const col = `ALTER TABLE ${this.q(table)} ALTER COLUMN ${this.q(to.name)}`;
+    if (facets.includes("generated")) {
+      // Generated to plain keeps the values (DROP EXPRESSION, then the other facets in place);
+      // PostgreSQL 15 has no ALTER that makes a column generated or changes its expression.
+      if (!to.generated)
+        return [
+          `${col} DROP EXPRESSION`,
+          ...this.alterColumn({
+            kind: "alter-column",
+            table,
+            from: { ...from, generated: undefined },
+            to,
+            facets: facets.filter((f) => f !== "generated"),
+          }),
+        ];
+      return this.readdColumn(table, to);
+    }
     const out: string[] = [];
     // A new collation is set with the type (`TYPE t COLLATE c`); a type change restates it.
     const collationChanged = facets.includes("collation");
@@ -175,6 +191,37 @@ export class PostgresRenderer extends BaseRenderer {
         `COMMENT ON COLUMN ${this.q(table)}.${this.q(to.name)} IS ${to.doc === undefined ? "NULL" : quoteString(to.doc)}`,
       );
     return out;
+  }
+
+  /**
+   * A column dropped and added again with its new definition (a generated column's new
+   * expression): DROP COLUMN takes the indexes, uniques and checks on it along, so those of the
+   * table as it is after the change that involve it are created again. Its values are computed,
+   * so nothing is lost.
+   */
+  private readdColumn(table: string, c: Column): string[] {
+    const t = this.tableIn("to", table);
+    const q = this.q(table);
+    const mentions = (sql: string) =>
+      new RegExp(
+        `(^|[^A-Za-z0-9_])("?)${c.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\2([^A-Za-z0-9_]|$)`,
+      ).test(sql);
+    return [
+      `ALTER TABLE ${q} DROP COLUMN ${this.q(c.name)}`,
+      `ALTER TABLE ${q} ADD COLUMN ${this.columnDef(t, c)}`,
+      ...t.uniques
+        .filter((u) => u.columns.includes(c.name))
+        .map((u) => `ALTER TABLE ${q} ADD ${this.uniqueSql(u)}`),
+      ...t.checks.filter((k) => mentions(k.expr)).map((k) => `ALTER TABLE ${q} ADD ${this.checkSql(k)}`),
+      ...t.indexes
+        .filter(
+          (i) =>
+            i.parts.some((p) => (p.kind === "column" ? p.column === c.name : mentions(p.sql))) ||
+            (i.where !== undefined && mentions(i.where)),
+        )
+        .flatMap((i) => this.createIndex(table, i)),
+      ...(c.doc !== undefined ? [`COMMENT ON COLUMN ${q}.${this.q(c.name)} IS ${quoteString(c.doc)}`] : []),
+    ];
   }
 
   /**

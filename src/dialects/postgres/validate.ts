@@ -15,6 +15,18 @@ import { CAPABILITIES } from "./capabilities.ts";
 export function validatePostgres(schema: Schema): Diagnostic[] {
   const out: Diagnostic[] = validatePortable(schema, CAPABILITIES, "PostgreSQL");
   for (const t of schema.tables) {
+    // PostgreSQL 15 computes a generated column only when a row is written: STORED only.
+    for (const c of t.columns)
+      if (c.generated && !c.generated.stored)
+        out.push(
+          dialectError(
+            "postgres-virtual-generated",
+            `PostgreSQL has no virtual generated columns (\`${t.name}.${c.name}\`)`,
+            c.src,
+            "write `stored`",
+            "generated",
+          ),
+        );
     for (const i of t.indexes) {
       if (i.using === "hash" && (i.parts.length > 1 || i.unique)) {
         out.push(

@@ -7,8 +7,17 @@
  */
 import { tokenize, type Token } from "../common/expr.ts";
 
+/** What a column's definition says beyond the PRAGMAs. */
+export interface ColumnFacts {
+  enumValues?: string[];
+  autoincrement: boolean;
+  collation?: string;
+  /** `[GENERATED ALWAYS] AS (expr) [STORED | VIRTUAL]`: the expression as written. */
+  generated?: { expr: string; stored: boolean };
+}
+
 export interface CreateTableFacts {
-  readonly columns: Map<string, { enumValues?: string[]; autoincrement: boolean; collation?: string }>;
+  readonly columns: Map<string, ColumnFacts>;
   pkName?: string;
   pkColumns: string[];
   readonly uniques: { name: string; columns: string[] }[];
@@ -97,7 +106,7 @@ export function parseCreateTable(sql: string): CreateTableFacts {
     }
     // A column: its name, its type, then column constraints.
     const col = nameOf(item[0]);
-    const info: { enumValues?: string[]; autoincrement: boolean; collation?: string } = {
+    const info: ColumnFacts = {
       autoincrement: false,
     };
     let constraintName: string | undefined;
@@ -113,6 +122,13 @@ export function parseCreateTable(sql: string): CreateTableFacts {
         if (constraintName !== undefined) facts.pkName = constraintName;
       }
       if (t.text === "autoincrement") info.autoincrement = true;
+      // `AS (expr)`, after `GENERATED ALWAYS` or alone; VIRTUAL unless STORED follows.
+      if (t.text === "as" && item[k + 1]?.kind === "open") {
+        const c = closing(item, k + 1);
+        info.generated = { expr: slice(item[k + 1]!, item[c]!), stored: item[c + 1]?.text === "stored" };
+        k = c;
+        continue;
+      }
       // `COLLATE name` among the column's constraints (SQLite's names ignore case).
       if (t.text === "collate" && item[k + 1]) info.collation = nameOf(item[k + 1]).toUpperCase();
       if (t.text === "check" && item[k + 1]?.kind === "open") {

@@ -180,8 +180,9 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
     notnull: number;
     dflt: string | null;
     pk: number;
+    hidden: number;
   }>(
-    `SELECT m.name AS t, p.name AS name, p.type AS type, p."notnull" AS "notnull", p.dflt_value AS dflt, p.pk AS pk
+    `SELECT m.name AS t, p.name AS name, p.type AS type, p."notnull" AS "notnull", p.dflt_value AS dflt, p.pk AS pk, p.hidden AS hidden
      FROM sqlite_schema m JOIN pragma_table_xinfo(m.name) p WHERE m.type = 'table' ORDER BY m.name, p.cid`,
   );
   for (const r of cols) {
@@ -192,12 +193,19 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
     if (item?.enumValues) type = { kind: "enum", name: enumFor(r.t, r.name, item.enumValues) };
     const identity = item?.autoincrement ?? false;
     const collation = item?.collation;
+    // hidden: 2 a VIRTUAL generated column, 3 a STORED one; its expression is in the CREATE text.
+    const hidden = Number(r.hidden);
+    const generated =
+      (hidden === 2 || hidden === 3) && item?.generated
+        ? { expr: item.generated.expr, stored: hidden === 3 }
+        : undefined;
     if (Number(r.pk) > 0) t.pk.push([Number(r.pk), r.name]);
     t.columns.push({
       name: r.name,
       type,
       identity,
       ...(collation !== undefined ? { collation } : {}),
+      ...(generated ? { generated } : {}),
       // An INTEGER PRIMARY KEY (the rowid) is never NULL, whatever the catalog's flag says;
       // neither is a WITHOUT ROWID table's key, which SQLite holds to NOT NULL.
       nullable:
@@ -321,11 +329,10 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
 }
 
 /**
- * What the tables hold that the language cannot express yet, from `pragma_table_list`,
- * `pragma_table_xinfo` and the `CREATE` text: the queries above read such a table or column as
- * a plain one (a virtual table and its shadow tables as tables, a generated column as a plain
- * column) or leave the clause out (DEFERRABLE, ON CONFLICT). One branch
- * per construct: delete it when the language learns the construct.
+ * What the tables hold that the language cannot express yet, from `pragma_table_list` and the
+ * `CREATE` text: the queries above read such a table as a plain one (a virtual table and its
+ * shadow tables) or leave the clause out (DEFERRABLE, ON CONFLICT). One branch per construct:
+ * delete it when the language learns the construct.
  */
 export async function unsupportedSqlite(
   ex: Executor,
@@ -348,14 +355,6 @@ export async function unsupportedSqlite(
         leaveOut: "table",
       });
   }
-  // hidden: 2 a virtual generated column, 3 a stored one (1: a virtual table's hidden column).
-  const generated = await ex.query<{ t: string; name: string }>(
-    `SELECT m.name AS t, p.name AS name FROM sqlite_schema m JOIN pragma_table_xinfo(m.name) p
-     WHERE m.type = 'table' AND p.hidden IN (2, 3) ORDER BY m.name, p.cid`,
-  );
-  for (const g of generated)
-    if (tableSql.has(g.t) && !exclude.has(g.t))
-      out.push({ what: "generated columns", object: `${g.t}.${g.name}`, table: g.t });
   // Clauses the PRAGMAs do not show, found in the CREATE text with string literals blanked out.
   for (const [name, sql] of tableSql) {
     if (exclude.has(name) || /^\s*CREATE\s+VIRTUAL\b/i.test(sql)) continue;

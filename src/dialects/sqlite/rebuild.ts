@@ -31,7 +31,8 @@ export interface RebuildHooks {
 export function rebuildTable(target: Table, current: ReadonlySet<string>, h: RebuildHooks): string[] {
   const temp = `${target.name}__schemavc_new`;
   const [create] = h.createTable({ ...target, name: temp });
-  const copied = target.columns.filter((c) => current.has(c.name)).map((c) => h.q(c.name));
+  // A generated column is computed, never written: it is not copied.
+  const copied = target.columns.filter((c) => current.has(c.name) && !c.generated).map((c) => h.q(c.name));
   return [
     create!,
     ...(copied.length

@@ -192,6 +192,9 @@ export class SqliteRenderer extends BaseRenderer {
   private simpleAdd(table: string, c: Column): boolean {
     const t = this.tableIn("to", table);
     if (c.identity || c.type.kind === "enum") return false;
+    // ADD COLUMN takes a VIRTUAL generated column, never a STORED one (it would fill every row).
+    if (c.generated?.stored) return false;
+    if (usedByGenerated(t, c.name)) return false;
     if (t.primaryKey?.columns.includes(c.name) || t.uniques.some((u) => u.columns.includes(c.name)))
       return false;
     if (
@@ -208,7 +211,7 @@ export class SqliteRenderer extends BaseRenderer {
   /** DROP COLUMN works when nothing in the table refers to the column (indexes are dropped first). */
   private simpleDrop(table: string, c: Column): boolean {
     const t = this.tableIn("from", table);
-    if (c.type.kind === "enum" || c.identity) return false;
+    if (c.type.kind === "enum" || c.identity || c.generated || usedByGenerated(t, c.name)) return false;
     return !(
       t.primaryKey?.columns.includes(c.name) ||
       t.uniques.some((u) => u.columns.includes(c.name)) ||
@@ -233,6 +236,11 @@ export class SqliteRenderer extends BaseRenderer {
       createIndex: (tn, i) => this.createIndex(tn, i),
     });
   }
+}
+
+/** Whether another column of `t` is generated from an expression that may name `column`. */
+function usedByGenerated(t: Table, column: string): boolean {
+  return t.columns.some((x) => x.name !== column && x.generated?.expr.includes(column));
 }
 
 function identityColumn(t: Table): Column | undefined {
@@ -294,6 +302,8 @@ const FACET_REBUILDS: Record<ColumnFacet, boolean> = {
   collation: true,
   // Refused by validation (SQLite has no ON UPDATE): nothing to rebuild for.
   onUpdate: false,
+  // SQLite cannot alter a generated column (nor make one of a plain column): only a rebuild.
+  generated: true,
   comment: false,
 };
 const alterRebuilds = (c: AlterColumn) => c.facets.some((f) => FACET_REBUILDS[f]);

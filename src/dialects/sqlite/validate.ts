@@ -17,6 +17,18 @@ export function validateSqlite(schema: Schema): Diagnostic[] {
   const out: Diagnostic[] = validatePortable(schema, CAPABILITIES, "SQLite");
   for (const t of schema.tables) {
     out.push(...tableOptionRules(t));
+    // "generated columns cannot be part of the PRIMARY KEY".
+    for (const c of t.columns)
+      if (c.generated && t.primaryKey?.columns.includes(c.name))
+        out.push(
+          dialectError(
+            "generated-primary-key",
+            `SQLite cannot key \`${t.name}\` on the generated column \`${c.name}\``,
+            c.src,
+            "key the table on the columns the expression reads",
+            "generated",
+          ),
+        );
     for (const c of t.columns) {
       // AUTOINCREMENT exists only as INTEGER PRIMARY KEY AUTOINCREMENT on a one-column key.
       if (c.identity && !(t.primaryKey?.columns.length === 1 && t.primaryKey.columns[0] === c.name)) {

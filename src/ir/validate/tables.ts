@@ -81,6 +81,30 @@ function checkColumn(v: Validation, t: Table, c: Column) {
       locOf(c.src, "on update"),
       "make it `timestamp` or `timestamptz`",
     );
+  // Every database refuses a default or an identity on a generated column: it has its value.
+  if (c.generated) {
+    if (!c.generated.expr)
+      v.err(
+        "empty-expression",
+        `generated column \`${t.name}.${c.name}\` has no expression`,
+        locOf(c.src, "generated"),
+        "write it inside the parentheses: `as (price * qty) stored`",
+      );
+    if (c.default)
+      v.err(
+        "generated-default",
+        `generated column \`${t.name}.${c.name}\` cannot have a default`,
+        locOf(c.src, "default"),
+        "remove the default: the expression gives the value",
+      );
+    if (c.identity)
+      v.err(
+        "generated-identity",
+        `generated column \`${t.name}.${c.name}\` cannot be an identity`,
+        locOf(c.src, "identity"),
+        "remove `identity` or `as (...)`",
+      );
+  }
   // MySQL refuses `unsigned` on a type that is not a number.
   if (c.type.kind === "portable" && c.type.unsigned && !NUMERIC_TYPES.has(c.type.name))
     v.err(
