@@ -21,7 +21,8 @@ function fakeStream(isTTY = true, columns = 60) {
   };
 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const FAST = { delayMs: 40, intervalMs: 10 };
+// A delay long enough that a loaded 2-core machine's timer lag (tens of ms) cannot cross it.
+const FAST = { delayMs: 150, intervalMs: 10 };
 
 let started: Spinner[] = [];
 afterEach(() => {
@@ -40,7 +41,7 @@ describe("Spinner", () => {
     const s = spin("connecting to sqlite:./dev.db", { stream, ...FAST });
     await sleep(15);
     expect(stream.writes).toEqual([]);
-    await sleep(80);
+    await sleep(260);
     expect(stream.writes.length).toBeGreaterThan(1);
     for (const w of stream.writes) expect(w).toStartWith(CLEAR_LINE);
     expect(stream.writes[0]).toContain("connecting to sqlite:./dev.db");
@@ -60,7 +61,7 @@ describe("Spinner", () => {
     const s = spin("quick", { stream, ...FAST });
     await sleep(10);
     s.stop();
-    await sleep(60);
+    await sleep(200);
     expect(stream.writes).toEqual([]);
   });
 
@@ -69,7 +70,7 @@ describe("Spinner", () => {
     const off = fakeStream(true);
     spin("x", { stream: pipe, ...FAST });
     spin("x", { stream: off, enabled: false, ...FAST });
-    await sleep(80);
+    await sleep(200);
     expect(pipe.writes).toEqual([]);
     expect(off.writes).toEqual([]);
   });
@@ -77,7 +78,7 @@ describe("Spinner", () => {
   test("a label longer than the terminal is cut to fit (a wrapped line could not be erased)", async () => {
     const stream = fakeStream(true, 30);
     spin("reading the database schema of a very long URL indeed", { stream, ...FAST });
-    await sleep(70);
+    await sleep(260);
     for (const w of stream.writes) expect(w.slice(CLEAR_LINE.length).length).toBeLessThan(30);
     expect(stream.writes[0]).toEndWith("…");
   });
@@ -87,7 +88,7 @@ describe("Spinner", () => {
     let now = 0;
     spin("reading", { stream, ...FAST, now: () => now });
     now = 2500;
-    await sleep(70);
+    await sleep(260);
     expect(stream.writes.at(-1)).toEndWith("reading (2 s)");
   });
 });
