@@ -139,7 +139,12 @@ async function proveReplay(dialect: Dialect, conn: Connection, live: Schema, fil
     replayed = (await inScratch(conn, script, (ex) => dialect.introspect(ex, { exclude: OWN_TABLES })))
       .schema;
   } catch (e) {
-    if (!(e instanceof ScratchScriptError)) throw e;
+    if (!(e instanceof ScratchScriptError))
+      throw new SchemavcError(
+        `pull could not replay the files on a scratch database beside this one: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`,
+        1,
+        "nothing was written; the user needs TEMP on PostgreSQL, CREATE and DROP on databases named schemavc_pull_% on MySQL/MariaDB",
+      );
     throw new SchemavcError(
       `the written files do not recreate the database: their CREATE script failed on a scratch database: ${e.message}`,
       1,

@@ -352,8 +352,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       "express yet (an exclusion constraint, a generated column, a fulltext index, ...) stops the\n" +
       'pull: it exits 1 with "cannot express <what> yet: <object>", all of them listed, and\n' +
       "writes nothing; --partial writes the rest and lists them as warnings. Before writing, the\n" +
-      "files are replayed on a scratch database (PostgreSQL: a schema in a rolled-back\n" +
-      "transaction; MySQL/MariaDB: a database schemavc_pull_<random>, dropped; SQLite: in\n" +
+      "files are replayed on a scratch database (PostgreSQL: the temporary schema in a\n" +
+      "rolled-back transaction; MySQL/MariaDB: a database schemavc_pull_<random>, dropped; SQLite: in\n" +
       "memory) and read back: any difference from the live database fails the pull, naming it.\n" +
       "Existing .schema files are replaced only with --yes.\n" +
       "Adopting a database: `pull`, `generate -m baseline`, `stamp <version>`.",

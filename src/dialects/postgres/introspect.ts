@@ -421,12 +421,15 @@ export async function unsupportedPostgres(
     union all select 'foreign keys to another schema', k.relname || '.' || conname || ' (references ' || confrelid::regclass::text || ')', k.relname, conname
       from con k join pg_class f on f.oid = k.confrelid
       where contype = 'f' and f.relnamespace <> (select oid from pg_namespace where nspname = current_schema())
-    union all select 'comments on constraints', relname || '.' || conname, relname, null from con where obj_description(oid, 'pg_constraint') is not null
+    -- Joined, not obj_description() called once per row (the slowest part of this query).
+    union all select 'comments on constraints', relname || '.' || conname, relname, null
+      from con join pg_description ds on ds.objoid = con.oid and ds.classoid = 'pg_constraint'::regclass
     union all select 'UNIQUE NULLS NOT DISTINCT', relname || '.' || iname, relname, null from idx where indnullsnotdistinct
     union all select 'INCLUDE columns of an index', relname || '.' || iname, relname, null from idx where indnatts > indnkeyatts
     union all select 'storage parameters of an index', relname || '.' || iname || ' (' || array_to_string(ioptions, ', ') || ')', relname, null
       from idx where ioptions is not null
-    union all select 'comments on indexes', relname || '.' || iname, relname, null from idx where obj_description(ioid, 'pg_class') is not null
+    union all select 'comments on indexes', relname || '.' || iname, relname, null
+      from idx join pg_description ds on ds.objoid = idx.ioid and ds.classoid = 'pg_class'::regclass and ds.objsubid = 0
     -- pg_get_indexdef(index, column, true) prints a key without its operator class or collation.
     union all select 'operator classes of an index', relname || '.' || iname || ' (' || o.opcname || ')', relname, null
       from idx cross join lateral unnest(indclass::oid[]) with ordinality as u(opc, k) join pg_opclass o on o.oid = u.opc
