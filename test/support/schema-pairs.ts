@@ -356,14 +356,16 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
   for (let e = 0; e < edits; e++) {
     const t = r.pick(s.tables) as W<Table>;
     const free = t.columns.filter((c) => !used(t as Table, c.name));
-    switch (r.int(0, 15)) {
+    switch (r.int(0, d === "mysql" ? 16 : 15)) {
       case 0: {
         // add a column: nullable, or NOT NULL with a default
         const name = FRESH_COLUMNS.find((n) => !t.columns.some((c) => c.name === n));
         if (!name) break;
         let c = column(name, r, s.enums as EnumType[], d);
         if (!c.nullable && !c.default) c = { ...c, nullable: true };
-        t.columns.push(c);
+        // MySQL keeps column order: a column added anywhere lands there.
+        if (d === "mysql") t.columns.splice(r.int(0, t.columns.length), 0, c);
+        else t.columns.push(c);
         break;
       }
       case 1: {
@@ -495,6 +497,14 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
         Object.assign(c, generation(r));
         if (!c.identity) delete (c as { identity?: boolean; serial?: boolean }).serial;
         if (!c.identityOptions) delete (c as { identityOptions?: unknown }).identityOptions;
+        break;
+      }
+      case 16: {
+        // MySQL: two columns swap places
+        if (t.columns.length < 2) break;
+        const i = r.int(0, t.columns.length - 1),
+          j = r.int(0, t.columns.length - 1);
+        [t.columns[i], t.columns[j]] = [t.columns[j]!, t.columns[i]!];
         break;
       }
     }

@@ -35,4 +35,5 @@ export const CAPABILITIES: Capabilities = {
   onUpdateNow: true,
   indexPrefixes: true,
   tableOptions: [],
+  columnOrder: true,
 };
