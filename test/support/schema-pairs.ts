@@ -8,7 +8,15 @@
  * Edits keep the rows valid: B only adds NOT NULL columns with a default, uniques on columns
  * whose test rows are distinct, checks the test rows satisfy, and widens types.
  */
-import type { Column, ColumnType, EnumType, FkAction, Schema, Table } from "../../src/ir/model.ts";
+import type {
+  Column,
+  ColumnType,
+  EnumType,
+  FkAction,
+  Schema,
+  Table,
+  TableOptions,
+} from "../../src/ir/model.ts";
 import type { DialectName } from "../../src/dialects/dialect.ts";
 import { checkName, foreignKeyName, indexName, primaryKeyName, uniqueName } from "../../src/ir/naming.ts";
 
@@ -210,8 +218,18 @@ function table(
     d === "mysql" && r.bool(0.4)
       ? { kind: "portable", name: "bigint", unsigned: true }
       : { kind: "portable", name: "bigint" };
+  // MySQL's table options: another charset (latin1), collation, engine or row format.
+  const choices: TableOptions[] = [
+    { charset: "latin1" },
+    { row_format: "COMPACT" },
+    { collate: "utf8mb4_bin" },
+    { engine: "InnoDB" },
+  ];
+  const options: { options?: TableOptions } =
+    d === "mysql" && r.bool(0.3) ? { options: r.pick(choices) } : {};
   const t: MTable = {
     name,
+    ...options,
     columns: [
       {
         name: "id",

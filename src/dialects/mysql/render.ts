@@ -2,7 +2,7 @@
  * MySQL/MariaDB: inline ENUM types, complete column definitions on MODIFY, comments inline,
  * no transactional DDL (the runner records progress instead).
  */
-import type { Check, Column, ForeignKey, Index, PrimaryKey, Table } from "../../ir/model.ts";
+import type { Check, Column, ForeignKey, Index, PrimaryKey, Table, TableOptions } from "../../ir/model.ts";
 import type { AlterColumn, Change } from "../../diff/changes.ts";
 import { type TableLineage, tableLineage } from "../../diff/steps.ts";
 import { BaseRenderer } from "../common/render.ts";
@@ -68,7 +68,42 @@ export class MysqlRenderer extends BaseRenderer {
   }
 
   protected override tableOptions(t: Table): string {
-    return t.doc !== undefined ? ` COMMENT = ${quoteStringMysql(t.doc)}` : "";
+    const o = t.options ?? {};
+    return [
+      ...(o["engine"] !== undefined ? [` ENGINE = ${o["engine"]}`] : []),
+      ...(o["charset"] !== undefined ? [` DEFAULT CHARSET = ${o["charset"]}`] : []),
+      ...(o["collate"] !== undefined ? [` COLLATE = ${o["collate"]}`] : []),
+      ...(o["row_format"] !== undefined ? [` ROW_FORMAT = ${o["row_format"]}`] : []),
+      ...(o["key_block_size"] !== undefined ? [` KEY_BLOCK_SIZE = ${o["key_block_size"]}`] : []),
+      ...(t.doc !== undefined ? [` COMMENT = ${quoteStringMysql(t.doc)}`] : []),
+    ].join("");
+  }
+
+  /**
+   * ENGINE, ROW_FORMAT and KEY_BLOCK_SIZE in one ALTER (an option left out goes back to the
+   * default: InnoDB, DEFAULT, 0). A new charset or collation converts the table
+   * (`CONVERT TO CHARACTER SET`, `DEFAULT` for the database's), as the columns without a
+   * collation of their own follow it in the schema; CONVERT changes every text column, so those
+   * with their own collation are restated after it.
+   */
+  protected override alterTableOptions(table: string, from: TableOptions, to: TableOptions): string[] {
+    const changed = (k: string) => from[k] !== to[k];
+    const clauses = [
+      ...(changed("engine") ? [`ENGINE = ${to["engine"] ?? "InnoDB"}`] : []),
+      ...(changed("row_format") ? [`ROW_FORMAT = ${to["row_format"] ?? "DEFAULT"}`] : []),
+      ...(changed("key_block_size") ? [`KEY_BLOCK_SIZE = ${to["key_block_size"] ?? "0"}`] : []),
+    ];
+    const out = clauses.length ? [`ALTER TABLE ${this.q(table)} ${clauses.join(", ")}`] : [];
+    if (changed("charset") || changed("collate")) {
+      const t = this.tableIn("to", table);
+      out.push(
+        `ALTER TABLE ${this.q(table)} CONVERT TO CHARACTER SET ${to["charset"] ?? (to["collate"] !== undefined ? charsetOf(String(to["collate"])) : "DEFAULT")}${to["collate"] !== undefined ? ` COLLATE ${to["collate"]}` : ""}`,
+        ...t.columns
+          .filter((c) => c.collation !== undefined)
+          .map((c) => `ALTER TABLE ${this.q(table)} MODIFY COLUMN ${this.columnDef(t, c)}`),
+      );
+    }
+    return out;
   }
 
   protected override tableComment(table: string, doc: string | undefined): string[] {
@@ -407,6 +442,9 @@ function nowSql(c: Column): string {
   const p = c.type.args?.[0];
   return p !== undefined && /^\d+$/.test(p) && p !== "0" ? `CURRENT_TIMESTAMP(${p})` : "CURRENT_TIMESTAMP";
 }
+
+/** The character set a collation belongs to: its name up to the first `_` (`utf8mb4_bin` → utf8mb4). */
+const charsetOf = (collation: string) => collation.replace(/_.*$/, "");
 
 /** Whether `t`'s primary key or a unique constraint starts with column `name` (what AUTO_INCREMENT needs). */
 const keyLeads = (t: Table, name: string): boolean =>
