@@ -18,7 +18,7 @@ import { changeTarget } from "../diff/summary.ts";
 
 /** What would turn `expected` into what the database holds (empty: no drift). */
 export function liveDifferences(dialect: Dialect, expected: Schema, live: Schema): Change[] {
-  return diffSchemas(dialect.normalize(expected), dialect.normalize(live), noRenames());
+  return diffSchemas(dialect.normalize(expected), dialect.normalize(live), noRenames(), order(dialect));
 }
 
 /**
@@ -40,7 +40,12 @@ export function replayDifferences(dialect: Dialect, live: Schema, replayed: Sche
 export function drift(dialect: Dialect, expected: Schema, live: Schema): Change[] {
   const normal = liveDifferences(dialect, expected, live);
   if (!normal.length) return [];
-  const plain = diffSchemas(stripSource(expected), reconcile(dialect, live, expected), noRenames());
+  const plain = diffSchemas(
+    stripSource(expected),
+    reconcile(dialect, live, expected),
+    noRenames(),
+    order(dialect),
+  );
   const keys = new Set(plain.map(changeKey));
   return plain.length && normal.every((c) => keys.has(changeKey(c))) ? plain : normal;
 }
@@ -48,15 +53,18 @@ export function drift(dialect: Dialect, expected: Schema, live: Schema): Change[
 /** A change's kind and target, to match two lists of the same differences. */
 const changeKey = (c: Change) => JSON.stringify([c.kind, changeTarget(c)]);
 
-const sameTable = (a: Table, b: Table, enums: readonly EnumType[]) =>
-  diffSchemas({ tables: [a], enums }, { tables: [b], enums }, noRenames()).length === 0;
+/** Where the dialect keeps column order (MySQL), another order is a difference too. */
+const order = (dialect: Dialect) => ({ columnOrder: dialect.capabilities.columnOrder ?? false });
+
+const sameTable = (dialect: Dialect, a: Table, b: Table, enums: readonly EnumType[]) =>
+  diffSchemas({ tables: [a], enums }, { tables: [b], enums }, noRenames(), order(dialect)).length === 0;
 
 /** The live schema, in `hint`'s words wherever they mean the same on this dialect. */
 export function reconcile(dialect: Dialect, live: Schema, hint: Schema): Schema {
   hint = stripSource(hint);
   const nl = dialect.normalize(live),
     nh = dialect.normalize(hint);
-  if (diffSchemas(nh, nl, noRenames()).length === 0) return hint;
+  if (diffSchemas(nh, nl, noRenames(), order(dialect)).length === 0) return hint;
   const hintTables = new Map(hint.tables.map((t) => [t.name, t]));
   const nlTables = new Map(nl.tables.map((t) => [t.name, t]));
   const nhTables = new Map(nh.tables.map((t) => [t.name, t]));
@@ -75,7 +83,7 @@ export function reconcile(dialect: Dialect, live: Schema, hint: Schema): Schema 
     const h = hintTables.get(t.name);
     const a = nhTables.get(t.name),
       b = nlTables.get(t.name);
-    if (h && a && b && sameTable(a, b, nh.enums)) return h;
+    if (h && a && b && sameTable(dialect, a, b, nh.enums)) return h;
     const liveColumn = (c: Column): Column =>
       c.type.kind === "enum" ? { ...c, type: { kind: "enum", name: enumName(c.type.name) } } : c;
     if (!h || !a || !b) return { ...t, columns: t.columns.map(liveColumn) };

@@ -117,6 +117,11 @@ export interface Capabilities {
   readonly indexPrefixes: boolean;
   /** The table options (`table t (...) {`) this dialect has; validation refuses any other. */
   readonly tableOptions: readonly TableOptionSpec[];
+  /**
+   * Column order is part of a table and can be changed (MySQL: `MODIFY ... AFTER`): kept columns
+   * in another order are a change, and drift. Absent: order is not compared.
+   */
+  readonly columnOrder?: boolean;
 }
 
 /**

@@ -99,6 +99,15 @@ function applyTo(s: State, c: Change): void {
     case "drop-column":
       edit(c.table, (t) => ({ ...t, columns: without(t.columns, c.column.name) }));
       break;
+    case "reorder-columns":
+      // The slots of the reordered columns take them in the new order; the others stay.
+      edit(c.table, (t) => {
+        const moved = new Set(c.to);
+        const next = c.to.map((n) => t.columns.find((x) => x.name === n)!);
+        let k = 0;
+        return { ...t, columns: t.columns.map((x) => (moved.has(x.name) ? next[k++]! : x)) };
+      });
+      break;
     case "rename-column": {
       const ren = (cols: readonly string[]) => cols.map((x) => (x === c.from ? c.to : x));
       edit(c.table, (t) => ({

@@ -68,6 +68,17 @@ export type Change =
   | { readonly kind: "drop-column"; readonly table: string; readonly column: Column }
   | { readonly kind: "rename-column"; readonly table: string; readonly from: string; readonly to: string }
   /**
+   * The kept columns of a table in another order (MySQL, where column order is part of a table):
+   * `from` and `to` are the same names (as named after renames) in the old and the new order.
+   * Emitted only where the dialect keeps column order (`DiffOptions.columnOrder`).
+   */
+  | {
+      readonly kind: "reorder-columns";
+      readonly table: string;
+      readonly from: readonly string[];
+      readonly to: readonly string[];
+    }
+  /**
    * Type, nullability, default, identity or comment of one column; both states carried, and
    * which of them change (`facets`, never empty, computed once by `columnFacets`).
    */

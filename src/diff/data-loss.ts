@@ -63,6 +63,7 @@ export function dataLoss(c: Change): string | undefined {
     case "set-table-options":
     case "add-column":
     case "rename-column":
+    case "reorder-columns":
     case "add-primary-key":
     case "drop-primary-key":
     case "add-unique":

@@ -14,7 +14,8 @@
  *   4 create tables (referenced tables first), add columns, alter columns, table comments
  *   5 add primary keys, uniques, checks, indexes
  *   6 add foreign keys (new ones, changed ones, and cycles between new tables)
- *   7 drop columns, then tables (referencing tables first), then enums and destructive enum edits
+ *   7 drop columns, reorder columns (where order is kept: the table has its new columns then),
+ *     then drop tables (referencing tables first), then enums and destructive enum edits
  */
 import type {
   Check,
@@ -40,6 +41,8 @@ export interface DiffOptions {
    * a dialect accepts references to tables created later (SQLite): then they stay inline.
    */
   readonly forwardForeignKeys?: boolean;
+  /** The dialect keeps column order (MySQL): kept columns in another order are a `reorder-columns`. */
+  readonly columnOrder?: boolean;
 }
 
 /** The changes of each phase, concatenated in order at the end (see the header). */
@@ -53,6 +56,7 @@ interface Phases {
   readonly constraintAdd: Change[];
   readonly fkAdd: Change[];
   readonly columnDrop: Change[];
+  readonly reorder: Change[];
   readonly tableDrop: Change[];
   readonly enumDrop: Change[];
 }
@@ -80,6 +84,7 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     constraintAdd: [],
     fkAdd: [],
     columnDrop: [],
+    reorder: [],
     tableDrop: [],
     enumDrop: [],
   };
@@ -88,7 +93,7 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
   const keys = droppedKeys(pairs, m);
   for (const { old, neu } of pairs) {
     diffTableItself(old, neu, p);
-    diffColumns(old, neu, m, p);
+    diffColumns(old, neu, m, p, opts);
     diffConstraints(old, neu, m, keys, p);
   }
   createTables(created, opts, p);
@@ -103,6 +108,7 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     ...sortAdds(p.constraintAdd),
     ...p.fkAdd,
     ...p.columnDrop,
+    ...p.reorder,
     ...p.tableDrop,
     ...p.enumDrop,
   ];
@@ -231,7 +237,7 @@ function diffTableItself(old: Table, neu: Table, p: Phases): void {
 }
 
 /** A matched table's columns: renamed, altered (with their facets), added, dropped. */
-function diffColumns(old: Table, neu: Table, m: Matching, p: Phases): void {
+function diffColumns(old: Table, neu: Table, m: Matching, p: Phases, opts: DiffOptions): void {
   const t = neu.name;
   const { mapEnum } = m;
   // columns
@@ -253,6 +259,16 @@ function diffColumns(old: Table, neu: Table, m: Matching, p: Phases): void {
   }
   for (const c of neu.columns)
     if (!kept.has(c.name)) p.column.push({ kind: "add-column", table: t, column: c });
+  // Order: the kept columns, by their new names, in the old order and in the new.
+  if (opts.columnOrder) {
+    const before = old.columns.flatMap((c) => {
+      const n = colMap.get(c.name);
+      return n !== undefined && kept.has(n) ? [n] : [];
+    });
+    const after = neu.columns.filter((c) => kept.has(c.name)).map((c) => c.name);
+    if (!sameList(before, after))
+      p.reorder.push({ kind: "reorder-columns", table: t, from: before, to: after });
+  }
 }
 
 /**

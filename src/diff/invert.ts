@@ -46,6 +46,8 @@ export function invert(c: Change): Change {
       };
     case "add-column":
       return { kind: "drop-column", table: c.table, column: c.column };
+    case "reorder-columns":
+      return { kind: "reorder-columns", table: c.table, from: c.to, to: c.from };
     case "drop-column":
       return { kind: "add-column", table: c.table, column: c.column };
     case "rename-column":

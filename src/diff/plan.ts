@@ -17,7 +17,7 @@ import { VERSION } from "../version.ts";
  * the differ comes before the dialects in the one direction of imports.
  */
 export interface PlanDialect {
-  readonly capabilities: { readonly forwardForeignKeys: boolean };
+  readonly capabilities: { readonly forwardForeignKeys: boolean; readonly columnOrder?: boolean };
   render(
     changes: readonly Change[],
     ctx: { readonly from: Schema; readonly to: Schema; readonly steps: readonly Step[] },
@@ -39,6 +39,7 @@ export interface Plan {
 export function plan(from: Schema, to: Schema, renames: Renames, dialect: PlanDialect): Plan {
   const changes = diffSchemas(from, to, renames, {
     forwardForeignKeys: dialect.capabilities.forwardForeignKeys,
+    columnOrder: dialect.capabilities.columnOrder,
   });
   const down = invertAll(changes);
   const steps = planSteps(from, changes);

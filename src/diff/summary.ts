@@ -34,6 +34,8 @@ export function describe(c: Change): string {
       return `+ column ${c.table}.${c.column.name} ${columnText(c.column)}`;
     case "drop-column":
       return `- column ${c.table}.${c.column.name}`;
+    case "reorder-columns":
+      return `~ table ${c.table}: columns reordered (${c.to.join(", ")})`;
     case "rename-column":
       return `~ column ${c.table}.${c.from} renamed to ${c.to}`;
     case "alter-column":
@@ -126,6 +128,7 @@ export function changeTarget(c: Change): { table?: string; column?: string; enum
       return { table: c.to };
     case "set-table-comment":
     case "set-table-options":
+    case "reorder-columns":
       return { table: c.table };
     case "add-column":
     case "drop-column":

@@ -48,7 +48,8 @@ export interface TableOptionCstNode extends CstNode {
 }
 
 export type TableOptionCstChildren = {
-  Name: IToken[];
+  Name?: IToken[];
+  Collate?: IToken[];
   Equals?: IToken[];
   optionValue?: OptionValueCstNode[];
 };

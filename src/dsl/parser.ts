@@ -52,7 +52,10 @@ class SchemaParser extends CstParser {
 
   /** An option's name (one word or more), then `= value` unless it is a flag. */
   tableOption = this.RULE("tableOption", () => {
-    this.AT_LEAST_ONE(() => this.CONSUME(T.Name));
+    // `collate` is reserved elsewhere; here it names MySQL's table collation (`collate = utf8mb4_bin`).
+    this.AT_LEAST_ONE(() =>
+      this.OR([{ ALT: () => this.CONSUME(T.Name) }, { ALT: () => this.CONSUME(T.Collate) }]),
+    );
     this.OPTION(() => {
       this.CONSUME(T.Equals);
       this.SUBRULE(this.optionValue);

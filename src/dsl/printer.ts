@@ -186,7 +186,11 @@ function printIndex(t: Table, i: Index): string {
 /** ` (without rowid, engine = InnoDB)`, or nothing; each word of a name as a name, values verbatim. */
 function printTableOptions(o: TableOptions | undefined): string {
   const items = Object.entries(o ?? {}).map(([k, v]) => {
-    const name = k.split(" ").map(printName).join(" ");
+    // `collate` is reserved, but an option name may be it (MySQL's `collate = utf8mb4_bin`).
+    const name = k
+      .split(" ")
+      .map((w) => (w === "collate" ? w : printName(w)))
+      .join(" ");
     return v === true ? name : `${name} = ${v}`;
   });
   return items.length ? ` (${items.join(", ")})` : "";

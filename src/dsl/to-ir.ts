@@ -470,7 +470,10 @@ function createVisitor() {
       const out: Record<string, string | true> = {};
       const parts = (src.parts ??= {}) as Record<string, Loc>;
       for (const o of c?.tableOption ?? []) {
-        const words = (o.children.Name ?? []).filter((t) => real(t));
+        // The words in source order (`collate` is its own token).
+        const words = [...(o.children.Name ?? []), ...(o.children.Collate ?? [])]
+          .filter((t) => real(t))
+          .sort((a, b) => a.startOffset - b.startOffset);
         if (!words.length) continue;
         const name = words.map((t) => nameText(t).toLowerCase()).join(" ");
         const last = words[words.length - 1]!;

@@ -112,6 +112,20 @@ for (const target of targets) {
       expect(text).toContain("index body (body(100))\n");
     });
 
+    test("table options: PowerDNS's latin1 table, a MyISAM one, ROW_FORMAT and KEY_BLOCK_SIZE, a column with its own charset", async () => {
+      const text = await pullReplay(await conn, [
+        "CREATE TABLE domains (id INT PRIMARY KEY, options VARCHAR(64000)) ENGINE=InnoDB DEFAULT CHARSET=latin1",
+        "CREATE TABLE logs (id INT PRIMARY KEY, msg TEXT) ENGINE=MyISAM ROW_FORMAT=FIXED",
+        "CREATE TABLE packed (id INT PRIMARY KEY, t VARCHAR(10) CHARACTER SET utf8mb3) ROW_FORMAT=COMPRESSED KEY_BLOCK_SIZE=8 COLLATE=utf8mb4_bin",
+      ]);
+      expect(text).toContain("table domains (charset = latin1) {");
+      expect(text).toContain("table logs (engine = MyISAM, row_format = FIXED) {");
+      expect(text).toContain(
+        "table packed (collate = utf8mb4_bin, row_format = COMPRESSED, key_block_size = 8) {",
+      );
+      expect(text).toMatch(/t +varchar\(10\)\? +collate utf8mb3_general_ci\n/);
+    });
+
     test("unsigned integers, tinyint and mediumint, AUTO_INCREMENT on a tinyint, SET (Sakila's)", async () => {
       const text = await pullReplay(await conn, [
         "CREATE TABLE a (id TINYINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY, n MEDIUMINT, u BIGINT(20) UNSIGNED, s SMALLINT(6)," +

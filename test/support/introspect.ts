@@ -15,7 +15,10 @@ import { describe as describeChange } from "../../src/diff/summary.ts";
 export async function introspectionDiff(c: Connection, schema: Schema): Promise<string[]> {
   const dialect = await getDialect(c.dialect);
   const live = await dialect.introspect(c, { exclude: ["schemavc_migrations"] });
-  const changes = diffSchemas(dialect.normalize(schema), dialect.normalize(live.schema), noRenames());
+  // Column order too, where the dialect keeps it (MySQL).
+  const changes = diffSchemas(dialect.normalize(schema), dialect.normalize(live.schema), noRenames(), {
+    columnOrder: dialect.capabilities.columnOrder ?? false,
+  });
   return changes.map((ch) => `${describeChange(ch)}  ${JSON.stringify(ch).slice(0, 400)}`);
 }
 

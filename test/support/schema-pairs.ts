@@ -8,7 +8,15 @@
  * Edits keep the rows valid: B only adds NOT NULL columns with a default, uniques on columns
  * whose test rows are distinct, checks the test rows satisfy, and widens types.
  */
-import type { Column, ColumnType, EnumType, FkAction, Schema, Table } from "../../src/ir/model.ts";
+import type {
+  Column,
+  ColumnType,
+  EnumType,
+  FkAction,
+  Schema,
+  Table,
+  TableOptions,
+} from "../../src/ir/model.ts";
 import type { DialectName } from "../../src/dialects/dialect.ts";
 import { checkName, foreignKeyName, indexName, primaryKeyName, uniqueName } from "../../src/ir/naming.ts";
 
@@ -210,8 +218,18 @@ function table(
     d === "mysql" && r.bool(0.4)
       ? { kind: "portable", name: "bigint", unsigned: true }
       : { kind: "portable", name: "bigint" };
+  // MySQL's table options: another charset (latin1), collation, engine or row format.
+  const choices: TableOptions[] = [
+    { charset: "latin1" },
+    { row_format: "COMPACT" },
+    { collate: "utf8mb4_bin" },
+    { engine: "InnoDB" },
+  ];
+  const options: { options?: TableOptions } =
+    d === "mysql" && r.bool(0.3) ? { options: r.pick(choices) } : {};
   const t: MTable = {
     name,
+    ...options,
     columns: [
       {
         name: "id",
@@ -357,14 +375,16 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
   for (let e = 0; e < edits; e++) {
     const t = r.pick(s.tables) as W<Table>;
     const free = t.columns.filter((c) => !used(t as Table, c.name));
-    switch (r.int(0, 15)) {
+    switch (r.int(0, d === "mysql" ? 16 : 15)) {
       case 0: {
         // add a column: nullable, or NOT NULL with a default
         const name = FRESH_COLUMNS.find((n) => !t.columns.some((c) => c.name === n));
         if (!name) break;
         let c = column(name, r, s.enums as EnumType[], d);
         if (!c.nullable && !c.default) c = { ...c, nullable: true };
-        t.columns.push(c);
+        // MySQL keeps column order: a column added anywhere lands there.
+        if (d === "mysql") t.columns.splice(r.int(0, t.columns.length), 0, c);
+        else t.columns.push(c);
         break;
       }
       case 1: {
@@ -499,6 +519,14 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
         Object.assign(c, generation(r));
         if (!c.identity) delete (c as { identity?: boolean; serial?: boolean }).serial;
         if (!c.identityOptions) delete (c as { identityOptions?: unknown }).identityOptions;
+        break;
+      }
+      case 16: {
+        // MySQL: two columns swap places
+        if (t.columns.length < 2) break;
+        const i = r.int(0, t.columns.length - 1),
+          j = r.int(0, t.columns.length - 1);
+        [t.columns[i], t.columns[j]] = [t.columns[j]!, t.columns[i]!];
         break;
       }
     }

@@ -6,7 +6,7 @@
  *
  * Used for drift, for `diff` against a database and for the round-trip tests; never rendered.
  */
-import type { Column, FkAction, Index, Schema, Table } from "../../ir/model.ts";
+import type { Column, FkAction, Index, Schema, Table, TableOptions } from "../../ir/model.ts";
 import { type Capabilities, createsIndex } from "../dialect.ts";
 import type { BaseRenderer } from "./render.ts";
 import { normExpr } from "./expr.ts";
@@ -30,6 +30,10 @@ export interface NormalizeFacts {
   readonly synonyms?: Readonly<Record<string, string>>;
   /** `[name]` in expressions is a quoted name (SQLite). */
   readonly bracketNames?: boolean;
+  /** Table options as the database keeps them (MySQL: names of any case, InnoDB the default engine); undefined: none. */
+  readonly tableOptions?: (o: TableOptions) => TableOptions | undefined;
+  /** The collation a table gives its columns, where the schema can say it (MySQL's `collate` option). */
+  readonly tableCollation?: (t: Table) => string | undefined;
   /** Extra words of the normal form of an enum column's type (SQLite: its CHECK's values). */
   readonly enumTypeSuffix?: (values: readonly string[]) => string;
 }
@@ -51,6 +55,11 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
         : n;
   const enumValues = (name: string) =>
     schema.enums.find((e) => e.name === name)?.values.map((v) => v.name) ?? [];
+  // A column's collation equal to its table's is no collation of its own (MySQL stores none then).
+  const sameAsTable = (t: Table, collation: string) => {
+    const own = f.tableCollation?.(t);
+    return own !== undefined && foldCollation(own) === foldCollation(collation);
+  };
   const column = (t: Table, c: Column): Column => {
     let type = expr(r.typeSql(t.name, c));
     if (c.type.kind === "enum" && f.enumTypeSuffix) type += ` ${f.enumTypeSuffix(enumValues(c.type.name))}`;
@@ -64,7 +73,9 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
       ...(c.identity && !c.serial && effectiveIdentityOptions(c)
         ? { identityOptions: effectiveIdentityOptions(c)! }
         : {}),
-      ...(c.collation !== undefined ? { collation: foldCollation(c.collation) } : {}),
+      ...(c.collation !== undefined && !sameAsTable(t, c.collation)
+        ? { collation: foldCollation(c.collation) }
+        : {}),
       ...(c.onUpdate !== undefined ? { onUpdate: c.onUpdate } : {}),
       ...(c.generated ? { generated: { expr: expr(c.generated.expr), stored: c.generated.stored } } : {}),
       ...(d !== undefined && !c.identity ? { default: { kind: "raw", sql: expr(d) } } : {}),
@@ -102,7 +113,10 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
       (t): Table => ({
         name: t.name,
         ...(caps.comments && t.doc !== undefined ? { doc: t.doc } : {}),
-        ...(t.options !== undefined ? { options: t.options } : {}),
+        ...(() => {
+          const o = t.options !== undefined && f.tableOptions ? f.tableOptions(t.options) : t.options;
+          return o !== undefined ? { options: o } : {};
+        })(),
         columns: t.columns.map((c) => column(t, c)),
         ...(t.primaryKey
           ? {

@@ -97,6 +97,8 @@ export abstract class BaseRenderer {
         return this.addColumn(c.table, c.column);
       case "drop-column":
         return [`ALTER TABLE ${this.q(c.table)} DROP COLUMN ${this.q(c.column.name)}`];
+      case "reorder-columns":
+        return this.reorderColumns(c.table, c.to);
       case "rename-column":
         return [`ALTER TABLE ${this.q(c.table)} RENAME COLUMN ${this.q(c.from)} TO ${this.q(c.to)}`];
       case "alter-column":
@@ -181,6 +183,10 @@ export abstract class BaseRenderer {
   }
   protected addColumn(table: string, col: Column): string[] {
     return [`ALTER TABLE ${this.q(table)} ADD COLUMN ${this.columnDef(this.tableIn("to", table), col)}`];
+  }
+  /** Columns put in the target's order (emitted only where the dialect keeps column order). */
+  protected reorderColumns(_table: string, _order: readonly string[]): string[] {
+    return [];
   }
   /** One column changed in place: `c.facets` says in what (type, nullability, default, ...). */
   protected abstract alterColumn(c: AlterColumn): string[];

@@ -23,6 +23,15 @@ export const mysql: Dialect = {
       capabilities: CAPABILITIES,
       renderer: () => new MysqlRenderer(),
       keepsIndexMethod: INDEX_KINDS,
+      // Engine, charset and collation names ignore case; InnoDB is what a table gets without ENGINE.
+      tableOptions: (o) => {
+        const out = Object.fromEntries(
+          Object.entries(o).map(([k, v]) => [k, typeof v === "string" ? v.toLowerCase() : v]),
+        );
+        if (out["engine"] === "innodb") delete out["engine"];
+        return Object.keys(out).length ? out : undefined;
+      },
+      tableCollation: (t) => (typeof t.options?.["collate"] === "string" ? t.options["collate"] : undefined),
       primaryKeyNames: false,
       uniqueIndexIsConstraint: true,
       fkAction: (a) => (a === "no action" ? "restrict" : a),

@@ -19,6 +19,7 @@ import type {
   Index,
   PrimaryKey,
   Table,
+  TableOptions,
   UniqueConstraint,
 } from "../../ir/model.ts";
 import { TEXT_TYPES } from "../../ir/model.ts";
@@ -113,6 +114,31 @@ export function decodeMysqlDefault(text: string, type: ColumnType): DefaultValue
   return { kind: "raw", sql: s };
 }
 
+/**
+ * A table's options where they differ from a table created without them: ENGINE from the
+ * server's default, DEFAULT CHARSET from the database's, COLLATE from the default collation of
+ * the table's charset (of the database's, without a charset), ROW_FORMAT and KEY_BLOCK_SIZE when
+ * written (CREATE_OPTIONS holds them then; ROW_FORMAT itself always names one).
+ */
+function tableOptionsOf(
+  r: Record<string, unknown>,
+  defaults: Record<string, unknown> | undefined,
+): TableOptions | undefined {
+  const out: Record<string, string> = {};
+  const str = (v: unknown) => (v === null || v === undefined ? undefined : String(v));
+  const engine = str(r["engine"]),
+    cs = str(r["cs"]),
+    coll = str(r["coll"]);
+  if (engine && engine.toLowerCase() !== String(defaults?.["engine"] ?? "InnoDB").toLowerCase())
+    out["engine"] = engine;
+  if (cs && cs !== str(defaults?.["cs"])) out["charset"] = cs;
+  const expected = out["charset"] !== undefined ? str(r["cs_coll"]) : str(defaults?.["coll"]);
+  if (coll && coll !== expected) out["collate"] = coll;
+  for (const m of String(r["opts"] ?? "").matchAll(/\b(row_format|key_block_size)=(\w+)/gi))
+    out[m[1]!.toLowerCase()] = m[2]!;
+  return Object.keys(out).length ? out : undefined;
+}
+
 const ACTIONS: Readonly<Record<string, FkAction>> = {
   "NO ACTION": "no action",
   RESTRICT: "restrict",
@@ -126,6 +152,7 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
   type T = {
     name: string;
     doc?: string;
+    options?: TableOptions;
     columns: Column[];
     primaryKey?: PrimaryKey;
     uniques: UniqueConstraint[];
@@ -136,17 +163,29 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
   const tables = new Map<string, T>();
   /** Each table's default collation: a column's own collation is one that differs from it. */
   const tableCollation = new Map<string, string>();
+  // Table options are read where they differ from what a table created with none gets here: the
+  // database's character set and collation, the server's default engine.
+  const [defaults] = await ex.query(
+    `SELECT DEFAULT_CHARACTER_SET_NAME AS cs, DEFAULT_COLLATION_NAME AS coll, @@default_storage_engine AS engine FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = DATABASE()`,
+  );
   const tableRows = await ex.query(
-    `SELECT TABLE_NAME AS t, TABLE_COMMENT AS doc, TABLE_COLLATION AS coll FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME`,
+    `SELECT t.TABLE_NAME AS t, t.TABLE_COMMENT AS doc, t.TABLE_COLLATION AS coll, t.ENGINE AS engine, t.CREATE_OPTIONS AS opts,
+      c.CHARACTER_SET_NAME AS cs, s.DEFAULT_COLLATE_NAME AS cs_coll
+    FROM information_schema.TABLES t
+    LEFT JOIN information_schema.COLLATIONS c ON c.COLLATION_NAME = t.TABLE_COLLATION
+    LEFT JOIN information_schema.CHARACTER_SETS s ON s.CHARACTER_SET_NAME = c.CHARACTER_SET_NAME
+    WHERE t.TABLE_SCHEMA = DATABASE() AND t.TABLE_TYPE = 'BASE TABLE' ORDER BY t.TABLE_NAME`,
   );
   for (const r of tableRows) {
     const name = String(r["t"]);
     if (exclude.has(name)) continue;
     const doc = String(r["doc"] ?? "");
     if (r["coll"]) tableCollation.set(name, String(r["coll"]));
+    const options = tableOptionsOf(r, defaults);
     tables.set(name, {
       name,
       ...(doc ? { doc } : {}),
+      ...(options ? { options } : {}),
       columns: [],
       uniques: [],
       indexes: [],
@@ -382,8 +421,6 @@ export async function unsupportedMysql(ex: Executor, exclude: ReadonlySet<string
       FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'SYSTEM VERSIONED'
     UNION ALL SELECT 'partitioned tables', TABLE_NAME, TABLE_NAME, NULL
       FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND CREATE_OPTIONS LIKE '%partitioned%'
-    UNION ALL SELECT 'storage engines other than InnoDB', CONCAT(TABLE_NAME, ' (', ENGINE, ')'), TABLE_NAME, NULL
-      FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' AND ENGINE <> 'InnoDB'
     ORDER BY 1, 2`);
   return rows
     .filter((r) => !exclude.has(String(r.tbl)))

@@ -2,8 +2,18 @@
  * MySQL/MariaDB: inline ENUM types, complete column definitions on MODIFY, comments inline,
  * no transactional DDL (the runner records progress instead).
  */
-import type { Check, Column, ForeignKey, GeneratedColumn, Index, Table } from "../../ir/model.ts";
-import type { AlterColumn } from "../../diff/changes.ts";
+import type {
+  Check,
+  Column,
+  ForeignKey,
+  GeneratedColumn,
+  Index,
+  PrimaryKey,
+  Table,
+  TableOptions,
+} from "../../ir/model.ts";
+import type { AlterColumn, Change } from "../../diff/changes.ts";
+import { type TableLineage, tableLineage } from "../../diff/steps.ts";
 import { BaseRenderer } from "../common/render.ts";
 import { backtickNames, quoteBacktick, quoteStringMysql } from "../common/sql.ts";
 import { isBlobLike, mysqlType, TEXT_PREFIX } from "./types.ts";
@@ -77,7 +87,42 @@ export class MysqlRenderer extends BaseRenderer {
   }
 
   protected override tableOptions(t: Table): string {
-    return t.doc !== undefined ? ` COMMENT = ${quoteStringMysql(t.doc)}` : "";
+    const o = t.options ?? {};
+    return [
+      ...(o["engine"] !== undefined ? [` ENGINE = ${o["engine"]}`] : []),
+      ...(o["charset"] !== undefined ? [` DEFAULT CHARSET = ${o["charset"]}`] : []),
+      ...(o["collate"] !== undefined ? [` COLLATE = ${o["collate"]}`] : []),
+      ...(o["row_format"] !== undefined ? [` ROW_FORMAT = ${o["row_format"]}`] : []),
+      ...(o["key_block_size"] !== undefined ? [` KEY_BLOCK_SIZE = ${o["key_block_size"]}`] : []),
+      ...(t.doc !== undefined ? [` COMMENT = ${quoteStringMysql(t.doc)}`] : []),
+    ].join("");
+  }
+
+  /**
+   * ENGINE, ROW_FORMAT and KEY_BLOCK_SIZE in one ALTER (an option left out goes back to the
+   * default: InnoDB, DEFAULT, 0). A new charset or collation converts the table
+   * (`CONVERT TO CHARACTER SET`, `DEFAULT` for the database's), as the columns without a
+   * collation of their own follow it in the schema; CONVERT changes every text column, so those
+   * with their own collation are restated after it.
+   */
+  protected override alterTableOptions(table: string, from: TableOptions, to: TableOptions): string[] {
+    const changed = (k: string) => from[k] !== to[k];
+    const clauses = [
+      ...(changed("engine") ? [`ENGINE = ${to["engine"] ?? "InnoDB"}`] : []),
+      ...(changed("row_format") ? [`ROW_FORMAT = ${to["row_format"] ?? "DEFAULT"}`] : []),
+      ...(changed("key_block_size") ? [`KEY_BLOCK_SIZE = ${to["key_block_size"] ?? "0"}`] : []),
+    ];
+    const out = clauses.length ? [`ALTER TABLE ${this.q(table)} ${clauses.join(", ")}`] : [];
+    if (changed("charset") || changed("collate")) {
+      const t = this.tableIn("to", table);
+      out.push(
+        `ALTER TABLE ${this.q(table)} CONVERT TO CHARACTER SET ${to["charset"] ?? (to["collate"] !== undefined ? charsetOf(String(to["collate"])) : "DEFAULT")}${to["collate"] !== undefined ? ` COLLATE ${to["collate"]}` : ""}`,
+        ...t.columns
+          .filter((c) => c.collation !== undefined)
+          .map((c) => `ALTER TABLE ${this.q(table)} MODIFY COLUMN ${this.columnDef(t, c)}`),
+      );
+    }
+    return out;
   }
 
   protected override tableComment(table: string, doc: string | undefined): string[] {
@@ -117,6 +162,161 @@ export class MysqlRenderer extends BaseRenderer {
     return [`RENAME TABLE ${this.q(from)} TO ${this.q(to)}`];
   }
 
+  /** The plan being rendered, for what a table and its columns are called at its end. */
+  private changes: readonly Change[] = [];
+  private lineage: TableLineage | undefined;
+  private index = 0;
+
+  /** Changes already written as a clause of an earlier ALTER (`withKey`, `withoutKey`). */
+  private merged = new Set<number>();
+
+  protected override renderAll(changes: readonly Change[]): string[] {
+    this.changes = changes;
+    this.lineage = tableLineage(changes);
+    this.merged = new Set();
+    return super.renderAll(changes);
+  }
+
+  protected override renderStep(i: number, c: Change): string[] {
+    if (this.merged.has(i)) return [];
+    this.index = i;
+    return super.renderStep(i, c);
+  }
+
+  /**
+   * The first later change of the plan on the same table matching `pick`, taken into the ALTER
+   * being written: its clause, and it is not written again.
+   */
+  private takeLater(table: string, pick: (c: Change) => string | undefined): string | undefined {
+    const id = this.lineage?.id(this.index, table);
+    for (let k = this.index + 1; k < this.changes.length; k++) {
+      const c = this.changes[k]!;
+      if (!("table" in c) || typeof c.table !== "string" || this.lineage?.id(k, c.table) !== id) continue;
+      const clause = pick(c);
+      if (clause !== undefined) {
+        this.merged.add(k);
+        return clause;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * An AUTO_INCREMENT column must lead a key at every moment ("there can be only one auto column
+   * and it must be defined as a key"), and numbers existing rows only as it is added: a column
+   * that becomes identity with no key leading it yet takes the plan's later key into its ALTER.
+   */
+  private withKey(table: string, column: Column, statement: string): string {
+    if (!column.identity || keyLeads(this.tableIn("to", table), column.name)) return statement;
+    const key = this.takeLater(table, (c) =>
+      c.kind === "add-primary-key" && c.primaryKey.columns[0] === column.name
+        ? `ADD ${this.primaryKeySql(c.primaryKey)}`
+        : c.kind === "add-unique" && c.unique.columns[0] === column.name
+          ? `ADD ${this.uniqueSql(c.unique)}`
+          : undefined,
+    );
+    return key ? `${statement}, ${key}` : statement;
+  }
+
+  /**
+   * The other way: a key dropped while the AUTO_INCREMENT column it leads stays takes the plan's
+   * later drop of the column, or of its identity, into its ALTER.
+   */
+  private withoutKey(table: string, leading: string | undefined, clause: string): string {
+    const after = this.tableIn("to", table);
+    const c = after.columns.find((x) => x.name === leading);
+    if (!c?.identity || keyLeads(after, c.name)) return clause;
+    const gone = this.takeLater(table, (x) =>
+      x.kind === "drop-column" && x.column.name === c.name
+        ? `DROP COLUMN ${this.q(c.name)}`
+        : x.kind === "alter-column" && x.to.name === c.name && !x.to.identity
+          ? `MODIFY COLUMN ${this.columnDef(after, x.to)}`
+          : undefined,
+    );
+    return gone ? `${clause}, ${gone}` : clause;
+  }
+
+  /**
+   * The target's columns of `table` (as named when the change runs) in the target's order, each
+   * with the name it has now, if the table has it now. Follows the table's renames and its
+   * columns' renames later in the plan (a down plan adds columns back before it undoes renames).
+   */
+  private targetColumns(table: string): { now?: string }[] {
+    const l = this.lineage;
+    const id = l?.id(this.index, table);
+    const final = l && id !== undefined ? l.name(this.changes.length, id) : table;
+    const target = this.ctx.to.tables.find((t) => t.name === final);
+    if (!target) return [];
+    const finalOf = new Map(this.tableIn("to", table).columns.map((c) => [c.name, c.name]));
+    for (let k = this.index + 1; k < this.changes.length; k++) {
+      const c = this.changes[k]!;
+      if (c.kind !== "rename-column" || !l || l.id(k, c.table) !== id) continue;
+      for (const [now, f] of finalOf) if (f === c.from) finalOf.set(now, c.to);
+    }
+    const nowOf = new Map([...finalOf].map(([now, f]) => [f, now]));
+    return target.columns.map((c) => {
+      const now = nowOf.get(c.name);
+      return now !== undefined ? { now } : {};
+    });
+  }
+
+  /** A new column lands where the schema puts it (column order is part of a MySQL table). */
+  protected override addColumn(table: string, col: Column): string[] {
+    return [
+      this.withKey(
+        table,
+        col,
+        `ALTER TABLE ${this.q(table)} ADD COLUMN ${this.columnDef(this.tableIn("to", table), col)}${this.placement(table, col.name)}`,
+      ),
+    ];
+  }
+
+  /**
+   * ` AFTER prev` (or ` FIRST`) for a column the target table does not end with: `prev` is the
+   * nearest column before it in the target that the table has when the change runs. Nothing for
+   * the target's last column, which appending puts in place. The IR of a step appends added
+   * columns, so the column before is read from the target, never from the step's order.
+   */
+  private placement(table: string, name: string): string {
+    const order = this.targetColumns(table);
+    const at = order.findIndex((c) => c.now === name);
+    if (at < 0 || at === order.length - 1) return "";
+    for (let i = at - 1; i >= 0; i--)
+      if (order[i]!.now !== undefined) return ` AFTER ${this.q(order[i]!.now!)}`;
+    return " FIRST";
+  }
+
+  /**
+   * One ALTER restating every column (FIRST, then each AFTER the one before): the order the
+   * table has now is not in the IR of a step (which appends added columns), so every column is
+   * placed, and MySQL copies the table once for the lot. The kept columns take `order` (their
+   * names when the change runs); a column added by the plan goes after the column the target
+   * puts before it; any other (dropped later in a down plan) goes last.
+   */
+  protected override reorderColumns(table: string, order: readonly string[]): string[] {
+    const now = this.tableIn("to", table);
+    const names = [...order];
+    const target = this.targetColumns(table).flatMap((c) => (c.now !== undefined ? [c.now] : []));
+    target.forEach((n, i) => {
+      if (names.includes(n)) return;
+      const before = target
+        .slice(0, i)
+        .reverse()
+        .find((p) => names.includes(p));
+      names.splice(before === undefined ? 0 : names.indexOf(before) + 1, 0, n);
+    });
+    for (const c of now.columns) if (!names.includes(c.name)) names.push(c.name);
+    const cols = names.map((n) => now.columns.find((c) => c.name === n)!);
+    return [
+      `ALTER TABLE ${this.q(table)} ${cols
+        .map(
+          (c, i) =>
+            `MODIFY COLUMN ${this.columnDef(now, c)} ${i === 0 ? "FIRST" : `AFTER ${this.q(cols[i - 1]!.name)}`}`,
+        )
+        .join(", ")}`,
+    ];
+  }
+
   /**
    * MODIFY restates the whole column: type, NULL, default, AUTO_INCREMENT, comment and a
    * generated column's expression. MariaDB refuses MODIFY from a plain column to a generated
@@ -132,7 +332,13 @@ export class MysqlRenderer extends BaseRenderer {
         ...this.readdColumn(table, to),
         `UPDATE ${this.q(table)} SET ${this.q(to.name)} = (${backtickNames(from.generated.expr)})`,
       ];
-    return [`ALTER TABLE ${this.q(table)} MODIFY COLUMN ${this.columnDef(this.tableIn("to", table), to)}`];
+    return [
+      this.withKey(
+        table,
+        to,
+        `ALTER TABLE ${this.q(table)} MODIFY COLUMN ${this.columnDef(this.tableIn("to", table), to)}`,
+      ),
+    ];
   }
 
   /**
@@ -175,8 +381,8 @@ export class MysqlRenderer extends BaseRenderer {
     ];
   }
 
-  protected override dropPrimaryKey(table: string): string[] {
-    return this.dropKeyUnderForeignKeys(table, "DROP PRIMARY KEY");
+  protected override dropPrimaryKey(table: string, pk: PrimaryKey): string[] {
+    return this.dropKeyUnderForeignKeys(table, this.withoutKey(table, pk.columns[0], "DROP PRIMARY KEY"));
   }
 
   /**
@@ -207,7 +413,13 @@ export class MysqlRenderer extends BaseRenderer {
     name: string,
     kind: "unique" | "foreign-key" | "check" | "primary-key",
   ): string[] {
-    if (kind === "unique") return this.dropKeyUnderForeignKeys(table, `DROP INDEX ${this.q(name)}`);
+    if (kind === "unique") {
+      const u = this.tableIn("from", table).uniques.find((x) => x.name === name);
+      return this.dropKeyUnderForeignKeys(
+        table,
+        this.withoutKey(table, u?.columns[0], `DROP INDEX ${this.q(name)}`),
+      );
+    }
     if (kind === "foreign-key") {
       // InnoDB gives a foreign key an index of the same name when no index starts with its
       // columns, and leaves it behind when the key is dropped: drop that index too.
@@ -219,7 +431,11 @@ export class MysqlRenderer extends BaseRenderer {
         ...(implicit ? [`ALTER TABLE ${this.q(table)} DROP INDEX ${this.q(name)}`] : []),
       ];
     }
-    if (kind === "primary-key") return this.dropKeyUnderForeignKeys(table, "DROP PRIMARY KEY");
+    if (kind === "primary-key")
+      return this.dropKeyUnderForeignKeys(
+        table,
+        this.withoutKey(table, this.tableIn("from", table).primaryKey?.columns[0], "DROP PRIMARY KEY"),
+      );
     return [`ALTER TABLE ${this.q(table)} DROP CONSTRAINT ${this.q(name)}`];
   }
 
@@ -298,6 +514,13 @@ function nowSql(c: Column): string {
   const p = c.type.args?.[0];
   return p !== undefined && /^\d+$/.test(p) && p !== "0" ? `CURRENT_TIMESTAMP(${p})` : "CURRENT_TIMESTAMP";
 }
+
+/** The character set a collation belongs to: its name up to the first `_` (`utf8mb4_bin` → utf8mb4). */
+const charsetOf = (collation: string) => collation.replace(/_.*$/, "");
+
+/** Whether `t`'s primary key or a unique constraint starts with column `name` (what AUTO_INCREMENT needs). */
+const keyLeads = (t: Table, name: string): boolean =>
+  t.primaryKey?.columns[0] === name || t.uniques.some((u) => u.columns[0] === name);
 
 /** Whether a primary key, unique constraint or column index of `t` starts with `columns`. */
 function hasLeadingIndex(t: Table, columns: readonly string[]): boolean {

@@ -197,6 +197,17 @@ export function validateMysql(schema: Schema): Diagnostic[] {
         );
       }
     }
+    // MySQL refuses a second AUTO_INCREMENT column in a table.
+    for (const c of t.columns.filter((x) => x.identity).slice(1))
+      out.push(
+        dialectError(
+          "mysql-identity-count",
+          `MySQL allows one identity column a table; \`${t.name}\` has another before \`${c.name}\``,
+          c.src,
+          "keep `identity` on one column",
+          "identity",
+        ),
+      );
     for (const c of t.columns) {
       if (
         c.identity &&

@@ -157,6 +157,9 @@ export class SqliteRenderer extends BaseRenderer {
         return this.simpleDrop(c.table, c.column) ? undefined : c.table;
       // WITHOUT ROWID and STRICT are fixed when a table is created.
       case "set-table-options":
+      // SQLite cannot move a column: a new order is a new table.
+      case "reorder-columns":
+        return c.table;
       case "add-primary-key":
       case "drop-primary-key":
       case "add-unique":
@@ -269,6 +272,7 @@ function tableOf(c: Change): string | undefined {
     case "set-table-options":
     case "add-column":
     case "drop-column":
+    case "reorder-columns":
     case "rename-column":
     case "alter-column":
     case "add-primary-key":

@@ -41,6 +41,10 @@ describe("unsigned and the native integers", () => {
       "identity-type",
     ]);
   });
+  test("MySQL refuses a second identity column in a table", async () => {
+    const s = schema(table("id bigint unsigned primary key identity\n  n tinyint identity unique"));
+    expect((await getDialect("mysql")).validate(s).map((d) => d.code)).toEqual(["mysql-identity-count"]);
+  });
   test("`unsigned` on a portable type that is not a number is an error (MySQL refuses it)", () => {
     expect(load(table("id bigint primary key\n  name text unsigned")).diagnostics.map((d) => d.code)).toEqual(
       ["unsigned-type"],

@@ -1,0 +1,9 @@
+ALTER TABLE `users` ADD COLUMN `code` INT NULL FIRST;
+
+ALTER TABLE `users` ADD COLUMN `x` INT NULL AFTER `email`;
+
+ALTER TABLE `users` ADD COLUMN `y` INT NULL AFTER `x`;
+
+ALTER TABLE `users` ADD COLUMN `last` INT NULL;
+
+ALTER TABLE `users` DROP COLUMN `legacy`;
