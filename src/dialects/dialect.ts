@@ -117,6 +117,11 @@ export interface Capabilities {
   readonly indexPrefixes: boolean;
   /** The table options (`table t (...) {`) this dialect has; validation refuses any other. */
   readonly tableOptions: readonly TableOptionSpec[];
+  /**
+   * PostgreSQL's constraint clauses: `no inherit` checks, `match full` and `deferrable` foreign
+   * keys. Absent: validation refuses them (MySQL has none; SQLite's DEFERRABLE is not read yet).
+   */
+  readonly constraintClauses?: boolean;
 }
 
 /**
