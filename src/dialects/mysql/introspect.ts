@@ -312,8 +312,16 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
   }
 
   const statRows =
-    await ex.query(`SELECT TABLE_NAME AS t, INDEX_NAME AS name, NON_UNIQUE AS nu, COLUMN_NAME AS col, COLLATION AS coll, INDEX_TYPE AS method, SUB_PART AS sub
-    FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`);
+    await ex.query(`SELECT TABLE_NAME AS t, INDEX_NAME AS name, NON_UNIQUE AS nu, COLUMN_NAME AS col, COLLATION AS coll, INDEX_TYPE AS method, SUB_PART AS sub, SEQ_IN_INDEX AS seq
+    FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()`);
+  // No ORDER BY: the rows come in each table's index order (SHOW CREATE TABLE's, the order the
+  // indexes were created in), which pull keeps so a replay creates them in that order too; the
+  // columns of an index are put in order by SEQ_IN_INDEX below.
+  statRows.sort((a, b) =>
+    String(a["t"]) === String(b["t"]) && String(a["name"]) === String(b["name"])
+      ? Number(a["seq"]) - Number(b["seq"])
+      : 0,
+  );
   const indexCols = new Map<
     string,
     {
@@ -349,11 +357,11 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
       !["fulltext", "spatial"].includes(i.method)
         ? sub
         : undefined;
-    i.cols.push({
+    i.cols[Number(r["seq"]) - 1] = {
       col: String(r["col"]),
       desc: r["coll"] === "D",
       ...(length !== undefined ? { length } : {}),
-    });
+    };
   }
   for (const [key, i] of indexCols) {
     const t = tables.get(i.t)!;
