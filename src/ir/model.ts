@@ -82,7 +82,10 @@ export const NUMERIC_TYPES: ReadonlySet<string> = new Set([...INTEGER_TYPES, "de
 export function isIntegerType(t: ColumnType): boolean {
   return t.kind === "portable"
     ? INTEGER_TYPES.has(t.name)
-    : t.kind === "native" && !t.array && NATIVE_INTEGER_TYPES.has(t.name.toLowerCase());
+    : t.kind === "native" &&
+        !t.array &&
+        // MySQL's own, and an integer with a display width (`int(4)`, pulled from MariaDB).
+        (NATIVE_INTEGER_TYPES.has(t.name.toLowerCase()) || INTEGER_TYPES.has(t.name.toLowerCase()));
 }
 
 /**

@@ -126,6 +126,15 @@ for (const target of targets) {
       expect(text).toMatch(/t +varchar\(10\)\? +collate utf8mb3_general_ci\n/);
     });
 
+    test("display widths the server keeps: Petclinic's int(4) unsigned key, Quartz's bigint(13), FreeRADIUS's int(10)", async () => {
+      const text = await pullReplay(await conn, [
+        "CREATE TABLE owners (id INT(4) UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY, fired BIGINT(13) NOT NULL, n INT(10), z INT(5) UNSIGNED ZEROFILL)",
+      ]);
+      expect(text).toMatch(/id +"int"\(4\) unsigned +primary key identity\n/);
+      expect(text).toMatch(/fired +"bigint"\(13\)\n/);
+      expect(text).toMatch(/z +"int\(5\) unsigned zerofill"\?\n/);
+    });
+
     test("unsigned integers, tinyint and mediumint, AUTO_INCREMENT on a tinyint, SET (Sakila's)", async () => {
       const text = await pullReplay(await conn, [
         "CREATE TABLE a (id TINYINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY, n MEDIUMINT, u BIGINT(20) UNSIGNED, s SMALLINT(6)," +

@@ -44,6 +44,15 @@ const SIMPLE: Readonly<Record<string, ColumnType>> = {
   longblob: { kind: "portable", name: "bytes" },
 };
 
+/** The display width MariaDB prints for an integer type with none written: [signed, unsigned]. */
+const DEFAULT_WIDTHS: Readonly<Record<string, readonly [number, number]>> = {
+  tinyint: [4, 3],
+  smallint: [6, 5],
+  mediumint: [9, 8],
+  int: [11, 10],
+  bigint: [20, 20],
+};
+
 /** MySQL string literal body → value (`''` and backslash escapes). */
 function unquoteMysql(body: string): string {
   return body
@@ -68,11 +77,21 @@ function enumValues(columnType: string): string[] {
  */
 export function mysqlTypeFromCatalog(columnType: string): ColumnType {
   const u = /^(.*?) unsigned$/i.exec(columnType);
+  const w = /^(tinyint|smallint|mediumint|int|bigint)\((\d+)\)$/i.exec(u ? u[1]! : columnType);
+  if (w && !(!u && w[1]!.toLowerCase() === "tinyint" && w[2] === "1")) {
+    // A display width the server prints for every column of the type (MariaDB: `int(11)`,
+    // `int(10) unsigned`) is the type's; another one (`int(4) unsigned`, Petclinic) was written
+    // and is kept, as a native type.
+    const name = w[1]!.toLowerCase();
+    const unsigned = u ? ({ unsigned: true } as const) : {};
+    if (Number(w[2]) !== DEFAULT_WIDTHS[name]![u ? 1 : 0])
+      return { kind: "native", name, args: [w[2]!], ...unsigned };
+    return name === "tinyint" || name === "mediumint"
+      ? { kind: "native", name, ...unsigned }
+      : { kind: "portable", name: name as "smallint" | "int" | "bigint", ...unsigned };
+  }
   if (u) {
     const base = mysqlTypeFromCatalog(u[1]!);
-    // `tinyint(1) unsigned` is no bool: a tinyint.
-    if (base.kind === "portable" && base.name === "bool")
-      return { kind: "native", name: "tinyint", unsigned: true };
     return base.kind === "enum" ? base : { ...base, unsigned: true };
   }
   const t =

@@ -81,6 +81,25 @@ describe("unsigned and the native integers", () => {
       unsigned: true,
     });
     expect(mysqlTypeFromCatalog("tinyint(1)")).toEqual({ kind: "portable", name: "bool" });
+    expect(mysqlTypeFromCatalog("int(11)")).toEqual({ kind: "portable", name: "int" });
+  });
+  test("a display width MariaDB does not print by default was written, and is kept (a native type)", () => {
+    expect(mysqlTypeFromCatalog("int(4) unsigned")).toEqual({
+      kind: "native",
+      name: "int",
+      args: ["4"],
+      unsigned: true,
+    });
+    expect(mysqlTypeFromCatalog("int(10)")).toEqual({ kind: "native", name: "int", args: ["10"] });
+    expect(mysqlTypeFromCatalog("bigint(13)")).toEqual({ kind: "native", name: "bigint", args: ["13"] });
+    expect(mysqlTypeFromCatalog("tinyint(1) unsigned")).toEqual({
+      kind: "native",
+      name: "tinyint",
+      args: ["1"],
+      unsigned: true,
+    });
+    // identity accepts such an integer
+    schema(table('id "int"(4) unsigned primary key identity'));
     expect(mysqlTypeFromCatalog("decimal(5,2) unsigned")).toEqual({
       kind: "portable",
       name: "decimal",
