@@ -127,6 +127,11 @@ export interface Capabilities {
    * keys. Absent: validation refuses them (MySQL has none; SQLite's DEFERRABLE is not read yet).
    */
   readonly constraintClauses?: boolean;
+  /**
+   * What an index entry may say besides its column and direction: `collate` (PostgreSQL,
+   * SQLite), an operator class and `nulls first|last` (PostgreSQL). Absent: none of them.
+   */
+  readonly indexEntryOptions?: readonly ("collation" | "opclass" | "nulls")[];
 }
 
 /**

@@ -179,8 +179,13 @@ export type IndexEntryCstChildren = {
   prefixLength?: IToken[];
   RParen?: IToken[];
   rawSql?: RawSqlCstNode[];
+  Collate?: IToken[];
+  collation?: IToken[];
+  opclass?: IToken[];
   Asc?: IToken[];
   Desc?: IToken[];
+  nulls?: IToken[];
+  nullsOrder?: IToken[];
 };
 
 export interface ForeignKeyItemCstNode extends CstNode {

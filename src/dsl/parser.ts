@@ -170,8 +170,30 @@ class SchemaParser extends CstParser {
       },
       { ALT: () => this.SUBRULE(this.rawSql) },
     ]);
+    // PostgreSQL's order: [COLLATE c] [opclass] [ASC|DESC] [NULLS FIRST|LAST].
+    this.OPTION4(() => {
+      this.CONSUME(T.Collate);
+      this.CONSUME2(T.Name, { LABEL: "collation" });
+    });
+    // An operator class is a plain name; `asc`, `desc` and `nulls first|last` are not one.
+    this.OPTION5({
+      GATE: () => !this.nullsNext() && this.LA(1).tokenType !== T.Asc && this.LA(1).tokenType !== T.Desc,
+      DEF: () => this.CONSUME3(T.Name, { LABEL: "opclass" }),
+    });
     this.OPTION(() => this.OR2([{ ALT: () => this.CONSUME(T.Asc) }, { ALT: () => this.CONSUME(T.Desc) }]));
+    this.OPTION6({
+      GATE: () => this.nullsNext(),
+      DEF: () => {
+        this.CONSUME4(T.Name, { LABEL: "nulls" });
+        this.CONSUME5(T.Name, { LABEL: "nullsOrder" });
+      },
+    });
   });
+
+  /** `nulls first` or `nulls last` follows (plain words). */
+  private nullsNext(): boolean {
+    return this.LA(1).image.toLowerCase() === "nulls" && /^(first|last)$/i.test(this.LA(2).image);
+  }
 
   foreignKeyItem = this.RULE("foreignKeyItem", () => {
     this.CONSUME(T.Foreign);

@@ -176,7 +176,7 @@ function printIndex(t: Table, i: Index): string {
   const parts = i.parts
     .map(
       (p) =>
-        `${p.kind === "column" ? `${printName(p.column)}${p.length !== undefined ? `(${p.length})` : ""}` : `(${p.sql})`}${p.desc ? " desc" : ""}`,
+        `${p.kind === "column" ? `${printName(p.column)}${p.length !== undefined ? `(${p.length})` : ""}` : `(${p.sql})`}${p.collation !== undefined ? ` collate ${printName(p.collation)}` : ""}${p.opclass !== undefined ? ` ${printName(p.opclass)}` : ""}${p.desc ? " desc" : ""}${p.nulls ? ` nulls ${p.nulls}` : ""}`,
     )
     .join(", ");
   return `${i.unique ? "unique " : ""}index${name} (${parts})${i.where !== undefined ? ` where (${i.where})` : ""}${i.using ? ` using ${printName(i.using)}` : ""}`;

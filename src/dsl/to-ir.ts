@@ -630,6 +630,21 @@ function createVisitor() {
 
     /** One entry of an index; a column's position goes into `locs`. */
     indexEntry(c: Parsed<IndexEntryCstChildren>, locs: Record<string, Loc>): IndexPart | undefined {
+      const part = this.indexEntryBase(c, locs);
+      if (!part) return undefined;
+      const collation = real(c.collation?.[0]);
+      const opclass = real(c.opclass?.[0]);
+      const nulls = real(c.nullsOrder?.[0])?.image.toLowerCase() as "first" | "last" | undefined;
+      return {
+        ...part,
+        ...(collation ? { collation: nameText(collation) } : {}),
+        ...(opclass ? { opclass: nameText(opclass) } : {}),
+        ...(nulls ? { nulls } : {}),
+      };
+    }
+
+    /** The entry's column (with its prefix length) or expression, and its direction. */
+    indexEntryBase(c: Parsed<IndexEntryCstChildren>, locs: Record<string, Loc>): IndexPart | undefined {
       const desc = Boolean(real(c.Desc?.[0]));
       const nameTok = real(c.Name?.[0]);
       if (nameTok) {

@@ -196,7 +196,7 @@ export interface UniqueConstraint {
 }
 
 /** One entry of an index: a column or a raw SQL expression, ascending unless `desc`. */
-export type IndexPart =
+export type IndexPart = (
   | {
       readonly kind: "column";
       readonly column: string;
@@ -204,7 +204,19 @@ export type IndexPart =
       /** MySQL's prefix length (`name(255)`): the key holds the column's first N characters. */
       readonly length?: number;
     }
-  | { readonly kind: "expression"; readonly sql: string; readonly desc: boolean };
+  | { readonly kind: "expression"; readonly sql: string; readonly desc: boolean }
+) &
+  IndexPartOptions;
+
+/** What an index entry may say besides its column or expression and direction. */
+export interface IndexPartOptions {
+  /** `collate NAME` on the entry: the key's collation (PostgreSQL, SQLite `collate nocase`). */
+  readonly collation?: string;
+  /** An operator class (PostgreSQL `text_pattern_ops`, `gin_trgm_ops`), as written. */
+  readonly opclass?: string;
+  /** `nulls first` / `nulls last` (PostgreSQL); absent is the default: last ascending, first descending. */
+  readonly nulls?: "first" | "last";
+}
 
 export interface Index {
   readonly name: string;

@@ -36,4 +36,5 @@ export const CAPABILITIES: Capabilities = {
   indexPrefixes: false,
   tableOptions: [],
   constraintClauses: true,
+  indexEntryOptions: ["collation", "opclass", "nulls"],
 };

@@ -106,3 +106,43 @@ describe("primary key NAME", () => {
     ]);
   });
 });
+
+describe("index entry options", () => {
+  const idx = (entry: string) =>
+    schema(`table t {\n  id bigint primary key\n  name text\n  desc int\n\n  index (${entry})\n}\n`)
+      .tables[0]!.indexes[0]!.parts[0]!;
+  test("collate, operator class and nulls are read; `desc` stays a direction", () => {
+    expect(idx(`name collate "C" text_pattern_ops desc nulls last`)).toEqual({
+      kind: "column",
+      column: "name",
+      desc: true,
+      collation: "C",
+      opclass: "text_pattern_ops",
+      nulls: "last",
+    });
+    expect(idx("desc desc")).toEqual({ kind: "column", column: "desc", desc: true });
+    expect(idx("name nulls first")).toEqual({ kind: "column", column: "name", desc: false, nulls: "first" });
+  });
+  test("the default order of nulls is no change; an operator class is", () => {
+    const s = (entry: string) =>
+      schema(`table t {\n  id bigint primary key\n  name text\n\n  index i (${entry})\n}\n`);
+    expect(diffSchemas(s("name"), s("name nulls last"), noRenames())).toEqual([]);
+    expect(diffSchemas(s("name desc"), s("name desc nulls first"), noRenames())).toEqual([]);
+    expect(diffSchemas(s("name"), s("name text_pattern_ops"), noRenames()).map((c) => c.kind)).toEqual([
+      "drop-index",
+      "create-index",
+    ]);
+  });
+  test("MySQL refuses them; SQLite takes collate only", async () => {
+    const s = schema(
+      "table t {\n  id bigint primary key\n  name varchar(20)\n\n  index (name collate NOCASE)\n  index (id nulls first)\n}\n",
+    );
+    const errors = async (d: "mysql" | "sqlite") =>
+      (await getDialect(d))
+        .validate(s)
+        .filter((x) => x.severity === "error")
+        .map((x) => x.code);
+    expect(await errors("mysql")).toEqual(["index-entry-dialect", "index-entry-dialect"]);
+    expect(await errors("sqlite")).toEqual(["index-entry-dialect"]);
+  });
+});
