@@ -132,6 +132,8 @@ export interface Capabilities {
    * SQLite), an operator class and `nulls first|last` (PostgreSQL). Absent: none of them.
    */
   readonly indexEntryOptions?: readonly ("collation" | "opclass" | "nulls")[];
+  /** An index can have `include (...)`, `nulls not distinct` and `with (...)` (PostgreSQL). */
+  readonly indexClauses?: boolean;
 }
 
 /**

@@ -496,6 +496,10 @@ function indexKey(i: Index, mapCol: (c: string) => string): string {
     ]),
     i.where === undefined ? null : normSql(i.where),
     i.using ?? null,
+    (i.include ?? []).map(mapCol),
+    i.nullsNotDistinct ?? false,
+    // Storage parameters by name: their order carries no meaning.
+    Object.entries(i.storage ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
   ]);
 }
 

@@ -226,6 +226,12 @@ export interface Index {
   readonly where?: string;
   /** Access method (`btree`, `gin`, `hash`, ...), lower-cased. */
   readonly using?: string;
+  /** `include (a, b)` (PostgreSQL): columns stored in the index, not part of its key. */
+  readonly include?: readonly string[];
+  /** `nulls not distinct` (PostgreSQL 15+): a unique index where nulls are equal. */
+  readonly nullsNotDistinct?: boolean;
+  /** `with (fillfactor = 70)`: storage parameters (PostgreSQL), names lower-cased, values as written. */
+  readonly storage?: Readonly<Record<string, string>>;
   readonly src?: SourceInfo;
 }
 

@@ -387,7 +387,11 @@ function build(
         parts,
         ...(rnd.nextInt(0, 2) === 0 ? { where: `${quote(c)} is not null` } : {}),
         ...(rnd.nextInt(0, 2) === 0 ? { using: "btree" } : {}),
+        // PostgreSQL's clauses: include, nulls not distinct (unique only), storage parameters.
+        ...(rnd.nextInt(0, 3) === 0 ? { include: [columns[0]!.name] } : {}),
+        ...(rnd.nextInt(0, 3) === 0 ? { storage: { fillfactor: String(rnd.nextInt(10, 100)) } } : {}),
       };
+      if (i.unique && rnd.nextInt(0, 3) === 0) Object.assign(i, { nullsNotDistinct: true });
       indexes.push(i);
     }
     const checks: Check[] = [];

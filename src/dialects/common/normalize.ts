@@ -100,6 +100,9 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
       } as IndexPart;
     }),
     ...(i.where !== undefined && caps.partialIndexes ? { where: expr(i.where) } : {}),
+    ...(i.include?.length ? { include: i.include } : {}),
+    ...(i.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
+    ...(i.storage ? { storage: i.storage } : {}),
     ...(i.using !== undefined &&
     i.using !== "btree" &&
     (f.keepsIndexMethod === true ||

@@ -309,7 +309,7 @@ export abstract class BaseRenderer {
     );
     const using = i.using && this.caps.indexMethods.length ? ` USING ${i.using}` : "";
     return [
-      `CREATE ${i.unique ? "UNIQUE " : ""}INDEX ${this.q(i.name)} ON ${this.q(table)}${using} (${parts.join(", ")})${i.where !== undefined && this.caps.partialIndexes ? ` WHERE ${i.where}` : ""}`,
+      `CREATE ${i.unique ? "UNIQUE " : ""}INDEX ${this.q(i.name)} ON ${this.q(table)}${using} (${parts.join(", ")})${this.indexClauses(i)}${i.where !== undefined && this.caps.partialIndexes ? ` WHERE ${i.where}` : ""}`,
     ];
   }
   /**
@@ -319,6 +319,19 @@ export abstract class BaseRenderer {
    */
   protected indexPartOptions(p: IndexPart): string {
     return `${p.collation !== undefined ? ` COLLATE ${this.collationSql(p.collation)}` : ""}${p.opclass !== undefined ? ` ${p.opclass}` : ""}${p.desc ? " DESC" : ""}${p.nulls ? ` NULLS ${p.nulls.toUpperCase()}` : ""}`;
+  }
+
+  /**
+   * PostgreSQL's clauses between the key and WHERE: `INCLUDE (...)`, `NULLS NOT DISTINCT`,
+   * `WITH (...)` (validation refuses them where the dialect has none).
+   */
+  protected indexClauses(i: Index): string {
+    const storage = i.storage
+      ? ` WITH (${Object.entries(i.storage)
+          .map(([k, v]) => `${k} = ${v}`)
+          .join(", ")})`
+      : "";
+    return `${i.include?.length ? ` INCLUDE (${this.cols(i.include)})` : ""}${i.nullsNotDistinct ? " NULLS NOT DISTINCT" : ""}${storage}`;
   }
 
   /** Whether the index exists on this dialect (see `createsIndex`). */

@@ -460,7 +460,32 @@ export function validateIndexEntries(schema: Schema, caps: Capabilities, db: str
     nulls: "`nulls first|last` in an index",
   };
   for (const t of schema.tables)
-    for (const i of t.indexes)
+    for (const i of t.indexes) {
+      const clause = i.include?.length
+        ? "`include`"
+        : i.nullsNotDistinct
+          ? "`nulls not distinct`"
+          : i.storage
+            ? "storage parameters (`with`)"
+            : undefined;
+      if (clause && !caps.indexClauses)
+        out.push(
+          dialectError(
+            "index-clause-dialect",
+            `${db} has no ${clause} on an index (\`${i.name}\`)`,
+            i.src,
+            "remove it",
+          ),
+        );
+      if (i.nullsNotDistinct && !i.unique)
+        out.push(
+          dialectError(
+            "nulls-not-distinct",
+            `\`nulls not distinct\` is for unique indexes (\`${i.name}\`)`,
+            i.src,
+            "make it `unique index`, or remove it",
+          ),
+        );
       for (const p of i.parts) {
         for (const k of ["collation", "opclass", "nulls"] as const)
           if (p[k] !== undefined && !has.has(k))
@@ -487,5 +512,6 @@ export function validateIndexEntries(schema: Schema, caps: Capabilities, db: str
             ),
           );
       }
+    }
   return out;
 }

@@ -37,4 +37,5 @@ export const CAPABILITIES: Capabilities = {
   tableOptions: [],
   constraintClauses: true,
   indexEntryOptions: ["collation", "opclass", "nulls"],
+  indexClauses: true,
 };

@@ -377,7 +377,10 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
         from unnest(i.indcollation::oid[], i.indkey::int2[]) with ordinality as u(coll, att, k)
         left join pg_attribute a on a.attrelid = i.indrelid and a.attnum = u.att and u.att > 0
         left join pg_collation co on co.oid = u.coll
-        where u.k <= i.indnkeyatts) as collations
+        where u.k <= i.indnkeyatts) as collations,
+      (select string_agg(pg_get_indexdef(i.indexrelid, k, true), chr(1) order by k)
+        from generate_series(i.indnkeyatts + 1, i.indnatts) k) as include,
+      i.indnullsnotdistinct as nulls_not_distinct, array_to_string(ic.reloptions, chr(1)) as storage
     from pg_index i join pg_class ic on ic.oid = i.indexrelid join pg_class c on c.oid = i.indrelid
     join pg_namespace n on n.oid = c.relnamespace join pg_am am on am.oid = ic.relam
     where n.nspname = current_schema() order by i.indrelid, ic.relname`);
@@ -407,12 +410,20 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     });
     const pred = text(r["pred"]);
     const method = String(r["method"]);
+    const include = list(r["include"]).map((k) => k.replace(/^"(.*)"$/, "$1").replace(/""/g, '"'));
+    // reloptions: `name=value` each.
+    const storage = Object.fromEntries(
+      list(r["storage"]).map((o) => [o.slice(0, o.indexOf("=")), o.slice(o.indexOf("=") + 1)]),
+    );
     t.indexes.push({
       name: String(r["name"]),
       unique: r["uniq"] === true,
       parts,
       ...(pred !== undefined ? { where: pred } : {}),
       ...(method !== "btree" ? { using: method } : {}),
+      ...(include.length ? { include } : {}),
+      ...(r["nulls_not_distinct"] === true ? { nullsNotDistinct: true } : {}),
+      ...(Object.keys(storage).length ? { storage } : {}),
     });
   }
 
@@ -470,10 +481,10 @@ export async function unsupportedPostgres(
     -- Joined, not obj_description() called once per row (the slowest part of this query).
     union all select 'comments on constraints', relname || '.' || conname, relname, null
       from con join pg_description ds on ds.objoid = con.oid and ds.classoid = 'pg_constraint'::regclass
-    union all select 'UNIQUE NULLS NOT DISTINCT', relname || '.' || iname, relname, null from idx where indnullsnotdistinct
-    union all select 'INCLUDE columns of an index', relname || '.' || iname, relname, null from idx where indnatts > indnkeyatts
-    union all select 'storage parameters of an index', relname || '.' || iname || ' (' || array_to_string(ioptions, ', ') || ')', relname, null
-      from idx where ioptions is not null
+    -- Indexes have these clauses; the primary keys and unique constraints owning an index not yet.
+    union all select 'INCLUDE, NULLS NOT DISTINCT or storage parameters of a key constraint', relname || '.' || iname, relname, null
+      from idx where (indnullsnotdistinct or indnatts > indnkeyatts or ioptions is not null)
+        and exists (select 1 from pg_constraint k where k.conindid = idx.indexrelid)
     union all select 'comments on indexes', relname || '.' || iname, relname, null
       from idx join pg_description ds on ds.objoid = idx.ioid and ds.classoid = 'pg_class'::regclass and ds.objsubid = 0
     union all select 'partitioned tables', relname || ' (its partitions are not read)', relname, null from rel where relkind = 'p'
