@@ -127,6 +127,13 @@ export interface Capabilities {
    * keys. Absent: validation refuses them (MySQL has none; SQLite's DEFERRABLE is not read yet).
    */
   readonly constraintClauses?: boolean;
+  /**
+   * What an index entry may say besides its column and direction: `collate` (PostgreSQL,
+   * SQLite), an operator class and `nulls first|last` (PostgreSQL). Absent: none of them.
+   */
+  readonly indexEntryOptions?: readonly ("collation" | "opclass" | "nulls")[];
+  /** An index can have `include (...)`, `nulls not distinct` and `with (...)` (PostgreSQL). */
+  readonly indexClauses?: boolean;
 }
 
 /**

@@ -485,11 +485,21 @@ const sameList = (a: readonly string[], b: readonly string[]) =>
 function indexKey(i: Index, mapCol: (c: string) => string): string {
   return JSON.stringify([
     i.unique,
-    i.parts.map((p) =>
-      p.kind === "column" ? ["c", mapCol(p.column), p.desc, p.length ?? null] : ["e", normSql(p.sql), p.desc],
-    ),
+    i.parts.map((p) => [
+      ...(p.kind === "column"
+        ? ["c", mapCol(p.column), p.desc, p.length ?? null]
+        : ["e", normSql(p.sql), p.desc]),
+      p.collation ?? null,
+      p.opclass ?? null,
+      // The default order of nulls (last ascending, first descending) written out is no change.
+      p.nulls === undefined || p.nulls === (p.desc ? "first" : "last") ? null : p.nulls,
+    ]),
     i.where === undefined ? null : normSql(i.where),
     i.using ?? null,
+    (i.include ?? []).map(mapCol),
+    i.nullsNotDistinct ?? false,
+    // Storage parameters by name: their order carries no meaning.
+    Object.entries(i.storage ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
   ]);
 }
 

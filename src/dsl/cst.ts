@@ -162,10 +162,17 @@ export type IndexRestCstChildren = {
   indexEntry: IndexEntryCstNode[];
   Comma?: IToken[];
   RParen: IToken[];
+  include?: IToken[];
+  includeColumns?: ColumnListCstNode[];
+  nulls?: IToken[];
+  not?: IToken[];
+  distinct?: IToken[];
   Where?: IToken[];
   rawSql?: RawSqlCstNode[];
   Using?: IToken[];
   method?: IToken[];
+  with?: IToken[];
+  storage?: RawSqlCstNode[];
 };
 
 export interface IndexEntryCstNode extends CstNode {
@@ -179,8 +186,13 @@ export type IndexEntryCstChildren = {
   prefixLength?: IToken[];
   RParen?: IToken[];
   rawSql?: RawSqlCstNode[];
+  Collate?: IToken[];
+  collation?: IToken[];
+  opclass?: IToken[];
   Asc?: IToken[];
   Desc?: IToken[];
+  nulls?: IToken[];
+  nullsOrder?: IToken[];
 };
 
 export interface ForeignKeyItemCstNode extends CstNode {

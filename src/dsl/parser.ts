@@ -145,6 +145,23 @@ class SchemaParser extends CstParser {
     this.CONSUME(T.LParen);
     this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.indexEntry) });
     this.CONSUME(T.RParen);
+    // PostgreSQL's `include (a, b)`, `nulls not distinct` and `with (param = value)`: plain
+    // words, on the index's line (a column called `include` on the next line stays a column).
+    this.OPTION4({
+      GATE: () => this.wordOnLine("include"),
+      DEF: () => {
+        this.CONSUME3(T.Name, { LABEL: "include" });
+        this.SUBRULE(this.columnList, { LABEL: "includeColumns" });
+      },
+    });
+    this.OPTION5({
+      GATE: () => this.wordOnLine("nulls") && this.LA(2).image.toLowerCase() === "not",
+      DEF: () => {
+        this.CONSUME4(T.Name, { LABEL: "nulls" });
+        this.CONSUME7(T.Name, { LABEL: "not" });
+        this.CONSUME5(T.Name, { LABEL: "distinct" });
+      },
+    });
     this.OPTION2(() => {
       this.CONSUME(T.Where);
       this.SUBRULE(this.rawSql);
@@ -153,7 +170,20 @@ class SchemaParser extends CstParser {
       this.CONSUME(T.Using);
       this.CONSUME2(T.Name, { LABEL: "method" });
     });
+    this.OPTION6({
+      GATE: () => this.wordOnLine("with"),
+      DEF: () => {
+        this.CONSUME6(T.Name, { LABEL: "with" });
+        this.SUBRULE2(this.rawSql, { LABEL: "storage" });
+      },
+    });
   });
+
+  /** The next token is the plain word `word`, on the line where the previous token ends. */
+  private wordOnLine(word: string): boolean {
+    const next = this.LA(1);
+    return next.image.toLowerCase() === word && next.startLine === this.LA(0).endLine;
+  }
 
   indexEntry = this.RULE("indexEntry", () => {
     this.OR([
@@ -170,8 +200,30 @@ class SchemaParser extends CstParser {
       },
       { ALT: () => this.SUBRULE(this.rawSql) },
     ]);
+    // PostgreSQL's order: [COLLATE c] [opclass] [ASC|DESC] [NULLS FIRST|LAST].
+    this.OPTION4(() => {
+      this.CONSUME(T.Collate);
+      this.CONSUME2(T.Name, { LABEL: "collation" });
+    });
+    // An operator class is a plain name; `asc`, `desc` and `nulls first|last` are not one.
+    this.OPTION5({
+      GATE: () => !this.nullsNext() && this.LA(1).tokenType !== T.Asc && this.LA(1).tokenType !== T.Desc,
+      DEF: () => this.CONSUME3(T.Name, { LABEL: "opclass" }),
+    });
     this.OPTION(() => this.OR2([{ ALT: () => this.CONSUME(T.Asc) }, { ALT: () => this.CONSUME(T.Desc) }]));
+    this.OPTION6({
+      GATE: () => this.nullsNext(),
+      DEF: () => {
+        this.CONSUME4(T.Name, { LABEL: "nulls" });
+        this.CONSUME5(T.Name, { LABEL: "nullsOrder" });
+      },
+    });
   });
+
+  /** `nulls first` or `nulls last` follows (plain words). */
+  private nullsNext(): boolean {
+    return this.LA(1).image.toLowerCase() === "nulls" && /^(first|last)$/i.test(this.LA(2).image);
+  }
 
   foreignKeyItem = this.RULE("foreignKeyItem", () => {
     this.CONSUME(T.Foreign);

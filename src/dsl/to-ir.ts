@@ -600,12 +600,21 @@ function createVisitor() {
       if (!parts.length) return undefined;
       const where = this.rawSql(c.rawSql?.[0]?.children);
       const usingTok = real(c.method?.[0]);
+      const include = this.columnList(c.includeColumns?.[0]?.children);
+      const distinct = real(c.distinct?.[0]);
+      if (distinct && distinct.image.toLowerCase() !== "distinct")
+        this.error("bad-clause", "write `nulls not distinct`", this.loc(distinct));
+      const storageRaw = this.rawSql(c.storage?.[0]?.children);
+      const storage = storageRaw ? this.storageParams(storageRaw) : undefined;
       const index: Mutable<Index> = {
         name: explicit ? nameText(explicit) : "",
         unique: false,
         parts,
         ...(where ? { where: where.sql } : {}),
         ...(usingTok ? { using: nameText(usingTok).toLowerCase() } : {}),
+        ...(include ? { include: include.names } : {}),
+        ...(real(c.nulls?.[0]) ? { nullsNotDistinct: true } : {}),
+        ...(storage ? { storage } : {}),
         src: t.item,
       };
       t.item.parts = {
@@ -628,8 +637,42 @@ function createVisitor() {
       return index;
     }
 
+    /** `with (a = 1, b = x)`: each parameter `name = value` (names lower-cased, values as written). */
+    storageParams(raw: { sql: string; loc: Loc }): Record<string, string> | undefined {
+      const out: Record<string, string> = {};
+      for (const item of raw.sql.split(",")) {
+        const m = /^\s*([A-Za-z_][A-Za-z0-9_.]*)\s*=\s*(\S(?:.*\S)?)\s*$/.exec(item);
+        if (!m) {
+          this.error(
+            "bad-clause",
+            `\`${item.trim()}\` is not \`name = value\``,
+            raw.loc,
+            "write `with (fillfactor = 70)`",
+          );
+          continue;
+        }
+        out[m[1]!.toLowerCase()] = m[2]!.replace(/^'(.*)'$/, "$1");
+      }
+      return Object.keys(out).length ? out : undefined;
+    }
+
     /** One entry of an index; a column's position goes into `locs`. */
     indexEntry(c: Parsed<IndexEntryCstChildren>, locs: Record<string, Loc>): IndexPart | undefined {
+      const part = this.indexEntryBase(c, locs);
+      if (!part) return undefined;
+      const collation = real(c.collation?.[0]);
+      const opclass = real(c.opclass?.[0]);
+      const nulls = real(c.nullsOrder?.[0])?.image.toLowerCase() as "first" | "last" | undefined;
+      return {
+        ...part,
+        ...(collation ? { collation: nameText(collation) } : {}),
+        ...(opclass ? { opclass: nameText(opclass) } : {}),
+        ...(nulls ? { nulls } : {}),
+      };
+    }
+
+    /** The entry's column (with its prefix length) or expression, and its direction. */
+    indexEntryBase(c: Parsed<IndexEntryCstChildren>, locs: Record<string, Loc>): IndexPart | undefined {
       const desc = Boolean(real(c.Desc?.[0]));
       const nameTok = real(c.Name?.[0]);
       if (nameTok) {

@@ -199,7 +199,7 @@ export interface UniqueConstraint {
 }
 
 /** One entry of an index: a column or a raw SQL expression, ascending unless `desc`. */
-export type IndexPart =
+export type IndexPart = (
   | {
       readonly kind: "column";
       readonly column: string;
@@ -207,7 +207,19 @@ export type IndexPart =
       /** MySQL's prefix length (`name(255)`): the key holds the column's first N characters. */
       readonly length?: number;
     }
-  | { readonly kind: "expression"; readonly sql: string; readonly desc: boolean };
+  | { readonly kind: "expression"; readonly sql: string; readonly desc: boolean }
+) &
+  IndexPartOptions;
+
+/** What an index entry may say besides its column or expression and direction. */
+export interface IndexPartOptions {
+  /** `collate NAME` on the entry: the key's collation (PostgreSQL, SQLite `collate nocase`). */
+  readonly collation?: string;
+  /** An operator class (PostgreSQL `text_pattern_ops`, `gin_trgm_ops`), as written. */
+  readonly opclass?: string;
+  /** `nulls first` / `nulls last` (PostgreSQL); absent is the default: last ascending, first descending. */
+  readonly nulls?: "first" | "last";
+}
 
 export interface Index {
   readonly name: string;
@@ -217,6 +229,12 @@ export interface Index {
   readonly where?: string;
   /** Access method (`btree`, `gin`, `hash`, ...), lower-cased. */
   readonly using?: string;
+  /** `include (a, b)` (PostgreSQL): columns stored in the index, not part of its key. */
+  readonly include?: readonly string[];
+  /** `nulls not distinct` (PostgreSQL 15+): a unique index where nulls are equal. */
+  readonly nullsNotDistinct?: boolean;
+  /** `with (fillfactor = 70)`: storage parameters (PostgreSQL), names lower-cased, values as written. */
+  readonly storage?: Readonly<Record<string, string>>;
   readonly src?: SourceInfo;
 }
 

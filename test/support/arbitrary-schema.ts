@@ -373,6 +373,13 @@ function build(
             },
           ]
         : [{ kind: "expression", sql: `lower(${quote(c)})`, desc: false }];
+      // An entry's collate, operator class and order of nulls, now and then.
+      parts[0] = {
+        ...parts[0]!,
+        ...(rnd.nextInt(0, 3) === 0 ? { collation: rnd.nextBoolean() ? "C" : "und-x-icu" } : {}),
+        ...(rnd.nextInt(0, 3) === 0 ? { opclass: "text_pattern_ops" } : {}),
+        ...(rnd.nextInt(0, 3) === 0 ? { nulls: rnd.nextBoolean() ? "first" : "last" } : {}),
+      } as IndexPart;
       const words = parts.map((p) => (p.kind === "column" ? p.column : expressionWords(p.sql)));
       const i: Index = {
         name: claim(rnd.nextBoolean() ? indexName(name, words) : `ix_${explicit++}`),
@@ -380,7 +387,11 @@ function build(
         parts,
         ...(rnd.nextInt(0, 2) === 0 ? { where: `${quote(c)} is not null` } : {}),
         ...(rnd.nextInt(0, 2) === 0 ? { using: "btree" } : {}),
+        // PostgreSQL's clauses: include, nulls not distinct (unique only), storage parameters.
+        ...(rnd.nextInt(0, 3) === 0 ? { include: [columns[0]!.name] } : {}),
+        ...(rnd.nextInt(0, 3) === 0 ? { storage: { fillfactor: String(rnd.nextInt(10, 100)) } } : {}),
       };
+      if (i.unique && rnd.nextInt(0, 3) === 0) Object.assign(i, { nullsNotDistinct: true });
       indexes.push(i);
     }
     const checks: Check[] = [];

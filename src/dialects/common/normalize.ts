@@ -6,7 +6,7 @@
  *
  * Used for drift, for `diff` against a database and for the round-trip tests; never rendered.
  */
-import type { Column, FkAction, Index, Schema, Table, TableOptions } from "../../ir/model.ts";
+import type { Column, FkAction, Index, IndexPart, Schema, Table, TableOptions } from "../../ir/model.ts";
 import { type Capabilities, createsIndex } from "../dialect.ts";
 import type { BaseRenderer } from "./render.ts";
 import { normExpr } from "./expr.ts";
@@ -90,8 +90,19 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
   const index = (i: Index): Index => ({
     name: i.name,
     unique: i.unique,
-    parts: i.parts.map((p) => (p.kind === "expression" ? { ...p, sql: expr(p.sql) } : p)),
+    parts: i.parts.map((p) => {
+      const { collation, nulls, ...rest } = p.kind === "expression" ? { ...p, sql: expr(p.sql) } : p;
+      return {
+        ...rest,
+        ...(collation !== undefined ? { collation: foldCollation(collation) } : {}),
+        // The default order of nulls written out is the same index.
+        ...(nulls !== undefined && nulls !== (p.desc ? "first" : "last") ? { nulls } : {}),
+      } as IndexPart;
+    }),
     ...(i.where !== undefined && caps.partialIndexes ? { where: expr(i.where) } : {}),
+    ...(i.include?.length ? { include: i.include } : {}),
+    ...(i.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
+    ...(i.storage ? { storage: i.storage } : {}),
     ...(i.using !== undefined &&
     i.using !== "btree" &&
     (f.keepsIndexMethod === true ||

@@ -11,6 +11,7 @@ import type {
   ForeignKey,
   GeneratedColumn,
   Index,
+  IndexPart,
   PrimaryKey,
   Schema,
   Table,
@@ -304,13 +305,35 @@ export abstract class BaseRenderer {
   createIndex(table: string, i: Index): string[] {
     if (!this.creates(i)) return [];
     const parts = i.parts.map(
-      (p) => `${p.kind === "column" ? this.q(p.column) : `(${p.sql})`}${p.desc ? " DESC" : ""}`,
+      (p) => `${p.kind === "column" ? this.q(p.column) : `(${p.sql})`}${this.indexPartOptions(p)}`,
     );
     const using = i.using && this.caps.indexMethods.length ? ` USING ${i.using}` : "";
     return [
-      `CREATE ${i.unique ? "UNIQUE " : ""}INDEX ${this.q(i.name)} ON ${this.q(table)}${using} (${parts.join(", ")})${i.where !== undefined && this.caps.partialIndexes ? ` WHERE ${i.where}` : ""}`,
+      `CREATE ${i.unique ? "UNIQUE " : ""}INDEX ${this.q(i.name)} ON ${this.q(table)}${using} (${parts.join(", ")})${this.indexClauses(i)}${i.where !== undefined && this.caps.partialIndexes ? ` WHERE ${i.where}` : ""}`,
     ];
   }
+  /**
+   * After an entry's column or expression: `COLLATE`, the operator class, the direction and
+   * `NULLS FIRST|LAST`, in PostgreSQL's order (SQLite takes COLLATE and the direction; validation
+   * refuses the others where the dialect has none).
+   */
+  protected indexPartOptions(p: IndexPart): string {
+    return `${p.collation !== undefined ? ` COLLATE ${this.collationSql(p.collation)}` : ""}${p.opclass !== undefined ? ` ${p.opclass}` : ""}${p.desc ? " DESC" : ""}${p.nulls ? ` NULLS ${p.nulls.toUpperCase()}` : ""}`;
+  }
+
+  /**
+   * PostgreSQL's clauses between the key and WHERE: `INCLUDE (...)`, `NULLS NOT DISTINCT`,
+   * `WITH (...)` (validation refuses them where the dialect has none).
+   */
+  protected indexClauses(i: Index): string {
+    const storage = i.storage
+      ? ` WITH (${Object.entries(i.storage)
+          .map(([k, v]) => `${k} = ${v}`)
+          .join(", ")})`
+      : "";
+    return `${i.include?.length ? ` INCLUDE (${this.cols(i.include)})` : ""}${i.nullsNotDistinct ? " NULLS NOT DISTINCT" : ""}${storage}`;
+  }
+
   /** Whether the index exists on this dialect (see `createsIndex`). */
   protected creates(i: Index): boolean {
     return createsIndex(this.caps, i);

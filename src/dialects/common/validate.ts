@@ -445,3 +445,73 @@ export function validateConstraintClauses(schema: Schema, caps: Capabilities, db
   }
   return out;
 }
+
+/**
+ * An index entry's `collate`, operator class and `nulls first|last` where the dialect has none
+ * (MySQL has none; SQLite has `collate` only, with its three collations).
+ */
+export function validateIndexEntries(schema: Schema, caps: Capabilities, db: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const has = new Set(caps.indexEntryOptions ?? []);
+  const names = caps.collations.names;
+  const words = {
+    collation: "`collate` on an index entry",
+    opclass: "operator classes",
+    nulls: "`nulls first|last` in an index",
+  };
+  for (const t of schema.tables)
+    for (const i of t.indexes) {
+      const clause = i.include?.length
+        ? "`include`"
+        : i.nullsNotDistinct
+          ? "`nulls not distinct`"
+          : i.storage
+            ? "storage parameters (`with`)"
+            : undefined;
+      if (clause && !caps.indexClauses)
+        out.push(
+          dialectError(
+            "index-clause-dialect",
+            `${db} has no ${clause} on an index (\`${i.name}\`)`,
+            i.src,
+            "remove it",
+          ),
+        );
+      if (i.nullsNotDistinct && !i.unique)
+        out.push(
+          dialectError(
+            "nulls-not-distinct",
+            `\`nulls not distinct\` is for unique indexes (\`${i.name}\`)`,
+            i.src,
+            "make it `unique index`, or remove it",
+          ),
+        );
+      for (const p of i.parts) {
+        for (const k of ["collation", "opclass", "nulls"] as const)
+          if (p[k] !== undefined && !has.has(k))
+            out.push(
+              dialectError(
+                "index-entry-dialect",
+                `${db} has no ${words[k]} (index \`${i.name}\`)`,
+                i.src,
+                "remove it",
+              ),
+            );
+        if (
+          p.collation !== undefined &&
+          has.has("collation") &&
+          names &&
+          !names.some((n) => n.toLowerCase() === p.collation!.toLowerCase())
+        )
+          out.push(
+            dialectError(
+              "unknown-collation",
+              `${db} has no collation \`${p.collation}\` (index \`${i.name}\`)`,
+              i.src,
+              `use one of ${names.join(", ")}`,
+            ),
+          );
+      }
+    }
+  return out;
+}

@@ -36,4 +36,6 @@ export const CAPABILITIES: Capabilities = {
   indexPrefixes: false,
   tableOptions: [],
   constraintClauses: true,
+  indexEntryOptions: ["collation", "opclass", "nulls"],
+  indexClauses: true,
 };

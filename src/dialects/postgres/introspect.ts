@@ -367,7 +367,20 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     select i.indrelid::bigint as rel, i.indexrelid::bigint as oid, ic.relname as name, i.indisunique as uniq, am.amname as method,
       pg_get_expr(i.indpred, i.indrelid, true) as pred,
       (select string_agg(pg_get_indexdef(i.indexrelid, k, true), chr(1) order by k) from generate_series(1, i.indnkeyatts) k) as keys,
-      array_to_string(i.indkey, ',') as attnums, array_to_string(i.indoption, ',') as options
+      array_to_string(i.indkey, ',') as attnums, array_to_string(i.indoption, ',') as options,
+      -- Per key, '' unless written: an operator class that is not its type's default, and a
+      -- collation that is not the column's (for an expression: not the database default, 100).
+      (select string_agg(case when o.opcdefault then '' else o.opcname end, chr(1) order by u.k)
+        from unnest(i.indclass::oid[]) with ordinality as u(opc, k) join pg_opclass o on o.oid = u.opc
+        where u.k <= i.indnkeyatts) as opclasses,
+      (select string_agg(case when u.coll = 0 or u.coll = coalesce(a.attcollation, 100) then '' else co.collname end, chr(1) order by u.k)
+        from unnest(i.indcollation::oid[], i.indkey::int2[]) with ordinality as u(coll, att, k)
+        left join pg_attribute a on a.attrelid = i.indrelid and a.attnum = u.att and u.att > 0
+        left join pg_collation co on co.oid = u.coll
+        where u.k <= i.indnkeyatts) as collations,
+      (select string_agg(pg_get_indexdef(i.indexrelid, k, true), chr(1) order by k)
+        from generate_series(i.indnkeyatts + 1, i.indnatts) k) as include,
+      i.indnullsnotdistinct as nulls_not_distinct, array_to_string(ic.reloptions, chr(1)) as storage
     from pg_index i join pg_class ic on ic.oid = i.indexrelid join pg_class c on c.oid = i.indrelid
     join pg_namespace n on n.oid = c.relnamespace join pg_am am on am.oid = ic.relam
     where n.nspname = current_schema() order by i.indrelid, ic.relname`);
@@ -377,21 +390,40 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     const keys = list(r["keys"]);
     const attnums = String(r["attnums"]).split(/[ ,]/).map(Number);
     const options = String(r["options"]).split(/[ ,]/).map(Number);
+    const opclasses = String(r["opclasses"] ?? "").split(SEP);
+    const collations = String(r["collations"] ?? "").split(SEP);
     const parts: IndexPart[] = keys.map((k, i) => {
+      // indoption: bit 1 DESC, bit 2 NULLS FIRST (the default exactly when DESC).
       const desc = ((options[i] ?? 0) & 1) === 1;
+      const nullsFirst = ((options[i] ?? 0) & 2) === 2;
       const attnum = attnums[i] ?? 0;
-      return attnum > 0
-        ? { kind: "column", column: t.attnames.get(attnum) ?? k, desc }
-        : { kind: "expression", sql: k, desc };
+      const opclass = opclasses[i] || undefined;
+      const collation = collations[i] || undefined;
+      return {
+        ...(attnum > 0
+          ? { kind: "column" as const, column: t.attnames.get(attnum) ?? k, desc }
+          : { kind: "expression" as const, sql: k, desc }),
+        ...(collation !== undefined ? { collation } : {}),
+        ...(opclass !== undefined ? { opclass } : {}),
+        ...(nullsFirst !== desc ? { nulls: nullsFirst ? ("first" as const) : ("last" as const) } : {}),
+      };
     });
     const pred = text(r["pred"]);
     const method = String(r["method"]);
+    const include = list(r["include"]).map((k) => k.replace(/^"(.*)"$/, "$1").replace(/""/g, '"'));
+    // reloptions: `name=value` each.
+    const storage = Object.fromEntries(
+      list(r["storage"]).map((o) => [o.slice(0, o.indexOf("=")), o.slice(o.indexOf("=") + 1)]),
+    );
     t.indexes.push({
       name: String(r["name"]),
       unique: r["uniq"] === true,
       parts,
       ...(pred !== undefined ? { where: pred } : {}),
       ...(method !== "btree" ? { using: method } : {}),
+      ...(include.length ? { include } : {}),
+      ...(r["nulls_not_distinct"] === true ? { nullsNotDistinct: true } : {}),
+      ...(Object.keys(storage).length ? { storage } : {}),
     });
   }
 
@@ -449,24 +481,12 @@ export async function unsupportedPostgres(
     -- Joined, not obj_description() called once per row (the slowest part of this query).
     union all select 'comments on constraints', relname || '.' || conname, relname, null
       from con join pg_description ds on ds.objoid = con.oid and ds.classoid = 'pg_constraint'::regclass
-    union all select 'UNIQUE NULLS NOT DISTINCT', relname || '.' || iname, relname, null from idx where indnullsnotdistinct
-    union all select 'INCLUDE columns of an index', relname || '.' || iname, relname, null from idx where indnatts > indnkeyatts
-    union all select 'storage parameters of an index', relname || '.' || iname || ' (' || array_to_string(ioptions, ', ') || ')', relname, null
-      from idx where ioptions is not null
+    -- Indexes have these clauses; the primary keys and unique constraints owning an index not yet.
+    union all select 'INCLUDE, NULLS NOT DISTINCT or storage parameters of a key constraint', relname || '.' || iname, relname, null
+      from idx where (indnullsnotdistinct or indnatts > indnkeyatts or ioptions is not null)
+        and exists (select 1 from pg_constraint k where k.conindid = idx.indexrelid)
     union all select 'comments on indexes', relname || '.' || iname, relname, null
       from idx join pg_description ds on ds.objoid = idx.ioid and ds.classoid = 'pg_class'::regclass and ds.objsubid = 0
-    -- pg_get_indexdef(index, column, true) prints a key without its operator class or collation.
-    union all select 'operator classes of an index', relname || '.' || iname || ' (' || o.opcname || ')', relname, null
-      from idx cross join lateral unnest(indclass::oid[]) with ordinality as u(opc, k) join pg_opclass o on o.oid = u.opc
-      where not o.opcdefault and u.k <= indnkeyatts
-    union all select 'collations of index columns', relname || '.' || iname || ' (collate ' || co.collname || ')', relname, null
-      from idx cross join lateral unnest(indcollation::oid[], indkey::int2[]) as u(coll, att)
-      join pg_collation co on co.oid = u.coll join pg_attribute a on a.attrelid = indrelid and a.attnum = u.att
-      where u.att > 0 and u.coll <> a.attcollation
-    -- indoption: bit 1 DESC, bit 2 NULLS FIRST; the default is NULLS FIRST exactly for DESC.
-    union all select 'NULLS FIRST/LAST in an index', relname || '.' || iname, relname, null
-      from idx cross join lateral unnest(indoption::int2[]) with ordinality as u(opt, k)
-      where u.k <= indnkeyatts and (u.opt & 1) <> ((u.opt >> 1) & 1)
     union all select 'partitioned tables', relname || ' (its partitions are not read)', relname, null from rel where relkind = 'p'
     union all select 'table inheritance', relname || ' (inherits ' || h.inhparent::regclass::text || ')', relname, null
       from pg_inherits h join rel on rel.oid = h.inhrelid where not relispartition

@@ -6,6 +6,7 @@ import {
   dialectWarning,
   validateCollations,
   validateConstraintClauses,
+  validateIndexEntries,
   validateIdentity,
   validatePortable,
   validateUnsigned,
@@ -57,5 +58,6 @@ export function validatePostgres(schema: Schema): Diagnostic[] {
   out.push(...validateIdentity(schema, CAPABILITIES, "PostgreSQL"));
   out.push(...validateTableOptions(schema, CAPABILITIES, "PostgreSQL"));
   out.push(...validateConstraintClauses(schema, CAPABILITIES, "PostgreSQL"));
+  out.push(...validateIndexEntries(schema, CAPABILITIES, "PostgreSQL"));
   return out;
 }

@@ -16,6 +16,8 @@ export const CAPABILITIES: Capabilities = {
   backslashEscapes: false,
   unsigned: false,
   collations: { names: ["BINARY", "NOCASE", "RTRIM"], fold: "upper", onOtherTypes: "kept", onEnums: true },
+  // `CREATE INDEX ... (email COLLATE NOCASE)`; SQLite has no operator classes and no NULLS in an index.
+  indexEntryOptions: ["collation"],
   // Index names are per database (beside the tables'); constraint names are not kept
   // anywhere but the CREATE text (a unique constraint's index is `sqlite_autoindex_...`).
   nameScopes: { index: "schema", unique: "table", primaryKey: "table", foreignKey: "table", check: "table" },

@@ -162,7 +162,7 @@ export function parseCreateTable(sql: string): CreateTableFacts {
 }
 
 export interface CreateIndexFacts {
-  readonly parts: { text: string; expression: boolean; desc: boolean }[];
+  readonly parts: { text: string; expression: boolean; desc: boolean; collation?: string }[];
   readonly where?: string;
 }
 
@@ -173,18 +173,25 @@ export function parseCreateIndex(sql: string): CreateIndexFacts {
   const close = closing(ts, open);
   const parts = splitItems(ts, open + 1, close).map((item) => {
     const desc = item[item.length - 1]?.text === "desc";
-    const body =
+    let body =
       item[item.length - 1]?.text === "desc" || item[item.length - 1]?.text === "asc"
         ? item.slice(0, -1)
         : item;
+    // `... COLLATE name` on the entry (`email COLLATE NOCASE`).
+    let collation: string | undefined;
+    if (body.length > 2 && body[body.length - 2]?.text === "collate") {
+      collation = nameOf(body[body.length - 1]);
+      body = body.slice(0, -2);
+    }
+    const withCollation = collation !== undefined ? { collation } : {};
     if (body.length === 1 && (body[0]!.kind === "ident" || body[0]!.kind === "word"))
-      return { text: nameOf(body[0]), expression: false, desc };
+      return { text: nameOf(body[0]), expression: false, desc, ...withCollation };
     // The renderer writes an expression in parentheses: read what is inside them.
     const inner =
       body[0]?.kind === "open" && closing(body, 0) === body.length - 1
         ? sql.slice(body[0]!.end!, body[body.length - 1]!.start!)
         : sql.slice(body[0]!.start!, body[body.length - 1]!.end!);
-    return { text: inner.trim(), expression: true, desc };
+    return { text: inner.trim(), expression: true, desc, ...withCollation };
   });
   const where = ts.findIndex((t, i) => i > close && t.text === "where");
   return { parts, ...(where >= 0 ? { where: sql.slice(ts[where]!.end!).trim() } : {}) };

@@ -248,11 +248,12 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
       t.uniques.push({ name: named?.name || uniqueName(r.t, columns), columns });
     } else if (r.origin === "c") {
       const def = parseCreateIndex(indexSql.get(r.name) ?? "");
-      const parts: IndexPart[] = def.parts.map((p) =>
-        p.expression
-          ? { kind: "expression", sql: p.text, desc: p.desc }
-          : { kind: "column", column: p.text, desc: p.desc },
-      );
+      const parts: IndexPart[] = def.parts.map((p) => ({
+        ...(p.expression
+          ? { kind: "expression" as const, sql: p.text, desc: p.desc }
+          : { kind: "column" as const, column: p.text, desc: p.desc }),
+        ...(p.collation !== undefined ? { collation: p.collation } : {}),
+      }));
       t.indexes.push({
         name: r.name,
         unique: Number(r.unique) === 1,

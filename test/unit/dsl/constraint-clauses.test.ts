@@ -106,3 +106,76 @@ describe("primary key NAME", () => {
     ]);
   });
 });
+
+describe("index entry options", () => {
+  const idx = (entry: string) =>
+    schema(`table t {\n  id bigint primary key\n  name text\n  desc int\n\n  index (${entry})\n}\n`)
+      .tables[0]!.indexes[0]!.parts[0]!;
+  test("collate, operator class and nulls are read; `desc` stays a direction", () => {
+    expect(idx(`name collate "C" text_pattern_ops desc nulls last`)).toEqual({
+      kind: "column",
+      column: "name",
+      desc: true,
+      collation: "C",
+      opclass: "text_pattern_ops",
+      nulls: "last",
+    });
+    expect(idx("desc desc")).toEqual({ kind: "column", column: "desc", desc: true });
+    expect(idx("name nulls first")).toEqual({ kind: "column", column: "name", desc: false, nulls: "first" });
+  });
+  test("the default order of nulls is no change; an operator class is", () => {
+    const s = (entry: string) =>
+      schema(`table t {\n  id bigint primary key\n  name text\n\n  index i (${entry})\n}\n`);
+    expect(diffSchemas(s("name"), s("name nulls last"), noRenames())).toEqual([]);
+    expect(diffSchemas(s("name desc"), s("name desc nulls first"), noRenames())).toEqual([]);
+    expect(diffSchemas(s("name"), s("name text_pattern_ops"), noRenames()).map((c) => c.kind)).toEqual([
+      "drop-index",
+      "create-index",
+    ]);
+  });
+  test("MySQL refuses them; SQLite takes collate only", async () => {
+    const s = schema(
+      "table t {\n  id bigint primary key\n  name varchar(20)\n\n  index (name collate NOCASE)\n  index (id nulls first)\n}\n",
+    );
+    const errors = async (d: "mysql" | "sqlite") =>
+      (await getDialect(d))
+        .validate(s)
+        .filter((x) => x.severity === "error")
+        .map((x) => x.code);
+    expect(await errors("mysql")).toEqual(["index-entry-dialect", "index-entry-dialect"]);
+    expect(await errors("sqlite")).toEqual(["index-entry-dialect"]);
+  });
+});
+
+describe("index clauses", () => {
+  const text = (clauses: string) =>
+    `table t {\n  id bigint primary key\n  a int\n  b int?\n\n  unique index i (a)${clauses}\n}\n`;
+  test("include, nulls not distinct and with are read and printed back", () => {
+    const i = schema(text(" include (b) nulls not distinct with (fillfactor = 70, deduplicate_items = off)"))
+      .tables[0]!.indexes[0]!;
+    expect(i).toMatchObject({
+      include: ["b"],
+      nullsNotDistinct: true,
+      storage: { fillfactor: "70", deduplicate_items: "off" },
+    });
+    const out = formatFile(text(" include (b) with (fillfactor = 70)"), "s.schema").text!;
+    expect(out).toContain("unique index i (a) include (b) with (fillfactor = 70)");
+  });
+  test("on the next line they are columns", () => {
+    const s = schema("table t {\n  id bigint primary key\n  index (id)\n  include int\n  with int\n}\n");
+    expect(s.tables[0]!.columns.map((c) => c.name)).toEqual(["id", "include", "with"]);
+  });
+  test("a storage parameter changed is a new index; their order is not", () => {
+    const a = schema(text(" with (fillfactor = 70, deduplicate_items = off)"));
+    const b = schema(text(" with (deduplicate_items = off, fillfactor = 70)"));
+    expect(diffSchemas(a, b, noRenames())).toEqual([]);
+    const c = schema(text(" with (fillfactor = 80)"));
+    expect(diffSchemas(a, c, noRenames()).map((x) => x.kind)).toEqual(["drop-index", "create-index"]);
+  });
+  test("MySQL and SQLite refuse them", async () => {
+    for (const d of ["mysql", "sqlite"] as const) {
+      const v = (await getDialect(d)).validate(schema(text(" include (b)")));
+      expect(v.filter((x) => x.severity === "error").map((x) => x.code)).toContain("index-clause-dialect");
+    }
+  });
+});

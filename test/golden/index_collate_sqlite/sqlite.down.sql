@@ -1,0 +1,3 @@
+DROP INDEX "users_email_desc";
+
+DROP INDEX "users_email_nocase";
