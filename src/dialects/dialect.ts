@@ -122,6 +122,11 @@ export interface Capabilities {
    * in another order are a change, and drift. Absent: order is not compared.
    */
   readonly columnOrder?: boolean;
+  /**
+   * PostgreSQL's constraint clauses: `no inherit` checks, `match full` and `deferrable` foreign
+   * keys. Absent: validation refuses them (MySQL has none; SQLite's DEFERRABLE is not read yet).
+   */
+  readonly constraintClauses?: boolean;
 }
 
 /**

@@ -344,8 +344,9 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
   matchByDefinition(
     old.checks,
     neu.checks,
-    (c) => normSql(c.expr),
-    (c) => normSql(c.expr),
+    // NO INHERIT cannot be altered: a change of it is a drop and an add.
+    (c) => `${c.noInherit ? "no inherit:" : ""}${normSql(c.expr)}`,
+    (c) => `${c.noInherit ? "no inherit:" : ""}${normSql(c.expr)}`,
     (c) => p.constraintDrop.push({ kind: "drop-check", table: old.name, check: c }),
     (c) => p.constraintAdd.push({ kind: "add-check", table: t, check: c }),
     (a, b) =>
@@ -504,6 +505,8 @@ function fkKey(
     mapRefCols(f.refTable, f.refColumns),
     f.onDelete,
     f.onUpdate,
+    f.matchFull ?? false,
+    f.deferrable ?? null,
   ]);
 }
 

@@ -195,7 +195,28 @@ export type ForeignKeyItemCstChildren = {
   columnList: ColumnListCstNode[];
   References: IToken[];
   refTable: IToken[];
+  fkClause?: FkClauseCstNode[];
+};
+
+export interface FkClauseCstNode extends CstNode {
+  name: "fkClause";
+  children: FkClauseCstChildren;
+}
+
+export type FkClauseCstChildren = {
   fkAction?: FkActionCstNode[];
+  fkOption?: FkOptionCstNode[];
+};
+
+export interface FkOptionCstNode extends CstNode {
+  name: "fkOption";
+  children: FkOptionCstChildren;
+}
+
+export type FkOptionCstChildren = {
+  word: IToken[];
+  arg?: IToken[];
+  mode?: IToken[];
 };
 
 export interface CheckItemCstNode extends CstNode {
@@ -207,6 +228,8 @@ export type CheckItemCstChildren = {
   Check: IToken[];
   Name?: IToken[];
   rawSql: RawSqlCstNode[];
+  No?: IToken[];
+  inherit?: IToken[];
 };
 
 export interface ColumnListCstNode extends CstNode {
@@ -323,7 +346,7 @@ export type ReferencesAttrCstChildren = {
   LParen: IToken[];
   refColumn: IToken[];
   RParen: IToken[];
-  fkAction?: FkActionCstNode[];
+  fkClause?: FkClauseCstNode[];
 };
 
 export interface DefaultValueCstNode extends CstNode {
@@ -390,6 +413,8 @@ export interface SchemaCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   indexRest(children: IndexRestCstChildren, param?: IN): OUT;
   indexEntry(children: IndexEntryCstChildren, param?: IN): OUT;
   foreignKeyItem(children: ForeignKeyItemCstChildren, param?: IN): OUT;
+  fkClause(children: FkClauseCstChildren, param?: IN): OUT;
+  fkOption(children: FkOptionCstChildren, param?: IN): OUT;
   checkItem(children: CheckItemCstChildren, param?: IN): OUT;
   columnList(children: ColumnListCstChildren, param?: IN): OUT;
   column(children: ColumnCstChildren, param?: IN): OUT;

@@ -181,13 +181,60 @@ class SchemaParser extends CstParser {
     this.CONSUME(T.References);
     this.CONSUME2(T.Name, { LABEL: "refTable" });
     this.SUBRULE2(this.columnList);
-    this.MANY(() => this.SUBRULE(this.fkAction));
+    this.MANY({ GATE: () => this.fkClauseNext(), DEF: () => this.SUBRULE(this.fkClause) });
+  });
+
+  /**
+   * Whether a foreign key clause follows: `on ...`, or `match` / `deferrable` (plain words, not
+   * keywords) on the line where the key's previous token ends, so a column called `match` on
+   * the next line stays a column.
+   */
+  private fkClauseNext(): boolean {
+    const next = this.LA(1);
+    if (next.tokenType === T.On) return true;
+    const word = next.image.toLowerCase();
+    return (word === "match" || word === "deferrable") && next.startLine === this.LA(0).endLine;
+  }
+
+  fkClause = this.RULE("fkClause", () => {
+    this.OR([
+      { GATE: () => this.LA(1).tokenType === T.On, ALT: () => this.SUBRULE(this.fkAction) },
+      { ALT: () => this.SUBRULE(this.fkOption) },
+    ]);
+  });
+
+  /** `match full` / `match simple`, `deferrable [initially deferred|immediate]` (words checked by the visitor). */
+  fkOption = this.RULE("fkOption", () => {
+    this.CONSUME(T.Name, { LABEL: "word" });
+    this.OPTION({
+      GATE: () =>
+        this.LA(1).tokenType !== T.On &&
+        this.LA(1).startLine === this.LA(0).endLine &&
+        /^(full|simple|initially)$/i.test(this.LA(1).image),
+      DEF: () => this.CONSUME2(T.Name, { LABEL: "arg" }),
+    });
+    this.OPTION2({
+      GATE: () =>
+        /^(deferred|immediate)$/i.test(this.LA(1).image) && this.LA(1).startLine === this.LA(0).endLine,
+      DEF: () => this.CONSUME3(T.Name, { LABEL: "mode" }),
+    });
   });
 
   checkItem = this.RULE("checkItem", () => {
     this.CONSUME(T.Check);
     this.OPTION(() => this.CONSUME(T.Name));
     this.SUBRULE(this.rawSql);
+    // `no inherit` (PostgreSQL), on the check's line: `no` is a name elsewhere.
+    this.OPTION2({
+      GATE: () =>
+        this.LA(1).tokenType === T.No &&
+        this.LA(1).startLine === this.LA(0).endLine &&
+        this.LA(2).image.toLowerCase() === "inherit",
+      DEF: () => {
+        this.CONSUME(T.No);
+        this.CONSUME2(T.Name, { LABEL: "inherit" });
+      },
+    });
   });
 
   columnList = this.RULE("columnList", () => {
@@ -318,7 +365,7 @@ class SchemaParser extends CstParser {
     this.CONSUME(T.LParen);
     this.CONSUME2(T.Name, { LABEL: "refColumn" });
     this.CONSUME(T.RParen);
-    this.MANY(() => this.SUBRULE(this.fkAction));
+    this.MANY({ GATE: () => this.fkClauseNext(), DEF: () => this.SUBRULE(this.fkClause) });
   });
 
   defaultValue = this.RULE("defaultValue", () => {

@@ -16,7 +16,6 @@ import type {
   ColumnType,
   DefaultValue,
   EnumType,
-  FkAction,
   ForeignKey,
   IdentityOptions,
   Index,
@@ -83,8 +82,8 @@ export function printDefault(d: DefaultValue): string {
   }
 }
 
-const printActions = (onDelete: FkAction, onUpdate: FkAction) =>
-  `${onDelete !== "no action" ? ` on delete ${onDelete}` : ""}${onUpdate !== "no action" ? ` on update ${onUpdate}` : ""}`;
+const printActions = (fk: Pick<ForeignKey, "onDelete" | "onUpdate" | "matchFull" | "deferrable">) =>
+  `${fk.onDelete !== "no action" ? ` on delete ${fk.onDelete}` : ""}${fk.onUpdate !== "no action" ? ` on update ${fk.onUpdate}` : ""}${fk.matchFull ? " match full" : ""}${fk.deferrable ? ` deferrable${fk.deferrable === "deferred" ? " initially deferred" : ""}` : ""}`;
 
 const nameList = (names: readonly string[]) => `(${names.map(printName).join(", ")})`;
 
@@ -118,13 +117,20 @@ function inlinePlan(t: Table): Map<string, Inline> {
     const slot = u.columns.length === 1 ? plan.get(u.columns[0]!) : undefined;
     if (slot && !slot.unique && u.name === uniqueName(t.name, u.columns)) slot.unique = u;
   }
+  // Foreign keys keep their order (SQLite numbers them by it): the file reads back column-level
+  // ones first, in column order, so only a leading run of them in column order prints inline.
+  const position = new Map(t.columns.map((c, i) => [c.name, i]));
+  let last = -1;
   for (const fk of t.foreignKeys) {
     const slot = fk.columns.length === 1 && fk.refColumns.length === 1 ? plan.get(fk.columns[0]!) : undefined;
-    if (slot && !slot.fk && fk.name === foreignKeyName(t.name, fk.columns)) slot.fk = fk;
+    const at = position.get(fk.columns[0]!) ?? -1;
+    if (!(slot && !slot.fk && fk.name === foreignKeyName(t.name, fk.columns) && at > last)) break;
+    slot.fk = fk;
+    last = at;
   }
   for (const ck of t.checks) {
     for (const [col, slot] of plan) {
-      if (!slot.check && ck.name === checkName(t.name, [col])) {
+      if (!slot.check && !ck.noInherit && ck.name === checkName(t.name, [col])) {
         slot.check = ck;
         break;
       }
@@ -144,7 +150,7 @@ function printColumnAttrs(c: Column, inline: Inline): string {
   if (c.onUpdate === "now") parts.push("on update now()");
   if (inline.fk)
     parts.push(
-      `references ${printName(inline.fk.refTable)}(${printName(inline.fk.refColumns[0]!)})${printActions(inline.fk.onDelete, inline.fk.onUpdate)}`,
+      `references ${printName(inline.fk.refTable)}(${printName(inline.fk.refColumns[0]!)})${printActions(inline.fk)}`,
     );
   if (inline.check) parts.push(`check (${inline.check.expr})`);
   if (c.renamedFrom !== undefined) parts.push(`renamed from ${printName(c.renamedFrom)}`);
@@ -249,14 +255,14 @@ export function printTable(t: Table): string {
     const name = fk.name === foreignKeyName(t.name, fk.columns) ? "" : ` ${printName(fk.name)}`;
     tableItem(
       fk.src,
-      `foreign key${name} ${nameList(fk.columns)} references ${printName(fk.refTable)}${nameList(fk.refColumns)}${printActions(fk.onDelete, fk.onUpdate)}`,
+      `foreign key${name} ${nameList(fk.columns)} references ${printName(fk.refTable)}${nameList(fk.refColumns)}${printActions(fk)}`,
     );
   }
   for (const ck of t.checks) {
     if (inlined.has(ck)) continue;
     const name =
       ck.name === checkName(t.name, mentionedColumns(ck.expr, t.columns)) ? "" : ` ${printName(ck.name)}`;
-    tableItem(ck.src, `check${name} (${ck.expr})`);
+    tableItem(ck.src, `check${name} (${ck.expr})${ck.noInherit ? " no inherit" : ""}`);
   }
   out.push(...(t.src?.inner ?? []).map((c) => INDENT + c));
   out.push(withTrailing("}", undefined));

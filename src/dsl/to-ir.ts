@@ -54,7 +54,7 @@ import type {
   EnumDeclCstNode,
   EnumValueCstChildren,
   FkActionCstChildren,
-  FkActionCstNode,
+  FkClauseCstNode,
   ForeignKeyItemCstChildren,
   IdentityOptionCstChildren,
   IdentityOptionsCstChildren,
@@ -80,6 +80,9 @@ import type {
 import { diagnostic, didYouMean, type Diagnostic } from "../ir/diagnostics.ts";
 import { getParser } from "./parser.ts";
 import { NumberLiteral } from "./tokens.ts";
+
+/** What a foreign key's clauses say (`fkActions`). */
+type FkClauses = Pick<ForeignKey, "onDelete" | "onUpdate" | "matchFull" | "deferrable">;
 
 /** A readonly IR type with its own fields writable, to build it in place. */
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -655,7 +658,7 @@ function createVisitor() {
       const local = this.columnList(c.columnList?.[0]?.children);
       const remote = this.columnList(c.columnList?.[1]?.children);
       if (!local || !remote || !refTok) return;
-      const actions = this.fkActions(c.fkAction);
+      const actions = this.fkActions(c.fkClause);
       t.item.parts = {
         ...local.parts,
         refTable: this.loc(refTok),
@@ -688,9 +691,13 @@ function createVisitor() {
       const raw = this.rawSql(c.rawSql?.[0]?.children);
       if (!raw) return;
       t.item.parts = { expr: raw.loc, ...(explicit ? { name: this.loc(explicit) } : {}) };
+      const inherit = real(c.inherit?.[0]);
+      if (inherit && inherit.image.toLowerCase() !== "inherit")
+        this.error("bad-clause", "write `no inherit`", this.loc(inherit));
       const chk: Mutable<Check> = {
         name: explicit ? nameText(explicit) : "",
         expr: raw.sql,
+        ...(inherit ? { noInherit: true } : {}),
         src: t.item,
       };
       t.table.checks.push(chk);
@@ -721,15 +728,45 @@ function createVisitor() {
       return names.length ? { names, parts } : undefined;
     }
 
-    fkActions(list: readonly FkActionCstNode[] | undefined): { onDelete: FkAction; onUpdate: FkAction } {
-      const out: { onDelete: FkAction; onUpdate: FkAction } = {
+    /** A foreign key's clauses: its actions, `match full`, `deferrable [initially ...]`. */
+    fkActions(list: readonly FkClauseCstNode[] | undefined): FkClauses {
+      const out: Mutable<FkClauses> = {
         onDelete: "no action",
         onUpdate: "no action",
       };
       let seenDelete = false,
-        seenUpdate = false;
-      for (const a of list ?? []) {
-        const r = this.fkAction(a.children);
+        seenUpdate = false,
+        seenMatch = false,
+        seenDeferrable = false;
+      for (const clause of list ?? []) {
+        const opt = clause.children.fkOption?.[0];
+        if (opt) {
+          const word = real(opt.children.word?.[0]);
+          if (!word) continue;
+          const arg = real(opt.children.arg?.[0])?.image.toLowerCase();
+          const mode = real(opt.children.mode?.[0])?.image.toLowerCase();
+          const w = word.image.toLowerCase();
+          const seen = w === "match" ? seenMatch : seenDeferrable;
+          if (seen) this.error("duplicate-attribute", `\`${w}\` is given twice`, this.loc(word), "keep one");
+          if (w === "match") {
+            seenMatch = true;
+            if ((arg !== "full" && arg !== "simple") || mode)
+              this.error("bad-clause", "write `match full` (or `match simple`, the default)", this.loc(word));
+            else if (arg === "full") out.matchFull = true;
+          } else {
+            seenDeferrable = true;
+            if (arg === undefined ? mode !== undefined : arg !== "initially" || mode === undefined)
+              this.error(
+                "bad-clause",
+                "write `deferrable`, `deferrable initially deferred` or `deferrable initially immediate`",
+                this.loc(word),
+              );
+            else out.deferrable = mode === "deferred" ? "deferred" : "immediate";
+          }
+          continue;
+        }
+        const a = clause.children.fkAction?.[0];
+        const r = a && this.fkAction(a.children);
         if (!r) continue;
         if (r.which === "onDelete" ? seenDelete : seenUpdate)
           this.error(
@@ -744,6 +781,9 @@ function createVisitor() {
       }
       return out;
     }
+
+    fkClause(): void {}
+    fkOption(): void {}
 
     /** One `on delete|update ACTION` clause, or nothing when recovery left it incomplete. */
     fkAction(
@@ -945,7 +985,7 @@ function createVisitor() {
         columns: [name],
         refTable: nameText(refTable),
         refColumns: [nameText(refCol)],
-        ...this.fkActions(c.fkAction),
+        ...this.fkActions(c.fkClause),
         src: {
           ...src,
           parts: {

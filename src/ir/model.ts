@@ -224,6 +224,13 @@ export interface ForeignKey {
   readonly refColumns: readonly string[];
   readonly onDelete: FkAction;
   readonly onUpdate: FkAction;
+  /** `match full` (PostgreSQL): all columns null or none; absent is MATCH SIMPLE. */
+  readonly matchFull?: boolean;
+  /**
+   * `deferrable` (checked at the end of the statement unless deferred by the transaction) or
+   * `deferrable initially deferred` (checked at commit); absent is NOT DEFERRABLE.
+   */
+  readonly deferrable?: "immediate" | "deferred";
   readonly src?: SourceInfo;
 }
 
@@ -231,6 +238,8 @@ export interface Check {
   readonly name: string;
   /** Raw SQL, verbatim from the source (compared whitespace-normalised). */
   readonly expr: string;
+  /** `no inherit` (PostgreSQL): the check does not apply to tables inheriting this one. */
+  readonly noInherit?: boolean;
   readonly src?: SourceInfo;
 }
 

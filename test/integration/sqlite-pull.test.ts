@@ -85,7 +85,9 @@ const CASES: Record<string, string> = {
     CREATE TABLE q (id INTEGER NOT NULL PRIMARY KEY);
     CREATE TABLE r (p_id INT NOT NULL, q_id INT NOT NULL, PRIMARY KEY (p_id, q_id),
       CONSTRAINT fk_r_q FOREIGN KEY (q_id) REFERENCES q (id) ON UPDATE CASCADE,
-      CONSTRAINT fk_r_p FOREIGN KEY (p_id) REFERENCES p (id) ON UPDATE CASCADE);`,
+      CONSTRAINT fk_r_p FOREIGN KEY (p_id) REFERENCES p (id) ON UPDATE CASCADE);
+    CREATE TABLE o (id INTEGER NOT NULL PRIMARY KEY, q_id INTEGER, p_id INTEGER, p2 INTEGER,
+      FOREIGN KEY (p_id) REFERENCES p (id), FOREIGN KEY (q_id) REFERENCES q (id), FOREIGN KEY (p2) REFERENCES p (id));`,
   "generated columns, stored and virtual, in both spellings": `
     CREATE TABLE g (id INTEGER NOT NULL PRIMARY KEY, price REAL, qty INT,
       total REAL GENERATED ALWAYS AS (price * qty) STORED,

@@ -494,10 +494,17 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
         if (s.tables.length > 1 && !referenced(t.name)) s.tables = s.tables.filter((x) => x !== t);
         break;
       case 12:
-        for (const f of t.foreignKeys)
+        for (const f of t.foreignKeys) {
           f.onDelete = r.pick(
             d === "mysql" ? ["cascade", "restrict", "set null"] : ["cascade", "set null", "no action"],
           );
+          // PostgreSQL: deferrable or not (a change of it is a drop and an add of the key).
+          if (d === "postgres") {
+            const next = r.pick([undefined, "immediate", "deferred"] as const);
+            if (next) f.deferrable = next;
+            else delete (f as { deferrable?: string }).deferrable;
+          }
+        }
         break;
       case 13:
         if (t.checks.length) t.checks = [];

@@ -138,8 +138,14 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
           refColumns: k.refColumns,
           onDelete: action(k.onDelete),
           onUpdate: action(k.onUpdate),
+          ...(k.matchFull ? { matchFull: true } : {}),
+          ...(k.deferrable ? { deferrable: k.deferrable } : {}),
         })),
-        checks: t.checks.map((c) => ({ name: c.name, expr: expr(c.expr) })),
+        checks: t.checks.map((c) => ({
+          name: c.name,
+          expr: expr(c.expr),
+          ...(c.noInherit ? { noInherit: true } : {}),
+        })),
       }),
     ),
   };

@@ -283,12 +283,17 @@ export abstract class BaseRenderer {
   uniqueSql(u: UniqueConstraint): string {
     return `CONSTRAINT ${this.q(u.name)} UNIQUE (${this.cols(u.columns)})`;
   }
+  /** `NO INHERIT` only where validation lets it through (PostgreSQL). */
   checkSql(c: Check): string {
-    return `CONSTRAINT ${this.q(c.name)} CHECK (${c.expr})`;
+    return `CONSTRAINT ${this.q(c.name)} CHECK (${c.expr})${c.noInherit ? " NO INHERIT" : ""}`;
   }
+  /** `MATCH FULL` and `DEFERRABLE` only where validation lets them through (PostgreSQL). */
   foreignKeySql(f: ForeignKey): string {
     const actions = `${f.onDelete !== "no action" ? ` ON DELETE ${f.onDelete.toUpperCase()}` : ""}${f.onUpdate !== "no action" ? ` ON UPDATE ${f.onUpdate.toUpperCase()}` : ""}`;
-    return `CONSTRAINT ${this.q(f.name)} FOREIGN KEY (${this.cols(f.columns)}) REFERENCES ${this.q(f.refTable)} (${this.cols(f.refColumns)})${actions}`;
+    const deferrable = f.deferrable
+      ? ` DEFERRABLE${f.deferrable === "deferred" ? " INITIALLY DEFERRED" : ""}`
+      : "";
+    return `CONSTRAINT ${this.q(f.name)} FOREIGN KEY (${this.cols(f.columns)}) REFERENCES ${this.q(f.refTable)} (${this.cols(f.refColumns)})${f.matchFull ? " MATCH FULL" : ""}${actions}${deferrable}`;
   }
 
   /**

@@ -406,3 +406,42 @@ export function validateTableOptions(schema: Schema, caps: Capabilities, db: str
   }
   return out;
 }
+
+/** `no inherit`, `match full` and `deferrable` where the dialect has no such clauses. */
+export function validateConstraintClauses(schema: Schema, caps: Capabilities, db: string): Diagnostic[] {
+  if (caps.constraintClauses) return [];
+  const out: Diagnostic[] = [];
+  for (const t of schema.tables) {
+    for (const ck of t.checks)
+      if (ck.noInherit)
+        out.push(
+          dialectError(
+            "no-inherit-dialect",
+            `${db} has no \`no inherit\` checks (\`${ck.name}\`)`,
+            ck.src,
+            "remove `no inherit`",
+          ),
+        );
+    for (const fk of t.foreignKeys) {
+      if (fk.matchFull)
+        out.push(
+          dialectError(
+            "match-full-dialect",
+            `${db} does not keep \`match full\` (\`${fk.name}\`)`,
+            fk.src,
+            "remove `match full`",
+          ),
+        );
+      if (fk.deferrable)
+        out.push(
+          dialectError(
+            "deferrable-dialect",
+            `schemavc has no deferrable foreign keys on ${db} (\`${fk.name}\`)`,
+            fk.src,
+            "remove `deferrable`",
+          ),
+        );
+    }
+  }
+  return out;
+}

@@ -14,6 +14,7 @@ import {
   validateIdentity,
   validatePortable,
   validateTableOptions,
+  validateConstraintClauses,
 } from "../common/validate.ts";
 import { isBlobLike, TEXT_PREFIX } from "./types.ts";
 import { CAPABILITIES as caps, INDEX_KINDS } from "./capabilities.ts";
@@ -228,5 +229,6 @@ export function validateMysql(schema: Schema): Diagnostic[] {
   out.push(...validateCollations(schema, CAPABILITIES, "MySQL/MariaDB"));
   out.push(...validateIdentity(schema, CAPABILITIES, "MySQL/MariaDB"));
   out.push(...validateTableOptions(schema, CAPABILITIES, "MySQL/MariaDB"));
+  out.push(...validateConstraintClauses(schema, CAPABILITIES, "MySQL/MariaDB"));
   return out;
 }

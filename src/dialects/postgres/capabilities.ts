@@ -35,4 +35,5 @@ export const CAPABILITIES: Capabilities = {
   onUpdateNow: false,
   indexPrefixes: false,
   tableOptions: [],
+  constraintClauses: true,
 };

@@ -23,5 +23,7 @@ export const postgres: Dialect = {
       keepsIndexMethod: true,
       primaryKeyNames: true,
       uniqueIndexIsConstraint: false,
+      // The same function under two spellings, which the catalog keeps apart.
+      synonyms: { current_timestamp: "now ( )" },
     }),
 };

@@ -60,14 +60,20 @@ const FK_ACTIONS: Readonly<Record<string, FkAction>> = {
 };
 
 /**
- * A default as `pg_get_expr` prints it → the IR: literals lose their casts (`'x'::text`,
- * `'-1'::integer`), the portable functions are recognised, anything else stays raw.
+ * A default as `pg_get_expr` prints it → the IR: literals lose their casts where the cast is
+ * the column's own type (`'x'::text` on a text column, `'-1'::integer`, `'{}'::text[]`), the
+ * portable functions are recognised, anything else stays raw, as the catalog has it: a literal
+ * cast to another type (`''::character varying` on a text column, `'0001-01-01'::timestamp
+ * without time zone` on a timestamptz one) keeps its cast, since a default written without it
+ * is stored as another expression. `CURRENT_TIMESTAMP` stays itself (PostgreSQL keeps it apart
+ * from `now()`; drift compares the two as one, `normalize`'s synonyms).
+ * `columnType` is the column's `format_type()`; without it every literal loses its cast.
  */
-export function decodePostgresDefault(sql: string): DefaultValue {
+export function decodePostgresDefault(sql: string, columnType?: string): DefaultValue {
   const s = sql.trim();
   if (/^NULL(::.*)?$/i.test(s)) return { kind: "null" };
   if (s === "true" || s === "false") return { kind: "bool", value: s === "true" };
-  if (s === "now()" || /^CURRENT_TIMESTAMP$/i.test(s)) return { kind: "function", name: "now" };
+  if (s === "now()") return { kind: "function", name: "now" };
   if (/^CURRENT_DATE$/i.test(s)) return { kind: "function", name: "current_date" };
   if (s === "gen_random_uuid()") return { kind: "function", name: "gen_uuid" };
   if (/^-?\d+(\.\d+)?$/.test(s)) return { kind: "number", text: s };
@@ -75,8 +81,20 @@ export function decodePostgresDefault(sql: string): DefaultValue {
   if (lit) {
     const value = lit[1]!.replace(/''/g, "'");
     const cast = lit[2] ?? "";
+    // The catalog casts a literal to the column's type without its modifiers (varchar(20)).
+    // `bpchar` is how a cast names `character(n)`.
+    const bare = (t: string) =>
+      t
+        .replace(/\(\d+(?:,\d+)?\)/, "")
+        .replace(/"/g, "")
+        .replace(/^bpchar/, "character");
+    const lastPart = (t: string) => bare(t).split(".").pop()!;
+    // A negative number is stored so on every numeric column (`default -1` on a bigint is
+    // `'-1'::integer`): a number whatever the column.
     const numeric = /^(smallint|integer|bigint|numeric|real|double precision)/.test(cast);
     if (numeric && /^-?\d+(\.\d+)?$/.test(value)) return { kind: "number", text: value };
+    if (cast && columnType !== undefined && lastPart(cast) !== lastPart(columnType))
+      return { kind: "raw", sql: s };
     return { kind: "string", value };
   }
   // A raw default was written in parentheses; PostgreSQL keeps them only where they group.
@@ -275,7 +293,7 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
       ...(serial ? { serial: true } : {}),
       ...(collation !== undefined ? { collation } : {}),
       ...(def !== undefined && !text(r["generated"]) && !serial
-        ? { default: decodePostgresDefault(def) }
+        ? { default: decodePostgresDefault(def, String(r["type"])) }
         : {}),
       // attgenerated 's': a stored generated column, whose expression is the "default" (PG 15
       // has no virtual ones); pg_get_expr deparses it (compared in the normal form).
@@ -290,7 +308,8 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
   const conRows = await ex.query(`
     select k.conrelid::bigint as rel, k.conname as name, k.contype as type, pg_get_constraintdef(k.oid) as def,
       array_to_string(k.conkey, ',') as cols, r.relname as ref, array_to_string(k.confkey, ',') as refcols, k.confrelid::bigint as refrel,
-      k.confdeltype as del, k.confupdtype as upd, k.conindid::bigint as index
+      k.confdeltype as del, k.confupdtype as upd, k.conindid::bigint as index,
+      k.condeferrable as deferrable, k.condeferred as deferred, k.confmatchtype as match, k.connoinherit as noinherit
     from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace
     left join pg_class r on r.oid = k.confrelid
     where n.nspname = current_schema() and k.contype in ('p', 'u', 'f', 'c')
@@ -324,12 +343,21 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
           refColumns: nums(r["refcols"]).map((n) => ref?.attnames.get(n) ?? `?${n}`),
           onDelete: FK_ACTIONS[String(r["del"])] ?? "no action",
           onUpdate: FK_ACTIONS[String(r["upd"])] ?? "no action",
+          ...(r["match"] === "f" ? { matchFull: true } : {}),
+          ...(r["deferrable"] === true
+            ? { deferrable: r["deferred"] === true ? "deferred" : "immediate" }
+            : {}),
         });
         break;
       }
       case "c": {
-        const m = /^CHECK \((.*)\)( NOT VALID)?$/s.exec(String(r["def"]));
-        t.checks.push({ name, expr: m ? m[1]! : String(r["def"]) });
+        // pg_get_constraintdef: `CHECK ((expr)) [NO INHERIT] [NOT VALID]`.
+        const m = /^CHECK \((.*)\)( NO INHERIT)?( NOT VALID)?$/s.exec(String(r["def"]));
+        t.checks.push({
+          name,
+          expr: m ? m[1]! : String(r["def"]),
+          ...(r["noinherit"] === true ? { noInherit: true } : {}),
+        });
         break;
       }
     }
@@ -410,11 +438,8 @@ export async function unsupportedPostgres(
     idx as (select i.*, ic.relname as iname, ic.reloptions as ioptions, ic.oid as ioid, r.relname from pg_index i
       join rel r on r.oid = i.indrelid join pg_class ic on ic.oid = i.indexrelid)
     select 'exclusion constraints' as what, relname || '.' || conname as object, relname as tbl, conname as leave_out from con where contype = 'x'
-    union all select 'deferrable constraints', relname || '.' || conname, relname, null from con where condeferrable
+    union all select 'deferrable keys and exclusions', relname || '.' || conname, relname, null from con where condeferrable and contype <> 'f'
     union all select 'NOT VALID constraints', relname || '.' || conname, relname, null from con where not convalidated
-    -- pg_get_constraintdef ends such a check with NO INHERIT, which the check's reading keeps.
-    union all select 'NO INHERIT checks', relname || '.' || conname, relname, conname from con where contype = 'c' and connoinherit
-    union all select 'MATCH FULL foreign keys', relname || '.' || conname, relname, null from con where contype = 'f' and confmatchtype <> 's'
     union all select 'SET NULL or SET DEFAULT on some columns of a foreign key', relname || '.' || conname, relname, null
       from con where contype = 'f' and confdelsetcols is not null
     -- The reference is read by the table's name alone, which is another table here (or none).

@@ -5,6 +5,7 @@ import {
   dialectError,
   dialectWarning,
   validateCollations,
+  validateConstraintClauses,
   validateIdentity,
   validatePortable,
   validateUnsigned,
@@ -55,5 +56,6 @@ export function validatePostgres(schema: Schema): Diagnostic[] {
   out.push(...validateUnsigned(schema, CAPABILITIES, "PostgreSQL"));
   out.push(...validateIdentity(schema, CAPABILITIES, "PostgreSQL"));
   out.push(...validateTableOptions(schema, CAPABILITIES, "PostgreSQL"));
+  out.push(...validateConstraintClauses(schema, CAPABILITIES, "PostgreSQL"));
   return out;
 }

@@ -6,6 +6,7 @@ import {
   dialectError,
   dialectWarning,
   validateCollations,
+  validateConstraintClauses,
   validateIdentity,
   validatePortable,
   validateUnsigned,
@@ -61,6 +62,7 @@ export function validateSqlite(schema: Schema): Diagnostic[] {
   out.push(...validateUnsigned(schema, CAPABILITIES, "SQLite"));
   out.push(...validateIdentity(schema, CAPABILITIES, "SQLite"));
   out.push(...validateTableOptions(schema, CAPABILITIES, "SQLite"));
+  out.push(...validateConstraintClauses(schema, CAPABILITIES, "SQLite"));
   return out;
 }
 

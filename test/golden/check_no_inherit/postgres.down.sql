@@ -1,0 +1,3 @@
+ALTER TABLE "measurement" DROP CONSTRAINT "positive";
+
+ALTER TABLE "measurement" DROP CONSTRAINT "only_parent";
