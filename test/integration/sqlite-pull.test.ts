@@ -94,6 +94,11 @@ const CASES: Record<string, string> = {
       tag TEXT AS ('#' || id),
       half REAL NOT NULL AS (price / 2) VIRTUAL);
     CREATE INDEX g_total ON g (total);`,
+  "INTEGER PRIMARY KEY with and without NOT NULL, a nullable text key": `
+    CREATE TABLE a1 (id INTEGER PRIMARY KEY, x TEXT);
+    CREATE TABLE a2 (id INTEGER NOT NULL PRIMARY KEY, x TEXT);
+    CREATE TABLE a3 (id INTEGER, x TEXT, PRIMARY KEY (id));
+    CREATE TABLE a4 (code TEXT PRIMARY KEY, x TEXT);`,
   "without rowid and strict tables": `
     CREATE TABLE kv (k TEXT NOT NULL PRIMARY KEY, v ANY) WITHOUT ROWID, STRICT;
     CREATE TABLE s (id INTEGER NOT NULL PRIMARY KEY, n INT) STRICT;
