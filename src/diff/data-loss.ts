@@ -3,7 +3,7 @@
  * NOT NULL on a column that may hold NULLs with no default to fill them. `generate` prints these
  * as warnings and writes them in the header of the SQL file that loses the data.
  */
-import type { ColumnType } from "../ir/model.ts";
+import { type ColumnType, PORTABLE_TYPES, type PortableTypeName } from "../ir/model.ts";
 import { typeText } from "../ir/validate.ts";
 import type { AlterColumn, Change } from "./changes.ts";
 import { assertNever } from "./changes.ts";
@@ -17,7 +17,22 @@ const INT_RANK: Record<string, number> = { smallint: 1, int: 2, bigint: 3 };
 const FLOAT_RANK: Record<string, number> = { real: 1, double: 2 };
 
 /** Whether every value of type `a` fits type `b` unchanged (a widening or same type). */
-export function widens(a: ColumnType, b: ColumnType): boolean {
+/**
+ * A native type that is a portable one written verbatim (`"INT"`, `"varchar(30)"`: how pull
+ * keeps SQLite's declared types exactly) as that portable type; any other type as it is.
+ */
+function asPortable(t: ColumnType): ColumnType {
+  if (t.kind !== "native" || t.array) return t;
+  const m = /^([A-Za-z]+)\s*(?:\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\))?$/.exec(t.name);
+  const name = m?.[1]?.toLowerCase();
+  if (!m || !name || !(PORTABLE_TYPES as readonly string[]).includes(name) || t.args) return t;
+  const args = [m[2], m[3]].filter((x) => x !== undefined).map(Number);
+  return { kind: "portable", name: name as PortableTypeName, ...(args.length ? { args } : {}) };
+}
+
+export function widens(a0: ColumnType, b0: ColumnType): boolean {
+  const a = asPortable(a0),
+    b = asPortable(b0);
   if (a.kind !== "portable" || b.kind !== "portable") return JSON.stringify(a) === JSON.stringify(b);
   if (a.name === b.name) {
     const [x = 0, y = 0] = a.args ?? [];

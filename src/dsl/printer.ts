@@ -117,9 +117,16 @@ function inlinePlan(t: Table): Map<string, Inline> {
     const slot = u.columns.length === 1 ? plan.get(u.columns[0]!) : undefined;
     if (slot && !slot.unique && u.name === uniqueName(t.name, u.columns)) slot.unique = u;
   }
+  // Foreign keys keep their order (SQLite numbers them by it): the file reads back column-level
+  // ones first, in column order, so only a leading run of them in column order prints inline.
+  const position = new Map(t.columns.map((c, i) => [c.name, i]));
+  let last = -1;
   for (const fk of t.foreignKeys) {
     const slot = fk.columns.length === 1 && fk.refColumns.length === 1 ? plan.get(fk.columns[0]!) : undefined;
-    if (slot && !slot.fk && fk.name === foreignKeyName(t.name, fk.columns)) slot.fk = fk;
+    const at = position.get(fk.columns[0]!) ?? -1;
+    if (!(slot && !slot.fk && fk.name === foreignKeyName(t.name, fk.columns) && at > last)) break;
+    slot.fk = fk;
+    last = at;
   }
   for (const ck of t.checks) {
     for (const [col, slot] of plan) {

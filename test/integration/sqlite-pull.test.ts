@@ -85,13 +85,20 @@ const CASES: Record<string, string> = {
     CREATE TABLE q (id INTEGER NOT NULL PRIMARY KEY);
     CREATE TABLE r (p_id INT NOT NULL, q_id INT NOT NULL, PRIMARY KEY (p_id, q_id),
       CONSTRAINT fk_r_q FOREIGN KEY (q_id) REFERENCES q (id) ON UPDATE CASCADE,
-      CONSTRAINT fk_r_p FOREIGN KEY (p_id) REFERENCES p (id) ON UPDATE CASCADE);`,
+      CONSTRAINT fk_r_p FOREIGN KEY (p_id) REFERENCES p (id) ON UPDATE CASCADE);
+    CREATE TABLE o (id INTEGER NOT NULL PRIMARY KEY, q_id INTEGER, p_id INTEGER, p2 INTEGER,
+      FOREIGN KEY (p_id) REFERENCES p (id), FOREIGN KEY (q_id) REFERENCES q (id), FOREIGN KEY (p2) REFERENCES p (id));`,
   "generated columns, stored and virtual, in both spellings": `
     CREATE TABLE g (id INTEGER NOT NULL PRIMARY KEY, price REAL, qty INT,
       total REAL GENERATED ALWAYS AS (price * qty) STORED,
       tag TEXT AS ('#' || id),
       half REAL NOT NULL AS (price / 2) VIRTUAL);
     CREATE INDEX g_total ON g (total);`,
+  "INTEGER PRIMARY KEY with and without NOT NULL, a nullable text key": `
+    CREATE TABLE a1 (id INTEGER PRIMARY KEY, x TEXT);
+    CREATE TABLE a2 (id INTEGER NOT NULL PRIMARY KEY, x TEXT);
+    CREATE TABLE a3 (id INTEGER, x TEXT, PRIMARY KEY (id));
+    CREATE TABLE a4 (code TEXT PRIMARY KEY, x TEXT);`,
   "without rowid and strict tables": `
     CREATE TABLE kv (k TEXT NOT NULL PRIMARY KEY, v ANY) WITHOUT ROWID, STRICT;
     CREATE TABLE s (id INTEGER NOT NULL PRIMARY KEY, n INT) STRICT;

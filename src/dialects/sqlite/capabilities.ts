@@ -30,6 +30,8 @@ export const CAPABILITIES: Capabilities = {
   onUpdateNow: false,
   indexPrefixes: false,
   // sqlite.org/withoutrowid.html, sqlite.org/stricttables.html: both fixed at CREATE TABLE.
+  // A rebuild writes the columns in any order: order is part of a table (a reorder rebuilds).
+  columnOrder: true,
   tableOptions: [
     { name: "without rowid", takes: "flag" },
     { name: "strict", takes: "flag" },

@@ -206,15 +206,11 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
       identity,
       ...(collation !== undefined ? { collation } : {}),
       ...(generated ? { generated } : {}),
-      // An INTEGER PRIMARY KEY (the rowid) is never NULL, whatever the catalog's flag says;
-      // neither is a WITHOUT ROWID table's key, which SQLite holds to NOT NULL.
-      nullable:
-        Number(r.notnull) === 0 &&
-        !(
-          identity ||
-          (Number(r.pk) > 0 && t.options?.["without rowid"]) ||
-          (Number(r.pk) > 0 && r.type.toUpperCase() === "INTEGER" && parsed.get(r.t)!.pkColumns.length === 1)
-        ),
+      // The catalog's flag, as declared, so the column is declared again the same way: an
+      // `INTEGER PRIMARY KEY` written without NOT NULL (it holds no NULL: SQLite gives a NULL a
+      // new rowid) is nullable here, and one written with it is not. An identity column is
+      // never nullable in the language, and AUTOINCREMENT's rowid holds no NULL either.
+      nullable: Number(r.notnull) === 0 && !identity,
       ...(r.dflt !== null ? { default: decodeSqliteDefault(r.dflt, type) } : {}),
     });
   }

@@ -140,7 +140,9 @@ export class SqliteRenderer extends BaseRenderer {
         const added = changes.flatMap((a, k) =>
           a.kind === "add-column" && lineage.id(k, a.table) === table ? [a.column.name] : [],
         );
-        out.push(...this.rebuild(name, this.steps[i]!, added));
+        const finalName = lineage.name(changes.length, table);
+        const final = ctx.to.tables.find((t) => t.name === finalName);
+        out.push(...this.rebuild(name, this.steps[i]!, added, final));
       }
     });
     return out.map((sql) => ({ sql }));
@@ -194,6 +196,12 @@ export class SqliteRenderer extends BaseRenderer {
   /** SQLite's ADD COLUMN rules: no key, no identity, a constant default if NOT NULL, no FK with a default. */
   private simpleAdd(table: string, c: Column): boolean {
     const t = this.tableIn("to", table);
+    // ADD COLUMN appends: a column the schema puts before one the table has already needs a
+    // rebuild (renames run before additions, so the table has its final name here).
+    const before = new Set(this.tableIn("from", table).columns.map((x) => x.name));
+    const final = this.ctx.to.tables.find((x) => x.name === table)?.columns ?? [];
+    const k = final.findIndex((x) => x.name === c.name);
+    if (k >= 0 && final.slice(k + 1).some((x) => before.has(x.name))) return false;
     if (c.identity || c.type.kind === "enum") return false;
     // ADD COLUMN takes a VIRTUAL generated column, never a STORED one (it would fill every row).
     if (c.generated?.stored) return false;
@@ -228,9 +236,23 @@ export class SqliteRenderer extends BaseRenderer {
    * the rows to copy are in the columns it has in the database then, which are its columns in
    * the IR minus those the absorbed `add-column` changes added (renames ran in place).
    */
-  private rebuild(name: string, step: Step, addedColumns: readonly string[]): string[] {
-    const target = step.after.tables.find((t) => t.name === name);
-    if (!target) throw new Error(`render: table ${name} not in the schema at its rebuild`);
+  private rebuild(
+    name: string,
+    step: Step,
+    addedColumns: readonly string[],
+    final: Table | undefined,
+  ): string[] {
+    const found = step.after.tables.find((t) => t.name === name);
+    if (!found) throw new Error(`render: table ${name} not in the schema at its rebuild`);
+    // The plan's timeline appends added columns; the new table takes the columns in the order
+    // of the schema (the rebuild comes after the table's last change: the names are final).
+    const at = new Map((final?.columns ?? []).map((c, k) => [c.name, k]));
+    const target = {
+      ...found,
+      columns: [...found.columns].sort(
+        (a, b) => (at.get(a.name) ?? Number.MAX_SAFE_INTEGER) - (at.get(b.name) ?? Number.MAX_SAFE_INTEGER),
+      ),
+    };
     const added = new Set(addedColumns);
     const current = new Set(target.columns.map((c) => c.name).filter((c) => !added.has(c)));
     return rebuildTable(target, current, {
