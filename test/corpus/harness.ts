@@ -518,7 +518,18 @@ const INTS = new Set([
   "mediumint",
   "tinyint",
 ]);
-const STRINGS = new Set(["text", "varchar", "char", "character varying", "character", "bpchar", "citext"]);
+const STRINGS = new Set([
+  "text",
+  "varchar",
+  "char",
+  "character varying",
+  "character",
+  "bpchar",
+  "citext",
+  "nvarchar",
+  "nchar",
+  "national character varying",
+]);
 
 /** The type's name without parameters: a native `"varchar(128)"` (SQLite) is a varchar. */
 const typeName = (t: ColumnType) =>
@@ -637,7 +648,7 @@ function planChanges(schema: Schema, outside: string): Plan[] {
       : undefined;
     // The index goes on a column every dialect can index as it is: an integer, or a short varchar.
     const indexable = (c: Column) =>
-      isInt(c.type) || (typeName(c.type) === "varchar" && (length(c.type) ?? 999) <= 190);
+      isInt(c.type) || (/^n?varchar$/.test(typeName(c.type)) && (length(c.type) ?? 999) <= 190);
     const indexCol = t.columns.find(
       (c) => c !== renameCol && !pk.includes(c.name) && indexable(c) && !fkCols.has(c.name),
     );
