@@ -382,6 +382,12 @@ export async function unsupportedMysql(ex: Executor, exclude: ReadonlySet<string
       FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'SYSTEM VERSIONED'
     UNION ALL SELECT 'partitioned tables', TABLE_NAME, TABLE_NAME, NULL
       FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND CREATE_OPTIONS LIKE '%partitioned%'
+    -- A column's collation is read against its table's (the renderer writes none), and the
+    -- table's is not read: a table whose default differs from its database's is recreated with
+    -- the database's, and every text column of it with it, unseen.
+    UNION ALL SELECT 'table collations other than the database default', CONCAT(t.TABLE_NAME, ' (', t.TABLE_COLLATION, ')'), t.TABLE_NAME, NULL
+      FROM information_schema.TABLES t JOIN information_schema.SCHEMATA d ON d.SCHEMA_NAME = t.TABLE_SCHEMA
+      WHERE t.TABLE_SCHEMA = DATABASE() AND t.TABLE_TYPE = 'BASE TABLE' AND t.TABLE_COLLATION <> d.DEFAULT_COLLATION_NAME
     UNION ALL SELECT 'storage engines other than InnoDB', CONCAT(TABLE_NAME, ' (', ENGINE, ')'), TABLE_NAME, NULL
       FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' AND ENGINE <> 'InnoDB'
     ORDER BY 1, 2`);
