@@ -25,8 +25,11 @@ function asPortable(t: ColumnType): ColumnType {
   if (t.kind !== "native" || t.array) return t;
   const m = /^([A-Za-z]+)\s*(?:\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\))?$/.exec(t.name);
   const name = m?.[1]?.toLowerCase();
-  if (!m || !name || !(PORTABLE_TYPES as readonly string[]).includes(name) || t.args) return t;
-  const args = [m[2], m[3]].filter((x) => x !== undefined).map(Number);
+  if (!m || !name || !(PORTABLE_TYPES as readonly string[]).includes(name)) return t;
+  // Arguments in the name (`"VARCHAR(30)"`, a pulled SQLite type) or apart (`VARCHAR(40)` as
+  // lint reads it from SQL), but not both, and numbers only.
+  if (t.args && (m[2] !== undefined || t.args.some((a) => !/^\d+$/.test(a)))) return t;
+  const args = (t.args ?? [m[2], m[3]].filter((x) => x !== undefined)).map(Number);
   return { kind: "portable", name: name as PortableTypeName, ...(args.length ? { args } : {}) };
 }
 
