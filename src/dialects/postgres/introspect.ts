@@ -369,11 +369,13 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
       (select string_agg(pg_get_indexdef(i.indexrelid, k, true), chr(1) order by k) from generate_series(1, i.indnkeyatts) k) as keys,
       array_to_string(i.indkey, ',') as attnums, array_to_string(i.indoption, ',') as options,
       -- Per key, '' unless written: an operator class that is not its type's default, and a
-      -- collation that is not the column's (for an expression: not the database default, 100).
+      -- collation that is not the column's. An expression's key takes the collation of what it
+      -- reads (lower(c) of a "C" column is "C"), which the catalog does not tell apart from a
+      -- written one: not read for expressions.
       (select string_agg(case when o.opcdefault then '' else o.opcname end, chr(1) order by u.k)
         from unnest(i.indclass::oid[]) with ordinality as u(opc, k) join pg_opclass o on o.oid = u.opc
         where u.k <= i.indnkeyatts) as opclasses,
-      (select string_agg(case when u.coll = 0 or u.coll = coalesce(a.attcollation, 100) then '' else co.collname end, chr(1) order by u.k)
+      (select string_agg(case when u.coll = 0 or u.att = 0 or u.coll = a.attcollation then '' else co.collname end, chr(1) order by u.k)
         from unnest(i.indcollation::oid[], i.indkey::int2[]) with ordinality as u(coll, att, k)
         left join pg_attribute a on a.attrelid = i.indrelid and a.attnum = u.att and u.att > 0
         left join pg_collation co on co.oid = u.coll

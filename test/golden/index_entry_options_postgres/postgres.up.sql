@@ -6,4 +6,4 @@ CREATE INDEX "records_content_idx" ON "records" USING gin ("content" jsonb_path_
 
 CREATE INDEX "records_recent" ON "records" ("seen_at" DESC NULLS LAST, "ordername" COLLATE "C" NULLS FIRST);
 
-CREATE INDEX "records_expr" ON "records" ((lower(ordername)) COLLATE "C" text_pattern_ops);
+CREATE INDEX "records_expr" ON "records" ((lower(ordername)) text_pattern_ops);
