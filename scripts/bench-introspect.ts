@@ -6,6 +6,7 @@
  * and `schemavc pull` through the binary (introspection + writing and re-reading the files).
  * Run: `bun run build && bash scripts/test-dbs.sh && bun scripts/bench-introspect.ts [TABLES=1000]`.
  */
+import { emptyDatabase, schemaText } from "./bench-db.ts";
 import { mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -17,35 +18,6 @@ import type { DialectName } from "../src/dialects/dialect.ts";
 
 const N = Number(process.argv[2] ?? 1000);
 const bin = resolve("dist/schemavc");
-const PG = process.env["SCHEMAVC_TEST_PG_URL"] ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const MY = process.env["SCHEMAVC_TEST_MYSQL_URL"] ?? "mysql://root@127.0.0.1:3306/";
-
-function schemaText(): string {
-  let s = "enum state { open, closed }\n";
-  for (let i = 0; i < N; i++) {
-    s += `/// Table ${i}.\ntable t${i} {\n  id bigint primary key identity\n  name varchar(100)\n  note text?\n  amount decimal(10,2) default 0 check (amount >= 0)\n  state state default 'open'\n`;
-    if (i > 0) s += `  parent_id bigint? references t${i - 1}(id) on delete set null\n`;
-    s += `\n  unique (name)\n  index (amount desc)\n}\n`;
-  }
-  return s;
-}
-
-async function database(dialect: DialectName): Promise<string> {
-  if (dialect === "sqlite") return `sqlite:${join(mkdtempSync(join(tmpdir(), "bench-introspect-")), "b.db")}`;
-  const admin = dialect === "postgres" ? PG : MY;
-  const name = `schemavc_bench_introspect`;
-  const c = await connect(admin);
-  await c.exec(
-    dialect === "postgres"
-      ? `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`
-      : `DROP DATABASE IF EXISTS ${name}`,
-  );
-  await c.exec(`CREATE DATABASE ${name}`);
-  await c.close();
-  const u = new URL(admin);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
 
 function timeCmd(cmd: string[], cwd?: string): number {
   const t0 = performance.now();
@@ -56,14 +28,14 @@ function timeCmd(cmd: string[], cwd?: string): number {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-const schema = loadSources(new Map([["bench.schema", schemaText()]])).schema;
+const schema = loadSources(new Map([["bench.schema", schemaText(N)]])).schema;
 console.log(
   `${N} tables, 6 columns each, a unique, an index, a check and a foreign key each; median of 5 runs\n`,
 );
 console.log("dialect    introspect() (ms)   schemavc pull (ms)   yardstick (ms)");
 for (const dialect of ["postgres", "mysql", "sqlite"] as DialectName[]) {
   const d = await getDialect(dialect);
-  const url = await database(dialect);
+  const url = await emptyDatabase(dialect, "introspect");
   const c = await connect(url);
   const sql = plan({ tables: [], enums: [] }, schema, noRenames(), d).upSql;
   if (dialect === "postgres") await c.exec(sql.map((s) => `${s};`).join("\n"));

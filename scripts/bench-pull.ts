@@ -7,6 +7,7 @@
  * `git archive <commit> | tar -x -C /tmp/old && ln -s $PWD/node_modules /tmp/old/ && (cd /tmp/old && bun run build)`).
  * Run: `bun run build && bash scripts/test-dbs.sh && OLD=/tmp/old/dist/schemavc bun scripts/bench-pull.ts [TABLES=1000] [RUNS=5]`.
  */
+import { emptyDatabase, schemaText } from "./bench-db.ts";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -20,41 +21,12 @@ const N = Number(process.argv[2] ?? 1000);
 const RUNS = Number(process.argv[3] ?? 5);
 const bin = resolve("dist/schemavc");
 const old = process.env["OLD"];
-const PG = process.env["SCHEMAVC_TEST_PG_URL"] ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const MY = process.env["SCHEMAVC_TEST_MYSQL_URL"] ?? "mysql://root@127.0.0.1:3306/";
 
-function schemaText(): string {
-  let s = "enum state { open, closed }\n";
-  for (let i = 0; i < N; i++) {
-    s += `/// Table ${i}.\ntable t${i} {\n  id bigint primary key identity\n  name varchar(100)\n  note text?\n  amount decimal(10,2) default 0 check (amount >= 0)\n  state state default 'open'\n`;
-    if (i > 0) s += `  parent_id bigint? references t${i - 1}(id) on delete set null\n`;
-    s += `\n  unique (name)\n  index (amount desc)\n}\n`;
-  }
-  return s;
-}
-
-async function database(dialect: DialectName): Promise<string> {
-  if (dialect === "sqlite") return `sqlite:${join(mkdtempSync(join(tmpdir(), "bench-pull-")), "b.db")}`;
-  const admin = dialect === "postgres" ? PG : MY;
-  const name = "schemavc_bench_pull";
-  const c = await connect(admin);
-  await c.exec(
-    dialect === "postgres"
-      ? `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`
-      : `DROP DATABASE IF EXISTS ${name}`,
-  );
-  await c.exec(`CREATE DATABASE ${name}`);
-  await c.close();
-  const u = new URL(admin);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-const schema = loadSources(new Map([["bench.schema", schemaText()]])).schema;
+const schema = loadSources(new Map([["bench.schema", schemaText(N)]])).schema;
 console.log(`${N} tables; hyperfine, ${RUNS} runs each, 1 warm-up\n`);
 for (const dialect of ["postgres", "mysql", "sqlite"] as DialectName[]) {
   const d = await getDialect(dialect);
-  const url = await database(dialect);
+  const url = await emptyDatabase(dialect, "pull");
   const c = await connect(url);
   const sql = plan({ tables: [], enums: [] }, schema, noRenames(), d).upSql;
   if (dialect === "postgres") await c.exec(sql.map((s) => `${s};`).join("\n"));
