@@ -134,6 +134,11 @@ export interface Capabilities {
   readonly indexEntryOptions?: readonly ("collation" | "opclass" | "nulls")[];
   /** An index can have `include (...)`, `nulls not distinct` and `with (...)` (PostgreSQL). */
   readonly indexClauses?: boolean;
+  /**
+   * `virtual table t using MODULE (...)`: SQLite's CREATE VIRTUAL TABLE (fts4, fts5, rtree, or
+   * a module an extension brings). Absent: validation refuses them.
+   */
+  readonly virtualTables?: boolean;
 }
 
 /**

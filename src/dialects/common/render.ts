@@ -213,11 +213,17 @@ export abstract class BaseRenderer {
 
   // ---- definitions -------------------------------------------------------------------------
   createTable(t: Table): string[] {
+    if (t.virtual) return this.createVirtualTable(t);
     const lines = [...t.columns.map((c) => this.columnDef(t, c)), ...this.tableConstraints(t)];
     return [
       `CREATE TABLE ${this.q(t.name)} (\n  ${lines.join(",\n  ")}\n)${this.tableOptions(t)}`,
       ...this.columnComments(t),
     ];
+  }
+
+  /** A virtual table (`Table.virtual`): SQLite's; validation refuses them elsewhere. */
+  protected createVirtualTable(t: Table): string[] {
+    throw new Error(`render: this dialect has no virtual tables (${t.name}); validation refuses them`);
   }
 
   protected tableOptions(_t: Table): string {

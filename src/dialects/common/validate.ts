@@ -95,13 +95,27 @@ const judged = (
 /**
  * The portable rules that depend on the database: constraint and index names in their scope
  * (`nameScopes`), foreign keys (one type on both sides, a nullable column for `set null`),
- * `default null` on a NOT NULL column, a table without columns (`accepts`).
+ * `default null` on a NOT NULL column, a table without columns (`accepts`), a virtual table
+ * (`virtualTables`).
  */
 export function validatePortable(schema: Schema, caps: Capabilities, db: string): Diagnostic[] {
   const out: Diagnostic[] = [...validateNameScopes(schema, caps.nameScopes, db)];
   const tables = new Map(schema.tables.map((t) => [t.name, t]));
   const a = caps.accepts;
   for (const t of schema.tables) {
+    if (t.virtual) {
+      if (!caps.virtualTables)
+        out.push(
+          dialectError(
+            "virtual-table-dialect",
+            `${db} has no virtual tables (\`${t.name}\` using ${t.virtual.module})`,
+            t.src,
+            "virtual tables are SQLite's (CREATE VIRTUAL TABLE): declare a `table` with columns here",
+            "module",
+          ),
+        );
+      continue; // the module holds its columns: none of the rules below applies
+    }
     if (!t.columns.length)
       out.push(
         judged(

@@ -44,8 +44,24 @@ export class SqliteRenderer extends BaseRenderer {
       case "function":
         return d.name === "now" ? "CURRENT_TIMESTAMP" : d.name === "current_date" ? "CURRENT_DATE" : UUID_SQL;
       case "raw":
-        return `(${d.sql})`;
+        // SQLite keeps the DEFAULT text as written: the literal keywords TRUE and FALSE go bare,
+        // so that a pulled `DEFAULT false` is written back the same (any other expression needs
+        // its parentheses).
+        return /^(?:TRUE|FALSE)$/i.test(d.sql) ? d.sql : `(${d.sql})`;
     }
+  }
+
+  /**
+   * `CREATE VIRTUAL TABLE t USING fts4(a, b)`: the module's arguments as the schema has them
+   * (SQLite keeps the text, so `pull` reads them back the same). Its shadow tables come with it,
+   * and its DROP TABLE drops them.
+   */
+  protected override createVirtualTable(t: Table): string[] {
+    const v = t.virtual!;
+    const module = /^[A-Za-z_][A-Za-z0-9_]*$/.test(v.module) ? v.module : this.q(v.module);
+    return [
+      `CREATE VIRTUAL TABLE ${this.q(t.name)} USING ${module}${v.args !== undefined ? `(${v.args})` : ""}`,
+    ];
   }
 
   /** `CREATE TABLE ... ) WITHOUT ROWID, STRICT`: SQLite's options follow the column list, comma-separated. */
