@@ -63,6 +63,12 @@ export interface Accepts {
   readonly nullDefaultOnNotNull: boolean;
   /** A table without columns (PostgreSQL). */
   readonly emptyTables: boolean;
+  /**
+   * An `identity` column declared without NOT NULL (SQLite: `INTEGER PRIMARY KEY AUTOINCREMENT`
+   * is the rowid, NULL-free either way, and the catalog keeps which was written); absent: an
+   * identity is NOT NULL there and `?` on one is an error.
+   */
+  readonly nullableIdentity?: boolean;
 }
 
 /** One table option a dialect has (`Capabilities.tableOptions`). */

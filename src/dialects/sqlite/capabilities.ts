@@ -26,6 +26,7 @@ export const CAPABILITIES: Capabilities = {
     setNullOnNotNull: true,
     nullDefaultOnNotNull: true,
     emptyTables: false,
+    nullableIdentity: true,
   },
   onUpdateNow: false,
   indexPrefixes: false,

@@ -222,10 +222,9 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
       ...(collation !== undefined ? { collation } : {}),
       ...(generated ? { generated } : {}),
       // The catalog's flag, as declared, so the column is declared again the same way: an
-      // `INTEGER PRIMARY KEY` written without NOT NULL (it holds no NULL: SQLite gives a NULL a
-      // new rowid) is nullable here, and one written with it is not. An identity column is
-      // never nullable in the language, and AUTOINCREMENT's rowid holds no NULL either.
-      nullable: Number(r.notnull) === 0 && !identity,
+      // `INTEGER PRIMARY KEY [AUTOINCREMENT]` written without NOT NULL (it holds no NULL: SQLite
+      // gives a NULL a new rowid) is nullable here, and one written with it is not.
+      nullable: Number(r.notnull) === 0,
       ...(r.dflt !== null ? { default: decodeSqliteDefault(r.dflt, type) } : {}),
     });
   }
