@@ -221,9 +221,18 @@ export abstract class BaseRenderer {
     ];
   }
 
-  /** A virtual table (`Table.virtual`): SQLite's; validation refuses them elsewhere. */
+  /**
+   * A virtual table (`Table.virtual`), in SQLite's words: `CREATE VIRTUAL TABLE t USING fts4(a, b)`,
+   * the module's arguments as the schema has them (SQLite keeps the text, so `pull` reads them
+   * back the same). Its shadow tables come with it, and its DROP TABLE drops them. Validation
+   * refuses virtual tables where the database has none (`Capabilities.virtualTables`).
+   */
   protected createVirtualTable(t: Table): string[] {
-    throw new Error(`render: this dialect has no virtual tables (${t.name}); validation refuses them`);
+    const v = t.virtual!;
+    const module = /^[A-Za-z_][A-Za-z0-9_]*$/.test(v.module) ? v.module : this.q(v.module);
+    return [
+      `CREATE VIRTUAL TABLE ${this.q(t.name)} USING ${module}${v.args !== undefined ? `(${v.args})` : ""}`,
+    ];
   }
 
   protected tableOptions(_t: Table): string {

@@ -51,19 +51,6 @@ export class SqliteRenderer extends BaseRenderer {
     }
   }
 
-  /**
-   * `CREATE VIRTUAL TABLE t USING fts4(a, b)`: the module's arguments as the schema has them
-   * (SQLite keeps the text, so `pull` reads them back the same). Its shadow tables come with it,
-   * and its DROP TABLE drops them.
-   */
-  protected override createVirtualTable(t: Table): string[] {
-    const v = t.virtual!;
-    const module = /^[A-Za-z_][A-Za-z0-9_]*$/.test(v.module) ? v.module : this.q(v.module);
-    return [
-      `CREATE VIRTUAL TABLE ${this.q(t.name)} USING ${module}${v.args !== undefined ? `(${v.args})` : ""}`,
-    ];
-  }
-
   /** `CREATE TABLE ... ) WITHOUT ROWID, STRICT`: SQLite's options follow the column list, comma-separated. */
   protected override tableOptions(t: Table): string {
     const words = Object.entries(t.options ?? {}).map(([k, v]) =>
