@@ -10,6 +10,7 @@
  * Library code: errors are thrown as `TargetsError`.
  */
 import { readFileSync } from "node:fs";
+import { sqlitePath } from "../dialects/sqlite/path.ts";
 import { isAbsolute, relative, resolve } from "node:path";
 import { SchemavcError } from "../core/errors.ts";
 
@@ -70,6 +71,8 @@ export function readTargetsFile(
 /** `sqlite:tenants/*.db` → `sqlite:tenants/a.db`, ... (sorted); the scheme is kept as written. */
 export function globTargets(pattern: string, cwd: string): string[] {
   const m = /^(sqlite|file):(?:\/\/)?(.*)$/i.exec(pattern);
+  // SQLAlchemy's `sqlite:///tenants/*.db` is relative, `sqlite:////srv/*.db` absolute (`sqlitePath`).
+  if (m?.[1]!.toLowerCase() === "sqlite") m[2] = sqlitePath(pattern);
   if (!m)
     throw new TargetsError(
       `--targets-glob takes a SQLite pattern such as 'sqlite:tenants/*.db', not \`${pattern}\``,
