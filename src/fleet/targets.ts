@@ -71,14 +71,14 @@ export function readTargetsFile(
 /** `sqlite:tenants/*.db` → `sqlite:tenants/a.db`, ... (sorted); the scheme is kept as written. */
 export function globTargets(pattern: string, cwd: string): string[] {
   const m = /^(sqlite|file):(?:\/\/)?(.*)$/i.exec(pattern);
-  // SQLAlchemy's `sqlite:///tenants/*.db` is relative, `sqlite:////srv/*.db` absolute (`sqlitePath`).
-  if (m?.[1]!.toLowerCase() === "sqlite") m[2] = sqlitePath(pattern);
   if (!m)
     throw new TargetsError(
       `--targets-glob takes a SQLite pattern such as 'sqlite:tenants/*.db', not \`${pattern}\``,
       "for servers, list the URLs in a file and pass --targets FILE",
     );
-  const [, scheme, path] = m;
+  const [, scheme] = m;
+  // SQLAlchemy's `sqlite:///tenants/*.db` is relative, `sqlite:////srv/*.db` absolute (`sqlitePath`).
+  const path = scheme!.toLowerCase() === "sqlite" ? sqlitePath(pattern) : m[2];
   const base = isAbsolute(path!) ? "/" : cwd;
   const glob = new Bun.Glob(isAbsolute(path!) ? path!.slice(1) : path!);
   const files = [...glob.scanSync({ cwd: base, onlyFiles: true, dot: false })].sort();
