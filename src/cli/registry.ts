@@ -41,8 +41,13 @@ export type ExitMeanings = Readonly<Partial<Record<0 | 1 | 2 | 3, string>>>;
 export const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   config: {
     type: "string",
-    description: "path to schemavc.toml (default: ./schemavc.toml)",
+    description: "path to schemavc.toml (default: the nearest one, here or in a folder above)",
     valueName: "FILE",
+  },
+  env: {
+    type: "string",
+    description: "use the config's [env.NAME] settings (default: SCHEMAVC_ENV)",
+    valueName: "NAME",
   },
   url: {
     type: "string",

@@ -2,6 +2,7 @@
  * Database URLs: which dialect a URL names, and its form with the password hidden. A password
  * never appears in any output: every message that shows a URL shows `redactUrl(url)`.
  */
+import { relative, resolve } from "node:path";
 import type { DialectName } from "./dialect.ts";
 
 export function dialectOfUrl(url: string): DialectName | undefined {
@@ -46,4 +47,24 @@ export function redactText(text: string, url: string | undefined): string {
     }
   }
   return out;
+}
+
+/**
+ * A SQLite URL with a relative path (`sqlite:./dev.db`, `file:dev.db`) written relative to
+ * `fromDir` (the config's folder), rewritten relative to `toDir` (the working folder, where the
+ * driver opens it): a command run from a subfolder opens the project's database, never a new
+ * empty file beside it. Absolute paths, `:memory:` and server URLs are returned as they are.
+ */
+export function rebaseFileUrl(url: string, fromDir: string, toDir: string): string {
+  if (fromDir === toDir) return url;
+  const m = /^(sqlite|file):(?!\/)(.*)$/i.exec(url);
+  if (!m || m[2] === "" || m[2]!.startsWith(":memory:")) return url;
+  const [path, query] = splitQuery(m[2]!);
+  const moved = relative(toDir, resolve(fromDir, path));
+  return `${m[1]}:${moved.startsWith(".") ? moved : `./${moved}`}${query}`;
+}
+
+function splitQuery(s: string): [string, string] {
+  const i = s.indexOf("?");
+  return i < 0 ? [s, ""] : [s.slice(0, i), s.slice(i)];
 }
