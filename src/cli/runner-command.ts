@@ -56,7 +56,7 @@ export async function withRunner<T>(ctx: Context, fn: (r: RunnerContext) => Prom
   } catch (e) {
     if (e instanceof RunnerError || e instanceof MigrationDirError) {
       if (midLine) ctx.report.note("failed");
-      throw new SchemavcError(e.message.split(`${ctx.cwd}${sep}`).join(""), 1, e.hint);
+      throw new SchemavcError(e.message.split(`${ctx.cwd}${sep}`).join(""), 1, e.hint, e.detail);
     }
     throw e;
   } finally {
