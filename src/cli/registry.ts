@@ -421,6 +421,10 @@ export const COMMANDS: readonly CommandSpec[] = [
     aliases: ["log"],
     summary: "every migration, applied or not, with its applied time",
     usage: "history",
+    details:
+      "One aligned row per migration: version, status (applied, stamped, failed or pending),\n" +
+      "applied time (UTC), how long it ran and the message it was written with. A stamped\n" +
+      "migration was recorded by `stamp` without running, so it has no time of its own.",
     options: { ...DB_OPTIONS },
     examples: [
       { command: "schemavc history", comment: "every migration with its status and applied time" },
