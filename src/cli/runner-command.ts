@@ -11,6 +11,7 @@ import { loadMigrations, openProject, type Project } from "./project.ts";
 import { msOption, openDatabase } from "./database.ts";
 import { Runner, RunnerError, type RunOptions } from "../migrate/runner.ts";
 import { dataLossGuard } from "../lint/migrations.ts";
+import { MigrationProgress } from "./progress.ts";
 import { MigrationDirError, resolveVersion, type Migration } from "../migrate/dir.ts";
 
 export interface RunnerContext {
@@ -26,8 +27,7 @@ export async function withRunner<T>(ctx: Context, fn: (r: RunnerContext) => Prom
   const project = await openProject(ctx);
   const migrations = await loadMigrations(project, ctx.cwd);
   const conn = await openDatabase(ctx, project);
-  /** A migration's "applying ... " line is open: a failure ends it with "failed". */
-  let midLine = false;
+  const progress = new MigrationProgress(ctx.report);
   const opts: RunOptions = {
     lockTimeoutMs: msOption(ctx, "lock-timeout", 60),
     dryRun: flag(ctx, "dry-run"),
@@ -35,14 +35,9 @@ export async function withRunner<T>(ctx: Context, fn: (r: RunnerContext) => Prom
     allowDataLoss: flag(ctx, "allow-data-loss"),
     events: {
       waiting: () => ctx.report.info("waiting for another schemavc run to release the migration lock..."),
-      start: (v, dir) => {
-        midLine = true;
-        ctx.report.note(`${dir === "up" ? "applying" : "rolling back"} ${v} ... `, false);
-      },
-      done: (_v, _dir, ms) => {
-        midLine = false;
-        ctx.report.note(`done in ${ms} ms`);
-      },
+      start: (v, dir) => progress.start(v, dir),
+      statement: (_v, n, total) => progress.statement(n, total),
+      done: (_v, _dir, ms) => progress.done(ms),
     },
   };
   try {
@@ -55,7 +50,7 @@ export async function withRunner<T>(ctx: Context, fn: (r: RunnerContext) => Prom
     });
   } catch (e) {
     if (e instanceof RunnerError || e instanceof MigrationDirError) {
-      if (midLine) ctx.report.note("failed");
+      progress.failed();
       throw new SchemavcError(e.message.split(`${ctx.cwd}${sep}`).join(""), 1, e.hint, e.detail);
     }
     throw e;
