@@ -16,6 +16,12 @@ if (!Bun.isMainThread) {
   try {
     process.exitCode = await runCli(argv);
   } catch (e) {
-    process.exitCode = reportFailure(e, argv.includes("--json"));
+    const code = reportFailure(e, argv.includes("--json"));
+    process.exitCode = code;
+    // A failed run has nothing left to do once its error is out, but a driver may still hold a
+    // socket that never connected (postgres.js keeps a dropped-SYN connection attempt until its
+    // own timer ends it, seconds after --connect-timeout gave up): end then, without waiting.
+    // The timer is unref'd, so a run that ends by itself sooner is not held up by it.
+    setTimeout(() => process.exit(code), 100).unref();
   }
 }
