@@ -524,11 +524,18 @@ const joinHints = (a: string | undefined, b: string): string => (a ? `${a}; ${b}
 function failedError(h: HistoryRow): RunnerError {
   const whole = h.error?.startsWith(`migration ${h.version} failed at statement `);
   return new RunnerError(
-    whole
-      ? `${h.error}; it is not resolved`
-      : `migration ${h.version} failed at statement ${h.failed_statement ?? "?"}${h.error ? ` (${h.error})` : ""} and is not resolved`,
+    whole ? `${h.error}; it is not resolved` : `${failureText(h)} and is not resolved`,
     `finish or undo it by hand, then run \`schemavc resolve ${h.version} --applied\` or \`schemavc resolve ${h.version} --rolled-back\``,
   );
+}
+
+/**
+ * How a failed row reads, once: its stored error when that is the failure's whole message
+ * (`migration V failed at statement N of M (up.sql line L): ...`), else built around it.
+ */
+export function failureText(h: HistoryRow): string {
+  if (h.error?.startsWith(`migration ${h.version} failed at statement `)) return h.error;
+  return `migration ${h.version} failed at statement ${h.failed_statement ?? "?"}${h.error ? ` (${h.error})` : ""}`;
 }
 
 function refuseProblems(st: State, allowOutOfOrder: boolean): void {

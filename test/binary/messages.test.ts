@@ -86,6 +86,10 @@ describe("mysql: where DDL is not transactional", () => {
       expect(again.code).toBe(1);
       expect(again.err.split("failed at statement").length - 1).toBe(1);
       expect(again.err).toContain("not resolved");
+      // status names it once too.
+      const status = p.run("status");
+      expect(status.out.split("failed at statement").length - 1).toBe(1);
+      expect(status.out).toContain(`migration ${v} failed at statement 1 of 2 (up.sql line 1)`);
       ok(p.run("resolve", v, "--rolled-back"));
       handEdit(
         p,
