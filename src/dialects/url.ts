@@ -57,11 +57,13 @@ export function redactText(text: string, url: string | undefined): string {
  */
 export function rebaseFileUrl(url: string, fromDir: string, toDir: string): string {
   if (fromDir === toDir) return url;
-  const m = /^(sqlite|file):(?!\/)(.*)$/i.exec(url);
+  // `sqlite:PATH` / `file:PATH`, or SQLAlchemy's `sqlite:///PATH` (three slashes: relative;
+  // four are an absolute path and stay as they are).
+  const m = /^(sqlite:\/\/\/|sqlite\+[a-z0-9_]+:\/\/\/|sqlite:|file:)(?!\/)(.*)$/i.exec(url);
   if (!m || m[2] === "" || m[2]!.startsWith(":memory:")) return url;
   const [path, query] = splitQuery(m[2]!);
   const moved = relative(toDir, resolve(fromDir, path));
-  return `${m[1]}:${moved.startsWith(".") ? moved : `./${moved}`}${query}`;
+  return `${m[1]}${moved.startsWith(".") ? moved : `./${moved}`}${query}`;
 }
 
 function splitQuery(s: string): [string, string] {
