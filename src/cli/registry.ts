@@ -54,7 +54,11 @@ export const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
     description: "database URL (overrides DATABASE_URL and the config)",
     valueName: "URL",
   },
-  json: { type: "boolean", description: "print exactly one JSON document on stdout" },
+  json: {
+    type: "boolean",
+    description:
+      "print exactly one JSON document on stdout (on a failure: {error: {message, hint, exitCode}})",
+  },
   yes: { type: "boolean", short: "y", description: "answer yes to every question (no prompts)" },
   "no-color": { type: "boolean", description: "no colours (also when NO_COLOR is set)" },
   quiet: {
@@ -100,7 +104,7 @@ const FLEET_OPTIONS: Readonly<Record<string, OptionSpec>> = {
 const DB_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   "connect-timeout": {
     type: "string",
-    description: "seconds to wait for the database to answer (default 10)",
+    description: "seconds (from the command's start) to wait for the database to answer (default 10)",
     valueName: "S",
   },
   "lock-timeout": {
