@@ -140,6 +140,16 @@ describe("named environments: [env.NAME], chosen by --env or SCHEMAVC_ENV", () =
   }
 });
 
+test("an environment's other keys override the top level (here `migrations`)", () => {
+  const p = sqliteProject(
+    'dialect = "sqlite"\nurl = "sqlite:./dev.db"\n[env.alt]\nmigrations = "alt-migrations"\n',
+  );
+  p.schema(`${SCHEMA}table u {\n  id int primary key\n}\n`);
+  ok(p.run("generate", "-q", "-m", "two", "--env", "alt"));
+  expect(readdirSync(join(p.dir, "alt-migrations")).some((f) => f.endsWith("_two"))).toBe(true);
+  expect(p.versions().length).toBe(1); // the top-level folder is untouched
+});
+
 describe("run from a subfolder: the schemavc.toml above is found, as git finds its repository", () => {
   test("generate, up, current and history work from two folders down, on the project's files", () => {
     const p = sqliteProject();
