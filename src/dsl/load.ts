@@ -45,7 +45,15 @@ export function mergeParsed(
   const fileTrailing = Object.fromEntries(
     files.filter((f) => f.fileTrailing.length).map((f) => [f.file, f.fileTrailing]),
   );
-  const schema: Schema = { tables, enums, ...(Object.keys(fileTrailing).length ? { fileTrailing } : {}) };
+  const sequences = parsed.flatMap((f) => f.sequences);
+  const domains = parsed.flatMap((f) => f.domains);
+  const schema: Schema = {
+    tables,
+    enums,
+    ...(sequences.length ? { sequences } : {}),
+    ...(domains.length ? { domains } : {}),
+    ...(Object.keys(fileTrailing).length ? { fileTrailing } : {}),
+  };
   diagnostics.push(...validateSchema(schema));
   return { schema, diagnostics, sources: new Map(sources), files };
 }

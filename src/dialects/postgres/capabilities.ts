@@ -16,6 +16,8 @@ export const CAPABILITIES: Capabilities = {
   backslashEscapes: false,
   unsigned: false,
   sequences: true,
+  standaloneSequences: true,
+  domains: true,
   collations: { onOtherTypes: "refused", onEnums: false },
   // Indexes are relations, and so are the unique and primary key constraints (each owns an
   // index): one namespace per schema. Foreign keys and checks are named per table.

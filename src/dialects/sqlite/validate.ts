@@ -1,5 +1,6 @@
 /** What SQLite cannot express (errors) or ignores (warnings). */
 import type { Schema, Table } from "../../ir/model.ts";
+import { validateSequencesAndDomains } from "../common/validate-objects.ts";
 import { sqliteType } from "./types.ts";
 import type { Diagnostic } from "../../ir/diagnostics.ts";
 import {
@@ -62,6 +63,7 @@ export function validateSqlite(schema: Schema): Diagnostic[] {
   out.push(...validateCollations(schema, CAPABILITIES, "SQLite"));
   out.push(...validateUnsigned(schema, CAPABILITIES, "SQLite"));
   out.push(...validateIdentity(schema, CAPABILITIES, "SQLite"));
+  out.push(...validateSequencesAndDomains(schema, CAPABILITIES, "SQLite"));
   out.push(...validateTableOptions(schema, CAPABILITIES, "SQLite"));
   out.push(...validateConstraintClauses(schema, CAPABILITIES, "SQLite"));
   out.push(...validateIndexEntries(schema, CAPABILITIES, "SQLite"));
