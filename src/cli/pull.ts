@@ -61,12 +61,27 @@ export async function run(ctx: Context): Promise<number> {
     const split = flag(ctx, "split");
     const isFolder = split || !out.endsWith(".schema");
     const files = new Map<string, string>();
+    const others = { sequences: schema.sequences ?? [], domains: schema.domains ?? [] };
     if (split) {
       if (schema.enums.length) files.set(join(out, "enums.schema"), printDeclarations([], schema.enums));
+      // Beside the tables' files (a sequence's owner and a domain's columns may be in any).
+      if (others.domains.length)
+        files.set(
+          join(out, "domains.schema"),
+          printDeclarations([], [], undefined, [], { domains: others.domains }),
+        );
+      if (others.sequences.length)
+        files.set(
+          join(out, "sequences.schema"),
+          printDeclarations([], [], undefined, [], { sequences: others.sequences }),
+        );
       for (const t of schema.tables)
         files.set(join(out, `${fileName(t.name)}.schema`), printDeclarations([t], []));
     } else {
-      files.set(isFolder ? join(out, "schema.schema") : out, printDeclarations(schema.tables, schema.enums));
+      files.set(
+        isFolder ? join(out, "schema.schema") : out,
+        printDeclarations(schema.tables, schema.enums, undefined, [], others),
+      );
     }
 
     const existing = await stat(out).then(
@@ -219,7 +234,15 @@ function leaveOut(schema: Schema, list: readonly Unsupported[]): Schema {
       },
     ];
   });
-  return { ...schema, tables };
+  // A sequence owned by a column left out goes with nothing: the column is named as not pulled.
+  const kept = (o: { table: string; column: string }) =>
+    tables.some((t) => t.name === o.table && t.columns.some((c) => c.name === o.column));
+  const sequences = schema.sequences?.map((q) => {
+    if (!q.ownedBy || kept(q.ownedBy)) return q;
+    const { ownedBy: _, ...rest } = q;
+    return rest;
+  });
+  return { ...schema, tables, ...(sequences ? { sequences } : {}) };
 }
 
 /**

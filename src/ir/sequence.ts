@@ -7,6 +7,7 @@
  * written.
  */
 import type { ColumnType, Domain, Schema, Sequence, SequenceOptions } from "./model.ts";
+import { normSql } from "./canonical.ts";
 
 /** The number options of a sequence, in the order `fmt` prints them. */
 export const SEQUENCE_NUMBER_OPTIONS = ["start", "increment", "min", "max", "cache"] as const;
@@ -78,3 +79,23 @@ export function domainOfType(
     ? (domains as readonly Domain[]).find((d) => d.name === t.name)
     : (domains as ReadonlyMap<string, Domain>).get(t.name);
 }
+
+/** A domain's checks as the differ compares them: by name, expressions whitespace-normalised. */
+export const domainChecksKey = (d: Domain): string =>
+  JSON.stringify(
+    [...d.checks].map((c) => [c.name, normSql(c.expr)]).sort((a, b) => (a[0]! < b[0]! ? -1 : 1)),
+  );
+
+/** A domain's default as the differ compares it. */
+export const domainDefaultKey = (d: Domain): string =>
+  !d.default ? "" : d.default.kind === "raw" ? `raw:${normSql(d.default.sql)}` : JSON.stringify(d.default);
+
+/** A domain's base type and collation: a change of them is a drop and a create. */
+export const domainBaseKey = (d: Domain): string =>
+  JSON.stringify([
+    d.type.kind,
+    d.type.name,
+    "args" in d.type ? (d.type.args ?? []) : [],
+    "array" in d.type ? Boolean(d.type.array) : false,
+    d.collation ?? "",
+  ]);
