@@ -6,6 +6,7 @@
 import type { Domain, EnumType, Schema, Sequence, Table } from "../ir/model.ts";
 import type { Change } from "./changes.ts";
 import { assertNever } from "./changes.ts";
+import { renameSequenceInDefault } from "../ir/sequence.ts";
 
 export function applyChanges(schema: Schema, changes: readonly Change[]): Schema {
   const s: State = {
@@ -99,6 +100,18 @@ function applyTo(s: State, c: Change): void {
     case "rename-sequence":
       must(sequences, c.from, "sequence");
       sequences = sequences.map((q) => (q.name === c.from ? { ...q, name: c.to } : q));
+      // Defaults drawing from it name it anew (PostgreSQL keeps them by the sequence's oid).
+      tables = tables.map((t) =>
+        t.columns.some((col) => renameSequenceInDefault(col.default, c.from, c.to) !== col.default)
+          ? {
+              ...t,
+              columns: t.columns.map((col) => {
+                const d = renameSequenceInDefault(col.default, c.from, c.to);
+                return d === col.default ? col : { ...col, default: d! };
+              }),
+            }
+          : t,
+      );
       break;
     case "alter-sequence":
       must(sequences, c.from.name, "sequence");

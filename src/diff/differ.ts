@@ -38,6 +38,7 @@ import { columnFacets, typeOf } from "./facets.ts";
 import { orderTablesForCreate } from "./order.ts";
 import type { Renames } from "./renames.ts";
 import { diffDomains, diffSequences, domainRenames, type ObjectPhases } from "./objects.ts";
+import { renameSequenceInDefault } from "../ir/sequence.ts";
 
 export interface DiffOptions {
   /**
@@ -98,11 +99,11 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
   for (const [o, n] of domainRenames(from, to, renames)) enumNewName.set(o, n);
   const { pairs, created, dropped, m } = matchTables(from, to, renames, enumNewName);
   diffDomains(from, to, renames, objects);
-  diffSequences(from, to, renames, m, objects);
+  const sequenceNewName = diffSequences(from, to, renames, m, objects);
   const keys = droppedKeys(pairs, m);
   for (const { old, neu } of pairs) {
     diffTableItself(old, neu, p);
-    diffColumns(old, neu, m, p, opts);
+    diffColumns(withSequencesRenamed(old, sequenceNewName), neu, m, p, opts);
     diffConstraints(old, neu, m, keys, p);
   }
   createTables(created, opts, p);
@@ -124,6 +125,23 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     ...objects.drop,
     ...p.enumDrop,
   ];
+}
+
+/**
+ * The table with its defaults drawing from renamed sequences under their new names: the
+ * rename alone changes how they print (PostgreSQL keeps them by oid), so they are no change.
+ */
+function withSequencesRenamed(t: Table, renamed: ReadonlyMap<string, string>): Table {
+  if (!renamed.size) return t;
+  let changed = false;
+  const columns = t.columns.map((c) => {
+    let d = c.default;
+    for (const [o, n] of renamed) d = renameSequenceInDefault(d, o, n);
+    if (d === c.default) return c;
+    changed = true;
+    return { ...c, default: d! };
+  });
+  return changed ? { ...t, columns } : t;
 }
 
 /** Enums: created, renamed, values appended or changed, comments; the dropped ones. */

@@ -75,7 +75,7 @@ export function diffSequences(
   renames: Renames,
   m: OwnerMapping,
   p: ObjectPhases,
-): void {
+): Map<string, string> {
   const { pairs, created, dropped } = match(sequencesOf(from), sequencesOf(to), renames.sequences);
   // The old owner under the names it has once tables and columns are renamed.
   const mapped = (s: Sequence): Sequence => {
@@ -102,6 +102,8 @@ export function diffSequences(
     if (before.ownedBy) p.own.push({ kind: "alter-sequence", from: before, to: unowned(before) });
     p.drop.push({ kind: "drop-sequence", sequence: unowned(before) });
   }
+  // Renamed sequences, old name → new name.
+  return new Map(pairs.filter((x) => x.old.name !== x.neu.name).map((x) => [x.old.name, x.neu.name]));
 }
 
 export function diffDomains(from: Schema, to: Schema, renames: Renames, p: ObjectPhases): void {

@@ -46,7 +46,14 @@ export function mergeParsed(
     files.filter((f) => f.fileTrailing.length).map((f) => [f.file, f.fileTrailing]),
   );
   const sequences = parsed.flatMap((f) => f.sequences);
-  const domains = parsed.flatMap((f) => f.domains);
+  // A domain over an enum of the schema is over that enum, as a column is.
+  const domains = parsed.flatMap((f) =>
+    f.domains.map((d) =>
+      d.type.kind === "native" && !d.type.args && !d.type.array && enumNames.has(d.type.name)
+        ? { ...d, type: { kind: "enum" as const, name: d.type.name } }
+        : d,
+    ),
+  );
   const schema: Schema = {
     tables,
     enums,

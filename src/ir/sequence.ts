@@ -6,7 +6,7 @@
  * (`ir/identity.ts`): the differ, drift and `pull` see what the sequence does, not how it was
  * written.
  */
-import type { ColumnType, Domain, Schema, Sequence, SequenceOptions } from "./model.ts";
+import type { ColumnType, DefaultValue, Domain, Schema, Sequence, SequenceOptions } from "./model.ts";
 import { normSql } from "./canonical.ts";
 
 /** The number options of a sequence, in the order `fmt` prints them. */
@@ -99,3 +99,20 @@ export const domainBaseKey = (d: Domain): string =>
     "array" in d.type ? Boolean(d.type.array) : false,
     d.collation ?? "",
   ]);
+
+/**
+ * A raw default that draws from sequence `from` (`nextval('from'::regclass)`), drawing from `to`
+ * instead: PostgreSQL keeps such a reference by the sequence's oid, so a renamed sequence's
+ * defaults print its new name without being altered. Other defaults are returned as they are.
+ */
+export function renameSequenceInDefault<D extends DefaultValue | undefined>(
+  d: D,
+  from: string,
+  to: string,
+): D {
+  if (d?.kind !== "raw") return d;
+  const lit = (n: string) => `'${n.replace(/'/g, "''")}'::regclass`;
+  const quoted = (n: string) => `'"${n.replace(/"/g, '""').replace(/'/g, "''")}"'::regclass`;
+  const sql = d.sql.split(lit(from)).join(lit(to)).split(quoted(from)).join(quoted(to));
+  return (sql === d.sql ? d : { kind: "raw", sql }) as D;
+}

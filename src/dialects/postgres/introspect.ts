@@ -281,8 +281,9 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
       and o.refclassid = 'pg_class'::regclass and o.refobjsubid > 0 and o.deptype in ('a', 'i')
     where n.nspname = current_schema()`);
   const sequences = new Map(seqRows.map((r) => [String(r["oid"]), r]));
+  // An identity's own sequence (deptype 'i'); another may be OWNED BY the same column.
   const ownedSequence = new Map(
-    seqRows.filter((r) => r["owner_rel"] !== null).map((r) => [`${r["owner_rel"]}:${r["owner_col"]}`, r]),
+    seqRows.filter((r) => r["owner_kind"] === "i").map((r) => [`${r["owner_rel"]}:${r["owner_col"]}`, r]),
   );
   /** The sequences read as a column's `serial` (not declared on their own). */
   const serialSequences = new Set<string>();
