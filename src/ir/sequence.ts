@@ -114,12 +114,12 @@ export function renameSequenceInDefault<D extends DefaultValue | undefined>(
   // `'name'` or `'"Name"'` as nextval's argument: cast to regclass, or alone (`nextval('s')`).
   const literal = (n: string) => `'${n.replace(/'/g, "''")}'`;
   const quoted = (n: string) => `'"${n.replace(/"/g, '""').replace(/'/g, "''")}"'`;
-  const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const regexText = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   let sql = d.sql;
   for (const [a, b] of [
     [literal(from), literal(to)],
     [quoted(from), quoted(to)],
   ] as const)
-    sql = sql.replace(new RegExp(`${escape(a)}(?=\\s*(?:::regclass|\\)))`, "g"), b);
+    sql = sql.replace(new RegExp(`${regexText(a)}(?=\\s*(?:::regclass|\\)))`, "g"), b);
   return (sql === d.sql ? d : { kind: "raw", sql }) as D;
 }
