@@ -261,11 +261,16 @@ function pgSkipped(key: string, skipped: readonly string[]): boolean {
           (type === "OPERATOR" || (type === "COMMENT" && name.startsWith("OPERATOR "))) &&
           name === obj.replace(/\(.*$/, "")
         );
+      // pg_dump: `ci_ops USING btree`; pull: `ci_ops using btree`.
       case "operator class":
       case "operator family":
-        return type === kind.toUpperCase() && name === obj;
-      case "cast":
-        return type === "CAST" && name === `CAST ${obj}`;
+        // (The kind has two words: the whole key is compared.)
+        return key.toLowerCase() === `${kind} ${obj}`.toLowerCase();
+      // pg_dump qualifies the types (`CAST (integer AS public.year)`), pull names them as found.
+      case "cast": {
+        const bare = (x: string) => x.replace(/\b[a-z_][a-z0-9_]*\./gi, "");
+        return type === "CAST" && bare(name) === bare(`CAST ${obj}`);
+      }
       default:
         return false;
     }
