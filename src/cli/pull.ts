@@ -123,6 +123,8 @@ export async function run(ctx: Context): Promise<number> {
       files: names,
       tables: schema.tables.length,
       enums: schema.enums.length,
+      sequences: schema.sequences?.length ?? 0,
+      domains: schema.domains?.length ?? 0,
       skipped: live.skipped,
       unsupported: unsupported.map((u) => ({
         what: u.what,
@@ -131,7 +133,13 @@ export async function run(ctx: Context): Promise<number> {
         leftOut: u.leaveOut !== undefined,
       })),
     });
-    ctx.report.note(`wrote ${names.join(", ")} (${count(schema, "tables")}, ${count(schema, "enums")})`);
+    const objects = [
+      ...(schema.sequences?.length ? [plural(schema.sequences.length, "sequence")] : []),
+      ...(schema.domains?.length ? [plural(schema.domains.length, "domain")] : []),
+    ];
+    ctx.report.note(
+      `wrote ${names.join(", ")} (${[count(schema, "tables"), count(schema, "enums"), ...objects].join(", ")})`,
+    );
     return 0;
   } finally {
     await conn.close().catch(() => {});
@@ -268,6 +276,7 @@ function unholdableNames(schema: Schema): Unsupported[] {
   return out;
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const count = (s: Schema, k: "tables" | "enums") =>
   `${s[k].length} ${s[k].length === 1 ? k.slice(0, -1) : k}`;
 

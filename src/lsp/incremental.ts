@@ -108,6 +108,8 @@ function entry(parsed: ParsedFile): Entry {
   };
   walk(parsed.tables);
   walk(parsed.enums);
+  walk(parsed.sequences);
+  walk(parsed.domains);
   walk(parsed.diagnostics);
   return { parsed, positions, offset: 0, line: 0 };
 }
