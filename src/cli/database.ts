@@ -77,10 +77,16 @@ export function msOption(ctx: Context, name: string, fallbackSeconds: number): n
   return n * 1000;
 }
 
+/**
+ * Opens the project's database (or `explicitUrl`). `readOnly`: the command only reads, so it
+ * never creates anything: a SQLite file that does not exist is an error saying so (followed by
+ * `missing`, what that means for the command: "nothing applied yet").
+ */
 export async function openDatabase(
   ctx: Context,
   project: Project,
   explicitUrl?: string,
+  opts: { readOnly?: boolean; missing?: string } = {},
 ): Promise<Connection> {
   const url = explicitUrl ?? (await databaseUrl(ctx, project));
   if (explicitUrl !== undefined && dialectFromUrl(explicitUrl) !== project.dialect.name) {
@@ -97,11 +103,16 @@ export async function openDatabase(
   const budget = Math.max(timeout / 2, Math.round(timeout - performance.now()));
   try {
     return await withSpinner(ctx, `connecting to ${redactUrl(url)}`, () =>
-      withTimeout(connect(url, { connectTimeoutMs: budget }), budget + 500),
+      withTimeout(
+        connect(url, { connectTimeoutMs: budget, ...(opts.readOnly ? { mustExist: true } : {}) }),
+        budget + 500,
+      ),
     );
   } catch (e) {
     const { message, hint } = connectionMessage(url, e, timeout);
-    throw new SchemavcError(message, 1, hint);
+    const missing =
+      (e as { code?: string })?.code === "NO_DATABASE" && opts.missing ? `: ${opts.missing}` : "";
+    throw new SchemavcError(`${message}${missing}`, 1, hint);
   }
 }
 
