@@ -87,10 +87,13 @@ describe("pull of sequences, domains and operators on PostgreSQL", () => {
     ALTER TABLE summaries RENAME TO column_stats;
     -- An ordinary serial stays one.
     CREATE TABLE plain (id serial PRIMARY KEY);
+    -- Pagila's: a sequence created apart (bigint, not owned) with serial's name: declared as is.
+    CREATE SEQUENCE legacy_id_seq;
+    CREATE TABLE legacy (id integer DEFAULT nextval('legacy_id_seq'::regclass) PRIMARY KEY);
     CREATE FUNCTION ci_eq(varchar_ci, varchar_ci) RETURNS boolean AS 'SELECT lower($1) = lower($2)' LANGUAGE SQL;
     CREATE OPERATOR === (PROCEDURE = ci_eq, LEFTARG = varchar_ci, RIGHTARG = varchar_ci);`;
 
-  test("standalone and oddly named sequences and domains are written, replayed and read back; operators are named", async () => {
+  test("standalone, unowned and oddly named sequences and domains are written, replayed and read back; operators are named", async () => {
     const { p, db, drop } = await projectOnFreshDatabase("postgres", "pull_objects");
     try {
       const c = await connect(db.url);
@@ -111,6 +114,8 @@ describe("pull of sequences, domains and operators on PostgreSQL", () => {
       expect(text).toContain("domain varchar_ci varchar(255) default ''");
       expect(text).toContain("/// a positive number\ndomain posint int? check ((VALUE > 0))");
       expect(text).toMatch(/id +serial +primary key/);
+      expect(text).toContain("sequence legacy_id_seq\n");
+      expect(text).toContain("default (nextval('legacy_id_seq'::regclass))");
       expect(text).toContain("default (nextval('summaries_id_seq'::regclass))");
       // The files say what the database holds: no drift once adopted, no change to generate.
       ok(p.run("generate", "-m", "baseline"));
