@@ -117,6 +117,11 @@ describe("pull of sequences, domains and operators on PostgreSQL", () => {
       expect(text).toContain("sequence legacy_id_seq\n");
       expect(text).toContain("default (nextval('legacy_id_seq'::regclass))");
       expect(text).toContain("default (nextval('summaries_id_seq'::regclass))");
+      // One file per table, beside sequences.schema and domains.schema, says the same.
+      ok(p.run("pull", "--split", "--out", "alone", "--yes"));
+      expect(readFileSync(join(p.dir, "alone", "sequences.schema"), "utf8")).toContain("sequence tickets");
+      expect(readFileSync(join(p.dir, "alone", "domains.schema"), "utf8")).toContain("domain posint");
+      ok(p.run("diff", "--from", db.url, "--to", "alone"));
       // The files say what the database holds: no drift once adopted, no change to generate.
       ok(p.run("generate", "-m", "baseline"));
       ok(p.run("stamp", "head"));
