@@ -13,6 +13,7 @@ export interface SchemaCstNode extends CstNode {
 export type SchemaCstChildren = {
   tableDecl?: TableDeclCstNode[];
   enumDecl?: EnumDeclCstNode[];
+  virtualTableDecl?: VirtualTableDeclCstNode[];
   sequenceDecl?: SequenceDeclCstNode[];
   domainDecl?: DomainDeclCstNode[];
 };
@@ -56,6 +57,21 @@ export type DomainAttrCstChildren = {
   Check?: IToken[];
   checkName?: IToken[];
   rawSql?: RawSqlCstNode[];
+};
+
+export interface VirtualTableDeclCstNode extends CstNode {
+  name: "virtualTableDecl";
+  children: VirtualTableDeclCstChildren;
+}
+
+export type VirtualTableDeclCstChildren = {
+  Virtual: IToken[];
+  Table: IToken[];
+  Name: IToken[];
+  renamedFrom?: RenamedFromCstNode[];
+  Using: IToken[];
+  module: IToken[];
+  args?: RawSqlCstNode[];
 };
 
 export interface TableDeclCstNode extends CstNode {
@@ -459,6 +475,7 @@ export interface SchemaCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   sequenceDecl(children: SequenceDeclCstChildren, param?: IN): OUT;
   domainDecl(children: DomainDeclCstChildren, param?: IN): OUT;
   domainAttr(children: DomainAttrCstChildren, param?: IN): OUT;
+  virtualTableDecl(children: VirtualTableDeclCstChildren, param?: IN): OUT;
   tableDecl(children: TableDeclCstChildren, param?: IN): OUT;
   tableOptions(children: TableOptionsCstChildren, param?: IN): OUT;
   tableOption(children: TableOptionCstChildren, param?: IN): OUT;

@@ -32,6 +32,7 @@ class SchemaParser extends CstParser {
       this.OR([
         { ALT: () => this.SUBRULE(this.tableDecl) },
         { ALT: () => this.SUBRULE(this.enumDecl) },
+        { ALT: () => this.SUBRULE(this.virtualTableDecl) },
         { ALT: () => this.SUBRULE(this.sequenceDecl) },
         { ALT: () => this.SUBRULE(this.domainDecl) },
       ]),
@@ -81,6 +82,20 @@ class SchemaParser extends CstParser {
         },
       },
     ]);
+  });
+
+  /**
+   * `virtual table NAME [renamed from OLD] using MODULE [(ARGS)]` (SQLite): the module's
+   * arguments are raw SQL, kept verbatim.
+   */
+  virtualTableDecl = this.RULE("virtualTableDecl", () => {
+    this.CONSUME(T.Virtual);
+    this.CONSUME(T.Table);
+    this.CONSUME(T.Name);
+    this.OPTION(() => this.SUBRULE(this.renamedFrom));
+    this.CONSUME(T.Using);
+    this.CONSUME2(T.Name, { LABEL: "module" });
+    this.OPTION2(() => this.SUBRULE(this.rawSql, { LABEL: "args" }));
   });
 
   tableDecl = this.RULE("tableDecl", () => {
