@@ -8,7 +8,7 @@ import { inScratch, ScratchScriptError } from "../../src/dialects/scratch.ts";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ok, projectOnFreshDatabase } from "../support/cli.ts";
-import { connect } from "../../src/dialects/registry.ts";
+import { connect, getDialect } from "../../src/dialects/registry.ts";
 
 const dbs: TestDb[] = [];
 afterAll(async () => {
@@ -153,4 +153,18 @@ describe("pull of sequences, domains and operators on PostgreSQL", () => {
       await drop();
     }
   }, 120_000);
+});
+
+describe("what pull cannot express of a domain", () => {
+  test("a NOT VALID check of a domain is named, not read as a valid one", async () => {
+    const db = await fresh("domain_not_valid");
+    const c = await db.connect();
+    try {
+      await c.exec("CREATE DOMAIN d int; ALTER DOMAIN d ADD CONSTRAINT pos CHECK (VALUE > 0) NOT VALID");
+      const got = await (await getDialect("postgres")).introspect(c);
+      expect(got.unsupported.map((u) => `${u.what}: ${u.object}`)).toContain("NOT VALID constraints: d.pos");
+    } finally {
+      await c.close();
+    }
+  });
 });

@@ -523,6 +523,10 @@ export async function unsupportedPostgres(
     select 'exclusion constraints' as what, relname || '.' || conname as object, relname as tbl, conname as leave_out from con where contype = 'x'
     union all select 'deferrable keys and exclusions', relname || '.' || conname, relname, null from con where condeferrable and contype <> 'f'
     union all select 'NOT VALID constraints', relname || '.' || conname, relname, null from con where not convalidated
+    -- A domain's check not validated (readDomains reads it as a valid one).
+    union all select 'NOT VALID constraints', t.typname || '.' || k.conname, t.typname, null
+      from pg_constraint k join pg_type t on t.oid = k.contypid
+      where not k.convalidated and t.typnamespace = (select oid from pg_namespace where nspname = current_schema())
     union all select 'SET NULL or SET DEFAULT on some columns of a foreign key', relname || '.' || conname, relname, null
       from con where contype = 'f' and confdelsetcols is not null
     -- The reference is read by the table's name alone, which is another table here (or none).
