@@ -18,6 +18,21 @@ export type SchemaCstChildren = {
   domainDecl?: DomainDeclCstNode[];
 };
 
+export interface VirtualTableDeclCstNode extends CstNode {
+  name: "virtualTableDecl";
+  children: VirtualTableDeclCstChildren;
+}
+
+export type VirtualTableDeclCstChildren = {
+  Virtual: IToken[];
+  Table: IToken[];
+  Name: IToken[];
+  renamedFrom?: RenamedFromCstNode[];
+  Using: IToken[];
+  module: IToken[];
+  args?: RawSqlCstNode[];
+};
+
 export interface SequenceDeclCstNode extends CstNode {
   name: "sequenceDecl";
   children: SequenceDeclCstChildren;
@@ -57,21 +72,6 @@ export type DomainAttrCstChildren = {
   Check?: IToken[];
   checkName?: IToken[];
   rawSql?: RawSqlCstNode[];
-};
-
-export interface VirtualTableDeclCstNode extends CstNode {
-  name: "virtualTableDecl";
-  children: VirtualTableDeclCstChildren;
-}
-
-export type VirtualTableDeclCstChildren = {
-  Virtual: IToken[];
-  Table: IToken[];
-  Name: IToken[];
-  renamedFrom?: RenamedFromCstNode[];
-  Using: IToken[];
-  module: IToken[];
-  args?: RawSqlCstNode[];
 };
 
 export interface TableDeclCstNode extends CstNode {
@@ -472,10 +472,10 @@ export type RawSqlCstChildren = {
 
 export interface SchemaCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   schema(children: SchemaCstChildren, param?: IN): OUT;
+  virtualTableDecl(children: VirtualTableDeclCstChildren, param?: IN): OUT;
   sequenceDecl(children: SequenceDeclCstChildren, param?: IN): OUT;
   domainDecl(children: DomainDeclCstChildren, param?: IN): OUT;
   domainAttr(children: DomainAttrCstChildren, param?: IN): OUT;
-  virtualTableDecl(children: VirtualTableDeclCstChildren, param?: IN): OUT;
   tableDecl(children: TableDeclCstChildren, param?: IN): OUT;
   tableOptions(children: TableOptionsCstChildren, param?: IN): OUT;
   tableOption(children: TableOptionCstChildren, param?: IN): OUT;

@@ -39,6 +39,20 @@ class SchemaParser extends CstParser {
     );
   });
 
+  /**
+   * `virtual table NAME [renamed from OLD] using MODULE [(ARGS)]` (SQLite): the module's
+   * arguments are raw SQL, kept verbatim.
+   */
+  virtualTableDecl = this.RULE("virtualTableDecl", () => {
+    this.CONSUME(T.Virtual);
+    this.CONSUME(T.Table);
+    this.CONSUME(T.Name);
+    this.OPTION(() => this.SUBRULE(this.renamedFrom));
+    this.CONSUME(T.Using);
+    this.CONSUME2(T.Name, { LABEL: "module" });
+    this.OPTION2(() => this.SUBRULE(this.rawSql, { LABEL: "args" }));
+  });
+
   /** `sequence NAME [renamed from OLD] [(start = 1, cycle, owned by = t.c, ...)]` (PostgreSQL). */
   sequenceDecl = this.RULE("sequenceDecl", () => {
     this.CONSUME(T.SequenceKw);
@@ -82,20 +96,6 @@ class SchemaParser extends CstParser {
         },
       },
     ]);
-  });
-
-  /**
-   * `virtual table NAME [renamed from OLD] using MODULE [(ARGS)]` (SQLite): the module's
-   * arguments are raw SQL, kept verbatim.
-   */
-  virtualTableDecl = this.RULE("virtualTableDecl", () => {
-    this.CONSUME(T.Virtual);
-    this.CONSUME(T.Table);
-    this.CONSUME(T.Name);
-    this.OPTION(() => this.SUBRULE(this.renamedFrom));
-    this.CONSUME(T.Using);
-    this.CONSUME2(T.Name, { LABEL: "module" });
-    this.OPTION2(() => this.SUBRULE(this.rawSql, { LABEL: "args" }));
   });
 
   tableDecl = this.RULE("tableDecl", () => {

@@ -1,8 +1,8 @@
 /** What SQLite cannot express (errors) or ignores (warnings). */
 import type { Schema, Table } from "../../ir/model.ts";
-import { validateSequencesAndDomains } from "../common/validate-objects.ts";
 import { isRowidAlias, sqliteType } from "./types.ts";
 import { SHADOW_SUFFIXES } from "./virtual.ts";
+import { validateSequencesAndDomains } from "../common/validate-objects.ts";
 import type { Diagnostic } from "../../ir/diagnostics.ts";
 import {
   dialectError,
