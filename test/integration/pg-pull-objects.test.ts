@@ -8,7 +8,7 @@ import { inScratch, ScratchScriptError } from "../../src/dialects/scratch.ts";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ok, projectOnFreshDatabase } from "../support/cli.ts";
-import { connect } from "../../src/dialects/registry.ts";
+import { connect, getDialect } from "../../src/dialects/registry.ts";
 
 const dbs: TestDb[] = [];
 afterAll(async () => {
@@ -87,10 +87,13 @@ describe("pull of sequences, domains and operators on PostgreSQL", () => {
     ALTER TABLE summaries RENAME TO column_stats;
     -- An ordinary serial stays one.
     CREATE TABLE plain (id serial PRIMARY KEY);
+    -- Pagila's: a sequence created apart (bigint, not owned) with serial's name: declared as is.
+    CREATE SEQUENCE legacy_id_seq;
+    CREATE TABLE legacy (id integer DEFAULT nextval('legacy_id_seq'::regclass) PRIMARY KEY);
     CREATE FUNCTION ci_eq(varchar_ci, varchar_ci) RETURNS boolean AS 'SELECT lower($1) = lower($2)' LANGUAGE SQL;
     CREATE OPERATOR === (PROCEDURE = ci_eq, LEFTARG = varchar_ci, RIGHTARG = varchar_ci);`;
 
-  test("standalone and oddly named sequences and domains are written, replayed and read back; operators are named", async () => {
+  test("standalone, unowned and oddly named sequences and domains are written, replayed and read back; operators are named", async () => {
     const { p, db, drop } = await projectOnFreshDatabase("postgres", "pull_objects");
     try {
       const c = await connect(db.url);
@@ -111,7 +114,14 @@ describe("pull of sequences, domains and operators on PostgreSQL", () => {
       expect(text).toContain("domain varchar_ci varchar(255) default ''");
       expect(text).toContain("/// a positive number\ndomain posint int? check ((VALUE > 0))");
       expect(text).toMatch(/id +serial +primary key/);
+      expect(text).toContain("sequence legacy_id_seq\n");
+      expect(text).toContain("default (nextval('legacy_id_seq'::regclass))");
       expect(text).toContain("default (nextval('summaries_id_seq'::regclass))");
+      // One file per table, beside sequences.schema and domains.schema, says the same.
+      ok(p.run("pull", "--split", "--out", "alone", "--yes"));
+      expect(readFileSync(join(p.dir, "alone", "sequences.schema"), "utf8")).toContain("sequence tickets");
+      expect(readFileSync(join(p.dir, "alone", "domains.schema"), "utf8")).toContain("domain posint");
+      ok(p.run("diff", "--from", db.url, "--to", "alone"));
       // The files say what the database holds: no drift once adopted, no change to generate.
       ok(p.run("generate", "-m", "baseline"));
       ok(p.run("stamp", "head"));
@@ -143,4 +153,18 @@ describe("pull of sequences, domains and operators on PostgreSQL", () => {
       await drop();
     }
   }, 120_000);
+});
+
+describe("what pull cannot express of a domain", () => {
+  test("a NOT VALID check of a domain is named, not read as a valid one", async () => {
+    const db = await fresh("domain_not_valid");
+    const c = await db.connect();
+    try {
+      await c.exec("CREATE DOMAIN d int; ALTER DOMAIN d ADD CONSTRAINT pos CHECK (VALUE > 0) NOT VALID");
+      const got = await (await getDialect("postgres")).introspect(c);
+      expect(got.unsupported.map((u) => `${u.what}: ${u.object}`)).toContain("NOT VALID constraints: d.pos");
+    } finally {
+      await c.close();
+    }
+  });
 });

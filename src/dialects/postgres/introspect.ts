@@ -168,35 +168,31 @@ export function serialSequenceName(table: string, column: string): string {
 }
 
 /**
- * Whether a column's nextval() default is what `serial` creates: an integer column whose default
- * is exactly `nextval('seq'::regclass)` on a sequence with the default options that no other
- * column uses, owned by this column or by none, and named as `serial` names it
- * (`<table>_<column>_seq`: pg_dump's output of a serial, and schemas such as Pagila and Sakila
- * that create the sequences apart). The sequence's own type may be wider than the column's
- * (`CREATE SEQUENCE` without `AS` is bigint): its largest value is then the type's.
+ * Whether a column's nextval() default is exactly what `serial` creates, so that writing
+ * `serial` recreates it: an integer column whose default is `nextval('seq'::regclass)` on a
+ * sequence owned by this column (OWNED BY), used by no other column, named as `serial` names it
+ * (`<table>_<column>_seq`), of the column's own type, with the default options. Any other
+ * sequence (created apart and not owned, as Pagila's and Sakila's are; of another type, as
+ * `CREATE SEQUENCE` without `AS` is bigint; another name, a table renamed since, as Kanboard's)
+ * is declared on its own (`sequence ...`) and the column keeps its raw nextval() default: both
+ * replay exactly.
  */
 function isSerial(table: string, c: Column, rel: string, num: number, def: string, seq: Row): boolean {
   if (!(c.type.kind === "portable" && ["smallint", "int", "bigint"].includes(c.type.name))) return false;
   if (!/^nextval\('[^']+'::regclass\)$/.test(def)) return false;
-  const owned = seq["owner_rel"] !== null;
-  if (owned && (String(seq["owner_rel"]) !== rel || Number(seq["owner_col"]) !== num)) return false;
-  // Another name (a table renamed since, Kanboard's) is not what `serial` would create: the
-  // column keeps its nextval() default and the sequence is declared on its own.
+  if (seq["owner_kind"] !== "a" || String(seq["owner_rel"]) !== rel || Number(seq["owner_col"]) !== num)
+    return false;
   if (String(seq["name"]) !== serialSequenceName(table, c.name)) return false;
   if (Number(seq["uses"]) !== 1) return false;
-  const typeMax: Record<string, string> = {
-    smallint: "32767",
-    integer: "2147483647",
-    bigint: "9223372036854775807",
-  };
-  const max = String(seq["max"]);
+  const sqlType: Record<string, string> = { smallint: "smallint", int: "integer", bigint: "bigint" };
+  if (String(seq["type"]) !== sqlType[c.type.name]) return false;
   return (
     String(seq["start"]) === "1" &&
     String(seq["increment"]) === "1" &&
     String(seq["min"]) === "1" &&
     String(seq["cache"]) === "1" &&
     seq["cycle"] !== true &&
-    (max === typeMax[String(seq["type"])] || max === String(integerTypeMax(c)))
+    String(seq["max"]) === String(integerTypeMax(c))
   );
 }
 
@@ -527,6 +523,10 @@ export async function unsupportedPostgres(
     select 'exclusion constraints' as what, relname || '.' || conname as object, relname as tbl, conname as leave_out from con where contype = 'x'
     union all select 'deferrable keys and exclusions', relname || '.' || conname, relname, null from con where condeferrable and contype <> 'f'
     union all select 'NOT VALID constraints', relname || '.' || conname, relname, null from con where not convalidated
+    -- A domain's check not validated (readDomains reads it as a valid one).
+    union all select 'NOT VALID constraints', t.typname || '.' || k.conname, t.typname, null
+      from pg_constraint k join pg_type t on t.oid = k.contypid
+      where not k.convalidated and t.typnamespace = (select oid from pg_namespace where nspname = current_schema())
     union all select 'SET NULL or SET DEFAULT on some columns of a foreign key', relname || '.' || conname, relname, null
       from con where contype = 'f' and confdelsetcols is not null
     -- The reference is read by the table's name alone, which is another table here (or none).
