@@ -29,11 +29,18 @@ export function dialectFromUrl(url: string): DialectName {
 }
 
 /** Opens a connection with the driver of the URL's dialect (a SQLAlchemy `+driver` part is ignored). */
-export async function connect(given: string, opts: { connectTimeoutMs?: number } = {}): Promise<Connection> {
+export async function connect(
+  given: string,
+  opts: {
+    connectTimeoutMs?: number;
+    /** Never create the database (SQLite creates a missing file on open): fail with `NoDatabaseError`. */
+    mustExist?: boolean;
+  } = {},
+): Promise<Connection> {
   const url = withoutDriver(given);
   switch (dialectFromUrl(url)) {
     case "sqlite":
-      return (await import("./sqlite/driver.ts")).connectSqlite(url);
+      return (await import("./sqlite/driver.ts")).connectSqlite(url, opts);
     case "postgres":
       return (await import("./postgres/driver.ts")).connectPostgres(url, opts);
     case "mysql":
