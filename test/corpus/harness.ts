@@ -424,11 +424,8 @@ async function sqliteCatalog(db: Db): Promise<Catalog> {
           `SELECT l."unique", l.origin, l.partial, (SELECT group_concat(coalesce(x.name, '<expr>') || ' ' || x.desc || ' ' || coalesce(x.coll, ''), ', ') FROM pragma_index_xinfo(l.name) x WHERE x.key) AS cols FROM pragma_index_list(${lit}) l WHERE l.origin <> 'c' ORDER BY cols`,
         );
         const list = await c.query(`SELECT type, ncol, wr, strict FROM pragma_table_list(${lit})`);
-        // A rowid alias (the one INTEGER PRIMARY KEY of a rowid table) is never NULL, NOT NULL
-        // declared or not: an inserted NULL becomes the next rowid either way.
-        const pks = cols.filter((x) => Number(x["pk"]) > 0);
-        if (pks.length === 1 && pks[0]!["type"] === "INTEGER" && Number(list[0]?.["wr"]) === 0)
-          pks[0]!["notnull"] = 1;
+        // NOT NULL exactly as declared, a rowid alias's too (pull keeps which was written,
+        // AUTOINCREMENT or not, though the rowid never holds NULL either way).
         cat.set(
           `table ${name}`,
           [
