@@ -10,7 +10,8 @@
  * Order (each phase after the one before, dependencies respected):
  *   1 create enums, append enum values, rename enums
  *   2 drop foreign keys, then checks, uniques, indexes and primary keys that go or change
- *   3 rename tables, then columns, constraints and indexes
+ *   3 rename tables, then columns, constraints and indexes; drop the tables that are made again
+ *     (PostgreSQL: partitioned or not, or a child of another table: no ALTER does it)
  *   4 create tables (referenced tables first), add columns, alter columns, table comments
  *   5 add primary keys, uniques, checks, indexes
  *   6 add foreign keys (new ones, changed ones, and cycles between new tables)
@@ -33,6 +34,7 @@ import { normSql } from "../ir/canonical.ts";
 import type { Change } from "./changes.ts";
 import { columnFacets, typeOf } from "./facets.ts";
 import { orderTablesForCreate } from "./order.ts";
+import { nameValue, optionText, partitionKey, tableParent } from "../ir/inheritance.ts";
 import type { Renames } from "./renames.ts";
 
 export interface DiffOptions {
@@ -51,6 +53,7 @@ interface Phases {
   readonly fkDrop: Change[];
   readonly constraintDrop: Change[];
   readonly rename: Change[];
+  readonly rebuildDrop: Change[];
   readonly tableCreate: Change[];
   readonly column: Change[];
   readonly constraintAdd: Change[];
@@ -79,6 +82,7 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     fkDrop: [],
     constraintDrop: [],
     rename: [],
+    rebuildDrop: [],
     tableCreate: [],
     column: [],
     constraintAdd: [],
@@ -89,20 +93,36 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     enumDrop: [],
   };
   const enumNewName = diffEnums(from, to, renames, p);
-  const { pairs, created, dropped, m } = matchTables(from, to, renames, enumNewName);
-  const keys = droppedKeys(pairs, m);
+  const { pairs: matched, created, dropped, m } = matchTables(from, to, renames, enumNewName);
+  const rebuilt = rebuiltTables(matched, m);
+  const pairs = matched.filter((x) => !rebuilt.has(x.neu.name));
+  const remade = matched.filter((x) => rebuilt.has(x.neu.name));
+  // Foreign keys to a table made again are dropped first and added back after it.
+  const keys = new Set([
+    ...droppedKeys(pairs, m),
+    ...remade.flatMap(({ old, neu }) => tableKeys(old, neu.name, m)),
+  ]);
   for (const { old, neu } of pairs) {
-    diffTableItself(old, neu, p);
+    diffTableItself(old, neu, m, p);
     diffColumns(old, neu, m, p, opts);
     diffConstraints(old, neu, m, keys, p);
   }
-  createTables(created, opts, p);
-  dropTables(dropped, opts, m, keys, p);
+  dropTables(
+    remade.map((x) => x.old),
+    opts,
+    m,
+    keys,
+    p,
+    p.rebuildDrop,
+  );
+  createTables([...created, ...remade.map((x) => x.neu)], opts, p);
+  dropTables(dropped, opts, m, keys, p, p.tableDrop);
   return [
     ...p.enumCreate,
     ...p.fkDrop,
     ...sortDrops(p.constraintDrop),
     ...p.rename,
+    ...p.rebuildDrop,
     ...p.tableCreate,
     ...p.column,
     ...sortAdds(p.constraintAdd),
@@ -216,15 +236,19 @@ function matchTables(from: Schema, to: Schema, renames: Renames, enumNewName: Re
   return { pairs, created, dropped, m };
 }
 
-/** A matched table's own changes: its rename, its comment and its options. */
-function diffTableItself(old: Table, neu: Table, p: Phases): void {
+/**
+ * A matched table's own changes: its rename, its comment and its options (a partition's parent
+ * named as it is after the renames, so a renamed parent is no change of its partitions).
+ */
+function diffTableItself(old: Table, neu: Table, m: Matching, p: Phases): void {
   const t = neu.name;
   if (old.name !== neu.name) p.rename.unshift({ kind: "rename-table", from: old.name, to: neu.name });
-  if (!sameOptions(old.options, neu.options))
+  const oldOptions = renamedParent(old.options, m.mapTable);
+  if (!sameOptions(oldOptions, neu.options))
     p.column.push({
       kind: "set-table-options",
       table: t,
-      ...(old.options !== undefined ? { from: old.options } : {}),
+      ...(oldOptions !== undefined ? { from: oldOptions } : {}),
       ...(neu.options !== undefined ? { to: neu.options } : {}),
     });
   if ((old.doc ?? "") !== (neu.doc ?? ""))
@@ -234,6 +258,68 @@ function diffTableItself(old: Table, neu: Table, p: Phases): void {
       ...(old.doc !== undefined ? { from: old.doc } : {}),
       ...(neu.doc !== undefined ? { to: neu.doc } : {}),
     });
+}
+
+/**
+ * The matched tables (by new name) that PostgreSQL cannot change in place into their new
+ * form, so they are dropped and created again: a table that becomes partitioned or stops being
+ * so, or gets another key; a table that becomes a partition or a child, stops being one, or
+ * inherits another table (a partition that moves to another parent or bound is DETACH and
+ * ATTACH in place); and, since its parent goes, every partition and child of such a table.
+ */
+function rebuiltTables(pairs: readonly { old: Table; neu: Table }[], m: Matching): Set<string> {
+  const out = new Set<string>();
+  const key = (t: Table) => {
+    const k = partitionKey(t);
+    return k === undefined ? null : normSql(k);
+  };
+  for (const { old, neu } of pairs) {
+    const a = tableParent(old),
+      b = tableParent(neu);
+    if (
+      key(old) !== key(neu) ||
+      a?.kind !== b?.kind ||
+      (a?.kind === "inherits" && b?.kind === "inherits" && m.mapTable(a.parent) !== b.parent)
+    )
+      out.add(neu.name);
+  }
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const { neu } of pairs) {
+      const b = tableParent(neu);
+      if (b && out.has(b.parent) && !out.has(neu.name)) {
+        out.add(neu.name);
+        grew = true;
+      }
+    }
+  }
+  return out;
+}
+
+/** The keys of a table (primary key, uniques, unique column indexes) as `keyId`s, in new names. */
+function tableKeys(old: Table, name: string, m: Matching): string[] {
+  const key = (cols: readonly string[]) => keyId(name, m.mapCols(name, cols));
+  return [
+    ...(old.primaryKey ? [key(old.primaryKey.columns)] : []),
+    ...old.uniques.map((u) => key(u.columns)),
+    ...old.indexes
+      .filter((i) => i.unique && i.parts.every((x) => x.kind === "column"))
+      .map((i) => key(i.parts.map((x) => (x.kind === "column" ? x.column : "")))),
+  ];
+}
+
+/** Options with the parent of a partition or child named through the table renames. */
+function renamedParent(
+  o: TableOptions | undefined,
+  mapTable: (t: string) => string,
+): TableOptions | undefined {
+  if (!o) return o;
+  const out: Record<string, string | true> = { ...o };
+  for (const k of ["partition of", "inherits"]) {
+    const name = optionText(o[k]);
+    if (name !== undefined && mapTable(name) !== name) out[k] = nameValue(mapTable(name));
+  }
+  return out;
 }
 
 /** A matched table's columns: renamed, altered (with their facets), added, dropped. */
@@ -420,6 +506,7 @@ function dropTables(
   m: Matching,
   keys: ReadonlySet<string>,
   p: Phases,
+  into: Change[],
 ): void {
   const { mapTable, mapCols, enumNewName } = m;
   if (dropped.length) {
@@ -441,7 +528,7 @@ function dropTables(
         if (deferred.has(fk)) p.fkDrop.push({ kind: "drop-foreign-key", table: t.name, foreignKey: fk });
       // Tables are dropped after every rename: the dropped table names the tables, columns and
       // enums it refers to as they are by then (so its inverse creates it right).
-      p.tableDrop.push({
+      into.push({
         kind: "drop-table",
         table: {
           ...t,

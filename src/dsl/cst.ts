@@ -62,6 +62,7 @@ export interface OptionValueCstNode extends CstNode {
 export type OptionValueCstChildren = {
   Name?: IToken[];
   StringLiteral?: IToken[];
+  rawSql?: RawSqlCstNode[];
   Minus?: IToken[];
   NumberLiteral?: IToken[];
 };

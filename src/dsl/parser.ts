@@ -62,10 +62,12 @@ class SchemaParser extends CstParser {
     });
   });
 
+  /** A name, a string, a number, or raw SQL in parentheses (`partition by = (range (d))`). */
   optionValue = this.RULE("optionValue", () => {
     this.OR([
       { ALT: () => this.CONSUME(T.Name) },
       { ALT: () => this.CONSUME(T.StringLiteral) },
+      { ALT: () => this.SUBRULE(this.rawSql) },
       {
         ALT: () => {
           this.OPTION(() => this.CONSUME(T.Minus));
