@@ -1,4 +1,5 @@
 /** One line per change, for people: what `diff` and `generate` print. */
+import { tableParent } from "../ir/inheritance.ts";
 import type { Change } from "./changes.ts";
 import { assertNever } from "./changes.ts";
 import { typeText } from "../ir/validate.ts";
@@ -20,8 +21,15 @@ export function describe(c: Change): string {
       return `~ enum ${c.enum}: (${c.from.join(", ")}) → (${c.to.join(", ")})`;
     case "set-enum-comment":
       return `~ enum ${c.enum}: comment ${c.to === undefined ? "removed" : "set"}`;
-    case "create-table":
-      return `+ table ${c.table.name} (${c.table.columns.length} column${c.table.columns.length === 1 ? "" : "s"})`;
+    case "create-table": {
+      // A partition's columns are its parent's: say whose it is (a child adds its own).
+      const parent = tableParent(c.table);
+      const n = c.table.columns.length;
+      const cols = `${n} column${n === 1 ? "" : "s"}`;
+      return parent?.kind === "partition"
+        ? `+ table ${c.table.name} (partition of ${parent.parent})`
+        : `+ table ${c.table.name} (${parent ? `inherits ${parent.parent}, ${cols} of its own` : cols})`;
+    }
     case "drop-table":
       return `- table ${c.table.name}`;
     case "rename-table":
