@@ -45,6 +45,8 @@ export interface DiffOptions {
   readonly forwardForeignKeys?: boolean;
   /** The dialect keeps column order (MySQL): kept columns in another order are a `reorder-columns`. */
   readonly columnOrder?: boolean;
+  /** The dialect changes a table's `partition by` in place (MySQL); else a new one remakes the table. */
+  readonly repartitions?: boolean;
 }
 
 /** The changes of each phase, concatenated in order at the end (see the header). */
@@ -94,7 +96,7 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
   };
   const enumNewName = diffEnums(from, to, renames, p);
   const { pairs: matched, created, dropped, m } = matchTables(from, to, renames, enumNewName);
-  const rebuilt = rebuiltTables(matched, m);
+  const rebuilt = rebuiltTables(matched, m, opts.repartitions ?? false);
   const pairs = matched.filter((x) => !rebuilt.has(x.neu.name));
   const remade = matched.filter((x) => rebuilt.has(x.neu.name));
   // Foreign keys to a table made again are dropped first and added back after it.
@@ -267,7 +269,11 @@ function diffTableItself(old: Table, neu: Table, m: Matching, p: Phases): void {
  * inherits another table (a partition that moves to another parent or bound is DETACH and
  * ATTACH in place); and, since its parent goes, every partition and child of such a table.
  */
-function rebuiltTables(pairs: readonly { old: Table; neu: Table }[], m: Matching): Set<string> {
+function rebuiltTables(
+  pairs: readonly { old: Table; neu: Table }[],
+  m: Matching,
+  repartitions: boolean,
+): Set<string> {
   const out = new Set<string>();
   const key = (t: Table) => {
     const k = partitionKey(t);
@@ -277,7 +283,7 @@ function rebuiltTables(pairs: readonly { old: Table; neu: Table }[], m: Matching
     const a = tableParent(old),
       b = tableParent(neu);
     if (
-      key(old) !== key(neu) ||
+      (!repartitions && key(old) !== key(neu)) ||
       a?.kind !== b?.kind ||
       (a?.kind === "inherits" && b?.kind === "inherits" && m.mapTable(a.parent) !== b.parent)
     )

@@ -171,3 +171,35 @@ describe("the differ on partitions", () => {
     expect(changes.map((c) => c.kind)).toEqual(["rename-table"]);
   });
 });
+
+describe("MySQL/MariaDB partitioning", () => {
+  const RANGED = `table events (partition by = (range (year(at)) (partition p0 values less than (2000), partition p1 values less than maxvalue))) {
+  id  bigint
+  at  date
+
+  primary key (id, at)
+}
+`;
+  test("`partition by` is a table option there, the whole clause as raw SQL", async () => {
+    expect(await errors("mysql", RANGED)).toEqual([]);
+    expect(await errors("sqlite", RANGED)).toContain("unknown-table-option");
+  });
+
+  test("a key that does not hold the columns the partitioning reads is an error (MariaDB refuses it)", async () => {
+    expect(await errors("mysql", RANGED.replace("primary key (id, at)", "primary key (id)"))).toContain(
+      "mysql-partition-key",
+    );
+  });
+
+  test("a foreign key on or to a partitioned table is an error (MariaDB refuses it)", async () => {
+    const to = `${RANGED}\ntable notes {\n  id  bigint  primary key\n  event_id  bigint\n  event_at  date\n\n  foreign key (event_id, event_at) references events(id, at)\n}\n`;
+    expect(await errors("mysql", to)).toContain("mysql-partition-foreign-key");
+  });
+
+  test("a new clause is one set-table-options change there (ALTER TABLE ... PARTITION BY), not a new table", () => {
+    const changes = diffSchemas(schema(RANGED), schema(RANGED.replace("(2000)", "(2010)")), noRenames(), {
+      repartitions: true,
+    });
+    expect(changes.map((c) => c.kind)).toEqual(["set-table-options"]);
+  });
+});
