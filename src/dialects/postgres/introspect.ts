@@ -465,6 +465,8 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
   const others = await ex.query(`
     select 'view' as kind, c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and c.relkind in ('v', 'm')
     union all select 'trigger', t.tgname || ' on ' || c.relname from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and not t.tgisinternal
+      -- A partition's clone of its parent's trigger is the parent's (listed there).
+      and t.tgparentid = 0
     -- A table's rules (Sakila routes inserts into its inheritance children by them); a view's
     -- _RETURN rule is the view itself.
     union all select 'rule', r.rulename || ' on ' || c.relname from pg_rewrite r join pg_class c on c.oid = r.ev_class join pg_namespace n on n.oid = c.relnamespace
