@@ -668,9 +668,16 @@ function matchByDefinition<T extends { name: string }>(
 
 export type { UniqueConstraint, Check };
 
-/** Whether two tables' options are the same set (order does not matter; none is an empty set). */
+/**
+ * Whether two tables' options are the same set (order does not matter; none is an empty set; a
+ * raw SQL value, `partition by = (range (d))`, compares whitespace-normalised).
+ */
 export function sameOptions(a: TableOptions | undefined, b: TableOptions | undefined): boolean {
   const key = (o: TableOptions | undefined) =>
-    JSON.stringify(Object.entries(o ?? {}).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
+    JSON.stringify(
+      Object.entries(o ?? {})
+        .map(([k, v]) => [k, typeof v === "string" && v.startsWith("(") ? normSql(v) : v])
+        .sort(([x], [y]) => (String(x) < String(y) ? -1 : String(x) > String(y) ? 1 : 0)),
+    );
   return key(a) === key(b);
 }
