@@ -128,6 +128,12 @@ describe("the differ on partitions", () => {
     expect(changes.flatMap(dataLoss)).toEqual([]);
   });
 
+  test("a bound written with other spacing is no change", () => {
+    expect(
+      diff(PARTITIONED, PARTITIONED.replace("(from ('2022-01-01') to", "(from ( '2022-01-01' )   to")),
+    ).toEqual([]);
+  });
+
   test("a dropped partition is a drop-table, and loses its rows", () => {
     const changes = diff(PARTITIONED, PARTITIONED.replace(/table payment_other[^}]*}\n/, ""));
     expect(changes.map((c) => c.kind)).toEqual(["drop-table"]);
