@@ -55,10 +55,16 @@ export function msOption(ctx: Context, name: string, fallbackSeconds: number): n
   return n * 1000;
 }
 
+/**
+ * Opens the project's database (or `explicitUrl`). `readOnly`: the command only reads, so it
+ * never creates anything: a SQLite file that does not exist is an error saying so (followed by
+ * `missing`, what that means for the command: "nothing applied yet").
+ */
 export async function openDatabase(
   ctx: Context,
   project: Project,
   explicitUrl?: string,
+  opts: { readOnly?: boolean; missing?: string } = {},
 ): Promise<Connection> {
   const url = explicitUrl ?? (await databaseUrl(ctx, project));
   if (explicitUrl !== undefined && dialectFromUrl(explicitUrl) !== project.dialect.name) {
@@ -71,11 +77,16 @@ export async function openDatabase(
   const timeout = msOption(ctx, "connect-timeout", 10);
   try {
     return await withSpinner(ctx, `connecting to ${redactUrl(url)}`, () =>
-      withTimeout(connect(url, { connectTimeoutMs: timeout }), timeout + 2000),
+      withTimeout(
+        connect(url, { connectTimeoutMs: timeout, ...(opts.readOnly ? { mustExist: true } : {}) }),
+        timeout + 2000,
+      ),
     );
   } catch (e) {
     const { message, hint } = connectionMessage(url, e, timeout);
-    throw new SchemavcError(message, 1, hint);
+    const missing =
+      (e as { code?: string })?.code === "NO_DATABASE" && opts.missing ? `: ${opts.missing}` : "";
+    throw new SchemavcError(`${message}${missing}`, 1, hint);
   }
 }
 

@@ -23,6 +23,8 @@ export interface Selection {
   readonly which: Migration[];
   /** What was selected, in words (`2 pending on sqlite:./dev.db`, `all 5: no database`). */
   readonly basis: string;
+  /** Applied migrations whose up.sql differs from what the database ran (when one was asked). */
+  readonly edited?: string[];
 }
 
 export async function selectForLint(
@@ -53,15 +55,19 @@ export async function selectForLint(
   }
   let conn: Awaited<ReturnType<typeof openDatabase>>;
   try {
-    conn = await openDatabase(ctx, project);
+    conn = await openDatabase(ctx, project, undefined, { readOnly: true });
   } catch (e) {
     if (!(e instanceof SchemavcError)) throw e;
     ctx.report.info(`note: ${e.message}; linting every migration`);
     return { which: migrations, basis: "every migration (the database could not be reached)" };
   }
   try {
-    const st = await new Runner(conn, project.dialect, migrations).state();
-    return { which: st.pending, basis: `the ${st.pending.length} pending on the database` };
+    const st = await new Runner(conn, project.dialect, migrations).state(conn, { readOnly: true });
+    return {
+      which: st.pending,
+      basis: `the ${st.pending.length} pending on the database`,
+      edited: st.edited.map((h) => h.version),
+    };
   } finally {
     await conn.close().catch(() => {});
   }

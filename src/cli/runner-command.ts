@@ -23,10 +23,30 @@ export interface RunnerContext {
   readonly conn: Connection;
 }
 
-export async function withRunner<T>(ctx: Context, fn: (r: RunnerContext) => Promise<T>): Promise<T> {
+/**
+ * `readOnly`: the command only reads (status, current, history): the database is never
+ * created, nor its history table; `runner.state()` must then be called with `{ readOnly }`.
+ * `tolerateTamper`: a migrations folder that fails its sum check is read anyway, with the
+ * failure as a warning, so the command still says where the database stands.
+ */
+export async function withRunner<T>(
+  ctx: Context,
+  fn: (r: RunnerContext) => Promise<T>,
+  access: { readOnly?: boolean; tolerateTamper?: boolean } = {},
+): Promise<T> {
   const project = await openProject(ctx);
-  const migrations = await loadMigrations(project, ctx.cwd);
-  const conn = await openDatabase(ctx, project);
+  const migrations = await loadMigrations(
+    project,
+    ctx.cwd,
+    true,
+    access.tolerateTamper
+      ? (message, hint) => ctx.report.warn(`${message}${hint ? `\n  hint: ${hint}` : ""}`)
+      : undefined,
+  );
+  const conn = await openDatabase(ctx, project, undefined, {
+    readOnly: access.readOnly ?? false,
+    missing: "nothing applied yet",
+  });
   /** A migration's "applying ... " line is open: a failure ends it with "failed". */
   let midLine = false;
   const opts: RunOptions = {

@@ -98,6 +98,11 @@ export interface Capabilities {
   readonly lockIsTransaction: boolean;
   /** Strings treat backslash as an escape (MySQL), which the statement splitter must know. */
   readonly backslashEscapes: boolean;
+  /**
+   * The database's error message for a table that does not exist: a command that only reads
+   * takes a missing history table as "nothing applied" instead of creating it.
+   */
+  readonly missingTable: RegExp;
   /** What `collate NAME` may say on this dialect (validator) and how names compare (normal form). */
   readonly collations: Collations;
   /** Numeric columns can be `unsigned` (MySQL); elsewhere `unsigned` is refused. */

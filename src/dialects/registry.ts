@@ -29,10 +29,17 @@ export function dialectFromUrl(url: string): DialectName {
 }
 
 /** Opens a connection with the driver of the URL's dialect. */
-export async function connect(url: string, opts: { connectTimeoutMs?: number } = {}): Promise<Connection> {
+export async function connect(
+  url: string,
+  opts: {
+    connectTimeoutMs?: number;
+    /** Never create the database (SQLite creates a missing file on open): fail with `NoDatabaseError`. */
+    mustExist?: boolean;
+  } = {},
+): Promise<Connection> {
   switch (dialectFromUrl(url)) {
     case "sqlite":
-      return (await import("./sqlite/driver.ts")).connectSqlite(url);
+      return (await import("./sqlite/driver.ts")).connectSqlite(url, opts);
     case "postgres":
       return (await import("./postgres/driver.ts")).connectPostgres(url, opts);
     case "mysql":

@@ -148,10 +148,17 @@ export class Runner {
     this.rollbackGuard = deps.rollbackGuard;
   }
 
-  /** The history compared with the folder. Creates the history table if it is missing. */
-  async state(ex: Executor = this.conn): Promise<State> {
-    await this.history.ensure(ex);
-    const history = await this.history.read(ex);
+  /**
+   * The history compared with the folder. Creates the history table if it is missing, unless
+   * `readOnly` (status, current, history, lint: reading never writes), where a missing table
+   * is an empty history.
+   */
+  async state(ex: Executor = this.conn, opts: { readOnly?: boolean } = {}): Promise<State> {
+    let history: HistoryRow[] = [];
+    if (!opts.readOnly) {
+      await this.history.ensure(ex);
+      history = await this.history.read(ex);
+    } else if (await this.history.exists(ex)) history = await this.history.read(ex);
     const files = new Map(this.migrations.map((m) => [m.version, m]));
     const applied = history.filter((h) => h.status === "applied");
     const failed = history.filter((h) => h.status === "failed");
@@ -178,7 +185,8 @@ export class Runner {
   /** Applies pending migrations, all or up to `target` (inclusive) or the first `count`. */
   async up(opts: RunOptions & { target?: string; count?: number }): Promise<Applied[]> {
     return this.locked(opts, async () => {
-      const st = await this.state();
+      // A dry run changes nothing: not even the history table is created.
+      const st = await this.state(this.conn, { readOnly: opts.dryRun ?? false });
       refuseProblems(st, opts.allowOutOfOrder ?? false);
       let todo = st.pending;
       if (opts.target !== undefined) todo = todo.filter((m) => m.version <= opts.target!);
@@ -210,7 +218,7 @@ export class Runner {
   /** Rolls back the newest applied migrations: `count` of them, or down to `target` (exclusive; null = all). */
   async down(opts: RunOptions & { target?: string | null; count?: number }): Promise<Applied[]> {
     return this.locked(opts, async () => {
-      const st = await this.state();
+      const st = await this.state(this.conn, { readOnly: opts.dryRun ?? false });
       if (st.failed.length) throw failedError(st.failed[0]!);
       let todo = [...st.applied].reverse();
       if (opts.target !== undefined) {

@@ -14,6 +14,7 @@ export const CAPABILITIES: Capabilities = {
   indexMethods: [],
   lockIsTransaction: true,
   backslashEscapes: false,
+  missingTable: /no such table/i,
   unsigned: false,
   collations: { names: ["BINARY", "NOCASE", "RTRIM"], fold: "upper", onOtherTypes: "kept", onEnums: true },
   // `CREATE INDEX ... (email COLLATE NOCASE)`; SQLite has no operator classes and no NULLS in an index.
