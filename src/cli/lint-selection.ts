@@ -16,7 +16,8 @@ import type { Migration } from "../migrate/dir.ts";
 import { fleetTargets } from "./fleet.ts";
 import { runPool } from "../fleet/pool.ts";
 import { runTarget } from "../fleet/target.ts";
-import { redactUrl } from "../dialects/url.ts";
+import { redactUrl, withoutDriver } from "../dialects/url.ts";
+import { sqlitePath } from "../dialects/sqlite/path.ts";
 import { msOption } from "./database.ts";
 
 export interface Selection {
@@ -49,7 +50,9 @@ export async function selectForLint(
   } catch {
     return { which: migrations, basis: "every migration (no database URL to ask which are pending)" };
   }
-  const file = /^(?:sqlite|file):(?:\/\/)?(.*)$/i.exec(url)?.[1];
+  const file = /^sqlite(?:\+[^:]*)?:/i.test(url)
+    ? sqlitePath(withoutDriver(url))
+    : /^file:(?:\/\/)?(.*)$/i.exec(url)?.[1];
   if (file !== undefined && file !== ":memory:" && !existsSync(resolve(ctx.cwd, file))) {
     return { which: migrations, basis: `every migration (${file} does not exist yet: all are pending)` };
   }

@@ -63,6 +63,12 @@ export interface Accepts {
   readonly nullDefaultOnNotNull: boolean;
   /** A table without columns (PostgreSQL). */
   readonly emptyTables: boolean;
+  /**
+   * An `identity` column declared without NOT NULL (SQLite: `INTEGER PRIMARY KEY AUTOINCREMENT`
+   * is the rowid, NULL-free either way, and the catalog keeps which was written); absent: an
+   * identity is NOT NULL there and `?` on one is an error.
+   */
+  readonly nullableIdentity?: boolean;
 }
 
 /** One table option a dialect has (`Capabilities.tableOptions`). */
@@ -144,6 +150,11 @@ export interface Capabilities {
   readonly indexEntryOptions?: readonly ("collation" | "opclass" | "nulls")[];
   /** An index can have `include (...)`, `nulls not distinct` and `with (...)` (PostgreSQL). */
   readonly indexClauses?: boolean;
+  /**
+   * `virtual table t using MODULE (...)`: SQLite's CREATE VIRTUAL TABLE (fts4, fts5, rtree, or
+   * a module an extension brings). Absent: validation refuses them.
+   */
+  readonly virtualTables?: boolean;
 }
 
 /**

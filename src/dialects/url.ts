@@ -1,11 +1,17 @@
 /**
- * Database URLs: which dialect a URL names, and its form with the password hidden. A password
- * never appears in any output: every message that shows a URL shows `redactUrl(url)`.
+ * Database URLs: which dialect a URL names, the URL as the drivers take it, and its form with
+ * the password hidden. A password never appears in any output: every message that shows a URL
+ * shows `redactUrl(url)`.
+ *
+ * SQLAlchemy's spellings mean what they mean there (Flask apps keep them in `.env`): a scheme's
+ * `+driver` part (`postgresql+psycopg2://`, `mysql+pymysql://`, `mariadb+mariadbconnector://`,
+ * `sqlite+pysqlite:///`) names a Python driver and is ignored; `sqlite:` paths are the SQLite
+ * dialect's (`sqlite/driver.ts`, `sqlitePath`).
  */
 import type { DialectName } from "./dialect.ts";
 
 export function dialectOfUrl(url: string): DialectName | undefined {
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase().split("+")[0];
   switch (scheme) {
     case "sqlite":
     case "file":
@@ -22,6 +28,11 @@ export function dialectOfUrl(url: string): DialectName | undefined {
     default:
       return undefined;
   }
+}
+
+/** The URL without SQLAlchemy's `+driver` part of its scheme: `postgresql+asyncpg://h/db` → `postgresql://h/db`. */
+export function withoutDriver(url: string): string {
+  return url.replace(/^([a-z][a-z0-9.-]*)\+[a-z0-9_.-]*:/i, "$1:");
 }
 
 /** `postgres://u:secret@h/db` → `postgres://u:***@h/db`; also hides `password=` and `authToken=` parameters. */

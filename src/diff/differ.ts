@@ -9,7 +9,8 @@
  *
  * Order (each phase after the one before, dependencies respected):
  *   1 create enums, append enum values, rename enums
- *   2 drop foreign keys, then checks, uniques, indexes and primary keys that go or change
+ *   2 drop foreign keys, then checks, uniques, indexes and primary keys that go or change,
+ *     then tables replaced by another of the same name (a virtual table's new module or arguments)
  *   3 rename tables, then columns, constraints and indexes; drop the tables that are made again
  *     (PostgreSQL: partitioned or not, or a child of another table: no ALTER does it)
  *   4 create tables (referenced tables first), add columns, alter columns, table comments
@@ -30,7 +31,7 @@ import type {
   UniqueConstraint,
 } from "../ir/model.ts";
 import { typeKey } from "../ir/validate.ts";
-import { normSql } from "../ir/canonical.ts";
+import { normSql, virtualKey } from "../ir/canonical.ts";
 import type { Change } from "./changes.ts";
 import { columnFacets, typeOf } from "./facets.ts";
 import { orderTablesForCreate } from "./order.ts";
@@ -54,6 +55,7 @@ interface Phases {
   readonly enumCreate: Change[];
   readonly fkDrop: Change[];
   readonly constraintDrop: Change[];
+  readonly replaceDrop: Change[];
   readonly rename: Change[];
   readonly rebuildDrop: Change[];
   readonly tableCreate: Change[];
@@ -83,6 +85,7 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     enumCreate: [],
     fkDrop: [],
     constraintDrop: [],
+    replaceDrop: [],
     rename: [],
     rebuildDrop: [],
     tableCreate: [],
@@ -95,7 +98,7 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     enumDrop: [],
   };
   const enumNewName = diffEnums(from, to, renames, p);
-  const { pairs: matched, created, dropped, m } = matchTables(from, to, renames, enumNewName);
+  const { pairs: matched, created, dropped, replaced, m } = matchTables(from, to, renames, enumNewName);
   const rebuilt = rebuiltTables(matched, m, opts.repartitions ?? false);
   const pairs = matched.filter((x) => !rebuilt.has(x.neu.name));
   const remade = matched.filter((x) => rebuilt.has(x.neu.name));
@@ -119,10 +122,13 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
   );
   createTables([...created, ...remade.map((x) => x.neu)], opts, p);
   dropTables(dropped, opts, m, keys, p, p.tableDrop);
+  // Before the new definition is created under the same name.
+  dropTables(replaced, opts, m, keys, p, p.replaceDrop);
   return [
     ...p.enumCreate,
     ...p.fkDrop,
     ...sortDrops(p.constraintDrop),
+    ...p.replaceDrop,
     ...p.rename,
     ...p.rebuildDrop,
     ...p.tableCreate,
@@ -190,11 +196,20 @@ function matchTables(from: Schema, to: Schema, renames: Renames, enumNewName: Re
   const tableNewName = new Map<string, string>(); // old → new
   const pairs: { old: Table; neu: Table }[] = [];
   const created: Table[] = [];
+  // Tables whose definition cannot change in place (a virtual table's module or arguments, a
+  // plain table made virtual or back): dropped, and created again.
+  const replaced: Table[] = [];
   for (const t of to.tables) {
     const oldName = renames.tables.get(t.name) ?? (fromTables.has(t.name) ? t.name : undefined);
     const old = oldName === undefined ? undefined : fromTables.get(oldName);
     if (!old) {
       created.push(t);
+      continue;
+    }
+    if (virtualKey(old.virtual) !== virtualKey(t.virtual)) {
+      replaced.push(old);
+      created.push(t);
+      tableNewName.set(old.name, old.name);
       continue;
     }
     tableNewName.set(old.name, t.name);
@@ -235,7 +250,7 @@ function matchTables(from: Schema, to: Schema, renames: Renames, enumNewName: Re
     colMaps,
     enumNewName,
   };
-  return { pairs, created, dropped, m };
+  return { pairs, created, dropped, replaced, m };
 }
 
 /**

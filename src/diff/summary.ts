@@ -22,6 +22,7 @@ export function describe(c: Change): string {
     case "set-enum-comment":
       return `~ enum ${c.enum}: comment ${c.to === undefined ? "removed" : "set"}`;
     case "create-table": {
+      if (c.table.virtual) return `+ virtual table ${c.table.name} using ${c.table.virtual.module}`;
       // A partition's columns are its parent's: say whose it is (a child adds its own).
       const parent = tableParent(c.table);
       const n = c.table.columns.length;
@@ -31,7 +32,7 @@ export function describe(c: Change): string {
         : `+ table ${c.table.name} (${parent ? `inherits ${parent.parent}, ${cols} of its own` : cols})`;
     }
     case "drop-table":
-      return `- table ${c.table.name}`;
+      return `- ${c.table.virtual ? "virtual " : ""}table ${c.table.name}`;
     case "rename-table":
       return `~ table ${c.from} renamed to ${c.to}`;
     case "set-table-comment":

@@ -82,6 +82,8 @@ export async function insertRows(c: Connection, schema: Schema, random?: () => n
   const { order } = orderTablesForCreate(schema.tables, true);
   const fkValue = new Map<string, unknown[]>(); // "table.col" -> values per row, for children
   for (const t of order) {
+    // A virtual table's columns are its module's: the schema does not list them.
+    if (t.virtual) continue;
     // A partitioned table takes only rows its partitions' bounds fit, and a partition's or
     // child's rows are also its parent's when read: none go into these.
     if (partitionKey(t) !== undefined || tableParent(t)) continue;

@@ -27,12 +27,15 @@ export const CAPABILITIES: Capabilities = {
     setNullOnNotNull: true,
     nullDefaultOnNotNull: true,
     emptyTables: false,
+    nullableIdentity: true,
   },
   onUpdateNow: false,
   indexPrefixes: false,
   // sqlite.org/withoutrowid.html, sqlite.org/stricttables.html: both fixed at CREATE TABLE.
   // A rebuild writes the columns in any order: order is part of a table (a reorder rebuilds).
   columnOrder: true,
+  // sqlite.org/vtab.html: any module the connection has (fts3/4/5 and rtree are built in).
+  virtualTables: true,
   tableOptions: [
     { name: "without rowid", takes: "flag" },
     { name: "strict", takes: "flag" },

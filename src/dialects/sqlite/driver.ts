@@ -7,13 +7,11 @@ import "./native-addon.ts";
 import { existsSync } from "node:fs";
 import { createClient, type Client } from "@libsql/client";
 import type { Connection, Executor } from "../dialect.ts";
+import { sqlitePath } from "./path.ts";
 
-/** `sqlite:./dev.db` → `file:./dev.db`; remote URLs pass through. */
+/** `sqlite:./dev.db` → `file:./dev.db` (see `sqlitePath`); remote URLs pass through. */
 export function libsqlUrl(url: string): { url: string; authToken?: string } {
-  if (/^sqlite:/i.test(url)) {
-    const path = url.replace(/^sqlite:(\/\/)?/i, "");
-    return { url: `file:${path}` };
-  }
+  if (/^sqlite:/i.test(url)) return { url: `file:${sqlitePath(url)}` };
   if (/^(libsql|https?|wss?):/i.test(url)) {
     const u = new URL(url);
     const token = u.searchParams.get("authToken") ?? process.env["LIBSQL_AUTH_TOKEN"] ?? undefined;
