@@ -12,6 +12,7 @@ import { msOption, openDatabase } from "./database.ts";
 import { Runner, RunnerError, type RunOptions } from "../migrate/runner.ts";
 import { dataLossGuard, rollbackGuard } from "../lint/migrations.ts";
 import { askYesNo, canAsk } from "./prompt.ts";
+import { MigrationProgress } from "./progress.ts";
 import { MigrationDirError, resolveVersion, type Migration } from "../migrate/dir.ts";
 
 export interface RunnerContext {
@@ -47,8 +48,7 @@ export async function withRunner<T>(
     readOnly: access.readOnly ?? false,
     missing: "nothing applied yet",
   });
-  /** A migration's "applying ... " line is open: a failure ends it with "failed". */
-  let midLine = false;
+  const progress = new MigrationProgress(ctx.report);
   const opts: RunOptions = {
     lockTimeoutMs: msOption(ctx, "lock-timeout", 60),
     dryRun: flag(ctx, "dry-run"),
@@ -65,14 +65,9 @@ export async function withRunner<T>(
       : {}),
     events: {
       waiting: () => ctx.report.info("waiting for another schemavc run to release the migration lock..."),
-      start: (v, dir) => {
-        midLine = true;
-        ctx.report.note(`${dir === "up" ? "applying" : "rolling back"} ${v} ... `, false);
-      },
-      done: (_v, _dir, ms) => {
-        midLine = false;
-        ctx.report.note(`done in ${ms} ms`);
-      },
+      start: (v, dir) => progress.start(v, dir),
+      statement: (_v, n, total) => progress.statement(n, total),
+      done: (_v, _dir, ms) => progress.done(ms),
     },
   };
   try {
@@ -88,8 +83,8 @@ export async function withRunner<T>(
     });
   } catch (e) {
     if (e instanceof RunnerError || e instanceof MigrationDirError) {
-      if (midLine) ctx.report.note("failed");
-      throw new SchemavcError(e.message.split(`${ctx.cwd}${sep}`).join(""), 1, e.hint);
+      progress.failed();
+      throw new SchemavcError(e.message.split(`${ctx.cwd}${sep}`).join(""), 1, e.hint, e.detail);
     }
     throw e;
   } finally {

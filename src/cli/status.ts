@@ -8,6 +8,7 @@ import type { Context } from "./context.ts";
 import { withRunner } from "./runner-command.ts";
 import { fleetTargets, runFleet } from "./fleet.ts";
 import { OWN_TABLES } from "../migrate/history.ts";
+import { failureText } from "../migrate/runner.ts";
 import { drift as driftOf } from "../dialects/compare.ts";
 import { describe, changeTarget } from "../diff/summary.ts";
 import { emptySchema } from "../ir/model.ts";
@@ -66,7 +67,7 @@ export async function run(ctx: Context): Promise<number> {
         ctx.report.line(`failed: ${st.failed.length}`);
         for (const h of st.failed)
           ctx.report.line(
-            `  ${h.version} at statement ${h.failed_statement ?? "?"}: ${h.error ?? ""} (settle with \`schemavc resolve ${h.version} --applied|--rolled-back\`)`,
+            `  ${failureText(h)} (settle with \`schemavc resolve ${h.version} --applied|--rolled-back\`)`,
           );
       }
       for (const h of st.edited) ctx.report.line(`edited after it was applied: ${h.version}`);

@@ -281,6 +281,17 @@ export class MigrationCheckError extends SchemavcError {
 }
 
 /**
+ * What an `Executor`'s errors may carry besides their message: the database's own detail and
+ * hint, when it gives them (PostgreSQL does: the views that block an `ALTER ... TYPE`). The
+ * PostgreSQL driver's errors already have these fields; other drivers' errors have none.
+ */
+export interface DatabaseErrorInfo {
+  readonly message?: string;
+  readonly detail?: string;
+  readonly hint?: string;
+}
+
+/**
  * A connection to one database, the only thing the runner and tests see of a driver
  * (Kysely's idea): fakes are trivial, and only `dialects/X/driver.ts` imports a driver.
  */

@@ -8,6 +8,7 @@
  * `sqlite+pysqlite:///`) names a Python driver and is ignored; `sqlite:` paths are the SQLite
  * dialect's (`sqlite/driver.ts`, `sqlitePath`).
  */
+import { relative, resolve } from "node:path";
 import type { DialectName } from "./dialect.ts";
 
 export function dialectOfUrl(url: string): DialectName | undefined {
@@ -57,4 +58,26 @@ export function redactText(text: string, url: string | undefined): string {
     }
   }
   return out;
+}
+
+/**
+ * A SQLite URL with a relative path (`sqlite:./dev.db`, `file:dev.db`) written relative to
+ * `fromDir` (the config's folder), rewritten relative to `toDir` (the working folder, where the
+ * driver opens it): a command run from a subfolder opens the project's database, never a new
+ * empty file beside it. Absolute paths, `:memory:` and server URLs are returned as they are.
+ */
+export function rebaseFileUrl(url: string, fromDir: string, toDir: string): string {
+  if (fromDir === toDir) return url;
+  // `sqlite:PATH` / `file:PATH`, or SQLAlchemy's `sqlite:///PATH` (three slashes: relative;
+  // four are an absolute path and stay as they are).
+  const m = /^(sqlite:\/\/\/|sqlite\+[a-z0-9_]+:\/\/\/|sqlite:|file:)(?!\/)(.*)$/i.exec(url);
+  if (!m || m[2] === "" || m[2]!.startsWith(":memory:")) return url;
+  const [path, query] = splitQuery(m[2]!);
+  const moved = relative(toDir, resolve(fromDir, path));
+  return `${m[1]}${moved.startsWith(".") ? moved : `./${moved}`}${query}`;
+}
+
+function splitQuery(s: string): [string, string] {
+  const i = s.indexOf("?");
+  return i < 0 ? [s, ""] : [s.slice(0, i), s.slice(i)];
 }
