@@ -14,6 +14,7 @@ import { noRenames, renamesFromHints } from "../../../src/diff/renames.ts";
 import { dataLoss } from "../../../src/diff/data-loss.ts";
 import type { Schema } from "../../../src/ir/model.ts";
 import { partitionKey, schemaColumnsOf, tableParent } from "../../../src/ir/inheritance.ts";
+import { partitionClauseOf } from "../../../src/dialects/mysql/partitions.ts";
 
 const load = (text: string) => loadSources(new Map([["s.schema", text]]));
 const schema = (text: string): Schema => {
@@ -207,5 +208,23 @@ describe("MySQL/MariaDB partitioning", () => {
       repartitions: true,
     });
     expect(changes.map((c) => c.kind)).toEqual(["set-table-options"]);
+  });
+});
+
+describe("MySQL/MariaDB's partition clause as SHOW CREATE TABLE prints it", () => {
+  test("MariaDB's: the partitions' ENGINE left out, keywords lower-cased, names and strings kept", () => {
+    const sql =
+      "CREATE TABLE `t3` (\n  `a` int(11) DEFAULT NULL\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4\n PARTITION BY LIST  COLUMNS(`a`,`b`)\n(PARTITION `x` VALUES IN ((1,'A'),(2,'b')) ENGINE = InnoDB,\n PARTITION `y` DEFAULT ENGINE = InnoDB)";
+    expect(partitionClauseOf(sql)).toBe(
+      "list columns(`a`,`b`) (partition `x` values in ((1,'A'),(2,'b')), partition `y` default)",
+    );
+  });
+  test("MySQL's, in a version comment", () => {
+    const sql =
+      "CREATE TABLE `t` (\n  `id` int NOT NULL\n) ENGINE=InnoDB\n/*!50100 PARTITION BY HASH (`id`)\nPARTITIONS 3 */";
+    expect(partitionClauseOf(sql)).toBe("hash (`id`) partitions 3");
+  });
+  test("a table that is not partitioned has none", () => {
+    expect(partitionClauseOf("CREATE TABLE `t` (\n  `id` int NOT NULL\n) ENGINE=InnoDB")).toBeUndefined();
   });
 });
