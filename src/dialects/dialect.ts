@@ -118,6 +118,13 @@ export interface Capabilities {
    * (`always`, start, increment, ...). Absent: the dialect has neither, and validation refuses them.
    */
   readonly sequences?: boolean;
+  /**
+   * Sequences as objects of their own (`sequence s (...)`, PostgreSQL's CREATE SEQUENCE).
+   * Absent: validation refuses them.
+   */
+  readonly standaloneSequences?: boolean;
+  /** Domains (`domain d text check (...)`, PostgreSQL's CREATE DOMAIN). Absent: validation refuses them. */
+  readonly domains?: boolean;
   /** Where constraint and index names must be unique (validator). */
   readonly nameScopes: NameScopes;
   /** What the database accepts that is legal but odd (validator: warnings, not errors). */

@@ -8,16 +8,19 @@
  * the renames, so a foreign key to a renamed table is unchanged.
  *
  * Order (each phase after the one before, dependencies respected):
- *   1 create enums, append enum values, rename enums
+ *   1 create enums, append enum values, rename enums; then domains and sequences (created,
+ *     renamed, domains altered: `objects.ts`)
  *   2 drop foreign keys, then checks, uniques, indexes and primary keys that go or change,
  *     then tables replaced by another of the same name (a virtual table's new module or arguments)
  *   3 rename tables, then columns, constraints and indexes; drop the tables that are made again
  *     (PostgreSQL: partitioned or not, or a child of another table: no ALTER does it)
- *   4 create tables (referenced tables first), add columns, alter columns, table comments
+ *   4 create tables (referenced tables first), add columns, alter columns, table comments;
+ *     then sequences' options and owners
  *   5 add primary keys, uniques, checks, indexes
  *   6 add foreign keys (new ones, changed ones, and cycles between new tables)
  *   7 drop columns, reorder columns (where order is kept: the table has its new columns then),
- *     then drop tables (referencing tables first), then enums and destructive enum edits
+ *     then drop tables (referencing tables first), then sequences and domains, then enums and
+ *     destructive enum edits
  */
 import type {
   Check,
@@ -37,6 +40,8 @@ import { columnFacets, typeOf } from "./facets.ts";
 import { orderTablesForCreate } from "./order.ts";
 import { nameValue, optionText, partitionKey, tableParent } from "../ir/inheritance.ts";
 import type { Renames } from "./renames.ts";
+import { diffDomains, diffSequences, domainRenames, type ObjectPhases } from "./objects.ts";
+import { renameSequenceInDefault } from "../ir/sequence.ts";
 
 export interface DiffOptions {
   /**
@@ -97,8 +102,13 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     tableDrop: [],
     enumDrop: [],
   };
+  const objects: ObjectPhases = { create: [], own: [], drop: [] };
   const enumNewName = diffEnums(from, to, renames, p);
+  // A renamed domain renames the type of its columns, as a renamed enum does.
+  for (const [o, n] of domainRenames(from, to, renames)) enumNewName.set(o, n);
   const { pairs: matched, created, dropped, replaced, m } = matchTables(from, to, renames, enumNewName);
+  diffDomains(from, to, renames, objects);
+  const sequenceNewName = diffSequences(from, to, renames, m, objects);
   const rebuilt = rebuiltTables(matched, m, opts.repartitions ?? false);
   const pairs = matched.filter((x) => !rebuilt.has(x.neu.name));
   const remade = matched.filter((x) => rebuilt.has(x.neu.name));
@@ -109,7 +119,7 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
   ]);
   for (const { old, neu } of pairs) {
     diffTableItself(old, neu, m, p);
-    diffColumns(old, neu, m, p, opts);
+    diffColumns(withSequencesRenamed(old, sequenceNewName), neu, m, p, opts);
     diffConstraints(old, neu, m, keys, p);
   }
   dropTables(
@@ -126,6 +136,7 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
   dropTables(replaced, opts, m, keys, p, p.replaceDrop);
   return [
     ...p.enumCreate,
+    ...objects.create,
     ...p.fkDrop,
     ...sortDrops(p.constraintDrop),
     ...p.replaceDrop,
@@ -133,13 +144,32 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     ...p.rebuildDrop,
     ...p.tableCreate,
     ...p.column,
+    ...objects.own,
     ...sortAdds(p.constraintAdd),
     ...p.fkAdd,
     ...p.columnDrop,
     ...p.reorder,
     ...p.tableDrop,
+    ...objects.drop,
     ...p.enumDrop,
   ];
+}
+
+/**
+ * The table with its defaults drawing from renamed sequences under their new names: the
+ * rename alone changes how they print (PostgreSQL keeps them by oid), so they are no change.
+ */
+function withSequencesRenamed(t: Table, renamed: ReadonlyMap<string, string>): Table {
+  if (!renamed.size) return t;
+  let changed = false;
+  const columns = t.columns.map((c) => {
+    let d = c.default;
+    for (const [o, n] of renamed) d = renameSequenceInDefault(d, o, n);
+    if (d === c.default) return c;
+    changed = true;
+    return { ...c, default: d! };
+  });
+  return changed ? { ...t, columns } : t;
 }
 
 /** Enums: created, renamed, values appended or changed, comments; the dropped ones. */

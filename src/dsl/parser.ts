@@ -33,6 +33,8 @@ class SchemaParser extends CstParser {
         { ALT: () => this.SUBRULE(this.tableDecl) },
         { ALT: () => this.SUBRULE(this.enumDecl) },
         { ALT: () => this.SUBRULE(this.virtualTableDecl) },
+        { ALT: () => this.SUBRULE(this.sequenceDecl) },
+        { ALT: () => this.SUBRULE(this.domainDecl) },
       ]),
     );
   });
@@ -49,6 +51,51 @@ class SchemaParser extends CstParser {
     this.CONSUME(T.Using);
     this.CONSUME2(T.Name, { LABEL: "module" });
     this.OPTION2(() => this.SUBRULE(this.rawSql, { LABEL: "args" }));
+  });
+
+  /** `sequence NAME [renamed from OLD] [(start = 1, cycle, owned by = t.c, ...)]` (PostgreSQL). */
+  sequenceDecl = this.RULE("sequenceDecl", () => {
+    this.CONSUME(T.SequenceKw);
+    this.CONSUME(T.Name);
+    this.OPTION(() => this.SUBRULE(this.renamedFrom));
+    this.OPTION2(() => this.SUBRULE(this.tableOptions));
+  });
+
+  /**
+   * `domain NAME [renamed from OLD] TYPE[?] [default V] [collate C] [check [NAME] (expr)]...`
+   * (PostgreSQL): a column declaration at top level, its checks repeatable and nameable.
+   */
+  domainDecl = this.RULE("domainDecl", () => {
+    this.CONSUME(T.DomainKw);
+    this.CONSUME(T.Name);
+    this.OPTION(() => this.SUBRULE(this.renamedFrom));
+    this.SUBRULE(this.typeRef);
+    this.OPTION2(() => this.CONSUME(T.Question));
+    this.MANY(() => this.SUBRULE(this.domainAttr));
+  });
+
+  domainAttr = this.RULE("domainAttr", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Default);
+          this.SUBRULE(this.defaultValue);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Collate);
+          this.CONSUME(T.Name, { LABEL: "collation" });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Check);
+          this.OPTION(() => this.CONSUME2(T.Name, { LABEL: "checkName" }));
+          this.SUBRULE(this.rawSql);
+        },
+      },
+    ]);
   });
 
   tableDecl = this.RULE("tableDecl", () => {
@@ -83,7 +130,19 @@ class SchemaParser extends CstParser {
   /** A name, a string, a number, or raw SQL in parentheses (`partition by = (range (d))`). */
   optionValue = this.RULE("optionValue", () => {
     this.OR([
-      { ALT: () => this.CONSUME(T.Name) },
+      {
+        ALT: () => {
+          this.CONSUME(T.Name);
+          // A dotted name: a sequence's `owned by = table.column`.
+          this.OPTION2({
+            GATE: () => this.LA(1).image === ".",
+            DEF: () => {
+              this.CONSUME(T.Other, { LABEL: "dot" });
+              this.CONSUME2(T.Name, { LABEL: "member" });
+            },
+          });
+        },
+      },
       { ALT: () => this.CONSUME(T.StringLiteral) },
       { ALT: () => this.SUBRULE(this.rawSql) },
       {

@@ -70,6 +70,8 @@ export function complete(schema: Schema, before: string): Suggestion[] {
           detail: `enum { ${e.values.map((v) => v.name).join(", ")} }`,
         }),
       ),
+      // A domain is a type too (PostgreSQL).
+      ...(schema.domains ?? []).map((d): Suggestion => ({ label: d.name, kind: "type", detail: "domain" })),
     ];
   }
   return COLUMN_ATTRIBUTES.map((label) => ({ label, kind: "keyword" }));

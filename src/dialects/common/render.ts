@@ -18,7 +18,7 @@ import type {
   TableOptions,
   UniqueConstraint,
 } from "../../ir/model.ts";
-import type { AlterColumn, Change } from "../../diff/changes.ts";
+import type { AlterColumn, Change, ObjectChange } from "../../diff/changes.ts";
 import { assertNever } from "../../diff/changes.ts";
 import { type Capabilities, createsIndex, type RenderContext, type Statement } from "../dialect.ts";
 import { planSteps, type Step } from "../../diff/steps.ts";
@@ -79,6 +79,15 @@ export abstract class BaseRenderer {
         return this.alterEnumValues(c.enum, c.from, c.to);
       case "set-enum-comment":
         return this.enumComment(c.enum, c.to);
+      case "create-sequence":
+      case "drop-sequence":
+      case "rename-sequence":
+      case "alter-sequence":
+      case "create-domain":
+      case "drop-domain":
+      case "rename-domain":
+      case "alter-domain":
+        return this.objectChange(c);
       // A table created by the inverse of a drop carries its indexes (the differ creates new
       // tables with none and adds them as separate changes).
       case "create-table":
@@ -134,6 +143,13 @@ export abstract class BaseRenderer {
   }
 
   // ---- hooks with a standard default ------------------------------------------------------
+  /**
+   * Sequences and domains: only PostgreSQL has them, and validation refuses them elsewhere
+   * (`Capabilities.standaloneSequences`, `domains`), so reaching this is a planner bug.
+   */
+  protected objectChange(c: ObjectChange): string[] {
+    throw new Error(`this dialect has no sequences or domains (${c.kind})`);
+  }
   protected createEnum(_e: EnumType): string[] {
     return [];
   }

@@ -18,6 +18,8 @@ export const CAPABILITIES: Capabilities = {
   missingTable: /relation "[^"]*" does not exist/i,
   unsigned: false,
   sequences: true,
+  standaloneSequences: true,
+  domains: true,
   collations: { onOtherTypes: "refused", onEnums: false },
   // Indexes are relations, and so are the unique and primary key constraints (each owns an
   // index): one namespace per schema. Foreign keys and checks are named per table.

@@ -7,7 +7,8 @@ import { BaseRenderer } from "../common/render.ts";
 import { quoteDouble, quoteString } from "../common/sql.ts";
 import { postgresType } from "./types.ts";
 import { CAPABILITIES } from "./capabilities.ts";
-import type { AlterColumn } from "../../diff/changes.ts";
+import type { AlterColumn, ObjectChange } from "../../diff/changes.ts";
+import { objectSql } from "./objects.ts";
 import { effectiveIdentityOptions } from "../../ir/identity.ts";
 
 export class PostgresRenderer extends BaseRenderer {
@@ -57,6 +58,18 @@ export class PostgresRenderer extends BaseRenderer {
   /** PostgreSQL's table options are a partition's parent and bound: DETACH and ATTACH. */
   protected override alterTableOptions(table: string, from: TableOptions, to: TableOptions): string[] {
     return alterParentSql(table, from, to, this.q);
+  }
+
+  protected override objectChange(c: ObjectChange): string[] {
+    return objectSql(c, (d) =>
+      this.defaultSql({
+        name: "",
+        type: { kind: "portable", name: "text" },
+        nullable: true,
+        identity: false,
+        default: d,
+      }),
+    );
   }
 
   protected override columnExtras(_t: Table, c: Column): string[] {

@@ -182,6 +182,15 @@ export class SqliteRenderer extends BaseRenderer {
       case "add-enum-values":
       case "alter-enum-values":
       case "set-enum-comment":
+      // Refused by validation on SQLite (no sequences, no domains): never rebuilt for.
+      case "create-sequence":
+      case "drop-sequence":
+      case "rename-sequence":
+      case "alter-sequence":
+      case "create-domain":
+      case "drop-domain":
+      case "rename-domain":
+      case "alter-domain":
       case "create-table":
       case "drop-table":
       case "rename-table":
@@ -287,6 +296,14 @@ function tableOf(c: Change): string | undefined {
     case "add-enum-values":
     case "alter-enum-values":
     case "set-enum-comment":
+    case "create-sequence":
+    case "drop-sequence":
+    case "rename-sequence":
+    case "alter-sequence":
+    case "create-domain":
+    case "drop-domain":
+    case "rename-domain":
+    case "alter-domain":
       return undefined;
     case "create-table":
     case "drop-table":
