@@ -190,7 +190,7 @@ async function loadWithClient(dialect: DialectName, db: Db, file: string): Promi
 
 /** `kind name` of an object the comparison knows how to leave out, from pull's skipped list. */
 const OUT_OF_SCOPE =
-  /^(view|materialized view|trigger|function|procedure|aggregate|sequence|event|operator class|operator family|operator|cast) (.+)$/;
+  /^(view|materialized view|trigger|rule|function|procedure|aggregate|sequence|event|operator class|operator family|operator|cast) (.+)$/;
 
 /** A catalog entry: `KIND name` → normalised definition. Kinds are the dump's own words. */
 type Catalog = Map<string, string>;
@@ -249,6 +249,11 @@ function pgSkipped(key: string, skipped: readonly string[]): boolean {
           (["FUNCTION", "PROCEDURE", "AGGREGATE"].includes(type) && name.startsWith(`${obj}(`)) ||
           (type === "COMMENT" && /^(FUNCTION|PROCEDURE|AGGREGATE) /.test(name) && name.includes(` ${obj}(`))
         );
+      case "rule": {
+        // pg_dump names a table's rule "table rule".
+        const [rule, table] = obj.split(" on ");
+        return type === "RULE" && name === `${table} ${rule}`;
+      }
       case "trigger": {
         const [trg, table] = obj.split(" on ");
         return (type === "TRIGGER" && name === `${table} ${trg}`) || name === `TRIGGER ${trg} ON ${table}`;

@@ -1,4 +1,5 @@
 /** The MySQL/MariaDB dialect: capabilities as data, rendering and validation. */
+import { normalizePartitionClause } from "./partitions.ts";
 import type { Dialect } from "../dialect.ts";
 import { CAPABILITIES, INDEX_KINDS } from "./capabilities.ts";
 import { normalizeSchema } from "../common/normalize.ts";
@@ -26,7 +27,14 @@ export const mysql: Dialect = {
       // Engine, charset and collation names ignore case; InnoDB is what a table gets without ENGINE.
       tableOptions: (o) => {
         const out = Object.fromEntries(
-          Object.entries(o).map(([k, v]) => [k, typeof v === "string" ? v.toLowerCase() : v]),
+          Object.entries(o).map(([k, v]) => [
+            k,
+            k === "partition by" && typeof v === "string"
+              ? normalizePartitionClause(v)
+              : typeof v === "string"
+                ? v.toLowerCase()
+                : v,
+          ]),
         );
         if (out["engine"] === "innodb") delete out["engine"];
         return Object.keys(out).length ? out : undefined;

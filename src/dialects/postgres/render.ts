@@ -1,7 +1,8 @@
 /**
  * PostgreSQL: named enum types, comments, transactional DDL, `USING` casts on type changes.
  */
-import type { Column, EnumType, Table } from "../../ir/model.ts";
+import type { Column, EnumType, Table, TableOptions } from "../../ir/model.ts";
+import { alterParentSql, createTableSql } from "./partitions.ts";
 import { BaseRenderer } from "../common/render.ts";
 import { quoteDouble, quoteString } from "../common/sql.ts";
 import { postgresType } from "./types.ts";
@@ -38,6 +39,25 @@ export class PostgresRenderer extends BaseRenderer {
       case "raw":
         return `(${d.sql})`;
     }
+  }
+
+  /** A partitioned table, a partition or an inheritance child has its own CREATE TABLE (`partitions.ts`). */
+  override createTable(t: Table): string[] {
+    if (!t.options) return super.createTable(t);
+    return [
+      createTableSql(
+        t,
+        this.q,
+        t.columns.map((c) => this.columnDef(t, c)),
+        this.tableConstraints(t),
+      ),
+      ...this.columnComments(t),
+    ];
+  }
+
+  /** PostgreSQL's table options are a partition's parent and bound: DETACH and ATTACH. */
+  protected override alterTableOptions(table: string, from: TableOptions, to: TableOptions): string[] {
+    return alterParentSql(table, from, to, this.q);
   }
 
   protected override objectChange(c: ObjectChange): string[] {
