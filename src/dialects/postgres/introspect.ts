@@ -502,6 +502,20 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     union all select 'trigger', t.tgname || ' on ' || c.relname from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and not t.tgisinternal
       -- A partition's clone of its parent's trigger is the parent's (listed there).
       and t.tgparentid = 0
+    -- A materialized view's indexes (Pagila's rental_category) go with it: named, not read.
+    union all select 'index', ic.relname || ' on ' || c.relname from pg_index i join pg_class ic on ic.oid = i.indexrelid
+      join pg_class c on c.oid = i.indrelid join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = current_schema() and c.relkind = 'm'
+    -- The schema's own comment and privileges (Sakila comments it, Pagila re-grants it) are not
+    -- versioned: named when they differ from what a new database's schema has (PostgreSQL 15+:
+    -- 'standard public schema', owner UC and PUBLIC U; before 15: PUBLIC UC too).
+    union all select 'schema comment', n.nspname from pg_namespace n
+      where n.nspname = current_schema() and coalesce(obj_description(n.oid, 'pg_namespace'), 'standard public schema') <> 'standard public schema'
+    union all select 'schema privileges', n.nspname from pg_namespace n
+      where n.nspname = current_schema() and n.nspacl is not null
+        and n.nspacl::text not in (
+          '{' || n.nspowner::regrole::text || '=UC/' || n.nspowner::regrole::text || ',=U/' || n.nspowner::regrole::text || '}',
+          '{' || n.nspowner::regrole::text || '=UC/' || n.nspowner::regrole::text || ',=UC/' || n.nspowner::regrole::text || '}')
     -- A table's rules (Sakila routes inserts into its inheritance children by them); a view's
     -- _RETURN rule is the view itself.
     union all select 'rule', r.rulename || ' on ' || c.relname from pg_rewrite r join pg_class c on c.oid = r.ev_class join pg_namespace n on n.oid = c.relnamespace
