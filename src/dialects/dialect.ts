@@ -124,7 +124,7 @@ export interface Capabilities {
   readonly columnOrder?: boolean;
   /**
    * PostgreSQL's constraint clauses: `no inherit` checks, `match full` and `deferrable` foreign
-   * keys. Absent: validation refuses them (MySQL has none; SQLite's DEFERRABLE is not read yet).
+   * keys, `not valid` checks and foreign keys. Absent: validation refuses them (MySQL has none; SQLite's DEFERRABLE is not read yet).
    */
   readonly constraintClauses?: boolean;
   /**

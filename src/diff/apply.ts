@@ -170,6 +170,19 @@ function applyTo(s: State, c: Change): void {
     case "drop-check":
       edit(c.table, (t) => ({ ...t, checks: without(t.checks, c.check.name) }));
       break;
+    case "set-constraint-valid": {
+      const set = <T extends { name: string; notValid?: boolean }>(x: T): T => {
+        if (x.name !== c.name) return x;
+        const { notValid: _, ...rest } = x;
+        return (c.valid ? rest : { ...rest, notValid: true }) as T;
+      };
+      edit(c.table, (t) =>
+        c.constraint === "check"
+          ? { ...t, checks: t.checks.map(set) }
+          : { ...t, foreignKeys: t.foreignKeys.map(set) },
+      );
+      break;
+    }
     case "rename-constraint":
       edit(c.table, (t) => {
         switch (c.constraint) {

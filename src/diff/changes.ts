@@ -101,6 +101,18 @@ export type Change =
   | { readonly kind: "drop-foreign-key"; readonly table: string; readonly foreignKey: ForeignKey }
   | { readonly kind: "add-check"; readonly table: string; readonly check: Check }
   | { readonly kind: "drop-check"; readonly table: string; readonly check: Check }
+  /**
+   * A check or foreign key made valid (PostgreSQL `VALIDATE CONSTRAINT`, which checks the rows
+   * there) or not valid (`valid` false: dropped and added again `NOT VALID`, as PostgreSQL has
+   * no way back). The rest of its definition is the same on both sides (in the table after).
+   */
+  | {
+      readonly kind: "set-constraint-valid";
+      readonly table: string;
+      readonly constraint: "check" | "foreign-key";
+      readonly name: string;
+      readonly valid: boolean;
+    }
   /** Same definition, new name (a renamed table or column changes generated names). */
   | {
       readonly kind: "rename-constraint";

@@ -92,6 +92,7 @@ export function dataLoss(c: Change): string | undefined {
     case "drop-foreign-key":
     case "add-check":
     case "drop-check":
+    case "set-constraint-valid":
     case "rename-constraint":
     case "rename-index":
       return undefined;

@@ -351,6 +351,8 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
     (c) => p.constraintAdd.push({ kind: "add-check", table: t, check: c }),
     (a, b) =>
       p.rename.push({ kind: "rename-constraint", table: t, constraint: "check", from: a.name, to: b.name }),
+    undefined,
+    (a, b) => validity(a, b, "check", t, p.constraintAdd),
   );
   matchByDefinition(
     old.indexes,
@@ -393,7 +395,23 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
         to: b.name,
       }),
     (b) => fkTouchesRetyped(b, t),
+    (a, b) => validity(a, b, "foreign-key", t, p.fkAdd),
   );
+}
+
+/**
+ * A kept check or foreign key whose `not valid` changed (its key in `matchByDefinition` leaves
+ * validity out, so the constraint is kept): validated, or made not valid again.
+ */
+function validity(
+  a: { notValid?: boolean },
+  b: { name: string; notValid?: boolean },
+  constraint: "check" | "foreign-key",
+  table: string,
+  phase: Change[],
+): void {
+  if ((a.notValid ?? false) !== (b.notValid ?? false))
+    phase.push({ kind: "set-constraint-valid", table, constraint, name: b.name, valid: !b.notValid });
 }
 
 /** New tables, in dependency order; foreign keys in a cycle come after all tables. */
@@ -523,7 +541,8 @@ function fkKey(
 /**
  * Pairs old and new items: same name and same definition → unchanged; same name, other
  * definition → drop + add; different names, same definition → rename; the rest drop or add.
- * `forceRebuild` marks items to drop and add again although they did not change.
+ * `forceRebuild` marks items to drop and add again although they did not change; `kept` sees
+ * each pair kept (same name or renamed), for what the keys leave out and is altered in place.
  */
 function matchByDefinition<T extends { name: string }>(
   olds: readonly T[],
@@ -534,6 +553,7 @@ function matchByDefinition<T extends { name: string }>(
   add: (x: T) => void,
   rename: (a: T, b: T) => void,
   forceRebuild?: (x: T) => boolean,
+  kept?: (a: T, b: T) => void,
 ): void {
   const newByName = new Map(news.map((x) => [x.name, x]));
   const leftOld: T[] = [];
@@ -542,6 +562,7 @@ function matchByDefinition<T extends { name: string }>(
     const n = newByName.get(o.name);
     if (n && oldKey(o) === newKey(n) && !forceRebuild?.(n)) {
       matchedNew.add(n);
+      kept?.(o, n);
       continue;
     }
     if (n && forceRebuild?.(n) && oldKey(o) === newKey(n)) {
@@ -566,6 +587,7 @@ function matchByDefinition<T extends { name: string }>(
       candidates!.splice(candidates!.indexOf(n), 1);
       matchedNew.add(n);
       rename(o, n);
+      kept?.(o, n);
       continue;
     }
     drop(o);

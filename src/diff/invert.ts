@@ -75,6 +75,8 @@ export function invert(c: Change): Change {
       return { kind: "drop-check", table: c.table, check: c.check };
     case "drop-check":
       return { kind: "add-check", table: c.table, check: c.check };
+    case "set-constraint-valid":
+      return { ...c, valid: !c.valid };
     case "rename-constraint":
       return { ...c, from: c.to, to: c.from };
     case "rename-index":

@@ -60,6 +60,8 @@ export function describe(c: Change): string {
       return `+ check ${c.check.name} on ${c.table}: ${c.check.expr}`;
     case "drop-check":
       return `- check ${c.check.name} on ${c.table}`;
+    case "set-constraint-valid":
+      return `~ ${c.constraint.replace("-", " ")} ${c.name} on ${c.table}: ${c.valid ? "validated" : "now not valid"}`;
     case "rename-constraint":
       return `~ ${c.constraint.replace("-", " ")} ${c.from} renamed to ${c.to} on ${c.table}`;
     case "rename-index":
@@ -152,6 +154,8 @@ export function changeTarget(c: Change): { table?: string; column?: string; enum
     case "add-check":
     case "drop-check":
       return { table: c.table, name: c.check.name };
+    case "set-constraint-valid":
+      return { table: c.table, name: c.name };
     case "rename-constraint":
     case "rename-index":
       return { table: c.table, name: c.to };

@@ -242,6 +242,8 @@ export type CheckItemCstChildren = {
   rawSql: RawSqlCstNode[];
   No?: IToken[];
   inherit?: IToken[];
+  not?: IToken[];
+  valid?: IToken[];
 };
 
 export interface ColumnListCstNode extends CstNode {

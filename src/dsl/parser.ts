@@ -245,7 +245,13 @@ class SchemaParser extends CstParser {
     const next = this.LA(1);
     if (next.tokenType === T.On) return true;
     const word = next.image.toLowerCase();
+    if (word === "not") return this.notValidNext();
     return (word === "match" || word === "deferrable") && next.startLine === this.LA(0).endLine;
+  }
+
+  /** `not valid` (plain words) follows on the line where the previous token ends. */
+  private notValidNext(): boolean {
+    return this.wordOnLine("not") && this.LA(2).image.toLowerCase() === "valid";
   }
 
   fkClause = this.RULE("fkClause", () => {
@@ -255,14 +261,17 @@ class SchemaParser extends CstParser {
     ]);
   });
 
-  /** `match full` / `match simple`, `deferrable [initially deferred|immediate]` (words checked by the visitor). */
+  /**
+   * `match full` / `match simple`, `deferrable [initially deferred|immediate]`, `not valid`
+   * (words checked by the visitor).
+   */
   fkOption = this.RULE("fkOption", () => {
     this.CONSUME(T.Name, { LABEL: "word" });
     this.OPTION({
       GATE: () =>
         this.LA(1).tokenType !== T.On &&
         this.LA(1).startLine === this.LA(0).endLine &&
-        /^(full|simple|initially)$/i.test(this.LA(1).image),
+        /^(full|simple|initially|valid)$/i.test(this.LA(1).image),
       DEF: () => this.CONSUME2(T.Name, { LABEL: "arg" }),
     });
     this.OPTION2({
@@ -285,6 +294,14 @@ class SchemaParser extends CstParser {
       DEF: () => {
         this.CONSUME(T.No);
         this.CONSUME2(T.Name, { LABEL: "inherit" });
+      },
+    });
+    // `not valid` (PostgreSQL), after `no inherit` as PostgreSQL orders them, on the line.
+    this.OPTION3({
+      GATE: () => this.notValidNext(),
+      DEF: () => {
+        this.CONSUME3(T.Name, { LABEL: "not" });
+        this.CONSUME4(T.Name, { LABEL: "valid" });
       },
     });
   });

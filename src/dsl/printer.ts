@@ -82,8 +82,10 @@ export function printDefault(d: DefaultValue): string {
   }
 }
 
-const printActions = (fk: Pick<ForeignKey, "onDelete" | "onUpdate" | "matchFull" | "deferrable">) =>
-  `${fk.onDelete !== "no action" ? ` on delete ${fk.onDelete}` : ""}${fk.onUpdate !== "no action" ? ` on update ${fk.onUpdate}` : ""}${fk.matchFull ? " match full" : ""}${fk.deferrable ? ` deferrable${fk.deferrable === "deferred" ? " initially deferred" : ""}` : ""}`;
+const printActions = (
+  fk: Pick<ForeignKey, "onDelete" | "onUpdate" | "matchFull" | "deferrable" | "notValid">,
+) =>
+  `${fk.onDelete !== "no action" ? ` on delete ${fk.onDelete}` : ""}${fk.onUpdate !== "no action" ? ` on update ${fk.onUpdate}` : ""}${fk.matchFull ? " match full" : ""}${fk.deferrable ? ` deferrable${fk.deferrable === "deferred" ? " initially deferred" : ""}` : ""}${fk.notValid ? " not valid" : ""}`;
 
 const nameList = (names: readonly string[]) => `(${names.map(printName).join(", ")})`;
 
@@ -130,7 +132,7 @@ function inlinePlan(t: Table): Map<string, Inline> {
   }
   for (const ck of t.checks) {
     for (const [col, slot] of plan) {
-      if (!slot.check && !ck.noInherit && ck.name === checkName(t.name, [col])) {
+      if (!slot.check && !ck.noInherit && !ck.notValid && ck.name === checkName(t.name, [col])) {
         slot.check = ck;
         break;
       }
@@ -268,7 +270,10 @@ export function printTable(t: Table): string {
     if (inlined.has(ck)) continue;
     const name =
       ck.name === checkName(t.name, mentionedColumns(ck.expr, t.columns)) ? "" : ` ${printName(ck.name)}`;
-    tableItem(ck.src, `check${name} (${ck.expr})${ck.noInherit ? " no inherit" : ""}`);
+    tableItem(
+      ck.src,
+      `check${name} (${ck.expr})${ck.noInherit ? " no inherit" : ""}${ck.notValid ? " not valid" : ""}`,
+    );
   }
   out.push(...(t.src?.inner ?? []).map((c) => INDENT + c));
   out.push(withTrailing("}", undefined));

@@ -82,7 +82,7 @@ import { getParser } from "./parser.ts";
 import { NumberLiteral } from "./tokens.ts";
 
 /** What a foreign key's clauses say (`fkActions`). */
-type FkClauses = Pick<ForeignKey, "onDelete" | "onUpdate" | "matchFull" | "deferrable">;
+type FkClauses = Pick<ForeignKey, "onDelete" | "onUpdate" | "matchFull" | "deferrable" | "notValid">;
 
 /** A readonly IR type with its own fields writable, to build it in place. */
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -741,6 +741,7 @@ function createVisitor() {
         name: explicit ? nameText(explicit) : "",
         expr: raw.sql,
         ...(inherit ? { noInherit: true } : {}),
+        ...(real(c.valid?.[0]) ? { notValid: true } : {}),
         src: t.item,
       };
       t.table.checks.push(chk);
@@ -780,7 +781,8 @@ function createVisitor() {
       let seenDelete = false,
         seenUpdate = false,
         seenMatch = false,
-        seenDeferrable = false;
+        seenDeferrable = false,
+        seenNotValid = false;
       for (const clause of list ?? []) {
         const opt = clause.children.fkOption?.[0];
         if (opt) {
@@ -789,9 +791,13 @@ function createVisitor() {
           const arg = real(opt.children.arg?.[0])?.image.toLowerCase();
           const mode = real(opt.children.mode?.[0])?.image.toLowerCase();
           const w = word.image.toLowerCase();
-          const seen = w === "match" ? seenMatch : seenDeferrable;
+          const seen = w === "match" ? seenMatch : w === "not" ? seenNotValid : seenDeferrable;
           if (seen) this.error("duplicate-attribute", `\`${w}\` is given twice`, this.loc(word), "keep one");
-          if (w === "match") {
+          if (w === "not") {
+            // The parser takes `not` here only before `valid`.
+            seenNotValid = true;
+            out.notValid = true;
+          } else if (w === "match") {
             seenMatch = true;
             if ((arg !== "full" && arg !== "simple") || mode)
               this.error("bad-clause", "write `match full` (or `match simple`, the default)", this.loc(word));

@@ -252,6 +252,11 @@ export interface ForeignKey {
    * `deferrable initially deferred` (checked at commit); absent is NOT DEFERRABLE.
    */
   readonly deferrable?: "immediate" | "deferred";
+  /**
+   * `not valid` (PostgreSQL): the key holds for rows written from now on; the rows already
+   * there were not checked (`convalidated` false). Absent: validated.
+   */
+  readonly notValid?: boolean;
   readonly src?: SourceInfo;
 }
 
@@ -261,6 +266,8 @@ export interface Check {
   readonly expr: string;
   /** `no inherit` (PostgreSQL): the check does not apply to tables inheriting this one. */
   readonly noInherit?: boolean;
+  /** `not valid` (PostgreSQL): existing rows were not checked (see `ForeignKey.notValid`). */
+  readonly notValid?: boolean;
   readonly src?: SourceInfo;
 }
 

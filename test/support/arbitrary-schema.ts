@@ -351,6 +351,7 @@ function build(
         // PostgreSQL's clauses now and then: `match full`, `deferrable [initially deferred]`.
         ...(rnd.nextInt(0, 4) === 0 ? { matchFull: true } : {}),
         ...(rnd.nextInt(0, 3) === 0 ? { deferrable: rnd.nextBoolean() ? "deferred" : "immediate" } : {}),
+        ...(rnd.nextInt(0, 4) === 0 ? { notValid: true } : {}),
       });
     }
     const uniques: UniqueConstraint[] = [];
@@ -399,7 +400,12 @@ function build(
       const c = columns[rnd.nextInt(0, columns.length - 1)]!.name;
       const expr = [`${quote(c)} is not null`, "1 = 1", `length(${quote(c)}) >= 0`][rnd.nextInt(0, 2)]!;
       const want = rnd.nextBoolean() ? checkName(name, mentionedColumns(expr, columns)) : `ck_${explicit++}`;
-      checks.push({ name: claim(want), expr, ...(rnd.nextInt(0, 4) === 0 ? { noInherit: true } : {}) });
+      checks.push({
+        name: claim(want),
+        expr,
+        ...(rnd.nextInt(0, 4) === 0 ? { noInherit: true } : {}),
+        ...(rnd.nextInt(0, 4) === 0 ? { notValid: true } : {}),
+      });
     }
     // Table options: flags of one word and of two, and values of each kind (not all valid on
     // every dialect: this generator is for the language and the differ).

@@ -503,6 +503,9 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
             const next = r.pick([undefined, "immediate", "deferred"] as const);
             if (next) f.deferrable = next;
             else delete (f as { deferrable?: string }).deferrable;
+            // Validated or not (VALIDATE CONSTRAINT one way, a drop and an add the other).
+            if (r.pick([true, false])) f.notValid = true;
+            else delete (f as { notValid?: boolean }).notValid;
           }
         }
         break;

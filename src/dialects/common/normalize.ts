@@ -151,11 +151,13 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
           onUpdate: action(k.onUpdate),
           ...(k.matchFull ? { matchFull: true } : {}),
           ...(k.deferrable ? { deferrable: k.deferrable } : {}),
+          ...(k.notValid ? { notValid: true } : {}),
         })),
         checks: t.checks.map((c) => ({
           name: c.name,
           expr: expr(c.expr),
           ...(c.noInherit ? { noInherit: true } : {}),
+          ...(c.notValid ? { notValid: true } : {}),
         })),
       }),
     ),

@@ -124,6 +124,8 @@ export abstract class BaseRenderer {
         return [`ALTER TABLE ${this.q(c.table)} ADD ${this.checkSql(c.check)}`];
       case "drop-check":
         return this.dropConstraint(c.table, c.check.name, "check");
+      case "set-constraint-valid":
+        return this.setConstraintValid(c.table, c.constraint, c.name, c.valid);
       case "rename-constraint":
         return this.renameConstraint(c.table, c.constraint, c.from, c.to);
       case "rename-index":
@@ -204,6 +206,25 @@ export abstract class BaseRenderer {
   protected dropIndex(_table: string, index: Index): string[] {
     return this.creates(index) ? [`DROP INDEX ${this.q(index.name)}`] : [];
   }
+  /**
+   * PostgreSQL's words (validation refuses `not valid` elsewhere): `VALIDATE CONSTRAINT` checks
+   * the rows there; the way back is a drop and an add `NOT VALID`, which PostgreSQL has no
+   * ALTER for (the definition is the table's after the change).
+   */
+  protected setConstraintValid(
+    table: string,
+    kind: "check" | "foreign-key",
+    name: string,
+    valid: boolean,
+  ): string[] {
+    if (valid) return [`ALTER TABLE ${this.q(table)} VALIDATE CONSTRAINT ${this.q(name)}`];
+    const t = this.tableIn("to", table);
+    const def =
+      kind === "check"
+        ? this.checkSql(t.checks.find((c) => c.name === name)!)
+        : this.foreignKeySql(t.foreignKeys.find((f) => f.name === name)!);
+    return [...this.dropConstraint(table, name, kind), `ALTER TABLE ${this.q(table)} ADD ${def}`];
+  }
   protected renameConstraint(table: string, _kind: string, from: string, to: string): string[] {
     return [`ALTER TABLE ${this.q(table)} RENAME CONSTRAINT ${this.q(from)} TO ${this.q(to)}`];
   }
@@ -216,8 +237,21 @@ export abstract class BaseRenderer {
     const lines = [...t.columns.map((c) => this.columnDef(t, c)), ...this.tableConstraints(t)];
     return [
       `CREATE TABLE ${this.q(t.name)} (\n  ${lines.join(",\n  ")}\n)${this.tableOptions(t)}`,
+      ...this.notValidConstraints(t),
       ...this.columnComments(t),
     ];
+  }
+
+  /**
+   * The `not valid` checks and foreign keys of a new table, added after it: PostgreSQL takes
+   * NOT VALID in CREATE TABLE and marks the constraint valid anyway (the table is empty), so
+   * only `ALTER TABLE ... ADD ... NOT VALID` leaves it as the schema says.
+   */
+  protected notValidConstraints(t: Table): string[] {
+    return [
+      ...t.checks.filter((c) => c.notValid).map((c) => this.checkSql(c)),
+      ...t.foreignKeys.filter((f) => f.notValid).map((f) => this.foreignKeySql(f)),
+    ].map((def) => `ALTER TABLE ${this.q(t.name)} ADD ${def}`);
   }
 
   protected tableOptions(_t: Table): string {
@@ -229,8 +263,8 @@ export abstract class BaseRenderer {
     return [
       ...(t.primaryKey && !this.primaryKeyInline(t) ? [this.primaryKeySql(t.primaryKey)] : []),
       ...t.uniques.map((u) => this.uniqueSql(u)),
-      ...t.checks.map((c) => this.checkSql(c)),
-      ...t.foreignKeys.map((f) => this.foreignKeySql(f)),
+      ...t.checks.filter((c) => !c.notValid).map((c) => this.checkSql(c)),
+      ...t.foreignKeys.filter((f) => !f.notValid).map((f) => this.foreignKeySql(f)),
     ];
   }
 
@@ -286,15 +320,15 @@ export abstract class BaseRenderer {
   }
   /** `NO INHERIT` only where validation lets it through (PostgreSQL). */
   checkSql(c: Check): string {
-    return `CONSTRAINT ${this.q(c.name)} CHECK (${c.expr})${c.noInherit ? " NO INHERIT" : ""}`;
+    return `CONSTRAINT ${this.q(c.name)} CHECK (${c.expr})${c.noInherit ? " NO INHERIT" : ""}${c.notValid ? " NOT VALID" : ""}`;
   }
-  /** `MATCH FULL` and `DEFERRABLE` only where validation lets them through (PostgreSQL). */
+  /** `MATCH FULL`, `DEFERRABLE` and `NOT VALID` only where validation lets them through (PostgreSQL). */
   foreignKeySql(f: ForeignKey): string {
     const actions = `${f.onDelete !== "no action" ? ` ON DELETE ${f.onDelete.toUpperCase()}` : ""}${f.onUpdate !== "no action" ? ` ON UPDATE ${f.onUpdate.toUpperCase()}` : ""}`;
     const deferrable = f.deferrable
       ? ` DEFERRABLE${f.deferrable === "deferred" ? " INITIALLY DEFERRED" : ""}`
       : "";
-    return `CONSTRAINT ${this.q(f.name)} FOREIGN KEY (${this.cols(f.columns)}) REFERENCES ${this.q(f.refTable)} (${this.cols(f.refColumns)})${f.matchFull ? " MATCH FULL" : ""}${actions}${deferrable}`;
+    return `CONSTRAINT ${this.q(f.name)} FOREIGN KEY (${this.cols(f.columns)}) REFERENCES ${this.q(f.refTable)} (${this.cols(f.refColumns)})${f.matchFull ? " MATCH FULL" : ""}${actions}${deferrable}${f.notValid ? " NOT VALID" : ""}`;
   }
 
   /**

@@ -407,11 +407,21 @@ export function validateTableOptions(schema: Schema, caps: Capabilities, db: str
   return out;
 }
 
-/** `no inherit`, `match full` and `deferrable` where the dialect has no such clauses. */
+/** `no inherit`, `match full`, `deferrable` and `not valid` where the dialect has no such clauses. */
 export function validateConstraintClauses(schema: Schema, caps: Capabilities, db: string): Diagnostic[] {
   if (caps.constraintClauses) return [];
   const out: Diagnostic[] = [];
   for (const t of schema.tables) {
+    for (const c of [...t.checks, ...t.foreignKeys])
+      if (c.notValid)
+        out.push(
+          dialectError(
+            "not-valid-dialect",
+            `${db} has no \`not valid\` constraints (\`${c.name}\`): it checks every row`,
+            c.src,
+            "remove `not valid`",
+          ),
+        );
     for (const ck of t.checks)
       if (ck.noInherit)
         out.push(

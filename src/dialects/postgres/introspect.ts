@@ -309,7 +309,8 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     select k.conrelid::bigint as rel, k.conname as name, k.contype as type, pg_get_constraintdef(k.oid) as def,
       array_to_string(k.conkey, ',') as cols, r.relname as ref, array_to_string(k.confkey, ',') as refcols, k.confrelid::bigint as refrel,
       k.confdeltype as del, k.confupdtype as upd, k.conindid::bigint as index,
-      k.condeferrable as deferrable, k.condeferred as deferred, k.confmatchtype as match, k.connoinherit as noinherit
+      k.condeferrable as deferrable, k.condeferred as deferred, k.confmatchtype as match, k.connoinherit as noinherit,
+      k.convalidated as validated
     from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace
     left join pg_class r on r.oid = k.confrelid
     where n.nspname = current_schema() and k.contype in ('p', 'u', 'f', 'c')
@@ -347,6 +348,7 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
           ...(r["deferrable"] === true
             ? { deferrable: r["deferred"] === true ? "deferred" : "immediate" }
             : {}),
+          ...(r["validated"] === false ? { notValid: true } : {}),
         });
         break;
       }
@@ -357,6 +359,7 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
           name,
           expr: m ? m[1]! : String(r["def"]),
           ...(r["noinherit"] === true ? { noInherit: true } : {}),
+          ...(r["validated"] === false ? { notValid: true } : {}),
         });
         break;
       }
@@ -432,7 +435,11 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
   const others = await ex.query(`
     select 'view' as kind, c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and c.relkind in ('v', 'm')
     union all select 'trigger', t.tgname || ' on ' || c.relname from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and not t.tgisinternal
+    -- An extension in this schema is named once; its functions are its own (CREATE EXTENSION
+    -- makes them), not listed one by one.
+    union all select 'extension', e.extname from pg_extension e join pg_namespace n on n.oid = e.extnamespace where n.nspname = current_schema()
     union all select 'function', p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = current_schema()
+      and not exists (select 1 from pg_depend x where x.classid = 'pg_proc'::regclass and x.objid = p.oid and x.deptype = 'e')
     union all select case t.typtype when 'd' then 'domain' else 'type' end, t.typname from pg_type t join pg_namespace n on n.oid = t.typnamespace
       left join pg_class c on c.oid = t.typrelid
       where n.nspname = current_schema() and (t.typtype in ('d', 'r', 'm') or (t.typtype = 'c' and c.relkind = 'c'))
@@ -473,7 +480,8 @@ export async function unsupportedPostgres(
       join rel r on r.oid = i.indrelid join pg_class ic on ic.oid = i.indexrelid)
     select 'exclusion constraints' as what, relname || '.' || conname as object, relname as tbl, conname as leave_out from con where contype = 'x'
     union all select 'deferrable keys and exclusions', relname || '.' || conname, relname, null from con where condeferrable and contype <> 'f'
-    union all select 'NOT VALID constraints', relname || '.' || conname, relname, null from con where not convalidated
+    -- Checks and foreign keys read their NOT VALID (convalidated); no other kind has one.
+    union all select 'NOT VALID constraints', relname || '.' || conname, relname, null from con where not convalidated and contype not in ('c', 'f')
     union all select 'SET NULL or SET DEFAULT on some columns of a foreign key', relname || '.' || conname, relname, null
       from con where contype = 'f' and confdelsetcols is not null
     -- The reference is read by the table's name alone, which is another table here (or none).

@@ -170,6 +170,8 @@ export class SqliteRenderer extends BaseRenderer {
       case "drop-foreign-key":
       case "add-check":
       case "drop-check":
+      // Validation refuses `not valid` on SQLite: were it to come, a rebuild checks every row.
+      case "set-constraint-valid":
       case "rename-constraint":
         return c.table;
       // In place: ALTER TABLE RENAME, CREATE/DROP INDEX; enums are CHECKs (routed in render()).
@@ -307,6 +309,7 @@ function tableOf(c: Change): string | undefined {
     case "drop-foreign-key":
     case "add-check":
     case "drop-check":
+    case "set-constraint-valid":
     case "rename-constraint":
     case "rename-index":
       return c.table;

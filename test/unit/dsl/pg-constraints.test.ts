@@ -1,0 +1,81 @@
+/**
+ * PostgreSQL's constraint constructs of issue 15 through the stages that need no database (the
+ * databases: golden cases constraint_not_valid, ...; pulled: test/integration/pull-pg-constraints):
+ * parsed, printed back by `fmt`, refused where the database refuses them, diffed.
+ */
+import { describe, expect, test } from "bun:test";
+import { loadSources } from "../../../src/dsl/load.ts";
+import { formatFile } from "../../../src/dsl/format.ts";
+import { getDialect } from "../../../src/dialects/registry.ts";
+import { diffSchemas } from "../../../src/diff/differ.ts";
+import { invertAll } from "../../../src/diff/invert.ts";
+import { noRenames } from "../../../src/diff/renames.ts";
+import type { Schema } from "../../../src/ir/model.ts";
+
+const load = (text: string) => loadSources(new Map([["s.schema", text]]));
+const schema = (text: string): Schema => {
+  const r = load(text);
+  expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  return r.schema;
+};
+const errors = async (d: "postgres" | "mysql" | "sqlite", s: Schema) =>
+  (await getDialect(d))
+    .validate(s)
+    .filter((x) => x.severity === "error")
+    .map((x) => x.code);
+const fmt = (text: string) => {
+  const out = formatFile(text, "s.schema").text!;
+  expect(formatFile(out, "s.schema").text).toBe(out);
+  return out;
+};
+
+const PARENT = "table a {\n  id bigint primary key\n}\n";
+const child = (items: string) => `${PARENT}table b {\n  id bigint primary key\n  a_id bigint\n${items}\n}\n`;
+
+describe("not valid", () => {
+  test("after a foreign key's clauses and after a check's `no inherit`", () => {
+    const t = schema(
+      child(
+        "  foreign key (a_id) references a(id) on delete cascade not valid\n  check c (id > 0) no inherit not valid",
+      ),
+    ).tables[1]!;
+    expect(t.foreignKeys[0]).toMatchObject({ onDelete: "cascade", notValid: true });
+    expect(t.checks[0]).toMatchObject({ noInherit: true, notValid: true });
+    const inline = schema(`${PARENT}table b {\n  a_id bigint references a(id) not valid\n}\n`).tables[1]!;
+    expect(inline.foreignKeys[0]!.notValid).toBe(true);
+  });
+  test("`not` on the next line is a column", () => {
+    const t = schema(child("  check c (id > 0)\n  not int")).tables[1]!;
+    expect(t.checks[0]!.notValid).toBeUndefined();
+    expect(t.columns.map((c) => c.name)).toContain("not");
+  });
+  test("fmt prints it back (a not valid check on one column stays a table item)", () => {
+    const out = fmt(
+      `${PARENT}table b {\n  id bigint primary key\n  a_id bigint references a(id) not valid\n  check b_id_check (id > 0) not valid\n}\n`,
+    );
+    expect(out).toContain("references a(id) not valid");
+    expect(out).toContain("  check (id > 0) not valid");
+  });
+  test("valid to not valid and back is one change, its own inverse", () => {
+    const a = schema(child("  foreign key (a_id) references a(id)\n  check c (id > 0) not valid"));
+    const b = schema(child("  foreign key (a_id) references a(id) not valid\n  check c (id > 0)"));
+    const up = diffSchemas(a, b, noRenames());
+    expect(up).toEqual([
+      { kind: "set-constraint-valid", table: "b", constraint: "check", name: "c", valid: true },
+      {
+        kind: "set-constraint-valid",
+        table: "b",
+        constraint: "foreign-key",
+        name: "b_a_id_fkey",
+        valid: false,
+      },
+    ]);
+    expect(invertAll(up)).toEqual(diffSchemas(b, a, noRenames()).reverse());
+  });
+  test("PostgreSQL takes it; MySQL and SQLite refuse it (they check every row)", async () => {
+    const s = schema(child("  foreign key (a_id) references a(id) not valid\n  check c (id > 0) not valid"));
+    expect(await errors("postgres", s)).toEqual([]);
+    for (const d of ["mysql", "sqlite"] as const)
+      expect(await errors(d, s)).toEqual(["not-valid-dialect", "not-valid-dialect"]);
+  });
+});
