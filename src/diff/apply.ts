@@ -110,13 +110,25 @@ function applyTo(s: State, c: Change): void {
       break;
     case "rename-column": {
       const ren = (cols: readonly string[]) => cols.map((x) => (x === c.from ? c.to : x));
+      // The database renames a column in a key's or index's INCLUDE list too.
+      const renInclude = (k: { include?: readonly string[] }) =>
+        k.include ? { include: ren(k.include) } : {};
       edit(c.table, (t) => ({
         ...t,
         columns: t.columns.map((col) => (col.name === c.from ? { ...col, name: c.to } : col)),
-        ...(t.primaryKey ? { primaryKey: { ...t.primaryKey, columns: ren(t.primaryKey.columns) } } : {}),
-        uniques: t.uniques.map((u) => ({ ...u, columns: ren(u.columns) })),
+        ...(t.primaryKey
+          ? {
+              primaryKey: {
+                ...t.primaryKey,
+                columns: ren(t.primaryKey.columns),
+                ...renInclude(t.primaryKey),
+              },
+            }
+          : {}),
+        uniques: t.uniques.map((u) => ({ ...u, columns: ren(u.columns), ...renInclude(u) })),
         indexes: t.indexes.map((i) => ({
           ...i,
+          ...renInclude(i),
           parts: i.parts.map((p) =>
             p.kind === "column" && p.column === c.from ? { ...p, column: c.to } : p,
           ),

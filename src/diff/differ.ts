@@ -23,6 +23,7 @@ import type {
   EnumType,
   ForeignKey,
   Index,
+  KeyIndexClauses,
   Schema,
   Table,
   TableOptions,
@@ -288,10 +289,13 @@ function droppedKeys(pairs: readonly { old: Table; neu: Table }[], m: Matching):
     const pkKept =
       neu.primaryKey &&
       old.primaryKey &&
-      sameList(m.mapCols(t, old.primaryKey.columns), neu.primaryKey.columns);
+      sameList(m.mapCols(t, old.primaryKey.columns), neu.primaryKey.columns) &&
+      keyIndexKey(old.primaryKey, (c) => m.mapCols(t, [c])[0]!) === keyIndexKey(neu.primaryKey, (c) => c);
     if (old.primaryKey && !pkKept) out.add(key(old.primaryKey.columns));
-    const uniques = new Set(neu.uniques.map((u) => keyId(t, u.columns)));
-    for (const u of old.uniques) if (!uniques.has(key(u.columns))) out.add(key(u.columns));
+    const uniques = new Set(neu.uniques.map((u) => keyId(t, u.columns) + keyIndexKey(u, (c) => c)));
+    for (const u of old.uniques)
+      if (!uniques.has(key(u.columns) + keyIndexKey(u, (c) => m.mapCols(t, [c])[0]!)))
+        out.add(key(u.columns));
     const keptIndexes = new Set(neu.indexes.filter((i) => i.unique).map((i) => indexKey(i, (c) => c)));
     for (const i of old.indexes) {
       if (!i.unique || i.parts.some((x) => x.kind !== "column")) continue;
@@ -311,7 +315,11 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
   // primary key
   const opk = old.primaryKey,
     npk = neu.primaryKey;
-  const pkSame = opk && npk && sameList(mapCols(t, opk.columns), npk.columns);
+  const pkSame =
+    opk &&
+    npk &&
+    sameList(mapCols(t, opk.columns), npk.columns) &&
+    keyIndexKey(opk, (c) => mapCols(t, [c])[0]!) === keyIndexKey(npk, (c) => c);
   // Drops run before renames (phase 2): they name the table and columns as they are then.
   if (opk && !pkSame) p.constraintDrop.push({ kind: "drop-primary-key", table: old.name, primaryKey: opk });
   if (npk && !pkSame) p.constraintAdd.push({ kind: "add-primary-key", table: t, primaryKey: npk });
@@ -328,8 +336,8 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
   matchByDefinition(
     old.uniques,
     neu.uniques,
-    (u) => JSON.stringify(mapCols(t, u.columns)),
-    (u) => JSON.stringify(u.columns),
+    (u) => JSON.stringify(mapCols(t, u.columns)) + keyIndexKey(u, (c) => mapCols(t, [c])[0]!),
+    (u) => JSON.stringify(u.columns) + keyIndexKey(u, (c) => c),
     (u) => p.constraintDrop.push({ kind: "drop-unique", table: old.name, unique: u }),
     (u) => p.constraintAdd.push({ kind: "add-unique", table: t, unique: u }),
     (a, b) =>
@@ -516,10 +524,18 @@ function indexKey(i: Index, mapCol: (c: string) => string): string {
     i.using ?? null,
     (i.include ?? []).map(mapCol),
     i.nullsNotDistinct ?? false,
-    // Storage parameters by name: their order carries no meaning.
-    Object.entries(i.storage ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    sortedStorage(i.storage),
   ]);
 }
+
+/** What a key says of its index (`include`, `with`): a change of it is a new key. */
+function keyIndexKey(k: KeyIndexClauses, mapCol: (c: string) => string): string {
+  return JSON.stringify([(k.include ?? []).map(mapCol), sortedStorage(k.storage)]);
+}
+
+/** Storage parameters by name: their order carries no meaning. */
+const sortedStorage = (storage: Readonly<Record<string, string>> | undefined) =>
+  Object.entries(storage ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
 function fkKey(
   f: ForeignKey,

@@ -126,6 +126,19 @@ export type PrimaryKeyItemCstChildren = {
   Key: IToken[];
   Name?: IToken[];
   columnList: ColumnListCstNode[];
+  keyClauses: KeyClausesCstNode[];
+};
+
+export interface KeyClausesCstNode extends CstNode {
+  name: "keyClauses";
+  children: KeyClausesCstChildren;
+}
+
+export type KeyClausesCstChildren = {
+  include?: IToken[];
+  includeColumns?: ColumnListCstNode[];
+  with?: IToken[];
+  storage?: RawSqlCstNode[];
 };
 
 export interface UniqueItemCstNode extends CstNode {
@@ -139,6 +152,7 @@ export type UniqueItemCstChildren = {
   indexRest?: IndexRestCstNode[];
   Name?: IToken[];
   columnList?: ColumnListCstNode[];
+  keyClauses?: KeyClausesCstNode[];
 };
 
 export interface IndexItemCstNode extends CstNode {
@@ -422,6 +436,7 @@ export interface SchemaCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   renamedFrom(children: RenamedFromCstChildren, param?: IN): OUT;
   tableItem(children: TableItemCstChildren, param?: IN): OUT;
   primaryKeyItem(children: PrimaryKeyItemCstChildren, param?: IN): OUT;
+  keyClauses(children: KeyClausesCstChildren, param?: IN): OUT;
   uniqueItem(children: UniqueItemCstChildren, param?: IN): OUT;
   indexItem(children: IndexItemCstChildren, param?: IN): OUT;
   indexRest(children: IndexRestCstChildren, param?: IN): OUT;

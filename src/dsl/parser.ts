@@ -114,6 +114,28 @@ class SchemaParser extends CstParser {
     this.CONSUME(T.Key);
     this.OPTION(() => this.CONSUME(T.Name));
     this.SUBRULE(this.columnList);
+    this.SUBRULE(this.keyClauses);
+  });
+
+  /**
+   * PostgreSQL's `include (a, b)` and `with (param = value)` after a primary key's or unique
+   * constraint's columns: plain words, on the key's line.
+   */
+  keyClauses = this.RULE("keyClauses", () => {
+    this.OPTION({
+      GATE: () => this.wordOnLine("include"),
+      DEF: () => {
+        this.CONSUME(T.Name, { LABEL: "include" });
+        this.SUBRULE(this.columnList, { LABEL: "includeColumns" });
+      },
+    });
+    this.OPTION2({
+      GATE: () => this.wordOnLine("with"),
+      DEF: () => {
+        this.CONSUME2(T.Name, { LABEL: "with" });
+        this.SUBRULE(this.rawSql, { LABEL: "storage" });
+      },
+    });
   });
 
   /** `unique index ...` (an index) or `unique [NAME] (a, b)` (a constraint). */
@@ -130,6 +152,7 @@ class SchemaParser extends CstParser {
         ALT: () => {
           this.OPTION(() => this.CONSUME(T.Name));
           this.SUBRULE(this.columnList);
+          this.SUBRULE(this.keyClauses);
         },
       },
     ]);

@@ -19,6 +19,7 @@ import type {
   ForeignKey,
   IdentityOptions,
   Index,
+  KeyIndexClauses,
   SourceInfo,
   Table,
   TableOptions,
@@ -113,11 +114,18 @@ interface Inline {
 function inlinePlan(t: Table): Map<string, Inline> {
   const plan = new Map<string, Inline>(t.columns.map((c) => [c.name, { pk: false }]));
   const pk = t.primaryKey;
-  if (pk && pk.columns.length === 1 && pk.name === primaryKeyName(t.name) && plan.has(pk.columns[0]!))
+  if (
+    pk &&
+    pk.columns.length === 1 &&
+    pk.name === primaryKeyName(t.name) &&
+    !hasIndexClauses(pk) &&
+    plan.has(pk.columns[0]!)
+  )
     plan.get(pk.columns[0]!)!.pk = true;
   for (const u of t.uniques) {
     const slot = u.columns.length === 1 ? plan.get(u.columns[0]!) : undefined;
-    if (slot && !slot.unique && u.name === uniqueName(t.name, u.columns)) slot.unique = u;
+    if (slot && !slot.unique && !hasIndexClauses(u) && u.name === uniqueName(t.name, u.columns))
+      slot.unique = u;
   }
   // Foreign keys keep their order (SQLite numbers them by it): the file reads back column-level
   // ones first, in column order, so only a leading run of them in column order prints inline.
@@ -188,14 +196,24 @@ function printIndex(t: Table, i: Index): string {
         `${p.kind === "column" ? `${printName(p.column)}${p.length !== undefined ? `(${p.length})` : ""}` : `(${p.sql})`}${p.collation !== undefined ? ` collate ${printName(p.collation)}` : ""}${p.opclass !== undefined ? ` ${printName(p.opclass)}` : ""}${p.desc ? " desc" : ""}${p.nulls ? ` nulls ${p.nulls}` : ""}`,
     )
     .join(", ");
-  const include = i.include?.length ? ` include ${nameList(i.include)}` : "";
-  const storage = i.storage
-    ? ` with (${Object.entries(i.storage)
-        .map(([k, v]) => `${k} = ${v}`)
-        .join(", ")})`
-    : "";
+  const include = printInclude(i);
+  const storage = printStorage(i);
   return `${i.unique ? "unique " : ""}index${name} (${parts})${include}${i.nullsNotDistinct ? " nulls not distinct" : ""}${i.where !== undefined ? ` where (${i.where})` : ""}${i.using ? ` using ${printName(i.using)}` : ""}${storage}`;
 }
+
+/** ` include (a, b)`, or nothing. */
+const printInclude = (k: KeyIndexClauses) => (k.include?.length ? ` include ${nameList(k.include)}` : "");
+
+/** ` with (fillfactor = 70, ...)`, or nothing. */
+const printStorage = (k: KeyIndexClauses) =>
+  k.storage
+    ? ` with (${Object.entries(k.storage)
+        .map(([key, v]) => `${key} = ${v}`)
+        .join(", ")})`
+    : "";
+
+/** Whether a key says something about its index (then it is printed as a table item). */
+const hasIndexClauses = (k: KeyIndexClauses) => Boolean(k.include?.length || k.storage);
 
 /** ` (without rowid, engine = InnoDB)`, or nothing; each word of a name as a name, values verbatim. */
 function printTableOptions(o: TableOptions | undefined): string {
@@ -248,13 +266,13 @@ export function printTable(t: Table): string {
   if (pk && !(pk.columns.length === 1 && plan.get(pk.columns[0]!)?.pk))
     tableItem(
       pk.src,
-      `primary key${pk.name === primaryKeyName(t.name) ? "" : ` ${printName(pk.name)}`} ${nameList(pk.columns)}`,
+      `primary key${pk.name === primaryKeyName(t.name) ? "" : ` ${printName(pk.name)}`} ${nameList(pk.columns)}${printInclude(pk)}${printStorage(pk)}`,
     );
   for (const u of t.uniques) {
     if (inlined.has(u)) continue;
     tableItem(
       u.src,
-      `unique${u.name === uniqueName(t.name, u.columns) ? "" : ` ${printName(u.name)}`} ${nameList(u.columns)}`,
+      `unique${u.name === uniqueName(t.name, u.columns) ? "" : ` ${printName(u.name)}`} ${nameList(u.columns)}${printInclude(u)}${printStorage(u)}`,
     );
   }
   for (const i of t.indexes) tableItem(i.src, printIndex(t, i));

@@ -25,6 +25,7 @@ import type {
   ForeignKey,
   IdentityOptions,
   Index,
+  KeyIndexClauses,
   IndexPart,
   Loc,
   PortableFunction,
@@ -62,6 +63,7 @@ import type {
   IndexItemCstChildren,
   IndexRestCstChildren,
   PrimaryKeyItemCstChildren,
+  KeyClausesCstChildren,
   RawSqlCstChildren,
   ReferencesAttrCstChildren,
   RenamedFromCstChildren,
@@ -551,6 +553,19 @@ function createVisitor() {
         t.item,
         explicit ? nameText(explicit) : undefined,
       );
+      const clauses = this.keyClauses(c.keyClauses?.[0]?.children);
+      if (t.pk?.value.src === t.item) Object.assign(t.pk.value, clauses);
+    }
+
+    /** `include (a, b)` and `with (...)` after a key's columns (PostgreSQL). */
+    keyClauses(c: Parsed<KeyClausesCstChildren> | undefined): KeyIndexClauses {
+      const include = this.columnList(c?.includeColumns?.[0]?.children);
+      const storageRaw = this.rawSql(c?.storage?.[0]?.children);
+      const storage = storageRaw ? this.storageParams(storageRaw) : undefined;
+      return {
+        ...(include ? { include: include.names } : {}),
+        ...(storage ? { storage } : {}),
+      };
     }
 
     /** `unique index ...` (an index, read as one and marked unique) or `unique [NAME] (a, b)`. */
@@ -568,6 +583,7 @@ function createVisitor() {
       const u: Mutable<UniqueConstraint> = {
         name: explicit ? nameText(explicit) : "",
         columns: cols.names,
+        ...this.keyClauses(c.keyClauses?.[0]?.children),
         src: t.item,
       };
       t.table.uniques.push(u);

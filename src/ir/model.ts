@@ -186,13 +186,24 @@ export interface Column {
   readonly src?: SourceInfo;
 }
 
-export interface PrimaryKey {
+/**
+ * What a primary key or unique constraint says about the index it owns (PostgreSQL), as an
+ * index says it: `include (a, b)`, `with (fillfactor = 70)`.
+ */
+export interface KeyIndexClauses {
+  /** `include (a, b)`: columns stored in the key's index, not part of the key. */
+  readonly include?: readonly string[];
+  /** `with (fillfactor = 70)`: the index's storage parameters, names lower-cased, values as written. */
+  readonly storage?: Readonly<Record<string, string>>;
+}
+
+export interface PrimaryKey extends KeyIndexClauses {
   readonly name: string;
   readonly columns: readonly string[];
   readonly src?: SourceInfo;
 }
 
-export interface UniqueConstraint {
+export interface UniqueConstraint extends KeyIndexClauses {
   readonly name: string;
   readonly columns: readonly string[];
   readonly src?: SourceInfo;

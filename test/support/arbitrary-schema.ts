@@ -358,7 +358,13 @@ function build(
     if (rnd.nextInt(0, 2) === 0) {
       const cols = [columns[rnd.nextInt(0, columns.length - 1)]!.name];
       const want = rnd.nextBoolean() ? uniqueName(name, cols) : `uq_${explicit++}`;
-      uniques.push({ name: claim(want), columns: cols });
+      uniques.push({
+        name: claim(want),
+        columns: cols,
+        // PostgreSQL's index clauses on a key, now and then.
+        ...(rnd.nextInt(0, 4) === 0 ? { include: [columns[0]!.name] } : {}),
+        ...(rnd.nextInt(0, 4) === 0 ? { storage: { fillfactor: "70" } } : {}),
+      });
     }
     const indexes: Index[] = [];
     if (rnd.nextInt(0, 2) === 0) {

@@ -287,7 +287,13 @@ function addIndexes(t: MTable, r: Rng, d: DialectName) {
     const name = uniqueName(t.name, [c.name]);
     // One unique per column list (SQLite keeps only one of two identical UNIQUE constraints).
     if (!t.uniques.some((u) => u.name === name || (u.columns.length === 1 && u.columns[0] === c.name)))
-      t.uniques.push({ name, columns: [c.name] });
+      t.uniques.push({
+        name,
+        columns: [c.name],
+        // PostgreSQL's clauses of the key's index, now and then.
+        ...(d === "postgres" && r.bool(0.3) ? { include: ["id"] } : {}),
+        ...(d === "postgres" && r.bool(0.3) ? { storage: { fillfactor: "80" } } : {}),
+      });
   }
   const indexable =
     d === "mysql"

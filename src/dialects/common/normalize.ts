@@ -6,7 +6,16 @@
  *
  * Used for drift, for `diff` against a database and for the round-trip tests; never rendered.
  */
-import type { Column, FkAction, Index, IndexPart, Schema, Table, TableOptions } from "../../ir/model.ts";
+import type {
+  Column,
+  FkAction,
+  Index,
+  IndexPart,
+  KeyIndexClauses,
+  Schema,
+  Table,
+  TableOptions,
+} from "../../ir/model.ts";
 import { type Capabilities, createsIndex } from "../dialect.ts";
 import type { BaseRenderer } from "./render.ts";
 import { normExpr } from "./expr.ts";
@@ -110,6 +119,10 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
       ? { using: i.using }
       : {}),
   });
+  const keyIndexClauses = (k: KeyIndexClauses): KeyIndexClauses => ({
+    ...(k.include?.length ? { include: k.include } : {}),
+    ...(k.storage ? { storage: k.storage } : {}),
+  });
   const action = f.fkAction ?? ((a: FkAction) => a);
   return {
     enums:
@@ -131,11 +144,15 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
         columns: t.columns.map((c) => column(t, c)),
         ...(t.primaryKey
           ? {
-              primaryKey: { name: f.primaryKeyNames ? t.primaryKey.name : "", columns: t.primaryKey.columns },
+              primaryKey: {
+                name: f.primaryKeyNames ? t.primaryKey.name : "",
+                columns: t.primaryKey.columns,
+                ...keyIndexClauses(t.primaryKey),
+              },
             }
           : {}),
         uniques: [
-          ...t.uniques.map((u) => ({ name: u.name, columns: u.columns })),
+          ...t.uniques.map((u) => ({ name: u.name, columns: u.columns, ...keyIndexClauses(u) })),
           ...t.indexes.filter(plainUnique).map((i) => ({
             name: i.name,
             columns: i.parts.map((p) => (p.kind === "column" ? p.column : "")),

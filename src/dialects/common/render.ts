@@ -12,6 +12,7 @@ import type {
   GeneratedColumn,
   Index,
   IndexPart,
+  KeyIndexClauses,
   PrimaryKey,
   Schema,
   Table,
@@ -313,10 +314,22 @@ export abstract class BaseRenderer {
   }
 
   primaryKeySql(pk: PrimaryKey): string {
-    return `CONSTRAINT ${this.q(pk.name)} PRIMARY KEY (${this.cols(pk.columns)})`;
+    return `CONSTRAINT ${this.q(pk.name)} PRIMARY KEY (${this.cols(pk.columns)})${this.keyIndexClauses(pk)}`;
   }
   uniqueSql(u: UniqueConstraint): string {
-    return `CONSTRAINT ${this.q(u.name)} UNIQUE (${this.cols(u.columns)})`;
+    return `CONSTRAINT ${this.q(u.name)} UNIQUE (${this.cols(u.columns)})${this.keyIndexClauses(u)}`;
+  }
+  /** A key's `INCLUDE (...)` and `WITH (...)`, PostgreSQL's (validation refuses them elsewhere). */
+  protected keyIndexClauses(k: KeyIndexClauses): string {
+    return `${k.include?.length ? ` INCLUDE (${this.cols(k.include)})` : ""}${this.storageSql(k.storage)}`;
+  }
+  /** ` WITH (name = value, ...)`, or nothing. */
+  protected storageSql(storage: Readonly<Record<string, string>> | undefined): string {
+    return storage
+      ? ` WITH (${Object.entries(storage)
+          .map(([k, v]) => `${k} = ${v}`)
+          .join(", ")})`
+      : "";
   }
   /** `NO INHERIT` only where validation lets it through (PostgreSQL). */
   checkSql(c: Check): string {
@@ -360,11 +373,7 @@ export abstract class BaseRenderer {
    * `WITH (...)` (validation refuses them where the dialect has none).
    */
   protected indexClauses(i: Index): string {
-    const storage = i.storage
-      ? ` WITH (${Object.entries(i.storage)
-          .map(([k, v]) => `${k} = ${v}`)
-          .join(", ")})`
-      : "";
+    const storage = this.storageSql(i.storage);
     return `${i.include?.length ? ` INCLUDE (${this.cols(i.include)})` : ""}${i.nullsNotDistinct ? " NULLS NOT DISTINCT" : ""}${storage}`;
   }
 

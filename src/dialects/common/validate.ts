@@ -470,6 +470,17 @@ export function validateIndexEntries(schema: Schema, caps: Capabilities, db: str
     nulls: "`nulls first|last` in an index",
   };
   for (const t of schema.tables)
+    for (const k of [...(t.primaryKey ? [t.primaryKey] : []), ...t.uniques])
+      if ((k.include?.length || k.storage) && !caps.indexClauses)
+        out.push(
+          dialectError(
+            "index-clause-dialect",
+            `${db} has no ${k.include?.length ? "`include`" : "storage parameters (`with`)"} on a key (\`${k.name}\`)`,
+            k.src,
+            "remove it",
+          ),
+        );
+  for (const t of schema.tables)
     for (const i of t.indexes) {
       const clause = i.include?.length
         ? "`include`"

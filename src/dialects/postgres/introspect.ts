@@ -20,10 +20,14 @@ import type {
   IdentityOptions,
   Index,
   IndexPart,
+  KeyIndexClauses,
   PrimaryKey,
   Table,
   UniqueConstraint,
 } from "../../ir/model.ts";
+
+/** A node being filled in (the IR is readonly once built). */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 import type { Executor } from "../dialect.ts";
 import { effectiveIdentityOptions, integerTypeMax } from "../../ir/identity.ts";
 import type { IntrospectOptions, Introspected, Unsupported } from "../dialect.ts";
@@ -315,7 +319,8 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     left join pg_class r on r.oid = k.confrelid
     where n.nspname = current_schema() and k.contype in ('p', 'u', 'f', 'c')
     order by k.conrelid, k.conname`);
-  const constraintIndexes = new Set<string>();
+  /** The index each primary key or unique constraint owns, by its oid: where its INCLUDE and WITH are. */
+  const constraintIndexes = new Map<string, Mutable<KeyIndexClauses>>();
   const nums = (v: unknown) =>
     String(v ?? "")
       .split(",")
@@ -327,14 +332,18 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     const name = String(r["name"]);
     const cols = nums(r["cols"]).map((n) => t.attnames.get(n) ?? `?${n}`);
     switch (r["type"]) {
-      case "p":
-        t.primaryKey = { name, columns: cols };
-        constraintIndexes.add(String(r["index"]));
+      case "p": {
+        const pk: Mutable<PrimaryKey> = { name, columns: cols };
+        t.primaryKey = pk;
+        constraintIndexes.set(String(r["index"]), pk);
         break;
-      case "u":
-        t.uniques.push({ name, columns: cols });
-        constraintIndexes.add(String(r["index"]));
+      }
+      case "u": {
+        const u: Mutable<UniqueConstraint> = { name, columns: cols };
+        t.uniques.push(u);
+        constraintIndexes.set(String(r["index"]), u);
         break;
+      }
       case "f": {
         const ref = byOid.get(String(r["refrel"]));
         t.foreignKeys.push({
@@ -391,7 +400,12 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     where n.nspname = current_schema() order by i.indrelid, ic.relname`);
   for (const r of idxRows) {
     const t = byOid.get(String(r["rel"]));
-    if (!t || constraintIndexes.has(String(r["oid"]))) continue;
+    if (!t) continue;
+    const key = constraintIndexes.get(String(r["oid"]));
+    if (key) {
+      Object.assign(key, indexClausesOf(r));
+      continue;
+    }
     const keys = list(r["keys"]);
     const attnums = String(r["attnums"]).split(/[ ,]/).map(Number);
     const options = String(r["options"]).split(/[ ,]/).map(Number);
@@ -415,20 +429,16 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     });
     const pred = text(r["pred"]);
     const method = String(r["method"]);
-    const include = list(r["include"]).map((k) => k.replace(/^"(.*)"$/, "$1").replace(/""/g, '"'));
-    // reloptions: `name=value` each.
-    const storage = Object.fromEntries(
-      list(r["storage"]).map((o) => [o.slice(0, o.indexOf("=")), o.slice(o.indexOf("=") + 1)]),
-    );
+    const { include, storage } = indexClausesOf(r);
     t.indexes.push({
       name: String(r["name"]),
       unique: r["uniq"] === true,
       parts,
       ...(pred !== undefined ? { where: pred } : {}),
       ...(method !== "btree" ? { using: method } : {}),
-      ...(include.length ? { include } : {}),
+      ...(include ? { include } : {}),
       ...(r["nulls_not_distinct"] === true ? { nullsNotDistinct: true } : {}),
-      ...(Object.keys(storage).length ? { storage } : {}),
+      ...(storage ? { storage } : {}),
     });
   }
 
@@ -458,6 +468,18 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     (u) => !(u.what.startsWith("defaults drawn from a sequence") && serialColumns.has(u.object)),
   );
   return { schema: { tables, enums }, skipped, unsupported };
+}
+
+/** An index row's INCLUDE columns and storage parameters (reloptions, `name=value` each), where it has them. */
+function indexClausesOf(r: Record<string, unknown>): KeyIndexClauses {
+  const include = list(r["include"]).map((k) => k.replace(/^"(.*)"$/, "$1").replace(/""/g, '"'));
+  const storage = Object.fromEntries(
+    list(r["storage"]).map((o) => [o.slice(0, o.indexOf("=")), o.slice(o.indexOf("=") + 1)]),
+  );
+  return {
+    ...(include.length ? { include } : {}),
+    ...(Object.keys(storage).length ? { storage } : {}),
+  };
 }
 
 /**
@@ -491,9 +513,9 @@ export async function unsupportedPostgres(
     -- Joined, not obj_description() called once per row (the slowest part of this query).
     union all select 'comments on constraints', relname || '.' || conname, relname, null
       from con join pg_description ds on ds.objoid = con.oid and ds.classoid = 'pg_constraint'::regclass
-    -- Indexes have these clauses; the primary keys and unique constraints owning an index not yet.
-    union all select 'INCLUDE, NULLS NOT DISTINCT or storage parameters of a key constraint', relname || '.' || iname, relname, null
-      from idx where (indnullsnotdistinct or indnatts > indnkeyatts or ioptions is not null)
+    -- Indexes have this clause; the unique constraints owning an index not yet (their INCLUDE and WITH are read).
+    union all select 'NULLS NOT DISTINCT unique constraints', relname || '.' || iname, relname, null
+      from idx where indnullsnotdistinct
         and exists (select 1 from pg_constraint k where k.conindid = idx.indexrelid)
     union all select 'comments on indexes', relname || '.' || iname, relname, null
       from idx join pg_description ds on ds.objoid = idx.ioid and ds.classoid = 'pg_class'::regclass and ds.objsubid = 0

@@ -79,3 +79,40 @@ describe("not valid", () => {
       expect(await errors(d, s)).toEqual(["not-valid-dialect", "not-valid-dialect"]);
   });
 });
+
+describe("include and with on a primary key or unique constraint", () => {
+  const text = (pk: string, unique: string) =>
+    `table t {\n  id bigint\n  code varchar(20)\n  note varchar(20)?\n\n  primary key (id)${pk}\n  unique (code)${unique}\n}\n`;
+  test("are read after the columns, on the key's line", () => {
+    const t = schema(text(" include (note) with (fillfactor = 70)", " include (note, id)")).tables[0]!;
+    expect(t.primaryKey).toMatchObject({ include: ["note"], storage: { fillfactor: "70" } });
+    expect(t.uniques[0]).toMatchObject({ include: ["note", "id"] });
+    const next = schema("table t {\n  id bigint\n  primary key (id)\n  include int\n}\n").tables[0]!;
+    expect(next.primaryKey!.include).toBeUndefined();
+    expect(next.columns.map((c) => c.name)).toEqual(["id", "include"]);
+  });
+  test("fmt prints such a key as a table item", () => {
+    const out = fmt(
+      "table t {\n  id bigint\n  code text\n  primary key (id) with (fillfactor = 70)\n  unique (code) include (id)\n}\n",
+    );
+    expect(out).toContain("  primary key (id) with (fillfactor = 70)\n  unique (code) include (id)\n");
+  });
+  test("a change of them is a new key; the order of parameters is not", () => {
+    const a = schema(text(" with (fillfactor = 70, deduplicate_items = off)", ""));
+    expect(
+      diffSchemas(a, schema(text(" with (deduplicate_items = off, fillfactor = 70)", "")), noRenames()),
+    ).toEqual([]);
+    expect(diffSchemas(a, schema(text("", " include (note)")), noRenames()).map((c) => c.kind)).toEqual([
+      "drop-unique",
+      "drop-primary-key",
+      "add-primary-key",
+      "add-unique",
+    ]);
+  });
+  test("MySQL and SQLite refuse them", async () => {
+    const s = schema(text(" include (note)", " with (fillfactor = 70)"));
+    expect(await errors("postgres", s)).toEqual([]);
+    for (const d of ["mysql", "sqlite"] as const)
+      expect(await errors(d, s)).toEqual(["index-clause-dialect", "index-clause-dialect"]);
+  });
+});
