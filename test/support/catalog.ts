@@ -57,6 +57,11 @@ async function readPostgres(c: Connection): Promise<Catalog> {
     table(cat, str(r["table_name"])).columns.set(str(r["column_name"]), {
       nullable: r["is_nullable"] === "YES",
     });
+  // Tables without columns (PostgreSQL's `CREATE TABLE t ()`) are in no row above.
+  for (const r of await c.query(
+    `select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
+  ))
+    table(cat, str(r["table_name"]));
   const cons = await c.query(`
     select t.relname as tbl, k.conname as name, k.contype as type, r.relname as ref, k.confdeltype as del,
       (select string_agg(a.attname, chr(1) order by u.ord) from unnest(k.conkey) with ordinality u(n, ord) join pg_attribute a on a.attrelid = k.conrelid and a.attnum = u.n) as cols,

@@ -236,8 +236,10 @@ export abstract class BaseRenderer {
   // ---- definitions -------------------------------------------------------------------------
   createTable(t: Table): string[] {
     const lines = [...t.columns.map((c) => this.columnDef(t, c)), ...this.tableConstraints(t)];
+    // A table without columns (PostgreSQL's `CREATE TABLE t ()`; validation refuses it elsewhere).
+    const body = lines.length ? `(\n  ${lines.join(",\n  ")}\n)` : "()";
     return [
-      `CREATE TABLE ${this.q(t.name)} (\n  ${lines.join(",\n  ")}\n)${this.tableOptions(t)}`,
+      `CREATE TABLE ${this.q(t.name)} ${body}${this.tableOptions(t)}`,
       ...this.notValidConstraints(t),
       ...this.columnComments(t),
     ];

@@ -116,3 +116,21 @@ describe("include and with on a primary key or unique constraint", () => {
       expect(await errors(d, s)).toEqual(["index-clause-dialect", "index-clause-dialect"]);
   });
 });
+
+describe("a table without columns", () => {
+  test("is parsed and printed back; PostgreSQL takes it (a warning), MySQL and SQLite refuse it", async () => {
+    const s = schema("table marker {\n}\n");
+    expect(s.tables[0]!.columns).toEqual([]);
+    expect(fmt("table marker { }\n")).toBe("table marker {\n}\n");
+    const pg = (await getDialect("postgres")).validate(s);
+    expect(pg.map((d) => [d.code, d.severity])).toEqual([["empty-table", "warning"]]);
+    for (const d of ["mysql", "sqlite"] as const) expect(await errors(d, s)).toEqual(["empty-table"]);
+  });
+  test("is created as `CREATE TABLE t ()`", async () => {
+    const r = (await getDialect("postgres")).render(
+      [{ kind: "create-table", table: schema("table marker {\n}\n").tables[0]! }],
+      { from: { tables: [], enums: [] }, to: schema("table marker {\n}\n") },
+    );
+    expect(r.map((x) => x.sql)).toEqual(['CREATE TABLE "marker" ()']);
+  });
+});
