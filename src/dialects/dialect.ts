@@ -128,6 +128,14 @@ export interface Capabilities {
    */
   readonly constraintClauses?: boolean;
   /**
+   * The database keeps a comment on a constraint (PostgreSQL's COMMENT ON CONSTRAINT). Absent:
+   * a `///` doc on one is not kept there (not compared by drift), as on a table where the
+   * dialect has no comments.
+   */
+  readonly constraintComments?: boolean;
+  /** The database keeps a comment on an index (PostgreSQL's COMMENT ON INDEX). */
+  readonly indexComments?: boolean;
+  /**
    * What an index entry may say besides its column and direction: `collate` (PostgreSQL,
    * SQLite), an operator class and `nulls first|last` (PostgreSQL). Absent: none of them.
    */

@@ -182,6 +182,30 @@ function applyTo(s: State, c: Change): void {
     case "drop-check":
       edit(c.table, (t) => ({ ...t, checks: without(t.checks, c.check.name) }));
       break;
+    case "set-item-comment": {
+      const set = <T extends { name: string; comment?: string }>(x: T): T => {
+        if (x.name !== c.name) return x;
+        const { comment: _, ...rest } = x;
+        return (c.to !== undefined ? { ...rest, comment: c.to } : rest) as T;
+      };
+      edit(c.table, (t) => {
+        switch (c.item) {
+          case "primary-key":
+            return { ...t, primaryKey: set(t.primaryKey!) };
+          case "unique":
+            return { ...t, uniques: t.uniques.map(set) };
+          case "index":
+            return { ...t, indexes: t.indexes.map(set) };
+          case "foreign-key":
+            return { ...t, foreignKeys: t.foreignKeys.map(set) };
+          case "check":
+            return { ...t, checks: t.checks.map(set) };
+          default:
+            return assertNever(c.item);
+        }
+      });
+      break;
+    }
     case "set-constraint-valid": {
       const set = <T extends { name: string; notValid?: boolean }>(x: T): T => {
         if (x.name !== c.name) return x;

@@ -113,6 +113,18 @@ export type Change =
       readonly name: string;
       readonly valid: boolean;
     }
+  /**
+   * The comment (`///` doc) of a kept constraint or index: PostgreSQL's COMMENT ON CONSTRAINT /
+   * COMMENT ON INDEX. `name` is its name when the change runs (after renames).
+   */
+  | {
+      readonly kind: "set-item-comment";
+      readonly table: string;
+      readonly item: CommentedItem;
+      readonly name: string;
+      readonly from?: string;
+      readonly to?: string;
+    }
   /** Same definition, new name (a renamed table or column changes generated names). */
   | {
       readonly kind: "rename-constraint";
@@ -124,6 +136,9 @@ export type Change =
   | { readonly kind: "rename-index"; readonly table: string; readonly from: string; readonly to: string };
 
 export type ChangeKind = Change["kind"];
+
+/** The table items a `///` comment can be on besides columns. */
+export type CommentedItem = "primary-key" | "unique" | "index" | "foreign-key" | "check";
 
 /** The `alter-column` change: what the renderers' `alterColumn` hooks receive. */
 export type AlterColumn = Extract<Change, { kind: "alter-column" }>;

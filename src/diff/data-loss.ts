@@ -93,6 +93,7 @@ export function dataLoss(c: Change): string | undefined {
     case "add-check":
     case "drop-check":
     case "set-constraint-valid":
+    case "set-item-comment":
     case "rename-constraint":
     case "rename-index":
       return undefined;

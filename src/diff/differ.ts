@@ -31,7 +31,7 @@ import type {
 } from "../ir/model.ts";
 import { typeKey } from "../ir/validate.ts";
 import { normSql } from "../ir/canonical.ts";
-import type { Change } from "./changes.ts";
+import type { Change, CommentedItem } from "./changes.ts";
 import { columnFacets, typeOf } from "./facets.ts";
 import { orderTablesForCreate } from "./order.ts";
 import type { Renames } from "./renames.ts";
@@ -323,6 +323,7 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
   // Drops run before renames (phase 2): they name the table and columns as they are then.
   if (opk && !pkSame) p.constraintDrop.push({ kind: "drop-primary-key", table: old.name, primaryKey: opk });
   if (npk && !pkSame) p.constraintAdd.push({ kind: "add-primary-key", table: t, primaryKey: npk });
+  if (opk && npk && pkSame) comment(opk, npk, "primary-key", t, p);
   if (opk && npk && pkSame && opk.name !== npk.name)
     p.rename.push({
       kind: "rename-constraint",
@@ -348,6 +349,8 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
         from: a.name,
         to: b.name,
       }),
+    undefined,
+    (a, b) => comment(a, b, "unique", t, p),
   );
   matchByDefinition(
     old.checks,
@@ -360,7 +363,10 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
     (a, b) =>
       p.rename.push({ kind: "rename-constraint", table: t, constraint: "check", from: a.name, to: b.name }),
     undefined,
-    (a, b) => validity(a, b, "check", t, p.constraintAdd),
+    (a, b) => {
+      validity(a, b, "check", t, p.constraintAdd);
+      comment(a, b, "check", t, p);
+    },
   );
   matchByDefinition(
     old.indexes,
@@ -370,6 +376,8 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
     (i) => p.constraintDrop.push({ kind: "drop-index", table: old.name, index: i }),
     (i) => p.constraintAdd.push({ kind: "create-index", table: t, index: i }),
     (a, b) => p.rename.push({ kind: "rename-index", table: t, from: a.name, to: b.name }),
+    undefined,
+    (a, b) => comment(a, b, "index", t, p),
   );
   const fkTouchesRetyped = (fk: ForeignKey, table: string) =>
     fk.columns.some((c) => m.retyped(table, c)) ||
@@ -403,8 +411,30 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
         to: b.name,
       }),
     (b) => fkTouchesRetyped(b, t),
-    (a, b) => validity(a, b, "foreign-key", t, p.fkAdd),
+    (a, b) => {
+      validity(a, b, "foreign-key", t, p.fkAdd);
+      comment(a, b, "foreign-key", t, p);
+    },
   );
+}
+
+/** A kept constraint or index whose comment (`///` doc) changed; with the table comments (phase 4). */
+function comment(
+  a: { comment?: string },
+  b: { name: string; comment?: string },
+  item: CommentedItem,
+  table: string,
+  p: Phases,
+): void {
+  if ((a.comment ?? "") !== (b.comment ?? ""))
+    p.column.push({
+      kind: "set-item-comment",
+      table,
+      item,
+      name: b.name,
+      ...(a.comment !== undefined ? { from: a.comment } : {}),
+      ...(b.comment !== undefined ? { to: b.comment } : {}),
+    });
 }
 
 /**

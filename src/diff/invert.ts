@@ -75,6 +75,14 @@ export function invert(c: Change): Change {
       return { kind: "drop-check", table: c.table, check: c.check };
     case "drop-check":
       return { kind: "add-check", table: c.table, check: c.check };
+    case "set-item-comment": {
+      const { from, to, ...rest } = c;
+      return {
+        ...rest,
+        ...(to !== undefined ? { from: to } : {}),
+        ...(from !== undefined ? { to: from } : {}),
+      };
+    }
     case "set-constraint-valid":
       return { ...c, valid: !c.valid };
     case "rename-constraint":

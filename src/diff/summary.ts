@@ -60,6 +60,8 @@ export function describe(c: Change): string {
       return `+ check ${c.check.name} on ${c.table}: ${c.check.expr}`;
     case "drop-check":
       return `- check ${c.check.name} on ${c.table}`;
+    case "set-item-comment":
+      return `~ ${c.item.replace("-", " ")} ${c.name} on ${c.table}: comment ${c.to === undefined ? "removed" : "set"}`;
     case "set-constraint-valid":
       return `~ ${c.constraint.replace("-", " ")} ${c.name} on ${c.table}: ${c.valid ? "validated" : "now not valid"}`;
     case "rename-constraint":
@@ -155,6 +157,7 @@ export function changeTarget(c: Change): { table?: string; column?: string; enum
     case "drop-check":
       return { table: c.table, name: c.check.name };
     case "set-constraint-valid":
+    case "set-item-comment":
       return { table: c.table, name: c.name };
     case "rename-constraint":
     case "rename-index":

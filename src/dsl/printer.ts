@@ -119,12 +119,19 @@ function inlinePlan(t: Table): Map<string, Inline> {
     pk.columns.length === 1 &&
     pk.name === primaryKeyName(t.name) &&
     !hasIndexClauses(pk) &&
+    pk.comment === undefined &&
     plan.has(pk.columns[0]!)
   )
     plan.get(pk.columns[0]!)!.pk = true;
   for (const u of t.uniques) {
     const slot = u.columns.length === 1 ? plan.get(u.columns[0]!) : undefined;
-    if (slot && !slot.unique && !hasIndexClauses(u) && u.name === uniqueName(t.name, u.columns))
+    if (
+      slot &&
+      !slot.unique &&
+      !hasIndexClauses(u) &&
+      u.comment === undefined &&
+      u.name === uniqueName(t.name, u.columns)
+    )
       slot.unique = u;
   }
   // Foreign keys keep their order (SQLite numbers them by it): the file reads back column-level
@@ -134,13 +141,28 @@ function inlinePlan(t: Table): Map<string, Inline> {
   for (const fk of t.foreignKeys) {
     const slot = fk.columns.length === 1 && fk.refColumns.length === 1 ? plan.get(fk.columns[0]!) : undefined;
     const at = position.get(fk.columns[0]!) ?? -1;
-    if (!(slot && !slot.fk && fk.name === foreignKeyName(t.name, fk.columns) && at > last)) break;
+    if (
+      !(
+        slot &&
+        !slot.fk &&
+        fk.comment === undefined &&
+        fk.name === foreignKeyName(t.name, fk.columns) &&
+        at > last
+      )
+    )
+      break;
     slot.fk = fk;
     last = at;
   }
   for (const ck of t.checks) {
     for (const [col, slot] of plan) {
-      if (!slot.check && !ck.noInherit && !ck.notValid && ck.name === checkName(t.name, [col])) {
+      if (
+        !slot.check &&
+        !ck.noInherit &&
+        !ck.notValid &&
+        ck.comment === undefined &&
+        ck.name === checkName(t.name, [col])
+      ) {
         slot.check = ck;
         break;
       }
@@ -255,8 +277,8 @@ export function printTable(t: Table): string {
   }
   // Table-level items start after a blank line, so columns and constraints read as two blocks.
   let blockStart = true;
-  const tableItem = (src: SourceInfo | undefined, line: string) => {
-    item(src, line, undefined, blockStart);
+  const tableItem = (src: SourceInfo | undefined, line: string, comment?: string) => {
+    item(src, line, comment, blockStart);
     blockStart = false;
   };
   const inlined = new Set<unknown>(
@@ -267,21 +289,24 @@ export function printTable(t: Table): string {
     tableItem(
       pk.src,
       `primary key${pk.name === primaryKeyName(t.name) ? "" : ` ${printName(pk.name)}`} ${nameList(pk.columns)}${printInclude(pk)}${printStorage(pk)}`,
+      pk.comment,
     );
   for (const u of t.uniques) {
     if (inlined.has(u)) continue;
     tableItem(
       u.src,
       `unique${u.name === uniqueName(t.name, u.columns) ? "" : ` ${printName(u.name)}`} ${nameList(u.columns)}${printInclude(u)}${printStorage(u)}`,
+      u.comment,
     );
   }
-  for (const i of t.indexes) tableItem(i.src, printIndex(t, i));
+  for (const i of t.indexes) tableItem(i.src, printIndex(t, i), i.comment);
   for (const fk of t.foreignKeys) {
     if (inlined.has(fk)) continue;
     const name = fk.name === foreignKeyName(t.name, fk.columns) ? "" : ` ${printName(fk.name)}`;
     tableItem(
       fk.src,
       `foreign key${name} ${nameList(fk.columns)} references ${printName(fk.refTable)}${nameList(fk.refColumns)}${printActions(fk)}`,
+      fk.comment,
     );
   }
   for (const ck of t.checks) {
@@ -291,6 +316,7 @@ export function printTable(t: Table): string {
     tableItem(
       ck.src,
       `check${name} (${ck.expr})${ck.noInherit ? " no inherit" : ""}${ck.notValid ? " not valid" : ""}`,
+      ck.comment,
     );
   }
   out.push(...(t.src?.inner ?? []).map((c) => INDENT + c));

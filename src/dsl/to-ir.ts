@@ -123,6 +123,8 @@ interface TableScope {
    */
   readonly pending: PendingName[];
   pk?: { value: PrimaryKey; loc: Loc };
+  /** The constraint or index the item being read declares: where its `///` doc goes. */
+  itemNode?: { comment?: string };
   /** Column-level constraints: they come first in their kind's list (see `tableDecl`). */
   readonly columnUniques: UniqueConstraint[];
   readonly columnForeignKeys: ForeignKey[];
@@ -521,10 +523,24 @@ function createVisitor() {
       const first = this.firstToken(inner);
       if (!first) return;
       t.item = this.src(first, this.endOf(inner));
+      t.itemNode = undefined;
       // `visit` calls the method of the item's rule.
       this.visit(inner, t);
-      // A column is an anchor with its doc (`column`); other items take comments only.
-      if (!c.column) this.out.anchors.push({ src: t.item, topLevel: false });
+      // A column is an anchor with its doc (`column`); a constraint or index takes its doc as
+      // its comment (COMMENT ON INDEX / CONSTRAINT).
+      const node = t.itemNode as { comment?: string } | undefined;
+      if (!c.column)
+        this.out.anchors.push({
+          src: t.item,
+          topLevel: false,
+          ...(node
+            ? {
+                setDoc: (doc: string) => {
+                  node.comment = doc;
+                },
+              }
+            : {}),
+        });
     }
 
     setPrimaryKey(t: TableScope, columns: string[], loc: Loc, src: MutableSource, name?: string): void {
@@ -554,7 +570,10 @@ function createVisitor() {
         explicit ? nameText(explicit) : undefined,
       );
       const clauses = this.keyClauses(c.keyClauses?.[0]?.children);
-      if (t.pk?.value.src === t.item) Object.assign(t.pk.value, clauses);
+      if (t.pk?.value.src === t.item) {
+        Object.assign(t.pk.value, clauses);
+        t.itemNode = t.pk.value;
+      }
     }
 
     /** `include (a, b)` and `with (...)` after a key's columns (PostgreSQL). */
@@ -587,6 +606,7 @@ function createVisitor() {
         src: t.item,
       };
       t.table.uniques.push(u);
+      t.itemNode = u;
       t.pending.push(
         explicit
           ? { assign: () => {}, explicit: u.name }
@@ -639,6 +659,7 @@ function createVisitor() {
         ...(usingTok ? { using: this.loc(usingTok) } : {}),
       };
       t.table.indexes.push(index);
+      t.itemNode = index;
       const words = parts.map((p) => (p.kind === "column" ? p.column : expressionWords(p.sql)));
       t.pending.push(
         explicit
@@ -733,6 +754,7 @@ function createVisitor() {
         src: t.item,
       };
       t.table.foreignKeys.push(fk);
+      t.itemNode = fk;
       t.pending.push(
         explicit
           ? { assign: () => {}, explicit: fk.name }
@@ -761,6 +783,7 @@ function createVisitor() {
         src: t.item,
       };
       t.table.checks.push(chk);
+      t.itemNode = chk;
       t.pending.push(
         explicit
           ? { assign: () => {}, explicit: chk.name }

@@ -200,12 +200,16 @@ export interface KeyIndexClauses {
 export interface PrimaryKey extends KeyIndexClauses {
   readonly name: string;
   readonly columns: readonly string[];
+  /** From `///` doc comments: the database comment on it (PostgreSQL's COMMENT ON INDEX / CONSTRAINT). */
+  readonly comment?: string;
   readonly src?: SourceInfo;
 }
 
 export interface UniqueConstraint extends KeyIndexClauses {
   readonly name: string;
   readonly columns: readonly string[];
+  /** From `///` doc comments: the database comment on it (PostgreSQL's COMMENT ON INDEX / CONSTRAINT). */
+  readonly comment?: string;
   readonly src?: SourceInfo;
 }
 
@@ -246,6 +250,8 @@ export interface Index {
   readonly nullsNotDistinct?: boolean;
   /** `with (fillfactor = 70)`: storage parameters (PostgreSQL), names lower-cased, values as written. */
   readonly storage?: Readonly<Record<string, string>>;
+  /** From `///` doc comments: the database comment on it (PostgreSQL's COMMENT ON INDEX / CONSTRAINT). */
+  readonly comment?: string;
   readonly src?: SourceInfo;
 }
 
@@ -268,6 +274,8 @@ export interface ForeignKey {
    * there were not checked (`convalidated` false). Absent: validated.
    */
   readonly notValid?: boolean;
+  /** From `///` doc comments: the database comment on it (PostgreSQL's COMMENT ON INDEX / CONSTRAINT). */
+  readonly comment?: string;
   readonly src?: SourceInfo;
 }
 
@@ -279,6 +287,8 @@ export interface Check {
   readonly noInherit?: boolean;
   /** `not valid` (PostgreSQL): existing rows were not checked (see `ForeignKey.notValid`). */
   readonly notValid?: boolean;
+  /** From `///` doc comments: the database comment on it (PostgreSQL's COMMENT ON INDEX / CONSTRAINT). */
+  readonly comment?: string;
   readonly src?: SourceInfo;
 }
 

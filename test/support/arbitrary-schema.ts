@@ -364,6 +364,10 @@ function build(
         // PostgreSQL's index clauses on a key, now and then.
         ...(rnd.nextInt(0, 4) === 0 ? { include: [columns[0]!.name] } : {}),
         ...(rnd.nextInt(0, 4) === 0 ? { storage: { fillfactor: "70" } } : {}),
+        ...(() => {
+          const d = nextDoc();
+          return d !== undefined ? { comment: d } : {};
+        })(),
       });
     }
     const indexes: Index[] = [];
@@ -411,6 +415,10 @@ function build(
         expr,
         ...(rnd.nextInt(0, 4) === 0 ? { noInherit: true } : {}),
         ...(rnd.nextInt(0, 4) === 0 ? { notValid: true } : {}),
+        ...(() => {
+          const d = nextDoc();
+          return d !== undefined ? { comment: d } : {};
+        })(),
       });
     }
     // Table options: flags of one word and of two, and values of each kind (not all valid on

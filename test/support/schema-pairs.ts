@@ -293,6 +293,7 @@ function addIndexes(t: MTable, r: Rng, d: DialectName) {
         // PostgreSQL's clauses of the key's index, now and then.
         ...(d === "postgres" && r.bool(0.3) ? { include: ["id"] } : {}),
         ...(d === "postgres" && r.bool(0.3) ? { storage: { fillfactor: "80" } } : {}),
+        ...(r.bool(0.2) ? { comment: "One per row's value." } : {}),
       });
   }
   const indexable =

@@ -112,6 +112,7 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
     ...(i.include?.length ? { include: i.include } : {}),
     ...(i.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
     ...(i.storage ? { storage: i.storage } : {}),
+    ...(caps.indexComments && i.comment !== undefined ? { comment: i.comment } : {}),
     ...(i.using !== undefined &&
     i.using !== "btree" &&
     (f.keepsIndexMethod === true ||
@@ -123,6 +124,9 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
     ...(k.include?.length ? { include: k.include } : {}),
     ...(k.storage ? { storage: k.storage } : {}),
   });
+  /** A constraint's comment, where the dialect keeps one. */
+  const comment = (k: { comment?: string }) =>
+    caps.constraintComments && k.comment !== undefined ? { comment: k.comment } : {};
   const action = f.fkAction ?? ((a: FkAction) => a);
   return {
     enums:
@@ -148,11 +152,17 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
                 name: f.primaryKeyNames ? t.primaryKey.name : "",
                 columns: t.primaryKey.columns,
                 ...keyIndexClauses(t.primaryKey),
+                ...comment(t.primaryKey),
               },
             }
           : {}),
         uniques: [
-          ...t.uniques.map((u) => ({ name: u.name, columns: u.columns, ...keyIndexClauses(u) })),
+          ...t.uniques.map((u) => ({
+            name: u.name,
+            columns: u.columns,
+            ...keyIndexClauses(u),
+            ...comment(u),
+          })),
           ...t.indexes.filter(plainUnique).map((i) => ({
             name: i.name,
             columns: i.parts.map((p) => (p.kind === "column" ? p.column : "")),
@@ -169,12 +179,14 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
           ...(k.matchFull ? { matchFull: true } : {}),
           ...(k.deferrable ? { deferrable: k.deferrable } : {}),
           ...(k.notValid ? { notValid: true } : {}),
+          ...comment(k),
         })),
         checks: t.checks.map((c) => ({
           name: c.name,
           expr: expr(c.expr),
           ...(c.noInherit ? { noInherit: true } : {}),
           ...(c.notValid ? { notValid: true } : {}),
+          ...comment(c),
         })),
       }),
     ),

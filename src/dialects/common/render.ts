@@ -20,7 +20,7 @@ import type {
   UniqueConstraint,
 } from "../../ir/model.ts";
 import type { AlterColumn, Change } from "../../diff/changes.ts";
-import { assertNever } from "../../diff/changes.ts";
+import { assertNever, type CommentedItem } from "../../diff/changes.ts";
 import { type Capabilities, createsIndex, type RenderContext, type Statement } from "../dialect.ts";
 import { planSteps, type Step } from "../../diff/steps.ts";
 
@@ -85,7 +85,10 @@ export abstract class BaseRenderer {
       case "create-table":
         return [
           ...this.createTable(c.table),
-          ...c.table.indexes.flatMap((i) => this.createIndex(c.table.name, i)),
+          ...c.table.indexes.flatMap((i) => [
+            ...this.createIndex(c.table.name, i),
+            ...this.indexCommentIfAny(c.table.name, i),
+          ]),
         ];
       case "drop-table":
         return [`DROP TABLE ${this.q(c.table.name)}`];
@@ -106,27 +109,41 @@ export abstract class BaseRenderer {
       case "alter-column":
         return this.alterColumn(c);
       case "add-primary-key":
-        return [`ALTER TABLE ${this.q(c.table)} ADD ${this.primaryKeySql(c.primaryKey)}`];
+        return [
+          `ALTER TABLE ${this.q(c.table)} ADD ${this.primaryKeySql(c.primaryKey)}`,
+          ...this.itemCommentIfAny(c.table, "primary-key", c.primaryKey),
+        ];
       case "drop-primary-key":
         return this.dropPrimaryKey(c.table, c.primaryKey);
       case "add-unique":
-        return [`ALTER TABLE ${this.q(c.table)} ADD ${this.uniqueSql(c.unique)}`];
+        return [
+          `ALTER TABLE ${this.q(c.table)} ADD ${this.uniqueSql(c.unique)}`,
+          ...this.itemCommentIfAny(c.table, "unique", c.unique),
+        ];
       case "drop-unique":
         return this.dropConstraint(c.table, c.unique.name, "unique");
       case "create-index":
-        return this.createIndex(c.table, c.index);
+        return [...this.createIndex(c.table, c.index), ...this.indexCommentIfAny(c.table, c.index)];
       case "drop-index":
         return this.dropIndex(c.table, c.index);
       case "add-foreign-key":
-        return [`ALTER TABLE ${this.q(c.table)} ADD ${this.foreignKeySql(c.foreignKey)}`];
+        return [
+          `ALTER TABLE ${this.q(c.table)} ADD ${this.foreignKeySql(c.foreignKey)}`,
+          ...this.itemCommentIfAny(c.table, "foreign-key", c.foreignKey),
+        ];
       case "drop-foreign-key":
         return this.dropConstraint(c.table, c.foreignKey.name, "foreign-key");
       case "add-check":
-        return [`ALTER TABLE ${this.q(c.table)} ADD ${this.checkSql(c.check)}`];
+        return [
+          `ALTER TABLE ${this.q(c.table)} ADD ${this.checkSql(c.check)}`,
+          ...this.itemCommentIfAny(c.table, "check", c.check),
+        ];
       case "drop-check":
         return this.dropConstraint(c.table, c.check.name, "check");
       case "set-constraint-valid":
         return this.setConstraintValid(c.table, c.constraint, c.name, c.valid);
+      case "set-item-comment":
+        return this.itemComment(c.table, c.item, c.name, c.to);
       case "rename-constraint":
         return this.renameConstraint(c.table, c.constraint, c.from, c.to);
       case "rename-index":
@@ -179,6 +196,15 @@ export abstract class BaseRenderer {
   protected tableComment(_table: string, _doc: string | undefined): string[] {
     return [];
   }
+  /** The comment of a constraint or index set (`doc`) or removed (undefined): none by default. */
+  protected itemComment(
+    _table: string,
+    _item: CommentedItem,
+    _name: string,
+    _doc: string | undefined,
+  ): string[] {
+    return [];
+  }
   protected enumComment(_name: string, _doc: string | undefined): string[] {
     return [];
   }
@@ -224,7 +250,14 @@ export abstract class BaseRenderer {
       kind === "check"
         ? this.checkSql(t.checks.find((c) => c.name === name)!)
         : this.foreignKeySql(t.foreignKeys.find((f) => f.name === name)!);
-    return [...this.dropConstraint(table, name, kind), `ALTER TABLE ${this.q(table)} ADD ${def}`];
+    const item =
+      kind === "check" ? t.checks.find((c) => c.name === name)! : t.foreignKeys.find((f) => f.name === name)!;
+    // The drop takes the comment along: it is set again.
+    return [
+      ...this.dropConstraint(table, name, kind),
+      `ALTER TABLE ${this.q(table)} ADD ${def}`,
+      ...this.itemCommentIfAny(table, kind, item),
+    ];
   }
   protected renameConstraint(table: string, _kind: string, from: string, to: string): string[] {
     return [`ALTER TABLE ${this.q(table)} RENAME CONSTRAINT ${this.q(from)} TO ${this.q(to)}`];
@@ -242,7 +275,32 @@ export abstract class BaseRenderer {
       `CREATE TABLE ${this.q(t.name)} ${body}${this.tableOptions(t)}`,
       ...this.notValidConstraints(t),
       ...this.columnComments(t),
+      ...this.constraintComments(t),
     ];
+  }
+
+  /** The comments of a new table's constraints (its indexes come as their own changes). */
+  protected constraintComments(t: Table): string[] {
+    return [
+      ...(t.primaryKey ? this.itemCommentIfAny(t.name, "primary-key", t.primaryKey) : []),
+      ...t.uniques.flatMap((u) => this.itemCommentIfAny(t.name, "unique", u)),
+      ...t.checks.flatMap((c) => this.itemCommentIfAny(t.name, "check", c)),
+      ...t.foreignKeys.flatMap((f) => this.itemCommentIfAny(t.name, "foreign-key", f)),
+    ];
+  }
+
+  /** The comment of a constraint just added, when it has one. */
+  protected itemCommentIfAny(
+    table: string,
+    item: CommentedItem,
+    x: { name: string; comment?: string },
+  ): string[] {
+    return x.comment !== undefined ? this.itemComment(table, item, x.name, x.comment) : [];
+  }
+
+  /** An index's comment, where the index exists on this dialect. */
+  private indexCommentIfAny(table: string, i: Index): string[] {
+    return this.creates(i) ? this.itemCommentIfAny(table, "index", i) : [];
   }
 
   /**

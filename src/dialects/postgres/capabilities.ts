@@ -36,6 +36,8 @@ export const CAPABILITIES: Capabilities = {
   indexPrefixes: false,
   tableOptions: [],
   constraintClauses: true,
+  constraintComments: true,
+  indexComments: true,
   indexEntryOptions: ["collation", "opclass", "nulls"],
   indexClauses: true,
 };

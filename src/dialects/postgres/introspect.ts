@@ -314,9 +314,10 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
       array_to_string(k.conkey, ',') as cols, r.relname as ref, array_to_string(k.confkey, ',') as refcols, k.confrelid::bigint as refrel,
       k.confdeltype as del, k.confupdtype as upd, k.conindid::bigint as index,
       k.condeferrable as deferrable, k.condeferred as deferred, k.confmatchtype as match, k.connoinherit as noinherit,
-      k.convalidated as validated
+      k.convalidated as validated, ds.description as doc
     from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace
     left join pg_class r on r.oid = k.confrelid
+    left join pg_description ds on ds.objoid = k.oid and ds.classoid = 'pg_constraint'::regclass
     where n.nspname = current_schema() and k.contype in ('p', 'u', 'f', 'c')
     order by k.conrelid, k.conname`);
   /** The index each primary key or unique constraint owns, by its oid: where its INCLUDE and WITH are. */
@@ -331,15 +332,17 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     if (!t) continue;
     const name = String(r["name"]);
     const cols = nums(r["cols"]).map((n) => t.attnames.get(n) ?? `?${n}`);
+    const doc = text(r["doc"]);
+    const comment = doc !== undefined ? { comment: doc } : {};
     switch (r["type"]) {
       case "p": {
-        const pk: Mutable<PrimaryKey> = { name, columns: cols };
+        const pk: Mutable<PrimaryKey> = { name, columns: cols, ...comment };
         t.primaryKey = pk;
         constraintIndexes.set(String(r["index"]), pk);
         break;
       }
       case "u": {
-        const u: Mutable<UniqueConstraint> = { name, columns: cols };
+        const u: Mutable<UniqueConstraint> = { name, columns: cols, ...comment };
         t.uniques.push(u);
         constraintIndexes.set(String(r["index"]), u);
         break;
@@ -358,6 +361,7 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
             ? { deferrable: r["deferred"] === true ? "deferred" : "immediate" }
             : {}),
           ...(r["validated"] === false ? { notValid: true } : {}),
+          ...comment,
         });
         break;
       }
@@ -369,6 +373,7 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
           expr: m ? m[1]! : String(r["def"]),
           ...(r["noinherit"] === true ? { noInherit: true } : {}),
           ...(r["validated"] === false ? { notValid: true } : {}),
+          ...comment,
         });
         break;
       }
@@ -394,9 +399,11 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
         where u.k <= i.indnkeyatts) as collations,
       (select string_agg(pg_get_indexdef(i.indexrelid, k, true), chr(1) order by k)
         from generate_series(i.indnkeyatts + 1, i.indnatts) k) as include,
-      i.indnullsnotdistinct as nulls_not_distinct, array_to_string(ic.reloptions, chr(1)) as storage
+      i.indnullsnotdistinct as nulls_not_distinct, array_to_string(ic.reloptions, chr(1)) as storage,
+      ds.description as doc
     from pg_index i join pg_class ic on ic.oid = i.indexrelid join pg_class c on c.oid = i.indrelid
     join pg_namespace n on n.oid = c.relnamespace join pg_am am on am.oid = ic.relam
+    left join pg_description ds on ds.objoid = i.indexrelid and ds.classoid = 'pg_class'::regclass and ds.objsubid = 0
     where n.nspname = current_schema() order by i.indrelid, ic.relname`);
   for (const r of idxRows) {
     const t = byOid.get(String(r["rel"]));
@@ -439,6 +446,7 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
       ...(include ? { include } : {}),
       ...(r["nulls_not_distinct"] === true ? { nullsNotDistinct: true } : {}),
       ...(storage ? { storage } : {}),
+      ...(text(r["doc"]) !== undefined ? { comment: text(r["doc"])! } : {}),
     });
   }
 
@@ -510,15 +518,14 @@ export async function unsupportedPostgres(
     union all select 'foreign keys to another schema', k.relname || '.' || conname || ' (references ' || confrelid::regclass::text || ')', k.relname, conname
       from con k join pg_class f on f.oid = k.confrelid
       where contype = 'f' and f.relnamespace <> (select oid from pg_namespace where nspname = current_schema())
-    -- Joined, not obj_description() called once per row (the slowest part of this query).
-    union all select 'comments on constraints', relname || '.' || conname, relname, null
-      from con join pg_description ds on ds.objoid = con.oid and ds.classoid = 'pg_constraint'::regclass
     -- Indexes have this clause; the unique constraints owning an index not yet (their INCLUDE and WITH are read).
     union all select 'NULLS NOT DISTINCT unique constraints', relname || '.' || iname, relname, null
       from idx where indnullsnotdistinct
         and exists (select 1 from pg_constraint k where k.conindid = idx.indexrelid)
-    union all select 'comments on indexes', relname || '.' || iname, relname, null
+    -- A key's comment is on its constraint; one on the index it owns is not read.
+    union all select 'comments on the index of a key constraint', relname || '.' || iname, relname, null
       from idx join pg_description ds on ds.objoid = idx.ioid and ds.classoid = 'pg_class'::regclass and ds.objsubid = 0
+      where exists (select 1 from pg_constraint k where k.conindid = idx.indexrelid)
     union all select 'partitioned tables', relname || ' (its partitions are not read)', relname, null from rel where relkind = 'p'
     union all select 'table inheritance', relname || ' (inherits ' || h.inhparent::regclass::text || ')', relname, null
       from pg_inherits h join rel on rel.oid = h.inhrelid where not relispartition

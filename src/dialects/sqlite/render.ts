@@ -174,6 +174,8 @@ export class SqliteRenderer extends BaseRenderer {
       case "set-constraint-valid":
       case "rename-constraint":
         return c.table;
+      // SQLite has no comments: nothing to do.
+      case "set-item-comment":
       // In place: ALTER TABLE RENAME, CREATE/DROP INDEX; enums are CHECKs (routed in render()).
       case "create-enum":
       case "drop-enum":
@@ -310,6 +312,7 @@ function tableOf(c: Change): string | undefined {
     case "add-check":
     case "drop-check":
     case "set-constraint-valid":
+    case "set-item-comment":
     case "rename-constraint":
     case "rename-index":
       return c.table;

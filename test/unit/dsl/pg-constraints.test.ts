@@ -134,3 +134,35 @@ describe("a table without columns", () => {
     expect(r.map((x) => x.sql)).toEqual(['CREATE TABLE "marker" ()']);
   });
 });
+
+describe("comments on constraints and indexes", () => {
+  const text = (doc: (what: string) => string) =>
+    `${PARENT}table b {\n  id bigint\n  a_id bigint\n\n${doc("key")}  primary key (id)\n${doc("unique")}  unique (a_id)\n${doc("index")}  index (a_id, id)\n${doc("fk")}  foreign key (a_id) references a(id)\n${doc("check")}  check (id > 0)\n}\n`;
+  const documented = text((w) => `  /// The ${w}.\n`);
+  test("a `///` doc before one is its comment, and fmt keeps it there", () => {
+    const t = schema(documented).tables[1]!;
+    expect(
+      [t.primaryKey, t.uniques[0], t.indexes[0], t.foreignKeys[0], t.checks[0]].map((x) => x!.comment),
+    ).toEqual(["The key.", "The unique.", "The index.", "The fk.", "The check."]);
+    expect(fmt(documented)).toContain(
+      "  /// The key.\n  primary key (id)\n  /// The unique.\n  unique (a_id)\n",
+    );
+  });
+  test("a changed comment is one change each, its own inverse", () => {
+    const up = diffSchemas(schema(text(() => "")), schema(documented), noRenames());
+    expect(up.map((c) => (c.kind === "set-item-comment" ? [c.item, c.name, c.to] : c.kind))).toEqual([
+      ["primary-key", "b_pkey", "The key."],
+      ["unique", "b_a_id_key", "The unique."],
+      ["check", "b_id_check", "The check."],
+      ["index", "b_a_id_id_idx", "The index."],
+      ["foreign-key", "b_a_id_fkey", "The fk."],
+    ]);
+    expect(invertAll(up)).toEqual(
+      diffSchemas(schema(documented), schema(text(() => "")), noRenames()).reverse(),
+    );
+  });
+  test("every dialect takes them (MySQL and SQLite keep no constraint comments)", async () => {
+    for (const d of ["postgres", "mysql", "sqlite"] as const)
+      expect(await errors(d, schema(documented))).toEqual([]);
+  });
+});
