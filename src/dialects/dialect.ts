@@ -133,6 +133,8 @@ export interface Capabilities {
    * dialect has no comments.
    */
   readonly constraintComments?: boolean;
+  /** Exclusion constraints (PostgreSQL's EXCLUDE); absent: validation refuses them. */
+  readonly exclusions?: boolean;
   /** The database keeps a comment on an index (PostgreSQL's COMMENT ON INDEX). */
   readonly indexComments?: boolean;
   /**

@@ -134,6 +134,17 @@ function applyTo(s: State, c: Change): void {
           ),
         })),
         foreignKeys: t.foreignKeys.map((fk) => ({ ...fk, columns: ren(fk.columns) })),
+        ...(t.exclusions
+          ? {
+              exclusions: t.exclusions.map((x) => ({
+                ...x,
+                ...renInclude(x),
+                parts: x.parts.map((p) =>
+                  p.kind === "column" && p.column === c.from ? { ...p, column: c.to } : p,
+                ),
+              })),
+            }
+          : {}),
       }));
       tables = tables.map((t) => ({
         ...t,
@@ -182,6 +193,16 @@ function applyTo(s: State, c: Change): void {
     case "drop-check":
       edit(c.table, (t) => ({ ...t, checks: without(t.checks, c.check.name) }));
       break;
+    case "add-exclusion":
+      edit(c.table, (t) => ({ ...t, exclusions: [...(t.exclusions ?? []), c.exclusion] }));
+      break;
+    case "drop-exclusion":
+      edit(c.table, (t) => {
+        const { exclusions: _, ...rest } = t;
+        const left = without(t.exclusions ?? [], c.exclusion.name);
+        return left.length ? { ...rest, exclusions: left } : rest;
+      });
+      break;
     case "set-item-comment": {
       const set = <T extends { name: string; comment?: string }>(x: T): T => {
         if (x.name !== c.name) return x;
@@ -200,6 +221,8 @@ function applyTo(s: State, c: Change): void {
             return { ...t, foreignKeys: t.foreignKeys.map(set) };
           case "check":
             return { ...t, checks: t.checks.map(set) };
+          case "exclusion":
+            return { ...t, exclusions: (t.exclusions ?? []).map(set) };
           default:
             return assertNever(c.item);
         }
@@ -233,6 +256,11 @@ function applyTo(s: State, c: Change): void {
             };
           case "check":
             return { ...t, checks: t.checks.map((k) => (k.name === c.from ? { ...k, name: c.to } : k)) };
+          case "exclusion":
+            return {
+              ...t,
+              exclusions: (t.exclusions ?? []).map((x) => (x.name === c.from ? { ...x, name: c.to } : x)),
+            };
         }
       });
       break;

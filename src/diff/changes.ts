@@ -11,6 +11,7 @@ import type {
   Check,
   Column,
   EnumType,
+  Exclusion,
   ForeignKey,
   Index,
   PrimaryKey,
@@ -101,6 +102,9 @@ export type Change =
   | { readonly kind: "drop-foreign-key"; readonly table: string; readonly foreignKey: ForeignKey }
   | { readonly kind: "add-check"; readonly table: string; readonly check: Check }
   | { readonly kind: "drop-check"; readonly table: string; readonly check: Check }
+  /** PostgreSQL's exclusion constraints (a change of one is a drop and an add). */
+  | { readonly kind: "add-exclusion"; readonly table: string; readonly exclusion: Exclusion }
+  | { readonly kind: "drop-exclusion"; readonly table: string; readonly exclusion: Exclusion }
   /**
    * A check or foreign key made valid (PostgreSQL `VALIDATE CONSTRAINT`, which checks the rows
    * there) or not valid (`valid` false: dropped and added again `NOT VALID`, as PostgreSQL has
@@ -129,7 +133,7 @@ export type Change =
   | {
       readonly kind: "rename-constraint";
       readonly table: string;
-      readonly constraint: "primary-key" | "unique" | "foreign-key" | "check";
+      readonly constraint: "primary-key" | "unique" | "foreign-key" | "check" | "exclusion";
       readonly from: string;
       readonly to: string;
     }
@@ -138,7 +142,7 @@ export type Change =
 export type ChangeKind = Change["kind"];
 
 /** The table items a `///` comment can be on besides columns. */
-export type CommentedItem = "primary-key" | "unique" | "index" | "foreign-key" | "check";
+export type CommentedItem = "primary-key" | "unique" | "index" | "foreign-key" | "check" | "exclusion";
 
 /** The `alter-column` change: what the renderers' `alterColumn` hooks receive. */
 export type AlterColumn = Extract<Change, { kind: "alter-column" }>;

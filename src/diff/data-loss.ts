@@ -94,6 +94,8 @@ export function dataLoss(c: Change): string | undefined {
     case "drop-check":
     case "set-constraint-valid":
     case "set-item-comment":
+    case "add-exclusion":
+    case "drop-exclusion":
     case "rename-constraint":
     case "rename-index":
       return undefined;

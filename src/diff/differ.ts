@@ -21,8 +21,10 @@ import type {
   Check,
   Column,
   EnumType,
+  Exclusion,
   ForeignKey,
   Index,
+  IndexPart,
   KeyIndexClauses,
   Schema,
   Table,
@@ -379,6 +381,24 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
     undefined,
     (a, b) => comment(a, b, "index", t, p),
   );
+  matchByDefinition(
+    old.exclusions ?? [],
+    neu.exclusions ?? [],
+    (x) => exclusionKey(x, (c) => mapCols(t, [c])[0]!),
+    (x) => exclusionKey(x, (c) => c),
+    (x) => p.constraintDrop.push({ kind: "drop-exclusion", table: old.name, exclusion: x }),
+    (x) => p.constraintAdd.push({ kind: "add-exclusion", table: t, exclusion: x }),
+    (a, b) =>
+      p.rename.push({
+        kind: "rename-constraint",
+        table: t,
+        constraint: "exclusion",
+        from: a.name,
+        to: b.name,
+      }),
+    undefined,
+    (a, b) => comment(a, b, "exclusion", t, p),
+  );
   const fkTouchesRetyped = (fk: ForeignKey, table: string) =>
     fk.columns.some((c) => m.retyped(table, c)) ||
     fk.refColumns.some((c) => m.retyped(fk.refTable, c)) ||
@@ -538,18 +558,31 @@ export function columnDiffers(a: Column, b: Column, mapEnum: (n: string) => stri
 const sameList = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((x, i) => x === b[i]);
 
+/** An index entry as a key: its column (through `mapCol`) or expression and its options. */
+const partKey = (p: IndexPart, mapCol: (c: string) => string) => [
+  ...(p.kind === "column"
+    ? ["c", mapCol(p.column), p.desc, p.length ?? null]
+    : ["e", normSql(p.sql), p.desc]),
+  p.collation ?? null,
+  p.opclass ?? null,
+  // The default order of nulls (last ascending, first descending) written out is no change.
+  p.nulls === undefined || p.nulls === (p.desc ? "first" : "last") ? null : p.nulls,
+];
+
+/** An exclusion constraint's definition: a change of any of it is a drop and an add. */
+function exclusionKey(x: Exclusion, mapCol: (c: string) => string): string {
+  return JSON.stringify([
+    x.using,
+    x.parts.map((p) => [...partKey(p, mapCol), p.operator]),
+    x.where === undefined ? null : normSql(x.where),
+    keyIndexKey(x, mapCol),
+  ]);
+}
+
 function indexKey(i: Index, mapCol: (c: string) => string): string {
   return JSON.stringify([
     i.unique,
-    i.parts.map((p) => [
-      ...(p.kind === "column"
-        ? ["c", mapCol(p.column), p.desc, p.length ?? null]
-        : ["e", normSql(p.sql), p.desc]),
-      p.collation ?? null,
-      p.opclass ?? null,
-      // The default order of nulls (last ascending, first descending) written out is no change.
-      p.nulls === undefined || p.nulls === (p.desc ? "first" : "last") ? null : p.nulls,
-    ]),
+    i.parts.map((p) => partKey(p, mapCol)),
     i.where === undefined ? null : normSql(i.where),
     i.using ?? null,
     (i.include ?? []).map(mapCol),

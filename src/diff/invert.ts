@@ -75,6 +75,10 @@ export function invert(c: Change): Change {
       return { kind: "drop-check", table: c.table, check: c.check };
     case "drop-check":
       return { kind: "add-check", table: c.table, check: c.check };
+    case "add-exclusion":
+      return { kind: "drop-exclusion", table: c.table, exclusion: c.exclusion };
+    case "drop-exclusion":
+      return { kind: "add-exclusion", table: c.table, exclusion: c.exclusion };
     case "set-item-comment": {
       const { from, to, ...rest } = c;
       return {

@@ -60,6 +60,10 @@ export function describe(c: Change): string {
       return `+ check ${c.check.name} on ${c.table}: ${c.check.expr}`;
     case "drop-check":
       return `- check ${c.check.name} on ${c.table}`;
+    case "add-exclusion":
+      return `+ exclusion ${c.exclusion.name} on ${c.table}`;
+    case "drop-exclusion":
+      return `- exclusion ${c.exclusion.name} on ${c.table}`;
     case "set-item-comment":
       return `~ ${c.item.replace("-", " ")} ${c.name} on ${c.table}: comment ${c.to === undefined ? "removed" : "set"}`;
     case "set-constraint-valid":
@@ -159,6 +163,9 @@ export function changeTarget(c: Change): { table?: string; column?: string; enum
     case "set-constraint-valid":
     case "set-item-comment":
       return { table: c.table, name: c.name };
+    case "add-exclusion":
+    case "drop-exclusion":
+      return { table: c.table, name: c.exclusion.name };
     case "rename-constraint":
     case "rename-index":
       return { table: c.table, name: c.to };

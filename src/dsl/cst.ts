@@ -113,7 +113,38 @@ export type TableItemCstChildren = {
   indexItem?: IndexItemCstNode[];
   foreignKeyItem?: ForeignKeyItemCstNode[];
   checkItem?: CheckItemCstNode[];
+  exclusionItem?: ExclusionItemCstNode[];
   column?: ColumnCstNode[];
+};
+
+export interface ExclusionItemCstNode extends CstNode {
+  name: "exclusionItem";
+  children: ExclusionItemCstChildren;
+}
+
+export type ExclusionItemCstChildren = {
+  exclude: IToken[];
+  exclusionName?: IToken[];
+  Using?: IToken[];
+  method?: IToken[];
+  LParen: IToken[];
+  exclusionEntry: ExclusionEntryCstNode[];
+  Comma?: IToken[];
+  RParen: IToken[];
+  keyClauses: KeyClausesCstNode[];
+  Where?: IToken[];
+  rawSql?: RawSqlCstNode[];
+};
+
+export interface ExclusionEntryCstNode extends CstNode {
+  name: "exclusionEntry";
+  children: ExclusionEntryCstChildren;
+}
+
+export type ExclusionEntryCstChildren = {
+  indexEntry: IndexEntryCstNode[];
+  with: IToken[];
+  operator?: IToken[];
 };
 
 export interface PrimaryKeyItemCstNode extends CstNode {
@@ -435,6 +466,8 @@ export interface SchemaCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   enumValue(children: EnumValueCstChildren, param?: IN): OUT;
   renamedFrom(children: RenamedFromCstChildren, param?: IN): OUT;
   tableItem(children: TableItemCstChildren, param?: IN): OUT;
+  exclusionItem(children: ExclusionItemCstChildren, param?: IN): OUT;
+  exclusionEntry(children: ExclusionEntryCstChildren, param?: IN): OUT;
   primaryKeyItem(children: PrimaryKeyItemCstChildren, param?: IN): OUT;
   keyClauses(children: KeyClausesCstChildren, param?: IN): OUT;
   uniqueItem(children: UniqueItemCstChildren, param?: IN): OUT;

@@ -104,8 +104,58 @@ class SchemaParser extends CstParser {
       { ALT: () => this.SUBRULE(this.indexItem) },
       { ALT: () => this.SUBRULE(this.foreignKeyItem) },
       { ALT: () => this.SUBRULE(this.checkItem) },
+      // `exclude` is a plain word: it starts an exclusion only where no column could start.
+      {
+        GATE: () => this.exclusionNext(),
+        ALT: () => this.SUBRULE(this.exclusionItem),
+        IGNORE_AMBIGUITIES: true,
+      },
       { ALT: () => this.SUBRULE(this.column) },
     ]);
+  });
+
+  /**
+   * `exclude using ...`, `exclude NAME using ...` or `exclude (...`: a column is a name then a
+   * type name, so `exclude` before `using` or `(` is never one (a column may be called exclude).
+   */
+  private exclusionNext(): boolean {
+    const [a, b, c] = [this.LA(1), this.LA(2), this.LA(3)];
+    if (a.image !== "exclude") return false;
+    return b.tokenType === T.Using || b.tokenType === T.LParen || c.tokenType === T.Using;
+  }
+
+  /** `exclude [NAME] [using METHOD] (entry with OP, ...) [include (...)] [with (...)] [where (...)]` (PostgreSQL). */
+  exclusionItem = this.RULE("exclusionItem", () => {
+    this.CONSUME(T.Name, { LABEL: "exclude" });
+    this.OPTION({
+      GATE: () => this.LA(1).tokenType !== T.Using && this.LA(1).tokenType !== T.LParen,
+      DEF: () => this.CONSUME2(T.Name, { LABEL: "exclusionName" }),
+    });
+    this.OPTION2(() => {
+      this.CONSUME(T.Using);
+      this.CONSUME3(T.Name, { LABEL: "method" });
+    });
+    this.CONSUME(T.LParen);
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.exclusionEntry) });
+    this.CONSUME(T.RParen);
+    this.SUBRULE(this.keyClauses);
+    this.OPTION3(() => {
+      this.CONSUME(T.Where);
+      this.SUBRULE(this.rawSql);
+    });
+  });
+
+  /** An index entry, then `with` and the operator (its characters, as the lexer splits them). */
+  exclusionEntry = this.RULE("exclusionEntry", () => {
+    this.SUBRULE(this.indexEntry);
+    this.CONSUME(T.Name, { LABEL: "with" });
+    this.AT_LEAST_ONE(() =>
+      this.OR([
+        { ALT: () => this.CONSUME(T.Equals, { LABEL: "operator" }) },
+        { ALT: () => this.CONSUME(T.Other, { LABEL: "operator" }) },
+        { ALT: () => this.CONSUME(T.Minus, { LABEL: "operator" }) },
+      ]),
+    );
   });
 
   /** `primary key [NAME] (a, b)`: a name of its own, as PostgreSQL and SQLite keep it. */
@@ -230,7 +280,12 @@ class SchemaParser extends CstParser {
     });
     // An operator class is a plain name; `asc`, `desc` and `nulls first|last` are not one.
     this.OPTION5({
-      GATE: () => !this.nullsNext() && this.LA(1).tokenType !== T.Asc && this.LA(1).tokenType !== T.Desc,
+      // `with` after an entry is an exclusion's operator clause, not an operator class.
+      GATE: () =>
+        !this.nullsNext() &&
+        this.LA(1).tokenType !== T.Asc &&
+        this.LA(1).tokenType !== T.Desc &&
+        this.LA(1).image.toLowerCase() !== "with",
       DEF: () => this.CONSUME3(T.Name, { LABEL: "opclass" }),
     });
     this.OPTION(() => this.OR2([{ ALT: () => this.CONSUME(T.Asc) }, { ALT: () => this.CONSUME(T.Desc) }]));

@@ -18,7 +18,9 @@ import type {
   EnumType,
   ForeignKey,
   IdentityOptions,
+  Exclusion,
   Index,
+  IndexPart,
   KeyIndexClauses,
   SourceInfo,
   Table,
@@ -31,6 +33,7 @@ import {
   checkName,
   expressionWords,
   foreignKeyName,
+  exclusionName,
   indexName,
   primaryKeyName,
   uniqueName,
@@ -212,16 +215,23 @@ function columnType(c: Column): string {
 function printIndex(t: Table, i: Index): string {
   const words = i.parts.map((p) => (p.kind === "column" ? p.column : expressionWords(p.sql)));
   const name = i.name === indexName(t.name, words) ? "" : ` ${printName(i.name)}`;
-  const parts = i.parts
-    .map(
-      (p) =>
-        `${p.kind === "column" ? `${printName(p.column)}${p.length !== undefined ? `(${p.length})` : ""}` : `(${p.sql})`}${p.collation !== undefined ? ` collate ${printName(p.collation)}` : ""}${p.opclass !== undefined ? ` ${printName(p.opclass)}` : ""}${p.desc ? " desc" : ""}${p.nulls ? ` nulls ${p.nulls}` : ""}`,
-    )
-    .join(", ");
+  const parts = i.parts.map(printIndexPart).join(", ");
   const include = printInclude(i);
   const storage = printStorage(i);
   return `${i.unique ? "unique " : ""}index${name} (${parts})${include}${i.nullsNotDistinct ? " nulls not distinct" : ""}${i.where !== undefined ? ` where (${i.where})` : ""}${i.using ? ` using ${printName(i.using)}` : ""}${storage}`;
 }
+
+/** `exclude [NAME] using METHOD (entry with OP, ...) ...`: `using` always (a name before `(` would read as a column). */
+function printExclusion(t: Table, x: Exclusion): string {
+  const words = x.parts.map((p) => (p.kind === "column" ? p.column : expressionWords(p.sql)));
+  const name = x.name === exclusionName(t.name, words) ? "" : ` ${printName(x.name)}`;
+  const parts = x.parts.map((p) => `${printIndexPart(p)} with ${p.operator}`).join(", ");
+  return `exclude${name} using ${printName(x.using)} (${parts})${printInclude(x)}${printStorage(x)}${x.where !== undefined ? ` where (${x.where})` : ""}`;
+}
+
+/** An index entry: its column (with a prefix length) or expression, and its options. */
+const printIndexPart = (p: IndexPart) =>
+  `${p.kind === "column" ? `${printName(p.column)}${p.length !== undefined ? `(${p.length})` : ""}` : `(${p.sql})`}${p.collation !== undefined ? ` collate ${printName(p.collation)}` : ""}${p.opclass !== undefined ? ` ${printName(p.opclass)}` : ""}${p.desc ? " desc" : ""}${p.nulls ? ` nulls ${p.nulls}` : ""}`;
 
 /** ` include (a, b)`, or nothing. */
 const printInclude = (k: KeyIndexClauses) => (k.include?.length ? ` include ${nameList(k.include)}` : "");
@@ -319,6 +329,7 @@ export function printTable(t: Table): string {
       ck.comment,
     );
   }
+  for (const x of t.exclusions ?? []) tableItem(x.src, printExclusion(t, x), x.comment);
   out.push(...(t.src?.inner ?? []).map((c) => INDENT + c));
   out.push(withTrailing("}", undefined));
   if (t.src?.trailing) out[out.length - 1] += ` ${t.src.trailing}`;

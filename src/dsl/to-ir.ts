@@ -21,6 +21,8 @@ import type {
   DefaultValue,
   EnumType,
   EnumValue,
+  Exclusion,
+  ExclusionPart,
   FkAction,
   ForeignKey,
   IdentityOptions,
@@ -38,6 +40,7 @@ import type {
 import { IDENTITY_NUMBER_OPTIONS, PORTABLE_FUNCTIONS, PORTABLE_TYPES } from "../ir/model.ts";
 import {
   checkName,
+  exclusionName,
   dedupeName,
   expressionWords,
   foreignKeyName,
@@ -63,6 +66,7 @@ import type {
   IndexItemCstChildren,
   IndexRestCstChildren,
   PrimaryKeyItemCstChildren,
+  ExclusionItemCstChildren,
   KeyClausesCstChildren,
   RawSqlCstChildren,
   ReferencesAttrCstChildren,
@@ -518,7 +522,8 @@ function createVisitor() {
         c.uniqueItem?.[0] ??
         c.indexItem?.[0] ??
         c.foreignKeyItem?.[0] ??
-        c.checkItem?.[0];
+        c.checkItem?.[0] ??
+        c.exclusionItem?.[0];
       if (!inner) return;
       const first = this.firstToken(inner);
       if (!first) return;
@@ -765,6 +770,57 @@ function createVisitor() {
               },
             },
       );
+    }
+
+    /** `exclude [NAME] [using METHOD] (entry with OP, ...) ...`: PostgreSQL's exclusion constraint. */
+    exclusionItem(c: Parsed<ExclusionItemCstChildren>, t: TableScope): void {
+      const explicit = real(c.exclusionName?.[0]);
+      const usingTok = real(c.method?.[0]);
+      const locs: Record<string, Loc> = {};
+      const parts: ExclusionPart[] = [];
+      for (const e of c.exclusionEntry ?? []) {
+        const part = this.indexEntry(e.children.indexEntry?.[0]?.children ?? {}, locs);
+        const withTok = real(e.children.with?.[0]);
+        const operator = (e.children.operator ?? [])
+          .filter((x) => real(x))
+          .map((x) => x.image)
+          .join("");
+        if (withTok && withTok.image.toLowerCase() !== "with")
+          this.error("bad-clause", "write `ENTRY with OPERATOR` (`during with &&`)", this.loc(withTok));
+        if (part && operator) parts.push({ ...part, operator });
+      }
+      if (!parts.length) return;
+      const where = this.rawSql(c.rawSql?.[0]?.children);
+      const x: Mutable<Exclusion> = {
+        name: explicit ? nameText(explicit) : "",
+        using: usingTok ? nameText(usingTok).toLowerCase() : "btree",
+        parts,
+        ...this.keyClauses(c.keyClauses?.[0]?.children),
+        ...(where ? { where: where.sql } : {}),
+        src: t.item,
+      };
+      t.item.parts = {
+        ...locs,
+        ...(explicit ? { name: this.loc(explicit) } : {}),
+        ...(usingTok ? { using: this.loc(usingTok) } : {}),
+      };
+      ((t.table.exclusions ??= []) as Exclusion[]).push(x);
+      t.itemNode = x;
+      const words = parts.map((p) => (p.kind === "column" ? p.column : expressionWords(p.sql)));
+      t.pending.push(
+        explicit
+          ? { assign: () => {}, explicit: x.name }
+          : {
+              assign: (taken) => {
+                x.name = dedupeName(exclusionName(t.name, words), taken);
+                taken.add(x.name);
+              },
+            },
+      );
+    }
+
+    exclusionEntry(): void {
+      // Read by `exclusionItem`.
     }
 
     checkItem(c: Parsed<CheckItemCstChildren>, t: TableScope): void {

@@ -292,6 +292,29 @@ export interface Check {
   readonly src?: SourceInfo;
 }
 
+/** One element of an exclusion constraint: an index entry and the operator it is compared with. */
+export type ExclusionPart = IndexPart & {
+  /** The operator (`=`, `&&`), as written. */
+  readonly operator: string;
+};
+
+/**
+ * `exclude using gist (room with =, during with &&)` (PostgreSQL's EXCLUDE): no two rows whose
+ * elements all compare true with these operators. It owns an index of its method, which holds
+ * the `include`, `with` and `where` clauses as an index does.
+ */
+export interface Exclusion extends KeyIndexClauses {
+  readonly name: string;
+  /** The index method, lower-cased (`btree` when none is written, as PostgreSQL's default). */
+  readonly using: string;
+  readonly parts: readonly ExclusionPart[];
+  /** `where (...)`: a partial exclusion, raw SQL. */
+  readonly where?: string;
+  /** From `///` doc comments: the database comment on it. */
+  readonly comment?: string;
+  readonly src?: SourceInfo;
+}
+
 /**
  * A table's options (`table t (without rowid, strict) {`, `(engine = InnoDB)`): names
  * lower-cased with words joined by one space, values verbatim (a string literal keeps its
@@ -312,6 +335,8 @@ export interface Table {
   readonly indexes: readonly Index[];
   readonly foreignKeys: readonly ForeignKey[];
   readonly checks: readonly Check[];
+  /** PostgreSQL's exclusion constraints; absent when the table has none. */
+  readonly exclusions?: readonly Exclusion[];
   readonly src?: SourceInfo;
 }
 

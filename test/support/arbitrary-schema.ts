@@ -11,6 +11,7 @@ import type {
   ColumnType,
   DefaultValue,
   EnumType,
+  Exclusion,
   FkAction,
   ForeignKey,
   Index,
@@ -22,6 +23,7 @@ import type {
 } from "../../src/ir/model.ts";
 import {
   checkName,
+  exclusionName,
   expressionWords,
   foreignKeyName,
   indexName,
@@ -433,10 +435,30 @@ function build(
         ["auto_increment", "-7"],
       ] as const)
         if (rnd.nextBoolean()) options[k] = v;
+    // PostgreSQL's exclusion constraints, now and then (a column and an expression).
+    const exclusions: Exclusion[] = [];
+    if (rnd.nextInt(0, 3) === 0) {
+      const c = columns[rnd.nextInt(0, columns.length - 1)]!.name;
+      const want = rnd.nextBoolean() ? exclusionName(name, [c]) : `ex_${explicit++}`;
+      const d = nextDoc();
+      exclusions.push({
+        name: claim(want),
+        using: rnd.nextBoolean() ? "gist" : "btree",
+        parts: [
+          { kind: "column", column: c, desc: false, operator: rnd.nextBoolean() ? "=" : "&&" },
+          ...(rnd.nextBoolean()
+            ? [{ kind: "expression" as const, sql: `lower(${quote(c)})`, desc: false, operator: "<>" }]
+            : []),
+        ],
+        ...(rnd.nextInt(0, 2) === 0 ? { where: `${quote(c)} is not null` } : {}),
+        ...(d !== undefined ? { comment: d } : {}),
+      });
+    }
     const d = nextDoc();
     tables.push({
       name,
       ...(Object.keys(options).length ? { options } : {}),
+      ...(exclusions.length ? { exclusions } : {}),
       columns,
       uniques,
       indexes,

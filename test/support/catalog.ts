@@ -68,7 +68,7 @@ async function readPostgres(c: Connection): Promise<Catalog> {
       (select string_agg(a.attname, chr(1) order by u.ord) from unnest(k.confkey) with ordinality u(n, ord) join pg_attribute a on a.attrelid = k.confrelid and a.attnum = u.n) as refcols
     from pg_constraint k join pg_class t on t.oid = k.conrelid join pg_namespace n on n.oid = t.relnamespace
     left join pg_class r on r.oid = k.confrelid
-    where n.nspname = 'public' and k.contype in ('p', 'u', 'f')`);
+    where n.nspname = 'public' and k.contype in ('p', 'u', 'f', 'x')`);
   const actions: Record<string, string> = {
     a: "no action",
     r: "restrict",
@@ -84,6 +84,9 @@ async function readPostgres(c: Connection): Promise<Catalog> {
       backing.add(str(r["name"]));
     } else if (r["type"] === "u") {
       t.uniques.push(split(r["cols"]));
+      backing.add(str(r["name"]));
+    } else if (r["type"] === "x") {
+      // An exclusion constraint's index is its own (introspection compares the constraint).
       backing.add(str(r["name"]));
     } else
       t.foreignKeys.push({

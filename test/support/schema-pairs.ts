@@ -18,7 +18,14 @@ import type {
   TableOptions,
 } from "../../src/ir/model.ts";
 import type { DialectName } from "../../src/dialects/dialect.ts";
-import { checkName, foreignKeyName, indexName, primaryKeyName, uniqueName } from "../../src/ir/naming.ts";
+import {
+  checkName,
+  exclusionName,
+  foreignKeyName,
+  indexName,
+  primaryKeyName,
+  uniqueName,
+} from "../../src/ir/naming.ts";
 
 /** A small deterministic generator (mulberry32). */
 export class Rng {
@@ -296,6 +303,16 @@ function addIndexes(t: MTable, r: Rng, d: DialectName) {
         ...(r.bool(0.2) ? { comment: "One per row's value." } : {}),
       });
   }
+  // PostgreSQL: an exclusion constraint now and then, on the key (its rows never conflict).
+  if (d === "postgres" && t.columns.some((c) => c.name === "id") && r.bool(0.15))
+    t.exclusions = [
+      {
+        name: exclusionName(t.name, ["id"]),
+        using: "btree",
+        parts: [{ kind: "column", column: "id", desc: false, operator: "=" }],
+        ...(r.bool(0.5) ? { where: `${quote("id")} > 0` } : {}),
+      },
+    ];
   const indexable =
     d === "mysql"
       ? keyable

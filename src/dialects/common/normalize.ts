@@ -188,6 +188,22 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
           ...(c.notValid ? { notValid: true } : {}),
           ...comment(c),
         })),
+        ...(t.exclusions?.length
+          ? {
+              exclusions: t.exclusions.map((x) => ({
+                name: x.name,
+                using: x.using,
+                // An exclusion's elements are index entries: the same normal form, and its operator.
+                parts: x.parts.map((p) => ({
+                  ...index({ name: "", unique: false, parts: [p] }).parts[0]!,
+                  operator: p.operator,
+                })),
+                ...(x.where !== undefined ? { where: expr(x.where) } : {}),
+                ...keyIndexClauses(x),
+                ...comment(x),
+              })),
+            }
+          : {}),
       }),
     ),
   };

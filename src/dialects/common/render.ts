@@ -8,6 +8,7 @@ import type {
   Check,
   Column,
   EnumType,
+  Exclusion,
   ForeignKey,
   GeneratedColumn,
   Index,
@@ -144,6 +145,13 @@ export abstract class BaseRenderer {
         return this.setConstraintValid(c.table, c.constraint, c.name, c.valid);
       case "set-item-comment":
         return this.itemComment(c.table, c.item, c.name, c.to);
+      case "add-exclusion":
+        return [
+          `ALTER TABLE ${this.q(c.table)} ADD ${this.exclusionSql(c.exclusion)}`,
+          ...this.itemCommentIfAny(c.table, "exclusion", c.exclusion),
+        ];
+      case "drop-exclusion":
+        return this.dropConstraint(c.table, c.exclusion.name, "exclusion");
       case "rename-constraint":
         return this.renameConstraint(c.table, c.constraint, c.from, c.to);
       case "rename-index":
@@ -226,7 +234,7 @@ export abstract class BaseRenderer {
   protected dropConstraint(
     table: string,
     name: string,
-    _kind: "unique" | "foreign-key" | "check" | "primary-key",
+    _kind: "unique" | "foreign-key" | "check" | "primary-key" | "exclusion",
   ): string[] {
     return [`ALTER TABLE ${this.q(table)} DROP CONSTRAINT ${this.q(name)}`];
   }
@@ -286,6 +294,7 @@ export abstract class BaseRenderer {
       ...t.uniques.flatMap((u) => this.itemCommentIfAny(t.name, "unique", u)),
       ...t.checks.flatMap((c) => this.itemCommentIfAny(t.name, "check", c)),
       ...t.foreignKeys.flatMap((f) => this.itemCommentIfAny(t.name, "foreign-key", f)),
+      ...(t.exclusions ?? []).flatMap((x) => this.itemCommentIfAny(t.name, "exclusion", x)),
     ];
   }
 
@@ -326,6 +335,7 @@ export abstract class BaseRenderer {
       ...t.uniques.map((u) => this.uniqueSql(u)),
       ...t.checks.filter((c) => !c.notValid).map((c) => this.checkSql(c)),
       ...t.foreignKeys.filter((f) => !f.notValid).map((f) => this.foreignKeySql(f)),
+      ...(t.exclusions ?? []).map((x) => this.exclusionSql(x)),
     ];
   }
 
@@ -378,6 +388,17 @@ export abstract class BaseRenderer {
   }
   uniqueSql(u: UniqueConstraint): string {
     return `CONSTRAINT ${this.q(u.name)} UNIQUE (${this.cols(u.columns)})${this.keyIndexClauses(u)}`;
+  }
+  /**
+   * PostgreSQL's EXCLUDE (validation refuses it elsewhere): each element as an index entry,
+   * then `WITH operator`; the clauses of its index, then its WHERE.
+   */
+  exclusionSql(x: Exclusion): string {
+    const parts = x.parts.map(
+      (p) =>
+        `${p.kind === "column" ? this.q(p.column) : `(${p.sql})`}${this.indexPartOptions(p)} WITH ${p.operator}`,
+    );
+    return `CONSTRAINT ${this.q(x.name)} EXCLUDE USING ${x.using} (${parts.join(", ")})${this.keyIndexClauses(x)}${x.where !== undefined ? ` WHERE (${x.where})` : ""}`;
   }
   /** A key's `INCLUDE (...)` and `WITH (...)`, PostgreSQL's (validation refuses them elsewhere). */
   protected keyIndexClauses(k: KeyIndexClauses): string {

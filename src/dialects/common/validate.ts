@@ -407,6 +407,21 @@ export function validateTableOptions(schema: Schema, caps: Capabilities, db: str
   return out;
 }
 
+/** Exclusion constraints where the dialect has none (PostgreSQL alone has EXCLUDE). */
+export function validateExclusions(schema: Schema, caps: Capabilities, db: string): Diagnostic[] {
+  if (caps.exclusions) return [];
+  return schema.tables.flatMap((t) =>
+    (t.exclusions ?? []).map((x) =>
+      dialectError(
+        "exclusion-dialect",
+        `${db} has no exclusion constraints (\`${x.name}\`)`,
+        x.src,
+        "use a unique key where equality is enough, or remove it",
+      ),
+    ),
+  );
+}
+
 /** `no inherit`, `match full`, `deferrable` and `not valid` where the dialect has no such clauses. */
 export function validateConstraintClauses(schema: Schema, caps: Capabilities, db: string): Diagnostic[] {
   if (caps.constraintClauses) return [];

@@ -38,6 +38,7 @@ export const CAPABILITIES: Capabilities = {
   constraintClauses: true,
   constraintComments: true,
   indexComments: true,
+  exclusions: true,
   indexEntryOptions: ["collation", "opclass", "nulls"],
   indexClauses: true,
 };

@@ -16,6 +16,7 @@ import type {
   DefaultValue,
   EnumType,
   FkAction,
+  Exclusion,
   ForeignKey,
   IdentityOptions,
   Index,
@@ -202,6 +203,7 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
       indexes: Index[];
       foreignKeys: ForeignKey[];
       checks: Check[];
+      exclusions?: Exclusion[];
     }
   >();
   for (const r of tableRows) {
@@ -314,14 +316,18 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
       array_to_string(k.conkey, ',') as cols, r.relname as ref, array_to_string(k.confkey, ',') as refcols, k.confrelid::bigint as refrel,
       k.confdeltype as del, k.confupdtype as upd, k.conindid::bigint as index,
       k.condeferrable as deferrable, k.condeferred as deferred, k.confmatchtype as match, k.connoinherit as noinherit,
-      k.convalidated as validated, ds.description as doc
+      k.convalidated as validated, ds.description as doc,
+      (select string_agg(o.oprname, chr(1) order by u.k) from unnest(k.conexclop) with ordinality as u(op, k)
+        join pg_operator o on o.oid = u.op) as operators
     from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace
     left join pg_class r on r.oid = k.confrelid
     left join pg_description ds on ds.objoid = k.oid and ds.classoid = 'pg_constraint'::regclass
-    where n.nspname = current_schema() and k.contype in ('p', 'u', 'f', 'c')
+    where n.nspname = current_schema() and k.contype in ('p', 'u', 'f', 'c', 'x')
     order by k.conrelid, k.conname`);
   /** The index each primary key or unique constraint owns, by its oid: where its INCLUDE and WITH are. */
   const constraintIndexes = new Map<string, Mutable<KeyIndexClauses>>();
+  /** The index each exclusion constraint owns, by its oid: its elements, method and clauses are there. */
+  const exclusionIndexes = new Map<string, { x: Mutable<Exclusion>; operators: string[] }>();
   const nums = (v: unknown) =>
     String(v ?? "")
       .split(",")
@@ -363,6 +369,12 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
           ...(r["validated"] === false ? { notValid: true } : {}),
           ...comment,
         });
+        break;
+      }
+      case "x": {
+        const x: Mutable<Exclusion> = { name, using: "btree", parts: [], ...comment };
+        (t.exclusions ??= []).push(x);
+        exclusionIndexes.set(String(r["index"]), { x, operators: list(r["operators"]) });
         break;
       }
       case "c": {
@@ -437,6 +449,16 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     const pred = text(r["pred"]);
     const method = String(r["method"]);
     const { include, storage } = indexClausesOf(r);
+    const excl = exclusionIndexes.get(String(r["oid"]));
+    if (excl) {
+      Object.assign(excl.x, {
+        using: method,
+        parts: parts.map((p, i) => ({ ...p, operator: excl.operators[i] ?? "?" })),
+        ...(pred !== undefined ? { where: pred } : {}),
+        ...indexClausesOf(r),
+      });
+      continue;
+    }
     t.indexes.push({
       name: String(r["name"]),
       unique: r["uniq"] === true,
@@ -492,10 +514,10 @@ function indexClausesOf(r: Record<string, unknown>): KeyIndexClauses {
 
 /**
  * What the tables hold that the language cannot express yet, each found by its catalog flag:
- * the queries above read such an object as something close to it (an exclusion constraint as
- * its gist index) or not at all (deferrability, an index's
- * operator class or INCLUDE columns, a partitioned table's partitions). One branch per
- * construct: delete it when the language learns the construct. One query for the database.
+ * the queries above read such an object as something close to it (a NULLS NOT DISTINCT unique
+ * constraint as a plain one) or not at all (a key's deferrability, a partitioned table's
+ * partitions). One branch per construct: delete it when the language learns the construct.
+ * One query for the database.
  */
 export async function unsupportedPostgres(
   ex: Executor,
@@ -508,8 +530,7 @@ export async function unsupportedPostgres(
     ), con as (select k.*, r.relname from pg_constraint k join rel r on r.oid = k.conrelid),
     idx as (select i.*, ic.relname as iname, ic.reloptions as ioptions, ic.oid as ioid, r.relname from pg_index i
       join rel r on r.oid = i.indrelid join pg_class ic on ic.oid = i.indexrelid)
-    select 'exclusion constraints' as what, relname || '.' || conname as object, relname as tbl, conname as leave_out from con where contype = 'x'
-    union all select 'deferrable keys and exclusions', relname || '.' || conname, relname, null from con where condeferrable and contype <> 'f'
+    select 'deferrable keys and exclusions' as what, relname || '.' || conname as object, relname as tbl, null as leave_out from con where condeferrable and contype <> 'f'
     -- Checks and foreign keys read their NOT VALID (convalidated); no other kind has one.
     union all select 'NOT VALID constraints', relname || '.' || conname, relname, null from con where not convalidated and contype not in ('c', 'f')
     union all select 'SET NULL or SET DEFAULT on some columns of a foreign key', relname || '.' || conname, relname, null

@@ -172,6 +172,8 @@ export class SqliteRenderer extends BaseRenderer {
       case "drop-check":
       // Validation refuses `not valid` on SQLite: were it to come, a rebuild checks every row.
       case "set-constraint-valid":
+      case "add-exclusion":
+      case "drop-exclusion":
       case "rename-constraint":
         return c.table;
       // SQLite has no comments: nothing to do.
@@ -313,6 +315,8 @@ function tableOf(c: Change): string | undefined {
     case "drop-check":
     case "set-constraint-valid":
     case "set-item-comment":
+    case "add-exclusion":
+    case "drop-exclusion":
     case "rename-constraint":
     case "rename-index":
       return c.table;

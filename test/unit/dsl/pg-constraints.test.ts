@@ -166,3 +166,67 @@ describe("comments on constraints and indexes", () => {
       expect(await errors(d, schema(documented))).toEqual([]);
   });
 });
+
+describe("exclusion constraints", () => {
+  const table = (items: string) =>
+    `table rooms {\n  id bigint primary key\n  room int\n  during tstzrange\n  note text?\n${items}\n}\n`;
+  test("`exclude` starts one before `using` or `(`; elsewhere it names a column", () => {
+    const x = schema(
+      table(
+        "  exclude using gist (room with =, during with &&) include (note) with (fillfactor = 70) where (note is not null)\n  exclude ((lower(note)) desc with =)",
+      ),
+    ).tables[0]!.exclusions!;
+    expect(x).toMatchObject([
+      {
+        name: "rooms_room_during_excl",
+        using: "gist",
+        parts: [
+          { kind: "column", column: "room", operator: "=" },
+          { kind: "column", column: "during", operator: "&&" },
+        ],
+        include: ["note"],
+        storage: { fillfactor: "70" },
+        where: "note is not null",
+      },
+      {
+        name: "rooms_lower_note_excl",
+        using: "btree",
+        parts: [{ kind: "expression", desc: true, operator: "=" }],
+      },
+    ]);
+    const col = schema("table t {\n  id int primary key\n  exclude text\n}\n").tables[0]!;
+    expect(col.columns.map((c) => c.name)).toEqual(["id", "exclude"]);
+    expect(col.exclusions).toBeUndefined();
+  });
+  test("fmt prints it back with its method, its name only when not the generated one", () => {
+    const out = fmt(
+      table("  /// No overlap.\n  exclude no_overlap using gist (during with &&)\n  exclude (id with =)"),
+    );
+    expect(out).toContain(
+      "  /// No overlap.\n  exclude no_overlap using gist (during with &&)\n  exclude using btree (id with =)\n",
+    );
+  });
+  test("an unknown column is an error; MySQL and SQLite refuse exclusions", async () => {
+    expect(load(table("  exclude using gist (durin with &&)")).diagnostics.map((d) => d.code)).toContain(
+      "unknown-column",
+    );
+    const s = schema(table("  exclude using gist (during with &&)"));
+    expect(await errors("postgres", s)).toEqual([]);
+    for (const d of ["mysql", "sqlite"] as const) expect(await errors(d, s)).toContain("exclusion-dialect");
+  });
+  test("a change of it is a drop and an add; a new name is a rename", () => {
+    const a = schema(table("  exclude using gist (during with &&)"));
+    const b = schema(table("  exclude using gist (during with &&) where (room > 0)"));
+    expect(diffSchemas(a, b, noRenames()).map((c) => c.kind)).toEqual(["drop-exclusion", "add-exclusion"]);
+    const c = schema(table("  exclude no_overlap using gist (during with &&)"));
+    expect(diffSchemas(a, c, noRenames())).toEqual([
+      {
+        kind: "rename-constraint",
+        table: "rooms",
+        constraint: "exclusion",
+        from: "rooms_during_excl",
+        to: "no_overlap",
+      },
+    ]);
+  });
+});
