@@ -18,7 +18,7 @@ export interface Suggestion {
 const NAME = `(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_]*)`;
 const unquote = (n: string) => (n.startsWith('"') ? n.slice(1, -1).replace(/""/g, '"') : n);
 
-const TOP_LEVEL = ["table", "enum"];
+const TOP_LEVEL = ["table", "enum", "virtual table"];
 // `exclude` is PostgreSQL's exclusion constraint (validation refuses it elsewhere).
 const TABLE_ITEMS = ["primary key", "unique", "index", "foreign key", "check", "exclude"];
 const COLUMN_ATTRIBUTES = [
@@ -71,6 +71,8 @@ export function complete(schema: Schema, before: string): Suggestion[] {
           detail: `enum { ${e.values.map((v) => v.name).join(", ")} }`,
         }),
       ),
+      // A domain is a type too (PostgreSQL).
+      ...(schema.domains ?? []).map((d): Suggestion => ({ label: d.name, kind: "type", detail: "domain" })),
     ];
   }
   return COLUMN_ATTRIBUTES.map((label) => ({ label, kind: "keyword" }));

@@ -20,7 +20,7 @@ import type {
   TableOptions,
   UniqueConstraint,
 } from "../../ir/model.ts";
-import type { AlterColumn, Change } from "../../diff/changes.ts";
+import type { AlterColumn, Change, ObjectChange } from "../../diff/changes.ts";
 import { assertNever, type CommentedItem } from "../../diff/changes.ts";
 import { type Capabilities, createsIndex, type RenderContext, type Statement } from "../dialect.ts";
 import { planSteps, type Step } from "../../diff/steps.ts";
@@ -81,6 +81,15 @@ export abstract class BaseRenderer {
         return this.alterEnumValues(c.enum, c.from, c.to);
       case "set-enum-comment":
         return this.enumComment(c.enum, c.to);
+      case "create-sequence":
+      case "drop-sequence":
+      case "rename-sequence":
+      case "alter-sequence":
+      case "create-domain":
+      case "drop-domain":
+      case "rename-domain":
+      case "alter-domain":
+        return this.objectChange(c);
       // A table created by the inverse of a drop carries its indexes (the differ creates new
       // tables with none and adds them as separate changes).
       case "create-table":
@@ -162,6 +171,13 @@ export abstract class BaseRenderer {
   }
 
   // ---- hooks with a standard default ------------------------------------------------------
+  /**
+   * Sequences and domains: only PostgreSQL has them, and validation refuses them elsewhere
+   * (`Capabilities.standaloneSequences`, `domains`), so reaching this is a planner bug.
+   */
+  protected objectChange(c: ObjectChange): string[] {
+    throw new Error(`this dialect has no sequences or domains (${c.kind})`);
+  }
   protected createEnum(_e: EnumType): string[] {
     return [];
   }
@@ -276,6 +292,7 @@ export abstract class BaseRenderer {
 
   // ---- definitions -------------------------------------------------------------------------
   createTable(t: Table): string[] {
+    if (t.virtual) return this.createVirtualTable(t);
     const lines = [...t.columns.map((c) => this.columnDef(t, c)), ...this.tableConstraints(t)];
     // A table without columns (PostgreSQL's `CREATE TABLE t ()`; validation refuses it elsewhere).
     const body = lines.length ? `(\n  ${lines.join(",\n  ")}\n)` : "()";
@@ -284,6 +301,20 @@ export abstract class BaseRenderer {
       ...this.notValidConstraints(t),
       ...this.columnComments(t),
       ...this.constraintComments(t),
+    ];
+  }
+
+  /**
+   * A virtual table (`Table.virtual`), in SQLite's words: `CREATE VIRTUAL TABLE t USING fts4(a, b)`,
+   * the module's arguments as the schema has them (SQLite keeps the text, so `pull` reads them
+   * back the same). Its shadow tables come with it, and its DROP TABLE drops them. Validation
+   * refuses virtual tables where the database has none (`Capabilities.virtualTables`).
+   */
+  protected createVirtualTable(t: Table): string[] {
+    const v = t.virtual!;
+    const module = /^[A-Za-z_][A-Za-z0-9_]*$/.test(v.module) ? v.module : this.q(v.module);
+    return [
+      `CREATE VIRTUAL TABLE ${this.q(t.name)} USING ${module}${v.args !== undefined ? `(${v.args})` : ""}`,
     ];
   }
 
