@@ -147,9 +147,19 @@ export interface Capabilities {
   readonly repartitions?: boolean;
   /**
    * PostgreSQL's constraint clauses: `no inherit` checks, `match full` and `deferrable` foreign
-   * keys. Absent: validation refuses them (MySQL has none; SQLite's DEFERRABLE is not read yet).
+   * keys, `not valid` checks and foreign keys. Absent: validation refuses them (MySQL has none; SQLite's DEFERRABLE is not read yet).
    */
   readonly constraintClauses?: boolean;
+  /**
+   * The database keeps a comment on a constraint (PostgreSQL's COMMENT ON CONSTRAINT). Absent:
+   * a `///` doc on one is not kept there (not compared by drift), as on a table where the
+   * dialect has no comments.
+   */
+  readonly constraintComments?: boolean;
+  /** Exclusion constraints (PostgreSQL's EXCLUDE); absent: validation refuses them. */
+  readonly exclusions?: boolean;
+  /** The database keeps a comment on an index (PostgreSQL's COMMENT ON INDEX). */
+  readonly indexComments?: boolean;
   /**
    * What an index entry may say besides its column and direction: `collate` (PostgreSQL,
    * SQLite), an operator class and `nulls first|last` (PostgreSQL). Absent: none of them.

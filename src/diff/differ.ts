@@ -26,8 +26,11 @@ import type {
   Check,
   Column,
   EnumType,
+  Exclusion,
   ForeignKey,
   Index,
+  IndexPart,
+  KeyIndexClauses,
   Schema,
   Table,
   TableOptions,
@@ -35,7 +38,7 @@ import type {
 } from "../ir/model.ts";
 import { typeKey } from "../ir/validate.ts";
 import { normSql, virtualKey } from "../ir/canonical.ts";
-import type { Change } from "./changes.ts";
+import type { Change, CommentedItem } from "./changes.ts";
 import { columnFacets, typeOf } from "./facets.ts";
 import { orderTablesForCreate } from "./order.ts";
 import { nameValue, optionText, partitionKey, tableParent } from "../ir/inheritance.ts";
@@ -425,10 +428,13 @@ function droppedKeys(pairs: readonly { old: Table; neu: Table }[], m: Matching):
     const pkKept =
       neu.primaryKey &&
       old.primaryKey &&
-      sameList(m.mapCols(t, old.primaryKey.columns), neu.primaryKey.columns);
+      sameList(m.mapCols(t, old.primaryKey.columns), neu.primaryKey.columns) &&
+      keyIndexKey(old.primaryKey, (c) => m.mapCols(t, [c])[0]!) === keyIndexKey(neu.primaryKey, (c) => c);
     if (old.primaryKey && !pkKept) out.add(key(old.primaryKey.columns));
-    const uniques = new Set(neu.uniques.map((u) => keyId(t, u.columns)));
-    for (const u of old.uniques) if (!uniques.has(key(u.columns))) out.add(key(u.columns));
+    const uniques = new Set(neu.uniques.map((u) => keyId(t, u.columns) + keyIndexKey(u, (c) => c)));
+    for (const u of old.uniques)
+      if (!uniques.has(key(u.columns) + keyIndexKey(u, (c) => m.mapCols(t, [c])[0]!)))
+        out.add(key(u.columns));
     const keptIndexes = new Set(neu.indexes.filter((i) => i.unique).map((i) => indexKey(i, (c) => c)));
     for (const i of old.indexes) {
       if (!i.unique || i.parts.some((x) => x.kind !== "column")) continue;
@@ -448,10 +454,15 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
   // primary key
   const opk = old.primaryKey,
     npk = neu.primaryKey;
-  const pkSame = opk && npk && sameList(mapCols(t, opk.columns), npk.columns);
+  const pkSame =
+    opk &&
+    npk &&
+    sameList(mapCols(t, opk.columns), npk.columns) &&
+    keyIndexKey(opk, (c) => mapCols(t, [c])[0]!) === keyIndexKey(npk, (c) => c);
   // Drops run before renames (phase 2): they name the table and columns as they are then.
   if (opk && !pkSame) p.constraintDrop.push({ kind: "drop-primary-key", table: old.name, primaryKey: opk });
   if (npk && !pkSame) p.constraintAdd.push({ kind: "add-primary-key", table: t, primaryKey: npk });
+  if (opk && npk && pkSame) comment(opk, npk, "primary-key", t, p);
   if (opk && npk && pkSame && opk.name !== npk.name)
     p.rename.push({
       kind: "rename-constraint",
@@ -465,8 +476,8 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
   matchByDefinition(
     old.uniques,
     neu.uniques,
-    (u) => JSON.stringify(mapCols(t, u.columns)),
-    (u) => JSON.stringify(u.columns),
+    (u) => JSON.stringify(mapCols(t, u.columns)) + keyIndexKey(u, (c) => mapCols(t, [c])[0]!),
+    (u) => JSON.stringify(u.columns) + keyIndexKey(u, (c) => c),
     (u) => p.constraintDrop.push({ kind: "drop-unique", table: old.name, unique: u }),
     (u) => p.constraintAdd.push({ kind: "add-unique", table: t, unique: u }),
     (a, b) =>
@@ -477,6 +488,8 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
         from: a.name,
         to: b.name,
       }),
+    undefined,
+    (a, b) => comment(a, b, "unique", t, p),
   );
   matchByDefinition(
     old.checks,
@@ -488,6 +501,11 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
     (c) => p.constraintAdd.push({ kind: "add-check", table: t, check: c }),
     (a, b) =>
       p.rename.push({ kind: "rename-constraint", table: t, constraint: "check", from: a.name, to: b.name }),
+    undefined,
+    (a, b) => {
+      validity(a, b, "check", t, p.constraintAdd);
+      comment(a, b, "check", t, p);
+    },
   );
   matchByDefinition(
     old.indexes,
@@ -497,6 +515,26 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
     (i) => p.constraintDrop.push({ kind: "drop-index", table: old.name, index: i }),
     (i) => p.constraintAdd.push({ kind: "create-index", table: t, index: i }),
     (a, b) => p.rename.push({ kind: "rename-index", table: t, from: a.name, to: b.name }),
+    undefined,
+    (a, b) => comment(a, b, "index", t, p),
+  );
+  matchByDefinition(
+    old.exclusions ?? [],
+    neu.exclusions ?? [],
+    (x) => exclusionKey(x, (c) => mapCols(t, [c])[0]!),
+    (x) => exclusionKey(x, (c) => c),
+    (x) => p.constraintDrop.push({ kind: "drop-exclusion", table: old.name, exclusion: x }),
+    (x) => p.constraintAdd.push({ kind: "add-exclusion", table: t, exclusion: x }),
+    (a, b) =>
+      p.rename.push({
+        kind: "rename-constraint",
+        table: t,
+        constraint: "exclusion",
+        from: a.name,
+        to: b.name,
+      }),
+    undefined,
+    (a, b) => comment(a, b, "exclusion", t, p),
   );
   const fkTouchesRetyped = (fk: ForeignKey, table: string) =>
     fk.columns.some((c) => m.retyped(table, c)) ||
@@ -530,7 +568,45 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
         to: b.name,
       }),
     (b) => fkTouchesRetyped(b, t),
+    (a, b) => {
+      validity(a, b, "foreign-key", t, p.fkAdd);
+      comment(a, b, "foreign-key", t, p);
+    },
   );
+}
+
+/** A kept constraint or index whose comment (`///` doc) changed; with the table comments (phase 4). */
+function comment(
+  a: { comment?: string },
+  b: { name: string; comment?: string },
+  item: CommentedItem,
+  table: string,
+  p: Phases,
+): void {
+  if ((a.comment ?? "") !== (b.comment ?? ""))
+    p.column.push({
+      kind: "set-item-comment",
+      table,
+      item,
+      name: b.name,
+      ...(a.comment !== undefined ? { from: a.comment } : {}),
+      ...(b.comment !== undefined ? { to: b.comment } : {}),
+    });
+}
+
+/**
+ * A kept check or foreign key whose `not valid` changed (its key in `matchByDefinition` leaves
+ * validity out, so the constraint is kept): validated, or made not valid again.
+ */
+function validity(
+  a: { notValid?: boolean },
+  b: { name: string; notValid?: boolean },
+  constraint: "check" | "foreign-key",
+  table: string,
+  phase: Change[],
+): void {
+  if ((a.notValid ?? false) !== (b.notValid ?? false))
+    phase.push({ kind: "set-constraint-valid", table, constraint, name: b.name, valid: !b.notValid });
 }
 
 /** New tables, in dependency order; foreign keys in a cycle come after all tables. */
@@ -620,26 +696,47 @@ export function columnDiffers(a: Column, b: Column, mapEnum: (n: string) => stri
 const sameList = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((x, i) => x === b[i]);
 
+/** An index entry as a key: its column (through `mapCol`) or expression and its options. */
+const partKey = (p: IndexPart, mapCol: (c: string) => string) => [
+  ...(p.kind === "column"
+    ? ["c", mapCol(p.column), p.desc, p.length ?? null]
+    : ["e", normSql(p.sql), p.desc]),
+  p.collation ?? null,
+  p.opclass ?? null,
+  // The default order of nulls (last ascending, first descending) written out is no change.
+  p.nulls === undefined || p.nulls === (p.desc ? "first" : "last") ? null : p.nulls,
+];
+
+/** An exclusion constraint's definition: a change of any of it is a drop and an add. */
+function exclusionKey(x: Exclusion, mapCol: (c: string) => string): string {
+  return JSON.stringify([
+    x.using,
+    x.parts.map((p) => [...partKey(p, mapCol), p.operator]),
+    x.where === undefined ? null : normSql(x.where),
+    keyIndexKey(x, mapCol),
+  ]);
+}
+
 function indexKey(i: Index, mapCol: (c: string) => string): string {
   return JSON.stringify([
     i.unique,
-    i.parts.map((p) => [
-      ...(p.kind === "column"
-        ? ["c", mapCol(p.column), p.desc, p.length ?? null]
-        : ["e", normSql(p.sql), p.desc]),
-      p.collation ?? null,
-      p.opclass ?? null,
-      // The default order of nulls (last ascending, first descending) written out is no change.
-      p.nulls === undefined || p.nulls === (p.desc ? "first" : "last") ? null : p.nulls,
-    ]),
+    i.parts.map((p) => partKey(p, mapCol)),
     i.where === undefined ? null : normSql(i.where),
     i.using ?? null,
     (i.include ?? []).map(mapCol),
     i.nullsNotDistinct ?? false,
-    // Storage parameters by name: their order carries no meaning.
-    Object.entries(i.storage ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    sortedStorage(i.storage),
   ]);
 }
+
+/** What a key says of its index (`include`, `with`): a change of it is a new key. */
+function keyIndexKey(k: KeyIndexClauses, mapCol: (c: string) => string): string {
+  return JSON.stringify([(k.include ?? []).map(mapCol), sortedStorage(k.storage)]);
+}
+
+/** Storage parameters by name: their order carries no meaning. */
+const sortedStorage = (storage: Readonly<Record<string, string>> | undefined) =>
+  Object.entries(storage ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
 function fkKey(
   f: ForeignKey,
@@ -661,7 +758,8 @@ function fkKey(
 /**
  * Pairs old and new items: same name and same definition → unchanged; same name, other
  * definition → drop + add; different names, same definition → rename; the rest drop or add.
- * `forceRebuild` marks items to drop and add again although they did not change.
+ * `forceRebuild` marks items to drop and add again although they did not change; `kept` sees
+ * each pair kept (same name or renamed), for what the keys leave out and is altered in place.
  */
 function matchByDefinition<T extends { name: string }>(
   olds: readonly T[],
@@ -672,6 +770,7 @@ function matchByDefinition<T extends { name: string }>(
   add: (x: T) => void,
   rename: (a: T, b: T) => void,
   forceRebuild?: (x: T) => boolean,
+  kept?: (a: T, b: T) => void,
 ): void {
   const newByName = new Map(news.map((x) => [x.name, x]));
   const leftOld: T[] = [];
@@ -680,6 +779,7 @@ function matchByDefinition<T extends { name: string }>(
     const n = newByName.get(o.name);
     if (n && oldKey(o) === newKey(n) && !forceRebuild?.(n)) {
       matchedNew.add(n);
+      kept?.(o, n);
       continue;
     }
     if (n && forceRebuild?.(n) && oldKey(o) === newKey(n)) {
@@ -704,6 +804,7 @@ function matchByDefinition<T extends { name: string }>(
       candidates!.splice(candidates!.indexOf(n), 1);
       matchedNew.add(n);
       rename(o, n);
+      kept?.(o, n);
       continue;
     }
     drop(o);

@@ -20,7 +20,10 @@ import type {
   Sequence,
   ForeignKey,
   IdentityOptions,
+  Exclusion,
   Index,
+  IndexPart,
+  KeyIndexClauses,
   SourceInfo,
   Table,
   TableOptions,
@@ -32,6 +35,7 @@ import {
   checkName,
   expressionWords,
   foreignKeyName,
+  exclusionName,
   indexName,
   primaryKeyName,
   uniqueName,
@@ -86,8 +90,10 @@ export function printDefault(d: DefaultValue): string {
   }
 }
 
-const printActions = (fk: Pick<ForeignKey, "onDelete" | "onUpdate" | "matchFull" | "deferrable">) =>
-  `${fk.onDelete !== "no action" ? ` on delete ${fk.onDelete}` : ""}${fk.onUpdate !== "no action" ? ` on update ${fk.onUpdate}` : ""}${fk.matchFull ? " match full" : ""}${fk.deferrable ? ` deferrable${fk.deferrable === "deferred" ? " initially deferred" : ""}` : ""}`;
+const printActions = (
+  fk: Pick<ForeignKey, "onDelete" | "onUpdate" | "matchFull" | "deferrable" | "notValid">,
+) =>
+  `${fk.onDelete !== "no action" ? ` on delete ${fk.onDelete}` : ""}${fk.onUpdate !== "no action" ? ` on update ${fk.onUpdate}` : ""}${fk.matchFull ? " match full" : ""}${fk.deferrable ? ` deferrable${fk.deferrable === "deferred" ? " initially deferred" : ""}` : ""}${fk.notValid ? " not valid" : ""}`;
 
 const nameList = (names: readonly string[]) => `(${names.map(printName).join(", ")})`;
 
@@ -115,11 +121,25 @@ interface Inline {
 function inlinePlan(t: Table): Map<string, Inline> {
   const plan = new Map<string, Inline>(t.columns.map((c) => [c.name, { pk: false }]));
   const pk = t.primaryKey;
-  if (pk && pk.columns.length === 1 && pk.name === primaryKeyName(t.name) && plan.has(pk.columns[0]!))
+  if (
+    pk &&
+    pk.columns.length === 1 &&
+    pk.name === primaryKeyName(t.name) &&
+    !hasIndexClauses(pk) &&
+    pk.comment === undefined &&
+    plan.has(pk.columns[0]!)
+  )
     plan.get(pk.columns[0]!)!.pk = true;
   for (const u of t.uniques) {
     const slot = u.columns.length === 1 ? plan.get(u.columns[0]!) : undefined;
-    if (slot && !slot.unique && u.name === uniqueName(t.name, u.columns)) slot.unique = u;
+    if (
+      slot &&
+      !slot.unique &&
+      !hasIndexClauses(u) &&
+      u.comment === undefined &&
+      u.name === uniqueName(t.name, u.columns)
+    )
+      slot.unique = u;
   }
   // Foreign keys keep their order (SQLite numbers them by it): the file reads back column-level
   // ones first, in column order, so only a leading run of them in column order prints inline.
@@ -128,13 +148,28 @@ function inlinePlan(t: Table): Map<string, Inline> {
   for (const fk of t.foreignKeys) {
     const slot = fk.columns.length === 1 && fk.refColumns.length === 1 ? plan.get(fk.columns[0]!) : undefined;
     const at = position.get(fk.columns[0]!) ?? -1;
-    if (!(slot && !slot.fk && fk.name === foreignKeyName(t.name, fk.columns) && at > last)) break;
+    if (
+      !(
+        slot &&
+        !slot.fk &&
+        fk.comment === undefined &&
+        fk.name === foreignKeyName(t.name, fk.columns) &&
+        at > last
+      )
+    )
+      break;
     slot.fk = fk;
     last = at;
   }
   for (const ck of t.checks) {
     for (const [col, slot] of plan) {
-      if (!slot.check && !ck.noInherit && ck.name === checkName(t.name, [col])) {
+      if (
+        !slot.check &&
+        !ck.noInherit &&
+        !ck.notValid &&
+        ck.comment === undefined &&
+        ck.name === checkName(t.name, [col])
+      ) {
         slot.check = ck;
         break;
       }
@@ -184,20 +219,37 @@ function columnType(c: Column): string {
 function printIndex(t: Table, i: Index): string {
   const words = i.parts.map((p) => (p.kind === "column" ? p.column : expressionWords(p.sql)));
   const name = i.name === indexName(t.name, words) ? "" : ` ${printName(i.name)}`;
-  const parts = i.parts
-    .map(
-      (p) =>
-        `${p.kind === "column" ? `${printName(p.column)}${p.length !== undefined ? `(${p.length})` : ""}` : `(${p.sql})`}${p.collation !== undefined ? ` collate ${printName(p.collation)}` : ""}${p.opclass !== undefined ? ` ${printName(p.opclass)}` : ""}${p.desc ? " desc" : ""}${p.nulls ? ` nulls ${p.nulls}` : ""}`,
-    )
-    .join(", ");
-  const include = i.include?.length ? ` include ${nameList(i.include)}` : "";
-  const storage = i.storage
-    ? ` with (${Object.entries(i.storage)
-        .map(([k, v]) => `${k} = ${v}`)
-        .join(", ")})`
-    : "";
+  const parts = i.parts.map(printIndexPart).join(", ");
+  const include = printInclude(i);
+  const storage = printStorage(i);
   return `${i.unique ? "unique " : ""}index${name} (${parts})${include}${i.nullsNotDistinct ? " nulls not distinct" : ""}${i.where !== undefined ? ` where (${i.where})` : ""}${i.using ? ` using ${printName(i.using)}` : ""}${storage}`;
 }
+
+/** `exclude [NAME] using METHOD (entry with OP, ...) ...`: `using` always (a name before `(` would read as a column). */
+function printExclusion(t: Table, x: Exclusion): string {
+  const words = x.parts.map((p) => (p.kind === "column" ? p.column : expressionWords(p.sql)));
+  const name = x.name === exclusionName(t.name, words) ? "" : ` ${printName(x.name)}`;
+  const parts = x.parts.map((p) => `${printIndexPart(p)} with ${p.operator}`).join(", ");
+  return `exclude${name} using ${printName(x.using)} (${parts})${printInclude(x)}${printStorage(x)}${x.where !== undefined ? ` where (${x.where})` : ""}`;
+}
+
+/** An index entry: its column (with a prefix length) or expression, and its options. */
+const printIndexPart = (p: IndexPart) =>
+  `${p.kind === "column" ? `${printName(p.column)}${p.length !== undefined ? `(${p.length})` : ""}` : `(${p.sql})`}${p.collation !== undefined ? ` collate ${printName(p.collation)}` : ""}${p.opclass !== undefined ? ` ${printName(p.opclass)}` : ""}${p.desc ? " desc" : ""}${p.nulls ? ` nulls ${p.nulls}` : ""}`;
+
+/** ` include (a, b)`, or nothing. */
+const printInclude = (k: KeyIndexClauses) => (k.include?.length ? ` include ${nameList(k.include)}` : "");
+
+/** ` with (fillfactor = 70, ...)`, or nothing. */
+const printStorage = (k: KeyIndexClauses) =>
+  k.storage
+    ? ` with (${Object.entries(k.storage)
+        .map(([key, v]) => `${key} = ${v}`)
+        .join(", ")})`
+    : "";
+
+/** Whether a key says something about its index (then it is printed as a table item). */
+const hasIndexClauses = (k: KeyIndexClauses) => Boolean(k.include?.length || k.storage);
 
 /** ` (without rowid, engine = InnoDB)`, or nothing; each word of a name as a name, values verbatim. */
 function printTableOptions(o: TableOptions | undefined): string {
@@ -247,8 +299,8 @@ export function printTable(t: Table): string {
   }
   // Table-level items start after a blank line, so columns and constraints read as two blocks.
   let blockStart = true;
-  const tableItem = (src: SourceInfo | undefined, line: string) => {
-    item(src, line, undefined, blockStart);
+  const tableItem = (src: SourceInfo | undefined, line: string, comment?: string) => {
+    item(src, line, comment, blockStart);
     blockStart = false;
   };
   const inlined = new Set<unknown>(
@@ -258,30 +310,38 @@ export function printTable(t: Table): string {
   if (pk && !(pk.columns.length === 1 && plan.get(pk.columns[0]!)?.pk))
     tableItem(
       pk.src,
-      `primary key${pk.name === primaryKeyName(t.name) ? "" : ` ${printName(pk.name)}`} ${nameList(pk.columns)}`,
+      `primary key${pk.name === primaryKeyName(t.name) ? "" : ` ${printName(pk.name)}`} ${nameList(pk.columns)}${printInclude(pk)}${printStorage(pk)}`,
+      pk.comment,
     );
   for (const u of t.uniques) {
     if (inlined.has(u)) continue;
     tableItem(
       u.src,
-      `unique${u.name === uniqueName(t.name, u.columns) ? "" : ` ${printName(u.name)}`} ${nameList(u.columns)}`,
+      `unique${u.name === uniqueName(t.name, u.columns) ? "" : ` ${printName(u.name)}`} ${nameList(u.columns)}${printInclude(u)}${printStorage(u)}`,
+      u.comment,
     );
   }
-  for (const i of t.indexes) tableItem(i.src, printIndex(t, i));
+  for (const i of t.indexes) tableItem(i.src, printIndex(t, i), i.comment);
   for (const fk of t.foreignKeys) {
     if (inlined.has(fk)) continue;
     const name = fk.name === foreignKeyName(t.name, fk.columns) ? "" : ` ${printName(fk.name)}`;
     tableItem(
       fk.src,
       `foreign key${name} ${nameList(fk.columns)} references ${printName(fk.refTable)}${nameList(fk.refColumns)}${printActions(fk)}`,
+      fk.comment,
     );
   }
   for (const ck of t.checks) {
     if (inlined.has(ck)) continue;
     const name =
       ck.name === checkName(t.name, mentionedColumns(ck.expr, t.columns)) ? "" : ` ${printName(ck.name)}`;
-    tableItem(ck.src, `check${name} (${ck.expr})${ck.noInherit ? " no inherit" : ""}`);
+    tableItem(
+      ck.src,
+      `check${name} (${ck.expr})${ck.noInherit ? " no inherit" : ""}${ck.notValid ? " not valid" : ""}`,
+      ck.comment,
+    );
   }
+  for (const x of t.exclusions ?? []) tableItem(x.src, printExclusion(t, x), x.comment);
   out.push(...(t.src?.inner ?? []).map((c) => INDENT + c));
   out.push(withTrailing("}", undefined));
   if (t.src?.trailing) out[out.length - 1] += ` ${t.src.trailing}`;

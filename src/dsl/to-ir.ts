@@ -21,10 +21,13 @@ import type {
   DefaultValue,
   EnumType,
   EnumValue,
+  Exclusion,
+  ExclusionPart,
   FkAction,
   ForeignKey,
   IdentityOptions,
   Index,
+  KeyIndexClauses,
   IndexPart,
   Loc,
   PortableFunction,
@@ -41,6 +44,7 @@ import { SEQUENCE_NUMBER_OPTIONS } from "../ir/sequence.ts";
 import { IDENTITY_NUMBER_OPTIONS, PORTABLE_FUNCTIONS, PORTABLE_TYPES } from "../ir/model.ts";
 import {
   checkName,
+  exclusionName,
   dedupeName,
   expressionWords,
   foreignKeyName,
@@ -66,6 +70,8 @@ import type {
   IndexItemCstChildren,
   IndexRestCstChildren,
   PrimaryKeyItemCstChildren,
+  ExclusionItemCstChildren,
+  KeyClausesCstChildren,
   RawSqlCstChildren,
   ReferencesAttrCstChildren,
   RenamedFromCstChildren,
@@ -93,7 +99,7 @@ import { getParser } from "./parser.ts";
 import { NumberLiteral } from "./tokens.ts";
 
 /** What a foreign key's clauses say (`fkActions`). */
-type FkClauses = Pick<ForeignKey, "onDelete" | "onUpdate" | "matchFull" | "deferrable">;
+type FkClauses = Pick<ForeignKey, "onDelete" | "onUpdate" | "matchFull" | "deferrable" | "notValid">;
 
 /** A readonly IR type with its own fields writable, to build it in place. */
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -132,6 +138,8 @@ interface TableScope {
    */
   readonly pending: PendingName[];
   pk?: { value: PrimaryKey; loc: Loc };
+  /** The constraint or index the item being read declares: where its `///` doc goes. */
+  itemNode?: { comment?: string };
   /** Column-level constraints: they come first in their kind's list (see `tableDecl`). */
   readonly columnUniques: UniqueConstraint[];
   readonly columnForeignKeys: ForeignKey[];
@@ -743,15 +751,30 @@ function createVisitor() {
         c.uniqueItem?.[0] ??
         c.indexItem?.[0] ??
         c.foreignKeyItem?.[0] ??
-        c.checkItem?.[0];
+        c.checkItem?.[0] ??
+        c.exclusionItem?.[0];
       if (!inner) return;
       const first = this.firstToken(inner);
       if (!first) return;
       t.item = this.src(first, this.endOf(inner));
+      t.itemNode = undefined;
       // `visit` calls the method of the item's rule.
       this.visit(inner, t);
-      // A column is an anchor with its doc (`column`); other items take comments only.
-      if (!c.column) this.out.anchors.push({ src: t.item, topLevel: false });
+      // A column is an anchor with its doc (`column`); a constraint or index takes its doc as
+      // its comment (COMMENT ON INDEX / CONSTRAINT).
+      const node = t.itemNode as { comment?: string } | undefined;
+      if (!c.column)
+        this.out.anchors.push({
+          src: t.item,
+          topLevel: false,
+          ...(node
+            ? {
+                setDoc: (doc: string) => {
+                  node.comment = doc;
+                },
+              }
+            : {}),
+        });
     }
 
     setPrimaryKey(t: TableScope, columns: string[], loc: Loc, src: MutableSource, name?: string): void {
@@ -780,6 +803,22 @@ function createVisitor() {
         t.item,
         explicit ? nameText(explicit) : undefined,
       );
+      const clauses = this.keyClauses(c.keyClauses?.[0]?.children);
+      if (t.pk?.value.src === t.item) {
+        Object.assign(t.pk.value, clauses);
+        t.itemNode = t.pk.value;
+      }
+    }
+
+    /** `include (a, b)` and `with (...)` after a key's columns (PostgreSQL). */
+    keyClauses(c: Parsed<KeyClausesCstChildren> | undefined): KeyIndexClauses {
+      const include = this.columnList(c?.includeColumns?.[0]?.children);
+      const storageRaw = this.rawSql(c?.storage?.[0]?.children);
+      const storage = storageRaw ? this.storageParams(storageRaw) : undefined;
+      return {
+        ...(include ? { include: include.names } : {}),
+        ...(storage ? { storage } : {}),
+      };
     }
 
     /** `unique index ...` (an index, read as one and marked unique) or `unique [NAME] (a, b)`. */
@@ -797,9 +836,11 @@ function createVisitor() {
       const u: Mutable<UniqueConstraint> = {
         name: explicit ? nameText(explicit) : "",
         columns: cols.names,
+        ...this.keyClauses(c.keyClauses?.[0]?.children),
         src: t.item,
       };
       t.table.uniques.push(u);
+      t.itemNode = u;
       t.pending.push(
         explicit
           ? { assign: () => {}, explicit: u.name }
@@ -852,6 +893,7 @@ function createVisitor() {
         ...(usingTok ? { using: this.loc(usingTok) } : {}),
       };
       t.table.indexes.push(index);
+      t.itemNode = index;
       const words = parts.map((p) => (p.kind === "column" ? p.column : expressionWords(p.sql)));
       t.pending.push(
         explicit
@@ -946,6 +988,7 @@ function createVisitor() {
         src: t.item,
       };
       t.table.foreignKeys.push(fk);
+      t.itemNode = fk;
       t.pending.push(
         explicit
           ? { assign: () => {}, explicit: fk.name }
@@ -956,6 +999,57 @@ function createVisitor() {
               },
             },
       );
+    }
+
+    /** `exclude [NAME] [using METHOD] (entry with OP, ...) ...`: PostgreSQL's exclusion constraint. */
+    exclusionItem(c: Parsed<ExclusionItemCstChildren>, t: TableScope): void {
+      const explicit = real(c.exclusionName?.[0]);
+      const usingTok = real(c.method?.[0]);
+      const locs: Record<string, Loc> = {};
+      const parts: ExclusionPart[] = [];
+      for (const e of c.exclusionEntry ?? []) {
+        const part = this.indexEntry(e.children.indexEntry?.[0]?.children ?? {}, locs);
+        const withTok = real(e.children.with?.[0]);
+        const operator = (e.children.operator ?? [])
+          .filter((x) => real(x))
+          .map((x) => x.image)
+          .join("");
+        if (withTok && withTok.image.toLowerCase() !== "with")
+          this.error("bad-clause", "write `ENTRY with OPERATOR` (`during with &&`)", this.loc(withTok));
+        if (part && operator) parts.push({ ...part, operator });
+      }
+      if (!parts.length) return;
+      const where = this.rawSql(c.rawSql?.[0]?.children);
+      const x: Mutable<Exclusion> = {
+        name: explicit ? nameText(explicit) : "",
+        using: usingTok ? nameText(usingTok).toLowerCase() : "btree",
+        parts,
+        ...this.keyClauses(c.keyClauses?.[0]?.children),
+        ...(where ? { where: where.sql } : {}),
+        src: t.item,
+      };
+      t.item.parts = {
+        ...locs,
+        ...(explicit ? { name: this.loc(explicit) } : {}),
+        ...(usingTok ? { using: this.loc(usingTok) } : {}),
+      };
+      ((t.table.exclusions ??= []) as Exclusion[]).push(x);
+      t.itemNode = x;
+      const words = parts.map((p) => (p.kind === "column" ? p.column : expressionWords(p.sql)));
+      t.pending.push(
+        explicit
+          ? { assign: () => {}, explicit: x.name }
+          : {
+              assign: (taken) => {
+                x.name = dedupeName(exclusionName(t.name, words), taken);
+                taken.add(x.name);
+              },
+            },
+      );
+    }
+
+    exclusionEntry(): void {
+      // Read by `exclusionItem`.
     }
 
     checkItem(c: Parsed<CheckItemCstChildren>, t: TableScope): void {
@@ -970,9 +1064,11 @@ function createVisitor() {
         name: explicit ? nameText(explicit) : "",
         expr: raw.sql,
         ...(inherit ? { noInherit: true } : {}),
+        ...(real(c.valid?.[0]) ? { notValid: true } : {}),
         src: t.item,
       };
       t.table.checks.push(chk);
+      t.itemNode = chk;
       t.pending.push(
         explicit
           ? { assign: () => {}, explicit: chk.name }
@@ -1009,7 +1105,8 @@ function createVisitor() {
       let seenDelete = false,
         seenUpdate = false,
         seenMatch = false,
-        seenDeferrable = false;
+        seenDeferrable = false,
+        seenNotValid = false;
       for (const clause of list ?? []) {
         const opt = clause.children.fkOption?.[0];
         if (opt) {
@@ -1018,9 +1115,13 @@ function createVisitor() {
           const arg = real(opt.children.arg?.[0])?.image.toLowerCase();
           const mode = real(opt.children.mode?.[0])?.image.toLowerCase();
           const w = word.image.toLowerCase();
-          const seen = w === "match" ? seenMatch : seenDeferrable;
+          const seen = w === "match" ? seenMatch : w === "not" ? seenNotValid : seenDeferrable;
           if (seen) this.error("duplicate-attribute", `\`${w}\` is given twice`, this.loc(word), "keep one");
-          if (w === "match") {
+          if (w === "not") {
+            // The parser takes `not` here only before `valid`.
+            seenNotValid = true;
+            out.notValid = true;
+          } else if (w === "match") {
             seenMatch = true;
             if ((arg !== "full" && arg !== "simple") || mode)
               this.error("bad-clause", "write `match full` (or `match simple`, the default)", this.loc(word));

@@ -186,15 +186,30 @@ export interface Column {
   readonly src?: SourceInfo;
 }
 
-export interface PrimaryKey {
+/**
+ * What a primary key or unique constraint says about the index it owns (PostgreSQL), as an
+ * index says it: `include (a, b)`, `with (fillfactor = 70)`.
+ */
+export interface KeyIndexClauses {
+  /** `include (a, b)`: columns stored in the key's index, not part of the key. */
+  readonly include?: readonly string[];
+  /** `with (fillfactor = 70)`: the index's storage parameters, names lower-cased, values as written. */
+  readonly storage?: Readonly<Record<string, string>>;
+}
+
+export interface PrimaryKey extends KeyIndexClauses {
   readonly name: string;
   readonly columns: readonly string[];
+  /** From `///` doc comments: the database comment on it (PostgreSQL's COMMENT ON INDEX / CONSTRAINT). */
+  readonly comment?: string;
   readonly src?: SourceInfo;
 }
 
-export interface UniqueConstraint {
+export interface UniqueConstraint extends KeyIndexClauses {
   readonly name: string;
   readonly columns: readonly string[];
+  /** From `///` doc comments: the database comment on it (PostgreSQL's COMMENT ON INDEX / CONSTRAINT). */
+  readonly comment?: string;
   readonly src?: SourceInfo;
 }
 
@@ -235,6 +250,8 @@ export interface Index {
   readonly nullsNotDistinct?: boolean;
   /** `with (fillfactor = 70)`: storage parameters (PostgreSQL), names lower-cased, values as written. */
   readonly storage?: Readonly<Record<string, string>>;
+  /** From `///` doc comments: the database comment on it (PostgreSQL's COMMENT ON INDEX / CONSTRAINT). */
+  readonly comment?: string;
   readonly src?: SourceInfo;
 }
 
@@ -252,6 +269,13 @@ export interface ForeignKey {
    * `deferrable initially deferred` (checked at commit); absent is NOT DEFERRABLE.
    */
   readonly deferrable?: "immediate" | "deferred";
+  /**
+   * `not valid` (PostgreSQL): the key holds for rows written from now on; the rows already
+   * there were not checked (`convalidated` false). Absent: validated.
+   */
+  readonly notValid?: boolean;
+  /** From `///` doc comments: the database comment on it (PostgreSQL's COMMENT ON INDEX / CONSTRAINT). */
+  readonly comment?: string;
   readonly src?: SourceInfo;
 }
 
@@ -261,6 +285,33 @@ export interface Check {
   readonly expr: string;
   /** `no inherit` (PostgreSQL): the check does not apply to tables inheriting this one. */
   readonly noInherit?: boolean;
+  /** `not valid` (PostgreSQL): existing rows were not checked (see `ForeignKey.notValid`). */
+  readonly notValid?: boolean;
+  /** From `///` doc comments: the database comment on it (PostgreSQL's COMMENT ON INDEX / CONSTRAINT). */
+  readonly comment?: string;
+  readonly src?: SourceInfo;
+}
+
+/** One element of an exclusion constraint: an index entry and the operator it is compared with. */
+export type ExclusionPart = IndexPart & {
+  /** The operator (`=`, `&&`), as written. */
+  readonly operator: string;
+};
+
+/**
+ * `exclude using gist (room with =, during with &&)` (PostgreSQL's EXCLUDE): no two rows whose
+ * elements all compare true with these operators. It owns an index of its method, which holds
+ * the `include`, `with` and `where` clauses as an index does.
+ */
+export interface Exclusion extends KeyIndexClauses {
+  readonly name: string;
+  /** The index method, lower-cased (`btree` when none is written, as PostgreSQL's default). */
+  readonly using: string;
+  readonly parts: readonly ExclusionPart[];
+  /** `where (...)`: a partial exclusion, raw SQL. */
+  readonly where?: string;
+  /** From `///` doc comments: the database comment on it. */
+  readonly comment?: string;
   readonly src?: SourceInfo;
 }
 
@@ -300,6 +351,8 @@ export interface Table {
   readonly indexes: readonly Index[];
   readonly foreignKeys: readonly ForeignKey[];
   readonly checks: readonly Check[];
+  /** PostgreSQL's exclusion constraints; absent when the table has none. */
+  readonly exclusions?: readonly Exclusion[];
   readonly src?: SourceInfo;
 }
 

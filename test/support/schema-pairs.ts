@@ -19,7 +19,14 @@ import type {
   VirtualModule,
 } from "../../src/ir/model.ts";
 import type { DialectName } from "../../src/dialects/dialect.ts";
-import { checkName, foreignKeyName, indexName, primaryKeyName, uniqueName } from "../../src/ir/naming.ts";
+import {
+  checkName,
+  exclusionName,
+  foreignKeyName,
+  indexName,
+  primaryKeyName,
+  uniqueName,
+} from "../../src/ir/naming.ts";
 
 /** A small deterministic generator (mulberry32). */
 export class Rng {
@@ -290,8 +297,25 @@ function addIndexes(t: MTable, r: Rng, d: DialectName) {
     const name = uniqueName(t.name, [c.name]);
     // One unique per column list (SQLite keeps only one of two identical UNIQUE constraints).
     if (!t.uniques.some((u) => u.name === name || (u.columns.length === 1 && u.columns[0] === c.name)))
-      t.uniques.push({ name, columns: [c.name] });
+      t.uniques.push({
+        name,
+        columns: [c.name],
+        // PostgreSQL's clauses of the key's index, now and then.
+        ...(d === "postgres" && r.bool(0.3) ? { include: ["id"] } : {}),
+        ...(d === "postgres" && r.bool(0.3) ? { storage: { fillfactor: "80" } } : {}),
+        ...(r.bool(0.2) ? { comment: "One per row's value." } : {}),
+      });
   }
+  // PostgreSQL: an exclusion constraint now and then, on the key (its rows never conflict).
+  if (d === "postgres" && t.columns.some((c) => c.name === "id") && r.bool(0.15))
+    t.exclusions = [
+      {
+        name: exclusionName(t.name, ["id"]),
+        using: "btree",
+        parts: [{ kind: "column", column: "id", desc: false, operator: "=" }],
+        ...(r.bool(0.5) ? { where: `${quote("id")} > 0` } : {}),
+      },
+    ];
   const indexable =
     d === "mysql"
       ? keyable
@@ -559,6 +583,9 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
             const next = r.pick([undefined, "immediate", "deferred"] as const);
             if (next) f.deferrable = next;
             else delete (f as { deferrable?: string }).deferrable;
+            // Validated or not (VALIDATE CONSTRAINT one way, a drop and an add the other).
+            if (r.pick([true, false])) f.notValid = true;
+            else delete (f as { notValid?: boolean }).notValid;
           }
         }
         break;

@@ -6,7 +6,16 @@
  *
  * Used for drift, for `diff` against a database and for the round-trip tests; never rendered.
  */
-import type { Column, FkAction, Index, IndexPart, Schema, Table, TableOptions } from "../../ir/model.ts";
+import type {
+  Column,
+  FkAction,
+  Index,
+  IndexPart,
+  KeyIndexClauses,
+  Schema,
+  Table,
+  TableOptions,
+} from "../../ir/model.ts";
 import { type Capabilities, createsIndex } from "../dialect.ts";
 import type { BaseRenderer } from "./render.ts";
 import { normExpr } from "./expr.ts";
@@ -104,6 +113,7 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
     ...(i.include?.length ? { include: i.include } : {}),
     ...(i.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
     ...(i.storage ? { storage: i.storage } : {}),
+    ...(caps.indexComments && i.comment !== undefined ? { comment: i.comment } : {}),
     ...(i.using !== undefined &&
     i.using !== "btree" &&
     (f.keepsIndexMethod === true ||
@@ -111,6 +121,13 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
       ? { using: i.using }
       : {}),
   });
+  const keyIndexClauses = (k: KeyIndexClauses): KeyIndexClauses => ({
+    ...(k.include?.length ? { include: k.include } : {}),
+    ...(k.storage ? { storage: k.storage } : {}),
+  });
+  /** A constraint's comment, where the dialect keeps one. */
+  const comment = (k: { comment?: string }) =>
+    caps.constraintComments && k.comment !== undefined ? { comment: k.comment } : {};
   const action = f.fkAction ?? ((a: FkAction) => a);
   const sequences = (schema.sequences ?? []).map((q) => ({
     name: q.name,
@@ -162,11 +179,21 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
         columns: t.columns.map((c) => column(t, c)),
         ...(t.primaryKey
           ? {
-              primaryKey: { name: f.primaryKeyNames ? t.primaryKey.name : "", columns: t.primaryKey.columns },
+              primaryKey: {
+                name: f.primaryKeyNames ? t.primaryKey.name : "",
+                columns: t.primaryKey.columns,
+                ...keyIndexClauses(t.primaryKey),
+                ...comment(t.primaryKey),
+              },
             }
           : {}),
         uniques: [
-          ...t.uniques.map((u) => ({ name: u.name, columns: u.columns })),
+          ...t.uniques.map((u) => ({
+            name: u.name,
+            columns: u.columns,
+            ...keyIndexClauses(u),
+            ...comment(u),
+          })),
           ...t.indexes.filter(plainUnique).map((i) => ({
             name: i.name,
             columns: i.parts.map((p) => (p.kind === "column" ? p.column : "")),
@@ -182,12 +209,32 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
           onUpdate: action(k.onUpdate),
           ...(k.matchFull ? { matchFull: true } : {}),
           ...(k.deferrable ? { deferrable: k.deferrable } : {}),
+          ...(k.notValid ? { notValid: true } : {}),
+          ...comment(k),
         })),
         checks: t.checks.map((c) => ({
           name: c.name,
           expr: expr(c.expr),
           ...(c.noInherit ? { noInherit: true } : {}),
+          ...(c.notValid ? { notValid: true } : {}),
+          ...comment(c),
         })),
+        ...(t.exclusions?.length
+          ? {
+              exclusions: t.exclusions.map((x) => ({
+                name: x.name,
+                using: x.using,
+                // An exclusion's elements are index entries: the same normal form, and its operator.
+                parts: x.parts.map((p) => ({
+                  ...index({ name: "", unique: false, parts: [p] }).parts[0]!,
+                  operator: p.operator,
+                })),
+                ...(x.where !== undefined ? { where: expr(x.where) } : {}),
+                ...keyIndexClauses(x),
+                ...comment(x),
+              })),
+            }
+          : {}),
       }),
     ),
   };

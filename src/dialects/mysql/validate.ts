@@ -17,6 +17,7 @@ import {
   validatePortable,
   validateTableOptions,
   validateConstraintClauses,
+  validateExclusions,
   validateIndexEntries,
 } from "../common/validate.ts";
 import { isBlobLike, TEXT_PREFIX } from "./types.ts";
@@ -235,6 +236,7 @@ export function validateMysql(schema: Schema): Diagnostic[] {
   out.push(...validateTableOptions(schema, CAPABILITIES, "MySQL/MariaDB"));
   out.push(...validateMysqlPartitions(schema));
   out.push(...validateConstraintClauses(schema, CAPABILITIES, "MySQL/MariaDB"));
+  out.push(...validateExclusions(schema, CAPABILITIES, "MySQL/MariaDB"));
   out.push(...validateIndexEntries(schema, CAPABILITIES, "MySQL/MariaDB"));
   return out;
 }

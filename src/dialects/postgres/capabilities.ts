@@ -41,6 +41,9 @@ export const CAPABILITIES: Capabilities = {
   // Partitioning and inheritance (`ir/inheritance.ts`), all with a value.
   tableOptions: PARTITION_OPTIONS.map((name) => ({ name, takes: "value" as const })),
   constraintClauses: true,
+  constraintComments: true,
+  indexComments: true,
+  exclusions: true,
   indexEntryOptions: ["collation", "opclass", "nulls"],
   indexClauses: true,
 };

@@ -18,16 +18,21 @@ import type {
   DefaultValue,
   EnumType,
   FkAction,
+  Exclusion,
   ForeignKey,
   IdentityOptions,
   Index,
   IndexPart,
+  KeyIndexClauses,
   PrimaryKey,
   Table,
   TableOptions,
   UniqueConstraint,
 } from "../../ir/model.ts";
 import { nameValue } from "../../ir/inheritance.ts";
+
+/** A node being filled in (the IR is readonly once built). */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 import type { Executor } from "../dialect.ts";
 import { effectiveIdentityOptions, integerTypeMax } from "../../ir/identity.ts";
 import type { IntrospectOptions, Introspected, Unsupported } from "../dialect.ts";
@@ -235,6 +240,7 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
       indexes: Index[];
       foreignKeys: ForeignKey[];
       checks: Check[];
+      exclusions?: Exclusion[];
     }
   >();
   const relName = new Map(tableRows.map((r) => [String(r["oid"]), String(r["name"])]));
@@ -375,12 +381,19 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
       k.conparentid <> 0 or not k.conislocal as from_parent,
       array_to_string(k.conkey, ',') as cols, r.relname as ref, array_to_string(k.confkey, ',') as refcols, k.confrelid::bigint as refrel,
       k.confdeltype as del, k.confupdtype as upd, k.conindid::bigint as index,
-      k.condeferrable as deferrable, k.condeferred as deferred, k.confmatchtype as match, k.connoinherit as noinherit
+      k.condeferrable as deferrable, k.condeferred as deferred, k.confmatchtype as match, k.connoinherit as noinherit,
+      k.convalidated as validated, ds.description as doc,
+      (select string_agg(o.oprname, chr(1) order by u.k) from unnest(k.conexclop) with ordinality as u(op, k)
+        join pg_operator o on o.oid = u.op) as operators
     from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace
     left join pg_class r on r.oid = k.confrelid
-    where n.nspname = current_schema() and k.contype in ('p', 'u', 'f', 'c')
+    left join pg_description ds on ds.objoid = k.oid and ds.classoid = 'pg_constraint'::regclass
+    where n.nspname = current_schema() and k.contype in ('p', 'u', 'f', 'c', 'x')
     order by k.conrelid, k.conname`);
-  const constraintIndexes = new Set<string>();
+  /** The index each primary key or unique constraint owns, by its oid: where its INCLUDE and WITH are. */
+  const constraintIndexes = new Map<string, Mutable<KeyIndexClauses>>();
+  /** The index each exclusion constraint owns, by its oid: its elements, method and clauses are there. */
+  const exclusionIndexes = new Map<string, { x: Mutable<Exclusion>; operators: string[] }>();
   const nums = (v: unknown) =>
     String(v ?? "")
       .split(",")
@@ -391,15 +404,21 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     if (!t || r["from_parent"] === true) continue;
     const name = String(r["name"]);
     const cols = nums(r["cols"]).map((n) => t.attnames.get(n) ?? `?${n}`);
+    const doc = text(r["doc"]);
+    const comment = doc !== undefined ? { comment: doc } : {};
     switch (r["type"]) {
-      case "p":
-        t.primaryKey = { name, columns: cols };
-        constraintIndexes.add(String(r["index"]));
+      case "p": {
+        const pk: Mutable<PrimaryKey> = { name, columns: cols, ...comment };
+        t.primaryKey = pk;
+        constraintIndexes.set(String(r["index"]), pk);
         break;
-      case "u":
-        t.uniques.push({ name, columns: cols });
-        constraintIndexes.add(String(r["index"]));
+      }
+      case "u": {
+        const u: Mutable<UniqueConstraint> = { name, columns: cols, ...comment };
+        t.uniques.push(u);
+        constraintIndexes.set(String(r["index"]), u);
         break;
+      }
       case "f": {
         const ref = byOid.get(String(r["refrel"]));
         t.foreignKeys.push({
@@ -413,7 +432,15 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
           ...(r["deferrable"] === true
             ? { deferrable: r["deferred"] === true ? "deferred" : "immediate" }
             : {}),
+          ...(r["validated"] === false ? { notValid: true } : {}),
+          ...comment,
         });
+        break;
+      }
+      case "x": {
+        const x: Mutable<Exclusion> = { name, using: "btree", parts: [], ...comment };
+        (t.exclusions ??= []).push(x);
+        exclusionIndexes.set(String(r["index"]), { x, operators: list(r["operators"]) });
         break;
       }
       case "c": {
@@ -423,6 +450,8 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
           name,
           expr: m ? m[1]! : String(r["def"]),
           ...(r["noinherit"] === true ? { noInherit: true } : {}),
+          ...(r["validated"] === false ? { notValid: true } : {}),
+          ...comment,
         });
         break;
       }
@@ -450,13 +479,21 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
         from generate_series(i.indnkeyatts + 1, i.indnatts) k) as include,
       i.indnullsnotdistinct as nulls_not_distinct, array_to_string(ic.reloptions, chr(1)) as storage,
       -- A partition's copy of its parent's index (or of the index of its key).
-      ic.relispartition as from_parent
+      ic.relispartition as from_parent,
+      ds.description as doc
     from pg_index i join pg_class ic on ic.oid = i.indexrelid join pg_class c on c.oid = i.indrelid
     join pg_namespace n on n.oid = c.relnamespace join pg_am am on am.oid = ic.relam
+    left join pg_description ds on ds.objoid = i.indexrelid and ds.classoid = 'pg_class'::regclass and ds.objsubid = 0
     where n.nspname = current_schema() order by i.indrelid, ic.relname`);
   for (const r of idxRows) {
     const t = byOid.get(String(r["rel"]));
-    if (!t || constraintIndexes.has(String(r["oid"])) || r["from_parent"] === true) continue;
+    if (!t) continue;
+    const key = constraintIndexes.get(String(r["oid"]));
+    if (key) {
+      Object.assign(key, indexClausesOf(r));
+      continue;
+    }
+    if (r["from_parent"] === true) continue;
     const keys = list(r["keys"]);
     const attnums = String(r["attnums"]).split(/[ ,]/).map(Number);
     const options = String(r["options"]).split(/[ ,]/).map(Number);
@@ -480,20 +517,27 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     });
     const pred = text(r["pred"]);
     const method = String(r["method"]);
-    const include = list(r["include"]).map((k) => k.replace(/^"(.*)"$/, "$1").replace(/""/g, '"'));
-    // reloptions: `name=value` each.
-    const storage = Object.fromEntries(
-      list(r["storage"]).map((o) => [o.slice(0, o.indexOf("=")), o.slice(o.indexOf("=") + 1)]),
-    );
+    const { include, storage } = indexClausesOf(r);
+    const excl = exclusionIndexes.get(String(r["oid"]));
+    if (excl) {
+      Object.assign(excl.x, {
+        using: method,
+        parts: parts.map((p, i) => ({ ...p, operator: excl.operators[i] ?? "?" })),
+        ...(pred !== undefined ? { where: pred } : {}),
+        ...indexClausesOf(r),
+      });
+      continue;
+    }
     t.indexes.push({
       name: String(r["name"]),
       unique: r["uniq"] === true,
       parts,
       ...(pred !== undefined ? { where: pred } : {}),
       ...(method !== "btree" ? { using: method } : {}),
-      ...(include.length ? { include } : {}),
+      ...(include ? { include } : {}),
       ...(r["nulls_not_distinct"] === true ? { nullsNotDistinct: true } : {}),
-      ...(Object.keys(storage).length ? { storage } : {}),
+      ...(storage ? { storage } : {}),
+      ...(text(r["doc"]) !== undefined ? { comment: text(r["doc"])! } : {}),
     });
   }
 
@@ -520,17 +564,24 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     -- _RETURN rule is the view itself.
     union all select 'rule', r.rulename || ' on ' || c.relname from pg_rewrite r join pg_class c on c.oid = r.ev_class join pg_namespace n on n.oid = c.relnamespace
       where n.nspname = current_schema() and c.relkind in ('r', 'p')
+    -- An extension in this schema is named once; its functions, operators and operator classes
+    -- and families are its own (CREATE EXTENSION makes them), not listed one by one.
+    union all select 'extension', e.extname from pg_extension e join pg_namespace n on n.oid = e.extnamespace where n.nspname = current_schema()
     union all select 'function', p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = current_schema()
+      and not exists (select 1 from pg_depend x where x.classid = 'pg_proc'::regclass and x.objid = p.oid and x.deptype = 'e')
     union all select 'type', t.typname from pg_type t join pg_namespace n on n.oid = t.typnamespace
       left join pg_class c on c.oid = t.typrelid
       where n.nspname = current_schema() and (t.typtype in ('r', 'm') or (t.typtype = 'c' and c.relkind = 'c'))
     -- Operators, operator classes and families, and casts (phpBB's on its domain): named, not read.
     union all select 'operator', o.oprname || '(' || coalesce(format_type(o.oprleft, null), 'NONE') || ', ' || coalesce(format_type(o.oprright, null), 'NONE') || ')'
       from pg_operator o join pg_namespace n on n.oid = o.oprnamespace where n.nspname = current_schema()
+      and not exists (select 1 from pg_depend x where x.classid = 'pg_operator'::regclass and x.objid = o.oid and x.deptype = 'e')
     union all select 'operator class', c.opcname || ' using ' || am.amname from pg_opclass c join pg_am am on am.oid = c.opcmethod
       join pg_namespace n on n.oid = c.opcnamespace where n.nspname = current_schema()
+      and not exists (select 1 from pg_depend x where x.classid = 'pg_opclass'::regclass and x.objid = c.oid and x.deptype = 'e')
     union all select 'operator family', f.opfname || ' using ' || am.amname from pg_opfamily f join pg_am am on am.oid = f.opfmethod
       join pg_namespace n on n.oid = f.opfnamespace where n.nspname = current_schema()
+      and not exists (select 1 from pg_depend x where x.classid = 'pg_opfamily'::regclass and x.objid = f.oid and x.deptype = 'e')
     -- A cast belongs to no schema: the ones from or to a type of this schema, or through one of its functions.
     union all select 'cast', '(' || format_type(c.castsource, null) || ' AS ' || format_type(c.casttarget, null) || ')' from pg_cast c
       where exists (select 1 from pg_type t join pg_namespace n on n.oid = t.typnamespace
@@ -555,12 +606,24 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
   };
 }
 
+/** An index row's INCLUDE columns and storage parameters (reloptions, `name=value` each), where it has them. */
+function indexClausesOf(r: Record<string, unknown>): KeyIndexClauses {
+  const include = list(r["include"]).map((k) => k.replace(/^"(.*)"$/, "$1").replace(/""/g, '"'));
+  const storage = Object.fromEntries(
+    list(r["storage"]).map((o) => [o.slice(0, o.indexOf("=")), o.slice(o.indexOf("=") + 1)]),
+  );
+  return {
+    ...(include.length ? { include } : {}),
+    ...(Object.keys(storage).length ? { storage } : {}),
+  };
+}
+
 /**
  * What the tables hold that the language cannot express yet, each found by its catalog flag:
- * the queries above read such an object as something close to it (an exclusion constraint as
- * its gist index) or not at all (deferrability, an index's
- * operator class or INCLUDE columns, a partitioned table's partitions). One branch per
- * construct: delete it when the language learns the construct. One query for the database.
+ * the queries above read such an object as something close to it (a NULLS NOT DISTINCT unique
+ * constraint as a plain one) or not at all (a key's deferrability, a partitioned table's
+ * partitions). One branch per construct: delete it when the language learns the construct.
+ * One query for the database.
  */
 export async function unsupportedPostgres(
   ex: Executor,
@@ -573,9 +636,9 @@ export async function unsupportedPostgres(
     ), con as (select k.*, r.relname from pg_constraint k join rel r on r.oid = k.conrelid),
     idx as (select i.*, ic.relname as iname, ic.reloptions as ioptions, ic.oid as ioid, r.relname from pg_index i
       join rel r on r.oid = i.indrelid join pg_class ic on ic.oid = i.indexrelid)
-    select 'exclusion constraints' as what, relname || '.' || conname as object, relname as tbl, conname as leave_out from con where contype = 'x'
-    union all select 'deferrable keys and exclusions', relname || '.' || conname, relname, null from con where condeferrable and contype <> 'f'
-    union all select 'NOT VALID constraints', relname || '.' || conname, relname, null from con where not convalidated
+    select 'deferrable keys and exclusions' as what, relname || '.' || conname as object, relname as tbl, null as leave_out from con where condeferrable and contype <> 'f'
+    -- Checks and foreign keys read their NOT VALID (convalidated); no other kind has one.
+    union all select 'NOT VALID constraints', relname || '.' || conname, relname, null from con where not convalidated and contype not in ('c', 'f')
     -- A domain's check not validated (readDomains reads it as a valid one).
     union all select 'NOT VALID constraints', t.typname || '.' || k.conname, t.typname, null
       from pg_constraint k join pg_type t on t.oid = k.contypid
@@ -586,15 +649,14 @@ export async function unsupportedPostgres(
     union all select 'foreign keys to another schema', k.relname || '.' || conname || ' (references ' || confrelid::regclass::text || ')', k.relname, conname
       from con k join pg_class f on f.oid = k.confrelid
       where contype = 'f' and f.relnamespace <> (select oid from pg_namespace where nspname = current_schema())
-    -- Joined, not obj_description() called once per row (the slowest part of this query).
-    union all select 'comments on constraints', relname || '.' || conname, relname, null
-      from con join pg_description ds on ds.objoid = con.oid and ds.classoid = 'pg_constraint'::regclass
-    -- Indexes have these clauses; the primary keys and unique constraints owning an index not yet.
-    union all select 'INCLUDE, NULLS NOT DISTINCT or storage parameters of a key constraint', relname || '.' || iname, relname, null
-      from idx where (indnullsnotdistinct or indnatts > indnkeyatts or ioptions is not null)
+    -- Indexes have this clause; the unique constraints owning an index not yet (their INCLUDE and WITH are read).
+    union all select 'NULLS NOT DISTINCT unique constraints', relname || '.' || iname, relname, null
+      from idx where indnullsnotdistinct
         and exists (select 1 from pg_constraint k where k.conindid = idx.indexrelid)
-    union all select 'comments on indexes', relname || '.' || iname, relname, null
+    -- A key's comment is on its constraint; one on the index it owns is not read.
+    union all select 'comments on the index of a key constraint', relname || '.' || iname, relname, null
       from idx join pg_description ds on ds.objoid = idx.ioid and ds.classoid = 'pg_class'::regclass and ds.objsubid = 0
+      where exists (select 1 from pg_constraint k where k.conindid = idx.indexrelid)
     union all select 'inheritance from more than one table', rel.relname || ' (inherits ' || string_agg(h.inhparent::regclass::text, ', ' order by h.inhseqno) || ')', rel.relname, null
       from pg_inherits h join rel on rel.oid = h.inhrelid group by rel.relname having count(*) > 1
     union all select 'partitions or children of a table in another schema', rel.relname || ' (of ' || h.inhparent::regclass::text || ')', rel.relname, null

@@ -7,6 +7,7 @@ import {
   dialectWarning,
   validateCollations,
   validateConstraintClauses,
+  validateExclusions,
   validateIndexEntries,
   validateIdentity,
   validatePortable,
@@ -62,6 +63,7 @@ export function validatePostgres(schema: Schema): Diagnostic[] {
   out.push(...validateTableOptions(schema, CAPABILITIES, "PostgreSQL"));
   out.push(...validatePartitions(schema));
   out.push(...validateConstraintClauses(schema, CAPABILITIES, "PostgreSQL"));
+  out.push(...validateExclusions(schema, CAPABILITIES, "PostgreSQL"));
   out.push(...validateIndexEntries(schema, CAPABILITIES, "PostgreSQL"));
   return out;
 }

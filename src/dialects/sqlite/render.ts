@@ -173,8 +173,14 @@ export class SqliteRenderer extends BaseRenderer {
       case "drop-foreign-key":
       case "add-check":
       case "drop-check":
+      // Validation refuses `not valid` on SQLite: were it to come, a rebuild checks every row.
+      case "set-constraint-valid":
+      case "add-exclusion":
+      case "drop-exclusion":
       case "rename-constraint":
         return c.table;
+      // SQLite has no comments: nothing to do.
+      case "set-item-comment":
       // In place: ALTER TABLE RENAME, CREATE/DROP INDEX; enums are CHECKs (routed in render()).
       case "create-enum":
       case "drop-enum":
@@ -327,6 +333,10 @@ function tableOf(c: Change): string | undefined {
     case "drop-foreign-key":
     case "add-check":
     case "drop-check":
+    case "set-constraint-valid":
+    case "set-item-comment":
+    case "add-exclusion":
+    case "drop-exclusion":
     case "rename-constraint":
     case "rename-index":
       return c.table;

@@ -9,6 +9,7 @@ import {
   dialectWarning,
   validateCollations,
   validateConstraintClauses,
+  validateExclusions,
   validateIndexEntries,
   validateIdentity,
   validatePortable,
@@ -73,6 +74,7 @@ export function validateSqlite(schema: Schema): Diagnostic[] {
   out.push(...validateSequencesAndDomains(schema, CAPABILITIES, "SQLite"));
   out.push(...validateTableOptions(schema, CAPABILITIES, "SQLite"));
   out.push(...validateConstraintClauses(schema, CAPABILITIES, "SQLite"));
+  out.push(...validateExclusions(schema, CAPABILITIES, "SQLite"));
   out.push(...validateIndexEntries(schema, CAPABILITIES, "SQLite"));
   return out;
 }
