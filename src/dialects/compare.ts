@@ -8,7 +8,7 @@
  * same on this database, so that `pull` gives back the files the user wrote, and only real
  * differences show.
  */
-import type { Column, EnumType, Schema, Table } from "../ir/model.ts";
+import type { Column, EnumType, PrimaryKey, Schema, Table } from "../ir/model.ts";
 import type { Dialect } from "./dialect.ts";
 import { stripSource } from "../ir/source.ts";
 import type { Change } from "../diff/changes.ts";
@@ -59,6 +59,11 @@ const order = (dialect: Dialect) => ({ columnOrder: dialect.capabilities.columnO
 const sameTable = (dialect: Dialect, a: Table, b: Table, enums: readonly EnumType[]) =>
   diffSchemas({ tables: [a], enums }, { tables: [b], enums }, noRenames(), order(dialect)).length === 0;
 
+const samePrimaryKey = (a: PrimaryKey, b: PrimaryKey) => {
+  const def = (k: PrimaryKey) => JSON.stringify([k.columns, k.prefixLengths ?? {}, k.comment ?? null]);
+  return def(a) === def(b);
+};
+
 /** The live schema, in `hint`'s words wherever they mean the same on this dialect. */
 export function reconcile(dialect: Dialect, live: Schema, hint: Schema): Schema {
   hint = stripSource(hint);
@@ -108,9 +113,12 @@ export function reconcile(dialect: Dialect, live: Schema, hint: Schema): Schema 
           nhc = a.columns.find((x) => x.name === c.name);
         return hc && nc && nhc && !columnDiffers(nhc, nc) ? hc : liveColumn(c);
       }),
+      // The known key where it is the same one (its columns, prefix lengths and comment).
       ...(t.primaryKey &&
       h.primaryKey &&
-      t.primaryKey.columns.join("\u0000") === h.primaryKey.columns.join("\u0000")
+      a.primaryKey &&
+      b.primaryKey &&
+      samePrimaryKey(a.primaryKey, b.primaryKey)
         ? { primaryKey: h.primaryKey }
         : {}),
       uniques: pick(t.uniques, h.uniques, b.uniques, a.uniques),

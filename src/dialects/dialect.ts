@@ -134,7 +134,16 @@ export interface Capabilities {
   readonly indexEntryOptions?: readonly ("collation" | "opclass" | "nulls")[];
   /** An index can have `include (...)`, `nulls not distinct` and `with (...)` (PostgreSQL). */
   readonly indexClauses?: boolean;
+  /**
+   * The keys, indexes and constraints that keep a comment (a `///` doc comment before one):
+   * MySQL's `COMMENT '...'` on an index, a unique key and the primary key. Absent: none; a
+   * comment on another one is ignored there (validation warns), as tables' are on SQLite.
+   */
+  readonly itemComments?: readonly CommentedItem[];
 }
+
+/** The table items a comment can be set on (`Capabilities.itemComments`, `set-item-comment`). */
+export type CommentedItem = "primary-key" | "unique" | "index" | "foreign-key" | "check";
 
 /**
  * Whether an index exists on a dialect with these capabilities. Where expressions cannot be

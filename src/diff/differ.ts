@@ -20,6 +20,7 @@
 import type {
   Check,
   Column,
+  PrimaryKey,
   EnumType,
   ForeignKey,
   Index,
@@ -288,10 +289,11 @@ function droppedKeys(pairs: readonly { old: Table; neu: Table }[], m: Matching):
     const pkKept =
       neu.primaryKey &&
       old.primaryKey &&
-      sameList(m.mapCols(t, old.primaryKey.columns), neu.primaryKey.columns);
+      keyDef(old.primaryKey, (cs) => m.mapCols(t, cs)) === keyDef(neu.primaryKey);
     if (old.primaryKey && !pkKept) out.add(key(old.primaryKey.columns));
-    const uniques = new Set(neu.uniques.map((u) => keyId(t, u.columns)));
-    for (const u of old.uniques) if (!uniques.has(key(u.columns))) out.add(key(u.columns));
+    const uniques = new Set(neu.uniques.map((u) => keyDef(u)));
+    for (const u of old.uniques)
+      if (!uniques.has(keyDef(u, (cs) => m.mapCols(t, cs)))) out.add(key(u.columns));
     const keptIndexes = new Set(neu.indexes.filter((i) => i.unique).map((i) => indexKey(i, (c) => c)));
     for (const i of old.indexes) {
       if (!i.unique || i.parts.some((x) => x.kind !== "column")) continue;
@@ -311,7 +313,7 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
   // primary key
   const opk = old.primaryKey,
     npk = neu.primaryKey;
-  const pkSame = opk && npk && sameList(mapCols(t, opk.columns), npk.columns);
+  const pkSame = opk && npk && keyDef(opk, (cs) => mapCols(t, cs)) === keyDef(npk);
   // Drops run before renames (phase 2): they name the table and columns as they are then.
   if (opk && !pkSame) p.constraintDrop.push({ kind: "drop-primary-key", table: old.name, primaryKey: opk });
   if (npk && !pkSame) p.constraintAdd.push({ kind: "add-primary-key", table: t, primaryKey: npk });
@@ -328,8 +330,8 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
   matchByDefinition(
     old.uniques,
     neu.uniques,
-    (u) => JSON.stringify(mapCols(t, u.columns)),
-    (u) => JSON.stringify(u.columns),
+    (u) => keyDef(u, (cs) => mapCols(t, cs)),
+    (u) => keyDef(u),
     (u) => p.constraintDrop.push({ kind: "drop-unique", table: old.name, unique: u }),
     (u) => p.constraintAdd.push({ kind: "add-unique", table: t, unique: u }),
     (a, b) =>
@@ -481,6 +483,19 @@ export function columnDiffers(a: Column, b: Column, mapEnum: (n: string) => stri
 
 const sameList = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * A primary key's or unique constraint's definition: its columns in order (in the new names
+ * through `mapCols`) with their prefix lengths. Its name and comment are not part of it.
+ */
+function keyDef(
+  k: PrimaryKey | UniqueConstraint,
+  mapCols: (cs: readonly string[]) => readonly string[] = (cs) => cs,
+): string {
+  const lengths = k.prefixLengths ?? {};
+  const names = mapCols(k.columns);
+  return JSON.stringify(k.columns.map((c, i) => [names[i], lengths[c] ?? null]));
+}
 
 function indexKey(i: Index, mapCol: (c: string) => string): string {
   return JSON.stringify([

@@ -113,7 +113,7 @@ class SchemaParser extends CstParser {
     this.CONSUME(T.Primary);
     this.CONSUME(T.Key);
     this.OPTION(() => this.CONSUME(T.Name));
-    this.SUBRULE(this.columnList);
+    this.SUBRULE(this.keyColumnList);
   });
 
   /** `unique index ...` (an index) or `unique [NAME] (a, b)` (a constraint). */
@@ -129,7 +129,7 @@ class SchemaParser extends CstParser {
       {
         ALT: () => {
           this.OPTION(() => this.CONSUME(T.Name));
-          this.SUBRULE(this.columnList);
+          this.SUBRULE(this.keyColumnList);
         },
       },
     ]);
@@ -286,6 +286,22 @@ class SchemaParser extends CstParser {
         this.CONSUME(T.No);
         this.CONSUME2(T.Name, { LABEL: "inherit" });
       },
+    });
+  });
+
+  /** A key's columns, each with MySQL's prefix length if any: `(jid(75), node)`. */
+  keyColumnList = this.RULE("keyColumnList", () => {
+    this.CONSUME(T.LParen);
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.keyColumn) });
+    this.CONSUME(T.RParen);
+  });
+
+  keyColumn = this.RULE("keyColumn", () => {
+    this.CONSUME(T.Name);
+    this.OPTION(() => {
+      this.CONSUME(T.LParen);
+      this.CONSUME(T.NumberLiteral, { LABEL: "prefixLength" });
+      this.CONSUME(T.RParen);
     });
   });
 

@@ -19,6 +19,7 @@ import type {
   ForeignKey,
   IdentityOptions,
   Index,
+  PrefixLengths,
   SourceInfo,
   Table,
   TableOptions,
@@ -111,10 +112,21 @@ interface Inline {
 function inlinePlan(t: Table): Map<string, Inline> {
   const plan = new Map<string, Inline>(t.columns.map((c) => [c.name, { pk: false }]));
   const pk = t.primaryKey;
-  if (pk && pk.columns.length === 1 && pk.name === primaryKeyName(t.name) && plan.has(pk.columns[0]!))
+  // A key with prefix lengths or a comment has no column-level spelling: it prints as a table item.
+  if (
+    pk &&
+    pk.columns.length === 1 &&
+    pk.name === primaryKeyName(t.name) &&
+    !pk.prefixLengths &&
+    pk.comment === undefined &&
+    plan.has(pk.columns[0]!)
+  )
     plan.get(pk.columns[0]!)!.pk = true;
   for (const u of t.uniques) {
-    const slot = u.columns.length === 1 ? plan.get(u.columns[0]!) : undefined;
+    const slot =
+      u.columns.length === 1 && !u.prefixLengths && u.comment === undefined
+        ? plan.get(u.columns[0]!)
+        : undefined;
     if (slot && !slot.unique && u.name === uniqueName(t.name, u.columns)) slot.unique = u;
   }
   // Foreign keys keep their order (SQLite numbers them by it): the file reads back column-level
@@ -122,7 +134,10 @@ function inlinePlan(t: Table): Map<string, Inline> {
   const position = new Map(t.columns.map((c, i) => [c.name, i]));
   let last = -1;
   for (const fk of t.foreignKeys) {
-    const slot = fk.columns.length === 1 && fk.refColumns.length === 1 ? plan.get(fk.columns[0]!) : undefined;
+    const slot =
+      fk.columns.length === 1 && fk.refColumns.length === 1 && fk.comment === undefined
+        ? plan.get(fk.columns[0]!)
+        : undefined;
     const at = position.get(fk.columns[0]!) ?? -1;
     if (!(slot && !slot.fk && fk.name === foreignKeyName(t.name, fk.columns) && at > last)) break;
     slot.fk = fk;
@@ -130,7 +145,7 @@ function inlinePlan(t: Table): Map<string, Inline> {
   }
   for (const ck of t.checks) {
     for (const [col, slot] of plan) {
-      if (!slot.check && !ck.noInherit && ck.name === checkName(t.name, [col])) {
+      if (!slot.check && !ck.noInherit && ck.comment === undefined && ck.name === checkName(t.name, [col])) {
         slot.check = ck;
         break;
       }
@@ -175,6 +190,11 @@ function columnType(c: Column): string {
     if (serial) return serial;
   }
   return printType(c.type);
+}
+
+/** A key's columns, each with its prefix length if any: `(jid(75), node)`. */
+function keyList(columns: readonly string[], lengths: PrefixLengths | undefined): string {
+  return `(${columns.map((c) => `${printName(c)}${lengths?.[c] !== undefined ? `(${lengths[c]})` : ""}`).join(", ")})`;
 }
 
 function printIndex(t: Table, i: Index): string {
@@ -235,8 +255,8 @@ export function printTable(t: Table): string {
   }
   // Table-level items start after a blank line, so columns and constraints read as two blocks.
   let blockStart = true;
-  const tableItem = (src: SourceInfo | undefined, line: string) => {
-    item(src, line, undefined, blockStart);
+  const tableItem = (src: SourceInfo | undefined, line: string, comment?: string) => {
+    item(src, line, comment, blockStart);
     blockStart = false;
   };
   const inlined = new Set<unknown>(
@@ -246,29 +266,32 @@ export function printTable(t: Table): string {
   if (pk && !(pk.columns.length === 1 && plan.get(pk.columns[0]!)?.pk))
     tableItem(
       pk.src,
-      `primary key${pk.name === primaryKeyName(t.name) ? "" : ` ${printName(pk.name)}`} ${nameList(pk.columns)}`,
+      `primary key${pk.name === primaryKeyName(t.name) ? "" : ` ${printName(pk.name)}`} ${keyList(pk.columns, pk.prefixLengths)}`,
+      pk.comment,
     );
   for (const u of t.uniques) {
     if (inlined.has(u)) continue;
     tableItem(
       u.src,
-      `unique${u.name === uniqueName(t.name, u.columns) ? "" : ` ${printName(u.name)}`} ${nameList(u.columns)}`,
+      `unique${u.name === uniqueName(t.name, u.columns) ? "" : ` ${printName(u.name)}`} ${keyList(u.columns, u.prefixLengths)}`,
+      u.comment,
     );
   }
-  for (const i of t.indexes) tableItem(i.src, printIndex(t, i));
+  for (const i of t.indexes) tableItem(i.src, printIndex(t, i), i.comment);
   for (const fk of t.foreignKeys) {
     if (inlined.has(fk)) continue;
     const name = fk.name === foreignKeyName(t.name, fk.columns) ? "" : ` ${printName(fk.name)}`;
     tableItem(
       fk.src,
       `foreign key${name} ${nameList(fk.columns)} references ${printName(fk.refTable)}${nameList(fk.refColumns)}${printActions(fk)}`,
+      fk.comment,
     );
   }
   for (const ck of t.checks) {
     if (inlined.has(ck)) continue;
     const name =
       ck.name === checkName(t.name, mentionedColumns(ck.expr, t.columns)) ? "" : ` ${printName(ck.name)}`;
-    tableItem(ck.src, `check${name} (${ck.expr})${ck.noInherit ? " no inherit" : ""}`);
+    tableItem(ck.src, `check${name} (${ck.expr})${ck.noInherit ? " no inherit" : ""}`, ck.comment);
   }
   out.push(...(t.src?.inner ?? []).map((c) => INDENT + c));
   out.push(withTrailing("}", undefined));

@@ -49,6 +49,7 @@ import type {
   ColumnAttrCstChildren,
   ColumnCstChildren,
   ColumnListCstChildren,
+  KeyColumnListCstChildren,
   DefaultValueCstChildren,
   EnumDeclCstChildren,
   EnumDeclCstNode,
@@ -131,6 +132,11 @@ interface TableScope {
    * column's, so its comments print once.
    */
   item: MutableSource;
+  /**
+   * The IR object the table item being read made (a key, an index, a constraint): a `///` doc
+   * comment before the item becomes its `comment`. Unset for columns, whose doc is their own.
+   */
+  itemNode?: { comment?: string };
 }
 
 /** The column being read, for its attributes. */
@@ -519,13 +525,34 @@ function createVisitor() {
       const first = this.firstToken(inner);
       if (!first) return;
       t.item = this.src(first, this.endOf(inner));
+      t.itemNode = undefined;
       // `visit` calls the method of the item's rule.
       this.visit(inner, t);
-      // A column is an anchor with its doc (`column`); other items take comments only.
-      if (!c.column) this.out.anchors.push({ src: t.item, topLevel: false });
+      // A column is an anchor with its doc (`column`); a key, index or constraint takes a `///`
+      // doc as its database comment (`comment`); an item that made nothing takes comments only.
+      const node = t.itemNode as { comment?: string } | undefined;
+      if (!c.column)
+        this.out.anchors.push({
+          src: t.item,
+          topLevel: false,
+          ...(node
+            ? {
+                setDoc: (doc: string) => {
+                  node.comment = doc;
+                },
+              }
+            : {}),
+        });
     }
 
-    setPrimaryKey(t: TableScope, columns: string[], loc: Loc, src: MutableSource, name?: string): void {
+    setPrimaryKey(
+      t: TableScope,
+      columns: string[],
+      loc: Loc,
+      src: MutableSource,
+      name?: string,
+      prefixLengths?: Record<string, number>,
+    ): void {
       if (t.pk) {
         this.error(
           "duplicate-primary-key",
@@ -536,11 +563,20 @@ function createVisitor() {
         );
         return;
       }
-      t.pk = { value: { name: name ?? primaryKeyName(t.name), columns, src }, loc };
+      t.pk = {
+        value: {
+          name: name ?? primaryKeyName(t.name),
+          columns,
+          ...(prefixLengths ? { prefixLengths } : {}),
+          src,
+        },
+        loc,
+      };
+      t.itemNode = t.pk.value as { comment?: string };
     }
 
     primaryKeyItem(c: Parsed<PrimaryKeyItemCstChildren>, t: TableScope): void {
-      const cols = this.columnList(c.columnList?.[0]?.children);
+      const cols = this.keyColumnList(c.keyColumnList?.[0]?.children);
       if (!cols) return;
       const explicit = real(c.Name?.[0]);
       t.item.parts = { ...cols.parts, ...(explicit ? { name: this.loc(explicit) } : {}) };
@@ -550,6 +586,7 @@ function createVisitor() {
         this.head(t.item, "primary".length),
         t.item,
         explicit ? nameText(explicit) : undefined,
+        cols.prefixLengths,
       );
     }
 
@@ -562,15 +599,17 @@ function createVisitor() {
         return;
       }
       const explicit = real(c.Name?.[0]);
-      const cols = this.columnList(c.columnList?.[0]?.children);
+      const cols = this.keyColumnList(c.keyColumnList?.[0]?.children);
       if (!cols) return;
       t.item.parts = { ...cols.parts, ...(explicit ? { name: this.loc(explicit) } : {}) };
       const u: Mutable<UniqueConstraint> = {
         name: explicit ? nameText(explicit) : "",
         columns: cols.names,
+        ...(cols.prefixLengths ? { prefixLengths: cols.prefixLengths } : {}),
         src: t.item,
       };
       t.table.uniques.push(u);
+      t.itemNode = u;
       t.pending.push(
         explicit
           ? { assign: () => {}, explicit: u.name }
@@ -623,6 +662,7 @@ function createVisitor() {
         ...(usingTok ? { using: this.loc(usingTok) } : {}),
       };
       t.table.indexes.push(index);
+      t.itemNode = index;
       const words = parts.map((p) => (p.kind === "column" ? p.column : expressionWords(p.sql)));
       t.pending.push(
         explicit
@@ -717,6 +757,7 @@ function createVisitor() {
         src: t.item,
       };
       t.table.foreignKeys.push(fk);
+      t.itemNode = fk;
       t.pending.push(
         explicit
           ? { assign: () => {}, explicit: fk.name }
@@ -744,6 +785,7 @@ function createVisitor() {
         src: t.item,
       };
       t.table.checks.push(chk);
+      t.itemNode = chk;
       t.pending.push(
         explicit
           ? { assign: () => {}, explicit: chk.name }
@@ -754,6 +796,38 @@ function createVisitor() {
               },
             },
       );
+    }
+
+    /** A key's columns and their prefix lengths (`(jid(75), node)`); undefined lengths when none has one. */
+    keyColumnList(
+      c: Parsed<KeyColumnListCstChildren> | undefined,
+    ): { names: string[]; parts: Record<string, Loc>; prefixLengths?: Record<string, number> } | undefined {
+      if (!c) return undefined;
+      const names: string[] = [];
+      const parts: Record<string, Loc> = {};
+      const lengths: Record<string, number> = {};
+      for (const k of c.keyColumn ?? []) {
+        const t = real(k.children.Name?.[0]);
+        if (!t) continue;
+        const name = nameText(t);
+        names.push(name);
+        parts[`column:${name}`] ??= this.loc(t);
+        const lengthTok = real(k.children.prefixLength?.[0]);
+        if (!lengthTok) continue;
+        if (!(/^\d+$/.test(lengthTok.image) && Number(lengthTok.image) >= 1))
+          this.error(
+            "bad-prefix-length",
+            `a prefix length is a whole number of characters, at least 1, not \`${lengthTok.image}\``,
+            this.loc(lengthTok),
+          );
+        else lengths[name] = Number(lengthTok.image);
+      }
+      if (!names.length) return undefined;
+      return Object.keys(lengths).length ? { names, parts, prefixLengths: lengths } : { names, parts };
+    }
+
+    keyColumn(): void {
+      // Read by `keyColumnList`.
     }
 
     columnList(

@@ -186,15 +186,29 @@ export interface Column {
   readonly src?: SourceInfo;
 }
 
+/**
+ * MySQL's prefix lengths on a key's columns (`primary key (jid(75), node)`): column name → the
+ * number of characters the key holds. Absent for a column keyed whole (and absent altogether
+ * when none has one). An index keeps the same fact on its entries (`IndexPart.length`);
+ * `keyPrefixLengths` reads either.
+ */
+export type PrefixLengths = Readonly<Record<string, number>>;
+
 export interface PrimaryKey {
   readonly name: string;
   readonly columns: readonly string[];
+  readonly prefixLengths?: PrefixLengths;
+  /** From a `///` doc comment on the key: its database comment (MySQL `COMMENT '...'`). */
+  readonly comment?: string;
   readonly src?: SourceInfo;
 }
 
 export interface UniqueConstraint {
   readonly name: string;
   readonly columns: readonly string[];
+  readonly prefixLengths?: PrefixLengths;
+  /** From a `///` doc comment on the constraint: its database comment. */
+  readonly comment?: string;
   readonly src?: SourceInfo;
 }
 
@@ -235,6 +249,8 @@ export interface Index {
   readonly nullsNotDistinct?: boolean;
   /** `with (fillfactor = 70)`: storage parameters (PostgreSQL), names lower-cased, values as written. */
   readonly storage?: Readonly<Record<string, string>>;
+  /** From a `///` doc comment on the index: its database comment (MySQL `COMMENT '...'`). */
+  readonly comment?: string;
   readonly src?: SourceInfo;
 }
 
@@ -252,6 +268,8 @@ export interface ForeignKey {
    * `deferrable initially deferred` (checked at commit); absent is NOT DEFERRABLE.
    */
   readonly deferrable?: "immediate" | "deferred";
+  /** From a `///` doc comment on the key: its database comment where the dialect keeps one. */
+  readonly comment?: string;
   readonly src?: SourceInfo;
 }
 
@@ -261,6 +279,8 @@ export interface Check {
   readonly expr: string;
   /** `no inherit` (PostgreSQL): the check does not apply to tables inheriting this one. */
   readonly noInherit?: boolean;
+  /** From a `///` doc comment on the check: its database comment where the dialect keeps one. */
+  readonly comment?: string;
   readonly src?: SourceInfo;
 }
 
@@ -306,6 +326,15 @@ export interface Schema {
   readonly enums: readonly EnumType[];
   /** For `fmt`: comments after the last declaration of each file, keyed by file. */
   readonly fileTrailing?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** The prefix lengths of a key or an index, by column (empty when it keys whole columns). */
+export function keyPrefixLengths(k: PrimaryKey | UniqueConstraint | Index): ReadonlyMap<string, number> {
+  if ("parts" in k)
+    return new Map(
+      k.parts.flatMap((p) => (p.kind === "column" && p.length !== undefined ? [[p.column, p.length]] : [])),
+    );
+  return new Map(Object.entries(k.prefixLengths ?? {}));
 }
 
 export const emptySchema = (): Schema => ({ tables: [], enums: [] });

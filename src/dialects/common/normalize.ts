@@ -6,8 +6,18 @@
  *
  * Used for drift, for `diff` against a database and for the round-trip tests; never rendered.
  */
-import type { Column, FkAction, Index, IndexPart, Schema, Table, TableOptions } from "../../ir/model.ts";
-import { type Capabilities, createsIndex } from "../dialect.ts";
+import {
+  type Column,
+  type FkAction,
+  type Index,
+  type IndexPart,
+  keyPrefixLengths,
+  type PrefixLengths,
+  type Schema,
+  type Table,
+  type TableOptions,
+} from "../../ir/model.ts";
+import { type Capabilities, type CommentedItem, createsIndex } from "../dialect.ts";
 import type { BaseRenderer } from "./render.ts";
 import { normExpr } from "./expr.ts";
 import { effectiveIdentityOptions } from "../../ir/identity.ts";
@@ -82,6 +92,10 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
       ...(caps.comments && c.doc !== undefined ? { doc: c.doc } : {}),
     };
   };
+  // A comment where the database keeps one on that kind of item (MySQL: keys and indexes).
+  const comment = (kind: CommentedItem, text: string | undefined) =>
+    text !== undefined && text !== "" && caps.itemComments?.includes(kind) ? { comment: text } : {};
+  const lengths = (l: PrefixLengths | undefined) => (l && Object.keys(l).length ? { prefixLengths: l } : {});
   const plainUnique = (i: Index) =>
     f.uniqueIndexIsConstraint &&
     i.unique &&
@@ -103,6 +117,7 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
     ...(i.include?.length ? { include: i.include } : {}),
     ...(i.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
     ...(i.storage ? { storage: i.storage } : {}),
+    ...comment("index", i.comment),
     ...(i.using !== undefined &&
     i.using !== "btree" &&
     (f.keepsIndexMethod === true ||
@@ -131,14 +146,27 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
         columns: t.columns.map((c) => column(t, c)),
         ...(t.primaryKey
           ? {
-              primaryKey: { name: f.primaryKeyNames ? t.primaryKey.name : "", columns: t.primaryKey.columns },
+              primaryKey: {
+                name: f.primaryKeyNames ? t.primaryKey.name : "",
+                columns: t.primaryKey.columns,
+                ...lengths(t.primaryKey.prefixLengths),
+                ...comment("primary-key", t.primaryKey.comment),
+              },
             }
           : {}),
         uniques: [
-          ...t.uniques.map((u) => ({ name: u.name, columns: u.columns })),
+          ...t.uniques.map((u) => ({
+            name: u.name,
+            columns: u.columns,
+            ...lengths(u.prefixLengths),
+            ...comment("unique", u.comment),
+          })),
+          // The same object as a unique constraint: its prefix lengths and comment with it.
           ...t.indexes.filter(plainUnique).map((i) => ({
             name: i.name,
             columns: i.parts.map((p) => (p.kind === "column" ? p.column : "")),
+            ...lengths(Object.fromEntries(keyPrefixLengths(i))),
+            ...comment("unique", i.comment),
           })),
         ],
         indexes: t.indexes.filter((i) => !plainUnique(i) && createsIndex(caps, i)).map(index),
@@ -151,11 +179,13 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
           onUpdate: action(k.onUpdate),
           ...(k.matchFull ? { matchFull: true } : {}),
           ...(k.deferrable ? { deferrable: k.deferrable } : {}),
+          ...comment("foreign-key", k.comment),
         })),
         checks: t.checks.map((c) => ({
           name: c.name,
           expr: expr(c.expr),
           ...(c.noInherit ? { noInherit: true } : {}),
+          ...comment("check", c.comment),
         })),
       }),
     ),

@@ -12,6 +12,7 @@ import type {
   GeneratedColumn,
   Index,
   IndexPart,
+  PrefixLengths,
   PrimaryKey,
   Schema,
   Table,
@@ -279,10 +280,10 @@ export abstract class BaseRenderer {
   }
 
   primaryKeySql(pk: PrimaryKey): string {
-    return `CONSTRAINT ${this.q(pk.name)} PRIMARY KEY (${this.cols(pk.columns)})`;
+    return `CONSTRAINT ${this.q(pk.name)} PRIMARY KEY (${this.keyCols(pk.columns, pk.prefixLengths)})`;
   }
   uniqueSql(u: UniqueConstraint): string {
-    return `CONSTRAINT ${this.q(u.name)} UNIQUE (${this.cols(u.columns)})`;
+    return `CONSTRAINT ${this.q(u.name)} UNIQUE (${this.keyCols(u.columns, u.prefixLengths)})`;
   }
   /** `NO INHERIT` only where validation lets it through (PostgreSQL). */
   checkSql(c: Check): string {
@@ -341,6 +342,11 @@ export abstract class BaseRenderer {
 
   protected cols(names: readonly string[]): string {
     return names.map((n) => this.q(n)).join(", ");
+  }
+
+  /** A key's columns, each with its prefix length if any (MySQL's; validation refuses them elsewhere). */
+  protected keyCols(names: readonly string[], lengths: PrefixLengths | undefined): string {
+    return names.map((n) => `${this.q(n)}${lengths?.[n] !== undefined ? `(${lengths[n]})` : ""}`).join(", ");
   }
 
   /**

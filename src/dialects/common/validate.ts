@@ -3,7 +3,17 @@
  * database refuses is an error, what it accepts but is odd a warning (the validator may refuse
  * only what the database itself would refuse; `grammar/README.md`, "Errors and warnings").
  */
-import { INTEGER_TYPES, TEXT_TYPES, type ColumnType, type Schema, type SourceInfo } from "../../ir/model.ts";
+import {
+  INTEGER_TYPES,
+  keyPrefixLengths,
+  TEXT_TYPES,
+  type ColumnType,
+  type Index,
+  type PrimaryKey,
+  type Schema,
+  type SourceInfo,
+  type UniqueConstraint,
+} from "../../ir/model.ts";
 import type { Capabilities, NameScopes } from "../dialect.ts";
 import { diagnostic, type Diagnostic } from "../../ir/diagnostics.ts";
 import { locOf, typeKey, typeText } from "../../ir/validate.ts";
@@ -280,19 +290,25 @@ export function validateUnsigned(schema: Schema, caps: Capabilities, db: string)
           ),
         );
     }
-  // An index key on a prefix: PostgreSQL and SQLite index whole values (or an expression).
+  // A key on a prefix: PostgreSQL and SQLite index whole values (or an expression).
   if (!caps.indexPrefixes)
-    for (const t of schema.tables)
-      for (const i of t.indexes)
-        if (i.parts.some((p) => p.kind === "column" && p.length !== undefined))
+    for (const t of schema.tables) {
+      const keys: [string, PrimaryKey | UniqueConstraint | Index][] = [
+        ...(t.primaryKey ? [[`primary key of \`${t.name}\``, t.primaryKey] as [string, PrimaryKey]] : []),
+        ...t.uniques.map((u): [string, UniqueConstraint] => [`unique constraint \`${u.name}\``, u]),
+        ...t.indexes.map((i): [string, Index] => [`index \`${i.name}\``, i]),
+      ];
+      for (const [what, k] of keys)
+        if (keyPrefixLengths(k).size)
           out.push(
             dialectError(
               "index-prefix",
-              `${db} has no index prefix lengths (index \`${i.name}\`)`,
-              i.src,
+              `${db} has no index prefix lengths (${what})`,
+              k.src,
               "index the whole column, or an expression such as `(left(name, 20))`",
             ),
           );
+    }
   return out;
 }
 

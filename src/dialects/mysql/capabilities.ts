@@ -42,4 +42,6 @@ export const CAPABILITIES: Capabilities = {
   indexPrefixes: true,
   tableOptions: MYSQL_TABLE_OPTIONS.map((name) => ({ name, takes: "value" as const })),
   columnOrder: true,
+  // `COMMENT '...'` is an index option: keys and indexes have it, foreign keys and checks not.
+  itemComments: ["primary-key", "unique", "index"],
 };

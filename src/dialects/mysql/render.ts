@@ -11,7 +11,9 @@ import type {
   PrimaryKey,
   Table,
   TableOptions,
+  UniqueConstraint,
 } from "../../ir/model.ts";
+import { keyPrefixLengths } from "../../ir/model.ts";
 import type { AlterColumn, Change } from "../../diff/changes.ts";
 import { type TableLineage, tableLineage } from "../../diff/steps.ts";
 import { BaseRenderer } from "../common/render.ts";
@@ -138,9 +140,18 @@ export class MysqlRenderer extends BaseRenderer {
     return `CONSTRAINT ${this.q(f.name)} FOREIGN KEY (${this.cols(f.columns)}) REFERENCES ${this.q(f.refTable)} (${this.cols(f.refColumns)}) ON DELETE ${f.onDelete.toUpperCase()} ON UPDATE ${f.onUpdate.toUpperCase()}`;
   }
 
-  override primaryKeySql(pk: { name: string; columns: readonly string[] }): string {
+  override primaryKeySql(pk: PrimaryKey): string {
     // MySQL names every primary key PRIMARY; a CONSTRAINT name would be ignored.
-    return `PRIMARY KEY (${this.cols(pk.columns)})`;
+    return `PRIMARY KEY (${this.keyCols(pk.columns, pk.prefixLengths)})${this.keyComment(pk.comment)}`;
+  }
+
+  override uniqueSql(u: UniqueConstraint): string {
+    return `CONSTRAINT ${this.q(u.name)} UNIQUE (${this.keyCols(u.columns, u.prefixLengths)})${this.keyComment(u.comment)}`;
+  }
+
+  /** ` COMMENT '...'` after a key's or an index's columns, or nothing. */
+  private keyComment(comment: string | undefined): string {
+    return comment !== undefined ? ` COMMENT ${quoteStringMysql(comment)}` : "";
   }
 
   /**
@@ -493,13 +504,13 @@ export class MysqlRenderer extends BaseRenderer {
     // FULLTEXT and SPATIAL are kinds of index, written before INDEX, on whole columns.
     if (i.using && INDEX_KINDS.includes(i.using))
       return [
-        `CREATE ${i.using.toUpperCase()} INDEX ${this.q(i.name)} ON ${this.q(table)} (${i.parts.map((p) => (p.kind === "column" ? this.q(p.column) : `(${p.sql})`)).join(", ")})`,
+        `CREATE ${i.using.toUpperCase()} INDEX ${this.q(i.name)} ON ${this.q(table)} (${i.parts.map((p) => (p.kind === "column" ? this.q(p.column) : `(${p.sql})`)).join(", ")})${this.keyComment(i.comment)}`,
       ];
     // A method MySQL does not have is left out (validation warns): the index uses the default.
     const using =
       i.using && this.caps.indexMethods.includes(i.using) ? ` USING ${i.using.toUpperCase()}` : "";
     return [
-      `CREATE ${i.unique ? "UNIQUE " : ""}INDEX ${this.q(i.name)} ON ${this.q(table)} (${parts.join(", ")})${using}`,
+      `CREATE ${i.unique ? "UNIQUE " : ""}INDEX ${this.q(i.name)} ON ${this.q(table)} (${parts.join(", ")})${using}${this.keyComment(i.comment)}`,
     ];
   }
 }
@@ -522,16 +533,25 @@ const charsetOf = (collation: string) => collation.replace(/_.*$/, "");
 const keyLeads = (t: Table, name: string): boolean =>
   t.primaryKey?.columns[0] === name || t.uniques.some((u) => u.columns[0] === name);
 
-/** Whether a primary key, unique constraint or column index of `t` starts with `columns`. */
+/**
+ * Whether a primary key, unique constraint or column index of `t` starts with `columns`, whole:
+ * InnoDB does not take a key on a column's prefix as a foreign key's index.
+ */
 function hasLeadingIndex(t: Table, columns: readonly string[]): boolean {
-  const starts = (cols: readonly string[]) => columns.every((c, i) => cols[i] === c);
+  const starts = (k: PrimaryKey | UniqueConstraint | Index, cols: readonly string[]) => {
+    const lengths = keyPrefixLengths(k);
+    return columns.every((c, i) => cols[i] === c && !lengths.has(c));
+  };
   return Boolean(
-    (t.primaryKey && starts(t.primaryKey.columns)) ||
-      t.uniques.some((u) => starts(u.columns)) ||
+    (t.primaryKey && starts(t.primaryKey, t.primaryKey.columns)) ||
+      t.uniques.some((u) => starts(u, u.columns)) ||
       t.indexes.some(
         (i) =>
           i.parts.every((p) => p.kind === "column") &&
-          starts(i.parts.map((p) => (p.kind === "column" ? p.column : ""))),
+          starts(
+            i,
+            i.parts.map((p) => (p.kind === "column" ? p.column : "")),
+          ),
       ),
   );
 }

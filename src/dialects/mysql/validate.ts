@@ -4,7 +4,7 @@
  * rather than lose the action), and has no expression indexes. What an index can hold is read
  * from the capabilities, which the renderer follows too.
  */
-import { type Schema, type Table, TEXT_TYPES } from "../../ir/model.ts";
+import { keyPrefixLengths, type Schema, type Table, TEXT_TYPES } from "../../ir/model.ts";
 import { CAPABILITIES } from "./capabilities.ts";
 import type { Diagnostic } from "../../ir/diagnostics.ts";
 import {
@@ -95,8 +95,16 @@ export function validateMysql(schema: Schema): Diagnostic[] {
           ),
         );
     };
-    if (t.primaryKey) keyColumns("a primary key", t.primaryKey.columns, t.primaryKey.src);
-    for (const u of t.uniques) keyColumns(`unique constraint \`${u.name}\``, u.columns, u.src);
+    if (t.primaryKey)
+      keyColumns(
+        "a primary key",
+        t.primaryKey.columns,
+        t.primaryKey.src,
+        false,
+        keyPrefixLengths(t.primaryKey),
+      );
+    for (const u of t.uniques)
+      keyColumns(`unique constraint \`${u.name}\``, u.columns, u.src, false, keyPrefixLengths(u));
     for (const i of t.indexes) {
       // FULLTEXT and SPATIAL indexes hold whole columns, with no key length limit.
       if (i.using && INDEX_KINDS.includes(i.using)) {
@@ -133,11 +141,7 @@ export function validateMysql(schema: Schema): Diagnostic[] {
         i.parts.flatMap((p) => (p.kind === "column" ? [p.column] : [])),
         i.src,
         !i.unique,
-        new Map(
-          i.parts.flatMap((p) =>
-            p.kind === "column" && p.length !== undefined ? [[p.column, p.length]] : [],
-          ),
-        ),
+        keyPrefixLengths(i),
       );
       // Not created at all, so its `where` is not reported too.
       const dropped = !createsIndex(caps, i);
