@@ -3,7 +3,7 @@
  * renderers and validators branch on capabilities, never on a dialect's name; only
  * `src/dialects/` knows the names.
  */
-import type { Index, Schema } from "../ir/model.ts";
+import type { CommentedItem, Index, Schema } from "../ir/model.ts";
 import type { Change } from "../diff/changes.ts";
 import type { Step } from "../diff/steps.ts";
 import type { Diagnostic } from "../ir/diagnostics.ts";
@@ -142,8 +142,7 @@ export interface Capabilities {
   readonly itemComments?: readonly CommentedItem[];
 }
 
-/** The table items a comment can be set on (`Capabilities.itemComments`, `set-item-comment`). */
-export type CommentedItem = "primary-key" | "unique" | "index" | "foreign-key" | "check";
+export type { CommentedItem };
 
 /**
  * Whether an index exists on a dialect with these capabilities. Where expressions cannot be

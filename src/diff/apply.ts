@@ -193,6 +193,28 @@ function applyTo(s: State, c: Change): void {
         indexes: t.indexes.map((i) => (i.name === c.from ? { ...i, name: c.to } : i)),
       }));
       break;
+    case "set-item-comment": {
+      const commented = <X extends { name: string; comment?: string }>(x: X): X => {
+        if (x.name !== c.name) return x;
+        const { comment: _, ...rest } = x;
+        return (c.to !== undefined ? { ...rest, comment: c.to } : rest) as X;
+      };
+      edit(c.table, (t) => {
+        switch (c.item) {
+          case "primary-key":
+            return t.primaryKey ? { ...t, primaryKey: commented(t.primaryKey) } : t;
+          case "unique":
+            return { ...t, uniques: t.uniques.map(commented) };
+          case "index":
+            return { ...t, indexes: t.indexes.map(commented) };
+          case "foreign-key":
+            return { ...t, foreignKeys: t.foreignKeys.map(commented) };
+          case "check":
+            return { ...t, checks: t.checks.map(commented) };
+        }
+      });
+      break;
+    }
     default:
       assertNever(c);
   }

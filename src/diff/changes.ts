@@ -10,6 +10,7 @@
 import type {
   Check,
   Column,
+  CommentedItem,
   EnumType,
   ForeignKey,
   Index,
@@ -109,7 +110,21 @@ export type Change =
       readonly from: string;
       readonly to: string;
     }
-  | { readonly kind: "rename-index"; readonly table: string; readonly from: string; readonly to: string };
+  | { readonly kind: "rename-index"; readonly table: string; readonly from: string; readonly to: string }
+  /**
+   * The comment of a kept key, index or constraint (a `///` doc comment before it), by the name
+   * it has after the migration's renames; absent: none. MySQL restates the index with it
+   * (`DROP INDEX i, ADD INDEX i ... COMMENT '...'`); a dialect that keeps no such comment
+   * writes nothing (`Capabilities.itemComments`).
+   */
+  | {
+      readonly kind: "set-item-comment";
+      readonly table: string;
+      readonly item: CommentedItem;
+      readonly name: string;
+      readonly from?: string;
+      readonly to?: string;
+    };
 
 export type ChangeKind = Change["kind"];
 

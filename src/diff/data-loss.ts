@@ -94,6 +94,7 @@ export function dataLoss(c: Change): string | undefined {
     case "drop-check":
     case "rename-constraint":
     case "rename-index":
+    case "set-item-comment":
       return undefined;
     default:
       return assertNever(c);

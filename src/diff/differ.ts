@@ -20,6 +20,7 @@
 import type {
   Check,
   Column,
+  CommentedItem,
   PrimaryKey,
   EnumType,
   ForeignKey,
@@ -58,6 +59,8 @@ interface Phases {
   readonly fkAdd: Change[];
   readonly columnDrop: Change[];
   readonly reorder: Change[];
+  /** Comments of kept keys, indexes and constraints, once every one is in place. */
+  readonly itemComment: Change[];
   readonly tableDrop: Change[];
   readonly enumDrop: Change[];
 }
@@ -86,6 +89,7 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     fkAdd: [],
     columnDrop: [],
     reorder: [],
+    itemComment: [],
     tableDrop: [],
     enumDrop: [],
   };
@@ -96,6 +100,7 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     diffTableItself(old, neu, p);
     diffColumns(old, neu, m, p, opts);
     diffConstraints(old, neu, m, keys, p);
+    diffItemComments(old, neu, p);
   }
   createTables(created, opts, p);
   dropTables(dropped, opts, m, keys, p);
@@ -110,6 +115,7 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     ...p.fkAdd,
     ...p.columnDrop,
     ...p.reorder,
+    ...p.itemComment,
     ...p.tableDrop,
     ...p.enumDrop,
   ];
@@ -396,6 +402,55 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
       }),
     (b) => fkTouchesRetyped(b, t),
   );
+}
+
+/**
+ * The comments of a matched table's kept keys, indexes and constraints. One dropped and added
+ * again (its definition changed) carries its comment in the add; any other new one was kept,
+ * under its name or renamed from an old one (the rename changes `diffConstraints` wrote say
+ * which), and compares its comment with that old one's.
+ */
+function diffItemComments(old: Table, neu: Table, p: Phases): void {
+  const t = neu.name;
+  const added = new Set<object>();
+  const renamedFrom = new Map<string, string>();
+  for (const c of [...p.constraintAdd, ...p.fkAdd, ...p.rename]) {
+    if (!("table" in c) || c.table !== t) continue;
+    if (c.kind === "add-primary-key") added.add(c.primaryKey);
+    else if (c.kind === "add-unique") added.add(c.unique);
+    else if (c.kind === "create-index") added.add(c.index);
+    else if (c.kind === "add-foreign-key") added.add(c.foreignKey);
+    else if (c.kind === "add-check") added.add(c.check);
+    else if (c.kind === "rename-constraint" || c.kind === "rename-index")
+      renamedFrom.set(`${c.kind === "rename-index" ? "index" : c.constraint}\u0000${c.to}`, c.from);
+  }
+  const compare = <X extends { name: string; comment?: string }>(
+    item: CommentedItem,
+    olds: readonly X[],
+    news: readonly X[],
+  ) => {
+    for (const n of news) {
+      if (added.has(n)) continue;
+      const from = renamedFrom.get(`${item}\u0000${n.name}`) ?? n.name;
+      const o = olds.find((x) => x.name === from);
+      if (!o || (o.comment ?? "") === (n.comment ?? "")) continue;
+      p.itemComment.push({
+        kind: "set-item-comment",
+        table: t,
+        item,
+        name: n.name,
+        ...(o.comment !== undefined ? { from: o.comment } : {}),
+        ...(n.comment !== undefined ? { to: n.comment } : {}),
+      });
+    }
+  };
+  // A primary key is one a table: kept whatever its name.
+  if (old.primaryKey && neu.primaryKey && !added.has(neu.primaryKey))
+    compare("primary-key", [{ ...old.primaryKey, name: neu.primaryKey.name }], [neu.primaryKey]);
+  compare("unique", old.uniques, neu.uniques);
+  compare("index", old.indexes, neu.indexes);
+  compare("foreign-key", old.foreignKeys, neu.foreignKeys);
+  compare("check", old.checks, neu.checks);
 }
 
 /** New tables, in dependency order; foreign keys in a cycle come after all tables. */

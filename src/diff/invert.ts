@@ -79,6 +79,15 @@ export function invert(c: Change): Change {
       return { ...c, from: c.to, to: c.from };
     case "rename-index":
       return { ...c, from: c.to, to: c.from };
+    case "set-item-comment":
+      return {
+        kind: "set-item-comment",
+        table: c.table,
+        item: c.item,
+        name: c.name,
+        ...(c.to !== undefined ? { from: c.to } : {}),
+        ...(c.from !== undefined ? { to: c.from } : {}),
+      };
     default:
       return assertNever(c);
   }

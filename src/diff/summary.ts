@@ -64,6 +64,8 @@ export function describe(c: Change): string {
       return `~ ${c.constraint.replace("-", " ")} ${c.from} renamed to ${c.to} on ${c.table}`;
     case "rename-index":
       return `~ index ${c.from} renamed to ${c.to} on ${c.table}`;
+    case "set-item-comment":
+      return `~ ${c.item.replace("-", " ")} ${c.name} on ${c.table}: comment ${c.to === undefined ? "removed" : "set"}`;
     default:
       return assertNever(c);
   }
@@ -155,6 +157,8 @@ export function changeTarget(c: Change): { table?: string; column?: string; enum
     case "rename-constraint":
     case "rename-index":
       return { table: c.table, name: c.to };
+    case "set-item-comment":
+      return { table: c.table, name: c.name };
     default:
       return assertNever(c);
   }

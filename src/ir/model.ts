@@ -194,6 +194,9 @@ export interface Column {
  */
 export type PrefixLengths = Readonly<Record<string, number>>;
 
+/** The table items a `///` doc comment can give a database comment (`set-item-comment`). */
+export type CommentedItem = "primary-key" | "unique" | "index" | "foreign-key" | "check";
+
 export interface PrimaryKey {
   readonly name: string;
   readonly columns: readonly string[];

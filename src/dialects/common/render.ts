@@ -129,12 +129,18 @@ export abstract class BaseRenderer {
         return this.renameConstraint(c.table, c.constraint, c.from, c.to);
       case "rename-index":
         return this.renameIndex(c.table, c.from, c.to);
+      case "set-item-comment":
+        return this.itemComment(c);
       default:
         return assertNever(c);
     }
   }
 
   // ---- hooks with a standard default ------------------------------------------------------
+  /** A key's, index's or constraint's comment: none by default (`Capabilities.itemComments`). */
+  protected itemComment(_c: Extract<Change, { kind: "set-item-comment" }>): string[] {
+    return [];
+  }
   protected createEnum(_e: EnumType): string[] {
     return [];
   }

@@ -7,7 +7,10 @@ import {
   INTEGER_TYPES,
   keyPrefixLengths,
   TEXT_TYPES,
+  type Check,
   type ColumnType,
+  type CommentedItem,
+  type ForeignKey,
   type Index,
   type PrimaryKey,
   type Schema,
@@ -529,5 +532,41 @@ export function validateIndexEntries(schema: Schema, caps: Capabilities, db: str
           );
       }
     }
+  return out;
+}
+
+/**
+ * A `///` comment on a key, index or constraint the database keeps no comment on (MySQL: foreign
+ * keys and checks): the database accepts the item, the comment is not kept. A warning.
+ */
+export function validateItemComments(schema: Schema, caps: Capabilities, db: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const kept = new Set(caps.itemComments ?? []);
+  const words: Record<CommentedItem, string> = {
+    "primary-key": "primary key",
+    unique: "unique constraint",
+    index: "index",
+    "foreign-key": "foreign key",
+    check: "check",
+  };
+  for (const t of schema.tables) {
+    const items: [CommentedItem, { name: string; comment?: string; src?: SourceInfo }][] = [
+      ...(t.primaryKey ? [["primary-key", t.primaryKey] as [CommentedItem, PrimaryKey]] : []),
+      ...t.uniques.map((u): [CommentedItem, UniqueConstraint] => ["unique", u]),
+      ...t.indexes.map((i): [CommentedItem, Index] => ["index", i]),
+      ...t.foreignKeys.map((f): [CommentedItem, ForeignKey] => ["foreign-key", f]),
+      ...t.checks.map((c): [CommentedItem, Check] => ["check", c]),
+    ];
+    for (const [kind, item] of items)
+      if (item.comment !== undefined && !kept.has(kind))
+        out.push(
+          dialectWarning(
+            "item-comment",
+            `${db} keeps no comment on a ${words[kind]}: the \`///\` comment on \`${item.name}\` is not kept`,
+            item.src,
+            "make it a `//` comment, or put it on the table or a column",
+          ),
+        );
+  }
   return out;
 }

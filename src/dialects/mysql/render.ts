@@ -14,7 +14,7 @@ import type {
   UniqueConstraint,
 } from "../../ir/model.ts";
 import { keyPrefixLengths } from "../../ir/model.ts";
-import type { AlterColumn, Change } from "../../diff/changes.ts";
+import { type AlterColumn, assertNever, type Change } from "../../diff/changes.ts";
 import { type TableLineage, tableLineage } from "../../diff/steps.ts";
 import { BaseRenderer } from "../common/render.ts";
 import { backtickNames, quoteBacktick, quoteStringMysql } from "../common/sql.ts";
@@ -492,6 +492,22 @@ export class MysqlRenderer extends BaseRenderer {
   /** TEXT/BLOB columns by a prefix, USING after the columns, no `where` (MySQL has no partial indexes). */
   override createIndex(table: string, i: Index): string[] {
     if (!this.creates(i)) return [];
+    const d = this.indexDef(table, i);
+    return [`CREATE ${d.kind}INDEX ${this.q(i.name)} ON ${this.q(table)} ${d.body}`];
+  }
+
+  /**
+   * An index as CREATE INDEX and ALTER TABLE ... ADD write it: its kind (`UNIQUE `, `FULLTEXT `,
+   * `SPATIAL ` or none) and what follows its name, `(parts) [USING m] [COMMENT '...']`.
+   */
+  private indexDef(table: string, i: Index): { kind: string; body: string } {
+    const comment = this.keyComment(i.comment);
+    // FULLTEXT and SPATIAL are kinds of index, written before INDEX, on whole columns.
+    if (i.using && INDEX_KINDS.includes(i.using))
+      return {
+        kind: `${i.using.toUpperCase()} `,
+        body: `(${i.parts.map((p) => (p.kind === "column" ? this.q(p.column) : `(${p.sql})`)).join(", ")})${comment}`,
+      };
     const columns = new Map(this.tableIn("to", table).columns.map((c) => [c.name, c]));
     const parts = i.parts.map((p) => {
       if (p.kind === "expression") return `(${p.sql})`;
@@ -501,17 +517,40 @@ export class MysqlRenderer extends BaseRenderer {
         p.length !== undefined ? `(${p.length})` : c && isBlobLike(c.type) ? `(${TEXT_PREFIX})` : "";
       return `${this.q(p.column)}${prefix}${p.desc ? " DESC" : ""}`;
     });
-    // FULLTEXT and SPATIAL are kinds of index, written before INDEX, on whole columns.
-    if (i.using && INDEX_KINDS.includes(i.using))
-      return [
-        `CREATE ${i.using.toUpperCase()} INDEX ${this.q(i.name)} ON ${this.q(table)} (${i.parts.map((p) => (p.kind === "column" ? this.q(p.column) : `(${p.sql})`)).join(", ")})${this.keyComment(i.comment)}`,
-      ];
     // A method MySQL does not have is left out (validation warns): the index uses the default.
     const using =
       i.using && this.caps.indexMethods.includes(i.using) ? ` USING ${i.using.toUpperCase()}` : "";
-    return [
-      `CREATE ${i.unique ? "UNIQUE " : ""}INDEX ${this.q(i.name)} ON ${this.q(table)} (${parts.join(", ")})${using}${this.keyComment(i.comment)}`,
-    ];
+    return { kind: i.unique ? "UNIQUE " : "", body: `(${parts.join(", ")})${using}${comment}` };
+  }
+
+  /**
+   * MySQL has no statement that sets a key's comment alone: the key is dropped and added again
+   * with it in one ALTER TABLE (so a foreign key relying on it always has an index, and the
+   * table is never without its primary key). Foreign keys and checks keep no comment (validation
+   * warns), so nothing is written for them.
+   */
+  protected override itemComment(c: Extract<Change, { kind: "set-item-comment" }>): string[] {
+    const t = this.tableIn("to", c.table);
+    const alter = (clauses: string) => [`ALTER TABLE ${this.q(c.table)} ${clauses}`];
+    switch (c.item) {
+      case "primary-key":
+        return t.primaryKey ? alter(`DROP PRIMARY KEY, ADD ${this.primaryKeySql(t.primaryKey)}`) : [];
+      case "unique": {
+        const u = t.uniques.find((x) => x.name === c.name);
+        return u ? alter(`DROP INDEX ${this.q(u.name)}, ADD ${this.uniqueSql(u)}`) : [];
+      }
+      case "index": {
+        const i = t.indexes.find((x) => x.name === c.name);
+        if (!i || !this.creates(i)) return [];
+        const d = this.indexDef(c.table, i);
+        return alter(`DROP INDEX ${this.q(i.name)}, ADD ${d.kind}INDEX ${this.q(i.name)} ${d.body}`);
+      }
+      case "foreign-key":
+      case "check":
+        return [];
+      default:
+        return assertNever(c.item);
+    }
   }
 }
 

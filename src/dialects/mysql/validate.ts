@@ -16,6 +16,7 @@ import {
   validateTableOptions,
   validateConstraintClauses,
   validateIndexEntries,
+  validateItemComments,
 } from "../common/validate.ts";
 import { isBlobLike, TEXT_PREFIX } from "./types.ts";
 import { CAPABILITIES as caps, INDEX_KINDS } from "./capabilities.ts";
@@ -236,5 +237,6 @@ export function validateMysql(schema: Schema): Diagnostic[] {
   out.push(...validateTableOptions(schema, CAPABILITIES, "MySQL/MariaDB"));
   out.push(...validateConstraintClauses(schema, CAPABILITIES, "MySQL/MariaDB"));
   out.push(...validateIndexEntries(schema, CAPABILITIES, "MySQL/MariaDB"));
+  out.push(...validateItemComments(schema, CAPABILITIES, "MySQL/MariaDB"));
   return out;
 }

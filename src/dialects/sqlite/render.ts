@@ -187,6 +187,8 @@ export class SqliteRenderer extends BaseRenderer {
       case "create-index":
       case "drop-index":
       case "rename-index":
+      // SQLite keeps no comments: nothing to write, nothing to rebuild.
+      case "set-item-comment":
         return undefined;
       default:
         return assertNever(c);
@@ -309,6 +311,7 @@ function tableOf(c: Change): string | undefined {
     case "drop-check":
     case "rename-constraint":
     case "rename-index":
+    case "set-item-comment":
       return c.table;
     default:
       return assertNever(c);
