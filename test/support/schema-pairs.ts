@@ -287,7 +287,15 @@ function addIndexes(t: MTable, r: Rng, d: DialectName) {
     const name = uniqueName(t.name, [c.name]);
     // One unique per column list (SQLite keeps only one of two identical UNIQUE constraints).
     if (!t.uniques.some((u) => u.name === name || (u.columns.length === 1 && u.columns[0] === c.name)))
-      t.uniques.push({ name, columns: [c.name] });
+      t.uniques.push({
+        name,
+        columns: [c.name],
+        // MySQL: a unique key on a prefix of a varchar column, and a comment on the key.
+        ...(d === "mysql" && isText(c.type) && r.bool(0.3)
+          ? { prefixLengths: { [c.name]: r.int(1, 10) } }
+          : {}),
+        ...(d === "mysql" && r.bool(0.3) ? { comment: "One per value." } : {}),
+      });
   }
   const indexable =
     d === "mysql"
@@ -312,6 +320,7 @@ function addIndexes(t: MTable, r: Rng, d: DialectName) {
         unique: false,
         parts: [part],
         ...(d !== "mysql" && r.bool(0.3) ? { where: `${quote(c.name)} is not null` } : {}),
+        ...(d === "mysql" && r.bool(0.3) ? { comment: "For lookups; it's fast." } : {}),
       });
     }
   }
@@ -375,7 +384,7 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
   for (let e = 0; e < edits; e++) {
     const t = r.pick(s.tables) as W<Table>;
     const free = t.columns.filter((c) => !used(t as Table, c.name));
-    switch (r.int(0, d === "mysql" ? 16 : 15)) {
+    switch (r.int(0, d === "mysql" ? 17 : 15)) {
       case 0: {
         // add a column: nullable, or NOT NULL with a default
         const name = FRESH_COLUMNS.find((n) => !t.columns.some((c) => c.name === n));
@@ -534,6 +543,18 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
         const i = r.int(0, t.columns.length - 1),
           j = r.int(0, t.columns.length - 1);
         [t.columns[i], t.columns[j]] = [t.columns[j]!, t.columns[i]!];
+        break;
+      }
+      case 17: {
+        // MySQL: a comment on the primary key, a unique key or an index set, changed or removed
+        const items = [...(t.primaryKey ? [t.primaryKey] : []), ...t.uniques, ...t.indexes] as {
+          comment?: string;
+        }[];
+        if (!items.length) break;
+        const item = r.pick(items);
+        const next = r.pick([undefined, "Changed.", "A key's comment."]);
+        if (next === undefined) delete item.comment;
+        else item.comment = next;
         break;
       }
     }
