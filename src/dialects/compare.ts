@@ -18,7 +18,9 @@ import { changeTarget } from "../diff/summary.ts";
 
 /** What would turn `expected` into what the database holds (empty: no drift). */
 export function liveDifferences(dialect: Dialect, expected: Schema, live: Schema): Change[] {
-  return diffSchemas(dialect.normalize(expected), dialect.normalize(live), noRenames(), order(dialect));
+  // Both in the live database's defaults: a table restating them is the same as one without.
+  const d = live.databaseDefaults;
+  return diffSchemas(dialect.normalize(expected, d), dialect.normalize(live, d), noRenames(), order(dialect));
 }
 
 /**
@@ -67,8 +69,8 @@ const samePrimaryKey = (a: PrimaryKey, b: PrimaryKey) => {
 /** The live schema, in `hint`'s words wherever they mean the same on this dialect. */
 export function reconcile(dialect: Dialect, live: Schema, hint: Schema): Schema {
   hint = stripSource(hint);
-  const nl = dialect.normalize(live),
-    nh = dialect.normalize(hint);
+  const nl = dialect.normalize(live, live.databaseDefaults),
+    nh = dialect.normalize(hint, live.databaseDefaults);
   if (diffSchemas(nh, nl, noRenames(), order(dialect)).length === 0) return hint;
   const hintTables = new Map(hint.tables.map((t) => [t.name, t]));
   const nlTables = new Map(nl.tables.map((t) => [t.name, t]));

@@ -3,7 +3,7 @@
  * renderers and validators branch on capabilities, never on a dialect's name; only
  * `src/dialects/` knows the names.
  */
-import type { CommentedItem, Index, Schema } from "../ir/model.ts";
+import type { CommentedItem, DatabaseDefaults, Index, Schema } from "../ir/model.ts";
 import type { Change } from "../diff/changes.ts";
 import type { Step } from "../diff/steps.ts";
 import type { Diagnostic } from "../ir/diagnostics.ts";
@@ -227,8 +227,10 @@ export interface Dialect {
    * database stores one way is written one way (types as the dialect writes them, defaults and
    * expressions in `normExpr` form, names it does not keep dropped, what it cannot hold left
    * out). Two schemas with equal normal forms need no migration between them on this dialect.
+   * `defaults`, the live database's (`Schema.databaseDefaults`), let it compare what restates
+   * them equal to what leaves them out.
    */
-  normalize(schema: Schema): Schema;
+  normalize(schema: Schema, defaults?: DatabaseDefaults): Schema;
   /** What must happen around a transactional migration on this database, if anything. */
   readonly guard?: MigrationGuard;
   /**

@@ -329,6 +329,20 @@ export interface Schema {
   readonly enums: readonly EnumType[];
   /** For `fmt`: comments after the last declaration of each file, keyed by file. */
   readonly fileTrailing?: Readonly<Record<string, readonly string[]>>;
+  /** Set by introspection only: what the database gives what says nothing (see `DatabaseDefaults`). */
+  readonly databaseDefaults?: DatabaseDefaults;
+}
+
+/**
+ * What a live database gives an object that says nothing, read when connected (a schema from
+ * files has none): the normal form compares a table that restates a default equal to one that
+ * does not (MySQL: `charset = utf8mb4` where the database's is utf8mb4).
+ */
+export interface DatabaseDefaults {
+  /** The options a table created without any has (MySQL: `engine`, `charset`, `collate`). */
+  readonly tableOptions: Readonly<Record<string, string>>;
+  /** Each character set's default collation, lower-cased (MySQL: `latin1` → `latin1_swedish_ci`). */
+  readonly collations?: Readonly<Record<string, string>>;
 }
 
 /** The prefix lengths of a key or an index, by column (empty when it keys whole columns). */

@@ -1,6 +1,6 @@
 /**
  * Reads a MySQL/MariaDB schema (the connection's current database) into the IR through
- * information_schema: seven queries for the whole database, never one per table, and SHOW
+ * information_schema: eight queries for the whole database, never one per table, and SHOW
  * CREATE TABLE of the tables with indexes in one round trip (`explicitMethods`).
  *
  * What the server rewrites is mapped back: `tinyint(1)` is bool, `longtext` text, `datetime(6)`
@@ -14,6 +14,7 @@ import type {
   Check,
   Column,
   ColumnType,
+  DatabaseDefaults,
   DefaultValue,
   FkAction,
   ForeignKey,
@@ -441,8 +442,22 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
     ORDER BY 1, 2`);
   for (const r of others) skipped.push(`${String(r["kind"])} ${String(r["name"])}`);
 
+  // The defaults, for the normal form: a table restating them is the same as one without.
+  const charsets = await ex.query(
+    "SELECT CHARACTER_SET_NAME AS cs, DEFAULT_COLLATE_NAME AS coll FROM information_schema.CHARACTER_SETS",
+  );
+  const databaseDefaults: DatabaseDefaults = {
+    tableOptions: {
+      ...(defaults?.["engine"] ? { engine: String(defaults["engine"]) } : {}),
+      ...(defaults?.["cs"] ? { charset: String(defaults["cs"]) } : {}),
+      ...(defaults?.["coll"] ? { collate: String(defaults["coll"]) } : {}),
+    },
+    collations: Object.fromEntries(
+      charsets.map((r) => [String(r["cs"]).toLowerCase(), String(r["coll"]).toLowerCase()]),
+    ),
+  };
   return {
-    schema: { enums, tables: [...tables.values()].map((t): Table => t) },
+    schema: { enums, tables: [...tables.values()].map((t): Table => t), databaseDefaults },
     skipped,
     unsupported: await unsupportedMysql(ex, exclude),
   };
