@@ -152,6 +152,9 @@ const COLLATIONS: Readonly<Record<DialectName, readonly string[]>> = {
   sqlite: ["NOCASE", "RTRIM"],
 };
 
+/** Members of the `set(...)` columns the MySQL schemas get, as the language writes them. */
+const SET_MEMBERS = ["'Trailers'", "'it''s'", "'Behind the Scenes'"];
+
 function column(
   name: string,
   r: Rng,
@@ -163,6 +166,9 @@ function column(
   // MySQL's own integers: unsigned ones and tinyint.
   if (d === "mysql" && isIntegral(type) && r.bool(0.3)) type = { ...type, unsigned: true } as ColumnType;
   else if (d === "mysql" && isIntegral(type) && r.bool(0.2)) type = { kind: "native", name: "tinyint" };
+  // MySQL's `set(...)` (Sakila's special_features), in place of a text column sometimes.
+  else if (d === "mysql" && isText(type) && r.bool(0.15))
+    type = { kind: "native", name: "set", args: SET_MEMBERS.slice(0, r.int(1, SET_MEMBERS.length)) };
   const nullable = forceNullable || r.bool(0.4);
   const col: Column = {
     name,
@@ -451,6 +457,20 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
             (x.type.name === "varchar" || x.type.name === "int" || x.type.name === "smallint") &&
             !t.foreignKeys.some((f) => f.columns.includes(x.name)),
         );
+        // MySQL: a `set(...)` gets a member at the end (its rows keep theirs).
+        const members = t.columns.find(
+          (x) =>
+            x.type.kind === "native" &&
+            x.type.name === "set" &&
+            (x.type.args?.length ?? 0) < SET_MEMBERS.length,
+        );
+        if (!c && members?.type.kind === "native") {
+          members.type = {
+            ...members.type,
+            args: SET_MEMBERS.slice(0, (members.type.args?.length ?? 0) + 1),
+          };
+          break;
+        }
         if (c?.type.kind !== "portable") break;
         c.type =
           c.type.name === "varchar"
