@@ -140,6 +140,8 @@ export interface Capabilities {
    * comment on another one is ignored there (validation warns), as tables' are on SQLite.
    */
   readonly itemComments?: readonly CommentedItem[];
+  /** A primary key can say its method (MySQL `PRIMARY KEY (...) USING BTREE`); elsewhere it is ignored (a warning). */
+  readonly primaryKeyMethod?: boolean;
 }
 
 export type { CommentedItem };

@@ -126,6 +126,8 @@ export type PrimaryKeyItemCstChildren = {
   Key: IToken[];
   Name?: IToken[];
   keyColumnList: KeyColumnListCstNode[];
+  Using?: IToken[];
+  method?: IToken[];
 };
 
 export interface UniqueItemCstNode extends CstNode {

@@ -108,12 +108,19 @@ class SchemaParser extends CstParser {
     ]);
   });
 
-  /** `primary key [NAME] (a, b)`: a name of its own, as PostgreSQL and SQLite keep it. */
+  /**
+   * `primary key [NAME] (a, b) [using METHOD]`: a name of its own, as PostgreSQL and SQLite keep
+   * it; MySQL's `USING BTREE` written on the key.
+   */
   primaryKeyItem = this.RULE("primaryKeyItem", () => {
     this.CONSUME(T.Primary);
     this.CONSUME(T.Key);
     this.OPTION(() => this.CONSUME(T.Name));
     this.SUBRULE(this.keyColumnList);
+    this.OPTION2(() => {
+      this.CONSUME(T.Using);
+      this.CONSUME2(T.Name, { LABEL: "method" });
+    });
   });
 
   /** `unique index ...` (an index) or `unique [NAME] (a, b)` (a constraint). */

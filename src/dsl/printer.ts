@@ -118,6 +118,7 @@ function inlinePlan(t: Table): Map<string, Inline> {
     pk.columns.length === 1 &&
     pk.name === primaryKeyName(t.name) &&
     !pk.prefixLengths &&
+    pk.using === undefined &&
     pk.comment === undefined &&
     plan.has(pk.columns[0]!)
   )
@@ -266,7 +267,7 @@ export function printTable(t: Table): string {
   if (pk && !(pk.columns.length === 1 && plan.get(pk.columns[0]!)?.pk))
     tableItem(
       pk.src,
-      `primary key${pk.name === primaryKeyName(t.name) ? "" : ` ${printName(pk.name)}`} ${keyList(pk.columns, pk.prefixLengths)}`,
+      `primary key${pk.name === primaryKeyName(t.name) ? "" : ` ${printName(pk.name)}`} ${keyList(pk.columns, pk.prefixLengths)}${pk.using ? ` using ${printName(pk.using)}` : ""}`,
       pk.comment,
     );
   for (const u of t.uniques) {

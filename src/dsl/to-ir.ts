@@ -551,7 +551,7 @@ function createVisitor() {
       loc: Loc,
       src: MutableSource,
       name?: string,
-      prefixLengths?: Record<string, number>,
+      extra: Pick<PrimaryKey, "prefixLengths" | "using"> = {},
     ): void {
       if (t.pk) {
         this.error(
@@ -567,7 +567,7 @@ function createVisitor() {
         value: {
           name: name ?? primaryKeyName(t.name),
           columns,
-          ...(prefixLengths ? { prefixLengths } : {}),
+          ...extra,
           src,
         },
         loc,
@@ -579,14 +579,22 @@ function createVisitor() {
       const cols = this.keyColumnList(c.keyColumnList?.[0]?.children);
       if (!cols) return;
       const explicit = real(c.Name?.[0]);
-      t.item.parts = { ...cols.parts, ...(explicit ? { name: this.loc(explicit) } : {}) };
+      const method = real(c.method?.[0]);
+      t.item.parts = {
+        ...cols.parts,
+        ...(explicit ? { name: this.loc(explicit) } : {}),
+        ...(method ? { using: this.loc(method) } : {}),
+      };
       this.setPrimaryKey(
         t,
         cols.names,
         this.head(t.item, "primary".length),
         t.item,
         explicit ? nameText(explicit) : undefined,
-        cols.prefixLengths,
+        {
+          ...(cols.prefixLengths ? { prefixLengths: cols.prefixLengths } : {}),
+          ...(method ? { using: nameText(method).toLowerCase() } : {}),
+        },
       );
     }
 

@@ -201,6 +201,11 @@ export interface PrimaryKey {
   readonly name: string;
   readonly columns: readonly string[];
   readonly prefixLengths?: PrefixLengths;
+  /**
+   * `using btree` written on the key (MySQL's `PRIMARY KEY (...) USING BTREE`), lower-cased: the
+   * server keeps that it was written; the key is the same one without it (not compared).
+   */
+  readonly using?: string;
   /** From a `///` doc comment on the key: its database comment (MySQL `COMMENT '...'`). */
   readonly comment?: string;
   readonly src?: SourceInfo;

@@ -293,6 +293,19 @@ export function validateUnsigned(schema: Schema, caps: Capabilities, db: string)
           ),
         );
     }
+  // `using` on a primary key: only MySQL writes one (and keeps that it was written).
+  if (!caps.primaryKeyMethod)
+    for (const t of schema.tables)
+      if (t.primaryKey?.using !== undefined)
+        out.push(
+          dialectWarning(
+            "index-method",
+            `${db} takes no method on a primary key; \`using ${t.primaryKey.using}\` on \`${t.name}\`'s is ignored`,
+            t.primaryKey.src,
+            "remove `using`",
+            "using",
+          ),
+        );
   // A key on a prefix: PostgreSQL and SQLite index whole values (or an expression).
   if (!caps.indexPrefixes)
     for (const t of schema.tables) {

@@ -44,4 +44,5 @@ export const CAPABILITIES: Capabilities = {
   columnOrder: true,
   // `COMMENT '...'` is an index option: keys and indexes have it, foreign keys and checks not.
   itemComments: ["primary-key", "unique", "index"],
+  primaryKeyMethod: true,
 };

@@ -389,11 +389,7 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
     };
   }
   const explicit = await explicitMethods(ex, [
-    ...new Set(
-      [...indexCols.values()]
-        .filter((i) => i.name !== "PRIMARY" && ["btree", "hash"].includes(i.method))
-        .map((i) => i.t),
-    ),
+    ...new Set([...indexCols.values()].filter((i) => ["btree", "hash"].includes(i.method)).map((i) => i.t)),
   ]);
   for (const [key, i] of indexCols) {
     const t = tables.get(i.t)!;
@@ -409,6 +405,7 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
         name: `${t.name}_pkey`,
         columns,
         ...(Object.keys(lengths).length ? { prefixLengths: lengths } : {}),
+        ...(explicit.has(key) ? { using: method } : {}),
         ...comment,
       };
       continue;
@@ -481,12 +478,13 @@ async function explicitMethods(ex: Executor, tables: readonly string[]): Promise
     batch.forEach((t, k) => {
       const body = String(sets[k]?.[0]?.["Create Table"] ?? "");
       for (const line of body.split("\n")) {
-        // `  [UNIQUE ]KEY `name` (cols) USING BTREE[ COMMENT '...'],`: the method follows the columns.
+        // `  [UNIQUE ]KEY `name` (cols) USING BTREE[ COMMENT '...'],` or `  PRIMARY KEY (cols)
+        // USING BTREE...`: the method follows the columns.
         const m =
-          /^\s*(?:UNIQUE )?KEY `((?:[^`]|``)+)` \(.*\) USING (BTREE|HASH)(?: COMMENT '(?:[^'\\]|''|\\.)*')?,?$/.exec(
+          /^\s*(?:PRIMARY KEY|(?:UNIQUE )?KEY `((?:[^`]|``)+)`) \(.*\) USING (BTREE|HASH)(?: COMMENT '(?:[^'\\]|''|\\.)*')?,?$/.exec(
             line,
           );
-        if (m) out.set(`${t}\u0000${m[1]!.replace(/``/g, "`")}`, m[2]!.toLowerCase());
+        if (m) out.set(`${t}\u0000${m[1]?.replace(/``/g, "`") ?? "PRIMARY"}`, m[2]!.toLowerCase());
       }
     });
   }

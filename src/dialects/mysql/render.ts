@@ -142,7 +142,12 @@ export class MysqlRenderer extends BaseRenderer {
 
   override primaryKeySql(pk: PrimaryKey): string {
     // MySQL names every primary key PRIMARY; a CONSTRAINT name would be ignored.
-    return `PRIMARY KEY (${this.keyCols(pk.columns, pk.prefixLengths)})${this.keyComment(pk.comment)}`;
+    // A method MySQL does not have is left out (validation warns), as on an index.
+    const using =
+      pk.using && this.caps.indexMethods.includes(pk.using) && !INDEX_KINDS.includes(pk.using)
+        ? ` USING ${pk.using.toUpperCase()}`
+        : "";
+    return `PRIMARY KEY (${this.keyCols(pk.columns, pk.prefixLengths)})${using}${this.keyComment(pk.comment)}`;
   }
 
   override uniqueSql(u: UniqueConstraint): string {

@@ -87,6 +87,14 @@ describe("prefix lengths on primary keys and unique constraints", () => {
     const r = formatFile("table t {\n  a text\n  primary key (a(10))\n}\n", "s.schema");
     expect(r.text).toContain("  primary key (a(10))\n");
   });
+  test("`using btree` on a primary key is kept and printed; other dialects warn that they ignore it", async () => {
+    const text = "table t {\n  a  int\n\n  primary key (a) using btree\n}\n";
+    expect(schema(text).tables[0]!.primaryKey).toMatchObject({ columns: ["a"], using: "btree" });
+    expect(formatFile(text, "s.schema").text).toBe(text);
+    expect(await mysqlCodes(schema(text))).toEqual([]);
+    const pg = (await getDialect("postgres")).validate(schema(text));
+    expect(pg.map((x) => [x.severity, x.code])).toEqual([["warning", "index-method"]]);
+  });
   test("a change of a key's prefix length drops and adds the key", () => {
     const kinds = diffSchemas(
       schema(keyed("primary key (jid(75), node(75))")),
