@@ -124,9 +124,11 @@ export interface Capabilities {
   readonly columnOrder?: boolean;
   /**
    * PostgreSQL's constraint clauses: `no inherit` checks, `match full` and `deferrable` foreign
-   * keys. Absent: validation refuses them (MySQL has none; SQLite's DEFERRABLE is not read yet).
+   * keys, `not valid` checks and foreign keys. Absent: validation refuses them (MySQL has none; SQLite's DEFERRABLE is not read yet).
    */
   readonly constraintClauses?: boolean;
+  /** Exclusion constraints (PostgreSQL's EXCLUDE); absent: validation refuses them. */
+  readonly exclusions?: boolean;
   /**
    * What an index entry may say besides its column and direction: `collate` (PostgreSQL,
    * SQLite), an operator class and `nulls first|last` (PostgreSQL). Absent: none of them.
@@ -136,8 +138,9 @@ export interface Capabilities {
   readonly indexClauses?: boolean;
   /**
    * The keys, indexes and constraints that keep a comment (a `///` doc comment before one):
-   * MySQL's `COMMENT '...'` on an index, a unique key and the primary key. Absent: none; a
-   * comment on another one is ignored there (validation warns), as tables' are on SQLite.
+   * PostgreSQL's COMMENT ON CONSTRAINT / INDEX on all of them, MySQL's `COMMENT '...'` on an
+   * index, a unique key and the primary key. Absent: none. Drift compares only these; MySQL
+   * warns about one on another item (`validateItemComments`), as tables' are ignored on SQLite.
    */
   readonly itemComments?: readonly CommentedItem[];
   /** A primary key can say its method (MySQL `PRIMARY KEY (...) USING BTREE`); elsewhere it is ignored (a warning). */

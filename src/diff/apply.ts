@@ -110,18 +110,41 @@ function applyTo(s: State, c: Change): void {
       break;
     case "rename-column": {
       const ren = (cols: readonly string[]) => cols.map((x) => (x === c.from ? c.to : x));
+      // The database renames a column in a key's or index's INCLUDE list too.
+      const renInclude = (k: { include?: readonly string[] }) =>
+        k.include ? { include: ren(k.include) } : {};
       edit(c.table, (t) => ({
         ...t,
         columns: t.columns.map((col) => (col.name === c.from ? { ...col, name: c.to } : col)),
-        ...(t.primaryKey ? { primaryKey: { ...t.primaryKey, columns: ren(t.primaryKey.columns) } } : {}),
-        uniques: t.uniques.map((u) => ({ ...u, columns: ren(u.columns) })),
+        ...(t.primaryKey
+          ? {
+              primaryKey: {
+                ...t.primaryKey,
+                columns: ren(t.primaryKey.columns),
+                ...renInclude(t.primaryKey),
+              },
+            }
+          : {}),
+        uniques: t.uniques.map((u) => ({ ...u, columns: ren(u.columns), ...renInclude(u) })),
         indexes: t.indexes.map((i) => ({
           ...i,
+          ...renInclude(i),
           parts: i.parts.map((p) =>
             p.kind === "column" && p.column === c.from ? { ...p, column: c.to } : p,
           ),
         })),
         foreignKeys: t.foreignKeys.map((fk) => ({ ...fk, columns: ren(fk.columns) })),
+        ...(t.exclusions
+          ? {
+              exclusions: t.exclusions.map((x) => ({
+                ...x,
+                ...renInclude(x),
+                parts: x.parts.map((p) =>
+                  p.kind === "column" && p.column === c.from ? { ...p, column: c.to } : p,
+                ),
+              })),
+            }
+          : {}),
       }));
       tables = tables.map((t) => ({
         ...t,
@@ -170,6 +193,55 @@ function applyTo(s: State, c: Change): void {
     case "drop-check":
       edit(c.table, (t) => ({ ...t, checks: without(t.checks, c.check.name) }));
       break;
+    case "add-exclusion":
+      edit(c.table, (t) => ({ ...t, exclusions: [...(t.exclusions ?? []), c.exclusion] }));
+      break;
+    case "drop-exclusion":
+      edit(c.table, (t) => {
+        const { exclusions: _, ...rest } = t;
+        const left = without(t.exclusions ?? [], c.exclusion.name);
+        return left.length ? { ...rest, exclusions: left } : rest;
+      });
+      break;
+    case "set-item-comment": {
+      const set = <T extends { name: string; comment?: string }>(x: T): T => {
+        if (x.name !== c.name) return x;
+        const { comment: _, ...rest } = x;
+        return (c.to !== undefined ? { ...rest, comment: c.to } : rest) as T;
+      };
+      edit(c.table, (t) => {
+        switch (c.item) {
+          case "primary-key":
+            return { ...t, primaryKey: set(t.primaryKey!) };
+          case "unique":
+            return { ...t, uniques: t.uniques.map(set) };
+          case "index":
+            return { ...t, indexes: t.indexes.map(set) };
+          case "foreign-key":
+            return { ...t, foreignKeys: t.foreignKeys.map(set) };
+          case "check":
+            return { ...t, checks: t.checks.map(set) };
+          case "exclusion":
+            return { ...t, exclusions: (t.exclusions ?? []).map(set) };
+          default:
+            return assertNever(c.item);
+        }
+      });
+      break;
+    }
+    case "set-constraint-valid": {
+      const set = <T extends { name: string; notValid?: boolean }>(x: T): T => {
+        if (x.name !== c.name) return x;
+        const { notValid: _, ...rest } = x;
+        return (c.valid ? rest : { ...rest, notValid: true }) as T;
+      };
+      edit(c.table, (t) =>
+        c.constraint === "check"
+          ? { ...t, checks: t.checks.map(set) }
+          : { ...t, foreignKeys: t.foreignKeys.map(set) },
+      );
+      break;
+    }
     case "rename-constraint":
       edit(c.table, (t) => {
         switch (c.constraint) {
@@ -184,6 +256,11 @@ function applyTo(s: State, c: Change): void {
             };
           case "check":
             return { ...t, checks: t.checks.map((k) => (k.name === c.from ? { ...k, name: c.to } : k)) };
+          case "exclusion":
+            return {
+              ...t,
+              exclusions: (t.exclusions ?? []).map((x) => (x.name === c.from ? { ...x, name: c.to } : x)),
+            };
         }
       });
       break;
@@ -193,28 +270,6 @@ function applyTo(s: State, c: Change): void {
         indexes: t.indexes.map((i) => (i.name === c.from ? { ...i, name: c.to } : i)),
       }));
       break;
-    case "set-item-comment": {
-      const commented = <X extends { name: string; comment?: string }>(x: X): X => {
-        if (x.name !== c.name) return x;
-        const { comment: _, ...rest } = x;
-        return (c.to !== undefined ? { ...rest, comment: c.to } : rest) as X;
-      };
-      edit(c.table, (t) => {
-        switch (c.item) {
-          case "primary-key":
-            return t.primaryKey ? { ...t, primaryKey: commented(t.primaryKey) } : t;
-          case "unique":
-            return { ...t, uniques: t.uniques.map(commented) };
-          case "index":
-            return { ...t, indexes: t.indexes.map(commented) };
-          case "foreign-key":
-            return { ...t, foreignKeys: t.foreignKeys.map(commented) };
-          case "check":
-            return { ...t, checks: t.checks.map(commented) };
-        }
-      });
-      break;
-    }
     default:
       assertNever(c);
   }

@@ -12,6 +12,7 @@ import type {
   Column,
   CommentedItem,
   EnumType,
+  Exclusion,
   ForeignKey,
   Index,
   PrimaryKey,
@@ -102,20 +103,26 @@ export type Change =
   | { readonly kind: "drop-foreign-key"; readonly table: string; readonly foreignKey: ForeignKey }
   | { readonly kind: "add-check"; readonly table: string; readonly check: Check }
   | { readonly kind: "drop-check"; readonly table: string; readonly check: Check }
-  /** Same definition, new name (a renamed table or column changes generated names). */
-  | {
-      readonly kind: "rename-constraint";
-      readonly table: string;
-      readonly constraint: "primary-key" | "unique" | "foreign-key" | "check";
-      readonly from: string;
-      readonly to: string;
-    }
-  | { readonly kind: "rename-index"; readonly table: string; readonly from: string; readonly to: string }
+  /** PostgreSQL's exclusion constraints (a change of one is a drop and an add). */
+  | { readonly kind: "add-exclusion"; readonly table: string; readonly exclusion: Exclusion }
+  | { readonly kind: "drop-exclusion"; readonly table: string; readonly exclusion: Exclusion }
   /**
-   * The comment of a kept key, index or constraint (a `///` doc comment before it), by the name
-   * it has after the migration's renames; absent: none. MySQL restates the index with it
-   * (`DROP INDEX i, ADD INDEX i ... COMMENT '...'`); a dialect that keeps no such comment
-   * writes nothing (`Capabilities.itemComments`).
+   * A check or foreign key made valid (PostgreSQL `VALIDATE CONSTRAINT`, which checks the rows
+   * there) or not valid (`valid` false: dropped and added again `NOT VALID`, as PostgreSQL has
+   * no way back). The rest of its definition is the same on both sides (in the table after).
+   */
+  | {
+      readonly kind: "set-constraint-valid";
+      readonly table: string;
+      readonly constraint: "check" | "foreign-key";
+      readonly name: string;
+      readonly valid: boolean;
+    }
+  /**
+   * The comment (`///` doc) of a kept constraint or index: PostgreSQL's COMMENT ON CONSTRAINT /
+   * COMMENT ON INDEX; MySQL restates the key or index with it (`DROP INDEX i, ADD INDEX i ...
+   * COMMENT '...'`); a dialect that keeps none writes nothing. `name` is its name when the
+   * change runs (after renames).
    */
   | {
       readonly kind: "set-item-comment";
@@ -124,9 +131,21 @@ export type Change =
       readonly name: string;
       readonly from?: string;
       readonly to?: string;
-    };
+    }
+  /** Same definition, new name (a renamed table or column changes generated names). */
+  | {
+      readonly kind: "rename-constraint";
+      readonly table: string;
+      readonly constraint: "primary-key" | "unique" | "foreign-key" | "check" | "exclusion";
+      readonly from: string;
+      readonly to: string;
+    }
+  | { readonly kind: "rename-index"; readonly table: string; readonly from: string; readonly to: string };
 
 export type ChangeKind = Change["kind"];
+
+/** The table items a `///` comment can be on besides columns (declared with the IR). */
+export type { CommentedItem };
 
 /** The `alter-column` change: what the renderers' `alterColumn` hooks receive. */
 export type AlterColumn = Extract<Change, { kind: "alter-column" }>;

@@ -92,9 +92,12 @@ export function dataLoss(c: Change): string | undefined {
     case "drop-foreign-key":
     case "add-check":
     case "drop-check":
+    case "set-constraint-valid":
+    case "set-item-comment":
+    case "add-exclusion":
+    case "drop-exclusion":
     case "rename-constraint":
     case "rename-index":
-    case "set-item-comment":
       return undefined;
     default:
       return assertNever(c);

@@ -23,8 +23,11 @@ import type {
   CommentedItem,
   PrimaryKey,
   EnumType,
+  Exclusion,
   ForeignKey,
   Index,
+  IndexPart,
+  KeyIndexClauses,
   Schema,
   Table,
   TableOptions,
@@ -59,8 +62,6 @@ interface Phases {
   readonly fkAdd: Change[];
   readonly columnDrop: Change[];
   readonly reorder: Change[];
-  /** Comments of kept keys, indexes and constraints, once every one is in place. */
-  readonly itemComment: Change[];
   readonly tableDrop: Change[];
   readonly enumDrop: Change[];
 }
@@ -89,7 +90,6 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     fkAdd: [],
     columnDrop: [],
     reorder: [],
-    itemComment: [],
     tableDrop: [],
     enumDrop: [],
   };
@@ -100,7 +100,6 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     diffTableItself(old, neu, p);
     diffColumns(old, neu, m, p, opts);
     diffConstraints(old, neu, m, keys, p);
-    diffItemComments(old, neu, p);
   }
   createTables(created, opts, p);
   dropTables(dropped, opts, m, keys, p);
@@ -115,7 +114,6 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     ...p.fkAdd,
     ...p.columnDrop,
     ...p.reorder,
-    ...p.itemComment,
     ...p.tableDrop,
     ...p.enumDrop,
   ];
@@ -295,11 +293,13 @@ function droppedKeys(pairs: readonly { old: Table; neu: Table }[], m: Matching):
     const pkKept =
       neu.primaryKey &&
       old.primaryKey &&
-      keyDef(old.primaryKey, (cs) => m.mapCols(t, cs)) === keyDef(neu.primaryKey);
+      keyDef(old.primaryKey, (cs) => m.mapCols(t, cs)) === keyDef(neu.primaryKey) &&
+      keyIndexKey(old.primaryKey, (c) => m.mapCols(t, [c])[0]!) === keyIndexKey(neu.primaryKey, (c) => c);
     if (old.primaryKey && !pkKept) out.add(key(old.primaryKey.columns));
-    const uniques = new Set(neu.uniques.map((u) => keyDef(u)));
+    const uniques = new Set(neu.uniques.map((u) => keyDef(u) + keyIndexKey(u, (c) => c)));
     for (const u of old.uniques)
-      if (!uniques.has(keyDef(u, (cs) => m.mapCols(t, cs)))) out.add(key(u.columns));
+      if (!uniques.has(keyDef(u, (cs) => m.mapCols(t, cs)) + keyIndexKey(u, (c) => m.mapCols(t, [c])[0]!)))
+        out.add(key(u.columns));
     const keptIndexes = new Set(neu.indexes.filter((i) => i.unique).map((i) => indexKey(i, (c) => c)));
     for (const i of old.indexes) {
       if (!i.unique || i.parts.some((x) => x.kind !== "column")) continue;
@@ -319,10 +319,15 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
   // primary key
   const opk = old.primaryKey,
     npk = neu.primaryKey;
-  const pkSame = opk && npk && keyDef(opk, (cs) => mapCols(t, cs)) === keyDef(npk);
+  const pkSame =
+    opk &&
+    npk &&
+    keyDef(opk, (cs) => mapCols(t, cs)) === keyDef(npk) &&
+    keyIndexKey(opk, (c) => mapCols(t, [c])[0]!) === keyIndexKey(npk, (c) => c);
   // Drops run before renames (phase 2): they name the table and columns as they are then.
   if (opk && !pkSame) p.constraintDrop.push({ kind: "drop-primary-key", table: old.name, primaryKey: opk });
   if (npk && !pkSame) p.constraintAdd.push({ kind: "add-primary-key", table: t, primaryKey: npk });
+  if (opk && npk && pkSame) comment(opk, npk, "primary-key", t, p);
   if (opk && npk && pkSame && opk.name !== npk.name)
     p.rename.push({
       kind: "rename-constraint",
@@ -336,8 +341,8 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
   matchByDefinition(
     old.uniques,
     neu.uniques,
-    (u) => keyDef(u, (cs) => mapCols(t, cs)),
-    (u) => keyDef(u),
+    (u) => keyDef(u, (cs) => mapCols(t, cs)) + keyIndexKey(u, (c) => mapCols(t, [c])[0]!),
+    (u) => keyDef(u) + keyIndexKey(u, (c) => c),
     (u) => p.constraintDrop.push({ kind: "drop-unique", table: old.name, unique: u }),
     (u) => p.constraintAdd.push({ kind: "add-unique", table: t, unique: u }),
     (a, b) =>
@@ -348,6 +353,8 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
         from: a.name,
         to: b.name,
       }),
+    undefined,
+    (a, b) => comment(a, b, "unique", t, p),
   );
   matchByDefinition(
     old.checks,
@@ -359,6 +366,11 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
     (c) => p.constraintAdd.push({ kind: "add-check", table: t, check: c }),
     (a, b) =>
       p.rename.push({ kind: "rename-constraint", table: t, constraint: "check", from: a.name, to: b.name }),
+    undefined,
+    (a, b) => {
+      validity(a, b, "check", t, p.constraintAdd);
+      comment(a, b, "check", t, p);
+    },
   );
   matchByDefinition(
     old.indexes,
@@ -368,6 +380,26 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
     (i) => p.constraintDrop.push({ kind: "drop-index", table: old.name, index: i }),
     (i) => p.constraintAdd.push({ kind: "create-index", table: t, index: i }),
     (a, b) => p.rename.push({ kind: "rename-index", table: t, from: a.name, to: b.name }),
+    undefined,
+    (a, b) => comment(a, b, "index", t, p),
+  );
+  matchByDefinition(
+    old.exclusions ?? [],
+    neu.exclusions ?? [],
+    (x) => exclusionKey(x, (c) => mapCols(t, [c])[0]!),
+    (x) => exclusionKey(x, (c) => c),
+    (x) => p.constraintDrop.push({ kind: "drop-exclusion", table: old.name, exclusion: x }),
+    (x) => p.constraintAdd.push({ kind: "add-exclusion", table: t, exclusion: x }),
+    (a, b) =>
+      p.rename.push({
+        kind: "rename-constraint",
+        table: t,
+        constraint: "exclusion",
+        from: a.name,
+        to: b.name,
+      }),
+    undefined,
+    (a, b) => comment(a, b, "exclusion", t, p),
   );
   const fkTouchesRetyped = (fk: ForeignKey, table: string) =>
     fk.columns.some((c) => m.retyped(table, c)) ||
@@ -401,56 +433,45 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
         to: b.name,
       }),
     (b) => fkTouchesRetyped(b, t),
+    (a, b) => {
+      validity(a, b, "foreign-key", t, p.fkAdd);
+      comment(a, b, "foreign-key", t, p);
+    },
   );
 }
 
+/** A kept constraint or index whose comment (`///` doc) changed; with the table comments (phase 4). */
+function comment(
+  a: { comment?: string },
+  b: { name: string; comment?: string },
+  item: CommentedItem,
+  table: string,
+  p: Phases,
+): void {
+  if ((a.comment ?? "") !== (b.comment ?? ""))
+    p.column.push({
+      kind: "set-item-comment",
+      table,
+      item,
+      name: b.name,
+      ...(a.comment !== undefined ? { from: a.comment } : {}),
+      ...(b.comment !== undefined ? { to: b.comment } : {}),
+    });
+}
+
 /**
- * The comments of a matched table's kept keys, indexes and constraints. One dropped and added
- * again (its definition changed) carries its comment in the add; any other new one was kept,
- * under its name or renamed from an old one (the rename changes `diffConstraints` wrote say
- * which), and compares its comment with that old one's.
+ * A kept check or foreign key whose `not valid` changed (its key in `matchByDefinition` leaves
+ * validity out, so the constraint is kept): validated, or made not valid again.
  */
-function diffItemComments(old: Table, neu: Table, p: Phases): void {
-  const t = neu.name;
-  const added = new Set<object>();
-  const renamedFrom = new Map<string, string>();
-  for (const c of [...p.constraintAdd, ...p.fkAdd, ...p.rename]) {
-    if (!("table" in c) || c.table !== t) continue;
-    if (c.kind === "add-primary-key") added.add(c.primaryKey);
-    else if (c.kind === "add-unique") added.add(c.unique);
-    else if (c.kind === "create-index") added.add(c.index);
-    else if (c.kind === "add-foreign-key") added.add(c.foreignKey);
-    else if (c.kind === "add-check") added.add(c.check);
-    else if (c.kind === "rename-constraint" || c.kind === "rename-index")
-      renamedFrom.set(`${c.kind === "rename-index" ? "index" : c.constraint}\u0000${c.to}`, c.from);
-  }
-  const compare = <X extends { name: string; comment?: string }>(
-    item: CommentedItem,
-    olds: readonly X[],
-    news: readonly X[],
-  ) => {
-    for (const n of news) {
-      if (added.has(n)) continue;
-      const from = renamedFrom.get(`${item}\u0000${n.name}`) ?? n.name;
-      const o = olds.find((x) => x.name === from);
-      if (!o || (o.comment ?? "") === (n.comment ?? "")) continue;
-      p.itemComment.push({
-        kind: "set-item-comment",
-        table: t,
-        item,
-        name: n.name,
-        ...(o.comment !== undefined ? { from: o.comment } : {}),
-        ...(n.comment !== undefined ? { to: n.comment } : {}),
-      });
-    }
-  };
-  // A primary key is one a table: kept whatever its name.
-  if (old.primaryKey && neu.primaryKey && !added.has(neu.primaryKey))
-    compare("primary-key", [{ ...old.primaryKey, name: neu.primaryKey.name }], [neu.primaryKey]);
-  compare("unique", old.uniques, neu.uniques);
-  compare("index", old.indexes, neu.indexes);
-  compare("foreign-key", old.foreignKeys, neu.foreignKeys);
-  compare("check", old.checks, neu.checks);
+function validity(
+  a: { notValid?: boolean },
+  b: { name: string; notValid?: boolean },
+  constraint: "check" | "foreign-key",
+  table: string,
+  phase: Change[],
+): void {
+  if ((a.notValid ?? false) !== (b.notValid ?? false))
+    phase.push({ kind: "set-constraint-valid", table, constraint, name: b.name, valid: !b.notValid });
 }
 
 /** New tables, in dependency order; foreign keys in a cycle come after all tables. */
@@ -552,26 +573,47 @@ function keyDef(
   return JSON.stringify(k.columns.map((c, i) => [names[i], lengths[c] ?? null]));
 }
 
+/** An index entry as a key: its column (through `mapCol`) or expression and its options. */
+const partKey = (p: IndexPart, mapCol: (c: string) => string) => [
+  ...(p.kind === "column"
+    ? ["c", mapCol(p.column), p.desc, p.length ?? null]
+    : ["e", normSql(p.sql), p.desc]),
+  p.collation ?? null,
+  p.opclass ?? null,
+  // The default order of nulls (last ascending, first descending) written out is no change.
+  p.nulls === undefined || p.nulls === (p.desc ? "first" : "last") ? null : p.nulls,
+];
+
+/** An exclusion constraint's definition: a change of any of it is a drop and an add. */
+function exclusionKey(x: Exclusion, mapCol: (c: string) => string): string {
+  return JSON.stringify([
+    x.using,
+    x.parts.map((p) => [...partKey(p, mapCol), p.operator]),
+    x.where === undefined ? null : normSql(x.where),
+    keyIndexKey(x, mapCol),
+  ]);
+}
+
 function indexKey(i: Index, mapCol: (c: string) => string): string {
   return JSON.stringify([
     i.unique,
-    i.parts.map((p) => [
-      ...(p.kind === "column"
-        ? ["c", mapCol(p.column), p.desc, p.length ?? null]
-        : ["e", normSql(p.sql), p.desc]),
-      p.collation ?? null,
-      p.opclass ?? null,
-      // The default order of nulls (last ascending, first descending) written out is no change.
-      p.nulls === undefined || p.nulls === (p.desc ? "first" : "last") ? null : p.nulls,
-    ]),
+    i.parts.map((p) => partKey(p, mapCol)),
     i.where === undefined ? null : normSql(i.where),
     i.using ?? null,
     (i.include ?? []).map(mapCol),
     i.nullsNotDistinct ?? false,
-    // Storage parameters by name: their order carries no meaning.
-    Object.entries(i.storage ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    sortedStorage(i.storage),
   ]);
 }
+
+/** What a key says of its index (`include`, `with`): a change of it is a new key. */
+function keyIndexKey(k: KeyIndexClauses, mapCol: (c: string) => string): string {
+  return JSON.stringify([(k.include ?? []).map(mapCol), sortedStorage(k.storage)]);
+}
+
+/** Storage parameters by name: their order carries no meaning. */
+const sortedStorage = (storage: Readonly<Record<string, string>> | undefined) =>
+  Object.entries(storage ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
 function fkKey(
   f: ForeignKey,
@@ -593,7 +635,8 @@ function fkKey(
 /**
  * Pairs old and new items: same name and same definition → unchanged; same name, other
  * definition → drop + add; different names, same definition → rename; the rest drop or add.
- * `forceRebuild` marks items to drop and add again although they did not change.
+ * `forceRebuild` marks items to drop and add again although they did not change; `kept` sees
+ * each pair kept (same name or renamed), for what the keys leave out and is altered in place.
  */
 function matchByDefinition<T extends { name: string }>(
   olds: readonly T[],
@@ -604,6 +647,7 @@ function matchByDefinition<T extends { name: string }>(
   add: (x: T) => void,
   rename: (a: T, b: T) => void,
   forceRebuild?: (x: T) => boolean,
+  kept?: (a: T, b: T) => void,
 ): void {
   const newByName = new Map(news.map((x) => [x.name, x]));
   const leftOld: T[] = [];
@@ -612,6 +656,7 @@ function matchByDefinition<T extends { name: string }>(
     const n = newByName.get(o.name);
     if (n && oldKey(o) === newKey(n) && !forceRebuild?.(n)) {
       matchedNew.add(n);
+      kept?.(o, n);
       continue;
     }
     if (n && forceRebuild?.(n) && oldKey(o) === newKey(n)) {
@@ -636,6 +681,7 @@ function matchByDefinition<T extends { name: string }>(
       candidates!.splice(candidates!.indexOf(n), 1);
       matchedNew.add(n);
       rename(o, n);
+      kept?.(o, n);
       continue;
     }
     drop(o);

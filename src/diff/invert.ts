@@ -75,19 +75,24 @@ export function invert(c: Change): Change {
       return { kind: "drop-check", table: c.table, check: c.check };
     case "drop-check":
       return { kind: "add-check", table: c.table, check: c.check };
+    case "add-exclusion":
+      return { kind: "drop-exclusion", table: c.table, exclusion: c.exclusion };
+    case "drop-exclusion":
+      return { kind: "add-exclusion", table: c.table, exclusion: c.exclusion };
+    case "set-item-comment": {
+      const { from, to, ...rest } = c;
+      return {
+        ...rest,
+        ...(to !== undefined ? { from: to } : {}),
+        ...(from !== undefined ? { to: from } : {}),
+      };
+    }
+    case "set-constraint-valid":
+      return { ...c, valid: !c.valid };
     case "rename-constraint":
       return { ...c, from: c.to, to: c.from };
     case "rename-index":
       return { ...c, from: c.to, to: c.from };
-    case "set-item-comment":
-      return {
-        kind: "set-item-comment",
-        table: c.table,
-        item: c.item,
-        name: c.name,
-        ...(c.to !== undefined ? { from: c.to } : {}),
-        ...(c.from !== undefined ? { to: c.from } : {}),
-      };
     default:
       return assertNever(c);
   }

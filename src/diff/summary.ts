@@ -60,12 +60,18 @@ export function describe(c: Change): string {
       return `+ check ${c.check.name} on ${c.table}: ${c.check.expr}`;
     case "drop-check":
       return `- check ${c.check.name} on ${c.table}`;
+    case "add-exclusion":
+      return `+ exclusion ${c.exclusion.name} on ${c.table}`;
+    case "drop-exclusion":
+      return `- exclusion ${c.exclusion.name} on ${c.table}`;
+    case "set-item-comment":
+      return `~ ${c.item.replace("-", " ")} ${c.name} on ${c.table}: comment ${c.to === undefined ? "removed" : "set"}`;
+    case "set-constraint-valid":
+      return `~ ${c.constraint.replace("-", " ")} ${c.name} on ${c.table}: ${c.valid ? "validated" : "now not valid"}`;
     case "rename-constraint":
       return `~ ${c.constraint.replace("-", " ")} ${c.from} renamed to ${c.to} on ${c.table}`;
     case "rename-index":
       return `~ index ${c.from} renamed to ${c.to} on ${c.table}`;
-    case "set-item-comment":
-      return `~ ${c.item.replace("-", " ")} ${c.name} on ${c.table}: comment ${c.to === undefined ? "removed" : "set"}`;
     default:
       return assertNever(c);
   }
@@ -154,11 +160,15 @@ export function changeTarget(c: Change): { table?: string; column?: string; enum
     case "add-check":
     case "drop-check":
       return { table: c.table, name: c.check.name };
+    case "set-constraint-valid":
+    case "set-item-comment":
+      return { table: c.table, name: c.name };
+    case "add-exclusion":
+    case "drop-exclusion":
+      return { table: c.table, name: c.exclusion.name };
     case "rename-constraint":
     case "rename-index":
       return { table: c.table, name: c.to };
-    case "set-item-comment":
-      return { table: c.table, name: c.name };
     default:
       return assertNever(c);
   }

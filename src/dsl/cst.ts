@@ -113,7 +113,38 @@ export type TableItemCstChildren = {
   indexItem?: IndexItemCstNode[];
   foreignKeyItem?: ForeignKeyItemCstNode[];
   checkItem?: CheckItemCstNode[];
+  exclusionItem?: ExclusionItemCstNode[];
   column?: ColumnCstNode[];
+};
+
+export interface ExclusionItemCstNode extends CstNode {
+  name: "exclusionItem";
+  children: ExclusionItemCstChildren;
+}
+
+export type ExclusionItemCstChildren = {
+  exclude: IToken[];
+  exclusionName?: IToken[];
+  Using?: IToken[];
+  method?: IToken[];
+  LParen: IToken[];
+  exclusionEntry: ExclusionEntryCstNode[];
+  Comma?: IToken[];
+  RParen: IToken[];
+  keyClauses: KeyClausesCstNode[];
+  Where?: IToken[];
+  rawSql?: RawSqlCstNode[];
+};
+
+export interface ExclusionEntryCstNode extends CstNode {
+  name: "exclusionEntry";
+  children: ExclusionEntryCstChildren;
+}
+
+export type ExclusionEntryCstChildren = {
+  indexEntry: IndexEntryCstNode[];
+  with: IToken[];
+  operator?: IToken[];
 };
 
 export interface PrimaryKeyItemCstNode extends CstNode {
@@ -126,8 +157,21 @@ export type PrimaryKeyItemCstChildren = {
   Key: IToken[];
   Name?: IToken[];
   keyColumnList: KeyColumnListCstNode[];
+  keyClauses: KeyClausesCstNode[];
   Using?: IToken[];
   method?: IToken[];
+};
+
+export interface KeyClausesCstNode extends CstNode {
+  name: "keyClauses";
+  children: KeyClausesCstChildren;
+}
+
+export type KeyClausesCstChildren = {
+  include?: IToken[];
+  includeColumns?: ColumnListCstNode[];
+  with?: IToken[];
+  storage?: RawSqlCstNode[];
 };
 
 export interface UniqueItemCstNode extends CstNode {
@@ -141,6 +185,7 @@ export type UniqueItemCstChildren = {
   indexRest?: IndexRestCstNode[];
   Name?: IToken[];
   keyColumnList?: KeyColumnListCstNode[];
+  keyClauses?: KeyClausesCstNode[];
 };
 
 export interface IndexItemCstNode extends CstNode {
@@ -244,6 +289,8 @@ export type CheckItemCstChildren = {
   rawSql: RawSqlCstNode[];
   No?: IToken[];
   inherit?: IToken[];
+  not?: IToken[];
+  valid?: IToken[];
 };
 
 export interface KeyColumnListCstNode extends CstNode {
@@ -445,7 +492,10 @@ export interface SchemaCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   enumValue(children: EnumValueCstChildren, param?: IN): OUT;
   renamedFrom(children: RenamedFromCstChildren, param?: IN): OUT;
   tableItem(children: TableItemCstChildren, param?: IN): OUT;
+  exclusionItem(children: ExclusionItemCstChildren, param?: IN): OUT;
+  exclusionEntry(children: ExclusionEntryCstChildren, param?: IN): OUT;
   primaryKeyItem(children: PrimaryKeyItemCstChildren, param?: IN): OUT;
+  keyClauses(children: KeyClausesCstChildren, param?: IN): OUT;
   uniqueItem(children: UniqueItemCstChildren, param?: IN): OUT;
   indexItem(children: IndexItemCstChildren, param?: IN): OUT;
   indexRest(children: IndexRestCstChildren, param?: IN): OUT;

@@ -104,8 +104,58 @@ class SchemaParser extends CstParser {
       { ALT: () => this.SUBRULE(this.indexItem) },
       { ALT: () => this.SUBRULE(this.foreignKeyItem) },
       { ALT: () => this.SUBRULE(this.checkItem) },
+      // `exclude` is a plain word: it starts an exclusion only where no column could start.
+      {
+        GATE: () => this.exclusionNext(),
+        ALT: () => this.SUBRULE(this.exclusionItem),
+        IGNORE_AMBIGUITIES: true,
+      },
       { ALT: () => this.SUBRULE(this.column) },
     ]);
+  });
+
+  /**
+   * `exclude using ...`, `exclude NAME using ...` or `exclude (...`: a column is a name then a
+   * type name, so `exclude` before `using` or `(` is never one (a column may be called exclude).
+   */
+  private exclusionNext(): boolean {
+    const [a, b, c] = [this.LA(1), this.LA(2), this.LA(3)];
+    if (a.image !== "exclude") return false;
+    return b.tokenType === T.Using || b.tokenType === T.LParen || c.tokenType === T.Using;
+  }
+
+  /** `exclude [NAME] [using METHOD] (entry with OP, ...) [include (...)] [with (...)] [where (...)]` (PostgreSQL). */
+  exclusionItem = this.RULE("exclusionItem", () => {
+    this.CONSUME(T.Name, { LABEL: "exclude" });
+    this.OPTION({
+      GATE: () => this.LA(1).tokenType !== T.Using && this.LA(1).tokenType !== T.LParen,
+      DEF: () => this.CONSUME2(T.Name, { LABEL: "exclusionName" }),
+    });
+    this.OPTION2(() => {
+      this.CONSUME(T.Using);
+      this.CONSUME3(T.Name, { LABEL: "method" });
+    });
+    this.CONSUME(T.LParen);
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.exclusionEntry) });
+    this.CONSUME(T.RParen);
+    this.SUBRULE(this.keyClauses);
+    this.OPTION3(() => {
+      this.CONSUME(T.Where);
+      this.SUBRULE(this.rawSql);
+    });
+  });
+
+  /** An index entry, then `with` and the operator (its characters, as the lexer splits them). */
+  exclusionEntry = this.RULE("exclusionEntry", () => {
+    this.SUBRULE(this.indexEntry);
+    this.CONSUME(T.Name, { LABEL: "with" });
+    this.AT_LEAST_ONE(() =>
+      this.OR([
+        { ALT: () => this.CONSUME(T.Equals, { LABEL: "operator" }) },
+        { ALT: () => this.CONSUME(T.Other, { LABEL: "operator" }) },
+        { ALT: () => this.CONSUME(T.Minus, { LABEL: "operator" }) },
+      ]),
+    );
   });
 
   /**
@@ -117,9 +167,31 @@ class SchemaParser extends CstParser {
     this.CONSUME(T.Key);
     this.OPTION(() => this.CONSUME(T.Name));
     this.SUBRULE(this.keyColumnList);
+    this.SUBRULE(this.keyClauses);
     this.OPTION2(() => {
       this.CONSUME(T.Using);
       this.CONSUME2(T.Name, { LABEL: "method" });
+    });
+  });
+
+  /**
+   * PostgreSQL's `include (a, b)` and `with (param = value)` after a primary key's or unique
+   * constraint's columns: plain words, on the key's line.
+   */
+  keyClauses = this.RULE("keyClauses", () => {
+    this.OPTION({
+      GATE: () => this.wordOnLine("include"),
+      DEF: () => {
+        this.CONSUME(T.Name, { LABEL: "include" });
+        this.SUBRULE(this.columnList, { LABEL: "includeColumns" });
+      },
+    });
+    this.OPTION2({
+      GATE: () => this.wordOnLine("with"),
+      DEF: () => {
+        this.CONSUME2(T.Name, { LABEL: "with" });
+        this.SUBRULE(this.rawSql, { LABEL: "storage" });
+      },
     });
   });
 
@@ -137,6 +209,7 @@ class SchemaParser extends CstParser {
         ALT: () => {
           this.OPTION(() => this.CONSUME(T.Name));
           this.SUBRULE(this.keyColumnList);
+          this.SUBRULE(this.keyClauses);
         },
       },
     ]);
@@ -214,7 +287,12 @@ class SchemaParser extends CstParser {
     });
     // An operator class is a plain name; `asc`, `desc` and `nulls first|last` are not one.
     this.OPTION5({
-      GATE: () => !this.nullsNext() && this.LA(1).tokenType !== T.Asc && this.LA(1).tokenType !== T.Desc,
+      // `with` after an entry is an exclusion's operator clause, not an operator class.
+      GATE: () =>
+        !this.nullsNext() &&
+        this.LA(1).tokenType !== T.Asc &&
+        this.LA(1).tokenType !== T.Desc &&
+        this.LA(1).image.toLowerCase() !== "with",
       DEF: () => this.CONSUME3(T.Name, { LABEL: "opclass" }),
     });
     this.OPTION(() => this.OR2([{ ALT: () => this.CONSUME(T.Asc) }, { ALT: () => this.CONSUME(T.Desc) }]));
@@ -252,7 +330,13 @@ class SchemaParser extends CstParser {
     const next = this.LA(1);
     if (next.tokenType === T.On) return true;
     const word = next.image.toLowerCase();
+    if (word === "not") return this.notValidNext();
     return (word === "match" || word === "deferrable") && next.startLine === this.LA(0).endLine;
+  }
+
+  /** `not valid` (plain words) follows on the line where the previous token ends. */
+  private notValidNext(): boolean {
+    return this.wordOnLine("not") && this.LA(2).image.toLowerCase() === "valid";
   }
 
   fkClause = this.RULE("fkClause", () => {
@@ -262,14 +346,17 @@ class SchemaParser extends CstParser {
     ]);
   });
 
-  /** `match full` / `match simple`, `deferrable [initially deferred|immediate]` (words checked by the visitor). */
+  /**
+   * `match full` / `match simple`, `deferrable [initially deferred|immediate]`, `not valid`
+   * (words checked by the visitor).
+   */
   fkOption = this.RULE("fkOption", () => {
     this.CONSUME(T.Name, { LABEL: "word" });
     this.OPTION({
       GATE: () =>
         this.LA(1).tokenType !== T.On &&
         this.LA(1).startLine === this.LA(0).endLine &&
-        /^(full|simple|initially)$/i.test(this.LA(1).image),
+        /^(full|simple|initially|valid)$/i.test(this.LA(1).image),
       DEF: () => this.CONSUME2(T.Name, { LABEL: "arg" }),
     });
     this.OPTION2({
@@ -292,6 +379,14 @@ class SchemaParser extends CstParser {
       DEF: () => {
         this.CONSUME(T.No);
         this.CONSUME2(T.Name, { LABEL: "inherit" });
+      },
+    });
+    // `not valid` (PostgreSQL), after `no inherit` as PostgreSQL orders them, on the line.
+    this.OPTION3({
+      GATE: () => this.notValidNext(),
+      DEF: () => {
+        this.CONSUME3(T.Name, { LABEL: "not" });
+        this.CONSUME4(T.Name, { LABEL: "valid" });
       },
     });
   });

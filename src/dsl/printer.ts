@@ -18,8 +18,11 @@ import type {
   EnumType,
   ForeignKey,
   IdentityOptions,
+  Exclusion,
   Index,
   PrefixLengths,
+  IndexPart,
+  KeyIndexClauses,
   SourceInfo,
   Table,
   TableOptions,
@@ -31,6 +34,7 @@ import {
   checkName,
   expressionWords,
   foreignKeyName,
+  exclusionName,
   indexName,
   primaryKeyName,
   uniqueName,
@@ -83,8 +87,10 @@ export function printDefault(d: DefaultValue): string {
   }
 }
 
-const printActions = (fk: Pick<ForeignKey, "onDelete" | "onUpdate" | "matchFull" | "deferrable">) =>
-  `${fk.onDelete !== "no action" ? ` on delete ${fk.onDelete}` : ""}${fk.onUpdate !== "no action" ? ` on update ${fk.onUpdate}` : ""}${fk.matchFull ? " match full" : ""}${fk.deferrable ? ` deferrable${fk.deferrable === "deferred" ? " initially deferred" : ""}` : ""}`;
+const printActions = (
+  fk: Pick<ForeignKey, "onDelete" | "onUpdate" | "matchFull" | "deferrable" | "notValid">,
+) =>
+  `${fk.onDelete !== "no action" ? ` on delete ${fk.onDelete}` : ""}${fk.onUpdate !== "no action" ? ` on update ${fk.onUpdate}` : ""}${fk.matchFull ? " match full" : ""}${fk.deferrable ? ` deferrable${fk.deferrable === "deferred" ? " initially deferred" : ""}` : ""}${fk.notValid ? " not valid" : ""}`;
 
 const nameList = (names: readonly string[]) => `(${names.map(printName).join(", ")})`;
 
@@ -119,16 +125,22 @@ function inlinePlan(t: Table): Map<string, Inline> {
     pk.name === primaryKeyName(t.name) &&
     !pk.prefixLengths &&
     pk.using === undefined &&
+    !hasIndexClauses(pk) &&
     pk.comment === undefined &&
     plan.has(pk.columns[0]!)
   )
     plan.get(pk.columns[0]!)!.pk = true;
   for (const u of t.uniques) {
-    const slot =
-      u.columns.length === 1 && !u.prefixLengths && u.comment === undefined
-        ? plan.get(u.columns[0]!)
-        : undefined;
-    if (slot && !slot.unique && u.name === uniqueName(t.name, u.columns)) slot.unique = u;
+    const slot = u.columns.length === 1 ? plan.get(u.columns[0]!) : undefined;
+    if (
+      slot &&
+      !slot.unique &&
+      !u.prefixLengths &&
+      !hasIndexClauses(u) &&
+      u.comment === undefined &&
+      u.name === uniqueName(t.name, u.columns)
+    )
+      slot.unique = u;
   }
   // Foreign keys keep their order (SQLite numbers them by it): the file reads back column-level
   // ones first, in column order, so only a leading run of them in column order prints inline.
@@ -140,13 +152,28 @@ function inlinePlan(t: Table): Map<string, Inline> {
         ? plan.get(fk.columns[0]!)
         : undefined;
     const at = position.get(fk.columns[0]!) ?? -1;
-    if (!(slot && !slot.fk && fk.name === foreignKeyName(t.name, fk.columns) && at > last)) break;
+    if (
+      !(
+        slot &&
+        !slot.fk &&
+        fk.comment === undefined &&
+        fk.name === foreignKeyName(t.name, fk.columns) &&
+        at > last
+      )
+    )
+      break;
     slot.fk = fk;
     last = at;
   }
   for (const ck of t.checks) {
     for (const [col, slot] of plan) {
-      if (!slot.check && !ck.noInherit && ck.comment === undefined && ck.name === checkName(t.name, [col])) {
+      if (
+        !slot.check &&
+        !ck.noInherit &&
+        !ck.notValid &&
+        ck.comment === undefined &&
+        ck.name === checkName(t.name, [col])
+      ) {
         slot.check = ck;
         break;
       }
@@ -201,20 +228,37 @@ function keyList(columns: readonly string[], lengths: PrefixLengths | undefined)
 function printIndex(t: Table, i: Index): string {
   const words = i.parts.map((p) => (p.kind === "column" ? p.column : expressionWords(p.sql)));
   const name = i.name === indexName(t.name, words) ? "" : ` ${printName(i.name)}`;
-  const parts = i.parts
-    .map(
-      (p) =>
-        `${p.kind === "column" ? `${printName(p.column)}${p.length !== undefined ? `(${p.length})` : ""}` : `(${p.sql})`}${p.collation !== undefined ? ` collate ${printName(p.collation)}` : ""}${p.opclass !== undefined ? ` ${printName(p.opclass)}` : ""}${p.desc ? " desc" : ""}${p.nulls ? ` nulls ${p.nulls}` : ""}`,
-    )
-    .join(", ");
-  const include = i.include?.length ? ` include ${nameList(i.include)}` : "";
-  const storage = i.storage
-    ? ` with (${Object.entries(i.storage)
-        .map(([k, v]) => `${k} = ${v}`)
-        .join(", ")})`
-    : "";
+  const parts = i.parts.map(printIndexPart).join(", ");
+  const include = printInclude(i);
+  const storage = printStorage(i);
   return `${i.unique ? "unique " : ""}index${name} (${parts})${include}${i.nullsNotDistinct ? " nulls not distinct" : ""}${i.where !== undefined ? ` where (${i.where})` : ""}${i.using ? ` using ${printName(i.using)}` : ""}${storage}`;
 }
+
+/** `exclude [NAME] using METHOD (entry with OP, ...) ...`: `using` always (a name before `(` would read as a column). */
+function printExclusion(t: Table, x: Exclusion): string {
+  const words = x.parts.map((p) => (p.kind === "column" ? p.column : expressionWords(p.sql)));
+  const name = x.name === exclusionName(t.name, words) ? "" : ` ${printName(x.name)}`;
+  const parts = x.parts.map((p) => `${printIndexPart(p)} with ${p.operator}`).join(", ");
+  return `exclude${name} using ${printName(x.using)} (${parts})${printInclude(x)}${printStorage(x)}${x.where !== undefined ? ` where (${x.where})` : ""}`;
+}
+
+/** An index entry: its column (with a prefix length) or expression, and its options. */
+const printIndexPart = (p: IndexPart) =>
+  `${p.kind === "column" ? `${printName(p.column)}${p.length !== undefined ? `(${p.length})` : ""}` : `(${p.sql})`}${p.collation !== undefined ? ` collate ${printName(p.collation)}` : ""}${p.opclass !== undefined ? ` ${printName(p.opclass)}` : ""}${p.desc ? " desc" : ""}${p.nulls ? ` nulls ${p.nulls}` : ""}`;
+
+/** ` include (a, b)`, or nothing. */
+const printInclude = (k: KeyIndexClauses) => (k.include?.length ? ` include ${nameList(k.include)}` : "");
+
+/** ` with (fillfactor = 70, ...)`, or nothing. */
+const printStorage = (k: KeyIndexClauses) =>
+  k.storage
+    ? ` with (${Object.entries(k.storage)
+        .map(([key, v]) => `${key} = ${v}`)
+        .join(", ")})`
+    : "";
+
+/** Whether a key says something about its index (then it is printed as a table item). */
+const hasIndexClauses = (k: KeyIndexClauses) => Boolean(k.include?.length || k.storage);
 
 /** ` (without rowid, engine = InnoDB)`, or nothing; each word of a name as a name, values verbatim. */
 function printTableOptions(o: TableOptions | undefined): string {
@@ -267,14 +311,14 @@ export function printTable(t: Table): string {
   if (pk && !(pk.columns.length === 1 && plan.get(pk.columns[0]!)?.pk))
     tableItem(
       pk.src,
-      `primary key${pk.name === primaryKeyName(t.name) ? "" : ` ${printName(pk.name)}`} ${keyList(pk.columns, pk.prefixLengths)}${pk.using ? ` using ${printName(pk.using)}` : ""}`,
+      `primary key${pk.name === primaryKeyName(t.name) ? "" : ` ${printName(pk.name)}`} ${keyList(pk.columns, pk.prefixLengths)}${printInclude(pk)}${printStorage(pk)}${pk.using ? ` using ${printName(pk.using)}` : ""}`,
       pk.comment,
     );
   for (const u of t.uniques) {
     if (inlined.has(u)) continue;
     tableItem(
       u.src,
-      `unique${u.name === uniqueName(t.name, u.columns) ? "" : ` ${printName(u.name)}`} ${keyList(u.columns, u.prefixLengths)}`,
+      `unique${u.name === uniqueName(t.name, u.columns) ? "" : ` ${printName(u.name)}`} ${keyList(u.columns, u.prefixLengths)}${printInclude(u)}${printStorage(u)}`,
       u.comment,
     );
   }
@@ -292,8 +336,13 @@ export function printTable(t: Table): string {
     if (inlined.has(ck)) continue;
     const name =
       ck.name === checkName(t.name, mentionedColumns(ck.expr, t.columns)) ? "" : ` ${printName(ck.name)}`;
-    tableItem(ck.src, `check${name} (${ck.expr})${ck.noInherit ? " no inherit" : ""}`, ck.comment);
+    tableItem(
+      ck.src,
+      `check${name} (${ck.expr})${ck.noInherit ? " no inherit" : ""}${ck.notValid ? " not valid" : ""}`,
+      ck.comment,
+    );
   }
+  for (const x of t.exclusions ?? []) tableItem(x.src, printExclusion(t, x), x.comment);
   out.push(...(t.src?.inner ?? []).map((c) => INDENT + c));
   out.push(withTrailing("}", undefined));
   if (t.src?.trailing) out[out.length - 1] += ` ${t.src.trailing}`;

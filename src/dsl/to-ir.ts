@@ -21,10 +21,13 @@ import type {
   DefaultValue,
   EnumType,
   EnumValue,
+  Exclusion,
+  ExclusionPart,
   FkAction,
   ForeignKey,
   IdentityOptions,
   Index,
+  KeyIndexClauses,
   IndexPart,
   Loc,
   PortableFunction,
@@ -37,6 +40,7 @@ import type {
 import { IDENTITY_NUMBER_OPTIONS, PORTABLE_FUNCTIONS, PORTABLE_TYPES } from "../ir/model.ts";
 import {
   checkName,
+  exclusionName,
   dedupeName,
   expressionWords,
   foreignKeyName,
@@ -63,6 +67,8 @@ import type {
   IndexItemCstChildren,
   IndexRestCstChildren,
   PrimaryKeyItemCstChildren,
+  ExclusionItemCstChildren,
+  KeyClausesCstChildren,
   RawSqlCstChildren,
   ReferencesAttrCstChildren,
   RenamedFromCstChildren,
@@ -83,7 +89,7 @@ import { getParser } from "./parser.ts";
 import { NumberLiteral } from "./tokens.ts";
 
 /** What a foreign key's clauses say (`fkActions`). */
-type FkClauses = Pick<ForeignKey, "onDelete" | "onUpdate" | "matchFull" | "deferrable">;
+type FkClauses = Pick<ForeignKey, "onDelete" | "onUpdate" | "matchFull" | "deferrable" | "notValid">;
 
 /** A readonly IR type with its own fields writable, to build it in place. */
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -122,6 +128,8 @@ interface TableScope {
    */
   readonly pending: PendingName[];
   pk?: { value: PrimaryKey; loc: Loc };
+  /** The constraint or index the item being read declares: where its `///` doc goes. */
+  itemNode?: { comment?: string };
   /** Column-level constraints: they come first in their kind's list (see `tableDecl`). */
   readonly columnUniques: UniqueConstraint[];
   readonly columnForeignKeys: ForeignKey[];
@@ -132,11 +140,6 @@ interface TableScope {
    * column's, so its comments print once.
    */
   item: MutableSource;
-  /**
-   * The IR object the table item being read made (a key, an index, a constraint): a `///` doc
-   * comment before the item becomes its `comment`. Unset for columns, whose doc is their own.
-   */
-  itemNode?: { comment?: string };
 }
 
 /** The column being read, for its attributes. */
@@ -520,7 +523,8 @@ function createVisitor() {
         c.uniqueItem?.[0] ??
         c.indexItem?.[0] ??
         c.foreignKeyItem?.[0] ??
-        c.checkItem?.[0];
+        c.checkItem?.[0] ??
+        c.exclusionItem?.[0];
       if (!inner) return;
       const first = this.firstToken(inner);
       if (!first) return;
@@ -572,7 +576,6 @@ function createVisitor() {
         },
         loc,
       };
-      t.itemNode = t.pk.value as { comment?: string };
     }
 
     primaryKeyItem(c: Parsed<PrimaryKeyItemCstChildren>, t: TableScope): void {
@@ -596,6 +599,22 @@ function createVisitor() {
           ...(method ? { using: nameText(method).toLowerCase() } : {}),
         },
       );
+      const clauses = this.keyClauses(c.keyClauses?.[0]?.children);
+      if (t.pk?.value.src === t.item) {
+        Object.assign(t.pk.value, clauses);
+        t.itemNode = t.pk.value;
+      }
+    }
+
+    /** `include (a, b)` and `with (...)` after a key's columns (PostgreSQL). */
+    keyClauses(c: Parsed<KeyClausesCstChildren> | undefined): KeyIndexClauses {
+      const include = this.columnList(c?.includeColumns?.[0]?.children);
+      const storageRaw = this.rawSql(c?.storage?.[0]?.children);
+      const storage = storageRaw ? this.storageParams(storageRaw) : undefined;
+      return {
+        ...(include ? { include: include.names } : {}),
+        ...(storage ? { storage } : {}),
+      };
     }
 
     /** `unique index ...` (an index, read as one and marked unique) or `unique [NAME] (a, b)`. */
@@ -614,6 +633,7 @@ function createVisitor() {
         name: explicit ? nameText(explicit) : "",
         columns: cols.names,
         ...(cols.prefixLengths ? { prefixLengths: cols.prefixLengths } : {}),
+        ...this.keyClauses(c.keyClauses?.[0]?.children),
         src: t.item,
       };
       t.table.uniques.push(u);
@@ -778,6 +798,57 @@ function createVisitor() {
       );
     }
 
+    /** `exclude [NAME] [using METHOD] (entry with OP, ...) ...`: PostgreSQL's exclusion constraint. */
+    exclusionItem(c: Parsed<ExclusionItemCstChildren>, t: TableScope): void {
+      const explicit = real(c.exclusionName?.[0]);
+      const usingTok = real(c.method?.[0]);
+      const locs: Record<string, Loc> = {};
+      const parts: ExclusionPart[] = [];
+      for (const e of c.exclusionEntry ?? []) {
+        const part = this.indexEntry(e.children.indexEntry?.[0]?.children ?? {}, locs);
+        const withTok = real(e.children.with?.[0]);
+        const operator = (e.children.operator ?? [])
+          .filter((x) => real(x))
+          .map((x) => x.image)
+          .join("");
+        if (withTok && withTok.image.toLowerCase() !== "with")
+          this.error("bad-clause", "write `ENTRY with OPERATOR` (`during with &&`)", this.loc(withTok));
+        if (part && operator) parts.push({ ...part, operator });
+      }
+      if (!parts.length) return;
+      const where = this.rawSql(c.rawSql?.[0]?.children);
+      const x: Mutable<Exclusion> = {
+        name: explicit ? nameText(explicit) : "",
+        using: usingTok ? nameText(usingTok).toLowerCase() : "btree",
+        parts,
+        ...this.keyClauses(c.keyClauses?.[0]?.children),
+        ...(where ? { where: where.sql } : {}),
+        src: t.item,
+      };
+      t.item.parts = {
+        ...locs,
+        ...(explicit ? { name: this.loc(explicit) } : {}),
+        ...(usingTok ? { using: this.loc(usingTok) } : {}),
+      };
+      ((t.table.exclusions ??= []) as Exclusion[]).push(x);
+      t.itemNode = x;
+      const words = parts.map((p) => (p.kind === "column" ? p.column : expressionWords(p.sql)));
+      t.pending.push(
+        explicit
+          ? { assign: () => {}, explicit: x.name }
+          : {
+              assign: (taken) => {
+                x.name = dedupeName(exclusionName(t.name, words), taken);
+                taken.add(x.name);
+              },
+            },
+      );
+    }
+
+    exclusionEntry(): void {
+      // Read by `exclusionItem`.
+    }
+
     checkItem(c: Parsed<CheckItemCstChildren>, t: TableScope): void {
       const explicit = real(c.Name?.[0]);
       const raw = this.rawSql(c.rawSql?.[0]?.children);
@@ -790,6 +861,7 @@ function createVisitor() {
         name: explicit ? nameText(explicit) : "",
         expr: raw.sql,
         ...(inherit ? { noInherit: true } : {}),
+        ...(real(c.valid?.[0]) ? { notValid: true } : {}),
         src: t.item,
       };
       t.table.checks.push(chk);
@@ -862,7 +934,8 @@ function createVisitor() {
       let seenDelete = false,
         seenUpdate = false,
         seenMatch = false,
-        seenDeferrable = false;
+        seenDeferrable = false,
+        seenNotValid = false;
       for (const clause of list ?? []) {
         const opt = clause.children.fkOption?.[0];
         if (opt) {
@@ -871,9 +944,13 @@ function createVisitor() {
           const arg = real(opt.children.arg?.[0])?.image.toLowerCase();
           const mode = real(opt.children.mode?.[0])?.image.toLowerCase();
           const w = word.image.toLowerCase();
-          const seen = w === "match" ? seenMatch : seenDeferrable;
+          const seen = w === "match" ? seenMatch : w === "not" ? seenNotValid : seenDeferrable;
           if (seen) this.error("duplicate-attribute", `\`${w}\` is given twice`, this.loc(word), "keep one");
-          if (w === "match") {
+          if (w === "not") {
+            // The parser takes `not` here only before `valid`.
+            seenNotValid = true;
+            out.notValid = true;
+          } else if (w === "match") {
             seenMatch = true;
             if ((arg !== "full" && arg !== "simple") || mode)
               this.error("bad-clause", "write `match full` (or `match simple`, the default)", this.loc(word));

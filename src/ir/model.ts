@@ -195,9 +195,20 @@ export interface Column {
 export type PrefixLengths = Readonly<Record<string, number>>;
 
 /** The table items a `///` doc comment can give a database comment (`set-item-comment`). */
-export type CommentedItem = "primary-key" | "unique" | "index" | "foreign-key" | "check";
+export type CommentedItem = "primary-key" | "unique" | "index" | "foreign-key" | "check" | "exclusion";
 
-export interface PrimaryKey {
+/**
+ * What a primary key or unique constraint says about the index it owns (PostgreSQL), as an
+ * index says it: `include (a, b)`, `with (fillfactor = 70)`.
+ */
+export interface KeyIndexClauses {
+  /** `include (a, b)`: columns stored in the key's index, not part of the key. */
+  readonly include?: readonly string[];
+  /** `with (fillfactor = 70)`: the index's storage parameters, names lower-cased, values as written. */
+  readonly storage?: Readonly<Record<string, string>>;
+}
+
+export interface PrimaryKey extends KeyIndexClauses {
   readonly name: string;
   readonly columns: readonly string[];
   readonly prefixLengths?: PrefixLengths;
@@ -206,16 +217,16 @@ export interface PrimaryKey {
    * server keeps that it was written; the key is the same one without it (not compared).
    */
   readonly using?: string;
-  /** From a `///` doc comment on the key: its database comment (MySQL `COMMENT '...'`). */
+  /** From `///` doc comments: its database comment (MySQL `COMMENT '...'`, PostgreSQL COMMENT ON CONSTRAINT). */
   readonly comment?: string;
   readonly src?: SourceInfo;
 }
 
-export interface UniqueConstraint {
+export interface UniqueConstraint extends KeyIndexClauses {
   readonly name: string;
   readonly columns: readonly string[];
   readonly prefixLengths?: PrefixLengths;
-  /** From a `///` doc comment on the constraint: its database comment. */
+  /** From `///` doc comments: its database comment (MySQL `COMMENT '...'`, PostgreSQL COMMENT ON CONSTRAINT). */
   readonly comment?: string;
   readonly src?: SourceInfo;
 }
@@ -257,7 +268,7 @@ export interface Index {
   readonly nullsNotDistinct?: boolean;
   /** `with (fillfactor = 70)`: storage parameters (PostgreSQL), names lower-cased, values as written. */
   readonly storage?: Readonly<Record<string, string>>;
-  /** From a `///` doc comment on the index: its database comment (MySQL `COMMENT '...'`). */
+  /** From `///` doc comments: its database comment (MySQL `COMMENT '...'`, PostgreSQL COMMENT ON INDEX). */
   readonly comment?: string;
   readonly src?: SourceInfo;
 }
@@ -276,7 +287,12 @@ export interface ForeignKey {
    * `deferrable initially deferred` (checked at commit); absent is NOT DEFERRABLE.
    */
   readonly deferrable?: "immediate" | "deferred";
-  /** From a `///` doc comment on the key: its database comment where the dialect keeps one. */
+  /**
+   * `not valid` (PostgreSQL): the key holds for rows written from now on; the rows already
+   * there were not checked (`convalidated` false). Absent: validated.
+   */
+  readonly notValid?: boolean;
+  /** From `///` doc comments: the database comment on it (PostgreSQL's COMMENT ON INDEX / CONSTRAINT). */
   readonly comment?: string;
   readonly src?: SourceInfo;
 }
@@ -287,7 +303,32 @@ export interface Check {
   readonly expr: string;
   /** `no inherit` (PostgreSQL): the check does not apply to tables inheriting this one. */
   readonly noInherit?: boolean;
-  /** From a `///` doc comment on the check: its database comment where the dialect keeps one. */
+  /** `not valid` (PostgreSQL): existing rows were not checked (see `ForeignKey.notValid`). */
+  readonly notValid?: boolean;
+  /** From `///` doc comments: the database comment on it (PostgreSQL's COMMENT ON INDEX / CONSTRAINT). */
+  readonly comment?: string;
+  readonly src?: SourceInfo;
+}
+
+/** One element of an exclusion constraint: an index entry and the operator it is compared with. */
+export type ExclusionPart = IndexPart & {
+  /** The operator (`=`, `&&`), as written. */
+  readonly operator: string;
+};
+
+/**
+ * `exclude using gist (room with =, during with &&)` (PostgreSQL's EXCLUDE): no two rows whose
+ * elements all compare true with these operators. It owns an index of its method, which holds
+ * the `include`, `with` and `where` clauses as an index does.
+ */
+export interface Exclusion extends KeyIndexClauses {
+  readonly name: string;
+  /** The index method, lower-cased (`btree` when none is written, as PostgreSQL's default). */
+  readonly using: string;
+  readonly parts: readonly ExclusionPart[];
+  /** `where (...)`: a partial exclusion, raw SQL. */
+  readonly where?: string;
+  /** From `///` doc comments: the database comment on it. */
   readonly comment?: string;
   readonly src?: SourceInfo;
 }
@@ -312,6 +353,8 @@ export interface Table {
   readonly indexes: readonly Index[];
   readonly foreignKeys: readonly ForeignKey[];
   readonly checks: readonly Check[];
+  /** PostgreSQL's exclusion constraints; absent when the table has none. */
+  readonly exclusions?: readonly Exclusion[];
   readonly src?: SourceInfo;
 }
 

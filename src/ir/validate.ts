@@ -18,7 +18,7 @@ import { Validation } from "./validate/context.ts";
 import { declareNames, validateTable } from "./validate/tables.ts";
 import { validateEnums } from "./validate/enums.ts";
 import { validateChecks, validateKeys } from "./validate/constraints.ts";
-import { validateIndexes } from "./validate/indexes.ts";
+import { validateExclusions, validateIndexes } from "./validate/indexes.ts";
 import { validateForeignKeys } from "./validate/foreign-keys.ts";
 
 export { locOf, typeKey, typeText } from "./validate/context.ts";
@@ -37,6 +37,7 @@ export function validateSchema(schema: Schema): Diagnostic[] {
     const s = validateTable(v, t);
     validateKeys(v, s);
     validateIndexes(v, s);
+    validateExclusions(v, s);
     validateChecks(v, s);
     validateForeignKeys(v, s);
   }

@@ -11,6 +11,7 @@ import type {
   ColumnType,
   DefaultValue,
   EnumType,
+  Exclusion,
   FkAction,
   ForeignKey,
   Index,
@@ -22,6 +23,7 @@ import type {
 } from "../../src/ir/model.ts";
 import {
   checkName,
+  exclusionName,
   expressionWords,
   foreignKeyName,
   indexName,
@@ -351,13 +353,24 @@ function build(
         // PostgreSQL's clauses now and then: `match full`, `deferrable [initially deferred]`.
         ...(rnd.nextInt(0, 4) === 0 ? { matchFull: true } : {}),
         ...(rnd.nextInt(0, 3) === 0 ? { deferrable: rnd.nextBoolean() ? "deferred" : "immediate" } : {}),
+        ...(rnd.nextInt(0, 4) === 0 ? { notValid: true } : {}),
       });
     }
     const uniques: UniqueConstraint[] = [];
     if (rnd.nextInt(0, 2) === 0) {
       const cols = [columns[rnd.nextInt(0, columns.length - 1)]!.name];
       const want = rnd.nextBoolean() ? uniqueName(name, cols) : `uq_${explicit++}`;
-      uniques.push({ name: claim(want), columns: cols });
+      uniques.push({
+        name: claim(want),
+        columns: cols,
+        // PostgreSQL's index clauses on a key, now and then.
+        ...(rnd.nextInt(0, 4) === 0 ? { include: [columns[0]!.name] } : {}),
+        ...(rnd.nextInt(0, 4) === 0 ? { storage: { fillfactor: "70" } } : {}),
+        ...(() => {
+          const d = nextDoc();
+          return d !== undefined ? { comment: d } : {};
+        })(),
+      });
     }
     const indexes: Index[] = [];
     if (rnd.nextInt(0, 2) === 0) {
@@ -399,7 +412,16 @@ function build(
       const c = columns[rnd.nextInt(0, columns.length - 1)]!.name;
       const expr = [`${quote(c)} is not null`, "1 = 1", `length(${quote(c)}) >= 0`][rnd.nextInt(0, 2)]!;
       const want = rnd.nextBoolean() ? checkName(name, mentionedColumns(expr, columns)) : `ck_${explicit++}`;
-      checks.push({ name: claim(want), expr, ...(rnd.nextInt(0, 4) === 0 ? { noInherit: true } : {}) });
+      checks.push({
+        name: claim(want),
+        expr,
+        ...(rnd.nextInt(0, 4) === 0 ? { noInherit: true } : {}),
+        ...(rnd.nextInt(0, 4) === 0 ? { notValid: true } : {}),
+        ...(() => {
+          const d = nextDoc();
+          return d !== undefined ? { comment: d } : {};
+        })(),
+      });
     }
     // Table options: flags of one word and of two, and values of each kind (not all valid on
     // every dialect: this generator is for the language and the differ).
@@ -413,10 +435,30 @@ function build(
         ["auto_increment", "-7"],
       ] as const)
         if (rnd.nextBoolean()) options[k] = v;
+    // PostgreSQL's exclusion constraints, now and then (a column and an expression).
+    const exclusions: Exclusion[] = [];
+    if (rnd.nextInt(0, 3) === 0) {
+      const c = columns[rnd.nextInt(0, columns.length - 1)]!.name;
+      const want = rnd.nextBoolean() ? exclusionName(name, [c]) : `ex_${explicit++}`;
+      const d = nextDoc();
+      exclusions.push({
+        name: claim(want),
+        using: rnd.nextBoolean() ? "gist" : "btree",
+        parts: [
+          { kind: "column", column: c, desc: false, operator: rnd.nextBoolean() ? "=" : "&&" },
+          ...(rnd.nextBoolean()
+            ? [{ kind: "expression" as const, sql: `lower(${quote(c)})`, desc: false, operator: "<>" }]
+            : []),
+        ],
+        ...(rnd.nextInt(0, 2) === 0 ? { where: `${quote(c)} is not null` } : {}),
+        ...(d !== undefined ? { comment: d } : {}),
+      });
+    }
     const d = nextDoc();
     tables.push({
       name,
       ...(Object.keys(options).length ? { options } : {}),
+      ...(exclusions.length ? { exclusions } : {}),
       columns,
       uniques,
       indexes,

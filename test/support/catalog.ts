@@ -57,13 +57,18 @@ async function readPostgres(c: Connection): Promise<Catalog> {
     table(cat, str(r["table_name"])).columns.set(str(r["column_name"]), {
       nullable: r["is_nullable"] === "YES",
     });
+  // Tables without columns (PostgreSQL's `CREATE TABLE t ()`) are in no row above.
+  for (const r of await c.query(
+    `select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
+  ))
+    table(cat, str(r["table_name"]));
   const cons = await c.query(`
     select t.relname as tbl, k.conname as name, k.contype as type, r.relname as ref, k.confdeltype as del,
       (select string_agg(a.attname, chr(1) order by u.ord) from unnest(k.conkey) with ordinality u(n, ord) join pg_attribute a on a.attrelid = k.conrelid and a.attnum = u.n) as cols,
       (select string_agg(a.attname, chr(1) order by u.ord) from unnest(k.confkey) with ordinality u(n, ord) join pg_attribute a on a.attrelid = k.confrelid and a.attnum = u.n) as refcols
     from pg_constraint k join pg_class t on t.oid = k.conrelid join pg_namespace n on n.oid = t.relnamespace
     left join pg_class r on r.oid = k.confrelid
-    where n.nspname = 'public' and k.contype in ('p', 'u', 'f')`);
+    where n.nspname = 'public' and k.contype in ('p', 'u', 'f', 'x')`);
   const actions: Record<string, string> = {
     a: "no action",
     r: "restrict",
@@ -79,6 +84,9 @@ async function readPostgres(c: Connection): Promise<Catalog> {
       backing.add(str(r["name"]));
     } else if (r["type"] === "u") {
       t.uniques.push(split(r["cols"]));
+      backing.add(str(r["name"]));
+    } else if (r["type"] === "x") {
+      // An exclusion constraint's index is its own (introspection compares the constraint).
       backing.add(str(r["name"]));
     } else
       t.foreignKeys.push({

@@ -102,8 +102,11 @@ export async function insertRows(c: Connection, schema: Schema, random?: () => n
       const params = cols.map((k) => values.get(k));
       const placeholders = cols.map(() => "?").join(", ");
       await c.query(
-        // An `identity(always)` column takes a written value only when the insert says so.
-        `INSERT INTO ${q(c.dialect, t.name)} (${cols.map((k) => q(c.dialect, k)).join(", ")})${t.columns.some((x) => x.identityOptions?.always) ? " OVERRIDING SYSTEM VALUE" : ""} VALUES (${placeholders})`,
+        cols.length
+          ? // An `identity(always)` column takes a written value only when the insert says so.
+            `INSERT INTO ${q(c.dialect, t.name)} (${cols.map((k) => q(c.dialect, k)).join(", ")})${t.columns.some((x) => x.identityOptions?.always) ? " OVERRIDING SYSTEM VALUE" : ""} VALUES (${placeholders})`
+          : // A table without columns (PostgreSQL) holds rows of nothing.
+            `INSERT INTO ${q(c.dialect, t.name)} DEFAULT VALUES`,
         params,
       );
       for (const col of t.columns) {

@@ -18,7 +18,14 @@ import type {
   TableOptions,
 } from "../../src/ir/model.ts";
 import type { DialectName } from "../../src/dialects/dialect.ts";
-import { checkName, foreignKeyName, indexName, primaryKeyName, uniqueName } from "../../src/ir/naming.ts";
+import {
+  checkName,
+  exclusionName,
+  foreignKeyName,
+  indexName,
+  primaryKeyName,
+  uniqueName,
+} from "../../src/ir/naming.ts";
 
 /** A small deterministic generator (mulberry32). */
 export class Rng {
@@ -296,13 +303,26 @@ function addIndexes(t: MTable, r: Rng, d: DialectName) {
       t.uniques.push({
         name,
         columns: [c.name],
-        // MySQL: a unique key on a prefix of a varchar column, and a comment on the key.
+        // MySQL: a unique key on a prefix of a varchar column.
         ...(d === "mysql" && isText(c.type) && r.bool(0.3)
           ? { prefixLengths: { [c.name]: r.int(1, 10) } }
           : {}),
-        ...(d === "mysql" && r.bool(0.3) ? { comment: "One per value." } : {}),
+        // PostgreSQL's clauses of the key's index, now and then.
+        ...(d === "postgres" && r.bool(0.3) ? { include: ["id"] } : {}),
+        ...(d === "postgres" && r.bool(0.3) ? { storage: { fillfactor: "80" } } : {}),
+        ...(r.bool(0.2) ? { comment: "One per row's value." } : {}),
       });
   }
+  // PostgreSQL: an exclusion constraint now and then, on the key (its rows never conflict).
+  if (d === "postgres" && t.columns.some((c) => c.name === "id") && r.bool(0.15))
+    t.exclusions = [
+      {
+        name: exclusionName(t.name, ["id"]),
+        using: "btree",
+        parts: [{ kind: "column", column: "id", desc: false, operator: "=" }],
+        ...(r.bool(0.5) ? { where: `${quote("id")} > 0` } : {}),
+      },
+    ];
   const indexable =
     d === "mysql"
       ? keyable
@@ -532,6 +552,9 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
             const next = r.pick([undefined, "immediate", "deferred"] as const);
             if (next) f.deferrable = next;
             else delete (f as { deferrable?: string }).deferrable;
+            // Validated or not (VALIDATE CONSTRAINT one way, a drop and an add the other).
+            if (r.pick([true, false])) f.notValid = true;
+            else delete (f as { notValid?: boolean }).notValid;
           }
         }
         break;

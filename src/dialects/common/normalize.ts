@@ -11,6 +11,7 @@ import {
   type FkAction,
   type Index,
   type IndexPart,
+  type KeyIndexClauses,
   keyPrefixLengths,
   type PrefixLengths,
   type Schema,
@@ -92,7 +93,7 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
       ...(caps.comments && c.doc !== undefined ? { doc: c.doc } : {}),
     };
   };
-  // A comment where the database keeps one on that kind of item (MySQL: keys and indexes).
+  // A comment where the database keeps one on that kind of item (`Capabilities.itemComments`).
   const comment = (kind: CommentedItem, text: string | undefined) =>
     text !== undefined && text !== "" && caps.itemComments?.includes(kind) ? { comment: text } : {};
   const lengths = (l: PrefixLengths | undefined) => (l && Object.keys(l).length ? { prefixLengths: l } : {});
@@ -125,6 +126,10 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
       ? { using: i.using }
       : {}),
   });
+  const keyIndexClauses = (k: KeyIndexClauses): KeyIndexClauses => ({
+    ...(k.include?.length ? { include: k.include } : {}),
+    ...(k.storage ? { storage: k.storage } : {}),
+  });
   const action = f.fkAction ?? ((a: FkAction) => a);
   return {
     enums:
@@ -150,6 +155,7 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
                 name: f.primaryKeyNames ? t.primaryKey.name : "",
                 columns: t.primaryKey.columns,
                 ...lengths(t.primaryKey.prefixLengths),
+                ...keyIndexClauses(t.primaryKey),
                 ...comment("primary-key", t.primaryKey.comment),
               },
             }
@@ -159,6 +165,7 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
             name: u.name,
             columns: u.columns,
             ...lengths(u.prefixLengths),
+            ...keyIndexClauses(u),
             ...comment("unique", u.comment),
           })),
           // The same object as a unique constraint: its prefix lengths and comment with it.
@@ -179,14 +186,32 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
           onUpdate: action(k.onUpdate),
           ...(k.matchFull ? { matchFull: true } : {}),
           ...(k.deferrable ? { deferrable: k.deferrable } : {}),
+          ...(k.notValid ? { notValid: true } : {}),
           ...comment("foreign-key", k.comment),
         })),
         checks: t.checks.map((c) => ({
           name: c.name,
           expr: expr(c.expr),
           ...(c.noInherit ? { noInherit: true } : {}),
+          ...(c.notValid ? { notValid: true } : {}),
           ...comment("check", c.comment),
         })),
+        ...(t.exclusions?.length
+          ? {
+              exclusions: t.exclusions.map((x) => ({
+                name: x.name,
+                using: x.using,
+                // An exclusion's elements are index entries: the same normal form, and its operator.
+                parts: x.parts.map((p) => ({
+                  ...index({ name: "", unique: false, parts: [p] }).parts[0]!,
+                  operator: p.operator,
+                })),
+                ...(x.where !== undefined ? { where: expr(x.where) } : {}),
+                ...keyIndexClauses(x),
+                ...comment("exclusion", x.comment),
+              })),
+            }
+          : {}),
       }),
     ),
   };

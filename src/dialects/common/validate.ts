@@ -10,6 +10,7 @@ import {
   type Check,
   type ColumnType,
   type CommentedItem,
+  type Exclusion,
   type ForeignKey,
   type Index,
   type PrimaryKey,
@@ -439,11 +440,36 @@ export function validateTableOptions(schema: Schema, caps: Capabilities, db: str
   return out;
 }
 
-/** `no inherit`, `match full` and `deferrable` where the dialect has no such clauses. */
+/** Exclusion constraints where the dialect has none (PostgreSQL alone has EXCLUDE). */
+export function validateExclusions(schema: Schema, caps: Capabilities, db: string): Diagnostic[] {
+  if (caps.exclusions) return [];
+  return schema.tables.flatMap((t) =>
+    (t.exclusions ?? []).map((x) =>
+      dialectError(
+        "exclusion-dialect",
+        `${db} has no exclusion constraints (\`${x.name}\`)`,
+        x.src,
+        "use a unique key where equality is enough, or remove it",
+      ),
+    ),
+  );
+}
+
+/** `no inherit`, `match full`, `deferrable` and `not valid` where the dialect has no such clauses. */
 export function validateConstraintClauses(schema: Schema, caps: Capabilities, db: string): Diagnostic[] {
   if (caps.constraintClauses) return [];
   const out: Diagnostic[] = [];
   for (const t of schema.tables) {
+    for (const c of [...t.checks, ...t.foreignKeys])
+      if (c.notValid)
+        out.push(
+          dialectError(
+            "not-valid-dialect",
+            `${db} has no \`not valid\` constraints (\`${c.name}\`): it checks every row`,
+            c.src,
+            "remove `not valid`",
+          ),
+        );
     for (const ck of t.checks)
       if (ck.noInherit)
         out.push(
@@ -491,6 +517,17 @@ export function validateIndexEntries(schema: Schema, caps: Capabilities, db: str
     opclass: "operator classes",
     nulls: "`nulls first|last` in an index",
   };
+  for (const t of schema.tables)
+    for (const k of [...(t.primaryKey ? [t.primaryKey] : []), ...t.uniques])
+      if ((k.include?.length || k.storage) && !caps.indexClauses)
+        out.push(
+          dialectError(
+            "index-clause-dialect",
+            `${db} has no ${k.include?.length ? "`include`" : "storage parameters (`with`)"} on a key (\`${k.name}\`)`,
+            k.src,
+            "remove it",
+          ),
+        );
   for (const t of schema.tables)
     for (const i of t.indexes) {
       const clause = i.include?.length
@@ -561,6 +598,7 @@ export function validateItemComments(schema: Schema, caps: Capabilities, db: str
     index: "index",
     "foreign-key": "foreign key",
     check: "check",
+    exclusion: "exclusion constraint",
   };
   for (const t of schema.tables) {
     const items: [CommentedItem, { name: string; comment?: string; src?: SourceInfo }][] = [
@@ -569,6 +607,7 @@ export function validateItemComments(schema: Schema, caps: Capabilities, db: str
       ...t.indexes.map((i): [CommentedItem, Index] => ["index", i]),
       ...t.foreignKeys.map((f): [CommentedItem, ForeignKey] => ["foreign-key", f]),
       ...t.checks.map((c): [CommentedItem, Check] => ["check", c]),
+      ...(t.exclusions ?? []).map((x): [CommentedItem, Exclusion] => ["exclusion", x]),
     ];
     for (const [kind, item] of items)
       if (item.comment !== undefined && !kept.has(kind))

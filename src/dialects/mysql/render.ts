@@ -5,6 +5,7 @@
 import type {
   Check,
   Column,
+  CommentedItem,
   ForeignKey,
   GeneratedColumn,
   Index,
@@ -531,31 +532,42 @@ export class MysqlRenderer extends BaseRenderer {
   /**
    * MySQL has no statement that sets a key's comment alone: the key is dropped and added again
    * with it in one ALTER TABLE (so a foreign key relying on it always has an index, and the
-   * table is never without its primary key). Foreign keys and checks keep no comment (validation
-   * warns), so nothing is written for them.
+   * table is never without its primary key), as the table is after the change. Foreign keys
+   * and checks keep no comment (validation warns), so nothing is written for them.
    */
-  protected override itemComment(c: Extract<Change, { kind: "set-item-comment" }>): string[] {
-    const t = this.tableIn("to", c.table);
-    const alter = (clauses: string) => [`ALTER TABLE ${this.q(c.table)} ${clauses}`];
-    switch (c.item) {
+  protected override itemComment(
+    table: string,
+    item: CommentedItem,
+    name: string,
+    _doc: string | undefined,
+  ): string[] {
+    const t = this.tableIn("to", table);
+    const alter = (clauses: string) => [`ALTER TABLE ${this.q(table)} ${clauses}`];
+    switch (item) {
       case "primary-key":
         return t.primaryKey ? alter(`DROP PRIMARY KEY, ADD ${this.primaryKeySql(t.primaryKey)}`) : [];
       case "unique": {
-        const u = t.uniques.find((x) => x.name === c.name);
+        const u = t.uniques.find((x) => x.name === name);
         return u ? alter(`DROP INDEX ${this.q(u.name)}, ADD ${this.uniqueSql(u)}`) : [];
       }
       case "index": {
-        const i = t.indexes.find((x) => x.name === c.name);
+        const i = t.indexes.find((x) => x.name === name);
         if (!i || !this.creates(i)) return [];
-        const d = this.indexDef(c.table, i);
+        const d = this.indexDef(table, i);
         return alter(`DROP INDEX ${this.q(i.name)}, ADD ${d.kind}INDEX ${this.q(i.name)} ${d.body}`);
       }
       case "foreign-key":
       case "check":
+      case "exclusion":
         return [];
       default:
-        return assertNever(c.item);
+        return assertNever(item);
     }
+  }
+
+  /** A key's or index's comment is part of its definition here (`COMMENT '...'`): nothing after it. */
+  protected override itemCommentIfAny(): string[] {
+    return [];
   }
 }
 

@@ -15,6 +15,7 @@ import {
   validatePortable,
   validateTableOptions,
   validateConstraintClauses,
+  validateExclusions,
   validateIndexEntries,
   validateItemComments,
 } from "../common/validate.ts";
@@ -236,6 +237,7 @@ export function validateMysql(schema: Schema): Diagnostic[] {
   out.push(...validateIdentity(schema, CAPABILITIES, "MySQL/MariaDB"));
   out.push(...validateTableOptions(schema, CAPABILITIES, "MySQL/MariaDB"));
   out.push(...validateConstraintClauses(schema, CAPABILITIES, "MySQL/MariaDB"));
+  out.push(...validateExclusions(schema, CAPABILITIES, "MySQL/MariaDB"));
   out.push(...validateIndexEntries(schema, CAPABILITIES, "MySQL/MariaDB"));
   out.push(...validateItemComments(schema, CAPABILITIES, "MySQL/MariaDB"));
   return out;

@@ -36,6 +36,9 @@ export const CAPABILITIES: Capabilities = {
   indexPrefixes: false,
   tableOptions: [],
   constraintClauses: true,
+  // COMMENT ON CONSTRAINT and COMMENT ON INDEX: every key, index and constraint keeps one.
+  itemComments: ["primary-key", "unique", "index", "foreign-key", "check", "exclusion"],
+  exclusions: true,
   indexEntryOptions: ["collation", "opclass", "nulls"],
   indexClauses: true,
 };

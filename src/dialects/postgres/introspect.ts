@@ -16,14 +16,19 @@ import type {
   DefaultValue,
   EnumType,
   FkAction,
+  Exclusion,
   ForeignKey,
   IdentityOptions,
   Index,
   IndexPart,
+  KeyIndexClauses,
   PrimaryKey,
   Table,
   UniqueConstraint,
 } from "../../ir/model.ts";
+
+/** A node being filled in (the IR is readonly once built). */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 import type { Executor } from "../dialect.ts";
 import { effectiveIdentityOptions, integerTypeMax } from "../../ir/identity.ts";
 import type { IntrospectOptions, Introspected, Unsupported } from "../dialect.ts";
@@ -198,6 +203,7 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
       indexes: Index[];
       foreignKeys: ForeignKey[];
       checks: Check[];
+      exclusions?: Exclusion[];
     }
   >();
   for (const r of tableRows) {
@@ -309,12 +315,19 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     select k.conrelid::bigint as rel, k.conname as name, k.contype as type, pg_get_constraintdef(k.oid) as def,
       array_to_string(k.conkey, ',') as cols, r.relname as ref, array_to_string(k.confkey, ',') as refcols, k.confrelid::bigint as refrel,
       k.confdeltype as del, k.confupdtype as upd, k.conindid::bigint as index,
-      k.condeferrable as deferrable, k.condeferred as deferred, k.confmatchtype as match, k.connoinherit as noinherit
+      k.condeferrable as deferrable, k.condeferred as deferred, k.confmatchtype as match, k.connoinherit as noinherit,
+      k.convalidated as validated, ds.description as doc,
+      (select string_agg(o.oprname, chr(1) order by u.k) from unnest(k.conexclop) with ordinality as u(op, k)
+        join pg_operator o on o.oid = u.op) as operators
     from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace
     left join pg_class r on r.oid = k.confrelid
-    where n.nspname = current_schema() and k.contype in ('p', 'u', 'f', 'c')
+    left join pg_description ds on ds.objoid = k.oid and ds.classoid = 'pg_constraint'::regclass
+    where n.nspname = current_schema() and k.contype in ('p', 'u', 'f', 'c', 'x')
     order by k.conrelid, k.conname`);
-  const constraintIndexes = new Set<string>();
+  /** The index each primary key or unique constraint owns, by its oid: where its INCLUDE and WITH are. */
+  const constraintIndexes = new Map<string, Mutable<KeyIndexClauses>>();
+  /** The index each exclusion constraint owns, by its oid: its elements, method and clauses are there. */
+  const exclusionIndexes = new Map<string, { x: Mutable<Exclusion>; operators: string[] }>();
   const nums = (v: unknown) =>
     String(v ?? "")
       .split(",")
@@ -325,15 +338,21 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     if (!t) continue;
     const name = String(r["name"]);
     const cols = nums(r["cols"]).map((n) => t.attnames.get(n) ?? `?${n}`);
+    const doc = text(r["doc"]);
+    const comment = doc !== undefined ? { comment: doc } : {};
     switch (r["type"]) {
-      case "p":
-        t.primaryKey = { name, columns: cols };
-        constraintIndexes.add(String(r["index"]));
+      case "p": {
+        const pk: Mutable<PrimaryKey> = { name, columns: cols, ...comment };
+        t.primaryKey = pk;
+        constraintIndexes.set(String(r["index"]), pk);
         break;
-      case "u":
-        t.uniques.push({ name, columns: cols });
-        constraintIndexes.add(String(r["index"]));
+      }
+      case "u": {
+        const u: Mutable<UniqueConstraint> = { name, columns: cols, ...comment };
+        t.uniques.push(u);
+        constraintIndexes.set(String(r["index"]), u);
         break;
+      }
       case "f": {
         const ref = byOid.get(String(r["refrel"]));
         t.foreignKeys.push({
@@ -347,7 +366,15 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
           ...(r["deferrable"] === true
             ? { deferrable: r["deferred"] === true ? "deferred" : "immediate" }
             : {}),
+          ...(r["validated"] === false ? { notValid: true } : {}),
+          ...comment,
         });
+        break;
+      }
+      case "x": {
+        const x: Mutable<Exclusion> = { name, using: "btree", parts: [], ...comment };
+        (t.exclusions ??= []).push(x);
+        exclusionIndexes.set(String(r["index"]), { x, operators: list(r["operators"]) });
         break;
       }
       case "c": {
@@ -357,6 +384,8 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
           name,
           expr: m ? m[1]! : String(r["def"]),
           ...(r["noinherit"] === true ? { noInherit: true } : {}),
+          ...(r["validated"] === false ? { notValid: true } : {}),
+          ...comment,
         });
         break;
       }
@@ -382,13 +411,20 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
         where u.k <= i.indnkeyatts) as collations,
       (select string_agg(pg_get_indexdef(i.indexrelid, k, true), chr(1) order by k)
         from generate_series(i.indnkeyatts + 1, i.indnatts) k) as include,
-      i.indnullsnotdistinct as nulls_not_distinct, array_to_string(ic.reloptions, chr(1)) as storage
+      i.indnullsnotdistinct as nulls_not_distinct, array_to_string(ic.reloptions, chr(1)) as storage,
+      ds.description as doc
     from pg_index i join pg_class ic on ic.oid = i.indexrelid join pg_class c on c.oid = i.indrelid
     join pg_namespace n on n.oid = c.relnamespace join pg_am am on am.oid = ic.relam
+    left join pg_description ds on ds.objoid = i.indexrelid and ds.classoid = 'pg_class'::regclass and ds.objsubid = 0
     where n.nspname = current_schema() order by i.indrelid, ic.relname`);
   for (const r of idxRows) {
     const t = byOid.get(String(r["rel"]));
-    if (!t || constraintIndexes.has(String(r["oid"]))) continue;
+    if (!t) continue;
+    const key = constraintIndexes.get(String(r["oid"]));
+    if (key) {
+      Object.assign(key, indexClausesOf(r));
+      continue;
+    }
     const keys = list(r["keys"]);
     const attnums = String(r["attnums"]).split(/[ ,]/).map(Number);
     const options = String(r["options"]).split(/[ ,]/).map(Number);
@@ -412,27 +448,38 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     });
     const pred = text(r["pred"]);
     const method = String(r["method"]);
-    const include = list(r["include"]).map((k) => k.replace(/^"(.*)"$/, "$1").replace(/""/g, '"'));
-    // reloptions: `name=value` each.
-    const storage = Object.fromEntries(
-      list(r["storage"]).map((o) => [o.slice(0, o.indexOf("=")), o.slice(o.indexOf("=") + 1)]),
-    );
+    const { include, storage } = indexClausesOf(r);
+    const excl = exclusionIndexes.get(String(r["oid"]));
+    if (excl) {
+      Object.assign(excl.x, {
+        using: method,
+        parts: parts.map((p, i) => ({ ...p, operator: excl.operators[i] ?? "?" })),
+        ...(pred !== undefined ? { where: pred } : {}),
+        ...indexClausesOf(r),
+      });
+      continue;
+    }
     t.indexes.push({
       name: String(r["name"]),
       unique: r["uniq"] === true,
       parts,
       ...(pred !== undefined ? { where: pred } : {}),
       ...(method !== "btree" ? { using: method } : {}),
-      ...(include.length ? { include } : {}),
+      ...(include ? { include } : {}),
       ...(r["nulls_not_distinct"] === true ? { nullsNotDistinct: true } : {}),
-      ...(Object.keys(storage).length ? { storage } : {}),
+      ...(storage ? { storage } : {}),
+      ...(text(r["doc"]) !== undefined ? { comment: text(r["doc"])! } : {}),
     });
   }
 
   const others = await ex.query(`
     select 'view' as kind, c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and c.relkind in ('v', 'm')
     union all select 'trigger', t.tgname || ' on ' || c.relname from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and not t.tgisinternal
+    -- An extension in this schema is named once; its functions are its own (CREATE EXTENSION
+    -- makes them), not listed one by one.
+    union all select 'extension', e.extname from pg_extension e join pg_namespace n on n.oid = e.extnamespace where n.nspname = current_schema()
     union all select 'function', p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = current_schema()
+      and not exists (select 1 from pg_depend x where x.classid = 'pg_proc'::regclass and x.objid = p.oid and x.deptype = 'e')
     union all select case t.typtype when 'd' then 'domain' else 'type' end, t.typname from pg_type t join pg_namespace n on n.oid = t.typnamespace
       left join pg_class c on c.oid = t.typrelid
       where n.nspname = current_schema() and (t.typtype in ('d', 'r', 'm') or (t.typtype = 'c' and c.relkind = 'c'))
@@ -453,12 +500,24 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
   return { schema: { tables, enums }, skipped, unsupported };
 }
 
+/** An index row's INCLUDE columns and storage parameters (reloptions, `name=value` each), where it has them. */
+function indexClausesOf(r: Record<string, unknown>): KeyIndexClauses {
+  const include = list(r["include"]).map((k) => k.replace(/^"(.*)"$/, "$1").replace(/""/g, '"'));
+  const storage = Object.fromEntries(
+    list(r["storage"]).map((o) => [o.slice(0, o.indexOf("=")), o.slice(o.indexOf("=") + 1)]),
+  );
+  return {
+    ...(include.length ? { include } : {}),
+    ...(Object.keys(storage).length ? { storage } : {}),
+  };
+}
+
 /**
  * What the tables hold that the language cannot express yet, each found by its catalog flag:
- * the queries above read such an object as something close to it (an exclusion constraint as
- * its gist index) or not at all (deferrability, an index's
- * operator class or INCLUDE columns, a partitioned table's partitions). One branch per
- * construct: delete it when the language learns the construct. One query for the database.
+ * the queries above read such an object as something close to it (a NULLS NOT DISTINCT unique
+ * constraint as a plain one) or not at all (a key's deferrability, a partitioned table's
+ * partitions). One branch per construct: delete it when the language learns the construct.
+ * One query for the database.
  */
 export async function unsupportedPostgres(
   ex: Executor,
@@ -471,24 +530,23 @@ export async function unsupportedPostgres(
     ), con as (select k.*, r.relname from pg_constraint k join rel r on r.oid = k.conrelid),
     idx as (select i.*, ic.relname as iname, ic.reloptions as ioptions, ic.oid as ioid, r.relname from pg_index i
       join rel r on r.oid = i.indrelid join pg_class ic on ic.oid = i.indexrelid)
-    select 'exclusion constraints' as what, relname || '.' || conname as object, relname as tbl, conname as leave_out from con where contype = 'x'
-    union all select 'deferrable keys and exclusions', relname || '.' || conname, relname, null from con where condeferrable and contype <> 'f'
-    union all select 'NOT VALID constraints', relname || '.' || conname, relname, null from con where not convalidated
+    select 'deferrable keys and exclusions' as what, relname || '.' || conname as object, relname as tbl, null as leave_out from con where condeferrable and contype <> 'f'
+    -- Checks and foreign keys read their NOT VALID (convalidated); no other kind has one.
+    union all select 'NOT VALID constraints', relname || '.' || conname, relname, null from con where not convalidated and contype not in ('c', 'f')
     union all select 'SET NULL or SET DEFAULT on some columns of a foreign key', relname || '.' || conname, relname, null
       from con where contype = 'f' and confdelsetcols is not null
     -- The reference is read by the table's name alone, which is another table here (or none).
     union all select 'foreign keys to another schema', k.relname || '.' || conname || ' (references ' || confrelid::regclass::text || ')', k.relname, conname
       from con k join pg_class f on f.oid = k.confrelid
       where contype = 'f' and f.relnamespace <> (select oid from pg_namespace where nspname = current_schema())
-    -- Joined, not obj_description() called once per row (the slowest part of this query).
-    union all select 'comments on constraints', relname || '.' || conname, relname, null
-      from con join pg_description ds on ds.objoid = con.oid and ds.classoid = 'pg_constraint'::regclass
-    -- Indexes have these clauses; the primary keys and unique constraints owning an index not yet.
-    union all select 'INCLUDE, NULLS NOT DISTINCT or storage parameters of a key constraint', relname || '.' || iname, relname, null
-      from idx where (indnullsnotdistinct or indnatts > indnkeyatts or ioptions is not null)
+    -- Indexes have this clause; the unique constraints owning an index not yet (their INCLUDE and WITH are read).
+    union all select 'NULLS NOT DISTINCT unique constraints', relname || '.' || iname, relname, null
+      from idx where indnullsnotdistinct
         and exists (select 1 from pg_constraint k where k.conindid = idx.indexrelid)
-    union all select 'comments on indexes', relname || '.' || iname, relname, null
+    -- A key's comment is on its constraint; one on the index it owns is not read.
+    union all select 'comments on the index of a key constraint', relname || '.' || iname, relname, null
       from idx join pg_description ds on ds.objoid = idx.ioid and ds.classoid = 'pg_class'::regclass and ds.objsubid = 0
+      where exists (select 1 from pg_constraint k where k.conindid = idx.indexrelid)
     union all select 'partitioned tables', relname || ' (its partitions are not read)', relname, null from rel where relkind = 'p'
     union all select 'table inheritance', relname || ' (inherits ' || h.inhparent::regclass::text || ')', relname, null
       from pg_inherits h join rel on rel.oid = h.inhrelid where not relispartition

@@ -6,7 +6,7 @@ import { BaseRenderer } from "../common/render.ts";
 import { quoteDouble, quoteString } from "../common/sql.ts";
 import { postgresType } from "./types.ts";
 import { CAPABILITIES } from "./capabilities.ts";
-import type { AlterColumn } from "../../diff/changes.ts";
+import type { AlterColumn, CommentedItem } from "../../diff/changes.ts";
 import { effectiveIdentityOptions } from "../../ir/identity.ts";
 
 export class PostgresRenderer extends BaseRenderer {
@@ -54,6 +54,21 @@ export class PostgresRenderer extends BaseRenderer {
 
   protected override tableComment(table: string, doc: string | undefined): string[] {
     return [`COMMENT ON TABLE ${this.q(table)} IS ${doc === undefined ? "NULL" : quoteString(doc)}`];
+  }
+
+  /** An index is a relation of its own (COMMENT ON INDEX); a constraint is named within its table. */
+  protected override itemComment(
+    table: string,
+    item: CommentedItem,
+    name: string,
+    doc: string | undefined,
+  ): string[] {
+    const text = doc === undefined ? "NULL" : quoteString(doc);
+    return [
+      item === "index"
+        ? `COMMENT ON INDEX ${this.q(name)} IS ${text}`
+        : `COMMENT ON CONSTRAINT ${this.q(name)} ON ${this.q(table)} IS ${text}`,
+    ];
   }
 
   protected override enumComment(name: string, doc: string | undefined): string[] {

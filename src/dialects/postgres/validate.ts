@@ -6,6 +6,7 @@ import {
   dialectWarning,
   validateCollations,
   validateConstraintClauses,
+  validateExclusions,
   validateIndexEntries,
   validateIdentity,
   validatePortable,
@@ -58,6 +59,7 @@ export function validatePostgres(schema: Schema): Diagnostic[] {
   out.push(...validateIdentity(schema, CAPABILITIES, "PostgreSQL"));
   out.push(...validateTableOptions(schema, CAPABILITIES, "PostgreSQL"));
   out.push(...validateConstraintClauses(schema, CAPABILITIES, "PostgreSQL"));
+  out.push(...validateExclusions(schema, CAPABILITIES, "PostgreSQL"));
   out.push(...validateIndexEntries(schema, CAPABILITIES, "PostgreSQL"));
   return out;
 }

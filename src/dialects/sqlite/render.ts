@@ -170,8 +170,14 @@ export class SqliteRenderer extends BaseRenderer {
       case "drop-foreign-key":
       case "add-check":
       case "drop-check":
+      // Validation refuses `not valid` on SQLite: were it to come, a rebuild checks every row.
+      case "set-constraint-valid":
+      case "add-exclusion":
+      case "drop-exclusion":
       case "rename-constraint":
         return c.table;
+      // SQLite has no comments: nothing to do.
+      case "set-item-comment":
       // In place: ALTER TABLE RENAME, CREATE/DROP INDEX; enums are CHECKs (routed in render()).
       case "create-enum":
       case "drop-enum":
@@ -187,8 +193,6 @@ export class SqliteRenderer extends BaseRenderer {
       case "create-index":
       case "drop-index":
       case "rename-index":
-      // SQLite keeps no comments: nothing to write, nothing to rebuild.
-      case "set-item-comment":
         return undefined;
       default:
         return assertNever(c);
@@ -309,9 +313,12 @@ function tableOf(c: Change): string | undefined {
     case "drop-foreign-key":
     case "add-check":
     case "drop-check":
+    case "set-constraint-valid":
+    case "set-item-comment":
+    case "add-exclusion":
+    case "drop-exclusion":
     case "rename-constraint":
     case "rename-index":
-    case "set-item-comment":
       return c.table;
     default:
       return assertNever(c);

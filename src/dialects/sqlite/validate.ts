@@ -7,6 +7,7 @@ import {
   dialectWarning,
   validateCollations,
   validateConstraintClauses,
+  validateExclusions,
   validateIndexEntries,
   validateIdentity,
   validatePortable,
@@ -64,6 +65,7 @@ export function validateSqlite(schema: Schema): Diagnostic[] {
   out.push(...validateIdentity(schema, CAPABILITIES, "SQLite"));
   out.push(...validateTableOptions(schema, CAPABILITIES, "SQLite"));
   out.push(...validateConstraintClauses(schema, CAPABILITIES, "SQLite"));
+  out.push(...validateExclusions(schema, CAPABILITIES, "SQLite"));
   out.push(...validateIndexEntries(schema, CAPABILITIES, "SQLite"));
   return out;
 }
