@@ -8,7 +8,7 @@
  * same on this database, so that `pull` gives back the files the user wrote, and only real
  * differences show.
  */
-import type { Column, EnumType, PrimaryKey, Schema, Table } from "../ir/model.ts";
+import type { Column, Domain, EnumType, PrimaryKey, Schema, Sequence, Table } from "../ir/model.ts";
 import type { Dialect } from "./dialect.ts";
 import { stripSource } from "../ir/source.ts";
 import type { Change } from "../diff/changes.ts";
@@ -142,5 +142,23 @@ export function reconcile(dialect: Dialect, live: Schema, hint: Schema): Schema 
   for (const e of live.enums)
     if (!used.has(e.name) && !enums.some((x) => x.name === e.name) && dialect.capabilities.enums === "type")
       enums.push(hintEnums.get(e.name) ?? e);
-  return { tables, enums };
+  // Sequences and domains: the hint's declaration wherever its normal form is the live one's.
+  const normalSequence = (q: Sequence) =>
+    JSON.stringify(dialect.normalize({ tables: [], enums: [], sequences: [q] }));
+  const normalDomain = (d: Domain) =>
+    JSON.stringify(dialect.normalize({ tables: [], enums: [], domains: [d] }));
+  const sequences = (live.sequences ?? []).map((q) => {
+    const h = hint.sequences?.find((x) => x.name === q.name);
+    return h && normalSequence(h) === normalSequence(q) ? h : q;
+  });
+  const domains = (live.domains ?? []).map((d) => {
+    const h = hint.domains?.find((x) => x.name === d.name);
+    return h && normalDomain(h) === normalDomain(d) ? h : d;
+  });
+  return {
+    tables,
+    enums,
+    ...(sequences.length ? { sequences } : {}),
+    ...(domains.length ? { domains } : {}),
+  };
 }

@@ -63,6 +63,12 @@ export interface Accepts {
   readonly nullDefaultOnNotNull: boolean;
   /** A table without columns (PostgreSQL). */
   readonly emptyTables: boolean;
+  /**
+   * An `identity` column declared without NOT NULL (SQLite: `INTEGER PRIMARY KEY AUTOINCREMENT`
+   * is the rowid, NULL-free either way, and the catalog keeps which was written); absent: an
+   * identity is NOT NULL there and `?` on one is an error.
+   */
+  readonly nullableIdentity?: boolean;
 }
 
 /** One table option a dialect has (`Capabilities.tableOptions`). */
@@ -98,6 +104,11 @@ export interface Capabilities {
   readonly lockIsTransaction: boolean;
   /** Strings treat backslash as an escape (MySQL), which the statement splitter must know. */
   readonly backslashEscapes: boolean;
+  /**
+   * The database's error message for a table that does not exist: a command that only reads
+   * takes a missing history table as "nothing applied" instead of creating it.
+   */
+  readonly missingTable: RegExp;
   /** What `collate NAME` may say on this dialect (validator) and how names compare (normal form). */
   readonly collations: Collations;
   /** Numeric columns can be `unsigned` (MySQL); elsewhere `unsigned` is refused. */
@@ -107,6 +118,13 @@ export interface Capabilities {
    * (`always`, start, increment, ...). Absent: the dialect has neither, and validation refuses them.
    */
   readonly sequences?: boolean;
+  /**
+   * Sequences as objects of their own (`sequence s (...)`, PostgreSQL's CREATE SEQUENCE).
+   * Absent: validation refuses them.
+   */
+  readonly standaloneSequences?: boolean;
+  /** Domains (`domain d text check (...)`, PostgreSQL's CREATE DOMAIN). Absent: validation refuses them. */
+  readonly domains?: boolean;
   /** Where constraint and index names must be unique (validator). */
   readonly nameScopes: NameScopes;
   /** What the database accepts that is legal but odd (validator: warnings, not errors). */
@@ -145,6 +163,11 @@ export interface Capabilities {
   readonly itemComments?: readonly CommentedItem[];
   /** A primary key can say its method (MySQL `PRIMARY KEY (...) USING BTREE`); elsewhere it is ignored (a warning). */
   readonly primaryKeyMethod?: boolean;
+  /**
+   * `virtual table t using MODULE (...)`: SQLite's CREATE VIRTUAL TABLE (fts4, fts5, rtree, or
+   * a module an extension brings). Absent: validation refuses them.
+   */
+  readonly virtualTables?: boolean;
 }
 
 export type { CommentedItem };
@@ -272,6 +295,17 @@ export class MigrationCheckError extends SchemavcError {
     super(message, 1, hint);
     this.name = "MigrationCheckError";
   }
+}
+
+/**
+ * What an `Executor`'s errors may carry besides their message: the database's own detail and
+ * hint, when it gives them (PostgreSQL does: the views that block an `ALTER ... TYPE`). The
+ * PostgreSQL driver's errors already have these fields; other drivers' errors have none.
+ */
+export interface DatabaseErrorInfo {
+  readonly message?: string;
+  readonly detail?: string;
+  readonly hint?: string;
 }
 
 /**

@@ -11,8 +11,10 @@ import type {
   Check,
   Column,
   CommentedItem,
+  Domain,
   EnumType,
   Exclusion,
+  Sequence,
   ForeignKey,
   Index,
   PrimaryKey,
@@ -43,6 +45,19 @@ export type Change =
       readonly to: readonly string[];
     }
   | { readonly kind: "set-enum-comment"; readonly enum: string; readonly from?: string; readonly to?: string }
+  // Sequences and domains (PostgreSQL)
+  /** A new sequence; its `ownedBy` is set by an `alter-sequence` once the table exists. */
+  | { readonly kind: "create-sequence"; readonly sequence: Sequence }
+  /** Drops a sequence (its current value is lost); owned by nothing by then. */
+  | { readonly kind: "drop-sequence"; readonly sequence: Sequence }
+  | { readonly kind: "rename-sequence"; readonly from: string; readonly to: string }
+  /** Options, owner or comment of a sequence (named `to.name`), both states carried. */
+  | { readonly kind: "alter-sequence"; readonly from: Sequence; readonly to: Sequence }
+  | { readonly kind: "create-domain"; readonly domain: Domain }
+  | { readonly kind: "drop-domain"; readonly domain: Domain }
+  | { readonly kind: "rename-domain"; readonly from: string; readonly to: string }
+  /** Default, NOT NULL, checks or comment of a domain (named `to.name`; same base type). */
+  | { readonly kind: "alter-domain"; readonly from: Domain; readonly to: Domain }
   // Tables
   /**
    * A new table with its columns, primary key, uniques, checks, and the foreign keys that can be
@@ -154,3 +169,19 @@ export type AlterColumn = Extract<Change, { kind: "alter-column" }>;
 export function assertNever(x: never): never {
   throw new Error(`unhandled case: ${JSON.stringify(x)}`);
 }
+
+/** The changes of sequences and domains: what the renderers' `objectChange` hook receives. */
+export type ObjectChange = Extract<
+  Change,
+  {
+    kind:
+      | "create-sequence"
+      | "drop-sequence"
+      | "rename-sequence"
+      | "alter-sequence"
+      | "create-domain"
+      | "drop-domain"
+      | "rename-domain"
+      | "alter-domain";
+  }
+>;

@@ -8,14 +8,18 @@
  * the renames, so a foreign key to a renamed table is unchanged.
  *
  * Order (each phase after the one before, dependencies respected):
- *   1 create enums, append enum values, rename enums
- *   2 drop foreign keys, then checks, uniques, indexes and primary keys that go or change
+ *   1 create enums, append enum values, rename enums; then domains and sequences (created,
+ *     renamed, domains altered: `objects.ts`)
+ *   2 drop foreign keys, then checks, uniques, indexes and primary keys that go or change,
+ *     then tables replaced by another of the same name (a virtual table's new module or arguments)
  *   3 rename tables, then columns, constraints and indexes
- *   4 create tables (referenced tables first), add columns, alter columns, table comments
+ *   4 create tables (referenced tables first), add columns, alter columns, table comments;
+ *     then sequences' options and owners
  *   5 add primary keys, uniques, checks, indexes
  *   6 add foreign keys (new ones, changed ones, and cycles between new tables)
  *   7 drop columns, reorder columns (where order is kept: the table has its new columns then),
- *     then drop tables (referencing tables first), then enums and destructive enum edits
+ *     then drop tables (referencing tables first), then sequences and domains, then enums and
+ *     destructive enum edits
  */
 import type {
   Check,
@@ -34,11 +38,13 @@ import type {
   UniqueConstraint,
 } from "../ir/model.ts";
 import { typeKey } from "../ir/validate.ts";
-import { normSql } from "../ir/canonical.ts";
+import { normSql, virtualKey } from "../ir/canonical.ts";
 import type { Change } from "./changes.ts";
 import { columnFacets, typeOf } from "./facets.ts";
 import { orderTablesForCreate } from "./order.ts";
 import type { Renames } from "./renames.ts";
+import { diffDomains, diffSequences, domainRenames, type ObjectPhases } from "./objects.ts";
+import { renameSequenceInDefault } from "../ir/sequence.ts";
 
 export interface DiffOptions {
   /**
@@ -55,6 +61,7 @@ interface Phases {
   readonly enumCreate: Change[];
   readonly fkDrop: Change[];
   readonly constraintDrop: Change[];
+  readonly replaceDrop: Change[];
   readonly rename: Change[];
   readonly tableCreate: Change[];
   readonly column: Change[];
@@ -83,6 +90,7 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     enumCreate: [],
     fkDrop: [],
     constraintDrop: [],
+    replaceDrop: [],
     rename: [],
     tableCreate: [],
     column: [],
@@ -93,30 +101,58 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     tableDrop: [],
     enumDrop: [],
   };
+  const objects: ObjectPhases = { create: [], own: [], drop: [] };
   const enumNewName = diffEnums(from, to, renames, p);
-  const { pairs, created, dropped, m } = matchTables(from, to, renames, enumNewName);
+  // A renamed domain renames the type of its columns, as a renamed enum does.
+  for (const [o, n] of domainRenames(from, to, renames)) enumNewName.set(o, n);
+  const { pairs, created, dropped, replaced, m } = matchTables(from, to, renames, enumNewName);
+  diffDomains(from, to, renames, objects);
+  const sequenceNewName = diffSequences(from, to, renames, m, objects);
   const keys = droppedKeys(pairs, m);
   for (const { old, neu } of pairs) {
     diffTableItself(old, neu, p);
-    diffColumns(old, neu, m, p, opts);
+    diffColumns(withSequencesRenamed(old, sequenceNewName), neu, m, p, opts);
     diffConstraints(old, neu, m, keys, p);
   }
   createTables(created, opts, p);
-  dropTables(dropped, opts, m, keys, p);
+  dropTables(dropped, opts, m, keys, p, p.tableDrop);
+  // Before the new definition is created under the same name.
+  dropTables(replaced, opts, m, keys, p, p.replaceDrop);
   return [
     ...p.enumCreate,
+    ...objects.create,
     ...p.fkDrop,
     ...sortDrops(p.constraintDrop),
+    ...p.replaceDrop,
     ...p.rename,
     ...p.tableCreate,
     ...p.column,
+    ...objects.own,
     ...sortAdds(p.constraintAdd),
     ...p.fkAdd,
     ...p.columnDrop,
     ...p.reorder,
     ...p.tableDrop,
+    ...objects.drop,
     ...p.enumDrop,
   ];
+}
+
+/**
+ * The table with its defaults drawing from renamed sequences under their new names: the
+ * rename alone changes how they print (PostgreSQL keeps them by oid), so they are no change.
+ */
+function withSequencesRenamed(t: Table, renamed: ReadonlyMap<string, string>): Table {
+  if (!renamed.size) return t;
+  let changed = false;
+  const columns = t.columns.map((c) => {
+    let d = c.default;
+    for (const [o, n] of renamed) d = renameSequenceInDefault(d, o, n);
+    if (d === c.default) return c;
+    changed = true;
+    return { ...c, default: d! };
+  });
+  return changed ? { ...t, columns } : t;
 }
 
 /** Enums: created, renamed, values appended or changed, comments; the dropped ones. */
@@ -173,11 +209,20 @@ function matchTables(from: Schema, to: Schema, renames: Renames, enumNewName: Re
   const tableNewName = new Map<string, string>(); // old → new
   const pairs: { old: Table; neu: Table }[] = [];
   const created: Table[] = [];
+  // Tables whose definition cannot change in place (a virtual table's module or arguments, a
+  // plain table made virtual or back): dropped, and created again.
+  const replaced: Table[] = [];
   for (const t of to.tables) {
     const oldName = renames.tables.get(t.name) ?? (fromTables.has(t.name) ? t.name : undefined);
     const old = oldName === undefined ? undefined : fromTables.get(oldName);
     if (!old) {
       created.push(t);
+      continue;
+    }
+    if (virtualKey(old.virtual) !== virtualKey(t.virtual)) {
+      replaced.push(old);
+      created.push(t);
+      tableNewName.set(old.name, old.name);
       continue;
     }
     tableNewName.set(old.name, t.name);
@@ -218,7 +263,7 @@ function matchTables(from: Schema, to: Schema, renames: Renames, enumNewName: Re
     colMaps,
     enumNewName,
   };
-  return { pairs, created, dropped, m };
+  return { pairs, created, dropped, replaced, m };
 }
 
 /** A matched table's own changes: its rename, its comment and its options. */
@@ -498,6 +543,7 @@ function dropTables(
   m: Matching,
   keys: ReadonlySet<string>,
   p: Phases,
+  into: Change[],
 ): void {
   const { mapTable, mapCols, enumNewName } = m;
   if (dropped.length) {
@@ -519,7 +565,7 @@ function dropTables(
         if (deferred.has(fk)) p.fkDrop.push({ kind: "drop-foreign-key", table: t.name, foreignKey: fk });
       // Tables are dropped after every rename: the dropped table names the tables, columns and
       // enums it refers to as they are by then (so its inverse creates it right).
-      p.tableDrop.push({
+      into.push({
         kind: "drop-table",
         table: {
           ...t,

@@ -24,6 +24,22 @@ export function invert(c: Change): Change {
         ...(c.to !== undefined ? { from: c.to } : {}),
         ...(c.from !== undefined ? { to: c.from } : {}),
       };
+    case "create-sequence":
+      return { kind: "drop-sequence", sequence: c.sequence };
+    case "drop-sequence":
+      return { kind: "create-sequence", sequence: c.sequence };
+    case "rename-sequence":
+      return { kind: "rename-sequence", from: c.to, to: c.from };
+    case "alter-sequence":
+      return { kind: "alter-sequence", from: c.to, to: c.from };
+    case "create-domain":
+      return { kind: "drop-domain", domain: c.domain };
+    case "drop-domain":
+      return { kind: "create-domain", domain: c.domain };
+    case "rename-domain":
+      return { kind: "rename-domain", from: c.to, to: c.from };
+    case "alter-domain":
+      return { kind: "alter-domain", from: c.to, to: c.from };
     case "create-table":
       return { kind: "drop-table", table: c.table };
     case "drop-table":

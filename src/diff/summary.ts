@@ -3,7 +3,8 @@ import type { Change } from "./changes.ts";
 import { assertNever } from "./changes.ts";
 import { typeText } from "../ir/validate.ts";
 import { printDefault, printIdentityOptions } from "../dsl/printer.ts";
-import type { Column, TableOptions } from "../ir/model.ts";
+import type { Column, Domain, Sequence, TableOptions } from "../ir/model.ts";
+import { domainChecksKey, domainDefaultKey, ownerKey, sequenceOptionsKey } from "../ir/sequence.ts";
 import type { ColumnFacet } from "./facets.ts";
 
 export function describe(c: Change): string {
@@ -20,10 +21,28 @@ export function describe(c: Change): string {
       return `~ enum ${c.enum}: (${c.from.join(", ")}) → (${c.to.join(", ")})`;
     case "set-enum-comment":
       return `~ enum ${c.enum}: comment ${c.to === undefined ? "removed" : "set"}`;
+    case "create-sequence":
+      return `+ sequence ${c.sequence.name}`;
+    case "drop-sequence":
+      return `- sequence ${c.sequence.name}`;
+    case "rename-sequence":
+      return `~ sequence ${c.from} renamed to ${c.to}`;
+    case "alter-sequence":
+      return `~ sequence ${c.to.name}: ${sequenceChangeText(c.from, c.to)}`;
+    case "create-domain":
+      return `+ domain ${c.domain.name} (${typeText(c.domain.type)})`;
+    case "drop-domain":
+      return `- domain ${c.domain.name}`;
+    case "rename-domain":
+      return `~ domain ${c.from} renamed to ${c.to}`;
+    case "alter-domain":
+      return `~ domain ${c.to.name}: ${domainChangeText(c.from, c.to)}`;
     case "create-table":
-      return `+ table ${c.table.name} (${c.table.columns.length} column${c.table.columns.length === 1 ? "" : "s"})`;
+      return c.table.virtual
+        ? `+ virtual table ${c.table.name} using ${c.table.virtual.module}`
+        : `+ table ${c.table.name} (${c.table.columns.length} column${c.table.columns.length === 1 ? "" : "s"})`;
     case "drop-table":
-      return `- table ${c.table.name}`;
+      return `- ${c.table.virtual ? "virtual " : ""}table ${c.table.name}`;
     case "rename-table":
       return `~ table ${c.from} renamed to ${c.to}`;
     case "set-table-comment":
@@ -129,6 +148,18 @@ export function changeTarget(c: Change): { table?: string; column?: string; enum
     case "alter-enum-values":
     case "set-enum-comment":
       return { enum: c.enum };
+    case "create-sequence":
+    case "drop-sequence":
+      return { name: c.sequence.name };
+    case "rename-sequence":
+    case "rename-domain":
+      return { name: c.to };
+    case "alter-sequence":
+    case "alter-domain":
+      return { name: c.to.name };
+    case "create-domain":
+    case "drop-domain":
+      return { name: c.domain.name };
     case "create-table":
     case "drop-table":
       return { table: c.table.name };
@@ -179,4 +210,23 @@ export function optionsText(o: TableOptions | undefined): string {
   return Object.entries(o ?? {})
     .map(([k, v]) => (v === true ? k : `${k} = ${v}`))
     .join(", ");
+}
+
+/** What an `alter-sequence` changes: options, owner, comment. */
+function sequenceChangeText(a: Sequence, b: Sequence): string {
+  const parts: string[] = [];
+  if (sequenceOptionsKey(a) !== sequenceOptionsKey(b)) parts.push("options changed");
+  if (ownerKey(a) !== ownerKey(b)) parts.push(b.ownedBy ? `owned by ${ownerKey(b)}` : "owned by none");
+  if ((a.doc ?? "") !== (b.doc ?? "")) parts.push("comment changed");
+  return parts.join(", ") || "unchanged";
+}
+
+/** What an `alter-domain` changes: default, NOT NULL, checks, comment. */
+function domainChangeText(a: Domain, b: Domain): string {
+  const parts: string[] = [];
+  if (domainDefaultKey(a) !== domainDefaultKey(b)) parts.push(b.default ? "default set" : "default dropped");
+  if (a.nullable !== b.nullable) parts.push(b.nullable ? "NULL allowed" : "NOT NULL");
+  if (domainChecksKey(a) !== domainChecksKey(b)) parts.push("checks changed");
+  if ((a.doc ?? "") !== (b.doc ?? "")) parts.push("comment changed");
+  return parts.join(", ") || "unchanged";
 }

@@ -13,6 +13,65 @@ export interface SchemaCstNode extends CstNode {
 export type SchemaCstChildren = {
   tableDecl?: TableDeclCstNode[];
   enumDecl?: EnumDeclCstNode[];
+  virtualTableDecl?: VirtualTableDeclCstNode[];
+  sequenceDecl?: SequenceDeclCstNode[];
+  domainDecl?: DomainDeclCstNode[];
+};
+
+export interface VirtualTableDeclCstNode extends CstNode {
+  name: "virtualTableDecl";
+  children: VirtualTableDeclCstChildren;
+}
+
+export type VirtualTableDeclCstChildren = {
+  Virtual: IToken[];
+  Table: IToken[];
+  Name: IToken[];
+  renamedFrom?: RenamedFromCstNode[];
+  Using: IToken[];
+  module: IToken[];
+  args?: RawSqlCstNode[];
+};
+
+export interface SequenceDeclCstNode extends CstNode {
+  name: "sequenceDecl";
+  children: SequenceDeclCstChildren;
+}
+
+export type SequenceDeclCstChildren = {
+  Sequence: IToken[];
+  Name: IToken[];
+  renamedFrom?: RenamedFromCstNode[];
+  tableOptions?: TableOptionsCstNode[];
+};
+
+export interface DomainDeclCstNode extends CstNode {
+  name: "domainDecl";
+  children: DomainDeclCstChildren;
+}
+
+export type DomainDeclCstChildren = {
+  Domain: IToken[];
+  Name: IToken[];
+  renamedFrom?: RenamedFromCstNode[];
+  typeRef: TypeRefCstNode[];
+  Question?: IToken[];
+  domainAttr?: DomainAttrCstNode[];
+};
+
+export interface DomainAttrCstNode extends CstNode {
+  name: "domainAttr";
+  children: DomainAttrCstChildren;
+}
+
+export type DomainAttrCstChildren = {
+  Default?: IToken[];
+  defaultValue?: DefaultValueCstNode[];
+  Collate?: IToken[];
+  collation?: IToken[];
+  Check?: IToken[];
+  checkName?: IToken[];
+  rawSql?: RawSqlCstNode[];
 };
 
 export interface TableDeclCstNode extends CstNode {
@@ -61,6 +120,8 @@ export interface OptionValueCstNode extends CstNode {
 
 export type OptionValueCstChildren = {
   Name?: IToken[];
+  dot?: IToken[];
+  member?: IToken[];
   StringLiteral?: IToken[];
   Minus?: IToken[];
   NumberLiteral?: IToken[];
@@ -484,6 +545,10 @@ export type RawSqlCstChildren = {
 
 export interface SchemaCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   schema(children: SchemaCstChildren, param?: IN): OUT;
+  virtualTableDecl(children: VirtualTableDeclCstChildren, param?: IN): OUT;
+  sequenceDecl(children: SequenceDeclCstChildren, param?: IN): OUT;
+  domainDecl(children: DomainDeclCstChildren, param?: IN): OUT;
+  domainAttr(children: DomainAttrCstChildren, param?: IN): OUT;
   tableDecl(children: TableDeclCstChildren, param?: IN): OUT;
   tableOptions(children: TableOptionsCstChildren, param?: IN): OUT;
   tableOption(children: TableOptionCstChildren, param?: IN): OUT;

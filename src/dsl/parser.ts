@@ -29,8 +29,73 @@ class SchemaParser extends CstParser {
 
   schema = this.RULE("schema", () => {
     this.MANY(() =>
-      this.OR([{ ALT: () => this.SUBRULE(this.tableDecl) }, { ALT: () => this.SUBRULE(this.enumDecl) }]),
+      this.OR([
+        { ALT: () => this.SUBRULE(this.tableDecl) },
+        { ALT: () => this.SUBRULE(this.enumDecl) },
+        { ALT: () => this.SUBRULE(this.virtualTableDecl) },
+        { ALT: () => this.SUBRULE(this.sequenceDecl) },
+        { ALT: () => this.SUBRULE(this.domainDecl) },
+      ]),
     );
+  });
+
+  /**
+   * `virtual table NAME [renamed from OLD] using MODULE [(ARGS)]` (SQLite): the module's
+   * arguments are raw SQL, kept verbatim.
+   */
+  virtualTableDecl = this.RULE("virtualTableDecl", () => {
+    this.CONSUME(T.Virtual);
+    this.CONSUME(T.Table);
+    this.CONSUME(T.Name);
+    this.OPTION(() => this.SUBRULE(this.renamedFrom));
+    this.CONSUME(T.Using);
+    this.CONSUME2(T.Name, { LABEL: "module" });
+    this.OPTION2(() => this.SUBRULE(this.rawSql, { LABEL: "args" }));
+  });
+
+  /** `sequence NAME [renamed from OLD] [(start = 1, cycle, owned by = t.c, ...)]` (PostgreSQL). */
+  sequenceDecl = this.RULE("sequenceDecl", () => {
+    this.CONSUME(T.SequenceKw);
+    this.CONSUME(T.Name);
+    this.OPTION(() => this.SUBRULE(this.renamedFrom));
+    this.OPTION2(() => this.SUBRULE(this.tableOptions));
+  });
+
+  /**
+   * `domain NAME [renamed from OLD] TYPE[?] [default V] [collate C] [check [NAME] (expr)]...`
+   * (PostgreSQL): a column declaration at top level, its checks repeatable and nameable.
+   */
+  domainDecl = this.RULE("domainDecl", () => {
+    this.CONSUME(T.DomainKw);
+    this.CONSUME(T.Name);
+    this.OPTION(() => this.SUBRULE(this.renamedFrom));
+    this.SUBRULE(this.typeRef);
+    this.OPTION2(() => this.CONSUME(T.Question));
+    this.MANY(() => this.SUBRULE(this.domainAttr));
+  });
+
+  domainAttr = this.RULE("domainAttr", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Default);
+          this.SUBRULE(this.defaultValue);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Collate);
+          this.CONSUME(T.Name, { LABEL: "collation" });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Check);
+          this.OPTION(() => this.CONSUME2(T.Name, { LABEL: "checkName" }));
+          this.SUBRULE(this.rawSql);
+        },
+      },
+    ]);
   });
 
   tableDecl = this.RULE("tableDecl", () => {
@@ -64,7 +129,19 @@ class SchemaParser extends CstParser {
 
   optionValue = this.RULE("optionValue", () => {
     this.OR([
-      { ALT: () => this.CONSUME(T.Name) },
+      {
+        ALT: () => {
+          this.CONSUME(T.Name);
+          // A dotted name: a sequence's `owned by = table.column`.
+          this.OPTION2({
+            GATE: () => this.LA(1).image === ".",
+            DEF: () => {
+              this.CONSUME(T.Other, { LABEL: "dot" });
+              this.CONSUME2(T.Name, { LABEL: "member" });
+            },
+          });
+        },
+      },
       { ALT: () => this.CONSUME(T.StringLiteral) },
       {
         ALT: () => {

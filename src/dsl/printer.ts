@@ -15,7 +15,9 @@ import type {
   Column,
   ColumnType,
   DefaultValue,
+  Domain,
   EnumType,
+  Sequence,
   ForeignKey,
   IdentityOptions,
   Exclusion,
@@ -40,6 +42,8 @@ import {
   uniqueName,
 } from "../ir/naming.ts";
 import { RESERVED_WORDS } from "./tokens.ts";
+import { SEQUENCE_NUMBER_OPTIONS } from "../ir/sequence.ts";
+import type { DeclRef } from "./to-ir.ts";
 import { mentionedColumns, SERIAL_TYPES } from "./to-ir.ts";
 
 const INDENT = "  ";
@@ -275,6 +279,14 @@ function printTableOptions(o: TableOptions | undefined): string {
 
 export function printTable(t: Table): string {
   const out: string[] = [...commentLines(t.src, ""), ...docLines(t.doc, "")];
+  if (t.virtual) {
+    // One declaration, no body: the module's arguments as written.
+    const args = t.virtual.args !== undefined ? ` (${t.virtual.args})` : "";
+    out.push(
+      `virtual table ${printName(t.name)}${t.renamedFrom !== undefined ? ` renamed from ${printName(t.renamedFrom)}` : ""} using ${printName(t.virtual.module)}${args}${t.src?.trailing ? ` ${t.src.trailing}` : ""}`,
+    );
+    return out.join("\n");
+  }
   out.push(
     `table ${printName(t.name)}${t.renamedFrom !== undefined ? ` renamed from ${printName(t.renamedFrom)}` : ""}${printTableOptions(t.options)} {`,
   );
@@ -373,42 +385,113 @@ export function printEnum(e: EnumType): string {
 }
 
 /**
+ * `sequence NAME [renamed from OLD] (as = int, start = 1, ..., cycle, owned by = t.c)`, the
+ * options in one order, none when it has none.
+ */
+export function printSequence(q: Sequence): string {
+  const o = q.options;
+  const items = [
+    ...(o.as ? [`as = ${o.as}`] : []),
+    ...SEQUENCE_NUMBER_OPTIONS.flatMap((k) => (o[k] !== undefined ? [`${k} = ${o[k]}`] : [])),
+    ...(o.cycle ? ["cycle"] : []),
+    ...(q.ownedBy ? [`owned by = ${printName(q.ownedBy.table)}.${printName(q.ownedBy.column)}`] : []),
+  ];
+  const out: string[] = [...commentLines(q.src, ""), ...docLines(q.doc, "")];
+  out.push(
+    withTrailing(
+      `sequence ${printName(q.name)}${q.renamedFrom !== undefined ? ` renamed from ${printName(q.renamedFrom)}` : ""}${items.length ? ` (${items.join(", ")})` : ""}`,
+      q.src,
+    ),
+  );
+  return out.join("\n");
+}
+
+/**
+ * `domain NAME [renamed from OLD] TYPE[?] [collate C] [default V] [check [NAME] (expr)]...` on
+ * one line; a check's name is left out where it is the one reading it back would give.
+ */
+export function printDomain(d: Domain): string {
+  const generated = `${d.name}_check`;
+  const checks = d.checks.map(
+    (c, i) =>
+      `check${c.name === generated && d.checks.findIndex((x) => x.name === generated) === i ? "" : ` ${printName(c.name)}`} (${c.expr})`,
+  );
+  const words = [
+    `domain ${printName(d.name)}${d.renamedFrom !== undefined ? ` renamed from ${printName(d.renamedFrom)}` : ""}`,
+    `${printType(d.type)}${d.nullable ? "?" : ""}`,
+    ...(d.collation !== undefined ? [`collate ${printName(d.collation)}`] : []),
+    ...(d.default ? [`default ${printDefault(d.default)}`] : []),
+    ...checks,
+  ];
+  const out: string[] = [...commentLines(d.src, ""), ...docLines(d.doc, "")];
+  out.push(withTrailing(words.join(" "), d.src));
+  return out.join("\n");
+}
+
+/** Sequences and domains, beside the tables and enums (PostgreSQL). */
+export interface OtherDeclarations {
+  readonly sequences?: readonly Sequence[];
+  readonly domains?: readonly Domain[];
+}
+
+/**
  * Prints declarations in the given order (a file's source order for `fmt`), separated by one
  * blank line, with the file's trailing comments at the end. Always ends with one newline.
+ * Without an order: enums, domains, sequences, then tables.
  */
 export function printDeclarations(
   tables: readonly Table[],
   enums: readonly EnumType[],
-  order?: readonly { kind: "table" | "enum"; name: string }[],
+  order?: readonly DeclRef[],
   trailing: readonly string[] = [],
+  others: OtherDeclarations = {},
 ): string {
+  const sequences = others.sequences ?? [];
+  const domains = others.domains ?? [];
+  const all = { table: tables, enum: enums, sequence: sequences, domain: domains };
   const byName = {
     table: new Map(tables.map((t) => [t.name, t])),
     enum: new Map(enums.map((e) => [e.name, e])),
+    sequence: new Map(sequences.map((e) => [e.name, e])),
+    domain: new Map(domains.map((e) => [e.name, e])),
   };
   const seq = order ?? [
     ...enums.map((e) => ({ kind: "enum" as const, name: e.name })),
+    ...domains.map((e) => ({ kind: "domain" as const, name: e.name })),
+    ...sequences.map((e) => ({ kind: "sequence" as const, name: e.name })),
     ...tables.map((t) => ({ kind: "table" as const, name: t.name })),
   ];
   const blocks: string[] = [];
   // A name declared twice (an error, still formatted) appears once per declaration.
-  const used = { table: new Map<string, number>(), enum: new Map<string, number>() };
-  const all = { table: tables, enum: enums };
+  const used = {
+    table: new Map<string, number>(),
+    enum: new Map<string, number>(),
+    sequence: new Map<string, number>(),
+    domain: new Map<string, number>(),
+  };
   for (const d of seq) {
     const n = used[d.kind].get(d.name) ?? 0;
     used[d.kind].set(d.name, n + 1);
     const decl =
       n === 0
         ? byName[d.kind].get(d.name)
-        : (all[d.kind] as readonly (Table | EnumType)[]).filter((x) => x.name === d.name)[n];
+        : (all[d.kind] as readonly { name: string }[]).filter((x) => x.name === d.name)[n];
     if (!decl) continue;
-    blocks.push(d.kind === "table" ? printTable(decl as Table) : printEnum(decl as EnumType));
+    blocks.push(
+      d.kind === "table"
+        ? printTable(decl as Table)
+        : d.kind === "enum"
+          ? printEnum(decl as EnumType)
+          : d.kind === "sequence"
+            ? printSequence(decl as Sequence)
+            : printDomain(decl as Domain),
+    );
   }
   if (trailing.length) blocks.push(trailing.join("\n"));
   return blocks.length ? `${blocks.join("\n\n")}\n` : "";
 }
 
-/** The whole schema in one text: enums first, then tables. */
+/** The whole schema in one text: enums first, then domains, sequences and tables. */
 export function printSchema(schema: Schema): string {
-  return printDeclarations(schema.tables, schema.enums);
+  return printDeclarations(schema.tables, schema.enums, undefined, [], schema);
 }

@@ -33,10 +33,14 @@ import type {
   PortableFunction,
   PortableTypeName,
   PrimaryKey,
+  Domain,
+  Sequence,
+  SequenceOptions,
   SourceInfo,
   Table,
   UniqueConstraint,
 } from "../ir/model.ts";
+import { SEQUENCE_NUMBER_OPTIONS } from "../ir/sequence.ts";
 import { IDENTITY_NUMBER_OPTIONS, PORTABLE_FUNCTIONS, PORTABLE_TYPES } from "../ir/model.ts";
 import {
   checkName,
@@ -80,6 +84,13 @@ import type {
   TableItemCstChildren,
   TableOptionsCstChildren,
   OptionValueCstChildren,
+  VirtualTableDeclCstChildren,
+  VirtualTableDeclCstNode,
+  SequenceDeclCstChildren,
+  SequenceDeclCstNode,
+  DomainDeclCstChildren,
+  DomainDeclCstNode,
+  DomainAttrCstChildren,
   TypeArgCstChildren,
   TypeRefCstChildren,
   UniqueItemCstChildren,
@@ -194,11 +205,19 @@ export interface Anchor {
   readonly topLevel: boolean;
 }
 
+/** A top-level declaration's kind and name, in source order. */
+export interface DeclRef {
+  readonly kind: "table" | "enum" | "sequence" | "domain";
+  readonly name: string;
+}
+
 export interface FileIr {
   readonly tables: Table[];
   readonly enums: EnumType[];
+  readonly sequences: Sequence[];
+  readonly domains: Domain[];
   /** Declarations in source order, for the printer and for merging. */
-  readonly order: ({ kind: "table"; name: string } | { kind: "enum"; name: string })[];
+  readonly order: DeclRef[];
   readonly anchors: Anchor[];
   readonly diagnostics: Diagnostic[];
 }
@@ -349,9 +368,18 @@ function createVisitor() {
     }
 
     schema(c: Parsed<SchemaCstChildren>): void {
-      const decls: (TableDeclCstNode | EnumDeclCstNode)[] = [
+      const decls: (
+        | TableDeclCstNode
+        | EnumDeclCstNode
+        | VirtualTableDeclCstNode
+        | SequenceDeclCstNode
+        | DomainDeclCstNode
+      )[] = [
         ...(c.tableDecl ?? []),
         ...(c.enumDecl ?? []),
+        ...(c.virtualTableDecl ?? []),
+        ...(c.sequenceDecl ?? []),
+        ...(c.domainDecl ?? []),
       ].sort((a, b) => (this.firstToken(a)?.startOffset ?? 0) - (this.firstToken(b)?.startOffset ?? 0));
       // `visit` calls the method of the declaration's rule, with the offset where it ends.
       for (const d of decls) this.visit(d, this.endOf(d));
@@ -413,6 +441,201 @@ function createVisitor() {
       const src = this.src(t, t.startOffset + t.image.length);
       this.out.anchors.push({ src, topLevel: false });
       return { name, src };
+    }
+
+    /**
+     * `virtual table NAME using MODULE (ARGS)`: a table whose columns the module holds (its
+     * arguments, verbatim); every list of the table is empty.
+     */
+    virtualTableDecl(c: Parsed<VirtualTableDeclCstChildren>, end: number): void {
+      const kw = real(c.Virtual?.[0]);
+      const nameTok = real(c.Name?.[0]);
+      const moduleTok = real(c.module?.[0]);
+      if (!kw || !nameTok || !moduleTok) return;
+      const renamed = this.renamedFrom(c.renamedFrom?.[0]?.children);
+      const args = this.rawSql(c.args?.[0]?.children);
+      const src = this.src(kw, end, {
+        name: this.loc(nameTok),
+        module: this.loc(moduleTok),
+        ...(renamed ? { renamedFrom: renamed.loc } : {}),
+        ...(args ? { args: args.loc } : {}),
+      });
+      const table: TableBuilder = {
+        name: nameText(nameTok),
+        virtual: { module: nameText(moduleTok), ...(args ? { args: args.sql } : {}) },
+        columns: [],
+        uniques: [],
+        indexes: [],
+        foreignKeys: [],
+        checks: [],
+        src,
+      };
+      if (renamed) table.renamedFrom = renamed.name;
+      this.out.anchors.push({
+        src,
+        topLevel: true,
+        setDoc: (doc) => {
+          table.doc = doc;
+        },
+      });
+      this.out.tables.push(table);
+      this.out.order.push({ kind: "table", name: table.name });
+    }
+
+    /**
+     * `sequence NAME [renamed from OLD] [(options)]`: the options read as a table's are (words,
+     * `= value`), then checked against the sequence's own: `as = smallint|int|bigint`, `start`,
+     * `increment`, `min`, `max`, `cache` (whole numbers), `cycle` (a flag), `owned by = t.c`.
+     */
+    sequenceDecl(c: Parsed<SequenceDeclCstChildren>, end: number): void {
+      const kw = real(c.Sequence?.[0]);
+      const nameTok = real(c.Name?.[0]);
+      if (!kw || !nameTok) return;
+      const renamed = this.renamedFrom(c.renamedFrom?.[0]?.children);
+      const src = this.src(kw, end, {
+        name: this.loc(nameTok),
+        ...(renamed ? { renamedFrom: renamed.loc } : {}),
+      });
+      const seq: Mutable<Sequence> = { name: nameText(nameTok), options: {}, src };
+      if (renamed) seq.renamedFrom = renamed.name;
+      const raw = this.tableOptions(c.tableOptions?.[0]?.children, src, "sequence option") ?? {};
+      const options: Mutable<SequenceOptions> = {};
+      const parts = (src.parts ?? {}) as Record<string, Loc>;
+      for (const [word, value] of Object.entries(raw)) {
+        const at = parts[`option:${word}`];
+        const bad = (message: string, hint?: string) => this.error("sequence-option", message, at, hint);
+        if (word === "cycle") {
+          if (value !== true) bad("`cycle` takes no value", "write `cycle`");
+          else options.cycle = true;
+        } else if (word === "as") {
+          const t = typeof value === "string" ? value.toLowerCase() : "";
+          if (t === "smallint" || t === "int" || t === "bigint") options.as = t;
+          else bad("`as` takes `smallint`, `int` or `bigint`", "write `as = int`");
+        } else if (word === "owned by") {
+          const m = typeof value === "string" ? /^("(?:[^"]|"")*"|[^.]+)\.(.+)$/.exec(value) : null;
+          if (!m) bad("`owned by` takes a table's column: `owned by = users.id`");
+          else {
+            const unq = (x: string) => (x.startsWith('"') ? x.slice(1, -1).replace(/""/g, '"') : x);
+            seq.ownedBy = { table: unq(m[1]!), column: unq(m[2]!) };
+          }
+        } else if ((SEQUENCE_NUMBER_OPTIONS as readonly string[]).includes(word)) {
+          if (typeof value !== "string" || !/^-?\d+$/.test(value))
+            bad(`\`${word}\` needs a whole number: \`${word} = 1\``);
+          else options[word as (typeof SEQUENCE_NUMBER_OPTIONS)[number]] = value;
+        } else
+          bad(
+            `\`${word}\` is not a sequence option`,
+            `${didYouMean(word, ["as", ...SEQUENCE_NUMBER_OPTIONS, "cycle", "owned by"]) ?? "the options are"} as, start, increment, min, max, cache, cycle, owned by`,
+          );
+      }
+      // In one order, whatever the source's: two spellings of the same options are one IR.
+      if (options.as) seq.options = { as: options.as };
+      for (const k of SEQUENCE_NUMBER_OPTIONS)
+        if (options[k] !== undefined) seq.options = { ...seq.options, [k]: options[k] };
+      if (options.cycle) seq.options = { ...seq.options, cycle: true };
+      this.out.anchors.push({
+        src,
+        topLevel: true,
+        setDoc: (doc) => {
+          seq.doc = doc;
+        },
+      });
+      this.out.sequences.push(seq);
+      this.out.order.push({ kind: "sequence", name: seq.name });
+    }
+
+    /** `domain NAME [renamed from OLD] TYPE[?] attributes`: a column declaration at top level. */
+    domainDecl(c: Parsed<DomainDeclCstChildren>, end: number): void {
+      const kw = real(c.Domain?.[0]);
+      const nameTok = real(c.Name?.[0]);
+      const typeNode = c.typeRef?.[0];
+      if (!kw || !nameTok || !typeNode) return;
+      const type = this.typeRef(typeNode.children);
+      if (!type) return;
+      const renamed = this.renamedFrom(c.renamedFrom?.[0]?.children);
+      const parts: Record<string, Loc> = {
+        name: this.loc(nameTok),
+        type: type.loc,
+        ...(renamed ? { renamedFrom: renamed.loc } : {}),
+      };
+      const src = this.src(kw, end, parts);
+      const name = nameText(nameTok);
+      const d: Mutable<Domain> = {
+        name,
+        type: type.type,
+        nullable: Boolean(real(c.Question?.[0])),
+        checks: [],
+        src,
+      };
+      if (renamed) d.renamedFrom = renamed.name;
+      const checks: Mutable<Check>[] = [];
+      const taken = new Set<string>();
+      for (const a of c.domainAttr ?? []) {
+        const first = this.firstToken(a);
+        const r = this.domainAttr(a.children);
+        if (!r || !first) continue;
+        const at = this.at(first, this.endOf(a) - first.startOffset);
+        const twice = (word: string) => {
+          if (!(word in parts)) return false;
+          this.error(
+            "duplicate-attribute",
+            `\`${word}\` is given twice on domain \`${name}\``,
+            at,
+            "keep one",
+          );
+          return true;
+        };
+        if (r.kind === "default") {
+          if (twice("default")) continue;
+          d.default = r.value;
+          parts["default"] = at;
+        } else if (r.kind === "collate") {
+          if (twice("collate")) continue;
+          d.collation = r.name;
+          parts["collate"] = at;
+        } else {
+          if (r.name) taken.add(r.name);
+          checks.push({ name: r.name ?? "", expr: r.expr, src: { ...src, parts: { expr: at } } });
+        }
+      }
+      // Unnamed checks are named as PostgreSQL names them: `<domain>_check`, `<domain>_check1`...
+      for (const chk of checks)
+        if (!chk.name) {
+          chk.name = dedupeName(`${name}_check`, taken);
+          taken.add(chk.name);
+        }
+      d.checks = checks;
+      this.out.anchors.push({
+        src,
+        topLevel: true,
+        setDoc: (doc) => {
+          d.doc = doc;
+        },
+      });
+      this.out.domains.push(d);
+      this.out.order.push({ kind: "domain", name });
+    }
+
+    domainAttr(
+      c: Parsed<DomainAttrCstChildren>,
+    ):
+      | { kind: "default"; value: DefaultValue }
+      | { kind: "collate"; name: string }
+      | { kind: "check"; name?: string; expr: string }
+      | undefined {
+      if (c.Default) {
+        const n = c.defaultValue?.[0];
+        const value = n && this.defaultValue(n.children);
+        return value ? { kind: "default", value } : undefined;
+      }
+      if (c.Collate) {
+        const t = real(c.collation?.[0]);
+        return t ? { kind: "collate", name: nameText(t) } : undefined;
+      }
+      const raw = this.rawSql(c.rawSql?.[0]?.children);
+      if (!raw) return undefined;
+      const n = real(c.checkName?.[0]);
+      return { kind: "check", expr: raw.sql, ...(n ? { name: nameText(n) } : {}) };
     }
 
     tableDecl(c: Parsed<TableDeclCstChildren>, end: number): void {
@@ -478,6 +701,7 @@ function createVisitor() {
     tableOptions(
       c: Parsed<TableOptionsCstChildren> | undefined,
       src: MutableSource,
+      what = "table option",
     ): Record<string, string | true> | undefined {
       const out: Record<string, string | true> = {};
       const parts = (src.parts ??= {}) as Record<string, Loc>;
@@ -491,7 +715,7 @@ function createVisitor() {
         const last = words[words.length - 1]!;
         const loc = this.at(words[0]!, last.startOffset + last.image.length - words[0]!.startOffset);
         if (`option:${name}` in parts) {
-          this.error("duplicate-option", `table option \`${name}\` is given twice`, loc, "keep one", {
+          this.error("duplicate-option", `${what} \`${name}\` is given twice`, loc, "keep one", {
             message: "first given here",
             loc: parts[`option:${name}`]!,
           });
@@ -511,7 +735,9 @@ function createVisitor() {
 
     /** An option's value as written (a string keeps its quotes, a number its sign). */
     optionValue(c: Parsed<OptionValueCstChildren>): string {
+      const member = real(c.member?.[0]);
       const t = real(c.Name?.[0]) ?? real(c.StringLiteral?.[0]);
+      if (t && member) return `${t.image}.${member.image}`;
       if (t) return t.image;
       return `${real(c.Minus?.[0]) ? "-" : ""}${real(c.NumberLiteral?.[0])?.image ?? ""}`;
     }
@@ -1374,7 +1600,7 @@ function createVisitor() {
 }
 
 function emptyFileIr(): FileIr {
-  return { tables: [], enums: [], order: [], anchors: [], diagnostics: [] };
+  return { tables: [], enums: [], sequences: [], domains: [], order: [], anchors: [], diagnostics: [] };
 }
 
 function prefixParts(prefix: string, parts: Record<string, Loc>): Record<string, Loc> {

@@ -341,12 +341,28 @@ export interface Exclusion extends KeyIndexClauses {
  */
 export type TableOptions = Readonly<Record<string, string | true>>;
 
+/**
+ * A virtual table's module and its arguments (SQLite's `CREATE VIRTUAL TABLE t USING fts5(a, b)`):
+ * the module's name as written, the text between the parentheses verbatim (absent when the
+ * statement has none), compared whitespace-normalised and with the module's name lower-cased.
+ */
+export interface VirtualModule {
+  readonly module: string;
+  readonly args?: string;
+}
+
 export interface Table {
   readonly name: string;
   readonly renamedFrom?: string;
   readonly doc?: string;
   /** Absent when the table has none. */
   readonly options?: TableOptions;
+  /**
+   * Set for a virtual table (`virtual table t using fts4 (a, b)`, SQLite): the module holds
+   * the columns, so `columns` and every key, index and check list are empty. The tables the
+   * module creates for itself (its shadow tables) are not in the schema.
+   */
+  readonly virtual?: VirtualModule;
   readonly columns: readonly Column[];
   readonly primaryKey?: PrimaryKey;
   readonly uniques: readonly UniqueConstraint[];
@@ -371,10 +387,65 @@ export interface EnumType {
   readonly src?: SourceInfo;
 }
 
+/**
+ * The options of a free-standing sequence (`sequence s (start = 100, as = int)`): numbers keep
+ * their source text (a bigint bound does not fit a JS number); absent options are PostgreSQL's
+ * defaults, and `effectiveSequenceOptions` (`ir/sequence.ts`) compares them with the defaults
+ * written out or left out alike.
+ */
+export interface SequenceOptions {
+  /** The sequence's integer type; absent: `bigint`, CREATE SEQUENCE's default. */
+  readonly as?: "smallint" | "int" | "bigint";
+  readonly start?: string;
+  readonly increment?: string;
+  readonly min?: string;
+  readonly max?: string;
+  readonly cache?: string;
+  readonly cycle?: boolean;
+}
+
+/**
+ * A sequence of its own (PostgreSQL `CREATE SEQUENCE`), beside the tables: a column draws from
+ * it through a raw default (`default (nextval('users_seq'))`). `ownedBy`: the column it goes
+ * with (dropped with it), PostgreSQL's `OWNED BY`. A serial's or an identity's sequence is not
+ * one of these: it belongs to its column.
+ */
+export interface Sequence {
+  readonly name: string;
+  readonly renamedFrom?: string;
+  readonly doc?: string;
+  readonly options: SequenceOptions;
+  readonly ownedBy?: { readonly table: string; readonly column: string };
+  readonly src?: SourceInfo;
+}
+
+/**
+ * A domain (PostgreSQL `CREATE DOMAIN`): a named type over a base type, with its own NOT NULL,
+ * default, collation and checks (`VALUE` names the value in them). Columns use it by its name, as
+ * a native type (`name varchar_ci`).
+ */
+export interface Domain {
+  readonly name: string;
+  readonly renamedFrom?: string;
+  readonly doc?: string;
+  readonly type: ColumnType;
+  /** As for a column: `domain d text?` is nullable, `domain d text` is NOT NULL. */
+  readonly nullable: boolean;
+  readonly default?: DefaultValue;
+  readonly collation?: string;
+  /** Named as columns' checks are: `<domain>_check`, then `<domain>_check1`... */
+  readonly checks: readonly Check[];
+  readonly src?: SourceInfo;
+}
+
 /** A whole schema. Declaration order is kept (files in path order, then source order). */
 export interface Schema {
   readonly tables: readonly Table[];
   readonly enums: readonly EnumType[];
+  /** Free-standing sequences (PostgreSQL); absent: none. */
+  readonly sequences?: readonly Sequence[];
+  /** Domains (PostgreSQL); absent: none. */
+  readonly domains?: readonly Domain[];
   /** For `fmt`: comments after the last declaration of each file, keyed by file. */
   readonly fileTrailing?: Readonly<Record<string, readonly string[]>>;
   /** Set by introspection only: what the database gives what says nothing (see `DatabaseDefaults`). */

@@ -20,6 +20,7 @@ import { validateEnums } from "./validate/enums.ts";
 import { validateChecks, validateKeys } from "./validate/constraints.ts";
 import { validateExclusions, validateIndexes } from "./validate/indexes.ts";
 import { validateForeignKeys } from "./validate/foreign-keys.ts";
+import { validateDomains, validateSequences } from "./validate/objects.ts";
 
 export { locOf, typeKey, typeText } from "./validate/context.ts";
 
@@ -32,6 +33,7 @@ export function validateSchema(schema: Schema): Diagnostic[] {
   const v = new Validation();
   declareNames(v, schema);
   validateEnums(v, schema.enums);
+  validateDomains(v, schema);
   for (const t of schema.tables) {
     v.startTable();
     const s = validateTable(v, t);
@@ -41,5 +43,6 @@ export function validateSchema(schema: Schema): Diagnostic[] {
     validateChecks(v, s);
     validateForeignKeys(v, s);
   }
+  validateSequences(v, schema);
   return v.out;
 }

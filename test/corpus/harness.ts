@@ -202,7 +202,8 @@ async function loadWithClient(dialect: DialectName, db: Db, file: string): Promi
 // Catalogs: what each database's own dump says, as a map from object to normalised text.
 
 /** `kind name` of an object the comparison knows how to leave out, from pull's skipped list. */
-const OUT_OF_SCOPE = /^(view|materialized view|trigger|function|procedure|aggregate|sequence|event) (.+)$/;
+const OUT_OF_SCOPE =
+  /^(view|materialized view|trigger|function|procedure|aggregate|sequence|event|operator class|operator family|operator|cast) (.+)$/;
 
 /** A catalog entry: `KIND name` → normalised definition. Kinds are the dump's own words. */
 type Catalog = Map<string, string>;
@@ -267,6 +268,22 @@ function pgSkipped(key: string, skipped: readonly string[]): boolean {
       }
       case "sequence":
         return (type === "SEQUENCE" || type === "SEQUENCE OWNED BY") && name === obj;
+      // pull names `operator <(varchar_ci, varchar_ci)`, pg_dump the operator's name alone.
+      case "operator":
+        return (
+          (type === "OPERATOR" || (type === "COMMENT" && name.startsWith("OPERATOR "))) &&
+          name === obj.replace(/\(.*$/, "")
+        );
+      // pg_dump: `ci_ops USING btree`; pull: `ci_ops using btree`.
+      case "operator class":
+      case "operator family":
+        // (The kind has two words: the whole key is compared.)
+        return key.toLowerCase() === `${kind} ${obj}`.toLowerCase();
+      // pg_dump qualifies the types (`CAST (integer AS public.year)`), pull names them as found.
+      case "cast": {
+        const bare = (x: string) => x.replace(/\b[a-z_][a-z0-9_]*\./gi, "");
+        return type === "CAST" && bare(name) === bare(`CAST ${obj}`);
+      }
       default:
         return false;
     }

@@ -10,8 +10,11 @@ import type {
   Column,
   ColumnType,
   DefaultValue,
+  Domain,
   EnumType,
   Exclusion,
+  Sequence,
+  SequenceOptions,
   FkAction,
   ForeignKey,
   Index,
@@ -240,6 +243,25 @@ function build(
   r.tableNames.forEach((name, ti) => {
     if (declared.has(name)) return;
     declared.add(name);
+    // A virtual table (SQLite's): a module and its arguments, verbatim; no columns of its own.
+    if (rnd.nextInt(0, 7) === 0) {
+      const args = ["title, body", "id, min_x, max_x", "a, tokenize = 'porter (x)'", ""][rnd.nextInt(0, 4)];
+      const d = nextDoc();
+      tables.push({
+        name,
+        virtual: {
+          module: ["fts5", "rtree", "FTS4"][rnd.nextInt(0, 2)]!,
+          ...(args !== undefined ? { args } : {}),
+        },
+        columns: [],
+        uniques: [],
+        indexes: [],
+        foreignKeys: [],
+        checks: [],
+        ...(d !== undefined ? { doc: d } : {}),
+      });
+      return;
+    }
     const columns: Column[] = [];
     for (const cn of r.columnNames[ti % r.columnNames.length]!) {
       const k = rnd.nextInt(0, 9);
@@ -468,5 +490,53 @@ function build(
       ...(d !== undefined ? { doc: d } : {}),
     });
   });
-  return { tables, enums };
+  // Sequences (with options and an owner) and domains (PostgreSQL's; this generator is for the
+  // language and the differ, so every dialect gets them).
+  const sequences: Sequence[] = [];
+  for (let i = rnd.nextInt(0, 2); i > 0; i--) {
+    const name = claim(`seq_${i}`);
+    if (declared.has(name)) continue;
+    declared.add(name);
+    const options: { -readonly [K in keyof SequenceOptions]: SequenceOptions[K] } = {};
+    if (rnd.nextBoolean()) options.as = (["smallint", "int", "bigint"] as const)[rnd.nextInt(0, 2)]!;
+    if (rnd.nextBoolean()) options.start = String(rnd.nextInt(1, 50));
+    if (rnd.nextBoolean()) options.increment = String(rnd.nextInt(1, 5));
+    if (rnd.nextBoolean()) options.cache = String(rnd.nextInt(1, 20));
+    if (rnd.nextInt(0, 3) === 0) options.cycle = true;
+    const owner = tables.length && rnd.nextBoolean() ? tables[rnd.nextInt(0, tables.length - 1)]! : undefined;
+    const d = nextDoc();
+    sequences.push({
+      name,
+      options,
+      ...(owner ? { ownedBy: { table: owner.name, column: owner.columns[0]!.name } } : {}),
+      ...(d !== undefined ? { doc: d } : {}),
+    });
+  }
+  const domains: Domain[] = [];
+  for (let i = rnd.nextInt(0, 2); i > 0; i--) {
+    const name = claim(`dom_${i}`);
+    if (declared.has(name)) continue;
+    declared.add(name);
+    const type = portableType(["int", "text", "varchar"][rnd.nextInt(0, 2)] as never, rnd);
+    const d = nextDoc();
+    const checks = rnd.nextBoolean()
+      ? [{ name: `${name}_check`, expr: ["VALUE IS NOT NULL", "1 = 1"][rnd.nextInt(0, 1)]! }]
+      : [];
+    domains.push({
+      name,
+      type,
+      nullable: rnd.nextBoolean(),
+      ...(type.kind === "portable" && type.name === "int" && rnd.nextBoolean()
+        ? { default: { kind: "number", text: "7" } }
+        : {}),
+      checks,
+      ...(d !== undefined ? { doc: d } : {}),
+    });
+  }
+  return {
+    tables,
+    enums,
+    ...(sequences.length ? { sequences } : {}),
+    ...(domains.length ? { domains } : {}),
+  };
 }

@@ -28,8 +28,18 @@ function randomText(i: number, random?: () => number): string {
   return s.trimEnd();
 }
 
-function valueFor(c: Column, i: number, enums: Schema["enums"], random?: () => number): unknown {
+function valueFor(
+  c: Column,
+  i: number,
+  enums: Schema["enums"],
+  random?: () => number,
+  domains: Schema["domains"] = [],
+): unknown {
   const t = c.type;
+  // A column of a domain takes a value of the domain's base type.
+  const domain = t.kind === "native" && !t.args ? domains?.find((d) => d.name === t.name) : undefined;
+  if (domain)
+    return valueFor({ ...c, type: domain.type, nullable: c.nullable && domain.nullable }, i, enums, random);
   if (t.kind === "enum") {
     const vs = enums.find((e) => e.name === t.name)!.values;
     return vs[random ? Math.floor(random() * vs.length) : 0]!.name;
@@ -84,12 +94,14 @@ export async function insertRows(c: Connection, schema: Schema, random?: () => n
   const { order } = orderTablesForCreate(schema.tables, true);
   const fkValue = new Map<string, unknown[]>(); // "table.col" -> values per row, for children
   for (const t of order) {
+    // A virtual table's columns are its module's: the schema does not list them.
+    if (t.virtual) continue;
     const rows: Record<string, string | null>[] = [];
     for (let i = 0; i < ROWS; i++) {
       const values = new Map<string, unknown>();
       // A generated column is computed, never written.
       for (const col of t.columns)
-        if (!col.generated) values.set(col.name, valueFor(col, i, schema.enums, random));
+        if (!col.generated) values.set(col.name, valueFor(col, i, schema.enums, random, schema.domains));
       for (const fk of t.foreignKeys) {
         fk.columns.forEach((col, k) => {
           const parent = fkValue.get(`${fk.refTable}.${fk.refColumns[k]}`);

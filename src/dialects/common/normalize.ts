@@ -22,6 +22,7 @@ import { type Capabilities, type CommentedItem, createsIndex } from "../dialect.
 import type { BaseRenderer } from "./render.ts";
 import { normExpr } from "./expr.ts";
 import { effectiveIdentityOptions } from "../../ir/identity.ts";
+import { effectiveSequenceOptions } from "../../ir/sequence.ts";
 
 export interface NormalizeFacts {
   readonly capabilities: Capabilities;
@@ -131,7 +132,35 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
     ...(k.storage ? { storage: k.storage } : {}),
   });
   const action = f.fkAction ?? ((a: FkAction) => a);
+  const sequences = (schema.sequences ?? []).map((q) => ({
+    name: q.name,
+    options: effectiveSequenceOptions(q.options),
+    ...(q.ownedBy ? { ownedBy: q.ownedBy } : {}),
+    ...(caps.comments && q.doc !== undefined ? { doc: q.doc } : {}),
+  }));
+  // A domain as a column of its type would be: its type and default as the dialect writes them.
+  const domains = (schema.domains ?? []).map((d) => {
+    const asColumn: Column = {
+      name: d.name,
+      type: d.type,
+      nullable: d.nullable,
+      identity: false,
+      ...(d.default ? { default: d.default } : {}),
+    };
+    const def = d.default?.kind === "null" ? undefined : r.defaultSql(asColumn);
+    return {
+      name: d.name,
+      type: { kind: "native" as const, name: expr(r.typeSql("", asColumn)) },
+      nullable: d.nullable,
+      ...(def !== undefined ? { default: { kind: "raw" as const, sql: expr(def) } } : {}),
+      ...(d.collation !== undefined ? { collation: foldCollation(d.collation) } : {}),
+      checks: d.checks.map((c) => ({ name: c.name, expr: expr(c.expr) })),
+      ...(caps.comments && d.doc !== undefined ? { doc: d.doc } : {}),
+    };
+  });
   return {
+    ...(sequences.length ? { sequences } : {}),
+    ...(domains.length ? { domains } : {}),
     enums:
       caps.enums === "type"
         ? schema.enums.map((e) => ({

@@ -21,7 +21,7 @@ import type {
   TableOptions,
   UniqueConstraint,
 } from "../../ir/model.ts";
-import type { AlterColumn, Change } from "../../diff/changes.ts";
+import type { AlterColumn, Change, ObjectChange } from "../../diff/changes.ts";
 import { assertNever, type CommentedItem } from "../../diff/changes.ts";
 import { type Capabilities, createsIndex, type RenderContext, type Statement } from "../dialect.ts";
 import { planSteps, type Step } from "../../diff/steps.ts";
@@ -82,6 +82,15 @@ export abstract class BaseRenderer {
         return this.alterEnumValues(c.enum, c.from, c.to);
       case "set-enum-comment":
         return this.enumComment(c.enum, c.to);
+      case "create-sequence":
+      case "drop-sequence":
+      case "rename-sequence":
+      case "alter-sequence":
+      case "create-domain":
+      case "drop-domain":
+      case "rename-domain":
+      case "alter-domain":
+        return this.objectChange(c);
       // A table created by the inverse of a drop carries its indexes (the differ creates new
       // tables with none and adds them as separate changes).
       case "create-table":
@@ -163,6 +172,13 @@ export abstract class BaseRenderer {
   }
 
   // ---- hooks with a standard default ------------------------------------------------------
+  /**
+   * Sequences and domains: only PostgreSQL has them, and validation refuses them elsewhere
+   * (`Capabilities.standaloneSequences`, `domains`), so reaching this is a planner bug.
+   */
+  protected objectChange(c: ObjectChange): string[] {
+    throw new Error(`this dialect has no sequences or domains (${c.kind})`);
+  }
   protected createEnum(_e: EnumType): string[] {
     return [];
   }
@@ -277,6 +293,7 @@ export abstract class BaseRenderer {
 
   // ---- definitions -------------------------------------------------------------------------
   createTable(t: Table): string[] {
+    if (t.virtual) return this.createVirtualTable(t);
     const lines = [...t.columns.map((c) => this.columnDef(t, c)), ...this.tableConstraints(t)];
     // A table without columns (PostgreSQL's `CREATE TABLE t ()`; validation refuses it elsewhere).
     const body = lines.length ? `(\n  ${lines.join(",\n  ")}\n)` : "()";
@@ -323,6 +340,20 @@ export abstract class BaseRenderer {
       ...t.checks.filter((c) => c.notValid).map((c) => this.checkSql(c)),
       ...t.foreignKeys.filter((f) => f.notValid).map((f) => this.foreignKeySql(f)),
     ].map((def) => `ALTER TABLE ${this.q(t.name)} ADD ${def}`);
+  }
+
+  /**
+   * A virtual table (`Table.virtual`), in SQLite's words: `CREATE VIRTUAL TABLE t USING fts4(a, b)`,
+   * the module's arguments as the schema has them (SQLite keeps the text, so `pull` reads them
+   * back the same). Its shadow tables come with it, and its DROP TABLE drops them. Validation
+   * refuses virtual tables where the database has none (`Capabilities.virtualTables`).
+   */
+  protected createVirtualTable(t: Table): string[] {
+    const v = t.virtual!;
+    const module = /^[A-Za-z_][A-Za-z0-9_]*$/.test(v.module) ? v.module : this.q(v.module);
+    return [
+      `CREATE VIRTUAL TABLE ${this.q(t.name)} USING ${module}${v.args !== undefined ? `(${v.args})` : ""}`,
+    ];
   }
 
   protected tableOptions(_t: Table): string {

@@ -8,6 +8,7 @@ import {
   keyPrefixLengths,
   TEXT_TYPES,
   type Check,
+  type Column,
   type ColumnType,
   type CommentedItem,
   type Exclusion,
@@ -16,6 +17,7 @@ import {
   type PrimaryKey,
   type Schema,
   type SourceInfo,
+  type Table,
   type UniqueConstraint,
 } from "../../ir/model.ts";
 import type { Capabilities, NameScopes } from "../dialect.ts";
@@ -109,13 +111,39 @@ const judged = (
 /**
  * The portable rules that depend on the database: constraint and index names in their scope
  * (`nameScopes`), foreign keys (one type on both sides, a nullable column for `set null`),
- * `default null` on a NOT NULL column, a table without columns (`accepts`).
+ * `default null` on a NOT NULL column, a table without columns (`accepts`), a virtual table
+ * (`virtualTables`).
  */
-export function validatePortable(schema: Schema, caps: Capabilities, db: string): Diagnostic[] {
+export function validatePortable(
+  schema: Schema,
+  caps: Capabilities,
+  db: string,
+  opts: {
+    /**
+     * What the database does with NULLs in a nullable primary key column: "refused" (the
+     * default: PostgreSQL and MySQL make the column NOT NULL), "kept" (SQLite, a legacy quirk),
+     * "never" (the column cannot hold one at all: SQLite's rowid alias).
+     */
+    readonly keyNulls?: (t: Table, c: Column) => "refused" | "kept" | "never";
+  } = {},
+): Diagnostic[] {
   const out: Diagnostic[] = [...validateNameScopes(schema, caps.nameScopes, db)];
   const tables = new Map(schema.tables.map((t) => [t.name, t]));
   const a = caps.accepts;
   for (const t of schema.tables) {
+    if (t.virtual) {
+      if (!caps.virtualTables)
+        out.push(
+          dialectError(
+            "virtual-table-dialect",
+            `${db} has no virtual tables (\`${t.name}\` using ${t.virtual.module})`,
+            t.src,
+            "virtual tables are SQLite's (CREATE VIRTUAL TABLE): declare a `table` with columns here",
+            "module",
+          ),
+        );
+      continue; // the module holds its columns: none of the rules below applies
+    }
     if (!t.columns.length)
       out.push(
         judged(
@@ -126,6 +154,24 @@ export function validatePortable(schema: Schema, caps: Capabilities, db: string)
           "declare at least one column: `id bigint primary key identity`",
         ),
       );
+    for (const name of t.primaryKey?.columns ?? []) {
+      const c = t.columns.find((x) => x.name === name);
+      // Every database accepts it, and does something else with it (`keyNulls`).
+      if (!c?.nullable) continue;
+      const nulls = opts.keyNulls?.(t, c) ?? "refused";
+      if (nulls === "never") continue;
+      out.push(
+        dialectWarning(
+          "nullable-primary-key",
+          nulls === "kept"
+            ? `primary key column \`${t.name}.${name}\` is nullable: ${db} lets NULLs into this key (only an INTEGER primary key, the rowid, never holds one)`
+            : `primary key column \`${t.name}.${name}\` is nullable: ${db} makes it NOT NULL`,
+          c.src,
+          nulls === "kept" ? "remove the `?` to keep NULLs out of the key" : "remove the `?`",
+          "type",
+        ),
+      );
+    }
     for (const c of t.columns)
       if (c.default?.kind === "null" && !c.nullable)
         out.push(
@@ -340,6 +386,16 @@ export function validateIdentity(schema: Schema, caps: Capabilities, db: string)
   for (const t of schema.tables) {
     for (const c of t.columns) {
       const where = `\`${t.name}.${c.name}\``;
+      if (c.identity && c.nullable && !caps.accepts.nullableIdentity)
+        out.push(
+          dialectError(
+            "identity-nullable",
+            `identity column ${where} cannot be nullable on ${db}`,
+            c.src,
+            "remove the `?`",
+            "type",
+          ),
+        );
       if (c.serial && !caps.sequences)
         out.push(
           dialectError(

@@ -4,6 +4,7 @@
  * rather than lose the action), and has no expression indexes. What an index can hold is read
  * from the capabilities, which the renderer follows too.
  */
+import { validateSequencesAndDomains } from "../common/validate-objects.ts";
 import { keyPrefixLengths, type Schema, type Table, TEXT_TYPES } from "../../ir/model.ts";
 import { CAPABILITIES } from "./capabilities.ts";
 import type { Diagnostic } from "../../ir/diagnostics.ts";
@@ -235,6 +236,7 @@ export function validateMysql(schema: Schema): Diagnostic[] {
   }
   out.push(...validateCollations(schema, CAPABILITIES, "MySQL/MariaDB"));
   out.push(...validateIdentity(schema, CAPABILITIES, "MySQL/MariaDB"));
+  out.push(...validateSequencesAndDomains(schema, CAPABILITIES, "MySQL/MariaDB"));
   out.push(...validateTableOptions(schema, CAPABILITIES, "MySQL/MariaDB"));
   out.push(...validateConstraintClauses(schema, CAPABILITIES, "MySQL/MariaDB"));
   out.push(...validateExclusions(schema, CAPABILITIES, "MySQL/MariaDB"));

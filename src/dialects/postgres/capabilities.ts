@@ -14,8 +14,11 @@ export const CAPABILITIES: Capabilities = {
   indexMethods: ["btree", "hash", "gist", "gin", "spgist", "brin"],
   lockIsTransaction: false,
   backslashEscapes: false,
+  missingTable: /relation "[^"]*" does not exist/i,
   unsigned: false,
   sequences: true,
+  standaloneSequences: true,
+  domains: true,
   collations: { onOtherTypes: "refused", onEnums: false },
   // Indexes are relations, and so are the unique and primary key constraints (each owns an
   // index): one namespace per schema. Foreign keys and checks are named per table.

@@ -6,8 +6,10 @@
  * varying(20)` → varchar(20)), enum types as enums, anything else verbatim. Defaults are decoded
  * back into literals and portable functions where the catalog's text says so
  * (`'draft'::post_status` → 'draft', `now()`, `gen_random_uuid()`); the rest stays raw SQL, as
- * do checks and index expressions (compared through `common/expr.ts`). What the language
- * cannot express (views, triggers, functions, free-standing sequences) is listed, not read.
+ * do checks and index expressions (compared through `common/expr.ts`). Sequences that are no
+ * serial's or identity's and domains are read as declarations of their own
+ * (`objects-introspect.ts`). What the language cannot express (views, triggers, functions,
+ * operators, casts, other types) is listed, not read.
  */
 import type {
   Check,
@@ -32,6 +34,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 import type { Executor } from "../dialect.ts";
 import { effectiveIdentityOptions, integerTypeMax } from "../../ir/identity.ts";
 import type { IntrospectOptions, Introspected, Unsupported } from "../dialect.ts";
+import { readDomains, readSequences } from "./objects-introspect.ts";
 
 const SEP = "\u0001";
 const list = (v: unknown): string[] =>
@@ -76,6 +79,11 @@ const FK_ACTIONS: Readonly<Record<string, FkAction>> = {
  */
 export function decodePostgresDefault(sql: string, columnType?: string): DefaultValue {
   const s = sql.trim();
+  // NULL cast to another type than the column's (`NULL::character varying` on a text column,
+  // Kanboard's) is another expression to PostgreSQL (pg_dump prints it): kept raw.
+  const nullCast = /^NULL::(.*)$/i.exec(s)?.[1];
+  if (nullCast && columnType !== undefined && bareType(nullCast) !== bareType(columnType))
+    return { kind: "raw", sql: s };
   if (/^NULL(::.*)?$/i.test(s)) return { kind: "null" };
   if (s === "true" || s === "false") return { kind: "bool", value: s === "true" };
   if (s === "now()") return { kind: "function", name: "now" };
@@ -105,6 +113,15 @@ export function decodePostgresDefault(sql: string, columnType?: string): Default
   // A raw default was written in parentheses; PostgreSQL keeps them only where they group.
   return { kind: "raw", sql: s };
 }
+
+/** A type's name without modifiers, quotes or schema (`bpchar` is how a cast names `character(n)`). */
+const bareType = (t: string) =>
+  t
+    .replace(/\(\d+(?:,\d+)?\)/, "")
+    .replace(/"/g, "")
+    .replace(/^bpchar/, "character")
+    .split(".")
+    .pop()!;
 
 /** `format_type()` text → IR type. */
 export function postgresTypeFromCatalog(formatted: string, isEnum: boolean, enumName: string): ColumnType {
@@ -141,33 +158,46 @@ function seqOptions(seq: Row, always: boolean): IdentityOptions {
 }
 
 /**
- * Whether a column's nextval() default is what `serial` creates: an integer column whose default
- * is exactly `nextval('seq'::regclass)` on a sequence with the default options that no other
- * column uses, owned by this column, or owned by none and named as `serial` names it
- * (`<table>_<column>_seq`: pg_dump's output of a serial, and schemas such as Pagila and Sakila
- * that create the sequences apart). The sequence's own type may be wider than the column's
- * (`CREATE SEQUENCE` without `AS` is bigint): its largest value is then the type's.
+ * The name PostgreSQL gives a serial's sequence: `<table>_<column>_seq`, the longer of the two
+ * names cut (a character at a time) until the whole fits in 63 bytes (`makeObjectName`).
+ */
+export function serialSequenceName(table: string, column: string): string {
+  const bytes = (x: string) => new TextEncoder().encode(x).length;
+  let t = table,
+    c = column;
+  while (bytes(t) + bytes(c) + "__seq".length > 63) {
+    if (bytes(t) >= bytes(c)) t = [...t].slice(0, -1).join("");
+    else c = [...c].slice(0, -1).join("");
+  }
+  return `${t}_${c}_seq`;
+}
+
+/**
+ * Whether a column's nextval() default is exactly what `serial` creates, so that writing
+ * `serial` recreates it: an integer column whose default is `nextval('seq'::regclass)` on a
+ * sequence owned by this column (OWNED BY), used by no other column, named as `serial` names it
+ * (`<table>_<column>_seq`), of the column's own type, with the default options. Any other
+ * sequence (created apart and not owned, as Pagila's and Sakila's are; of another type, as
+ * `CREATE SEQUENCE` without `AS` is bigint; another name, a table renamed since, as Kanboard's)
+ * is declared on its own (`sequence ...`) and the column keeps its raw nextval() default: both
+ * replay exactly.
  */
 function isSerial(table: string, c: Column, rel: string, num: number, def: string, seq: Row): boolean {
   if (!(c.type.kind === "portable" && ["smallint", "int", "bigint"].includes(c.type.name))) return false;
   if (!/^nextval\('[^']+'::regclass\)$/.test(def)) return false;
-  const owned = seq["owner_rel"] !== null;
-  if (owned && (String(seq["owner_rel"]) !== rel || Number(seq["owner_col"]) !== num)) return false;
-  if (!owned && String(seq["name"]) !== `${table}_${c.name}_seq`) return false;
+  if (seq["owner_kind"] !== "a" || String(seq["owner_rel"]) !== rel || Number(seq["owner_col"]) !== num)
+    return false;
+  if (String(seq["name"]) !== serialSequenceName(table, c.name)) return false;
   if (Number(seq["uses"]) !== 1) return false;
-  const typeMax: Record<string, string> = {
-    smallint: "32767",
-    integer: "2147483647",
-    bigint: "9223372036854775807",
-  };
-  const max = String(seq["max"]);
+  const sqlType: Record<string, string> = { smallint: "smallint", int: "integer", bigint: "bigint" };
+  if (String(seq["type"]) !== sqlType[c.type.name]) return false;
   return (
     String(seq["start"]) === "1" &&
     String(seq["increment"]) === "1" &&
     String(seq["min"]) === "1" &&
     String(seq["cache"]) === "1" &&
     seq["cycle"] !== true &&
-    (max === typeMax[String(seq["type"])] || max === String(integerTypeMax(c)))
+    String(seq["max"]) === String(integerTypeMax(c))
   );
 }
 
@@ -244,7 +274,8 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     select s.seqrelid::bigint as oid, sc.relname as name, format_type(s.seqtypid, null) as type,
       s.seqstart::text as start, s.seqincrement::text as increment, s.seqmin::text as min, s.seqmax::text as max,
       s.seqcache::text as cache, s.seqcycle as cycle,
-      o.refobjid::bigint as owner_rel, o.refobjsubid as owner_col,
+      o.refobjid::bigint as owner_rel, o.refobjsubid as owner_col, o.deptype as owner_kind,
+      obj_description(s.seqrelid, 'pg_class') as doc,
       (select count(*) from pg_depend u where u.refclassid = 'pg_class'::regclass and u.refobjid = s.seqrelid
         and u.classid = 'pg_attrdef'::regclass)::int as uses
     from pg_sequence s join pg_class sc on sc.oid = s.seqrelid join pg_namespace n on n.oid = sc.relnamespace
@@ -252,13 +283,12 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
       and o.refclassid = 'pg_class'::regclass and o.refobjsubid > 0 and o.deptype in ('a', 'i')
     where n.nspname = current_schema()`);
   const sequences = new Map(seqRows.map((r) => [String(r["oid"]), r]));
+  // An identity's own sequence (deptype 'i'); another may be OWNED BY the same column.
   const ownedSequence = new Map(
-    seqRows.filter((r) => r["owner_rel"] !== null).map((r) => [`${r["owner_rel"]}:${r["owner_col"]}`, r]),
+    seqRows.filter((r) => r["owner_kind"] === "i").map((r) => [`${r["owner_rel"]}:${r["owner_col"]}`, r]),
   );
-  /** Free-standing sequences read as a column's `serial` (not listed as skipped). */
+  /** The sequences read as a column's `serial` (not declared on their own). */
   const serialSequences = new Set<string>();
-  /** `table.column` of the columns read as `serial`. */
-  const serialColumns = new Set<string>();
   const skipped: string[] = [];
   for (const r of colRows) {
     const t = byOid.get(String(r["rel"]));
@@ -290,8 +320,7 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
       seq &&
       def !== undefined &&
       isSerial(t.name, base, String(r["rel"]), Number(r["num"]), def, seq);
-    if (serial && seq["owner_rel"] === null) serialSequences.add(String(seq["name"]));
-    if (serial) serialColumns.add(`${t.name}.${name}`);
+    if (serial) serialSequences.add(String(seq["name"]));
     const col: Column = {
       ...base,
       identity: identity || Boolean(serial),
@@ -310,6 +339,12 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     };
     t.columns.push(col);
   }
+
+  const standalone = readSequences(seqRows, serialSequences, (rel, num) => {
+    const t = byOid.get(rel);
+    const column = t?.attnames.get(num);
+    return t && column !== undefined ? { table: t.name, column } : undefined;
+  });
 
   const conRows = await ex.query(`
     select k.conrelid::bigint as rel, k.conname as name, k.contype as type, pg_get_constraintdef(k.oid) as def,
@@ -480,24 +515,38 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     union all select 'extension', e.extname from pg_extension e join pg_namespace n on n.oid = e.extnamespace where n.nspname = current_schema()
     union all select 'function', p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = current_schema()
       and not exists (select 1 from pg_depend x where x.classid = 'pg_proc'::regclass and x.objid = p.oid and x.deptype = 'e')
-    union all select case t.typtype when 'd' then 'domain' else 'type' end, t.typname from pg_type t join pg_namespace n on n.oid = t.typnamespace
+    union all select 'type', t.typname from pg_type t join pg_namespace n on n.oid = t.typnamespace
       left join pg_class c on c.oid = t.typrelid
-      where n.nspname = current_schema() and (t.typtype in ('d', 'r', 'm') or (t.typtype = 'c' and c.relkind = 'c'))
-    union all select 'sequence', c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and c.relkind = 'S'
-      -- NOT IN over a hashed subplan, not a correlated NOT EXISTS: on a freshly created
-      -- database the catalog statistics are stale and the planner picked a nested loop that
-      -- scanned pg_depend once per sequence (about 1 s for 1,000 identity columns).
-      and c.oid not in (select d.objid from pg_depend d where d.classid = 'pg_class'::regclass and d.deptype in ('a', 'i'))
+      where n.nspname = current_schema() and (t.typtype in ('r', 'm') or (t.typtype = 'c' and c.relkind = 'c'))
+    -- Operators, operator classes and families, and casts (phpBB's on its domain): named, not read.
+    union all select 'operator', o.oprname || '(' || coalesce(format_type(o.oprleft, null), 'NONE') || ', ' || coalesce(format_type(o.oprright, null), 'NONE') || ')'
+      from pg_operator o join pg_namespace n on n.oid = o.oprnamespace where n.nspname = current_schema()
+    union all select 'operator class', c.opcname || ' using ' || am.amname from pg_opclass c join pg_am am on am.oid = c.opcmethod
+      join pg_namespace n on n.oid = c.opcnamespace where n.nspname = current_schema()
+    union all select 'operator family', f.opfname || ' using ' || am.amname from pg_opfamily f join pg_am am on am.oid = f.opfmethod
+      join pg_namespace n on n.oid = f.opfnamespace where n.nspname = current_schema()
+    -- A cast belongs to no schema: the ones from or to a type of this schema, or through one of its functions.
+    union all select 'cast', '(' || format_type(c.castsource, null) || ' AS ' || format_type(c.casttarget, null) || ')' from pg_cast c
+      where exists (select 1 from pg_type t join pg_namespace n on n.oid = t.typnamespace
+          where t.oid in (c.castsource, c.casttarget) and n.nspname = current_schema())
+        or exists (select 1 from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+          where p.oid = c.castfunc and n.nspname = current_schema())
     order by 1, 2`);
-  for (const r of others)
-    if (!(r["kind"] === "sequence" && serialSequences.has(String(r["name"]))))
-      skipped.push(`${String(r["kind"])} ${String(r["name"])}`);
+  for (const r of others) skipped.push(`${String(r["kind"])} ${String(r["name"])}`);
 
   const tables: Table[] = [...byOid.values()].map(({ attnames: _a, ...t }) => ({ ...t }));
-  const unsupported = (await unsupportedPostgres(ex, exclude)).filter(
-    (u) => !(u.what.startsWith("defaults drawn from a sequence") && serialColumns.has(u.object)),
-  );
-  return { schema: { tables, enums }, skipped, unsupported };
+  const domains = await readDomains(ex);
+  const unsupported = await unsupportedPostgres(ex, exclude);
+  return {
+    schema: {
+      tables,
+      enums,
+      ...(standalone.length ? { sequences: standalone } : {}),
+      ...(domains.length ? { domains } : {}),
+    },
+    skipped,
+    unsupported,
+  };
 }
 
 /** An index row's INCLUDE columns and storage parameters (reloptions, `name=value` each), where it has them. */
@@ -533,6 +582,10 @@ export async function unsupportedPostgres(
     select 'deferrable keys and exclusions' as what, relname || '.' || conname as object, relname as tbl, null as leave_out from con where condeferrable and contype <> 'f'
     -- Checks and foreign keys read their NOT VALID (convalidated); no other kind has one.
     union all select 'NOT VALID constraints', relname || '.' || conname, relname, null from con where not convalidated and contype not in ('c', 'f')
+    -- A domain's check not validated (readDomains reads it as a valid one).
+    union all select 'NOT VALID constraints', t.typname || '.' || k.conname, t.typname, null
+      from pg_constraint k join pg_type t on t.oid = k.contypid
+      where not k.convalidated and t.typnamespace = (select oid from pg_namespace where nspname = current_schema())
     union all select 'SET NULL or SET DEFAULT on some columns of a foreign key', relname || '.' || conname, relname, null
       from con where contype = 'f' and confdelsetcols is not null
     -- The reference is read by the table's name alone, which is another table here (or none).
@@ -553,11 +606,6 @@ export async function unsupportedPostgres(
     union all select 'unlogged tables', relname, relname, null from rel where relpersistence = 'u'
     union all select 'storage parameters of a table', relname || ' (' || array_to_string(reloptions, ', ') || ')', relname, null
       from rel where reloptions is not null
-    -- A column read as \`serial\` is taken out of this list by introspectPostgres (its sequence
-    -- is the serial's own); what stays is a nextval() on some other sequence.
-    union all select 'defaults drawn from a sequence other than a serial''s own', relname || '.' || a.attname, relname, null
-      from pg_attrdef d join rel on rel.oid = d.adrelid join pg_attribute a on a.attrelid = d.adrelid and a.attnum = d.adnum
-      where pg_get_expr(d.adbin, d.adrelid) like 'nextval(%'
     order by 1, 2`);
   return rows
     .filter((r) => !exclude.has(r.tbl))

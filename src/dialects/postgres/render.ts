@@ -6,7 +6,8 @@ import { BaseRenderer } from "../common/render.ts";
 import { quoteDouble, quoteString } from "../common/sql.ts";
 import { postgresType } from "./types.ts";
 import { CAPABILITIES } from "./capabilities.ts";
-import type { AlterColumn, CommentedItem } from "../../diff/changes.ts";
+import type { AlterColumn, CommentedItem, ObjectChange } from "../../diff/changes.ts";
+import { objectSql } from "./objects.ts";
 import { effectiveIdentityOptions } from "../../ir/identity.ts";
 
 export class PostgresRenderer extends BaseRenderer {
@@ -37,6 +38,18 @@ export class PostgresRenderer extends BaseRenderer {
       case "raw":
         return `(${d.sql})`;
     }
+  }
+
+  protected override objectChange(c: ObjectChange): string[] {
+    return objectSql(c, (d) =>
+      this.defaultSql({
+        name: "",
+        type: { kind: "portable", name: "text" },
+        nullable: true,
+        identity: false,
+        default: d,
+      }),
+    );
   }
 
   protected override columnExtras(_t: Table, c: Column): string[] {

@@ -1,6 +1,7 @@
 /** What PostgreSQL cannot express or ignores: little, since the language follows it closely. */
 import type { Schema } from "../../ir/model.ts";
 import type { Diagnostic } from "../../ir/diagnostics.ts";
+import { validateSequencesAndDomains } from "../common/validate-objects.ts";
 import {
   dialectError,
   dialectWarning,
@@ -57,6 +58,7 @@ export function validatePostgres(schema: Schema): Diagnostic[] {
   out.push(...validateCollations(schema, CAPABILITIES, "PostgreSQL"));
   out.push(...validateUnsigned(schema, CAPABILITIES, "PostgreSQL"));
   out.push(...validateIdentity(schema, CAPABILITIES, "PostgreSQL"));
+  out.push(...validateSequencesAndDomains(schema, CAPABILITIES, "PostgreSQL"));
   out.push(...validateTableOptions(schema, CAPABILITIES, "PostgreSQL"));
   out.push(...validateConstraintClauses(schema, CAPABILITIES, "PostgreSQL"));
   out.push(...validateExclusions(schema, CAPABILITIES, "PostgreSQL"));

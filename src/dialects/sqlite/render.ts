@@ -44,7 +44,10 @@ export class SqliteRenderer extends BaseRenderer {
       case "function":
         return d.name === "now" ? "CURRENT_TIMESTAMP" : d.name === "current_date" ? "CURRENT_DATE" : UUID_SQL;
       case "raw":
-        return `(${d.sql})`;
+        // SQLite keeps the DEFAULT text as written: the literal keywords TRUE and FALSE go bare,
+        // so that a pulled `DEFAULT false` is written back the same (any other expression needs
+        // its parentheses).
+        return /^(?:TRUE|FALSE)$/i.test(d.sql) ? d.sql : `(${d.sql})`;
     }
   }
 
@@ -185,6 +188,15 @@ export class SqliteRenderer extends BaseRenderer {
       case "add-enum-values":
       case "alter-enum-values":
       case "set-enum-comment":
+      // Refused by validation on SQLite (no sequences, no domains): never rebuilt for.
+      case "create-sequence":
+      case "drop-sequence":
+      case "rename-sequence":
+      case "alter-sequence":
+      case "create-domain":
+      case "drop-domain":
+      case "rename-domain":
+      case "alter-domain":
       case "create-table":
       case "drop-table":
       case "rename-table":
@@ -290,6 +302,14 @@ function tableOf(c: Change): string | undefined {
     case "add-enum-values":
     case "alter-enum-values":
     case "set-enum-comment":
+    case "create-sequence":
+    case "drop-sequence":
+    case "rename-sequence":
+    case "alter-sequence":
+    case "create-domain":
+    case "drop-domain":
+    case "rename-domain":
+    case "alter-domain":
       return undefined;
     case "create-table":
     case "drop-table":

@@ -1,18 +1,22 @@
 /** Tables and their columns: names, renames, and what a column's type, default and identity allow. */
-import type { Column, EnumType, Schema, SourceInfo, Table } from "../model.ts";
+import type { Column, Domain, EnumType, Schema, SourceInfo, Table } from "../model.ts";
 import { isIntegerType, NUMERIC_TYPES, PORTABLE_TYPES } from "../model.ts";
 import { didYouMean } from "../diagnostics.ts";
+import { domainOfType } from "../sequence.ts";
 import { locOf, TableScope, typeText, type Validation } from "./context.ts";
 
 /**
- * Tables and enums share one namespace (PostgreSQL gives every table a type of its name): the
- * first declaration of a name is kept in `v.tables`/`v.enums`, a later one is reported.
+ * Tables, enums, sequences and domains share one namespace (PostgreSQL gives every table a type
+ * of its name, and sequences are relations as tables are): the first declaration of a name is
+ * kept in `v.tables`/`v.enums`/`v.domains`, a later one is reported.
  */
 export function declareNames(v: Validation, schema: Schema) {
   const firstDecl = new Map<string, { kind: string; src?: SourceInfo }>();
   for (const [kind, list] of [
     ["table", schema.tables],
     ["enum", schema.enums],
+    ["sequence", schema.sequences ?? []],
+    ["domain", schema.domains ?? []],
   ] as const) {
     for (const d of list) {
       const prev = firstDecl.get(d.name);
@@ -29,7 +33,8 @@ export function declareNames(v: Validation, schema: Schema) {
       }
       firstDecl.set(d.name, { kind, src: d.src });
       if (kind === "table") v.tables.set(d.name, d as Table);
-      else v.enums.set(d.name, d as EnumType);
+      else if (kind === "enum") v.enums.set(d.name, d as EnumType);
+      else if (kind === "domain") v.domains.set(d.name, d as Domain);
     }
   }
 }
@@ -122,13 +127,7 @@ function checkColumn(v: Validation, t: Table, c: Column) {
         "use `bigint` (or `int`, `smallint`; on MySQL also `tinyint`, `mediumint`)",
       );
     }
-    if (c.nullable)
-      v.err(
-        "identity-nullable",
-        `identity column \`${t.name}.${c.name}\` cannot be nullable`,
-        locOf(c.src, "type"),
-        "remove the `?`",
-      );
+    // A nullable identity is judged per database (`validateIdentity`): SQLite's rowid takes one.
     if (c.default)
       v.err(
         "identity-default",
@@ -142,9 +141,11 @@ function checkColumn(v: Validation, t: Table, c: Column) {
   if (
     c.type.kind === "native" &&
     /^[A-Za-z_][A-Za-z0-9_]*$/.test(c.type.name) &&
-    !PORTABLE_TYPES.some((p) => p === c.type.name.toLowerCase())
+    !PORTABLE_TYPES.some((p) => p === c.type.name.toLowerCase()) &&
+    // A domain of the schema is a declared type, as an enum is.
+    !domainOfType(v.domains, c.type)
   ) {
-    const near = didYouMean(c.type.name, [...PORTABLE_TYPES, ...v.enums.keys()]);
+    const near = didYouMean(c.type.name, [...PORTABLE_TYPES, ...v.enums.keys(), ...v.domains.keys()]);
     if (near && !c.type.args)
       v.out.push({
         severity: "warning",
