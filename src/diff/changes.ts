@@ -10,6 +10,7 @@
 import type {
   Check,
   Column,
+  CommentedItem,
   Domain,
   EnumType,
   Exclusion,
@@ -134,7 +135,9 @@ export type Change =
     }
   /**
    * The comment (`///` doc) of a kept constraint or index: PostgreSQL's COMMENT ON CONSTRAINT /
-   * COMMENT ON INDEX. `name` is its name when the change runs (after renames).
+   * COMMENT ON INDEX; MySQL restates the key or index with it (`DROP INDEX i, ADD INDEX i ...
+   * COMMENT '...'`); a dialect that keeps none writes nothing. `name` is its name when the
+   * change runs (after renames).
    */
   | {
       readonly kind: "set-item-comment";
@@ -156,8 +159,8 @@ export type Change =
 
 export type ChangeKind = Change["kind"];
 
-/** The table items a `///` comment can be on besides columns. */
-export type CommentedItem = "primary-key" | "unique" | "index" | "foreign-key" | "check" | "exclusion";
+/** The table items a `///` comment can be on besides columns (declared with the IR). */
+export type { CommentedItem };
 
 /** The `alter-column` change: what the renderers' `alterColumn` hooks receive. */
 export type AlterColumn = Extract<Change, { kind: "alter-column" }>;

@@ -25,6 +25,8 @@
 import type {
   Check,
   Column,
+  CommentedItem,
+  PrimaryKey,
   EnumType,
   Exclusion,
   ForeignKey,
@@ -38,7 +40,7 @@ import type {
 } from "../ir/model.ts";
 import { typeKey } from "../ir/validate.ts";
 import { normSql, virtualKey } from "../ir/canonical.ts";
-import type { Change, CommentedItem } from "./changes.ts";
+import type { Change } from "./changes.ts";
 import { columnFacets, typeOf } from "./facets.ts";
 import { orderTablesForCreate } from "./order.ts";
 import { nameValue, optionText, partitionKey, tableParent } from "../ir/inheritance.ts";
@@ -428,12 +430,12 @@ function droppedKeys(pairs: readonly { old: Table; neu: Table }[], m: Matching):
     const pkKept =
       neu.primaryKey &&
       old.primaryKey &&
-      sameList(m.mapCols(t, old.primaryKey.columns), neu.primaryKey.columns) &&
+      keyDef(old.primaryKey, (cs) => m.mapCols(t, cs)) === keyDef(neu.primaryKey) &&
       keyIndexKey(old.primaryKey, (c) => m.mapCols(t, [c])[0]!) === keyIndexKey(neu.primaryKey, (c) => c);
     if (old.primaryKey && !pkKept) out.add(key(old.primaryKey.columns));
-    const uniques = new Set(neu.uniques.map((u) => keyId(t, u.columns) + keyIndexKey(u, (c) => c)));
+    const uniques = new Set(neu.uniques.map((u) => keyDef(u) + keyIndexKey(u, (c) => c)));
     for (const u of old.uniques)
-      if (!uniques.has(key(u.columns) + keyIndexKey(u, (c) => m.mapCols(t, [c])[0]!)))
+      if (!uniques.has(keyDef(u, (cs) => m.mapCols(t, cs)) + keyIndexKey(u, (c) => m.mapCols(t, [c])[0]!)))
         out.add(key(u.columns));
     const keptIndexes = new Set(neu.indexes.filter((i) => i.unique).map((i) => indexKey(i, (c) => c)));
     for (const i of old.indexes) {
@@ -457,7 +459,7 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
   const pkSame =
     opk &&
     npk &&
-    sameList(mapCols(t, opk.columns), npk.columns) &&
+    keyDef(opk, (cs) => mapCols(t, cs)) === keyDef(npk) &&
     keyIndexKey(opk, (c) => mapCols(t, [c])[0]!) === keyIndexKey(npk, (c) => c);
   // Drops run before renames (phase 2): they name the table and columns as they are then.
   if (opk && !pkSame) p.constraintDrop.push({ kind: "drop-primary-key", table: old.name, primaryKey: opk });
@@ -476,8 +478,8 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
   matchByDefinition(
     old.uniques,
     neu.uniques,
-    (u) => JSON.stringify(mapCols(t, u.columns)) + keyIndexKey(u, (c) => mapCols(t, [c])[0]!),
-    (u) => JSON.stringify(u.columns) + keyIndexKey(u, (c) => c),
+    (u) => keyDef(u, (cs) => mapCols(t, cs)) + keyIndexKey(u, (c) => mapCols(t, [c])[0]!),
+    (u) => keyDef(u) + keyIndexKey(u, (c) => c),
     (u) => p.constraintDrop.push({ kind: "drop-unique", table: old.name, unique: u }),
     (u) => p.constraintAdd.push({ kind: "add-unique", table: t, unique: u }),
     (a, b) =>
@@ -695,6 +697,19 @@ export function columnDiffers(a: Column, b: Column, mapEnum: (n: string) => stri
 
 const sameList = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * A primary key's or unique constraint's definition: its columns in order (in the new names
+ * through `mapCols`) with their prefix lengths. Its name and comment are not part of it.
+ */
+function keyDef(
+  k: PrimaryKey | UniqueConstraint,
+  mapCols: (cs: readonly string[]) => readonly string[] = (cs) => cs,
+): string {
+  const lengths = k.prefixLengths ?? {};
+  const names = mapCols(k.columns);
+  return JSON.stringify(k.columns.map((c, i) => [names[i], lengths[c] ?? null]));
+}
 
 /** An index entry as a key: its column (through `mapCol`) or expression and its options. */
 const partKey = (p: IndexPart, mapCol: (c: string) => string) => [

@@ -218,8 +218,10 @@ export type PrimaryKeyItemCstChildren = {
   Primary: IToken[];
   Key: IToken[];
   Name?: IToken[];
-  columnList: ColumnListCstNode[];
+  keyColumnList: KeyColumnListCstNode[];
   keyClauses: KeyClausesCstNode[];
+  Using?: IToken[];
+  method?: IToken[];
 };
 
 export interface KeyClausesCstNode extends CstNode {
@@ -244,7 +246,7 @@ export type UniqueItemCstChildren = {
   Index?: IToken[];
   indexRest?: IndexRestCstNode[];
   Name?: IToken[];
-  columnList?: ColumnListCstNode[];
+  keyColumnList?: KeyColumnListCstNode[];
   keyClauses?: KeyClausesCstNode[];
 };
 
@@ -351,6 +353,30 @@ export type CheckItemCstChildren = {
   inherit?: IToken[];
   not?: IToken[];
   valid?: IToken[];
+};
+
+export interface KeyColumnListCstNode extends CstNode {
+  name: "keyColumnList";
+  children: KeyColumnListCstChildren;
+}
+
+export type KeyColumnListCstChildren = {
+  LParen: IToken[];
+  keyColumn: KeyColumnCstNode[];
+  Comma?: IToken[];
+  RParen: IToken[];
+};
+
+export interface KeyColumnCstNode extends CstNode {
+  name: "keyColumn";
+  children: KeyColumnCstChildren;
+}
+
+export type KeyColumnCstChildren = {
+  Name: IToken[];
+  LParen?: IToken[];
+  prefixLength?: IToken[];
+  RParen?: IToken[];
 };
 
 export interface ColumnListCstNode extends CstNode {
@@ -544,6 +570,8 @@ export interface SchemaCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   fkClause(children: FkClauseCstChildren, param?: IN): OUT;
   fkOption(children: FkOptionCstChildren, param?: IN): OUT;
   checkItem(children: CheckItemCstChildren, param?: IN): OUT;
+  keyColumnList(children: KeyColumnListCstChildren, param?: IN): OUT;
+  keyColumn(children: KeyColumnCstChildren, param?: IN): OUT;
   columnList(children: ColumnListCstChildren, param?: IN): OUT;
   column(children: ColumnCstChildren, param?: IN): OUT;
   typeRef(children: TypeRefCstChildren, param?: IN): OUT;

@@ -237,13 +237,20 @@ class SchemaParser extends CstParser {
     );
   });
 
-  /** `primary key [NAME] (a, b)`: a name of its own, as PostgreSQL and SQLite keep it. */
+  /**
+   * `primary key [NAME] (a, b) [using METHOD]`: a name of its own, as PostgreSQL and SQLite keep
+   * it; MySQL's `USING BTREE` written on the key.
+   */
   primaryKeyItem = this.RULE("primaryKeyItem", () => {
     this.CONSUME(T.Primary);
     this.CONSUME(T.Key);
     this.OPTION(() => this.CONSUME(T.Name));
-    this.SUBRULE(this.columnList);
+    this.SUBRULE(this.keyColumnList);
     this.SUBRULE(this.keyClauses);
+    this.OPTION2(() => {
+      this.CONSUME(T.Using);
+      this.CONSUME2(T.Name, { LABEL: "method" });
+    });
   });
 
   /**
@@ -280,7 +287,7 @@ class SchemaParser extends CstParser {
       {
         ALT: () => {
           this.OPTION(() => this.CONSUME(T.Name));
-          this.SUBRULE(this.columnList);
+          this.SUBRULE(this.keyColumnList);
           this.SUBRULE(this.keyClauses);
         },
       },
@@ -460,6 +467,22 @@ class SchemaParser extends CstParser {
         this.CONSUME3(T.Name, { LABEL: "not" });
         this.CONSUME4(T.Name, { LABEL: "valid" });
       },
+    });
+  });
+
+  /** A key's columns, each with MySQL's prefix length if any: `(jid(75), node)`. */
+  keyColumnList = this.RULE("keyColumnList", () => {
+    this.CONSUME(T.LParen);
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.keyColumn) });
+    this.CONSUME(T.RParen);
+  });
+
+  keyColumn = this.RULE("keyColumn", () => {
+    this.CONSUME(T.Name);
+    this.OPTION(() => {
+      this.CONSUME(T.LParen);
+      this.CONSUME(T.NumberLiteral, { LABEL: "prefixLength" });
+      this.CONSUME(T.RParen);
     });
   });
 

@@ -22,6 +22,7 @@ import type {
   IdentityOptions,
   Exclusion,
   Index,
+  PrefixLengths,
   IndexPart,
   KeyIndexClauses,
   SourceInfo,
@@ -121,10 +122,13 @@ interface Inline {
 function inlinePlan(t: Table): Map<string, Inline> {
   const plan = new Map<string, Inline>(t.columns.map((c) => [c.name, { pk: false }]));
   const pk = t.primaryKey;
+  // A key with prefix lengths or a comment has no column-level spelling: it prints as a table item.
   if (
     pk &&
     pk.columns.length === 1 &&
     pk.name === primaryKeyName(t.name) &&
+    !pk.prefixLengths &&
+    pk.using === undefined &&
     !hasIndexClauses(pk) &&
     pk.comment === undefined &&
     plan.has(pk.columns[0]!)
@@ -135,6 +139,7 @@ function inlinePlan(t: Table): Map<string, Inline> {
     if (
       slot &&
       !slot.unique &&
+      !u.prefixLengths &&
       !hasIndexClauses(u) &&
       u.comment === undefined &&
       u.name === uniqueName(t.name, u.columns)
@@ -146,7 +151,10 @@ function inlinePlan(t: Table): Map<string, Inline> {
   const position = new Map(t.columns.map((c, i) => [c.name, i]));
   let last = -1;
   for (const fk of t.foreignKeys) {
-    const slot = fk.columns.length === 1 && fk.refColumns.length === 1 ? plan.get(fk.columns[0]!) : undefined;
+    const slot =
+      fk.columns.length === 1 && fk.refColumns.length === 1 && fk.comment === undefined
+        ? plan.get(fk.columns[0]!)
+        : undefined;
     const at = position.get(fk.columns[0]!) ?? -1;
     if (
       !(
@@ -214,6 +222,11 @@ function columnType(c: Column): string {
     if (serial) return serial;
   }
   return printType(c.type);
+}
+
+/** A key's columns, each with its prefix length if any: `(jid(75), node)`. */
+function keyList(columns: readonly string[], lengths: PrefixLengths | undefined): string {
+  return `(${columns.map((c) => `${printName(c)}${lengths?.[c] !== undefined ? `(${lengths[c]})` : ""}`).join(", ")})`;
 }
 
 function printIndex(t: Table, i: Index): string {
@@ -310,14 +323,14 @@ export function printTable(t: Table): string {
   if (pk && !(pk.columns.length === 1 && plan.get(pk.columns[0]!)?.pk))
     tableItem(
       pk.src,
-      `primary key${pk.name === primaryKeyName(t.name) ? "" : ` ${printName(pk.name)}`} ${nameList(pk.columns)}${printInclude(pk)}${printStorage(pk)}`,
+      `primary key${pk.name === primaryKeyName(t.name) ? "" : ` ${printName(pk.name)}`} ${keyList(pk.columns, pk.prefixLengths)}${printInclude(pk)}${printStorage(pk)}${pk.using ? ` using ${printName(pk.using)}` : ""}`,
       pk.comment,
     );
   for (const u of t.uniques) {
     if (inlined.has(u)) continue;
     tableItem(
       u.src,
-      `unique${u.name === uniqueName(t.name, u.columns) ? "" : ` ${printName(u.name)}`} ${nameList(u.columns)}${printInclude(u)}${printStorage(u)}`,
+      `unique${u.name === uniqueName(t.name, u.columns) ? "" : ` ${printName(u.name)}`} ${keyList(u.columns, u.prefixLengths)}${printInclude(u)}${printStorage(u)}`,
       u.comment,
     );
   }

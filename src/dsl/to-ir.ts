@@ -57,6 +57,7 @@ import type {
   ColumnAttrCstChildren,
   ColumnCstChildren,
   ColumnListCstChildren,
+  KeyColumnListCstChildren,
   DefaultValueCstChildren,
   EnumDeclCstChildren,
   EnumDeclCstNode,
@@ -760,8 +761,8 @@ function createVisitor() {
       t.itemNode = undefined;
       // `visit` calls the method of the item's rule.
       this.visit(inner, t);
-      // A column is an anchor with its doc (`column`); a constraint or index takes its doc as
-      // its comment (COMMENT ON INDEX / CONSTRAINT).
+      // A column is an anchor with its doc (`column`); a key, index or constraint takes a `///`
+      // doc as its database comment (`comment`); an item that made nothing takes comments only.
       const node = t.itemNode as { comment?: string } | undefined;
       if (!c.column)
         this.out.anchors.push({
@@ -777,7 +778,14 @@ function createVisitor() {
         });
     }
 
-    setPrimaryKey(t: TableScope, columns: string[], loc: Loc, src: MutableSource, name?: string): void {
+    setPrimaryKey(
+      t: TableScope,
+      columns: string[],
+      loc: Loc,
+      src: MutableSource,
+      name?: string,
+      extra: Pick<PrimaryKey, "prefixLengths" | "using"> = {},
+    ): void {
       if (t.pk) {
         this.error(
           "duplicate-primary-key",
@@ -788,20 +796,37 @@ function createVisitor() {
         );
         return;
       }
-      t.pk = { value: { name: name ?? primaryKeyName(t.name), columns, src }, loc };
+      t.pk = {
+        value: {
+          name: name ?? primaryKeyName(t.name),
+          columns,
+          ...extra,
+          src,
+        },
+        loc,
+      };
     }
 
     primaryKeyItem(c: Parsed<PrimaryKeyItemCstChildren>, t: TableScope): void {
-      const cols = this.columnList(c.columnList?.[0]?.children);
+      const cols = this.keyColumnList(c.keyColumnList?.[0]?.children);
       if (!cols) return;
       const explicit = real(c.Name?.[0]);
-      t.item.parts = { ...cols.parts, ...(explicit ? { name: this.loc(explicit) } : {}) };
+      const method = real(c.method?.[0]);
+      t.item.parts = {
+        ...cols.parts,
+        ...(explicit ? { name: this.loc(explicit) } : {}),
+        ...(method ? { using: this.loc(method) } : {}),
+      };
       this.setPrimaryKey(
         t,
         cols.names,
         this.head(t.item, "primary".length),
         t.item,
         explicit ? nameText(explicit) : undefined,
+        {
+          ...(cols.prefixLengths ? { prefixLengths: cols.prefixLengths } : {}),
+          ...(method ? { using: nameText(method).toLowerCase() } : {}),
+        },
       );
       const clauses = this.keyClauses(c.keyClauses?.[0]?.children);
       if (t.pk?.value.src === t.item) {
@@ -830,12 +855,13 @@ function createVisitor() {
         return;
       }
       const explicit = real(c.Name?.[0]);
-      const cols = this.columnList(c.columnList?.[0]?.children);
+      const cols = this.keyColumnList(c.keyColumnList?.[0]?.children);
       if (!cols) return;
       t.item.parts = { ...cols.parts, ...(explicit ? { name: this.loc(explicit) } : {}) };
       const u: Mutable<UniqueConstraint> = {
         name: explicit ? nameText(explicit) : "",
         columns: cols.names,
+        ...(cols.prefixLengths ? { prefixLengths: cols.prefixLengths } : {}),
         ...this.keyClauses(c.keyClauses?.[0]?.children),
         src: t.item,
       };
@@ -1079,6 +1105,38 @@ function createVisitor() {
               },
             },
       );
+    }
+
+    /** A key's columns and their prefix lengths (`(jid(75), node)`); undefined lengths when none has one. */
+    keyColumnList(
+      c: Parsed<KeyColumnListCstChildren> | undefined,
+    ): { names: string[]; parts: Record<string, Loc>; prefixLengths?: Record<string, number> } | undefined {
+      if (!c) return undefined;
+      const names: string[] = [];
+      const parts: Record<string, Loc> = {};
+      const lengths: Record<string, number> = {};
+      for (const k of c.keyColumn ?? []) {
+        const t = real(k.children.Name?.[0]);
+        if (!t) continue;
+        const name = nameText(t);
+        names.push(name);
+        parts[`column:${name}`] ??= this.loc(t);
+        const lengthTok = real(k.children.prefixLength?.[0]);
+        if (!lengthTok) continue;
+        if (!(/^\d+$/.test(lengthTok.image) && Number(lengthTok.image) >= 1))
+          this.error(
+            "bad-prefix-length",
+            `a prefix length is a whole number of characters, at least 1, not \`${lengthTok.image}\``,
+            this.loc(lengthTok),
+          );
+        else lengths[name] = Number(lengthTok.image);
+      }
+      if (!names.length) return undefined;
+      return Object.keys(lengths).length ? { names, parts, prefixLengths: lengths } : { names, parts };
+    }
+
+    keyColumn(): void {
+      // Read by `keyColumnList`.
     }
 
     columnList(

@@ -187,6 +187,17 @@ export interface Column {
 }
 
 /**
+ * MySQL's prefix lengths on a key's columns (`primary key (jid(75), node)`): column name → the
+ * number of characters the key holds. Absent for a column keyed whole (and absent altogether
+ * when none has one). An index keeps the same fact on its entries (`IndexPart.length`);
+ * `keyPrefixLengths` reads either.
+ */
+export type PrefixLengths = Readonly<Record<string, number>>;
+
+/** The table items a `///` doc comment can give a database comment (`set-item-comment`). */
+export type CommentedItem = "primary-key" | "unique" | "index" | "foreign-key" | "check" | "exclusion";
+
+/**
  * What a primary key or unique constraint says about the index it owns (PostgreSQL), as an
  * index says it: `include (a, b)`, `with (fillfactor = 70)`.
  */
@@ -200,7 +211,13 @@ export interface KeyIndexClauses {
 export interface PrimaryKey extends KeyIndexClauses {
   readonly name: string;
   readonly columns: readonly string[];
-  /** From `///` doc comments: the database comment on it (PostgreSQL's COMMENT ON INDEX / CONSTRAINT). */
+  readonly prefixLengths?: PrefixLengths;
+  /**
+   * `using btree` written on the key (MySQL's `PRIMARY KEY (...) USING BTREE`), lower-cased: the
+   * server keeps that it was written; the key is the same one without it (not compared).
+   */
+  readonly using?: string;
+  /** From `///` doc comments: its database comment (MySQL `COMMENT '...'`, PostgreSQL COMMENT ON CONSTRAINT). */
   readonly comment?: string;
   readonly src?: SourceInfo;
 }
@@ -208,7 +225,8 @@ export interface PrimaryKey extends KeyIndexClauses {
 export interface UniqueConstraint extends KeyIndexClauses {
   readonly name: string;
   readonly columns: readonly string[];
-  /** From `///` doc comments: the database comment on it (PostgreSQL's COMMENT ON INDEX / CONSTRAINT). */
+  readonly prefixLengths?: PrefixLengths;
+  /** From `///` doc comments: its database comment (MySQL `COMMENT '...'`, PostgreSQL COMMENT ON CONSTRAINT). */
   readonly comment?: string;
   readonly src?: SourceInfo;
 }
@@ -250,7 +268,7 @@ export interface Index {
   readonly nullsNotDistinct?: boolean;
   /** `with (fillfactor = 70)`: storage parameters (PostgreSQL), names lower-cased, values as written. */
   readonly storage?: Readonly<Record<string, string>>;
-  /** From `///` doc comments: the database comment on it (PostgreSQL's COMMENT ON INDEX / CONSTRAINT). */
+  /** From `///` doc comments: its database comment (MySQL `COMMENT '...'`, PostgreSQL COMMENT ON INDEX). */
   readonly comment?: string;
   readonly src?: SourceInfo;
 }
@@ -430,6 +448,29 @@ export interface Schema {
   readonly domains?: readonly Domain[];
   /** For `fmt`: comments after the last declaration of each file, keyed by file. */
   readonly fileTrailing?: Readonly<Record<string, readonly string[]>>;
+  /** Set by introspection only: what the database gives what says nothing (see `DatabaseDefaults`). */
+  readonly databaseDefaults?: DatabaseDefaults;
+}
+
+/**
+ * What a live database gives an object that says nothing, read when connected (a schema from
+ * files has none): the normal form compares a table that restates a default equal to one that
+ * does not (MySQL: `charset = utf8mb4` where the database's is utf8mb4).
+ */
+export interface DatabaseDefaults {
+  /** The options a table created without any has (MySQL: `engine`, `charset`, `collate`). */
+  readonly tableOptions: Readonly<Record<string, string>>;
+  /** Each character set's default collation, lower-cased (MySQL: `latin1` → `latin1_swedish_ci`). */
+  readonly collations?: Readonly<Record<string, string>>;
+}
+
+/** The prefix lengths of a key or an index, by column (empty when it keys whole columns). */
+export function keyPrefixLengths(k: PrimaryKey | UniqueConstraint | Index): ReadonlyMap<string, number> {
+  if ("parts" in k)
+    return new Map(
+      k.parts.flatMap((p) => (p.kind === "column" && p.length !== undefined ? [[p.column, p.length]] : [])),
+    );
+  return new Map(Object.entries(k.prefixLengths ?? {}));
 }
 
 export const emptySchema = (): Schema => ({ tables: [], enums: [] });

@@ -46,6 +46,9 @@ function valueFor(
     return vs[random ? Math.floor(random() * vs.length) : 0]!.name;
   }
   if (random && c.nullable && random() < 0.2) return null;
+  // MySQL's `set('a', 'b')`: its first member (the quotes of the argument taken off).
+  if (t.kind === "native" && t.name === "set" && t.args?.[0])
+    return t.args[0].slice(1, -1).replace(/''/g, "'");
   if (t.kind === "native") return c.nullable ? null : "1";
   switch (t.name) {
     case "smallint":

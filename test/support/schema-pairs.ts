@@ -160,6 +160,9 @@ const COLLATIONS: Readonly<Record<DialectName, readonly string[]>> = {
   sqlite: ["NOCASE", "RTRIM"],
 };
 
+/** Members of the `set(...)` columns the MySQL schemas get, as the language writes them. */
+const SET_MEMBERS = ["'Trailers'", "'it''s'", "'Behind the Scenes'"];
+
 function column(
   name: string,
   r: Rng,
@@ -171,6 +174,9 @@ function column(
   // MySQL's own integers: unsigned ones and tinyint.
   if (d === "mysql" && isIntegral(type) && r.bool(0.3)) type = { ...type, unsigned: true } as ColumnType;
   else if (d === "mysql" && isIntegral(type) && r.bool(0.2)) type = { kind: "native", name: "tinyint" };
+  // MySQL's `set(...)` (Sakila's special_features), in place of a text column sometimes.
+  else if (d === "mysql" && isText(type) && r.bool(0.15))
+    type = { kind: "native", name: "set", args: SET_MEMBERS.slice(0, r.int(1, SET_MEMBERS.length)) };
   const nullable = forceNullable || r.bool(0.4);
   const col: Column = {
     name,
@@ -300,6 +306,10 @@ function addIndexes(t: MTable, r: Rng, d: DialectName) {
       t.uniques.push({
         name,
         columns: [c.name],
+        // MySQL: a unique key on a prefix of a varchar column.
+        ...(d === "mysql" && isText(c.type) && r.bool(0.3)
+          ? { prefixLengths: { [c.name]: r.int(1, 10) } }
+          : {}),
         // PostgreSQL's clauses of the key's index, now and then.
         ...(d === "postgres" && r.bool(0.3) ? { include: ["id"] } : {}),
         ...(d === "postgres" && r.bool(0.3) ? { storage: { fillfactor: "80" } } : {}),
@@ -339,6 +349,7 @@ function addIndexes(t: MTable, r: Rng, d: DialectName) {
         unique: false,
         parts: [part],
         ...(d !== "mysql" && r.bool(0.3) ? { where: `${quote(c.name)} is not null` } : {}),
+        ...(d === "mysql" && r.bool(0.3) ? { comment: "For lookups; it's fast." } : {}),
       });
     }
   }
@@ -451,8 +462,8 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
   for (let e = 0; e < edits; e++) {
     const t = r.pick(plain()) as W<Table>;
     const free = t.columns.filter((c) => !used(t as Table, c.name));
-    const k = r.int(0, d === "mysql" || d === "sqlite" ? 16 : 15);
-    switch (d === "sqlite" && k === 16 ? 17 : k) {
+    const k = r.int(0, d === "mysql" ? 17 : d === "sqlite" ? 16 : 15);
+    switch (d === "sqlite" && k === 16 ? 18 : k) {
       case 0: {
         // add a column: nullable, or NOT NULL with a default
         const name = FRESH_COLUMNS.find((n) => !t.columns.some((c) => c.name === n));
@@ -521,6 +532,20 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
             (x.type.name === "varchar" || x.type.name === "int" || x.type.name === "smallint") &&
             !t.foreignKeys.some((f) => f.columns.includes(x.name)),
         );
+        // MySQL: a `set(...)` gets a member at the end (its rows keep theirs).
+        const members = t.columns.find(
+          (x) =>
+            x.type.kind === "native" &&
+            x.type.name === "set" &&
+            (x.type.args?.length ?? 0) < SET_MEMBERS.length,
+        );
+        if (!c && members?.type.kind === "native") {
+          members.type = {
+            ...members.type,
+            args: SET_MEMBERS.slice(0, (members.type.args?.length ?? 0) + 1),
+          };
+          break;
+        }
         if (c?.type.kind !== "portable") break;
         c.type =
           c.type.name === "varchar"
@@ -620,6 +645,18 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
         break;
       }
       case 17: {
+        // MySQL: a comment on the primary key, a unique key or an index set, changed or removed
+        const items = [...(t.primaryKey ? [t.primaryKey] : []), ...t.uniques, ...t.indexes] as {
+          comment?: string;
+        }[];
+        if (!items.length) break;
+        const item = r.pick(items);
+        const next = r.pick([undefined, "Changed.", "A key's comment."]);
+        if (next === undefined) delete item.comment;
+        else item.comment = next;
+        break;
+      }
+      case 18: {
         // SQLite: a virtual table added, given another definition (a drop and a create), or dropped
         const v = s.tables.find((x) => x.virtual);
         if (!v) s.tables.push(virtualTable(r) as W<Table>);

@@ -6,17 +6,19 @@
  *
  * Used for drift, for `diff` against a database and for the round-trip tests; never rendered.
  */
-import type {
-  Column,
-  FkAction,
-  Index,
-  IndexPart,
-  KeyIndexClauses,
-  Schema,
-  Table,
-  TableOptions,
+import {
+  type Column,
+  type FkAction,
+  type Index,
+  type IndexPart,
+  type KeyIndexClauses,
+  keyPrefixLengths,
+  type PrefixLengths,
+  type Schema,
+  type Table,
+  type TableOptions,
 } from "../../ir/model.ts";
-import { type Capabilities, createsIndex } from "../dialect.ts";
+import { type Capabilities, type CommentedItem, createsIndex } from "../dialect.ts";
 import type { BaseRenderer } from "./render.ts";
 import { normExpr } from "./expr.ts";
 import { effectiveIdentityOptions } from "../../ir/identity.ts";
@@ -92,6 +94,10 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
       ...(caps.comments && c.doc !== undefined ? { doc: c.doc } : {}),
     };
   };
+  // A comment where the database keeps one on that kind of item (`Capabilities.itemComments`).
+  const comment = (kind: CommentedItem, text: string | undefined) =>
+    text !== undefined && text !== "" && caps.itemComments?.includes(kind) ? { comment: text } : {};
+  const lengths = (l: PrefixLengths | undefined) => (l && Object.keys(l).length ? { prefixLengths: l } : {});
   const plainUnique = (i: Index) =>
     f.uniqueIndexIsConstraint &&
     i.unique &&
@@ -113,7 +119,7 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
     ...(i.include?.length ? { include: i.include } : {}),
     ...(i.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
     ...(i.storage ? { storage: i.storage } : {}),
-    ...(caps.indexComments && i.comment !== undefined ? { comment: i.comment } : {}),
+    ...comment("index", i.comment),
     ...(i.using !== undefined &&
     i.using !== "btree" &&
     (f.keepsIndexMethod === true ||
@@ -125,9 +131,6 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
     ...(k.include?.length ? { include: k.include } : {}),
     ...(k.storage ? { storage: k.storage } : {}),
   });
-  /** A constraint's comment, where the dialect keeps one. */
-  const comment = (k: { comment?: string }) =>
-    caps.constraintComments && k.comment !== undefined ? { comment: k.comment } : {};
   const action = f.fkAction ?? ((a: FkAction) => a);
   const sequences = (schema.sequences ?? []).map((q) => ({
     name: q.name,
@@ -182,8 +185,9 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
               primaryKey: {
                 name: f.primaryKeyNames ? t.primaryKey.name : "",
                 columns: t.primaryKey.columns,
+                ...lengths(t.primaryKey.prefixLengths),
                 ...keyIndexClauses(t.primaryKey),
-                ...comment(t.primaryKey),
+                ...comment("primary-key", t.primaryKey.comment),
               },
             }
           : {}),
@@ -191,12 +195,16 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
           ...t.uniques.map((u) => ({
             name: u.name,
             columns: u.columns,
+            ...lengths(u.prefixLengths),
             ...keyIndexClauses(u),
-            ...comment(u),
+            ...comment("unique", u.comment),
           })),
+          // The same object as a unique constraint: its prefix lengths and comment with it.
           ...t.indexes.filter(plainUnique).map((i) => ({
             name: i.name,
             columns: i.parts.map((p) => (p.kind === "column" ? p.column : "")),
+            ...lengths(Object.fromEntries(keyPrefixLengths(i))),
+            ...comment("unique", i.comment),
           })),
         ],
         indexes: t.indexes.filter((i) => !plainUnique(i) && createsIndex(caps, i)).map(index),
@@ -210,14 +218,14 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
           ...(k.matchFull ? { matchFull: true } : {}),
           ...(k.deferrable ? { deferrable: k.deferrable } : {}),
           ...(k.notValid ? { notValid: true } : {}),
-          ...comment(k),
+          ...comment("foreign-key", k.comment),
         })),
         checks: t.checks.map((c) => ({
           name: c.name,
           expr: expr(c.expr),
           ...(c.noInherit ? { noInherit: true } : {}),
           ...(c.notValid ? { notValid: true } : {}),
-          ...comment(c),
+          ...comment("check", c.comment),
         })),
         ...(t.exclusions?.length
           ? {
@@ -231,7 +239,7 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
                 })),
                 ...(x.where !== undefined ? { where: expr(x.where) } : {}),
                 ...keyIndexClauses(x),
-                ...comment(x),
+                ...comment("exclusion", x.comment),
               })),
             }
           : {}),

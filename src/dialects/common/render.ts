@@ -13,6 +13,7 @@ import type {
   GeneratedColumn,
   Index,
   IndexPart,
+  PrefixLengths,
   KeyIndexClauses,
   PrimaryKey,
   Schema,
@@ -415,10 +416,10 @@ export abstract class BaseRenderer {
   }
 
   primaryKeySql(pk: PrimaryKey): string {
-    return `CONSTRAINT ${this.q(pk.name)} PRIMARY KEY (${this.cols(pk.columns)})${this.keyIndexClauses(pk)}`;
+    return `CONSTRAINT ${this.q(pk.name)} PRIMARY KEY (${this.keyCols(pk.columns, pk.prefixLengths)})${this.keyIndexClauses(pk)}`;
   }
   uniqueSql(u: UniqueConstraint): string {
-    return `CONSTRAINT ${this.q(u.name)} UNIQUE (${this.cols(u.columns)})${this.keyIndexClauses(u)}`;
+    return `CONSTRAINT ${this.q(u.name)} UNIQUE (${this.keyCols(u.columns, u.prefixLengths)})${this.keyIndexClauses(u)}`;
   }
   /**
    * PostgreSQL's EXCLUDE (validation refuses it elsewhere): each element as an index entry,
@@ -496,6 +497,11 @@ export abstract class BaseRenderer {
 
   protected cols(names: readonly string[]): string {
     return names.map((n) => this.q(n)).join(", ");
+  }
+
+  /** A key's columns, each with its prefix length if any (MySQL's; validation refuses them elsewhere). */
+  protected keyCols(names: readonly string[], lengths: PrefixLengths | undefined): string {
+    return names.map((n) => `${this.q(n)}${lengths?.[n] !== undefined ? `(${lengths[n]})` : ""}`).join(", ");
   }
 
   /**

@@ -6,12 +6,20 @@
 import { columnsOf, tableParent } from "../../ir/inheritance.ts";
 import {
   INTEGER_TYPES,
+  keyPrefixLengths,
   TEXT_TYPES,
+  type Check,
   type Column,
   type ColumnType,
+  type CommentedItem,
+  type Exclusion,
+  type ForeignKey,
+  type Index,
+  type PrimaryKey,
   type Schema,
   type SourceInfo,
   type Table,
+  type UniqueConstraint,
 } from "../../ir/model.ts";
 import type { Capabilities, NameScopes } from "../dialect.ts";
 import { diagnostic, type Diagnostic } from "../../ir/diagnostics.ts";
@@ -337,19 +345,38 @@ export function validateUnsigned(schema: Schema, caps: Capabilities, db: string)
           ),
         );
     }
-  // An index key on a prefix: PostgreSQL and SQLite index whole values (or an expression).
-  if (!caps.indexPrefixes)
+  // `using` on a primary key: only MySQL writes one (and keeps that it was written).
+  if (!caps.primaryKeyMethod)
     for (const t of schema.tables)
-      for (const i of t.indexes)
-        if (i.parts.some((p) => p.kind === "column" && p.length !== undefined))
+      if (t.primaryKey?.using !== undefined)
+        out.push(
+          dialectWarning(
+            "index-method",
+            `${db} takes no method on a primary key; \`using ${t.primaryKey.using}\` on \`${t.name}\`'s is ignored`,
+            t.primaryKey.src,
+            "remove `using`",
+            "using",
+          ),
+        );
+  // A key on a prefix: PostgreSQL and SQLite index whole values (or an expression).
+  if (!caps.indexPrefixes)
+    for (const t of schema.tables) {
+      const keys: [string, PrimaryKey | UniqueConstraint | Index][] = [
+        ...(t.primaryKey ? [[`primary key of \`${t.name}\``, t.primaryKey] as [string, PrimaryKey]] : []),
+        ...t.uniques.map((u): [string, UniqueConstraint] => [`unique constraint \`${u.name}\``, u]),
+        ...t.indexes.map((i): [string, Index] => [`index \`${i.name}\``, i]),
+      ];
+      for (const [what, k] of keys)
+        if (keyPrefixLengths(k).size)
           out.push(
             dialectError(
               "index-prefix",
-              `${db} has no index prefix lengths (index \`${i.name}\`)`,
-              i.src,
+              `${db} has no index prefix lengths (${what})`,
+              k.src,
               "index the whole column, or an expression such as `(left(name, 20))`",
             ),
           );
+    }
   return out;
 }
 
@@ -616,5 +643,43 @@ export function validateIndexEntries(schema: Schema, caps: Capabilities, db: str
           );
       }
     }
+  return out;
+}
+
+/**
+ * A `///` comment on a key, index or constraint the database keeps no comment on (MySQL: foreign
+ * keys and checks): the database accepts the item, the comment is not kept. A warning.
+ */
+export function validateItemComments(schema: Schema, caps: Capabilities, db: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const kept = new Set(caps.itemComments ?? []);
+  const words: Record<CommentedItem, string> = {
+    "primary-key": "primary key",
+    unique: "unique constraint",
+    index: "index",
+    "foreign-key": "foreign key",
+    check: "check",
+    exclusion: "exclusion constraint",
+  };
+  for (const t of schema.tables) {
+    const items: [CommentedItem, { name: string; comment?: string; src?: SourceInfo }][] = [
+      ...(t.primaryKey ? [["primary-key", t.primaryKey] as [CommentedItem, PrimaryKey]] : []),
+      ...t.uniques.map((u): [CommentedItem, UniqueConstraint] => ["unique", u]),
+      ...t.indexes.map((i): [CommentedItem, Index] => ["index", i]),
+      ...t.foreignKeys.map((f): [CommentedItem, ForeignKey] => ["foreign-key", f]),
+      ...t.checks.map((c): [CommentedItem, Check] => ["check", c]),
+      ...(t.exclusions ?? []).map((x): [CommentedItem, Exclusion] => ["exclusion", x]),
+    ];
+    for (const [kind, item] of items)
+      if (item.comment !== undefined && !kept.has(kind))
+        out.push(
+          dialectWarning(
+            "item-comment",
+            `${db} keeps no comment on a ${words[kind]}: the \`///\` comment on \`${item.name}\` is not kept`,
+            item.src,
+            "make it a `//` comment, or put it on the table or a column",
+          ),
+        );
+  }
   return out;
 }

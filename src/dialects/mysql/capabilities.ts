@@ -52,4 +52,7 @@ export const CAPABILITIES: Capabilities = {
   tableOptions: MYSQL_TABLE_OPTIONS.map((name) => ({ name, takes: "value" as const })),
   repartitions: true,
   columnOrder: true,
+  // `COMMENT '...'` is an index option: keys and indexes have it, foreign keys and checks not.
+  itemComments: ["primary-key", "unique", "index"],
+  primaryKeyMethod: true,
 };

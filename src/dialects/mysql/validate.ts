@@ -5,7 +5,7 @@
  * from the capabilities, which the renderer follows too.
  */
 import { validateSequencesAndDomains } from "../common/validate-objects.ts";
-import { type Schema, type Table, TEXT_TYPES } from "../../ir/model.ts";
+import { keyPrefixLengths, type Schema, type Table, TEXT_TYPES } from "../../ir/model.ts";
 import { CAPABILITIES } from "./capabilities.ts";
 import { validateMysqlPartitions } from "./partitions.ts";
 import type { Diagnostic } from "../../ir/diagnostics.ts";
@@ -19,6 +19,7 @@ import {
   validateConstraintClauses,
   validateExclusions,
   validateIndexEntries,
+  validateItemComments,
 } from "../common/validate.ts";
 import { isBlobLike, TEXT_PREFIX } from "./types.ts";
 import { CAPABILITIES as caps, INDEX_KINDS } from "./capabilities.ts";
@@ -98,8 +99,16 @@ export function validateMysql(schema: Schema): Diagnostic[] {
           ),
         );
     };
-    if (t.primaryKey) keyColumns("a primary key", t.primaryKey.columns, t.primaryKey.src);
-    for (const u of t.uniques) keyColumns(`unique constraint \`${u.name}\``, u.columns, u.src);
+    if (t.primaryKey)
+      keyColumns(
+        "a primary key",
+        t.primaryKey.columns,
+        t.primaryKey.src,
+        false,
+        keyPrefixLengths(t.primaryKey),
+      );
+    for (const u of t.uniques)
+      keyColumns(`unique constraint \`${u.name}\``, u.columns, u.src, false, keyPrefixLengths(u));
     for (const i of t.indexes) {
       // FULLTEXT and SPATIAL indexes hold whole columns, with no key length limit.
       if (i.using && INDEX_KINDS.includes(i.using)) {
@@ -136,11 +145,7 @@ export function validateMysql(schema: Schema): Diagnostic[] {
         i.parts.flatMap((p) => (p.kind === "column" ? [p.column] : [])),
         i.src,
         !i.unique,
-        new Map(
-          i.parts.flatMap((p) =>
-            p.kind === "column" && p.length !== undefined ? [[p.column, p.length]] : [],
-          ),
-        ),
+        keyPrefixLengths(i),
       );
       // Not created at all, so its `where` is not reported too.
       const dropped = !createsIndex(caps, i);
@@ -238,5 +243,6 @@ export function validateMysql(schema: Schema): Diagnostic[] {
   out.push(...validateConstraintClauses(schema, CAPABILITIES, "MySQL/MariaDB"));
   out.push(...validateExclusions(schema, CAPABILITIES, "MySQL/MariaDB"));
   out.push(...validateIndexEntries(schema, CAPABILITIES, "MySQL/MariaDB"));
+  out.push(...validateItemComments(schema, CAPABILITIES, "MySQL/MariaDB"));
   return out;
 }

@@ -41,8 +41,8 @@ export const CAPABILITIES: Capabilities = {
   // Partitioning and inheritance (`ir/inheritance.ts`), all with a value.
   tableOptions: PARTITION_OPTIONS.map((name) => ({ name, takes: "value" as const })),
   constraintClauses: true,
-  constraintComments: true,
-  indexComments: true,
+  // COMMENT ON CONSTRAINT and COMMENT ON INDEX: every key, index and constraint keeps one.
+  itemComments: ["primary-key", "unique", "index", "foreign-key", "check", "exclusion"],
   exclusions: true,
   indexEntryOptions: ["collation", "opclass", "nulls"],
   indexClauses: true,
