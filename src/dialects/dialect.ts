@@ -8,6 +8,7 @@ import type { Change } from "../diff/changes.ts";
 import type { Step } from "../diff/steps.ts";
 import type { Diagnostic } from "../ir/diagnostics.ts";
 import { SchemavcError } from "../core/errors.ts";
+import type { TypeCatalogue } from "./common/type-names.ts";
 
 export type DialectName = "sqlite" | "postgres" | "mysql";
 export const DIALECT_NAMES: readonly DialectName[] = ["sqlite", "postgres", "mysql"];
@@ -134,6 +135,11 @@ export interface Capabilities {
   readonly indexEntryOptions?: readonly ("collation" | "opclass" | "nulls")[];
   /** An index can have `include (...)`, `nulls not distinct` and `with (...)` (PostgreSQL). */
   readonly indexClauses?: boolean;
+  /**
+   * The native type names a bare type may be (`dialects/<d>/native-types.ts`), and whether the
+   * database refuses any other (validator: an error, or a warning on SQLite).
+   */
+  readonly types: TypeCatalogue;
 }
 
 /**
