@@ -15,7 +15,7 @@ import type { Connection } from "../dialects/dialect.ts";
 import { withSpinner } from "./spinner.ts";
 
 /** DATABASE_URL from a `.env` file in the working folder (KEY=VALUE lines, optional quotes). */
-async function dotenvUrl(cwd: string): Promise<string | undefined> {
+export async function dotenvUrl(cwd: string): Promise<string | undefined> {
   let text: string;
   try {
     text = await readFile(join(cwd, ".env"), "utf8");
