@@ -1,6 +1,7 @@
 /** `schemavc history` (alias `log`): every migration, applied or not, with its applied time. */
 import type { Context } from "./context.ts";
 import { withRunner } from "./runner-command.ts";
+import { isStamped } from "../migrate/history.ts";
 
 export async function run(ctx: Context): Promise<number> {
   return withRunner(ctx, async ({ runner, migrations }) => {
@@ -11,9 +12,10 @@ export async function run(ctx: Context): Promise<number> {
       const h = rows.get(v);
       return {
         version: v,
-        status: h ? h.status : "pending",
+        status: h ? (h.status === "applied" && isStamped(h) ? "stamped" : h.status) : "pending",
         appliedAt: h?.applied_at ?? null,
-        ms: h?.duration_ms ?? null,
+        // A stamped migration never ran: it has no duration.
+        ms: h && !isStamped(h) ? h.duration_ms : null,
         inFolder: migrations.some((m) => m.version === v),
       };
     });

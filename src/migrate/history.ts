@@ -77,6 +77,16 @@ export interface HistoryRow {
   readonly duration_ms: number;
 }
 
+/**
+ * `duration_ms` of a row written by `stamp`: the migration was recorded as applied without
+ * running (an adopted database), which no real run can take (a run of 0 ms records 0).
+ */
+export const STAMPED_MS = -1;
+
+/** The row was written by `stamp`, not by running the migration. */
+export const isStamped = (h: Pick<HistoryRow, "duration_ms">): boolean =>
+  Number(h.duration_ms) === STAMPED_MS;
+
 /** The checksum recorded for a migration: of its up.sql, the text that runs. */
 export const checksumOf = (up: string) => hashText(up);
 

@@ -25,7 +25,14 @@
 import { MigrationCheckError, type Connection, type Dialect, type Executor } from "../dialects/dialect.ts";
 import type { Migration } from "./dir.ts";
 import { splitSql } from "./split.ts";
-import { checksumOf, DatabaseHistory, nowText, type HistoryRow, type HistoryStore } from "./history.ts";
+import {
+  checksumOf,
+  DatabaseHistory,
+  nowText,
+  STAMPED_MS,
+  type HistoryRow,
+  type HistoryStore,
+} from "./history.ts";
 import { SchemavcError } from "../core/errors.ts";
 
 export class RunnerError extends SchemavcError {
@@ -202,7 +209,7 @@ export class Runner {
       );
       for (const m of this.migrations) {
         if (version === null || m.version > version || have.has(m.version)) continue;
-        await this.history.insert(this.conn, row(m, "applied", 0));
+        await this.history.insert(this.conn, row(m, "applied", STAMPED_MS));
         stamped.push(m.version);
       }
       return stamped;

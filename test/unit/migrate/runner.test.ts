@@ -13,7 +13,7 @@ import { postgres } from "../../../src/dialects/postgres/index.ts";
 import { sqlite } from "../../../src/dialects/sqlite/index.ts";
 import type { Schema } from "../../../src/ir/model.ts";
 import { readMigrations, writeMigration, type Migration } from "../../../src/migrate/dir.ts";
-import { checksumOf, DatabaseHistory, MemHistory } from "../../../src/migrate/history.ts";
+import { checksumOf, DatabaseHistory, MemHistory, STAMPED_MS } from "../../../src/migrate/history.ts";
 import { Runner, type RunOptions } from "../../../src/migrate/runner.ts";
 import { dataLossGuard } from "../../../src/lint/migrations.ts";
 import { MemMigrationSource } from "../../../src/migrate/source.ts";
@@ -426,8 +426,8 @@ describe("runner: stamp and resolve", () => {
     expect(await runner.stamp(V2, opts)).toEqual([V1, V2]);
     expect(conn.log).toEqual([]);
     expect([...history.rows.values()].map((r) => [r.version, r.status, r.duration_ms])).toEqual([
-      [V1, "applied", 0],
-      [V2, "applied", 0],
+      [V1, "applied", STAMPED_MS],
+      [V2, "applied", STAMPED_MS],
     ]);
     expect((await runner.up(opts)).map((a) => a.version)).toEqual([V3]);
   });
