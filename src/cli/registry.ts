@@ -180,10 +180,6 @@ export const COMMANDS: readonly CommandSpec[] = [
       },
       { command: 'schemavc revision -m "initial"', comment: "the same under Alembic's name" },
       {
-        command: 'schemavc generate -q -m "index emails"',
-        comment: "quietly: warnings and errors only, no summary",
-      },
-      {
         command: "schemavc generate --amend",
         comment: "after adding `renamed from`: rewrite the migration just written as a rename",
       },
