@@ -291,12 +291,21 @@ export const COMMANDS: readonly CommandSpec[] = [
     details:
       "Rolls back the newest N applied migrations (default 1), or every one after --to VERSION;\n" +
       "`base` rolls back all. Uses the folder's down.sql, or the down SQL stored when the\n" +
-      "migration was applied if its folder is gone. Alembic's `downgrade -1` works too.",
+      "migration was applied if its folder is gone. Alembic's `downgrade -1` works too.\n\n" +
+      "Data-loss guard: before anything runs, the down SQL of each migration to roll back is\n" +
+      "linted; one that drops a table or column or narrows a type is listed with the rows it\n" +
+      "would delete, and runs only after a `y` at a terminal or with --allow-data-loss. The\n" +
+      "baseline of an adopted database (a migration recorded by `stamp`, never run here) is\n" +
+      "never rolled back into dropping the database's tables without --allow-data-loss.",
     options: {
       to: {
         type: "string",
         description: "roll back every migration after VERSION (base = all)",
         valueName: "VERSION",
+      },
+      "allow-data-loss": {
+        type: "boolean",
+        description: "roll back migrations whose down SQL loses data without asking",
       },
       "dry-run": { type: "boolean", description: "print the SQL that would run; change nothing" },
       ...FLEET_OPTIONS,

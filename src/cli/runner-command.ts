@@ -2,7 +2,7 @@
  * What the database commands share: the project, its verified migrations, an open connection
  * and a Runner; runner and folder errors become SchemavcErrors; the connection is always closed.
  */
-import { sep } from "node:path";
+import { relative, sep } from "node:path";
 import type { Context } from "./context.ts";
 import type { Connection } from "../dialects/dialect.ts";
 import { flag } from "./context.ts";
@@ -10,7 +10,8 @@ import { SchemavcError, UsageError } from "../core/errors.ts";
 import { loadMigrations, openProject, type Project } from "./project.ts";
 import { msOption, openDatabase } from "./database.ts";
 import { Runner, RunnerError, type RunOptions } from "../migrate/runner.ts";
-import { dataLossGuard } from "../lint/migrations.ts";
+import { dataLossGuard, rollbackGuard } from "../lint/migrations.ts";
+import { askYesNo, canAsk } from "./prompt.ts";
 import { MigrationDirError, resolveVersion, type Migration } from "../migrate/dir.ts";
 
 export interface RunnerContext {
@@ -33,6 +34,15 @@ export async function withRunner<T>(ctx: Context, fn: (r: RunnerContext) => Prom
     dryRun: flag(ctx, "dry-run"),
     allowOutOfOrder: flag(ctx, "allow-out-of-order"),
     allowDataLoss: flag(ctx, "allow-data-loss"),
+    // A rollback that loses data is listed and asked about at a terminal; off one it is refused.
+    ...(canAsk()
+      ? {
+          confirmDataLoss: async (message: string) => {
+            ctx.report.info(message);
+            return askYesNo("roll back and lose this? [y/N] ");
+          },
+        }
+      : {}),
     events: {
       waiting: () => ctx.report.info("waiting for another schemavc run to release the migration lock..."),
       start: (v, dir) => {
@@ -49,7 +59,10 @@ export async function withRunner<T>(ctx: Context, fn: (r: RunnerContext) => Prom
     return await fn({
       project,
       migrations,
-      runner: new Runner(conn, project.dialect, migrations, { guard: dataLossGuard(project.dialect) }),
+      runner: new Runner(conn, project.dialect, migrations, {
+        guard: dataLossGuard(project.dialect),
+        rollbackGuard: rollbackGuard(project.dialect, (p) => relative(ctx.cwd, p) || p),
+      }),
       opts,
       conn,
     });

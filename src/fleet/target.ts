@@ -9,7 +9,7 @@ import { redactText } from "../dialects/url.ts";
 import type { Dialect } from "../dialects/dialect.ts";
 import type { Migration } from "../migrate/dir.ts";
 import { Runner, type RunOptions } from "../migrate/runner.ts";
-import { dataLossGuard } from "../lint/migrations.ts";
+import { dataLossGuard, rollbackGuard } from "../lint/migrations.ts";
 
 export type FleetJob =
   | { readonly kind: "up"; readonly target?: string; readonly count?: number }
@@ -46,7 +46,10 @@ export async function runTarget(
     throw new Error(connectionMessage(url, e, connectTimeoutMs).message);
   }
   try {
-    const runner = new Runner(conn, dialect, migrations, { guard: dataLossGuard(dialect) });
+    const runner = new Runner(conn, dialect, migrations, {
+      guard: dataLossGuard(dialect),
+      rollbackGuard: rollbackGuard(dialect),
+    });
     const st = await runner.state();
     const before = st.current;
     switch (job.kind) {

@@ -46,6 +46,11 @@ export interface Finding {
   readonly fix: string;
   /** A `-- schemavc:allow` directive on the statement accepts it. */
   readonly silenced: boolean;
+  /**
+   * The table whose rows the statement destroys (`drop-table`, `drop-column`), named as it is
+   * before the migration runs: `down` counts its rows to say what a rollback would lose.
+   */
+  readonly table?: string;
 }
 
 const TEXTISH = new Set([
@@ -77,7 +82,7 @@ export function lintMigration(input: LintInput): Finding[] {
   const facts = statements.map((s) => factsOf(s.sql, input.backslashEscapes));
   const flat = facts.flatMap((fs, i) => fs.map((f) => ({ i, f })));
   const out: Finding[] = [];
-  const emit = (rule: RuleId, i: number, message: string) => {
+  const emit = (rule: RuleId, i: number, message: string, table?: string) => {
     const r = RULE_BY_ID.get(rule)!;
     if (!r.dialects.includes(input.dialect)) return;
     const s = statements[i]!;
@@ -92,6 +97,7 @@ export function lintMigration(input: LintInput): Finding[] {
       why: r.why,
       fix: fixFor(r, input.dialect),
       silenced: s.allow.includes(rule),
+      ...(table !== undefined ? { table } : {}),
     });
   };
   statements.forEach((s, i) => {
@@ -178,6 +184,7 @@ export function lintMigration(input: LintInput): Finding[] {
               "drop-column",
               i,
               `drops column \`${rebuilt}.${current}\` and its data (the rebuilt table has no such column)`,
+              originalTable(rebuilt, i),
             );
           else {
             kept.add(ac.name);
@@ -200,7 +207,7 @@ export function lintMigration(input: LintInput): Finding[] {
           created.delete(f.table);
           break;
         }
-        emit("drop-table", i, `drops table \`${f.table}\` and every row in it`);
+        emit("drop-table", i, `drops table \`${f.table}\` and every row in it`, originalTable(f.table, i));
         break;
       case "rename-table":
         if (rebuildParts.has(`${i}:rename`)) {
@@ -219,7 +226,13 @@ export function lintMigration(input: LintInput): Finding[] {
         addColumn(f.table, f.column, i);
         break;
       case "drop-column":
-        if (!isNew(f.table)) emit("drop-column", i, `drops column \`${f.table}.${f.column}\` and its data`);
+        if (!isNew(f.table))
+          emit(
+            "drop-column",
+            i,
+            `drops column \`${f.table}.${f.column}\` and its data`,
+            originalTable(f.table, i),
+          );
         break;
       case "rename-column":
         if (!isNew(f.table))

@@ -28,6 +28,7 @@ import { splitSql } from "./split.ts";
 import {
   checksumOf,
   DatabaseHistory,
+  isStamped,
   nowText,
   STAMPED_MS,
   type HistoryRow,
@@ -55,8 +56,16 @@ export interface RunOptions {
   readonly lockTimeoutMs: number;
   readonly dryRun?: boolean;
   readonly allowOutOfOrder?: boolean;
-  /** Skip the runner's guard: apply migrations with unsilenced data-loss findings (`up --allow-data-loss`). */
+  /**
+   * Skip the runner's guards: apply migrations with unsilenced data-loss findings (`up
+   * --allow-data-loss`), roll back ones whose down SQL loses data (`down --allow-data-loss`).
+   */
   readonly allowDataLoss?: boolean;
+  /**
+   * Asks whether a rollback may lose what `message` lists (a person at a terminal); no answer,
+   * or no such function, is no. Never asked for an adopted database's baseline.
+   */
+  readonly confirmDataLoss?: (message: string) => Promise<boolean>;
   readonly events?: RunnerEvents;
 }
 
@@ -93,16 +102,41 @@ export type PendingGuard = (
   todo: readonly Migration[],
 ) => { readonly message: string; readonly hint: string } | undefined;
 
+/** One migration `down` is about to roll back: its down SQL and how its history row was written. */
+export interface Rollback {
+  readonly version: string;
+  /** Where its down.sql is, when the folder has it (for messages). */
+  readonly dir?: string;
+  readonly down: string;
+  /** Recorded by `stamp` (an adopted database), never run here. */
+  readonly stamped: boolean;
+}
+
+/**
+ * The check of `down`, run inside the lock before anything is rolled back: what the rollback
+ * loses, or undefined. `baseline`: the loss drops an adopted database's tables, which only
+ * `allowDataLoss` accepts (a `y` at a terminal is not enough). Implemented by `rollbackGuard`
+ * in `src/lint/migrations.ts`, passed in as the pending guard is.
+ */
+export type RollbackGuard = (
+  ex: Executor,
+  all: readonly Migration[],
+  todo: readonly Rollback[],
+) => Promise<{ readonly message: string; readonly hint: string; readonly baseline: boolean } | undefined>;
+
 export interface RunnerDeps {
   /** Where the history is kept: the database's history table unless a test says otherwise. */
   readonly history?: HistoryStore;
   /** Refuses pending migrations before `up` runs any (skipped with `allowDataLoss`). */
   readonly guard?: PendingGuard;
+  /** Refuses a rollback that loses data before `down` runs any (skipped with `allowDataLoss`). */
+  readonly rollbackGuard?: RollbackGuard;
 }
 
 export class Runner {
   readonly history: HistoryStore;
   readonly guard: PendingGuard | undefined;
+  readonly rollbackGuard: RollbackGuard | undefined;
   constructor(
     readonly conn: Connection,
     readonly dialect: Dialect,
@@ -111,6 +145,7 @@ export class Runner {
   ) {
     this.history = deps.history ?? new DatabaseHistory(dialect);
     this.guard = deps.guard;
+    this.rollbackGuard = deps.rollbackGuard;
   }
 
   /** The history compared with the folder. Creates the history table if it is missing. */
@@ -183,11 +218,26 @@ export class Runner {
         todo = todo.filter((h) => target === null || h.version > target);
       } else todo = todo.slice(0, opts.count ?? 1);
       const files = new Map(this.migrations.map((m) => [m.version, m]));
+      // The file's down.sql when the folder has it (verified by the sum file), else the SQL
+      // stored when it was applied: down works even where the migration files are gone.
+      const rollbacks: Rollback[] = todo.map((h) => {
+        const dir = files.get(h.version)?.dir;
+        return {
+          version: h.version,
+          ...(dir !== undefined ? { dir } : {}),
+          down: files.get(h.version)?.down ?? h.down_sql,
+          stamped: isStamped(h),
+        };
+      });
+      if (!opts.dryRun && !opts.allowDataLoss && this.rollbackGuard) {
+        const loss = await this.rollbackGuard(this.conn, this.migrations, rollbacks);
+        if (loss && (loss.baseline || !opts.confirmDataLoss)) throw new RunnerError(loss.message, loss.hint);
+        if (loss && !(await opts.confirmDataLoss!(loss.message)))
+          throw new RunnerError("the rollback was not confirmed: nothing was rolled back");
+      }
       const out: Applied[] = [];
-      for (const h of todo) {
-        // The file's down.sql when the folder has it (verified by the sum file), else the SQL
-        // stored when it was applied: down works even where the migration files are gone.
-        const sql = files.get(h.version)?.down ?? h.down_sql;
+      for (const [k, h] of todo.entries()) {
+        const sql = rollbacks[k]!.down;
         const r = await this.run(h.version, "down", sql, opts, async (ex) => {
           await this.history.delete(ex, h.version);
         });

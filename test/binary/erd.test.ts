@@ -131,7 +131,7 @@ test("generate --erd writes erd.md beside the migration; check, up, status and r
   ok(p.run("rehash"));
   expect(readFileSync(join(p.dir, "migrations", "schemavc.sum"), "utf8")).not.toContain("erd.md");
   ok(p.run("check"));
-  ok(p.run("down", "--to", "base"));
+  ok(p.run("down", "--to", "base", "--allow-data-loss"));
   ok(p.run("up"));
   // --erd without a change writes nothing, as generate does.
   ok(p.run("generate", "-m", "again", "--erd"));

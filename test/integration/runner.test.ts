@@ -68,11 +68,12 @@ for (const target of targets) {
         expect(up.out).toMatch(/applying \d{14}_one \.\.\. done in \d+ ms/);
         expect(p.run("status").code).toBe(0);
         expect(p.run("current").out).toBe(`${two}\n`);
-        expect(p.run("down").code).toBe(0);
+        // Rolling back "two" drops users.name: a data-loss rollback needs the flag off a terminal.
+        expect(p.run("down", "--allow-data-loss").code).toBe(0);
         expect(p.run("current", "--json").out).toContain(`"current": "${p.versions()[0]}"`);
         expect(p.run("up").code).toBe(0);
         expect(p.run("current").out).toBe(`${two}\n`);
-        expect(p.run("downgrade", "base").code).toBe(0);
+        expect(p.run("downgrade", "base", "--allow-data-loss").code).toBe(0);
         expect(p.run("current").out).toBe("base\n");
         expect(p.run("upgrade", "head").code).toBe(0);
         const hist = JSON.parse(p.run("history", "--json").out);
@@ -226,7 +227,8 @@ for (const target of targets) {
         expect(r.err).toContain(
           `the database has applied migration ${two} that the migrations folder does not have`,
         );
-        expect(p.run("down").code).toBe(0); // the stored down SQL rolls it back
+        // The stored down SQL rolls it back (it drops users.name: accepted by name).
+        expect(p.run("down", "--allow-data-loss").code).toBe(0);
         expect(p.run("current").out).toBe(`${one}\n`);
         // out of order: a migration older than the newest applied one
         p.schema(V2);
