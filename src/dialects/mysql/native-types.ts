@@ -18,6 +18,9 @@ const NAMES = [
   "inet4 inet6 uuid vector",
 ];
 
+/** Names that MariaDB 10.11 does not have yet: MySQL 8's `geomcollection`, the `vector` of MySQL 9 and MariaDB 11.7. */
+export const MYSQL_LATER_TYPES: readonly string[] = ["geomcollection", "vector"];
+
 export const MYSQL_TYPES: TypeCatalogue = {
   names: [...new Set(NAMES.flatMap((l) => l.split(" ")))],
   unknown: "refused",

@@ -22,6 +22,7 @@ const BUILT_IN = [
   "serial serial2 serial4 serial8 smallserial bigserial",
 ];
 
+/** The extensions' types (a server without the extension refuses them). */
 const EXTENSIONS = [
   // contrib: citext, hstore, ltree, cube, seg, isn, lo.
   "citext hstore ltree lquery ltxtquery cube seg lo ean13 isbn isbn13 ismn ismn13 issn issn13 upc",
@@ -33,8 +34,15 @@ const EXTENSIONS = [
   "earth",
 ];
 
+const words = (lines: readonly string[]) => lines.flatMap((l) => l.split(" "));
+
+/** The names only an extension provides (`test/integration/type-catalogue.test.ts` knows them apart). */
+export const POSTGRES_EXTENSION_TYPES: readonly string[] = words(EXTENSIONS).filter(
+  (n) => !words(BUILT_IN).includes(n),
+);
+
 export const POSTGRES_TYPES: TypeCatalogue = {
-  names: [...new Set([...BUILT_IN, ...EXTENSIONS].flatMap((l) => l.split(" ")))],
+  names: [...new Set([...words(BUILT_IN), ...words(EXTENSIONS)])],
   unknown: "refused",
   advice: {
     datetime: "timestamp",
