@@ -42,7 +42,7 @@ export async function loadValidSchema(
   ctx: Context,
   path: string,
   dialect: Dialect,
-  history?: () => Promise<readonly Migration[]>,
+  history?: () => Promise<readonly Migration[] | undefined>,
 ): Promise<Schema> {
   // Imported here, not at the top: commands that only talk to the database never load the parser.
   const { loadSchemaPath } = await import("../dsl/load.ts");
@@ -50,9 +50,11 @@ export async function loadValidSchema(
   const diagnostics = [...loaded.diagnostics];
   if (!hasErrors(diagnostics)) diagnostics.push(...dialect.validate(loaded.schema));
   // `renamed from` naming nothing that ever existed: the migrations' snapshots, newest first.
-  if (history && !hasErrors(diagnostics)) {
+  // (Undefined: the folder cannot be read, which its own check reports; the hints are not judged.)
+  const migrations = history && !hasErrors(diagnostics) ? await history() : undefined;
+  if (migrations) {
     const { unknownRenames } = await import("../diff/unknown-renames.ts");
-    diagnostics.push(...unknownRenames(loaded.schema, snapshotsNewestFirst(await history())));
+    diagnostics.push(...unknownRenames(loaded.schema, snapshotsNewestFirst(migrations)));
   }
   ctx.report.diagnostics(diagnostics, loaded.sources);
   if (hasErrors(diagnostics)) {

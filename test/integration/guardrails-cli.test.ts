@@ -5,7 +5,7 @@
  * refusal once the migration is applied.
  */
 import { afterAll, describe, expect, test } from "bun:test";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { databasesFor } from "../support/db.ts";
 import { ok, projectOnFreshDatabase } from "../support/cli.ts";
@@ -77,6 +77,14 @@ for (const target of targets) {
         expect(g.err).toContain("did you mean `body`?");
         expect(p.versions().length).toBe(1);
         expect(ok(p.run("check"), 1).err).toContain("renamed from bdy");
+        // A migrations folder that cannot be read is check's own failure: the hint is not judged then.
+        const sum = join(p.dir, "migrations", "schemavc.sum");
+        const intact = readFileSync(sum, "utf8");
+        writeFileSync(sum, `${intact}<<<<<<< ours\n`);
+        const broken = ok(p.run("check"), 1);
+        expect(broken.err).toContain("merge conflict");
+        expect(broken.err).not.toContain("ever existed");
+        writeFileSync(sum, intact);
         // The same for a table and an enum.
         p.schema(`${V1}table people renamed from persons {\n  id int primary key\n}\n`);
         expect(ok(p.run("generate", "-m", "v2"), 1).err).toContain("no table `persons` ever existed");
