@@ -6,6 +6,11 @@
  * error with did-you-mean, since it would otherwise be ignored without a word and the column
  * created empty.
  *
+ * Only a hint written since the latest snapshot is judged, and only when there is one: with no
+ * migration yet a hint can rename nothing (so lose nothing), and a hint the latest snapshot
+ * already carries (the contract's own example writes `renamed from` in a first schema) was
+ * written before, and left in the file as the contract allows.
+ *
  * Snapshots are read newest first and only while some hint is unsettled (most hints name
  * something in the latest snapshot), since parsing a long history's snapshots costs. A column's
  * table is followed back through its own `renamed from` hints, snapshot by snapshot.
@@ -55,10 +60,15 @@ export function unknownRenames(to: Schema, history: Iterable<Schema>): Diagnosti
   if (!pending.length) return [];
 
   let open = pending;
+  let latest = true;
   for (const s of history) {
+    if (latest) open = open.filter((h) => !carried(h, s));
+    latest = false;
     open = open.filter((h) => !settledIn(h, s));
     if (!open.length) return [];
   }
+  // No snapshot at all: nothing a hint could rename.
+  if (latest) return [];
   return open.map((h) => {
     const near = nearest(h.old, h.seen);
     const what =
@@ -77,6 +87,22 @@ export function unknownRenames(to: Schema, history: Iterable<Schema>): Diagnosti
         : `remove the \`renamed from\` if \`${h.name.split(".").at(-1)}\` is new, or name what it was called`,
     );
   });
+}
+
+/** Whether snapshot `s` has the same declaration with the same hint: written before, not now. */
+function carried(h: Hint, s: Schema): boolean {
+  switch (h.kind) {
+    case "table":
+      return s.tables.some((t) => t.name === h.name && t.renamedFrom === h.old);
+    case "enum":
+      return s.enums.some((e) => e.name === h.name && e.renamedFrom === h.old);
+    case "column": {
+      const [table, column] = [h.name.slice(0, h.name.indexOf(".")), h.name.slice(h.name.indexOf(".") + 1)];
+      return s.tables.some(
+        (t) => t.name === table && t.columns.some((c) => c.name === column && c.renamedFrom === h.old),
+      );
+    }
+  }
 }
 
 /** Whether the hint's old name is in snapshot `s`; records the names seen for did-you-mean. */

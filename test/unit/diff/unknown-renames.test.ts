@@ -28,8 +28,16 @@ describe("renamed from that names nothing", () => {
       ),
     ).toEqual(["1:26 did you mean `person`?", "2:21 did you mean `state`?"]);
   });
-  test("with no history at all, every hint names nothing", () => {
-    expect(errors("table t {\n  b int renamed from a\n}")).toHaveLength(1);
+  test("with no migration yet, hints are not judged: they can rename nothing", () => {
+    expect(errors("table t {\n  b int renamed from a\n}")).toEqual([]);
+  });
+  test("a hint the latest snapshot already carries was written before: silent (the contract's example)", () => {
+    const example = "table posts {\n  id int\n  content text? renamed from body\n}";
+    expect(errors(example.replace("id int", "id bigint"), example)).toEqual([]);
+    // A new hint in that same file is judged.
+    expect(errors(example.replace("id int", "id2 int renamed from idd"), example)).toEqual([
+      "2:24 did you mean `id`?",
+    ]);
   });
   test("a stale hint (its old name is in an earlier snapshot) is silent", () => {
     expect(
