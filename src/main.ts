@@ -1,27 +1,27 @@
 /**
  * The entry point of the `schemavc` binary: argv → cli → exit code. The only place that calls
- * `process.exit`. Errors a person can act on print as one `error:` line (plus a hint); anything
- * else is a bug, printed with its stack so it can be reported.
+ * `process.exit`. Errors a person can act on print as one `error:` line (plus a hint; with
+ * `--json` also as one JSON document); anything else is a bug, printed with its stack so it can
+ * be reported (src/cli/failure.ts). A closed pipe ends the run quietly.
  */
 import { runCli } from "./cli/run.ts";
-import { SchemavcError } from "./core/errors.ts";
+import { endQuietlyOnClosedPipe, reportFailure } from "./cli/failure.ts";
 
 if (!Bun.isMainThread) {
   // Started again as a fleet worker thread (src/fleet/worker.ts): serve targets, never exit.
   (await import("./fleet/worker.ts")).serveFleetWorker();
 } else {
+  const argv = process.argv.slice(2);
+  endQuietlyOnClosedPipe((code) => process.exit(code));
   try {
-    process.exitCode = await runCli(process.argv.slice(2));
+    process.exitCode = await runCli(argv);
   } catch (e) {
-    if (e instanceof SchemavcError) {
-      process.stderr.write(`error: ${e.message}\n`);
-      if (e.hint) process.stderr.write(`  hint: ${e.hint}\n`);
-      process.exitCode = e.exitCode;
-    } else {
-      process.stderr.write(
-        `error: internal error: ${(e as Error)?.stack ?? String(e)}\nPlease report this as a bug.\n`,
-      );
-      process.exitCode = 1;
-    }
+    const code = reportFailure(e, argv.includes("--json"));
+    process.exitCode = code;
+    // A failed run has nothing left to do once its error is out, but a driver may still hold a
+    // socket that never connected (postgres.js keeps a dropped-SYN connection attempt until its
+    // own timer ends it, seconds after --connect-timeout gave up): end then, without waiting.
+    // The timer is unref'd, so a run that ends by itself sooner is not held up by it.
+    setTimeout(() => process.exit(code), 100).unref();
   }
 }

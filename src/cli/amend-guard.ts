@@ -3,13 +3,13 @@
  * a database that ran the old up.sql would never run the new one (its version is recorded), and
  * would drift without a word. So before amending, every database schemavc can tell about is
  * asked: the URLs of `--url`, `DATABASE_URL` (the environment, then `.env`) and the config's
- * `url`, each distinct one. A version recorded there (applied, failed or stamped) refuses the
+ * `url` (the chosen `[env.NAME]`'s, with `--env`), each distinct one. A version recorded there (applied, failed or stamped) refuses the
  * amend; a database that cannot be reached refuses it too (schemavc cannot tell), with a hint.
  * Nothing is created: a SQLite file that does not exist has applied nothing, and a database
  * without the history table is read as having none.
  */
 import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { str, type Context } from "./context.ts";
 import { SchemavcError } from "../core/errors.ts";
 import type { Project } from "./project.ts";
@@ -21,7 +21,9 @@ import type { Migration } from "../migrate/dir.ts";
 
 /** The distinct database URLs the project names, in the order `databaseUrl` prefers them. */
 async function knownUrls(ctx: Context, project: Project): Promise<string[]> {
-  const urls = [str(ctx, "url"), process.env["DATABASE_URL"], await dotenvUrl(ctx.cwd), project.config.url];
+  const { config } = project;
+  const dotenv = await dotenvUrl(ctx.cwd, config.file ? dirname(config.file) : undefined);
+  const urls = [str(ctx, "url"), process.env["DATABASE_URL"], dotenv, config.url];
   return [...new Set(urls.filter((u): u is string => Boolean(u)))];
 }
 

@@ -5,7 +5,9 @@
  * 2. The migrations folder is intact: `schemavc.sum` matches every migration, the snapshot chain
  *    holds (the same verification every command does).
  * 3. Nothing left to generate: the schema files equal the latest migration's snapshot.
- * 4. Lint clean: the pending migrations (every one when no database can be asked) have no
+ * 4. Applied migrations unchanged: when a database can be asked, no migration it applied has
+ *    an up.sql that differs from what it ran (even after `rehash`).
+ * 5. Lint clean: the pending migrations (every one when no database can be asked) have no
  *    data-loss or error finding that a directive does not accept (warnings too with --strict).
  *
  * Exit 0 when all pass; 1 when the schema or the folder is broken (an error, as for every
@@ -110,7 +112,17 @@ export async function run(ctx: Context): Promise<number> {
   }
 
   if (migrations) {
-    const { which, basis } = await selectForLint(ctx, project, migrations);
+    const { which, basis, edited } = await selectForLint(ctx, project, migrations);
+    // The sum file says the folder is as committed; only the database knows what it ran. An
+    // applied migration edited since (even rehashed) is history rewritten under the database.
+    if (edited?.length)
+      results.push({
+        check: "applied",
+        ok: false,
+        exit: 1,
+        message: `${edited.length === 1 ? `migration ${edited[0]} was` : `migrations ${edited.join(", ")} were`} applied, but ${edited.length === 1 ? "its" : "their"} up.sql changed since (schemavc.sum was rewritten after the edit)`,
+        hint: "restore the file as it was applied (git), or write the change as a new migration; `schemavc resolve VERSION --applied` accepts the file as what the database has",
+      });
     findings = lintMigrations(project.dialect, migrations, which, rel);
     const fails = failing(findings, flag(ctx, "strict"));
     const files = [...new Set(fails.map((f) => f.file))];

@@ -1,5 +1,6 @@
 /**
- * The config as a CLI command sees it: `--config FILE` or `schemavc.toml` in the working folder
+ * The config as a CLI command sees it: `--config FILE`, else the nearest `schemavc.toml` (here
+ * or in a folder above), with the environment chosen by `--env NAME` or SCHEMAVC_ENV applied
  * (the loading itself is `src/project/config.ts`, shared with the language server).
  */
 import { resolve } from "node:path";
@@ -7,7 +8,8 @@ import { str, type Context } from "./context.ts";
 import { loadConfigAt, type Config } from "../project/config.ts";
 
 export async function loadConfig(ctx: Context): Promise<Config> {
-  return loadConfigAt(ctx.cwd, str(ctx, "config"));
+  const env = str(ctx, "env");
+  return loadConfigAt(ctx.cwd, str(ctx, "config"), env !== undefined ? { env } : {});
 }
 
 /** The schema path a command works on: its PATH argument, else the config's. */

@@ -3,10 +3,14 @@ import type { Context } from "./context.ts";
 import { withRunner } from "./runner-command.ts";
 
 export async function run(ctx: Context): Promise<number> {
-  return withRunner(ctx, async ({ runner }) => {
-    const st = await runner.state();
-    ctx.report.json({ current: st.current });
-    ctx.report.line(st.current ?? "base");
-    return 0;
-  });
+  return withRunner(
+    ctx,
+    async ({ runner }) => {
+      const st = await runner.state(undefined, { readOnly: true });
+      ctx.report.json({ current: st.current });
+      ctx.report.line(st.current ?? "base");
+      return 0;
+    },
+    { readOnly: true, tolerateTamper: true },
+  );
 }

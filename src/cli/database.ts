@@ -1,24 +1,37 @@
 /**
- * The database a command works on: the URL (`--url`, then DATABASE_URL from the environment or
- * `.env`, then the config's `url`), checked against the project's dialect, opened with a
+ * The database a command works on: the URL (`--url`, then the `url` of the environment chosen
+ * with `--env`/SCHEMAVC_ENV, then DATABASE_URL from the environment or `.env`, then the config's
+ * `url`), checked against the project's dialect, opened with a
  * connect timeout; failures become one line naming the URL (password hidden) and what to check.
  */
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { str, type Context } from "./context.ts";
 import { SchemavcError, UsageError } from "../core/errors.ts";
 import type { Project } from "./project.ts";
 import { connect, dialectFromUrl } from "../dialects/registry.ts";
 import { connectionMessage } from "../dialects/errors.ts";
-import { redactUrl } from "../dialects/url.ts";
+import { rebaseFileUrl, redactUrl } from "../dialects/url.ts";
 import type { Connection } from "../dialects/dialect.ts";
 import { withSpinner } from "./spinner.ts";
 
-/** DATABASE_URL from a `.env` file in the working folder (KEY=VALUE lines, optional quotes). */
-export async function dotenvUrl(cwd: string): Promise<string | undefined> {
+/**
+ * DATABASE_URL from a `.env` file (KEY=VALUE lines, optional quotes): the working folder's,
+ * else the one beside the project's schemavc.toml (a command run from a subfolder). A relative
+ * SQLite path in it is relative to the `.env` file's folder.
+ */
+export async function dotenvUrl(cwd: string, projectDir: string | undefined): Promise<string | undefined> {
+  for (const dir of projectDir && projectDir !== cwd ? [cwd, projectDir] : [cwd]) {
+    const url = await dotenvUrlIn(dir);
+    if (url !== undefined) return rebaseFileUrl(url, dir, cwd);
+  }
+  return undefined;
+}
+
+async function dotenvUrlIn(dir: string): Promise<string | undefined> {
   let text: string;
   try {
-    text = await readFile(join(cwd, ".env"), "utf8");
+    text = await readFile(join(dir, ".env"), "utf8");
   } catch {
     return undefined;
   }
@@ -30,12 +43,21 @@ export async function dotenvUrl(cwd: string): Promise<string | undefined> {
 }
 
 export async function databaseUrl(ctx: Context, project: Project): Promise<string> {
+  const { config } = project;
   const url =
-    str(ctx, "url") ?? process.env["DATABASE_URL"] ?? (await dotenvUrl(ctx.cwd)) ?? project.config.url;
+    str(ctx, "url") ??
+    // An environment chosen by name is explicit: its url outranks DATABASE_URL (a `.env` left
+    // pointing at the development database must not win over `--env production`).
+    (config.urlFromEnv ? config.url : undefined) ??
+    process.env["DATABASE_URL"] ??
+    (await dotenvUrl(ctx.cwd, config.file ? dirname(config.file) : undefined)) ??
+    config.url;
   if (!url)
     throw new UsageError(
-      "no database URL",
-      "pass --url, set DATABASE_URL (or put it in .env), or set `url` in schemavc.toml",
+      config.env ? `no database URL for environment \`${config.env}\`` : "no database URL",
+      config.env
+        ? `set \`url\` under [env.${config.env}] in schemavc.toml, or pass --url`
+        : "pass --url, set DATABASE_URL (or put it in .env), or set `url` in schemavc.toml",
     );
   const d = dialectFromUrl(url);
   if (d !== project.dialect.name)
@@ -55,10 +77,16 @@ export function msOption(ctx: Context, name: string, fallbackSeconds: number): n
   return n * 1000;
 }
 
+/**
+ * Opens the project's database (or `explicitUrl`). `readOnly`: the command only reads, so it
+ * never creates anything: a SQLite file that does not exist is an error saying so (followed by
+ * `missing`, what that means for the command: "nothing applied yet").
+ */
 export async function openDatabase(
   ctx: Context,
   project: Project,
   explicitUrl?: string,
+  opts: { readOnly?: boolean; missing?: string } = {},
 ): Promise<Connection> {
   const url = explicitUrl ?? (await databaseUrl(ctx, project));
   if (explicitUrl !== undefined && dialectFromUrl(explicitUrl) !== project.dialect.name) {
@@ -69,13 +97,22 @@ export async function openDatabase(
     );
   }
   const timeout = msOption(ctx, "connect-timeout", 10);
+  // `--connect-timeout 3` means giving up about 3 s after the command was started: the time
+  // the process took to start and read the project counts (performance.now() is the time since
+  // the process started), but the database always gets at least half of what was asked.
+  const budget = Math.max(timeout / 2, Math.round(timeout - performance.now()));
   try {
     return await withSpinner(ctx, `connecting to ${redactUrl(url)}`, () =>
-      withTimeout(connect(url, { connectTimeoutMs: timeout }), timeout + 2000),
+      withTimeout(
+        connect(url, { connectTimeoutMs: budget, ...(opts.readOnly ? { mustExist: true } : {}) }),
+        budget + 500,
+      ),
     );
   } catch (e) {
     const { message, hint } = connectionMessage(url, e, timeout);
-    throw new SchemavcError(message, 1, hint);
+    const missing =
+      (e as { code?: string })?.code === "NO_DATABASE" && opts.missing ? `: ${opts.missing}` : "";
+    throw new SchemavcError(`${message}${missing}`, 1, hint);
   }
 }
 

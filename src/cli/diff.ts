@@ -68,7 +68,7 @@ async function side(
 ): Promise<Side> {
   if (spec === "empty") return { schema: emptySchema() };
   if (/^[a-z][a-z0-9+.-]*:/i.test(spec) && dialectOfUrl(spec)) {
-    const conn = await openDatabase(ctx, project, spec);
+    const conn = await openDatabase(ctx, project, spec, { readOnly: true });
     try {
       return {
         schema: (

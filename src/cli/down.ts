@@ -3,7 +3,7 @@
  * `down --to VERSION`: rolls back the newest applied migrations (default 1), with the folder's
  * down.sql, or the down SQL stored in the history when the folder is gone.
  */
-import { str, type Context } from "./context.ts";
+import { flag, str, type Context } from "./context.ts";
 import { UsageError } from "../core/errors.ts";
 import { versionArg, withRunner } from "./runner-command.ts";
 import { fleetTargets, runFleet } from "./fleet.ts";
@@ -34,31 +34,38 @@ export async function run(ctx: Context): Promise<number> {
       await runFleet(ctx, fleet, "down", (migrations) => ({ kind: "down", ...downArgs(ctx, migrations) }))
     ).exit;
   }
-  return withRunner(ctx, async ({ runner, migrations, opts }) => {
-    const { target, count } = downArgs(ctx, migrations);
-    const done = await runner.down({
-      ...opts,
-      ...(target !== undefined ? { target } : {}),
-      ...(count !== undefined ? { count } : {}),
-    });
-    if (opts.dryRun) {
-      for (const a of done) {
-        ctx.report.line(`-- ${a.version} (down)`);
-        for (const s of a.sql ?? []) ctx.report.line(`${s};\n`);
-      }
-      ctx.report.json({
-        dryRun: true,
-        rollback: done.map((a) => ({ version: a.version, statements: a.sql })),
+  return withRunner(
+    ctx,
+    async ({ runner, migrations, opts }) => {
+      const { target, count } = downArgs(ctx, migrations);
+      const done = await runner.down({
+        ...opts,
+        ...(target !== undefined ? { target } : {}),
+        ...(count !== undefined ? { count } : {}),
       });
+      if (opts.dryRun) {
+        for (const a of done) {
+          ctx.report.line(`-- ${a.version} (down)`);
+          for (const s of a.sql ?? []) ctx.report.line(`${s};\n`);
+        }
+        ctx.report.json({
+          dryRun: true,
+          rollback: done.map((a) => ({ version: a.version, statements: a.sql })),
+        });
+        return 0;
+      }
+      const st = await runner.state();
+      ctx.report.json({
+        rolledBack: done.map((a) => ({ version: a.version, ms: a.ms })),
+        current: st.current,
+      });
+      ctx.report.note(
+        done.length
+          ? `rolled back ${done.length} migration${done.length === 1 ? "" : "s"}; the database is at ${st.current ?? "base"}`
+          : `nothing to roll back: the database is at ${st.current ?? "base"}`,
+      );
       return 0;
-    }
-    const st = await runner.state();
-    ctx.report.json({ rolledBack: done.map((a) => ({ version: a.version, ms: a.ms })), current: st.current });
-    ctx.report.note(
-      done.length
-        ? `rolled back ${done.length} migration${done.length === 1 ? "" : "s"}; the database is at ${st.current ?? "base"}`
-        : `nothing to roll back: the database is at ${st.current ?? "base"}`,
-    );
-    return 0;
-  });
+    },
+    { readOnly: flag(ctx, "dry-run") },
+  );
 }

@@ -16,13 +16,16 @@ import type { Migration } from "../migrate/dir.ts";
 import { fleetTargets } from "./fleet.ts";
 import { runPool } from "../fleet/pool.ts";
 import { runTarget } from "../fleet/target.ts";
-import { redactUrl } from "../dialects/url.ts";
+import { redactUrl, withoutDriver } from "../dialects/url.ts";
+import { sqlitePath } from "../dialects/sqlite/path.ts";
 import { msOption } from "./database.ts";
 
 export interface Selection {
   readonly which: Migration[];
   /** What was selected, in words (`2 pending on sqlite:./dev.db`, `all 5: no database`). */
   readonly basis: string;
+  /** Applied migrations whose up.sql differs from what the database ran (when one was asked). */
+  readonly edited?: string[];
 }
 
 export async function selectForLint(
@@ -47,21 +50,27 @@ export async function selectForLint(
   } catch {
     return { which: migrations, basis: "every migration (no database URL to ask which are pending)" };
   }
-  const file = /^(?:sqlite|file):(?:\/\/)?(.*)$/i.exec(url)?.[1];
+  const file = /^sqlite(?:\+[^:]*)?:/i.test(url)
+    ? sqlitePath(withoutDriver(url))
+    : /^file:(?:\/\/)?(.*)$/i.exec(url)?.[1];
   if (file !== undefined && file !== ":memory:" && !existsSync(resolve(ctx.cwd, file))) {
     return { which: migrations, basis: `every migration (${file} does not exist yet: all are pending)` };
   }
   let conn: Awaited<ReturnType<typeof openDatabase>>;
   try {
-    conn = await openDatabase(ctx, project);
+    conn = await openDatabase(ctx, project, undefined, { readOnly: true });
   } catch (e) {
     if (!(e instanceof SchemavcError)) throw e;
     ctx.report.info(`note: ${e.message}; linting every migration`);
     return { which: migrations, basis: "every migration (the database could not be reached)" };
   }
   try {
-    const st = await new Runner(conn, project.dialect, migrations).state();
-    return { which: st.pending, basis: `the ${st.pending.length} pending on the database` };
+    const st = await new Runner(conn, project.dialect, migrations).state(conn, { readOnly: true });
+    return {
+      which: st.pending,
+      basis: `the ${st.pending.length} pending on the database`,
+      edited: st.edited.map((h) => h.version),
+    };
   } finally {
     await conn.close().catch(() => {});
   }

@@ -73,18 +73,34 @@ export async function loadValidSchema(
  * paths shown relative to the working folder. `sameDialect`: refuse migrations written for
  * another dialect (their SQL would not run); comparing snapshots does not need it.
  */
+/**
+ * The project's migrations, verified (sum file, chain, dialect). With `onTamper`, a folder
+ * whose sum check fails is read again without it and the failure goes to `onTamper` instead
+ * of being thrown (current, history: they still tell where the database stands).
+ */
 export async function loadMigrations(
   project: Project,
   cwd: string,
   sameDialect = true,
+  onTamper?: (message: string, hint?: string) => void,
 ): Promise<Migration[]> {
   let ms: Migration[];
+  const own = (e: MigrationDirError) =>
+    new SchemavcError(e.message.split(`${cwd}${sep}`).join(""), 1, e.hint);
   try {
     ms = await readMigrations(project.config.migrations);
   } catch (e) {
-    if (e instanceof MigrationDirError)
-      throw new SchemavcError(e.message.split(`${cwd}${sep}`).join(""), 1, e.hint);
-    throw e;
+    if (!(e instanceof MigrationDirError)) throw e;
+    if (!onTamper) throw own(e);
+    try {
+      ms = await readMigrations(project.config.migrations, { verifySum: false });
+    } catch (again) {
+      // Broken beyond the sum (a chain or a file that cannot be read): the first error stands.
+      if (again instanceof MigrationDirError) throw own(e);
+      throw again;
+    }
+    const err = own(e);
+    onTamper(err.message, err.hint);
   }
   if (!sameDialect) return ms;
   const other = ms.find((m) => m.dialect && m.dialect !== project.dialect.name);

@@ -38,7 +38,7 @@ export async function run(ctx: Context): Promise<number> {
   const project = await openProject(ctx);
   const dialect = project.dialect;
   const partial = flag(ctx, "partial");
-  const conn = await openDatabase(ctx, project, str(ctx, "url"));
+  const conn = await openDatabase(ctx, project, str(ctx, "url"), { readOnly: true });
   try {
     const live = await withSpinner(ctx, "reading the database schema", () =>
       dialect.introspect(conn, { exclude: OWN_TABLES }),

@@ -41,15 +41,24 @@ export type ExitMeanings = Readonly<Partial<Record<0 | 1 | 2 | 3, string>>>;
 export const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   config: {
     type: "string",
-    description: "path to schemavc.toml (default: ./schemavc.toml)",
+    description: "path to schemavc.toml (default: the nearest one, here or in a folder above)",
     valueName: "FILE",
+  },
+  env: {
+    type: "string",
+    description: "use the config's [env.NAME] settings (default: SCHEMAVC_ENV)",
+    valueName: "NAME",
   },
   url: {
     type: "string",
     description: "database URL (overrides DATABASE_URL and the config)",
     valueName: "URL",
   },
-  json: { type: "boolean", description: "print exactly one JSON document on stdout" },
+  json: {
+    type: "boolean",
+    description:
+      "print exactly one JSON document on stdout (on a failure: {error: {message, hint, exitCode}})",
+  },
   yes: { type: "boolean", short: "y", description: "answer yes to every question (no prompts)" },
   "no-color": { type: "boolean", description: "no colours (also when NO_COLOR is set)" },
   quiet: {
@@ -95,7 +104,7 @@ const FLEET_OPTIONS: Readonly<Record<string, OptionSpec>> = {
 const DB_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   "connect-timeout": {
     type: "string",
-    description: "seconds to wait for the database to answer (default 10)",
+    description: "seconds (from the command's start) to wait for the database to answer (default 10)",
     valueName: "S",
   },
   "lock-timeout": {
@@ -434,6 +443,10 @@ export const COMMANDS: readonly CommandSpec[] = [
     aliases: ["log"],
     summary: "every migration, applied or not, with its applied time",
     usage: "history",
+    details:
+      "One aligned row per migration: version, status (applied, stamped, failed or pending),\n" +
+      "applied time (UTC), how long it ran and the message it was written with. A stamped\n" +
+      "migration was recorded by `stamp` without running, so it has no time of its own.",
     options: { ...DB_OPTIONS },
     examples: [
       { command: "schemavc history", comment: "every migration with its status and applied time" },

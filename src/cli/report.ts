@@ -100,11 +100,16 @@ export class Reporter {
    * A spinner on stderr, registered so that other output erases it first; it draws only when
    * chatty and stderr is a terminal. Use `withSpinner` (spinner.ts) rather than this directly.
    */
-  spinner(label: string): Spinner {
+  spinner(label: string, prefix?: string): Spinner {
     this.stopSpinner();
+    // The prefix is the unfinished stdout line: it is on the spinner's terminal only when stdout
+    // is a terminal too (a test's fake stream stands for both).
+    const onScreen =
+      prefix !== undefined && (this.opts.spinnerStream !== undefined || process.stdout.isTTY === true);
     this.active = new Spinner(label, {
       enabled: this.chatty,
       ...(this.opts.spinnerStream ? { stream: this.opts.spinnerStream } : {}),
+      ...(onScreen ? { prefix } : {}),
     });
     return this.active;
   }

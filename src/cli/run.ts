@@ -85,6 +85,10 @@ export async function runCli(argv: readonly string[], cwd = process.cwd()): Prom
       report,
       cwd,
     });
+  } catch (e) {
+    // The failure is the one JSON document (main.ts prints it): a result set before it fails is dropped.
+    report.json(undefined);
+    throw e;
   } finally {
     report.flush();
   }

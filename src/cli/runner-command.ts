@@ -12,6 +12,7 @@ import { msOption, openDatabase } from "./database.ts";
 import { Runner, RunnerError, type RunOptions } from "../migrate/runner.ts";
 import { dataLossGuard, rollbackGuard } from "../lint/migrations.ts";
 import { askYesNo, canAsk } from "./prompt.ts";
+import { MigrationProgress } from "./progress.ts";
 import { MigrationDirError, resolveVersion, type Migration } from "../migrate/dir.ts";
 
 export interface RunnerContext {
@@ -23,12 +24,31 @@ export interface RunnerContext {
   readonly conn: Connection;
 }
 
-export async function withRunner<T>(ctx: Context, fn: (r: RunnerContext) => Promise<T>): Promise<T> {
+/**
+ * `readOnly`: the command only reads (status, current, history): the database is never
+ * created, nor its history table; `runner.state()` must then be called with `{ readOnly }`.
+ * `tolerateTamper`: a migrations folder that fails its sum check is read anyway, with the
+ * failure as a warning, so the command still says where the database stands.
+ */
+export async function withRunner<T>(
+  ctx: Context,
+  fn: (r: RunnerContext) => Promise<T>,
+  access: { readOnly?: boolean; tolerateTamper?: boolean } = {},
+): Promise<T> {
   const project = await openProject(ctx);
-  const migrations = await loadMigrations(project, ctx.cwd);
-  const conn = await openDatabase(ctx, project);
-  /** A migration's "applying ... " line is open: a failure ends it with "failed". */
-  let midLine = false;
+  const migrations = await loadMigrations(
+    project,
+    ctx.cwd,
+    true,
+    access.tolerateTamper
+      ? (message, hint) => ctx.report.warn(`${message}${hint ? `\n  hint: ${hint}` : ""}`)
+      : undefined,
+  );
+  const conn = await openDatabase(ctx, project, undefined, {
+    readOnly: access.readOnly ?? false,
+    missing: "nothing applied yet",
+  });
+  const progress = new MigrationProgress(ctx.report);
   const opts: RunOptions = {
     lockTimeoutMs: msOption(ctx, "lock-timeout", 60),
     dryRun: flag(ctx, "dry-run"),
@@ -45,14 +65,9 @@ export async function withRunner<T>(ctx: Context, fn: (r: RunnerContext) => Prom
       : {}),
     events: {
       waiting: () => ctx.report.info("waiting for another schemavc run to release the migration lock..."),
-      start: (v, dir) => {
-        midLine = true;
-        ctx.report.note(`${dir === "up" ? "applying" : "rolling back"} ${v} ... `, false);
-      },
-      done: (_v, _dir, ms) => {
-        midLine = false;
-        ctx.report.note(`done in ${ms} ms`);
-      },
+      start: (v, dir) => progress.start(v, dir),
+      statement: (_v, n, total) => progress.statement(n, total),
+      done: (_v, _dir, ms) => progress.done(ms),
     },
   };
   try {
@@ -68,8 +83,8 @@ export async function withRunner<T>(ctx: Context, fn: (r: RunnerContext) => Prom
     });
   } catch (e) {
     if (e instanceof RunnerError || e instanceof MigrationDirError) {
-      if (midLine) ctx.report.note("failed");
-      throw new SchemavcError(e.message.split(`${ctx.cwd}${sep}`).join(""), 1, e.hint);
+      progress.failed();
+      throw new SchemavcError(e.message.split(`${ctx.cwd}${sep}`).join(""), 1, e.hint, e.detail);
     }
     throw e;
   } finally {

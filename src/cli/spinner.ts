@@ -29,6 +29,12 @@ export interface SpinnerOptions {
   readonly enabled?: boolean;
   /** The clock, for the elapsed seconds shown after the label (tests pass a fake). */
   readonly now?: () => number;
+  /**
+   * Text already on the terminal's line before the spinner (`applying V ... `, written to
+   * stdout without a newline): frames are drawn after it, and erasing a frame writes it back,
+   * so what follows (`done in 8642 ms`) ends that line as if no spinner had been there.
+   */
+  readonly prefix?: string;
 }
 
 const FRAMES = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
@@ -79,7 +85,7 @@ export class Spinner {
   /** Erases the frame if one is on the screen (before other output); the next tick redraws. */
   clear(): void {
     if (!this.drawn) return;
-    this.stream.write(CLEAR_LINE);
+    this.stream.write(CLEAR_LINE + (this.opts.prefix ?? ""));
     this.drawn = false;
   }
 
@@ -95,7 +101,7 @@ export class Spinner {
   private draw(): void {
     if (!this.running) return;
     const seconds = Math.floor((this.now() - this.startedAt) / 1000);
-    const text = `${FRAMES[this.frame++ % FRAMES.length]} ${this.label}${seconds >= 1 ? ` (${seconds} s)` : ""}`;
+    const text = `${this.opts.prefix ?? ""}${FRAMES[this.frame++ % FRAMES.length]} ${this.label}${seconds >= 1 ? ` (${seconds} s)` : ""}`;
     // One character short of the width: a line that wraps could not be erased with \r.
     const width = Math.max(10, (this.stream.columns || 80) - 1);
     this.stream.write(CLEAR_LINE + (text.length > width ? `${text.slice(0, width - 1)}…` : text));

@@ -8,6 +8,7 @@ import type { Context } from "./context.ts";
 import { withRunner } from "./runner-command.ts";
 import { fleetTargets, runFleet } from "./fleet.ts";
 import { OWN_TABLES } from "../migrate/history.ts";
+import { failureText } from "../migrate/runner.ts";
 import { drift as driftOf } from "../dialects/compare.ts";
 import { describe, changeTarget } from "../diff/summary.ts";
 import { emptySchema } from "../ir/model.ts";
@@ -23,64 +24,72 @@ export async function run(ctx: Context): Promise<number> {
       (rows.some((o) => o.status === "ok" && (o.value.pending?.length || o.value.failed?.length)) ? 3 : 0)
     );
   }
-  return withRunner(ctx, async ({ runner, migrations, project, conn }) => {
-    const st = await runner.state();
-    // Drift is measured against the snapshot of the version the database says it is at; a
-    // version whose folder is gone cannot be compared (it is reported as missing instead).
-    const at = st.current === null ? undefined : migrations.find((m) => m.version === st.current);
-    const drift =
-      st.current !== null && !at
-        ? null
-        : driftOf(
-            project.dialect,
-            at ? at.snapshot.schema : emptySchema(),
-            (
-              await withSpinner(ctx, "reading the database schema for drift", () =>
-                project.dialect.introspect(conn, { exclude: OWN_TABLES }),
-              )
-            ).schema,
-          );
-    ctx.report.json({
-      current: st.current,
-      pending: st.pending.map((m) => m.version),
-      failed: st.failed.map((h) => ({ version: h.version, statement: h.failed_statement, error: h.error })),
-      drift:
-        drift === null
+  return withRunner(
+    ctx,
+    async ({ runner, migrations, project, conn }) => {
+      const st = await runner.state(undefined, { readOnly: true });
+      // Drift is measured against the snapshot of the version the database says it is at; a
+      // version whose folder is gone cannot be compared (it is reported as missing instead).
+      const at = st.current === null ? undefined : migrations.find((m) => m.version === st.current);
+      const drift =
+        st.current !== null && !at
           ? null
-          : drift.map((c) => ({ ...changeTarget(c), kind: c.kind, description: describe(c) })),
-      problems: [
-        ...st.edited.map((h) => ({ version: h.version, problem: "edited after it was applied" })),
-        ...st.missing.map((h) => ({ version: h.version, problem: "applied but missing from the folder" })),
-        ...st.outOfOrder.map((m) => ({
-          version: m.version,
-          problem: "older than the newest applied migration",
-        })),
-      ],
-    });
-    ctx.report.line(`current: ${st.current ?? "base (nothing applied)"}`);
-    ctx.report.line(st.pending.length ? `pending: ${st.pending.length}` : "pending: none");
-    for (const m of st.pending) ctx.report.line(`  ${m.version}`);
-    if (st.failed.length) {
-      ctx.report.line(`failed: ${st.failed.length}`);
-      for (const h of st.failed)
+          : driftOf(
+              project.dialect,
+              at ? at.snapshot.schema : emptySchema(),
+              (
+                await withSpinner(ctx, "reading the database schema for drift", () =>
+                  project.dialect.introspect(conn, { exclude: OWN_TABLES }),
+                )
+              ).schema,
+            );
+      ctx.report.json({
+        current: st.current,
+        pending: st.pending.map((m) => m.version),
+        failed: st.failed.map((h) => ({ version: h.version, statement: h.failed_statement, error: h.error })),
+        drift:
+          drift === null
+            ? null
+            : drift.map((c) => ({ ...changeTarget(c), kind: c.kind, description: describe(c) })),
+        problems: [
+          ...st.edited.map((h) => ({ version: h.version, problem: "edited after it was applied" })),
+          ...st.missing.map((h) => ({ version: h.version, problem: "applied but missing from the folder" })),
+          ...st.outOfOrder.map((m) => ({
+            version: m.version,
+            problem: "older than the newest applied migration",
+          })),
+        ],
+      });
+      ctx.report.line(`current: ${st.current ?? "base (nothing applied)"}`);
+      ctx.report.line(st.pending.length ? `pending: ${st.pending.length}` : "pending: none");
+      for (const m of st.pending) ctx.report.line(`  ${m.version}`);
+      if (st.failed.length) {
+        ctx.report.line(`failed: ${st.failed.length}`);
+        for (const h of st.failed)
+          ctx.report.line(
+            `  ${failureText(h)} (settle with \`schemavc resolve ${h.version} --applied|--rolled-back\`)`,
+          );
+      }
+      for (const h of st.edited) ctx.report.line(`edited after it was applied: ${h.version}`);
+      for (const h of st.missing) ctx.report.line(`applied but missing from the folder: ${h.version}`);
+      for (const m of st.outOfOrder)
+        ctx.report.line(`out of order (older than the newest applied): ${m.version}`);
+      if (drift === null)
+        ctx.report.line("drift: not checked (the current version's migration folder is missing)");
+      else if (!drift.length)
+        ctx.report.line("drift: none (the database matches the snapshot of its current version)");
+      else {
         ctx.report.line(
-          `  ${h.version} at statement ${h.failed_statement ?? "?"}: ${h.error ?? ""} (settle with \`schemavc resolve ${h.version} --applied|--rolled-back\`)`,
+          `drift: the database differs from the snapshot of ${st.current ?? "base"} in ${drift.length} place${drift.length === 1 ? "" : "s"}:`,
         );
-    }
-    for (const h of st.edited) ctx.report.line(`edited after it was applied: ${h.version}`);
-    for (const h of st.missing) ctx.report.line(`applied but missing from the folder: ${h.version}`);
-    for (const m of st.outOfOrder)
-      ctx.report.line(`out of order (older than the newest applied): ${m.version}`);
-    if (drift === null)
-      ctx.report.line("drift: not checked (the current version's migration folder is missing)");
-    else if (!drift.length)
-      ctx.report.line("drift: none (the database matches the snapshot of its current version)");
-    else {
-      ctx.report.line(
-        `drift: the database differs from the snapshot of ${st.current ?? "base"} in ${drift.length} place${drift.length === 1 ? "" : "s"}:`,
-      );
-      for (const c of drift) ctx.report.line(`  ${describe(c)}`);
-    }
-    return st.pending.length || st.failed.length || drift?.length ? 3 : 0;
-  });
+        for (const c of drift) ctx.report.line(`  ${describe(c)}`);
+      }
+      // An applied migration edited since, or gone from the folder, is history that no longer
+      // matches the database: not a clean status.
+      return st.pending.length || st.failed.length || st.edited.length || st.missing.length || drift?.length
+        ? 3
+        : 0;
+    },
+    { readOnly: true },
+  );
 }

@@ -3,7 +3,7 @@
  * migrations in order, each in its own transaction where the dialect allows, printing each with
  * its time. `--dry-run` prints the SQL and changes nothing.
  */
-import { str, type Context } from "./context.ts";
+import { flag, str, type Context } from "./context.ts";
 import { UsageError } from "../core/errors.ts";
 import { versionArg, withRunner } from "./runner-command.ts";
 import { fleetTargets, runFleet } from "./fleet.ts";
@@ -28,38 +28,42 @@ export async function run(ctx: Context): Promise<number> {
     return (await runFleet(ctx, fleet, "up", (migrations) => ({ kind: "up", ...upArgs(ctx, migrations) })))
       .exit;
   }
-  return withRunner(ctx, async ({ runner, migrations, opts }) => {
-    const { target, count } = upArgs(ctx, migrations);
-    const t0 = performance.now();
-    const applied = await runner.up({
-      ...opts,
-      ...(target !== undefined ? { target } : {}),
-      ...(count !== undefined ? { count } : {}),
-    });
-    const st = opts.dryRun ? undefined : await runner.state();
-    if (opts.dryRun) {
-      for (const a of applied) {
-        ctx.report.line(`-- ${a.version}`);
-        for (const s of a.sql ?? []) ctx.report.line(`${s};\n`);
-      }
-      ctx.report.json({
-        dryRun: true,
-        pending: applied.map((a) => ({ version: a.version, statements: a.sql })),
+  return withRunner(
+    ctx,
+    async ({ runner, migrations, opts }) => {
+      const { target, count } = upArgs(ctx, migrations);
+      const t0 = performance.now();
+      const applied = await runner.up({
+        ...opts,
+        ...(target !== undefined ? { target } : {}),
+        ...(count !== undefined ? { count } : {}),
       });
-      if (!applied.length) ctx.report.note("nothing to apply");
+      const st = opts.dryRun ? undefined : await runner.state();
+      if (opts.dryRun) {
+        for (const a of applied) {
+          ctx.report.line(`-- ${a.version}`);
+          for (const s of a.sql ?? []) ctx.report.line(`${s};\n`);
+        }
+        ctx.report.json({
+          dryRun: true,
+          pending: applied.map((a) => ({ version: a.version, statements: a.sql })),
+        });
+        if (!applied.length) ctx.report.note("nothing to apply");
+        return 0;
+      }
+      const total = Math.round(performance.now() - t0);
+      ctx.report.json({
+        applied: applied.map((a) => ({ version: a.version, ms: a.ms })),
+        current: st?.current ?? null,
+        pending: st?.pending.map((m) => m.version) ?? [],
+      });
+      if (!applied.length) ctx.report.note(`nothing to apply: the database is at ${st?.current ?? "base"}`);
+      else
+        ctx.report.note(
+          `applied ${applied.length} migration${applied.length === 1 ? "" : "s"} in ${total} ms; the database is at ${st?.current ?? "base"}`,
+        );
       return 0;
-    }
-    const total = Math.round(performance.now() - t0);
-    ctx.report.json({
-      applied: applied.map((a) => ({ version: a.version, ms: a.ms })),
-      current: st?.current ?? null,
-      pending: st?.pending.map((m) => m.version) ?? [],
-    });
-    if (!applied.length) ctx.report.note(`nothing to apply: the database is at ${st?.current ?? "base"}`);
-    else
-      ctx.report.note(
-        `applied ${applied.length} migration${applied.length === 1 ? "" : "s"} in ${total} ms; the database is at ${st?.current ?? "base"}`,
-      );
-    return 0;
-  });
+    },
+    { readOnly: flag(ctx, "dry-run") },
+  );
 }

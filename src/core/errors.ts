@@ -8,6 +8,8 @@ export class SchemavcError extends Error {
     message: string,
     readonly exitCode: 1 | 2 | 3 = 1,
     readonly hint?: string,
+    /** More about what failed (the database's own detail), printed on a line of its own. */
+    readonly detail?: string,
   ) {
     super(message);
     this.name = "SchemavcError";

@@ -64,6 +64,12 @@ export interface Accepts {
   readonly nullDefaultOnNotNull: boolean;
   /** A table without columns (PostgreSQL). */
   readonly emptyTables: boolean;
+  /**
+   * An `identity` column declared without NOT NULL (SQLite: `INTEGER PRIMARY KEY AUTOINCREMENT`
+   * is the rowid, NULL-free either way, and the catalog keeps which was written); absent: an
+   * identity is NOT NULL there and `?` on one is an error.
+   */
+  readonly nullableIdentity?: boolean;
 }
 
 /** One table option a dialect has (`Capabilities.tableOptions`). */
@@ -99,6 +105,11 @@ export interface Capabilities {
   readonly lockIsTransaction: boolean;
   /** Strings treat backslash as an escape (MySQL), which the statement splitter must know. */
   readonly backslashEscapes: boolean;
+  /**
+   * The database's error message for a table that does not exist: a command that only reads
+   * takes a missing history table as "nothing applied" instead of creating it.
+   */
+  readonly missingTable: RegExp;
   /** What `collate NAME` may say on this dialect (validator) and how names compare (normal form). */
   readonly collations: Collations;
   /** Numeric columns can be `unsigned` (MySQL); elsewhere `unsigned` is refused. */
@@ -140,6 +151,11 @@ export interface Capabilities {
    * database refuses any other (validator: an error, or a warning on SQLite).
    */
   readonly types: TypeCatalogue;
+  /**
+   * `virtual table t using MODULE (...)`: SQLite's CREATE VIRTUAL TABLE (fts4, fts5, rtree, or
+   * a module an extension brings). Absent: validation refuses them.
+   */
+  readonly virtualTables?: boolean;
 }
 
 /**
@@ -263,6 +279,17 @@ export class MigrationCheckError extends SchemavcError {
     super(message, 1, hint);
     this.name = "MigrationCheckError";
   }
+}
+
+/**
+ * What an `Executor`'s errors may carry besides their message: the database's own detail and
+ * hint, when it gives them (PostgreSQL does: the views that block an `ALTER ... TYPE`). The
+ * PostgreSQL driver's errors already have these fields; other drivers' errors have none.
+ */
+export interface DatabaseErrorInfo {
+  readonly message?: string;
+  readonly detail?: string;
+  readonly hint?: string;
 }
 
 /**

@@ -35,6 +35,11 @@ export function connectionMessage(
       return "";
     }
   })();
+  if (code === "NO_DATABASE")
+    return {
+      message: text,
+      hint: "check the URL (--url, DATABASE_URL, the config's url); `schemavc up` creates the database file",
+    };
   if (code === "ECONNREFUSED" || /ECONNREFUSED|connection refused/i.test(text)) {
     return {
       message: `cannot connect to ${where}: connection refused`,

@@ -3,7 +3,7 @@
  * uses, and `--version` for none.
  */
 import type { Connection, Dialect, DialectName } from "./dialect.ts";
-import { dialectOfUrl, redactUrl } from "./url.ts";
+import { dialectOfUrl, redactUrl, withoutDriver } from "./url.ts";
 import { SchemavcError } from "../core/errors.ts";
 
 export async function getDialect(name: DialectName): Promise<Dialect> {
@@ -23,16 +23,24 @@ export function dialectFromUrl(url: string): DialectName {
     throw new SchemavcError(
       `unknown database URL scheme in ${redactUrl(url)}`,
       2,
-      "use sqlite:PATH, file:PATH, libsql://, http(s)://, postgres://, postgresql://, mysql:// or mariadb://",
+      "use sqlite:PATH, sqlite:///PATH (SQLAlchemy), file:PATH, libsql://, http(s)://, postgres://, postgresql://, mysql:// or mariadb:// (a SQLAlchemy +driver part is ignored)",
     );
   return d;
 }
 
-/** Opens a connection with the driver of the URL's dialect. */
-export async function connect(url: string, opts: { connectTimeoutMs?: number } = {}): Promise<Connection> {
+/** Opens a connection with the driver of the URL's dialect (a SQLAlchemy `+driver` part is ignored). */
+export async function connect(
+  given: string,
+  opts: {
+    connectTimeoutMs?: number;
+    /** Never create the database (SQLite creates a missing file on open): fail with `NoDatabaseError`. */
+    mustExist?: boolean;
+  } = {},
+): Promise<Connection> {
+  const url = withoutDriver(given);
   switch (dialectFromUrl(url)) {
     case "sqlite":
-      return (await import("./sqlite/driver.ts")).connectSqlite(url);
+      return (await import("./sqlite/driver.ts")).connectSqlite(url, opts);
     case "postgres":
       return (await import("./postgres/driver.ts")).connectPostgres(url, opts);
     case "mysql":

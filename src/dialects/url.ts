@@ -1,11 +1,18 @@
 /**
- * Database URLs: which dialect a URL names, and its form with the password hidden. A password
- * never appears in any output: every message that shows a URL shows `redactUrl(url)`.
+ * Database URLs: which dialect a URL names, the URL as the drivers take it, and its form with
+ * the password hidden. A password never appears in any output: every message that shows a URL
+ * shows `redactUrl(url)`.
+ *
+ * SQLAlchemy's spellings mean what they mean there (Flask apps keep them in `.env`): a scheme's
+ * `+driver` part (`postgresql+psycopg2://`, `mysql+pymysql://`, `mariadb+mariadbconnector://`,
+ * `sqlite+pysqlite:///`) names a Python driver and is ignored; `sqlite:` paths are the SQLite
+ * dialect's (`sqlite/driver.ts`, `sqlitePath`).
  */
+import { relative, resolve } from "node:path";
 import type { DialectName } from "./dialect.ts";
 
 export function dialectOfUrl(url: string): DialectName | undefined {
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase().split("+")[0];
   switch (scheme) {
     case "sqlite":
     case "file":
@@ -22,6 +29,11 @@ export function dialectOfUrl(url: string): DialectName | undefined {
     default:
       return undefined;
   }
+}
+
+/** The URL without SQLAlchemy's `+driver` part of its scheme: `postgresql+asyncpg://h/db` → `postgresql://h/db`. */
+export function withoutDriver(url: string): string {
+  return url.replace(/^([a-z][a-z0-9.-]*)\+[a-z0-9_.-]*:/i, "$1:");
 }
 
 /** `postgres://u:secret@h/db` → `postgres://u:***@h/db`; also hides `password=` and `authToken=` parameters. */
@@ -46,4 +58,26 @@ export function redactText(text: string, url: string | undefined): string {
     }
   }
   return out;
+}
+
+/**
+ * A SQLite URL with a relative path (`sqlite:./dev.db`, `file:dev.db`) written relative to
+ * `fromDir` (the config's folder), rewritten relative to `toDir` (the working folder, where the
+ * driver opens it): a command run from a subfolder opens the project's database, never a new
+ * empty file beside it. Absolute paths, `:memory:` and server URLs are returned as they are.
+ */
+export function rebaseFileUrl(url: string, fromDir: string, toDir: string): string {
+  if (fromDir === toDir) return url;
+  // `sqlite:PATH` / `file:PATH`, or SQLAlchemy's `sqlite:///PATH` (three slashes: relative;
+  // four are an absolute path and stay as they are).
+  const m = /^(sqlite:\/\/\/|sqlite\+[a-z0-9_]+:\/\/\/|sqlite:|file:)(?!\/)(.*)$/i.exec(url);
+  if (!m || m[2] === "" || m[2]!.startsWith(":memory:")) return url;
+  const [path, query] = splitQuery(m[2]!);
+  const moved = relative(toDir, resolve(fromDir, path));
+  return `${m[1]}${moved.startsWith(".") ? moved : `./${moved}`}${query}`;
+}
+
+function splitQuery(s: string): [string, string] {
+  const i = s.indexOf("?");
+  return i < 0 ? [s, ""] : [s.slice(0, i), s.slice(i)];
 }

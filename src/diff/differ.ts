@@ -9,7 +9,8 @@
  *
  * Order (each phase after the one before, dependencies respected):
  *   1 create enums, append enum values, rename enums
- *   2 drop foreign keys, then checks, uniques, indexes and primary keys that go or change
+ *   2 drop foreign keys, then checks, uniques, indexes and primary keys that go or change,
+ *     then tables replaced by another of the same name (a virtual table's new module or arguments)
  *   3 rename tables, then columns, constraints and indexes
  *   4 create tables (referenced tables first), add columns, alter columns, table comments
  *   5 add primary keys, uniques, checks, indexes
@@ -29,7 +30,7 @@ import type {
   UniqueConstraint,
 } from "../ir/model.ts";
 import { typeKey } from "../ir/validate.ts";
-import { normSql } from "../ir/canonical.ts";
+import { normSql, virtualKey } from "../ir/canonical.ts";
 import type { Change } from "./changes.ts";
 import { columnFacets, typeOf } from "./facets.ts";
 import { orderTablesForCreate } from "./order.ts";
@@ -50,6 +51,7 @@ interface Phases {
   readonly enumCreate: Change[];
   readonly fkDrop: Change[];
   readonly constraintDrop: Change[];
+  readonly replaceDrop: Change[];
   readonly rename: Change[];
   readonly tableCreate: Change[];
   readonly column: Change[];
@@ -78,6 +80,7 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     enumCreate: [],
     fkDrop: [],
     constraintDrop: [],
+    replaceDrop: [],
     rename: [],
     tableCreate: [],
     column: [],
@@ -89,7 +92,7 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     enumDrop: [],
   };
   const enumNewName = diffEnums(from, to, renames, p);
-  const { pairs, created, dropped, m } = matchTables(from, to, renames, enumNewName);
+  const { pairs, created, dropped, replaced, m } = matchTables(from, to, renames, enumNewName);
   const keys = droppedKeys(pairs, m);
   for (const { old, neu } of pairs) {
     diffTableItself(old, neu, p);
@@ -97,11 +100,14 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     diffConstraints(old, neu, m, keys, p);
   }
   createTables(created, opts, p);
-  dropTables(dropped, opts, m, keys, p);
+  dropTables(dropped, opts, m, keys, p, p.tableDrop);
+  // Before the new definition is created under the same name.
+  dropTables(replaced, opts, m, keys, p, p.replaceDrop);
   return [
     ...p.enumCreate,
     ...p.fkDrop,
     ...sortDrops(p.constraintDrop),
+    ...p.replaceDrop,
     ...p.rename,
     ...p.tableCreate,
     ...p.column,
@@ -168,11 +174,20 @@ function matchTables(from: Schema, to: Schema, renames: Renames, enumNewName: Re
   const tableNewName = new Map<string, string>(); // old → new
   const pairs: { old: Table; neu: Table }[] = [];
   const created: Table[] = [];
+  // Tables whose definition cannot change in place (a virtual table's module or arguments, a
+  // plain table made virtual or back): dropped, and created again.
+  const replaced: Table[] = [];
   for (const t of to.tables) {
     const oldName = renames.tables.get(t.name) ?? (fromTables.has(t.name) ? t.name : undefined);
     const old = oldName === undefined ? undefined : fromTables.get(oldName);
     if (!old) {
       created.push(t);
+      continue;
+    }
+    if (virtualKey(old.virtual) !== virtualKey(t.virtual)) {
+      replaced.push(old);
+      created.push(t);
+      tableNewName.set(old.name, old.name);
       continue;
     }
     tableNewName.set(old.name, t.name);
@@ -213,7 +228,7 @@ function matchTables(from: Schema, to: Schema, renames: Renames, enumNewName: Re
     colMaps,
     enumNewName,
   };
-  return { pairs, created, dropped, m };
+  return { pairs, created, dropped, replaced, m };
 }
 
 /** A matched table's own changes: its rename, its comment and its options. */
@@ -420,6 +435,7 @@ function dropTables(
   m: Matching,
   keys: ReadonlySet<string>,
   p: Phases,
+  into: Change[],
 ): void {
   const { mapTable, mapCols, enumNewName } = m;
   if (dropped.length) {
@@ -441,7 +457,7 @@ function dropTables(
         if (deferred.has(fk)) p.fkDrop.push({ kind: "drop-foreign-key", table: t.name, foreignKey: fk });
       // Tables are dropped after every rename: the dropped table names the tables, columns and
       // enums it refers to as they are by then (so its inverse creates it right).
-      p.tableDrop.push({
+      into.push({
         kind: "drop-table",
         table: {
           ...t,

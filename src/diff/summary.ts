@@ -21,9 +21,11 @@ export function describe(c: Change): string {
     case "set-enum-comment":
       return `~ enum ${c.enum}: comment ${c.to === undefined ? "removed" : "set"}`;
     case "create-table":
-      return `+ table ${c.table.name} (${c.table.columns.length} column${c.table.columns.length === 1 ? "" : "s"})`;
+      return c.table.virtual
+        ? `+ virtual table ${c.table.name} using ${c.table.virtual.module}`
+        : `+ table ${c.table.name} (${c.table.columns.length} column${c.table.columns.length === 1 ? "" : "s"})`;
     case "drop-table":
-      return `- table ${c.table.name}`;
+      return `- ${c.table.virtual ? "virtual " : ""}table ${c.table.name}`;
     case "rename-table":
       return `~ table ${c.from} renamed to ${c.to}`;
     case "set-table-comment":

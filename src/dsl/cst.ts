@@ -13,6 +13,22 @@ export interface SchemaCstNode extends CstNode {
 export type SchemaCstChildren = {
   tableDecl?: TableDeclCstNode[];
   enumDecl?: EnumDeclCstNode[];
+  virtualTableDecl?: VirtualTableDeclCstNode[];
+};
+
+export interface VirtualTableDeclCstNode extends CstNode {
+  name: "virtualTableDecl";
+  children: VirtualTableDeclCstChildren;
+}
+
+export type VirtualTableDeclCstChildren = {
+  Virtual: IToken[];
+  Table: IToken[];
+  Name: IToken[];
+  renamedFrom?: RenamedFromCstNode[];
+  Using: IToken[];
+  module: IToken[];
+  args?: RawSqlCstNode[];
 };
 
 export interface TableDeclCstNode extends CstNode {
@@ -411,6 +427,7 @@ export type RawSqlCstChildren = {
 
 export interface SchemaCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   schema(children: SchemaCstChildren, param?: IN): OUT;
+  virtualTableDecl(children: VirtualTableDeclCstChildren, param?: IN): OUT;
   tableDecl(children: TableDeclCstChildren, param?: IN): OUT;
   tableOptions(children: TableOptionsCstChildren, param?: IN): OUT;
   tableOption(children: TableOptionCstChildren, param?: IN): OUT;

@@ -29,8 +29,26 @@ class SchemaParser extends CstParser {
 
   schema = this.RULE("schema", () => {
     this.MANY(() =>
-      this.OR([{ ALT: () => this.SUBRULE(this.tableDecl) }, { ALT: () => this.SUBRULE(this.enumDecl) }]),
+      this.OR([
+        { ALT: () => this.SUBRULE(this.tableDecl) },
+        { ALT: () => this.SUBRULE(this.enumDecl) },
+        { ALT: () => this.SUBRULE(this.virtualTableDecl) },
+      ]),
     );
+  });
+
+  /**
+   * `virtual table NAME [renamed from OLD] using MODULE [(ARGS)]` (SQLite): the module's
+   * arguments are raw SQL, kept verbatim.
+   */
+  virtualTableDecl = this.RULE("virtualTableDecl", () => {
+    this.CONSUME(T.Virtual);
+    this.CONSUME(T.Table);
+    this.CONSUME(T.Name);
+    this.OPTION(() => this.SUBRULE(this.renamedFrom));
+    this.CONSUME(T.Using);
+    this.CONSUME2(T.Name, { LABEL: "module" });
+    this.OPTION2(() => this.SUBRULE(this.rawSql, { LABEL: "args" }));
   });
 
   tableDecl = this.RULE("tableDecl", () => {

@@ -224,6 +224,14 @@ function printTableOptions(o: TableOptions | undefined): string {
 
 export function printTable(t: Table, opts: PrintOptions = {}): string {
   const out: string[] = [...commentLines(t.src, ""), ...docLines(t.doc, "")];
+  if (t.virtual) {
+    // One declaration, no body: the module's arguments as written.
+    const args = t.virtual.args !== undefined ? ` (${t.virtual.args})` : "";
+    out.push(
+      `virtual table ${printName(t.name)}${t.renamedFrom !== undefined ? ` renamed from ${printName(t.renamedFrom)}` : ""} using ${printName(t.virtual.module)}${args}${t.src?.trailing ? ` ${t.src.trailing}` : ""}`,
+    );
+    return out.join("\n");
+  }
   out.push(
     `table ${printName(t.name)}${t.renamedFrom !== undefined ? ` renamed from ${printName(t.renamedFrom)}` : ""}${printTableOptions(t.options)} {`,
   );

@@ -73,6 +73,8 @@ import type {
   TableItemCstChildren,
   TableOptionsCstChildren,
   OptionValueCstChildren,
+  VirtualTableDeclCstChildren,
+  VirtualTableDeclCstNode,
   TypeArgCstChildren,
   TypeRefCstChildren,
   UniqueItemCstChildren,
@@ -340,9 +342,10 @@ function createVisitor() {
     }
 
     schema(c: Parsed<SchemaCstChildren>): void {
-      const decls: (TableDeclCstNode | EnumDeclCstNode)[] = [
+      const decls: (TableDeclCstNode | EnumDeclCstNode | VirtualTableDeclCstNode)[] = [
         ...(c.tableDecl ?? []),
         ...(c.enumDecl ?? []),
+        ...(c.virtualTableDecl ?? []),
       ].sort((a, b) => (this.firstToken(a)?.startOffset ?? 0) - (this.firstToken(b)?.startOffset ?? 0));
       // `visit` calls the method of the declaration's rule, with the offset where it ends.
       for (const d of decls) this.visit(d, this.endOf(d));
@@ -404,6 +407,45 @@ function createVisitor() {
       const src = this.src(t, t.startOffset + t.image.length);
       this.out.anchors.push({ src, topLevel: false });
       return { name, src };
+    }
+
+    /**
+     * `virtual table NAME using MODULE (ARGS)`: a table whose columns the module holds (its
+     * arguments, verbatim); every list of the table is empty.
+     */
+    virtualTableDecl(c: Parsed<VirtualTableDeclCstChildren>, end: number): void {
+      const kw = real(c.Virtual?.[0]);
+      const nameTok = real(c.Name?.[0]);
+      const moduleTok = real(c.module?.[0]);
+      if (!kw || !nameTok || !moduleTok) return;
+      const renamed = this.renamedFrom(c.renamedFrom?.[0]?.children);
+      const args = this.rawSql(c.args?.[0]?.children);
+      const src = this.src(kw, end, {
+        name: this.loc(nameTok),
+        module: this.loc(moduleTok),
+        ...(renamed ? { renamedFrom: renamed.loc } : {}),
+        ...(args ? { args: args.loc } : {}),
+      });
+      const table: TableBuilder = {
+        name: nameText(nameTok),
+        virtual: { module: nameText(moduleTok), ...(args ? { args: args.sql } : {}) },
+        columns: [],
+        uniques: [],
+        indexes: [],
+        foreignKeys: [],
+        checks: [],
+        src,
+      };
+      if (renamed) table.renamedFrom = renamed.name;
+      this.out.anchors.push({
+        src,
+        topLevel: true,
+        setDoc: (doc) => {
+          table.doc = doc;
+        },
+      });
+      this.out.tables.push(table);
+      this.out.order.push({ kind: "table", name: table.name });
     }
 
     tableDecl(c: Parsed<TableDeclCstChildren>, end: number): void {

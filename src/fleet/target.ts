@@ -41,7 +41,8 @@ export async function runTarget(
   if (d !== dialect.name) throw new Error(`a ${d} database, but this project's dialect is ${dialect.name}`);
   let conn: Awaited<ReturnType<typeof connect>>;
   try {
-    conn = await connect(url, { connectTimeoutMs });
+    // status only reads: it never creates a SQLite file or the history table.
+    conn = await connect(url, { connectTimeoutMs, ...(job.kind === "status" ? { mustExist: true } : {}) });
   } catch (e) {
     throw new Error(connectionMessage(url, e, connectTimeoutMs).message);
   }
@@ -50,7 +51,7 @@ export async function runTarget(
       guard: dataLossGuard(dialect),
       rollbackGuard: rollbackGuard(dialect),
     });
-    const st = await runner.state();
+    const st = await runner.state(undefined, { readOnly: job.kind === "status" });
     const before = st.current;
     switch (job.kind) {
       case "status":

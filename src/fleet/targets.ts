@@ -10,6 +10,7 @@
  * Library code: errors are thrown as `TargetsError`.
  */
 import { readFileSync } from "node:fs";
+import { sqlitePath } from "../dialects/sqlite/path.ts";
 import { isAbsolute, relative, resolve } from "node:path";
 import { SchemavcError } from "../core/errors.ts";
 
@@ -75,7 +76,9 @@ export function globTargets(pattern: string, cwd: string): string[] {
       `--targets-glob takes a SQLite pattern such as 'sqlite:tenants/*.db', not \`${pattern}\``,
       "for servers, list the URLs in a file and pass --targets FILE",
     );
-  const [, scheme, path] = m;
+  const [, scheme] = m;
+  // SQLAlchemy's `sqlite:///tenants/*.db` is relative, `sqlite:////srv/*.db` absolute (`sqlitePath`).
+  const path = scheme!.toLowerCase() === "sqlite" ? sqlitePath(pattern) : m[2];
   const base = isAbsolute(path!) ? "/" : cwd;
   const glob = new Bun.Glob(isAbsolute(path!) ? path!.slice(1) : path!);
   const files = [...glob.scanSync({ cwd: base, onlyFiles: true, dot: false })].sort();

@@ -4,12 +4,19 @@
  * meaning (tables, enums, and each table's constraints and indexes) sorted by name. Column
  * order and enum value order do carry meaning and are kept.
  */
-import type { Schema, Table } from "./model.ts";
+import type { Schema, Table, VirtualModule } from "./model.ts";
 import { stripSource } from "./source.ts";
 
 /** Whitespace-normalised raw SQL: runs of whitespace become one space, none inside parentheses' edges. */
 export const normSql = (s: string) =>
   s.replace(/\s+/g, " ").replace(/\(\s+/g, "(").replace(/\s+\)/g, ")").trim();
+
+/**
+ * What makes two virtual tables the same (`Table.virtual`): the module's name ignoring case (as
+ * SQLite looks modules up) and its arguments whitespace-normalised; "" for a plain table.
+ */
+export const virtualKey = (v: VirtualModule | undefined): string =>
+  v ? JSON.stringify([v.module.toLowerCase(), normSql(v.args ?? "")]) : "";
 
 const byName = <T extends { name: string }>(xs: readonly T[]): T[] =>
   [...xs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -21,6 +28,15 @@ export function canonical(schema: Schema): Schema {
     tables: byName(s.tables).map(
       (t): Table => ({
         ...t,
+        ...(t.virtual
+          ? {
+              virtual: {
+                ...t.virtual,
+                module: t.virtual.module.toLowerCase(),
+                ...(t.virtual.args !== undefined ? { args: normSql(t.virtual.args) } : {}),
+              },
+            }
+          : {}),
         columns: t.columns.map((c) =>
           c.default?.kind === "raw" ? { ...c, default: { kind: "raw", sql: normSql(c.default.sql) } } : c,
         ),

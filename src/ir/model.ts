@@ -277,12 +277,28 @@ export interface Check {
  */
 export type TableOptions = Readonly<Record<string, string | true>>;
 
+/**
+ * A virtual table's module and its arguments (SQLite's `CREATE VIRTUAL TABLE t USING fts5(a, b)`):
+ * the module's name as written, the text between the parentheses verbatim (absent when the
+ * statement has none), compared whitespace-normalised and with the module's name lower-cased.
+ */
+export interface VirtualModule {
+  readonly module: string;
+  readonly args?: string;
+}
+
 export interface Table {
   readonly name: string;
   readonly renamedFrom?: string;
   readonly doc?: string;
   /** Absent when the table has none. */
   readonly options?: TableOptions;
+  /**
+   * Set for a virtual table (`virtual table t using fts4 (a, b)`, SQLite): the module holds
+   * the columns, so `columns` and every key, index and check list are empty. The tables the
+   * module creates for itself (its shadow tables) are not in the schema.
+   */
+  readonly virtual?: VirtualModule;
   readonly columns: readonly Column[];
   readonly primaryKey?: PrimaryKey;
   readonly uniques: readonly UniqueConstraint[];

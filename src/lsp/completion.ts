@@ -18,7 +18,7 @@ export interface Suggestion {
 const NAME = `(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_]*)`;
 const unquote = (n: string) => (n.startsWith('"') ? n.slice(1, -1).replace(/""/g, '"') : n);
 
-const TOP_LEVEL = ["table", "enum"];
+const TOP_LEVEL = ["table", "enum", "virtual table"];
 const TABLE_ITEMS = ["primary key", "unique", "index", "foreign key", "check"];
 const COLUMN_ATTRIBUTES = [
   "primary key",

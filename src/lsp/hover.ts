@@ -37,6 +37,12 @@ function splitKey(key: SymbolKey): [string, string?] {
 }
 
 function tableHover(t: Table): string {
+  if (t.virtual)
+    return [
+      `\`\`\`schemavc\nvirtual table ${t.name} using ${t.virtual.module}${t.virtual.args !== undefined ? ` (${t.virtual.args})` : ""}\n\`\`\``,
+      ...(t.doc ? [t.doc] : []),
+      "SQLite's virtual table: its module holds the columns",
+    ].join("\n\n");
   const lines = [`\`\`\`schemavc\ntable ${t.name}\n\`\`\``];
   if (t.doc) lines.push(t.doc);
   const facts = [`${t.columns.length} column${t.columns.length === 1 ? "" : "s"}`];

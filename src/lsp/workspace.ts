@@ -87,7 +87,7 @@ export class Workspace {
     for (let dir = dirname(path); ; dir = dirname(dir)) {
       if (existsSync(join(dir, CONFIG_FILE))) {
         try {
-          const config = await loadConfigAt(dir);
+          const config = await loadConfigAt(dir, undefined, { search: false, keepUnsetVars: true });
           if (path === config.schema || path.startsWith(config.schema + sep))
             return { root: dir, schemaPath: config.schema, dialect: await getDialect(config.dialect) };
         } catch {

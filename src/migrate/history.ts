@@ -99,6 +99,8 @@ export const checksumOf = (up: string) => hashText(up);
 export interface HistoryStore {
   /** Creates the history when it is missing. */
   ensure(ex: Executor): Promise<void>;
+  /** Whether the history exists (read-only commands never create it). */
+  exists(ex: Executor): Promise<boolean>;
   /** Every row, in version order. */
   read(ex: Executor): Promise<HistoryRow[]>;
   /** Whether `version` has a row (applied or failed). */
@@ -119,6 +121,20 @@ export class DatabaseHistory implements HistoryStore {
       to: { tables: [historyTable], enums: [] },
     });
     await ex.exec(create!.sql.replace(/^CREATE TABLE /, "CREATE TABLE IF NOT EXISTS "));
+  }
+
+  /**
+   * A SELECT that reads no row: every dialect answers it, and fails only when the table is
+   * missing (its message, `Capabilities.missingTable`) or unreadable (rethrown).
+   */
+  async exists(ex: Executor): Promise<boolean> {
+    try {
+      await ex.query(`SELECT 1 AS x FROM ${this.dialect.quoteIdent(HISTORY_TABLE)} WHERE 1 = 0`);
+      return true;
+    } catch (e) {
+      if (this.dialect.capabilities.missingTable.test(String((e as Error)?.message ?? e))) return false;
+      throw e;
+    }
   }
 
   async read(ex: Executor): Promise<HistoryRow[]> {
@@ -203,6 +219,10 @@ export class MemHistory implements HistoryStore {
 
   async ensure(): Promise<void> {
     this.created = true;
+  }
+
+  async exists(): Promise<boolean> {
+    return this.created || this.rows.size > 0;
   }
 
   async read(): Promise<HistoryRow[]> {

@@ -22,7 +22,13 @@
  *
  * Library code: it reports through callbacks and throws `RunnerError`; it never prints or exits.
  */
-import { MigrationCheckError, type Connection, type Dialect, type Executor } from "../dialects/dialect.ts";
+import {
+  MigrationCheckError,
+  type Connection,
+  type DatabaseErrorInfo,
+  type Dialect,
+  type Executor,
+} from "../dialects/dialect.ts";
 import type { Migration } from "./dir.ts";
 import { splitSql } from "./split.ts";
 import {
@@ -37,8 +43,8 @@ import {
 import { SchemavcError } from "../core/errors.ts";
 
 export class RunnerError extends SchemavcError {
-  constructor(message: string, hint?: string) {
-    super(message, 1, hint);
+  constructor(message: string, hint?: string, detail?: string) {
+    super(message, 1, hint, detail);
     this.name = "RunnerError";
   }
 }
@@ -50,6 +56,8 @@ export interface RunnerEvents {
   done?(version: string, direction: "up" | "down", ms: number): void;
   /** Waiting for another runner's lock. */
   waiting?(): void;
+  /** Statement `n` of `total` of the migration starts (progress for long statements). */
+  statement?(version: string, n: number, total: number): void;
 }
 
 export interface RunOptions {
@@ -148,10 +156,17 @@ export class Runner {
     this.rollbackGuard = deps.rollbackGuard;
   }
 
-  /** The history compared with the folder. Creates the history table if it is missing. */
-  async state(ex: Executor = this.conn): Promise<State> {
-    await this.history.ensure(ex);
-    const history = await this.history.read(ex);
+  /**
+   * The history compared with the folder. Creates the history table if it is missing, unless
+   * `readOnly` (status, current, history, lint: reading never writes), where a missing table
+   * is an empty history.
+   */
+  async state(ex: Executor = this.conn, opts: { readOnly?: boolean } = {}): Promise<State> {
+    let history: HistoryRow[] = [];
+    if (!opts.readOnly) {
+      await this.history.ensure(ex);
+      history = await this.history.read(ex);
+    } else if (await this.history.exists(ex)) history = await this.history.read(ex);
     const files = new Map(this.migrations.map((m) => [m.version, m]));
     const applied = history.filter((h) => h.status === "applied");
     const failed = history.filter((h) => h.status === "failed");
@@ -178,7 +193,8 @@ export class Runner {
   /** Applies pending migrations, all or up to `target` (inclusive) or the first `count`. */
   async up(opts: RunOptions & { target?: string; count?: number }): Promise<Applied[]> {
     return this.locked(opts, async () => {
-      const st = await this.state();
+      // A dry run changes nothing: not even the history table is created.
+      const st = await this.state(this.conn, { readOnly: opts.dryRun ?? false });
       refuseProblems(st, opts.allowOutOfOrder ?? false);
       let todo = st.pending;
       if (opts.target !== undefined) todo = todo.filter((m) => m.version <= opts.target!);
@@ -210,7 +226,7 @@ export class Runner {
   /** Rolls back the newest applied migrations: `count` of them, or down to `target` (exclusive; null = all). */
   async down(opts: RunOptions & { target?: string | null; count?: number }): Promise<Applied[]> {
     return this.locked(opts, async () => {
-      const st = await this.state();
+      const st = await this.state(this.conn, { readOnly: opts.dryRun ?? false });
       if (st.failed.length) throw failedError(st.failed[0]!);
       let todo = [...st.applied].reverse();
       if (opts.target !== undefined) {
@@ -238,9 +254,17 @@ export class Runner {
       const out: Applied[] = [];
       for (const [k, h] of todo.entries()) {
         const sql = rollbacks[k]!.down;
-        const r = await this.run(h.version, "down", sql, opts, async (ex) => {
-          await this.history.delete(ex, h.version);
-        });
+        const r = await this.run(
+          h.version,
+          "down",
+          sql,
+          opts,
+          async (ex) => {
+            await this.history.delete(ex, h.version);
+          },
+          false,
+          files.has(h.version) ? "down.sql" : "the down SQL stored in the history",
+        );
         out.push(r);
       }
       return out;
@@ -329,7 +353,8 @@ export class Runner {
   /**
    * Runs one migration's SQL. `record` writes the history change in the same transaction.
    * `recheck` (up): inside the transaction the history is read again, so on SQLite (whose lock
-   * is the transaction) a runner that waited does not apply a migration twice.
+   * is the transaction) a runner that waited does not apply a migration twice. `source` names
+   * where the SQL came from in a failure's message (`up.sql`, `down.sql`, the stored SQL).
    */
   private async run(
     version: string,
@@ -338,6 +363,7 @@ export class Runner {
     opts: RunOptions,
     record: (ex: Executor, ms: number) => Promise<void>,
     recheck = false,
+    source = direction === "up" ? "up.sql" : "down.sql",
   ): Promise<Applied> {
     const { statements, directives } = splitSql(text, this.dialect.capabilities.backslashEscapes);
     const sql = statements.map((s) => s.sql);
@@ -364,10 +390,19 @@ export class Runner {
           }
           const check = await guard?.enter(tx, sql);
           for (let i = 0; i < statements.length; i++) {
+            opts.events?.statement?.(version, i + 1, statements.length);
             try {
               await tx.exec(statements[i]!.sql);
             } catch (e) {
-              throw statementError(version, i + 1, statements.length, statements[i]!.line, e);
+              const err = statementError(version, i + 1, statements.length, statements[i]!.line, source, e);
+              throw new RunnerError(
+                err.message,
+                joinHints(
+                  err.hint,
+                  `the transaction was rolled back: nothing of this ${direction === "up" ? "migration" : "rollback"} was applied`,
+                ),
+                err.detail,
+              );
             }
           }
           try {
@@ -396,10 +431,11 @@ export class Runner {
         });
       }
       for (let i = 0; i < statements.length; i++) {
+        opts.events?.statement?.(version, i + 1, statements.length);
         try {
           await this.conn.exec(statements[i]!.sql);
         } catch (e) {
-          const err = statementError(version, i + 1, statements.length, statements[i]!.line, e);
+          const err = statementError(version, i + 1, statements.length, statements[i]!.line, source, e);
           if (direction === "up")
             await this.history.update(this.conn, version, {
               status: "failed",
@@ -408,7 +444,8 @@ export class Runner {
             });
           throw new RunnerError(
             err.message,
-            `statements before it were applied and cannot be rolled back on this database; finish or undo the rest by hand, then run \`schemavc resolve ${version} --applied\` or \`--rolled-back\``,
+            joinHints(err.hint, partialHint(version, direction, i)),
+            err.detail,
           );
         }
         // After the last statement the row turns `applied` at once: no progress write for it.
@@ -447,18 +484,66 @@ function row(m: Migration, status: "applied" | "failed", ms: number): HistoryRow
   };
 }
 
-function statementError(version: string, n: number, total: number, line: number, e: unknown): RunnerError {
-  const msg = String((e as Error)?.message ?? e).split("\n")[0];
+/**
+ * A statement that failed, named by its number, its file and line (`source`: up.sql, down.sql
+ * or the stored down SQL), with the database's message; its own detail and hint, when it gives
+ * them (PostgreSQL names the views that block an `ALTER ... TYPE`), are passed on.
+ */
+function statementError(
+  version: string,
+  n: number,
+  total: number,
+  line: number,
+  source: string,
+  e: unknown,
+): RunnerError {
+  const info = (e ?? {}) as DatabaseErrorInfo;
+  const msg = String(info.message ?? e).split("\n")[0];
+  const where = source.endsWith(".sql") ? `${source} line ${line}` : `${source}, line ${line}`;
   return new RunnerError(
-    `migration ${version} failed at statement ${n} of ${total} (up.sql line ${line}): ${msg}`,
+    `migration ${version} failed at statement ${n} of ${total} (${where}): ${msg}`,
+    typeof info.hint === "string" && info.hint ? info.hint : undefined,
+    typeof info.detail === "string" && info.detail ? info.detail : undefined,
   );
 }
 
+/**
+ * What to do after a statement failed where DDL is not transactional. "Statements before it
+ * were applied" only when some were (`index` > 0): after a first statement that failed, the
+ * database is as it was.
+ */
+function partialHint(version: string, direction: "up" | "down", index: number): string {
+  if (direction === "down")
+    return index > 0
+      ? `the statements before it were run and cannot be undone on this database; the migration is still recorded as applied: finish the rollback by hand, then record it with \`schemavc stamp\` at the version before ${version}`
+      : "nothing of the rollback was run: the database and its history are as they were; fix the cause and run `schemavc down` again";
+  return index > 0
+    ? `statements before it were applied and cannot be rolled back on this database; finish or undo the rest by hand, then run \`schemavc resolve ${version} --applied\` or \`--rolled-back\``
+    : `no statement of it was applied; fix the cause, then run \`schemavc resolve ${version} --rolled-back\` and \`schemavc up\` again`;
+}
+
+const joinHints = (a: string | undefined, b: string): string => (a ? `${a}; ${b}` : b);
+
+/**
+ * A failed migration that blocks the next run. The stored error is the failure's whole message
+ * (`migration V failed at statement N of M (up.sql line L): ...`): it is shown as it is, not
+ * wrapped in a second "migration V failed at statement N" around it.
+ */
 function failedError(h: HistoryRow): RunnerError {
+  const whole = h.error?.startsWith(`migration ${h.version} failed at statement `);
   return new RunnerError(
-    `migration ${h.version} failed at statement ${h.failed_statement ?? "?"}${h.error ? ` (${h.error})` : ""} and is not resolved`,
+    whole ? `${h.error}; it is not resolved` : `${failureText(h)} and is not resolved`,
     `finish or undo it by hand, then run \`schemavc resolve ${h.version} --applied\` or \`schemavc resolve ${h.version} --rolled-back\``,
   );
+}
+
+/**
+ * How a failed row reads, once: its stored error when that is the failure's whole message
+ * (`migration V failed at statement N of M (up.sql line L): ...`), else built around it.
+ */
+export function failureText(h: HistoryRow): string {
+  if (h.error?.startsWith(`migration ${h.version} failed at statement `)) return h.error;
+  return `migration ${h.version} failed at statement ${h.failed_statement ?? "?"}${h.error ? ` (${h.error})` : ""}`;
 }
 
 function refuseProblems(st: State, allowOutOfOrder: boolean): void {

@@ -99,11 +99,31 @@ const CASES: Record<string, string> = {
     CREATE TABLE a2 (id INTEGER NOT NULL PRIMARY KEY, x TEXT);
     CREATE TABLE a3 (id INTEGER, x TEXT, PRIMARY KEY (id));
     CREATE TABLE a4 (code TEXT PRIMARY KEY, x TEXT);`,
+  "AUTOINCREMENT keys with and without NOT NULL": `
+    CREATE TABLE a1 (id INTEGER PRIMARY KEY AUTOINCREMENT, x TEXT);
+    CREATE TABLE a2 (id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, x TEXT);`,
+  "TRUE and FALSE defaults in their own spelling": `
+    CREATE TABLE f (id INTEGER NOT NULL PRIMARY KEY, a BOOLEAN NOT NULL DEFAULT FALSE, b BOOL DEFAULT true, c BOOLEAN DEFAULT 0);`,
+  "virtual tables (fts4, fts5, rtree) with their shadow tables": `
+    CREATE TABLE notes (id INTEGER NOT NULL PRIMARY KEY, body TEXT);
+    CREATE VIRTUAL TABLE event_search USING fts4 ( event_id, room_id, sender, key, value );
+    CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize = 'porter unicode61');
+    CREATE VIRTUAL TABLE boxes USING rtree(id, min_x, max_x);`,
   "without rowid and strict tables": `
     CREATE TABLE kv (k TEXT NOT NULL PRIMARY KEY, v ANY) WITHOUT ROWID, STRICT;
     CREATE TABLE s (id INTEGER NOT NULL PRIMARY KEY, n INT) STRICT;
     CREATE TABLE w (a TEXT, b INT, PRIMARY KEY (a, b)) WITHOUT ROWID;`,
 };
+
+test("pull writes a virtual table as one declaration and never its shadow tables", async () => {
+  const r = await pullReplay(CASES["virtual tables (fts4, fts5, rtree) with their shadow tables"]!);
+  expect(r.schema).toContain(
+    "virtual table event_search using fts4 (event_id, room_id, sender, key, value)\n",
+  );
+  expect(r.schema).toContain("virtual table docs using fts5 (title, body, tokenize = 'porter unicode61')\n");
+  expect(r.schema).toContain("virtual table boxes using rtree (id, min_x, max_x)\n");
+  expect(r.schema).not.toMatch(/_(content|segments|segdir|docsize|stat|data|idx|config|node|rowid|parent)\b/);
+}, 60_000);
 
 describe("pull on SQLite: the pulled files re-create the catalog exactly", () => {
   for (const [name, sql] of Object.entries(CASES)) {

@@ -115,8 +115,9 @@ async function dropEverything(conn: import("../../src/dialects/dialect.ts").Conn
     await conn.exec("SET FOREIGN_KEY_CHECKS = 1");
     return;
   }
+  // A virtual table's DROP drops its shadow tables: they are not dropped on their own.
   const tables = await conn.query<{ name: string }>(
-    "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+    "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type <> 'shadow' AND name NOT LIKE 'sqlite_%'",
   );
   await conn.exec("PRAGMA foreign_keys = OFF");
   for (const { name } of tables) await conn.exec(`DROP TABLE "${name.replace(/"/g, '""')}"`);

@@ -240,6 +240,25 @@ function build(
   r.tableNames.forEach((name, ti) => {
     if (declared.has(name)) return;
     declared.add(name);
+    // A virtual table (SQLite's): a module and its arguments, verbatim; no columns of its own.
+    if (rnd.nextInt(0, 7) === 0) {
+      const args = ["title, body", "id, min_x, max_x", "a, tokenize = 'porter (x)'", ""][rnd.nextInt(0, 4)];
+      const d = nextDoc();
+      tables.push({
+        name,
+        virtual: {
+          module: ["fts5", "rtree", "FTS4"][rnd.nextInt(0, 2)]!,
+          ...(args !== undefined ? { args } : {}),
+        },
+        columns: [],
+        uniques: [],
+        indexes: [],
+        foreignKeys: [],
+        checks: [],
+        ...(d !== undefined ? { doc: d } : {}),
+      });
+      return;
+    }
     const columns: Column[] = [];
     for (const cn of r.columnNames[ti % r.columnNames.length]!) {
       const k = rnd.nextInt(0, 9);

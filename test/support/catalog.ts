@@ -21,6 +21,8 @@ export interface CatalogTable {
     refColumns: string[];
     onDelete: string;
   }[];
+  /** A virtual table (SQLite): its columns are its module's, not read here. */
+  virtual?: boolean;
 }
 export type Catalog = Map<string, CatalogTable>;
 
@@ -149,10 +151,21 @@ async function readMysql(c: Connection): Promise<Catalog> {
 
 async function readSqlite(c: Connection): Promise<Catalog> {
   const cat: Catalog = new Map();
-  // table_xinfo, not table_info: table_info leaves generated columns out.
-  const cols = await c.query(
-    `select m.name as t, p.name as c, p."notnull" as nn, p.pk as pk from sqlite_schema m join pragma_table_xinfo(m.name) p where m.type = 'table' and m.name not like 'sqlite_%' order by m.name, p.cid`,
+  // A virtual table's shadow tables are its storage, never tables of their own; its columns
+  // are its module's (the schema keeps the module's arguments instead).
+  const kinds = await c.query(
+    `select name, type from pragma_table_list where schema = 'main' and name not like 'sqlite_%'`,
   );
+  const plain = new Set<string>();
+  for (const r of kinds)
+    if (r["type"] === "virtual") table(cat, str(r["name"])).virtual = true;
+    else if (r["type"] === "table") plain.add(str(r["name"]));
+  // table_xinfo, not table_info: table_info leaves generated columns out.
+  const cols = (
+    await c.query(
+      `select m.name as t, p.name as c, p."notnull" as nn, p.pk as pk from sqlite_schema m join pragma_table_xinfo(m.name) p where m.type = 'table' and m.name not like 'sqlite_%' order by m.name, p.cid`,
+    )
+  ).filter((r) => plain.has(str(r["t"])));
   const pk = new Map<string, [number, string][]>();
   for (const r of cols) {
     const t = table(cat, str(r["t"]));
@@ -168,6 +181,7 @@ async function readSqlite(c: Connection): Promise<Catalog> {
     `select m.name as t, l.name as i, l."unique" as u, l.origin as o, (select group_concat(ii.name, char(1)) from pragma_index_info(l.name) ii) as cols from sqlite_schema m join pragma_index_list(m.name) l where m.type = 'table' and m.name not like 'sqlite_%'`,
   );
   for (const r of idx) {
+    if (!plain.has(str(r["t"]))) continue;
     const t = table(cat, str(r["t"]));
     if (r["o"] === "u") t.uniques.push(split(r["cols"]));
     else if (r["o"] === "c") t.indexes.set(str(r["i"]), { unique: Number(r["u"]) === 1 });
@@ -195,6 +209,7 @@ export function expectCatalogMatches(cat: Catalog, schema: Schema, dialect: stri
   expect([...cat.keys()].sort()).toEqual(schema.tables.map((t) => t.name).sort());
   for (const t of schema.tables) {
     const got = cat.get(t.name)!;
+    expect({ table: t.name, virtual: got.virtual ?? false }).toEqual({ table: t.name, virtual: !!t.virtual });
     expect({ table: t.name, columns: [...got.columns].map(([n, c]) => [n, c.nullable]) }).toEqual({
       table: t.name,
       columns: t.columns.map((c) => [c.name, c.nullable]),

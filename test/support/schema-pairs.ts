@@ -16,6 +16,7 @@ import type {
   Schema,
   Table,
   TableOptions,
+  VirtualModule,
 } from "../../src/ir/model.ts";
 import type { DialectName } from "../../src/dialects/dialect.ts";
 import { checkName, foreignKeyName, indexName, primaryKeyName, uniqueName } from "../../src/ir/naming.ts";
@@ -347,8 +348,27 @@ export function randomSchema(r: Rng, d: DialectName): Schema {
   const tables: Table[] = [];
   for (const name of [...TABLE_NAMES].sort(() => r.next() - 0.5).slice(0, r.int(1, 4)))
     tables.push(table(name, r, enums, tables, d));
+  // SQLite: a virtual table, which the edits below change, drop or add.
+  if (d === "sqlite" && r.bool(0.3)) tables.push(virtualTable(r));
   return { tables, enums };
 }
+
+/** SQLite's virtual tables the generator uses: full-text search and an R*Tree. */
+const VIRTUALS: readonly VirtualModule[] = [
+  { module: "fts5", args: "title, body" },
+  { module: "fts5", args: "title, body, tokenize = 'porter unicode61'" },
+  { module: "fts4", args: "title, body" },
+  { module: "rtree", args: "id, min_x, max_x" },
+];
+const virtualTable = (r: Rng, name = "search"): Table => ({
+  name,
+  virtual: r.pick(VIRTUALS),
+  columns: [],
+  uniques: [],
+  indexes: [],
+  foreignKeys: [],
+  checks: [],
+});
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 /** A writable copy's type: edits happen in place on a clone. */
@@ -372,10 +392,13 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
   const referenced = (name: string) =>
     s.tables.some((t) => t.foreignKeys.some((f) => f.refTable === name && t.name !== name));
   const edits = r.int(1, 4);
+  // The edits of columns, keys and indexes are for plain tables (a virtual one has none).
+  const plain = () => s.tables.filter((x) => !x.virtual);
   for (let e = 0; e < edits; e++) {
-    const t = r.pick(s.tables) as W<Table>;
+    const t = r.pick(plain()) as W<Table>;
     const free = t.columns.filter((c) => !used(t as Table, c.name));
-    switch (r.int(0, d === "mysql" ? 16 : 15)) {
+    const k = r.int(0, d === "mysql" || d === "sqlite" ? 16 : 15);
+    switch (d === "sqlite" && k === 16 ? 17 : k) {
       case 0: {
         // add a column: nullable, or NOT NULL with a default
         const name = FRESH_COLUMNS.find((n) => !t.columns.some((c) => c.name === n));
@@ -487,11 +510,11 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
           (n) =>
             !s.tables.some((x) => x.name === n || x.renamedFrom === n) && !a.tables.some((x) => x.name === n),
         );
-        if (name) s.tables.push(table(name, r, s.enums as EnumType[], s.tables as Table[], d) as W<Table>);
+        if (name) s.tables.push(table(name, r, s.enums as EnumType[], plain() as Table[], d) as W<Table>);
         break;
       }
       case 11:
-        if (s.tables.length > 1 && !referenced(t.name)) s.tables = s.tables.filter((x) => x !== t);
+        if (plain().length > 1 && !referenced(t.name)) s.tables = s.tables.filter((x) => x !== t);
         break;
       case 12:
         for (const f of t.foreignKeys) {
@@ -534,6 +557,14 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
         const i = r.int(0, t.columns.length - 1),
           j = r.int(0, t.columns.length - 1);
         [t.columns[i], t.columns[j]] = [t.columns[j]!, t.columns[i]!];
+        break;
+      }
+      case 17: {
+        // SQLite: a virtual table added, given another definition (a drop and a create), or dropped
+        const v = s.tables.find((x) => x.virtual);
+        if (!v) s.tables.push(virtualTable(r) as W<Table>);
+        else if (r.bool()) v.virtual = r.pick(VIRTUALS) as W<VirtualModule>;
+        else s.tables = s.tables.filter((x) => x !== v);
         break;
       }
     }

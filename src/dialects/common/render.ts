@@ -213,10 +213,25 @@ export abstract class BaseRenderer {
 
   // ---- definitions -------------------------------------------------------------------------
   createTable(t: Table): string[] {
+    if (t.virtual) return this.createVirtualTable(t);
     const lines = [...t.columns.map((c) => this.columnDef(t, c)), ...this.tableConstraints(t)];
     return [
       `CREATE TABLE ${this.q(t.name)} (\n  ${lines.join(",\n  ")}\n)${this.tableOptions(t)}`,
       ...this.columnComments(t),
+    ];
+  }
+
+  /**
+   * A virtual table (`Table.virtual`), in SQLite's words: `CREATE VIRTUAL TABLE t USING fts4(a, b)`,
+   * the module's arguments as the schema has them (SQLite keeps the text, so `pull` reads them
+   * back the same). Its shadow tables come with it, and its DROP TABLE drops them. Validation
+   * refuses virtual tables where the database has none (`Capabilities.virtualTables`).
+   */
+  protected createVirtualTable(t: Table): string[] {
+    const v = t.virtual!;
+    const module = /^[A-Za-z_][A-Za-z0-9_]*$/.test(v.module) ? v.module : this.q(v.module);
+    return [
+      `CREATE VIRTUAL TABLE ${this.q(t.name)} USING ${module}${v.args !== undefined ? `(${v.args})` : ""}`,
     ];
   }
 

@@ -3,7 +3,15 @@
  * database refuses is an error, what it accepts but is odd a warning (the validator may refuse
  * only what the database itself would refuse; `grammar/README.md`, "Errors and warnings").
  */
-import { INTEGER_TYPES, TEXT_TYPES, type ColumnType, type Schema, type SourceInfo } from "../../ir/model.ts";
+import {
+  INTEGER_TYPES,
+  TEXT_TYPES,
+  type Column,
+  type ColumnType,
+  type Schema,
+  type SourceInfo,
+  type Table,
+} from "../../ir/model.ts";
 import type { Capabilities, NameScopes } from "../dialect.ts";
 import { diagnostic, type Diagnostic } from "../../ir/diagnostics.ts";
 import { locOf, typeKey, typeText } from "../../ir/validate.ts";
@@ -96,9 +104,22 @@ const judged = (
 /**
  * The portable rules that depend on the database: bare type names (`type-names.ts`), constraint and index names in their scope
  * (`nameScopes`), foreign keys (one type on both sides, a nullable column for `set null`),
- * `default null` on a NOT NULL column, a table without columns (`accepts`).
+ * `default null` on a NOT NULL column, a table without columns (`accepts`), a virtual table
+ * (`virtualTables`).
  */
-export function validatePortable(schema: Schema, caps: Capabilities, db: string): Diagnostic[] {
+export function validatePortable(
+  schema: Schema,
+  caps: Capabilities,
+  db: string,
+  opts: {
+    /**
+     * What the database does with NULLs in a nullable primary key column: "refused" (the
+     * default: PostgreSQL and MySQL make the column NOT NULL), "kept" (SQLite, a legacy quirk),
+     * "never" (the column cannot hold one at all: SQLite's rowid alias).
+     */
+    readonly keyNulls?: (t: Table, c: Column) => "refused" | "kept" | "never";
+  } = {},
+): Diagnostic[] {
   const out: Diagnostic[] = [
     ...validateTypeNames(schema, caps, db),
     ...validateNameScopes(schema, caps.nameScopes, db),
@@ -106,6 +127,19 @@ export function validatePortable(schema: Schema, caps: Capabilities, db: string)
   const tables = new Map(schema.tables.map((t) => [t.name, t]));
   const a = caps.accepts;
   for (const t of schema.tables) {
+    if (t.virtual) {
+      if (!caps.virtualTables)
+        out.push(
+          dialectError(
+            "virtual-table-dialect",
+            `${db} has no virtual tables (\`${t.name}\` using ${t.virtual.module})`,
+            t.src,
+            "virtual tables are SQLite's (CREATE VIRTUAL TABLE): declare a `table` with columns here",
+            "module",
+          ),
+        );
+      continue; // the module holds its columns: none of the rules below applies
+    }
     if (!t.columns.length)
       out.push(
         judged(
@@ -116,6 +150,24 @@ export function validatePortable(schema: Schema, caps: Capabilities, db: string)
           "declare at least one column: `id bigint primary key identity`",
         ),
       );
+    for (const name of t.primaryKey?.columns ?? []) {
+      const c = t.columns.find((x) => x.name === name);
+      // Every database accepts it, and does something else with it (`keyNulls`).
+      if (!c?.nullable) continue;
+      const nulls = opts.keyNulls?.(t, c) ?? "refused";
+      if (nulls === "never") continue;
+      out.push(
+        dialectWarning(
+          "nullable-primary-key",
+          nulls === "kept"
+            ? `primary key column \`${t.name}.${name}\` is nullable: ${db} lets NULLs into this key (only an INTEGER primary key, the rowid, never holds one)`
+            : `primary key column \`${t.name}.${name}\` is nullable: ${db} makes it NOT NULL`,
+          c.src,
+          nulls === "kept" ? "remove the `?` to keep NULLs out of the key" : "remove the `?`",
+          "type",
+        ),
+      );
+    }
     for (const c of t.columns)
       if (c.default?.kind === "null" && !c.nullable)
         out.push(
@@ -311,6 +363,16 @@ export function validateIdentity(schema: Schema, caps: Capabilities, db: string)
   for (const t of schema.tables) {
     for (const c of t.columns) {
       const where = `\`${t.name}.${c.name}\``;
+      if (c.identity && c.nullable && !caps.accepts.nullableIdentity)
+        out.push(
+          dialectError(
+            "identity-nullable",
+            `identity column ${where} cannot be nullable on ${db}`,
+            c.src,
+            "remove the `?`",
+            "type",
+          ),
+        );
       if (c.serial && !caps.sequences)
         out.push(
           dialectError(

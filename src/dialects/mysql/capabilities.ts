@@ -29,6 +29,7 @@ export const CAPABILITIES: Capabilities = {
   indexMethods: ["btree", "hash", ...INDEX_KINDS],
   lockIsTransaction: false,
   backslashEscapes: true,
+  missingTable: /doesn't exist|ER_NO_SUCH_TABLE/i,
   unsigned: true,
   collations: { fold: "lower", onOtherTypes: "dropped", onEnums: true },
   // Index names (unique constraints are indexes) are per table; InnoDB's foreign key names

@@ -16,6 +16,7 @@ export const CAPABILITIES: Capabilities = {
   indexMethods: ["btree", "hash", "gist", "gin", "spgist", "brin"],
   lockIsTransaction: false,
   backslashEscapes: false,
+  missingTable: /relation "[^"]*" does not exist/i,
   unsigned: false,
   sequences: true,
   collations: { onOtherTypes: "refused", onEnums: false },

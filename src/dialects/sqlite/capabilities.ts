@@ -16,6 +16,7 @@ export const CAPABILITIES: Capabilities = {
   indexMethods: [],
   lockIsTransaction: true,
   backslashEscapes: false,
+  missingTable: /no such table/i,
   unsigned: false,
   collations: { names: ["BINARY", "NOCASE", "RTRIM"], fold: "upper", onOtherTypes: "kept", onEnums: true },
   // `CREATE INDEX ... (email COLLATE NOCASE)`; SQLite has no operator classes and no NULLS in an index.
@@ -28,12 +29,15 @@ export const CAPABILITIES: Capabilities = {
     setNullOnNotNull: true,
     nullDefaultOnNotNull: true,
     emptyTables: false,
+    nullableIdentity: true,
   },
   onUpdateNow: false,
   indexPrefixes: false,
   // sqlite.org/withoutrowid.html, sqlite.org/stricttables.html: both fixed at CREATE TABLE.
   // A rebuild writes the columns in any order: order is part of a table (a reorder rebuilds).
   columnOrder: true,
+  // sqlite.org/vtab.html: any module the connection has (fts3/4/5 and rtree are built in).
+  virtualTables: true,
   tableOptions: [
     { name: "without rowid", takes: "flag" },
     { name: "strict", takes: "flag" },

@@ -4,15 +4,14 @@
  * LIBSQL_AUTH_TOKEN). The only file that imports @libsql/client.
  */
 import "./native-addon.ts";
+import { existsSync } from "node:fs";
 import { createClient, type Client } from "@libsql/client";
 import type { Connection, Executor } from "../dialect.ts";
+import { sqlitePath } from "./path.ts";
 
-/** `sqlite:./dev.db` → `file:./dev.db`; remote URLs pass through. */
+/** `sqlite:./dev.db` → `file:./dev.db` (see `sqlitePath`); remote URLs pass through. */
 export function libsqlUrl(url: string): { url: string; authToken?: string } {
-  if (/^sqlite:/i.test(url)) {
-    const path = url.replace(/^sqlite:(\/\/)?/i, "");
-    return { url: `file:${path}` };
-  }
+  if (/^sqlite:/i.test(url)) return { url: `file:${sqlitePath(url)}` };
   if (/^(libsql|https?|wss?):/i.test(url)) {
     const u = new URL(url);
     const token = u.searchParams.get("authToken") ?? process.env["LIBSQL_AUTH_TOKEN"] ?? undefined;
@@ -34,7 +33,27 @@ const executor = (r: Runner): Executor => ({
   },
 });
 
-export async function connectSqlite(url: string): Promise<Connection> {
+/** The path of a local database file (`sqlite:PATH`, `file:PATH`), or undefined (memory, remote). */
+export function localFile(url: string): string | undefined {
+  const u = libsqlUrl(url).url;
+  if (!/^file:/i.test(u)) return undefined;
+  const path = decodeURIComponent(u.replace(/^file:/i, "").replace(/\?.*$/, ""));
+  return path === "" || path === ":memory:" ? undefined : path;
+}
+
+/** A local SQLite file that does not exist, opened by a command that must not create it. */
+export class NoDatabaseError extends Error {
+  readonly code = "NO_DATABASE";
+  constructor(readonly path: string) {
+    super(`no database at ${path}`);
+    this.name = "NoDatabaseError";
+  }
+}
+
+export async function connectSqlite(url: string, opts: { mustExist?: boolean } = {}): Promise<Connection> {
+  const file = opts.mustExist ? localFile(url) : undefined;
+  // Opening a missing file creates it: a command that only reads must say so instead.
+  if (file !== undefined && !existsSync(file)) throw new NoDatabaseError(file);
   // One connection: session state (PRAGMA foreign_keys, a transaction) must stay on it, and
   // the client's pool rolls back a transaction left on a connection it takes back.
   const client: Client = createClient({ ...libsqlUrl(url), concurrency: 1 });

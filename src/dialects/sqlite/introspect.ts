@@ -27,6 +27,7 @@ import type { Executor, IntrospectOptions, Introspected, Unsupported } from "../
 import { sqliteType } from "./types.ts";
 import { normExpr } from "../common/expr.ts";
 import { parseCreateIndex, parseCreateTable } from "./create-sql.ts";
+import { parseCreateVirtual } from "./virtual.ts";
 import { UUID_SQL } from "./render.ts";
 import { InlineEnums } from "../common/inline-enums.ts";
 import { dedupeName, foreignKeyName, uniqueName } from "../../ir/naming.ts";
@@ -110,7 +111,9 @@ export function decodeSqliteDefault(text: string, type: ColumnType): DefaultValu
   }
   const str = /^'((?:[^']|'')*)'$/.exec(s);
   if (str) return { kind: "string", value: str[1]!.replace(/''/g, "'") };
-  if (/^TRUE$/i.test(s) || /^FALSE$/i.test(s)) return { kind: "bool", value: /^TRUE$/i.test(s) };
+  // TRUE and FALSE (SQLite 3.23+) keep their spelling (`DEFAULT false`): the renderer writes a
+  // bool as 1 or 0, so they stay raw, which it writes back bare, exactly as they were.
+  if (/^(?:TRUE|FALSE)$/i.test(s)) return { kind: "raw", sql: s };
   // The renderer writes a raw default in parentheses; SQLite keeps them.
   const raw = /^\((.*)\)$/s.exec(s);
   return { kind: "raw", sql: raw ? raw[1]!.trim() : s };
@@ -129,11 +132,23 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
   const objects = await ex.query<{ type: string; name: string; tbl_name: string; sql: string | null }>(
     "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name",
   );
+  // 'table', 'virtual', or 'shadow' (a virtual table's storage: part of it, never a table of its own).
+  const kinds = new Map(
+    (
+      await ex.query<{ name: string; type: string }>(
+        "SELECT name, type FROM pragma_table_list WHERE schema = 'main'",
+      )
+    ).map((r) => [r.name, r.type]),
+  );
   const tableSql = new Map<string, string>();
+  const virtualSql = new Map<string, string>();
   const indexSql = new Map<string, string>();
   const skipped: string[] = [];
   for (const o of objects) {
-    if (o.type === "table" && !exclude.has(o.name)) tableSql.set(o.name, o.sql ?? "");
+    if (o.type === "table" && kinds.get(o.name) === "shadow") continue;
+    if (o.type === "table" && kinds.get(o.name) === "virtual") {
+      if (!exclude.has(o.name)) virtualSql.set(o.name, o.sql ?? "");
+    } else if (o.type === "table" && !exclude.has(o.name)) tableSql.set(o.name, o.sql ?? "");
     else if (o.type === "index" && o.sql) indexSql.set(o.name, o.sql);
     else if (o.type === "view" || o.type === "trigger")
       skipped.push(`${o.type} ${o.name}${o.type === "trigger" ? ` on ${o.tbl_name}` : ""}`);
@@ -207,10 +222,9 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
       ...(collation !== undefined ? { collation } : {}),
       ...(generated ? { generated } : {}),
       // The catalog's flag, as declared, so the column is declared again the same way: an
-      // `INTEGER PRIMARY KEY` written without NOT NULL (it holds no NULL: SQLite gives a NULL a
-      // new rowid) is nullable here, and one written with it is not. An identity column is
-      // never nullable in the language, and AUTOINCREMENT's rowid holds no NULL either.
-      nullable: Number(r.notnull) === 0 && !identity,
+      // `INTEGER PRIMARY KEY [AUTOINCREMENT]` written without NOT NULL (it holds no NULL: SQLite
+      // gives a NULL a new rowid) is nullable here, and one written with it is not.
+      nullable: Number(r.notnull) === 0,
       ...(r.dflt !== null ? { default: decodeSqliteDefault(r.dflt, type) } : {}),
     });
   }
@@ -318,43 +332,39 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
       t.checks.push({ name: c.name ?? `${t.name}_check${i ? i : ""}`, expr: c.expr });
     });
   }
+  const virtual = [...virtualSql].flatMap(([name, sql]): Table[] => {
+    const v = parseCreateVirtual(sql);
+    return v
+      ? [{ name, virtual: v, columns: [], uniques: [], indexes: [], foreignKeys: [], checks: [] }]
+      : [];
+  });
   return {
-    schema: { enums, tables: [...tables.values()].map(({ pk: _pk, ...t }): Table => t) },
+    schema: {
+      enums,
+      tables: [...[...tables.values()].map(({ pk: _pk, ...t }): Table => t), ...virtual].sort((a, b) =>
+        a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+      ),
+    },
     skipped,
-    unsupported: await unsupportedSqlite(ex, tableSql, exclude),
+    unsupported: unsupportedSqlite(tableSql, virtualSql),
   };
 }
 
 /**
- * What the tables hold that the language cannot express yet, from `pragma_table_list` and the
- * `CREATE` text: the queries above read such a table as a plain one (a virtual table and its
- * shadow tables) or leave the clause out (DEFERRABLE, ON CONFLICT). One branch per construct:
- * delete it when the language learns the construct.
+ * What the tables hold that the language cannot express yet, from the `CREATE` text: the
+ * queries above leave the clause out (DEFERRABLE, ON CONFLICT), or cannot read the virtual
+ * table's statement. One branch per construct: delete it when the language learns the construct.
  */
-export async function unsupportedSqlite(
-  ex: Executor,
+export function unsupportedSqlite(
   tableSql: ReadonlyMap<string, string>,
-  exclude: ReadonlySet<string>,
-): Promise<Unsupported[]> {
+  virtualSql: ReadonlyMap<string, string>,
+): Unsupported[] {
   const out: Unsupported[] = [];
-  const lists = await ex.query<{ name: string; type: string }>(
-    "SELECT name, type FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'",
-  );
-  for (const t of lists) {
-    if (exclude.has(t.name) || !tableSql.has(t.name)) continue;
-    if (t.type === "virtual")
-      out.push({ what: "virtual tables", object: t.name, table: t.name, leaveOut: "table" });
-    else if (t.type === "shadow")
-      out.push({
-        what: "virtual tables",
-        object: `${t.name} (a shadow table)`,
-        table: t.name,
-        leaveOut: "table",
-      });
-  }
+  for (const [name, sql] of virtualSql)
+    if (!parseCreateVirtual(sql))
+      out.push({ what: "virtual tables written so", object: name, table: name, leaveOut: "table" });
   // Clauses the PRAGMAs do not show, found in the CREATE text with string literals blanked out.
   for (const [name, sql] of tableSql) {
-    if (exclude.has(name) || /^\s*CREATE\s+VIRTUAL\b/i.test(sql)) continue;
     const bare = sql.replace(/'(?:[^']|'')*'/g, "''");
     // Only INITIALLY DEFERRED changes anything: SQLite checks every other key immediately.
     if (/(?<!\bNOT\s+)\bDEFERRABLE\s+INITIALLY\s+DEFERRED\b/i.test(bare))

@@ -44,7 +44,10 @@ export class SqliteRenderer extends BaseRenderer {
       case "function":
         return d.name === "now" ? "CURRENT_TIMESTAMP" : d.name === "current_date" ? "CURRENT_DATE" : UUID_SQL;
       case "raw":
-        return `(${d.sql})`;
+        // SQLite keeps the DEFAULT text as written: the literal keywords TRUE and FALSE go bare,
+        // so that a pulled `DEFAULT false` is written back the same (any other expression needs
+        // its parentheses).
+        return /^(?:TRUE|FALSE)$/i.test(d.sql) ? d.sql : `(${d.sql})`;
     }
   }
 

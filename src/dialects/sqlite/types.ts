@@ -4,7 +4,7 @@
  * the right affinity. json/jsonb are TEXT: NUMERIC affinity would rewrite a JSON scalar such as
  * '1.50' into the number 1.5.
  */
-import type { ColumnType } from "../../ir/model.ts";
+import type { Column, ColumnType, Table } from "../../ir/model.ts";
 
 export function sqliteType(t: ColumnType): string {
   switch (t.kind) {
@@ -51,4 +51,15 @@ export function sqliteType(t: ColumnType): string {
           return "BLOB";
       }
   }
+}
+
+/**
+ * Whether `c` is the table's rowid under another name (sqlite.org/lang_createtable.html#rowid):
+ * the one column of a rowid table's primary key, declared exactly INTEGER (any case; an
+ * identity is always written so). It never holds NULL: an inserted NULL becomes a new rowid.
+ */
+export function isRowidAlias(t: Table, c: Column): boolean {
+  if (t.virtual || t.options?.["without rowid"] === true) return false;
+  if (t.primaryKey?.columns.length !== 1 || t.primaryKey.columns[0] !== c.name) return false;
+  return c.identity || sqliteType(c.type).toUpperCase() === "INTEGER";
 }

@@ -1,6 +1,7 @@
 /** What SQLite cannot express (errors) or ignores (warnings). */
 import type { Schema, Table } from "../../ir/model.ts";
-import { sqliteType } from "./types.ts";
+import { isRowidAlias, sqliteType } from "./types.ts";
+import { SHADOW_SUFFIXES } from "./virtual.ts";
 import type { Diagnostic } from "../../ir/diagnostics.ts";
 import {
   dialectError,
@@ -16,7 +17,13 @@ import {
 import { CAPABILITIES } from "./capabilities.ts";
 
 export function validateSqlite(schema: Schema): Diagnostic[] {
-  const out: Diagnostic[] = validatePortable(schema, CAPABILITIES, "SQLite");
+  const out: Diagnostic[] = validatePortable(schema, CAPABILITIES, "SQLite", {
+    // sqlite.org/lang_createtable.html: NULLs are kept in a key column that is not NOT NULL
+    // (a legacy quirk), except in the rowid alias and in a WITHOUT ROWID table, which refuses them.
+    keyNulls: (t, c) =>
+      isRowidAlias(t, c) ? "never" : t.options?.["without rowid"] === true ? "refused" : "kept",
+  });
+  out.push(...shadowNameRules(schema));
   for (const t of schema.tables) {
     out.push(...tableOptionRules(t));
     // "generated columns cannot be part of the PRIMARY KEY".
@@ -65,6 +72,31 @@ export function validateSqlite(schema: Schema): Diagnostic[] {
   out.push(...validateTableOptions(schema, CAPABILITIES, "SQLite"));
   out.push(...validateConstraintClauses(schema, CAPABILITIES, "SQLite"));
   out.push(...validateIndexEntries(schema, CAPABILITIES, "SQLite"));
+  return out;
+}
+
+/**
+ * A table named as a virtual table's shadow table (`notes_search_content` beside `virtual table
+ * notes_search using fts4`): SQLite refuses the second of the two ("table ... already exists").
+ */
+function shadowNameRules(schema: Schema): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const tables = new Map(schema.tables.map((t) => [t.name.toLowerCase(), t]));
+  for (const v of schema.tables) {
+    if (!v.virtual) continue;
+    for (const suffix of SHADOW_SUFFIXES[v.virtual.module.toLowerCase()] ?? []) {
+      const clash = tables.get(`${v.name}_${suffix}`.toLowerCase());
+      if (clash)
+        out.push(
+          dialectError(
+            "shadow-table-name",
+            `SQLite's ${v.virtual.module} table \`${v.name}\` keeps its data in a table \`${v.name}_${suffix}\`: \`${clash.name}\` cannot have that name`,
+            clash.src,
+            "rename one of the two tables",
+          ),
+        );
+    }
+  }
   return out;
 }
 

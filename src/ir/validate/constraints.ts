@@ -1,6 +1,6 @@
 /**
- * A table's keys and checks: names in the table's namespace, columns that exist, primary key
- * columns not nullable (a warning), checks not empty. (Indexes come between the two in `validateSchema`,
+ * A table's keys and checks: names in the table's namespace, columns that exist, checks not
+ * empty (a nullable key column is judged per database: `dialects/common/validate.ts`). (Indexes come between the two in `validateSchema`,
  * in the order names are claimed.)
  */
 import { locOf, type TableScope, type Validation } from "./context.ts";
@@ -10,18 +10,8 @@ export function validateKeys(v: Validation, s: TableScope) {
   const t = s.table;
   if (t.primaryKey) {
     v.claimName(t.primaryKey.name, t.primaryKey.src, "primary key");
-    for (const name of t.primaryKey.columns) {
-      if (s.knownColumn(name, t.primaryKey.src, "the primary key") && s.cols.get(name)!.nullable) {
-        // Every database accepts it: SQLite keeps NULLs in a non-integer primary key (a
-        // legacy quirk), PostgreSQL and MySQL make the column NOT NULL.
-        v.warn(
-          "nullable-primary-key",
-          `primary key column \`${t.name}.${name}\` is nullable`,
-          locOf(s.cols.get(name)!.src, "type"),
-          "remove the `?`: SQLite then lets NULLs into the key, and PostgreSQL and MySQL make the column NOT NULL anyway",
-        );
-      }
-    }
+    // A nullable key column is judged per database (`validatePortable`): what it does with one differs.
+    for (const name of t.primaryKey.columns) s.knownColumn(name, t.primaryKey.src, "the primary key");
   }
   for (const u of t.uniques) {
     v.claimName(u.name, u.src, "unique constraint");

@@ -122,13 +122,7 @@ function checkColumn(v: Validation, t: Table, c: Column) {
         "use `bigint` (or `int`, `smallint`; on MySQL also `tinyint`, `mediumint`)",
       );
     }
-    if (c.nullable)
-      v.err(
-        "identity-nullable",
-        `identity column \`${t.name}.${c.name}\` cannot be nullable`,
-        locOf(c.src, "type"),
-        "remove the `?`",
-      );
+    // A nullable identity is judged per database (`validateIdentity`): SQLite's rowid takes one.
     if (c.default)
       v.err(
         "identity-default",

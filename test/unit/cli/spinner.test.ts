@@ -93,6 +93,25 @@ describe("Spinner", () => {
   });
 });
 
+describe("a spinner after an open line (a migration's `applying V ... `)", () => {
+  test("frames are drawn after the prefix, and erasing writes the prefix back", async () => {
+    const stream = fakeStream();
+    const s = spin("statement 2 of 3", { stream, ...FAST, prefix: "applying v1 ... " });
+    await sleep(260);
+    expect(stream.writes[0]).toStartWith(`${CLEAR_LINE}applying v1 ... `);
+    expect(stream.writes[0]).toContain("statement 2 of 3");
+    s.stop();
+    expect(stream.writes.at(-1)).toBe(`${CLEAR_LINE}applying v1 ... `);
+  });
+
+  test("work that ends before the delay writes nothing, not even the prefix", async () => {
+    const stream = fakeStream();
+    const s = spin("statement 1 of 1", { stream, ...FAST, prefix: "applying v1 ... " });
+    s.stop();
+    expect(stream.writes).toEqual([]);
+  });
+});
+
 describe("withSpinner and the reporter", () => {
   const reporter = (opts: { json?: boolean; quiet?: boolean }, stream = fakeStream()) => ({
     stream,

@@ -50,7 +50,12 @@ describe("serial", () => {
   test("serial with identity, a default or `?` is an error", () => {
     expect(codes(table("id serial identity"))).toContain("identity-serial");
     expect(codes(table("id serial default 1"))).toContain("identity-default");
-    expect(codes(table("id serial?"))).toContain("identity-nullable");
+  });
+  test("a nullable serial or identity is an error on PostgreSQL", async () => {
+    expect(await dialectErrors("postgres", table("id serial? primary key"))).toContain("identity-nullable");
+    expect(await dialectErrors("postgres", table("id bigint? primary key identity"))).toContain(
+      "identity-nullable",
+    );
   });
   test("serial ↔ identity is a change of the identity facet", () => {
     const a = schema(table("id serial primary key"));
