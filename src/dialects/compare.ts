@@ -56,7 +56,10 @@ export function drift(dialect: Dialect, expected: Schema, live: Schema): Change[
 const changeKey = (c: Change) => JSON.stringify([c.kind, changeTarget(c)]);
 
 /** Where the dialect keeps column order (MySQL), another order is a difference too. */
-const order = (dialect: Dialect) => ({ columnOrder: dialect.capabilities.columnOrder ?? false });
+const order = (dialect: Dialect) => ({
+  columnOrder: dialect.capabilities.columnOrder ?? false,
+  repartitions: dialect.capabilities.repartitions ?? false,
+});
 
 const sameTable = (dialect: Dialect, a: Table, b: Table, enums: readonly EnumType[]) =>
   diffSchemas({ tables: [a], enums }, { tables: [b], enums }, noRenames(), order(dialect)).length === 0;

@@ -141,6 +141,11 @@ export interface Capabilities {
    */
   readonly columnOrder?: boolean;
   /**
+   * A table's `partition by` changes in place (MySQL: `ALTER TABLE ... PARTITION BY`, `REMOVE
+   * PARTITIONING`). Absent: a new partitioning remakes the table (PostgreSQL has no ALTER for it).
+   */
+  readonly repartitions?: boolean;
+  /**
    * PostgreSQL's constraint clauses: `no inherit` checks, `match full` and `deferrable` foreign
    * keys, `not valid` checks and foreign keys. Absent: validation refuses them (MySQL has none; SQLite's DEFERRABLE is not read yet).
    */

@@ -12,7 +12,8 @@
  *     renamed, domains altered: `objects.ts`)
  *   2 drop foreign keys, then checks, uniques, indexes and primary keys that go or change,
  *     then tables replaced by another of the same name (a virtual table's new module or arguments)
- *   3 rename tables, then columns, constraints and indexes
+ *   3 rename tables, then columns, constraints and indexes; drop the tables that are made again
+ *     (PostgreSQL: partitioned or not, or a child of another table: no ALTER does it)
  *   4 create tables (referenced tables first), add columns, alter columns, table comments;
  *     then sequences' options and owners
  *   5 add primary keys, uniques, checks, indexes
@@ -42,6 +43,7 @@ import { normSql, virtualKey } from "../ir/canonical.ts";
 import type { Change } from "./changes.ts";
 import { columnFacets, typeOf } from "./facets.ts";
 import { orderTablesForCreate } from "./order.ts";
+import { nameValue, optionText, partitionKey, tableParent } from "../ir/inheritance.ts";
 import type { Renames } from "./renames.ts";
 import { diffDomains, diffSequences, domainRenames, type ObjectPhases } from "./objects.ts";
 import { renameSequenceInDefault } from "../ir/sequence.ts";
@@ -54,6 +56,8 @@ export interface DiffOptions {
   readonly forwardForeignKeys?: boolean;
   /** The dialect keeps column order (MySQL): kept columns in another order are a `reorder-columns`. */
   readonly columnOrder?: boolean;
+  /** The dialect changes a table's `partition by` in place (MySQL); else a new one remakes the table. */
+  readonly repartitions?: boolean;
 }
 
 /** The changes of each phase, concatenated in order at the end (see the header). */
@@ -63,6 +67,7 @@ interface Phases {
   readonly constraintDrop: Change[];
   readonly replaceDrop: Change[];
   readonly rename: Change[];
+  readonly rebuildDrop: Change[];
   readonly tableCreate: Change[];
   readonly column: Change[];
   readonly constraintAdd: Change[];
@@ -92,6 +97,7 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     constraintDrop: [],
     replaceDrop: [],
     rename: [],
+    rebuildDrop: [],
     tableCreate: [],
     column: [],
     constraintAdd: [],
@@ -105,16 +111,31 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
   const enumNewName = diffEnums(from, to, renames, p);
   // A renamed domain renames the type of its columns, as a renamed enum does.
   for (const [o, n] of domainRenames(from, to, renames)) enumNewName.set(o, n);
-  const { pairs, created, dropped, replaced, m } = matchTables(from, to, renames, enumNewName);
+  const { pairs: matched, created, dropped, replaced, m } = matchTables(from, to, renames, enumNewName);
   diffDomains(from, to, renames, objects);
   const sequenceNewName = diffSequences(from, to, renames, m, objects);
-  const keys = droppedKeys(pairs, m);
+  const rebuilt = rebuiltTables(matched, m, opts.repartitions ?? false);
+  const pairs = matched.filter((x) => !rebuilt.has(x.neu.name));
+  const remade = matched.filter((x) => rebuilt.has(x.neu.name));
+  // Foreign keys to a table made again are dropped first and added back after it.
+  const keys = new Set([
+    ...droppedKeys(pairs, m),
+    ...remade.flatMap(({ old, neu }) => tableKeys(old, neu.name, m)),
+  ]);
   for (const { old, neu } of pairs) {
-    diffTableItself(old, neu, p);
+    diffTableItself(old, neu, m, p);
     diffColumns(withSequencesRenamed(old, sequenceNewName), neu, m, p, opts);
     diffConstraints(old, neu, m, keys, p);
   }
-  createTables(created, opts, p);
+  dropTables(
+    remade.map((x) => x.old),
+    opts,
+    m,
+    keys,
+    p,
+    p.rebuildDrop,
+  );
+  createTables([...created, ...remade.map((x) => x.neu)], opts, p);
   dropTables(dropped, opts, m, keys, p, p.tableDrop);
   // Before the new definition is created under the same name.
   dropTables(replaced, opts, m, keys, p, p.replaceDrop);
@@ -125,6 +146,7 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     ...sortDrops(p.constraintDrop),
     ...p.replaceDrop,
     ...p.rename,
+    ...p.rebuildDrop,
     ...p.tableCreate,
     ...p.column,
     ...objects.own,
@@ -266,15 +288,19 @@ function matchTables(from: Schema, to: Schema, renames: Renames, enumNewName: Re
   return { pairs, created, dropped, replaced, m };
 }
 
-/** A matched table's own changes: its rename, its comment and its options. */
-function diffTableItself(old: Table, neu: Table, p: Phases): void {
+/**
+ * A matched table's own changes: its rename, its comment and its options (a partition's parent
+ * named as it is after the renames, so a renamed parent is no change of its partitions).
+ */
+function diffTableItself(old: Table, neu: Table, m: Matching, p: Phases): void {
   const t = neu.name;
   if (old.name !== neu.name) p.rename.unshift({ kind: "rename-table", from: old.name, to: neu.name });
-  if (!sameOptions(old.options, neu.options))
+  const oldOptions = renamedParent(old.options, m.mapTable);
+  if (!sameOptions(oldOptions, neu.options))
     p.column.push({
       kind: "set-table-options",
       table: t,
-      ...(old.options !== undefined ? { from: old.options } : {}),
+      ...(oldOptions !== undefined ? { from: oldOptions } : {}),
       ...(neu.options !== undefined ? { to: neu.options } : {}),
     });
   if ((old.doc ?? "") !== (neu.doc ?? ""))
@@ -284,6 +310,72 @@ function diffTableItself(old: Table, neu: Table, p: Phases): void {
       ...(old.doc !== undefined ? { from: old.doc } : {}),
       ...(neu.doc !== undefined ? { to: neu.doc } : {}),
     });
+}
+
+/**
+ * The matched tables (by new name) that PostgreSQL cannot change in place into their new
+ * form, so they are dropped and created again: a table that becomes partitioned or stops being
+ * so, or gets another key; a table that becomes a partition or a child, stops being one, or
+ * inherits another table (a partition that moves to another parent or bound is DETACH and
+ * ATTACH in place); and, since its parent goes, every partition and child of such a table.
+ */
+function rebuiltTables(
+  pairs: readonly { old: Table; neu: Table }[],
+  m: Matching,
+  repartitions: boolean,
+): Set<string> {
+  const out = new Set<string>();
+  const key = (t: Table) => {
+    const k = partitionKey(t);
+    return k === undefined ? null : normSql(k);
+  };
+  for (const { old, neu } of pairs) {
+    const a = tableParent(old),
+      b = tableParent(neu);
+    if (
+      (!repartitions && key(old) !== key(neu)) ||
+      a?.kind !== b?.kind ||
+      (a?.kind === "inherits" && b?.kind === "inherits" && m.mapTable(a.parent) !== b.parent)
+    )
+      out.add(neu.name);
+  }
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const { neu } of pairs) {
+      const b = tableParent(neu);
+      if (b && out.has(b.parent) && !out.has(neu.name)) {
+        out.add(neu.name);
+        grew = true;
+      }
+    }
+  }
+  return out;
+}
+
+/** The keys of a table (primary key, uniques, unique column indexes) as `keyId`s, in new names. */
+function tableKeys(old: Table, name: string, m: Matching): string[] {
+  const key = (cols: readonly string[]) => keyId(name, m.mapCols(name, cols));
+  return [
+    ...(old.primaryKey ? [key(old.primaryKey.columns)] : []),
+    ...old.uniques.map((u) => key(u.columns)),
+    ...old.indexes
+      .filter((i) => i.unique && i.parts.every((x) => x.kind === "column"))
+      .map((i) => key(i.parts.map((x) => (x.kind === "column" ? x.column : "")))),
+  ];
+}
+
+/** Options with the parent of a partition or child named through the table renames. */
+function renamedParent(
+  o: TableOptions | undefined,
+  mapTable: (t: string) => string,
+): TableOptions | undefined {
+  if (!o) return o;
+  const out: Record<string, string | true> = { ...o };
+  for (const k of ["partition of", "inherits"]) {
+    const name = optionText(o[k]);
+    if (name !== undefined && mapTable(name) !== name) out[k] = nameValue(mapTable(name));
+  }
+  return out;
 }
 
 /** A matched table's columns: renamed, altered (with their facets), added, dropped. */
@@ -737,9 +829,16 @@ function matchByDefinition<T extends { name: string }>(
 
 export type { UniqueConstraint, Check };
 
-/** Whether two tables' options are the same set (order does not matter; none is an empty set). */
+/**
+ * Whether two tables' options are the same set (order does not matter; none is an empty set; a
+ * raw SQL value, `partition by = (range (d))`, compares whitespace-normalised).
+ */
 export function sameOptions(a: TableOptions | undefined, b: TableOptions | undefined): boolean {
   const key = (o: TableOptions | undefined) =>
-    JSON.stringify(Object.entries(o ?? {}).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
+    JSON.stringify(
+      Object.entries(o ?? {})
+        .map(([k, v]) => [k, typeof v === "string" && v.startsWith("(") ? normSql(v) : v])
+        .sort(([x], [y]) => (String(x) < String(y) ? -1 : String(x) > String(y) ? 1 : 0)),
+    );
   return key(a) === key(b);
 }

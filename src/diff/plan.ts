@@ -18,7 +18,11 @@ import { SchemavcError } from "../core/errors.ts";
  * the differ comes before the dialects in the one direction of imports.
  */
 export interface PlanDialect {
-  readonly capabilities: { readonly forwardForeignKeys: boolean; readonly columnOrder?: boolean };
+  readonly capabilities: {
+    readonly forwardForeignKeys: boolean;
+    readonly columnOrder?: boolean;
+    readonly repartitions?: boolean;
+  };
   render(
     changes: readonly Change[],
     ctx: { readonly from: Schema; readonly to: Schema; readonly steps: readonly Step[] },
@@ -41,6 +45,7 @@ export function plan(from: Schema, to: Schema, renames: Renames, dialect: PlanDi
   const changes = diffSchemas(from, to, renames, {
     forwardForeignKeys: dialect.capabilities.forwardForeignKeys,
     columnOrder: dialect.capabilities.columnOrder,
+    repartitions: dialect.capabilities.repartitions,
   });
   refuseDomainRetype(from, changes);
   const down = invertAll(changes);

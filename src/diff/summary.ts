@@ -1,4 +1,5 @@
 /** One line per change, for people: what `diff` and `generate` print. */
+import { tableParent } from "../ir/inheritance.ts";
 import type { Change } from "./changes.ts";
 import { assertNever } from "./changes.ts";
 import { typeText } from "../ir/validate.ts";
@@ -21,6 +22,16 @@ export function describe(c: Change): string {
       return `~ enum ${c.enum}: (${c.from.join(", ")}) → (${c.to.join(", ")})`;
     case "set-enum-comment":
       return `~ enum ${c.enum}: comment ${c.to === undefined ? "removed" : "set"}`;
+    case "create-table": {
+      if (c.table.virtual) return `+ virtual table ${c.table.name} using ${c.table.virtual.module}`;
+      // A partition's columns are its parent's: say whose it is (a child adds its own).
+      const parent = tableParent(c.table);
+      const n = c.table.columns.length;
+      const cols = `${n} column${n === 1 ? "" : "s"}`;
+      return parent?.kind === "partition"
+        ? `+ table ${c.table.name} (partition of ${parent.parent})`
+        : `+ table ${c.table.name} (${parent ? `inherits ${parent.parent}, ${cols} of its own` : cols})`;
+    }
     case "create-sequence":
       return `+ sequence ${c.sequence.name}`;
     case "drop-sequence":
@@ -37,10 +48,6 @@ export function describe(c: Change): string {
       return `~ domain ${c.from} renamed to ${c.to}`;
     case "alter-domain":
       return `~ domain ${c.to.name}: ${domainChangeText(c.from, c.to)}`;
-    case "create-table":
-      return c.table.virtual
-        ? `+ virtual table ${c.table.name} using ${c.table.virtual.module}`
-        : `+ table ${c.table.name} (${c.table.columns.length} column${c.table.columns.length === 1 ? "" : "s"})`;
     case "drop-table":
       return `- ${c.table.virtual ? "virtual " : ""}table ${c.table.name}`;
     case "rename-table":

@@ -123,6 +123,7 @@ export type OptionValueCstChildren = {
   dot?: IToken[];
   member?: IToken[];
   StringLiteral?: IToken[];
+  rawSql?: RawSqlCstNode[];
   Minus?: IToken[];
   NumberLiteral?: IToken[];
 };

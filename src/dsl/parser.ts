@@ -127,6 +127,7 @@ class SchemaParser extends CstParser {
     });
   });
 
+  /** A name, a string, a number, or raw SQL in parentheses (`partition by = (range (d))`). */
   optionValue = this.RULE("optionValue", () => {
     this.OR([
       {
@@ -143,6 +144,7 @@ class SchemaParser extends CstParser {
         },
       },
       { ALT: () => this.CONSUME(T.StringLiteral) },
+      { ALT: () => this.SUBRULE(this.rawSql) },
       {
         ALT: () => {
           this.OPTION(() => this.CONSUME(T.Minus));

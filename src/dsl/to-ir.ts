@@ -739,6 +739,9 @@ function createVisitor() {
       const t = real(c.Name?.[0]) ?? real(c.StringLiteral?.[0]);
       if (t && member) return `${t.image}.${member.image}`;
       if (t) return t.image;
+      // Raw SQL keeps its parentheses, so `fmt` prints it back as written.
+      const raw = this.rawSql(c.rawSql?.[0]?.children);
+      if (raw) return `(${raw.sql})`;
       return `${real(c.Minus?.[0]) ? "-" : ""}${real(c.NumberLiteral?.[0])?.image ?? ""}`;
     }
 

@@ -203,7 +203,7 @@ async function loadWithClient(dialect: DialectName, db: Db, file: string): Promi
 
 /** `kind name` of an object the comparison knows how to leave out, from pull's skipped list. */
 const OUT_OF_SCOPE =
-  /^(view|materialized view|trigger|function|procedure|aggregate|sequence|event|operator class|operator family|operator|cast) (.+)$/;
+  /^(view|materialized view|trigger|rule|function|procedure|aggregate|sequence|event|operator class|operator family|operator|cast|index|schema comment|schema privileges) (.+)$/;
 
 /** A catalog entry: `KIND name` → normalised definition. Kinds are the dump's own words. */
 type Catalog = Map<string, string>;
@@ -235,6 +235,10 @@ async function pgCatalog(db: Db): Promise<Catalog> {
       )
       .join("\n")
       .trim();
+    // pg_dump lists the public schema, which every database has, only when its owner is not
+    // the default one (Pagila's ALTER SCHEMA public OWNER TO postgres), with no statement ("not
+    // creating schema, since initdb creates it"): owners are not compared (--no-owner).
+    if (m[2] === "SCHEMA" && m[1] === "public" && (body === "" || body === "CREATE SCHEMA public;")) return;
     cat.set(`${m[2]} ${m[1]}`, body);
   });
   return cat;
@@ -242,7 +246,9 @@ async function pgCatalog(db: Db): Promise<Catalog> {
 
 /** Does a pg_dump entry belong to an object pull named as not pulled? */
 function pgSkipped(key: string, skipped: readonly string[]): boolean {
-  const [, type = "", name = ""] = /^([A-Z ]+?) (.*)$/.exec(key) ?? [];
+  // The dump's kinds of more than one word first: "MATERIALIZED VIEW x" is not "MATERIALIZED".
+  const [, type = "", name = ""] =
+    /^(MATERIALIZED VIEW|SEQUENCE OWNED BY|OPERATOR CLASS|OPERATOR FAMILY|[A-Z]+) (.*)$/.exec(key) ?? [];
   return skipped.some((s) => {
     const m = OUT_OF_SCOPE.exec(s);
     if (!m) return false;
@@ -262,12 +268,25 @@ function pgSkipped(key: string, skipped: readonly string[]): boolean {
           (["FUNCTION", "PROCEDURE", "AGGREGATE"].includes(type) && name.startsWith(`${obj}(`)) ||
           (type === "COMMENT" && /^(FUNCTION|PROCEDURE|AGGREGATE) /.test(name) && name.includes(` ${obj}(`))
         );
+      case "rule": {
+        // pg_dump names a table's rule "table rule".
+        const [rule, table] = obj.split(" on ");
+        return type === "RULE" && name === `${table} ${rule}`;
+      }
       case "trigger": {
         const [trg, table] = obj.split(" on ");
         return (type === "TRIGGER" && name === `${table} ${trg}`) || name === `TRIGGER ${trg} ON ${table}`;
       }
       case "sequence":
         return (type === "SEQUENCE" || type === "SEQUENCE OWNED BY") && name === obj;
+      // pull names `index NAME on VIEW` (a materialized view's), pg_dump `INDEX NAME`.
+      case "index":
+        return type === "INDEX" && name === obj.split(" on ")[0];
+      case "schema comment":
+        return type === "COMMENT" && name === `SCHEMA ${obj}`;
+      // A schema with privileges of its own is dumped as a SCHEMA entry (and its ACL).
+      case "schema privileges":
+        return (type === "SCHEMA" || type === "ACL") && (name === obj || name === `SCHEMA ${obj}`);
       // pull names `operator <(varchar_ci, varchar_ci)`, pg_dump the operator's name alone.
       case "operator":
         return (
@@ -437,11 +456,8 @@ async function sqliteCatalog(db: Db): Promise<Catalog> {
           `SELECT l."unique", l.origin, l.partial, (SELECT group_concat(coalesce(x.name, '<expr>') || ' ' || x.desc || ' ' || coalesce(x.coll, ''), ', ') FROM pragma_index_xinfo(l.name) x WHERE x.key) AS cols FROM pragma_index_list(${lit}) l WHERE l.origin <> 'c' ORDER BY cols`,
         );
         const list = await c.query(`SELECT type, ncol, wr, strict FROM pragma_table_list(${lit})`);
-        // A rowid alias (the one INTEGER PRIMARY KEY of a rowid table) is never NULL, NOT NULL
-        // declared or not: an inserted NULL becomes the next rowid either way.
-        const pks = cols.filter((x) => Number(x["pk"]) > 0);
-        if (pks.length === 1 && pks[0]!["type"] === "INTEGER" && Number(list[0]?.["wr"]) === 0)
-          pks[0]!["notnull"] = 1;
+        // NOT NULL exactly as declared, a rowid alias's too (pull keeps which was written,
+        // AUTOINCREMENT or not, though the rowid never holds NULL either way).
         cat.set(
           `table ${name}`,
           [

@@ -3,6 +3,7 @@
  * catalog, in one shape for all three dialects, so tests can check SQL against the IR.
  * A handful of catalog queries for the whole database, never one per table.
  */
+import { schemaColumnsOf } from "../../src/ir/inheritance.ts";
 import { expect } from "bun:test";
 import type { Connection } from "../../src/dialects/dialect.ts";
 import type { Schema } from "../../src/ir/model.ts";
@@ -70,7 +71,9 @@ async function readPostgres(c: Connection): Promise<Catalog> {
       (select string_agg(a.attname, chr(1) order by u.ord) from unnest(k.confkey) with ordinality u(n, ord) join pg_attribute a on a.attrelid = k.confrelid and a.attnum = u.n) as refcols
     from pg_constraint k join pg_class t on t.oid = k.conrelid join pg_namespace n on n.oid = t.relnamespace
     left join pg_class r on r.oid = k.confrelid
-    where n.nspname = 'public' and k.contype in ('p', 'u', 'f', 'x')`);
+    where n.nspname = 'public' and k.contype in ('p', 'u', 'f', 'x')
+      -- A partition's copies of its parent's keys are the parent's (the schema writes them there).
+      and k.conparentid = 0`);
   const actions: Record<string, string> = {
     a: "no action",
     r: "restrict",
@@ -100,7 +103,10 @@ async function readPostgres(c: Connection): Promise<Catalog> {
       });
   }
   const idx = await c.query(
-    `select tablename, indexname, indexdef from pg_indexes where schemaname = 'public'`,
+    // A partition's copies of its parent's indexes (attached to them) are the parent's.
+    `select tablename, indexname, indexdef from pg_indexes i
+      join pg_class ic on ic.relname = i.indexname and ic.relnamespace = 'public'::regnamespace
+      where schemaname = 'public' and not ic.relispartition`,
   );
   for (const r of idx)
     if (!backing.has(str(r["indexname"])))
@@ -220,7 +226,8 @@ export function expectCatalogMatches(cat: Catalog, schema: Schema, dialect: stri
     expect({ table: t.name, virtual: got.virtual ?? false }).toEqual({ table: t.name, virtual: !!t.virtual });
     expect({ table: t.name, columns: [...got.columns].map(([n, c]) => [n, c.nullable]) }).toEqual({
       table: t.name,
-      columns: t.columns.map((c) => [c.name, c.nullable]),
+      // A partition or inheritance child has its parent's columns too.
+      columns: schemaColumnsOf(schema, t).map((c) => [c.name, c.nullable]),
     });
     expect({ table: t.name, pk: got.primaryKey }).toEqual({
       table: t.name,

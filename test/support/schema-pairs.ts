@@ -263,8 +263,10 @@ function table(
   };
   const names = [...COLUMN_NAMES].sort(() => r.next() - 0.5).slice(0, r.int(1, 4));
   for (const n of names) t.columns.push(column(n, r, enums, d));
-  if (parents.length && r.bool(0.6)) {
-    const p = r.pick(parents);
+  // Not an inheritance child: its `id` is its parent's, and no key of its own.
+  const keyed = parents.filter((x) => x.columns.some((c) => c.name === "id"));
+  if (keyed.length && r.bool(0.6)) {
+    const p = r.pick(keyed);
     const col = `${p.name.replace(/\W/g, "_").toLowerCase()}_id`;
     t.columns.push({
       name: col,
@@ -383,10 +385,38 @@ export function randomSchema(r: Rng, d: DialectName): Schema {
   const tables: Table[] = [];
   for (const name of [...TABLE_NAMES].sort(() => r.next() - 0.5).slice(0, r.int(1, 4)))
     tables.push(table(name, r, enums, tables, d));
+  // PostgreSQL: an inheritance child of one table, with a column and an index of its own.
+  if (d === "postgres" && r.bool(0.3)) tables.push(child(r.pick(tables), r));
   // SQLite: a virtual table, which the edits below change, drop or add.
   if (d === "sqlite" && r.bool(0.3)) tables.push(virtualTable(r));
   return { tables, enums };
 }
+
+/** A child of `parent` (`inherits`): one nullable column of its own, sometimes indexed. */
+function child(parent: Table, r: Rng): Table {
+  const name = `${parent.name.replace(/\W/g, "_").toLowerCase()}_kid`;
+  return {
+    name,
+    options: { inherits: quote(parent.name) },
+    columns: [{ name: "remark", type: { kind: "portable", name: "text" }, nullable: true, identity: false }],
+    uniques: [],
+    indexes: r.bool(0.5)
+      ? [
+          {
+            name: indexName(name, ["remark"]),
+            unique: false,
+            parts: [{ kind: "column", column: "remark", desc: false }],
+          },
+        ]
+      : [],
+    foreignKeys: [],
+    checks: [],
+  };
+}
+
+/** The tables that inherit `name`. */
+const childrenOfTable = (s: Schema, name: string) =>
+  s.tables.filter((t) => t.options?.["inherits"] === quote(name));
 
 /** SQLite's virtual tables the generator uses: full-text search and an R*Tree. */
 const VIRTUALS: readonly VirtualModule[] = [
@@ -480,6 +510,8 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
         const to = `${t.name.replace(/\W/g, "_").toLowerCase()}_v2`;
         if (s.tables.some((x) => x.name === to) || t.renamedFrom !== undefined) break;
         for (const o of s.tables) for (const f of o.foreignKeys) if (f.refTable === t.name) f.refTable = to;
+        for (const k of childrenOfTable(s as Schema, t.name))
+          (k as W<Table>).options = { inherits: quote(to) };
         // A generated primary key name follows the rename; a name of its own stays.
         Object.assign(t, {
           renamedFrom: t.name,
@@ -563,7 +595,8 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
         break;
       }
       case 11:
-        if (plain().length > 1 && !referenced(t.name)) s.tables = s.tables.filter((x) => x !== t);
+        if (plain().length > 1 && !referenced(t.name) && !childrenOfTable(s as Schema, t.name).length)
+          s.tables = s.tables.filter((x) => x !== t);
         break;
       case 12:
         for (const f of t.foreignKeys) {

@@ -173,6 +173,8 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
       (t): Table => ({
         name: t.name,
         ...(caps.comments && t.doc !== undefined ? { doc: t.doc } : {}),
+        // Compared as `virtualKey` says (module case and whitespace aside).
+        ...(t.virtual ? { virtual: t.virtual } : {}),
         ...(() => {
           const o = t.options !== undefined && f.tableOptions ? f.tableOptions(t.options) : t.options;
           return o !== undefined ? { options: o } : {};

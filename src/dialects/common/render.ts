@@ -305,6 +305,20 @@ export abstract class BaseRenderer {
     ];
   }
 
+  /**
+   * A virtual table (`Table.virtual`), in SQLite's words: `CREATE VIRTUAL TABLE t USING fts4(a, b)`,
+   * the module's arguments as the schema has them (SQLite keeps the text, so `pull` reads them
+   * back the same). Its shadow tables come with it, and its DROP TABLE drops them. Validation
+   * refuses virtual tables where the database has none (`Capabilities.virtualTables`).
+   */
+  protected createVirtualTable(t: Table): string[] {
+    const v = t.virtual!;
+    const module = /^[A-Za-z_][A-Za-z0-9_]*$/.test(v.module) ? v.module : this.q(v.module);
+    return [
+      `CREATE VIRTUAL TABLE ${this.q(t.name)} USING ${module}${v.args !== undefined ? `(${v.args})` : ""}`,
+    ];
+  }
+
   /** The comments of a new table's constraints (its indexes come as their own changes). */
   protected constraintComments(t: Table): string[] {
     return [
@@ -340,20 +354,6 @@ export abstract class BaseRenderer {
       ...t.checks.filter((c) => c.notValid).map((c) => this.checkSql(c)),
       ...t.foreignKeys.filter((f) => f.notValid).map((f) => this.foreignKeySql(f)),
     ].map((def) => `ALTER TABLE ${this.q(t.name)} ADD ${def}`);
-  }
-
-  /**
-   * A virtual table (`Table.virtual`), in SQLite's words: `CREATE VIRTUAL TABLE t USING fts4(a, b)`,
-   * the module's arguments as the schema has them (SQLite keeps the text, so `pull` reads them
-   * back the same). Its shadow tables come with it, and its DROP TABLE drops them. Validation
-   * refuses virtual tables where the database has none (`Capabilities.virtualTables`).
-   */
-  protected createVirtualTable(t: Table): string[] {
-    const v = t.virtual!;
-    const module = /^[A-Za-z_][A-Za-z0-9_]*$/.test(v.module) ? v.module : this.q(v.module);
-    return [
-      `CREATE VIRTUAL TABLE ${this.q(t.name)} USING ${module}${v.args !== undefined ? `(${v.args})` : ""}`,
-    ];
   }
 
   protected tableOptions(_t: Table): string {

@@ -3,6 +3,7 @@
  * database refuses is an error, what it accepts but is odd a warning (the validator may refuse
  * only what the database itself would refuse; `grammar/README.md`, "Errors and warnings").
  */
+import { columnsOf, tableParent } from "../../ir/inheritance.ts";
 import {
   INTEGER_TYPES,
   keyPrefixLengths,
@@ -144,7 +145,8 @@ export function validatePortable(
         );
       continue; // the module holds its columns: none of the rules below applies
     }
-    if (!t.columns.length)
+    // A partition or an inheritance child has its parent's columns.
+    if (!t.columns.length && !tableParent(t))
       out.push(
         judged(
           !a.emptyTables,
@@ -186,8 +188,11 @@ export function validatePortable(
         );
     for (const fk of t.foreignKeys) {
       const target = tables.get(fk.refTable);
-      const cols = fk.columns.map((n) => t.columns.find((c) => c.name === n));
-      const refs = fk.refColumns.map((n) => target?.columns.find((c) => c.name === n));
+      const lookup = (n: string) => tables.get(n);
+      const cols = fk.columns.map((n) => columnsOf(lookup, t).find((c) => c.name === n));
+      const refs = fk.refColumns.map((n) =>
+        (target ? columnsOf(lookup, target) : []).find((c) => c.name === n),
+      );
       // Unknown names and arity are the language's errors, reported before this runs.
       if (!target || fk.columns.length !== fk.refColumns.length || [...cols, ...refs].some((c) => !c))
         continue;

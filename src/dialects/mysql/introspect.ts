@@ -10,6 +10,8 @@
  * unique constraint (MySQL does not tell them apart); the index InnoDB adds for a foreign key
  * is left out.
  */
+import { partitionClauseOf } from "./partitions.ts";
+import { quoteBacktick } from "../common/sql.ts";
 import type {
   Check,
   Column,
@@ -202,7 +204,17 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
     if (exclude.has(name)) continue;
     const doc = String(r["doc"] ?? "");
     if (r["coll"]) tableCollation.set(name, String(r["coll"]));
-    const options = tableOptionsOf(r, defaults);
+    // A partitioned table's clause, as SHOW CREATE TABLE prints it (one query per such table:
+    // information_schema.PARTITIONS does not tell a LIST's DEFAULT partition apart).
+    const partitioned = /\bpartitioned\b/i.test(String(r["opts"] ?? ""))
+      ? partitionClauseOf(
+          String(
+            Object.values((await ex.query(`SHOW CREATE TABLE ${quoteBacktick(name)}`))[0] ?? {})[1] ?? "",
+          ),
+        )
+      : undefined;
+    const plain = tableOptionsOf(r, defaults);
+    const options = partitioned !== undefined ? { ...plain, "partition by": `(${partitioned})` } : plain;
     tables.set(name, {
       name,
       ...(doc ? { doc } : {}),
@@ -508,8 +520,6 @@ export async function unsupportedMysql(ex: Executor, exclude: ReadonlySet<string
     -- Read as no table at all (introspection reads BASE TABLEs).
     UNION ALL SELECT 'system-versioned tables', TABLE_NAME, TABLE_NAME, NULL
       FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'SYSTEM VERSIONED'
-    UNION ALL SELECT 'partitioned tables', TABLE_NAME, TABLE_NAME, NULL
-      FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND CREATE_OPTIONS LIKE '%partitioned%'
     ORDER BY 1, 2`);
   return rows
     .filter((r) => !exclude.has(String(r.tbl)))

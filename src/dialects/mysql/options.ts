@@ -7,6 +7,7 @@
  * restating them is the same table as one without, and one with another charset differs.
  */
 import type { DatabaseDefaults, TableOptions } from "../../ir/model.ts";
+import { normalizePartitionClause } from "./partitions.ts";
 
 /** `utf8` is MySQL's old name of `utf8mb3` (the server reports the new one). */
 const charsetName = (cs: string) => (cs === "utf8" ? "utf8mb3" : cs);
@@ -34,7 +35,15 @@ export function normalTableOptions(
   db: DatabaseDefaults | undefined,
 ): TableOptions | undefined {
   const out: Record<string, string | true> = Object.fromEntries(
-    Object.entries(o).map(([k, v]) => [k, typeof v === "string" ? v.toLowerCase() : v]),
+    Object.entries(o).map(([k, v]) => [
+      k,
+      // A partition clause in its own normal form; other values are names of any case.
+      k === "partition by" && typeof v === "string"
+        ? normalizePartitionClause(v)
+        : typeof v === "string"
+          ? v.toLowerCase()
+          : v,
+    ]),
   );
   // InnoDB is what a table gets without ENGINE (or the server's default engine, when known).
   if (out["engine"] === (db?.tableOptions["engine"]?.toLowerCase() ?? "innodb")) delete out["engine"];

@@ -2,6 +2,7 @@
  * MySQL/MariaDB: inline ENUM types, complete column definitions on MODIFY, comments inline,
  * no transactional DDL (the runner records progress instead).
  */
+import { alterPartitioningSql, partitionClauseSql } from "./partitions.ts";
 import type {
   Check,
   Column,
@@ -98,6 +99,8 @@ export class MysqlRenderer extends BaseRenderer {
       ...(o["row_format"] !== undefined ? [` ROW_FORMAT = ${o["row_format"]}`] : []),
       ...(o["key_block_size"] !== undefined ? [` KEY_BLOCK_SIZE = ${o["key_block_size"]}`] : []),
       ...(t.doc !== undefined ? [` COMMENT = ${quoteStringMysql(t.doc)}`] : []),
+      // After every other option, as the grammar wants it.
+      partitionClauseSql(o),
     ].join("");
   }
 
@@ -116,6 +119,7 @@ export class MysqlRenderer extends BaseRenderer {
       ...(changed("key_block_size") ? [`KEY_BLOCK_SIZE = ${to["key_block_size"] ?? "0"}`] : []),
     ];
     const out = clauses.length ? [`ALTER TABLE ${this.q(table)} ${clauses.join(", ")}`] : [];
+    out.push(...alterPartitioningSql(this.q(table), from, to));
     if (changed("charset") || changed("collate")) {
       const t = this.tableIn("to", table);
       out.push(

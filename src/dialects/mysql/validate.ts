@@ -7,6 +7,7 @@
 import { validateSequencesAndDomains } from "../common/validate-objects.ts";
 import { keyPrefixLengths, type Schema, type Table, TEXT_TYPES } from "../../ir/model.ts";
 import { CAPABILITIES } from "./capabilities.ts";
+import { validateMysqlPartitions } from "./partitions.ts";
 import type { Diagnostic } from "../../ir/diagnostics.ts";
 import {
   dialectError,
@@ -238,6 +239,7 @@ export function validateMysql(schema: Schema): Diagnostic[] {
   out.push(...validateIdentity(schema, CAPABILITIES, "MySQL/MariaDB"));
   out.push(...validateSequencesAndDomains(schema, CAPABILITIES, "MySQL/MariaDB"));
   out.push(...validateTableOptions(schema, CAPABILITIES, "MySQL/MariaDB"));
+  out.push(...validateMysqlPartitions(schema));
   out.push(...validateConstraintClauses(schema, CAPABILITIES, "MySQL/MariaDB"));
   out.push(...validateExclusions(schema, CAPABILITIES, "MySQL/MariaDB"));
   out.push(...validateIndexEntries(schema, CAPABILITIES, "MySQL/MariaDB"));

@@ -3,6 +3,7 @@
  * (in its own file so that the renderer and the validator read it without importing the dialect).
  */
 import type { Capabilities } from "../dialect.ts";
+import { PARTITION_OPTIONS } from "../../ir/inheritance.ts";
 
 export const CAPABILITIES: Capabilities = {
   transactionalDdl: true,
@@ -37,7 +38,8 @@ export const CAPABILITIES: Capabilities = {
   },
   onUpdateNow: false,
   indexPrefixes: false,
-  tableOptions: [],
+  // Partitioning and inheritance (`ir/inheritance.ts`), all with a value.
+  tableOptions: PARTITION_OPTIONS.map((name) => ({ name, takes: "value" as const })),
   constraintClauses: true,
   // COMMENT ON CONSTRAINT and COMMENT ON INDEX: every key, index and constraint keeps one.
   itemComments: ["primary-key", "unique", "index", "foreign-key", "check", "exclusion"],

@@ -26,8 +26,10 @@ import type {
   KeyIndexClauses,
   PrimaryKey,
   Table,
+  TableOptions,
   UniqueConstraint,
 } from "../../ir/model.ts";
+import { nameValue } from "../../ir/inheritance.ts";
 
 /** A node being filled in (the IR is readonly once built). */
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -218,14 +220,19 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
   });
 
   const tableRows = await ex.query(`
-    select c.oid::bigint as oid, c.relname as name, obj_description(c.oid, 'pg_class') as doc
+    select c.oid::bigint as oid, c.relname as name, obj_description(c.oid, 'pg_class') as doc,
+      case when c.relkind = 'p' then pg_get_partkeydef(c.oid) end as partkey,
+      case when c.relispartition then pg_get_expr(c.relpartbound, c.oid) end as bound,
+      -- The one parent a partition or inheritance child has here (more are "cannot express").
+      (select h.inhparent::bigint from pg_inherits h where h.inhrelid = c.oid order by h.inhseqno limit 1) as parent
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
-    where n.nspname = current_schema() and c.relkind in ('r', 'p') and not c.relispartition order by c.relname`);
+    where n.nspname = current_schema() and c.relkind in ('r', 'p') order by c.relname`);
   const byOid = new Map<
     string,
     {
       name: string;
       doc?: string;
+      options?: TableOptions;
       columns: Column[];
       attnames: Map<number, string>;
       primaryKey?: PrimaryKey;
@@ -236,12 +243,19 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
       exclusions?: Exclusion[];
     }
   >();
+  const relName = new Map(tableRows.map((r) => [String(r["oid"]), String(r["name"])]));
+  /** Each partition's and inheritance child's parent, by oid. */
+  const parentOf = new Map(
+    tableRows.filter((r) => r["parent"] !== null).map((r) => [String(r["oid"]), String(r["parent"])]),
+  );
   for (const r of tableRows) {
     if (exclude.has(String(r["name"]))) continue;
     const doc = text(r["doc"]);
+    const options = partitionOptions(r, relName);
     byOid.set(String(r["oid"]), {
       name: String(r["name"]),
       ...(doc !== undefined ? { doc } : {}),
+      ...(options ? { options } : {}),
       columns: [],
       attnames: new Map(),
       uniques: [],
@@ -255,6 +269,7 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     select a.attrelid::bigint as rel, a.attnum as num, a.attname as name, format_type(a.atttypid, a.atttypmod) as type,
       t.typtype = 'e' as is_enum, t.typname as typname, a.attnotnull as notnull, a.attidentity as identity,
       pg_get_expr(d.adbin, d.adrelid) as def, col_description(a.attrelid, a.attnum) as doc, a.attgenerated as generated,
+      a.attislocal as local, a.attinhcount as inherited,
       -- A collation is the column's own only when it differs from its type's (the database default).
       case when a.attcollation <> t.typcollation then co.collname end as collation,
       -- The sequence the default's nextval() names (its dependency, not its text): a serial's.
@@ -276,8 +291,12 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
       s.seqcache::text as cache, s.seqcycle as cycle,
       o.refobjid::bigint as owner_rel, o.refobjsubid as owner_col, o.deptype as owner_kind,
       obj_description(s.seqrelid, 'pg_class') as doc,
-      (select count(*) from pg_depend u where u.refclassid = 'pg_class'::regclass and u.refobjid = s.seqrelid
-        and u.classid = 'pg_attrdef'::regclass)::int as uses
+      -- The defaults using it, of columns that are not a partition's or child's copy of their
+      -- parent's (a serial of a partitioned table is one column, whatever its partitions).
+      (select count(*) from pg_depend u join pg_attrdef ad on ad.oid = u.objid
+        join pg_attribute at on at.attrelid = ad.adrelid and at.attnum = ad.adnum
+        where u.refclassid = 'pg_class'::regclass and u.refobjid = s.seqrelid
+        and u.classid = 'pg_attrdef'::regclass and at.attislocal)::int as uses
     from pg_sequence s join pg_class sc on sc.oid = s.seqrelid join pg_namespace n on n.oid = sc.relnamespace
     left join pg_depend o on o.classid = 'pg_class'::regclass and o.objid = s.seqrelid
       and o.refclassid = 'pg_class'::regclass and o.refobjsubid > 0 and o.deptype in ('a', 'i')
@@ -290,11 +309,21 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
   /** The sequences read as a column's `serial` (not declared on their own). */
   const serialSequences = new Set<string>();
   const skipped: string[] = [];
+  const colRow = new Map(colRows.map((r) => [`${r["rel"]}:${r["name"]}`, r]));
+  /** Inherited columns that are not their parent's exactly (`unsupported`). */
+  const ownInherited: Unsupported[] = [];
   for (const r of colRows) {
     const t = byOid.get(String(r["rel"]));
     if (!t) continue;
     const name = String(r["name"]);
     t.attnames.set(Number(r["num"]), name);
+    // A column a partition or child has from its parent is the parent's (not written in the
+    // child); one that differs from it there is named, not read.
+    if (Number(r["inherited"]) > 0) {
+      const why = inheritedDifference(r, colRow.get(`${parentOf.get(String(r["rel"]))}:${name}`));
+      if (why) ownInherited.push({ what: why, object: `${t.name}.${name}`, table: t.name });
+      continue;
+    }
     const type = postgresTypeFromCatalog(String(r["type"]), r["is_enum"] === true, String(r["typname"]));
     const def = text(r["def"]);
     const doc = text(r["doc"]);
@@ -348,6 +377,8 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
 
   const conRows = await ex.query(`
     select k.conrelid::bigint as rel, k.conname as name, k.contype as type, pg_get_constraintdef(k.oid) as def,
+      -- The copy of a parent's constraint on its partition (conparentid) or child (not local).
+      k.conparentid <> 0 or not k.conislocal as from_parent,
       array_to_string(k.conkey, ',') as cols, r.relname as ref, array_to_string(k.confkey, ',') as refcols, k.confrelid::bigint as refrel,
       k.confdeltype as del, k.confupdtype as upd, k.conindid::bigint as index,
       k.condeferrable as deferrable, k.condeferred as deferred, k.confmatchtype as match, k.connoinherit as noinherit,
@@ -370,7 +401,7 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
       .map(Number);
   for (const r of conRows) {
     const t = byOid.get(String(r["rel"]));
-    if (!t) continue;
+    if (!t || r["from_parent"] === true) continue;
     const name = String(r["name"]);
     const cols = nums(r["cols"]).map((n) => t.attnames.get(n) ?? `?${n}`);
     const doc = text(r["doc"]);
@@ -447,6 +478,8 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
       (select string_agg(pg_get_indexdef(i.indexrelid, k, true), chr(1) order by k)
         from generate_series(i.indnkeyatts + 1, i.indnatts) k) as include,
       i.indnullsnotdistinct as nulls_not_distinct, array_to_string(ic.reloptions, chr(1)) as storage,
+      -- A partition's copy of its parent's index (or of the index of its key).
+      ic.relispartition as from_parent,
       ds.description as doc
     from pg_index i join pg_class ic on ic.oid = i.indexrelid join pg_class c on c.oid = i.indrelid
     join pg_namespace n on n.oid = c.relnamespace join pg_am am on am.oid = ic.relam
@@ -460,6 +493,7 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
       Object.assign(key, indexClausesOf(r));
       continue;
     }
+    if (r["from_parent"] === true) continue;
     const keys = list(r["keys"]);
     const attnums = String(r["attnums"]).split(/[ ,]/).map(Number);
     const options = String(r["options"]).split(/[ ,]/).map(Number);
@@ -510,8 +544,28 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
   const others = await ex.query(`
     select 'view' as kind, c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and c.relkind in ('v', 'm')
     union all select 'trigger', t.tgname || ' on ' || c.relname from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and not t.tgisinternal
-    -- An extension in this schema is named once; its functions are its own (CREATE EXTENSION
-    -- makes them), not listed one by one.
+      -- A partition's clone of its parent's trigger is the parent's (listed there).
+      and t.tgparentid = 0
+    -- A materialized view's indexes (Pagila's rental_category) go with it: named, not read.
+    union all select 'index', ic.relname || ' on ' || c.relname from pg_index i join pg_class ic on ic.oid = i.indexrelid
+      join pg_class c on c.oid = i.indrelid join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = current_schema() and c.relkind = 'm'
+    -- The schema's own comment and privileges (Sakila comments it, Pagila re-grants it) are not
+    -- versioned: named when they differ from what a new database's schema has (PostgreSQL 15+:
+    -- 'standard public schema', owner UC and PUBLIC U; before 15: PUBLIC UC too).
+    union all select 'schema comment', n.nspname from pg_namespace n
+      where n.nspname = current_schema() and coalesce(obj_description(n.oid, 'pg_namespace'), 'standard public schema') <> 'standard public schema'
+    union all select 'schema privileges', n.nspname from pg_namespace n
+      where n.nspname = current_schema() and n.nspacl is not null
+        and n.nspacl::text not in (
+          '{' || n.nspowner::regrole::text || '=UC/' || n.nspowner::regrole::text || ',=U/' || n.nspowner::regrole::text || '}',
+          '{' || n.nspowner::regrole::text || '=UC/' || n.nspowner::regrole::text || ',=UC/' || n.nspowner::regrole::text || '}')
+    -- A table's rules (Sakila routes inserts into its inheritance children by them); a view's
+    -- _RETURN rule is the view itself.
+    union all select 'rule', r.rulename || ' on ' || c.relname from pg_rewrite r join pg_class c on c.oid = r.ev_class join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = current_schema() and c.relkind in ('r', 'p')
+    -- An extension in this schema is named once; its functions, operators and operator classes
+    -- and families are its own (CREATE EXTENSION makes them), not listed one by one.
     union all select 'extension', e.extname from pg_extension e join pg_namespace n on n.oid = e.extnamespace where n.nspname = current_schema()
     union all select 'function', p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = current_schema()
       and not exists (select 1 from pg_depend x where x.classid = 'pg_proc'::regclass and x.objid = p.oid and x.deptype = 'e')
@@ -521,10 +575,13 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     -- Operators, operator classes and families, and casts (phpBB's on its domain): named, not read.
     union all select 'operator', o.oprname || '(' || coalesce(format_type(o.oprleft, null), 'NONE') || ', ' || coalesce(format_type(o.oprright, null), 'NONE') || ')'
       from pg_operator o join pg_namespace n on n.oid = o.oprnamespace where n.nspname = current_schema()
+      and not exists (select 1 from pg_depend x where x.classid = 'pg_operator'::regclass and x.objid = o.oid and x.deptype = 'e')
     union all select 'operator class', c.opcname || ' using ' || am.amname from pg_opclass c join pg_am am on am.oid = c.opcmethod
       join pg_namespace n on n.oid = c.opcnamespace where n.nspname = current_schema()
+      and not exists (select 1 from pg_depend x where x.classid = 'pg_opclass'::regclass and x.objid = c.oid and x.deptype = 'e')
     union all select 'operator family', f.opfname || ' using ' || am.amname from pg_opfamily f join pg_am am on am.oid = f.opfmethod
       join pg_namespace n on n.oid = f.opfnamespace where n.nspname = current_schema()
+      and not exists (select 1 from pg_depend x where x.classid = 'pg_opfamily'::regclass and x.objid = f.oid and x.deptype = 'e')
     -- A cast belongs to no schema: the ones from or to a type of this schema, or through one of its functions.
     union all select 'cast', '(' || format_type(c.castsource, null) || ' AS ' || format_type(c.casttarget, null) || ')' from pg_cast c
       where exists (select 1 from pg_type t join pg_namespace n on n.oid = t.typnamespace
@@ -536,7 +593,7 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
 
   const tables: Table[] = [...byOid.values()].map(({ attnames: _a, ...t }) => ({ ...t }));
   const domains = await readDomains(ex);
-  const unsupported = await unsupportedPostgres(ex, exclude);
+  const unsupported = [...(await unsupportedPostgres(ex, exclude)), ...ownInherited];
   return {
     schema: {
       tables,
@@ -600,9 +657,11 @@ export async function unsupportedPostgres(
     union all select 'comments on the index of a key constraint', relname || '.' || iname, relname, null
       from idx join pg_description ds on ds.objoid = idx.ioid and ds.classoid = 'pg_class'::regclass and ds.objsubid = 0
       where exists (select 1 from pg_constraint k where k.conindid = idx.indexrelid)
-    union all select 'partitioned tables', relname || ' (its partitions are not read)', relname, null from rel where relkind = 'p'
-    union all select 'table inheritance', relname || ' (inherits ' || h.inhparent::regclass::text || ')', relname, null
-      from pg_inherits h join rel on rel.oid = h.inhrelid where not relispartition
+    union all select 'inheritance from more than one table', rel.relname || ' (inherits ' || string_agg(h.inhparent::regclass::text, ', ' order by h.inhseqno) || ')', rel.relname, null
+      from pg_inherits h join rel on rel.oid = h.inhrelid group by rel.relname having count(*) > 1
+    union all select 'partitions or children of a table in another schema', rel.relname || ' (of ' || h.inhparent::regclass::text || ')', rel.relname, null
+      from pg_inherits h join rel on rel.oid = h.inhrelid join pg_class pc on pc.oid = h.inhparent
+      where pc.relnamespace <> (select oid from pg_namespace where nspname = current_schema())
     union all select 'unlogged tables', relname, relname, null from rel where relpersistence = 'u'
     union all select 'storage parameters of a table', relname || ' (' || array_to_string(reloptions, ', ') || ')', relname, null
       from rel where reloptions is not null
@@ -615,4 +674,49 @@ export async function unsupportedPostgres(
       table: r.tbl,
       ...(r.leave_out !== null ? { leaveOut: r.leave_out } : {}),
     }));
+}
+
+/**
+ * A partitioned table's key and a partition's parent and bound as table options, from the
+ * catalog's text: `RANGE (d)` is `partition by = (range (d))`, `FOR VALUES FROM ('a') TO ('b')`
+ * is `values = (from ('a') to ('b'))` (the bound's keywords lower-cased outside its literals,
+ * which the catalog prints in the column's type, a timestamptz in the session's time zone), and
+ * an inheritance child's parent is `inherits = parent`.
+ */
+function partitionOptions(r: Row, relName: ReadonlyMap<string, string>): TableOptions | undefined {
+  const out: Record<string, string> = {};
+  const key = text(r["partkey"]);
+  if (key !== undefined)
+    out["partition by"] = `(${key.replace(/^(RANGE|LIST|HASH)\b/, (w) => w.toLowerCase())})`;
+  const parent = r["parent"] === null ? undefined : relName.get(String(r["parent"]));
+  const bound = text(r["bound"]);
+  if (parent !== undefined && bound !== undefined) {
+    out["partition of"] = nameValue(parent);
+    out["values"] = `(${lowerBoundKeywords(bound.replace(/^FOR VALUES /, ""))})`;
+  } else if (parent !== undefined) out["inherits"] = nameValue(parent);
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** The bound's keywords (FROM, TO, IN, WITH, MINVALUE, MAXVALUE, DEFAULT) lower-cased, its strings and names kept. */
+function lowerBoundKeywords(s: string): string {
+  return s.replace(
+    /'(?:[^']|'')*'|"(?:[^"]|"")*"|\b(FROM|TO|IN|WITH|MINVALUE|MAXVALUE|DEFAULT)\b/g,
+    (m, w) => (w ? m.toLowerCase() : m),
+  );
+}
+
+/**
+ * Why an inherited column is not its parent's exactly, or undefined when it is: PostgreSQL
+ * copies a column's type, NOT NULL and default to a partition or child (an identity's
+ * generation stays with the partitioned table: its partitions have no default), but the child
+ * may have a default, a NOT NULL or a comment of its own, or declare the column itself too.
+ */
+function inheritedDifference(r: Row, parent: Row | undefined): string | undefined {
+  if (r["local"] === true) return "columns both inherited and declared in the table";
+  if (!parent) return undefined;
+  const parentDefault = text(parent["identity"]) ? undefined : text(parent["def"]);
+  if (text(r["def"]) !== parentDefault || r["notnull"] !== parent["notnull"])
+    return "defaults or NOT NULL of their own on a partition's or child's inherited columns";
+  if (text(r["doc"]) !== undefined) return "comments on a partition's or child's inherited columns";
+  return undefined;
 }

@@ -1,7 +1,8 @@
 /**
  * PostgreSQL: named enum types, comments, transactional DDL, `USING` casts on type changes.
  */
-import type { Column, EnumType, Table } from "../../ir/model.ts";
+import type { Column, EnumType, Table, TableOptions } from "../../ir/model.ts";
+import { alterParentSql, createTableSql } from "./partitions.ts";
 import { BaseRenderer } from "../common/render.ts";
 import { quoteDouble, quoteString } from "../common/sql.ts";
 import { postgresType } from "./types.ts";
@@ -38,6 +39,25 @@ export class PostgresRenderer extends BaseRenderer {
       case "raw":
         return `(${d.sql})`;
     }
+  }
+
+  /** A partitioned table, a partition or an inheritance child has its own CREATE TABLE (`partitions.ts`). */
+  override createTable(t: Table): string[] {
+    if (!t.options) return super.createTable(t);
+    return [
+      createTableSql(
+        t,
+        this.q,
+        t.columns.map((c) => this.columnDef(t, c)),
+        this.tableConstraints(t),
+      ),
+      ...this.columnComments(t),
+    ];
+  }
+
+  /** PostgreSQL's table options are a partition's parent and bound: DETACH and ATTACH. */
+  protected override alterTableOptions(table: string, from: TableOptions, to: TableOptions): string[] {
+    return alterParentSql(table, from, to, this.q);
   }
 
   protected override objectChange(c: ObjectChange): string[] {
@@ -223,9 +243,9 @@ export class PostgresRenderer extends BaseRenderer {
 
   /**
    * A column dropped and added again with its new definition (a generated column's new
-   * expression): DROP COLUMN takes the indexes, uniques and checks on it along, so those of the
-   * table as it is after the change that involve it are created again. Its values are computed,
-   * so nothing is lost.
+   * expression): DROP COLUMN takes the indexes, uniques, checks and exclusions on it along (an
+   * INCLUDE of it too), so those of the table as it is after the change that involve it are
+   * created again, with their comments. Its values are computed, so nothing is lost.
    */
   private readdColumn(table: string, c: Column): string[] {
     const t = this.tableIn("to", table);
@@ -238,16 +258,36 @@ export class PostgresRenderer extends BaseRenderer {
       `ALTER TABLE ${q} DROP COLUMN ${this.q(c.name)}`,
       `ALTER TABLE ${q} ADD COLUMN ${this.columnDef(t, c)}`,
       ...t.uniques
-        .filter((u) => u.columns.includes(c.name))
-        .map((u) => `ALTER TABLE ${q} ADD ${this.uniqueSql(u)}`),
-      ...t.checks.filter((k) => mentions(k.expr)).map((k) => `ALTER TABLE ${q} ADD ${this.checkSql(k)}`),
+        .filter((u) => u.columns.includes(c.name) || u.include?.includes(c.name))
+        .flatMap((u) => [
+          `ALTER TABLE ${q} ADD ${this.uniqueSql(u)}`,
+          ...this.itemCommentIfAny(table, "unique", u),
+        ]),
+      ...t.checks
+        .filter((k) => mentions(k.expr))
+        .flatMap((k) => [
+          `ALTER TABLE ${q} ADD ${this.checkSql(k)}`,
+          ...this.itemCommentIfAny(table, "check", k),
+        ]),
+      ...(t.exclusions ?? [])
+        .filter(
+          (x) =>
+            x.parts.some((p) => (p.kind === "column" ? p.column === c.name : mentions(p.sql))) ||
+            x.include?.includes(c.name) ||
+            (x.where !== undefined && mentions(x.where)),
+        )
+        .flatMap((x) => [
+          `ALTER TABLE ${q} ADD ${this.exclusionSql(x)}`,
+          ...this.itemCommentIfAny(table, "exclusion", x),
+        ]),
       ...t.indexes
         .filter(
           (i) =>
             i.parts.some((p) => (p.kind === "column" ? p.column === c.name : mentions(p.sql))) ||
+            i.include?.includes(c.name) ||
             (i.where !== undefined && mentions(i.where)),
         )
-        .flatMap((i) => this.createIndex(table, i)),
+        .flatMap((i) => [...this.createIndex(table, i), ...this.itemCommentIfAny(table, "index", i)]),
       ...(c.doc !== undefined ? [`COMMENT ON COLUMN ${q}.${this.q(c.name)} IS ${quoteString(c.doc)}`] : []),
     ];
   }

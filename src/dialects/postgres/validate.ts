@@ -15,6 +15,7 @@ import {
   validateTableOptions,
 } from "../common/validate.ts";
 import { CAPABILITIES } from "./capabilities.ts";
+import { validatePartitions } from "./partitions.ts";
 
 export function validatePostgres(schema: Schema): Diagnostic[] {
   const out: Diagnostic[] = validatePortable(schema, CAPABILITIES, "PostgreSQL");
@@ -60,6 +61,7 @@ export function validatePostgres(schema: Schema): Diagnostic[] {
   out.push(...validateIdentity(schema, CAPABILITIES, "PostgreSQL"));
   out.push(...validateSequencesAndDomains(schema, CAPABILITIES, "PostgreSQL"));
   out.push(...validateTableOptions(schema, CAPABILITIES, "PostgreSQL"));
+  out.push(...validatePartitions(schema));
   out.push(...validateConstraintClauses(schema, CAPABILITIES, "PostgreSQL"));
   out.push(...validateExclusions(schema, CAPABILITIES, "PostgreSQL"));
   out.push(...validateIndexEntries(schema, CAPABILITIES, "PostgreSQL"));

@@ -1,4 +1,5 @@
 /** Tables and their columns: names, renames, and what a column's type, default and identity allow. */
+import { columnsOf } from "../inheritance.ts";
 import type { Column, Domain, EnumType, Schema, SourceInfo, Table } from "../model.ts";
 import { isIntegerType, NUMERIC_TYPES, PORTABLE_TYPES } from "../model.ts";
 import { didYouMean } from "../diagnostics.ts";
@@ -66,7 +67,10 @@ export function validateTable(v: Validation, t: Table): TableScope {
       v.claimRename(c.renamedFrom, c, colRenames, cols, `column of \`${t.name}\``, c.src);
     checkColumn(v, t, c);
   }
-  return new TableScope(v, t, cols);
+  // A partition's or inheritance child's keys and indexes may name its parent's columns too.
+  const all = new Map(columnsOf((n) => v.tables.get(n), t).map((c) => [c.name, c]));
+  for (const [n, c] of cols) all.set(n, c);
+  return new TableScope(v, t, all);
 }
 
 /**
