@@ -186,10 +186,10 @@ function applyTo(s: State, c: Change): void {
       break;
     case "rename-column": {
       const ren = (cols: readonly string[]) => cols.map((x) => (x === c.from ? c.to : x));
-      reown((o) => (o.table === c.table && o.column === c.from ? { ...o, column: c.to } : o));
       // The database renames a column in a key's or index's INCLUDE list too.
       const renInclude = (k: { include?: readonly string[] }) =>
         k.include ? { include: ren(k.include) } : {};
+      reown((o) => (o.table === c.table && o.column === c.from ? { ...o, column: c.to } : o));
       edit(c.table, (t) => ({
         ...t,
         columns: t.columns.map((col) => (col.name === c.from ? { ...col, name: c.to } : col)),

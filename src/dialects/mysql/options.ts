@@ -6,8 +6,8 @@
  * neither the database's; so with the database's defaults known (read when connected) a table
  * restating them is the same table as one without, and one with another charset differs.
  */
-import type { DatabaseDefaults, TableOptions } from "../../ir/model.ts";
 import { normalizePartitionClause } from "./partitions.ts";
+import type { DatabaseDefaults, TableOptions } from "../../ir/model.ts";
 
 /** `utf8` is MySQL's old name of `utf8mb3` (the server reports the new one). */
 const charsetName = (cs: string) => (cs === "utf8" ? "utf8mb3" : cs);
@@ -37,7 +37,7 @@ export function normalTableOptions(
   const out: Record<string, string | true> = Object.fromEntries(
     Object.entries(o).map(([k, v]) => [
       k,
-      // A partition clause in its own normal form; other values are names of any case.
+      // A partitioning clause is raw SQL, compared as such; other values are names.
       k === "partition by" && typeof v === "string"
         ? normalizePartitionClause(v)
         : typeof v === "string"
