@@ -43,7 +43,9 @@ export async function run(ctx: Context): Promise<number> {
 
   let schema: Schema | undefined;
   try {
-    schema = await loadValidSchema(ctx, project.config.schema, project.dialect);
+    // A `renamed from` must name what some snapshot had (the folder is checked on its own below).
+    const history = () => loadMigrations(project, ctx.cwd).catch(() => undefined);
+    schema = await loadValidSchema(ctx, project.config.schema, project.dialect, history);
     results.push({
       check: "schema",
       ok: true,

@@ -20,7 +20,7 @@ import { withSpinner } from "./spinner.ts";
  * else the one beside the project's schemavc.toml (a command run from a subfolder). A relative
  * SQLite path in it is relative to the `.env` file's folder.
  */
-async function dotenvUrl(cwd: string, projectDir: string | undefined): Promise<string | undefined> {
+export async function dotenvUrl(cwd: string, projectDir: string | undefined): Promise<string | undefined> {
   for (const dir of projectDir && projectDir !== cwd ? [cwd, projectDir] : [cwd]) {
     const url = await dotenvUrlIn(dir);
     if (url !== undefined) return rebaseFileUrl(url, dir, cwd);

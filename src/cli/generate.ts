@@ -6,36 +6,59 @@
  *
  * Renames: `renamed from` hints decide. Where a column (or table) disappears and a similar one
  * appears without a hint, a person at a terminal is asked; without a terminal the tool never
- * guesses: it warns, writes drop + add, and prints the hint line that would keep the data.
+ * guesses: it warns, writes drop + add, and prints the hint line that would keep the data and
+ * `generate --amend`, which rewrites the migration just written with it.
+ *
+ * `--amend` rewrites the newest migration from its parent snapshot (the one before it): same
+ * timestamp, so it stays in its place; same name unless `-m` gives another; the sum file is
+ * rewritten with it. Refused when that migration is recorded in any database the project names
+ * (`amend-guard.ts`), since a database that ran it would never run the new one.
  */
 import { writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { flag, str, type Context } from "./context.ts";
-import { UsageError } from "../core/errors.ts";
+import { SchemavcError, UsageError } from "../core/errors.ts";
 import { loadMigrations, loadValidSchema, openProject } from "./project.ts";
 import { emptySchema, type Schema } from "../ir/model.ts";
-import { renameCandidates, renamesFromHints, withRenames, type RenameCandidate } from "../diff/renames.ts";
+import {
+  renameCandidates,
+  renamesFromHints,
+  withRenames,
+  type RenameCandidate,
+  type Renames,
+} from "../diff/renames.ts";
 import { plan, sqlFile } from "../diff/plan.ts";
 import { describe } from "../diff/summary.ts";
-import { slug, timestampOf, writeMigration } from "../migrate/dir.ts";
+import { slug, timestampOf, writeMigration, type Migration } from "../migrate/dir.ts";
+import { refuseIfApplied } from "./amend-guard.ts";
 import { askYesNo, canAsk } from "./prompt.ts";
 import { lintMigration } from "../lint/lint.ts";
 import { withSpinner } from "./spinner.ts";
 import { mermaidErd, mermaidMarkdown } from "../erd/mermaid.ts";
 
 export async function run(ctx: Context): Promise<number> {
-  const message = str(ctx, "message") ?? ctx.positionals[0];
-  if (!message?.trim()) throw new UsageError('a message is needed: `schemavc generate -m "add portfolio"`');
+  const amend = flag(ctx, "amend");
+  let message = str(ctx, "message") ?? ctx.positionals[0];
+  if (!amend && !message?.trim())
+    throw new UsageError('a message is needed: `schemavc generate -m "add portfolio"`');
   const project = await openProject(ctx);
-  const [to, migrations] = await withSpinner(
-    ctx,
-    "reading the schema and the migrations",
-    async () =>
-      [
-        await loadValidSchema(ctx, project.config.schema, project.dialect),
-        await loadMigrations(project, ctx.cwd),
-      ] as const,
-  );
+  const [to, all] = await withSpinner(ctx, "reading the schema and the migrations", async () => {
+    const ms = await loadMigrations(project, ctx.cwd);
+    return [await loadValidSchema(ctx, project.config.schema, project.dialect, async () => ms), ms] as const;
+  });
+  // --amend: the newest migration is written again after the ones before it.
+  let amended: Migration | undefined;
+  if (amend) {
+    amended = all.at(-1);
+    if (!amended)
+      throw new UsageError(
+        "--amend rewrites the newest migration, and there is none",
+        'run `schemavc generate -m "initial"`',
+      );
+    await refuseIfApplied(ctx, project, amended);
+    message = message?.trim() ? message : messageOf(amended);
+  }
+  const migrations = amended ? all.slice(0, -1) : all;
   const from: Schema = migrations[migrations.length - 1]?.snapshot.schema ?? emptySchema();
 
   let renames = renamesFromHints(from, to);
@@ -55,7 +78,7 @@ export async function run(ctx: Context): Promise<number> {
           ? `table ${c.to} renamed from ${c.from} { ... }`
           : `${c.to} ... renamed from ${c.from}   (in table ${c.table})`;
       ctx.report.warn(
-        `${c.kind === "table" ? `table ${c.from}` : `column ${c.table}.${c.from}`} disappeared and ${c.kind === "table" ? `table ${c.to}` : `${c.table}.${c.to}`} appeared: writing drop + add, which loses the data of ${c.from}.\n  If it is a rename, write \`${hint}\` and run generate again.`,
+        `${c.kind === "table" ? `table ${c.from}` : `column ${c.table}.${c.from}`} disappeared and ${c.kind === "table" ? `table ${c.to}` : `${c.table}.${c.to}`} appeared: writing drop + add, which loses the data of ${c.from}.\n  If it is a rename, write \`${hint}\` and run \`schemavc generate --amend\` to rewrite this migration with the rename.`,
       );
     }
     renames = withRenames(renames, accepted);
@@ -63,38 +86,57 @@ export async function run(ctx: Context): Promise<number> {
 
   const p = plan(from, to, renames, project.dialect);
   if (!p.changes.length) {
+    if (amended)
+      throw new SchemavcError(
+        `nothing to amend ${amended.version} with: the schema equals the snapshot before it, so the migration would be empty`,
+        1,
+        `to drop the migration, delete its folder (${relative(ctx.cwd, amended.dir) || amended.dir}) and run \`schemavc rehash\``,
+      );
     ctx.report.json({ version: null, changes: [], warnings: [] });
     ctx.report.note("no changes: the schema matches the latest migration; nothing written");
+    // A `renamed from` added after generate wrote drop + add: the hint names what the newest
+    // migration dropped, so it would take effect against the snapshot before that one.
+    const parent = migrations.at(-2);
+    if (parent && hasRenames(renamesFromHints(parent.snapshot.schema, to)))
+      ctx.report.info(
+        `  a \`renamed from\` names what ${migrations.at(-1)!.version} dropped: to make that migration a rename, run \`schemavc generate --amend\``,
+      );
     return 0;
   }
+  const msg = message ?? "";
   const last = migrations[migrations.length - 1];
-  let stamp = timestampOf(new Date());
+  let stamp = amended ? amended.timestamp : timestampOf(new Date());
   // Two migrations within one second: keep versions strictly increasing.
-  if (last && stamp <= last.timestamp) stamp = String(BigInt(last.timestamp) + 1n);
-  const version = `${stamp}_${slug(message)}`;
+  if (!amended && last && stamp <= last.timestamp) stamp = String(BigInt(last.timestamp) + 1n);
+  const version = `${stamp}_${slug(msg)}`;
   const dialect = project.dialect.name;
   const upText = sqlFile({
     version,
-    message,
+    message: msg,
     direction: "up",
     dialect,
     statements: p.upSql,
     losses: p.upLosses,
   });
-  const dir = await writeMigration(project.config.migrations, migrations, {
-    version,
-    dialect,
-    schema: to,
-    up: upText,
-    down: sqlFile({
+  const dir = await writeMigration(
+    project.config.migrations,
+    migrations,
+    {
       version,
-      message,
-      direction: "down",
       dialect,
-      statements: p.downSql,
-      losses: p.downLosses,
-    }),
-  });
+      schema: to,
+      up: upText,
+      down: sqlFile({
+        version,
+        message: msg,
+        direction: "down",
+        dialect,
+        statements: p.downSql,
+        losses: p.downLosses,
+      }),
+    },
+    amended?.version,
+  );
   // --erd: a picture of the new schema beside the migration. erd.md is derived from snapshot.json,
   // so schemavc.sum leaves it out and no command reads it: deleting or editing it breaks nothing.
   if (flag(ctx, "erd")) await writeFile(join(dir, "erd.md"), mermaidMarkdown(mermaidErd(to)));
@@ -110,6 +152,7 @@ export async function run(ctx: Context): Promise<number> {
   });
   ctx.report.json({
     version,
+    ...(amended ? { amended: amended.version } : {}),
     dir: relative(ctx.cwd, dir),
     ...(flag(ctx, "erd") ? { erd: join(relative(ctx.cwd, dir), "erd.md") } : {}),
     changes: p.changes.map(describe),
@@ -117,7 +160,7 @@ export async function run(ctx: Context): Promise<number> {
     findings,
   });
   ctx.report.note(
-    `wrote ${relative(ctx.cwd, dir) || dir}/ (${p.changes.length} change${p.changes.length === 1 ? "" : "s"}):`,
+    `${amended ? `rewrote ${amended.version === version ? "" : `${amended.version} as `}` : "wrote "}${relative(ctx.cwd, dir) || dir}/ (${p.changes.length} change${p.changes.length === 1 ? "" : "s"}):`,
   );
   for (const c of p.changes) ctx.report.note(`  ${describe(c)}`);
   for (const f of findings)
@@ -134,3 +177,12 @@ export async function run(ctx: Context): Promise<number> {
   );
   return 0;
 }
+
+/** The message a migration was written with: its up.sql's first line says it (else its name). */
+function messageOf(m: Migration): string {
+  const first = m.up.split("\n", 1)[0] ?? "";
+  const said = new RegExp(`^-- schemavc up migration ${m.version}: (.*)$`).exec(first)?.[1];
+  return said ?? m.name.replace(/_/g, " ");
+}
+
+const hasRenames = (r: Renames) => r.tables.size > 0 || r.enums.size > 0 || r.columns.size > 0;

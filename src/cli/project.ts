@@ -28,16 +28,34 @@ export async function openProject(ctx: Context): Promise<Project> {
   return { config, dialect: await getDialect(name) };
 }
 
+/** The migrations' schemas from the newest back, each parsed only when it is reached. */
+export function* snapshotsNewestFirst(migrations: readonly Migration[]): Generator<Schema> {
+  for (let i = migrations.length - 1; i >= 0; i--) yield migrations[i]!.snapshot.schema;
+}
+
 /**
- * Loads and validates the schema at `path` for `dialect`. Warnings are printed and the schema
+ * Loads and validates the schema at `path` for `dialect`. With `history` (the migrations), a
+ * `renamed from` must name something one of their snapshots had. Warnings are printed and the schema
  * returned; errors are printed and the command fails with exit 1.
  */
-export async function loadValidSchema(ctx: Context, path: string, dialect: Dialect): Promise<Schema> {
+export async function loadValidSchema(
+  ctx: Context,
+  path: string,
+  dialect: Dialect,
+  history?: () => Promise<readonly Migration[] | undefined>,
+): Promise<Schema> {
   // Imported here, not at the top: commands that only talk to the database never load the parser.
   const { loadSchemaPath } = await import("../dsl/load.ts");
   const loaded = await loadSchemaPath(path, ctx.cwd);
   const diagnostics = [...loaded.diagnostics];
   if (!hasErrors(diagnostics)) diagnostics.push(...dialect.validate(loaded.schema));
+  // `renamed from` naming nothing that ever existed: the migrations' snapshots, newest first.
+  // (Undefined: the folder cannot be read, which its own check reports; the hints are not judged.)
+  const migrations = history && !hasErrors(diagnostics) ? await history() : undefined;
+  if (migrations) {
+    const { unknownRenames } = await import("../diff/unknown-renames.ts");
+    diagnostics.push(...unknownRenames(loaded.schema, snapshotsNewestFirst(migrations)));
+  }
   ctx.report.diagnostics(diagnostics, loaded.sources);
   if (hasErrors(diagnostics)) {
     const n = diagnostics.filter((d) => d.severity === "error").length;

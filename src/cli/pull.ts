@@ -31,6 +31,8 @@ import { describe } from "../diff/summary.ts";
 import type { Schema, Table } from "../ir/model.ts";
 import type { Connection, Dialect, Introspected, Unsupported } from "../dialects/dialect.ts";
 import { withSpinner } from "./spinner.ts";
+import { declaredTypeNames } from "../ir/declared.ts";
+import { knownNativeType } from "../dialects/common/type-names.ts";
 
 export async function run(ctx: Context): Promise<number> {
   const project = await openProject(ctx);
@@ -62,6 +64,13 @@ export async function run(ctx: Context): Promise<number> {
     const isFolder = split || !out.endsWith(".schema");
     const files = new Map<string, string>();
     const others = { sequences: schema.sequences ?? [], domains: schema.domains ?? [] };
+    // A native type the dialect's catalogue does not know (an extension's, a user's) is written
+    // quoted: the deliberate pass-through that the type check leaves alone.
+    const declared = new Set(declaredTypeNames(schema));
+    const print = {
+      unknownType: (name: string) =>
+        !declared.has(name) && !knownNativeType(dialect.capabilities.types, name),
+    };
     if (split) {
       if (schema.enums.length) files.set(join(out, "enums.schema"), printDeclarations([], schema.enums));
       // Beside the tables' files (a sequence's owner and a domain's columns may be in any).
@@ -76,11 +85,14 @@ export async function run(ctx: Context): Promise<number> {
           printDeclarations([], [], undefined, [], { sequences: others.sequences }),
         );
       for (const t of schema.tables)
-        files.set(join(out, `${fileName(t.name)}.schema`), printDeclarations([t], []));
+        files.set(
+          join(out, `${fileName(t.name)}.schema`),
+          printDeclarations([t], [], undefined, [], {}, print),
+        );
     } else {
       files.set(
         isFolder ? join(out, "schema.schema") : out,
-        printDeclarations(schema.tables, schema.enums, undefined, [], others),
+        printDeclarations(schema.tables, schema.enums, undefined, [], others, print),
       );
     }
 
@@ -97,8 +109,12 @@ export async function run(ctx: Context): Promise<number> {
     }
 
     // The files must read back, and build a database equal to the live one.
+    // They must pass the checks `generate` makes: the language's, then the dialect's.
     const reread = loadSources(new Map([...files].map(([p, text]) => [relative(ctx.cwd, p), text])));
-    const errors = reread.diagnostics.filter((d) => d.severity === "error");
+    const readBack = reread.diagnostics.filter((d) => d.severity === "error");
+    const errors = readBack.length
+      ? readBack
+      : dialect.validate(reread.schema).filter((d) => d.severity === "error");
     if (errors.length) {
       throw new SchemavcError(
         `cannot express this database in the schema language yet: the written files would not read back (${errors

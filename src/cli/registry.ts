@@ -151,7 +151,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: "generate",
     aliases: ["migrate", "revision"],
     summary: "write the next migration from the schema files",
-    usage: "generate -m MESSAGE [--erd]",
+    usage: "generate -m MESSAGE [--erd] | generate --amend [-m MESSAGE]",
     details:
       "Compares the schema files with the snapshot of the latest migration and writes\n" +
       "migrations/<timestamp>_<message>/ with up.sql, down.sql and snapshot.json, then updates\n" +
@@ -160,8 +160,17 @@ export const COMMANDS: readonly CommandSpec[] = [
       "similar one appears is a rename only with a `renamed from` hint, or when you answer y at\n" +
       "a terminal; otherwise it is a drop and an add, with a warning. --erd also writes erd.md,\n" +
       "the new schema as a Mermaid diagram, into the folder (not covered by schemavc.sum: it is\n" +
-      "a picture of snapshot.json, never read back).",
+      "a picture of snapshot.json, never read back).\n" +
+      "--amend rewrites the newest migration instead, from the snapshot before it (a rename\n" +
+      "noticed after generate: add `renamed from`, then amend). It keeps its timestamp, and its\n" +
+      "name unless -m gives another; hand edits to its SQL are replaced. Refused when that\n" +
+      "migration is recorded in a database the project names (--url, DATABASE_URL, .env, the\n" +
+      "config's url) or when one of them cannot be asked.",
     options: {
+      amend: {
+        type: "boolean",
+        description: "rewrite the newest migration (not applied anywhere) from the snapshot before it",
+      },
       message: {
         type: "string",
         short: "m",
@@ -180,8 +189,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       },
       { command: 'schemavc revision -m "initial"', comment: "the same under Alembic's name" },
       {
-        command: 'schemavc generate -q -m "index emails"',
-        comment: "quietly: warnings and errors only, no summary",
+        command: "schemavc generate --amend",
+        comment: "after adding `renamed from`: rewrite the migration just written as a rename",
       },
       {
         command: 'schemavc generate -m "drop legacy" --json',
@@ -191,8 +200,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     seeAlso: ["diff", "up", "lint", "rehash"],
     exit: {
       0: "the migration was written, or nothing changed and nothing was written",
-      1: "the schema files do not parse or validate, or the migrations folder is broken (schemavc.sum)",
-      2: "no message: pass -m MESSAGE",
+      1: "the schema files do not parse or validate, the migrations folder is broken (schemavc.sum), or --amend is refused (the migration is applied somewhere, or the schema equals the one before it)",
+      2: "no message: pass -m MESSAGE (or --amend with no migration to amend)",
     },
     load: () => import("./generate.ts"),
   },

@@ -8,6 +8,7 @@ import type { Change } from "../diff/changes.ts";
 import type { Step } from "../diff/steps.ts";
 import type { Diagnostic } from "../ir/diagnostics.ts";
 import { SchemavcError } from "../core/errors.ts";
+import type { TypeCatalogue } from "./common/type-names.ts";
 
 export type DialectName = "sqlite" | "postgres" | "mysql";
 export const DIALECT_NAMES: readonly DialectName[] = ["sqlite", "postgres", "mysql"];
@@ -168,6 +169,11 @@ export interface Capabilities {
   readonly itemComments?: readonly CommentedItem[];
   /** A primary key can say its method (MySQL `PRIMARY KEY (...) USING BTREE`); elsewhere it is ignored (a warning). */
   readonly primaryKeyMethod?: boolean;
+  /**
+   * The native type names a bare type may be (`dialects/<d>/native-types.ts`), and whether the
+   * database refuses any other (validator: an error, or a warning on SQLite).
+   */
+  readonly types: TypeCatalogue;
   /**
    * `virtual table t using MODULE (...)`: SQLite's CREATE VIRTUAL TABLE (fts4, fts5, rtree, or
    * a module an extension brings). Absent: validation refuses them.

@@ -84,3 +84,18 @@ export function connectionMessage(
   }
   return { message: `cannot connect to ${where}: ${text.split("\n")[0]}`, hint: "check the URL" };
 }
+
+/**
+ * Whether a query failed because its table does not exist (PostgreSQL 42P01, MySQL/MariaDB
+ * ER_NO_SUCH_TABLE 1146, SQLite "no such table"): how a reader that must not create anything
+ * learns that a database has no history yet.
+ */
+export function isMissingTable(e: unknown): boolean {
+  const err = e as { code?: string; errno?: number; message?: string };
+  return (
+    err.code === "42P01" ||
+    err.code === "ER_NO_SUCH_TABLE" ||
+    err.errno === 1146 ||
+    /no such table/i.test(String(err.message ?? ""))
+  );
+}

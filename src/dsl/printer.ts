@@ -57,7 +57,11 @@ export function printName(name: string): string {
 
 const printString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-export function printType(t: ColumnType): string {
+/**
+ * A type as written. `quoted`: the name was written double-quoted (a deliberate pass-through,
+ * `SourceInfo.quotedType`), or `pull` writes it so because the dialect does not know it.
+ */
+export function printType(t: ColumnType, quoted = false): string {
   switch (t.kind) {
     case "portable":
       return `${t.args?.length ? `${t.name}(${t.args.join(",")})` : t.name}${t.unsigned ? " unsigned" : ""}`;
@@ -66,7 +70,7 @@ export function printType(t: ColumnType): string {
     case "native": {
       // A native name that reads as a portable type is quoted so it stays native on re-parse.
       const name =
-        BARE.test(t.name) && !RESERVED_WORDS.has(t.name) && !PORTABLE_SET.has(t.name.toLowerCase())
+        !quoted && BARE.test(t.name) && !RESERVED_WORDS.has(t.name) && !PORTABLE_SET.has(t.name.toLowerCase())
           ? t.name
           : `"${t.name.replace(/"/g, '""')}"`;
       return `${name}${t.args?.length ? `(${t.args.join(", ")})` : ""}${t.array ? "[]" : ""}${t.unsigned ? " unsigned" : ""}`;
@@ -215,13 +219,23 @@ export function printIdentityOptions(o: IdentityOptions | undefined): string {
   return words.length ? `(${words.join(", ")})` : "";
 }
 
+/** How `pull` wants some names printed (`fmt` prints what the source says). */
+export interface PrintOptions {
+  /**
+   * Whether a native type is one the dialect does not know (a type an extension or the user
+   * made): printed double-quoted, the deliberate pass-through the type check leaves alone.
+   */
+  readonly unknownType?: (name: string) => boolean;
+}
+
 /** The column's type as written: PostgreSQL's `serial` pseudo-types for a serial column. */
-function columnType(c: Column): string {
+function columnType(c: Column, opts: PrintOptions): string {
   if (c.serial && c.type.kind === "portable") {
     const serial = Object.entries(SERIAL_TYPES).find(([, t]) => t === c.type.name)?.[0];
     if (serial) return serial;
   }
-  return printType(c.type);
+  const quoted = c.type.kind === "native" && (c.src?.quotedType || opts.unknownType?.(c.type.name));
+  return printType(c.type, Boolean(quoted));
 }
 
 /** A key's columns, each with its prefix length if any: `(jid(75), node)`. */
@@ -277,7 +291,7 @@ function printTableOptions(o: TableOptions | undefined): string {
   return items.length ? ` (${items.join(", ")})` : "";
 }
 
-export function printTable(t: Table): string {
+export function printTable(t: Table, opts: PrintOptions = {}): string {
   const out: string[] = [...commentLines(t.src, ""), ...docLines(t.doc, "")];
   if (t.virtual) {
     // One declaration, no body: the module's arguments as written.
@@ -292,7 +306,7 @@ export function printTable(t: Table): string {
   );
   const plan = inlinePlan(t);
   const nameW = Math.max(0, ...t.columns.map((c) => printName(c.name).length));
-  const typeW = Math.max(0, ...t.columns.map((c) => columnType(c).length + (c.nullable ? 1 : 0)));
+  const typeW = Math.max(0, ...t.columns.map((c) => columnType(c, opts).length + (c.nullable ? 1 : 0)));
   let first = true;
   const item = (src: SourceInfo | undefined, line: string, doc?: string, forceBlank = false) => {
     if (!first && (src?.blankBefore || forceBlank)) out.push("");
@@ -301,7 +315,7 @@ export function printTable(t: Table): string {
   };
   for (const c of t.columns) {
     const attrs = printColumnAttrs(c, plan.get(c.name)!);
-    const type = columnType(c) + (c.nullable ? "?" : "");
+    const type = columnType(c, opts) + (c.nullable ? "?" : "");
     item(
       c.src,
       attrs
@@ -445,6 +459,7 @@ export function printDeclarations(
   order?: readonly DeclRef[],
   trailing: readonly string[] = [],
   others: OtherDeclarations = {},
+  opts: PrintOptions = {},
 ): string {
   const sequences = others.sequences ?? [];
   const domains = others.domains ?? [];
@@ -479,7 +494,7 @@ export function printDeclarations(
     if (!decl) continue;
     blocks.push(
       d.kind === "table"
-        ? printTable(decl as Table)
+        ? printTable(decl as Table, opts)
         : d.kind === "enum"
           ? printEnum(decl as EnumType)
           : d.kind === "sequence"

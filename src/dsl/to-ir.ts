@@ -1264,6 +1264,8 @@ function createVisitor() {
       }
       const parts: Record<string, Loc> = { name: this.loc(nameTok), type: type.loc };
       src.parts = parts;
+      if (col.type.kind === "native" && typeNode.children.Name?.[0]?.image.startsWith('"'))
+        src.quotedType = true;
       // `first` and `end` are each attribute's, set before it is read.
       const s: ColumnScope = { table: t, col, src, nameTok, parts, seen: 0, first: nameTok, end: 0 };
       for (const attr of c.columnAttr ?? []) {

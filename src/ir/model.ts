@@ -28,6 +28,11 @@ export interface SourceInfo {
   readonly trailing?: string;
   /** True when a blank line separated this node from the one before (kept by `fmt`). */
   readonly blankBefore?: boolean;
+  /**
+   * A column's type name was double-quoted (`"my_type"`): a deliberate pass-through that the
+   * type check leaves alone and `fmt` keeps quoted.
+   */
+  readonly quotedType?: true;
   /** For tables and enums: comments before the closing brace. */
   readonly inner?: readonly string[];
 }

@@ -33,7 +33,11 @@ const COLUMN_ATTRIBUTES = [
   "on update now()",
 ];
 
-export function complete(schema: Schema, before: string): Suggestion[] {
+/**
+ * The suggestions at the end of `before`. `nativeTypes`: the project dialect's catalogue
+ * (`Capabilities.types.names`), offered after the portable types and the enums.
+ */
+export function complete(schema: Schema, before: string, nativeTypes: readonly string[] = []): Suggestion[] {
   const code = blankCommentsAndStrings(before);
   const table = enclosingBlock(code);
   if (!table) return TOP_LEVEL.map((label) => ({ label, kind: "keyword" }));
@@ -73,6 +77,11 @@ export function complete(schema: Schema, before: string): Suggestion[] {
       ),
       // A domain is a type too (PostgreSQL).
       ...(schema.domains ?? []).map((d): Suggestion => ({ label: d.name, kind: "type", detail: "domain" })),
+      ...nativeTypes
+        .filter((n) => !(PORTABLE_TYPES as readonly string[]).includes(n))
+        .map(
+          (label): Suggestion => ({ label, kind: "type", detail: "native type of the project's dialect" }),
+        ),
     ];
   }
   return COLUMN_ATTRIBUTES.map((label) => ({ label, kind: "keyword" }));

@@ -191,7 +191,8 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     const at = await analysisAt(textDocument.uri);
     const doc = documents.get(textDocument.uri);
     if (!at || !doc) return [];
-    return complete(at.a.loaded.schema, doc.getText().slice(0, doc.offsetAt(position))).map((s) => ({
+    const natives = at.a.project.dialect.capabilities.types.names;
+    return complete(at.a.loaded.schema, doc.getText().slice(0, doc.offsetAt(position)), natives).map((s) => ({
       label: s.label,
       kind: KINDS[s.kind],
       ...(s.detail ? { detail: s.detail } : {}),

@@ -265,11 +265,14 @@ async function writeSum(src: MigrationSource, migrations: readonly Migration[]):
 /**
  * Writes a new migration folder and the updated sum file. The folder is written under a
  * temporary name and renamed, so an interrupted run never leaves half a migration.
+ * `replaces`: the version of the newest migration that this one rewrites (`generate --amend`,
+ * after `existing`, which then ends before it); its folder is removed when the name differs.
  */
 export async function writeMigration(
   to: string | MigrationSource,
   existing: readonly Migration[],
   m: { version: string; up: string; down: string; schema: Schema; dialect: string },
+  replaces?: string,
 ): Promise<string> {
   const prev = existing[existing.length - 1];
   if (prev && prev.version >= m.version)
@@ -286,6 +289,7 @@ export async function writeMigration(
     schema: m.schema,
   });
   await src.writeFolder(m.version, { "up.sql": m.up, "down.sql": m.down, "snapshot.json": snapshot });
+  if (replaces !== undefined && replaces !== m.version) await src.removeFolder(replaces);
   const all = [
     ...existing,
     {

@@ -7,6 +7,7 @@
 import type { Connection, Dialect, Executor } from "../dialects/dialect.ts";
 import type { Table } from "../ir/model.ts";
 import { hashText } from "./sum.ts";
+import { isMissingTable } from "../dialects/errors.ts";
 
 export const HISTORY_TABLE = "schemavc_migrations";
 
@@ -156,6 +157,19 @@ export class DatabaseHistory implements HistoryStore {
       applied_at: String(r["applied_at"]),
       duration_ms: Number(r["duration_ms"]),
     }));
+  }
+
+  /**
+   * Every row, or undefined when the database has no history table: for readers that must not
+   * create one (`generate --amend` asking whether a migration was applied).
+   */
+  async readIfPresent(ex: Executor): Promise<HistoryRow[] | undefined> {
+    try {
+      return await this.read(ex);
+    } catch (e) {
+      if (isMissingTable(e)) return undefined;
+      throw e;
+    }
   }
 
   async has(ex: Executor, version: string): Promise<boolean> {

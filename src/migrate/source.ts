@@ -20,8 +20,13 @@ export interface MigrationSource {
    * hundreds of small reads, and awaiting each costs more than reading it.
    */
   read(file: string): Uint8Array | undefined;
-  /** Writes a migration folder whole, or not at all (an interrupted run never leaves half of one). */
+  /**
+   * Writes a migration folder whole, or not at all (an interrupted run never leaves half of
+   * one); a folder of that name is replaced (`generate --amend`).
+   */
   writeFolder(name: string, files: Readonly<Record<string, string>>): Promise<void>;
+  /** Removes a migration folder and everything in it (`generate --amend` under a new name). */
+  removeFolder(name: string): Promise<void>;
   /** Replaces one file directly inside the folder whole (the sum file). */
   writeFile(name: string, text: string): Promise<void>;
 }
@@ -55,7 +60,21 @@ export class FsMigrationSource implements MigrationSource {
     await rm(tmp, { recursive: true, force: true });
     await mkdir(tmp);
     for (const [f, text] of Object.entries(files)) await writeFile(join(tmp, f), text);
-    await rename(tmp, join(this.path, name));
+    const final = join(this.path, name);
+    // rename() cannot replace a folder that has files: the old one is moved aside first, so
+    // at every moment the folder is the old one or the new one, whole.
+    const old = join(this.path, `.${name}.old`);
+    await rm(old, { recursive: true, force: true });
+    const replacing = await rename(final, old).then(
+      () => true,
+      () => false,
+    );
+    await rename(tmp, final);
+    if (replacing) await rm(old, { recursive: true, force: true });
+  }
+
+  async removeFolder(name: string): Promise<void> {
+    await rm(join(this.path, name), { recursive: true, force: true });
   }
 
   /** Written next to it and renamed over it. */
@@ -104,6 +123,10 @@ export class MemMigrationSource implements MigrationSource {
   async writeFile(name: string, text: string): Promise<void> {
     this.files.set(name, utf8.encode(text));
     this.exists = true;
+  }
+
+  async removeFolder(name: string): Promise<void> {
+    this.remove(name);
   }
 
   /** Replaces or adds one file (a test's hand edit). */

@@ -729,7 +729,7 @@ function editSchema(text: string, plan: Plan, loaded: Schema): string {
       edits.push({ at: src.end, del: 0, ins: ` renamed from ${printed}` });
     }
     if (plan.widen?.column === c.name) {
-      const printed = printType(c.type);
+      const printed = printType(c.type, Boolean(c.src?.quotedType));
       const at = span.indexOf(printed, printName(c.name).length);
       if (at < 0)
         throw new Failure("change", `cannot find the type ${printed} of ${c.name} in the pulled file`);

@@ -102,6 +102,13 @@ const CASES: readonly Case[] = [
     verdict: { postgres: "warning", mysql: "error", sqlite: "warning" },
   },
   {
+    name: "a bare type name that is no type of the dialect",
+    text: "table a {\n  id int   primary key\n  s  strng\n}\n",
+    code: "unknown-type",
+    at: [3, 6],
+    verdict: { postgres: "error", mysql: "error", sqlite: "warning" },
+  },
+  {
     name: "a table without columns",
     text: "table a {\n}\n",
     code: "empty-table",

@@ -7,7 +7,12 @@
 import { describe, expect, test } from "bun:test";
 import fc from "fast-check";
 import { schemaArb } from "../support/arbitrary-schema.ts";
-import { printSchema } from "../../src/dsl/printer.ts";
+import { printDeclarations, printSchema } from "../../src/dsl/printer.ts";
+import { knownNativeType, validateTypeNames } from "../../src/dialects/common/type-names.ts";
+import { POSTGRES_TYPES } from "../../src/dialects/postgres/native-types.ts";
+import { MYSQL_TYPES } from "../../src/dialects/mysql/native-types.ts";
+import { SQLITE_TYPES } from "../../src/dialects/sqlite/native-types.ts";
+import { CAPABILITIES } from "../../src/dialects/postgres/capabilities.ts";
 import { loadSources } from "../../src/dsl/load.ts";
 import { parseFile } from "../../src/dsl/parse.ts";
 import { format } from "../../src/dsl/format.ts";
@@ -35,6 +40,26 @@ describe("language properties", () => {
         expect(canonical(back.schema)).toEqual(canonical(ir));
       }),
       { numRuns: RUNS },
+    );
+  });
+
+  test("printed as pull prints it, every schema passes each dialect's type check, and fmt keeps the quotes", () => {
+    const catalogues = [POSTGRES_TYPES, MYSQL_TYPES, SQLITE_TYPES].map((types) => ({
+      ...CAPABILITIES,
+      types,
+    }));
+    fc.assert(
+      fc.property(schemaArb(), (ir) => {
+        for (const caps of catalogues) {
+          const unknownType = (name: string) => !knownNativeType(caps.types, name);
+          const text = printDeclarations(ir.tables, ir.enums, undefined, [], ir, { unknownType });
+          const back = loadSources(new Map([["a.schema", text]]));
+          expect(validateTypeNames(back.schema, caps, "db")).toEqual([]);
+          expect(canonical(back.schema)).toEqual(canonical(ir));
+          expect(format(parseFile(text, "a.schema"))).toBe(text);
+        }
+      }),
+      { numRuns: RUNS / 3 },
     );
   });
 

@@ -86,6 +86,8 @@ const NATIVE: readonly ColumnType[] = [
   { kind: "native", name: "double precision" },
   { kind: "native", name: "tinyint" },
   { kind: "native", name: "mediumint", unsigned: true },
+  // A type no dialect's catalogue knows (an extension's, a user's): a quoted pass-through.
+  { kind: "native", name: "my_type" },
 ];
 
 const docArb = fc.option(

@@ -25,6 +25,7 @@ import type { Capabilities, NameScopes } from "../dialect.ts";
 import { diagnostic, type Diagnostic } from "../../ir/diagnostics.ts";
 import { locOf, typeKey, typeText } from "../../ir/validate.ts";
 import { integerTypeMax } from "../../ir/identity.ts";
+import { validateTypeNames } from "./type-names.ts";
 
 export const dialectError = (
   code: string,
@@ -110,7 +111,7 @@ const judged = (
 ): Diagnostic => (refused ? dialectError : dialectWarning)(code, message, src, hint, part);
 
 /**
- * The portable rules that depend on the database: constraint and index names in their scope
+ * The portable rules that depend on the database: bare type names (`type-names.ts`), constraint and index names in their scope
  * (`nameScopes`), foreign keys (one type on both sides, a nullable column for `set null`),
  * `default null` on a NOT NULL column, a table without columns (`accepts`), a virtual table
  * (`virtualTables`).
@@ -128,7 +129,10 @@ export function validatePortable(
     readonly keyNulls?: (t: Table, c: Column) => "refused" | "kept" | "never";
   } = {},
 ): Diagnostic[] {
-  const out: Diagnostic[] = [...validateNameScopes(schema, caps.nameScopes, db)];
+  const out: Diagnostic[] = [
+    ...validateTypeNames(schema, caps, db),
+    ...validateNameScopes(schema, caps.nameScopes, db),
+  ];
   const tables = new Map(schema.tables.map((t) => [t.name, t]));
   const a = caps.accepts;
   for (const t of schema.tables) {

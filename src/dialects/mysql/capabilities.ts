@@ -3,6 +3,7 @@
  * (in its own file so that the renderer and the validator read it without importing the dialect).
  */
 import type { Capabilities } from "../dialect.ts";
+import { MYSQL_TYPES } from "./native-types.ts";
 
 /**
  * `using fulltext` and `using spatial`: on MySQL kinds of index (`CREATE FULLTEXT INDEX`), not
@@ -25,6 +26,7 @@ export const MYSQL_TABLE_OPTIONS = [
 ] as const;
 
 export const CAPABILITIES: Capabilities = {
+  types: MYSQL_TYPES,
   // DDL commits implicitly: a failed migration is recorded, not rolled back.
   transactionalDdl: false,
   forwardForeignKeys: false,

@@ -4,8 +4,10 @@
  */
 import type { Capabilities } from "../dialect.ts";
 import { PARTITION_OPTIONS } from "../../ir/inheritance.ts";
+import { POSTGRES_TYPES } from "./native-types.ts";
 
 export const CAPABILITIES: Capabilities = {
+  types: POSTGRES_TYPES,
   transactionalDdl: true,
   forwardForeignKeys: false,
   comments: true,

@@ -3,8 +3,10 @@
  * (in its own file so that the renderer and the validator read it without importing the dialect).
  */
 import type { Capabilities } from "../dialect.ts";
+import { SQLITE_TYPES } from "./native-types.ts";
 
 export const CAPABILITIES: Capabilities = {
+  types: SQLITE_TYPES,
   transactionalDdl: true,
   forwardForeignKeys: true,
   comments: false,

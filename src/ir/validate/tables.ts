@@ -1,9 +1,8 @@
 /** Tables and their columns: names, renames, and what a column's type, default and identity allow. */
 import { columnsOf } from "../inheritance.ts";
 import type { Column, Domain, EnumType, Schema, SourceInfo, Table } from "../model.ts";
-import { isIntegerType, NUMERIC_TYPES, PORTABLE_TYPES } from "../model.ts";
+import { isIntegerType, NUMERIC_TYPES } from "../model.ts";
 import { didYouMean } from "../diagnostics.ts";
-import { domainOfType } from "../sequence.ts";
 import { locOf, TableScope, typeText, type Validation } from "./context.ts";
 
 /**
@@ -139,25 +138,6 @@ function checkColumn(v: Validation, t: Table, c: Column) {
         locOf(c.src, "default"),
         "remove the default: the database generates the value",
       );
-  }
-  // A native name equal to a portable one but for case (`"INT"`), or that is no plain word
-  // (`"NUMERIC(10,2)"`), was double-quoted to be passed through verbatim: deliberate, no typo.
-  if (
-    c.type.kind === "native" &&
-    /^[A-Za-z_][A-Za-z0-9_]*$/.test(c.type.name) &&
-    !PORTABLE_TYPES.some((p) => p === c.type.name.toLowerCase()) &&
-    // A domain of the schema is a declared type, as an enum is.
-    !domainOfType(v.domains, c.type)
-  ) {
-    const near = didYouMean(c.type.name, [...PORTABLE_TYPES, ...v.enums.keys(), ...v.domains.keys()]);
-    if (near && !c.type.args)
-      v.out.push({
-        severity: "warning",
-        code: "unknown-type",
-        message: `unknown type \`${c.type.name}\` is passed to the database as written`,
-        loc: locOf(c.src, "type")!,
-        hint: near,
-      });
   }
   if (c.type.kind === "enum" && c.default) {
     const e = v.enums.get(c.type.name)!;

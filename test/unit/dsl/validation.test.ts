@@ -175,11 +175,9 @@ describe("renames and enums", () => {
     const e = expectError("table t {\n  c timestamptz default nwo()\n}", "unknown-function", 2, 25);
     expect(e.hint).toContain("did you mean `now`?");
   });
-  test("a near-miss type name warns", () => {
-    const ds = diagnose("table t {\n  c bigitn\n}");
-    expect(ds.map((d) => `${d.severity} ${d.code} ${d.loc?.line}:${d.loc?.col} ${d.hint}`)).toEqual([
-      "warning unknown-type 2:5 did you mean `bigint`?",
-    ]);
+  test("a near-miss type name is judged per dialect (type-names.test.ts), not here", () => {
+    // The verdict is the database's: an error on PostgreSQL and MySQL, a warning on SQLite.
+    expect(diagnose("table t {\n  c bigitn\n}")).toEqual([]);
   });
   test("a type with wrong parameters", () => {
     expectError("table t {\n  c varchar\n}", "bad-type-parameter", 2, 5);
