@@ -1,3 +1,4 @@
+/** The MySQL/MariaDB dialect: capabilities as data, rendering and validation. */
 import type { Dialect } from "../dialect.ts";
 import { CAPABILITIES, INDEX_KINDS } from "./capabilities.ts";
 import { normalizeSchema } from "../common/normalize.ts";
