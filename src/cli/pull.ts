@@ -70,14 +70,29 @@ export async function run(ctx: Context): Promise<number> {
       unknownType: (name: string) =>
         !declared.has(name) && !knownNativeType(dialect.capabilities.types, name),
     };
+    const others = { sequences: schema.sequences ?? [], domains: schema.domains ?? [] };
     if (split) {
       if (schema.enums.length) files.set(join(out, "enums.schema"), printDeclarations([], schema.enums));
+      // Beside the tables' files (a sequence's owner and a domain's columns may be in any).
+      if (others.domains.length)
+        files.set(
+          join(out, "domains.schema"),
+          printDeclarations([], [], undefined, [], { domains: others.domains }),
+        );
+      if (others.sequences.length)
+        files.set(
+          join(out, "sequences.schema"),
+          printDeclarations([], [], undefined, [], { sequences: others.sequences }),
+        );
       for (const t of schema.tables)
-        files.set(join(out, `${fileName(t.name)}.schema`), printDeclarations([t], [], undefined, [], print));
+        files.set(
+          join(out, `${fileName(t.name)}.schema`),
+          printDeclarations([t], [], undefined, [], {}, print),
+        );
     } else {
       files.set(
         isFolder ? join(out, "schema.schema") : out,
-        printDeclarations(schema.tables, schema.enums, undefined, [], print),
+        printDeclarations(schema.tables, schema.enums, undefined, [], others, print),
       );
     }
 
@@ -124,6 +139,8 @@ export async function run(ctx: Context): Promise<number> {
       files: names,
       tables: schema.tables.length,
       enums: schema.enums.length,
+      sequences: schema.sequences?.length ?? 0,
+      domains: schema.domains?.length ?? 0,
       skipped: live.skipped,
       unsupported: unsupported.map((u) => ({
         what: u.what,
@@ -132,7 +149,13 @@ export async function run(ctx: Context): Promise<number> {
         leftOut: u.leaveOut !== undefined,
       })),
     });
-    ctx.report.note(`wrote ${names.join(", ")} (${count(schema, "tables")}, ${count(schema, "enums")})`);
+    const objects = [
+      ...(schema.sequences?.length ? [plural(schema.sequences.length, "sequence")] : []),
+      ...(schema.domains?.length ? [plural(schema.domains.length, "domain")] : []),
+    ];
+    ctx.report.note(
+      `wrote ${names.join(", ")} (${[count(schema, "tables"), count(schema, "enums"), ...objects].join(", ")})`,
+    );
     return 0;
   } finally {
     await conn.close().catch(() => {});
@@ -235,7 +258,15 @@ function leaveOut(schema: Schema, list: readonly Unsupported[]): Schema {
       },
     ];
   });
-  return { ...schema, tables };
+  // A sequence owned by a column left out goes with nothing: the column is named as not pulled.
+  const kept = (o: { table: string; column: string }) =>
+    tables.some((t) => t.name === o.table && t.columns.some((c) => c.name === o.column));
+  const sequences = schema.sequences?.map((q) => {
+    if (!q.ownedBy || kept(q.ownedBy)) return q;
+    const { ownedBy: _, ...rest } = q;
+    return rest;
+  });
+  return { ...schema, tables, ...(sequences ? { sequences } : {}) };
 }
 
 /**
@@ -261,6 +292,7 @@ function unholdableNames(schema: Schema): Unsupported[] {
   return out;
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const count = (s: Schema, k: "tables" | "enums") =>
   `${s[k].length} ${s[k].length === 1 ? k.slice(0, -1) : k}`;
 

@@ -8,7 +8,7 @@
  * same on this database, so that `pull` gives back the files the user wrote, and only real
  * differences show.
  */
-import type { Column, EnumType, Schema, Table } from "../ir/model.ts";
+import type { Column, Domain, EnumType, PrimaryKey, Schema, Sequence, Table } from "../ir/model.ts";
 import type { Dialect } from "./dialect.ts";
 import { stripSource } from "../ir/source.ts";
 import type { Change } from "../diff/changes.ts";
@@ -18,7 +18,9 @@ import { changeTarget } from "../diff/summary.ts";
 
 /** What would turn `expected` into what the database holds (empty: no drift). */
 export function liveDifferences(dialect: Dialect, expected: Schema, live: Schema): Change[] {
-  return diffSchemas(dialect.normalize(expected), dialect.normalize(live), noRenames(), order(dialect));
+  // Both in the live database's defaults: a table restating them is the same as one without.
+  const d = live.databaseDefaults;
+  return diffSchemas(dialect.normalize(expected, d), dialect.normalize(live, d), noRenames(), order(dialect));
 }
 
 /**
@@ -54,16 +56,24 @@ export function drift(dialect: Dialect, expected: Schema, live: Schema): Change[
 const changeKey = (c: Change) => JSON.stringify([c.kind, changeTarget(c)]);
 
 /** Where the dialect keeps column order (MySQL), another order is a difference too. */
-const order = (dialect: Dialect) => ({ columnOrder: dialect.capabilities.columnOrder ?? false });
+const order = (dialect: Dialect) => ({
+  columnOrder: dialect.capabilities.columnOrder ?? false,
+  repartitions: dialect.capabilities.repartitions ?? false,
+});
 
 const sameTable = (dialect: Dialect, a: Table, b: Table, enums: readonly EnumType[]) =>
   diffSchemas({ tables: [a], enums }, { tables: [b], enums }, noRenames(), order(dialect)).length === 0;
 
+const samePrimaryKey = (a: PrimaryKey, b: PrimaryKey) => {
+  const def = (k: PrimaryKey) => JSON.stringify([k.columns, k.prefixLengths ?? {}, k.comment ?? null]);
+  return def(a) === def(b);
+};
+
 /** The live schema, in `hint`'s words wherever they mean the same on this dialect. */
 export function reconcile(dialect: Dialect, live: Schema, hint: Schema): Schema {
   hint = stripSource(hint);
-  const nl = dialect.normalize(live),
-    nh = dialect.normalize(hint);
+  const nl = dialect.normalize(live, live.databaseDefaults),
+    nh = dialect.normalize(hint, live.databaseDefaults);
   if (diffSchemas(nh, nl, noRenames(), order(dialect)).length === 0) return hint;
   const hintTables = new Map(hint.tables.map((t) => [t.name, t]));
   const nlTables = new Map(nl.tables.map((t) => [t.name, t]));
@@ -108,9 +118,12 @@ export function reconcile(dialect: Dialect, live: Schema, hint: Schema): Schema 
           nhc = a.columns.find((x) => x.name === c.name);
         return hc && nc && nhc && !columnDiffers(nhc, nc) ? hc : liveColumn(c);
       }),
+      // The known key where it is the same one (its columns, prefix lengths and comment).
       ...(t.primaryKey &&
       h.primaryKey &&
-      t.primaryKey.columns.join("\u0000") === h.primaryKey.columns.join("\u0000")
+      a.primaryKey &&
+      b.primaryKey &&
+      samePrimaryKey(a.primaryKey, b.primaryKey)
         ? { primaryKey: h.primaryKey }
         : {}),
       uniques: pick(t.uniques, h.uniques, b.uniques, a.uniques),
@@ -132,5 +145,23 @@ export function reconcile(dialect: Dialect, live: Schema, hint: Schema): Schema 
   for (const e of live.enums)
     if (!used.has(e.name) && !enums.some((x) => x.name === e.name) && dialect.capabilities.enums === "type")
       enums.push(hintEnums.get(e.name) ?? e);
-  return { tables, enums };
+  // Sequences and domains: the hint's declaration wherever its normal form is the live one's.
+  const normalSequence = (q: Sequence) =>
+    JSON.stringify(dialect.normalize({ tables: [], enums: [], sequences: [q] }));
+  const normalDomain = (d: Domain) =>
+    JSON.stringify(dialect.normalize({ tables: [], enums: [], domains: [d] }));
+  const sequences = (live.sequences ?? []).map((q) => {
+    const h = hint.sequences?.find((x) => x.name === q.name);
+    return h && normalSequence(h) === normalSequence(q) ? h : q;
+  });
+  const domains = (live.domains ?? []).map((d) => {
+    const h = hint.domains?.find((x) => x.name === d.name);
+    return h && normalDomain(h) === normalDomain(d) ? h : d;
+  });
+  return {
+    tables,
+    enums,
+    ...(sequences.length ? { sequences } : {}),
+    ...(domains.length ? { domains } : {}),
+  };
 }

@@ -3,7 +3,7 @@
  * renderers and validators branch on capabilities, never on a dialect's name; only
  * `src/dialects/` knows the names.
  */
-import type { Index, Schema } from "../ir/model.ts";
+import type { CommentedItem, DatabaseDefaults, Index, Schema } from "../ir/model.ts";
 import type { Change } from "../diff/changes.ts";
 import type { Step } from "../diff/steps.ts";
 import type { Diagnostic } from "../ir/diagnostics.ts";
@@ -119,6 +119,13 @@ export interface Capabilities {
    * (`always`, start, increment, ...). Absent: the dialect has neither, and validation refuses them.
    */
   readonly sequences?: boolean;
+  /**
+   * Sequences as objects of their own (`sequence s (...)`, PostgreSQL's CREATE SEQUENCE).
+   * Absent: validation refuses them.
+   */
+  readonly standaloneSequences?: boolean;
+  /** Domains (`domain d text check (...)`, PostgreSQL's CREATE DOMAIN). Absent: validation refuses them. */
+  readonly domains?: boolean;
   /** Where constraint and index names must be unique (validator). */
   readonly nameScopes: NameScopes;
   /** What the database accepts that is legal but odd (validator: warnings, not errors). */
@@ -135,10 +142,17 @@ export interface Capabilities {
    */
   readonly columnOrder?: boolean;
   /**
+   * A table's `partition by` changes in place (MySQL: `ALTER TABLE ... PARTITION BY`, `REMOVE
+   * PARTITIONING`). Absent: a new partitioning remakes the table (PostgreSQL has no ALTER for it).
+   */
+  readonly repartitions?: boolean;
+  /**
    * PostgreSQL's constraint clauses: `no inherit` checks, `match full` and `deferrable` foreign
-   * keys. Absent: validation refuses them (MySQL has none; SQLite's DEFERRABLE is not read yet).
+   * keys, `not valid` checks and foreign keys. Absent: validation refuses them (MySQL has none; SQLite's DEFERRABLE is not read yet).
    */
   readonly constraintClauses?: boolean;
+  /** Exclusion constraints (PostgreSQL's EXCLUDE); absent: validation refuses them. */
+  readonly exclusions?: boolean;
   /**
    * What an index entry may say besides its column and direction: `collate` (PostgreSQL,
    * SQLite), an operator class and `nulls first|last` (PostgreSQL). Absent: none of them.
@@ -152,11 +166,22 @@ export interface Capabilities {
    */
   readonly types: TypeCatalogue;
   /**
+   * The keys, indexes and constraints that keep a comment (a `///` doc comment before one):
+   * PostgreSQL's COMMENT ON CONSTRAINT / INDEX on all of them, MySQL's `COMMENT '...'` on an
+   * index, a unique key and the primary key. Absent: none. Drift compares only these; MySQL
+   * warns about one on another item (`validateItemComments`), as tables' are ignored on SQLite.
+   */
+  readonly itemComments?: readonly CommentedItem[];
+  /** A primary key can say its method (MySQL `PRIMARY KEY (...) USING BTREE`); elsewhere it is ignored (a warning). */
+  readonly primaryKeyMethod?: boolean;
+  /**
    * `virtual table t using MODULE (...)`: SQLite's CREATE VIRTUAL TABLE (fts4, fts5, rtree, or
    * a module an extension brings). Absent: validation refuses them.
    */
   readonly virtualTables?: boolean;
 }
+
+export type { CommentedItem };
 
 /**
  * Whether an index exists on a dialect with these capabilities. Where expressions cannot be
@@ -241,8 +266,10 @@ export interface Dialect {
    * database stores one way is written one way (types as the dialect writes them, defaults and
    * expressions in `normExpr` form, names it does not keep dropped, what it cannot hold left
    * out). Two schemas with equal normal forms need no migration between them on this dialect.
+   * `defaults`, the live database's (`Schema.databaseDefaults`), let it compare what restates
+   * them equal to what leaves them out.
    */
-  normalize(schema: Schema): Schema;
+  normalize(schema: Schema, defaults?: DatabaseDefaults): Schema;
   /** What must happen around a transactional migration on this database, if anything. */
   readonly guard?: MigrationGuard;
   /**

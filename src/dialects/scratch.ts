@@ -5,7 +5,11 @@
  *
  * - PostgreSQL: the session's temporary schema (`pg_temp`) inside a transaction that is always
  *   rolled back (DDL is transactional), first on the search path, the live schema after it so
- *   that the types and functions the tables use (extensions, domains) resolve as they do live;
+ *   that functions resolve as they do live (PostgreSQL never looks for functions in `pg_temp`,
+ *   and the language writes none: `pull` names them). A type or relation the script does not
+ *   create would resolve there too and prove nothing, so the script fails when anything it
+ *   created depends on a type, table or sequence of the live schema (`borrowedFromLive`), an
+ *   extension's excepted;
  * - MySQL/MariaDB: a database `schemavc_pull_<random>` with the live database's character set
  *   and collation, dropped afterwards even when the script fails (DDL is not transactional);
  * - SQLite: an in-memory database.
@@ -65,6 +69,11 @@ export async function inScratch<T>(
           const live = row?.s ? `, ${quotePg(row.s)}` : "";
           await tx.exec(`SET LOCAL search_path TO pg_temp${live}`);
           await runScript(tx, statements);
+          const borrowed = row?.s ? await borrowedFromLive(tx, row.s) : [];
+          if (borrowed.length)
+            throw new ScratchScriptError(
+              `the script uses ${borrowed.join(", ")} of the live database, which it does not create`,
+            );
           throw new Rollback(await read(tx));
         });
       } catch (e) {
@@ -102,6 +111,30 @@ export async function inScratch<T>(
       }
     }
   }
+}
+
+/**
+ * The types and relations of the live schema that the objects the script created depend on
+ * (`pg_depend` rows written by this transaction: a column's type, a default's `::regclass`, a
+ * domain's base type), leaving out extension members, which the files cannot create either
+ * way. Empty when the script stands on its own.
+ */
+async function borrowedFromLive(ex: Executor, live: string): Promise<string[]> {
+  const rows = await ex.query<{ what: string }>(
+    `
+    select distinct case when d.refclassid = 'pg_type'::regclass then 'type ' || t.typname
+      else 'relation ' || c.relname end as what
+    from pg_depend d
+    left join pg_type t on d.refclassid = 'pg_type'::regclass and t.oid = d.refobjid
+    left join pg_class c on d.refclassid = 'pg_class'::regclass and c.oid = d.refobjid
+    where d.xmin = pg_current_xact_id()::xid
+      and coalesce(t.typnamespace, c.relnamespace) = (select oid from pg_namespace where nspname = $1)
+      and not exists (select 1 from pg_depend e where e.deptype = 'e' and e.classid = d.refclassid
+        and e.objid in (d.refobjid, coalesce(nullif(t.typelem, 0), d.refobjid)))
+    order by 1`,
+    [live],
+  );
+  return rows.map((r) => r.what);
 }
 
 const quotePg = (name: string) => `"${name.replace(/"/g, '""')}"`;

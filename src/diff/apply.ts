@@ -3,14 +3,26 @@
  * Used to prove the differ right (diff(A, B) applied to A gives B) and, later, to check a
  * migration's snapshot against its SQL.
  */
-import type { EnumType, Schema, Table } from "../ir/model.ts";
+import type { Domain, EnumType, Schema, Sequence, Table } from "../ir/model.ts";
 import type { Change } from "./changes.ts";
 import { assertNever } from "./changes.ts";
+import { renameSequenceInDefault } from "../ir/sequence.ts";
 
 export function applyChanges(schema: Schema, changes: readonly Change[]): Schema {
-  const s: State = { tables: [...schema.tables], enums: [...schema.enums] };
+  const s: State = {
+    tables: [...schema.tables],
+    enums: [...schema.enums],
+    sequences: [...(schema.sequences ?? [])],
+    domains: [...(schema.domains ?? [])],
+  };
   for (const c of changes) applyTo(s, c);
-  return s;
+  // Sequences and domains are absent where there are none, as a schema read from files has them.
+  return {
+    tables: s.tables,
+    enums: s.enums,
+    ...(s.sequences.length ? { sequences: s.sequences } : {}),
+    ...(s.domains.length ? { domains: s.domains } : {}),
+  };
 }
 
 /**
@@ -25,10 +37,19 @@ export function applyChange(schema: Schema, c: Change): Schema {
 interface State {
   tables: Table[];
   enums: EnumType[];
+  sequences: Sequence[];
+  domains: Domain[];
 }
 
 function applyTo(s: State, c: Change): void {
-  let { tables, enums } = s;
+  let { tables, enums, sequences, domains } = s;
+  const must = <T extends { name: string }>(xs: readonly T[], name: string, what: string) => {
+    if (!xs.some((x) => x.name === name)) throw new Error(`apply: no ${what} ${name}`);
+  };
+  // A sequence's owner follows its table and column (PostgreSQL keeps it by oid).
+  const reown = (f: (o: { table: string; column: string }) => { table: string; column: string }) => {
+    sequences = sequences.map((q) => (q.ownedBy ? { ...q, ownedBy: f(q.ownedBy) } : q));
+  };
   const edit = (name: string, f: (t: Table) => Table) => {
     const i = tables.findIndex((t) => t.name === name);
     if (i === -1) throw new Error(`apply: no table ${name}`);
@@ -69,6 +90,60 @@ function applyTo(s: State, c: Change): void {
         return c.to !== undefined ? { ...rest, doc: c.to } : rest;
       });
       break;
+    case "create-sequence":
+      sequences.push(c.sequence);
+      break;
+    case "drop-sequence":
+      must(sequences, c.sequence.name, "sequence");
+      sequences = without(sequences, c.sequence.name);
+      break;
+    case "rename-sequence":
+      must(sequences, c.from, "sequence");
+      sequences = sequences.map((q) => (q.name === c.from ? { ...q, name: c.to } : q));
+      // Defaults drawing from it name it anew (PostgreSQL keeps them by the sequence's oid).
+      tables = tables.map((t) =>
+        t.columns.some((col) => renameSequenceInDefault(col.default, c.from, c.to) !== col.default)
+          ? {
+              ...t,
+              columns: t.columns.map((col) => {
+                const d = renameSequenceInDefault(col.default, c.from, c.to);
+                return d === col.default ? col : { ...col, default: d! };
+              }),
+            }
+          : t,
+      );
+      break;
+    case "alter-sequence":
+      must(sequences, c.from.name, "sequence");
+      sequences = sequences.map((q) => (q.name === c.from.name ? c.to : q));
+      break;
+    case "create-domain":
+      domains.push(c.domain);
+      break;
+    case "drop-domain":
+      must(domains, c.domain.name, "domain");
+      domains = without(domains, c.domain.name);
+      break;
+    case "rename-domain":
+      must(domains, c.from, "domain");
+      domains = domains.map((d) => (d.name === c.from ? { ...d, name: c.to } : d));
+      tables = tables.map((t) =>
+        t.columns.some((col) => col.type.kind === "native" && col.type.name === c.from)
+          ? {
+              ...t,
+              columns: t.columns.map((col) =>
+                col.type.kind === "native" && col.type.name === c.from
+                  ? { ...col, type: { ...col.type, name: c.to } }
+                  : col,
+              ),
+            }
+          : t,
+      );
+      break;
+    case "alter-domain":
+      must(domains, c.from.name, "domain");
+      domains = domains.map((d) => (d.name === c.from.name ? c.to : d));
+      break;
     case "create-table":
       tables.push(c.table);
       break;
@@ -80,6 +155,7 @@ function applyTo(s: State, c: Change): void {
         ...(t.name === c.from ? { ...t, name: c.to } : t),
         foreignKeys: t.foreignKeys.map((fk) => (fk.refTable === c.from ? { ...fk, refTable: c.to } : fk)),
       }));
+      reown((o) => (o.table === c.from ? { ...o, table: c.to } : o));
       break;
     case "set-table-comment":
       edit(c.table, (t) => {
@@ -110,18 +186,42 @@ function applyTo(s: State, c: Change): void {
       break;
     case "rename-column": {
       const ren = (cols: readonly string[]) => cols.map((x) => (x === c.from ? c.to : x));
+      // The database renames a column in a key's or index's INCLUDE list too.
+      const renInclude = (k: { include?: readonly string[] }) =>
+        k.include ? { include: ren(k.include) } : {};
+      reown((o) => (o.table === c.table && o.column === c.from ? { ...o, column: c.to } : o));
       edit(c.table, (t) => ({
         ...t,
         columns: t.columns.map((col) => (col.name === c.from ? { ...col, name: c.to } : col)),
-        ...(t.primaryKey ? { primaryKey: { ...t.primaryKey, columns: ren(t.primaryKey.columns) } } : {}),
-        uniques: t.uniques.map((u) => ({ ...u, columns: ren(u.columns) })),
+        ...(t.primaryKey
+          ? {
+              primaryKey: {
+                ...t.primaryKey,
+                columns: ren(t.primaryKey.columns),
+                ...renInclude(t.primaryKey),
+              },
+            }
+          : {}),
+        uniques: t.uniques.map((u) => ({ ...u, columns: ren(u.columns), ...renInclude(u) })),
         indexes: t.indexes.map((i) => ({
           ...i,
+          ...renInclude(i),
           parts: i.parts.map((p) =>
             p.kind === "column" && p.column === c.from ? { ...p, column: c.to } : p,
           ),
         })),
         foreignKeys: t.foreignKeys.map((fk) => ({ ...fk, columns: ren(fk.columns) })),
+        ...(t.exclusions
+          ? {
+              exclusions: t.exclusions.map((x) => ({
+                ...x,
+                ...renInclude(x),
+                parts: x.parts.map((p) =>
+                  p.kind === "column" && p.column === c.from ? { ...p, column: c.to } : p,
+                ),
+              })),
+            }
+          : {}),
       }));
       tables = tables.map((t) => ({
         ...t,
@@ -170,6 +270,55 @@ function applyTo(s: State, c: Change): void {
     case "drop-check":
       edit(c.table, (t) => ({ ...t, checks: without(t.checks, c.check.name) }));
       break;
+    case "add-exclusion":
+      edit(c.table, (t) => ({ ...t, exclusions: [...(t.exclusions ?? []), c.exclusion] }));
+      break;
+    case "drop-exclusion":
+      edit(c.table, (t) => {
+        const { exclusions: _, ...rest } = t;
+        const left = without(t.exclusions ?? [], c.exclusion.name);
+        return left.length ? { ...rest, exclusions: left } : rest;
+      });
+      break;
+    case "set-item-comment": {
+      const set = <T extends { name: string; comment?: string }>(x: T): T => {
+        if (x.name !== c.name) return x;
+        const { comment: _, ...rest } = x;
+        return (c.to !== undefined ? { ...rest, comment: c.to } : rest) as T;
+      };
+      edit(c.table, (t) => {
+        switch (c.item) {
+          case "primary-key":
+            return { ...t, primaryKey: set(t.primaryKey!) };
+          case "unique":
+            return { ...t, uniques: t.uniques.map(set) };
+          case "index":
+            return { ...t, indexes: t.indexes.map(set) };
+          case "foreign-key":
+            return { ...t, foreignKeys: t.foreignKeys.map(set) };
+          case "check":
+            return { ...t, checks: t.checks.map(set) };
+          case "exclusion":
+            return { ...t, exclusions: (t.exclusions ?? []).map(set) };
+          default:
+            return assertNever(c.item);
+        }
+      });
+      break;
+    }
+    case "set-constraint-valid": {
+      const set = <T extends { name: string; notValid?: boolean }>(x: T): T => {
+        if (x.name !== c.name) return x;
+        const { notValid: _, ...rest } = x;
+        return (c.valid ? rest : { ...rest, notValid: true }) as T;
+      };
+      edit(c.table, (t) =>
+        c.constraint === "check"
+          ? { ...t, checks: t.checks.map(set) }
+          : { ...t, foreignKeys: t.foreignKeys.map(set) },
+      );
+      break;
+    }
     case "rename-constraint":
       edit(c.table, (t) => {
         switch (c.constraint) {
@@ -184,6 +333,11 @@ function applyTo(s: State, c: Change): void {
             };
           case "check":
             return { ...t, checks: t.checks.map((k) => (k.name === c.from ? { ...k, name: c.to } : k)) };
+          case "exclusion":
+            return {
+              ...t,
+              exclusions: (t.exclusions ?? []).map((x) => (x.name === c.from ? { ...x, name: c.to } : x)),
+            };
         }
       });
       break;
@@ -198,4 +352,6 @@ function applyTo(s: State, c: Change): void {
   }
   s.tables = tables;
   s.enums = enums;
+  s.sequences = sequences;
+  s.domains = domains;
 }

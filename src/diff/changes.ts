@@ -10,7 +10,11 @@
 import type {
   Check,
   Column,
+  CommentedItem,
+  Domain,
   EnumType,
+  Exclusion,
+  Sequence,
   ForeignKey,
   Index,
   PrimaryKey,
@@ -41,6 +45,19 @@ export type Change =
       readonly to: readonly string[];
     }
   | { readonly kind: "set-enum-comment"; readonly enum: string; readonly from?: string; readonly to?: string }
+  // Sequences and domains (PostgreSQL)
+  /** A new sequence; its `ownedBy` is set by an `alter-sequence` once the table exists. */
+  | { readonly kind: "create-sequence"; readonly sequence: Sequence }
+  /** Drops a sequence (its current value is lost); owned by nothing by then. */
+  | { readonly kind: "drop-sequence"; readonly sequence: Sequence }
+  | { readonly kind: "rename-sequence"; readonly from: string; readonly to: string }
+  /** Options, owner or comment of a sequence (named `to.name`), both states carried. */
+  | { readonly kind: "alter-sequence"; readonly from: Sequence; readonly to: Sequence }
+  | { readonly kind: "create-domain"; readonly domain: Domain }
+  | { readonly kind: "drop-domain"; readonly domain: Domain }
+  | { readonly kind: "rename-domain"; readonly from: string; readonly to: string }
+  /** Default, NOT NULL, checks or comment of a domain (named `to.name`; same base type). */
+  | { readonly kind: "alter-domain"; readonly from: Domain; readonly to: Domain }
   // Tables
   /**
    * A new table with its columns, primary key, uniques, checks, and the foreign keys that can be
@@ -101,17 +118,49 @@ export type Change =
   | { readonly kind: "drop-foreign-key"; readonly table: string; readonly foreignKey: ForeignKey }
   | { readonly kind: "add-check"; readonly table: string; readonly check: Check }
   | { readonly kind: "drop-check"; readonly table: string; readonly check: Check }
+  /** PostgreSQL's exclusion constraints (a change of one is a drop and an add). */
+  | { readonly kind: "add-exclusion"; readonly table: string; readonly exclusion: Exclusion }
+  | { readonly kind: "drop-exclusion"; readonly table: string; readonly exclusion: Exclusion }
+  /**
+   * A check or foreign key made valid (PostgreSQL `VALIDATE CONSTRAINT`, which checks the rows
+   * there) or not valid (`valid` false: dropped and added again `NOT VALID`, as PostgreSQL has
+   * no way back). The rest of its definition is the same on both sides (in the table after).
+   */
+  | {
+      readonly kind: "set-constraint-valid";
+      readonly table: string;
+      readonly constraint: "check" | "foreign-key";
+      readonly name: string;
+      readonly valid: boolean;
+    }
+  /**
+   * The comment (`///` doc) of a kept constraint or index: PostgreSQL's COMMENT ON CONSTRAINT /
+   * COMMENT ON INDEX; MySQL restates the key or index with it (`DROP INDEX i, ADD INDEX i ...
+   * COMMENT '...'`); a dialect that keeps none writes nothing. `name` is its name when the
+   * change runs (after renames).
+   */
+  | {
+      readonly kind: "set-item-comment";
+      readonly table: string;
+      readonly item: CommentedItem;
+      readonly name: string;
+      readonly from?: string;
+      readonly to?: string;
+    }
   /** Same definition, new name (a renamed table or column changes generated names). */
   | {
       readonly kind: "rename-constraint";
       readonly table: string;
-      readonly constraint: "primary-key" | "unique" | "foreign-key" | "check";
+      readonly constraint: "primary-key" | "unique" | "foreign-key" | "check" | "exclusion";
       readonly from: string;
       readonly to: string;
     }
   | { readonly kind: "rename-index"; readonly table: string; readonly from: string; readonly to: string };
 
 export type ChangeKind = Change["kind"];
+
+/** The table items a `///` comment can be on besides columns (declared with the IR). */
+export type { CommentedItem };
 
 /** The `alter-column` change: what the renderers' `alterColumn` hooks receive. */
 export type AlterColumn = Extract<Change, { kind: "alter-column" }>;
@@ -120,3 +169,19 @@ export type AlterColumn = Extract<Change, { kind: "alter-column" }>;
 export function assertNever(x: never): never {
   throw new Error(`unhandled case: ${JSON.stringify(x)}`);
 }
+
+/** The changes of sequences and domains: what the renderers' `objectChange` hook receives. */
+export type ObjectChange = Extract<
+  Change,
+  {
+    kind:
+      | "create-sequence"
+      | "drop-sequence"
+      | "rename-sequence"
+      | "alter-sequence"
+      | "create-domain"
+      | "drop-domain"
+      | "rename-domain"
+      | "alter-domain";
+  }
+>;

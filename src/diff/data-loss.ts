@@ -69,12 +69,30 @@ export function dataLoss(c: Change): string | undefined {
     }
     case "alter-column":
       return columnLoss(c);
+    case "drop-sequence":
+      return `drops sequence \`${c.sequence.name}\` and its current value (the next number it would give)`;
+    case "alter-domain": {
+      const added = c.to.checks.filter(
+        (k) => !c.from.checks.some((f) => f.name === k.name && f.expr === k.expr),
+      );
+      if (!c.to.nullable && c.from.nullable)
+        return `makes domain \`${c.to.name}\` NOT NULL: NULLs in its columns make the migration fail`;
+      return added.length
+        ? `adds check ${added.map((k) => `\`${k.name}\``).join(", ")} to domain \`${c.to.name}\`: values in its columns that fail it make the migration fail`
+        : undefined;
+    }
     // Nothing else destroys rows: the rest create, rename, or drop what can be rebuilt.
     case "create-enum":
     case "drop-enum":
     case "rename-enum":
     case "add-enum-values":
     case "set-enum-comment":
+    case "create-sequence":
+    case "rename-sequence":
+    case "alter-sequence":
+    case "create-domain":
+    case "drop-domain":
+    case "rename-domain":
     case "create-table":
     case "rename-table":
     case "set-table-comment":
@@ -92,6 +110,10 @@ export function dataLoss(c: Change): string | undefined {
     case "drop-foreign-key":
     case "add-check":
     case "drop-check":
+    case "set-constraint-valid":
+    case "set-item-comment":
+    case "add-exclusion":
+    case "drop-exclusion":
     case "rename-constraint":
     case "rename-index":
       return undefined;

@@ -8,22 +8,31 @@
  * the renames, so a foreign key to a renamed table is unchanged.
  *
  * Order (each phase after the one before, dependencies respected):
- *   1 create enums, append enum values, rename enums
+ *   1 create enums, append enum values, rename enums; then domains and sequences (created,
+ *     renamed, domains altered: `objects.ts`)
  *   2 drop foreign keys, then checks, uniques, indexes and primary keys that go or change,
  *     then tables replaced by another of the same name (a virtual table's new module or arguments)
- *   3 rename tables, then columns, constraints and indexes
- *   4 create tables (referenced tables first), add columns, alter columns, table comments
+ *   3 rename tables, then columns, constraints and indexes; drop the tables that are made again
+ *     (PostgreSQL: partitioned or not, or a child of another table: no ALTER does it)
+ *   4 create tables (referenced tables first), add columns, alter columns, table comments;
+ *     then sequences' options and owners
  *   5 add primary keys, uniques, checks, indexes
  *   6 add foreign keys (new ones, changed ones, and cycles between new tables)
  *   7 drop columns, reorder columns (where order is kept: the table has its new columns then),
- *     then drop tables (referencing tables first), then enums and destructive enum edits
+ *     then drop tables (referencing tables first), then sequences and domains, then enums and
+ *     destructive enum edits
  */
 import type {
   Check,
   Column,
+  CommentedItem,
+  PrimaryKey,
   EnumType,
+  Exclusion,
   ForeignKey,
   Index,
+  IndexPart,
+  KeyIndexClauses,
   Schema,
   Table,
   TableOptions,
@@ -34,7 +43,10 @@ import { normSql, virtualKey } from "../ir/canonical.ts";
 import type { Change } from "./changes.ts";
 import { columnFacets, typeOf } from "./facets.ts";
 import { orderTablesForCreate } from "./order.ts";
+import { nameValue, optionText, partitionKey, tableParent } from "../ir/inheritance.ts";
 import type { Renames } from "./renames.ts";
+import { diffDomains, diffSequences, domainRenames, type ObjectPhases } from "./objects.ts";
+import { renameSequenceInDefault } from "../ir/sequence.ts";
 
 export interface DiffOptions {
   /**
@@ -44,6 +56,8 @@ export interface DiffOptions {
   readonly forwardForeignKeys?: boolean;
   /** The dialect keeps column order (MySQL): kept columns in another order are a `reorder-columns`. */
   readonly columnOrder?: boolean;
+  /** The dialect changes a table's `partition by` in place (MySQL); else a new one remakes the table. */
+  readonly repartitions?: boolean;
 }
 
 /** The changes of each phase, concatenated in order at the end (see the header). */
@@ -53,6 +67,7 @@ interface Phases {
   readonly constraintDrop: Change[];
   readonly replaceDrop: Change[];
   readonly rename: Change[];
+  readonly rebuildDrop: Change[];
   readonly tableCreate: Change[];
   readonly column: Change[];
   readonly constraintAdd: Change[];
@@ -82,6 +97,7 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     constraintDrop: [],
     replaceDrop: [],
     rename: [],
+    rebuildDrop: [],
     tableCreate: [],
     column: [],
     constraintAdd: [],
@@ -91,33 +107,74 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     tableDrop: [],
     enumDrop: [],
   };
+  const objects: ObjectPhases = { create: [], own: [], drop: [] };
   const enumNewName = diffEnums(from, to, renames, p);
-  const { pairs, created, dropped, replaced, m } = matchTables(from, to, renames, enumNewName);
-  const keys = droppedKeys(pairs, m);
+  // A renamed domain renames the type of its columns, as a renamed enum does.
+  for (const [o, n] of domainRenames(from, to, renames)) enumNewName.set(o, n);
+  const { pairs: matched, created, dropped, replaced, m } = matchTables(from, to, renames, enumNewName);
+  diffDomains(from, to, renames, objects);
+  const sequenceNewName = diffSequences(from, to, renames, m, objects);
+  const rebuilt = rebuiltTables(matched, m, opts.repartitions ?? false);
+  const pairs = matched.filter((x) => !rebuilt.has(x.neu.name));
+  const remade = matched.filter((x) => rebuilt.has(x.neu.name));
+  // Foreign keys to a table made again are dropped first and added back after it.
+  const keys = new Set([
+    ...droppedKeys(pairs, m),
+    ...remade.flatMap(({ old, neu }) => tableKeys(old, neu.name, m)),
+  ]);
   for (const { old, neu } of pairs) {
-    diffTableItself(old, neu, p);
-    diffColumns(old, neu, m, p, opts);
+    diffTableItself(old, neu, m, p);
+    diffColumns(withSequencesRenamed(old, sequenceNewName), neu, m, p, opts);
     diffConstraints(old, neu, m, keys, p);
   }
-  createTables(created, opts, p);
+  dropTables(
+    remade.map((x) => x.old),
+    opts,
+    m,
+    keys,
+    p,
+    p.rebuildDrop,
+  );
+  createTables([...created, ...remade.map((x) => x.neu)], opts, p);
   dropTables(dropped, opts, m, keys, p, p.tableDrop);
   // Before the new definition is created under the same name.
   dropTables(replaced, opts, m, keys, p, p.replaceDrop);
   return [
     ...p.enumCreate,
+    ...objects.create,
     ...p.fkDrop,
     ...sortDrops(p.constraintDrop),
     ...p.replaceDrop,
     ...p.rename,
+    ...p.rebuildDrop,
     ...p.tableCreate,
     ...p.column,
+    ...objects.own,
     ...sortAdds(p.constraintAdd),
     ...p.fkAdd,
     ...p.columnDrop,
     ...p.reorder,
     ...p.tableDrop,
+    ...objects.drop,
     ...p.enumDrop,
   ];
+}
+
+/**
+ * The table with its defaults drawing from renamed sequences under their new names: the
+ * rename alone changes how they print (PostgreSQL keeps them by oid), so they are no change.
+ */
+function withSequencesRenamed(t: Table, renamed: ReadonlyMap<string, string>): Table {
+  if (!renamed.size) return t;
+  let changed = false;
+  const columns = t.columns.map((c) => {
+    let d = c.default;
+    for (const [o, n] of renamed) d = renameSequenceInDefault(d, o, n);
+    if (d === c.default) return c;
+    changed = true;
+    return { ...c, default: d! };
+  });
+  return changed ? { ...t, columns } : t;
 }
 
 /** Enums: created, renamed, values appended or changed, comments; the dropped ones. */
@@ -231,15 +288,19 @@ function matchTables(from: Schema, to: Schema, renames: Renames, enumNewName: Re
   return { pairs, created, dropped, replaced, m };
 }
 
-/** A matched table's own changes: its rename, its comment and its options. */
-function diffTableItself(old: Table, neu: Table, p: Phases): void {
+/**
+ * A matched table's own changes: its rename, its comment and its options (a partition's parent
+ * named as it is after the renames, so a renamed parent is no change of its partitions).
+ */
+function diffTableItself(old: Table, neu: Table, m: Matching, p: Phases): void {
   const t = neu.name;
   if (old.name !== neu.name) p.rename.unshift({ kind: "rename-table", from: old.name, to: neu.name });
-  if (!sameOptions(old.options, neu.options))
+  const oldOptions = renamedParent(old.options, m.mapTable);
+  if (!sameOptions(oldOptions, neu.options))
     p.column.push({
       kind: "set-table-options",
       table: t,
-      ...(old.options !== undefined ? { from: old.options } : {}),
+      ...(oldOptions !== undefined ? { from: oldOptions } : {}),
       ...(neu.options !== undefined ? { to: neu.options } : {}),
     });
   if ((old.doc ?? "") !== (neu.doc ?? ""))
@@ -249,6 +310,72 @@ function diffTableItself(old: Table, neu: Table, p: Phases): void {
       ...(old.doc !== undefined ? { from: old.doc } : {}),
       ...(neu.doc !== undefined ? { to: neu.doc } : {}),
     });
+}
+
+/**
+ * The matched tables (by new name) that PostgreSQL cannot change in place into their new
+ * form, so they are dropped and created again: a table that becomes partitioned or stops being
+ * so, or gets another key; a table that becomes a partition or a child, stops being one, or
+ * inherits another table (a partition that moves to another parent or bound is DETACH and
+ * ATTACH in place); and, since its parent goes, every partition and child of such a table.
+ */
+function rebuiltTables(
+  pairs: readonly { old: Table; neu: Table }[],
+  m: Matching,
+  repartitions: boolean,
+): Set<string> {
+  const out = new Set<string>();
+  const key = (t: Table) => {
+    const k = partitionKey(t);
+    return k === undefined ? null : normSql(k);
+  };
+  for (const { old, neu } of pairs) {
+    const a = tableParent(old),
+      b = tableParent(neu);
+    if (
+      (!repartitions && key(old) !== key(neu)) ||
+      a?.kind !== b?.kind ||
+      (a?.kind === "inherits" && b?.kind === "inherits" && m.mapTable(a.parent) !== b.parent)
+    )
+      out.add(neu.name);
+  }
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const { neu } of pairs) {
+      const b = tableParent(neu);
+      if (b && out.has(b.parent) && !out.has(neu.name)) {
+        out.add(neu.name);
+        grew = true;
+      }
+    }
+  }
+  return out;
+}
+
+/** The keys of a table (primary key, uniques, unique column indexes) as `keyId`s, in new names. */
+function tableKeys(old: Table, name: string, m: Matching): string[] {
+  const key = (cols: readonly string[]) => keyId(name, m.mapCols(name, cols));
+  return [
+    ...(old.primaryKey ? [key(old.primaryKey.columns)] : []),
+    ...old.uniques.map((u) => key(u.columns)),
+    ...old.indexes
+      .filter((i) => i.unique && i.parts.every((x) => x.kind === "column"))
+      .map((i) => key(i.parts.map((x) => (x.kind === "column" ? x.column : "")))),
+  ];
+}
+
+/** Options with the parent of a partition or child named through the table renames. */
+function renamedParent(
+  o: TableOptions | undefined,
+  mapTable: (t: string) => string,
+): TableOptions | undefined {
+  if (!o) return o;
+  const out: Record<string, string | true> = { ...o };
+  for (const k of ["partition of", "inherits"]) {
+    const name = optionText(o[k]);
+    if (name !== undefined && mapTable(name) !== name) out[k] = nameValue(mapTable(name));
+  }
+  return out;
 }
 
 /** A matched table's columns: renamed, altered (with their facets), added, dropped. */
@@ -303,10 +430,13 @@ function droppedKeys(pairs: readonly { old: Table; neu: Table }[], m: Matching):
     const pkKept =
       neu.primaryKey &&
       old.primaryKey &&
-      sameList(m.mapCols(t, old.primaryKey.columns), neu.primaryKey.columns);
+      keyDef(old.primaryKey, (cs) => m.mapCols(t, cs)) === keyDef(neu.primaryKey) &&
+      keyIndexKey(old.primaryKey, (c) => m.mapCols(t, [c])[0]!) === keyIndexKey(neu.primaryKey, (c) => c);
     if (old.primaryKey && !pkKept) out.add(key(old.primaryKey.columns));
-    const uniques = new Set(neu.uniques.map((u) => keyId(t, u.columns)));
-    for (const u of old.uniques) if (!uniques.has(key(u.columns))) out.add(key(u.columns));
+    const uniques = new Set(neu.uniques.map((u) => keyDef(u) + keyIndexKey(u, (c) => c)));
+    for (const u of old.uniques)
+      if (!uniques.has(keyDef(u, (cs) => m.mapCols(t, cs)) + keyIndexKey(u, (c) => m.mapCols(t, [c])[0]!)))
+        out.add(key(u.columns));
     const keptIndexes = new Set(neu.indexes.filter((i) => i.unique).map((i) => indexKey(i, (c) => c)));
     for (const i of old.indexes) {
       if (!i.unique || i.parts.some((x) => x.kind !== "column")) continue;
@@ -326,10 +456,15 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
   // primary key
   const opk = old.primaryKey,
     npk = neu.primaryKey;
-  const pkSame = opk && npk && sameList(mapCols(t, opk.columns), npk.columns);
+  const pkSame =
+    opk &&
+    npk &&
+    keyDef(opk, (cs) => mapCols(t, cs)) === keyDef(npk) &&
+    keyIndexKey(opk, (c) => mapCols(t, [c])[0]!) === keyIndexKey(npk, (c) => c);
   // Drops run before renames (phase 2): they name the table and columns as they are then.
   if (opk && !pkSame) p.constraintDrop.push({ kind: "drop-primary-key", table: old.name, primaryKey: opk });
   if (npk && !pkSame) p.constraintAdd.push({ kind: "add-primary-key", table: t, primaryKey: npk });
+  if (opk && npk && pkSame) comment(opk, npk, "primary-key", t, p);
   if (opk && npk && pkSame && opk.name !== npk.name)
     p.rename.push({
       kind: "rename-constraint",
@@ -343,8 +478,8 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
   matchByDefinition(
     old.uniques,
     neu.uniques,
-    (u) => JSON.stringify(mapCols(t, u.columns)),
-    (u) => JSON.stringify(u.columns),
+    (u) => keyDef(u, (cs) => mapCols(t, cs)) + keyIndexKey(u, (c) => mapCols(t, [c])[0]!),
+    (u) => keyDef(u) + keyIndexKey(u, (c) => c),
     (u) => p.constraintDrop.push({ kind: "drop-unique", table: old.name, unique: u }),
     (u) => p.constraintAdd.push({ kind: "add-unique", table: t, unique: u }),
     (a, b) =>
@@ -355,6 +490,8 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
         from: a.name,
         to: b.name,
       }),
+    undefined,
+    (a, b) => comment(a, b, "unique", t, p),
   );
   matchByDefinition(
     old.checks,
@@ -366,6 +503,11 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
     (c) => p.constraintAdd.push({ kind: "add-check", table: t, check: c }),
     (a, b) =>
       p.rename.push({ kind: "rename-constraint", table: t, constraint: "check", from: a.name, to: b.name }),
+    undefined,
+    (a, b) => {
+      validity(a, b, "check", t, p.constraintAdd);
+      comment(a, b, "check", t, p);
+    },
   );
   matchByDefinition(
     old.indexes,
@@ -375,6 +517,26 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
     (i) => p.constraintDrop.push({ kind: "drop-index", table: old.name, index: i }),
     (i) => p.constraintAdd.push({ kind: "create-index", table: t, index: i }),
     (a, b) => p.rename.push({ kind: "rename-index", table: t, from: a.name, to: b.name }),
+    undefined,
+    (a, b) => comment(a, b, "index", t, p),
+  );
+  matchByDefinition(
+    old.exclusions ?? [],
+    neu.exclusions ?? [],
+    (x) => exclusionKey(x, (c) => mapCols(t, [c])[0]!),
+    (x) => exclusionKey(x, (c) => c),
+    (x) => p.constraintDrop.push({ kind: "drop-exclusion", table: old.name, exclusion: x }),
+    (x) => p.constraintAdd.push({ kind: "add-exclusion", table: t, exclusion: x }),
+    (a, b) =>
+      p.rename.push({
+        kind: "rename-constraint",
+        table: t,
+        constraint: "exclusion",
+        from: a.name,
+        to: b.name,
+      }),
+    undefined,
+    (a, b) => comment(a, b, "exclusion", t, p),
   );
   const fkTouchesRetyped = (fk: ForeignKey, table: string) =>
     fk.columns.some((c) => m.retyped(table, c)) ||
@@ -408,7 +570,45 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
         to: b.name,
       }),
     (b) => fkTouchesRetyped(b, t),
+    (a, b) => {
+      validity(a, b, "foreign-key", t, p.fkAdd);
+      comment(a, b, "foreign-key", t, p);
+    },
   );
+}
+
+/** A kept constraint or index whose comment (`///` doc) changed; with the table comments (phase 4). */
+function comment(
+  a: { comment?: string },
+  b: { name: string; comment?: string },
+  item: CommentedItem,
+  table: string,
+  p: Phases,
+): void {
+  if ((a.comment ?? "") !== (b.comment ?? ""))
+    p.column.push({
+      kind: "set-item-comment",
+      table,
+      item,
+      name: b.name,
+      ...(a.comment !== undefined ? { from: a.comment } : {}),
+      ...(b.comment !== undefined ? { to: b.comment } : {}),
+    });
+}
+
+/**
+ * A kept check or foreign key whose `not valid` changed (its key in `matchByDefinition` leaves
+ * validity out, so the constraint is kept): validated, or made not valid again.
+ */
+function validity(
+  a: { notValid?: boolean },
+  b: { name: string; notValid?: boolean },
+  constraint: "check" | "foreign-key",
+  table: string,
+  phase: Change[],
+): void {
+  if ((a.notValid ?? false) !== (b.notValid ?? false))
+    phase.push({ kind: "set-constraint-valid", table, constraint, name: b.name, valid: !b.notValid });
 }
 
 /** New tables, in dependency order; foreign keys in a cycle come after all tables. */
@@ -498,26 +698,60 @@ export function columnDiffers(a: Column, b: Column, mapEnum: (n: string) => stri
 const sameList = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((x, i) => x === b[i]);
 
+/**
+ * A primary key's or unique constraint's definition: its columns in order (in the new names
+ * through `mapCols`) with their prefix lengths. Its name and comment are not part of it.
+ */
+function keyDef(
+  k: PrimaryKey | UniqueConstraint,
+  mapCols: (cs: readonly string[]) => readonly string[] = (cs) => cs,
+): string {
+  const lengths = k.prefixLengths ?? {};
+  const names = mapCols(k.columns);
+  return JSON.stringify(k.columns.map((c, i) => [names[i], lengths[c] ?? null]));
+}
+
+/** An index entry as a key: its column (through `mapCol`) or expression and its options. */
+const partKey = (p: IndexPart, mapCol: (c: string) => string) => [
+  ...(p.kind === "column"
+    ? ["c", mapCol(p.column), p.desc, p.length ?? null]
+    : ["e", normSql(p.sql), p.desc]),
+  p.collation ?? null,
+  p.opclass ?? null,
+  // The default order of nulls (last ascending, first descending) written out is no change.
+  p.nulls === undefined || p.nulls === (p.desc ? "first" : "last") ? null : p.nulls,
+];
+
+/** An exclusion constraint's definition: a change of any of it is a drop and an add. */
+function exclusionKey(x: Exclusion, mapCol: (c: string) => string): string {
+  return JSON.stringify([
+    x.using,
+    x.parts.map((p) => [...partKey(p, mapCol), p.operator]),
+    x.where === undefined ? null : normSql(x.where),
+    keyIndexKey(x, mapCol),
+  ]);
+}
+
 function indexKey(i: Index, mapCol: (c: string) => string): string {
   return JSON.stringify([
     i.unique,
-    i.parts.map((p) => [
-      ...(p.kind === "column"
-        ? ["c", mapCol(p.column), p.desc, p.length ?? null]
-        : ["e", normSql(p.sql), p.desc]),
-      p.collation ?? null,
-      p.opclass ?? null,
-      // The default order of nulls (last ascending, first descending) written out is no change.
-      p.nulls === undefined || p.nulls === (p.desc ? "first" : "last") ? null : p.nulls,
-    ]),
+    i.parts.map((p) => partKey(p, mapCol)),
     i.where === undefined ? null : normSql(i.where),
     i.using ?? null,
     (i.include ?? []).map(mapCol),
     i.nullsNotDistinct ?? false,
-    // Storage parameters by name: their order carries no meaning.
-    Object.entries(i.storage ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    sortedStorage(i.storage),
   ]);
 }
+
+/** What a key says of its index (`include`, `with`): a change of it is a new key. */
+function keyIndexKey(k: KeyIndexClauses, mapCol: (c: string) => string): string {
+  return JSON.stringify([(k.include ?? []).map(mapCol), sortedStorage(k.storage)]);
+}
+
+/** Storage parameters by name: their order carries no meaning. */
+const sortedStorage = (storage: Readonly<Record<string, string>> | undefined) =>
+  Object.entries(storage ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
 function fkKey(
   f: ForeignKey,
@@ -539,7 +773,8 @@ function fkKey(
 /**
  * Pairs old and new items: same name and same definition → unchanged; same name, other
  * definition → drop + add; different names, same definition → rename; the rest drop or add.
- * `forceRebuild` marks items to drop and add again although they did not change.
+ * `forceRebuild` marks items to drop and add again although they did not change; `kept` sees
+ * each pair kept (same name or renamed), for what the keys leave out and is altered in place.
  */
 function matchByDefinition<T extends { name: string }>(
   olds: readonly T[],
@@ -550,6 +785,7 @@ function matchByDefinition<T extends { name: string }>(
   add: (x: T) => void,
   rename: (a: T, b: T) => void,
   forceRebuild?: (x: T) => boolean,
+  kept?: (a: T, b: T) => void,
 ): void {
   const newByName = new Map(news.map((x) => [x.name, x]));
   const leftOld: T[] = [];
@@ -558,6 +794,7 @@ function matchByDefinition<T extends { name: string }>(
     const n = newByName.get(o.name);
     if (n && oldKey(o) === newKey(n) && !forceRebuild?.(n)) {
       matchedNew.add(n);
+      kept?.(o, n);
       continue;
     }
     if (n && forceRebuild?.(n) && oldKey(o) === newKey(n)) {
@@ -582,6 +819,7 @@ function matchByDefinition<T extends { name: string }>(
       candidates!.splice(candidates!.indexOf(n), 1);
       matchedNew.add(n);
       rename(o, n);
+      kept?.(o, n);
       continue;
     }
     drop(o);
@@ -591,9 +829,16 @@ function matchByDefinition<T extends { name: string }>(
 
 export type { UniqueConstraint, Check };
 
-/** Whether two tables' options are the same set (order does not matter; none is an empty set). */
+/**
+ * Whether two tables' options are the same set (order does not matter; none is an empty set; a
+ * raw SQL value, `partition by = (range (d))`, compares whitespace-normalised).
+ */
 export function sameOptions(a: TableOptions | undefined, b: TableOptions | undefined): boolean {
   const key = (o: TableOptions | undefined) =>
-    JSON.stringify(Object.entries(o ?? {}).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
+    JSON.stringify(
+      Object.entries(o ?? {})
+        .map(([k, v]) => [k, typeof v === "string" && v.startsWith("(") ? normSql(v) : v])
+        .sort(([x], [y]) => (String(x) < String(y) ? -1 : String(x) > String(y) ? 1 : 0)),
+    );
   return key(a) === key(b);
 }

@@ -62,9 +62,16 @@ export function columnFacets(
   return COLUMN_FACETS.filter((f) => FACET_DIFFERS[f](a, b, mapEnum));
 }
 
-/** The column's type key, its enum named as it is after the enum renames. */
+/**
+ * The column's type key, its enum (or domain, a native type by its name) named as it is after
+ * the renames of enums and domains.
+ */
 export function typeOf(c: Column, mapEnum: (n: string) => string): string {
-  return c.type.kind === "enum" ? typeKey({ kind: "enum", name: mapEnum(c.type.name) }) : typeKey(c.type);
+  return c.type.kind === "enum"
+    ? typeKey({ kind: "enum", name: mapEnum(c.type.name) })
+    : c.type.kind === "native"
+      ? typeKey({ ...c.type, name: mapEnum(c.type.name) })
+      : typeKey(c.type);
 }
 
 export const defaultKey = (c: Column): string => {

@@ -24,6 +24,22 @@ export function invert(c: Change): Change {
         ...(c.to !== undefined ? { from: c.to } : {}),
         ...(c.from !== undefined ? { to: c.from } : {}),
       };
+    case "create-sequence":
+      return { kind: "drop-sequence", sequence: c.sequence };
+    case "drop-sequence":
+      return { kind: "create-sequence", sequence: c.sequence };
+    case "rename-sequence":
+      return { kind: "rename-sequence", from: c.to, to: c.from };
+    case "alter-sequence":
+      return { kind: "alter-sequence", from: c.to, to: c.from };
+    case "create-domain":
+      return { kind: "drop-domain", domain: c.domain };
+    case "drop-domain":
+      return { kind: "create-domain", domain: c.domain };
+    case "rename-domain":
+      return { kind: "rename-domain", from: c.to, to: c.from };
+    case "alter-domain":
+      return { kind: "alter-domain", from: c.to, to: c.from };
     case "create-table":
       return { kind: "drop-table", table: c.table };
     case "drop-table":
@@ -75,6 +91,20 @@ export function invert(c: Change): Change {
       return { kind: "drop-check", table: c.table, check: c.check };
     case "drop-check":
       return { kind: "add-check", table: c.table, check: c.check };
+    case "add-exclusion":
+      return { kind: "drop-exclusion", table: c.table, exclusion: c.exclusion };
+    case "drop-exclusion":
+      return { kind: "add-exclusion", table: c.table, exclusion: c.exclusion };
+    case "set-item-comment": {
+      const { from, to, ...rest } = c;
+      return {
+        ...rest,
+        ...(to !== undefined ? { from: to } : {}),
+        ...(from !== undefined ? { to: from } : {}),
+      };
+    }
+    case "set-constraint-valid":
+      return { ...c, valid: !c.valid };
     case "rename-constraint":
       return { ...c, from: c.to, to: c.from };
     case "rename-index":

@@ -1,5 +1,7 @@
 /**
- * Dependency order of tables: a table comes after the tables its foreign keys reference.
+ * Dependency order of tables: a table comes after the tables its foreign keys reference, and
+ * after its parent (a partition's or an inheritance child's, which never forms a cycle:
+ * validation refuses one), so drops in the reverse order take partitions before their table.
  * Kahn's algorithm with ties broken by declaration order, so the output is deterministic and
  * reads like the source; O((tables + keys) log tables).
  *
@@ -8,6 +10,7 @@
  * exists), unless the dialect accepts forward references (SQLite), where they stay inline.
  */
 import type { ForeignKey, Table } from "../ir/model.ts";
+import { tableParent } from "../ir/inheritance.ts";
 
 export function orderTablesForCreate(
   tables: readonly Table[],
@@ -22,6 +25,9 @@ export function orderTablesForCreate(
       const j = index.get(fk.refTable);
       if (j !== undefined && j !== i) deps.add(j);
     }
+    const parent = tableParent(t);
+    const j = parent ? index.get(parent.parent) : undefined;
+    if (j !== undefined && j !== i) deps.add(j);
     indegree[i] = deps.size;
     for (const j of deps) dependents[j]!.push(i);
   });

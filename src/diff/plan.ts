@@ -11,13 +11,18 @@ import { dataLosses, type DataLoss } from "./data-loss.ts";
 import type { Renames } from "./renames.ts";
 import { planSteps, type Step } from "./steps.ts";
 import { VERSION } from "../version.ts";
+import { SchemavcError } from "../core/errors.ts";
 
 /**
  * What planning needs of a dialect: every `Dialect` is one. Declared here, not imported, because
  * the differ comes before the dialects in the one direction of imports.
  */
 export interface PlanDialect {
-  readonly capabilities: { readonly forwardForeignKeys: boolean; readonly columnOrder?: boolean };
+  readonly capabilities: {
+    readonly forwardForeignKeys: boolean;
+    readonly columnOrder?: boolean;
+    readonly repartitions?: boolean;
+  };
   render(
     changes: readonly Change[],
     ctx: { readonly from: Schema; readonly to: Schema; readonly steps: readonly Step[] },
@@ -40,7 +45,9 @@ export function plan(from: Schema, to: Schema, renames: Renames, dialect: PlanDi
   const changes = diffSchemas(from, to, renames, {
     forwardForeignKeys: dialect.capabilities.forwardForeignKeys,
     columnOrder: dialect.capabilities.columnOrder,
+    repartitions: dialect.capabilities.repartitions,
   });
+  refuseDomainRetype(from, changes);
   const down = invertAll(changes);
   const steps = planSteps(from, changes);
   const downSteps = planSteps(to, down);
@@ -54,6 +61,29 @@ export function plan(from: Schema, to: Schema, renames: Renames, dialect: PlanDi
     upSql: dialect.render(changes, { from, to, steps }).map((s) => s.sql),
     downSql: dialect.render(down, { from: to, to: from, steps: downSteps }).map((s) => s.sql),
   };
+}
+
+/**
+ * A domain whose base type or collation changes is dropped and created again (PostgreSQL alters
+ * neither); that works only while no column uses it, so a plan that would drop a domain in use
+ * is refused, naming the columns.
+ */
+function refuseDomainRetype(from: Schema, changes: readonly Change[]): void {
+  const created = new Set(changes.flatMap((c) => (c.kind === "create-domain" ? [c.domain.name] : [])));
+  for (const c of changes) {
+    if (c.kind !== "drop-domain" || !created.has(c.domain.name)) continue;
+    const users = from.tables.flatMap((t) =>
+      t.columns
+        .filter((col) => col.type.kind === "native" && !col.type.args && col.type.name === c.domain.name)
+        .map((col) => `${t.name}.${col.name}`),
+    );
+    if (users.length)
+      throw new SchemavcError(
+        `cannot change the base type or collation of domain \`${c.domain.name}\` while columns use it (${users.join(", ")}): PostgreSQL alters neither, and the domain cannot be dropped and created again under them`,
+        1,
+        "declare a new domain with the new type, move the columns to it, then drop the old one",
+      );
+  }
 }
 
 /** The text of `up.sql` or `down.sql`: a header (with what is lost), then the statements. */

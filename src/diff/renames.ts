@@ -13,6 +13,10 @@ export interface Renames {
   readonly enums: ReadonlyMap<string, string>;
   /** New table name → (new column name → old column name). */
   readonly columns: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /** New sequence name → old sequence name (absent: none). */
+  readonly sequences?: ReadonlyMap<string, string>;
+  /** New domain name → old domain name (absent: none). */
+  readonly domains?: ReadonlyMap<string, string>;
 }
 
 export const noRenames = (): Renames => ({ tables: new Map(), enums: new Map(), columns: new Map() });
@@ -65,7 +69,32 @@ export function renamesFromHints(from: Schema, to: Schema): Renames {
       }
     }
   }
-  return { tables, enums, columns };
+  return {
+    tables,
+    enums,
+    columns,
+    sequences: hintedRenames(from.sequences ?? [], to.sequences ?? []),
+    domains: hintedRenames(from.domains ?? [], to.domains ?? []),
+  };
+}
+
+/** The `renamed from` hints of declarations that have not happened yet (new name → old name). */
+function hintedRenames(
+  from: readonly { name: string }[],
+  to: readonly { name: string; renamedFrom?: string }[],
+): Map<string, string> {
+  const before = new Set(from.map((x) => x.name));
+  const after = new Set(to.map((x) => x.name));
+  const out = new Map<string, string>();
+  for (const x of to)
+    if (
+      x.renamedFrom !== undefined &&
+      before.has(x.renamedFrom) &&
+      !before.has(x.name) &&
+      !after.has(x.renamedFrom)
+    )
+      out.set(x.name, x.renamedFrom);
+  return out;
 }
 
 /** A possible rename the hints do not settle: something disappeared and something alike appeared. */

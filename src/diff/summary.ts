@@ -1,9 +1,11 @@
 /** One line per change, for people: what `diff` and `generate` print. */
+import { tableParent } from "../ir/inheritance.ts";
 import type { Change } from "./changes.ts";
 import { assertNever } from "./changes.ts";
 import { typeText } from "../ir/validate.ts";
 import { printDefault, printIdentityOptions } from "../dsl/printer.ts";
-import type { Column, TableOptions } from "../ir/model.ts";
+import type { Column, Domain, Sequence, TableOptions } from "../ir/model.ts";
+import { domainChecksKey, domainDefaultKey, ownerKey, sequenceOptionsKey } from "../ir/sequence.ts";
 import type { ColumnFacet } from "./facets.ts";
 
 export function describe(c: Change): string {
@@ -20,10 +22,32 @@ export function describe(c: Change): string {
       return `~ enum ${c.enum}: (${c.from.join(", ")}) → (${c.to.join(", ")})`;
     case "set-enum-comment":
       return `~ enum ${c.enum}: comment ${c.to === undefined ? "removed" : "set"}`;
-    case "create-table":
-      return c.table.virtual
-        ? `+ virtual table ${c.table.name} using ${c.table.virtual.module}`
-        : `+ table ${c.table.name} (${c.table.columns.length} column${c.table.columns.length === 1 ? "" : "s"})`;
+    case "create-table": {
+      if (c.table.virtual) return `+ virtual table ${c.table.name} using ${c.table.virtual.module}`;
+      // A partition's columns are its parent's: say whose it is (a child adds its own).
+      const parent = tableParent(c.table);
+      const n = c.table.columns.length;
+      const cols = `${n} column${n === 1 ? "" : "s"}`;
+      return parent?.kind === "partition"
+        ? `+ table ${c.table.name} (partition of ${parent.parent})`
+        : `+ table ${c.table.name} (${parent ? `inherits ${parent.parent}, ${cols} of its own` : cols})`;
+    }
+    case "create-sequence":
+      return `+ sequence ${c.sequence.name}`;
+    case "drop-sequence":
+      return `- sequence ${c.sequence.name}`;
+    case "rename-sequence":
+      return `~ sequence ${c.from} renamed to ${c.to}`;
+    case "alter-sequence":
+      return `~ sequence ${c.to.name}: ${sequenceChangeText(c.from, c.to)}`;
+    case "create-domain":
+      return `+ domain ${c.domain.name} (${typeText(c.domain.type)})`;
+    case "drop-domain":
+      return `- domain ${c.domain.name}`;
+    case "rename-domain":
+      return `~ domain ${c.from} renamed to ${c.to}`;
+    case "alter-domain":
+      return `~ domain ${c.to.name}: ${domainChangeText(c.from, c.to)}`;
     case "drop-table":
       return `- ${c.table.virtual ? "virtual " : ""}table ${c.table.name}`;
     case "rename-table":
@@ -62,6 +86,14 @@ export function describe(c: Change): string {
       return `+ check ${c.check.name} on ${c.table}: ${c.check.expr}`;
     case "drop-check":
       return `- check ${c.check.name} on ${c.table}`;
+    case "add-exclusion":
+      return `+ exclusion ${c.exclusion.name} on ${c.table}`;
+    case "drop-exclusion":
+      return `- exclusion ${c.exclusion.name} on ${c.table}`;
+    case "set-item-comment":
+      return `~ ${c.item.replace("-", " ")} ${c.name} on ${c.table}: comment ${c.to === undefined ? "removed" : "set"}`;
+    case "set-constraint-valid":
+      return `~ ${c.constraint.replace("-", " ")} ${c.name} on ${c.table}: ${c.valid ? "validated" : "now not valid"}`;
     case "rename-constraint":
       return `~ ${c.constraint.replace("-", " ")} ${c.from} renamed to ${c.to} on ${c.table}`;
     case "rename-index":
@@ -123,6 +155,18 @@ export function changeTarget(c: Change): { table?: string; column?: string; enum
     case "alter-enum-values":
     case "set-enum-comment":
       return { enum: c.enum };
+    case "create-sequence":
+    case "drop-sequence":
+      return { name: c.sequence.name };
+    case "rename-sequence":
+    case "rename-domain":
+      return { name: c.to };
+    case "alter-sequence":
+    case "alter-domain":
+      return { name: c.to.name };
+    case "create-domain":
+    case "drop-domain":
+      return { name: c.domain.name };
     case "create-table":
     case "drop-table":
       return { table: c.table.name };
@@ -154,6 +198,12 @@ export function changeTarget(c: Change): { table?: string; column?: string; enum
     case "add-check":
     case "drop-check":
       return { table: c.table, name: c.check.name };
+    case "set-constraint-valid":
+    case "set-item-comment":
+      return { table: c.table, name: c.name };
+    case "add-exclusion":
+    case "drop-exclusion":
+      return { table: c.table, name: c.exclusion.name };
     case "rename-constraint":
     case "rename-index":
       return { table: c.table, name: c.to };
@@ -167,4 +217,23 @@ export function optionsText(o: TableOptions | undefined): string {
   return Object.entries(o ?? {})
     .map(([k, v]) => (v === true ? k : `${k} = ${v}`))
     .join(", ");
+}
+
+/** What an `alter-sequence` changes: options, owner, comment. */
+function sequenceChangeText(a: Sequence, b: Sequence): string {
+  const parts: string[] = [];
+  if (sequenceOptionsKey(a) !== sequenceOptionsKey(b)) parts.push("options changed");
+  if (ownerKey(a) !== ownerKey(b)) parts.push(b.ownedBy ? `owned by ${ownerKey(b)}` : "owned by none");
+  if ((a.doc ?? "") !== (b.doc ?? "")) parts.push("comment changed");
+  return parts.join(", ") || "unchanged";
+}
+
+/** What an `alter-domain` changes: default, NOT NULL, checks, comment. */
+function domainChangeText(a: Domain, b: Domain): string {
+  const parts: string[] = [];
+  if (domainDefaultKey(a) !== domainDefaultKey(b)) parts.push(b.default ? "default set" : "default dropped");
+  if (a.nullable !== b.nullable) parts.push(b.nullable ? "NULL allowed" : "NOT NULL");
+  if (domainChecksKey(a) !== domainChecksKey(b)) parts.push("checks changed");
+  if ((a.doc ?? "") !== (b.doc ?? "")) parts.push("comment changed");
+  return parts.join(", ") || "unchanged";
 }

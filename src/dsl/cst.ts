@@ -14,6 +14,8 @@ export type SchemaCstChildren = {
   tableDecl?: TableDeclCstNode[];
   enumDecl?: EnumDeclCstNode[];
   virtualTableDecl?: VirtualTableDeclCstNode[];
+  sequenceDecl?: SequenceDeclCstNode[];
+  domainDecl?: DomainDeclCstNode[];
 };
 
 export interface VirtualTableDeclCstNode extends CstNode {
@@ -29,6 +31,47 @@ export type VirtualTableDeclCstChildren = {
   Using: IToken[];
   module: IToken[];
   args?: RawSqlCstNode[];
+};
+
+export interface SequenceDeclCstNode extends CstNode {
+  name: "sequenceDecl";
+  children: SequenceDeclCstChildren;
+}
+
+export type SequenceDeclCstChildren = {
+  Sequence: IToken[];
+  Name: IToken[];
+  renamedFrom?: RenamedFromCstNode[];
+  tableOptions?: TableOptionsCstNode[];
+};
+
+export interface DomainDeclCstNode extends CstNode {
+  name: "domainDecl";
+  children: DomainDeclCstChildren;
+}
+
+export type DomainDeclCstChildren = {
+  Domain: IToken[];
+  Name: IToken[];
+  renamedFrom?: RenamedFromCstNode[];
+  typeRef: TypeRefCstNode[];
+  Question?: IToken[];
+  domainAttr?: DomainAttrCstNode[];
+};
+
+export interface DomainAttrCstNode extends CstNode {
+  name: "domainAttr";
+  children: DomainAttrCstChildren;
+}
+
+export type DomainAttrCstChildren = {
+  Default?: IToken[];
+  defaultValue?: DefaultValueCstNode[];
+  Collate?: IToken[];
+  collation?: IToken[];
+  Check?: IToken[];
+  checkName?: IToken[];
+  rawSql?: RawSqlCstNode[];
 };
 
 export interface TableDeclCstNode extends CstNode {
@@ -77,7 +120,10 @@ export interface OptionValueCstNode extends CstNode {
 
 export type OptionValueCstChildren = {
   Name?: IToken[];
+  dot?: IToken[];
+  member?: IToken[];
   StringLiteral?: IToken[];
+  rawSql?: RawSqlCstNode[];
   Minus?: IToken[];
   NumberLiteral?: IToken[];
 };
@@ -129,7 +175,38 @@ export type TableItemCstChildren = {
   indexItem?: IndexItemCstNode[];
   foreignKeyItem?: ForeignKeyItemCstNode[];
   checkItem?: CheckItemCstNode[];
+  exclusionItem?: ExclusionItemCstNode[];
   column?: ColumnCstNode[];
+};
+
+export interface ExclusionItemCstNode extends CstNode {
+  name: "exclusionItem";
+  children: ExclusionItemCstChildren;
+}
+
+export type ExclusionItemCstChildren = {
+  exclude: IToken[];
+  exclusionName?: IToken[];
+  Using?: IToken[];
+  method?: IToken[];
+  LParen: IToken[];
+  exclusionEntry: ExclusionEntryCstNode[];
+  Comma?: IToken[];
+  RParen: IToken[];
+  keyClauses: KeyClausesCstNode[];
+  Where?: IToken[];
+  rawSql?: RawSqlCstNode[];
+};
+
+export interface ExclusionEntryCstNode extends CstNode {
+  name: "exclusionEntry";
+  children: ExclusionEntryCstChildren;
+}
+
+export type ExclusionEntryCstChildren = {
+  indexEntry: IndexEntryCstNode[];
+  with: IToken[];
+  operator?: IToken[];
 };
 
 export interface PrimaryKeyItemCstNode extends CstNode {
@@ -141,7 +218,22 @@ export type PrimaryKeyItemCstChildren = {
   Primary: IToken[];
   Key: IToken[];
   Name?: IToken[];
-  columnList: ColumnListCstNode[];
+  keyColumnList: KeyColumnListCstNode[];
+  keyClauses: KeyClausesCstNode[];
+  Using?: IToken[];
+  method?: IToken[];
+};
+
+export interface KeyClausesCstNode extends CstNode {
+  name: "keyClauses";
+  children: KeyClausesCstChildren;
+}
+
+export type KeyClausesCstChildren = {
+  include?: IToken[];
+  includeColumns?: ColumnListCstNode[];
+  with?: IToken[];
+  storage?: RawSqlCstNode[];
 };
 
 export interface UniqueItemCstNode extends CstNode {
@@ -154,7 +246,8 @@ export type UniqueItemCstChildren = {
   Index?: IToken[];
   indexRest?: IndexRestCstNode[];
   Name?: IToken[];
-  columnList?: ColumnListCstNode[];
+  keyColumnList?: KeyColumnListCstNode[];
+  keyClauses?: KeyClausesCstNode[];
 };
 
 export interface IndexItemCstNode extends CstNode {
@@ -258,6 +351,32 @@ export type CheckItemCstChildren = {
   rawSql: RawSqlCstNode[];
   No?: IToken[];
   inherit?: IToken[];
+  not?: IToken[];
+  valid?: IToken[];
+};
+
+export interface KeyColumnListCstNode extends CstNode {
+  name: "keyColumnList";
+  children: KeyColumnListCstChildren;
+}
+
+export type KeyColumnListCstChildren = {
+  LParen: IToken[];
+  keyColumn: KeyColumnCstNode[];
+  Comma?: IToken[];
+  RParen: IToken[];
+};
+
+export interface KeyColumnCstNode extends CstNode {
+  name: "keyColumn";
+  children: KeyColumnCstChildren;
+}
+
+export type KeyColumnCstChildren = {
+  Name: IToken[];
+  LParen?: IToken[];
+  prefixLength?: IToken[];
+  RParen?: IToken[];
 };
 
 export interface ColumnListCstNode extends CstNode {
@@ -428,6 +547,9 @@ export type RawSqlCstChildren = {
 export interface SchemaCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   schema(children: SchemaCstChildren, param?: IN): OUT;
   virtualTableDecl(children: VirtualTableDeclCstChildren, param?: IN): OUT;
+  sequenceDecl(children: SequenceDeclCstChildren, param?: IN): OUT;
+  domainDecl(children: DomainDeclCstChildren, param?: IN): OUT;
+  domainAttr(children: DomainAttrCstChildren, param?: IN): OUT;
   tableDecl(children: TableDeclCstChildren, param?: IN): OUT;
   tableOptions(children: TableOptionsCstChildren, param?: IN): OUT;
   tableOption(children: TableOptionCstChildren, param?: IN): OUT;
@@ -436,7 +558,10 @@ export interface SchemaCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   enumValue(children: EnumValueCstChildren, param?: IN): OUT;
   renamedFrom(children: RenamedFromCstChildren, param?: IN): OUT;
   tableItem(children: TableItemCstChildren, param?: IN): OUT;
+  exclusionItem(children: ExclusionItemCstChildren, param?: IN): OUT;
+  exclusionEntry(children: ExclusionEntryCstChildren, param?: IN): OUT;
   primaryKeyItem(children: PrimaryKeyItemCstChildren, param?: IN): OUT;
+  keyClauses(children: KeyClausesCstChildren, param?: IN): OUT;
   uniqueItem(children: UniqueItemCstChildren, param?: IN): OUT;
   indexItem(children: IndexItemCstChildren, param?: IN): OUT;
   indexRest(children: IndexRestCstChildren, param?: IN): OUT;
@@ -445,6 +570,8 @@ export interface SchemaCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   fkClause(children: FkClauseCstChildren, param?: IN): OUT;
   fkOption(children: FkOptionCstChildren, param?: IN): OUT;
   checkItem(children: CheckItemCstChildren, param?: IN): OUT;
+  keyColumnList(children: KeyColumnListCstChildren, param?: IN): OUT;
+  keyColumn(children: KeyColumnCstChildren, param?: IN): OUT;
   columnList(children: ColumnListCstChildren, param?: IN): OUT;
   column(children: ColumnCstChildren, param?: IN): OUT;
   typeRef(children: TypeRefCstChildren, param?: IN): OUT;

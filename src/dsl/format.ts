@@ -26,7 +26,7 @@ export function formatFile(text: string, name: string): FormatResult {
 
 /** The declarations of a parsed file printed in their source order, with its comments. */
 export function format(parsed: ParsedFile): string {
-  return printDeclarations(parsed.tables, parsed.enums, parsed.order, parsed.fileTrailing);
+  return printDeclarations(parsed.tables, parsed.enums, parsed.order, parsed.fileTrailing, parsed);
 }
 
 /** Why `formatted` would lose something of `parsed`, or undefined when it keeps everything. */
@@ -40,7 +40,10 @@ function verify(parsed: ParsedFile, formatted: string, name: string, original: s
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : v;
   const schemaOf = (p: ParsedFile) =>
-    JSON.stringify(canonical({ tables: p.tables, enums: p.enums }), sortedKeys);
+    JSON.stringify(
+      canonical({ tables: p.tables, enums: p.enums, sequences: p.sequences, domains: p.domains }),
+      sortedKeys,
+    );
   if (schemaOf(again) !== schemaOf(parsed)) return "the formatted text gives a different schema";
   // Comments are counted in the texts themselves (by the lexer), not in the IR: a comment the
   // IR failed to keep must not pass unnoticed.

@@ -45,7 +45,22 @@ export function mergeParsed(
   const fileTrailing = Object.fromEntries(
     files.filter((f) => f.fileTrailing.length).map((f) => [f.file, f.fileTrailing]),
   );
-  const schema: Schema = { tables, enums, ...(Object.keys(fileTrailing).length ? { fileTrailing } : {}) };
+  const sequences = parsed.flatMap((f) => f.sequences);
+  // A domain over an enum of the schema is over that enum, as a column is.
+  const domains = parsed.flatMap((f) =>
+    f.domains.map((d) =>
+      d.type.kind === "native" && !d.type.args && !d.type.array && enumNames.has(d.type.name)
+        ? { ...d, type: { kind: "enum" as const, name: d.type.name } }
+        : d,
+    ),
+  );
+  const schema: Schema = {
+    tables,
+    enums,
+    ...(sequences.length ? { sequences } : {}),
+    ...(domains.length ? { domains } : {}),
+    ...(Object.keys(fileTrailing).length ? { fileTrailing } : {}),
+  };
   diagnostics.push(...validateSchema(schema));
   return { schema, diagnostics, sources: new Map(sources), files };
 }

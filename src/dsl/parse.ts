@@ -3,9 +3,9 @@
  * user input: syntax errors come back as diagnostics with positions, next to whatever parsed.
  */
 import type { IToken } from "chevrotain";
-import type { EnumType, Loc, Table } from "../ir/model.ts";
+import type { Domain, EnumType, Loc, Sequence, Table } from "../ir/model.ts";
 import { parseCst } from "./parser.ts";
-import { cstToIr } from "./to-ir.ts";
+import { cstToIr, type DeclRef } from "./to-ir.ts";
 import { attachComments } from "./comments.ts";
 import { didYouMean, type Diagnostic } from "../ir/diagnostics.ts";
 import type { SchemaCstNode } from "./cst.ts";
@@ -15,8 +15,10 @@ export interface ParsedFile {
   readonly file: string;
   readonly tables: readonly Table[];
   readonly enums: readonly EnumType[];
+  readonly sequences: readonly Sequence[];
+  readonly domains: readonly Domain[];
   /** Declarations in source order. */
-  readonly order: readonly { kind: "table" | "enum"; name: string }[];
+  readonly order: readonly DeclRef[];
   readonly fileTrailing: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -50,7 +52,16 @@ export function parseFile(text: string, file: string): ParsedFile {
   const ir = cstToIr(r.cst, file, text);
   diagnostics.push(...ir.diagnostics);
   const { fileTrailing } = attachComments(ir.anchors, r.comments, text);
-  return { file, tables: ir.tables, enums: ir.enums, order: ir.order, fileTrailing, diagnostics };
+  return {
+    file,
+    tables: ir.tables,
+    enums: ir.enums,
+    sequences: ir.sequences,
+    domains: ir.domains,
+    order: ir.order,
+    fileTrailing,
+    diagnostics,
+  };
 }
 
 /**

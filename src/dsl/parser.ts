@@ -33,6 +33,8 @@ class SchemaParser extends CstParser {
         { ALT: () => this.SUBRULE(this.tableDecl) },
         { ALT: () => this.SUBRULE(this.enumDecl) },
         { ALT: () => this.SUBRULE(this.virtualTableDecl) },
+        { ALT: () => this.SUBRULE(this.sequenceDecl) },
+        { ALT: () => this.SUBRULE(this.domainDecl) },
       ]),
     );
   });
@@ -49,6 +51,51 @@ class SchemaParser extends CstParser {
     this.CONSUME(T.Using);
     this.CONSUME2(T.Name, { LABEL: "module" });
     this.OPTION2(() => this.SUBRULE(this.rawSql, { LABEL: "args" }));
+  });
+
+  /** `sequence NAME [renamed from OLD] [(start = 1, cycle, owned by = t.c, ...)]` (PostgreSQL). */
+  sequenceDecl = this.RULE("sequenceDecl", () => {
+    this.CONSUME(T.SequenceKw);
+    this.CONSUME(T.Name);
+    this.OPTION(() => this.SUBRULE(this.renamedFrom));
+    this.OPTION2(() => this.SUBRULE(this.tableOptions));
+  });
+
+  /**
+   * `domain NAME [renamed from OLD] TYPE[?] [default V] [collate C] [check [NAME] (expr)]...`
+   * (PostgreSQL): a column declaration at top level, its checks repeatable and nameable.
+   */
+  domainDecl = this.RULE("domainDecl", () => {
+    this.CONSUME(T.DomainKw);
+    this.CONSUME(T.Name);
+    this.OPTION(() => this.SUBRULE(this.renamedFrom));
+    this.SUBRULE(this.typeRef);
+    this.OPTION2(() => this.CONSUME(T.Question));
+    this.MANY(() => this.SUBRULE(this.domainAttr));
+  });
+
+  domainAttr = this.RULE("domainAttr", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Default);
+          this.SUBRULE(this.defaultValue);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Collate);
+          this.CONSUME(T.Name, { LABEL: "collation" });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Check);
+          this.OPTION(() => this.CONSUME2(T.Name, { LABEL: "checkName" }));
+          this.SUBRULE(this.rawSql);
+        },
+      },
+    ]);
   });
 
   tableDecl = this.RULE("tableDecl", () => {
@@ -80,10 +127,24 @@ class SchemaParser extends CstParser {
     });
   });
 
+  /** A name, a string, a number, or raw SQL in parentheses (`partition by = (range (d))`). */
   optionValue = this.RULE("optionValue", () => {
     this.OR([
-      { ALT: () => this.CONSUME(T.Name) },
+      {
+        ALT: () => {
+          this.CONSUME(T.Name);
+          // A dotted name: a sequence's `owned by = table.column`.
+          this.OPTION2({
+            GATE: () => this.LA(1).image === ".",
+            DEF: () => {
+              this.CONSUME(T.Other, { LABEL: "dot" });
+              this.CONSUME2(T.Name, { LABEL: "member" });
+            },
+          });
+        },
+      },
       { ALT: () => this.CONSUME(T.StringLiteral) },
+      { ALT: () => this.SUBRULE(this.rawSql) },
       {
         ALT: () => {
           this.OPTION(() => this.CONSUME(T.Minus));
@@ -122,16 +183,95 @@ class SchemaParser extends CstParser {
       { ALT: () => this.SUBRULE(this.indexItem) },
       { ALT: () => this.SUBRULE(this.foreignKeyItem) },
       { ALT: () => this.SUBRULE(this.checkItem) },
+      // `exclude` is a plain word: it starts an exclusion only where no column could start.
+      {
+        GATE: () => this.exclusionNext(),
+        ALT: () => this.SUBRULE(this.exclusionItem),
+        IGNORE_AMBIGUITIES: true,
+      },
       { ALT: () => this.SUBRULE(this.column) },
     ]);
   });
 
-  /** `primary key [NAME] (a, b)`: a name of its own, as PostgreSQL and SQLite keep it. */
+  /**
+   * `exclude using ...`, `exclude NAME using ...` or `exclude (...`: a column is a name then a
+   * type name, so `exclude` before `using` or `(` is never one (a column may be called exclude).
+   */
+  private exclusionNext(): boolean {
+    const [a, b, c] = [this.LA(1), this.LA(2), this.LA(3)];
+    if (a.image !== "exclude") return false;
+    return b.tokenType === T.Using || b.tokenType === T.LParen || c.tokenType === T.Using;
+  }
+
+  /** `exclude [NAME] [using METHOD] (entry with OP, ...) [include (...)] [with (...)] [where (...)]` (PostgreSQL). */
+  exclusionItem = this.RULE("exclusionItem", () => {
+    this.CONSUME(T.Name, { LABEL: "exclude" });
+    this.OPTION({
+      GATE: () => this.LA(1).tokenType !== T.Using && this.LA(1).tokenType !== T.LParen,
+      DEF: () => this.CONSUME2(T.Name, { LABEL: "exclusionName" }),
+    });
+    this.OPTION2(() => {
+      this.CONSUME(T.Using);
+      this.CONSUME3(T.Name, { LABEL: "method" });
+    });
+    this.CONSUME(T.LParen);
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.exclusionEntry) });
+    this.CONSUME(T.RParen);
+    this.SUBRULE(this.keyClauses);
+    this.OPTION3(() => {
+      this.CONSUME(T.Where);
+      this.SUBRULE(this.rawSql);
+    });
+  });
+
+  /** An index entry, then `with` and the operator (its characters, as the lexer splits them). */
+  exclusionEntry = this.RULE("exclusionEntry", () => {
+    this.SUBRULE(this.indexEntry);
+    this.CONSUME(T.Name, { LABEL: "with" });
+    this.AT_LEAST_ONE(() =>
+      this.OR([
+        { ALT: () => this.CONSUME(T.Equals, { LABEL: "operator" }) },
+        { ALT: () => this.CONSUME(T.Other, { LABEL: "operator" }) },
+        { ALT: () => this.CONSUME(T.Minus, { LABEL: "operator" }) },
+      ]),
+    );
+  });
+
+  /**
+   * `primary key [NAME] (a, b) [using METHOD]`: a name of its own, as PostgreSQL and SQLite keep
+   * it; MySQL's `USING BTREE` written on the key.
+   */
   primaryKeyItem = this.RULE("primaryKeyItem", () => {
     this.CONSUME(T.Primary);
     this.CONSUME(T.Key);
     this.OPTION(() => this.CONSUME(T.Name));
-    this.SUBRULE(this.columnList);
+    this.SUBRULE(this.keyColumnList);
+    this.SUBRULE(this.keyClauses);
+    this.OPTION2(() => {
+      this.CONSUME(T.Using);
+      this.CONSUME2(T.Name, { LABEL: "method" });
+    });
+  });
+
+  /**
+   * PostgreSQL's `include (a, b)` and `with (param = value)` after a primary key's or unique
+   * constraint's columns: plain words, on the key's line.
+   */
+  keyClauses = this.RULE("keyClauses", () => {
+    this.OPTION({
+      GATE: () => this.wordOnLine("include"),
+      DEF: () => {
+        this.CONSUME(T.Name, { LABEL: "include" });
+        this.SUBRULE(this.columnList, { LABEL: "includeColumns" });
+      },
+    });
+    this.OPTION2({
+      GATE: () => this.wordOnLine("with"),
+      DEF: () => {
+        this.CONSUME2(T.Name, { LABEL: "with" });
+        this.SUBRULE(this.rawSql, { LABEL: "storage" });
+      },
+    });
   });
 
   /** `unique index ...` (an index) or `unique [NAME] (a, b)` (a constraint). */
@@ -147,7 +287,8 @@ class SchemaParser extends CstParser {
       {
         ALT: () => {
           this.OPTION(() => this.CONSUME(T.Name));
-          this.SUBRULE(this.columnList);
+          this.SUBRULE(this.keyColumnList);
+          this.SUBRULE(this.keyClauses);
         },
       },
     ]);
@@ -225,7 +366,12 @@ class SchemaParser extends CstParser {
     });
     // An operator class is a plain name; `asc`, `desc` and `nulls first|last` are not one.
     this.OPTION5({
-      GATE: () => !this.nullsNext() && this.LA(1).tokenType !== T.Asc && this.LA(1).tokenType !== T.Desc,
+      // `with` after an entry is an exclusion's operator clause, not an operator class.
+      GATE: () =>
+        !this.nullsNext() &&
+        this.LA(1).tokenType !== T.Asc &&
+        this.LA(1).tokenType !== T.Desc &&
+        this.LA(1).image.toLowerCase() !== "with",
       DEF: () => this.CONSUME3(T.Name, { LABEL: "opclass" }),
     });
     this.OPTION(() => this.OR2([{ ALT: () => this.CONSUME(T.Asc) }, { ALT: () => this.CONSUME(T.Desc) }]));
@@ -263,7 +409,13 @@ class SchemaParser extends CstParser {
     const next = this.LA(1);
     if (next.tokenType === T.On) return true;
     const word = next.image.toLowerCase();
+    if (word === "not") return this.notValidNext();
     return (word === "match" || word === "deferrable") && next.startLine === this.LA(0).endLine;
+  }
+
+  /** `not valid` (plain words) follows on the line where the previous token ends. */
+  private notValidNext(): boolean {
+    return this.wordOnLine("not") && this.LA(2).image.toLowerCase() === "valid";
   }
 
   fkClause = this.RULE("fkClause", () => {
@@ -273,14 +425,17 @@ class SchemaParser extends CstParser {
     ]);
   });
 
-  /** `match full` / `match simple`, `deferrable [initially deferred|immediate]` (words checked by the visitor). */
+  /**
+   * `match full` / `match simple`, `deferrable [initially deferred|immediate]`, `not valid`
+   * (words checked by the visitor).
+   */
   fkOption = this.RULE("fkOption", () => {
     this.CONSUME(T.Name, { LABEL: "word" });
     this.OPTION({
       GATE: () =>
         this.LA(1).tokenType !== T.On &&
         this.LA(1).startLine === this.LA(0).endLine &&
-        /^(full|simple|initially)$/i.test(this.LA(1).image),
+        /^(full|simple|initially|valid)$/i.test(this.LA(1).image),
       DEF: () => this.CONSUME2(T.Name, { LABEL: "arg" }),
     });
     this.OPTION2({
@@ -304,6 +459,30 @@ class SchemaParser extends CstParser {
         this.CONSUME(T.No);
         this.CONSUME2(T.Name, { LABEL: "inherit" });
       },
+    });
+    // `not valid` (PostgreSQL), after `no inherit` as PostgreSQL orders them, on the line.
+    this.OPTION3({
+      GATE: () => this.notValidNext(),
+      DEF: () => {
+        this.CONSUME3(T.Name, { LABEL: "not" });
+        this.CONSUME4(T.Name, { LABEL: "valid" });
+      },
+    });
+  });
+
+  /** A key's columns, each with MySQL's prefix length if any: `(jid(75), node)`. */
+  keyColumnList = this.RULE("keyColumnList", () => {
+    this.CONSUME(T.LParen);
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.keyColumn) });
+    this.CONSUME(T.RParen);
+  });
+
+  keyColumn = this.RULE("keyColumn", () => {
+    this.CONSUME(T.Name);
+    this.OPTION(() => {
+      this.CONSUME(T.LParen);
+      this.CONSUME(T.NumberLiteral, { LABEL: "prefixLength" });
+      this.CONSUME(T.RParen);
     });
   });
 

@@ -15,10 +15,16 @@ import type {
   Column,
   ColumnType,
   DefaultValue,
+  Domain,
   EnumType,
+  Sequence,
   ForeignKey,
   IdentityOptions,
+  Exclusion,
   Index,
+  PrefixLengths,
+  IndexPart,
+  KeyIndexClauses,
   SourceInfo,
   Table,
   TableOptions,
@@ -30,11 +36,14 @@ import {
   checkName,
   expressionWords,
   foreignKeyName,
+  exclusionName,
   indexName,
   primaryKeyName,
   uniqueName,
 } from "../ir/naming.ts";
 import { RESERVED_WORDS } from "./tokens.ts";
+import { SEQUENCE_NUMBER_OPTIONS } from "../ir/sequence.ts";
+import type { DeclRef } from "./to-ir.ts";
 import { mentionedColumns, SERIAL_TYPES } from "./to-ir.ts";
 
 const INDENT = "  ";
@@ -86,8 +95,10 @@ export function printDefault(d: DefaultValue): string {
   }
 }
 
-const printActions = (fk: Pick<ForeignKey, "onDelete" | "onUpdate" | "matchFull" | "deferrable">) =>
-  `${fk.onDelete !== "no action" ? ` on delete ${fk.onDelete}` : ""}${fk.onUpdate !== "no action" ? ` on update ${fk.onUpdate}` : ""}${fk.matchFull ? " match full" : ""}${fk.deferrable ? ` deferrable${fk.deferrable === "deferred" ? " initially deferred" : ""}` : ""}`;
+const printActions = (
+  fk: Pick<ForeignKey, "onDelete" | "onUpdate" | "matchFull" | "deferrable" | "notValid">,
+) =>
+  `${fk.onDelete !== "no action" ? ` on delete ${fk.onDelete}` : ""}${fk.onUpdate !== "no action" ? ` on update ${fk.onUpdate}` : ""}${fk.matchFull ? " match full" : ""}${fk.deferrable ? ` deferrable${fk.deferrable === "deferred" ? " initially deferred" : ""}` : ""}${fk.notValid ? " not valid" : ""}`;
 
 const nameList = (names: readonly string[]) => `(${names.map(printName).join(", ")})`;
 
@@ -115,26 +126,62 @@ interface Inline {
 function inlinePlan(t: Table): Map<string, Inline> {
   const plan = new Map<string, Inline>(t.columns.map((c) => [c.name, { pk: false }]));
   const pk = t.primaryKey;
-  if (pk && pk.columns.length === 1 && pk.name === primaryKeyName(t.name) && plan.has(pk.columns[0]!))
+  // A key with prefix lengths or a comment has no column-level spelling: it prints as a table item.
+  if (
+    pk &&
+    pk.columns.length === 1 &&
+    pk.name === primaryKeyName(t.name) &&
+    !pk.prefixLengths &&
+    pk.using === undefined &&
+    !hasIndexClauses(pk) &&
+    pk.comment === undefined &&
+    plan.has(pk.columns[0]!)
+  )
     plan.get(pk.columns[0]!)!.pk = true;
   for (const u of t.uniques) {
     const slot = u.columns.length === 1 ? plan.get(u.columns[0]!) : undefined;
-    if (slot && !slot.unique && u.name === uniqueName(t.name, u.columns)) slot.unique = u;
+    if (
+      slot &&
+      !slot.unique &&
+      !u.prefixLengths &&
+      !hasIndexClauses(u) &&
+      u.comment === undefined &&
+      u.name === uniqueName(t.name, u.columns)
+    )
+      slot.unique = u;
   }
   // Foreign keys keep their order (SQLite numbers them by it): the file reads back column-level
   // ones first, in column order, so only a leading run of them in column order prints inline.
   const position = new Map(t.columns.map((c, i) => [c.name, i]));
   let last = -1;
   for (const fk of t.foreignKeys) {
-    const slot = fk.columns.length === 1 && fk.refColumns.length === 1 ? plan.get(fk.columns[0]!) : undefined;
+    const slot =
+      fk.columns.length === 1 && fk.refColumns.length === 1 && fk.comment === undefined
+        ? plan.get(fk.columns[0]!)
+        : undefined;
     const at = position.get(fk.columns[0]!) ?? -1;
-    if (!(slot && !slot.fk && fk.name === foreignKeyName(t.name, fk.columns) && at > last)) break;
+    if (
+      !(
+        slot &&
+        !slot.fk &&
+        fk.comment === undefined &&
+        fk.name === foreignKeyName(t.name, fk.columns) &&
+        at > last
+      )
+    )
+      break;
     slot.fk = fk;
     last = at;
   }
   for (const ck of t.checks) {
     for (const [col, slot] of plan) {
-      if (!slot.check && !ck.noInherit && ck.name === checkName(t.name, [col])) {
+      if (
+        !slot.check &&
+        !ck.noInherit &&
+        !ck.notValid &&
+        ck.comment === undefined &&
+        ck.name === checkName(t.name, [col])
+      ) {
         slot.check = ck;
         break;
       }
@@ -191,23 +238,45 @@ function columnType(c: Column, opts: PrintOptions): string {
   return printType(c.type, Boolean(quoted));
 }
 
+/** A key's columns, each with its prefix length if any: `(jid(75), node)`. */
+function keyList(columns: readonly string[], lengths: PrefixLengths | undefined): string {
+  return `(${columns.map((c) => `${printName(c)}${lengths?.[c] !== undefined ? `(${lengths[c]})` : ""}`).join(", ")})`;
+}
+
 function printIndex(t: Table, i: Index): string {
   const words = i.parts.map((p) => (p.kind === "column" ? p.column : expressionWords(p.sql)));
   const name = i.name === indexName(t.name, words) ? "" : ` ${printName(i.name)}`;
-  const parts = i.parts
-    .map(
-      (p) =>
-        `${p.kind === "column" ? `${printName(p.column)}${p.length !== undefined ? `(${p.length})` : ""}` : `(${p.sql})`}${p.collation !== undefined ? ` collate ${printName(p.collation)}` : ""}${p.opclass !== undefined ? ` ${printName(p.opclass)}` : ""}${p.desc ? " desc" : ""}${p.nulls ? ` nulls ${p.nulls}` : ""}`,
-    )
-    .join(", ");
-  const include = i.include?.length ? ` include ${nameList(i.include)}` : "";
-  const storage = i.storage
-    ? ` with (${Object.entries(i.storage)
-        .map(([k, v]) => `${k} = ${v}`)
-        .join(", ")})`
-    : "";
+  const parts = i.parts.map(printIndexPart).join(", ");
+  const include = printInclude(i);
+  const storage = printStorage(i);
   return `${i.unique ? "unique " : ""}index${name} (${parts})${include}${i.nullsNotDistinct ? " nulls not distinct" : ""}${i.where !== undefined ? ` where (${i.where})` : ""}${i.using ? ` using ${printName(i.using)}` : ""}${storage}`;
 }
+
+/** `exclude [NAME] using METHOD (entry with OP, ...) ...`: `using` always (a name before `(` would read as a column). */
+function printExclusion(t: Table, x: Exclusion): string {
+  const words = x.parts.map((p) => (p.kind === "column" ? p.column : expressionWords(p.sql)));
+  const name = x.name === exclusionName(t.name, words) ? "" : ` ${printName(x.name)}`;
+  const parts = x.parts.map((p) => `${printIndexPart(p)} with ${p.operator}`).join(", ");
+  return `exclude${name} using ${printName(x.using)} (${parts})${printInclude(x)}${printStorage(x)}${x.where !== undefined ? ` where (${x.where})` : ""}`;
+}
+
+/** An index entry: its column (with a prefix length) or expression, and its options. */
+const printIndexPart = (p: IndexPart) =>
+  `${p.kind === "column" ? `${printName(p.column)}${p.length !== undefined ? `(${p.length})` : ""}` : `(${p.sql})`}${p.collation !== undefined ? ` collate ${printName(p.collation)}` : ""}${p.opclass !== undefined ? ` ${printName(p.opclass)}` : ""}${p.desc ? " desc" : ""}${p.nulls ? ` nulls ${p.nulls}` : ""}`;
+
+/** ` include (a, b)`, or nothing. */
+const printInclude = (k: KeyIndexClauses) => (k.include?.length ? ` include ${nameList(k.include)}` : "");
+
+/** ` with (fillfactor = 70, ...)`, or nothing. */
+const printStorage = (k: KeyIndexClauses) =>
+  k.storage
+    ? ` with (${Object.entries(k.storage)
+        .map(([key, v]) => `${key} = ${v}`)
+        .join(", ")})`
+    : "";
+
+/** Whether a key says something about its index (then it is printed as a table item). */
+const hasIndexClauses = (k: KeyIndexClauses) => Boolean(k.include?.length || k.storage);
 
 /** ` (without rowid, engine = InnoDB)`, or nothing; each word of a name as a name, values verbatim. */
 function printTableOptions(o: TableOptions | undefined): string {
@@ -257,8 +326,8 @@ export function printTable(t: Table, opts: PrintOptions = {}): string {
   }
   // Table-level items start after a blank line, so columns and constraints read as two blocks.
   let blockStart = true;
-  const tableItem = (src: SourceInfo | undefined, line: string) => {
-    item(src, line, undefined, blockStart);
+  const tableItem = (src: SourceInfo | undefined, line: string, comment?: string) => {
+    item(src, line, comment, blockStart);
     blockStart = false;
   };
   const inlined = new Set<unknown>(
@@ -268,30 +337,38 @@ export function printTable(t: Table, opts: PrintOptions = {}): string {
   if (pk && !(pk.columns.length === 1 && plan.get(pk.columns[0]!)?.pk))
     tableItem(
       pk.src,
-      `primary key${pk.name === primaryKeyName(t.name) ? "" : ` ${printName(pk.name)}`} ${nameList(pk.columns)}`,
+      `primary key${pk.name === primaryKeyName(t.name) ? "" : ` ${printName(pk.name)}`} ${keyList(pk.columns, pk.prefixLengths)}${printInclude(pk)}${printStorage(pk)}${pk.using ? ` using ${printName(pk.using)}` : ""}`,
+      pk.comment,
     );
   for (const u of t.uniques) {
     if (inlined.has(u)) continue;
     tableItem(
       u.src,
-      `unique${u.name === uniqueName(t.name, u.columns) ? "" : ` ${printName(u.name)}`} ${nameList(u.columns)}`,
+      `unique${u.name === uniqueName(t.name, u.columns) ? "" : ` ${printName(u.name)}`} ${keyList(u.columns, u.prefixLengths)}${printInclude(u)}${printStorage(u)}`,
+      u.comment,
     );
   }
-  for (const i of t.indexes) tableItem(i.src, printIndex(t, i));
+  for (const i of t.indexes) tableItem(i.src, printIndex(t, i), i.comment);
   for (const fk of t.foreignKeys) {
     if (inlined.has(fk)) continue;
     const name = fk.name === foreignKeyName(t.name, fk.columns) ? "" : ` ${printName(fk.name)}`;
     tableItem(
       fk.src,
       `foreign key${name} ${nameList(fk.columns)} references ${printName(fk.refTable)}${nameList(fk.refColumns)}${printActions(fk)}`,
+      fk.comment,
     );
   }
   for (const ck of t.checks) {
     if (inlined.has(ck)) continue;
     const name =
       ck.name === checkName(t.name, mentionedColumns(ck.expr, t.columns)) ? "" : ` ${printName(ck.name)}`;
-    tableItem(ck.src, `check${name} (${ck.expr})${ck.noInherit ? " no inherit" : ""}`);
+    tableItem(
+      ck.src,
+      `check${name} (${ck.expr})${ck.noInherit ? " no inherit" : ""}${ck.notValid ? " not valid" : ""}`,
+      ck.comment,
+    );
   }
+  for (const x of t.exclusions ?? []) tableItem(x.src, printExclusion(t, x), x.comment);
   out.push(...(t.src?.inner ?? []).map((c) => INDENT + c));
   out.push(withTrailing("}", undefined));
   if (t.src?.trailing) out[out.length - 1] += ` ${t.src.trailing}`;
@@ -322,43 +399,114 @@ export function printEnum(e: EnumType): string {
 }
 
 /**
+ * `sequence NAME [renamed from OLD] (as = int, start = 1, ..., cycle, owned by = t.c)`, the
+ * options in one order, none when it has none.
+ */
+export function printSequence(q: Sequence): string {
+  const o = q.options;
+  const items = [
+    ...(o.as ? [`as = ${o.as}`] : []),
+    ...SEQUENCE_NUMBER_OPTIONS.flatMap((k) => (o[k] !== undefined ? [`${k} = ${o[k]}`] : [])),
+    ...(o.cycle ? ["cycle"] : []),
+    ...(q.ownedBy ? [`owned by = ${printName(q.ownedBy.table)}.${printName(q.ownedBy.column)}`] : []),
+  ];
+  const out: string[] = [...commentLines(q.src, ""), ...docLines(q.doc, "")];
+  out.push(
+    withTrailing(
+      `sequence ${printName(q.name)}${q.renamedFrom !== undefined ? ` renamed from ${printName(q.renamedFrom)}` : ""}${items.length ? ` (${items.join(", ")})` : ""}`,
+      q.src,
+    ),
+  );
+  return out.join("\n");
+}
+
+/**
+ * `domain NAME [renamed from OLD] TYPE[?] [collate C] [default V] [check [NAME] (expr)]...` on
+ * one line; a check's name is left out where it is the one reading it back would give.
+ */
+export function printDomain(d: Domain): string {
+  const generated = `${d.name}_check`;
+  const checks = d.checks.map(
+    (c, i) =>
+      `check${c.name === generated && d.checks.findIndex((x) => x.name === generated) === i ? "" : ` ${printName(c.name)}`} (${c.expr})`,
+  );
+  const words = [
+    `domain ${printName(d.name)}${d.renamedFrom !== undefined ? ` renamed from ${printName(d.renamedFrom)}` : ""}`,
+    `${printType(d.type)}${d.nullable ? "?" : ""}`,
+    ...(d.collation !== undefined ? [`collate ${printName(d.collation)}`] : []),
+    ...(d.default ? [`default ${printDefault(d.default)}`] : []),
+    ...checks,
+  ];
+  const out: string[] = [...commentLines(d.src, ""), ...docLines(d.doc, "")];
+  out.push(withTrailing(words.join(" "), d.src));
+  return out.join("\n");
+}
+
+/** Sequences and domains, beside the tables and enums (PostgreSQL). */
+export interface OtherDeclarations {
+  readonly sequences?: readonly Sequence[];
+  readonly domains?: readonly Domain[];
+}
+
+/**
  * Prints declarations in the given order (a file's source order for `fmt`), separated by one
  * blank line, with the file's trailing comments at the end. Always ends with one newline.
+ * Without an order: enums, domains, sequences, then tables.
  */
 export function printDeclarations(
   tables: readonly Table[],
   enums: readonly EnumType[],
-  order?: readonly { kind: "table" | "enum"; name: string }[],
+  order?: readonly DeclRef[],
   trailing: readonly string[] = [],
+  others: OtherDeclarations = {},
   opts: PrintOptions = {},
 ): string {
+  const sequences = others.sequences ?? [];
+  const domains = others.domains ?? [];
+  const all = { table: tables, enum: enums, sequence: sequences, domain: domains };
   const byName = {
     table: new Map(tables.map((t) => [t.name, t])),
     enum: new Map(enums.map((e) => [e.name, e])),
+    sequence: new Map(sequences.map((e) => [e.name, e])),
+    domain: new Map(domains.map((e) => [e.name, e])),
   };
   const seq = order ?? [
     ...enums.map((e) => ({ kind: "enum" as const, name: e.name })),
+    ...domains.map((e) => ({ kind: "domain" as const, name: e.name })),
+    ...sequences.map((e) => ({ kind: "sequence" as const, name: e.name })),
     ...tables.map((t) => ({ kind: "table" as const, name: t.name })),
   ];
   const blocks: string[] = [];
   // A name declared twice (an error, still formatted) appears once per declaration.
-  const used = { table: new Map<string, number>(), enum: new Map<string, number>() };
-  const all = { table: tables, enum: enums };
+  const used = {
+    table: new Map<string, number>(),
+    enum: new Map<string, number>(),
+    sequence: new Map<string, number>(),
+    domain: new Map<string, number>(),
+  };
   for (const d of seq) {
     const n = used[d.kind].get(d.name) ?? 0;
     used[d.kind].set(d.name, n + 1);
     const decl =
       n === 0
         ? byName[d.kind].get(d.name)
-        : (all[d.kind] as readonly (Table | EnumType)[]).filter((x) => x.name === d.name)[n];
+        : (all[d.kind] as readonly { name: string }[]).filter((x) => x.name === d.name)[n];
     if (!decl) continue;
-    blocks.push(d.kind === "table" ? printTable(decl as Table, opts) : printEnum(decl as EnumType));
+    blocks.push(
+      d.kind === "table"
+        ? printTable(decl as Table, opts)
+        : d.kind === "enum"
+          ? printEnum(decl as EnumType)
+          : d.kind === "sequence"
+            ? printSequence(decl as Sequence)
+            : printDomain(decl as Domain),
+    );
   }
   if (trailing.length) blocks.push(trailing.join("\n"));
   return blocks.length ? `${blocks.join("\n\n")}\n` : "";
 }
 
-/** The whole schema in one text: enums first, then tables. */
+/** The whole schema in one text: enums first, then domains, sequences and tables. */
 export function printSchema(schema: Schema): string {
-  return printDeclarations(schema.tables, schema.enums);
+  return printDeclarations(schema.tables, schema.enums, undefined, [], schema);
 }

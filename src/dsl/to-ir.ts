@@ -21,22 +21,30 @@ import type {
   DefaultValue,
   EnumType,
   EnumValue,
+  Exclusion,
+  ExclusionPart,
   FkAction,
   ForeignKey,
   IdentityOptions,
   Index,
+  KeyIndexClauses,
   IndexPart,
   Loc,
   PortableFunction,
   PortableTypeName,
   PrimaryKey,
+  Domain,
+  Sequence,
+  SequenceOptions,
   SourceInfo,
   Table,
   UniqueConstraint,
 } from "../ir/model.ts";
+import { SEQUENCE_NUMBER_OPTIONS } from "../ir/sequence.ts";
 import { IDENTITY_NUMBER_OPTIONS, PORTABLE_FUNCTIONS, PORTABLE_TYPES } from "../ir/model.ts";
 import {
   checkName,
+  exclusionName,
   dedupeName,
   expressionWords,
   foreignKeyName,
@@ -49,6 +57,7 @@ import type {
   ColumnAttrCstChildren,
   ColumnCstChildren,
   ColumnListCstChildren,
+  KeyColumnListCstChildren,
   DefaultValueCstChildren,
   EnumDeclCstChildren,
   EnumDeclCstNode,
@@ -62,6 +71,8 @@ import type {
   IndexItemCstChildren,
   IndexRestCstChildren,
   PrimaryKeyItemCstChildren,
+  ExclusionItemCstChildren,
+  KeyClausesCstChildren,
   RawSqlCstChildren,
   ReferencesAttrCstChildren,
   RenamedFromCstChildren,
@@ -75,6 +86,11 @@ import type {
   OptionValueCstChildren,
   VirtualTableDeclCstChildren,
   VirtualTableDeclCstNode,
+  SequenceDeclCstChildren,
+  SequenceDeclCstNode,
+  DomainDeclCstChildren,
+  DomainDeclCstNode,
+  DomainAttrCstChildren,
   TypeArgCstChildren,
   TypeRefCstChildren,
   UniqueItemCstChildren,
@@ -84,7 +100,7 @@ import { getParser } from "./parser.ts";
 import { NumberLiteral } from "./tokens.ts";
 
 /** What a foreign key's clauses say (`fkActions`). */
-type FkClauses = Pick<ForeignKey, "onDelete" | "onUpdate" | "matchFull" | "deferrable">;
+type FkClauses = Pick<ForeignKey, "onDelete" | "onUpdate" | "matchFull" | "deferrable" | "notValid">;
 
 /** A readonly IR type with its own fields writable, to build it in place. */
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -123,6 +139,8 @@ interface TableScope {
    */
   readonly pending: PendingName[];
   pk?: { value: PrimaryKey; loc: Loc };
+  /** The constraint or index the item being read declares: where its `///` doc goes. */
+  itemNode?: { comment?: string };
   /** Column-level constraints: they come first in their kind's list (see `tableDecl`). */
   readonly columnUniques: UniqueConstraint[];
   readonly columnForeignKeys: ForeignKey[];
@@ -187,11 +205,19 @@ export interface Anchor {
   readonly topLevel: boolean;
 }
 
+/** A top-level declaration's kind and name, in source order. */
+export interface DeclRef {
+  readonly kind: "table" | "enum" | "sequence" | "domain";
+  readonly name: string;
+}
+
 export interface FileIr {
   readonly tables: Table[];
   readonly enums: EnumType[];
+  readonly sequences: Sequence[];
+  readonly domains: Domain[];
   /** Declarations in source order, for the printer and for merging. */
-  readonly order: ({ kind: "table"; name: string } | { kind: "enum"; name: string })[];
+  readonly order: DeclRef[];
   readonly anchors: Anchor[];
   readonly diagnostics: Diagnostic[];
 }
@@ -342,10 +368,18 @@ function createVisitor() {
     }
 
     schema(c: Parsed<SchemaCstChildren>): void {
-      const decls: (TableDeclCstNode | EnumDeclCstNode | VirtualTableDeclCstNode)[] = [
+      const decls: (
+        | TableDeclCstNode
+        | EnumDeclCstNode
+        | VirtualTableDeclCstNode
+        | SequenceDeclCstNode
+        | DomainDeclCstNode
+      )[] = [
         ...(c.tableDecl ?? []),
         ...(c.enumDecl ?? []),
         ...(c.virtualTableDecl ?? []),
+        ...(c.sequenceDecl ?? []),
+        ...(c.domainDecl ?? []),
       ].sort((a, b) => (this.firstToken(a)?.startOffset ?? 0) - (this.firstToken(b)?.startOffset ?? 0));
       // `visit` calls the method of the declaration's rule, with the offset where it ends.
       for (const d of decls) this.visit(d, this.endOf(d));
@@ -448,6 +482,162 @@ function createVisitor() {
       this.out.order.push({ kind: "table", name: table.name });
     }
 
+    /**
+     * `sequence NAME [renamed from OLD] [(options)]`: the options read as a table's are (words,
+     * `= value`), then checked against the sequence's own: `as = smallint|int|bigint`, `start`,
+     * `increment`, `min`, `max`, `cache` (whole numbers), `cycle` (a flag), `owned by = t.c`.
+     */
+    sequenceDecl(c: Parsed<SequenceDeclCstChildren>, end: number): void {
+      const kw = real(c.Sequence?.[0]);
+      const nameTok = real(c.Name?.[0]);
+      if (!kw || !nameTok) return;
+      const renamed = this.renamedFrom(c.renamedFrom?.[0]?.children);
+      const src = this.src(kw, end, {
+        name: this.loc(nameTok),
+        ...(renamed ? { renamedFrom: renamed.loc } : {}),
+      });
+      const seq: Mutable<Sequence> = { name: nameText(nameTok), options: {}, src };
+      if (renamed) seq.renamedFrom = renamed.name;
+      const raw = this.tableOptions(c.tableOptions?.[0]?.children, src, "sequence option") ?? {};
+      const options: Mutable<SequenceOptions> = {};
+      const parts = (src.parts ?? {}) as Record<string, Loc>;
+      for (const [word, value] of Object.entries(raw)) {
+        const at = parts[`option:${word}`];
+        const bad = (message: string, hint?: string) => this.error("sequence-option", message, at, hint);
+        if (word === "cycle") {
+          if (value !== true) bad("`cycle` takes no value", "write `cycle`");
+          else options.cycle = true;
+        } else if (word === "as") {
+          const t = typeof value === "string" ? value.toLowerCase() : "";
+          if (t === "smallint" || t === "int" || t === "bigint") options.as = t;
+          else bad("`as` takes `smallint`, `int` or `bigint`", "write `as = int`");
+        } else if (word === "owned by") {
+          const m = typeof value === "string" ? /^("(?:[^"]|"")*"|[^.]+)\.(.+)$/.exec(value) : null;
+          if (!m) bad("`owned by` takes a table's column: `owned by = users.id`");
+          else {
+            const unq = (x: string) => (x.startsWith('"') ? x.slice(1, -1).replace(/""/g, '"') : x);
+            seq.ownedBy = { table: unq(m[1]!), column: unq(m[2]!) };
+          }
+        } else if ((SEQUENCE_NUMBER_OPTIONS as readonly string[]).includes(word)) {
+          if (typeof value !== "string" || !/^-?\d+$/.test(value))
+            bad(`\`${word}\` needs a whole number: \`${word} = 1\``);
+          else options[word as (typeof SEQUENCE_NUMBER_OPTIONS)[number]] = value;
+        } else
+          bad(
+            `\`${word}\` is not a sequence option`,
+            `${didYouMean(word, ["as", ...SEQUENCE_NUMBER_OPTIONS, "cycle", "owned by"]) ?? "the options are"} as, start, increment, min, max, cache, cycle, owned by`,
+          );
+      }
+      // In one order, whatever the source's: two spellings of the same options are one IR.
+      if (options.as) seq.options = { as: options.as };
+      for (const k of SEQUENCE_NUMBER_OPTIONS)
+        if (options[k] !== undefined) seq.options = { ...seq.options, [k]: options[k] };
+      if (options.cycle) seq.options = { ...seq.options, cycle: true };
+      this.out.anchors.push({
+        src,
+        topLevel: true,
+        setDoc: (doc) => {
+          seq.doc = doc;
+        },
+      });
+      this.out.sequences.push(seq);
+      this.out.order.push({ kind: "sequence", name: seq.name });
+    }
+
+    /** `domain NAME [renamed from OLD] TYPE[?] attributes`: a column declaration at top level. */
+    domainDecl(c: Parsed<DomainDeclCstChildren>, end: number): void {
+      const kw = real(c.Domain?.[0]);
+      const nameTok = real(c.Name?.[0]);
+      const typeNode = c.typeRef?.[0];
+      if (!kw || !nameTok || !typeNode) return;
+      const type = this.typeRef(typeNode.children);
+      if (!type) return;
+      const renamed = this.renamedFrom(c.renamedFrom?.[0]?.children);
+      const parts: Record<string, Loc> = {
+        name: this.loc(nameTok),
+        type: type.loc,
+        ...(renamed ? { renamedFrom: renamed.loc } : {}),
+      };
+      const src = this.src(kw, end, parts);
+      const name = nameText(nameTok);
+      const d: Mutable<Domain> = {
+        name,
+        type: type.type,
+        nullable: Boolean(real(c.Question?.[0])),
+        checks: [],
+        src,
+      };
+      if (renamed) d.renamedFrom = renamed.name;
+      const checks: Mutable<Check>[] = [];
+      const taken = new Set<string>();
+      for (const a of c.domainAttr ?? []) {
+        const first = this.firstToken(a);
+        const r = this.domainAttr(a.children);
+        if (!r || !first) continue;
+        const at = this.at(first, this.endOf(a) - first.startOffset);
+        const twice = (word: string) => {
+          if (!(word in parts)) return false;
+          this.error(
+            "duplicate-attribute",
+            `\`${word}\` is given twice on domain \`${name}\``,
+            at,
+            "keep one",
+          );
+          return true;
+        };
+        if (r.kind === "default") {
+          if (twice("default")) continue;
+          d.default = r.value;
+          parts["default"] = at;
+        } else if (r.kind === "collate") {
+          if (twice("collate")) continue;
+          d.collation = r.name;
+          parts["collate"] = at;
+        } else {
+          if (r.name) taken.add(r.name);
+          checks.push({ name: r.name ?? "", expr: r.expr, src: { ...src, parts: { expr: at } } });
+        }
+      }
+      // Unnamed checks are named as PostgreSQL names them: `<domain>_check`, `<domain>_check1`...
+      for (const chk of checks)
+        if (!chk.name) {
+          chk.name = dedupeName(`${name}_check`, taken);
+          taken.add(chk.name);
+        }
+      d.checks = checks;
+      this.out.anchors.push({
+        src,
+        topLevel: true,
+        setDoc: (doc) => {
+          d.doc = doc;
+        },
+      });
+      this.out.domains.push(d);
+      this.out.order.push({ kind: "domain", name });
+    }
+
+    domainAttr(
+      c: Parsed<DomainAttrCstChildren>,
+    ):
+      | { kind: "default"; value: DefaultValue }
+      | { kind: "collate"; name: string }
+      | { kind: "check"; name?: string; expr: string }
+      | undefined {
+      if (c.Default) {
+        const n = c.defaultValue?.[0];
+        const value = n && this.defaultValue(n.children);
+        return value ? { kind: "default", value } : undefined;
+      }
+      if (c.Collate) {
+        const t = real(c.collation?.[0]);
+        return t ? { kind: "collate", name: nameText(t) } : undefined;
+      }
+      const raw = this.rawSql(c.rawSql?.[0]?.children);
+      if (!raw) return undefined;
+      const n = real(c.checkName?.[0]);
+      return { kind: "check", expr: raw.sql, ...(n ? { name: nameText(n) } : {}) };
+    }
+
     tableDecl(c: Parsed<TableDeclCstChildren>, end: number): void {
       const kw = real(c.Table?.[0]);
       const nameTok = real(c.Name?.[0]);
@@ -511,6 +701,7 @@ function createVisitor() {
     tableOptions(
       c: Parsed<TableOptionsCstChildren> | undefined,
       src: MutableSource,
+      what = "table option",
     ): Record<string, string | true> | undefined {
       const out: Record<string, string | true> = {};
       const parts = (src.parts ??= {}) as Record<string, Loc>;
@@ -524,7 +715,7 @@ function createVisitor() {
         const last = words[words.length - 1]!;
         const loc = this.at(words[0]!, last.startOffset + last.image.length - words[0]!.startOffset);
         if (`option:${name}` in parts) {
-          this.error("duplicate-option", `table option \`${name}\` is given twice`, loc, "keep one", {
+          this.error("duplicate-option", `${what} \`${name}\` is given twice`, loc, "keep one", {
             message: "first given here",
             loc: parts[`option:${name}`]!,
           });
@@ -544,8 +735,13 @@ function createVisitor() {
 
     /** An option's value as written (a string keeps its quotes, a number its sign). */
     optionValue(c: Parsed<OptionValueCstChildren>): string {
+      const member = real(c.member?.[0]);
       const t = real(c.Name?.[0]) ?? real(c.StringLiteral?.[0]);
+      if (t && member) return `${t.image}.${member.image}`;
       if (t) return t.image;
+      // Raw SQL keeps its parentheses, so `fmt` prints it back as written.
+      const raw = this.rawSql(c.rawSql?.[0]?.children);
+      if (raw) return `(${raw.sql})`;
       return `${real(c.Minus?.[0]) ? "-" : ""}${real(c.NumberLiteral?.[0])?.image ?? ""}`;
     }
 
@@ -556,18 +752,40 @@ function createVisitor() {
         c.uniqueItem?.[0] ??
         c.indexItem?.[0] ??
         c.foreignKeyItem?.[0] ??
-        c.checkItem?.[0];
+        c.checkItem?.[0] ??
+        c.exclusionItem?.[0];
       if (!inner) return;
       const first = this.firstToken(inner);
       if (!first) return;
       t.item = this.src(first, this.endOf(inner));
+      t.itemNode = undefined;
       // `visit` calls the method of the item's rule.
       this.visit(inner, t);
-      // A column is an anchor with its doc (`column`); other items take comments only.
-      if (!c.column) this.out.anchors.push({ src: t.item, topLevel: false });
+      // A column is an anchor with its doc (`column`); a key, index or constraint takes a `///`
+      // doc as its database comment (`comment`); an item that made nothing takes comments only.
+      const node = t.itemNode as { comment?: string } | undefined;
+      if (!c.column)
+        this.out.anchors.push({
+          src: t.item,
+          topLevel: false,
+          ...(node
+            ? {
+                setDoc: (doc: string) => {
+                  node.comment = doc;
+                },
+              }
+            : {}),
+        });
     }
 
-    setPrimaryKey(t: TableScope, columns: string[], loc: Loc, src: MutableSource, name?: string): void {
+    setPrimaryKey(
+      t: TableScope,
+      columns: string[],
+      loc: Loc,
+      src: MutableSource,
+      name?: string,
+      extra: Pick<PrimaryKey, "prefixLengths" | "using"> = {},
+    ): void {
       if (t.pk) {
         this.error(
           "duplicate-primary-key",
@@ -578,21 +796,54 @@ function createVisitor() {
         );
         return;
       }
-      t.pk = { value: { name: name ?? primaryKeyName(t.name), columns, src }, loc };
+      t.pk = {
+        value: {
+          name: name ?? primaryKeyName(t.name),
+          columns,
+          ...extra,
+          src,
+        },
+        loc,
+      };
     }
 
     primaryKeyItem(c: Parsed<PrimaryKeyItemCstChildren>, t: TableScope): void {
-      const cols = this.columnList(c.columnList?.[0]?.children);
+      const cols = this.keyColumnList(c.keyColumnList?.[0]?.children);
       if (!cols) return;
       const explicit = real(c.Name?.[0]);
-      t.item.parts = { ...cols.parts, ...(explicit ? { name: this.loc(explicit) } : {}) };
+      const method = real(c.method?.[0]);
+      t.item.parts = {
+        ...cols.parts,
+        ...(explicit ? { name: this.loc(explicit) } : {}),
+        ...(method ? { using: this.loc(method) } : {}),
+      };
       this.setPrimaryKey(
         t,
         cols.names,
         this.head(t.item, "primary".length),
         t.item,
         explicit ? nameText(explicit) : undefined,
+        {
+          ...(cols.prefixLengths ? { prefixLengths: cols.prefixLengths } : {}),
+          ...(method ? { using: nameText(method).toLowerCase() } : {}),
+        },
       );
+      const clauses = this.keyClauses(c.keyClauses?.[0]?.children);
+      if (t.pk?.value.src === t.item) {
+        Object.assign(t.pk.value, clauses);
+        t.itemNode = t.pk.value;
+      }
+    }
+
+    /** `include (a, b)` and `with (...)` after a key's columns (PostgreSQL). */
+    keyClauses(c: Parsed<KeyClausesCstChildren> | undefined): KeyIndexClauses {
+      const include = this.columnList(c?.includeColumns?.[0]?.children);
+      const storageRaw = this.rawSql(c?.storage?.[0]?.children);
+      const storage = storageRaw ? this.storageParams(storageRaw) : undefined;
+      return {
+        ...(include ? { include: include.names } : {}),
+        ...(storage ? { storage } : {}),
+      };
     }
 
     /** `unique index ...` (an index, read as one and marked unique) or `unique [NAME] (a, b)`. */
@@ -604,15 +855,18 @@ function createVisitor() {
         return;
       }
       const explicit = real(c.Name?.[0]);
-      const cols = this.columnList(c.columnList?.[0]?.children);
+      const cols = this.keyColumnList(c.keyColumnList?.[0]?.children);
       if (!cols) return;
       t.item.parts = { ...cols.parts, ...(explicit ? { name: this.loc(explicit) } : {}) };
       const u: Mutable<UniqueConstraint> = {
         name: explicit ? nameText(explicit) : "",
         columns: cols.names,
+        ...(cols.prefixLengths ? { prefixLengths: cols.prefixLengths } : {}),
+        ...this.keyClauses(c.keyClauses?.[0]?.children),
         src: t.item,
       };
       t.table.uniques.push(u);
+      t.itemNode = u;
       t.pending.push(
         explicit
           ? { assign: () => {}, explicit: u.name }
@@ -665,6 +919,7 @@ function createVisitor() {
         ...(usingTok ? { using: this.loc(usingTok) } : {}),
       };
       t.table.indexes.push(index);
+      t.itemNode = index;
       const words = parts.map((p) => (p.kind === "column" ? p.column : expressionWords(p.sql)));
       t.pending.push(
         explicit
@@ -759,6 +1014,7 @@ function createVisitor() {
         src: t.item,
       };
       t.table.foreignKeys.push(fk);
+      t.itemNode = fk;
       t.pending.push(
         explicit
           ? { assign: () => {}, explicit: fk.name }
@@ -769,6 +1025,57 @@ function createVisitor() {
               },
             },
       );
+    }
+
+    /** `exclude [NAME] [using METHOD] (entry with OP, ...) ...`: PostgreSQL's exclusion constraint. */
+    exclusionItem(c: Parsed<ExclusionItemCstChildren>, t: TableScope): void {
+      const explicit = real(c.exclusionName?.[0]);
+      const usingTok = real(c.method?.[0]);
+      const locs: Record<string, Loc> = {};
+      const parts: ExclusionPart[] = [];
+      for (const e of c.exclusionEntry ?? []) {
+        const part = this.indexEntry(e.children.indexEntry?.[0]?.children ?? {}, locs);
+        const withTok = real(e.children.with?.[0]);
+        const operator = (e.children.operator ?? [])
+          .filter((x) => real(x))
+          .map((x) => x.image)
+          .join("");
+        if (withTok && withTok.image.toLowerCase() !== "with")
+          this.error("bad-clause", "write `ENTRY with OPERATOR` (`during with &&`)", this.loc(withTok));
+        if (part && operator) parts.push({ ...part, operator });
+      }
+      if (!parts.length) return;
+      const where = this.rawSql(c.rawSql?.[0]?.children);
+      const x: Mutable<Exclusion> = {
+        name: explicit ? nameText(explicit) : "",
+        using: usingTok ? nameText(usingTok).toLowerCase() : "btree",
+        parts,
+        ...this.keyClauses(c.keyClauses?.[0]?.children),
+        ...(where ? { where: where.sql } : {}),
+        src: t.item,
+      };
+      t.item.parts = {
+        ...locs,
+        ...(explicit ? { name: this.loc(explicit) } : {}),
+        ...(usingTok ? { using: this.loc(usingTok) } : {}),
+      };
+      ((t.table.exclusions ??= []) as Exclusion[]).push(x);
+      t.itemNode = x;
+      const words = parts.map((p) => (p.kind === "column" ? p.column : expressionWords(p.sql)));
+      t.pending.push(
+        explicit
+          ? { assign: () => {}, explicit: x.name }
+          : {
+              assign: (taken) => {
+                x.name = dedupeName(exclusionName(t.name, words), taken);
+                taken.add(x.name);
+              },
+            },
+      );
+    }
+
+    exclusionEntry(): void {
+      // Read by `exclusionItem`.
     }
 
     checkItem(c: Parsed<CheckItemCstChildren>, t: TableScope): void {
@@ -783,9 +1090,11 @@ function createVisitor() {
         name: explicit ? nameText(explicit) : "",
         expr: raw.sql,
         ...(inherit ? { noInherit: true } : {}),
+        ...(real(c.valid?.[0]) ? { notValid: true } : {}),
         src: t.item,
       };
       t.table.checks.push(chk);
+      t.itemNode = chk;
       t.pending.push(
         explicit
           ? { assign: () => {}, explicit: chk.name }
@@ -796,6 +1105,38 @@ function createVisitor() {
               },
             },
       );
+    }
+
+    /** A key's columns and their prefix lengths (`(jid(75), node)`); undefined lengths when none has one. */
+    keyColumnList(
+      c: Parsed<KeyColumnListCstChildren> | undefined,
+    ): { names: string[]; parts: Record<string, Loc>; prefixLengths?: Record<string, number> } | undefined {
+      if (!c) return undefined;
+      const names: string[] = [];
+      const parts: Record<string, Loc> = {};
+      const lengths: Record<string, number> = {};
+      for (const k of c.keyColumn ?? []) {
+        const t = real(k.children.Name?.[0]);
+        if (!t) continue;
+        const name = nameText(t);
+        names.push(name);
+        parts[`column:${name}`] ??= this.loc(t);
+        const lengthTok = real(k.children.prefixLength?.[0]);
+        if (!lengthTok) continue;
+        if (!(/^\d+$/.test(lengthTok.image) && Number(lengthTok.image) >= 1))
+          this.error(
+            "bad-prefix-length",
+            `a prefix length is a whole number of characters, at least 1, not \`${lengthTok.image}\``,
+            this.loc(lengthTok),
+          );
+        else lengths[name] = Number(lengthTok.image);
+      }
+      if (!names.length) return undefined;
+      return Object.keys(lengths).length ? { names, parts, prefixLengths: lengths } : { names, parts };
+    }
+
+    keyColumn(): void {
+      // Read by `keyColumnList`.
     }
 
     columnList(
@@ -822,7 +1163,8 @@ function createVisitor() {
       let seenDelete = false,
         seenUpdate = false,
         seenMatch = false,
-        seenDeferrable = false;
+        seenDeferrable = false,
+        seenNotValid = false;
       for (const clause of list ?? []) {
         const opt = clause.children.fkOption?.[0];
         if (opt) {
@@ -831,9 +1173,13 @@ function createVisitor() {
           const arg = real(opt.children.arg?.[0])?.image.toLowerCase();
           const mode = real(opt.children.mode?.[0])?.image.toLowerCase();
           const w = word.image.toLowerCase();
-          const seen = w === "match" ? seenMatch : seenDeferrable;
+          const seen = w === "match" ? seenMatch : w === "not" ? seenNotValid : seenDeferrable;
           if (seen) this.error("duplicate-attribute", `\`${w}\` is given twice`, this.loc(word), "keep one");
-          if (w === "match") {
+          if (w === "not") {
+            // The parser takes `not` here only before `valid`.
+            seenNotValid = true;
+            out.notValid = true;
+          } else if (w === "match") {
             seenMatch = true;
             if ((arg !== "full" && arg !== "simple") || mode)
               this.error("bad-clause", "write `match full` (or `match simple`, the default)", this.loc(word));
@@ -1259,7 +1605,7 @@ function createVisitor() {
 }
 
 function emptyFileIr(): FileIr {
-  return { tables: [], enums: [], order: [], anchors: [], diagnostics: [] };
+  return { tables: [], enums: [], sequences: [], domains: [], order: [], anchors: [], diagnostics: [] };
 }
 
 function prefixParts(prefix: string, parts: Record<string, Loc>): Record<string, Loc> {

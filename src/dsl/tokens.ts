@@ -107,6 +107,10 @@ export const Unsigned = keyword("unsigned", true);
 export const As = keyword("as", true);
 export const Stored = keyword("stored", true);
 export const Virtual = keyword("virtual", true);
+// Declarations beside tables (PostgreSQL): `sequence users_seq (...)`, `domain d text ...`.
+// Contextual, so a column may still be called `sequence` or `domain`.
+export const SequenceKw = keyword("sequence", true);
+export const DomainKw = keyword("domain", true);
 
 export const LCurly = createToken({ name: "LCurly", pattern: /{/ });
 export const RCurly = createToken({ name: "RCurly", pattern: /}/ });

@@ -1,7 +1,7 @@
 /**
  * The canonical form of a schema for comparison: no source information, raw SQL
  * whitespace-normalised (the contract compares it so), and the lists whose order carries no
- * meaning (tables, enums, and each table's constraints and indexes) sorted by name. Column
+ * meaning (tables, enums, sequences, domains, and each table's constraints and indexes) sorted by name. Column
  * order and enum value order do carry meaning and are kept.
  */
 import type { Schema, Table, VirtualModule } from "./model.ts";
@@ -25,6 +25,16 @@ export function canonical(schema: Schema): Schema {
   const s = stripSource(schema);
   return {
     enums: byName(s.enums),
+    ...(s.sequences?.length ? { sequences: byName(s.sequences) } : {}),
+    ...(s.domains?.length
+      ? {
+          domains: byName(s.domains).map((d) => ({
+            ...d,
+            ...(d.default?.kind === "raw" ? { default: { kind: "raw", sql: normSql(d.default.sql) } } : {}),
+            checks: byName(d.checks).map((c) => ({ ...c, expr: normSql(c.expr) })),
+          })),
+        }
+      : {}),
     tables: byName(s.tables).map(
       (t): Table => ({
         ...t,

@@ -6,5 +6,5 @@
 import type { Schema } from "./model.ts";
 
 export function declaredTypeNames(schema: Schema): string[] {
-  return [...schema.enums.map((e) => e.name)];
+  return [...schema.enums.map((e) => e.name), ...(schema.domains ?? []).map((d) => d.name)];
 }

@@ -191,15 +191,48 @@ export interface Column {
   readonly src?: SourceInfo;
 }
 
-export interface PrimaryKey {
+/**
+ * MySQL's prefix lengths on a key's columns (`primary key (jid(75), node)`): column name → the
+ * number of characters the key holds. Absent for a column keyed whole (and absent altogether
+ * when none has one). An index keeps the same fact on its entries (`IndexPart.length`);
+ * `keyPrefixLengths` reads either.
+ */
+export type PrefixLengths = Readonly<Record<string, number>>;
+
+/** The table items a `///` doc comment can give a database comment (`set-item-comment`). */
+export type CommentedItem = "primary-key" | "unique" | "index" | "foreign-key" | "check" | "exclusion";
+
+/**
+ * What a primary key or unique constraint says about the index it owns (PostgreSQL), as an
+ * index says it: `include (a, b)`, `with (fillfactor = 70)`.
+ */
+export interface KeyIndexClauses {
+  /** `include (a, b)`: columns stored in the key's index, not part of the key. */
+  readonly include?: readonly string[];
+  /** `with (fillfactor = 70)`: the index's storage parameters, names lower-cased, values as written. */
+  readonly storage?: Readonly<Record<string, string>>;
+}
+
+export interface PrimaryKey extends KeyIndexClauses {
   readonly name: string;
   readonly columns: readonly string[];
+  readonly prefixLengths?: PrefixLengths;
+  /**
+   * `using btree` written on the key (MySQL's `PRIMARY KEY (...) USING BTREE`), lower-cased: the
+   * server keeps that it was written; the key is the same one without it (not compared).
+   */
+  readonly using?: string;
+  /** From `///` doc comments: its database comment (MySQL `COMMENT '...'`, PostgreSQL COMMENT ON CONSTRAINT). */
+  readonly comment?: string;
   readonly src?: SourceInfo;
 }
 
-export interface UniqueConstraint {
+export interface UniqueConstraint extends KeyIndexClauses {
   readonly name: string;
   readonly columns: readonly string[];
+  readonly prefixLengths?: PrefixLengths;
+  /** From `///` doc comments: its database comment (MySQL `COMMENT '...'`, PostgreSQL COMMENT ON CONSTRAINT). */
+  readonly comment?: string;
   readonly src?: SourceInfo;
 }
 
@@ -240,6 +273,8 @@ export interface Index {
   readonly nullsNotDistinct?: boolean;
   /** `with (fillfactor = 70)`: storage parameters (PostgreSQL), names lower-cased, values as written. */
   readonly storage?: Readonly<Record<string, string>>;
+  /** From `///` doc comments: its database comment (MySQL `COMMENT '...'`, PostgreSQL COMMENT ON INDEX). */
+  readonly comment?: string;
   readonly src?: SourceInfo;
 }
 
@@ -257,6 +292,13 @@ export interface ForeignKey {
    * `deferrable initially deferred` (checked at commit); absent is NOT DEFERRABLE.
    */
   readonly deferrable?: "immediate" | "deferred";
+  /**
+   * `not valid` (PostgreSQL): the key holds for rows written from now on; the rows already
+   * there were not checked (`convalidated` false). Absent: validated.
+   */
+  readonly notValid?: boolean;
+  /** From `///` doc comments: the database comment on it (PostgreSQL's COMMENT ON INDEX / CONSTRAINT). */
+  readonly comment?: string;
   readonly src?: SourceInfo;
 }
 
@@ -266,6 +308,33 @@ export interface Check {
   readonly expr: string;
   /** `no inherit` (PostgreSQL): the check does not apply to tables inheriting this one. */
   readonly noInherit?: boolean;
+  /** `not valid` (PostgreSQL): existing rows were not checked (see `ForeignKey.notValid`). */
+  readonly notValid?: boolean;
+  /** From `///` doc comments: the database comment on it (PostgreSQL's COMMENT ON INDEX / CONSTRAINT). */
+  readonly comment?: string;
+  readonly src?: SourceInfo;
+}
+
+/** One element of an exclusion constraint: an index entry and the operator it is compared with. */
+export type ExclusionPart = IndexPart & {
+  /** The operator (`=`, `&&`), as written. */
+  readonly operator: string;
+};
+
+/**
+ * `exclude using gist (room with =, during with &&)` (PostgreSQL's EXCLUDE): no two rows whose
+ * elements all compare true with these operators. It owns an index of its method, which holds
+ * the `include`, `with` and `where` clauses as an index does.
+ */
+export interface Exclusion extends KeyIndexClauses {
+  readonly name: string;
+  /** The index method, lower-cased (`btree` when none is written, as PostgreSQL's default). */
+  readonly using: string;
+  readonly parts: readonly ExclusionPart[];
+  /** `where (...)`: a partial exclusion, raw SQL. */
+  readonly where?: string;
+  /** From `///` doc comments: the database comment on it. */
+  readonly comment?: string;
   readonly src?: SourceInfo;
 }
 
@@ -305,6 +374,8 @@ export interface Table {
   readonly indexes: readonly Index[];
   readonly foreignKeys: readonly ForeignKey[];
   readonly checks: readonly Check[];
+  /** PostgreSQL's exclusion constraints; absent when the table has none. */
+  readonly exclusions?: readonly Exclusion[];
   readonly src?: SourceInfo;
 }
 
@@ -321,12 +392,90 @@ export interface EnumType {
   readonly src?: SourceInfo;
 }
 
+/**
+ * The options of a free-standing sequence (`sequence s (start = 100, as = int)`): numbers keep
+ * their source text (a bigint bound does not fit a JS number); absent options are PostgreSQL's
+ * defaults, and `effectiveSequenceOptions` (`ir/sequence.ts`) compares them with the defaults
+ * written out or left out alike.
+ */
+export interface SequenceOptions {
+  /** The sequence's integer type; absent: `bigint`, CREATE SEQUENCE's default. */
+  readonly as?: "smallint" | "int" | "bigint";
+  readonly start?: string;
+  readonly increment?: string;
+  readonly min?: string;
+  readonly max?: string;
+  readonly cache?: string;
+  readonly cycle?: boolean;
+}
+
+/**
+ * A sequence of its own (PostgreSQL `CREATE SEQUENCE`), beside the tables: a column draws from
+ * it through a raw default (`default (nextval('users_seq'))`). `ownedBy`: the column it goes
+ * with (dropped with it), PostgreSQL's `OWNED BY`. A serial's or an identity's sequence is not
+ * one of these: it belongs to its column.
+ */
+export interface Sequence {
+  readonly name: string;
+  readonly renamedFrom?: string;
+  readonly doc?: string;
+  readonly options: SequenceOptions;
+  readonly ownedBy?: { readonly table: string; readonly column: string };
+  readonly src?: SourceInfo;
+}
+
+/**
+ * A domain (PostgreSQL `CREATE DOMAIN`): a named type over a base type, with its own NOT NULL,
+ * default, collation and checks (`VALUE` names the value in them). Columns use it by its name, as
+ * a native type (`name varchar_ci`).
+ */
+export interface Domain {
+  readonly name: string;
+  readonly renamedFrom?: string;
+  readonly doc?: string;
+  readonly type: ColumnType;
+  /** As for a column: `domain d text?` is nullable, `domain d text` is NOT NULL. */
+  readonly nullable: boolean;
+  readonly default?: DefaultValue;
+  readonly collation?: string;
+  /** Named as columns' checks are: `<domain>_check`, then `<domain>_check1`... */
+  readonly checks: readonly Check[];
+  readonly src?: SourceInfo;
+}
+
 /** A whole schema. Declaration order is kept (files in path order, then source order). */
 export interface Schema {
   readonly tables: readonly Table[];
   readonly enums: readonly EnumType[];
+  /** Free-standing sequences (PostgreSQL); absent: none. */
+  readonly sequences?: readonly Sequence[];
+  /** Domains (PostgreSQL); absent: none. */
+  readonly domains?: readonly Domain[];
   /** For `fmt`: comments after the last declaration of each file, keyed by file. */
   readonly fileTrailing?: Readonly<Record<string, readonly string[]>>;
+  /** Set by introspection only: what the database gives what says nothing (see `DatabaseDefaults`). */
+  readonly databaseDefaults?: DatabaseDefaults;
+}
+
+/**
+ * What a live database gives an object that says nothing, read when connected (a schema from
+ * files has none): the normal form compares a table that restates a default equal to one that
+ * does not (MySQL: `charset = utf8mb4` where the database's is utf8mb4).
+ */
+export interface DatabaseDefaults {
+  /** The options a table created without any has (MySQL: `engine`, `charset`, `collate`). */
+  readonly tableOptions: Readonly<Record<string, string>>;
+  /** Each character set's default collation, lower-cased (MySQL: `latin1` → `latin1_swedish_ci`). */
+  readonly collations?: Readonly<Record<string, string>>;
+}
+
+/** The prefix lengths of a key or an index, by column (empty when it keys whole columns). */
+export function keyPrefixLengths(k: PrimaryKey | UniqueConstraint | Index): ReadonlyMap<string, number> {
+  if ("parts" in k)
+    return new Map(
+      k.parts.flatMap((p) => (p.kind === "column" && p.length !== undefined ? [[p.column, p.length]] : [])),
+    );
+  return new Map(Object.entries(k.prefixLengths ?? {}));
 }
 
 export const emptySchema = (): Schema => ({ tables: [], enums: [] });

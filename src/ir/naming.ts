@@ -35,6 +35,9 @@ export const uniqueName = (table: string, cols: readonly string[]) =>
   capName(`${table}_${cols.join("_")}_key`);
 export const indexName = (table: string, parts: readonly string[]) =>
   capName(`${table}_${parts.join("_")}_idx`);
+/** An exclusion constraint's name, as PostgreSQL makes it: `<table>_<parts>_excl`. */
+export const exclusionName = (table: string, parts: readonly string[]) =>
+  capName(`${table}_${parts.join("_")}_excl`);
 export const foreignKeyName = (table: string, cols: readonly string[]) =>
   capName(`${table}_${cols.join("_")}_fkey`);
 /** A check's name from the columns its expression mentions (PostgreSQL's habit), else `<table>_check`. */

@@ -18,8 +18,9 @@ import { Validation } from "./validate/context.ts";
 import { declareNames, validateTable } from "./validate/tables.ts";
 import { validateEnums } from "./validate/enums.ts";
 import { validateChecks, validateKeys } from "./validate/constraints.ts";
-import { validateIndexes } from "./validate/indexes.ts";
+import { validateExclusions, validateIndexes } from "./validate/indexes.ts";
 import { validateForeignKeys } from "./validate/foreign-keys.ts";
+import { validateDomains, validateSequences } from "./validate/objects.ts";
 
 export { locOf, typeKey, typeText } from "./validate/context.ts";
 
@@ -32,13 +33,16 @@ export function validateSchema(schema: Schema): Diagnostic[] {
   const v = new Validation();
   declareNames(v, schema);
   validateEnums(v, schema.enums);
+  validateDomains(v, schema);
   for (const t of schema.tables) {
     v.startTable();
     const s = validateTable(v, t);
     validateKeys(v, s);
     validateIndexes(v, s);
+    validateExclusions(v, s);
     validateChecks(v, s);
     validateForeignKeys(v, s);
   }
+  validateSequences(v, schema);
   return v.out;
 }

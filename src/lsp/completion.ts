@@ -19,7 +19,8 @@ const NAME = `(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_]*)`;
 const unquote = (n: string) => (n.startsWith('"') ? n.slice(1, -1).replace(/""/g, '"') : n);
 
 const TOP_LEVEL = ["table", "enum", "virtual table"];
-const TABLE_ITEMS = ["primary key", "unique", "index", "foreign key", "check"];
+// `exclude` is PostgreSQL's exclusion constraint (validation refuses it elsewhere).
+const TABLE_ITEMS = ["primary key", "unique", "index", "foreign key", "check", "exclude"];
 const COLUMN_ATTRIBUTES = [
   "primary key",
   "unique",
@@ -74,6 +75,8 @@ export function complete(schema: Schema, before: string, nativeTypes: readonly s
           detail: `enum { ${e.values.map((v) => v.name).join(", ")} }`,
         }),
       ),
+      // A domain is a type too (PostgreSQL).
+      ...(schema.domains ?? []).map((d): Suggestion => ({ label: d.name, kind: "type", detail: "domain" })),
       ...nativeTypes
         .filter((n) => !(PORTABLE_TYPES as readonly string[]).includes(n))
         .map(

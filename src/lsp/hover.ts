@@ -46,7 +46,13 @@ function tableHover(t: Table): string {
   const lines = [`\`\`\`schemavc\ntable ${t.name}\n\`\`\``];
   if (t.doc) lines.push(t.doc);
   const facts = [`${t.columns.length} column${t.columns.length === 1 ? "" : "s"}`];
-  if (t.primaryKey) facts.push(`primary key (${t.primaryKey.columns.join(", ")})`);
+  if (t.primaryKey) {
+    // With MySQL's prefix lengths where the key has them: `primary key (jid(75), node)`.
+    const lengths = t.primaryKey.prefixLengths ?? {};
+    facts.push(
+      `primary key (${t.primaryKey.columns.map((c) => (lengths[c] !== undefined ? `${c}(${lengths[c]})` : c)).join(", ")})`,
+    );
+  }
   if (t.foreignKeys.length)
     facts.push(`references ${[...new Set(t.foreignKeys.map((f) => f.refTable))].join(", ")}`);
   if (t.indexes.length) facts.push(`${t.indexes.length} index${t.indexes.length === 1 ? "" : "es"}`);

@@ -58,6 +58,8 @@ export class IncrementalParser {
       file,
       tables: parsed.flatMap((r) => r.tables),
       enums: parsed.flatMap((r) => r.enums),
+      sequences: parsed.flatMap((r) => r.sequences),
+      domains: parsed.flatMap((r) => r.domains),
       order: parsed.flatMap((r) => r.order),
       fileTrailing: parsed.at(-1)!.fileTrailing,
       diagnostics: parsed.flatMap((r) => r.diagnostics),
@@ -106,6 +108,8 @@ function entry(parsed: ParsedFile): Entry {
   };
   walk(parsed.tables);
   walk(parsed.enums);
+  walk(parsed.sequences);
+  walk(parsed.domains);
   walk(parsed.diagnostics);
   return { parsed, positions, offset: 0, line: 0 };
 }

@@ -271,13 +271,29 @@ export class Runner {
     });
   }
 
-  /** Records `version` and all before it as applied without running them; later rows are removed. */
+  /**
+   * Records `version` and all before it as applied without running them; later rows are removed.
+   * Rows already applied keep their real times; a `failed` one at or before `version` becomes
+   * applied (stamped): stamp says the database has it, as `resolve --applied` would.
+   */
   async stamp(version: string | null, opts: RunOptions): Promise<string[]> {
     return this.locked(opts, async () => {
       const st = await this.state();
       const stamped: string[] = [];
       for (const h of st.history)
         if (version === null || h.version > version) await this.history.delete(this.conn, h.version);
+      for (const h of st.failed) {
+        if (version === null || h.version > version) continue;
+        const m = this.migrations.find((x) => x.version === h.version);
+        await this.history.update(this.conn, h.version, {
+          status: "applied",
+          failed_statement: null,
+          error: null,
+          duration_ms: STAMPED_MS,
+          ...(m ? { checksum: checksumOf(m.up), up_sql: m.up, down_sql: m.down } : {}),
+        });
+        stamped.push(h.version);
+      }
       const have = new Set(
         st.history.filter((h) => version !== null && h.version <= version).map((h) => h.version),
       );

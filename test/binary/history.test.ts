@@ -5,7 +5,9 @@
  * (`generate -m`) is shown. Run `bun run build` first.
  */
 import { describe, expect, test } from "bun:test";
+import { rmSync } from "node:fs";
 import { ok, projectOnFreshDatabase } from "../support/cli.ts";
+import { Project } from "../support/project.ts";
 import type { DialectName } from "../../src/dialects/dialect.ts";
 
 interface Row {
@@ -77,3 +79,22 @@ describe("history tells the truth", () => {
     }, 60_000);
   }
 });
+
+test("sqlite: stamping past a failed migration records it as stamped, and up no longer refuses", () => {
+  const p = new Project("sqlite", "sqlite:./dev.db");
+  try {
+    p.schema("table a {\n  id int primary key\n}\n");
+    const v = p.generate("one");
+    // Outside a transaction a failure leaves a `failed` row (as on MySQL).
+    p.write(v, "up.sql", "-- schemavc:no-transaction\nINSERT INTO no_such_table VALUES (1);\n");
+    ok(p.run("rehash"));
+    expect(p.run("up").code).toBe(1);
+    expect(p.run("up").err).toContain("not resolved");
+    ok(p.run("stamp", "head", "-q"));
+    const rows = JSON.parse(ok(p.run("history", "--json")).out).migrations as Row[];
+    expect(rows.map((r) => [r.version, r.status, r.ms])).toEqual([[v, "stamped", null]]);
+    expect(ok(p.run("up")).out).not.toContain("applying");
+  } finally {
+    rmSync(p.dir, { recursive: true, force: true });
+  }
+}, 60_000);

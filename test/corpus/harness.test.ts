@@ -1,11 +1,12 @@
 /**
  * The catalog comparison of the corpus harness leaves out exactly what pull named as not
- * pulled (views, triggers, functions, sequences) and reports everything else, per dialect.
+ * pulled (views, triggers, functions, sequences, operators, casts) and reports everything else,
+ * per dialect.
  */
 import { expect, test } from "bun:test";
 import { diffCatalogs } from "./harness.ts";
 
-test("PostgreSQL: pg_dump entries of skipped views, functions, triggers and sequences are left out, nothing else", () => {
+test("PostgreSQL: pg_dump entries of skipped views, functions, triggers, sequences, operators and casts are left out, nothing else", () => {
   const loaded = new Map([
     ["TABLE actor", "CREATE TABLE public.actor (id integer);"],
     ["VIEW actor_info", "CREATE VIEW public.actor_info AS SELECT 1;"],
@@ -15,6 +16,9 @@ test("PostgreSQL: pg_dump entries of skipped views, functions, triggers and sequ
     ["SEQUENCE actor_id_seq", "CREATE SEQUENCE public.actor_id_seq ..."],
     ["COMMENT FUNCTION last_updated()", "COMMENT ON FUNCTION ..."],
     ["DOMAIN year", "CREATE DOMAIN public.year AS integer;"],
+    ["OPERATOR <", "CREATE OPERATOR public.< (...);"],
+    ["OPERATOR CLASS ci_ops USING btree", "CREATE OPERATOR CLASS public.ci_ops ..."],
+    ["CAST CAST (integer AS public.year)", "CREATE CAST (integer AS public.year) ..."],
     ["INDEX actor_idx", "CREATE INDEX actor_idx ON public.actor USING btree (id);"],
   ]);
   const replayed = new Map([
@@ -27,6 +31,9 @@ test("PostgreSQL: pg_dump entries of skipped views, functions, triggers and sequ
     "function group_concat",
     "trigger last_updated on actor",
     "sequence actor_id_seq",
+    "operator <(varchar_ci, varchar_ci)",
+    "operator class ci_ops using btree",
+    "cast (integer AS public.year)",
     "generated column actor.x (read as a plain column)",
   ];
   expect(diffCatalogs("postgres", loaded, replayed, skipped)).toEqual([
@@ -34,7 +41,7 @@ test("PostgreSQL: pg_dump entries of skipped views, functions, triggers and sequ
     "differs: INDEX actor_idx\n  loaded:   CREATE INDEX actor_idx ON public.actor USING btree (id);\n  replayed: CREATE INDEX actor_idx ON public.actor USING btree (id DESC);",
   ]);
   // Not named by pull: the same objects are differences.
-  expect(diffCatalogs("postgres", loaded, replayed, []).length).toBe(8);
+  expect(diffCatalogs("postgres", loaded, replayed, []).length).toBe(11);
 });
 
 test("MySQL and SQLite: skipped views, triggers and routines are left out, an extra object is reported", () => {

@@ -6,7 +6,8 @@
  *   load     the schema.sql with the database's own client into an empty database A
  *   pull     `schemavc pull --json` on A (its `skipped` list: objects the language has not)
  *   generate `schemavc generate -m baseline`
- *   replay   `schemavc up` of that baseline on another empty database B
+ *   replay   `schemavc up` of that baseline on another empty database B (PostgreSQL: with the
+ *            extensions pull named installed first, as a database administrator does)
  *   compare  A's and B's catalogs as the databases dump them (pg_dump --schema-only,
  *            mysqldump --no-data, sqlite_schema + PRAGMAs), normalised; the objects pull named
  *            as not pulled (views, triggers, functions, procedures, sequences) are left out of
@@ -172,6 +173,18 @@ async function createDb(dialect: DialectName, tag: string, dir: string): Promise
   };
 }
 
+/** `CREATE EXTENSION` in `db` for each `extension NAME` of pull's skipped list. */
+async function installExtensions(db: Db, skipped: readonly string[]): Promise<void> {
+  const names = skipped.flatMap((s) => /^extension (.+)$/.exec(s)?.[1] ?? []);
+  if (!names.length) return;
+  const c = await connect(db.url);
+  try {
+    for (const n of names) await c.exec(`CREATE EXTENSION IF NOT EXISTS "${n.replace(/"/g, '""')}"`);
+  } finally {
+    await c.close();
+  }
+}
+
 const pgArgs = (db: Db) => ["-h", db.cli.host, "-p", db.cli.port, "-U", db.cli.user, "-d", db.cli.name];
 const myArgs = (db: Db) => ["-h", db.cli.host, "-P", db.cli.port, "-u", db.cli.user];
 
@@ -189,7 +202,8 @@ async function loadWithClient(dialect: DialectName, db: Db, file: string): Promi
 // Catalogs: what each database's own dump says, as a map from object to normalised text.
 
 /** `kind name` of an object the comparison knows how to leave out, from pull's skipped list. */
-const OUT_OF_SCOPE = /^(view|materialized view|trigger|function|procedure|aggregate|sequence|event) (.+)$/;
+const OUT_OF_SCOPE =
+  /^(view|materialized view|trigger|rule|function|procedure|aggregate|sequence|event|operator class|operator family|operator|cast|index|schema comment|schema privileges) (.+)$/;
 
 /** A catalog entry: `KIND name` → normalised definition. Kinds are the dump's own words. */
 type Catalog = Map<string, string>;
@@ -221,6 +235,10 @@ async function pgCatalog(db: Db): Promise<Catalog> {
       )
       .join("\n")
       .trim();
+    // pg_dump lists the public schema, which every database has, only when its owner is not
+    // the default one (Pagila's ALTER SCHEMA public OWNER TO postgres), with no statement ("not
+    // creating schema, since initdb creates it"): owners are not compared (--no-owner).
+    if (m[2] === "SCHEMA" && m[1] === "public" && (body === "" || body === "CREATE SCHEMA public;")) return;
     cat.set(`${m[2]} ${m[1]}`, body);
   });
   return cat;
@@ -228,7 +246,9 @@ async function pgCatalog(db: Db): Promise<Catalog> {
 
 /** Does a pg_dump entry belong to an object pull named as not pulled? */
 function pgSkipped(key: string, skipped: readonly string[]): boolean {
-  const [, type = "", name = ""] = /^([A-Z ]+?) (.*)$/.exec(key) ?? [];
+  // The dump's kinds of more than one word first: "MATERIALIZED VIEW x" is not "MATERIALIZED".
+  const [, type = "", name = ""] =
+    /^(MATERIALIZED VIEW|SEQUENCE OWNED BY|OPERATOR CLASS|OPERATOR FAMILY|[A-Z]+) (.*)$/.exec(key) ?? [];
   return skipped.some((s) => {
     const m = OUT_OF_SCOPE.exec(s);
     if (!m) return false;
@@ -248,12 +268,41 @@ function pgSkipped(key: string, skipped: readonly string[]): boolean {
           (["FUNCTION", "PROCEDURE", "AGGREGATE"].includes(type) && name.startsWith(`${obj}(`)) ||
           (type === "COMMENT" && /^(FUNCTION|PROCEDURE|AGGREGATE) /.test(name) && name.includes(` ${obj}(`))
         );
+      case "rule": {
+        // pg_dump names a table's rule "table rule".
+        const [rule, table] = obj.split(" on ");
+        return type === "RULE" && name === `${table} ${rule}`;
+      }
       case "trigger": {
         const [trg, table] = obj.split(" on ");
         return (type === "TRIGGER" && name === `${table} ${trg}`) || name === `TRIGGER ${trg} ON ${table}`;
       }
       case "sequence":
         return (type === "SEQUENCE" || type === "SEQUENCE OWNED BY") && name === obj;
+      // pull names `index NAME on VIEW` (a materialized view's), pg_dump `INDEX NAME`.
+      case "index":
+        return type === "INDEX" && name === obj.split(" on ")[0];
+      case "schema comment":
+        return type === "COMMENT" && name === `SCHEMA ${obj}`;
+      // A schema with privileges of its own is dumped as a SCHEMA entry (and its ACL).
+      case "schema privileges":
+        return (type === "SCHEMA" || type === "ACL") && (name === obj || name === `SCHEMA ${obj}`);
+      // pull names `operator <(varchar_ci, varchar_ci)`, pg_dump the operator's name alone.
+      case "operator":
+        return (
+          (type === "OPERATOR" || (type === "COMMENT" && name.startsWith("OPERATOR "))) &&
+          name === obj.replace(/\(.*$/, "")
+        );
+      // pg_dump: `ci_ops USING btree`; pull: `ci_ops using btree`.
+      case "operator class":
+      case "operator family":
+        // (The kind has two words: the whole key is compared.)
+        return key.toLowerCase() === `${kind} ${obj}`.toLowerCase();
+      // pg_dump qualifies the types (`CAST (integer AS public.year)`), pull names them as found.
+      case "cast": {
+        const bare = (x: string) => x.replace(/\b[a-z_][a-z0-9_]*\./gi, "");
+        return type === "CAST" && bare(name) === bare(`CAST ${obj}`);
+      }
       default:
         return false;
     }
@@ -407,11 +456,8 @@ async function sqliteCatalog(db: Db): Promise<Catalog> {
           `SELECT l."unique", l.origin, l.partial, (SELECT group_concat(coalesce(x.name, '<expr>') || ' ' || x.desc || ' ' || coalesce(x.coll, ''), ', ') FROM pragma_index_xinfo(l.name) x WHERE x.key) AS cols FROM pragma_index_list(${lit}) l WHERE l.origin <> 'c' ORDER BY cols`,
         );
         const list = await c.query(`SELECT type, ncol, wr, strict FROM pragma_table_list(${lit})`);
-        // A rowid alias (the one INTEGER PRIMARY KEY of a rowid table) is never NULL, NOT NULL
-        // declared or not: an inserted NULL becomes the next rowid either way.
-        const pks = cols.filter((x) => Number(x["pk"]) > 0);
-        if (pks.length === 1 && pks[0]!["type"] === "INTEGER" && Number(list[0]?.["wr"]) === 0)
-          pks[0]!["notnull"] = 1;
+        // NOT NULL exactly as declared, a rowid alias's too (pull keeps which was written,
+        // AUTOINCREMENT or not, though the rowid never holds NULL either way).
         cat.set(
           `table ${name}`,
           [
@@ -815,6 +861,10 @@ export async function runCase(
     };
     const baseline = versions().at(-1);
 
+    // The extensions pull named as not pulled are installed in B first, as the administrator
+    // of a new database installs them (the language has no extensions; a table may need one's
+    // types or operator classes: OpenStreetMap's gist indexes on integers need btree_gist).
+    if (dialect === "postgres") await installExtensions(b, skipped);
     // No baseline (pull found no table): B stays empty, and the comparison says what was lost.
     if (baseline) await run("replay", "up", "--yes", "--url", b.url);
 

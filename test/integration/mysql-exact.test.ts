@@ -126,6 +126,19 @@ for (const target of targets) {
       expect(text).toMatch(/t +varchar\(10\)\? +collate utf8mb3_general_ci\n/);
     });
 
+    test("ejabberd's keys: a primary key on prefixes, USING BTREE written on keys and indexes, index and key comments", async () => {
+      const text = await pullReplay(await conn, [
+        "CREATE TABLE rooms (host TEXT NOT NULL, name VARCHAR(300) NOT NULL, nick VARCHAR(100), PRIMARY KEY (host(191), name) USING BTREE COMMENT 'The room''s key')",
+        "CREATE INDEX i_nick USING BTREE ON rooms (nick) COMMENT 'By nick'",
+        "CREATE UNIQUE INDEX i_name USING BTREE ON rooms (name(75), nick)",
+        "CREATE UNIQUE INDEX i_plain ON rooms (nick, name) COMMENT 'Once'",
+      ]);
+      expect(text).toContain("  /// The room's key\n  primary key (host(191), name) using btree\n");
+      expect(text).toContain("  /// By nick\n  index i_nick (nick) using btree\n");
+      expect(text).toContain("  unique index i_name (name(75), nick) using btree\n");
+      expect(text).toContain("  /// Once\n  unique i_plain (nick, name)\n");
+    });
+
     test("display widths the server keeps: Petclinic's int(4) unsigned key, Quartz's bigint(13), FreeRADIUS's int(10)", async () => {
       const text = await pullReplay(await conn, [
         "CREATE TABLE owners (id INT(4) UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY, fired BIGINT(13) NOT NULL, n INT(10), z INT(5) UNSIGNED ZEROFILL)",

@@ -26,6 +26,12 @@ const norm = (s: Schema) => {
   };
 };
 const dialects = await Promise.all((["sqlite", "postgres", "mysql"] as const).map(getDialect));
+/** The schema as a dialect without sequences and domains can hold it (validation refuses them there). */
+const heldBy = (d: (typeof dialects)[number], s: Schema): Schema => {
+  if (d.capabilities.standaloneSequences && d.capabilities.domains) return s;
+  const { sequences: _s, domains: _d, ...rest } = s;
+  return rest;
+};
 /** Pairs that share names often, so tables and columns match and alter rather than drop/add. */
 const pairArb = fc.tuple(
   schemaArb({ maxTables: 3, maxColumns: 4 }),
@@ -65,18 +71,21 @@ describe("differ laws", () => {
         expect(kept(there, a)).toEqual(kept(b, a));
         const back = applyChanges(there, invertAll(changes));
         expect(kept(back, b)).toEqual(kept(a, b));
-        expect(() => dialects[2]!.render(changes, { from: a, to: b })).not.toThrow();
-        expect(() => dialects[2]!.render(invertAll(changes), { from: b, to: a })).not.toThrow();
+        const [ma, mb] = [heldBy(dialects[2]!, a), heldBy(dialects[2]!, b)];
+        const held = diffSchemas(ma, mb, noRenames(), { columnOrder: true });
+        expect(() => dialects[2]!.render(held, { from: ma, to: mb })).not.toThrow();
+        expect(() => dialects[2]!.render(invertAll(held), { from: mb, to: ma })).not.toThrow();
       }),
       { numRuns: 300 },
     );
   });
   test("every plan renders on every dialect", () => {
     fc.assert(
-      fc.property(pairArb, ([a, b]) => {
-        const changes = diffSchemas(a, b, noRenames());
+      fc.property(pairArb, ([a0, b0]) => {
         for (const d of dialects) {
-          const ctx = { from: a as Schema, to: b as Schema };
+          const [a, b] = [heldBy(d, a0), heldBy(d, b0)];
+          const changes = diffSchemas(a, b, noRenames());
+          const ctx = { from: a, to: b };
           expect(() => d.render(changes, ctx)).not.toThrow();
           expect(() => d.render(invertAll(changes), { from: b, to: a })).not.toThrow();
         }

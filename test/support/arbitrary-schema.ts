@@ -10,7 +10,11 @@ import type {
   Column,
   ColumnType,
   DefaultValue,
+  Domain,
   EnumType,
+  Exclusion,
+  Sequence,
+  SequenceOptions,
   FkAction,
   ForeignKey,
   Index,
@@ -22,6 +26,7 @@ import type {
 } from "../../src/ir/model.ts";
 import {
   checkName,
+  exclusionName,
   expressionWords,
   foreignKeyName,
   indexName,
@@ -372,13 +377,24 @@ function build(
         // PostgreSQL's clauses now and then: `match full`, `deferrable [initially deferred]`.
         ...(rnd.nextInt(0, 4) === 0 ? { matchFull: true } : {}),
         ...(rnd.nextInt(0, 3) === 0 ? { deferrable: rnd.nextBoolean() ? "deferred" : "immediate" } : {}),
+        ...(rnd.nextInt(0, 4) === 0 ? { notValid: true } : {}),
       });
     }
     const uniques: UniqueConstraint[] = [];
     if (rnd.nextInt(0, 2) === 0) {
       const cols = [columns[rnd.nextInt(0, columns.length - 1)]!.name];
       const want = rnd.nextBoolean() ? uniqueName(name, cols) : `uq_${explicit++}`;
-      uniques.push({ name: claim(want), columns: cols });
+      uniques.push({
+        name: claim(want),
+        columns: cols,
+        // PostgreSQL's index clauses on a key, now and then.
+        ...(rnd.nextInt(0, 4) === 0 ? { include: [columns[0]!.name] } : {}),
+        ...(rnd.nextInt(0, 4) === 0 ? { storage: { fillfactor: "70" } } : {}),
+        ...(() => {
+          const d = nextDoc();
+          return d !== undefined ? { comment: d } : {};
+        })(),
+      });
     }
     const indexes: Index[] = [];
     if (rnd.nextInt(0, 2) === 0) {
@@ -420,7 +436,16 @@ function build(
       const c = columns[rnd.nextInt(0, columns.length - 1)]!.name;
       const expr = [`${quote(c)} is not null`, "1 = 1", `length(${quote(c)}) >= 0`][rnd.nextInt(0, 2)]!;
       const want = rnd.nextBoolean() ? checkName(name, mentionedColumns(expr, columns)) : `ck_${explicit++}`;
-      checks.push({ name: claim(want), expr, ...(rnd.nextInt(0, 4) === 0 ? { noInherit: true } : {}) });
+      checks.push({
+        name: claim(want),
+        expr,
+        ...(rnd.nextInt(0, 4) === 0 ? { noInherit: true } : {}),
+        ...(rnd.nextInt(0, 4) === 0 ? { notValid: true } : {}),
+        ...(() => {
+          const d = nextDoc();
+          return d !== undefined ? { comment: d } : {};
+        })(),
+      });
     }
     // Table options: flags of one word and of two, and values of each kind (not all valid on
     // every dialect: this generator is for the language and the differ).
@@ -434,10 +459,30 @@ function build(
         ["auto_increment", "-7"],
       ] as const)
         if (rnd.nextBoolean()) options[k] = v;
+    // PostgreSQL's exclusion constraints, now and then (a column and an expression).
+    const exclusions: Exclusion[] = [];
+    if (rnd.nextInt(0, 3) === 0) {
+      const c = columns[rnd.nextInt(0, columns.length - 1)]!.name;
+      const want = rnd.nextBoolean() ? exclusionName(name, [c]) : `ex_${explicit++}`;
+      const d = nextDoc();
+      exclusions.push({
+        name: claim(want),
+        using: rnd.nextBoolean() ? "gist" : "btree",
+        parts: [
+          { kind: "column", column: c, desc: false, operator: rnd.nextBoolean() ? "=" : "&&" },
+          ...(rnd.nextBoolean()
+            ? [{ kind: "expression" as const, sql: `lower(${quote(c)})`, desc: false, operator: "<>" }]
+            : []),
+        ],
+        ...(rnd.nextInt(0, 2) === 0 ? { where: `${quote(c)} is not null` } : {}),
+        ...(d !== undefined ? { comment: d } : {}),
+      });
+    }
     const d = nextDoc();
     tables.push({
       name,
       ...(Object.keys(options).length ? { options } : {}),
+      ...(exclusions.length ? { exclusions } : {}),
       columns,
       uniques,
       indexes,
@@ -447,5 +492,53 @@ function build(
       ...(d !== undefined ? { doc: d } : {}),
     });
   });
-  return { tables, enums };
+  // Sequences (with options and an owner) and domains (PostgreSQL's; this generator is for the
+  // language and the differ, so every dialect gets them).
+  const sequences: Sequence[] = [];
+  for (let i = rnd.nextInt(0, 2); i > 0; i--) {
+    const name = claim(`seq_${i}`);
+    if (declared.has(name)) continue;
+    declared.add(name);
+    const options: { -readonly [K in keyof SequenceOptions]: SequenceOptions[K] } = {};
+    if (rnd.nextBoolean()) options.as = (["smallint", "int", "bigint"] as const)[rnd.nextInt(0, 2)]!;
+    if (rnd.nextBoolean()) options.start = String(rnd.nextInt(1, 50));
+    if (rnd.nextBoolean()) options.increment = String(rnd.nextInt(1, 5));
+    if (rnd.nextBoolean()) options.cache = String(rnd.nextInt(1, 20));
+    if (rnd.nextInt(0, 3) === 0) options.cycle = true;
+    const owner = tables.length && rnd.nextBoolean() ? tables[rnd.nextInt(0, tables.length - 1)]! : undefined;
+    const d = nextDoc();
+    sequences.push({
+      name,
+      options,
+      ...(owner ? { ownedBy: { table: owner.name, column: owner.columns[0]!.name } } : {}),
+      ...(d !== undefined ? { doc: d } : {}),
+    });
+  }
+  const domains: Domain[] = [];
+  for (let i = rnd.nextInt(0, 2); i > 0; i--) {
+    const name = claim(`dom_${i}`);
+    if (declared.has(name)) continue;
+    declared.add(name);
+    const type = portableType(["int", "text", "varchar"][rnd.nextInt(0, 2)] as never, rnd);
+    const d = nextDoc();
+    const checks = rnd.nextBoolean()
+      ? [{ name: `${name}_check`, expr: ["VALUE IS NOT NULL", "1 = 1"][rnd.nextInt(0, 1)]! }]
+      : [];
+    domains.push({
+      name,
+      type,
+      nullable: rnd.nextBoolean(),
+      ...(type.kind === "portable" && type.name === "int" && rnd.nextBoolean()
+        ? { default: { kind: "number", text: "7" } }
+        : {}),
+      checks,
+      ...(d !== undefined ? { doc: d } : {}),
+    });
+  }
+  return {
+    tables,
+    enums,
+    ...(sequences.length ? { sequences } : {}),
+    ...(domains.length ? { domains } : {}),
+  };
 }

@@ -3,6 +3,7 @@
  * catalog, in one shape for all three dialects, so tests can check SQL against the IR.
  * A handful of catalog queries for the whole database, never one per table.
  */
+import { schemaColumnsOf } from "../../src/ir/inheritance.ts";
 import { expect } from "bun:test";
 import type { Connection } from "../../src/dialects/dialect.ts";
 import type { Schema } from "../../src/ir/model.ts";
@@ -59,13 +60,20 @@ async function readPostgres(c: Connection): Promise<Catalog> {
     table(cat, str(r["table_name"])).columns.set(str(r["column_name"]), {
       nullable: r["is_nullable"] === "YES",
     });
+  // Tables without columns (PostgreSQL's `CREATE TABLE t ()`) are in no row above.
+  for (const r of await c.query(
+    `select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
+  ))
+    table(cat, str(r["table_name"]));
   const cons = await c.query(`
     select t.relname as tbl, k.conname as name, k.contype as type, r.relname as ref, k.confdeltype as del,
       (select string_agg(a.attname, chr(1) order by u.ord) from unnest(k.conkey) with ordinality u(n, ord) join pg_attribute a on a.attrelid = k.conrelid and a.attnum = u.n) as cols,
       (select string_agg(a.attname, chr(1) order by u.ord) from unnest(k.confkey) with ordinality u(n, ord) join pg_attribute a on a.attrelid = k.confrelid and a.attnum = u.n) as refcols
     from pg_constraint k join pg_class t on t.oid = k.conrelid join pg_namespace n on n.oid = t.relnamespace
     left join pg_class r on r.oid = k.confrelid
-    where n.nspname = 'public' and k.contype in ('p', 'u', 'f')`);
+    where n.nspname = 'public' and k.contype in ('p', 'u', 'f', 'x')
+      -- A partition's copies of its parent's keys are the parent's (the schema writes them there).
+      and k.conparentid = 0`);
   const actions: Record<string, string> = {
     a: "no action",
     r: "restrict",
@@ -82,6 +90,9 @@ async function readPostgres(c: Connection): Promise<Catalog> {
     } else if (r["type"] === "u") {
       t.uniques.push(split(r["cols"]));
       backing.add(str(r["name"]));
+    } else if (r["type"] === "x") {
+      // An exclusion constraint's index is its own (introspection compares the constraint).
+      backing.add(str(r["name"]));
     } else
       t.foreignKeys.push({
         name: str(r["name"]),
@@ -92,7 +103,10 @@ async function readPostgres(c: Connection): Promise<Catalog> {
       });
   }
   const idx = await c.query(
-    `select tablename, indexname, indexdef from pg_indexes where schemaname = 'public'`,
+    // A partition's copies of its parent's indexes (attached to them) are the parent's.
+    `select tablename, indexname, indexdef from pg_indexes i
+      join pg_class ic on ic.relname = i.indexname and ic.relnamespace = 'public'::regnamespace
+      where schemaname = 'public' and not ic.relispartition`,
   );
   for (const r of idx)
     if (!backing.has(str(r["indexname"])))
@@ -212,7 +226,8 @@ export function expectCatalogMatches(cat: Catalog, schema: Schema, dialect: stri
     expect({ table: t.name, virtual: got.virtual ?? false }).toEqual({ table: t.name, virtual: !!t.virtual });
     expect({ table: t.name, columns: [...got.columns].map(([n, c]) => [n, c.nullable]) }).toEqual({
       table: t.name,
-      columns: t.columns.map((c) => [c.name, c.nullable]),
+      // A partition or inheritance child has its parent's columns too.
+      columns: schemaColumnsOf(schema, t).map((c) => [c.name, c.nullable]),
     });
     expect({ table: t.name, pk: got.primaryKey }).toEqual({
       table: t.name,

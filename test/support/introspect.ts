@@ -16,9 +16,14 @@ export async function introspectionDiff(c: Connection, schema: Schema): Promise<
   const dialect = await getDialect(c.dialect);
   const live = await dialect.introspect(c, { exclude: ["schemavc_migrations"] });
   // Column order too, where the dialect keeps it (MySQL).
-  const changes = diffSchemas(dialect.normalize(schema), dialect.normalize(live.schema), noRenames(), {
-    columnOrder: dialect.capabilities.columnOrder ?? false,
-  });
+  const changes = diffSchemas(
+    dialect.normalize(schema, live.schema.databaseDefaults),
+    dialect.normalize(live.schema, live.schema.databaseDefaults),
+    noRenames(),
+    {
+      columnOrder: dialect.capabilities.columnOrder ?? false,
+    },
+  );
   return changes.map((ch) => `${describeChange(ch)}  ${JSON.stringify(ch).slice(0, 400)}`);
 }
 

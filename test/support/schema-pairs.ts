@@ -19,7 +19,14 @@ import type {
   VirtualModule,
 } from "../../src/ir/model.ts";
 import type { DialectName } from "../../src/dialects/dialect.ts";
-import { checkName, foreignKeyName, indexName, primaryKeyName, uniqueName } from "../../src/ir/naming.ts";
+import {
+  checkName,
+  exclusionName,
+  foreignKeyName,
+  indexName,
+  primaryKeyName,
+  uniqueName,
+} from "../../src/ir/naming.ts";
 
 /** A small deterministic generator (mulberry32). */
 export class Rng {
@@ -153,6 +160,9 @@ const COLLATIONS: Readonly<Record<DialectName, readonly string[]>> = {
   sqlite: ["NOCASE", "RTRIM"],
 };
 
+/** Members of the `set(...)` columns the MySQL schemas get, as the language writes them. */
+const SET_MEMBERS = ["'Trailers'", "'it''s'", "'Behind the Scenes'"];
+
 function column(
   name: string,
   r: Rng,
@@ -164,6 +174,9 @@ function column(
   // MySQL's own integers: unsigned ones and tinyint.
   if (d === "mysql" && isIntegral(type) && r.bool(0.3)) type = { ...type, unsigned: true } as ColumnType;
   else if (d === "mysql" && isIntegral(type) && r.bool(0.2)) type = { kind: "native", name: "tinyint" };
+  // MySQL's `set(...)` (Sakila's special_features), in place of a text column sometimes.
+  else if (d === "mysql" && isText(type) && r.bool(0.15))
+    type = { kind: "native", name: "set", args: SET_MEMBERS.slice(0, r.int(1, SET_MEMBERS.length)) };
   const nullable = forceNullable || r.bool(0.4);
   const col: Column = {
     name,
@@ -250,8 +263,10 @@ function table(
   };
   const names = [...COLUMN_NAMES].sort(() => r.next() - 0.5).slice(0, r.int(1, 4));
   for (const n of names) t.columns.push(column(n, r, enums, d));
-  if (parents.length && r.bool(0.6)) {
-    const p = r.pick(parents);
+  // Not an inheritance child: its `id` is its parent's, and no key of its own.
+  const keyed = parents.filter((x) => x.columns.some((c) => c.name === "id"));
+  if (keyed.length && r.bool(0.6)) {
+    const p = r.pick(keyed);
     const col = `${p.name.replace(/\W/g, "_").toLowerCase()}_id`;
     t.columns.push({
       name: col,
@@ -288,8 +303,29 @@ function addIndexes(t: MTable, r: Rng, d: DialectName) {
     const name = uniqueName(t.name, [c.name]);
     // One unique per column list (SQLite keeps only one of two identical UNIQUE constraints).
     if (!t.uniques.some((u) => u.name === name || (u.columns.length === 1 && u.columns[0] === c.name)))
-      t.uniques.push({ name, columns: [c.name] });
+      t.uniques.push({
+        name,
+        columns: [c.name],
+        // MySQL: a unique key on a prefix of a varchar column.
+        ...(d === "mysql" && isText(c.type) && r.bool(0.3)
+          ? { prefixLengths: { [c.name]: r.int(1, 10) } }
+          : {}),
+        // PostgreSQL's clauses of the key's index, now and then.
+        ...(d === "postgres" && r.bool(0.3) ? { include: ["id"] } : {}),
+        ...(d === "postgres" && r.bool(0.3) ? { storage: { fillfactor: "80" } } : {}),
+        ...(r.bool(0.2) ? { comment: "One per row's value." } : {}),
+      });
   }
+  // PostgreSQL: an exclusion constraint now and then, on the key (its rows never conflict).
+  if (d === "postgres" && t.columns.some((c) => c.name === "id") && r.bool(0.15))
+    t.exclusions = [
+      {
+        name: exclusionName(t.name, ["id"]),
+        using: "btree",
+        parts: [{ kind: "column", column: "id", desc: false, operator: "=" }],
+        ...(r.bool(0.5) ? { where: `${quote("id")} > 0` } : {}),
+      },
+    ];
   const indexable =
     d === "mysql"
       ? keyable
@@ -313,6 +349,7 @@ function addIndexes(t: MTable, r: Rng, d: DialectName) {
         unique: false,
         parts: [part],
         ...(d !== "mysql" && r.bool(0.3) ? { where: `${quote(c.name)} is not null` } : {}),
+        ...(d === "mysql" && r.bool(0.3) ? { comment: "For lookups; it's fast." } : {}),
       });
     }
   }
@@ -348,10 +385,38 @@ export function randomSchema(r: Rng, d: DialectName): Schema {
   const tables: Table[] = [];
   for (const name of [...TABLE_NAMES].sort(() => r.next() - 0.5).slice(0, r.int(1, 4)))
     tables.push(table(name, r, enums, tables, d));
+  // PostgreSQL: an inheritance child of one table, with a column and an index of its own.
+  if (d === "postgres" && r.bool(0.3)) tables.push(child(r.pick(tables), r));
   // SQLite: a virtual table, which the edits below change, drop or add.
   if (d === "sqlite" && r.bool(0.3)) tables.push(virtualTable(r));
   return { tables, enums };
 }
+
+/** A child of `parent` (`inherits`): one nullable column of its own, sometimes indexed. */
+function child(parent: Table, r: Rng): Table {
+  const name = `${parent.name.replace(/\W/g, "_").toLowerCase()}_kid`;
+  return {
+    name,
+    options: { inherits: quote(parent.name) },
+    columns: [{ name: "remark", type: { kind: "portable", name: "text" }, nullable: true, identity: false }],
+    uniques: [],
+    indexes: r.bool(0.5)
+      ? [
+          {
+            name: indexName(name, ["remark"]),
+            unique: false,
+            parts: [{ kind: "column", column: "remark", desc: false }],
+          },
+        ]
+      : [],
+    foreignKeys: [],
+    checks: [],
+  };
+}
+
+/** The tables that inherit `name`. */
+const childrenOfTable = (s: Schema, name: string) =>
+  s.tables.filter((t) => t.options?.["inherits"] === quote(name));
 
 /** SQLite's virtual tables the generator uses: full-text search and an R*Tree. */
 const VIRTUALS: readonly VirtualModule[] = [
@@ -397,8 +462,8 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
   for (let e = 0; e < edits; e++) {
     const t = r.pick(plain()) as W<Table>;
     const free = t.columns.filter((c) => !used(t as Table, c.name));
-    const k = r.int(0, d === "mysql" || d === "sqlite" ? 16 : 15);
-    switch (d === "sqlite" && k === 16 ? 17 : k) {
+    const k = r.int(0, d === "mysql" ? 17 : d === "sqlite" ? 16 : 15);
+    switch (d === "sqlite" && k === 16 ? 18 : k) {
       case 0: {
         // add a column: nullable, or NOT NULL with a default
         const name = FRESH_COLUMNS.find((n) => !t.columns.some((c) => c.name === n));
@@ -445,6 +510,8 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
         const to = `${t.name.replace(/\W/g, "_").toLowerCase()}_v2`;
         if (s.tables.some((x) => x.name === to) || t.renamedFrom !== undefined) break;
         for (const o of s.tables) for (const f of o.foreignKeys) if (f.refTable === t.name) f.refTable = to;
+        for (const k of childrenOfTable(s as Schema, t.name))
+          (k as W<Table>).options = { inherits: quote(to) };
         // A generated primary key name follows the rename; a name of its own stays.
         Object.assign(t, {
           renamedFrom: t.name,
@@ -465,6 +532,20 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
             (x.type.name === "varchar" || x.type.name === "int" || x.type.name === "smallint") &&
             !t.foreignKeys.some((f) => f.columns.includes(x.name)),
         );
+        // MySQL: a `set(...)` gets a member at the end (its rows keep theirs).
+        const members = t.columns.find(
+          (x) =>
+            x.type.kind === "native" &&
+            x.type.name === "set" &&
+            (x.type.args?.length ?? 0) < SET_MEMBERS.length,
+        );
+        if (!c && members?.type.kind === "native") {
+          members.type = {
+            ...members.type,
+            args: SET_MEMBERS.slice(0, (members.type.args?.length ?? 0) + 1),
+          };
+          break;
+        }
         if (c?.type.kind !== "portable") break;
         c.type =
           c.type.name === "varchar"
@@ -514,7 +595,8 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
         break;
       }
       case 11:
-        if (plain().length > 1 && !referenced(t.name)) s.tables = s.tables.filter((x) => x !== t);
+        if (plain().length > 1 && !referenced(t.name) && !childrenOfTable(s as Schema, t.name).length)
+          s.tables = s.tables.filter((x) => x !== t);
         break;
       case 12:
         for (const f of t.foreignKeys) {
@@ -526,6 +608,9 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
             const next = r.pick([undefined, "immediate", "deferred"] as const);
             if (next) f.deferrable = next;
             else delete (f as { deferrable?: string }).deferrable;
+            // Validated or not (VALIDATE CONSTRAINT one way, a drop and an add the other).
+            if (r.pick([true, false])) f.notValid = true;
+            else delete (f as { notValid?: boolean }).notValid;
           }
         }
         break;
@@ -560,6 +645,18 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
         break;
       }
       case 17: {
+        // MySQL: a comment on the primary key, a unique key or an index set, changed or removed
+        const items = [...(t.primaryKey ? [t.primaryKey] : []), ...t.uniques, ...t.indexes] as {
+          comment?: string;
+        }[];
+        if (!items.length) break;
+        const item = r.pick(items);
+        const next = r.pick([undefined, "Changed.", "A key's comment."]);
+        if (next === undefined) delete item.comment;
+        else item.comment = next;
+        break;
+      }
+      case 18: {
         // SQLite: a virtual table added, given another definition (a drop and a create), or dropped
         const v = s.tables.find((x) => x.virtual);
         if (!v) s.tables.push(virtualTable(r) as W<Table>);

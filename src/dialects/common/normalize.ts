@@ -6,11 +6,23 @@
  *
  * Used for drift, for `diff` against a database and for the round-trip tests; never rendered.
  */
-import type { Column, FkAction, Index, IndexPart, Schema, Table, TableOptions } from "../../ir/model.ts";
-import { type Capabilities, createsIndex } from "../dialect.ts";
+import {
+  type Column,
+  type FkAction,
+  type Index,
+  type IndexPart,
+  type KeyIndexClauses,
+  keyPrefixLengths,
+  type PrefixLengths,
+  type Schema,
+  type Table,
+  type TableOptions,
+} from "../../ir/model.ts";
+import { type Capabilities, type CommentedItem, createsIndex } from "../dialect.ts";
 import type { BaseRenderer } from "./render.ts";
 import { normExpr } from "./expr.ts";
 import { effectiveIdentityOptions } from "../../ir/identity.ts";
+import { effectiveSequenceOptions } from "../../ir/sequence.ts";
 
 export interface NormalizeFacts {
   readonly capabilities: Capabilities;
@@ -82,6 +94,10 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
       ...(caps.comments && c.doc !== undefined ? { doc: c.doc } : {}),
     };
   };
+  // A comment where the database keeps one on that kind of item (`Capabilities.itemComments`).
+  const comment = (kind: CommentedItem, text: string | undefined) =>
+    text !== undefined && text !== "" && caps.itemComments?.includes(kind) ? { comment: text } : {};
+  const lengths = (l: PrefixLengths | undefined) => (l && Object.keys(l).length ? { prefixLengths: l } : {});
   const plainUnique = (i: Index) =>
     f.uniqueIndexIsConstraint &&
     i.unique &&
@@ -103,6 +119,7 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
     ...(i.include?.length ? { include: i.include } : {}),
     ...(i.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
     ...(i.storage ? { storage: i.storage } : {}),
+    ...comment("index", i.comment),
     ...(i.using !== undefined &&
     i.using !== "btree" &&
     (f.keepsIndexMethod === true ||
@@ -110,8 +127,40 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
       ? { using: i.using }
       : {}),
   });
+  const keyIndexClauses = (k: KeyIndexClauses): KeyIndexClauses => ({
+    ...(k.include?.length ? { include: k.include } : {}),
+    ...(k.storage ? { storage: k.storage } : {}),
+  });
   const action = f.fkAction ?? ((a: FkAction) => a);
+  const sequences = (schema.sequences ?? []).map((q) => ({
+    name: q.name,
+    options: effectiveSequenceOptions(q.options),
+    ...(q.ownedBy ? { ownedBy: q.ownedBy } : {}),
+    ...(caps.comments && q.doc !== undefined ? { doc: q.doc } : {}),
+  }));
+  // A domain as a column of its type would be: its type and default as the dialect writes them.
+  const domains = (schema.domains ?? []).map((d) => {
+    const asColumn: Column = {
+      name: d.name,
+      type: d.type,
+      nullable: d.nullable,
+      identity: false,
+      ...(d.default ? { default: d.default } : {}),
+    };
+    const def = d.default?.kind === "null" ? undefined : r.defaultSql(asColumn);
+    return {
+      name: d.name,
+      type: { kind: "native" as const, name: expr(r.typeSql("", asColumn)) },
+      nullable: d.nullable,
+      ...(def !== undefined ? { default: { kind: "raw" as const, sql: expr(def) } } : {}),
+      ...(d.collation !== undefined ? { collation: foldCollation(d.collation) } : {}),
+      checks: d.checks.map((c) => ({ name: c.name, expr: expr(c.expr) })),
+      ...(caps.comments && d.doc !== undefined ? { doc: d.doc } : {}),
+    };
+  });
   return {
+    ...(sequences.length ? { sequences } : {}),
+    ...(domains.length ? { domains } : {}),
     enums:
       caps.enums === "type"
         ? schema.enums.map((e) => ({
@@ -124,6 +173,8 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
       (t): Table => ({
         name: t.name,
         ...(caps.comments && t.doc !== undefined ? { doc: t.doc } : {}),
+        // Compared as `virtualKey` says (module case and whitespace aside).
+        ...(t.virtual ? { virtual: t.virtual } : {}),
         ...(() => {
           const o = t.options !== undefined && f.tableOptions ? f.tableOptions(t.options) : t.options;
           return o !== undefined ? { options: o } : {};
@@ -131,14 +182,29 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
         columns: t.columns.map((c) => column(t, c)),
         ...(t.primaryKey
           ? {
-              primaryKey: { name: f.primaryKeyNames ? t.primaryKey.name : "", columns: t.primaryKey.columns },
+              primaryKey: {
+                name: f.primaryKeyNames ? t.primaryKey.name : "",
+                columns: t.primaryKey.columns,
+                ...lengths(t.primaryKey.prefixLengths),
+                ...keyIndexClauses(t.primaryKey),
+                ...comment("primary-key", t.primaryKey.comment),
+              },
             }
           : {}),
         uniques: [
-          ...t.uniques.map((u) => ({ name: u.name, columns: u.columns })),
+          ...t.uniques.map((u) => ({
+            name: u.name,
+            columns: u.columns,
+            ...lengths(u.prefixLengths),
+            ...keyIndexClauses(u),
+            ...comment("unique", u.comment),
+          })),
+          // The same object as a unique constraint: its prefix lengths and comment with it.
           ...t.indexes.filter(plainUnique).map((i) => ({
             name: i.name,
             columns: i.parts.map((p) => (p.kind === "column" ? p.column : "")),
+            ...lengths(Object.fromEntries(keyPrefixLengths(i))),
+            ...comment("unique", i.comment),
           })),
         ],
         indexes: t.indexes.filter((i) => !plainUnique(i) && createsIndex(caps, i)).map(index),
@@ -151,12 +217,32 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
           onUpdate: action(k.onUpdate),
           ...(k.matchFull ? { matchFull: true } : {}),
           ...(k.deferrable ? { deferrable: k.deferrable } : {}),
+          ...(k.notValid ? { notValid: true } : {}),
+          ...comment("foreign-key", k.comment),
         })),
         checks: t.checks.map((c) => ({
           name: c.name,
           expr: expr(c.expr),
           ...(c.noInherit ? { noInherit: true } : {}),
+          ...(c.notValid ? { notValid: true } : {}),
+          ...comment("check", c.comment),
         })),
+        ...(t.exclusions?.length
+          ? {
+              exclusions: t.exclusions.map((x) => ({
+                name: x.name,
+                using: x.using,
+                // An exclusion's elements are index entries: the same normal form, and its operator.
+                parts: x.parts.map((p) => ({
+                  ...index({ name: "", unique: false, parts: [p] }).parts[0]!,
+                  operator: p.operator,
+                })),
+                ...(x.where !== undefined ? { where: expr(x.where) } : {}),
+                ...keyIndexClauses(x),
+                ...comment("exclusion", x.comment),
+              })),
+            }
+          : {}),
       }),
     ),
   };

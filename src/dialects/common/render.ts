@@ -8,18 +8,21 @@ import type {
   Check,
   Column,
   EnumType,
+  Exclusion,
   ForeignKey,
   GeneratedColumn,
   Index,
   IndexPart,
+  PrefixLengths,
+  KeyIndexClauses,
   PrimaryKey,
   Schema,
   Table,
   TableOptions,
   UniqueConstraint,
 } from "../../ir/model.ts";
-import type { AlterColumn, Change } from "../../diff/changes.ts";
-import { assertNever } from "../../diff/changes.ts";
+import type { AlterColumn, Change, ObjectChange } from "../../diff/changes.ts";
+import { assertNever, type CommentedItem } from "../../diff/changes.ts";
 import { type Capabilities, createsIndex, type RenderContext, type Statement } from "../dialect.ts";
 import { planSteps, type Step } from "../../diff/steps.ts";
 
@@ -79,12 +82,24 @@ export abstract class BaseRenderer {
         return this.alterEnumValues(c.enum, c.from, c.to);
       case "set-enum-comment":
         return this.enumComment(c.enum, c.to);
+      case "create-sequence":
+      case "drop-sequence":
+      case "rename-sequence":
+      case "alter-sequence":
+      case "create-domain":
+      case "drop-domain":
+      case "rename-domain":
+      case "alter-domain":
+        return this.objectChange(c);
       // A table created by the inverse of a drop carries its indexes (the differ creates new
       // tables with none and adds them as separate changes).
       case "create-table":
         return [
           ...this.createTable(c.table),
-          ...c.table.indexes.flatMap((i) => this.createIndex(c.table.name, i)),
+          ...c.table.indexes.flatMap((i) => [
+            ...this.createIndex(c.table.name, i),
+            ...this.indexCommentIfAny(c.table.name, i),
+          ]),
         ];
       case "drop-table":
         return [`DROP TABLE ${this.q(c.table.name)}`];
@@ -105,25 +120,48 @@ export abstract class BaseRenderer {
       case "alter-column":
         return this.alterColumn(c);
       case "add-primary-key":
-        return [`ALTER TABLE ${this.q(c.table)} ADD ${this.primaryKeySql(c.primaryKey)}`];
+        return [
+          `ALTER TABLE ${this.q(c.table)} ADD ${this.primaryKeySql(c.primaryKey)}`,
+          ...this.itemCommentIfAny(c.table, "primary-key", c.primaryKey),
+        ];
       case "drop-primary-key":
         return this.dropPrimaryKey(c.table, c.primaryKey);
       case "add-unique":
-        return [`ALTER TABLE ${this.q(c.table)} ADD ${this.uniqueSql(c.unique)}`];
+        return [
+          `ALTER TABLE ${this.q(c.table)} ADD ${this.uniqueSql(c.unique)}`,
+          ...this.itemCommentIfAny(c.table, "unique", c.unique),
+        ];
       case "drop-unique":
         return this.dropConstraint(c.table, c.unique.name, "unique");
       case "create-index":
-        return this.createIndex(c.table, c.index);
+        return [...this.createIndex(c.table, c.index), ...this.indexCommentIfAny(c.table, c.index)];
       case "drop-index":
         return this.dropIndex(c.table, c.index);
       case "add-foreign-key":
-        return [`ALTER TABLE ${this.q(c.table)} ADD ${this.foreignKeySql(c.foreignKey)}`];
+        return [
+          `ALTER TABLE ${this.q(c.table)} ADD ${this.foreignKeySql(c.foreignKey)}`,
+          ...this.itemCommentIfAny(c.table, "foreign-key", c.foreignKey),
+        ];
       case "drop-foreign-key":
         return this.dropConstraint(c.table, c.foreignKey.name, "foreign-key");
       case "add-check":
-        return [`ALTER TABLE ${this.q(c.table)} ADD ${this.checkSql(c.check)}`];
+        return [
+          `ALTER TABLE ${this.q(c.table)} ADD ${this.checkSql(c.check)}`,
+          ...this.itemCommentIfAny(c.table, "check", c.check),
+        ];
       case "drop-check":
         return this.dropConstraint(c.table, c.check.name, "check");
+      case "set-constraint-valid":
+        return this.setConstraintValid(c.table, c.constraint, c.name, c.valid);
+      case "set-item-comment":
+        return this.itemComment(c.table, c.item, c.name, c.to);
+      case "add-exclusion":
+        return [
+          `ALTER TABLE ${this.q(c.table)} ADD ${this.exclusionSql(c.exclusion)}`,
+          ...this.itemCommentIfAny(c.table, "exclusion", c.exclusion),
+        ];
+      case "drop-exclusion":
+        return this.dropConstraint(c.table, c.exclusion.name, "exclusion");
       case "rename-constraint":
         return this.renameConstraint(c.table, c.constraint, c.from, c.to);
       case "rename-index":
@@ -134,6 +172,13 @@ export abstract class BaseRenderer {
   }
 
   // ---- hooks with a standard default ------------------------------------------------------
+  /**
+   * Sequences and domains: only PostgreSQL has them, and validation refuses them elsewhere
+   * (`Capabilities.standaloneSequences`, `domains`), so reaching this is a planner bug.
+   */
+  protected objectChange(c: ObjectChange): string[] {
+    throw new Error(`this dialect has no sequences or domains (${c.kind})`);
+  }
   protected createEnum(_e: EnumType): string[] {
     return [];
   }
@@ -176,6 +221,15 @@ export abstract class BaseRenderer {
   protected tableComment(_table: string, _doc: string | undefined): string[] {
     return [];
   }
+  /** The comment of a constraint or index set (`doc`) or removed (undefined): none by default. */
+  protected itemComment(
+    _table: string,
+    _item: CommentedItem,
+    _name: string,
+    _doc: string | undefined,
+  ): string[] {
+    return [];
+  }
   protected enumComment(_name: string, _doc: string | undefined): string[] {
     return [];
   }
@@ -197,12 +251,38 @@ export abstract class BaseRenderer {
   protected dropConstraint(
     table: string,
     name: string,
-    _kind: "unique" | "foreign-key" | "check" | "primary-key",
+    _kind: "unique" | "foreign-key" | "check" | "primary-key" | "exclusion",
   ): string[] {
     return [`ALTER TABLE ${this.q(table)} DROP CONSTRAINT ${this.q(name)}`];
   }
   protected dropIndex(_table: string, index: Index): string[] {
     return this.creates(index) ? [`DROP INDEX ${this.q(index.name)}`] : [];
+  }
+  /**
+   * PostgreSQL's words (validation refuses `not valid` elsewhere): `VALIDATE CONSTRAINT` checks
+   * the rows there; the way back is a drop and an add `NOT VALID`, which PostgreSQL has no
+   * ALTER for (the definition is the table's after the change).
+   */
+  protected setConstraintValid(
+    table: string,
+    kind: "check" | "foreign-key",
+    name: string,
+    valid: boolean,
+  ): string[] {
+    if (valid) return [`ALTER TABLE ${this.q(table)} VALIDATE CONSTRAINT ${this.q(name)}`];
+    const t = this.tableIn("to", table);
+    const def =
+      kind === "check"
+        ? this.checkSql(t.checks.find((c) => c.name === name)!)
+        : this.foreignKeySql(t.foreignKeys.find((f) => f.name === name)!);
+    const item =
+      kind === "check" ? t.checks.find((c) => c.name === name)! : t.foreignKeys.find((f) => f.name === name)!;
+    // The drop takes the comment along: it is set again.
+    return [
+      ...this.dropConstraint(table, name, kind),
+      `ALTER TABLE ${this.q(table)} ADD ${def}`,
+      ...this.itemCommentIfAny(table, kind, item),
+    ];
   }
   protected renameConstraint(table: string, _kind: string, from: string, to: string): string[] {
     return [`ALTER TABLE ${this.q(table)} RENAME CONSTRAINT ${this.q(from)} TO ${this.q(to)}`];
@@ -215,9 +295,13 @@ export abstract class BaseRenderer {
   createTable(t: Table): string[] {
     if (t.virtual) return this.createVirtualTable(t);
     const lines = [...t.columns.map((c) => this.columnDef(t, c)), ...this.tableConstraints(t)];
+    // A table without columns (PostgreSQL's `CREATE TABLE t ()`; validation refuses it elsewhere).
+    const body = lines.length ? `(\n  ${lines.join(",\n  ")}\n)` : "()";
     return [
-      `CREATE TABLE ${this.q(t.name)} (\n  ${lines.join(",\n  ")}\n)${this.tableOptions(t)}`,
+      `CREATE TABLE ${this.q(t.name)} ${body}${this.tableOptions(t)}`,
+      ...this.notValidConstraints(t),
       ...this.columnComments(t),
+      ...this.constraintComments(t),
     ];
   }
 
@@ -235,6 +319,43 @@ export abstract class BaseRenderer {
     ];
   }
 
+  /** The comments of a new table's constraints (its indexes come as their own changes). */
+  protected constraintComments(t: Table): string[] {
+    return [
+      ...(t.primaryKey ? this.itemCommentIfAny(t.name, "primary-key", t.primaryKey) : []),
+      ...t.uniques.flatMap((u) => this.itemCommentIfAny(t.name, "unique", u)),
+      ...t.checks.flatMap((c) => this.itemCommentIfAny(t.name, "check", c)),
+      ...t.foreignKeys.flatMap((f) => this.itemCommentIfAny(t.name, "foreign-key", f)),
+      ...(t.exclusions ?? []).flatMap((x) => this.itemCommentIfAny(t.name, "exclusion", x)),
+    ];
+  }
+
+  /** The comment of a constraint just added, when it has one. */
+  protected itemCommentIfAny(
+    table: string,
+    item: CommentedItem,
+    x: { name: string; comment?: string },
+  ): string[] {
+    return x.comment !== undefined ? this.itemComment(table, item, x.name, x.comment) : [];
+  }
+
+  /** An index's comment, where the index exists on this dialect. */
+  private indexCommentIfAny(table: string, i: Index): string[] {
+    return this.creates(i) ? this.itemCommentIfAny(table, "index", i) : [];
+  }
+
+  /**
+   * The `not valid` checks and foreign keys of a new table, added after it: PostgreSQL takes
+   * NOT VALID in CREATE TABLE and marks the constraint valid anyway (the table is empty), so
+   * only `ALTER TABLE ... ADD ... NOT VALID` leaves it as the schema says.
+   */
+  protected notValidConstraints(t: Table): string[] {
+    return [
+      ...t.checks.filter((c) => c.notValid).map((c) => this.checkSql(c)),
+      ...t.foreignKeys.filter((f) => f.notValid).map((f) => this.foreignKeySql(f)),
+    ].map((def) => `ALTER TABLE ${this.q(t.name)} ADD ${def}`);
+  }
+
   protected tableOptions(_t: Table): string {
     return "";
   }
@@ -244,8 +365,9 @@ export abstract class BaseRenderer {
     return [
       ...(t.primaryKey && !this.primaryKeyInline(t) ? [this.primaryKeySql(t.primaryKey)] : []),
       ...t.uniques.map((u) => this.uniqueSql(u)),
-      ...t.checks.map((c) => this.checkSql(c)),
-      ...t.foreignKeys.map((f) => this.foreignKeySql(f)),
+      ...t.checks.filter((c) => !c.notValid).map((c) => this.checkSql(c)),
+      ...t.foreignKeys.filter((f) => !f.notValid).map((f) => this.foreignKeySql(f)),
+      ...(t.exclusions ?? []).map((x) => this.exclusionSql(x)),
     ];
   }
 
@@ -294,22 +416,45 @@ export abstract class BaseRenderer {
   }
 
   primaryKeySql(pk: PrimaryKey): string {
-    return `CONSTRAINT ${this.q(pk.name)} PRIMARY KEY (${this.cols(pk.columns)})`;
+    return `CONSTRAINT ${this.q(pk.name)} PRIMARY KEY (${this.keyCols(pk.columns, pk.prefixLengths)})${this.keyIndexClauses(pk)}`;
   }
   uniqueSql(u: UniqueConstraint): string {
-    return `CONSTRAINT ${this.q(u.name)} UNIQUE (${this.cols(u.columns)})`;
+    return `CONSTRAINT ${this.q(u.name)} UNIQUE (${this.keyCols(u.columns, u.prefixLengths)})${this.keyIndexClauses(u)}`;
+  }
+  /**
+   * PostgreSQL's EXCLUDE (validation refuses it elsewhere): each element as an index entry,
+   * then `WITH operator`; the clauses of its index, then its WHERE.
+   */
+  exclusionSql(x: Exclusion): string {
+    const parts = x.parts.map(
+      (p) =>
+        `${p.kind === "column" ? this.q(p.column) : `(${p.sql})`}${this.indexPartOptions(p)} WITH ${p.operator}`,
+    );
+    return `CONSTRAINT ${this.q(x.name)} EXCLUDE USING ${x.using} (${parts.join(", ")})${this.keyIndexClauses(x)}${x.where !== undefined ? ` WHERE (${x.where})` : ""}`;
+  }
+  /** A key's `INCLUDE (...)` and `WITH (...)`, PostgreSQL's (validation refuses them elsewhere). */
+  protected keyIndexClauses(k: KeyIndexClauses): string {
+    return `${k.include?.length ? ` INCLUDE (${this.cols(k.include)})` : ""}${this.storageSql(k.storage)}`;
+  }
+  /** ` WITH (name = value, ...)`, or nothing. */
+  protected storageSql(storage: Readonly<Record<string, string>> | undefined): string {
+    return storage
+      ? ` WITH (${Object.entries(storage)
+          .map(([k, v]) => `${k} = ${v}`)
+          .join(", ")})`
+      : "";
   }
   /** `NO INHERIT` only where validation lets it through (PostgreSQL). */
   checkSql(c: Check): string {
-    return `CONSTRAINT ${this.q(c.name)} CHECK (${c.expr})${c.noInherit ? " NO INHERIT" : ""}`;
+    return `CONSTRAINT ${this.q(c.name)} CHECK (${c.expr})${c.noInherit ? " NO INHERIT" : ""}${c.notValid ? " NOT VALID" : ""}`;
   }
-  /** `MATCH FULL` and `DEFERRABLE` only where validation lets them through (PostgreSQL). */
+  /** `MATCH FULL`, `DEFERRABLE` and `NOT VALID` only where validation lets them through (PostgreSQL). */
   foreignKeySql(f: ForeignKey): string {
     const actions = `${f.onDelete !== "no action" ? ` ON DELETE ${f.onDelete.toUpperCase()}` : ""}${f.onUpdate !== "no action" ? ` ON UPDATE ${f.onUpdate.toUpperCase()}` : ""}`;
     const deferrable = f.deferrable
       ? ` DEFERRABLE${f.deferrable === "deferred" ? " INITIALLY DEFERRED" : ""}`
       : "";
-    return `CONSTRAINT ${this.q(f.name)} FOREIGN KEY (${this.cols(f.columns)}) REFERENCES ${this.q(f.refTable)} (${this.cols(f.refColumns)})${f.matchFull ? " MATCH FULL" : ""}${actions}${deferrable}`;
+    return `CONSTRAINT ${this.q(f.name)} FOREIGN KEY (${this.cols(f.columns)}) REFERENCES ${this.q(f.refTable)} (${this.cols(f.refColumns)})${f.matchFull ? " MATCH FULL" : ""}${actions}${deferrable}${f.notValid ? " NOT VALID" : ""}`;
   }
 
   /**
@@ -341,11 +486,7 @@ export abstract class BaseRenderer {
    * `WITH (...)` (validation refuses them where the dialect has none).
    */
   protected indexClauses(i: Index): string {
-    const storage = i.storage
-      ? ` WITH (${Object.entries(i.storage)
-          .map(([k, v]) => `${k} = ${v}`)
-          .join(", ")})`
-      : "";
+    const storage = this.storageSql(i.storage);
     return `${i.include?.length ? ` INCLUDE (${this.cols(i.include)})` : ""}${i.nullsNotDistinct ? " NULLS NOT DISTINCT" : ""}${storage}`;
   }
 
@@ -356,6 +497,11 @@ export abstract class BaseRenderer {
 
   protected cols(names: readonly string[]): string {
     return names.map((n) => this.q(n)).join(", ");
+  }
+
+  /** A key's columns, each with its prefix length if any (MySQL's; validation refuses them elsewhere). */
+  protected keyCols(names: readonly string[], lengths: PrefixLengths | undefined): string {
+    return names.map((n) => `${this.q(n)}${lengths?.[n] !== undefined ? `(${lengths[n]})` : ""}`).join(", ");
   }
 
   /**

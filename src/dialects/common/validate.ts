@@ -3,14 +3,23 @@
  * database refuses is an error, what it accepts but is odd a warning (the validator may refuse
  * only what the database itself would refuse; `grammar/README.md`, "Errors and warnings").
  */
+import { columnsOf, tableParent } from "../../ir/inheritance.ts";
 import {
   INTEGER_TYPES,
+  keyPrefixLengths,
   TEXT_TYPES,
+  type Check,
   type Column,
   type ColumnType,
+  type CommentedItem,
+  type Exclusion,
+  type ForeignKey,
+  type Index,
+  type PrimaryKey,
   type Schema,
   type SourceInfo,
   type Table,
+  type UniqueConstraint,
 } from "../../ir/model.ts";
 import type { Capabilities, NameScopes } from "../dialect.ts";
 import { diagnostic, type Diagnostic } from "../../ir/diagnostics.ts";
@@ -140,7 +149,8 @@ export function validatePortable(
         );
       continue; // the module holds its columns: none of the rules below applies
     }
-    if (!t.columns.length)
+    // A partition or an inheritance child has its parent's columns.
+    if (!t.columns.length && !tableParent(t))
       out.push(
         judged(
           !a.emptyTables,
@@ -182,8 +192,11 @@ export function validatePortable(
         );
     for (const fk of t.foreignKeys) {
       const target = tables.get(fk.refTable);
-      const cols = fk.columns.map((n) => t.columns.find((c) => c.name === n));
-      const refs = fk.refColumns.map((n) => target?.columns.find((c) => c.name === n));
+      const lookup = (n: string) => tables.get(n);
+      const cols = fk.columns.map((n) => columnsOf(lookup, t).find((c) => c.name === n));
+      const refs = fk.refColumns.map((n) =>
+        (target ? columnsOf(lookup, target) : []).find((c) => c.name === n),
+      );
       // Unknown names and arity are the language's errors, reported before this runs.
       if (!target || fk.columns.length !== fk.refColumns.length || [...cols, ...refs].some((c) => !c))
         continue;
@@ -336,19 +349,38 @@ export function validateUnsigned(schema: Schema, caps: Capabilities, db: string)
           ),
         );
     }
-  // An index key on a prefix: PostgreSQL and SQLite index whole values (or an expression).
-  if (!caps.indexPrefixes)
+  // `using` on a primary key: only MySQL writes one (and keeps that it was written).
+  if (!caps.primaryKeyMethod)
     for (const t of schema.tables)
-      for (const i of t.indexes)
-        if (i.parts.some((p) => p.kind === "column" && p.length !== undefined))
+      if (t.primaryKey?.using !== undefined)
+        out.push(
+          dialectWarning(
+            "index-method",
+            `${db} takes no method on a primary key; \`using ${t.primaryKey.using}\` on \`${t.name}\`'s is ignored`,
+            t.primaryKey.src,
+            "remove `using`",
+            "using",
+          ),
+        );
+  // A key on a prefix: PostgreSQL and SQLite index whole values (or an expression).
+  if (!caps.indexPrefixes)
+    for (const t of schema.tables) {
+      const keys: [string, PrimaryKey | UniqueConstraint | Index][] = [
+        ...(t.primaryKey ? [[`primary key of \`${t.name}\``, t.primaryKey] as [string, PrimaryKey]] : []),
+        ...t.uniques.map((u): [string, UniqueConstraint] => [`unique constraint \`${u.name}\``, u]),
+        ...t.indexes.map((i): [string, Index] => [`index \`${i.name}\``, i]),
+      ];
+      for (const [what, k] of keys)
+        if (keyPrefixLengths(k).size)
           out.push(
             dialectError(
               "index-prefix",
-              `${db} has no index prefix lengths (index \`${i.name}\`)`,
-              i.src,
+              `${db} has no index prefix lengths (${what})`,
+              k.src,
               "index the whole column, or an expression such as `(left(name, 20))`",
             ),
           );
+    }
   return out;
 }
 
@@ -473,11 +505,36 @@ export function validateTableOptions(schema: Schema, caps: Capabilities, db: str
   return out;
 }
 
-/** `no inherit`, `match full` and `deferrable` where the dialect has no such clauses. */
+/** Exclusion constraints where the dialect has none (PostgreSQL alone has EXCLUDE). */
+export function validateExclusions(schema: Schema, caps: Capabilities, db: string): Diagnostic[] {
+  if (caps.exclusions) return [];
+  return schema.tables.flatMap((t) =>
+    (t.exclusions ?? []).map((x) =>
+      dialectError(
+        "exclusion-dialect",
+        `${db} has no exclusion constraints (\`${x.name}\`)`,
+        x.src,
+        "use a unique key where equality is enough, or remove it",
+      ),
+    ),
+  );
+}
+
+/** `no inherit`, `match full`, `deferrable` and `not valid` where the dialect has no such clauses. */
 export function validateConstraintClauses(schema: Schema, caps: Capabilities, db: string): Diagnostic[] {
   if (caps.constraintClauses) return [];
   const out: Diagnostic[] = [];
   for (const t of schema.tables) {
+    for (const c of [...t.checks, ...t.foreignKeys])
+      if (c.notValid)
+        out.push(
+          dialectError(
+            "not-valid-dialect",
+            `${db} has no \`not valid\` constraints (\`${c.name}\`): it checks every row`,
+            c.src,
+            "remove `not valid`",
+          ),
+        );
     for (const ck of t.checks)
       if (ck.noInherit)
         out.push(
@@ -525,6 +582,17 @@ export function validateIndexEntries(schema: Schema, caps: Capabilities, db: str
     opclass: "operator classes",
     nulls: "`nulls first|last` in an index",
   };
+  for (const t of schema.tables)
+    for (const k of [...(t.primaryKey ? [t.primaryKey] : []), ...t.uniques])
+      if ((k.include?.length || k.storage) && !caps.indexClauses)
+        out.push(
+          dialectError(
+            "index-clause-dialect",
+            `${db} has no ${k.include?.length ? "`include`" : "storage parameters (`with`)"} on a key (\`${k.name}\`)`,
+            k.src,
+            "remove it",
+          ),
+        );
   for (const t of schema.tables)
     for (const i of t.indexes) {
       const clause = i.include?.length
@@ -579,5 +647,43 @@ export function validateIndexEntries(schema: Schema, caps: Capabilities, db: str
           );
       }
     }
+  return out;
+}
+
+/**
+ * A `///` comment on a key, index or constraint the database keeps no comment on (MySQL: foreign
+ * keys and checks): the database accepts the item, the comment is not kept. A warning.
+ */
+export function validateItemComments(schema: Schema, caps: Capabilities, db: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const kept = new Set(caps.itemComments ?? []);
+  const words: Record<CommentedItem, string> = {
+    "primary-key": "primary key",
+    unique: "unique constraint",
+    index: "index",
+    "foreign-key": "foreign key",
+    check: "check",
+    exclusion: "exclusion constraint",
+  };
+  for (const t of schema.tables) {
+    const items: [CommentedItem, { name: string; comment?: string; src?: SourceInfo }][] = [
+      ...(t.primaryKey ? [["primary-key", t.primaryKey] as [CommentedItem, PrimaryKey]] : []),
+      ...t.uniques.map((u): [CommentedItem, UniqueConstraint] => ["unique", u]),
+      ...t.indexes.map((i): [CommentedItem, Index] => ["index", i]),
+      ...t.foreignKeys.map((f): [CommentedItem, ForeignKey] => ["foreign-key", f]),
+      ...t.checks.map((c): [CommentedItem, Check] => ["check", c]),
+      ...(t.exclusions ?? []).map((x): [CommentedItem, Exclusion] => ["exclusion", x]),
+    ];
+    for (const [kind, item] of items)
+      if (item.comment !== undefined && !kept.has(kind))
+        out.push(
+          dialectWarning(
+            "item-comment",
+            `${db} keeps no comment on a ${words[kind]}: the \`///\` comment on \`${item.name}\` is not kept`,
+            item.src,
+            "make it a `//` comment, or put it on the table or a column",
+          ),
+        );
+  }
   return out;
 }

@@ -15,7 +15,15 @@ export const INDEX_KINDS: readonly string[] = ["fulltext", "spatial"];
  * MySQL's table options, as `table t (engine = InnoDB, charset = latin1) {` writes them:
  * ENGINE, DEFAULT CHARSET, COLLATE, ROW_FORMAT, KEY_BLOCK_SIZE (the comment is the `///` doc).
  */
-export const MYSQL_TABLE_OPTIONS = ["engine", "charset", "collate", "row_format", "key_block_size"] as const;
+export const MYSQL_TABLE_OPTIONS = [
+  "engine",
+  "charset",
+  "collate",
+  "row_format",
+  "key_block_size",
+  // The whole PARTITION BY clause, raw SQL (`partitions.ts`).
+  "partition by",
+] as const;
 
 export const CAPABILITIES: Capabilities = {
   types: MYSQL_TYPES,
@@ -44,5 +52,9 @@ export const CAPABILITIES: Capabilities = {
   onUpdateNow: true,
   indexPrefixes: true,
   tableOptions: MYSQL_TABLE_OPTIONS.map((name) => ({ name, takes: "value" as const })),
+  repartitions: true,
   columnOrder: true,
+  // `COMMENT '...'` is an index option: keys and indexes have it, foreign keys and checks not.
+  itemComments: ["primary-key", "unique", "index"],
+  primaryKeyMethod: true,
 };

@@ -1,4 +1,5 @@
 /** The MySQL/MariaDB dialect: capabilities as data, rendering and validation. */
+import { normalizePartitionClause } from "./partitions.ts";
 import type { Dialect } from "../dialect.ts";
 import { CAPABILITIES, INDEX_KINDS } from "./capabilities.ts";
 import { normalizeSchema } from "../common/normalize.ts";
@@ -7,6 +8,7 @@ import { lockMysql } from "./lock.ts";
 import { preflightGalera } from "./galera-lock.ts";
 import { quoteBacktick } from "../common/sql.ts";
 import { MysqlRenderer } from "./render.ts";
+import { effectiveCollation, normalTableOptions } from "./options.ts";
 import { validateMysql } from "./validate.ts";
 
 export const mysql: Dialect = {
@@ -18,20 +20,14 @@ export const mysql: Dialect = {
   preflight: preflightGalera,
   render: (changes, ctx) => new MysqlRenderer().render(changes, ctx),
   introspect: introspectMysql,
-  normalize: (schema) =>
+  normalize: (schema, defaults) =>
     normalizeSchema(schema, {
       capabilities: CAPABILITIES,
       renderer: () => new MysqlRenderer(),
       keepsIndexMethod: INDEX_KINDS,
-      // Engine, charset and collation names ignore case; InnoDB is what a table gets without ENGINE.
-      tableOptions: (o) => {
-        const out = Object.fromEntries(
-          Object.entries(o).map(([k, v]) => [k, typeof v === "string" ? v.toLowerCase() : v]),
-        );
-        if (out["engine"] === "innodb") delete out["engine"];
-        return Object.keys(out).length ? out : undefined;
-      },
-      tableCollation: (t) => (typeof t.options?.["collate"] === "string" ? t.options["collate"] : undefined),
+      tableOptions: (o) => normalTableOptions(o, defaults),
+      // The collation the table gives its columns: a column's own equal to it is none.
+      tableCollation: (t) => effectiveCollation(t.options, defaults),
       primaryKeyNames: false,
       uniqueIndexIsConstraint: true,
       fkAction: (a) => (a === "no action" ? "restrict" : a),

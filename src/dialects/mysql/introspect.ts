@@ -1,6 +1,7 @@
 /**
  * Reads a MySQL/MariaDB schema (the connection's current database) into the IR through
- * information_schema: seven queries for the whole database, never one per table.
+ * information_schema: eight queries for the whole database, never one per table, and SHOW
+ * CREATE TABLE of the tables with indexes in one round trip (`explicitMethods`).
  *
  * What the server rewrites is mapped back: `tinyint(1)` is bool, `longtext` text, `datetime(6)`
  * timestamp, `timestamp(6)` timestamptz, an inline `enum(...)` becomes an enum type (named after
@@ -9,10 +10,13 @@
  * unique constraint (MySQL does not tell them apart); the index InnoDB adds for a foreign key
  * is left out.
  */
+import { partitionClauseOf } from "./partitions.ts";
+import { quoteBacktick } from "../common/sql.ts";
 import type {
   Check,
   Column,
   ColumnType,
+  DatabaseDefaults,
   DefaultValue,
   FkAction,
   ForeignKey,
@@ -200,7 +204,17 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
     if (exclude.has(name)) continue;
     const doc = String(r["doc"] ?? "");
     if (r["coll"]) tableCollation.set(name, String(r["coll"]));
-    const options = tableOptionsOf(r, defaults);
+    // A partitioned table's clause, as SHOW CREATE TABLE prints it (one query per such table:
+    // information_schema.PARTITIONS does not tell a LIST's DEFAULT partition apart).
+    const partitioned = /\bpartitioned\b/i.test(String(r["opts"] ?? ""))
+      ? partitionClauseOf(
+          String(
+            Object.values((await ex.query(`SHOW CREATE TABLE ${quoteBacktick(name)}`))[0] ?? {})[1] ?? "",
+          ),
+        )
+      : undefined;
+    const plain = tableOptionsOf(r, defaults);
+    const options = partitioned !== undefined ? { ...plain, "partition by": `(${partitioned})` } : plain;
     tables.set(name, {
       name,
       ...(doc ? { doc } : {}),
@@ -331,7 +345,7 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
   }
 
   const statRows =
-    await ex.query(`SELECT TABLE_NAME AS t, INDEX_NAME AS name, NON_UNIQUE AS nu, COLUMN_NAME AS col, COLLATION AS coll, INDEX_TYPE AS method, SUB_PART AS sub, SEQ_IN_INDEX AS seq
+    await ex.query(`SELECT TABLE_NAME AS t, INDEX_NAME AS name, NON_UNIQUE AS nu, COLUMN_NAME AS col, COLLATION AS coll, INDEX_TYPE AS method, SUB_PART AS sub, SEQ_IN_INDEX AS seq, INDEX_COMMENT AS comment
     FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()`);
   // No ORDER BY: the rows come in each table's index order (SHOW CREATE TABLE's, the order the
   // indexes were created in), which pull keeps so a replay creates them in that order too; the
@@ -348,6 +362,8 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
       name: string;
       unique: boolean;
       method: string;
+      /** INDEX_COMMENT: `COMMENT '...'` on the index or key ('' when none: MySQL keeps no empty one). */
+      comment: string;
       cols: { col: string; desc: boolean; length?: number }[];
     }
   >();
@@ -363,16 +379,18 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
           name: String(r["name"]),
           unique: Number(r["nu"]) === 0,
           method: String(r["method"]).toLowerCase(),
+          comment: String(r["comment"] ?? ""),
           cols: [],
         }),
       );
-    // A prefix length, but not the one the renderer gives a text or bytes column of its own.
+    // A prefix length, but not the one the renderer gives a text or bytes column of its own in
+    // a plain index (a key's, unique or primary, is always written).
     const table = tables.get(i.t)!;
     const column = table.columns.find((c) => c.name === String(r["col"]));
     const sub = r["sub"] === null || r["sub"] === undefined ? undefined : Number(r["sub"]);
     const length =
       sub !== undefined &&
-      !(sub === TEXT_PREFIX && column && isBlobLike(column.type)) &&
+      !(sub === TEXT_PREFIX && column && isBlobLike(column.type) && !i.unique) &&
       !["fulltext", "spatial"].includes(i.method)
         ? sub
         : undefined;
@@ -382,17 +400,32 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
       ...(length !== undefined ? { length } : {}),
     };
   }
+  const explicit = await explicitMethods(ex, [
+    ...new Set([...indexCols.values()].filter((i) => ["btree", "hash"].includes(i.method)).map((i) => i.t)),
+  ]);
   for (const [key, i] of indexCols) {
     const t = tables.get(i.t)!;
+    // `USING BTREE` written (or HASH, which InnoDB keeps as BTREE): the index says so again.
+    const method = explicit.get(key) ?? i.method;
     const columns = i.cols.map((c) => c.col);
+    const comment = i.comment !== "" ? { comment: i.comment } : {};
     if (i.name === "PRIMARY") {
-      t.primaryKey = { name: `${t.name}_pkey`, columns };
+      const lengths = Object.fromEntries(
+        i.cols.flatMap((c) => (c.length !== undefined ? [[c.col, c.length]] : [])),
+      );
+      t.primaryKey = {
+        name: `${t.name}_pkey`,
+        columns,
+        ...(Object.keys(lengths).length ? { prefixLengths: lengths } : {}),
+        ...(explicit.has(key) ? { using: method } : {}),
+        ...comment,
+      };
       continue;
     }
     // InnoDB's own index for a foreign key carries the key's name: not part of the schema.
     if (fkNames.has(key) && !i.unique) continue;
-    if (i.unique && i.cols.every((c) => !c.desc && c.length === undefined)) {
-      t.uniques.push({ name: i.name, columns });
+    if (i.unique && !explicit.has(key) && i.cols.every((c) => !c.desc && c.length === undefined)) {
+      t.uniques.push({ name: i.name, columns, ...comment });
       continue;
     }
     t.indexes.push({
@@ -404,7 +437,8 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
         desc: c.desc,
         ...(c.length !== undefined ? { length: c.length } : {}),
       })),
-      ...(i.method !== "btree" ? { using: i.method } : {}),
+      ...(method !== "btree" || explicit.has(key) ? { using: method } : {}),
+      ...comment,
     });
   }
 
@@ -417,11 +451,56 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
     ORDER BY 1, 2`);
   for (const r of others) skipped.push(`${String(r["kind"])} ${String(r["name"])}`);
 
+  // The defaults, for the normal form: a table restating them is the same as one without.
+  const charsets = await ex.query(
+    "SELECT CHARACTER_SET_NAME AS cs, DEFAULT_COLLATE_NAME AS coll FROM information_schema.CHARACTER_SETS",
+  );
+  const databaseDefaults: DatabaseDefaults = {
+    tableOptions: {
+      ...(defaults?.["engine"] ? { engine: String(defaults["engine"]) } : {}),
+      ...(defaults?.["cs"] ? { charset: String(defaults["cs"]) } : {}),
+      ...(defaults?.["coll"] ? { collate: String(defaults["coll"]) } : {}),
+    },
+    collations: Object.fromEntries(
+      charsets.map((r) => [String(r["cs"]).toLowerCase(), String(r["coll"]).toLowerCase()]),
+    ),
+  };
   return {
-    schema: { enums, tables: [...tables.values()].map((t): Table => t) },
+    schema: { enums, tables: [...tables.values()].map((t): Table => t), databaseDefaults },
     skipped,
     unsupported: await unsupportedMysql(ex, exclude),
   };
+}
+
+/**
+ * The indexes whose method was written (`USING BTREE`, `USING HASH`), by `table\0index`: the
+ * server keeps that it was (SHOW CREATE TABLE prints it again) but information_schema does not
+ * tell (INDEX_TYPE is BTREE either way). So SHOW CREATE TABLE of each table with such an index,
+ * all of them in one round trip (the connection takes several statements at once), in batches.
+ */
+async function explicitMethods(ex: Executor, tables: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const q = (n: string) => `\`${n.replace(/`/g, "``")}\``;
+  for (let at = 0; at < tables.length; at += 200) {
+    const batch = tables.slice(at, at + 200);
+    // A second statement, so the answer is always a list of result sets (one each).
+    const sets = await ex.query<Record<string, unknown>[]>(
+      `${batch.map((t) => `SHOW CREATE TABLE ${q(t)}`).join("; ")}; SELECT 1`,
+    );
+    batch.forEach((t, k) => {
+      const body = String(sets[k]?.[0]?.["Create Table"] ?? "");
+      for (const line of body.split("\n")) {
+        // `  [UNIQUE ]KEY `name` (cols) USING BTREE[ COMMENT '...'],` or `  PRIMARY KEY (cols)
+        // USING BTREE...`: the method follows the columns.
+        const m =
+          /^\s*(?:PRIMARY KEY|(?:UNIQUE )?KEY `((?:[^`]|``)+)`) \(.*\) USING (BTREE|HASH)(?: COMMENT '(?:[^'\\]|''|\\.)*')?,?$/.exec(
+            line,
+          );
+        if (m) out.set(`${t}\u0000${m[1]?.replace(/``/g, "`") ?? "PRIMARY"}`, m[2]!.toLowerCase());
+      }
+    });
+  }
+  return out;
 }
 
 /**
@@ -433,12 +512,7 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
  */
 export async function unsupportedMysql(ex: Executor, exclude: ReadonlySet<string>): Promise<Unsupported[]> {
   const rows = await ex.query<{ what: string; object: string; tbl: string; leave_out: string | null }>(`
-    -- Indexes read them; a primary key has only column names.
-    SELECT 'primary key prefix lengths' AS what, CONCAT(s.TABLE_NAME, '.', s.INDEX_NAME, ' (', s.COLUMN_NAME, '(', s.SUB_PART, '))') AS object, s.TABLE_NAME AS tbl, s.INDEX_NAME AS leave_out
-      FROM information_schema.STATISTICS s JOIN information_schema.COLUMNS c
-        ON c.TABLE_SCHEMA = s.TABLE_SCHEMA AND c.TABLE_NAME = s.TABLE_NAME AND c.COLUMN_NAME = s.COLUMN_NAME
-      WHERE s.TABLE_SCHEMA = DATABASE() AND s.SUB_PART IS NOT NULL AND s.INDEX_NAME = 'PRIMARY'
-    UNION ALL SELECT 'invisible columns', CONCAT(TABLE_NAME, '.', COLUMN_NAME), TABLE_NAME, NULL
+    SELECT 'invisible columns' AS what, CONCAT(TABLE_NAME, '.', COLUMN_NAME) AS object, TABLE_NAME AS tbl, NULL AS leave_out
       FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND EXTRA LIKE '%invisible%'
     -- The reference is read by the table's name alone, which is another table here (or none).
     UNION ALL SELECT 'foreign keys to another database', CONCAT(TABLE_NAME, '.', CONSTRAINT_NAME, ' (references ', UNIQUE_CONSTRAINT_SCHEMA, '.', REFERENCED_TABLE_NAME, ')'), TABLE_NAME, CONSTRAINT_NAME
@@ -446,8 +520,6 @@ export async function unsupportedMysql(ex: Executor, exclude: ReadonlySet<string
     -- Read as no table at all (introspection reads BASE TABLEs).
     UNION ALL SELECT 'system-versioned tables', TABLE_NAME, TABLE_NAME, NULL
       FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'SYSTEM VERSIONED'
-    UNION ALL SELECT 'partitioned tables', TABLE_NAME, TABLE_NAME, NULL
-      FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND CREATE_OPTIONS LIKE '%partitioned%'
     ORDER BY 1, 2`);
   return rows
     .filter((r) => !exclude.has(String(r.tbl)))

@@ -2,17 +2,21 @@
  * MySQL/MariaDB: inline ENUM types, complete column definitions on MODIFY, comments inline,
  * no transactional DDL (the runner records progress instead).
  */
+import { alterPartitioningSql, partitionClauseSql } from "./partitions.ts";
 import type {
   Check,
   Column,
+  CommentedItem,
   ForeignKey,
   GeneratedColumn,
   Index,
   PrimaryKey,
   Table,
   TableOptions,
+  UniqueConstraint,
 } from "../../ir/model.ts";
-import type { AlterColumn, Change } from "../../diff/changes.ts";
+import { keyPrefixLengths } from "../../ir/model.ts";
+import { type AlterColumn, assertNever, type Change } from "../../diff/changes.ts";
 import { type TableLineage, tableLineage } from "../../diff/steps.ts";
 import { BaseRenderer } from "../common/render.ts";
 import { backtickNames, quoteBacktick, quoteStringMysql } from "../common/sql.ts";
@@ -95,6 +99,8 @@ export class MysqlRenderer extends BaseRenderer {
       ...(o["row_format"] !== undefined ? [` ROW_FORMAT = ${o["row_format"]}`] : []),
       ...(o["key_block_size"] !== undefined ? [` KEY_BLOCK_SIZE = ${o["key_block_size"]}`] : []),
       ...(t.doc !== undefined ? [` COMMENT = ${quoteStringMysql(t.doc)}`] : []),
+      // After every other option, as the grammar wants it.
+      partitionClauseSql(o),
     ].join("");
   }
 
@@ -113,6 +119,7 @@ export class MysqlRenderer extends BaseRenderer {
       ...(changed("key_block_size") ? [`KEY_BLOCK_SIZE = ${to["key_block_size"] ?? "0"}`] : []),
     ];
     const out = clauses.length ? [`ALTER TABLE ${this.q(table)} ${clauses.join(", ")}`] : [];
+    out.push(...alterPartitioningSql(this.q(table), from, to));
     if (changed("charset") || changed("collate")) {
       const t = this.tableIn("to", table);
       out.push(
@@ -138,9 +145,23 @@ export class MysqlRenderer extends BaseRenderer {
     return `CONSTRAINT ${this.q(f.name)} FOREIGN KEY (${this.cols(f.columns)}) REFERENCES ${this.q(f.refTable)} (${this.cols(f.refColumns)}) ON DELETE ${f.onDelete.toUpperCase()} ON UPDATE ${f.onUpdate.toUpperCase()}`;
   }
 
-  override primaryKeySql(pk: { name: string; columns: readonly string[] }): string {
+  override primaryKeySql(pk: PrimaryKey): string {
     // MySQL names every primary key PRIMARY; a CONSTRAINT name would be ignored.
-    return `PRIMARY KEY (${this.cols(pk.columns)})`;
+    // A method MySQL does not have is left out (validation warns), as on an index.
+    const using =
+      pk.using && this.caps.indexMethods.includes(pk.using) && !INDEX_KINDS.includes(pk.using)
+        ? ` USING ${pk.using.toUpperCase()}`
+        : "";
+    return `PRIMARY KEY (${this.keyCols(pk.columns, pk.prefixLengths)})${using}${this.keyComment(pk.comment)}`;
+  }
+
+  override uniqueSql(u: UniqueConstraint): string {
+    return `CONSTRAINT ${this.q(u.name)} UNIQUE (${this.keyCols(u.columns, u.prefixLengths)})${this.keyComment(u.comment)}`;
+  }
+
+  /** ` COMMENT '...'` after a key's or an index's columns, or nothing. */
+  private keyComment(comment: string | undefined): string {
+    return comment !== undefined ? ` COMMENT ${quoteStringMysql(comment)}` : "";
   }
 
   /**
@@ -481,6 +502,22 @@ export class MysqlRenderer extends BaseRenderer {
   /** TEXT/BLOB columns by a prefix, USING after the columns, no `where` (MySQL has no partial indexes). */
   override createIndex(table: string, i: Index): string[] {
     if (!this.creates(i)) return [];
+    const d = this.indexDef(table, i);
+    return [`CREATE ${d.kind}INDEX ${this.q(i.name)} ON ${this.q(table)} ${d.body}`];
+  }
+
+  /**
+   * An index as CREATE INDEX and ALTER TABLE ... ADD write it: its kind (`UNIQUE `, `FULLTEXT `,
+   * `SPATIAL ` or none) and what follows its name, `(parts) [USING m] [COMMENT '...']`.
+   */
+  private indexDef(table: string, i: Index): { kind: string; body: string } {
+    const comment = this.keyComment(i.comment);
+    // FULLTEXT and SPATIAL are kinds of index, written before INDEX, on whole columns.
+    if (i.using && INDEX_KINDS.includes(i.using))
+      return {
+        kind: `${i.using.toUpperCase()} `,
+        body: `(${i.parts.map((p) => (p.kind === "column" ? this.q(p.column) : `(${p.sql})`)).join(", ")})${comment}`,
+      };
     const columns = new Map(this.tableIn("to", table).columns.map((c) => [c.name, c]));
     const parts = i.parts.map((p) => {
       if (p.kind === "expression") return `(${p.sql})`;
@@ -490,17 +527,51 @@ export class MysqlRenderer extends BaseRenderer {
         p.length !== undefined ? `(${p.length})` : c && isBlobLike(c.type) ? `(${TEXT_PREFIX})` : "";
       return `${this.q(p.column)}${prefix}${p.desc ? " DESC" : ""}`;
     });
-    // FULLTEXT and SPATIAL are kinds of index, written before INDEX, on whole columns.
-    if (i.using && INDEX_KINDS.includes(i.using))
-      return [
-        `CREATE ${i.using.toUpperCase()} INDEX ${this.q(i.name)} ON ${this.q(table)} (${i.parts.map((p) => (p.kind === "column" ? this.q(p.column) : `(${p.sql})`)).join(", ")})`,
-      ];
     // A method MySQL does not have is left out (validation warns): the index uses the default.
     const using =
       i.using && this.caps.indexMethods.includes(i.using) ? ` USING ${i.using.toUpperCase()}` : "";
-    return [
-      `CREATE ${i.unique ? "UNIQUE " : ""}INDEX ${this.q(i.name)} ON ${this.q(table)} (${parts.join(", ")})${using}`,
-    ];
+    return { kind: i.unique ? "UNIQUE " : "", body: `(${parts.join(", ")})${using}${comment}` };
+  }
+
+  /**
+   * MySQL has no statement that sets a key's comment alone: the key is dropped and added again
+   * with it in one ALTER TABLE (so a foreign key relying on it always has an index, and the
+   * table is never without its primary key), as the table is after the change. Foreign keys
+   * and checks keep no comment (validation warns), so nothing is written for them.
+   */
+  protected override itemComment(
+    table: string,
+    item: CommentedItem,
+    name: string,
+    _doc: string | undefined,
+  ): string[] {
+    const t = this.tableIn("to", table);
+    const alter = (clauses: string) => [`ALTER TABLE ${this.q(table)} ${clauses}`];
+    switch (item) {
+      case "primary-key":
+        return t.primaryKey ? alter(`DROP PRIMARY KEY, ADD ${this.primaryKeySql(t.primaryKey)}`) : [];
+      case "unique": {
+        const u = t.uniques.find((x) => x.name === name);
+        return u ? alter(`DROP INDEX ${this.q(u.name)}, ADD ${this.uniqueSql(u)}`) : [];
+      }
+      case "index": {
+        const i = t.indexes.find((x) => x.name === name);
+        if (!i || !this.creates(i)) return [];
+        const d = this.indexDef(table, i);
+        return alter(`DROP INDEX ${this.q(i.name)}, ADD ${d.kind}INDEX ${this.q(i.name)} ${d.body}`);
+      }
+      case "foreign-key":
+      case "check":
+      case "exclusion":
+        return [];
+      default:
+        return assertNever(item);
+    }
+  }
+
+  /** A key's or index's comment is part of its definition here (`COMMENT '...'`): nothing after it. */
+  protected override itemCommentIfAny(): string[] {
+    return [];
   }
 }
 
@@ -522,16 +593,25 @@ const charsetOf = (collation: string) => collation.replace(/_.*$/, "");
 const keyLeads = (t: Table, name: string): boolean =>
   t.primaryKey?.columns[0] === name || t.uniques.some((u) => u.columns[0] === name);
 
-/** Whether a primary key, unique constraint or column index of `t` starts with `columns`. */
+/**
+ * Whether a primary key, unique constraint or column index of `t` starts with `columns`, whole:
+ * InnoDB does not take a key on a column's prefix as a foreign key's index.
+ */
 function hasLeadingIndex(t: Table, columns: readonly string[]): boolean {
-  const starts = (cols: readonly string[]) => columns.every((c, i) => cols[i] === c);
+  const starts = (k: PrimaryKey | UniqueConstraint | Index, cols: readonly string[]) => {
+    const lengths = keyPrefixLengths(k);
+    return columns.every((c, i) => cols[i] === c && !lengths.has(c));
+  };
   return Boolean(
-    (t.primaryKey && starts(t.primaryKey.columns)) ||
-      t.uniques.some((u) => starts(u.columns)) ||
+    (t.primaryKey && starts(t.primaryKey, t.primaryKey.columns)) ||
+      t.uniques.some((u) => starts(u, u.columns)) ||
       t.indexes.some(
         (i) =>
           i.parts.every((p) => p.kind === "column") &&
-          starts(i.parts.map((p) => (p.kind === "column" ? p.column : ""))),
+          starts(
+            i,
+            i.parts.map((p) => (p.kind === "column" ? p.column : "")),
+          ),
       ),
   );
 }

@@ -4,8 +4,10 @@
  * rather than lose the action), and has no expression indexes. What an index can hold is read
  * from the capabilities, which the renderer follows too.
  */
-import { type Schema, type Table, TEXT_TYPES } from "../../ir/model.ts";
+import { validateSequencesAndDomains } from "../common/validate-objects.ts";
+import { keyPrefixLengths, type Schema, type Table, TEXT_TYPES } from "../../ir/model.ts";
 import { CAPABILITIES } from "./capabilities.ts";
+import { validateMysqlPartitions } from "./partitions.ts";
 import type { Diagnostic } from "../../ir/diagnostics.ts";
 import {
   dialectError,
@@ -15,7 +17,9 @@ import {
   validatePortable,
   validateTableOptions,
   validateConstraintClauses,
+  validateExclusions,
   validateIndexEntries,
+  validateItemComments,
 } from "../common/validate.ts";
 import { isBlobLike, TEXT_PREFIX } from "./types.ts";
 import { CAPABILITIES as caps, INDEX_KINDS } from "./capabilities.ts";
@@ -95,8 +99,16 @@ export function validateMysql(schema: Schema): Diagnostic[] {
           ),
         );
     };
-    if (t.primaryKey) keyColumns("a primary key", t.primaryKey.columns, t.primaryKey.src);
-    for (const u of t.uniques) keyColumns(`unique constraint \`${u.name}\``, u.columns, u.src);
+    if (t.primaryKey)
+      keyColumns(
+        "a primary key",
+        t.primaryKey.columns,
+        t.primaryKey.src,
+        false,
+        keyPrefixLengths(t.primaryKey),
+      );
+    for (const u of t.uniques)
+      keyColumns(`unique constraint \`${u.name}\``, u.columns, u.src, false, keyPrefixLengths(u));
     for (const i of t.indexes) {
       // FULLTEXT and SPATIAL indexes hold whole columns, with no key length limit.
       if (i.using && INDEX_KINDS.includes(i.using)) {
@@ -133,11 +145,7 @@ export function validateMysql(schema: Schema): Diagnostic[] {
         i.parts.flatMap((p) => (p.kind === "column" ? [p.column] : [])),
         i.src,
         !i.unique,
-        new Map(
-          i.parts.flatMap((p) =>
-            p.kind === "column" && p.length !== undefined ? [[p.column, p.length]] : [],
-          ),
-        ),
+        keyPrefixLengths(i),
       );
       // Not created at all, so its `where` is not reported too.
       const dropped = !createsIndex(caps, i);
@@ -229,8 +237,12 @@ export function validateMysql(schema: Schema): Diagnostic[] {
   }
   out.push(...validateCollations(schema, CAPABILITIES, "MySQL/MariaDB"));
   out.push(...validateIdentity(schema, CAPABILITIES, "MySQL/MariaDB"));
+  out.push(...validateSequencesAndDomains(schema, CAPABILITIES, "MySQL/MariaDB"));
   out.push(...validateTableOptions(schema, CAPABILITIES, "MySQL/MariaDB"));
+  out.push(...validateMysqlPartitions(schema));
   out.push(...validateConstraintClauses(schema, CAPABILITIES, "MySQL/MariaDB"));
+  out.push(...validateExclusions(schema, CAPABILITIES, "MySQL/MariaDB"));
   out.push(...validateIndexEntries(schema, CAPABILITIES, "MySQL/MariaDB"));
+  out.push(...validateItemComments(schema, CAPABILITIES, "MySQL/MariaDB"));
   return out;
 }

@@ -3,6 +3,7 @@
  * (in its own file so that the renderer and the validator read it without importing the dialect).
  */
 import type { Capabilities } from "../dialect.ts";
+import { PARTITION_OPTIONS } from "../../ir/inheritance.ts";
 import { POSTGRES_TYPES } from "./native-types.ts";
 
 export const CAPABILITIES: Capabilities = {
@@ -19,6 +20,8 @@ export const CAPABILITIES: Capabilities = {
   missingTable: /relation "[^"]*" does not exist/i,
   unsigned: false,
   sequences: true,
+  standaloneSequences: true,
+  domains: true,
   collations: { onOtherTypes: "refused", onEnums: false },
   // Indexes are relations, and so are the unique and primary key constraints (each owns an
   // index): one namespace per schema. Foreign keys and checks are named per table.
@@ -37,8 +40,12 @@ export const CAPABILITIES: Capabilities = {
   },
   onUpdateNow: false,
   indexPrefixes: false,
-  tableOptions: [],
+  // Partitioning and inheritance (`ir/inheritance.ts`), all with a value.
+  tableOptions: PARTITION_OPTIONS.map((name) => ({ name, takes: "value" as const })),
   constraintClauses: true,
+  // COMMENT ON CONSTRAINT and COMMENT ON INDEX: every key, index and constraint keeps one.
+  itemComments: ["primary-key", "unique", "index", "foreign-key", "check", "exclusion"],
+  exclusions: true,
   indexEntryOptions: ["collation", "opclass", "nulls"],
   indexClauses: true,
 };

@@ -7,6 +7,7 @@ import { lockPostgres } from "./lock.ts";
 import { quoteDouble } from "../common/sql.ts";
 import { PostgresRenderer } from "./render.ts";
 import { validatePostgres } from "./validate.ts";
+import { normalizePartitionOptions } from "./partitions.ts";
 
 export const postgres: Dialect = {
   name: "postgres",
@@ -25,5 +26,6 @@ export const postgres: Dialect = {
       uniqueIndexIsConstraint: false,
       // The same function under two spellings, which the catalog keeps apart.
       synonyms: { current_timestamp: "now ( )" },
+      tableOptions: normalizePartitionOptions,
     }),
 };

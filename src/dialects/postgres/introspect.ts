@@ -6,8 +6,10 @@
  * varying(20)` → varchar(20)), enum types as enums, anything else verbatim. Defaults are decoded
  * back into literals and portable functions where the catalog's text says so
  * (`'draft'::post_status` → 'draft', `now()`, `gen_random_uuid()`); the rest stays raw SQL, as
- * do checks and index expressions (compared through `common/expr.ts`). What the language
- * cannot express (views, triggers, functions, free-standing sequences) is listed, not read.
+ * do checks and index expressions (compared through `common/expr.ts`). Sequences that are no
+ * serial's or identity's and domains are read as declarations of their own
+ * (`objects-introspect.ts`). What the language cannot express (views, triggers, functions,
+ * operators, casts, other types) is listed, not read.
  */
 import type {
   Check,
@@ -16,17 +18,25 @@ import type {
   DefaultValue,
   EnumType,
   FkAction,
+  Exclusion,
   ForeignKey,
   IdentityOptions,
   Index,
   IndexPart,
+  KeyIndexClauses,
   PrimaryKey,
   Table,
+  TableOptions,
   UniqueConstraint,
 } from "../../ir/model.ts";
+import { nameValue } from "../../ir/inheritance.ts";
+
+/** A node being filled in (the IR is readonly once built). */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 import type { Executor } from "../dialect.ts";
 import { effectiveIdentityOptions, integerTypeMax } from "../../ir/identity.ts";
 import type { IntrospectOptions, Introspected, Unsupported } from "../dialect.ts";
+import { readDomains, readSequences } from "./objects-introspect.ts";
 
 const SEP = "\u0001";
 const list = (v: unknown): string[] =>
@@ -71,6 +81,11 @@ const FK_ACTIONS: Readonly<Record<string, FkAction>> = {
  */
 export function decodePostgresDefault(sql: string, columnType?: string): DefaultValue {
   const s = sql.trim();
+  // NULL cast to another type than the column's (`NULL::character varying` on a text column,
+  // Kanboard's) is another expression to PostgreSQL (pg_dump prints it): kept raw.
+  const nullCast = /^NULL::(.*)$/i.exec(s)?.[1];
+  if (nullCast && columnType !== undefined && bareType(nullCast) !== bareType(columnType))
+    return { kind: "raw", sql: s };
   if (/^NULL(::.*)?$/i.test(s)) return { kind: "null" };
   if (s === "true" || s === "false") return { kind: "bool", value: s === "true" };
   if (s === "now()") return { kind: "function", name: "now" };
@@ -100,6 +115,15 @@ export function decodePostgresDefault(sql: string, columnType?: string): Default
   // A raw default was written in parentheses; PostgreSQL keeps them only where they group.
   return { kind: "raw", sql: s };
 }
+
+/** A type's name without modifiers, quotes or schema (`bpchar` is how a cast names `character(n)`). */
+const bareType = (t: string) =>
+  t
+    .replace(/\(\d+(?:,\d+)?\)/, "")
+    .replace(/"/g, "")
+    .replace(/^bpchar/, "character")
+    .split(".")
+    .pop()!;
 
 /** `format_type()` text → IR type. */
 export function postgresTypeFromCatalog(formatted: string, isEnum: boolean, enumName: string): ColumnType {
@@ -136,33 +160,46 @@ function seqOptions(seq: Row, always: boolean): IdentityOptions {
 }
 
 /**
- * Whether a column's nextval() default is what `serial` creates: an integer column whose default
- * is exactly `nextval('seq'::regclass)` on a sequence with the default options that no other
- * column uses, owned by this column, or owned by none and named as `serial` names it
- * (`<table>_<column>_seq`: pg_dump's output of a serial, and schemas such as Pagila and Sakila
- * that create the sequences apart). The sequence's own type may be wider than the column's
- * (`CREATE SEQUENCE` without `AS` is bigint): its largest value is then the type's.
+ * The name PostgreSQL gives a serial's sequence: `<table>_<column>_seq`, the longer of the two
+ * names cut (a character at a time) until the whole fits in 63 bytes (`makeObjectName`).
+ */
+export function serialSequenceName(table: string, column: string): string {
+  const bytes = (x: string) => new TextEncoder().encode(x).length;
+  let t = table,
+    c = column;
+  while (bytes(t) + bytes(c) + "__seq".length > 63) {
+    if (bytes(t) >= bytes(c)) t = [...t].slice(0, -1).join("");
+    else c = [...c].slice(0, -1).join("");
+  }
+  return `${t}_${c}_seq`;
+}
+
+/**
+ * Whether a column's nextval() default is exactly what `serial` creates, so that writing
+ * `serial` recreates it: an integer column whose default is `nextval('seq'::regclass)` on a
+ * sequence owned by this column (OWNED BY), used by no other column, named as `serial` names it
+ * (`<table>_<column>_seq`), of the column's own type, with the default options. Any other
+ * sequence (created apart and not owned, as Pagila's and Sakila's are; of another type, as
+ * `CREATE SEQUENCE` without `AS` is bigint; another name, a table renamed since, as Kanboard's)
+ * is declared on its own (`sequence ...`) and the column keeps its raw nextval() default: both
+ * replay exactly.
  */
 function isSerial(table: string, c: Column, rel: string, num: number, def: string, seq: Row): boolean {
   if (!(c.type.kind === "portable" && ["smallint", "int", "bigint"].includes(c.type.name))) return false;
   if (!/^nextval\('[^']+'::regclass\)$/.test(def)) return false;
-  const owned = seq["owner_rel"] !== null;
-  if (owned && (String(seq["owner_rel"]) !== rel || Number(seq["owner_col"]) !== num)) return false;
-  if (!owned && String(seq["name"]) !== `${table}_${c.name}_seq`) return false;
+  if (seq["owner_kind"] !== "a" || String(seq["owner_rel"]) !== rel || Number(seq["owner_col"]) !== num)
+    return false;
+  if (String(seq["name"]) !== serialSequenceName(table, c.name)) return false;
   if (Number(seq["uses"]) !== 1) return false;
-  const typeMax: Record<string, string> = {
-    smallint: "32767",
-    integer: "2147483647",
-    bigint: "9223372036854775807",
-  };
-  const max = String(seq["max"]);
+  const sqlType: Record<string, string> = { smallint: "smallint", int: "integer", bigint: "bigint" };
+  if (String(seq["type"]) !== sqlType[c.type.name]) return false;
   return (
     String(seq["start"]) === "1" &&
     String(seq["increment"]) === "1" &&
     String(seq["min"]) === "1" &&
     String(seq["cache"]) === "1" &&
     seq["cycle"] !== true &&
-    (max === typeMax[String(seq["type"])] || max === String(integerTypeMax(c)))
+    String(seq["max"]) === String(integerTypeMax(c))
   );
 }
 
@@ -183,14 +220,19 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
   });
 
   const tableRows = await ex.query(`
-    select c.oid::bigint as oid, c.relname as name, obj_description(c.oid, 'pg_class') as doc
+    select c.oid::bigint as oid, c.relname as name, obj_description(c.oid, 'pg_class') as doc,
+      case when c.relkind = 'p' then pg_get_partkeydef(c.oid) end as partkey,
+      case when c.relispartition then pg_get_expr(c.relpartbound, c.oid) end as bound,
+      -- The one parent a partition or inheritance child has here (more are "cannot express").
+      (select h.inhparent::bigint from pg_inherits h where h.inhrelid = c.oid order by h.inhseqno limit 1) as parent
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
-    where n.nspname = current_schema() and c.relkind in ('r', 'p') and not c.relispartition order by c.relname`);
+    where n.nspname = current_schema() and c.relkind in ('r', 'p') order by c.relname`);
   const byOid = new Map<
     string,
     {
       name: string;
       doc?: string;
+      options?: TableOptions;
       columns: Column[];
       attnames: Map<number, string>;
       primaryKey?: PrimaryKey;
@@ -198,14 +240,22 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
       indexes: Index[];
       foreignKeys: ForeignKey[];
       checks: Check[];
+      exclusions?: Exclusion[];
     }
   >();
+  const relName = new Map(tableRows.map((r) => [String(r["oid"]), String(r["name"])]));
+  /** Each partition's and inheritance child's parent, by oid. */
+  const parentOf = new Map(
+    tableRows.filter((r) => r["parent"] !== null).map((r) => [String(r["oid"]), String(r["parent"])]),
+  );
   for (const r of tableRows) {
     if (exclude.has(String(r["name"]))) continue;
     const doc = text(r["doc"]);
+    const options = partitionOptions(r, relName);
     byOid.set(String(r["oid"]), {
       name: String(r["name"]),
       ...(doc !== undefined ? { doc } : {}),
+      ...(options ? { options } : {}),
       columns: [],
       attnames: new Map(),
       uniques: [],
@@ -219,6 +269,7 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     select a.attrelid::bigint as rel, a.attnum as num, a.attname as name, format_type(a.atttypid, a.atttypmod) as type,
       t.typtype = 'e' as is_enum, t.typname as typname, a.attnotnull as notnull, a.attidentity as identity,
       pg_get_expr(d.adbin, d.adrelid) as def, col_description(a.attrelid, a.attnum) as doc, a.attgenerated as generated,
+      a.attislocal as local, a.attinhcount as inherited,
       -- A collation is the column's own only when it differs from its type's (the database default).
       case when a.attcollation <> t.typcollation then co.collname end as collation,
       -- The sequence the default's nextval() names (its dependency, not its text): a serial's.
@@ -238,27 +289,41 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     select s.seqrelid::bigint as oid, sc.relname as name, format_type(s.seqtypid, null) as type,
       s.seqstart::text as start, s.seqincrement::text as increment, s.seqmin::text as min, s.seqmax::text as max,
       s.seqcache::text as cache, s.seqcycle as cycle,
-      o.refobjid::bigint as owner_rel, o.refobjsubid as owner_col,
-      (select count(*) from pg_depend u where u.refclassid = 'pg_class'::regclass and u.refobjid = s.seqrelid
-        and u.classid = 'pg_attrdef'::regclass)::int as uses
+      o.refobjid::bigint as owner_rel, o.refobjsubid as owner_col, o.deptype as owner_kind,
+      obj_description(s.seqrelid, 'pg_class') as doc,
+      -- The defaults using it, of columns that are not a partition's or child's copy of their
+      -- parent's (a serial of a partitioned table is one column, whatever its partitions).
+      (select count(*) from pg_depend u join pg_attrdef ad on ad.oid = u.objid
+        join pg_attribute at on at.attrelid = ad.adrelid and at.attnum = ad.adnum
+        where u.refclassid = 'pg_class'::regclass and u.refobjid = s.seqrelid
+        and u.classid = 'pg_attrdef'::regclass and at.attislocal)::int as uses
     from pg_sequence s join pg_class sc on sc.oid = s.seqrelid join pg_namespace n on n.oid = sc.relnamespace
     left join pg_depend o on o.classid = 'pg_class'::regclass and o.objid = s.seqrelid
       and o.refclassid = 'pg_class'::regclass and o.refobjsubid > 0 and o.deptype in ('a', 'i')
     where n.nspname = current_schema()`);
   const sequences = new Map(seqRows.map((r) => [String(r["oid"]), r]));
+  // An identity's own sequence (deptype 'i'); another may be OWNED BY the same column.
   const ownedSequence = new Map(
-    seqRows.filter((r) => r["owner_rel"] !== null).map((r) => [`${r["owner_rel"]}:${r["owner_col"]}`, r]),
+    seqRows.filter((r) => r["owner_kind"] === "i").map((r) => [`${r["owner_rel"]}:${r["owner_col"]}`, r]),
   );
-  /** Free-standing sequences read as a column's `serial` (not listed as skipped). */
+  /** The sequences read as a column's `serial` (not declared on their own). */
   const serialSequences = new Set<string>();
-  /** `table.column` of the columns read as `serial`. */
-  const serialColumns = new Set<string>();
   const skipped: string[] = [];
+  const colRow = new Map(colRows.map((r) => [`${r["rel"]}:${r["name"]}`, r]));
+  /** Inherited columns that are not their parent's exactly (`unsupported`). */
+  const ownInherited: Unsupported[] = [];
   for (const r of colRows) {
     const t = byOid.get(String(r["rel"]));
     if (!t) continue;
     const name = String(r["name"]);
     t.attnames.set(Number(r["num"]), name);
+    // A column a partition or child has from its parent is the parent's (not written in the
+    // child); one that differs from it there is named, not read.
+    if (Number(r["inherited"]) > 0) {
+      const why = inheritedDifference(r, colRow.get(`${parentOf.get(String(r["rel"]))}:${name}`));
+      if (why) ownInherited.push({ what: why, object: `${t.name}.${name}`, table: t.name });
+      continue;
+    }
     const type = postgresTypeFromCatalog(String(r["type"]), r["is_enum"] === true, String(r["typname"]));
     const def = text(r["def"]);
     const doc = text(r["doc"]);
@@ -284,8 +349,7 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
       seq &&
       def !== undefined &&
       isSerial(t.name, base, String(r["rel"]), Number(r["num"]), def, seq);
-    if (serial && seq["owner_rel"] === null) serialSequences.add(String(seq["name"]));
-    if (serial) serialColumns.add(`${t.name}.${name}`);
+    if (serial) serialSequences.add(String(seq["name"]));
     const col: Column = {
       ...base,
       identity: identity || Boolean(serial),
@@ -305,16 +369,31 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     t.columns.push(col);
   }
 
+  const standalone = readSequences(seqRows, serialSequences, (rel, num) => {
+    const t = byOid.get(rel);
+    const column = t?.attnames.get(num);
+    return t && column !== undefined ? { table: t.name, column } : undefined;
+  });
+
   const conRows = await ex.query(`
     select k.conrelid::bigint as rel, k.conname as name, k.contype as type, pg_get_constraintdef(k.oid) as def,
+      -- The copy of a parent's constraint on its partition (conparentid) or child (not local).
+      k.conparentid <> 0 or not k.conislocal as from_parent,
       array_to_string(k.conkey, ',') as cols, r.relname as ref, array_to_string(k.confkey, ',') as refcols, k.confrelid::bigint as refrel,
       k.confdeltype as del, k.confupdtype as upd, k.conindid::bigint as index,
-      k.condeferrable as deferrable, k.condeferred as deferred, k.confmatchtype as match, k.connoinherit as noinherit
+      k.condeferrable as deferrable, k.condeferred as deferred, k.confmatchtype as match, k.connoinherit as noinherit,
+      k.convalidated as validated, ds.description as doc,
+      (select string_agg(o.oprname, chr(1) order by u.k) from unnest(k.conexclop) with ordinality as u(op, k)
+        join pg_operator o on o.oid = u.op) as operators
     from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace
     left join pg_class r on r.oid = k.confrelid
-    where n.nspname = current_schema() and k.contype in ('p', 'u', 'f', 'c')
+    left join pg_description ds on ds.objoid = k.oid and ds.classoid = 'pg_constraint'::regclass
+    where n.nspname = current_schema() and k.contype in ('p', 'u', 'f', 'c', 'x')
     order by k.conrelid, k.conname`);
-  const constraintIndexes = new Set<string>();
+  /** The index each primary key or unique constraint owns, by its oid: where its INCLUDE and WITH are. */
+  const constraintIndexes = new Map<string, Mutable<KeyIndexClauses>>();
+  /** The index each exclusion constraint owns, by its oid: its elements, method and clauses are there. */
+  const exclusionIndexes = new Map<string, { x: Mutable<Exclusion>; operators: string[] }>();
   const nums = (v: unknown) =>
     String(v ?? "")
       .split(",")
@@ -322,18 +401,24 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
       .map(Number);
   for (const r of conRows) {
     const t = byOid.get(String(r["rel"]));
-    if (!t) continue;
+    if (!t || r["from_parent"] === true) continue;
     const name = String(r["name"]);
     const cols = nums(r["cols"]).map((n) => t.attnames.get(n) ?? `?${n}`);
+    const doc = text(r["doc"]);
+    const comment = doc !== undefined ? { comment: doc } : {};
     switch (r["type"]) {
-      case "p":
-        t.primaryKey = { name, columns: cols };
-        constraintIndexes.add(String(r["index"]));
+      case "p": {
+        const pk: Mutable<PrimaryKey> = { name, columns: cols, ...comment };
+        t.primaryKey = pk;
+        constraintIndexes.set(String(r["index"]), pk);
         break;
-      case "u":
-        t.uniques.push({ name, columns: cols });
-        constraintIndexes.add(String(r["index"]));
+      }
+      case "u": {
+        const u: Mutable<UniqueConstraint> = { name, columns: cols, ...comment };
+        t.uniques.push(u);
+        constraintIndexes.set(String(r["index"]), u);
         break;
+      }
       case "f": {
         const ref = byOid.get(String(r["refrel"]));
         t.foreignKeys.push({
@@ -347,7 +432,15 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
           ...(r["deferrable"] === true
             ? { deferrable: r["deferred"] === true ? "deferred" : "immediate" }
             : {}),
+          ...(r["validated"] === false ? { notValid: true } : {}),
+          ...comment,
         });
+        break;
+      }
+      case "x": {
+        const x: Mutable<Exclusion> = { name, using: "btree", parts: [], ...comment };
+        (t.exclusions ??= []).push(x);
+        exclusionIndexes.set(String(r["index"]), { x, operators: list(r["operators"]) });
         break;
       }
       case "c": {
@@ -357,6 +450,8 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
           name,
           expr: m ? m[1]! : String(r["def"]),
           ...(r["noinherit"] === true ? { noInherit: true } : {}),
+          ...(r["validated"] === false ? { notValid: true } : {}),
+          ...comment,
         });
         break;
       }
@@ -382,13 +477,23 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
         where u.k <= i.indnkeyatts) as collations,
       (select string_agg(pg_get_indexdef(i.indexrelid, k, true), chr(1) order by k)
         from generate_series(i.indnkeyatts + 1, i.indnatts) k) as include,
-      i.indnullsnotdistinct as nulls_not_distinct, array_to_string(ic.reloptions, chr(1)) as storage
+      i.indnullsnotdistinct as nulls_not_distinct, array_to_string(ic.reloptions, chr(1)) as storage,
+      -- A partition's copy of its parent's index (or of the index of its key).
+      ic.relispartition as from_parent,
+      ds.description as doc
     from pg_index i join pg_class ic on ic.oid = i.indexrelid join pg_class c on c.oid = i.indrelid
     join pg_namespace n on n.oid = c.relnamespace join pg_am am on am.oid = ic.relam
+    left join pg_description ds on ds.objoid = i.indexrelid and ds.classoid = 'pg_class'::regclass and ds.objsubid = 0
     where n.nspname = current_schema() order by i.indrelid, ic.relname`);
   for (const r of idxRows) {
     const t = byOid.get(String(r["rel"]));
-    if (!t || constraintIndexes.has(String(r["oid"]))) continue;
+    if (!t) continue;
+    const key = constraintIndexes.get(String(r["oid"]));
+    if (key) {
+      Object.assign(key, indexClausesOf(r));
+      continue;
+    }
+    if (r["from_parent"] === true) continue;
     const keys = list(r["keys"]);
     const attnums = String(r["attnums"]).split(/[ ,]/).map(Number);
     const options = String(r["options"]).split(/[ ,]/).map(Number);
@@ -412,53 +517,113 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     });
     const pred = text(r["pred"]);
     const method = String(r["method"]);
-    const include = list(r["include"]).map((k) => k.replace(/^"(.*)"$/, "$1").replace(/""/g, '"'));
-    // reloptions: `name=value` each.
-    const storage = Object.fromEntries(
-      list(r["storage"]).map((o) => [o.slice(0, o.indexOf("=")), o.slice(o.indexOf("=") + 1)]),
-    );
+    const { include, storage } = indexClausesOf(r);
+    const excl = exclusionIndexes.get(String(r["oid"]));
+    if (excl) {
+      Object.assign(excl.x, {
+        using: method,
+        parts: parts.map((p, i) => ({ ...p, operator: excl.operators[i] ?? "?" })),
+        ...(pred !== undefined ? { where: pred } : {}),
+        ...indexClausesOf(r),
+      });
+      continue;
+    }
     t.indexes.push({
       name: String(r["name"]),
       unique: r["uniq"] === true,
       parts,
       ...(pred !== undefined ? { where: pred } : {}),
       ...(method !== "btree" ? { using: method } : {}),
-      ...(include.length ? { include } : {}),
+      ...(include ? { include } : {}),
       ...(r["nulls_not_distinct"] === true ? { nullsNotDistinct: true } : {}),
-      ...(Object.keys(storage).length ? { storage } : {}),
+      ...(storage ? { storage } : {}),
+      ...(text(r["doc"]) !== undefined ? { comment: text(r["doc"])! } : {}),
     });
   }
 
   const others = await ex.query(`
     select 'view' as kind, c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and c.relkind in ('v', 'm')
     union all select 'trigger', t.tgname || ' on ' || c.relname from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and not t.tgisinternal
+      -- A partition's clone of its parent's trigger is the parent's (listed there).
+      and t.tgparentid = 0
+    -- A materialized view's indexes (Pagila's rental_category) go with it: named, not read.
+    union all select 'index', ic.relname || ' on ' || c.relname from pg_index i join pg_class ic on ic.oid = i.indexrelid
+      join pg_class c on c.oid = i.indrelid join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = current_schema() and c.relkind = 'm'
+    -- The schema's own comment and privileges (Sakila comments it, Pagila re-grants it) are not
+    -- versioned: named when they differ from what a new database's schema has (PostgreSQL 15+:
+    -- 'standard public schema', owner UC and PUBLIC U; before 15: PUBLIC UC too).
+    union all select 'schema comment', n.nspname from pg_namespace n
+      where n.nspname = current_schema() and coalesce(obj_description(n.oid, 'pg_namespace'), 'standard public schema') <> 'standard public schema'
+    union all select 'schema privileges', n.nspname from pg_namespace n
+      where n.nspname = current_schema() and n.nspacl is not null
+        and n.nspacl::text not in (
+          '{' || n.nspowner::regrole::text || '=UC/' || n.nspowner::regrole::text || ',=U/' || n.nspowner::regrole::text || '}',
+          '{' || n.nspowner::regrole::text || '=UC/' || n.nspowner::regrole::text || ',=UC/' || n.nspowner::regrole::text || '}')
+    -- A table's rules (Sakila routes inserts into its inheritance children by them); a view's
+    -- _RETURN rule is the view itself.
+    union all select 'rule', r.rulename || ' on ' || c.relname from pg_rewrite r join pg_class c on c.oid = r.ev_class join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = current_schema() and c.relkind in ('r', 'p')
+    -- An extension in this schema is named once; its functions, operators and operator classes
+    -- and families are its own (CREATE EXTENSION makes them), not listed one by one.
+    union all select 'extension', e.extname from pg_extension e join pg_namespace n on n.oid = e.extnamespace where n.nspname = current_schema()
     union all select 'function', p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = current_schema()
-    union all select case t.typtype when 'd' then 'domain' else 'type' end, t.typname from pg_type t join pg_namespace n on n.oid = t.typnamespace
+      and not exists (select 1 from pg_depend x where x.classid = 'pg_proc'::regclass and x.objid = p.oid and x.deptype = 'e')
+    union all select 'type', t.typname from pg_type t join pg_namespace n on n.oid = t.typnamespace
       left join pg_class c on c.oid = t.typrelid
-      where n.nspname = current_schema() and (t.typtype in ('d', 'r', 'm') or (t.typtype = 'c' and c.relkind = 'c'))
-    union all select 'sequence', c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and c.relkind = 'S'
-      -- NOT IN over a hashed subplan, not a correlated NOT EXISTS: on a freshly created
-      -- database the catalog statistics are stale and the planner picked a nested loop that
-      -- scanned pg_depend once per sequence (about 1 s for 1,000 identity columns).
-      and c.oid not in (select d.objid from pg_depend d where d.classid = 'pg_class'::regclass and d.deptype in ('a', 'i'))
+      where n.nspname = current_schema() and (t.typtype in ('r', 'm') or (t.typtype = 'c' and c.relkind = 'c'))
+    -- Operators, operator classes and families, and casts (phpBB's on its domain): named, not read.
+    union all select 'operator', o.oprname || '(' || coalesce(format_type(o.oprleft, null), 'NONE') || ', ' || coalesce(format_type(o.oprright, null), 'NONE') || ')'
+      from pg_operator o join pg_namespace n on n.oid = o.oprnamespace where n.nspname = current_schema()
+      and not exists (select 1 from pg_depend x where x.classid = 'pg_operator'::regclass and x.objid = o.oid and x.deptype = 'e')
+    union all select 'operator class', c.opcname || ' using ' || am.amname from pg_opclass c join pg_am am on am.oid = c.opcmethod
+      join pg_namespace n on n.oid = c.opcnamespace where n.nspname = current_schema()
+      and not exists (select 1 from pg_depend x where x.classid = 'pg_opclass'::regclass and x.objid = c.oid and x.deptype = 'e')
+    union all select 'operator family', f.opfname || ' using ' || am.amname from pg_opfamily f join pg_am am on am.oid = f.opfmethod
+      join pg_namespace n on n.oid = f.opfnamespace where n.nspname = current_schema()
+      and not exists (select 1 from pg_depend x where x.classid = 'pg_opfamily'::regclass and x.objid = f.oid and x.deptype = 'e')
+    -- A cast belongs to no schema: the ones from or to a type of this schema, or through one of its functions.
+    union all select 'cast', '(' || format_type(c.castsource, null) || ' AS ' || format_type(c.casttarget, null) || ')' from pg_cast c
+      where exists (select 1 from pg_type t join pg_namespace n on n.oid = t.typnamespace
+          where t.oid in (c.castsource, c.casttarget) and n.nspname = current_schema())
+        or exists (select 1 from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+          where p.oid = c.castfunc and n.nspname = current_schema())
     order by 1, 2`);
-  for (const r of others)
-    if (!(r["kind"] === "sequence" && serialSequences.has(String(r["name"]))))
-      skipped.push(`${String(r["kind"])} ${String(r["name"])}`);
+  for (const r of others) skipped.push(`${String(r["kind"])} ${String(r["name"])}`);
 
   const tables: Table[] = [...byOid.values()].map(({ attnames: _a, ...t }) => ({ ...t }));
-  const unsupported = (await unsupportedPostgres(ex, exclude)).filter(
-    (u) => !(u.what.startsWith("defaults drawn from a sequence") && serialColumns.has(u.object)),
+  const domains = await readDomains(ex);
+  const unsupported = [...(await unsupportedPostgres(ex, exclude)), ...ownInherited];
+  return {
+    schema: {
+      tables,
+      enums,
+      ...(standalone.length ? { sequences: standalone } : {}),
+      ...(domains.length ? { domains } : {}),
+    },
+    skipped,
+    unsupported,
+  };
+}
+
+/** An index row's INCLUDE columns and storage parameters (reloptions, `name=value` each), where it has them. */
+function indexClausesOf(r: Record<string, unknown>): KeyIndexClauses {
+  const include = list(r["include"]).map((k) => k.replace(/^"(.*)"$/, "$1").replace(/""/g, '"'));
+  const storage = Object.fromEntries(
+    list(r["storage"]).map((o) => [o.slice(0, o.indexOf("=")), o.slice(o.indexOf("=") + 1)]),
   );
-  return { schema: { tables, enums }, skipped, unsupported };
+  return {
+    ...(include.length ? { include } : {}),
+    ...(Object.keys(storage).length ? { storage } : {}),
+  };
 }
 
 /**
  * What the tables hold that the language cannot express yet, each found by its catalog flag:
- * the queries above read such an object as something close to it (an exclusion constraint as
- * its gist index) or not at all (deferrability, an index's
- * operator class or INCLUDE columns, a partitioned table's partitions). One branch per
- * construct: delete it when the language learns the construct. One query for the database.
+ * the queries above read such an object as something close to it (a NULLS NOT DISTINCT unique
+ * constraint as a plain one) or not at all (a key's deferrability, a partitioned table's
+ * partitions). One branch per construct: delete it when the language learns the construct.
+ * One query for the database.
  */
 export async function unsupportedPostgres(
   ex: Executor,
@@ -471,35 +636,35 @@ export async function unsupportedPostgres(
     ), con as (select k.*, r.relname from pg_constraint k join rel r on r.oid = k.conrelid),
     idx as (select i.*, ic.relname as iname, ic.reloptions as ioptions, ic.oid as ioid, r.relname from pg_index i
       join rel r on r.oid = i.indrelid join pg_class ic on ic.oid = i.indexrelid)
-    select 'exclusion constraints' as what, relname || '.' || conname as object, relname as tbl, conname as leave_out from con where contype = 'x'
-    union all select 'deferrable keys and exclusions', relname || '.' || conname, relname, null from con where condeferrable and contype <> 'f'
-    union all select 'NOT VALID constraints', relname || '.' || conname, relname, null from con where not convalidated
+    select 'deferrable keys and exclusions' as what, relname || '.' || conname as object, relname as tbl, null as leave_out from con where condeferrable and contype <> 'f'
+    -- Checks and foreign keys read their NOT VALID (convalidated); no other kind has one.
+    union all select 'NOT VALID constraints', relname || '.' || conname, relname, null from con where not convalidated and contype not in ('c', 'f')
+    -- A domain's check not validated (readDomains reads it as a valid one).
+    union all select 'NOT VALID constraints', t.typname || '.' || k.conname, t.typname, null
+      from pg_constraint k join pg_type t on t.oid = k.contypid
+      where not k.convalidated and t.typnamespace = (select oid from pg_namespace where nspname = current_schema())
     union all select 'SET NULL or SET DEFAULT on some columns of a foreign key', relname || '.' || conname, relname, null
       from con where contype = 'f' and confdelsetcols is not null
     -- The reference is read by the table's name alone, which is another table here (or none).
     union all select 'foreign keys to another schema', k.relname || '.' || conname || ' (references ' || confrelid::regclass::text || ')', k.relname, conname
       from con k join pg_class f on f.oid = k.confrelid
       where contype = 'f' and f.relnamespace <> (select oid from pg_namespace where nspname = current_schema())
-    -- Joined, not obj_description() called once per row (the slowest part of this query).
-    union all select 'comments on constraints', relname || '.' || conname, relname, null
-      from con join pg_description ds on ds.objoid = con.oid and ds.classoid = 'pg_constraint'::regclass
-    -- Indexes have these clauses; the primary keys and unique constraints owning an index not yet.
-    union all select 'INCLUDE, NULLS NOT DISTINCT or storage parameters of a key constraint', relname || '.' || iname, relname, null
-      from idx where (indnullsnotdistinct or indnatts > indnkeyatts or ioptions is not null)
+    -- Indexes have this clause; the unique constraints owning an index not yet (their INCLUDE and WITH are read).
+    union all select 'NULLS NOT DISTINCT unique constraints', relname || '.' || iname, relname, null
+      from idx where indnullsnotdistinct
         and exists (select 1 from pg_constraint k where k.conindid = idx.indexrelid)
-    union all select 'comments on indexes', relname || '.' || iname, relname, null
+    -- A key's comment is on its constraint; one on the index it owns is not read.
+    union all select 'comments on the index of a key constraint', relname || '.' || iname, relname, null
       from idx join pg_description ds on ds.objoid = idx.ioid and ds.classoid = 'pg_class'::regclass and ds.objsubid = 0
-    union all select 'partitioned tables', relname || ' (its partitions are not read)', relname, null from rel where relkind = 'p'
-    union all select 'table inheritance', relname || ' (inherits ' || h.inhparent::regclass::text || ')', relname, null
-      from pg_inherits h join rel on rel.oid = h.inhrelid where not relispartition
+      where exists (select 1 from pg_constraint k where k.conindid = idx.indexrelid)
+    union all select 'inheritance from more than one table', rel.relname || ' (inherits ' || string_agg(h.inhparent::regclass::text, ', ' order by h.inhseqno) || ')', rel.relname, null
+      from pg_inherits h join rel on rel.oid = h.inhrelid group by rel.relname having count(*) > 1
+    union all select 'partitions or children of a table in another schema', rel.relname || ' (of ' || h.inhparent::regclass::text || ')', rel.relname, null
+      from pg_inherits h join rel on rel.oid = h.inhrelid join pg_class pc on pc.oid = h.inhparent
+      where pc.relnamespace <> (select oid from pg_namespace where nspname = current_schema())
     union all select 'unlogged tables', relname, relname, null from rel where relpersistence = 'u'
     union all select 'storage parameters of a table', relname || ' (' || array_to_string(reloptions, ', ') || ')', relname, null
       from rel where reloptions is not null
-    -- A column read as \`serial\` is taken out of this list by introspectPostgres (its sequence
-    -- is the serial's own); what stays is a nextval() on some other sequence.
-    union all select 'defaults drawn from a sequence other than a serial''s own', relname || '.' || a.attname, relname, null
-      from pg_attrdef d join rel on rel.oid = d.adrelid join pg_attribute a on a.attrelid = d.adrelid and a.attnum = d.adnum
-      where pg_get_expr(d.adbin, d.adrelid) like 'nextval(%'
     order by 1, 2`);
   return rows
     .filter((r) => !exclude.has(r.tbl))
@@ -509,4 +674,49 @@ export async function unsupportedPostgres(
       table: r.tbl,
       ...(r.leave_out !== null ? { leaveOut: r.leave_out } : {}),
     }));
+}
+
+/**
+ * A partitioned table's key and a partition's parent and bound as table options, from the
+ * catalog's text: `RANGE (d)` is `partition by = (range (d))`, `FOR VALUES FROM ('a') TO ('b')`
+ * is `values = (from ('a') to ('b'))` (the bound's keywords lower-cased outside its literals,
+ * which the catalog prints in the column's type, a timestamptz in the session's time zone), and
+ * an inheritance child's parent is `inherits = parent`.
+ */
+function partitionOptions(r: Row, relName: ReadonlyMap<string, string>): TableOptions | undefined {
+  const out: Record<string, string> = {};
+  const key = text(r["partkey"]);
+  if (key !== undefined)
+    out["partition by"] = `(${key.replace(/^(RANGE|LIST|HASH)\b/, (w) => w.toLowerCase())})`;
+  const parent = r["parent"] === null ? undefined : relName.get(String(r["parent"]));
+  const bound = text(r["bound"]);
+  if (parent !== undefined && bound !== undefined) {
+    out["partition of"] = nameValue(parent);
+    out["values"] = `(${lowerBoundKeywords(bound.replace(/^FOR VALUES /, ""))})`;
+  } else if (parent !== undefined) out["inherits"] = nameValue(parent);
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** The bound's keywords (FROM, TO, IN, WITH, MINVALUE, MAXVALUE, DEFAULT) lower-cased, its strings and names kept. */
+function lowerBoundKeywords(s: string): string {
+  return s.replace(
+    /'(?:[^']|'')*'|"(?:[^"]|"")*"|\b(FROM|TO|IN|WITH|MINVALUE|MAXVALUE|DEFAULT)\b/g,
+    (m, w) => (w ? m.toLowerCase() : m),
+  );
+}
+
+/**
+ * Why an inherited column is not its parent's exactly, or undefined when it is: PostgreSQL
+ * copies a column's type, NOT NULL and default to a partition or child (an identity's
+ * generation stays with the partitioned table: its partitions have no default), but the child
+ * may have a default, a NOT NULL or a comment of its own, or declare the column itself too.
+ */
+function inheritedDifference(r: Row, parent: Row | undefined): string | undefined {
+  if (r["local"] === true) return "columns both inherited and declared in the table";
+  if (!parent) return undefined;
+  const parentDefault = text(parent["identity"]) ? undefined : text(parent["def"]);
+  if (text(r["def"]) !== parentDefault || r["notnull"] !== parent["notnull"])
+    return "defaults or NOT NULL of their own on a partition's or child's inherited columns";
+  if (text(r["doc"]) !== undefined) return "comments on a partition's or child's inherited columns";
+  return undefined;
 }

@@ -1,12 +1,14 @@
 /**
  * PostgreSQL: named enum types, comments, transactional DDL, `USING` casts on type changes.
  */
-import type { Column, EnumType, Table } from "../../ir/model.ts";
+import type { Column, EnumType, Table, TableOptions } from "../../ir/model.ts";
+import { alterParentSql, createTableSql } from "./partitions.ts";
 import { BaseRenderer } from "../common/render.ts";
 import { quoteDouble, quoteString } from "../common/sql.ts";
 import { postgresType } from "./types.ts";
 import { CAPABILITIES } from "./capabilities.ts";
-import type { AlterColumn } from "../../diff/changes.ts";
+import type { AlterColumn, CommentedItem, ObjectChange } from "../../diff/changes.ts";
+import { objectSql } from "./objects.ts";
 import { effectiveIdentityOptions } from "../../ir/identity.ts";
 
 export class PostgresRenderer extends BaseRenderer {
@@ -39,6 +41,37 @@ export class PostgresRenderer extends BaseRenderer {
     }
   }
 
+  /** A partitioned table, a partition or an inheritance child has its own CREATE TABLE (`partitions.ts`). */
+  override createTable(t: Table): string[] {
+    if (!t.options) return super.createTable(t);
+    return [
+      createTableSql(
+        t,
+        this.q,
+        t.columns.map((c) => this.columnDef(t, c)),
+        this.tableConstraints(t),
+      ),
+      ...this.columnComments(t),
+    ];
+  }
+
+  /** PostgreSQL's table options are a partition's parent and bound: DETACH and ATTACH. */
+  protected override alterTableOptions(table: string, from: TableOptions, to: TableOptions): string[] {
+    return alterParentSql(table, from, to, this.q);
+  }
+
+  protected override objectChange(c: ObjectChange): string[] {
+    return objectSql(c, (d) =>
+      this.defaultSql({
+        name: "",
+        type: { kind: "portable", name: "text" },
+        nullable: true,
+        identity: false,
+        default: d,
+      }),
+    );
+  }
+
   protected override columnExtras(_t: Table, c: Column): string[] {
     return c.identity && !c.serial ? [identitySql(c)] : [];
   }
@@ -54,6 +87,21 @@ export class PostgresRenderer extends BaseRenderer {
 
   protected override tableComment(table: string, doc: string | undefined): string[] {
     return [`COMMENT ON TABLE ${this.q(table)} IS ${doc === undefined ? "NULL" : quoteString(doc)}`];
+  }
+
+  /** An index is a relation of its own (COMMENT ON INDEX); a constraint is named within its table. */
+  protected override itemComment(
+    table: string,
+    item: CommentedItem,
+    name: string,
+    doc: string | undefined,
+  ): string[] {
+    const text = doc === undefined ? "NULL" : quoteString(doc);
+    return [
+      item === "index"
+        ? `COMMENT ON INDEX ${this.q(name)} IS ${text}`
+        : `COMMENT ON CONSTRAINT ${this.q(name)} ON ${this.q(table)} IS ${text}`,
+    ];
   }
 
   protected override enumComment(name: string, doc: string | undefined): string[] {
@@ -195,9 +243,9 @@ export class PostgresRenderer extends BaseRenderer {
 
   /**
    * A column dropped and added again with its new definition (a generated column's new
-   * expression): DROP COLUMN takes the indexes, uniques and checks on it along, so those of the
-   * table as it is after the change that involve it are created again. Its values are computed,
-   * so nothing is lost.
+   * expression): DROP COLUMN takes the indexes, uniques, checks and exclusions on it along (an
+   * INCLUDE of it too), so those of the table as it is after the change that involve it are
+   * created again, with their comments. Its values are computed, so nothing is lost.
    */
   private readdColumn(table: string, c: Column): string[] {
     const t = this.tableIn("to", table);
@@ -210,16 +258,36 @@ export class PostgresRenderer extends BaseRenderer {
       `ALTER TABLE ${q} DROP COLUMN ${this.q(c.name)}`,
       `ALTER TABLE ${q} ADD COLUMN ${this.columnDef(t, c)}`,
       ...t.uniques
-        .filter((u) => u.columns.includes(c.name))
-        .map((u) => `ALTER TABLE ${q} ADD ${this.uniqueSql(u)}`),
-      ...t.checks.filter((k) => mentions(k.expr)).map((k) => `ALTER TABLE ${q} ADD ${this.checkSql(k)}`),
+        .filter((u) => u.columns.includes(c.name) || u.include?.includes(c.name))
+        .flatMap((u) => [
+          `ALTER TABLE ${q} ADD ${this.uniqueSql(u)}`,
+          ...this.itemCommentIfAny(table, "unique", u),
+        ]),
+      ...t.checks
+        .filter((k) => mentions(k.expr))
+        .flatMap((k) => [
+          `ALTER TABLE ${q} ADD ${this.checkSql(k)}`,
+          ...this.itemCommentIfAny(table, "check", k),
+        ]),
+      ...(t.exclusions ?? [])
+        .filter(
+          (x) =>
+            x.parts.some((p) => (p.kind === "column" ? p.column === c.name : mentions(p.sql))) ||
+            x.include?.includes(c.name) ||
+            (x.where !== undefined && mentions(x.where)),
+        )
+        .flatMap((x) => [
+          `ALTER TABLE ${q} ADD ${this.exclusionSql(x)}`,
+          ...this.itemCommentIfAny(table, "exclusion", x),
+        ]),
       ...t.indexes
         .filter(
           (i) =>
             i.parts.some((p) => (p.kind === "column" ? p.column === c.name : mentions(p.sql))) ||
+            i.include?.includes(c.name) ||
             (i.where !== undefined && mentions(i.where)),
         )
-        .flatMap((i) => this.createIndex(table, i)),
+        .flatMap((i) => [...this.createIndex(table, i), ...this.itemCommentIfAny(table, "index", i)]),
       ...(c.doc !== undefined ? [`COMMENT ON COLUMN ${q}.${this.q(c.name)} IS ${quoteString(c.doc)}`] : []),
     ];
   }

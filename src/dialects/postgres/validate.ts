@@ -1,11 +1,13 @@
 /** What PostgreSQL cannot express or ignores: little, since the language follows it closely. */
 import type { Schema } from "../../ir/model.ts";
 import type { Diagnostic } from "../../ir/diagnostics.ts";
+import { validateSequencesAndDomains } from "../common/validate-objects.ts";
 import {
   dialectError,
   dialectWarning,
   validateCollations,
   validateConstraintClauses,
+  validateExclusions,
   validateIndexEntries,
   validateIdentity,
   validatePortable,
@@ -13,6 +15,7 @@ import {
   validateTableOptions,
 } from "../common/validate.ts";
 import { CAPABILITIES } from "./capabilities.ts";
+import { validatePartitions } from "./partitions.ts";
 
 export function validatePostgres(schema: Schema): Diagnostic[] {
   const out: Diagnostic[] = validatePortable(schema, CAPABILITIES, "PostgreSQL");
@@ -56,8 +59,11 @@ export function validatePostgres(schema: Schema): Diagnostic[] {
   out.push(...validateCollations(schema, CAPABILITIES, "PostgreSQL"));
   out.push(...validateUnsigned(schema, CAPABILITIES, "PostgreSQL"));
   out.push(...validateIdentity(schema, CAPABILITIES, "PostgreSQL"));
+  out.push(...validateSequencesAndDomains(schema, CAPABILITIES, "PostgreSQL"));
   out.push(...validateTableOptions(schema, CAPABILITIES, "PostgreSQL"));
+  out.push(...validatePartitions(schema));
   out.push(...validateConstraintClauses(schema, CAPABILITIES, "PostgreSQL"));
+  out.push(...validateExclusions(schema, CAPABILITIES, "PostgreSQL"));
   out.push(...validateIndexEntries(schema, CAPABILITIES, "PostgreSQL"));
   return out;
 }

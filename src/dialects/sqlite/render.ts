@@ -173,8 +173,14 @@ export class SqliteRenderer extends BaseRenderer {
       case "drop-foreign-key":
       case "add-check":
       case "drop-check":
+      // Validation refuses `not valid` on SQLite: were it to come, a rebuild checks every row.
+      case "set-constraint-valid":
+      case "add-exclusion":
+      case "drop-exclusion":
       case "rename-constraint":
         return c.table;
+      // SQLite has no comments: nothing to do.
+      case "set-item-comment":
       // In place: ALTER TABLE RENAME, CREATE/DROP INDEX; enums are CHECKs (routed in render()).
       case "create-enum":
       case "drop-enum":
@@ -182,6 +188,15 @@ export class SqliteRenderer extends BaseRenderer {
       case "add-enum-values":
       case "alter-enum-values":
       case "set-enum-comment":
+      // Refused by validation on SQLite (no sequences, no domains): never rebuilt for.
+      case "create-sequence":
+      case "drop-sequence":
+      case "rename-sequence":
+      case "alter-sequence":
+      case "create-domain":
+      case "drop-domain":
+      case "rename-domain":
+      case "alter-domain":
       case "create-table":
       case "drop-table":
       case "rename-table":
@@ -287,6 +302,14 @@ function tableOf(c: Change): string | undefined {
     case "add-enum-values":
     case "alter-enum-values":
     case "set-enum-comment":
+    case "create-sequence":
+    case "drop-sequence":
+    case "rename-sequence":
+    case "alter-sequence":
+    case "create-domain":
+    case "drop-domain":
+    case "rename-domain":
+    case "alter-domain":
       return undefined;
     case "create-table":
     case "drop-table":
@@ -310,6 +333,10 @@ function tableOf(c: Change): string | undefined {
     case "drop-foreign-key":
     case "add-check":
     case "drop-check":
+    case "set-constraint-valid":
+    case "set-item-comment":
+    case "add-exclusion":
+    case "drop-exclusion":
     case "rename-constraint":
     case "rename-index":
       return c.table;

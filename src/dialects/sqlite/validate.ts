@@ -2,12 +2,14 @@
 import type { Schema, Table } from "../../ir/model.ts";
 import { isRowidAlias, sqliteType } from "./types.ts";
 import { SHADOW_SUFFIXES } from "./virtual.ts";
+import { validateSequencesAndDomains } from "../common/validate-objects.ts";
 import type { Diagnostic } from "../../ir/diagnostics.ts";
 import {
   dialectError,
   dialectWarning,
   validateCollations,
   validateConstraintClauses,
+  validateExclusions,
   validateIndexEntries,
   validateIdentity,
   validatePortable,
@@ -69,8 +71,10 @@ export function validateSqlite(schema: Schema): Diagnostic[] {
   out.push(...validateCollations(schema, CAPABILITIES, "SQLite"));
   out.push(...validateUnsigned(schema, CAPABILITIES, "SQLite"));
   out.push(...validateIdentity(schema, CAPABILITIES, "SQLite"));
+  out.push(...validateSequencesAndDomains(schema, CAPABILITIES, "SQLite"));
   out.push(...validateTableOptions(schema, CAPABILITIES, "SQLite"));
   out.push(...validateConstraintClauses(schema, CAPABILITIES, "SQLite"));
+  out.push(...validateExclusions(schema, CAPABILITIES, "SQLite"));
   out.push(...validateIndexEntries(schema, CAPABILITIES, "SQLite"));
   return out;
 }

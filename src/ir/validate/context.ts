@@ -3,7 +3,7 @@
  * `autogenerate/compare/` is split): the diagnostics found so far, the tables and enums by name,
  * the table's namespace of constraint and index names, and how a node is located.
  */
-import type { Column, ColumnType, EnumType, Loc, SourceInfo, Table } from "../model.ts";
+import type { Column, ColumnType, Domain, EnumType, Loc, SourceInfo, Table } from "../model.ts";
 import { diagnostic, didYouMean, type Diagnostic } from "../diagnostics.ts";
 
 /** The location of a node, or of one of its named parts when the source recorded it. */
@@ -47,6 +47,7 @@ export class Validation {
   /** Tables and enums by name, the first declaration of each (`declareNames` fills them). */
   readonly tables = new Map<string, Table>();
   readonly enums = new Map<string, EnumType>();
+  readonly domains = new Map<string, Domain>();
   /** The `renamed from` names claimed so far by tables (each can be claimed once). */
   readonly tableRenames = new Map<string, Table>();
   /**

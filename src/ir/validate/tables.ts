@@ -1,18 +1,22 @@
 /** Tables and their columns: names, renames, and what a column's type, default and identity allow. */
-import type { Column, EnumType, Schema, SourceInfo, Table } from "../model.ts";
+import { columnsOf } from "../inheritance.ts";
+import type { Column, Domain, EnumType, Schema, SourceInfo, Table } from "../model.ts";
 import { isIntegerType, NUMERIC_TYPES } from "../model.ts";
 import { didYouMean } from "../diagnostics.ts";
 import { locOf, TableScope, typeText, type Validation } from "./context.ts";
 
 /**
- * Tables and enums share one namespace (PostgreSQL gives every table a type of its name): the
- * first declaration of a name is kept in `v.tables`/`v.enums`, a later one is reported.
+ * Tables, enums, sequences and domains share one namespace (PostgreSQL gives every table a type
+ * of its name, and sequences are relations as tables are): the first declaration of a name is
+ * kept in `v.tables`/`v.enums`/`v.domains`, a later one is reported.
  */
 export function declareNames(v: Validation, schema: Schema) {
   const firstDecl = new Map<string, { kind: string; src?: SourceInfo }>();
   for (const [kind, list] of [
     ["table", schema.tables],
     ["enum", schema.enums],
+    ["sequence", schema.sequences ?? []],
+    ["domain", schema.domains ?? []],
   ] as const) {
     for (const d of list) {
       const prev = firstDecl.get(d.name);
@@ -29,7 +33,8 @@ export function declareNames(v: Validation, schema: Schema) {
       }
       firstDecl.set(d.name, { kind, src: d.src });
       if (kind === "table") v.tables.set(d.name, d as Table);
-      else v.enums.set(d.name, d as EnumType);
+      else if (kind === "enum") v.enums.set(d.name, d as EnumType);
+      else if (kind === "domain") v.domains.set(d.name, d as Domain);
     }
   }
 }
@@ -61,7 +66,10 @@ export function validateTable(v: Validation, t: Table): TableScope {
       v.claimRename(c.renamedFrom, c, colRenames, cols, `column of \`${t.name}\``, c.src);
     checkColumn(v, t, c);
   }
-  return new TableScope(v, t, cols);
+  // A partition's or inheritance child's keys and indexes may name its parent's columns too.
+  const all = new Map(columnsOf((n) => v.tables.get(n), t).map((c) => [c.name, c]));
+  for (const [n, c] of cols) all.set(n, c);
+  return new TableScope(v, t, all);
 }
 
 /**

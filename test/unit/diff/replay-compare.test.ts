@@ -37,6 +37,11 @@ table posts {
 }
 `;
 
+/** BASE with a sequence and a domain (PostgreSQL): the live side of their cases. */
+const SEQ = `${BASE}sequence s (start = 5, owned by = users.score)\n`;
+const DOM = `${BASE}domain d text? default 'a' check (VALUE <> '')\n`;
+const LIVE: Readonly<Record<string, string>> = { s: SEQ, d: DOM };
+
 /**
  * One case per kind of difference: [name, the changed text, the objects it may be named by
  * (inline enums are their columns' types; MySQL keeps no primary key name), dialects].
@@ -94,6 +99,12 @@ const CASES: [string, string, string | string[], (readonly string[])?][] = [
     BASE.replace("references users(id)", "references users(id) on delete cascade"),
     "posts.posts_user_id_fkey",
   ],
+  ["a sequence more", `${BASE}sequence s\n`, "s", ["postgres"]],
+  ["a sequence's options", `${SEQ}`.replace("start = 5", "start = 6"), "s", ["postgres"]],
+  ["a sequence's owner", `${SEQ}`.replace(", owned by = users.score", ""), "s", ["postgres"]],
+  ["a domain more", `${BASE}domain d text\n`, "d", ["postgres"]],
+  ["a domain's check", `${DOM}`.replace("VALUE <> ''", "VALUE <> 'x'"), "d", ["postgres"]],
+  ["a domain's default", `${DOM}`.replace("default 'a'", "default 'b'"), "d", ["postgres"]],
 ];
 
 const COLL = { postgres: '"C"', mysql: "utf8mb4_bin", sqlite: "NOCASE" } as const;
@@ -111,7 +122,11 @@ for (const name of DIALECT_NAMES) {
     for (const [what, text, object, only] of CASES) {
       if (only && !only.includes(name)) continue;
       test(`${what}: the replay comparison names ${[object].flat()[0]}, and drift reports it too`, () => {
-        const live = schema(BASE);
+        // Cases changing a sequence or a domain start from BASE with one.
+        const names0 = [object].flat();
+        const live = schema(
+          what.startsWith("a sequence's") || what.startsWith("a domain's") ? LIVE[names0[0]!]! : BASE,
+        );
         const replayed = schema(text.replace("COLL", COLL[name]));
         const found = replayDifferences(dialect, live, replayed);
         expect(found.length).toBeGreaterThan(0);

@@ -12,6 +12,7 @@ import { diffSchemas } from "../../../src/diff/differ.ts";
 import { plan } from "../../../src/diff/plan.ts";
 import { describe as describeChange } from "../../../src/diff/summary.ts";
 import { noRenames, renamesFromHints } from "../../../src/diff/renames.ts";
+import { liveDifferences } from "../../../src/dialects/compare.ts";
 import type { Schema } from "../../../src/ir/model.ts";
 
 const load = (text: string) => loadSources(new Map([["s.schema", text]]));
@@ -105,6 +106,20 @@ describe("virtual tables", () => {
     const a = schema("table s {\n  id int primary key\n}\n");
     const b = schema("virtual table s using fts5 (body)\n");
     expect(diffSchemas(a, b, noRenames()).map((c) => c.kind)).toEqual(["drop-table", "create-table"]);
+  });
+  test("drift: another module or other arguments in the database are a difference, whitespace is not", async () => {
+    const sqlite = await getDialect("sqlite");
+    const expected = schema(SEARCH);
+    const same = schema("virtual table event_search using FTS4 (event_id, room_id,  sender, key, value)\n");
+    expect(liveDifferences(sqlite, expected, same)).toEqual([]);
+    for (const other of [
+      "virtual table event_search using fts4 (event_id, room_id, sender, key)\n",
+      "virtual table event_search using fts5 (event_id, room_id, sender, key, value)\n",
+      "table event_search {\n  event_id text\n}\n",
+    ])
+      expect(liveDifferences(sqlite, expected, schema(other)).map(describeChange)[0]).toContain(
+        "- virtual table event_search",
+      );
   });
   test("renamed from renames it in place", async () => {
     const a = schema(SEARCH);

@@ -1,0 +1,94 @@
+/**
+ * PostgreSQL's sequences and domains read into the IR (`Schema.sequences`, `Schema.domains`),
+ * beside the tables `introspect.ts` reads.
+ */
+import type { Check, Domain, Sequence, SequenceOptions } from "../../ir/model.ts";
+import { effectiveSequenceOptions } from "../../ir/sequence.ts";
+import type { Executor } from "../dialect.ts";
+import { decodePostgresDefault, postgresTypeFromCatalog } from "./introspect.ts";
+
+type Row = Record<string, unknown>;
+const text = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v));
+
+const SEQUENCE_TYPES: Readonly<Record<string, SequenceOptions["as"]>> = {
+  smallint: "smallint",
+  integer: "int",
+  bigint: "bigint",
+};
+
+/**
+ * The sequences to declare: every one of the schema but an identity's (deptype `i`) and those
+ * read as a column's `serial` (`serials`). `owner` names the column an OWNED BY points at (the
+ * relation's oid and the column's number), undefined when its table is not read.
+ */
+export function readSequences(
+  rows: readonly Row[],
+  serials: ReadonlySet<string>,
+  owner: (rel: string, num: number) => { table: string; column: string } | undefined,
+): Sequence[] {
+  const out: Sequence[] = [];
+  for (const r of rows) {
+    const name = String(r["name"]);
+    if (r["owner_kind"] === "i" || serials.has(name)) continue;
+    const ownedBy =
+      r["owner_rel"] !== null ? owner(String(r["owner_rel"]), Number(r["owner_col"])) : undefined;
+    // Owned by a table that is not read (schemavc's own): it goes with that table.
+    if (r["owner_rel"] !== null && !ownedBy) continue;
+    const options = effectiveSequenceOptions({
+      as: SEQUENCE_TYPES[String(r["type"])] ?? "bigint",
+      start: String(r["start"]),
+      increment: String(r["increment"]),
+      min: String(r["min"]),
+      max: String(r["max"]),
+      cache: String(r["cache"]),
+      ...(r["cycle"] === true ? { cycle: true } : {}),
+    });
+    const doc = text(r["doc"]);
+    out.push({
+      name,
+      options,
+      ...(ownedBy ? { ownedBy } : {}),
+      ...(doc !== undefined ? { doc } : {}),
+    });
+  }
+  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** The domains of the schema with their base type, NOT NULL, default, collation and checks. */
+export async function readDomains(ex: Executor): Promise<Domain[]> {
+  const rows = await ex.query(`
+    select t.typname as name, format_type(t.typbasetype, t.typtypmod) as type, b.typtype = 'e' as is_enum,
+      b.typname as base_name, t.typnotnull as notnull, pg_get_expr(t.typdefaultbin, 0) as def,
+      obj_description(t.oid, 'pg_type') as doc,
+      -- A collation is the domain's own only when it differs from its base type's.
+      case when t.typcollation <> b.typcollation then co.collname end as collation,
+      (select string_agg(k.conname || chr(2) || pg_get_constraintdef(k.oid), chr(1) order by k.conname)
+        from pg_constraint k where k.contypid = t.oid and k.contype = 'c') as checks
+    from pg_type t join pg_namespace n on n.oid = t.typnamespace join pg_type b on b.oid = t.typbasetype
+    left join pg_collation co on co.oid = t.typcollation
+    where n.nspname = current_schema() and t.typtype = 'd' order by t.typname`);
+  return rows.map((r): Domain => {
+    const type = String(r["type"]);
+    const def = text(r["def"]);
+    const doc = text(r["doc"]);
+    const collation = text(r["collation"]);
+    const checks: Check[] = (text(r["checks"]) ?? "")
+      .split("\u0001")
+      .filter(Boolean)
+      .map((x) => {
+        const [name, body] = x.split("\u0002") as [string, string];
+        // pg_get_constraintdef: `CHECK (expr) [NOT VALID]`.
+        const m = /^CHECK \((.*)\)( NOT VALID)?$/s.exec(body);
+        return { name, expr: m ? m[1]! : body };
+      });
+    return {
+      name: String(r["name"]),
+      type: postgresTypeFromCatalog(type, r["is_enum"] === true, String(r["base_name"])),
+      nullable: r["notnull"] !== true,
+      ...(def !== undefined ? { default: decodePostgresDefault(def, type) } : {}),
+      ...(collation !== undefined ? { collation } : {}),
+      checks,
+      ...(doc !== undefined ? { doc } : {}),
+    };
+  });
+}

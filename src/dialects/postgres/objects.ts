@@ -1,0 +1,140 @@
+/**
+ * PostgreSQL's sequences and domains as SQL: CREATE/ALTER/DROP SEQUENCE and DOMAIN, their
+ * renames and comments. Called by the renderer's `objectChange` hook (`render.ts`).
+ */
+import type { DefaultValue, Domain, Sequence, SequenceOptions } from "../../ir/model.ts";
+import type { ObjectChange } from "../../diff/changes.ts";
+import { assertNever } from "../../diff/changes.ts";
+import {
+  domainChecksKey,
+  domainDefaultKey,
+  effectiveSequenceOptions,
+  ownerKey,
+  sequenceOptionsKey,
+} from "../../ir/sequence.ts";
+import { quoteDouble as q, quoteString } from "../common/sql.ts";
+import { postgresType } from "./types.ts";
+
+/** How the renderer writes a default (its `defaultSql`), for a domain's. */
+export type DefaultWriter = (d: DefaultValue) => string | undefined;
+
+const TYPE_MAX: Readonly<Record<string, bigint>> = {
+  smallint: 32767n,
+  int: 2147483647n,
+  bigint: 9223372036854775807n,
+};
+const TYPE_SQL = { smallint: "smallint", int: "integer", bigint: "bigint" } as const;
+
+/** Each number option's words in CREATE/ALTER SEQUENCE. */
+const CLAUSES = {
+  increment: "INCREMENT BY",
+  min: "MINVALUE",
+  max: "MAXVALUE",
+  start: "START WITH",
+  cache: "CACHE",
+} as const;
+
+/** ` AS integer INCREMENT BY 2 ...`: the options that are not PostgreSQL's defaults. */
+function createOptions(o: SequenceOptions): string {
+  const e = effectiveSequenceOptions(o);
+  const words = [
+    ...(e.as ? [`AS ${TYPE_SQL[e.as]}`] : []),
+    ...(Object.keys(CLAUSES) as (keyof typeof CLAUSES)[]).flatMap((k) =>
+      e[k] !== undefined ? [`${CLAUSES[k]} ${e[k]}`] : [],
+    ),
+    ...(e.cycle ? ["CYCLE"] : []),
+  ];
+  return words.length ? ` ${words.join(" ")}` : "";
+}
+
+/**
+ * Every option written out with its value (defaults computed), for ALTER SEQUENCE: PostgreSQL
+ * checks the new bounds against the recorded start, so a new min with the default start must
+ * move the start too. START WITH changes the recorded start only, never the current value
+ * (that is data: RESTART would lose the place the sequence has reached).
+ */
+function alterOptions(o: SequenceOptions): string {
+  const as = o.as ?? "bigint";
+  const typeMax = TYPE_MAX[as]!;
+  const inc = BigInt(o.increment ?? "1");
+  const min = o.min ?? String(inc > 0n ? 1n : -typeMax - 1n);
+  const max = o.max ?? String(inc > 0n ? typeMax : -1n);
+  const start = o.start ?? (inc > 0n ? min : max);
+  return ` AS ${TYPE_SQL[as]} INCREMENT BY ${inc} MINVALUE ${min} MAXVALUE ${max} START WITH ${start} CACHE ${o.cache ?? "1"} ${o.cycle ? "CYCLE" : "NO CYCLE"}`;
+}
+
+const owner = (s: Sequence) => (s.ownedBy ? `${q(s.ownedBy.table)}.${q(s.ownedBy.column)}` : "NONE");
+const comment = (kind: string, name: string, doc: string | undefined) =>
+  `COMMENT ON ${kind} ${q(name)} IS ${doc === undefined ? "NULL" : quoteString(doc)}`;
+
+function domainDefault(d: Domain, write: DefaultWriter): string | undefined {
+  return d.default ? write(d.default) : undefined;
+}
+
+const checkSql = (c: { name: string; expr: string }) => `CONSTRAINT ${q(c.name)} CHECK (${c.expr})`;
+
+function createDomain(d: Domain, write: DefaultWriter): string[] {
+  const def = domainDefault(d, write);
+  return [
+    `CREATE DOMAIN ${q(d.name)} AS ${postgresType(d.type)}${d.collation !== undefined ? ` COLLATE ${q(d.collation)}` : ""}${def !== undefined ? ` DEFAULT ${def}` : ""}${d.nullable ? "" : " NOT NULL"}${d.checks.map((c) => ` ${checkSql(c)}`).join("")}`,
+    ...(d.doc !== undefined ? [comment("DOMAIN", d.name, d.doc)] : []),
+  ];
+}
+
+/** Default, NOT NULL, checks (dropped, then added: a changed one is both) and comment. */
+function alterDomain(a: Domain, b: Domain, write: DefaultWriter): string[] {
+  const out: string[] = [];
+  const alter = `ALTER DOMAIN ${q(b.name)}`;
+  if (domainDefaultKey(a) !== domainDefaultKey(b)) {
+    const def = domainDefault(b, write);
+    out.push(def !== undefined ? `${alter} SET DEFAULT ${def}` : `${alter} DROP DEFAULT`);
+  }
+  if (a.nullable !== b.nullable) out.push(`${alter} ${b.nullable ? "DROP NOT NULL" : "SET NOT NULL"}`);
+  if (domainChecksKey(a) !== domainChecksKey(b)) {
+    const key = (c: { name: string; expr: string }) => domainChecksKey({ ...b, checks: [c] });
+    const kept = new Set(b.checks.map(key));
+    const had = new Set(a.checks.map(key));
+    for (const c of a.checks) if (!kept.has(key(c))) out.push(`${alter} DROP CONSTRAINT ${q(c.name)}`);
+    for (const c of b.checks) if (!had.has(key(c))) out.push(`${alter} ADD ${checkSql(c)}`);
+  }
+  if ((a.doc ?? "") !== (b.doc ?? "")) out.push(comment("DOMAIN", b.name, b.doc));
+  return out;
+}
+
+export function objectSql(c: ObjectChange, write: DefaultWriter): string[] {
+  switch (c.kind) {
+    case "create-sequence": {
+      const s = c.sequence;
+      return [
+        `CREATE SEQUENCE ${q(s.name)}${createOptions(s.options)}`,
+        // A sequence created with its owner (the inverse of a drop) needs the column there;
+        // the differ creates sequences unowned and sets the owner once the table exists.
+        ...(s.ownedBy ? [`ALTER SEQUENCE ${q(s.name)} OWNED BY ${owner(s)}`] : []),
+        ...(s.doc !== undefined ? [comment("SEQUENCE", s.name, s.doc)] : []),
+      ];
+    }
+    case "drop-sequence":
+      return [`DROP SEQUENCE ${q(c.sequence.name)}`];
+    case "rename-sequence":
+      return [`ALTER SEQUENCE ${q(c.from)} RENAME TO ${q(c.to)}`];
+    case "alter-sequence": {
+      const { from: a, to: b } = c;
+      const out: string[] = [];
+      if (sequenceOptionsKey(a) !== sequenceOptionsKey(b))
+        out.push(`ALTER SEQUENCE ${q(b.name)}${alterOptions(b.options)}`);
+      if (ownerKey(a) !== ownerKey(b)) out.push(`ALTER SEQUENCE ${q(b.name)} OWNED BY ${owner(b)}`);
+      if ((a.doc ?? "") !== (b.doc ?? "")) out.push(comment("SEQUENCE", b.name, b.doc));
+      return out;
+    }
+    case "create-domain":
+      return createDomain(c.domain, write);
+    case "drop-domain":
+      return [`DROP DOMAIN ${q(c.domain.name)}`];
+    case "rename-domain":
+      return [`ALTER DOMAIN ${q(c.from)} RENAME TO ${q(c.to)}`];
+    case "alter-domain":
+      return alterDomain(c.from, c.to, write);
+    default:
+      return assertNever(c);
+  }
+}

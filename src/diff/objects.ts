@@ -1,0 +1,136 @@
+/**
+ * The differ's part for sequences and domains (PostgreSQL), matched by name or accepted rename.
+ * Their phases, around the tables' (see `differ.ts`):
+ *
+ * - `create` (phase 1, after the enums, before any table): domains dropped and created again
+ *   for a new base type, created, renamed, altered; sequences created (without their owner:
+ *   the owning column does not exist yet) and renamed. A table's default may then draw from a
+ *   new sequence, and a column may be of a new domain.
+ * - `own` (after the tables' columns are added and altered, before any is dropped): a
+ *   sequence's options, owner and comment. A new owner exists by then; a sequence that loses
+ *   its owner (or is dropped) is disowned before the old column or table goes, which would
+ *   drop it with them.
+ * - `drop` (after the tables are dropped, before the enums): sequences and domains that go,
+ *   once nothing uses them.
+ */
+import type { Domain, Schema, Sequence } from "../ir/model.ts";
+import {
+  domainBaseKey,
+  domainChecksKey,
+  domainDefaultKey,
+  domainsOf,
+  ownerKey,
+  sequenceOptionsKey,
+  sequencesOf,
+} from "../ir/sequence.ts";
+import type { Change } from "./changes.ts";
+import type { Renames } from "./renames.ts";
+
+export interface ObjectPhases {
+  readonly create: Change[];
+  readonly own: Change[];
+  readonly drop: Change[];
+}
+
+/** How the tables and their columns were matched: old names → new ones. */
+export interface OwnerMapping {
+  readonly mapTable: (old: string) => string;
+  readonly mapCols: (newTable: string, cols: readonly string[]) => string[];
+}
+
+const unowned = (s: Sequence): Sequence => {
+  const { ownedBy: _, ...rest } = s;
+  return rest;
+};
+
+/** Old and new declarations matched by name or by an accepted rename (new name → old name). */
+function match<T extends { name: string }>(
+  from: readonly T[],
+  to: readonly T[],
+  renames: ReadonlyMap<string, string> | undefined,
+) {
+  const old = new Map(from.map((x) => [x.name, x]));
+  const pairs: { old: T; neu: T }[] = [];
+  const created: T[] = [];
+  const matched = new Set<string>();
+  for (const x of to) {
+    const o = old.get(renames?.get(x.name) ?? x.name) ?? (renames?.has(x.name) ? undefined : old.get(x.name));
+    if (o && !matched.has(o.name)) {
+      matched.add(o.name);
+      pairs.push({ old: o, neu: x });
+    } else created.push(x);
+  }
+  return { pairs, created, dropped: from.filter((x) => !matched.has(x.name)) };
+}
+
+/** Domain renames, old name → new name: columns of the domain are renamed with it. */
+export function domainRenames(from: Schema, to: Schema, renames: Renames): Map<string, string> {
+  const { pairs } = match(domainsOf(from), domainsOf(to), renames.domains);
+  return new Map(pairs.filter((p) => p.old.name !== p.neu.name).map((p) => [p.old.name, p.neu.name]));
+}
+
+export function diffSequences(
+  from: Schema,
+  to: Schema,
+  renames: Renames,
+  m: OwnerMapping,
+  p: ObjectPhases,
+): Map<string, string> {
+  const { pairs, created, dropped } = match(sequencesOf(from), sequencesOf(to), renames.sequences);
+  // The old owner under the names it has once tables and columns are renamed.
+  const mapped = (s: Sequence): Sequence => {
+    if (!s.ownedBy) return s;
+    const table = m.mapTable(s.ownedBy.table);
+    return { ...s, ownedBy: { table, column: m.mapCols(table, [s.ownedBy.column])[0]! } };
+  };
+  for (const s of created) {
+    p.create.push({ kind: "create-sequence", sequence: unowned(s) });
+    if (s.ownedBy) p.own.push({ kind: "alter-sequence", from: unowned(s), to: s });
+  }
+  for (const { old, neu } of pairs) {
+    if (old.name !== neu.name) p.create.push({ kind: "rename-sequence", from: old.name, to: neu.name });
+    const before = { ...mapped(old), name: neu.name };
+    if (
+      sequenceOptionsKey(before) !== sequenceOptionsKey(neu) ||
+      ownerKey(before) !== ownerKey(neu) ||
+      (before.doc ?? "") !== (neu.doc ?? "")
+    )
+      p.own.push({ kind: "alter-sequence", from: stripRename(before), to: stripRename(neu) });
+  }
+  for (const s of dropped) {
+    const before = mapped(s);
+    if (before.ownedBy) p.own.push({ kind: "alter-sequence", from: before, to: unowned(before) });
+    p.drop.push({ kind: "drop-sequence", sequence: unowned(before) });
+  }
+  // Renamed sequences, old name → new name.
+  return new Map(pairs.filter((x) => x.old.name !== x.neu.name).map((x) => [x.old.name, x.neu.name]));
+}
+
+export function diffDomains(from: Schema, to: Schema, renames: Renames, p: ObjectPhases): void {
+  const { pairs, created, dropped } = match(domainsOf(from), domainsOf(to), renames.domains);
+  for (const d of created) p.create.push({ kind: "create-domain", domain: d });
+  for (const { old, neu } of pairs) {
+    if (old.name !== neu.name) p.create.push({ kind: "rename-domain", from: old.name, to: neu.name });
+    const before: Domain = { ...old, name: neu.name };
+    // Another base type or collation: PostgreSQL alters neither, so the domain is made again
+    // (`plan` refuses this when a column uses the domain).
+    if (domainBaseKey(before) !== domainBaseKey(neu)) {
+      p.create.push({ kind: "drop-domain", domain: before }, { kind: "create-domain", domain: neu });
+      continue;
+    }
+    if (
+      domainDefaultKey(before) !== domainDefaultKey(neu) ||
+      before.nullable !== neu.nullable ||
+      domainChecksKey(before) !== domainChecksKey(neu) ||
+      (before.doc ?? "") !== (neu.doc ?? "")
+    )
+      p.create.push({ kind: "alter-domain", from: stripRename(before), to: stripRename(neu) });
+  }
+  for (const d of dropped) p.drop.push({ kind: "drop-domain", domain: d });
+}
+
+/** `renamed from` is a hint for this migration, not part of the object. */
+function stripRename<T extends { renamedFrom?: string }>(x: T): T {
+  const { renamedFrom: _, ...rest } = x;
+  return rest as T;
+}

@@ -1,0 +1,51 @@
+/**
+ * Sequences and domains, whatever the dialect (which of them it has is checked per dialect,
+ * `dialects/common/validate-objects.ts`): a sequence's `owned by` names a column of the
+ * schema; a domain's checks have distinct names.
+ */
+import type { Schema } from "../model.ts";
+import { didYouMean } from "../diagnostics.ts";
+import { locOf, type Validation } from "./context.ts";
+
+export function validateSequences(v: Validation, schema: Schema) {
+  for (const q of schema.sequences ?? []) {
+    const own = q.ownedBy;
+    if (!own) continue;
+    const t = v.tables.get(own.table);
+    if (!t) {
+      v.err(
+        "unknown-table",
+        `sequence \`${q.name}\` is owned by \`${own.table}.${own.column}\`, but there is no table \`${own.table}\``,
+        locOf(q.src, "option:owned by"),
+        didYouMean(own.table, [...v.tables.keys()]),
+      );
+      continue;
+    }
+    if (!t.columns.some((c) => c.name === own.column))
+      v.err(
+        "unknown-column",
+        `sequence \`${q.name}\` is owned by \`${own.table}.${own.column}\`, but table \`${own.table}\` has no column \`${own.column}\``,
+        locOf(q.src, "option:owned by"),
+        didYouMean(
+          own.column,
+          t.columns.map((c) => c.name),
+        ),
+      );
+  }
+}
+
+export function validateDomains(v: Validation, schema: Schema) {
+  for (const d of schema.domains ?? []) {
+    const seen = new Set<string>();
+    for (const c of d.checks) {
+      if (seen.has(c.name))
+        v.err(
+          "duplicate-name",
+          `domain \`${d.name}\` has two checks named \`${c.name}\``,
+          locOf(c.src, "expr"),
+          "rename one",
+        );
+      seen.add(c.name);
+    }
+  }
+}

@@ -1,0 +1,3 @@
+DROP INDEX "payment_note_idx";
+
+ALTER TABLE "payment" DROP COLUMN "note";

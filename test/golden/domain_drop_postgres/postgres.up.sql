@@ -1,0 +1,9 @@
+DROP TABLE "posts";
+
+DROP DOMAIN "varchar_ci";
+
+DROP DOMAIN "posint";
+
+DROP DOMAIN "label";
+
+DROP DOMAIN "feeling";

@@ -1,0 +1,1 @@
+ALTER DOMAIN "text_ci" RENAME TO "varchar_ci";

@@ -1,0 +1,1 @@
+ALTER DOMAIN "varchar_ci" RENAME TO "text_ci";

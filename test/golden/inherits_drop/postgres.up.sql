@@ -1,0 +1,3 @@
+DROP TABLE "payment_refund";
+
+DROP TABLE "payment_2007";

@@ -1,0 +1,3 @@
+ALTER TABLE "payment" DETACH PARTITION "payment_2022";
+
+ALTER TABLE "payment" ATTACH PARTITION "payment_2022" FOR VALUES from ('2022-01-01') to ('2023-01-01');

@@ -1,0 +1,3 @@
+ALTER TABLE "payments" RENAME TO "payment";
+
+ALTER TABLE "bases" RENAME TO "base";

@@ -1,0 +1,3 @@
+ALTER TABLE "base" RENAME TO "bases";
+
+ALTER TABLE "payment" RENAME TO "payments";

@@ -1,0 +1,9 @@
+ALTER SEQUENCE "ticket_seq" OWNED BY NONE;
+
+DROP TABLE "users";
+
+DROP SEQUENCE "users_seq";
+
+DROP SEQUENCE "ticket_seq";
+
+DROP SEQUENCE "countdown_seq";
