@@ -63,6 +63,7 @@ export async function run(ctx: Context): Promise<number> {
     const split = flag(ctx, "split");
     const isFolder = split || !out.endsWith(".schema");
     const files = new Map<string, string>();
+    const others = { sequences: schema.sequences ?? [], domains: schema.domains ?? [] };
     // A native type the dialect's catalogue does not know (an extension's, a user's) is written
     // quoted: the deliberate pass-through that the type check leaves alone.
     const declared = new Set(declaredTypeNames(schema));
@@ -70,7 +71,6 @@ export async function run(ctx: Context): Promise<number> {
       unknownType: (name: string) =>
         !declared.has(name) && !knownNativeType(dialect.capabilities.types, name),
     };
-    const others = { sequences: schema.sequences ?? [], domains: schema.domains ?? [] };
     if (split) {
       if (schema.enums.length) files.set(join(out, "enums.schema"), printDeclarations([], schema.enums));
       // Beside the tables' files (a sequence's owner and a domain's columns may be in any).

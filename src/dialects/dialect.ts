@@ -161,11 +161,6 @@ export interface Capabilities {
   /** An index can have `include (...)`, `nulls not distinct` and `with (...)` (PostgreSQL). */
   readonly indexClauses?: boolean;
   /**
-   * The native type names a bare type may be (`dialects/<d>/native-types.ts`), and whether the
-   * database refuses any other (validator: an error, or a warning on SQLite).
-   */
-  readonly types: TypeCatalogue;
-  /**
    * The keys, indexes and constraints that keep a comment (a `///` doc comment before one):
    * PostgreSQL's COMMENT ON CONSTRAINT / INDEX on all of them, MySQL's `COMMENT '...'` on an
    * index, a unique key and the primary key. Absent: none. Drift compares only these; MySQL
@@ -174,6 +169,11 @@ export interface Capabilities {
   readonly itemComments?: readonly CommentedItem[];
   /** A primary key can say its method (MySQL `PRIMARY KEY (...) USING BTREE`); elsewhere it is ignored (a warning). */
   readonly primaryKeyMethod?: boolean;
+  /**
+   * The native type names a bare type may be (`dialects/<d>/native-types.ts`), and whether the
+   * database refuses any other (validator: an error, or a warning on SQLite).
+   */
+  readonly types: TypeCatalogue;
   /**
    * `virtual table t using MODULE (...)`: SQLite's CREATE VIRTUAL TABLE (fts4, fts5, rtree, or
    * a module an extension brings). Absent: validation refuses them.

@@ -1,5 +1,5 @@
 /**
- * The type names a schema declares, which a column may name as its type: its enums. Every
+ * The type names a schema declares, which a column may name as its type: its enums and domains. Every
  * declaration that makes a type joins here, by one line (a PostgreSQL `domain`, for one), so the
  * type check (`dialects/common/type-names.ts`) and its did-you-mean know it.
  */

@@ -52,7 +52,7 @@ describe("language properties", () => {
       fc.property(schemaArb(), (ir) => {
         for (const caps of catalogues) {
           const unknownType = (name: string) => !knownNativeType(caps.types, name);
-          const text = printDeclarations(ir.tables, ir.enums, undefined, [], {}, { unknownType });
+          const text = printDeclarations(ir.tables, ir.enums, undefined, [], ir, { unknownType });
           const back = loadSources(new Map([["a.schema", text]]));
           expect(validateTypeNames(back.schema, caps, "db")).toEqual([]);
           expect(canonical(back.schema)).toEqual(canonical(ir));

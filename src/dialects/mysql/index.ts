@@ -1,5 +1,3 @@
-/** The MySQL/MariaDB dialect: capabilities as data, rendering and validation. */
-import { normalizePartitionClause } from "./partitions.ts";
 import type { Dialect } from "../dialect.ts";
 import { CAPABILITIES, INDEX_KINDS } from "./capabilities.ts";
 import { normalizeSchema } from "../common/normalize.ts";
