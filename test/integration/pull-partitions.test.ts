@@ -79,9 +79,11 @@ for (const target of targets) {
         const pulled = readdirSync(join(p.dir, "schema"))
           .map((f) => readFileSync(join(p.dir, "schema", f), "utf8"))
           .join("\n");
-        // The parent's serial is one column, whatever its partitions copy of it.
+        // The sequence is free-standing (not OWNED BY the column): a `sequence` and the parent's
+        // raw nextval default, written once whatever its partitions copy of it.
+        expect(pulled).toContain("sequence payment_payment_id_seq\n");
         expect(pulled).toContain(
-          "table payment (partition by = (range (payment_date))) {\n  payment_id    serial\n",
+          "table payment (partition by = (range (payment_date))) {\n  payment_id    int          default (nextval('payment_payment_id_seq'::regclass))\n",
         );
         expect(pulled).toContain(
           "table payment_p2022 (partition of = payment, values = (from ('2022-01-01 00:00:00+00') to ('2023-01-01 00:00:00+00'))) {\n  index idx_fk_payment_p2022_customer_id (customer_id)\n  foreign key (customer_id) references customer(customer_id)\n}",
