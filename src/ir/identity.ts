@@ -10,13 +10,14 @@ import type { Column, IdentityOptions } from "./model.ts";
 import { IDENTITY_NUMBER_OPTIONS } from "./model.ts";
 
 /** The largest value of each integer type (its smallest is -max - 1). */
-const TYPE_MAX: Readonly<Record<string, bigint>> = {
+export const TYPE_MAX: Readonly<Record<string, bigint>> = {
   smallint: 32767n,
   int: 2147483647n,
   bigint: 9223372036854775807n,
 };
 
-const big = (s: string | undefined): bigint | undefined => {
+/** A number option as a bigint, or undefined when absent or not a number. */
+export const big = (s: string | undefined): bigint | undefined => {
   if (s === undefined) return undefined;
   try {
     return BigInt(s);

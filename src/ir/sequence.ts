@@ -8,24 +8,11 @@
  */
 import type { ColumnType, DefaultValue, Domain, Schema, Sequence, SequenceOptions } from "./model.ts";
 import { normSql } from "./canonical.ts";
+// An identity's sequence and a free-standing one share PostgreSQL's integer ranges.
+import { big, TYPE_MAX } from "./identity.ts";
 
 /** The number options of a sequence, in the order `fmt` prints them. */
 export const SEQUENCE_NUMBER_OPTIONS = ["start", "increment", "min", "max", "cache"] as const;
-
-const TYPE_MAX: Readonly<Record<string, bigint>> = {
-  smallint: 32767n,
-  int: 2147483647n,
-  bigint: 9223372036854775807n,
-};
-
-const big = (s: string | undefined): bigint | undefined => {
-  if (s === undefined) return undefined;
-  try {
-    return BigInt(s);
-  } catch {
-    return undefined;
-  }
-};
 
 /** The options that differ from the defaults, numbers in their plain form (`+5` → `5`). */
 export function effectiveSequenceOptions(o: SequenceOptions): SequenceOptions {
