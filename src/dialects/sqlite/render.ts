@@ -97,6 +97,7 @@ export class SqliteRenderer extends BaseRenderer {
     this.ctx = ctx;
     this.steps = ctx.steps ?? planSteps(ctx.from, changes);
     const lineage = tableLineage(changes);
+    this.later = { changes, lineage };
     const idOf = (i: number, c: Change) => {
       const t = tableOf(c);
       return t === undefined ? undefined : lineage.id(i, t);
@@ -108,7 +109,7 @@ export class SqliteRenderer extends BaseRenderer {
     const last = new Map<string, number>();
     changes.forEach((c, i) => {
       this.step = this.steps[i]; // simpleAdd and simpleDrop read the table as it is then
-      const t = this.needsRebuild(c);
+      const t = this.needsRebuild(c, i);
       this.step = undefined;
       if (t !== undefined) rebuild.add(lineage.id(i, t));
       if (c.kind === "add-enum-values" || c.kind === "alter-enum-values") {
@@ -152,12 +153,12 @@ export class SqliteRenderer extends BaseRenderer {
   }
 
   /** The table (as named when the change runs) a change forces to rebuild, if any. */
-  private needsRebuild(c: Change): string | undefined {
+  private needsRebuild(c: Change, i: number): string | undefined {
     switch (c.kind) {
       case "alter-column":
         return alterRebuilds(c) ? c.table : undefined;
       case "add-column":
-        return this.simpleAdd(c.table, c.column) ? undefined : c.table;
+        return this.simpleAdd(i, c.table, c.column) ? undefined : c.table;
       case "drop-column":
         return this.simpleDrop(c.table, c.column) ? undefined : c.table;
       // WITHOUT ROWID and STRICT are fixed when a table is created.
@@ -211,14 +212,37 @@ export class SqliteRenderer extends BaseRenderer {
     }
   }
 
+  /** The changes being rendered, for what comes after a step (`finalNames`). */
+  private later: { changes: readonly Change[]; lineage: ReturnType<typeof tableLineage> } | undefined;
+
+  /**
+   * Table `table` (as named at change `i`) as the plan leaves it, and the name each of its
+   * columns has then: the renames of its columns after change `i`, followed.
+   */
+  private finalNames(
+    i: number,
+    table: string,
+  ): { final: readonly Column[]; finalName: (c: string) => string } {
+    const { changes, lineage } = this.later!;
+    const id = lineage.id(i, table);
+    const name = lineage.name(changes.length, id);
+    const final = this.ctx.to.tables.find((x) => x.name === name)?.columns ?? [];
+    const renames = changes.flatMap((r, k) =>
+      k > i && r.kind === "rename-column" && lineage.id(k, r.table) === id ? [r] : [],
+    );
+    const finalName = (col: string) => renames.reduce((n, r) => (n === r.from ? r.to : n), col);
+    return { final, finalName };
+  }
+
   /** SQLite's ADD COLUMN rules: no key, no identity, a constant default if NOT NULL, no FK with a default. */
-  private simpleAdd(table: string, c: Column): boolean {
+  private simpleAdd(i: number, table: string, c: Column): boolean {
     const t = this.tableIn("to", table);
     // ADD COLUMN appends: a column the schema puts before one the table has already needs a
-    // rebuild (renames run before additions, so the table has its final name here).
-    const before = new Set(this.tableIn("from", table).columns.map((x) => x.name));
-    const final = this.ctx.to.tables.find((x) => x.name === table)?.columns ?? [];
-    const k = final.findIndex((x) => x.name === c.name);
+    // rebuild. Renames may still come (an inverted plan adds first and renames back last), so
+    // the columns are compared under their final names, in the table under its final name.
+    const { final, finalName } = this.finalNames(i, table);
+    const before = new Set(this.tableIn("from", table).columns.map((x) => finalName(x.name)));
+    const k = final.findIndex((x) => x.name === finalName(c.name));
     if (k >= 0 && final.slice(k + 1).some((x) => before.has(x.name))) return false;
     if (c.identity || c.type.kind === "enum") return false;
     // ADD COLUMN takes a VIRTUAL generated column, never a STORED one (it would fill every row).
