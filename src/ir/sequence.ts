@@ -10,6 +10,7 @@ import type { ColumnType, DefaultValue, Domain, Schema, Sequence, SequenceOption
 import { normSql } from "./canonical.ts";
 // An identity's sequence and a free-standing one share PostgreSQL's integer ranges.
 import { big, TYPE_MAX } from "./identity.ts";
+import { typeKey } from "./validate/context.ts";
 
 /** The number options of a sequence, in the order `fmt` prints them. */
 export const SEQUENCE_NUMBER_OPTIONS = ["start", "increment", "min", "max", "cache"] as const;
@@ -79,13 +80,8 @@ export const domainDefaultKey = (d: Domain): string =>
 
 /** A domain's base type and collation: a change of them is a drop and a create. */
 export const domainBaseKey = (d: Domain): string =>
-  JSON.stringify([
-    d.type.kind,
-    d.type.name,
-    "args" in d.type ? (d.type.args ?? []) : [],
-    "array" in d.type ? Boolean(d.type.array) : false,
-    d.collation ?? "",
-  ]);
+  // The column type's own key, so every facet of the type (unsigned, args, array) counts.
+  JSON.stringify([typeKey(d.type), d.collation ?? ""]);
 
 /**
  * A raw default that draws from sequence `from` (`nextval('from'::regclass)`), drawing from `to`
