@@ -116,7 +116,7 @@ export abstract class BaseRenderer {
       case "reorder-columns":
         return this.reorderColumns(c.table, c.to);
       case "rename-column":
-        return [`ALTER TABLE ${this.q(c.table)} RENAME COLUMN ${this.q(c.from)} TO ${this.q(c.to)}`];
+        return this.renameColumn(c.table, c.from, c.to);
       case "alter-column":
         return this.alterColumn(c);
       case "add-primary-key":
@@ -200,6 +200,9 @@ export abstract class BaseRenderer {
   }
   protected renameTable(from: string, to: string): string[] {
     return [`ALTER TABLE ${this.q(from)} RENAME TO ${this.q(to)}`];
+  }
+  protected renameColumn(table: string, from: string, to: string): string[] {
+    return [`ALTER TABLE ${this.q(table)} RENAME COLUMN ${this.q(from)} TO ${this.q(to)}`];
   }
   /**
    * The table's options changed from `from` to `to` (all of them, each side), in place:

@@ -10,6 +10,7 @@ import { CAPABILITIES } from "./capabilities.ts";
 import type { AlterColumn, CommentedItem, ObjectChange } from "../../diff/changes.ts";
 import { objectSql } from "./objects.ts";
 import { effectiveIdentityOptions } from "../../ir/identity.ts";
+import { serialSequenceName } from "./introspect.ts";
 
 export class PostgresRenderer extends BaseRenderer {
   caps = CAPABILITIES;
@@ -106,6 +107,38 @@ export class PostgresRenderer extends BaseRenderer {
 
   protected override enumComment(name: string, doc: string | undefined): string[] {
     return [`COMMENT ON TYPE ${this.q(name)} IS ${doc === undefined ? "NULL" : quoteString(doc)}`];
+  }
+
+  /**
+   * A `serial` column's sequence is named after its table and column (`<table>_<column>_seq`);
+   * PostgreSQL keeps the old name when either is renamed, so the sequence is renamed with them
+   * and the column is still what `serial` creates (and what pull reads as `serial`).
+   */
+  protected override renameTable(from: string, to: string): string[] {
+    const t = this.tableIn("to", to);
+    return [
+      ...super.renameTable(from, to),
+      ...t.columns.filter((c) => c.serial).flatMap((c) => this.renameSerialSequence(to, c.name)),
+    ];
+  }
+  protected override renameColumn(table: string, from: string, to: string): string[] {
+    const c = this.tableIn("to", table).columns.find((x) => x.name === to);
+    return [
+      ...super.renameColumn(table, from, to),
+      ...(c?.serial ? this.renameSerialSequence(table, to) : []),
+    ];
+  }
+  /**
+   * Renames the owned sequence of `table.column` to serial's name for them. The sequence is found
+   * by the catalog when the statement runs (pg_get_serial_sequence: it may have any name now), and
+   * left alone when it already has that name (a rename to its own name is an error).
+   */
+  private renameSerialSequence(table: string, column: string): string[] {
+    const name = serialSequenceName(table, column);
+    const seq = `pg_get_serial_sequence(${quoteString(this.q(table))}, ${quoteString(column)})::regclass`;
+    return [
+      `DO $$ DECLARE s regclass := ${seq}; BEGIN IF (SELECT relname FROM pg_class WHERE oid = s) <> ${quoteString(name)} THEN EXECUTE format('ALTER SEQUENCE %s RENAME TO %I', s, ${quoteString(name)}); END IF; END $$`,
+    ];
   }
 
   protected override addColumn(table: string, col: Column): string[] {
@@ -227,7 +260,7 @@ export class PostgresRenderer extends BaseRenderer {
     if (generation && to.serial && !from.serial) {
       // What `serial` does at CREATE TABLE, on a column that exists: the sequence PostgreSQL
       // would have created (`<table>_<column>_seq`), owned by the column, as its default.
-      const seq = this.q(`${table}_${to.name}_seq`);
+      const seq = this.q(serialSequenceName(table, to.name));
       out.push(
         `CREATE SEQUENCE ${seq} AS ${postgresType(to.type)} OWNED BY ${this.q(table)}.${this.q(to.name)}`,
         `${col} SET DEFAULT nextval(${quoteString(seq)}::regclass)`,
