@@ -14,11 +14,11 @@
  *     then tables replaced by another of the same name (a virtual table's new module or arguments)
  *   3 rename tables, then columns, constraints and indexes; drop the tables that are made again
  *     (PostgreSQL: partitioned or not, or a child of another table: no ALTER does it)
- *   4 create tables (referenced tables first), add columns, alter columns, table comments;
- *     then sequences' options and owners
+ *   4 create tables (referenced tables first), add columns (an inheritance child's before its
+ *     parent's), alter columns, table comments; then sequences' options and owners
  *   5 add primary keys, uniques, checks, indexes
  *   6 add foreign keys (new ones, changed ones, and cycles between new tables)
- *   7 drop columns, reorder columns (where order is kept: the table has its new columns then),
+ *   7 drop columns (a parent's before its children's), reorder columns (where order is kept: the table has its new columns then),
  *     then drop tables (referencing tables first), then sequences and domains, then enums and
  *     destructive enum edits
  */
@@ -148,11 +148,11 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     ...p.rename,
     ...p.rebuildDrop,
     ...p.tableCreate,
-    ...p.column,
+    ...byInheritance(p.column, to, "add-column", -1),
     ...objects.own,
     ...sortAdds(p.constraintAdd),
     ...p.fkAdd,
-    ...p.columnDrop,
+    ...byInheritance(p.columnDrop, to, "drop-column", 1),
     ...p.reorder,
     ...p.tableDrop,
     ...objects.drop,
@@ -685,6 +685,31 @@ function sortDrops(cs: Change[]): Change[] {
   return [...cs].sort((a, b) => rank(a) - rank(b));
 }
 /** Within phase 5: primary keys first (a unique or index may rely on the key). */
+/**
+ * The `kind` changes (add-column or drop-column) in the order inheritance needs (PostgreSQL),
+ * the others kept where they are: a column added to a parent reaches its children, where the
+ * same column added after it already exists (added to the child first, PostgreSQL merges it);
+ * and a child's inherited column cannot be dropped before its parent's. `sign` -1 puts the
+ * deepest children first, 1 last; a stable sort, so without inheritance nothing moves.
+ */
+function byInheritance(cs: Change[], to: Schema, kind: "add-column" | "drop-column", sign: 1 | -1): Change[] {
+  const tables = new Map(to.tables.map((t) => [t.name, t]));
+  // How many ancestors the table has (0 for a table that inherits nothing).
+  const depth = (name: string) => {
+    const seen = new Set<string>([name]);
+    const t = tables.get(name);
+    let d = 0;
+    for (let up = t ? tableParent(t) : undefined; up && !seen.has(up.parent); d++) {
+      seen.add(up.parent);
+      const p = tables.get(up.parent);
+      up = p ? tableParent(p) : undefined;
+    }
+    return d;
+  };
+  const rank = (c: Change) => (c.kind === kind ? sign * depth(c.table) : 0);
+  return [...cs].sort((a, b) => rank(a) - rank(b));
+}
+
 function sortAdds(cs: Change[]): Change[] {
   const rank = (c: Change) => (c.kind === "add-primary-key" ? 0 : 1);
   return [...cs].sort((a, b) => rank(a) - rank(b));

@@ -318,8 +318,12 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     const name = String(r["name"]);
     t.attnames.set(Number(r["num"]), name);
     // A column a partition or child has from its parent is the parent's (not written in the
-    // child); one that differs from it there is named, not read.
-    if (Number(r["inherited"]) > 0) {
+    // child); one that differs from it there is named, not read. A child's column declared in it
+    // too (attislocal: CREATE TABLE ... (note text) INHERITS, or added to the child first) is
+    // written in the child, as its own declaration is: the language merges the two as PostgreSQL
+    // does. A partition declares no columns, so there it is named.
+    const partition = byOid.get(String(r["rel"]))?.options?.["partition of"] !== undefined;
+    if (Number(r["inherited"]) > 0 && (r["local"] !== true || partition)) {
       const why = inheritedDifference(r, colRow.get(`${parentOf.get(String(r["rel"]))}:${name}`));
       if (why) ownInherited.push({ what: why, object: `${t.name}.${name}`, table: t.name });
       continue;
@@ -712,7 +716,7 @@ function lowerBoundKeywords(s: string): string {
  * may have a default, a NOT NULL or a comment of its own, or declare the column itself too.
  */
 function inheritedDifference(r: Row, parent: Row | undefined): string | undefined {
-  if (r["local"] === true) return "columns both inherited and declared in the table";
+  if (r["local"] === true) return "columns both inherited and declared in a partition";
   if (!parent) return undefined;
   const parentDefault = text(parent["identity"]) ? undefined : text(parent["def"]);
   if (text(r["def"]) !== parentDefault || r["notnull"] !== parent["notnull"])

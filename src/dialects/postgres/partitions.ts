@@ -6,6 +6,7 @@
 import type { Diagnostic } from "../../ir/diagnostics.ts";
 import type { Schema, Table, TableOptions } from "../../ir/model.ts";
 import {
+  columnsOf,
   isDefaultBound,
   optionText,
   partitionKey,
@@ -14,6 +15,7 @@ import {
 } from "../../ir/inheritance.ts";
 import { normExpr } from "../common/expr.ts";
 import { dialectError } from "../common/validate.ts";
+import { typeKey, typeText } from "../../ir/validate.ts";
 
 /** `FOR VALUES <bound>`, or `DEFAULT` for the default partition. */
 export function boundSql(bound: string): string {
@@ -88,7 +90,8 @@ export function normalizePartitionOptions(o: TableOptions): TableOptions | undef
  * What PostgreSQL refuses about partitioning and inheritance, checked before any SQL runs: a
  * partition without a bound (or a bound without a parent), a parent that is not declared or
  * not partitioned, a partition or partitioned table that also inherits, a partition declaring
- * columns (it has its parent's), a key that is not `range`, `list` or `hash`, a cycle.
+ * columns (it has its parent's), a child declaring an inherited column with another type or
+ * collation, a key that is not `range`, `list` or `hash`, a cycle.
  */
 export function validatePartitions(schema: Schema): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -177,6 +180,29 @@ export function validatePartitions(schema: Schema): Diagnostic[] {
           `declare the column in \`${p.parent}\``,
         ),
       );
+    // A child may declare an inherited column again (PostgreSQL merges the two), but only as the
+    // parent has it: another type or collation is refused ("column ... has a type conflict").
+    if (p.kind === "inherits")
+      for (const c of t.columns) {
+        const from = columnsOf((n) => tables.get(n), parent).find((x) => x.name === c.name);
+        if (!from) continue;
+        const conflict =
+          typeKey(from.type) !== typeKey(c.type)
+            ? `type \`${typeText(c.type)}\` there, \`${typeText(from.type)}\` in \`${p.parent}\``
+            : (from.collation ?? "") !== (c.collation ?? "")
+              ? `collation ${c.collation ?? "default"} there, ${from.collation ?? "default"} in \`${p.parent}\``
+              : undefined;
+        if (conflict)
+          out.push(
+            dialectError(
+              "inherited-column-conflict",
+              `column \`${t.name}.${c.name}\` is inherited and declared again, with ${conflict} (PostgreSQL refuses it)`,
+              c.src,
+              `declare \`${c.name}\` as \`${p.parent}\` does, or leave it out of \`${t.name}\``,
+              "type",
+            ),
+          );
+      }
     // A cycle of parents: the walk comes back to the table.
     const seen = new Set([t.name]);
     for (let q: Table | undefined = parent; q; ) {

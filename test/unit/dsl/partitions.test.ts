@@ -106,12 +106,23 @@ describe("partitions and inheritance", () => {
       ],
       [`table t (partition by = (paid_at)) {\n  paid_at date\n}\n`, "partition-key"],
       [`table a (inherits = b) {\n}\n\ntable b (inherits = a) {\n}\n`, "inheritance-cycle"],
+      [`${INHERITED}\ntable kid (inherits = base) {\n  id  bigint\n}\n`, "inherited-column-conflict"],
+      [
+        `${INHERITED}\ntable kid (inherits = base) {\n  id  int  collate "C"\n}\n`,
+        "inherited-column-conflict",
+      ],
     ];
     for (const [text, code] of cases)
       expect({ text, codes: await errors("postgres", text) }).toMatchObject({
         text,
         codes: expect.arrayContaining([code]),
       });
+  });
+
+  test("a child may declare an inherited column again as its parent has it (PostgreSQL merges them)", async () => {
+    expect(await errors("postgres", `${INHERITED}\ntable kid (inherits = base) {\n  id  int\n}\n`)).toEqual(
+      [],
+    );
   });
 
   test("a partition without columns is no empty-table warning", async () => {
@@ -147,6 +158,22 @@ describe("the differ on partitions", () => {
       PARTITIONED.replace("paid_at  date\n", "paid_at  date\n  note text?\n"),
     );
     expect(changes.map((c) => [c.kind, "table" in c ? c.table : ""])).toEqual([["add-column", "payment"]]);
+  });
+
+  test("a column added to a parent and its child is added to the child first, and dropped from it last", () => {
+    const both = INHERITED.replace("  id  int\n", "  id  int\n  note text?\n").replace(
+      "  extra  int?\n",
+      "  extra  int?\n  note   text?\n",
+    );
+    const where = (cs: ReturnType<typeof diff>) => cs.map((c) => [c.kind, "table" in c ? c.table : ""]);
+    expect(where(diff(INHERITED, both))).toEqual([
+      ["add-column", "child"],
+      ["add-column", "base"],
+    ]);
+    expect(where(diff(both, INHERITED))).toEqual([
+      ["drop-column", "base"],
+      ["drop-column", "child"],
+    ]);
   });
 
   test("another partition key remakes the table and its partitions, partitions dropped first", () => {

@@ -1,0 +1,5 @@
+COMMENT ON TABLE "child" IS NULL;
+
+ALTER TABLE "base" DROP COLUMN "note";
+
+ALTER TABLE "child" DROP COLUMN "note";
