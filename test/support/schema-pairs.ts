@@ -291,12 +291,12 @@ function table(
   return t as Table;
 }
 
-function addIndexes(t: MTable, r: Rng, d: DialectName) {
+function addIndexes(t: MTable, r: Rng, d: DialectName, distinct: (c: Column) => boolean = () => true) {
   const plain = t.columns.filter(
     (c) => c.name !== "id" && !t.foreignKeys.some((f) => f.columns.includes(c.name)),
   );
   const keyable = plain.filter(
-    (c) => isIntegral(c.type) || (c.type.kind === "portable" && c.type.name === "varchar"),
+    (c) => distinct(c) && (isIntegral(c.type) || (c.type.kind === "portable" && c.type.name === "varchar")),
   );
   if (keyable.length && r.bool(0.4)) {
     const c = r.pick(keyable);
@@ -306,9 +306,10 @@ function addIndexes(t: MTable, r: Rng, d: DialectName) {
       t.uniques.push({
         name,
         columns: [c.name],
-        // MySQL: a unique key on a prefix of a varchar column.
+        // MySQL: a unique key on a prefix of a varchar column, two characters at least: the
+        // test rows' text differs from its second character on (`v1...`, `v2...`).
         ...(d === "mysql" && isText(c.type) && r.bool(0.3)
-          ? { prefixLengths: { [c.name]: r.int(1, 10) } }
+          ? { prefixLengths: { [c.name]: r.int(2, 10) } }
           : {}),
         // PostgreSQL's clauses of the key's index, now and then.
         ...(d === "postgres" && r.bool(0.3) ? { include: ["id"] } : {}),
@@ -578,9 +579,21 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
         t.indexes = [];
         t.uniques = [];
         break;
-      case 8:
-        addIndexes(t as MTable, r, d);
+      case 8: {
+        // A unique only where the rows differ: a column A had (its test rows are distinct), a
+        // nullable one without a default (NULLs never clash), or any in a table new in B.
+        const inA = a.tables.find((x) => x.name === (t.renamedFrom ?? t.name));
+        addIndexes(
+          t as MTable,
+          r,
+          d,
+          (c) =>
+            !inA ||
+            inA.columns.some((x) => x.name === (c.renamedFrom ?? c.name)) ||
+            (c.nullable && !c.default),
+        );
         break;
+      }
       case 9:
         if (s.enums[0]) s.enums[0].values.push({ name: `v${s.enums[0].values.length}` });
         break;
