@@ -322,7 +322,7 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     // too (attislocal: CREATE TABLE ... (note text) INHERITS, or added to the child first) is
     // written in the child, as its own declaration is: the language merges the two as PostgreSQL
     // does. A partition declares no columns, so there it is named.
-    const partition = byOid.get(String(r["rel"]))?.options?.["partition of"] !== undefined;
+    const partition = t.options?.["partition of"] !== undefined;
     if (Number(r["inherited"]) > 0 && (r["local"] !== true || partition)) {
       const why = inheritedDifference(r, colRow.get(`${parentOf.get(String(r["rel"]))}:${name}`));
       if (why) ownInherited.push({ what: why, object: `${t.name}.${name}`, table: t.name });
