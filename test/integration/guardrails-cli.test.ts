@@ -65,6 +65,42 @@ for (const target of targets) {
       }
     }, 120_000);
 
+    test("a misspelt attribute is an error with a caret and did-you-mean, and generate writes no migration (never a column `defualt`)", async () => {
+      const { p, drop } = await projectOnFreshDatabase(d, "typo");
+      try {
+        p.schema("table users {\n  id       int primary key\n  is_admin bool defualt false\n}\n");
+        const g = ok(p.run("generate", "-m", "v1"), 1);
+        expect(g.err).toContain("schema/app.schema:3:17");
+        expect(g.err).toContain("unexpected `defualt` after column `is_admin`");
+        expect(g.err).toContain("did you mean `default`?");
+        expect(g.err).toContain("  3 |   is_admin bool defualt false\n    |                 ^^^^^^^\n");
+        expect(p.versions()).toEqual([]);
+      } finally {
+        await drop();
+      }
+    }, 120_000);
+
+    test("each kind of unknown bare type names the nearest one the dialect has", async () => {
+      const { p, drop } = await projectOnFreshDatabase(d, "types2");
+      try {
+        p.schema("table notes {\n  id   int primary key\n  body strng\n}\n");
+        const s = p.run("check");
+        expect(s.err).toContain("unknown type `strng`");
+        // Not a type of any dialect: the nearest portable one (`string` is no type here).
+        expect(s.err).toContain("did you mean `text`?");
+        if (d === "postgres") {
+          // A native type of another dialect: MySQL's datetime is no PostgreSQL type.
+          p.schema("table notes {\n  id   int primary key\n  at   datetime\n}\n");
+          const g = ok(p.run("generate", "-m", "v1"), 1);
+          expect(g.err).toContain("unknown type `datetime`");
+          expect(g.err).toMatch(/did you mean `(timestamp|timestamptz)`\?/);
+          expect(p.versions()).toEqual([]);
+        }
+      } finally {
+        await drop();
+      }
+    }, 120_000);
+
     test("a `renamed from` that names nothing that ever existed is an error with did-you-mean; a stale one is silent", async () => {
       const { p, drop } = await projectOnFreshDatabase(d, "renames");
       try {
