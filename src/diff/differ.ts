@@ -769,9 +769,17 @@ function indexKey(i: Index, mapCol: (c: string) => string): string {
   ]);
 }
 
-/** What a key says of its index (`include`, `with`): a change of it is a new key. */
+/**
+ * What a key says beyond its columns (`nulls not distinct`, `include`, `with`, `deferrable`): a
+ * change of it is a new key (PostgreSQL alters only a foreign key's deferrability in place).
+ */
 function keyIndexKey(k: KeyIndexClauses, mapCol: (c: string) => string): string {
-  return JSON.stringify([(k.include ?? []).map(mapCol), sortedStorage(k.storage)]);
+  return JSON.stringify([
+    (k.include ?? []).map(mapCol),
+    sortedStorage(k.storage),
+    k.nullsNotDistinct ?? false,
+    k.deferrable ?? null,
+  ]);
 }
 
 /** Storage parameters by name: their order carries no meaning. */

@@ -196,6 +196,7 @@ export type ExclusionItemCstChildren = {
   keyClauses: KeyClausesCstNode[];
   Where?: IToken[];
   rawSql?: RawSqlCstNode[];
+  keyDeferrable: KeyDeferrableCstNode[];
 };
 
 export interface ExclusionEntryCstNode extends CstNode {
@@ -222,6 +223,7 @@ export type PrimaryKeyItemCstChildren = {
   keyClauses: KeyClausesCstNode[];
   Using?: IToken[];
   method?: IToken[];
+  keyDeferrable: KeyDeferrableCstNode[];
 };
 
 export interface KeyClausesCstNode extends CstNode {
@@ -230,10 +232,24 @@ export interface KeyClausesCstNode extends CstNode {
 }
 
 export type KeyClausesCstChildren = {
+  nulls?: IToken[];
+  not?: IToken[];
+  distinct?: IToken[];
   include?: IToken[];
   includeColumns?: ColumnListCstNode[];
   with?: IToken[];
   storage?: RawSqlCstNode[];
+};
+
+export interface KeyDeferrableCstNode extends CstNode {
+  name: "keyDeferrable";
+  children: KeyDeferrableCstChildren;
+}
+
+export type KeyDeferrableCstChildren = {
+  deferrable?: IToken[];
+  initially?: IToken[];
+  mode?: IToken[];
 };
 
 export interface UniqueItemCstNode extends CstNode {
@@ -248,6 +264,7 @@ export type UniqueItemCstChildren = {
   Name?: IToken[];
   keyColumnList?: KeyColumnListCstNode[];
   keyClauses?: KeyClausesCstNode[];
+  keyDeferrable?: KeyDeferrableCstNode[];
 };
 
 export interface IndexItemCstNode extends CstNode {
@@ -562,6 +579,7 @@ export interface SchemaCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   exclusionEntry(children: ExclusionEntryCstChildren, param?: IN): OUT;
   primaryKeyItem(children: PrimaryKeyItemCstChildren, param?: IN): OUT;
   keyClauses(children: KeyClausesCstChildren, param?: IN): OUT;
+  keyDeferrable(children: KeyDeferrableCstChildren, param?: IN): OUT;
   uniqueItem(children: UniqueItemCstChildren, param?: IN): OUT;
   indexItem(children: IndexItemCstChildren, param?: IN): OUT;
   indexRest(children: IndexRestCstChildren, param?: IN): OUT;

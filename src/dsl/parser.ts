@@ -222,6 +222,7 @@ class SchemaParser extends CstParser {
       this.CONSUME(T.Where);
       this.SUBRULE(this.rawSql);
     });
+    this.SUBRULE(this.keyDeferrable);
   });
 
   /** An index entry, then `with` and the operator (its characters, as the lexer splits them). */
@@ -251,6 +252,7 @@ class SchemaParser extends CstParser {
       this.CONSUME(T.Using);
       this.CONSUME2(T.Name, { LABEL: "method" });
     });
+    this.SUBRULE(this.keyDeferrable);
   });
 
   /**
@@ -258,6 +260,15 @@ class SchemaParser extends CstParser {
    * constraint's columns: plain words, on the key's line.
    */
   keyClauses = this.RULE("keyClauses", () => {
+    // `nulls not distinct` (a unique constraint's, PostgreSQL 15), before `include` as an index has it.
+    this.OPTION3({
+      GATE: () => this.wordOnLine("nulls") && this.LA(2).image.toLowerCase() === "not",
+      DEF: () => {
+        this.CONSUME3(T.Name, { LABEL: "nulls" });
+        this.CONSUME4(T.Name, { LABEL: "not" });
+        this.CONSUME5(T.Name, { LABEL: "distinct" });
+      },
+    });
     this.OPTION({
       GATE: () => this.wordOnLine("include"),
       DEF: () => {
@@ -270,6 +281,26 @@ class SchemaParser extends CstParser {
       DEF: () => {
         this.CONSUME2(T.Name, { LABEL: "with" });
         this.SUBRULE(this.rawSql, { LABEL: "storage" });
+      },
+    });
+  });
+
+  /**
+   * `deferrable [initially deferred|immediate]` ending a primary key, unique constraint or
+   * exclusion (PostgreSQL): plain words on the key's line (words checked by the visitor).
+   */
+  keyDeferrable = this.RULE("keyDeferrable", () => {
+    this.OPTION({
+      GATE: () => this.wordOnLine("deferrable"),
+      DEF: () => {
+        this.CONSUME(T.Name, { LABEL: "deferrable" });
+        this.OPTION2({
+          GATE: () => this.wordOnLine("initially"),
+          DEF: () => {
+            this.CONSUME2(T.Name, { LABEL: "initially" });
+            this.CONSUME3(T.Name, { LABEL: "mode" });
+          },
+        });
       },
     });
   });
@@ -289,6 +320,7 @@ class SchemaParser extends CstParser {
           this.OPTION(() => this.CONSUME(T.Name));
           this.SUBRULE(this.keyColumnList);
           this.SUBRULE(this.keyClauses);
+          this.SUBRULE(this.keyDeferrable);
         },
       },
     ]);

@@ -257,7 +257,7 @@ function printExclusion(t: Table, x: Exclusion): string {
   const words = x.parts.map((p) => (p.kind === "column" ? p.column : expressionWords(p.sql)));
   const name = x.name === exclusionName(t.name, words) ? "" : ` ${printName(x.name)}`;
   const parts = x.parts.map((p) => `${printIndexPart(p)} with ${p.operator}`).join(", ");
-  return `exclude${name} using ${printName(x.using)} (${parts})${printInclude(x)}${printStorage(x)}${x.where !== undefined ? ` where (${x.where})` : ""}`;
+  return `exclude${name} using ${printName(x.using)} (${parts})${printInclude(x)}${printStorage(x)}${x.where !== undefined ? ` where (${x.where})` : ""}${printDeferrable(x)}`;
 }
 
 /** An index entry: its column (with a prefix length) or expression, and its options. */
@@ -266,6 +266,10 @@ const printIndexPart = (p: IndexPart) =>
 
 /** ` include (a, b)`, or nothing. */
 const printInclude = (k: KeyIndexClauses) => (k.include?.length ? ` include ${nameList(k.include)}` : "");
+
+/** ` deferrable [initially deferred]` ending a key or exclusion, or nothing. */
+const printDeferrable = (k: KeyIndexClauses) =>
+  k.deferrable ? ` deferrable${k.deferrable === "deferred" ? " initially deferred" : ""}` : "";
 
 /** ` with (fillfactor = 70, ...)`, or nothing. */
 const printStorage = (k: KeyIndexClauses) =>
@@ -276,7 +280,8 @@ const printStorage = (k: KeyIndexClauses) =>
     : "";
 
 /** Whether a key says something about its index (then it is printed as a table item). */
-const hasIndexClauses = (k: KeyIndexClauses) => Boolean(k.include?.length || k.storage);
+const hasIndexClauses = (k: KeyIndexClauses) =>
+  Boolean(k.include?.length || k.storage || k.nullsNotDistinct || k.deferrable);
 
 /** ` (without rowid, engine = InnoDB)`, or nothing; each word of a name as a name, values verbatim. */
 function printTableOptions(o: TableOptions | undefined): string {
@@ -337,14 +342,14 @@ export function printTable(t: Table, opts: PrintOptions = {}): string {
   if (pk && !(pk.columns.length === 1 && plan.get(pk.columns[0]!)?.pk))
     tableItem(
       pk.src,
-      `primary key${pk.name === primaryKeyName(t.name) ? "" : ` ${printName(pk.name)}`} ${keyList(pk.columns, pk.prefixLengths)}${printInclude(pk)}${printStorage(pk)}${pk.using ? ` using ${printName(pk.using)}` : ""}`,
+      `primary key${pk.name === primaryKeyName(t.name) ? "" : ` ${printName(pk.name)}`} ${keyList(pk.columns, pk.prefixLengths)}${printInclude(pk)}${printStorage(pk)}${pk.using ? ` using ${printName(pk.using)}` : ""}${printDeferrable(pk)}`,
       pk.comment,
     );
   for (const u of t.uniques) {
     if (inlined.has(u)) continue;
     tableItem(
       u.src,
-      `unique${u.name === uniqueName(t.name, u.columns) ? "" : ` ${printName(u.name)}`} ${keyList(u.columns, u.prefixLengths)}${printInclude(u)}${printStorage(u)}`,
+      `unique${u.name === uniqueName(t.name, u.columns) ? "" : ` ${printName(u.name)}`} ${keyList(u.columns, u.prefixLengths)}${u.nullsNotDistinct ? " nulls not distinct" : ""}${printInclude(u)}${printStorage(u)}${printDeferrable(u)}`,
       u.comment,
     );
   }

@@ -73,6 +73,7 @@ import type {
   PrimaryKeyItemCstChildren,
   ExclusionItemCstChildren,
   KeyClausesCstChildren,
+  KeyDeferrableCstChildren,
   RawSqlCstChildren,
   ReferencesAttrCstChildren,
   RenamedFromCstChildren,
@@ -828,22 +829,61 @@ function createVisitor() {
           ...(method ? { using: nameText(method).toLowerCase() } : {}),
         },
       );
-      const clauses = this.keyClauses(c.keyClauses?.[0]?.children);
+      const clauses = this.keyClausesOf(
+        c.keyClauses?.[0]?.children,
+        c.keyDeferrable?.[0]?.children,
+        "primary key",
+      );
       if (t.pk?.value.src === t.item) {
         Object.assign(t.pk.value, clauses);
         t.itemNode = t.pk.value;
       }
     }
 
-    /** `include (a, b)` and `with (...)` after a key's columns (PostgreSQL). */
-    keyClauses(c: Parsed<KeyClausesCstChildren> | undefined): KeyIndexClauses {
+    /**
+     * `nulls not distinct` (a unique constraint's), `include (a, b)` and `with (...)` after a
+     * key's columns, and `deferrable [initially ...]` ending it (PostgreSQL).
+     */
+    keyClausesOf(
+      c: Parsed<KeyClausesCstChildren> | undefined,
+      d: Parsed<KeyDeferrableCstChildren> | undefined,
+      kind: "primary key" | "unique" | "exclusion",
+    ): KeyIndexClauses {
       const include = this.columnList(c?.includeColumns?.[0]?.children);
       const storageRaw = this.rawSql(c?.storage?.[0]?.children);
       const storage = storageRaw ? this.storageParams(storageRaw) : undefined;
+      const nulls = real(c?.nulls?.[0]);
+      const distinct = real(c?.distinct?.[0]);
+      if (nulls && distinct?.image.toLowerCase() !== "distinct")
+        this.error("bad-clause", "write `nulls not distinct`", this.loc(nulls));
+      else if (nulls && kind !== "unique")
+        this.error(
+          "bad-clause",
+          `\`nulls not distinct\` is for unique constraints, not a ${kind}`,
+          this.loc(nulls),
+          "remove it",
+        );
+      const deferrable = real(d?.deferrable?.[0]);
+      const initially = real(d?.initially?.[0]);
+      const mode = real(d?.mode?.[0])?.image.toLowerCase();
+      const badDefer =
+        deferrable &&
+        (deferrable.image.toLowerCase() !== "deferrable" ||
+          (initially &&
+            (initially.image.toLowerCase() !== "initially" ||
+              (mode !== "deferred" && mode !== "immediate"))));
+      if (badDefer)
+        this.error(
+          "bad-clause",
+          "write `deferrable`, `deferrable initially deferred` or `deferrable initially immediate`",
+          this.loc(deferrable),
+        );
       return {
         ...(include ? { include: include.names } : {}),
         ...(storage ? { storage } : {}),
-      };
+        ...(nulls && kind === "unique" ? { nullsNotDistinct: true } : {}),
+        ...(deferrable && !badDefer ? { deferrable: mode === "deferred" ? "deferred" : "immediate" } : {}),
+      } as KeyIndexClauses;
     }
 
     /** `unique index ...` (an index, read as one and marked unique) or `unique [NAME] (a, b)`. */
@@ -862,7 +902,7 @@ function createVisitor() {
         name: explicit ? nameText(explicit) : "",
         columns: cols.names,
         ...(cols.prefixLengths ? { prefixLengths: cols.prefixLengths } : {}),
-        ...this.keyClauses(c.keyClauses?.[0]?.children),
+        ...this.keyClausesOf(c.keyClauses?.[0]?.children, c.keyDeferrable?.[0]?.children, "unique"),
         src: t.item,
       };
       t.table.uniques.push(u);
@@ -1050,7 +1090,7 @@ function createVisitor() {
         name: explicit ? nameText(explicit) : "",
         using: usingTok ? nameText(usingTok).toLowerCase() : "btree",
         parts,
-        ...this.keyClauses(c.keyClauses?.[0]?.children),
+        ...this.keyClausesOf(c.keyClauses?.[0]?.children, c.keyDeferrable?.[0]?.children, "exclusion"),
         ...(where ? { where: where.sql } : {}),
         src: t.item,
       };
@@ -1215,6 +1255,9 @@ function createVisitor() {
 
     fkClause(): void {}
     fkOption(): void {}
+    /** Read by `keyClausesOf`, with the key they belong to. */
+    keyClauses(): void {}
+    keyDeferrable(): void {}
 
     /** One `on delete|update ACTION` clause, or nothing when recovery left it incomplete. */
     fkAction(

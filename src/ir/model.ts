@@ -211,6 +211,13 @@ export interface KeyIndexClauses {
   readonly include?: readonly string[];
   /** `with (fillfactor = 70)`: the index's storage parameters, names lower-cased, values as written. */
   readonly storage?: Readonly<Record<string, string>>;
+  /** `nulls not distinct` (a unique constraint's only, PostgreSQL 15+): rows whose key has nulls still collide. */
+  readonly nullsNotDistinct?: boolean;
+  /**
+   * `deferrable` (checked at the end of the statement unless the transaction defers it) or
+   * `deferrable initially deferred` (checked at commit); absent is NOT DEFERRABLE.
+   */
+  readonly deferrable?: "immediate" | "deferred";
 }
 
 export interface PrimaryKey extends KeyIndexClauses {

@@ -158,9 +158,9 @@ for (const target of targets) {
     /** A table with a construct the language cannot express yet, per dialect, and how pull names it. */
     const UNSUPPORTED = {
       postgres: {
-        // A unique constraint whose nulls are equal: written as a plain unique with --partial.
-        ddl: `CREATE TABLE "rooms" ("id" int PRIMARY KEY, "during" tstzrange, CONSTRAINT "one_during" UNIQUE NULLS NOT DISTINCT ("during"))`,
-        message: "cannot express NULLS NOT DISTINCT unique constraints yet: rooms.one_during",
+        // An unlogged table (not crash-safe): written as a plain table with --partial.
+        ddl: `CREATE UNLOGGED TABLE "rooms" ("id" int PRIMARY KEY, "during" tstzrange)`,
+        message: "cannot express unlogged tables yet: rooms",
         absent: undefined,
       },
       mysql: {

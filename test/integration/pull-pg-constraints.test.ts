@@ -1,7 +1,8 @@
 /**
  * `pull` on PostgreSQL reads what issue 15 listed, through the compiled binary, from tables
  * made by hand SQL (not by schemavc): NOT VALID checks and foreign keys, exclusion constraints,
- * comments on constraints and indexes, a table without columns, INCLUDE and WITH on keys. One
+ * comments on constraints and indexes, a table without columns, INCLUDE and WITH on keys,
+ * deferrable keys and NULLS NOT DISTINCT unique constraints. One
  * case per construct: pull exits 0 (its replay proof passed), the file says the construct, and
  * the database and the files are the same schema (`diff` finds nothing).
  */
@@ -74,6 +75,20 @@ const CASES: readonly { name: string; ddl: string[]; expect: string[] }[] = [
     expect: [
       "primary key (id) include (note) with (fillfactor = 70)",
       "unique ledgers_name_id_key (name) include (id)",
+    ],
+  },
+  {
+    name: "deferrable keys and exclusions, a unique constraint's NULLS NOT DISTINCT",
+    ddl: [
+      `CREATE TABLE seats (id bigint, row_no int, num int, during tstzrange,
+        PRIMARY KEY (id) DEFERRABLE INITIALLY DEFERRED,
+        CONSTRAINT seats_place UNIQUE NULLS NOT DISTINCT (row_no, num) DEFERRABLE,
+        CONSTRAINT seats_booked EXCLUDE USING gist (during WITH &&) DEFERRABLE INITIALLY DEFERRED)`,
+    ],
+    expect: [
+      "primary key (id) deferrable initially deferred",
+      "unique seats_place (row_no, num) nulls not distinct deferrable",
+      "exclude seats_booked using gist (during with &&) deferrable initially deferred",
     ],
   },
 ];

@@ -338,6 +338,7 @@ function build(
       primaryKey = {
         name: claim(rnd.nextInt(0, 3) ? primaryKeyName(name) : `pk_${explicit++}`),
         columns: pkCols,
+        ...(rnd.nextInt(0, 5) === 0 ? { deferrable: "deferred" as const } : {}),
       };
     }
     // A generated column (never a key column, no default), stored or virtual.
@@ -348,9 +349,10 @@ function build(
       const expr = ["1 + 1", "length('it''s')", "(2 * 3) - 1"][rnd.nextInt(0, 2)]!;
       columns[columns.indexOf(g)] = { ...rest, generated: { expr, stored: rnd.nextBoolean() } };
     }
-    // Foreign keys to an earlier table's primary key: new local columns of the same types.
+    // Foreign keys to an earlier table's primary key (not a deferrable one: PostgreSQL refuses
+    // to reference it): new local columns of the same types.
     const foreignKeys: ForeignKey[] = [];
-    const targets = tables.filter((t) => t.primaryKey);
+    const targets = tables.filter((t) => t.primaryKey && !t.primaryKey.deferrable);
     if (targets.length && rnd.nextInt(0, 2) > 0) {
       const target = targets[rnd.nextInt(0, targets.length - 1)]!;
       const nullable = rnd.nextBoolean();
@@ -390,6 +392,8 @@ function build(
         // PostgreSQL's index clauses on a key, now and then.
         ...(rnd.nextInt(0, 4) === 0 ? { include: [columns[0]!.name] } : {}),
         ...(rnd.nextInt(0, 4) === 0 ? { storage: { fillfactor: "70" } } : {}),
+        ...(rnd.nextInt(0, 4) === 0 ? { nullsNotDistinct: true } : {}),
+        ...(rnd.nextInt(0, 4) === 0 ? { deferrable: rnd.nextBoolean() ? "deferred" : "immediate" } : {}),
         ...(() => {
           const d = nextDoc();
           return d !== undefined ? { comment: d } : {};
@@ -475,6 +479,7 @@ function build(
             : []),
         ],
         ...(rnd.nextInt(0, 2) === 0 ? { where: `${quote(c)} is not null` } : {}),
+        ...(rnd.nextInt(0, 3) === 0 ? { deferrable: rnd.nextBoolean() ? "deferred" : "immediate" } : {}),
         ...(d !== undefined ? { comment: d } : {}),
       });
     }

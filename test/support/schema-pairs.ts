@@ -314,6 +314,10 @@ function addIndexes(t: MTable, r: Rng, d: DialectName, distinct: (c: Column) => 
         // PostgreSQL's clauses of the key's index, now and then.
         ...(d === "postgres" && r.bool(0.3) ? { include: ["id"] } : {}),
         ...(d === "postgres" && r.bool(0.3) ? { storage: { fillfactor: "80" } } : {}),
+        // PostgreSQL 15's NULLS NOT DISTINCT, and a deferrable key (no foreign key names it:
+        // they all reference `id`).
+        ...(d === "postgres" && r.bool(0.2) ? { nullsNotDistinct: true } : {}),
+        ...(d === "postgres" && r.bool(0.2) ? { deferrable: r.bool(0.5) ? "deferred" : "immediate" } : {}),
         ...(r.bool(0.2) ? { comment: "One per row's value." } : {}),
       });
   }
@@ -325,6 +329,7 @@ function addIndexes(t: MTable, r: Rng, d: DialectName, distinct: (c: Column) => 
         using: "btree",
         parts: [{ kind: "column", column: "id", desc: false, operator: "=" }],
         ...(r.bool(0.5) ? { where: `${quote("id")} > 0` } : {}),
+        ...(r.bool(0.2) ? { deferrable: "deferred" as const } : {}),
       },
     ];
   const indexable =

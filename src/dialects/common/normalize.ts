@@ -130,6 +130,8 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
   const keyIndexClauses = (k: KeyIndexClauses): KeyIndexClauses => ({
     ...(k.include?.length ? { include: k.include } : {}),
     ...(k.storage ? { storage: k.storage } : {}),
+    ...(k.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
+    ...(k.deferrable ? { deferrable: k.deferrable } : {}),
   });
   const action = f.fkAction ?? ((a: FkAction) => a);
   const sequences = (schema.sequences ?? []).map((q) => ({

@@ -419,10 +419,15 @@ export abstract class BaseRenderer {
   }
 
   primaryKeySql(pk: PrimaryKey): string {
-    return `CONSTRAINT ${this.q(pk.name)} PRIMARY KEY (${this.keyCols(pk.columns, pk.prefixLengths)})${this.keyIndexClauses(pk)}`;
+    return `CONSTRAINT ${this.q(pk.name)} PRIMARY KEY (${this.keyCols(pk.columns, pk.prefixLengths)})${this.keyIndexClauses(pk)}${this.deferrableSql(pk)}`;
   }
   uniqueSql(u: UniqueConstraint): string {
-    return `CONSTRAINT ${this.q(u.name)} UNIQUE (${this.keyCols(u.columns, u.prefixLengths)})${this.keyIndexClauses(u)}`;
+    // PostgreSQL puts NULLS NOT DISTINCT before a constraint's columns (an index has it after them).
+    return `CONSTRAINT ${this.q(u.name)} UNIQUE${u.nullsNotDistinct ? " NULLS NOT DISTINCT" : ""} (${this.keyCols(u.columns, u.prefixLengths)})${this.keyIndexClauses(u)}${this.deferrableSql(u)}`;
+  }
+  /** ` DEFERRABLE [INITIALLY DEFERRED]` ending a key, exclusion or foreign key (validation lets it through on PostgreSQL only). */
+  protected deferrableSql(k: { readonly deferrable?: "immediate" | "deferred" }): string {
+    return k.deferrable ? ` DEFERRABLE${k.deferrable === "deferred" ? " INITIALLY DEFERRED" : ""}` : "";
   }
   /**
    * PostgreSQL's EXCLUDE (validation refuses it elsewhere): each element as an index entry,
@@ -433,7 +438,7 @@ export abstract class BaseRenderer {
       (p) =>
         `${p.kind === "column" ? this.q(p.column) : `(${p.sql})`}${this.indexPartOptions(p)} WITH ${p.operator}`,
     );
-    return `CONSTRAINT ${this.q(x.name)} EXCLUDE USING ${x.using} (${parts.join(", ")})${this.keyIndexClauses(x)}${x.where !== undefined ? ` WHERE (${x.where})` : ""}`;
+    return `CONSTRAINT ${this.q(x.name)} EXCLUDE USING ${x.using} (${parts.join(", ")})${this.keyIndexClauses(x)}${x.where !== undefined ? ` WHERE (${x.where})` : ""}${this.deferrableSql(x)}`;
   }
   /** A key's `INCLUDE (...)` and `WITH (...)`, PostgreSQL's (validation refuses them elsewhere). */
   protected keyIndexClauses(k: KeyIndexClauses): string {
@@ -454,10 +459,7 @@ export abstract class BaseRenderer {
   /** `MATCH FULL`, `DEFERRABLE` and `NOT VALID` only where validation lets them through (PostgreSQL). */
   foreignKeySql(f: ForeignKey): string {
     const actions = `${f.onDelete !== "no action" ? ` ON DELETE ${f.onDelete.toUpperCase()}` : ""}${f.onUpdate !== "no action" ? ` ON UPDATE ${f.onUpdate.toUpperCase()}` : ""}`;
-    const deferrable = f.deferrable
-      ? ` DEFERRABLE${f.deferrable === "deferred" ? " INITIALLY DEFERRED" : ""}`
-      : "";
-    return `CONSTRAINT ${this.q(f.name)} FOREIGN KEY (${this.cols(f.columns)}) REFERENCES ${this.q(f.refTable)} (${this.cols(f.refColumns)})${f.matchFull ? " MATCH FULL" : ""}${actions}${deferrable}${f.notValid ? " NOT VALID" : ""}`;
+    return `CONSTRAINT ${this.q(f.name)} FOREIGN KEY (${this.cols(f.columns)}) REFERENCES ${this.q(f.refTable)} (${this.cols(f.refColumns)})${f.matchFull ? " MATCH FULL" : ""}${actions}${this.deferrableSql(f)}${f.notValid ? " NOT VALID" : ""}`;
   }
 
   /**

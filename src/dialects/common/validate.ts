@@ -545,6 +545,16 @@ export function validateConstraintClauses(schema: Schema, caps: Capabilities, db
             "remove `no inherit`",
           ),
         );
+    for (const k of [...(t.primaryKey ? [t.primaryKey] : []), ...t.uniques])
+      if (k.deferrable)
+        out.push(
+          dialectError(
+            "deferrable-dialect",
+            `${db} has no deferrable keys (\`${k.name}\`): it checks each row as it is written`,
+            k.src,
+            "remove `deferrable`",
+          ),
+        );
     for (const fk of t.foreignKeys) {
       if (fk.matchFull)
         out.push(
@@ -584,11 +594,11 @@ export function validateIndexEntries(schema: Schema, caps: Capabilities, db: str
   };
   for (const t of schema.tables)
     for (const k of [...(t.primaryKey ? [t.primaryKey] : []), ...t.uniques])
-      if ((k.include?.length || k.storage) && !caps.indexClauses)
+      if ((k.include?.length || k.storage || k.nullsNotDistinct) && !caps.indexClauses)
         out.push(
           dialectError(
             "index-clause-dialect",
-            `${db} has no ${k.include?.length ? "`include`" : "storage parameters (`with`)"} on a key (\`${k.name}\`)`,
+            `${db} has no ${k.include?.length ? "`include`" : k.nullsNotDistinct ? "`nulls not distinct`" : "storage parameters (`with`)"} on a key (\`${k.name}\`)`,
             k.src,
             "remove it",
           ),

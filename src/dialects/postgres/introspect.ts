@@ -410,15 +410,19 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     const cols = nums(r["cols"]).map((n) => t.attnames.get(n) ?? `?${n}`);
     const doc = text(r["doc"]);
     const comment = doc !== undefined ? { comment: doc } : {};
+    const deferrable =
+      r["deferrable"] === true
+        ? { deferrable: r["deferred"] === true ? ("deferred" as const) : ("immediate" as const) }
+        : {};
     switch (r["type"]) {
       case "p": {
-        const pk: Mutable<PrimaryKey> = { name, columns: cols, ...comment };
+        const pk: Mutable<PrimaryKey> = { name, columns: cols, ...deferrable, ...comment };
         t.primaryKey = pk;
         constraintIndexes.set(String(r["index"]), pk);
         break;
       }
       case "u": {
-        const u: Mutable<UniqueConstraint> = { name, columns: cols, ...comment };
+        const u: Mutable<UniqueConstraint> = { name, columns: cols, ...deferrable, ...comment };
         t.uniques.push(u);
         constraintIndexes.set(String(r["index"]), u);
         break;
@@ -433,16 +437,14 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
           onDelete: FK_ACTIONS[String(r["del"])] ?? "no action",
           onUpdate: FK_ACTIONS[String(r["upd"])] ?? "no action",
           ...(r["match"] === "f" ? { matchFull: true } : {}),
-          ...(r["deferrable"] === true
-            ? { deferrable: r["deferred"] === true ? "deferred" : "immediate" }
-            : {}),
+          ...deferrable,
           ...(r["validated"] === false ? { notValid: true } : {}),
           ...comment,
         });
         break;
       }
       case "x": {
-        const x: Mutable<Exclusion> = { name, using: "btree", parts: [], ...comment };
+        const x: Mutable<Exclusion> = { name, using: "btree", parts: [], ...deferrable, ...comment };
         (t.exclusions ??= []).push(x);
         exclusionIndexes.set(String(r["index"]), { x, operators: list(r["operators"]) });
         break;
@@ -494,7 +496,12 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     if (!t) continue;
     const key = constraintIndexes.get(String(r["oid"]));
     if (key) {
-      Object.assign(key, indexClausesOf(r));
+      // Only a unique constraint can be NULLS NOT DISTINCT (a primary key's columns are NOT NULL).
+      Object.assign(
+        key,
+        indexClausesOf(r),
+        r["nulls_not_distinct"] === true ? { nullsNotDistinct: true } : {},
+      );
       continue;
     }
     if (r["from_parent"] === true) continue;
@@ -624,10 +631,9 @@ function indexClausesOf(r: Record<string, unknown>): KeyIndexClauses {
 
 /**
  * What the tables hold that the language cannot express yet, each found by its catalog flag:
- * the queries above read such an object as something close to it (a NULLS NOT DISTINCT unique
- * constraint as a plain one) or not at all (a key's deferrability, a partitioned table's
- * partitions). One branch per construct: delete it when the language learns the construct.
- * One query for the database.
+ * the queries above read such an object as something close to it (a SET NULL of some columns
+ * as one of all) or not at all (an unlogged table's persistence). One branch per construct:
+ * delete it when the language learns the construct. One query for the database.
  */
 export async function unsupportedPostgres(
   ex: Executor,
@@ -640,9 +646,8 @@ export async function unsupportedPostgres(
     ), con as (select k.*, r.relname from pg_constraint k join rel r on r.oid = k.conrelid),
     idx as (select i.*, ic.relname as iname, ic.reloptions as ioptions, ic.oid as ioid, r.relname from pg_index i
       join rel r on r.oid = i.indrelid join pg_class ic on ic.oid = i.indexrelid)
-    select 'deferrable keys and exclusions' as what, relname || '.' || conname as object, relname as tbl, null as leave_out from con where condeferrable and contype <> 'f'
     -- Checks and foreign keys read their NOT VALID (convalidated); no other kind has one.
-    union all select 'NOT VALID constraints', relname || '.' || conname, relname, null from con where not convalidated and contype not in ('c', 'f')
+    select 'NOT VALID constraints' as what, relname || '.' || conname as object, relname as tbl, null as leave_out from con where not convalidated and contype not in ('c', 'f')
     -- A domain's check not validated (readDomains reads it as a valid one).
     union all select 'NOT VALID constraints', t.typname || '.' || k.conname, t.typname, null
       from pg_constraint k join pg_type t on t.oid = k.contypid
@@ -653,10 +658,6 @@ export async function unsupportedPostgres(
     union all select 'foreign keys to another schema', k.relname || '.' || conname || ' (references ' || confrelid::regclass::text || ')', k.relname, conname
       from con k join pg_class f on f.oid = k.confrelid
       where contype = 'f' and f.relnamespace <> (select oid from pg_namespace where nspname = current_schema())
-    -- Indexes have this clause; the unique constraints owning an index not yet (their INCLUDE and WITH are read).
-    union all select 'NULLS NOT DISTINCT unique constraints', relname || '.' || iname, relname, null
-      from idx where indnullsnotdistinct
-        and exists (select 1 from pg_constraint k where k.conindid = idx.indexrelid)
     -- A key's comment is on its constraint; one on the index it owns is not read.
     union all select 'comments on the index of a key constraint', relname || '.' || iname, relname, null
       from idx join pg_description ds on ds.objoid = idx.ioid and ds.classoid = 'pg_class'::regclass and ds.objsubid = 0

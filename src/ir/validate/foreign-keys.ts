@@ -54,7 +54,7 @@ export function validateForeignKeys(v: Validation, s: TableScope) {
     if (!isKey(target, fk.refColumns)) {
       v.err(
         "reference-not-key",
-        `foreign key \`${fk.name}\` references \`${target.name}(${fk.refColumns.join(", ")})\`, which is not a primary key or unique`,
+        `foreign key \`${fk.name}\` references \`${target.name}(${fk.refColumns.join(", ")})\`, which is not a primary key or unique${deferrableKey(target, fk.refColumns) ? " that is not deferrable" : ""}`,
         locOf(fk.src, `ref:column:${fk.refColumns[0]}`) ?? locOf(fk.src, "refTable"),
         `add \`unique\` to \`${target.name}.${fk.refColumns.join(", ")}\`, or reference its primary key`,
       );
@@ -62,12 +62,24 @@ export function validateForeignKeys(v: Validation, s: TableScope) {
   }
 }
 
-/** Whether `columns` (as a set) are the table's primary key, a unique constraint or a plain unique index. */
+/** Whether `columns` are a deferrable key of the table (the reason it is no key to reference). */
+function deferrableKey(t: Table, columns: readonly string[]): boolean {
+  const want = [...columns].sort().join("\u0000");
+  return [...(t.primaryKey ? [t.primaryKey] : []), ...t.uniques].some(
+    (k) => k.deferrable && [...k.columns].sort().join("\u0000") === want,
+  );
+}
+
+/**
+ * Whether `columns` (as a set) are the table's primary key, a unique constraint or a plain
+ * unique index. A deferrable key is none: PostgreSQL refuses "cannot use a deferrable unique
+ * constraint for referenced table".
+ */
 function isKey(t: Table, columns: readonly string[]): boolean {
   const want = [...columns].sort().join("\u0000");
   const same = (cols: readonly string[]) => [...cols].sort().join("\u0000") === want;
-  if (t.primaryKey && same(t.primaryKey.columns)) return true;
-  if (t.uniques.some((u) => same(u.columns))) return true;
+  if (t.primaryKey && !t.primaryKey.deferrable && same(t.primaryKey.columns)) return true;
+  if (t.uniques.some((u) => !u.deferrable && same(u.columns))) return true;
   return t.indexes.some(
     (i) =>
       i.unique &&

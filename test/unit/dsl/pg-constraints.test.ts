@@ -117,6 +117,65 @@ describe("include and with on a primary key or unique constraint", () => {
   });
 });
 
+describe("deferrable keys and a unique constraint's nulls not distinct", () => {
+  const keys = (pk: string, u: string, x: string) =>
+    `table t {\n  id bigint\n  code text?\n  during tstzrange?\n\n  primary key (id)${pk}\n  unique (code)${u}\n  exclude using gist (during with &&)${x}\n}\n`;
+  test("parsed on the key's line, after its other clauses (an exclusion's after its where)", () => {
+    const t = schema(
+      keys(
+        " deferrable initially deferred",
+        " nulls not distinct include (id) deferrable",
+        " where (id > 0) deferrable",
+      ),
+    ).tables[0]!;
+    expect(t.primaryKey).toMatchObject({ deferrable: "deferred" });
+    expect(t.uniques[0]).toMatchObject({ nullsNotDistinct: true, include: ["id"], deferrable: "immediate" });
+    expect(t.exclusions![0]).toMatchObject({ where: "id > 0", deferrable: "immediate" });
+  });
+  test("fmt prints them back as table items", () => {
+    const out = fmt(
+      "table t {\n  id bigint\n  code text? \n\n  primary key (id) deferrable initially deferred\n  unique (code) nulls not distinct\n}\n",
+    );
+    expect(out).toContain("  primary key (id) deferrable initially deferred\n");
+    expect(out).toContain("  unique (code) nulls not distinct\n");
+  });
+  test("`nulls not distinct` on a primary key and a misspelt mode are errors", () => {
+    const r = load(
+      "table t {\n  id bigint\n\n  primary key (id) nulls not distinct deferrable initially later\n}\n",
+    );
+    expect(r.diagnostics.filter((d) => d.severity === "error").map((d) => d.message)).toEqual([
+      "`nulls not distinct` is for unique constraints, not a primary key",
+      "write `deferrable`, `deferrable initially deferred` or `deferrable initially immediate`",
+    ]);
+  });
+  test("a change of either is a new key", () => {
+    const a = schema(keys("", "", ""));
+    expect(
+      diffSchemas(a, schema(keys("", " nulls not distinct", "")), noRenames()).map((c) => c.kind),
+    ).toEqual(["drop-unique", "add-unique"]);
+    expect(diffSchemas(a, schema(keys("", "", " deferrable")), noRenames()).map((c) => c.kind)).toEqual([
+      "drop-exclusion",
+      "add-exclusion",
+    ]);
+  });
+  test("a foreign key to a deferrable key is an error, as PostgreSQL refuses it", () => {
+    const r = load(
+      "table a {\n  id bigint\n\n  primary key (id) deferrable\n}\ntable b {\n  id bigint primary key\n  a_id bigint references a(id)\n}\n",
+    );
+    expect(r.diagnostics.filter((d) => d.severity === "error").map((d) => d.message)).toEqual([
+      "foreign key `b_a_id_fkey` references `a(id)`, which is not a primary key or unique that is not deferrable",
+    ]);
+  });
+  test("MySQL and SQLite refuse them", async () => {
+    const s = schema(
+      "table t {\n  id bigint\n  code varchar(20)?\n\n  primary key (id) deferrable\n  unique (code) nulls not distinct\n}\n",
+    );
+    expect(await errors("postgres", s)).toEqual([]);
+    for (const d of ["mysql", "sqlite"] as const)
+      expect((await errors(d, s)).sort()).toEqual(["deferrable-dialect", "index-clause-dialect"]);
+  });
+});
+
 describe("a table without columns", () => {
   test("is parsed and printed back; PostgreSQL takes it (a warning), MySQL and SQLite refuse it", async () => {
     const s = schema("table marker {\n}\n");
