@@ -209,10 +209,14 @@ function cannotExpress(list: readonly Unsupported[]): string[] {
   return [...byWhat].map(([what, objects]) => `cannot express ${what} yet: ${objects.join(", ")}`);
 }
 
+/** A kind's plural: `policy` → `policies`, `index` → `indexes`, `view` → `views`. */
+const kinds = (kind: string) =>
+  /[^aeiou]y$/.test(kind) ? `${kind.slice(0, -1)}ies` : /(x|s|ch|sh)$/.test(kind) ? `${kind}es` : `${kind}s`;
+
 /** The warnings of a pull that wrote its files: objects beside tables, then what --partial did. */
 function report(ctx: Context, live: Introspected, unsupported: readonly Unsupported[]) {
   for (const s of live.skipped)
-    ctx.report.warn(`not pulled: ${s} (the schema language has no ${s.split(" ")[0]}s yet)`);
+    ctx.report.warn(`not pulled: ${s} (the schema language has no ${kinds(s.split(" ")[0]!)} yet)`);
   for (const u of unsupported)
     ctx.report.warn(
       `cannot express ${u.what} yet: ${u.object} (${

@@ -168,3 +168,25 @@ describe("what pull cannot express of a domain", () => {
     }
   });
 });
+
+describe("row-level security and other schemas are never dropped silently", () => {
+  test("a table's ENABLE/FORCE ROW LEVEL SECURITY cannot be expressed; its policies and the other schemas are named", async () => {
+    const db = await fresh("rls_schemas");
+    const c = await db.connect();
+    try {
+      await c.exec(
+        "CREATE TABLE docs (id int PRIMARY KEY, owner text); ALTER TABLE docs ENABLE ROW LEVEL SECURITY; ALTER TABLE docs FORCE ROW LEVEL SECURITY; CREATE POLICY own ON docs USING (owner = current_user); CREATE SCHEMA billing; CREATE TABLE billing.invoices (id int); CREATE SCHEMA empty_one",
+      );
+      const got = await (await getDialect("postgres")).introspect(c);
+      expect(got.unsupported.map((u) => `${u.what}: ${u.object}`)).toEqual([
+        "row-level security (ENABLE ROW LEVEL SECURITY): docs",
+        "row-level security forced on the owner (FORCE ROW LEVEL SECURITY): docs",
+      ]);
+      expect(got.skipped).toContain("policy own on docs");
+      expect(got.skipped).toContain("schema billing (1 tables, views and sequences)");
+      expect(got.skipped).toContain("schema empty_one (0 tables, views and sequences)");
+    } finally {
+      await c.close();
+    }
+  });
+});

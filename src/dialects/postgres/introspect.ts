@@ -575,6 +575,16 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     -- _RETURN rule is the view itself.
     union all select 'rule', r.rulename || ' on ' || c.relname from pg_rewrite r join pg_class c on c.oid = r.ev_class join pg_namespace n on n.oid = c.relnamespace
       where n.nspname = current_schema() and c.relkind in ('r', 'p')
+    -- Row-level security policies (the table's ENABLE ROW LEVEL SECURITY is "cannot express").
+    union all select 'policy', p.polname || ' on ' || c.relname from pg_policy p join pg_class c on c.oid = p.polrelid
+      join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema()
+    -- The other schemas (namespaces), with how much they hold: pull reads the current one only.
+    -- The system's own, the temporary ones and those an extension made are not the user's.
+    union all select 'schema', n.nspname || ' (' || (select count(*) from pg_class c where c.relnamespace = n.oid and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f'))
+        || ' tables, views and sequences)'
+      from pg_namespace n where n.nspname <> current_schema() and n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast')
+        and n.nspname not like 'pg\_temp\_%' and n.nspname not like 'pg\_toast\_temp\_%'
+        and not exists (select 1 from pg_depend x where x.classid = 'pg_namespace'::regclass and x.objid = n.oid and x.deptype = 'e')
     -- An extension in this schema is named once; its functions, operators and operator classes
     -- and families are its own (CREATE EXTENSION makes them), not listed one by one.
     union all select 'extension', e.extname from pg_extension e join pg_namespace n on n.oid = e.extnamespace where n.nspname = current_schema()
@@ -641,7 +651,7 @@ export async function unsupportedPostgres(
 ): Promise<Unsupported[]> {
   const rows = await ex.query<{ what: string; object: string; tbl: string; leave_out: string | null }>(`
     with rel as (
-      select c.oid, c.relname, c.relkind, c.relpersistence, c.reloptions, c.relispartition from pg_class c
+      select c.oid, c.relname, c.relkind, c.relpersistence, c.reloptions, c.relispartition, c.relrowsecurity, c.relforcerowsecurity from pg_class c
       where c.relnamespace = (select oid from pg_namespace where nspname = current_schema()) and c.relkind in ('r', 'p')
     ), con as (select k.*, r.relname from pg_constraint k join rel r on r.oid = k.conrelid),
     idx as (select i.*, ic.relname as iname, ic.reloptions as ioptions, ic.oid as ioid, r.relname from pg_index i
@@ -668,6 +678,8 @@ export async function unsupportedPostgres(
       from pg_inherits h join rel on rel.oid = h.inhrelid join pg_class pc on pc.oid = h.inhparent
       where pc.relnamespace <> (select oid from pg_namespace where nspname = current_schema())
     union all select 'unlogged tables', relname, relname, null from rel where relpersistence = 'u'
+    union all select 'row-level security (ENABLE ROW LEVEL SECURITY)', relname, relname, null from rel where relrowsecurity
+    union all select 'row-level security forced on the owner (FORCE ROW LEVEL SECURITY)', relname, relname, null from rel where relforcerowsecurity
     union all select 'storage parameters of a table', relname || ' (' || array_to_string(reloptions, ', ') || ')', relname, null
       from rel where reloptions is not null
     order by 1, 2`);
