@@ -583,7 +583,7 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     union all select 'schema', n.nspname || ' (' || (select count(*) from pg_class c where c.relnamespace = n.oid and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f'))
         || ' tables, views and sequences)'
       from pg_namespace n where n.nspname <> current_schema() and n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast')
-        and n.nspname not like 'pg\_temp\_%' and n.nspname not like 'pg\_toast\_temp\_%'
+        and n.nspname not like 'pg\\_temp\\_%' and n.nspname not like 'pg\\_toast\\_temp\\_%'
         and not exists (select 1 from pg_depend x where x.classid = 'pg_namespace'::regclass and x.objid = n.oid and x.deptype = 'e')
     -- An extension in this schema is named once; its functions, operators and operator classes
     -- and families are its own (CREATE EXTENSION makes them), not listed one by one.
