@@ -1,5 +1,5 @@
 /**
- * `schemavc generate -m MSG` (alias `migrate`): compares the schema files with the snapshot of
+ * `schemavc generate -m MSG` (alias `migrate`; `revision --autogenerate`): compares the schema files with the snapshot of
  * the latest migration and writes the next migration folder (up.sql, down.sql, snapshot.json),
  * then updates schemavc.sum. Writes nothing when nothing changed. `--erd` also writes erd.md, a
  * Mermaid diagram of the new schema, into the folder (outside the sum: it is derived, never read).
@@ -40,7 +40,14 @@ export async function run(ctx: Context): Promise<number> {
   const amend = flag(ctx, "amend");
   let message = str(ctx, "message") ?? ctx.positionals[0];
   if (!amend && !message?.trim())
-    throw new UsageError('a message is needed: `schemavc generate -m "add portfolio"`');
+    throw new UsageError(
+      `a message is needed: \`schemavc ${ctx.command === "revision" ? "revision" : "generate"} -m "add portfolio"\``,
+    );
+  if (flag(ctx, "empty")) {
+    if (amend)
+      throw new UsageError("--empty writes a new migration; --amend rewrites the newest one: pass one");
+    return writeEmpty(ctx, message!);
+  }
   const project = await openProject(ctx);
   const [to, all] = await withSpinner(ctx, "reading the schema and the migrations", async () => {
     const ms = await loadMigrations(project, ctx.cwd);
@@ -174,6 +181,42 @@ export async function run(ctx: Context): Promise<number> {
   }
   ctx.report.note(
     "review up.sql and down.sql, commit the folder with your schema change, then run `schemavc up`",
+  );
+  return 0;
+}
+
+/**
+ * `generate --empty` (`revision` without `--autogenerate`, Alembic's way to start a data
+ * migration): a migration of no statements whose snapshot is its parent's, so the schema files
+ * are not read and the next `generate` still finds every schema change. The user writes its SQL
+ * (a backfill, say) into up.sql and down.sql and runs `rehash`; it is applied, rolled back,
+ * summed and linted as any other.
+ */
+async function writeEmpty(ctx: Context, message: string): Promise<number> {
+  const project = await openProject(ctx);
+  const migrations = await loadMigrations(project, ctx.cwd);
+  const last = migrations.at(-1);
+  let stamp = timestampOf(new Date());
+  if (last && stamp <= last.timestamp) stamp = String(BigInt(last.timestamp) + 1n);
+  const version = `${stamp}_${slug(message)}`;
+  const dialect = project.dialect.name;
+  const file = (direction: "up" | "down", hint: string) =>
+    `${sqlFile({ version, message, direction, dialect, statements: [], losses: [] })}${hint}\n`;
+  const dir = await writeMigration(project.config.migrations, migrations, {
+    version,
+    dialect,
+    schema: last?.snapshot.schema ?? emptySchema(),
+    up: file(
+      "up",
+      "-- Write this migration's statements here (UPDATE ..., INSERT ...), then run `schemavc rehash`.",
+    ),
+    down: file("down", "-- Write the statements that undo up.sql here, then run `schemavc rehash`."),
+  });
+  const where = relative(ctx.cwd, dir) || dir;
+  ctx.report.json({ version, dir: where, empty: true, changes: [], warnings: [], findings: [] });
+  ctx.report.note(`wrote ${where}/ (empty: no schema change)`);
+  ctx.report.note(
+    "write its SQL in up.sql and down.sql, run `schemavc rehash` to record the edit, then `schemavc up`",
   );
   return 0;
 }

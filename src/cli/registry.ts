@@ -149,9 +149,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: "generate",
-    aliases: ["migrate", "revision"],
+    aliases: ["migrate"],
     summary: "write the next migration from the schema files",
-    usage: "generate -m MESSAGE [--erd] | generate --amend [-m MESSAGE]",
+    usage: "generate -m MESSAGE [--erd] | generate --empty -m MESSAGE | generate --amend [-m MESSAGE]",
     details:
       "Compares the schema files with the snapshot of the latest migration and writes\n" +
       "migrations/<timestamp>_<message>/ with up.sql, down.sql and snapshot.json, then updates\n" +
@@ -165,8 +165,15 @@ export const COMMANDS: readonly CommandSpec[] = [
       "noticed after generate: add `renamed from`, then amend). It keeps its timestamp, and its\n" +
       "name unless -m gives another; hand edits to its SQL are replaced. Refused when that\n" +
       "migration is recorded in a database the project names (--url, DATABASE_URL, .env, the\n" +
-      "config's url) or when one of them cannot be asked.",
+      "config's url) or when one of them cannot be asked.\n" +
+      "--empty writes a migration of no statements (a data migration: write its SQL in up.sql\n" +
+      "and down.sql, then run `schemavc rehash`); its snapshot is the one before it, so the\n" +
+      "schema files are not read and the next generate still writes their changes.",
     options: {
+      empty: {
+        type: "boolean",
+        description: "write an empty migration (no schema change) for hand-written SQL, as `revision` does",
+      },
       amend: {
         type: "boolean",
         description: "rewrite the newest migration (not applied anywhere) from the snapshot before it",
@@ -187,7 +194,10 @@ export const COMMANDS: readonly CommandSpec[] = [
         command: 'schemavc generate -m "add portfolio"',
         comment: "write the next migration from the schema files",
       },
-      { command: 'schemavc revision -m "initial"', comment: "the same under Alembic's name" },
+      {
+        command: 'schemavc generate --empty -m "backfill slugs"',
+        comment: "an empty migration for a hand-written data migration",
+      },
       {
         command: "schemavc generate --amend",
         comment: "after adding `renamed from`: rewrite the migration just written as a rename",
@@ -197,13 +207,53 @@ export const COMMANDS: readonly CommandSpec[] = [
         comment: "the version, changes, warnings and lint findings as one JSON document",
       },
     ],
-    seeAlso: ["diff", "up", "lint", "rehash"],
+    seeAlso: ["revision", "diff", "up", "lint", "rehash"],
     exit: {
       0: "the migration was written, or nothing changed and nothing was written",
       1: "the schema files do not parse or validate, the migrations folder is broken (schemavc.sum), or --amend is refused (the migration is applied somewhere, or the schema equals the one before it)",
       2: "no message: pass -m MESSAGE (or --amend with no migration to amend)",
     },
     load: () => import("./generate.ts"),
+  },
+  {
+    name: "revision",
+    summary: "write an empty migration for hand-written SQL (Alembic's revision)",
+    usage: "revision -m MESSAGE [--autogenerate]",
+    details:
+      "As Alembic's `revision`: without --autogenerate it writes an empty migration (up.sql and\n" +
+      "down.sql with their header and no statements, the snapshot of the migration before it),\n" +
+      "for a data migration you write by hand: put its SQL in up.sql and down.sql, run\n" +
+      "`schemavc rehash`, then `schemavc up`. It is applied, rolled back, summed and linted like\n" +
+      "any other. With --autogenerate it is `generate -m MESSAGE`.",
+    options: {
+      message: {
+        type: "string",
+        short: "m",
+        description: "what the migration does (becomes part of its version)",
+        valueName: "MSG",
+      },
+      autogenerate: {
+        type: "boolean",
+        description: "write the migration from the schema files, as `generate` does",
+      },
+    },
+    examples: [
+      {
+        command: 'schemavc revision -m "backfill slugs"',
+        comment: "an empty migration to write a data migration in",
+      },
+      {
+        command: 'schemavc revision --autogenerate -m "add portfolio"',
+        comment: 'the same as `schemavc generate -m "add portfolio"`',
+      },
+    ],
+    seeAlso: ["generate", "rehash", "up"],
+    exit: {
+      0: "the migration was written (with --autogenerate: or nothing changed)",
+      1: "the migrations folder is broken (schemavc.sum), or with --autogenerate the schema files do not parse or validate",
+      2: "no message: pass -m MESSAGE",
+    },
+    load: () => import("./revision.ts"),
   },
   {
     name: "diff",
