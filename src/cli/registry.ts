@@ -388,6 +388,33 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import("./down.ts"),
   },
   {
+    name: "reset",
+    summary: "roll back every migration and apply them all again (a development database)",
+    usage: "reset [--yes]",
+    details:
+      "As `prisma migrate reset`: rolls back every applied migration with its down SQL (what\n" +
+      "the migrations made goes, with its rows), then applies every migration again, so the\n" +
+      "database is exactly what the migrations folder makes. Data loss is what it is for, so\n" +
+      "it needs no --allow-data-loss. Refused unless the database is on this machine (a SQLite\n" +
+      "file, localhost, 127.0.0.1, ::1 or a Unix socket) or --yes is given at a terminal; at a\n" +
+      "terminal a local database is asked about first, unless --yes. What no migration made\n" +
+      "is left alone.",
+    options: { ...DB_OPTIONS },
+    examples: [
+      { command: "schemavc reset", comment: "empty the local development database and migrate it again" },
+      {
+        command: "schemavc reset --url postgres://app@localhost/app_test --yes",
+        comment: "the same on a test database, without the question",
+      },
+    ],
+    seeAlso: ["down", "up", "status"],
+    exit: {
+      0: "every migration was rolled back and applied again",
+      1: "refused (not a local database, or no at the question), or a migration failed",
+    },
+    load: () => import("./reset.ts"),
+  },
+  {
     name: "status",
     summary: "current version, pending and failed migrations, drift (exit 3 if any)",
     usage: "status",

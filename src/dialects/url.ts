@@ -81,3 +81,23 @@ function splitQuery(s: string): [string, string] {
   const i = s.indexOf("?");
   return i < 0 ? [s, ""] : [s.slice(0, i), s.slice(i)];
 }
+
+/**
+ * Whether a URL names a database on this machine: a SQLite file (`sqlite:`, `file:`), or a
+ * server at localhost, 127.0.0.0/8, ::1 or a Unix socket (no host, or `host=/path`). A libSQL
+ * server (`libsql://`, `http(s)://`) is local only at such a host. `reset` reads it.
+ */
+export function isLocalUrl(url: string): boolean {
+  if (/^(sqlite|file):/i.test(url)) return true;
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  const host = u.hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  const socket = u.searchParams.get("host") ?? u.searchParams.get("socket");
+  if (!host) return true;
+  if (socket?.startsWith("/")) return true;
+  return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}

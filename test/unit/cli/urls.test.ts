@@ -4,7 +4,7 @@
  * servers are in test/integration/sqlalchemy-urls.test.ts.
  */
 import { describe, expect, test } from "bun:test";
-import { dialectOfUrl, withoutDriver } from "../../../src/dialects/url.ts";
+import { dialectOfUrl, isLocalUrl, withoutDriver } from "../../../src/dialects/url.ts";
 import { sqlitePath } from "../../../src/dialects/sqlite/path.ts";
 
 describe("database URLs", () => {
@@ -39,5 +39,29 @@ describe("database URLs", () => {
     ] as const) {
       expect({ url, path: sqlitePath(url) }).toEqual({ url, path });
     }
+  });
+});
+
+describe("isLocalUrl: the databases `reset` may empty without a question", () => {
+  test("SQLite files, localhost, 127.0.0.0/8, ::1 and sockets are local; other hosts are not", () => {
+    for (const url of [
+      "sqlite:./dev.db",
+      "sqlite:///dev.db",
+      "file:dev.db",
+      "postgres://app@localhost/app",
+      "postgresql://app:pw@127.0.0.1:5432/app",
+      "mysql://root@[::1]:3306/shop",
+      "postgres:///app?host=/var/run/postgresql",
+      "libsql://127.0.0.1:8080",
+    ])
+      expect({ url, local: isLocalUrl(url) }).toEqual({ url, local: true });
+    for (const url of [
+      "postgres://app@db.internal/app",
+      "mysql://root@10.0.0.5/shop",
+      "libsql://my-db.turso.io",
+      "https://my-db.turso.io",
+      "not a url",
+    ])
+      expect({ url, local: isLocalUrl(url) }).toEqual({ url, local: false });
   });
 });
