@@ -519,26 +519,85 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: "history",
     aliases: ["log"],
     summary: "every migration, applied or not, with its applied time",
-    usage: "history",
+    usage: "history [-r A:B] [--verbose]",
     details:
       "One aligned row per migration: version, status (applied, stamped, failed or pending),\n" +
       "applied time (UTC), how long it ran and the message it was written with. A stamped\n" +
-      "migration was recorded by `stamp` without running, so it has no time of its own.",
-    options: { ...DB_OPTIONS },
+      "migration was recorded by `stamp` without running, so it has no time of its own.\n" +
+      "-r A:B (Alembic's --rev-range) keeps the migrations from A to B, both included; each\n" +
+      "side is a version, a prefix of one, base, head or current, or empty (from the first, to\n" +
+      "the last). --verbose adds, under each row, its parent and its changes (as `show`).",
+    options: {
+      ...DB_OPTIONS,
+      "rev-range": {
+        type: "string",
+        short: "r",
+        description: "only the migrations from A to B (both included): -r base:current, -r 2026:",
+        valueName: "A:B",
+      },
+      verbose: { type: "boolean", description: "each migration's parent and changes under its row" },
+    },
     examples: [
       { command: "schemavc history", comment: "every migration with its status and applied time" },
       { command: "schemavc log --json", comment: "the same as JSON, under its Alembic-style alias" },
+      {
+        command: "schemavc history -r current:head --verbose",
+        comment: "what is left to apply, with its changes",
+      },
       {
         command: "schemavc history --url postgres://app@db.internal/app",
         comment: "what another database has applied",
       },
     ],
-    seeAlso: ["status", "current", "down"],
+    seeAlso: ["status", "current", "show", "down"],
     exit: {
       0: "the history was printed",
       1: "the database could not be read, or the migrations folder is broken",
     },
     load: () => import("./history.ts"),
+  },
+  {
+    name: "show",
+    summary: "one migration: its message, parent, changes, data losses and files",
+    usage: "show VERSION",
+    details:
+      "As Alembic's `show`: the migration's message, the one before it, its files, its changes\n" +
+      "(from the snapshots: the same lines `generate` printed) and what each direction loses.\n" +
+      "VERSION is a version, a unique prefix of one, or head. Where the project names a\n" +
+      "database, whether it is applied there (a database that does not answer is a warning:\n" +
+      "the files still answer).",
+    options: { ...DB_OPTIONS },
+    examples: [
+      { command: "schemavc show head", comment: "the newest migration" },
+      {
+        command: "schemavc show 20261202 --json",
+        comment: "a migration by a prefix of its version, as JSON",
+      },
+    ],
+    seeAlso: ["history", "heads", "diff"],
+    exit: {
+      0: "the migration was shown",
+      1: "the migrations folder is broken",
+      2: "no VERSION, or it names no migration",
+    },
+    load: () => import("./show.ts"),
+  },
+  {
+    name: "heads",
+    summary: "the newest migration of each line of history",
+    usage: "heads",
+    details:
+      "As Alembic's `heads`. One line of migrations has one head; two migrations that follow the\n" +
+      "same parent (two git branches that each generated one) are two heads, listed with the\n" +
+      "parent they follow, and a warning: they must be put in one line before `up`.",
+    options: {},
+    examples: [
+      { command: "schemavc heads", comment: "the newest migration" },
+      { command: "schemavc heads --json", comment: "the heads and their parents as JSON" },
+    ],
+    seeAlso: ["history", "show"],
+    exit: { 0: "the heads were printed" },
+    load: () => import("./heads.ts"),
   },
   {
     name: "stamp",
