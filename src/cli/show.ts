@@ -4,7 +4,7 @@
  * whether it is applied there. The files alone answer when no database is set or reachable.
  */
 import { relative } from "node:path";
-import { type Context } from "./context.ts";
+import type { Context } from "./context.ts";
 import { UsageError } from "../core/errors.ts";
 import { loadMigrations, openProject } from "./project.ts";
 import { versionArg, withRunner } from "./runner-command.ts";
