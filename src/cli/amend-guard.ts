@@ -34,8 +34,13 @@ function sqliteFile(url: string, cwd: string): string | undefined {
   return resolve(cwd, m[1]!);
 }
 
-/** Throws when `m` is recorded in any database the project names, or one cannot be asked. */
-export async function refuseIfApplied(ctx: Context, project: Project, m: Migration): Promise<void> {
+/** Throws when `m` is recorded in any database the project names, or one cannot be asked (`generate --amend`, `edit`). */
+export async function refuseIfApplied(
+  ctx: Context,
+  project: Project,
+  m: Migration,
+  verb: "amend" | "edit" = "amend",
+): Promise<void> {
   for (const url of await knownUrls(ctx, project)) {
     // Another dialect's URL (a DATABASE_URL meant for another project) cannot hold these migrations.
     if (dialectFromUrl(url) !== project.dialect.name) continue;
@@ -53,15 +58,15 @@ export async function refuseIfApplied(ctx: Context, project: Project, m: Migrati
       throw new SchemavcError(
         `cannot tell whether ${m.version} is applied on ${redactUrl(url)}: ${(e as Error).message}`,
         1,
-        "amend only a migration that no database has run: make the database reachable, or pass --url naming the one you use",
+        `${verb} only a migration that no database has run: make the database reachable, or pass --url naming the one you use`,
       );
     }
     const row = rows?.find((r) => r.version === m.version);
     if (row)
       throw new SchemavcError(
-        `cannot amend ${m.version}: it is ${row.status === "applied" ? "applied" : "recorded as failed"} on ${redactUrl(url)}`,
+        `cannot ${verb} ${m.version}: it is ${row.status === "applied" ? "applied" : "recorded as failed"} on ${redactUrl(url)}`,
         1,
-        `a database that ran it would never run the amended one; roll it back there first (\`schemavc down\`), or write the change as a new migration (\`schemavc generate -m ...\`)`,
+        `a database that ran it would never run the ${verb === "amend" ? "amended" : "edited"} one; roll it back there first (\`schemavc down\`), or write the change as a new migration (\`schemavc generate -m ...\`)`,
       );
   }
 }

@@ -389,7 +389,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: "reset",
-    summary: "roll back every migration and apply them all again (a development database)",
+    summary: "roll back and re-apply every migration (a development database)",
     usage: "reset [--yes]",
     details:
       "As `prisma migrate reset`: rolls back every applied migration with its down SQL (what\n" +
@@ -581,6 +581,33 @@ export const COMMANDS: readonly CommandSpec[] = [
       2: "no VERSION, or it names no migration",
     },
     load: () => import("./show.ts"),
+  },
+  {
+    name: "edit",
+    summary: "open a migration's up.sql in $EDITOR, then rehash",
+    usage: "edit VERSION [--down]",
+    details:
+      "As Alembic's `edit`: opens $VISUAL or $EDITOR (else vi) on the migration's up.sql\n" +
+      "(down.sql with --down) and then rewrites schemavc.sum, as `rehash` does. Refused before\n" +
+      "the editor opens when the migration is recorded in a database the project names\n" +
+      "(--url, DATABASE_URL, .env, the config's url) or one of them cannot be asked: a\n" +
+      "database that ran it would never run the edited file. An editor that fails leaves\n" +
+      "schemavc.sum as it was.",
+    options: {
+      ...DB_OPTIONS,
+      down: { type: "boolean", description: "edit down.sql instead of up.sql" },
+    },
+    examples: [
+      { command: "schemavc edit head", comment: "edit the newest migration's up.sql, then rehash" },
+      { command: "EDITOR='code --wait' schemavc edit 20261202 --down", comment: "its down.sql, in VS Code" },
+    ],
+    seeAlso: ["show", "rehash", "generate"],
+    exit: {
+      0: "the file was edited and schemavc.sum rewritten",
+      1: "refused (applied somewhere, or a database cannot be asked), or the editor failed",
+      2: "no VERSION, or it names no migration",
+    },
+    load: () => import("./edit.ts"),
   },
   {
     name: "heads",

@@ -90,3 +90,27 @@ describe("history -r and --verbose", () => {
     expect(out).toContain(`    parent: ${v[1]}\n    - column users.full_name\n`);
   });
 });
+
+describe("edit", () => {
+  test("opens $EDITOR on up.sql (down.sql with --down) and rehashes; refused when applied; a failing editor changes nothing", () => {
+    const { p, v } = project();
+    // An editor that appends a statement to the file it is given.
+    const editor = join(p.dir, "append.sh");
+    writeFileSync(editor, '#!/bin/sh\necho "UPDATE users SET id = id;" >> "$1"\n', { mode: 0o755 });
+    const r = ok(p.runWith({ EDITOR: editor }, "edit", v[2]!));
+    expect(r.out + r.err).toContain(`edited migrations/${v[2]}/up.sql; rewrote schemavc.sum`);
+    expect(p.read(v[2]!, "up.sql")).toContain("UPDATE users SET id = id;");
+    // The sum file agrees with the edited file: show reads the folder through its check.
+    ok(p.run("show", v[2]!));
+    ok(p.runWith({ VISUAL: editor, EDITOR: "false" }, "edit", v[2]!, "--down"));
+    expect(p.read(v[2]!, "down.sql")).toContain("UPDATE users SET id = id;");
+
+    const sum = readFileSync(join(p.dir, "migrations", "schemavc.sum"), "utf8");
+    const applied = ok(p.runWith({ EDITOR: editor }, "edit", v[0]!), 1);
+    expect(applied.err).toContain(`cannot edit ${v[0]}: it is applied on sqlite:./dev.db`);
+    expect(p.read(v[0]!, "up.sql")).not.toContain("UPDATE");
+    const failed = ok(p.runWith({ EDITOR: "false" }, "edit", v[1]!), 1);
+    expect(failed.err).toContain("the editor (false) exited with 1: schemavc.sum not rewritten");
+    expect(readFileSync(join(p.dir, "migrations", "schemavc.sum"), "utf8")).toBe(sum);
+  });
+});
