@@ -8,6 +8,7 @@ import { UsageError } from "../core/errors.ts";
 import { versionArg, withRunner } from "./runner-command.ts";
 import { fleetTargets, runFleet } from "./fleet.ts";
 import type { Migration } from "../migrate/dir.ts";
+import { offline } from "./offline-sql.ts";
 
 /** `down N`, `down -N`, `down VERSION`, `down base`, `down --to VERSION` → what to roll back. */
 function downArgs(
@@ -28,6 +29,7 @@ function downArgs(
 }
 
 export async function run(ctx: Context): Promise<number> {
+  if (flag(ctx, "sql")) return offline(ctx, "down");
   const fleet = fleetTargets(ctx);
   if (fleet) {
     return (

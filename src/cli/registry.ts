@@ -297,7 +297,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: "up",
     aliases: ["upgrade"],
     summary: "apply pending migrations",
-    usage: "up [N | VERSION | head] [--to VERSION] [--dry-run]",
+    usage:
+      "up [N | VERSION | head] [--to VERSION] [--dry-run] | up --sql [--from VERSION|base] [--to VERSION]",
     details:
       "Applies pending migrations in order, each in its own transaction where the database\n" +
       "allows DDL in transactions (PostgreSQL, SQLite); `-- schemavc:no-transaction` as the first\n" +
@@ -307,9 +308,20 @@ export const COMMANDS: readonly CommandSpec[] = [
       "one (unless --allow-out-of-order), and an unresolved failed migration.\n\n" +
       "Data-loss guard: before anything runs, the pending migrations are linted; one that drops a\n" +
       "table or column, narrows a type or removes an enum value is refused unless the statement\n" +
-      "has `-- schemavc:allow RULE` on the line above it, or --allow-data-loss is given.",
+      "has `-- schemavc:allow RULE` on the line above it, or --allow-data-loss is given.\n\n" +
+      "--sql (Alembic's upgrade --sql) prints, without any database, the script a DBA runs with\n" +
+      "the database's own client: the history table's DDL when it starts from base, then each\n" +
+      "migration's statements and its history row, in one transaction where `up` uses one\n" +
+      "(else with the progress rows `up` writes around each statement). --from (default base)\n" +
+      "is the version the database is at; --to (default head) the last one to apply.",
     options: {
       to: { type: "string", description: "apply up to and including VERSION", valueName: "VERSION" },
+      sql: { type: "boolean", description: "print the offline SQL script instead of connecting" },
+      from: {
+        type: "string",
+        description: "with --sql: the version the database is at (default base)",
+        valueName: "VERSION",
+      },
       "allow-data-loss": {
         type: "boolean",
         description: "apply migrations that lose data without a directive",
@@ -324,7 +336,10 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
     examples: [
       { command: "schemavc up", comment: "apply every pending migration" },
-      { command: "schemavc up --dry-run", comment: "print the SQL that would run; change nothing" },
+      {
+        command: "schemavc up --sql > migrate.sql",
+        comment: "the offline script from base, for psql -f or mariadb <",
+      },
       {
         command: "schemavc upgrade --to 20261124",
         comment: "apply up to and including that version (Alembic's name works too)",
@@ -346,7 +361,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: "down",
     aliases: ["downgrade"],
     summary: "roll back applied migrations (default: the last one)",
-    usage: "down [N | -N | VERSION | base] [--to VERSION] [--dry-run]",
+    usage:
+      "down [N | -N | VERSION | base] [--to VERSION] [--dry-run] | down --sql [--from VERSION] [--to VERSION|base]",
     details:
       "Rolls back the newest N applied migrations (default 1), or every one after --to VERSION;\n" +
       "`base` rolls back all. Uses the folder's down.sql, or the down SQL stored when the\n" +
@@ -355,11 +371,20 @@ export const COMMANDS: readonly CommandSpec[] = [
       "linted; one that drops a table or column or narrows a type is listed with the rows it\n" +
       "would delete, and runs only after a `y` at a terminal or with --allow-data-loss. The\n" +
       "baseline of an adopted database (a migration recorded by `stamp`, never run here) is\n" +
-      "never rolled back into dropping the database's tables without --allow-data-loss.",
+      "never rolled back into dropping the database's tables without --allow-data-loss.\n\n" +
+      "--sql prints, without any database, the rollback script for the database's own client:\n" +
+      "from --from (default head) back to --to (default the migration before it; base = all),\n" +
+      "each migration's down SQL and the removal of its history row.",
     options: {
       to: {
         type: "string",
         description: "roll back every migration after VERSION (base = all)",
+        valueName: "VERSION",
+      },
+      sql: { type: "boolean", description: "print the offline rollback script instead of connecting" },
+      from: {
+        type: "string",
+        description: "with --sql: the version the database is at (default head)",
         valueName: "VERSION",
       },
       "allow-data-loss": {

@@ -8,6 +8,7 @@ import { UsageError } from "../core/errors.ts";
 import { versionArg, withRunner } from "./runner-command.ts";
 import { fleetTargets, runFleet } from "./fleet.ts";
 import type { Migration } from "../migrate/dir.ts";
+import { offline } from "./offline-sql.ts";
 
 /** `up N`, `up VERSION`, `up head`, `up --to VERSION` → what to apply. */
 function upArgs(ctx: Context, migrations: readonly Migration[]): { target?: string; count?: number } {
@@ -23,6 +24,7 @@ function upArgs(ctx: Context, migrations: readonly Migration[]): { target?: stri
 }
 
 export async function run(ctx: Context): Promise<number> {
+  if (flag(ctx, "sql")) return offline(ctx, "up");
   const fleet = fleetTargets(ctx);
   if (fleet) {
     return (await runFleet(ctx, fleet, "up", (migrations) => ({ kind: "up", ...upArgs(ctx, migrations) })))

@@ -83,6 +83,15 @@ export interface TableOptionSpec {
 export interface Capabilities {
   /** DDL runs inside a transaction and rolls back with it (PostgreSQL, SQLite). */
   readonly transactionalDdl: boolean;
+  /**
+   * For the offline script (`up --sql`): an SQL expression of the database's clock as the
+   * runner writes `applied_at` (ISO 8601 UTC with milliseconds, `2026-12-02T05:19:13.045Z`), and
+   * the statements its migration guard runs around a transaction (SQLite: foreign keys off).
+   */
+  readonly offline: {
+    readonly nowIso: string;
+    readonly aroundTransaction?: { readonly before: readonly string[]; readonly after: readonly string[] };
+  };
   /** A foreign key may name a table created later (SQLite checks references only on writes). */
   readonly forwardForeignKeys: boolean;
   /** Tables and columns can carry comments (`///` doc comments become them). */

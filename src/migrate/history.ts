@@ -110,17 +110,21 @@ export interface HistoryStore {
   delete(ex: Executor, version: string): Promise<void>;
 }
 
+/** The history table's CREATE TABLE IF NOT EXISTS (all three dialects accept it), in the dialect's SQL. */
+export function createHistorySql(dialect: Dialect): string {
+  const [create] = dialect.render([{ kind: "create-table", table: historyTable }], {
+    from: { tables: [], enums: [] },
+    to: { tables: [historyTable], enums: [] },
+  });
+  return create!.sql.replace(/^CREATE TABLE /, "CREATE TABLE IF NOT EXISTS ");
+}
+
 /** The history table `schemavc_migrations` in the database, in the dialect's SQL. */
 export class DatabaseHistory implements HistoryStore {
   constructor(readonly dialect: Dialect) {}
 
-  /** IF NOT EXISTS: all three dialects accept it. */
   async ensure(ex: Executor): Promise<void> {
-    const [create] = this.dialect.render([{ kind: "create-table", table: historyTable }], {
-      from: { tables: [], enums: [] },
-      to: { tables: [historyTable], enums: [] },
-    });
-    await ex.exec(create!.sql.replace(/^CREATE TABLE /, "CREATE TABLE IF NOT EXISTS "));
+    await ex.exec(createHistorySql(this.dialect));
   }
 
   /**

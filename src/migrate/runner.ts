@@ -299,7 +299,7 @@ export class Runner {
       );
       for (const m of this.migrations) {
         if (version === null || m.version > version || have.has(m.version)) continue;
-        await this.history.insert(this.conn, row(m, "applied", STAMPED_MS));
+        await this.history.insert(this.conn, historyRow(m, "applied", STAMPED_MS));
         stamped.push(m.version);
       }
       return stamped;
@@ -360,7 +360,7 @@ export class Runner {
       m.up,
       opts,
       async (ex, ms) => {
-        await this.history.insert(ex, row(m, "applied", ms));
+        await this.history.insert(ex, historyRow(m, "applied", ms));
       },
       true,
     );
@@ -441,7 +441,7 @@ export class Runner {
       if (direction === "up") {
         const m = this.migrations.find((x) => x.version === version)!;
         await this.history.insert(this.conn, {
-          ...row(m, "failed", 0),
+          ...historyRow(m, "failed", 0),
           failed_statement: 1,
           error: "interrupted before it completed",
         });
@@ -485,7 +485,8 @@ export class Runner {
   }
 }
 
-function row(m: Migration, status: "applied" | "failed", ms: number): HistoryRow {
+/** The history row of a migration as the runner writes it (its applied time now). */
+export function historyRow(m: Migration, status: "applied" | "failed", ms: number): HistoryRow {
   return {
     version: m.version,
     name: m.name,

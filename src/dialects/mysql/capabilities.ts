@@ -29,6 +29,10 @@ export const CAPABILITIES: Capabilities = {
   types: MYSQL_TYPES,
   // DDL commits implicitly: a failed migration is recorded, not rolled back.
   transactionalDdl: false,
+  offline: {
+    // %f is microseconds: LEFT keeps the milliseconds of Date.toISOString()'s form.
+    nowIso: "CONCAT(LEFT(DATE_FORMAT(UTC_TIMESTAMP(3), '%Y-%m-%dT%H:%i:%s.%f'), 23), 'Z')",
+  },
   forwardForeignKeys: false,
   comments: true,
   enums: "inline",

@@ -9,6 +9,10 @@ import { POSTGRES_TYPES } from "./native-types.ts";
 export const CAPABILITIES: Capabilities = {
   types: POSTGRES_TYPES,
   transactionalDdl: true,
+  offline: {
+    // to_char of the UTC time: the runner's Date.toISOString() form.
+    nowIso: `to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+  },
   forwardForeignKeys: false,
   comments: true,
   enums: "type",

@@ -8,6 +8,12 @@ import { SQLITE_TYPES } from "./native-types.ts";
 export const CAPABILITIES: Capabilities = {
   types: SQLITE_TYPES,
   transactionalDdl: true,
+  offline: {
+    // %f is seconds with milliseconds (SS.SSS): Date.toISOString()'s form.
+    nowIso: "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+    // The migration guard's (guard.ts): foreign keys off outside the transaction, on after.
+    aroundTransaction: { before: ["PRAGMA foreign_keys = OFF"], after: ["PRAGMA foreign_keys = ON"] },
+  },
   forwardForeignKeys: true,
   comments: false,
   enums: "check",
