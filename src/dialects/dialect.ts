@@ -179,6 +179,20 @@ export interface Capabilities {
    * a module an extension brings). Absent: validation refuses them.
    */
   readonly virtualTables?: boolean;
+  /** `materialized view` (PostgreSQL's CREATE MATERIALIZED VIEW). Absent: validation refuses them. */
+  readonly materializedViews?: boolean;
+  /**
+   * What a view that reads a table keeps from being done to it (the plan drops the view first
+   * and creates it again after): PostgreSQL refuses to drop or retype a column a view uses
+   * (`drop-and-type`), SQLite's DROP COLUMN fails on a view naming the column (`drop`).
+   * Absent: nothing (MySQL/MariaDB leave such a view invalid until it is created again).
+   */
+  readonly viewsPinColumns?: "drop" | "drop-and-type";
+  /**
+   * The database keeps a view's query as written (SQLite's `sqlite_schema.sql`), so drift
+   * compares it with the schema's text. Absent: it rewrites it (see `dialects/compare.ts`).
+   */
+  readonly viewsAsWritten?: boolean;
 }
 
 export type { CommentedItem };

@@ -158,9 +158,18 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
       ...(caps.comments && d.doc !== undefined ? { doc: d.doc } : {}),
     };
   });
+  // A view's name, kind and query (compared whitespace-normalised by the differ); its doc is
+  // kept in the snapshot only. Where the database rewrites queries, `dialects/compare.ts`
+  // decides what the query is compared with.
+  const views = (schema.views ?? []).map((v) => ({
+    name: v.name,
+    query: v.query,
+    ...(v.materialized ? { materialized: true } : {}),
+  }));
   return {
     ...(sequences.length ? { sequences } : {}),
     ...(domains.length ? { domains } : {}),
+    ...(views.length ? { views } : {}),
     enums:
       caps.enums === "type"
         ? schema.enums.map((e) => ({

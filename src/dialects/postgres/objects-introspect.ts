@@ -2,7 +2,8 @@
  * PostgreSQL's sequences and domains read into the IR (`Schema.sequences`, `Schema.domains`),
  * beside the tables `introspect.ts` reads.
  */
-import type { Check, Domain, Sequence, SequenceOptions } from "../../ir/model.ts";
+import type { Check, Domain, Sequence, SequenceOptions, View } from "../../ir/model.ts";
+import { viewQueryText } from "../common/views.ts";
 import { effectiveSequenceOptions } from "../../ir/sequence.ts";
 import type { Executor } from "../dialect.ts";
 import { decodePostgresDefault, postgresTypeFromCatalog } from "./introspect.ts";
@@ -91,4 +92,20 @@ export async function readDomains(ex: Executor): Promise<Domain[]> {
       ...(doc !== undefined ? { doc } : {}),
     };
   });
+}
+
+/**
+ * The schema's views and materialized views, each query as PostgreSQL prints it
+ * (`pg_get_viewdef(oid, true)`, without its final semicolon): the normal form views compare in.
+ */
+export async function readViews(ex: Executor): Promise<View[]> {
+  const rows = await ex.query(`
+    select c.relname as name, c.relkind = 'm' as materialized, pg_get_viewdef(c.oid, true) as query
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = current_schema() and c.relkind in ('v', 'm') order by c.relname`);
+  return rows.map((r) => ({
+    name: String(r["name"]),
+    ...(r["materialized"] === true ? { materialized: true } : {}),
+    query: viewQueryText(String(r["query"])),
+  }));
 }

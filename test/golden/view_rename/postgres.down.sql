@@ -1,0 +1,1 @@
+ALTER VIEW "user_ids" RENAME TO "others";

@@ -1,0 +1,1 @@
+ALTER VIEW "others" RENAME TO "user_ids";
