@@ -1,0 +1,66 @@
+/**
+ * Views pulled on each dialect: written in the database's words, proved by the replay (which
+ * compares the queries as the database prints them on both sides), adopted without drift; a
+ * view dropped by hand is drift.
+ */
+import { describe, expect, test } from "bun:test";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ok, projectOnFreshDatabase } from "../support/cli.ts";
+import { connect } from "../../src/dialects/registry.ts";
+import type { DialectName } from "../../src/dialects/dialect.ts";
+
+const LIVE: Readonly<Record<DialectName, string>> = {
+  postgres: `
+    CREATE TABLE users (id bigint PRIMARY KEY, name varchar(100) NOT NULL, active boolean NOT NULL DEFAULT true);
+    CREATE VIEW active_users AS SELECT id, name FROM users WHERE active;
+    CREATE VIEW active_names AS SELECT name FROM active_users WHERE name <> 'x)';
+    CREATE MATERIALIZED VIEW user_count AS SELECT count(*) AS n FROM users;`,
+  mysql: `
+    CREATE TABLE users (id bigint PRIMARY KEY, name varchar(100) NOT NULL, active boolean NOT NULL DEFAULT true);
+    CREATE VIEW active_users AS SELECT id, name FROM users WHERE active;
+    CREATE VIEW active_names AS SELECT name FROM active_users WHERE name <> 'x)';`,
+  sqlite: `
+    CREATE TABLE users (id INTEGER PRIMARY KEY, name varchar(100) NOT NULL, active boolean NOT NULL DEFAULT true);
+    CREATE VIEW active_users AS SELECT id, name FROM users WHERE active;
+    CREATE VIEW active_names AS SELECT name FROM active_users WHERE name <> 'x)';`,
+};
+
+for (const dialect of ["postgres", "mysql", "sqlite"] as const) {
+  describe(`pull of views on ${dialect}`, () => {
+    test("views are written, replayed and read back; adopted, they are no drift; one dropped by hand is", async () => {
+      const { p, db, drop } = await projectOnFreshDatabase(dialect, "pull_views");
+      try {
+        const c = await connect(db.url);
+        try {
+          for (const s of (LIVE[dialect] as string).split(";").map((x) => x.trim())) if (s) await c.exec(s);
+        } finally {
+          await c.close();
+        }
+        const r = ok(p.run("pull", "--yes", "--json"));
+        const json = JSON.parse(r.out) as { skipped: string[]; views: number };
+        expect(json.skipped.filter((s) => s.startsWith("view "))).toEqual([]);
+        expect(json.views).toBe(dialect === "postgres" ? 3 : 2);
+        const text = readFileSync(join(p.dir, "schema", "schema.schema"), "utf8");
+        expect(text).toMatch(/view active_users as \(/);
+        expect(text).toMatch(/view active_names as \(/);
+        if (dialect === "postgres") expect(text).toMatch(/materialized view user_count as \(/);
+        if (dialect === "mysql") expect(text).not.toContain(db.url.split("/").at(-1)!);
+        ok(p.run("generate", "-m", "baseline"));
+        ok(p.run("stamp", "head"));
+        ok(p.run("status"));
+        expect(ok(p.run("generate", "-m", "again")).out).toContain("no changes");
+        const c2 = await connect(db.url);
+        try {
+          await c2.exec("DROP VIEW active_names");
+        } finally {
+          await c2.close();
+        }
+        const st = ok(p.run("status", "--json"), 3);
+        expect(st.out).toContain("active_names");
+      } finally {
+        await drop();
+      }
+    }, 120_000);
+  });
+}
