@@ -547,7 +547,7 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
 
   const others = await ex.query(`
     -- Views are read (readViews), not named.
-    select 'trigger' as kind, t.tgname || ' on ' || c.relname from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and not t.tgisinternal
+    select 'trigger' as kind, t.tgname || ' on ' || c.relname as name from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and not t.tgisinternal
       -- A partition's clone of its parent's trigger is the parent's (listed there).
       and t.tgparentid = 0
     -- A materialized view's indexes (Pagila's rental_category) go with it: named, not read.
