@@ -3,7 +3,7 @@
  * renderers and validators branch on capabilities, never on a dialect's name; only
  * `src/dialects/` knows the names.
  */
-import type { CommentedItem, DatabaseDefaults, Index, Schema } from "../ir/model.ts";
+import type { CommentedItem, DatabaseDefaults, Index, Schema, View } from "../ir/model.ts";
 import type { Change } from "../diff/changes.ts";
 import type { Step } from "../diff/steps.ts";
 import type { Diagnostic } from "../ir/diagnostics.ts";
@@ -284,6 +284,14 @@ export interface Dialect {
    * them equal to what leaves them out.
    */
   normalize(schema: Schema, defaults?: DatabaseDefaults): Schema;
+  /**
+   * The views with their queries as this database prints them once it has created them (a
+   * view it refuses keeps its text), created where nothing stays (PostgreSQL: temporary views
+   * in a transaction rolled back). Absent where the database keeps the text as written
+   * (SQLite) or offers no such place (MySQL/MariaDB, whose DDL commits): drift compares views
+   * there as `dialects/compare.ts` says.
+   */
+  viewsAsStored?(conn: Connection, views: readonly View[]): Promise<View[]>;
   /** What must happen around a transactional migration on this database, if anything. */
   readonly guard?: MigrationGuard;
   /**

@@ -52,6 +52,14 @@ for (const dialect of ["postgres", "mysql", "sqlite"] as const) {
         expect(ok(p.run("generate", "-m", "again")).out).toContain("no changes");
         const c2 = await connect(db.url);
         try {
+          // A query replaced by hand is drift where the database can print the snapshot's
+          // (PostgreSQL) or keeps the text (SQLite); MySQL/MariaDB compares views by name.
+          if (dialect !== "mysql") {
+            await c2.exec("DROP VIEW active_names");
+            await c2.exec("CREATE VIEW active_names AS SELECT name FROM active_users WHERE name <> 'y'");
+            const st = ok(p.run("status", "--json"), 3);
+            expect(st.out).toContain("active_names");
+          }
           await c2.exec("DROP VIEW active_names");
         } finally {
           await c2.close();

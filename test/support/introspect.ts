@@ -17,8 +17,11 @@ export async function introspectionDiff(c: Connection, schema: Schema): Promise<
   const dialect = await getDialect(c.dialect);
   const live = await dialect.introspect(c, { exclude: ["schemavc_migrations"] });
   // Column order too, where the dialect keeps it (MySQL).
-  // Views in the words of each side where the database rewrites queries: compared by name and kind.
-  const views = viewsCompared(dialect);
+  // Views in the database's words where it can print the schema's (PostgreSQL), queries and
+  // all; else, where it rewrites queries (MySQL), by name and kind.
+  if (dialect.viewsAsStored && schema.views?.length)
+    schema = { ...schema, views: await dialect.viewsAsStored(c, schema.views) };
+  const views = viewsCompared(dialect, dialect.viewsAsStored !== undefined);
   const changes = diffSchemas(
     dialect.normalize(views(schema), live.schema.databaseDefaults),
     dialect.normalize(views(live.schema), live.schema.databaseDefaults),

@@ -5,7 +5,7 @@
 import type { Check, Domain, Sequence, SequenceOptions, View } from "../../ir/model.ts";
 import { viewQueryText } from "../common/views.ts";
 import { effectiveSequenceOptions } from "../../ir/sequence.ts";
-import type { Executor } from "../dialect.ts";
+import type { Connection, Executor } from "../dialect.ts";
 import { decodePostgresDefault, postgresTypeFromCatalog } from "./introspect.ts";
 
 type Row = Record<string, unknown>;
@@ -108,4 +108,38 @@ export async function readViews(ex: Executor): Promise<View[]> {
     ...(r["materialized"] === true ? { materialized: true } : {}),
     query: viewQueryText(String(r["query"])),
   }));
+}
+
+/**
+ * The views as PostgreSQL prints them once created (`Dialect.viewsAsStored`): each is created
+ * as a temporary view (the names it reads resolve on the session's search path, as the live
+ * ones did; a materialized one as a plain view, whose query prints the same) in a transaction
+ * that is rolled back, and read with `pg_get_viewdef`. A view PostgreSQL refuses keeps its text.
+ */
+export async function postgresViewsAsStored(conn: Connection, views: readonly View[]): Promise<View[]> {
+  if (!views.length) return [];
+  const marker = new Error("rollback");
+  let out: View[] = [...views];
+  try {
+    await conn.transaction(async (tx) => {
+      out = [];
+      for (const [i, v] of views.entries()) {
+        const temp = `schemavc_view_${i}`;
+        try {
+          await tx.exec(`SAVEPOINT schemavc_view`);
+          await tx.exec(`CREATE TEMPORARY VIEW ${temp} AS ${v.query}`);
+          const [row] = await tx.query(`select pg_get_viewdef('pg_temp.${temp}'::regclass, true) as q`);
+          await tx.exec(`RELEASE SAVEPOINT schemavc_view`);
+          out.push({ ...v, query: viewQueryText(String(row?.["q"] ?? v.query)) });
+        } catch {
+          await tx.exec(`ROLLBACK TO SAVEPOINT schemavc_view`);
+          out.push(v);
+        }
+      }
+      throw marker;
+    });
+  } catch (e) {
+    if (e !== marker) throw e;
+  }
+  return out;
 }
