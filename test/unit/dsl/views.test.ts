@@ -174,3 +174,21 @@ describe("views in a plan", () => {
     ]);
   });
 });
+
+describe("views in the language server", () => {
+  test("a view is a symbol with a hover saying its query and what it reads; completion offers it", async () => {
+    const { occurrences } = await import("../../../src/lsp/symbols.ts");
+    const { hoverText } = await import("../../../src/lsp/hover.ts");
+    const { complete } = await import("../../../src/lsp/completion.ts");
+    const s = schema(`${T}\n/// Names.\nview v as (select name from users)\n`);
+    expect(
+      occurrences(s)
+        .filter((o) => o.key === "view:v")
+        .map((o) => o.definition),
+    ).toEqual([true]);
+    expect(await hoverText(s, "view:v")).toBe(
+      "```schemavc\nview v as (select name from users)\n```\n\nNames.\n\nreads users: dropped and created again around changes that need it",
+    );
+    expect(complete(s, "").map((x) => x.label)).toContain("materialized view");
+  });
+});
