@@ -237,9 +237,11 @@ function report(ctx: Context, live: Introspected, unsupported: readonly Unsuppor
   // An entry that says why itself (a view's clause the language does not keep) says it alone.
   for (const s of live.skipped)
     ctx.report.warn(
-      s.endsWith(")")
-        ? `not pulled: ${s}`
-        : `not pulled: ${s} (the schema language has no ${s.split(" ")[0]}s yet)`,
+      live.skippedWhy?.[s] !== undefined
+        ? `not pulled: ${s} (${live.skippedWhy[s]})`
+        : s.endsWith(")")
+          ? `not pulled: ${s}`
+          : `not pulled: ${s} (the schema language has no ${s.split(" ")[0]}s yet)`,
     );
   for (const u of unsupported)
     ctx.report.warn(

@@ -219,6 +219,8 @@ export interface Introspected {
    * `pull` lists them as warnings. The tables do not depend on them to be created.
    */
   readonly skipped: readonly string[];
+  /** Why an entry of `skipped` is not pulled, where it is not that the language lacks its kind (a view using a function). */
+  readonly skippedWhy?: Readonly<Record<string, string>>;
   /**
    * What a table holds that the language cannot express yet (an exclusion constraint, an index's
    * operator class, a generated column, ...): `schema` has it misread or not at all, so `pull`

@@ -597,7 +597,8 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
 
   const tables: Table[] = [...byOid.values()].map(({ attnames: _a, ...t }) => ({ ...t }));
   const domains = await readDomains(ex);
-  const views = await readViews(ex);
+  const skippedWhy: Record<string, string> = {};
+  const views = await readViews(ex, skipped, skippedWhy);
   const unsupported = [...(await unsupportedPostgres(ex, exclude)), ...ownInherited];
   return {
     schema: {
@@ -608,6 +609,7 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
       ...(views.length ? { views } : {}),
     },
     skipped,
+    ...(Object.keys(skippedWhy).length ? { skippedWhy } : {}),
     unsupported,
   };
 }

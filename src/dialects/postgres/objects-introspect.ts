@@ -97,17 +97,49 @@ export async function readDomains(ex: Executor): Promise<Domain[]> {
 /**
  * The schema's views and materialized views, each query as PostgreSQL prints it
  * (`pg_get_viewdef(oid, true)`, without its final semicolon): the normal form views compare in.
+ * A view that uses a function of the schema (not an extension's: `pull` names functions, never
+ * writes them), or a view that is not read so, is not read either: it is named in `skipped`
+ * with the reason in `why`.
  */
-export async function readViews(ex: Executor): Promise<View[]> {
+export async function readViews(
+  ex: Executor,
+  skipped: string[] = [],
+  why: Record<string, string> = {},
+): Promise<View[]> {
   const rows = await ex.query(`
-    select c.relname as name, c.relkind = 'm' as materialized, pg_get_viewdef(c.oid, true) as query
+    with recursive uses as (
+      select r.ev_class as view, p.proname::text as fn
+      from pg_rewrite r
+      join pg_depend d on d.classid = 'pg_rewrite'::regclass and d.objid = r.oid and d.refclassid = 'pg_proc'::regclass
+      join pg_proc p on p.oid = d.refobjid join pg_namespace pn on pn.oid = p.pronamespace
+      where pn.nspname = current_schema()
+        and not exists (select 1 from pg_depend x where x.classid = 'pg_proc'::regclass and x.objid = p.oid and x.deptype = 'e')
+      union
+      select r.ev_class, u.fn from uses u
+      join pg_depend d on d.refclassid = 'pg_class'::regclass and d.refobjid = u.view and d.classid = 'pg_rewrite'::regclass
+      join pg_rewrite r on r.oid = d.objid
+      where r.ev_class <> u.view
+    )
+    select c.relname as name, c.relkind = 'm' as materialized, pg_get_viewdef(c.oid, true) as query,
+      (select min(u.fn) from uses u where u.view = c.oid) as fn
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where n.nspname = current_schema() and c.relkind in ('v', 'm') order by c.relname`);
-  return rows.map((r) => ({
-    name: String(r["name"]),
-    ...(r["materialized"] === true ? { materialized: true } : {}),
-    query: viewQueryText(String(r["query"])),
-  }));
+  const out: View[] = [];
+  for (const r of rows) {
+    const name = String(r["name"]);
+    if (r["fn"] !== null && r["fn"] !== undefined) {
+      const entry = `${r["materialized"] === true ? "materialized view" : "view"} ${name}`;
+      skipped.push(entry);
+      why[entry] = `it uses function ${String(r["fn"])}, which is not pulled`;
+      continue;
+    }
+    out.push({
+      name,
+      ...(r["materialized"] === true ? { materialized: true } : {}),
+      query: viewQueryText(String(r["query"])),
+    });
+  }
+  return out;
 }
 
 /**

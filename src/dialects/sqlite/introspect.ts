@@ -147,6 +147,7 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
   const indexSql = new Map<string, string>();
   const skipped: string[] = [];
   const views: View[] = [];
+  const skippedWhy: Record<string, string> = {};
   for (const o of objects) {
     if (o.type === "table" && kinds.get(o.name) === "shadow") continue;
     if (o.type === "table" && kinds.get(o.name) === "virtual") {
@@ -155,10 +156,10 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
     else if (o.type === "index" && o.sql) indexSql.set(o.name, o.sql);
     else if (o.type === "view" && sqliteViewQuery(o.sql ?? "") !== undefined)
       views.push({ name: o.name, query: sqliteViewQuery(o.sql ?? "")! });
-    else if (o.type === "view" || o.type === "trigger")
-      skipped.push(
-        `${o.type} ${o.name}${o.type === "trigger" ? ` on ${o.tbl_name}` : " (its columns named: not expressed yet)"}`,
-      );
+    else if (o.type === "view") {
+      skipped.push(`view ${o.name}`);
+      skippedWhy[`view ${o.name}`] = "it names its columns (`CREATE VIEW v(a, b)`), not expressed yet";
+    } else if (o.type === "trigger") skipped.push(`trigger ${o.name} on ${o.tbl_name}`);
   }
   const tables = new Map<
     string,
@@ -354,6 +355,7 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
       ...(views.length ? { views } : {}),
     },
     skipped,
+    ...(Object.keys(skippedWhy).length ? { skippedWhy } : {}),
     unsupported: unsupportedSqlite(tableSql, virtualSql),
   };
 }
