@@ -56,7 +56,13 @@ export async function run(ctx: Context): Promise<number> {
     const liveSchema = leaveOut(live.schema, unsupported);
     const migrations = await loadMigrations(project, ctx.cwd, false).catch(() => []);
     const hint = migrations.at(-1)?.snapshot.schema;
-    const schema = hint ? reconcile(dialect, liveSchema, hint) : liveSchema;
+    // The snapshot's views as the database prints them, where it can: a view it has as the
+    // snapshot says is written in the snapshot's words.
+    const stored =
+      hint?.views?.length && dialect.viewsAsStored
+        ? new Map((await dialect.viewsAsStored(conn, hint.views)).map((v) => [v.name, v.query]))
+        : undefined;
+    const schema = hint ? reconcile(dialect, liveSchema, hint, stored) : liveSchema;
 
     const { printDeclarations } = await import("../dsl/printer.ts");
     const { loadSources, schemaFiles } = await import("../dsl/load.ts");

@@ -15,6 +15,7 @@ import type { Change } from "../diff/changes.ts";
 import { columnDiffers, diffSchemas } from "../diff/differ.ts";
 import { noRenames } from "../diff/renames.ts";
 import { changeTarget } from "../diff/summary.ts";
+import { normSql } from "../ir/canonical.ts";
 
 /**
  * What would turn `expected` into what the database holds (empty: no drift). Views compare by
@@ -103,8 +104,17 @@ const samePrimaryKey = (a: PrimaryKey, b: PrimaryKey) => {
   return def(a) === def(b);
 };
 
-/** The live schema, in `hint`'s words wherever they mean the same on this dialect. */
-export function reconcile(dialect: Dialect, live: Schema, hint: Schema): Schema {
+/**
+ * The live schema, in `hint`'s words wherever they mean the same on this dialect. A view is the
+ * hint's where its query is the live one's (whitespace aside) or, given `storedViews` (the
+ * hint's queries as the database prints them: `Dialect.viewsAsStored`), where that one is.
+ */
+export function reconcile(
+  dialect: Dialect,
+  live: Schema,
+  hint: Schema,
+  storedViews?: ReadonlyMap<string, string>,
+): Schema {
   hint = stripSource(hint);
   const nl = dialect.normalize(live, live.databaseDefaults),
     nh = dialect.normalize(hint, live.databaseDefaults);
@@ -197,7 +207,19 @@ export function reconcile(dialect: Dialect, live: Schema, hint: Schema): Schema 
     enums,
     ...(sequences.length ? { sequences } : {}),
     ...(domains.length ? { domains } : {}),
-    // Views as the database holds them (its words are what replays to the same view).
-    ...(live.views?.length ? { views: live.views } : {}),
+    // Views in the database's words, but where the hint's is the same view.
+    ...(live.views?.length
+      ? {
+          views: live.views.map((v) => {
+            const h = hint.views?.find((x) => x.name === v.name);
+            const same =
+              h &&
+              !!h.materialized === !!v.materialized &&
+              (normSql(h.query) === normSql(v.query) ||
+                (storedViews?.has(h.name) && normSql(storedViews.get(h.name)!) === normSql(v.query)));
+            return same ? h : v;
+          }),
+        }
+      : {}),
   };
 }

@@ -72,3 +72,23 @@ for (const dialect of ["postgres", "mysql", "sqlite"] as const) {
     }, 120_000);
   });
 }
+
+for (const dialect of ["postgres", "sqlite"] as const) {
+  test(`pull on ${dialect} writes a view the database holds as the latest snapshot says in the snapshot's words`, async () => {
+    const { p, drop } = await projectOnFreshDatabase(dialect, "pull_view_words");
+    try {
+      const text =
+        "table users {\n  id   int   primary key\n  name text\n}\n\nview names as (select name  from users where id > 0)\n";
+      p.schema(text);
+      ok(p.run("generate", "-m", "initial"));
+      ok(p.run("up"));
+      ok(p.run("pull", "--yes"));
+      expect(readFileSync(join(p.dir, "schema", "schema.schema"), "utf8")).toContain(
+        "view names as (select name  from users where id > 0)",
+      );
+      ok(p.run("status"));
+    } finally {
+      await drop();
+    }
+  }, 120_000);
+}
