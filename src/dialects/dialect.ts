@@ -193,6 +193,8 @@ export interface Capabilities {
    * compares it with the schema's text. Absent: it rewrites it (see `dialects/compare.ts`).
    */
   readonly viewsAsWritten?: boolean;
+  /** A view keeps a comment (its `///` doc: PostgreSQL's COMMENT ON VIEW), read back and compared. */
+  readonly viewComments?: boolean;
 }
 
 export type { CommentedItem };

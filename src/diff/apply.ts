@@ -159,6 +159,14 @@ function applyTo(s: State, c: Change): void {
       must(views, c.from, "view");
       views = views.map((v) => (v.name === c.from ? { ...v, name: c.to } : v));
       break;
+    case "set-view-comment":
+      must(views, c.view, "view");
+      views = views.map((v) => {
+        if (v.name !== c.view) return v;
+        const { doc: _, ...rest } = v;
+        return c.to !== undefined ? { ...rest, doc: c.to } : rest;
+      });
+      break;
     case "create-table":
       tables.push(c.table);
       break;

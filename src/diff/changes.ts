@@ -65,6 +65,8 @@ export type Change =
   /** Drops a view; `view` is its whole definition. A new query is a drop and a create. */
   | { readonly kind: "drop-view"; readonly view: View }
   | { readonly kind: "rename-view"; readonly from: string; readonly to: string }
+  /** A kept view's `///` doc (PostgreSQL's COMMENT ON VIEW; none elsewhere: kept in the snapshot). */
+  | { readonly kind: "set-view-comment"; readonly view: string; readonly from?: string; readonly to?: string }
   // Tables
   /**
    * A new table with its columns, primary key, uniques, checks, and the foreign keys that can be

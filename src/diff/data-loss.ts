@@ -86,6 +86,7 @@ export function dataLoss(c: Change): string | undefined {
     case "create-view":
     case "drop-view":
     case "rename-view":
+    case "set-view-comment":
     case "create-enum":
     case "drop-enum":
     case "rename-enum":

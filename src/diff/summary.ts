@@ -56,6 +56,8 @@ export function describe(c: Change): string {
       return `- ${c.view.materialized ? "materialized " : ""}view ${c.view.name}`;
     case "rename-view":
       return `~ view ${c.from} renamed to ${c.to}`;
+    case "set-view-comment":
+      return `~ view ${c.view}: comment ${c.to === undefined ? "removed" : "set"}`;
     case "drop-table":
       return `- ${c.table.virtual ? "virtual " : ""}table ${c.table.name}`;
     case "rename-table":
@@ -180,6 +182,8 @@ export function changeTarget(c: Change): { table?: string; column?: string; enum
       return { name: c.view.name };
     case "rename-view":
       return { name: c.to };
+    case "set-view-comment":
+      return { name: c.view };
     case "create-table":
     case "drop-table":
       return { table: c.table.name };

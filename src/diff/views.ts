@@ -120,7 +120,16 @@ export function diffViews(
   const remade = new Set<string>();
   for (const { old: o, neu } of pairs) {
     if (gone.has(o.name)) remade.add(neu.name);
-    else if (o.name !== neu.name) p.rename.push({ kind: "rename-view", from: o.name, to: neu.name });
+    else {
+      if (o.name !== neu.name) p.rename.push({ kind: "rename-view", from: o.name, to: neu.name });
+      if ((o.doc ?? "") !== (neu.doc ?? ""))
+        p.rename.push({
+          kind: "set-view-comment",
+          view: neu.name,
+          ...(o.doc !== undefined ? { from: o.doc } : {}),
+          ...(neu.doc !== undefined ? { to: neu.doc } : {}),
+        });
+    }
   }
   const createdNames = new Set(created.map((v) => v.name));
   for (const v of viewCreationOrder(viewsOf(to)))

@@ -452,7 +452,7 @@ export interface Domain {
 export interface View {
   readonly name: string;
   readonly renamedFrom?: string;
-  /** From `///` doc comments: kept in the snapshot only. */
+  /** From `///` doc comments: PostgreSQL's COMMENT ON VIEW; kept in the snapshot only elsewhere. */
   readonly doc?: string;
   readonly materialized?: boolean;
   /** The query: the SQL between the outer parentheses of `as (...)`, verbatim. */

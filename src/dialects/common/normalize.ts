@@ -158,13 +158,14 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
       ...(caps.comments && d.doc !== undefined ? { doc: d.doc } : {}),
     };
   });
-  // A view's name, kind and query (compared whitespace-normalised by the differ); its doc is
-  // kept in the snapshot only. Where the database rewrites queries, `dialects/compare.ts`
+  // A view's name, kind and query (compared whitespace-normalised by the differ); its doc where
+  // the database keeps it (PostgreSQL), else in the snapshot only. Where the database rewrites queries, `dialects/compare.ts`
   // decides what the query is compared with.
   const views = (schema.views ?? []).map((v) => ({
     name: v.name,
     query: v.query,
     ...(v.materialized ? { materialized: true } : {}),
+    ...(caps.viewComments && v.doc !== undefined ? { doc: v.doc } : {}),
   }));
   return {
     ...(sequences.length ? { sequences } : {}),

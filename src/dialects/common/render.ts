@@ -98,6 +98,8 @@ export abstract class BaseRenderer {
         return this.dropView(c.view);
       case "rename-view":
         return this.renameView(c.from, c.to);
+      case "set-view-comment":
+        return this.viewComment(c.view, c.to);
       // A table created by the inverse of a drop carries its indexes (the differ creates new
       // tables with none and adds them as separate changes).
       case "create-table":
@@ -188,7 +190,10 @@ export abstract class BaseRenderer {
   }
   /** `CREATE VIEW v AS query` (`MATERIALIZED` where validation lets one through: PostgreSQL). */
   protected createView(v: View): string[] {
-    return [`CREATE ${v.materialized ? "MATERIALIZED " : ""}VIEW ${this.q(v.name)} AS ${v.query}`];
+    return [
+      `CREATE ${v.materialized ? "MATERIALIZED " : ""}VIEW ${this.q(v.name)} AS ${v.query}`,
+      ...(v.doc !== undefined ? this.viewComment(v.name, v.doc, v) : []),
+    ];
   }
   protected dropView(v: View): string[] {
     return [`DROP ${v.materialized ? "MATERIALIZED " : ""}VIEW ${this.q(v.name)}`];
@@ -197,6 +202,10 @@ export abstract class BaseRenderer {
   protected renameView(from: string, to: string): string[] {
     const materialized = this.viewIn("before", from).materialized ? "MATERIALIZED " : "";
     return [`ALTER ${materialized}VIEW ${this.q(from)} RENAME TO ${this.q(to)}`];
+  }
+  /** A view's comment set (`doc`) or removed: none by default (kept in the snapshot). */
+  protected viewComment(_name: string, _doc: string | undefined, _view?: View): string[] {
+    return [];
   }
   /** View `name` as it is before or after the change being rendered. */
   protected viewIn(when: "before" | "after", name: string): View {

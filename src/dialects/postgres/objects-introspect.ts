@@ -121,7 +121,7 @@ export async function readViews(
       where r.ev_class <> u.view
     )
     select c.relname as name, c.relkind = 'm' as materialized, pg_get_viewdef(c.oid, true) as query,
-      (select min(u.fn) from uses u where u.view = c.oid) as fn
+      (select min(u.fn) from uses u where u.view = c.oid) as fn, obj_description(c.oid, 'pg_class') as doc
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where n.nspname = current_schema() and c.relkind in ('v', 'm') order by c.relname`);
   const out: View[] = [];
@@ -137,6 +137,7 @@ export async function readViews(
       name,
       ...(r["materialized"] === true ? { materialized: true } : {}),
       query: viewQueryText(String(r["query"])),
+      ...(typeof r["doc"] === "string" ? { doc: r["doc"] } : {}),
     });
   }
   return out;

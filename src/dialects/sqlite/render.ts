@@ -207,6 +207,7 @@ export class SqliteRenderer extends BaseRenderer {
       case "create-view":
       case "drop-view":
       case "rename-view":
+      case "set-view-comment":
       case "create-table":
       case "drop-table":
       case "rename-table":
@@ -346,6 +347,7 @@ function tableOf(c: Change): string | undefined {
     case "create-view":
     case "drop-view":
     case "rename-view":
+    case "set-view-comment":
       return undefined;
     case "create-table":
     case "drop-table":

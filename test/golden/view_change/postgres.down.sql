@@ -9,3 +9,5 @@ CREATE VIEW "active_users" AS select id, name
   where active;
 
 CREATE VIEW "active_names" AS select name from active_users;
+
+COMMENT ON VIEW "active_names" IS 'Declared before the view it reads: created after it.';
