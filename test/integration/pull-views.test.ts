@@ -15,7 +15,8 @@ const LIVE: Readonly<Record<DialectName, string>> = {
     CREATE TABLE users (id bigint PRIMARY KEY, name varchar(100) NOT NULL, active boolean NOT NULL DEFAULT true);
     CREATE VIEW active_users AS SELECT id, name FROM users WHERE active;
     CREATE VIEW active_names AS SELECT name FROM active_users WHERE name <> 'x)';
-    CREATE MATERIALIZED VIEW user_count AS SELECT count(*) AS n FROM users;`,
+    CREATE MATERIALIZED VIEW user_count AS SELECT count(*) AS n FROM users;
+    COMMENT ON VIEW active_users IS 'Who may log in.';`,
   mysql: `
     CREATE TABLE users (id bigint PRIMARY KEY, name varchar(100) NOT NULL, active boolean NOT NULL DEFAULT true);
     CREATE VIEW active_users AS SELECT id, name FROM users WHERE active;
@@ -44,7 +45,10 @@ for (const dialect of ["postgres", "mysql", "sqlite"] as const) {
         const text = readFileSync(join(p.dir, "schema", "schema.schema"), "utf8");
         expect(text).toMatch(/view active_users as \(/);
         expect(text).toMatch(/view active_names as \(/);
-        if (dialect === "postgres") expect(text).toMatch(/materialized view user_count as \(/);
+        if (dialect === "postgres") {
+          expect(text).toMatch(/materialized view user_count as \(/);
+          expect(text).toContain("/// Who may log in.\nview active_users as (");
+        }
         if (dialect === "mysql") expect(text).not.toContain(db.url.split("/").at(-1)!);
         ok(p.run("generate", "-m", "baseline"));
         ok(p.run("stamp", "head"));
