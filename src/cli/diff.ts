@@ -26,11 +26,49 @@ export async function run(ctx: Context): Promise<number> {
   const project = await openProject(ctx);
   let migrations: Migration[] | undefined;
   const history = async () => (migrations ??= await loadMigrations(project, ctx.cwd, false));
-  let from = await side(ctx, project, str(ctx, "from") ?? "head", history);
-  let to = await side(ctx, project, str(ctx, "to") ?? project.config.schema, history);
-  if (from.live && !to.live) from = { schema: reconcile(project.dialect, from.schema, to.schema) };
-  else if (to.live && !from.live) to = { schema: reconcile(project.dialect, to.schema, from.schema) };
+  const fromSpec = str(ctx, "from") ?? "head";
+  const toSpec = str(ctx, "to") ?? project.config.schema;
+  let from = await side(ctx, project, fromSpec, history);
+  let to = await side(ctx, project, toSpec, history);
+  if (from.live && !to.live)
+    from = {
+      schema: reconcile(
+        project.dialect,
+        from.schema,
+        to.schema,
+        await storedViews(ctx, project, fromSpec, to.schema),
+      ),
+    };
+  else if (to.live && !from.live)
+    to = {
+      schema: reconcile(
+        project.dialect,
+        to.schema,
+        from.schema,
+        await storedViews(ctx, project, toSpec, from.schema),
+      ),
+    };
   return report(ctx, project, from.schema, to.schema);
+}
+
+/**
+ * The other side's views as the database at `url` prints them, where it can
+ * (`Dialect.viewsAsStored`): a view it holds so is written in that side's words.
+ */
+async function storedViews(
+  ctx: Context,
+  project: Project,
+  url: string,
+  other: Schema,
+): Promise<ReadonlyMap<string, string> | undefined> {
+  if (!project.dialect.viewsAsStored || !other.views?.length) return undefined;
+  const conn = await openDatabase(ctx, project, url, { readOnly: true });
+  try {
+    const views = await project.dialect.viewsAsStored(conn, other.views);
+    return new Map(views.map((v) => [v.name, v.query]));
+  } finally {
+    await conn.close().catch(() => {});
+  }
 }
 
 function report(ctx: Context, project: Project, from: Schema, to: Schema): number {

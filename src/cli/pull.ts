@@ -8,7 +8,8 @@
  * `uuid` on MySQL, enum names and doc comments survive SQLite.
  *
  * `pull` never loses anything silently, and proves what it writes:
- * - objects beside the tables (views, triggers, functions, ...) are listed as warnings;
+ * - objects beside the tables (triggers, functions, ...) are listed as warnings; views are
+ *   written (`views.schema` with `--split`), in the database's words;
  * - what a table holds that the language cannot express yet (the introspection's
  *   `unsupported`, and names the language cannot hold) fails the pull with "cannot express
  *   <what> yet: <object>", all of them listed, and nothing is written; with `--partial` the rest
@@ -55,7 +56,13 @@ export async function run(ctx: Context): Promise<number> {
     const liveSchema = leaveOut(live.schema, unsupported);
     const migrations = await loadMigrations(project, ctx.cwd, false).catch(() => []);
     const hint = migrations.at(-1)?.snapshot.schema;
-    const schema = hint ? reconcile(dialect, liveSchema, hint) : liveSchema;
+    // The snapshot's views as the database prints them, where it can: a view it has as the
+    // snapshot says is written in the snapshot's words.
+    const stored =
+      hint?.views?.length && dialect.viewsAsStored
+        ? new Map((await dialect.viewsAsStored(conn, hint.views)).map((v) => [v.name, v.query]))
+        : undefined;
+    const schema = hint ? reconcile(dialect, liveSchema, hint, stored) : liveSchema;
 
     const { printDeclarations } = await import("../dsl/printer.ts");
     const { loadSources, schemaFiles } = await import("../dsl/load.ts");
@@ -63,7 +70,11 @@ export async function run(ctx: Context): Promise<number> {
     const split = flag(ctx, "split");
     const isFolder = split || !out.endsWith(".schema");
     const files = new Map<string, string>();
-    const others = { sequences: schema.sequences ?? [], domains: schema.domains ?? [] };
+    const others = {
+      sequences: schema.sequences ?? [],
+      domains: schema.domains ?? [],
+      views: schema.views ?? [],
+    };
     // A native type the dialect's catalogue does not know (an extension's, a user's) is written
     // quoted: the deliberate pass-through that the type check leaves alone.
     const declared = new Set(declaredTypeNames(schema));
@@ -83,6 +94,11 @@ export async function run(ctx: Context): Promise<number> {
         files.set(
           join(out, "sequences.schema"),
           printDeclarations([], [], undefined, [], { sequences: others.sequences }),
+        );
+      if (others.views.length)
+        files.set(
+          join(out, "views.schema"),
+          printDeclarations([], [], undefined, [], { views: others.views }),
         );
       for (const t of schema.tables)
         files.set(
@@ -141,6 +157,7 @@ export async function run(ctx: Context): Promise<number> {
       enums: schema.enums.length,
       sequences: schema.sequences?.length ?? 0,
       domains: schema.domains?.length ?? 0,
+      views: schema.views?.length ?? 0,
       skipped: live.skipped,
       unsupported: unsupported.map((u) => ({
         what: u.what,
@@ -152,6 +169,7 @@ export async function run(ctx: Context): Promise<number> {
     const objects = [
       ...(schema.sequences?.length ? [plural(schema.sequences.length, "sequence")] : []),
       ...(schema.domains?.length ? [plural(schema.domains.length, "domain")] : []),
+      ...(schema.views?.length ? [plural(schema.views.length, "view")] : []),
     ];
     ctx.report.note(
       `wrote ${names.join(", ")} (${[count(schema, "tables"), count(schema, "enums"), ...objects].join(", ")})`,
@@ -172,11 +190,22 @@ async function proveReplay(dialect: Dialect, conn: Connection, live: Schema, fil
   const { plan } = await import("../diff/plan.ts");
   const { noRenames } = await import("../diff/renames.ts");
   const { inScratch, ScratchScriptError } = await import("../dialects/scratch.ts");
-  const script = plan({ tables: [], enums: [] }, files, noRenames(), dialect).upSql;
+  // PostgreSQL refuses a materialized view over the scratch schema's temporary tables: it is
+  // replayed as a plain view (the query PostgreSQL prints back is the same) and read back as
+  // the files declare it.
+  const materialized = new Set((files.views ?? []).filter((v) => v.materialized).map((v) => v.name));
+  const script = plan({ tables: [], enums: [] }, files, noRenames(), dialect).upSql.map((sql) =>
+    materialized.size ? sql.replace(/^CREATE MATERIALIZED VIEW /, "CREATE VIEW ") : sql,
+  );
   let replayed: Schema;
   try {
     replayed = (await inScratch(conn, script, (ex) => dialect.introspect(ex, { exclude: OWN_TABLES })))
       .schema;
+    if (materialized.size && replayed.views)
+      replayed = {
+        ...replayed,
+        views: replayed.views.map((v) => (materialized.has(v.name) ? { ...v, materialized: true } : v)),
+      };
   } catch (e) {
     if (!(e instanceof ScratchScriptError))
       throw new SchemavcError(
@@ -215,8 +244,15 @@ const kinds = (kind: string) =>
 
 /** The warnings of a pull that wrote its files: objects beside tables, then what --partial did. */
 function report(ctx: Context, live: Introspected, unsupported: readonly Unsupported[]) {
+  // An entry that says why itself (a view's clause the language does not keep) says it alone.
   for (const s of live.skipped)
-    ctx.report.warn(`not pulled: ${s} (the schema language has no ${kinds(s.split(" ")[0]!)} yet)`);
+    ctx.report.warn(
+      live.skippedWhy?.[s] !== undefined
+        ? `not pulled: ${s} (${live.skippedWhy[s]})`
+        : s.endsWith(")")
+          ? `not pulled: ${s}`
+          : `not pulled: ${s} (the schema language has no ${kinds(s.split(" ")[0]!)} yet)`,
+    );
   for (const u of unsupported)
     ctx.report.warn(
       `cannot express ${u.what} yet: ${u.object} (${

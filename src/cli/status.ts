@@ -11,7 +11,8 @@ import { OWN_TABLES } from "../migrate/history.ts";
 import { failureText } from "../migrate/runner.ts";
 import { drift as driftOf } from "../dialects/compare.ts";
 import { describe, changeTarget } from "../diff/summary.ts";
-import { emptySchema } from "../ir/model.ts";
+import { emptySchema, type Schema } from "../ir/model.ts";
+import type { Connection, Dialect } from "../dialects/dialect.ts";
 import { withSpinner } from "./spinner.ts";
 
 export async function run(ctx: Context): Promise<number> {
@@ -34,8 +35,9 @@ export async function run(ctx: Context): Promise<number> {
       const drift =
         st.current !== null && !at
           ? null
-          : driftOf(
+          : await driftWithViews(
               project.dialect,
+              conn,
               at ? at.snapshot.schema : emptySchema(),
               (
                 await withSpinner(ctx, "reading the database schema for drift", () =>
@@ -92,4 +94,14 @@ export async function run(ctx: Context): Promise<number> {
     },
     { readOnly: true },
   );
+}
+
+/**
+ * Drift, with the snapshot's views in the database's words where it can print them
+ * (`Dialect.viewsAsStored`, PostgreSQL): then their queries are compared too.
+ */
+async function driftWithViews(dialect: Dialect, conn: Connection, expected: Schema, live: Schema) {
+  if (!dialect.viewsAsStored || !expected.views?.length) return driftOf(dialect, expected, live);
+  const views = await dialect.viewsAsStored(conn, expected.views);
+  return driftOf(dialect, { ...expected, views }, live, { viewQueries: true });
 }

@@ -15,12 +15,41 @@ import type { Change } from "../diff/changes.ts";
 import { columnDiffers, diffSchemas } from "../diff/differ.ts";
 import { noRenames } from "../diff/renames.ts";
 import { changeTarget } from "../diff/summary.ts";
+import { normSql } from "../ir/canonical.ts";
 
-/** What would turn `expected` into what the database holds (empty: no drift). */
-export function liveDifferences(dialect: Dialect, expected: Schema, live: Schema): Change[] {
+/**
+ * What would turn `expected` into what the database holds (empty: no drift). Views compare by
+ * name and kind, and by query where both sides are in the database's words: always on SQLite
+ * (which keeps the text as written), and where `viewQueries` says so (pull's replay: both read
+ * from a database; drift once `Dialect.viewsAsStored` has had the database print the expected
+ * ones).
+ */
+export function liveDifferences(
+  dialect: Dialect,
+  expected: Schema,
+  live: Schema,
+  opts: { readonly viewQueries?: boolean } = {},
+): Change[] {
   // Both in the live database's defaults: a table restating them is the same as one without.
   const d = live.databaseDefaults;
-  return diffSchemas(dialect.normalize(expected, d), dialect.normalize(live, d), noRenames(), order(dialect));
+  const v = viewsCompared(dialect, opts.viewQueries);
+  return diffSchemas(
+    dialect.normalize(v(expected), d),
+    dialect.normalize(v(live), d),
+    noRenames(),
+    order(dialect),
+  );
+}
+
+/**
+ * How views compare with a live database's: as they are where the database keeps a view's
+ * text as written (`Capabilities.viewsAsWritten`) or both sides are in its words; else their
+ * queries are left out (the database rewrites them: PostgreSQL prints its parse tree back,
+ * MySQL qualifies every name), and views compare by name and kind.
+ */
+export function viewsCompared(dialect: Dialect, queries = false): (s: Schema) => Schema {
+  if (queries || dialect.capabilities.viewsAsWritten) return (s) => s;
+  return (s) => (s.views?.length ? { ...s, views: s.views.map((x) => ({ ...x, query: "" })) } : s);
 }
 
 /**
@@ -29,7 +58,7 @@ export function liveDifferences(dialect: Dialect, expected: Schema, live: Schema
  * as drift (`liveDifferences`), so `status` reports every difference this one can find.
  */
 export function replayDifferences(dialect: Dialect, live: Schema, replayed: Schema): Change[] {
-  return liveDifferences(dialect, live, replayed);
+  return liveDifferences(dialect, live, replayed, { viewQueries: true });
 }
 
 /**
@@ -39,12 +68,18 @@ export function replayDifferences(dialect: Dialect, live: Schema, replayed: Sche
  * never fewer than the normal form finds: the readable list is used only when it names every
  * object the normal-form list names, with the same kind of change.
  */
-export function drift(dialect: Dialect, expected: Schema, live: Schema): Change[] {
-  const normal = liveDifferences(dialect, expected, live);
+export function drift(
+  dialect: Dialect,
+  expected: Schema,
+  live: Schema,
+  opts: { readonly viewQueries?: boolean } = {},
+): Change[] {
+  const normal = liveDifferences(dialect, expected, live, opts);
   if (!normal.length) return [];
+  const v = viewsCompared(dialect, opts.viewQueries);
   const plain = diffSchemas(
-    stripSource(expected),
-    reconcile(dialect, live, expected),
+    v(stripSource(expected)),
+    v(reconcile(dialect, live, expected)),
     noRenames(),
     order(dialect),
   );
@@ -69,8 +104,17 @@ const samePrimaryKey = (a: PrimaryKey, b: PrimaryKey) => {
   return def(a) === def(b);
 };
 
-/** The live schema, in `hint`'s words wherever they mean the same on this dialect. */
-export function reconcile(dialect: Dialect, live: Schema, hint: Schema): Schema {
+/**
+ * The live schema, in `hint`'s words wherever they mean the same on this dialect. A view is the
+ * hint's where its query is the live one's (whitespace aside) or, given `storedViews` (the
+ * hint's queries as the database prints them: `Dialect.viewsAsStored`), where that one is.
+ */
+export function reconcile(
+  dialect: Dialect,
+  live: Schema,
+  hint: Schema,
+  storedViews?: ReadonlyMap<string, string>,
+): Schema {
   hint = stripSource(hint);
   const nl = dialect.normalize(live, live.databaseDefaults),
     nh = dialect.normalize(hint, live.databaseDefaults);
@@ -163,5 +207,19 @@ export function reconcile(dialect: Dialect, live: Schema, hint: Schema): Schema 
     enums,
     ...(sequences.length ? { sequences } : {}),
     ...(domains.length ? { domains } : {}),
+    // Views in the database's words, but where the hint's is the same view.
+    ...(live.views?.length
+      ? {
+          views: live.views.map((v) => {
+            const h = hint.views?.find((x) => x.name === v.name);
+            const same =
+              h &&
+              !!h.materialized === !!v.materialized &&
+              (normSql(h.query) === normSql(v.query) ||
+                (storedViews?.has(h.name) && normSql(storedViews.get(h.name)!) === normSql(v.query)));
+            return same ? h : v;
+          }),
+        }
+      : {}),
   };
 }

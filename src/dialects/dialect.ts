@@ -3,7 +3,7 @@
  * renderers and validators branch on capabilities, never on a dialect's name; only
  * `src/dialects/` knows the names.
  */
-import type { CommentedItem, DatabaseDefaults, Index, Schema } from "../ir/model.ts";
+import type { CommentedItem, DatabaseDefaults, Index, Schema, View } from "../ir/model.ts";
 import type { Change } from "../diff/changes.ts";
 import type { Step } from "../diff/steps.ts";
 import type { Diagnostic } from "../ir/diagnostics.ts";
@@ -188,6 +188,22 @@ export interface Capabilities {
    * a module an extension brings). Absent: validation refuses them.
    */
   readonly virtualTables?: boolean;
+  /** `materialized view` (PostgreSQL's CREATE MATERIALIZED VIEW). Absent: validation refuses them. */
+  readonly materializedViews?: boolean;
+  /**
+   * What a view that reads a table keeps from being done to it (the plan drops the view first
+   * and creates it again after): PostgreSQL refuses to drop or retype a column a view uses
+   * (`drop-and-type`), SQLite's DROP COLUMN fails on a view naming the column (`drop`).
+   * Absent: nothing (MySQL/MariaDB leave such a view invalid until it is created again).
+   */
+  readonly viewsPinColumns?: "drop" | "drop-and-type";
+  /**
+   * The database keeps a view's query as written (SQLite's `sqlite_schema.sql`), so drift
+   * compares it with the schema's text. Absent: it rewrites it (see `dialects/compare.ts`).
+   */
+  readonly viewsAsWritten?: boolean;
+  /** A view keeps a comment (its `///` doc: PostgreSQL's COMMENT ON VIEW), read back and compared. */
+  readonly viewComments?: boolean;
 }
 
 export type { CommentedItem };
@@ -214,6 +230,8 @@ export interface Introspected {
    * `pull` lists them as warnings. The tables do not depend on them to be created.
    */
   readonly skipped: readonly string[];
+  /** Why an entry of `skipped` is not pulled, where it is not that the language lacks its kind (a view using a function). */
+  readonly skippedWhy?: Readonly<Record<string, string>>;
   /**
    * What a table holds that the language cannot express yet (an exclusion constraint, an index's
    * operator class, a generated column, ...): `schema` has it misread or not at all, so `pull`
@@ -279,6 +297,14 @@ export interface Dialect {
    * them equal to what leaves them out.
    */
   normalize(schema: Schema, defaults?: DatabaseDefaults): Schema;
+  /**
+   * The views with their queries as this database prints them once it has created them (a
+   * view it refuses keeps its text), created where nothing stays (PostgreSQL: temporary views
+   * in a transaction rolled back). Absent where the database keeps the text as written
+   * (SQLite) or offers no such place (MySQL/MariaDB, whose DDL commits): drift compares views
+   * there as `dialects/compare.ts` says.
+   */
+  viewsAsStored?(conn: Connection, views: readonly View[]): Promise<View[]>;
   /** What must happen around a transactional migration on this database, if anything. */
   readonly guard?: MigrationGuard;
   /**

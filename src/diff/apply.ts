@@ -3,7 +3,7 @@
  * Used to prove the differ right (diff(A, B) applied to A gives B) and, later, to check a
  * migration's snapshot against its SQL.
  */
-import type { Domain, EnumType, Schema, Sequence, Table } from "../ir/model.ts";
+import type { Domain, EnumType, Schema, Sequence, Table, View } from "../ir/model.ts";
 import type { Change } from "./changes.ts";
 import { assertNever } from "./changes.ts";
 import { renameSequenceInDefault } from "../ir/sequence.ts";
@@ -14,6 +14,7 @@ export function applyChanges(schema: Schema, changes: readonly Change[]): Schema
     enums: [...schema.enums],
     sequences: [...(schema.sequences ?? [])],
     domains: [...(schema.domains ?? [])],
+    views: [...(schema.views ?? [])],
   };
   for (const c of changes) applyTo(s, c);
   // Sequences and domains are absent where there are none, as a schema read from files has them.
@@ -22,6 +23,7 @@ export function applyChanges(schema: Schema, changes: readonly Change[]): Schema
     enums: s.enums,
     ...(s.sequences.length ? { sequences: s.sequences } : {}),
     ...(s.domains.length ? { domains: s.domains } : {}),
+    ...(s.views.length ? { views: s.views } : {}),
   };
 }
 
@@ -39,10 +41,11 @@ interface State {
   enums: EnumType[];
   sequences: Sequence[];
   domains: Domain[];
+  views: View[];
 }
 
 function applyTo(s: State, c: Change): void {
-  let { tables, enums, sequences, domains } = s;
+  let { tables, enums, sequences, domains, views } = s;
   const must = <T extends { name: string }>(xs: readonly T[], name: string, what: string) => {
     if (!xs.some((x) => x.name === name)) throw new Error(`apply: no ${what} ${name}`);
   };
@@ -143,6 +146,26 @@ function applyTo(s: State, c: Change): void {
     case "alter-domain":
       must(domains, c.from.name, "domain");
       domains = domains.map((d) => (d.name === c.from.name ? c.to : d));
+      break;
+    case "create-view":
+      if (views.some((v) => v.name === c.view.name)) throw new Error(`apply: view ${c.view.name} exists`);
+      views.push(c.view);
+      break;
+    case "drop-view":
+      must(views, c.view.name, "view");
+      views = without(views, c.view.name);
+      break;
+    case "rename-view":
+      must(views, c.from, "view");
+      views = views.map((v) => (v.name === c.from ? { ...v, name: c.to } : v));
+      break;
+    case "set-view-comment":
+      must(views, c.view, "view");
+      views = views.map((v) => {
+        if (v.name !== c.view) return v;
+        const { doc: _, ...rest } = v;
+        return c.to !== undefined ? { ...rest, doc: c.to } : rest;
+      });
       break;
     case "create-table":
       tables.push(c.table);
@@ -354,4 +377,5 @@ function applyTo(s: State, c: Change): void {
   s.enums = enums;
   s.sequences = sequences;
   s.domains = domains;
+  s.views = views;
 }

@@ -21,6 +21,7 @@ import type {
   Table,
   TableOptions,
   UniqueConstraint,
+  View,
 } from "../ir/model.ts";
 import type { ColumnFacet } from "./facets.ts";
 
@@ -58,6 +59,14 @@ export type Change =
   | { readonly kind: "rename-domain"; readonly from: string; readonly to: string }
   /** Default, NOT NULL, checks or comment of a domain (named `to.name`; same base type). */
   | { readonly kind: "alter-domain"; readonly from: Domain; readonly to: Domain }
+  // Views
+  /** A new view (a materialized one computes its rows). */
+  | { readonly kind: "create-view"; readonly view: View }
+  /** Drops a view; `view` is its whole definition. A new query is a drop and a create. */
+  | { readonly kind: "drop-view"; readonly view: View }
+  | { readonly kind: "rename-view"; readonly from: string; readonly to: string }
+  /** A kept view's `///` doc (PostgreSQL's COMMENT ON VIEW; none elsewhere: kept in the snapshot). */
+  | { readonly kind: "set-view-comment"; readonly view: string; readonly from?: string; readonly to?: string }
   // Tables
   /**
    * A new table with its columns, primary key, uniques, checks, and the foreign keys that can be

@@ -81,7 +81,12 @@ export function dataLoss(c: Change): string | undefined {
         ? `adds check ${added.map((k) => `\`${k.name}\``).join(", ")} to domain \`${c.to.name}\`: values in its columns that fail it make the migration fail`
         : undefined;
     }
-    // Nothing else destroys rows: the rest create, rename, or drop what can be rebuilt.
+    // Nothing else destroys rows: the rest create, rename, or drop what can be rebuilt (a
+    // view's rows are its query's; a materialized view computes them again when created).
+    case "create-view":
+    case "drop-view":
+    case "rename-view":
+    case "set-view-comment":
     case "create-enum":
     case "drop-enum":
     case "rename-enum":

@@ -47,6 +47,7 @@ import { nameValue, optionText, partitionKey, tableParent } from "../ir/inherita
 import type { Renames } from "./renames.ts";
 import { diffDomains, diffSequences, domainRenames, type ObjectPhases } from "./objects.ts";
 import { renameSequenceInDefault } from "../ir/sequence.ts";
+import { diffViews, type ViewPhases } from "./views.ts";
 
 export interface DiffOptions {
   /**
@@ -58,6 +59,11 @@ export interface DiffOptions {
   readonly columnOrder?: boolean;
   /** The dialect changes a table's `partition by` in place (MySQL); else a new one remakes the table. */
   readonly repartitions?: boolean;
+  /**
+   * What a view keeps from being done to a table it reads (`Capabilities.viewsPinColumns`):
+   * such views are dropped before the plan and created again after it.
+   */
+  readonly viewsPinColumns?: "drop" | "drop-and-type";
 }
 
 /** The changes of each phase, concatenated in order at the end (see the header). */
@@ -139,7 +145,7 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
   dropTables(dropped, opts, m, keys, p, p.tableDrop);
   // Before the new definition is created under the same name.
   dropTables(replaced, opts, m, keys, p, p.replaceDrop);
-  return [
+  const tableChanges = [
     ...p.enumCreate,
     ...objects.create,
     ...p.fkDrop,
@@ -158,6 +164,46 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     ...objects.drop,
     ...p.enumDrop,
   ];
+  const views: ViewPhases = { drop: [], rename: [], create: [] };
+  diffViews(from, to, renames.views, pinnedTables(tableChanges, from, to, m, opts), views);
+  return [...views.drop, ...views.rename, ...tableChanges, ...views.create];
+}
+
+/**
+ * The tables (named as in `from`) whose views cannot stay while the plan runs: those it drops
+ * (a table made again too), and as the dialect says (`DiffOptions.viewsPinColumns`) those
+ * whose columns it drops or retypes (an enum's new values retype its columns on PostgreSQL).
+ */
+function pinnedTables(
+  changes: readonly Change[],
+  from: Schema,
+  to: Schema,
+  m: Matching,
+  opts: DiffOptions,
+): Set<string> {
+  const out = new Set<string>();
+  if (!from.views?.length) return out;
+  const oldName = new Map(from.tables.map((t) => [m.mapTable(t.name), t.name]));
+  const pin = (table: string) => {
+    out.add(table);
+    const o = oldName.get(table);
+    if (o !== undefined) out.add(o);
+  };
+  const retypes = opts.viewsPinColumns === "drop-and-type";
+  for (const c of changes) {
+    if (c.kind === "drop-table") pin(c.table.name);
+    else if (c.kind === "drop-column" && opts.viewsPinColumns) pin(c.table);
+    else if (
+      c.kind === "alter-column" &&
+      retypes &&
+      c.facets.some((f) => f === "type" || f === "collation" || f === "generated")
+    )
+      pin(c.table);
+    else if (c.kind === "alter-enum-values" && retypes)
+      for (const t of to.tables)
+        if (t.columns.some((col) => col.type.kind === "enum" && col.type.name === c.enum)) pin(t.name);
+  }
+  return out;
 }
 
 /**

@@ -40,6 +40,19 @@ export function invert(c: Change): Change {
       return { kind: "rename-domain", from: c.to, to: c.from };
     case "alter-domain":
       return { kind: "alter-domain", from: c.to, to: c.from };
+    case "create-view":
+      return { kind: "drop-view", view: c.view };
+    case "drop-view":
+      return { kind: "create-view", view: c.view };
+    case "rename-view":
+      return { kind: "rename-view", from: c.to, to: c.from };
+    case "set-view-comment":
+      return {
+        kind: "set-view-comment",
+        view: c.view,
+        ...(c.to !== undefined ? { from: c.to } : {}),
+        ...(c.from !== undefined ? { to: c.from } : {}),
+      };
     case "create-table":
       return { kind: "drop-table", table: c.table };
     case "drop-table":

@@ -22,6 +22,7 @@ export interface PlanDialect {
     readonly forwardForeignKeys: boolean;
     readonly columnOrder?: boolean;
     readonly repartitions?: boolean;
+    readonly viewsPinColumns?: "drop" | "drop-and-type";
   };
   render(
     changes: readonly Change[],
@@ -46,6 +47,7 @@ export function plan(from: Schema, to: Schema, renames: Renames, dialect: PlanDi
     forwardForeignKeys: dialect.capabilities.forwardForeignKeys,
     columnOrder: dialect.capabilities.columnOrder,
     repartitions: dialect.capabilities.repartitions,
+    viewsPinColumns: dialect.capabilities.viewsPinColumns,
   });
   refuseDomainRetype(from, changes);
   const down = invertAll(changes);

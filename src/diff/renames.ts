@@ -17,6 +17,8 @@ export interface Renames {
   readonly sequences?: ReadonlyMap<string, string>;
   /** New domain name → old domain name (absent: none). */
   readonly domains?: ReadonlyMap<string, string>;
+  /** New view name → old view name (absent: none). */
+  readonly views?: ReadonlyMap<string, string>;
 }
 
 export const noRenames = (): Renames => ({ tables: new Map(), enums: new Map(), columns: new Map() });
@@ -75,6 +77,7 @@ export function renamesFromHints(from: Schema, to: Schema): Renames {
     columns,
     sequences: hintedRenames(from.sequences ?? [], to.sequences ?? []),
     domains: hintedRenames(from.domains ?? [], to.domains ?? []),
+    views: hintedRenames(from.views ?? [], to.views ?? []),
   };
 }
 

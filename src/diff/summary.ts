@@ -48,6 +48,16 @@ export function describe(c: Change): string {
       return `~ domain ${c.from} renamed to ${c.to}`;
     case "alter-domain":
       return `~ domain ${c.to.name}: ${domainChangeText(c.from, c.to)}`;
+    case "create-view":
+      return c.view.materialized
+        ? `+ materialized view ${c.view.name} (its rows computed now)`
+        : `+ view ${c.view.name}`;
+    case "drop-view":
+      return `- ${c.view.materialized ? "materialized " : ""}view ${c.view.name}`;
+    case "rename-view":
+      return `~ view ${c.from} renamed to ${c.to}`;
+    case "set-view-comment":
+      return `~ view ${c.view}: comment ${c.to === undefined ? "removed" : "set"}`;
     case "drop-table":
       return `- ${c.table.virtual ? "virtual " : ""}table ${c.table.name}`;
     case "rename-table":
@@ -167,6 +177,13 @@ export function changeTarget(c: Change): { table?: string; column?: string; enum
     case "create-domain":
     case "drop-domain":
       return { name: c.domain.name };
+    case "create-view":
+    case "drop-view":
+      return { name: c.view.name };
+    case "rename-view":
+      return { name: c.to };
+    case "set-view-comment":
+      return { name: c.view };
     case "create-table":
     case "drop-table":
       return { table: c.table.name };

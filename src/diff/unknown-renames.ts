@@ -1,6 +1,6 @@
 /**
- * A `renamed from OLD` hint must name something that existed: OLD is a table, an enum, or a
- * column of the same table, in the current schema or in some snapshot of the migrations folder.
+ * A `renamed from OLD` hint must name something that existed: OLD is a table, an enum, a view,
+ * or a column of the same table, in the current schema or in some snapshot of the migrations folder.
  * A hint whose OLD existed in an earlier snapshot is stale (the rename happened) and is silent,
  * as the contract says; one whose OLD never existed is a slip (`renamed from emial`) and an
  * error with did-you-mean, since it would otherwise be ignored without a word and the column
@@ -20,7 +20,7 @@ import { diagnostic, nearest, type Diagnostic } from "../ir/diagnostics.ts";
 import { locOf } from "../ir/validate.ts";
 
 interface Hint {
-  readonly kind: "table" | "enum" | "column";
+  readonly kind: "table" | "enum" | "column" | "view";
   /** The declaration's name (for a column: `table.column`), for the message. */
   readonly name: string;
   readonly old: string;
@@ -57,6 +57,10 @@ export function unknownRenames(to: Schema, history: Iterable<Schema>): Diagnosti
   for (const e of to.enums)
     if (e.renamedFrom !== undefined && !enumNames.has(e.renamedFrom))
       pending.push({ kind: "enum", name: e.name, old: e.renamedFrom, src: e.src, seen: new Set() });
+  const viewNames = new Set((to.views ?? []).map((v) => v.name));
+  for (const v of to.views ?? [])
+    if (v.renamedFrom !== undefined && !viewNames.has(v.renamedFrom))
+      pending.push({ kind: "view", name: v.name, old: v.renamedFrom, src: v.src, seen: new Set() });
   if (!pending.length) return [];
 
   let open = pending;
@@ -76,7 +80,9 @@ export function unknownRenames(to: Schema, history: Iterable<Schema>): Diagnosti
         ? `a column of \`${h.name.split(".")[0]}\``
         : h.kind === "enum"
           ? "an enum"
-          : "a table";
+          : h.kind === "view"
+            ? "a view"
+            : "a table";
     return diagnostic(
       "error",
       "unknown-rename",
@@ -96,6 +102,8 @@ function carried(h: Hint, s: Schema): boolean {
       return s.tables.some((t) => t.name === h.name && t.renamedFrom === h.old);
     case "enum":
       return s.enums.some((e) => e.name === h.name && e.renamedFrom === h.old);
+    case "view":
+      return (s.views ?? []).some((v) => v.name === h.name && v.renamedFrom === h.old);
     case "column": {
       const [table, column] = [h.name.slice(0, h.name.indexOf(".")), h.name.slice(h.name.indexOf(".") + 1)];
       return s.tables.some(
@@ -114,6 +122,9 @@ function settledIn(h: Hint, s: Schema): boolean {
     case "enum":
       for (const e of s.enums) h.seen.add(e.name);
       return s.enums.some((e) => e.name === h.old);
+    case "view":
+      for (const v of s.views ?? []) h.seen.add(v.name);
+      return (s.views ?? []).some((v) => v.name === h.old);
     case "column": {
       let found = false;
       const older: string[] = [];

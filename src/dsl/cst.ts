@@ -16,6 +16,7 @@ export type SchemaCstChildren = {
   virtualTableDecl?: VirtualTableDeclCstNode[];
   sequenceDecl?: SequenceDeclCstNode[];
   domainDecl?: DomainDeclCstNode[];
+  viewDecl?: ViewDeclCstNode[];
 };
 
 export interface VirtualTableDeclCstNode extends CstNode {
@@ -31,6 +32,20 @@ export type VirtualTableDeclCstChildren = {
   Using: IToken[];
   module: IToken[];
   args?: RawSqlCstNode[];
+};
+
+export interface ViewDeclCstNode extends CstNode {
+  name: "viewDecl";
+  children: ViewDeclCstChildren;
+}
+
+export type ViewDeclCstChildren = {
+  Materialized?: IToken[];
+  View: IToken[];
+  Name: IToken[];
+  renamedFrom?: RenamedFromCstNode[];
+  As: IToken[];
+  query: RawSqlCstNode[];
 };
 
 export interface SequenceDeclCstNode extends CstNode {
@@ -564,6 +579,7 @@ export type RawSqlCstChildren = {
 export interface SchemaCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   schema(children: SchemaCstChildren, param?: IN): OUT;
   virtualTableDecl(children: VirtualTableDeclCstChildren, param?: IN): OUT;
+  viewDecl(children: ViewDeclCstChildren, param?: IN): OUT;
   sequenceDecl(children: SequenceDeclCstChildren, param?: IN): OUT;
   domainDecl(children: DomainDeclCstChildren, param?: IN): OUT;
   domainAttr(children: DomainAttrCstChildren, param?: IN): OUT;

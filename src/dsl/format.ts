@@ -41,7 +41,13 @@ function verify(parsed: ParsedFile, formatted: string, name: string, original: s
       : v;
   const schemaOf = (p: ParsedFile) =>
     JSON.stringify(
-      canonical({ tables: p.tables, enums: p.enums, sequences: p.sequences, domains: p.domains }),
+      canonical({
+        tables: p.tables,
+        enums: p.enums,
+        sequences: p.sequences,
+        domains: p.domains,
+        views: p.views,
+      }),
       sortedKeys,
     );
   if (schemaOf(again) !== schemaOf(parsed)) return "the formatted text gives a different schema";

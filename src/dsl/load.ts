@@ -54,11 +54,13 @@ export function mergeParsed(
         : d,
     ),
   );
+  const views = parsed.flatMap((f) => f.views);
   const schema: Schema = {
     tables,
     enums,
     ...(sequences.length ? { sequences } : {}),
     ...(domains.length ? { domains } : {}),
+    ...(views.length ? { views } : {}),
     ...(Object.keys(fileTrailing).length ? { fileTrailing } : {}),
   };
   diagnostics.push(...validateSchema(schema));

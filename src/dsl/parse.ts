@@ -3,7 +3,7 @@
  * user input: syntax errors come back as diagnostics with positions, next to whatever parsed.
  */
 import type { IToken } from "chevrotain";
-import type { Domain, EnumType, Loc, Sequence, Table } from "../ir/model.ts";
+import type { Domain, EnumType, Loc, Sequence, Table, View } from "../ir/model.ts";
 import { parseCst } from "./parser.ts";
 import { cstToIr, type DeclRef } from "./to-ir.ts";
 import { attachComments } from "./comments.ts";
@@ -17,6 +17,7 @@ export interface ParsedFile {
   readonly enums: readonly EnumType[];
   readonly sequences: readonly Sequence[];
   readonly domains: readonly Domain[];
+  readonly views: readonly View[];
   /** Declarations in source order. */
   readonly order: readonly DeclRef[];
   readonly fileTrailing: readonly string[];
@@ -58,6 +59,7 @@ export function parseFile(text: string, file: string): ParsedFile {
     enums: ir.enums,
     sequences: ir.sequences,
     domains: ir.domains,
+    views: ir.views,
     order: ir.order,
     fileTrailing,
     diagnostics,

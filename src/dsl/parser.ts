@@ -35,6 +35,7 @@ class SchemaParser extends CstParser {
         { ALT: () => this.SUBRULE(this.virtualTableDecl) },
         { ALT: () => this.SUBRULE(this.sequenceDecl) },
         { ALT: () => this.SUBRULE(this.domainDecl) },
+        { ALT: () => this.SUBRULE(this.viewDecl) },
       ]),
     );
   });
@@ -51,6 +52,19 @@ class SchemaParser extends CstParser {
     this.CONSUME(T.Using);
     this.CONSUME2(T.Name, { LABEL: "module" });
     this.OPTION2(() => this.SUBRULE(this.rawSql, { LABEL: "args" }));
+  });
+
+  /**
+   * `[materialized] view NAME [renamed from OLD] as (SELECT ...)`: the query is raw SQL in
+   * balanced parentheses, kept verbatim (`materialized`: PostgreSQL's materialized view).
+   */
+  viewDecl = this.RULE("viewDecl", () => {
+    this.OPTION(() => this.CONSUME(T.Materialized));
+    this.CONSUME(T.ViewKw);
+    this.CONSUME(T.Name);
+    this.OPTION2(() => this.SUBRULE(this.renamedFrom));
+    this.CONSUME(T.As);
+    this.SUBRULE(this.rawSql, { LABEL: "query" });
   });
 
   /** `sequence NAME [renamed from OLD] [(start = 1, cycle, owned by = t.c, ...)]` (PostgreSQL). */

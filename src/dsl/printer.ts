@@ -18,6 +18,7 @@ import type {
   Domain,
   EnumType,
   Sequence,
+  View,
   ForeignKey,
   IdentityOptions,
   Exclusion,
@@ -447,16 +448,32 @@ export function printDomain(d: Domain): string {
   return out.join("\n");
 }
 
-/** Sequences and domains, beside the tables and enums (PostgreSQL). */
+/**
+ * `[materialized] view NAME [renamed from OLD] as (QUERY)`, the query verbatim (a query written
+ * over several lines keeps its lines).
+ */
+export function printView(v: View): string {
+  const out: string[] = [...commentLines(v.src, ""), ...docLines(v.doc, "")];
+  out.push(
+    withTrailing(
+      `${v.materialized ? "materialized " : ""}view ${printName(v.name)}${v.renamedFrom !== undefined ? ` renamed from ${printName(v.renamedFrom)}` : ""} as (${v.query})`,
+      v.src,
+    ),
+  );
+  return out.join("\n");
+}
+
+/** Sequences, domains and views, beside the tables and enums. */
 export interface OtherDeclarations {
   readonly sequences?: readonly Sequence[];
   readonly domains?: readonly Domain[];
+  readonly views?: readonly View[];
 }
 
 /**
  * Prints declarations in the given order (a file's source order for `fmt`), separated by one
  * blank line, with the file's trailing comments at the end. Always ends with one newline.
- * Without an order: enums, domains, sequences, then tables.
+ * Without an order: enums, domains, sequences, tables, then views.
  */
 export function printDeclarations(
   tables: readonly Table[],
@@ -468,18 +485,21 @@ export function printDeclarations(
 ): string {
   const sequences = others.sequences ?? [];
   const domains = others.domains ?? [];
-  const all = { table: tables, enum: enums, sequence: sequences, domain: domains };
+  const views = others.views ?? [];
+  const all = { table: tables, enum: enums, sequence: sequences, domain: domains, view: views };
   const byName = {
     table: new Map(tables.map((t) => [t.name, t])),
     enum: new Map(enums.map((e) => [e.name, e])),
     sequence: new Map(sequences.map((e) => [e.name, e])),
     domain: new Map(domains.map((e) => [e.name, e])),
+    view: new Map(views.map((e) => [e.name, e])),
   };
   const seq = order ?? [
     ...enums.map((e) => ({ kind: "enum" as const, name: e.name })),
     ...domains.map((e) => ({ kind: "domain" as const, name: e.name })),
     ...sequences.map((e) => ({ kind: "sequence" as const, name: e.name })),
     ...tables.map((t) => ({ kind: "table" as const, name: t.name })),
+    ...views.map((v) => ({ kind: "view" as const, name: v.name })),
   ];
   const blocks: string[] = [];
   // A name declared twice (an error, still formatted) appears once per declaration.
@@ -488,6 +508,7 @@ export function printDeclarations(
     enum: new Map<string, number>(),
     sequence: new Map<string, number>(),
     domain: new Map<string, number>(),
+    view: new Map<string, number>(),
   };
   for (const d of seq) {
     const n = used[d.kind].get(d.name) ?? 0;
@@ -504,14 +525,16 @@ export function printDeclarations(
           ? printEnum(decl as EnumType)
           : d.kind === "sequence"
             ? printSequence(decl as Sequence)
-            : printDomain(decl as Domain),
+            : d.kind === "view"
+              ? printView(decl as View)
+              : printDomain(decl as Domain),
     );
   }
   if (trailing.length) blocks.push(trailing.join("\n"));
   return blocks.length ? `${blocks.join("\n\n")}\n` : "";
 }
 
-/** The whole schema in one text: enums first, then domains, sequences and tables. */
+/** The whole schema in one text: enums first, then domains, sequences, tables and views. */
 export function printSchema(schema: Schema): string {
   return printDeclarations(schema.tables, schema.enums, undefined, [], schema);
 }

@@ -36,6 +36,7 @@ import type {
   Domain,
   Sequence,
   SequenceOptions,
+  View,
   SourceInfo,
   Table,
   UniqueConstraint,
@@ -92,6 +93,8 @@ import type {
   DomainDeclCstChildren,
   DomainDeclCstNode,
   DomainAttrCstChildren,
+  ViewDeclCstChildren,
+  ViewDeclCstNode,
   TypeArgCstChildren,
   TypeRefCstChildren,
   UniqueItemCstChildren,
@@ -208,7 +211,7 @@ export interface Anchor {
 
 /** A top-level declaration's kind and name, in source order. */
 export interface DeclRef {
-  readonly kind: "table" | "enum" | "sequence" | "domain";
+  readonly kind: "table" | "enum" | "sequence" | "domain" | "view";
   readonly name: string;
 }
 
@@ -217,6 +220,7 @@ export interface FileIr {
   readonly enums: EnumType[];
   readonly sequences: Sequence[];
   readonly domains: Domain[];
+  readonly views: View[];
   /** Declarations in source order, for the printer and for merging. */
   readonly order: DeclRef[];
   readonly anchors: Anchor[];
@@ -375,12 +379,14 @@ function createVisitor() {
         | VirtualTableDeclCstNode
         | SequenceDeclCstNode
         | DomainDeclCstNode
+        | ViewDeclCstNode
       )[] = [
         ...(c.tableDecl ?? []),
         ...(c.enumDecl ?? []),
         ...(c.virtualTableDecl ?? []),
         ...(c.sequenceDecl ?? []),
         ...(c.domainDecl ?? []),
+        ...(c.viewDecl ?? []),
       ].sort((a, b) => (this.firstToken(a)?.startOffset ?? 0) - (this.firstToken(b)?.startOffset ?? 0));
       // `visit` calls the method of the declaration's rule, with the offset where it ends.
       for (const d of decls) this.visit(d, this.endOf(d));
@@ -543,6 +549,40 @@ function createVisitor() {
       });
       this.out.sequences.push(seq);
       this.out.order.push({ kind: "sequence", name: seq.name });
+    }
+
+    /** `[materialized] view NAME [renamed from OLD] as (query)`: the query verbatim. */
+    viewDecl(c: Parsed<ViewDeclCstChildren>, end: number): void {
+      const kw = real(c.Materialized?.[0]) ?? real(c.View?.[0]);
+      const nameTok = real(c.Name?.[0]);
+      if (!kw || !nameTok) return;
+      const renamed = this.renamedFrom(c.renamedFrom?.[0]?.children);
+      const query = this.rawSql(c.query?.[0]?.children);
+      if (!query) return;
+      const src = this.src(kw, end, {
+        name: this.loc(nameTok),
+        query: query.loc,
+        ...(renamed ? { renamedFrom: renamed.loc } : {}),
+      });
+      if (!query.sql)
+        this.error(
+          "empty-view",
+          `view \`${nameText(nameTok)}\` has no query`,
+          query.loc,
+          "write the query between the parentheses: `as (select ...)`",
+        );
+      const v: Mutable<View> = { name: nameText(nameTok), query: query.sql, src };
+      if (real(c.Materialized?.[0])) v.materialized = true;
+      if (renamed) v.renamedFrom = renamed.name;
+      this.out.anchors.push({
+        src,
+        topLevel: true,
+        setDoc: (doc) => {
+          v.doc = doc;
+        },
+      });
+      this.out.views.push(v);
+      this.out.order.push({ kind: "view", name: v.name });
     }
 
     /** `domain NAME [renamed from OLD] TYPE[?] attributes`: a column declaration at top level. */
@@ -1648,7 +1688,16 @@ function createVisitor() {
 }
 
 function emptyFileIr(): FileIr {
-  return { tables: [], enums: [], sequences: [], domains: [], order: [], anchors: [], diagnostics: [] };
+  return {
+    tables: [],
+    enums: [],
+    sequences: [],
+    domains: [],
+    views: [],
+    order: [],
+    anchors: [],
+    diagnostics: [],
+  };
 }
 
 function prefixParts(prefix: string, parts: Record<string, Loc>): Record<string, Loc> {

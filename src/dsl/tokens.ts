@@ -111,6 +111,9 @@ export const Virtual = keyword("virtual", true);
 // Contextual, so a column may still be called `sequence` or `domain`.
 export const SequenceKw = keyword("sequence", true);
 export const DomainKw = keyword("domain", true);
+// Views: `view v as (select ...)`, `materialized view m as (...)` (PostgreSQL's materialized).
+export const ViewKw = keyword("view", true);
+export const Materialized = keyword("materialized", true);
 
 export const LCurly = createToken({ name: "LCurly", pattern: /{/ });
 export const RCurly = createToken({ name: "RCurly", pattern: /}/ });

@@ -1,8 +1,9 @@
 /**
  * The canonical form of a schema for comparison: no source information, raw SQL
  * whitespace-normalised (the contract compares it so), and the lists whose order carries no
- * meaning (tables, enums, sequences, domains, and each table's constraints and indexes) sorted by name. Column
- * order and enum value order do carry meaning and are kept.
+ * meaning (tables, enums, sequences, domains, views, and each table's constraints and indexes) sorted by name. Column
+ * order and enum value order do carry meaning and are kept. A view's query is kept verbatim (a
+ * string literal in it may hold runs of spaces); the differ compares it with `viewQueryKey`.
  */
 import type { Schema, Table, VirtualModule } from "./model.ts";
 import { stripSource } from "./source.ts";
@@ -35,6 +36,7 @@ export function canonical(schema: Schema): Schema {
           })),
         }
       : {}),
+    ...(s.views?.length ? { views: byName(s.views) } : {}),
     tables: byName(s.tables).map(
       (t): Table => ({
         ...t,

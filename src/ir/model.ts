@@ -450,6 +450,23 @@ export interface Domain {
   readonly src?: SourceInfo;
 }
 
+/**
+ * A view (`view v as (select ...)`): a stored query, its text verbatim as written (compared
+ * whitespace-normalised offline; against a database in the database's own form, see
+ * `dialects/compare.ts`). `materialized`: PostgreSQL's materialized view, whose rows are
+ * computed when it is created. It shares the tables' namespace.
+ */
+export interface View {
+  readonly name: string;
+  readonly renamedFrom?: string;
+  /** From `///` doc comments: PostgreSQL's COMMENT ON VIEW; kept in the snapshot only elsewhere. */
+  readonly doc?: string;
+  readonly materialized?: boolean;
+  /** The query: the SQL between the outer parentheses of `as (...)`, verbatim. */
+  readonly query: string;
+  readonly src?: SourceInfo;
+}
+
 /** A whole schema. Declaration order is kept (files in path order, then source order). */
 export interface Schema {
   readonly tables: readonly Table[];
@@ -458,6 +475,8 @@ export interface Schema {
   readonly sequences?: readonly Sequence[];
   /** Domains (PostgreSQL); absent: none. */
   readonly domains?: readonly Domain[];
+  /** Views, in declaration order; absent: none (snapshots older than views have none). */
+  readonly views?: readonly View[];
   /** For `fmt`: comments after the last declaration of each file, keyed by file. */
   readonly fileTrailing?: Readonly<Record<string, readonly string[]>>;
   /** Set by introspection only: what the database gives what says nothing (see `DatabaseDefaults`). */

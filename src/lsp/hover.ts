@@ -8,12 +8,28 @@ import { DIALECT_NAMES } from "../dialects/dialect.ts";
 import { getDialect } from "../dialects/registry.ts";
 import { printDefault, printType } from "../dsl/printer.ts";
 import type { SymbolKey } from "./symbols.ts";
+import { mentionedNames } from "../diff/views.ts";
 
 export async function hoverText(schema: Schema, key: SymbolKey): Promise<string | undefined> {
   const [kind, rest = ""] = splitKey(key);
   if (kind === "table") {
     const t = schema.tables.find((x) => x.name === rest);
     return t && tableHover(t);
+  }
+  if (kind === "view") {
+    const v = schema.views?.find((x) => x.name === rest);
+    if (!v) return undefined;
+    const reads = mentionedNames(v.query, [
+      ...schema.tables.map((t) => t.name),
+      ...(schema.views ?? []).filter((x) => x.name !== v.name).map((x) => x.name),
+    ]);
+    return [
+      `\`\`\`schemavc\n${v.materialized ? "materialized " : ""}view ${v.name} as (${v.query})\n\`\`\``,
+      ...(v.doc ? [v.doc] : []),
+      reads.size
+        ? `reads ${[...reads].join(", ")}: dropped and created again around changes that need it`
+        : "reads no table of the schema",
+    ].join("\n\n");
   }
   if (kind === "enum" || kind === "value") {
     const e = schema.enums.find(

@@ -60,6 +60,7 @@ export class IncrementalParser {
       enums: parsed.flatMap((r) => r.enums),
       sequences: parsed.flatMap((r) => r.sequences),
       domains: parsed.flatMap((r) => r.domains),
+      views: parsed.flatMap((r) => r.views),
       order: parsed.flatMap((r) => r.order),
       fileTrailing: parsed.at(-1)!.fileTrailing,
       diagnostics: parsed.flatMap((r) => r.diagnostics),
@@ -110,6 +111,7 @@ function entry(parsed: ParsedFile): Entry {
   walk(parsed.enums);
   walk(parsed.sequences);
   walk(parsed.domains);
+  walk(parsed.views);
   walk(parsed.diagnostics);
   return { parsed, positions, offset: 0, line: 0 };
 }

@@ -6,7 +6,7 @@
  */
 import type { Loc, Schema, SourceInfo, Table } from "../ir/model.ts";
 
-/** A schema object: `table:users`, `column:users.email`, `enum:status`, `value:status.draft`. */
+/** A schema object: `table:users`, `column:users.email`, `enum:status`, `value:status.draft`, `view:v`. */
 export type SymbolKey = string;
 
 export interface Occurrence {
@@ -18,6 +18,7 @@ export interface Occurrence {
 export const tableKey = (t: string): SymbolKey => `table:${t}`;
 export const columnKey = (t: string, c: string): SymbolKey => `column:${t}.${c}`;
 export const enumKey = (e: string): SymbolKey => `enum:${e}`;
+export const viewKey = (v: string): SymbolKey => `view:${v}`;
 
 /** Every occurrence in the schema, each position once (a column-level constraint repeats its column's name). */
 export function occurrences(schema: Schema): Occurrence[] {
@@ -41,6 +42,7 @@ export function occurrences(schema: Schema): Occurrence[] {
     add(enumKey(e.name), part(e.src, "name"), true);
     for (const v of e.values) add(`value:${e.name}.${v.name}`, whole(v.src), true);
   }
+  for (const v of schema.views ?? []) add(viewKey(v.name), part(v.src, "name"), true);
   for (const t of schema.tables) {
     add(tableKey(t.name), part(t.src, "name"), true);
     for (const c of t.columns) {

@@ -14,6 +14,7 @@ import type {
   EnumType,
   Exclusion,
   Sequence,
+  View,
   SequenceOptions,
   FkAction,
   ForeignKey,
@@ -540,10 +541,32 @@ function build(
       ...(d !== undefined ? { doc: d } : {}),
     });
   }
+  // Views: over a table of the schema (by a plain name) or over nothing, some over another
+  // view, some materialized (PostgreSQL's; the generator is for the language and the differ).
+  const views: View[] = [];
+  for (let i = rnd.nextInt(0, 3); i > 0; i--) {
+    const name = claim(`view_${i}`);
+    if (declared.has(name)) continue;
+    declared.add(name);
+    const plain = (n: string) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n);
+    const over = [...tables.map((t) => t.name), ...views.map((v) => v.name)].filter(plain);
+    const from = over.length && rnd.nextBoolean() ? over[rnd.nextInt(0, over.length - 1)] : undefined;
+    const query = from
+      ? ["select * from ", "select count(*) as n from "][rnd.nextInt(0, 1)]! + from
+      : ["select 1 as one", "select 'a  b' as s"][rnd.nextInt(0, 1)]!;
+    const d = nextDoc();
+    views.push({
+      name,
+      query,
+      ...(rnd.nextInt(0, 3) === 0 ? { materialized: true } : {}),
+      ...(d !== undefined ? { doc: d } : {}),
+    });
+  }
   return {
     tables,
     enums,
     ...(sequences.length ? { sequences } : {}),
     ...(domains.length ? { domains } : {}),
+    ...(views.length ? { views } : {}),
   };
 }

@@ -54,7 +54,10 @@ export async function readCatalog(c: Connection): Promise<Catalog> {
 async function readPostgres(c: Connection): Promise<Catalog> {
   const cat: Catalog = new Map();
   const cols = await c.query(
-    `select table_name, column_name, is_nullable from information_schema.columns where table_schema = 'public' order by table_name, ordinal_position`,
+    // Views' columns are the views' (the introspection oracle compares views).
+    `select table_name, column_name, is_nullable from information_schema.columns where table_schema = 'public'
+      and table_name not in (select table_name from information_schema.views where table_schema = 'public')
+      order by table_name, ordinal_position`,
   );
   for (const r of cols)
     table(cat, str(r["table_name"])).columns.set(str(r["column_name"]), {
@@ -119,7 +122,9 @@ async function readPostgres(c: Connection): Promise<Catalog> {
 async function readMysql(c: Connection): Promise<Catalog> {
   const cat: Catalog = new Map();
   const cols = await c.query(
-    `select TABLE_NAME as t, COLUMN_NAME as c, IS_NULLABLE as n from information_schema.COLUMNS where TABLE_SCHEMA = database() order by TABLE_NAME, ORDINAL_POSITION`,
+    `select TABLE_NAME as t, COLUMN_NAME as c, IS_NULLABLE as n from information_schema.COLUMNS where TABLE_SCHEMA = database()
+      and TABLE_NAME not in (select TABLE_NAME from information_schema.VIEWS where TABLE_SCHEMA = database())
+      order by TABLE_NAME, ORDINAL_POSITION`,
   );
   for (const r of cols) table(cat, str(r["t"])).columns.set(str(r["c"]), { nullable: r["n"] === "YES" });
   const keys = await c.query(`

@@ -10,15 +10,21 @@ import type { Schema } from "../../src/ir/model.ts";
 import { diffSchemas } from "../../src/diff/differ.ts";
 import { noRenames } from "../../src/diff/renames.ts";
 import { describe as describeChange } from "../../src/diff/summary.ts";
+import { viewsCompared } from "../../src/dialects/compare.ts";
 
 /** The differences between the live database and `schema`, as readable lines (empty when equal). */
 export async function introspectionDiff(c: Connection, schema: Schema): Promise<string[]> {
   const dialect = await getDialect(c.dialect);
   const live = await dialect.introspect(c, { exclude: ["schemavc_migrations"] });
   // Column order too, where the dialect keeps it (MySQL).
+  // Views in the database's words where it can print the schema's (PostgreSQL), queries and
+  // all; else, where it rewrites queries (MySQL), by name and kind.
+  if (dialect.viewsAsStored && schema.views?.length)
+    schema = { ...schema, views: await dialect.viewsAsStored(c, schema.views) };
+  const views = viewsCompared(dialect, dialect.viewsAsStored !== undefined);
   const changes = diffSchemas(
-    dialect.normalize(schema, live.schema.databaseDefaults),
-    dialect.normalize(live.schema, live.schema.databaseDefaults),
+    dialect.normalize(views(schema), live.schema.databaseDefaults),
+    dialect.normalize(views(live.schema), live.schema.databaseDefaults),
     noRenames(),
     {
       columnOrder: dialect.capabilities.columnOrder ?? false,

@@ -160,9 +160,19 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
       ...(caps.comments && d.doc !== undefined ? { doc: d.doc } : {}),
     };
   });
+  // A view's name, kind and query (compared whitespace-normalised by the differ); its doc where
+  // the database keeps it (PostgreSQL), else in the snapshot only. Where the database rewrites queries, `dialects/compare.ts`
+  // decides what the query is compared with.
+  const views = (schema.views ?? []).map((v) => ({
+    name: v.name,
+    query: v.query,
+    ...(v.materialized ? { materialized: true } : {}),
+    ...(caps.viewComments && v.doc !== undefined ? { doc: v.doc } : {}),
+  }));
   return {
     ...(sequences.length ? { sequences } : {}),
     ...(domains.length ? { domains } : {}),
+    ...(views.length ? { views } : {}),
     enums:
       caps.enums === "type"
         ? schema.enums.map((e) => ({

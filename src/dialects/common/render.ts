@@ -20,6 +20,7 @@ import type {
   Table,
   TableOptions,
   UniqueConstraint,
+  View,
 } from "../../ir/model.ts";
 import type { AlterColumn, Change, ObjectChange } from "../../diff/changes.ts";
 import { assertNever, type CommentedItem } from "../../diff/changes.ts";
@@ -91,6 +92,14 @@ export abstract class BaseRenderer {
       case "rename-domain":
       case "alter-domain":
         return this.objectChange(c);
+      case "create-view":
+        return this.createView(c.view);
+      case "drop-view":
+        return this.dropView(c.view);
+      case "rename-view":
+        return this.renameView(c.from, c.to);
+      case "set-view-comment":
+        return this.viewComment(c.view, c.to);
       // A table created by the inverse of a drop carries its indexes (the differ creates new
       // tables with none and adds them as separate changes).
       case "create-table":
@@ -178,6 +187,31 @@ export abstract class BaseRenderer {
    */
   protected objectChange(c: ObjectChange): string[] {
     throw new Error(`this dialect has no sequences or domains (${c.kind})`);
+  }
+  /** `CREATE VIEW v AS query` (`MATERIALIZED` where validation lets one through: PostgreSQL). */
+  protected createView(v: View): string[] {
+    return [
+      `CREATE ${v.materialized ? "MATERIALIZED " : ""}VIEW ${this.q(v.name)} AS ${v.query}`,
+      ...(v.doc !== undefined ? this.viewComment(v.name, v.doc, v) : []),
+    ];
+  }
+  protected dropView(v: View): string[] {
+    return [`DROP ${v.materialized ? "MATERIALIZED " : ""}VIEW ${this.q(v.name)}`];
+  }
+  /** PostgreSQL's `ALTER [MATERIALIZED] VIEW ... RENAME TO` by default. */
+  protected renameView(from: string, to: string): string[] {
+    const materialized = this.viewIn("before", from).materialized ? "MATERIALIZED " : "";
+    return [`ALTER ${materialized}VIEW ${this.q(from)} RENAME TO ${this.q(to)}`];
+  }
+  /** A view's comment set (`doc`) or removed: none by default (kept in the snapshot). */
+  protected viewComment(_name: string, _doc: string | undefined, _view?: View): string[] {
+    return [];
+  }
+  /** View `name` as it is before or after the change being rendered. */
+  protected viewIn(when: "before" | "after", name: string): View {
+    const v = this.step?.[when].views?.find((x) => x.name === name);
+    if (!v) throw new Error(`render: no view ${name} ${when} this change`);
+    return v;
   }
   protected createEnum(_e: EnumType): string[] {
     return [];

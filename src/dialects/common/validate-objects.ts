@@ -57,5 +57,16 @@ export function validateSequencesAndDomains(schema: Schema, caps: Capabilities, 
           "write the type and its checks on each column",
         ),
       );
+  if (!caps.materializedViews)
+    for (const view of schema.views ?? [])
+      if (view.materialized)
+        out.push(
+          dialectError(
+            "materialized-view-dialect",
+            `${db} has no materialized views (\`${view.name}\`)`,
+            view.src,
+            "make it a plain `view`, or a table that a job fills",
+          ),
+        );
   return out;
 }

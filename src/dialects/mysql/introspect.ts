@@ -31,6 +31,7 @@ import type { Executor, IntrospectOptions, Introspected, Unsupported } from "../
 import { normExpr } from "../common/expr.ts";
 import { InlineEnums } from "../common/inline-enums.ts";
 import { isBlobLike, TEXT_PREFIX } from "./types.ts";
+import { readMysqlViews } from "../common/views.ts";
 
 const SIMPLE: Readonly<Record<string, ColumnType>> = {
   "tinyint(1)": { kind: "portable", name: "bool" },
@@ -443,13 +444,13 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
   }
 
   const others = await ex.query(`
-    SELECT 'view' AS kind, TABLE_NAME AS name FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE()
-    UNION ALL SELECT 'trigger', CONCAT(TRIGGER_NAME, ' on ', EVENT_OBJECT_TABLE) FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()
+    SELECT 'trigger' AS kind, CONCAT(TRIGGER_NAME, ' on ', EVENT_OBJECT_TABLE) AS name FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()
     UNION ALL SELECT LOWER(ROUTINE_TYPE), ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()
     UNION ALL SELECT 'event', EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()
     UNION ALL SELECT 'sequence', TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'SEQUENCE'
     ORDER BY 1, 2`);
   for (const r of others) skipped.push(`${String(r["kind"])} ${String(r["name"])}`);
+  const views = await readMysqlViews(ex, skipped);
 
   // The defaults, for the normal form: a table restating them is the same as one without.
   const charsets = await ex.query(
@@ -466,7 +467,12 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
     ),
   };
   return {
-    schema: { enums, tables: [...tables.values()].map((t): Table => t), databaseDefaults },
+    schema: {
+      enums,
+      tables: [...tables.values()].map((t): Table => t),
+      ...(views.length ? { views } : {}),
+      databaseDefaults,
+    },
     skipped,
     unsupported: await unsupportedMysql(ex, exclude),
   };

@@ -183,6 +183,11 @@ export class MysqlRenderer extends BaseRenderer {
     return [`RENAME TABLE ${this.q(from)} TO ${this.q(to)}`];
   }
 
+  /** RENAME TABLE renames a view too. */
+  protected override renameView(from: string, to: string): string[] {
+    return [`RENAME TABLE ${this.q(from)} TO ${this.q(to)}`];
+  }
+
   /** The plan being rendered, for what a table and its columns are called at its end. */
   private changes: readonly Change[] = [];
   private lineage: TableLineage | undefined;

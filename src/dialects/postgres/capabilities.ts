@@ -26,6 +26,9 @@ export const CAPABILITIES: Capabilities = {
   sequences: true,
   standaloneSequences: true,
   domains: true,
+  materializedViews: true,
+  viewsPinColumns: "drop-and-type",
+  viewComments: true,
   collations: { onOtherTypes: "refused", onEnums: false },
   // Indexes are relations, and so are the unique and primary key constraints (each owns an
   // index): one namespace per schema. Foreign keys and checks are named per table.

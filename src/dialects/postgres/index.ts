@@ -8,6 +8,7 @@ import { quoteDouble } from "../common/sql.ts";
 import { PostgresRenderer } from "./render.ts";
 import { validatePostgres } from "./validate.ts";
 import { normalizePartitionOptions } from "./partitions.ts";
+import { postgresViewsAsStored } from "./objects-introspect.ts";
 
 export const postgres: Dialect = {
   name: "postgres",
@@ -17,6 +18,7 @@ export const postgres: Dialect = {
   lock: lockPostgres,
   render: (changes, ctx) => new PostgresRenderer().render(changes, ctx),
   introspect: introspectPostgres,
+  viewsAsStored: postgresViewsAsStored,
   normalize: (schema) =>
     normalizeSchema(schema, {
       capabilities: CAPABILITIES,

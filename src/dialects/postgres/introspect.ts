@@ -36,7 +36,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 import type { Executor } from "../dialect.ts";
 import { effectiveIdentityOptions, integerTypeMax } from "../../ir/identity.ts";
 import type { IntrospectOptions, Introspected, Unsupported } from "../dialect.ts";
-import { readDomains, readSequences } from "./objects-introspect.ts";
+import { readDomains, readSequences, readViews } from "./objects-introspect.ts";
 
 const SEP = "\u0001";
 const list = (v: unknown): string[] =>
@@ -553,8 +553,8 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
   }
 
   const others = await ex.query(`
-    select 'view' as kind, c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and c.relkind in ('v', 'm')
-    union all select 'trigger', t.tgname || ' on ' || c.relname from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and not t.tgisinternal
+    -- Views are read (readViews), not named.
+    select 'trigger' as kind, t.tgname || ' on ' || c.relname as name from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and not t.tgisinternal
       -- A partition's clone of its parent's trigger is the parent's (listed there).
       and t.tgparentid = 0
     -- A materialized view's indexes (Pagila's rental_category) go with it: named, not read.
@@ -614,6 +614,8 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
 
   const tables: Table[] = [...byOid.values()].map(({ attnames: _a, ...t }) => ({ ...t }));
   const domains = await readDomains(ex);
+  const skippedWhy: Record<string, string> = {};
+  const views = await readViews(ex, skipped, skippedWhy);
   const unsupported = [...(await unsupportedPostgres(ex, exclude)), ...ownInherited];
   return {
     schema: {
@@ -621,8 +623,10 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
       enums,
       ...(standalone.length ? { sequences: standalone } : {}),
       ...(domains.length ? { domains } : {}),
+      ...(views.length ? { views } : {}),
     },
     skipped,
+    ...(Object.keys(skippedWhy).length ? { skippedWhy } : {}),
     unsupported,
   };
 }

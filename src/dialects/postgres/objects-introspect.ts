@@ -2,9 +2,10 @@
  * PostgreSQL's sequences and domains read into the IR (`Schema.sequences`, `Schema.domains`),
  * beside the tables `introspect.ts` reads.
  */
-import type { Check, Domain, Sequence, SequenceOptions } from "../../ir/model.ts";
+import type { Check, Domain, Sequence, SequenceOptions, View } from "../../ir/model.ts";
+import { viewQueryText } from "../common/views.ts";
 import { effectiveSequenceOptions } from "../../ir/sequence.ts";
-import type { Executor } from "../dialect.ts";
+import type { Connection, Executor } from "../dialect.ts";
 import { decodePostgresDefault, postgresTypeFromCatalog } from "./introspect.ts";
 
 type Row = Record<string, unknown>;
@@ -91,4 +92,87 @@ export async function readDomains(ex: Executor): Promise<Domain[]> {
       ...(doc !== undefined ? { doc } : {}),
     };
   });
+}
+
+/**
+ * The schema's views and materialized views, each query as PostgreSQL prints it
+ * (`pg_get_viewdef(oid, true)`, without its final semicolon): the normal form views compare in.
+ * A view that uses a function of the schema (not an extension's: `pull` names functions, never
+ * writes them), or a view that is not read so, is not read either: it is named in `skipped`
+ * with the reason in `why`.
+ */
+export async function readViews(
+  ex: Executor,
+  skipped: string[] = [],
+  why: Record<string, string> = {},
+): Promise<View[]> {
+  const rows = await ex.query(`
+    with recursive uses as (
+      select r.ev_class as view, p.proname::text as fn
+      from pg_rewrite r
+      join pg_depend d on d.classid = 'pg_rewrite'::regclass and d.objid = r.oid and d.refclassid = 'pg_proc'::regclass
+      join pg_proc p on p.oid = d.refobjid join pg_namespace pn on pn.oid = p.pronamespace
+      where pn.nspname = current_schema()
+        and not exists (select 1 from pg_depend x where x.classid = 'pg_proc'::regclass and x.objid = p.oid and x.deptype = 'e')
+      union
+      select r.ev_class, u.fn from uses u
+      join pg_depend d on d.refclassid = 'pg_class'::regclass and d.refobjid = u.view and d.classid = 'pg_rewrite'::regclass
+      join pg_rewrite r on r.oid = d.objid
+      where r.ev_class <> u.view
+    )
+    select c.relname as name, c.relkind = 'm' as materialized, pg_get_viewdef(c.oid, true) as query,
+      (select min(u.fn) from uses u where u.view = c.oid) as fn, obj_description(c.oid, 'pg_class') as doc
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = current_schema() and c.relkind in ('v', 'm') order by c.relname`);
+  const out: View[] = [];
+  for (const r of rows) {
+    const name = String(r["name"]);
+    if (r["fn"] !== null && r["fn"] !== undefined) {
+      const entry = `${r["materialized"] === true ? "materialized view" : "view"} ${name}`;
+      skipped.push(entry);
+      why[entry] = `it uses function ${String(r["fn"])}, which is not pulled`;
+      continue;
+    }
+    out.push({
+      name,
+      ...(r["materialized"] === true ? { materialized: true } : {}),
+      query: viewQueryText(String(r["query"])),
+      ...(typeof r["doc"] === "string" ? { doc: r["doc"] } : {}),
+    });
+  }
+  return out;
+}
+
+/**
+ * The views as PostgreSQL prints them once created (`Dialect.viewsAsStored`): each is created
+ * as a temporary view (the names it reads resolve on the session's search path, as the live
+ * ones did; a materialized one as a plain view, whose query prints the same) in a transaction
+ * that is rolled back, and read with `pg_get_viewdef`. A view PostgreSQL refuses keeps its text.
+ */
+export async function postgresViewsAsStored(conn: Connection, views: readonly View[]): Promise<View[]> {
+  if (!views.length) return [];
+  const marker = new Error("rollback");
+  let out: View[] = [...views];
+  try {
+    await conn.transaction(async (tx) => {
+      out = [];
+      for (const [i, v] of views.entries()) {
+        const temp = `schemavc_view_${i}`;
+        try {
+          await tx.exec(`SAVEPOINT schemavc_view`);
+          await tx.exec(`CREATE TEMPORARY VIEW ${temp} AS ${v.query}`);
+          const [row] = await tx.query(`select pg_get_viewdef('pg_temp.${temp}'::regclass, true) as q`);
+          await tx.exec(`RELEASE SAVEPOINT schemavc_view`);
+          out.push({ ...v, query: viewQueryText(String(row?.["q"] ?? v.query)) });
+        } catch {
+          await tx.exec(`ROLLBACK TO SAVEPOINT schemavc_view`);
+          out.push(v);
+        }
+      }
+      throw marker;
+    });
+  } catch (e) {
+    if (e !== marker) throw e;
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 /**
  * PostgreSQL: named enum types, comments, transactional DDL, `USING` casts on type changes.
  */
-import type { Column, EnumType, Table, TableOptions } from "../../ir/model.ts";
+import type { Column, EnumType, Table, TableOptions, View } from "../../ir/model.ts";
 import { alterParentSql, createTableSql } from "./partitions.ts";
 import { BaseRenderer } from "../common/render.ts";
 import { quoteDouble, quoteString } from "../common/sql.ts";
@@ -102,6 +102,14 @@ export class PostgresRenderer extends BaseRenderer {
       item === "index"
         ? `COMMENT ON INDEX ${this.q(name)} IS ${text}`
         : `COMMENT ON CONSTRAINT ${this.q(name)} ON ${this.q(table)} IS ${text}`,
+    ];
+  }
+
+  /** COMMENT ON [MATERIALIZED] VIEW (a new view's `view` says which it is). */
+  protected override viewComment(name: string, doc: string | undefined, view?: View): string[] {
+    const materialized = (view ?? this.viewIn("after", name)).materialized ? "MATERIALIZED " : "";
+    return [
+      `COMMENT ON ${materialized}VIEW ${this.q(name)} IS ${doc === undefined ? "NULL" : quoteString(doc)}`,
     ];
   }
 

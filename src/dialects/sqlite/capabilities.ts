@@ -44,6 +44,8 @@ export const CAPABILITIES: Capabilities = {
   columnOrder: true,
   // sqlite.org/vtab.html: any module the connection has (fts3/4/5 and rtree are built in).
   virtualTables: true,
+  viewsPinColumns: "drop",
+  viewsAsWritten: true,
   tableOptions: [
     { name: "without rowid", takes: "flag" },
     { name: "strict", takes: "flag" },

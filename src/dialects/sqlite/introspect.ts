@@ -21,6 +21,7 @@ import type {
   PrimaryKey,
   Table,
   UniqueConstraint,
+  View,
 } from "../../ir/model.ts";
 import { PORTABLE_TYPES } from "../../ir/model.ts";
 import type { Executor, IntrospectOptions, Introspected, Unsupported } from "../dialect.ts";
@@ -28,6 +29,7 @@ import { sqliteType } from "./types.ts";
 import { normExpr } from "../common/expr.ts";
 import { parseCreateIndex, parseCreateTable } from "./create-sql.ts";
 import { parseCreateVirtual } from "./virtual.ts";
+import { sqliteViewQuery } from "../common/views.ts";
 import { UUID_SQL } from "./render.ts";
 import { InlineEnums } from "../common/inline-enums.ts";
 import { dedupeName, foreignKeyName, uniqueName } from "../../ir/naming.ts";
@@ -144,14 +146,20 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
   const virtualSql = new Map<string, string>();
   const indexSql = new Map<string, string>();
   const skipped: string[] = [];
+  const views: View[] = [];
+  const skippedWhy: Record<string, string> = {};
   for (const o of objects) {
     if (o.type === "table" && kinds.get(o.name) === "shadow") continue;
     if (o.type === "table" && kinds.get(o.name) === "virtual") {
       if (!exclude.has(o.name)) virtualSql.set(o.name, o.sql ?? "");
     } else if (o.type === "table" && !exclude.has(o.name)) tableSql.set(o.name, o.sql ?? "");
     else if (o.type === "index" && o.sql) indexSql.set(o.name, o.sql);
-    else if (o.type === "view" || o.type === "trigger")
-      skipped.push(`${o.type} ${o.name}${o.type === "trigger" ? ` on ${o.tbl_name}` : ""}`);
+    else if (o.type === "view" && sqliteViewQuery(o.sql ?? "") !== undefined)
+      views.push({ name: o.name, query: sqliteViewQuery(o.sql ?? "")! });
+    else if (o.type === "view") {
+      skipped.push(`view ${o.name}`);
+      skippedWhy[`view ${o.name}`] = "it names its columns (`CREATE VIEW v(a, b)`), not expressed yet";
+    } else if (o.type === "trigger") skipped.push(`trigger ${o.name} on ${o.tbl_name}`);
   }
   const tables = new Map<
     string,
@@ -344,8 +352,10 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
       tables: [...[...tables.values()].map(({ pk: _pk, ...t }): Table => t), ...virtual].sort((a, b) =>
         a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
       ),
+      ...(views.length ? { views } : {}),
     },
     skipped,
+    ...(Object.keys(skippedWhy).length ? { skippedWhy } : {}),
     unsupported: unsupportedSqlite(tableSql, virtualSql),
   };
 }

@@ -77,6 +77,12 @@ export class SqliteRenderer extends BaseRenderer {
     return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : this.q(name);
   }
 
+  /** SQLite cannot rename a view: it is dropped and created under the new name. */
+  protected override renameView(from: string, to: string): string[] {
+    const v = this.viewIn("before", from);
+    return [...this.dropView(v), ...this.createView({ ...v, name: to })];
+  }
+
   protected override renameIndex(table: string, from: string, to: string): string[] {
     // SQLite cannot rename an index: drop it and create it under the new name.
     const index = this.tableIn("to", table).indexes.find((i) => i.name === to)!;
@@ -198,6 +204,10 @@ export class SqliteRenderer extends BaseRenderer {
       case "drop-domain":
       case "rename-domain":
       case "alter-domain":
+      case "create-view":
+      case "drop-view":
+      case "rename-view":
+      case "set-view-comment":
       case "create-table":
       case "drop-table":
       case "rename-table":
@@ -334,6 +344,10 @@ function tableOf(c: Change): string | undefined {
     case "drop-domain":
     case "rename-domain":
     case "alter-domain":
+    case "create-view":
+    case "drop-view":
+    case "rename-view":
+    case "set-view-comment":
       return undefined;
     case "create-table":
     case "drop-table":

@@ -6,8 +6,9 @@ import { didYouMean } from "../diagnostics.ts";
 import { locOf, TableScope, typeText, type Validation } from "./context.ts";
 
 /**
- * Tables, enums, sequences and domains share one namespace (PostgreSQL gives every table a type
- * of its name, and sequences are relations as tables are): the first declaration of a name is
+ * Tables, enums, sequences, domains and views share one namespace (PostgreSQL gives every table
+ * and view a type of its name, and sequences are relations as tables are; every dialect keeps
+ * views beside the tables): the first declaration of a name is
  * kept in `v.tables`/`v.enums`/`v.domains`, a later one is reported.
  */
 export function declareNames(v: Validation, schema: Schema) {
@@ -17,6 +18,7 @@ export function declareNames(v: Validation, schema: Schema) {
     ["enum", schema.enums],
     ["sequence", schema.sequences ?? []],
     ["domain", schema.domains ?? []],
+    ["view", schema.views ?? []],
   ] as const) {
     for (const d of list) {
       const prev = firstDecl.get(d.name);

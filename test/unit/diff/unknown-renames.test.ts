@@ -28,6 +28,13 @@ describe("renamed from that names nothing", () => {
       ),
     ).toEqual(["1:26 did you mean `person`?", "2:21 did you mean `state`?"]);
   });
+  test("a view: an error at the hint with did-you-mean; one naming a view of a snapshot is not", () => {
+    const t = "table t { i int }\n";
+    expect(errors(`${t}view w renamed from vv as (select 1)`, `${t}view v as (select 1)`)).toEqual([
+      "2:21 did you mean `v`?",
+    ]);
+    expect(errors(`${t}view w renamed from v as (select 1)`, `${t}view v as (select 1)`)).toEqual([]);
+  });
   test("with no migration yet, hints are not judged: they can rename nothing", () => {
     expect(errors("table t {\n  b int renamed from a\n}")).toEqual([]);
   });

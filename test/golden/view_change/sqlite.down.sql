@@ -1,0 +1,11 @@
+DROP VIEW "others";
+
+DROP VIEW "active_names";
+
+DROP VIEW "active_users";
+
+CREATE VIEW "active_users" AS select id, name
+  from users
+  where active;
+
+CREATE VIEW "active_names" AS select name from active_users;

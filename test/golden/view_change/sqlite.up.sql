@@ -1,0 +1,11 @@
+DROP VIEW "active_names";
+
+DROP VIEW "active_users";
+
+CREATE VIEW "active_users" AS select id, name, active
+  from users
+  where active and id > 0;
+
+CREATE VIEW "active_names" AS select name from active_users;
+
+CREATE VIEW "others" AS select id from users;

@@ -1,0 +1,3 @@
+DROP VIEW `active_names`;
+
+DROP VIEW `active_users`;

@@ -1,0 +1,7 @@
+CREATE VIEW "active_users" AS select id, name
+  from users
+  where active;
+
+CREATE VIEW "active_names" AS select name from active_users;
+
+COMMENT ON VIEW "active_names" IS 'Declared before the view it reads: created after it.';

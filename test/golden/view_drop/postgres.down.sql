@@ -1,0 +1,3 @@
+CREATE VIEW "active_names" AS select name from active_users;
+
+COMMENT ON VIEW "active_names" IS 'Declared before the view it reads: created after it.';

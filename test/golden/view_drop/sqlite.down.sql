@@ -1,0 +1,1 @@
+CREATE VIEW "active_names" AS select name from active_users;

@@ -1,0 +1,3 @@
+ALTER TABLE `orders` MODIFY COLUMN `amount` BIGINT NOT NULL;
+
+ALTER TABLE `orders` DROP COLUMN `note`;

@@ -1,0 +1,11 @@
+DROP VIEW "big_order_ids";
+
+DROP VIEW "big_orders";
+
+ALTER TABLE "orders" ADD COLUMN "note" text;
+
+ALTER TABLE "orders" ALTER COLUMN "amount" TYPE integer USING "amount"::integer;
+
+CREATE VIEW "big_orders" AS select id, amount from orders where amount > 100;
+
+CREATE VIEW "big_order_ids" AS select id from big_orders;

@@ -1,0 +1,1 @@
+RENAME TABLE `user_ids` TO `others`;

@@ -1,0 +1,1 @@
+RENAME TABLE `others` TO `user_ids`;

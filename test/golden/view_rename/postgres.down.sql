@@ -1,0 +1,3 @@
+COMMENT ON VIEW "user_ids" IS NULL;
+
+ALTER VIEW "user_ids" RENAME TO "others";

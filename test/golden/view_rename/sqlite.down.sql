@@ -1,0 +1,3 @@
+DROP VIEW "user_ids";
+
+CREATE VIEW "others" AS select id from users;
