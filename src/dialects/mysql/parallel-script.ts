@@ -59,8 +59,12 @@ export function scriptOrder(statements: readonly string[]): number[][] | undefin
   return out;
 }
 
-/** A deadlock between two DDL statements (metadata locks of tables joined by a foreign key): the victim runs again. */
-const isDeadlock = (e: unknown) => (e as { errno?: number })?.errno === 1213;
+/**
+ * Two DDL statements on tables joined by a foreign key can lock each other's dictionary entries
+ * (a deadlock, 1213, or a lock wait timeout, 1205, seen dropping such tables at once): the
+ * statement failed whole (DDL is atomic) and runs again once the other is done.
+ */
+const isLockConflict = (e: unknown) => [1205, 1213].includes((e as { errno?: number })?.errno ?? 0);
 
 /**
  * Runs `statements` in the order `scriptOrder` gave (`order`) on `conn` (already on the scratch
@@ -141,7 +145,8 @@ async function schedule(
               await ex.exec(statements[i]!);
               break;
             } catch (e) {
-              if (!isDeadlock(e) || attempt >= 3) throw e;
+              if (!isLockConflict(e) || attempt >= 4) throw e;
+              await Bun.sleep(20 * (attempt + 1));
             }
           }
           done[i] = true;
