@@ -14,6 +14,9 @@
  * with a statement of another form than CREATE TABLE, CREATE INDEX and ALTER TABLE of the
  * scratch's own tables runs on one connection, in order. When statements fail, the one reported
  * is the first in script order: statements before it still run, later ones are not started.
+ * A name the database holds once across tables (a foreign key's) given to two tables fails one
+ * of the two whichever runs first, so the script fails either way, though the statement named
+ * may be the other one.
  */
 import type { Connection, Executor } from "../dialect.ts";
 
