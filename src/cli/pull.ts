@@ -40,6 +40,8 @@ export async function run(ctx: Context): Promise<number> {
   const dialect = project.dialect;
   const partial = flag(ctx, "partial");
   const conn = await openDatabase(ctx, project, str(ctx, "url"), { readOnly: true });
+  /** The scratch database's removal, going on while the files are compared and written. */
+  const removals: Promise<void>[] = [];
   try {
     const live = await withSpinner(ctx, "reading the database schema", () =>
       dialect.introspect(conn, { exclude: OWN_TABLES }),
@@ -141,7 +143,7 @@ export async function run(ctx: Context): Promise<number> {
       );
     }
     await withSpinner(ctx, "replaying the files on a scratch database", () =>
-      proveReplay(dialect, conn, liveSchema, reread.schema),
+      proveReplay(dialect, conn, liveSchema, reread.schema, (r) => removals.push(r)),
     );
 
     for (const f of existing) await rm(f);
@@ -176,6 +178,7 @@ export async function run(ctx: Context): Promise<number> {
     );
     return 0;
   } finally {
+    await Promise.all(removals);
     await conn.close().catch(() => {});
   }
 }
@@ -184,9 +187,15 @@ export async function run(ctx: Context): Promise<number> {
  * The replay proof: the CREATE script of `files` (the schema the written files read back as)
  * runs on a scratch database beside the live one; that database, read back, must equal `live`
  * in the normal form drift uses. Throws naming every difference, or the statement the database
- * refused.
+ * refused. The scratch's removal is handed to `removeLater` (it goes on during the comparison).
  */
-async function proveReplay(dialect: Dialect, conn: Connection, live: Schema, files: Schema): Promise<void> {
+async function proveReplay(
+  dialect: Dialect,
+  conn: Connection,
+  live: Schema,
+  files: Schema,
+  removeLater: (removal: Promise<void>) => void,
+): Promise<void> {
   const { plan } = await import("../diff/plan.ts");
   const { noRenames } = await import("../diff/renames.ts");
   const { inScratch, ScratchScriptError } = await import("../dialects/scratch.ts");
@@ -199,8 +208,9 @@ async function proveReplay(dialect: Dialect, conn: Connection, live: Schema, fil
   );
   let replayed: Schema;
   try {
-    replayed = (await inScratch(conn, script, (ex) => dialect.introspect(ex, { exclude: OWN_TABLES })))
-      .schema;
+    replayed = (
+      await inScratch(conn, script, (ex) => dialect.introspect(ex, { exclude: OWN_TABLES }), { removeLater })
+    ).schema;
     if (materialized.size && replayed.views)
       replayed = {
         ...replayed,

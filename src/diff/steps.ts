@@ -54,29 +54,51 @@ export interface TableLineage {
 }
 
 export function tableLineage(changes: readonly Change[]): TableLineage {
-  // The bindings that differ from the start (name → identity; `-k` = gone at change k), one map per
-  // change, shared until a create, drop or rename changes them.
-  const states: Map<string, string>[] = [];
-  let cur = new Map<string, string>();
-  const idIn = (s: Map<string, string>, name: string) => s.get(name) ?? `=${name}`;
+  // The bindings that differ from the start (name → identity; `-k` = gone at change k), as each
+  // name's timeline: the state index from which a binding holds (a created table is itself
+  // already in the change that creates it; a dropped or renamed one still has its old name in
+  // the change that drops or renames it, so those hold from the next one). A timeline per name,
+  // not a map per change: 1,000 created tables were a million map entries copied.
+  const events = new Map<string, { at: number; id: string }[]>();
+  /** The names ever bound to an identity (a table's names through its renames). */
+  const namesOf = new Map<string, string[]>();
+  const bind = (name: string, at: number, id: string) => {
+    (events.get(name) ?? events.set(name, []).get(name)!).push({ at, id });
+    if (!id.startsWith("-")) (namesOf.get(id) ?? namesOf.set(id, []).get(id)!).push(name);
+  };
+  const latest = (name: string) => events.get(name)?.at(-1)?.id ?? `=${name}`;
   changes.forEach((c, k) => {
-    // A created table is itself already in the change that creates it; a dropped or renamed
-    // one still has its old name in the change that drops or renames it.
-    if (c.kind === "create-table") cur = new Map(cur).set(c.table.name, `+${k}:${c.table.name}`);
-    states.push(cur);
-    if (c.kind === "drop-table") cur = new Map(cur).set(c.table.name, `-${k}`);
-    if (c.kind === "rename-table") cur = new Map(cur).set(c.from, `-${k}`).set(c.to, idIn(cur, c.from));
+    if (c.kind === "create-table") bind(c.table.name, k, `+${k}:${c.table.name}`);
+    if (c.kind === "drop-table") bind(c.table.name, k + 1, `-${k}`);
+    if (c.kind === "rename-table") {
+      const id = latest(c.from);
+      bind(c.from, k + 1, `-${k}`);
+      bind(c.to, k + 1, id);
+    }
   });
-  states.push(cur);
-  const at = (i: number) => states[Math.min(i, states.length - 1)]!;
+  /** The binding of `name` when change `i` runs (undefined: none yet, it is its starting self). */
+  const bindingAt = (name: string, i: number): string | undefined => {
+    const list = events.get(name);
+    if (!list) return undefined;
+    const at = Math.min(i, changes.length);
+    // The last event holding from `at` or before (events are in plan order).
+    let lo = 0,
+      hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.at <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? undefined : list[lo - 1]!.id;
+  };
   return {
-    id: (i, name) => idIn(at(i), name),
+    id: (i, name) => bindingAt(name, i) ?? `=${name}`,
     name(i, id) {
       if (id.startsWith("-")) return undefined; // a name that is gone names no table
-      const s = at(i);
-      for (const [n, v] of s) if (v === id) return n;
+      // An identity is bound to one name at a time: the one of its names that holds it then.
+      for (const n of namesOf.get(id) ?? []) if (bindingAt(n, i) === id) return n;
       const original = id.startsWith("=") ? id.slice(1) : undefined;
-      return original !== undefined && !s.has(original) ? original : undefined;
+      return original !== undefined && bindingAt(original, i) === undefined ? original : undefined;
     },
   };
 }

@@ -53,12 +53,18 @@ export interface NormalizeFacts {
 export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
   const caps = f.capabilities;
   const r = f.renderer().bind(schema);
-  const expr = (s: string) =>
-    normExpr(s, {
-      backslashEscapes: caps.backslashEscapes,
-      ...(f.synonyms ? { synonyms: f.synonyms } : {}),
-      ...(f.bracketNames ? { bracketNames: true } : {}),
-    });
+  const opts = {
+    backslashEscapes: caps.backslashEscapes,
+    ...(f.synonyms ? { synonyms: f.synonyms } : {}),
+    ...(f.bracketNames ? { bracketNames: true } : {}),
+  };
+  // Each text once: a large schema repeats its types, defaults and checks table after table.
+  const exprs = new Map<string, string>();
+  const expr = (s: string) => {
+    let n = exprs.get(s);
+    if (n === undefined) exprs.set(s, (n = normExpr(s, opts)));
+    return n;
+  };
   const foldCollation = (n: string) =>
     caps.collations.fold === "upper"
       ? n.toUpperCase()

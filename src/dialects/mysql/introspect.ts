@@ -313,12 +313,16 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
     });
   }
 
+  // Both tables filtered by the database itself: MariaDB opens only that database's tables for
+  // an information_schema table with a constant schema condition of its own; joined on the
+  // other's column alone, REFERENTIAL_CONSTRAINTS opened every table of every database
+  // (EXPLAIN: "Scanned all databases").
   const keyRows = await ex.query(`
     SELECT k.TABLE_NAME AS t, k.CONSTRAINT_NAME AS name, k.COLUMN_NAME AS col, k.REFERENCED_TABLE_NAME AS ref, k.REFERENCED_COLUMN_NAME AS refcol,
       rc.UPDATE_RULE AS upd, rc.DELETE_RULE AS del
-    FROM information_schema.KEY_COLUMN_USAGE k
-    JOIN information_schema.REFERENTIAL_CONSTRAINTS rc ON rc.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND rc.TABLE_NAME = k.TABLE_NAME AND rc.CONSTRAINT_NAME = k.CONSTRAINT_NAME
-    WHERE k.TABLE_SCHEMA = DATABASE() AND k.REFERENCED_TABLE_NAME IS NOT NULL
+    FROM information_schema.REFERENTIAL_CONSTRAINTS rc
+    JOIN information_schema.KEY_COLUMN_USAGE k ON rc.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND rc.TABLE_NAME = k.TABLE_NAME AND rc.CONSTRAINT_NAME = k.CONSTRAINT_NAME
+    WHERE rc.CONSTRAINT_SCHEMA = DATABASE() AND k.TABLE_SCHEMA = DATABASE() AND k.REFERENCED_TABLE_NAME IS NOT NULL
     ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION`);
   const fkNames = new Set<string>();
   for (const r of keyRows) {
@@ -444,7 +448,9 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
   }
 
   const others = await ex.query(`
-    SELECT 'trigger' AS kind, CONCAT(TRIGGER_NAME, ' on ', EVENT_OBJECT_TABLE) AS name FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()
+    -- EVENT_OBJECT_SCHEMA (a trigger's table is in the trigger's database) is the column MariaDB
+    -- reads one database by; on TRIGGER_SCHEMA alone it scanned all databases.
+    SELECT 'trigger' AS kind, CONCAT(TRIGGER_NAME, ' on ', EVENT_OBJECT_TABLE) AS name FROM information_schema.TRIGGERS WHERE EVENT_OBJECT_SCHEMA = DATABASE() AND TRIGGER_SCHEMA = DATABASE()
     UNION ALL SELECT LOWER(ROUTINE_TYPE), ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()
     UNION ALL SELECT 'event', EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()
     UNION ALL SELECT 'sequence', TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'SEQUENCE'

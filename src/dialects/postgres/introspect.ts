@@ -268,7 +268,7 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
   const colRows = await ex.query(`
     select a.attrelid::bigint as rel, a.attnum as num, a.attname as name, format_type(a.atttypid, a.atttypmod) as type,
       t.typtype = 'e' as is_enum, t.typname as typname, a.attnotnull as notnull, a.attidentity as identity,
-      pg_get_expr(d.adbin, d.adrelid) as def, col_description(a.attrelid, a.attnum) as doc, a.attgenerated as generated,
+      pg_get_expr(d.adbin, d.adrelid) as def, ds.description as doc, a.attgenerated as generated,
       a.attislocal as local, a.attinhcount as inherited,
       -- A collation is the column's own only when it differs from its type's (the database default).
       case when a.attcollation <> t.typcollation then co.collname end as collation,
@@ -281,6 +281,9 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     join pg_type t on t.oid = a.atttypid
     left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
     left join pg_collation co on co.oid = a.attcollation
+    -- Comments by a join, not col_description() per row (a lookup each: 6,000 columns, a third
+    -- of this query's time).
+    left join pg_description ds on ds.objoid = a.attrelid and ds.classoid = 'pg_class'::regclass and ds.objsubid = a.attnum
     where n.nspname = current_schema() and c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped
     order by a.attrelid, a.attnum`);
   // Every sequence of the schema with its options and the column owning it, if any (identity:
