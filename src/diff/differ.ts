@@ -74,6 +74,8 @@ interface Phases {
   readonly replaceDrop: Change[];
   readonly rename: Change[];
   readonly rebuildDrop: Change[];
+  /** Dropped partitions and inheritance children of kept parents: before the parents' columns go. */
+  readonly childDrop: Change[];
   readonly tableCreate: Change[];
   readonly column: Change[];
   readonly constraintAdd: Change[];
@@ -104,6 +106,7 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     replaceDrop: [],
     rename: [],
     rebuildDrop: [],
+    childDrop: [],
     tableCreate: [],
     column: [],
     constraintAdd: [],
@@ -142,7 +145,26 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     p.rebuildDrop,
   );
   createTables([...created, ...remade.map((x) => x.neu)], opts, p);
-  dropTables(dropped, opts, m, keys, p, p.tableDrop);
+  // A dropped child of a kept parent (no other table's key naming it) goes before the parent's
+  // columns do, so its inverse creates it after they are back, in the parent's column order.
+  const droppedNames = new Set(dropped.map((t) => t.name));
+  const early = dropped.filter((t) => {
+    const parent = tableParent(t);
+    return (
+      parent !== undefined &&
+      !droppedNames.has(parent.parent) &&
+      !from.tables.some((o) => o !== t && o.foreignKeys.some((f) => f.refTable === t.name))
+    );
+  });
+  dropTables(early, opts, m, keys, p, p.childDrop);
+  dropTables(
+    dropped.filter((t) => !early.includes(t)),
+    opts,
+    m,
+    keys,
+    p,
+    p.tableDrop,
+  );
   // Before the new definition is created under the same name.
   dropTables(replaced, opts, m, keys, p, p.replaceDrop);
   const tableChanges = [
@@ -153,6 +175,7 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     ...p.replaceDrop,
     ...p.rename,
     ...p.rebuildDrop,
+    ...p.childDrop,
     ...p.tableCreate,
     ...byInheritance(p.column, to, "add-column", -1),
     ...objects.own,
@@ -707,6 +730,7 @@ function dropTables(
         kind: "drop-table",
         table: {
           ...t,
+          ...parentRenamed(t, mapTable),
           columns: t.columns.map((c) =>
             c.type.kind === "enum"
               ? { ...c, type: { kind: "enum", name: enumNewName.get(c.type.name) ?? c.type.name } }
@@ -723,6 +747,18 @@ function dropTables(
       });
     }
   }
+}
+
+/**
+ * A dropped partition's or inheritance child's options naming its parent as it is by then (a
+ * parent renamed in the same plan), as its foreign keys do: the inverse creates it under the
+ * parent's name of that moment (`INHERITS ("order_v2")` before the rename back).
+ */
+function parentRenamed(t: Table, mapTable: (old: string) => string): { options?: TableOptions } {
+  const parent = tableParent(t);
+  if (!parent || mapTable(parent.parent) === parent.parent) return {};
+  const key = parent.kind === "partition" ? "partition of" : "inherits";
+  return { options: { ...t.options, [key]: nameValue(mapTable(parent.parent)) } };
 }
 
 /** Within phase 2: checks, uniques and indexes before primary keys (a unique may need the key's index). */

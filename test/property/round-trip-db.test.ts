@@ -100,26 +100,28 @@ for (const target of targets) {
   });
 }
 
-/** Drops every table (and PostgreSQL type) so the next pair starts from an empty database. */
+/** Drops every view and table (and PostgreSQL type) so the next pair starts from an empty database. */
 async function dropEverything(conn: import("../../src/dialects/dialect.ts").Connection, d: string) {
   if (d === "postgres") {
     await conn.exec("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
     return;
   }
   if (d === "mysql") {
-    const tables = await conn.query<{ t: string }>(
-      "SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()",
+    const tables = await conn.query<{ t: string; view: number }>(
+      "SELECT TABLE_NAME AS t, TABLE_TYPE = 'VIEW' AS view FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()",
     );
     await conn.exec("SET FOREIGN_KEY_CHECKS = 0");
-    for (const { t } of tables) await conn.exec(`DROP TABLE \`${t.replace(/`/g, "``")}\``);
+    for (const { t, view } of tables)
+      await conn.exec(`DROP ${Number(view) ? "VIEW" : "TABLE"} \`${t.replace(/`/g, "``")}\``);
     await conn.exec("SET FOREIGN_KEY_CHECKS = 1");
     return;
   }
   // A virtual table's DROP drops its shadow tables: they are not dropped on their own.
-  const tables = await conn.query<{ name: string }>(
-    "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type <> 'shadow' AND name NOT LIKE 'sqlite_%'",
+  const tables = await conn.query<{ name: string; type: string }>(
+    "SELECT name, type FROM pragma_table_list WHERE schema = 'main' AND type <> 'shadow' AND name NOT LIKE 'sqlite_%'",
   );
   await conn.exec("PRAGMA foreign_keys = OFF");
-  for (const { name } of tables) await conn.exec(`DROP TABLE "${name.replace(/"/g, '""')}"`);
+  for (const { name, type } of tables)
+    await conn.exec(`DROP ${type === "view" ? "VIEW" : "TABLE"} "${name.replace(/"/g, '""')}"`);
   await conn.exec("PRAGMA foreign_keys = ON");
 }

@@ -16,6 +16,7 @@ import type {
   Schema,
   Table,
   TableOptions,
+  View,
   VirtualModule,
 } from "../../src/ir/model.ts";
 import type { DialectName } from "../../src/dialects/dialect.ts";
@@ -395,7 +396,65 @@ export function randomSchema(r: Rng, d: DialectName): Schema {
   if (d === "postgres" && r.bool(0.3)) tables.push(child(r.pick(tables), r));
   // SQLite: a virtual table, which the edits below change, drop or add.
   if (d === "sqlite" && r.bool(0.3)) tables.push(virtualTable(r));
-  return { tables, enums };
+  const views: View[] = [];
+  if (r.bool(0.4)) {
+    const v = viewOn(r.pick(tables.filter((t) => !t.virtual)), r, d, tables);
+    if (v) views.push(v);
+    // A view of that view, now and then: dropped before it and created after it.
+    if (v && r.bool(0.4))
+      views.push({ name: `${v.name}_ids`, query: `select ${qv(d, "id")} from ${qv(d, v.name)}` });
+  }
+  return { tables, enums, ...(views.length ? { views } : {}) };
+}
+
+/** A dialect's quoted name in a view's query (MySQL's backquotes, else double quotes). */
+const qv = (d: DialectName, n: string) =>
+  d === "mysql" ? `\`${n.replace(/`/g, "``")}\`` : `"${n.replace(/"/g, '""')}"`;
+
+/** A view of a table's key and one more of its columns, named after the table (none when that name is taken). */
+function viewOn(t: Table, r: Rng, d: DialectName, tables: readonly Table[], name?: string): View | undefined {
+  if (!t.columns.some((c) => c.name === "id")) return undefined;
+  const others = t.columns.filter((c) => c.name !== "id");
+  const cols = ["id", ...(others.length ? [r.pick(others).name] : [])];
+  const view = name ?? `v_${t.name.replace(/\W/g, "_").toLowerCase()}`;
+  if (tables.some((x) => x.name === view)) return undefined;
+  return { name: view, query: `select ${cols.map((c) => qv(d, c)).join(", ")} from ${qv(d, t.name)}` };
+}
+
+/**
+ * B's views from A's: each kept with its query where what it reads is still there under the
+ * same names (PostgreSQL's plan must then drop and create it around a retyped column), written
+ * again on B's table where a column or the table was renamed or dropped, or dropped; a view of
+ * a view goes with it. Now and then one is added.
+ */
+function mutateViews(a: Schema, b: W<Schema>, r: Rng, d: DialectName): void {
+  const out: View[] = [];
+  const plain = b.tables.filter((t) => !t.virtual) as Table[];
+  for (const v of a.views ?? []) {
+    if (v.name.endsWith("_ids")) {
+      if (out.some((x) => `${x.name}_ids` === v.name)) out.push(v);
+      continue;
+    }
+    if (r.bool(0.2)) continue;
+    const source = (a.tables.find((t) => v.query.endsWith(qv(d, t.name))) ?? undefined) as Table | undefined;
+    const now = source && plain.find((t) => t.name === source.name || t.renamedFrom === source.name);
+    if (!now) continue;
+    const read = [...v.query.matchAll(d === "mysql" ? /`([^`]+)`/g : /"([^"]+)"/g)].map((m) => m[1]!);
+    const same =
+      now.name === source.name &&
+      read.slice(0, -1).every((c) => now.columns.some((x) => x.name === c && !x.renamedFrom));
+    if (same && r.bool(0.7)) out.push(v);
+    else {
+      const again = viewOn(now, r, d, b.tables as Table[], v.name);
+      if (again) out.push(again);
+    }
+  }
+  if (!out.length && plain.length && r.bool(0.2)) {
+    const v = viewOn(r.pick(plain), r, d, b.tables as Table[]);
+    if (v) out.push(v);
+  }
+  if (out.length) (b as { views?: View[] }).views = out;
+  else delete (b as { views?: View[] }).views;
 }
 
 /** A child of `parent` (`inherits`): one nullable column of its own, sometimes indexed. */
@@ -684,5 +743,6 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
       }
     }
   }
+  mutateViews(a, s, r, d);
   return s as Schema;
 }
