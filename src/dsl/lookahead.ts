@@ -149,19 +149,30 @@ export class StoredLookaheadStrategy extends LLkLookaheadStrategy {
 
   override buildLookaheadForAlternation(options: AltOptions): AltFunc {
     const key = productionKey(options.rule.name, "Alternation", options.prodOccurrence);
-    const alts = this.table?.[key]?.map(toTokens);
-    if (alts?.every((a) => a !== undefined)) return alternationFunc(alts, options.hasPredicates);
-    this.computed.push(key);
-    return lazily(() => super.buildLookaheadForAlternation(options));
+    const stored = this.table?.[key];
+    if (stored === undefined) {
+      this.computed.push(key);
+      return lazily(() => super.buildLookaheadForAlternation(options));
+    }
+    // Built on first use too: a command parses with a part of the grammar only.
+    return lazily(() => {
+      const alts = stored.map(toTokens);
+      if (alts.every((a) => a !== undefined)) return alternationFunc(alts, options.hasPredicates);
+      return super.buildLookaheadForAlternation(options); // a token the grammar no longer has
+    });
   }
 
   override buildLookaheadForOptional(options: OptOptions): OptFunc {
     const key = productionKey(options.rule.name, String(options.prodType), options.prodOccurrence);
     const stored = this.table?.[key];
-    const paths = stored?.length === 1 ? toTokens(stored[0]!) : undefined;
-    if (paths) return optionalFunc(paths);
-    this.computed.push(key);
-    return lazily(() => super.buildLookaheadForOptional(options));
+    if (stored?.length !== 1) {
+      this.computed.push(key);
+      return lazily(() => super.buildLookaheadForOptional(options));
+    }
+    return lazily(() => {
+      const paths = toTokens(stored[0]!);
+      return paths ? optionalFunc(paths) : super.buildLookaheadForOptional(options);
+    });
   }
 }
 

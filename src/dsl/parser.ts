@@ -750,7 +750,7 @@ export interface CstResult {
 
 /** Lexes and parses one file's text. Never throws on user input. */
 export function parseCst(text: string): CstResult {
-  const lex = T.schemaLexer.tokenize(text);
+  const lex = T.getLexer().tokenize(text);
   const lexErrors = [...lex.errors];
   let tokens = lex.tokens;
   let depth = 0;

@@ -4,18 +4,25 @@
  * tests build the validating one, so an ambiguous alternative or left recursion fails here.
  */
 import { expect, test } from "bun:test";
-import { LLkLookaheadStrategy } from "chevrotain";
+import { Lexer, LLkLookaheadStrategy } from "chevrotain";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { LOOKAHEAD_TABLE_PATH, lookaheadTableSource } from "../../../scripts/gen-lookahead.ts";
 import { StoredLookaheadStrategy } from "../../../src/dsl/lookahead.ts";
 import { getParser, parseCst, SchemaParser } from "../../../src/dsl/parser.ts";
+import { allTokens, LEXER_CONFIG } from "../../../src/dsl/tokens.ts";
 
 test("the grammar passes Chevrotain's validations (no ambiguity, no left recursion)", () => {
   // Throws "Parser Definition Errors detected" on any definition error.
   expect(
     () => new SchemaParser({ validate: true, lookahead: new LLkLookaheadStrategy({ maxLookahead: 3 }) }),
   ).not.toThrow();
+});
+
+test("the tokens pass Chevrotain's lexer validations (the CLI's lexer skips them)", () => {
+  // Throws on a definition error; warnings (a pattern it cannot optimize) throw with ensureOptimizations.
+  const lexer = new Lexer(allTokens, LEXER_CONFIG);
+  expect(lexer.lexerDefinitionErrors).toEqual([]);
 });
 
 test("src/dsl/lookahead.generated.json is up to date with the grammar (regenerate with `bun run gen:lookahead`)", () => {
