@@ -6,9 +6,10 @@
  * Error recovery is on (Chevrotain's re-sync recovery), so one run reports every syntax error
  * and the visitor still sees the parts that parsed. The parser is built once per process.
  */
-import { CstParser, type IToken } from "chevrotain";
+import { CstParser, type ILookaheadStrategy, type IToken } from "chevrotain";
 import type { SchemaCstNode } from "./cst.ts";
 import * as T from "./tokens.ts";
+import { StoredLookaheadStrategy } from "./lookahead.ts";
 
 /**
  * Keywords that start a table item; as column attributes they must stay on the column's line.
@@ -20,10 +21,26 @@ const TABLE_ITEM_STARTERS = new Set([T.Unique, T.Check, T.Primary]);
  */
 const LINE_BOUND_ATTRIBUTES = new Set([...TABLE_ITEM_STARTERS, T.On, T.As]);
 
-class SchemaParser extends CstParser {
-  constructor() {
+export class SchemaParser extends CstParser {
+  /**
+   * `validate`: Chevrotain's grammar checks (ambiguous alternatives, left recursion, ...), which
+   * cost ~200 ms of every command's start and find nothing in a grammar that passed them once:
+   * the CLI skips them, test/unit/dsl/grammar.test.ts runs them. `lookahead`: how lookahead is
+   * found (default: read from the generated table, lookahead.ts; Chevrotain's own strategy
+   * computes it all up front).
+   */
+  constructor({
+    validate = false,
+    lookahead = new StoredLookaheadStrategy(3),
+  }: { validate?: boolean; lookahead?: ILookaheadStrategy } = {}) {
     // Node locations let the visitor read a node's span without walking its tokens.
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: "full" });
+    super(T.allTokens, {
+      recoveryEnabled: true,
+      maxLookahead: 3,
+      nodeLocationTracking: "full",
+      skipValidations: !validate,
+      lookaheadStrategy: lookahead,
+    });
     this.performSelfAnalysis();
   }
 
@@ -747,7 +764,7 @@ export interface CstResult {
 
 /** Lexes and parses one file's text. Never throws on user input. */
 export function parseCst(text: string): CstResult {
-  const lex = T.schemaLexer.tokenize(text);
+  const lex = T.getLexer().tokenize(text);
   const lexErrors = [...lex.errors];
   let tokens = lex.tokens;
   let depth = 0;

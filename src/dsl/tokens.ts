@@ -174,5 +174,14 @@ export const allTokens: TokenType[] = [
   RawAny,
 ];
 
-/** Built once per process (Chevrotain performance guide); `ensureOptimizations` keeps it fast. */
-export const schemaLexer = new Lexer(allTokens, { ensureOptimizations: true, positionTracking: "full" });
+/**
+ * Built once per process (Chevrotain performance guide); `ensureOptimizations` keeps it fast.
+ * Its definition checks (unreachable or overlapping patterns, ...) cost start-up time in every
+ * command and find nothing in tokens that passed them once: test/unit/dsl/grammar.test.ts builds
+ * the lexer with them (`LEXER_CONFIG` without `skipValidations`).
+ */
+export const LEXER_CONFIG = { ensureOptimizations: true, positionTracking: "full" } as const;
+let lexer: Lexer | undefined;
+/** The lexer, built on first use: commands that only print (status's summaries) never build it. */
+export const getLexer = (): Lexer =>
+  (lexer ??= new Lexer(allTokens, { ...LEXER_CONFIG, skipValidations: true }));

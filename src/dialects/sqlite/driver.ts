@@ -1,11 +1,12 @@
 /**
  * SQLite and libSQL through @libsql/client: local files (`sqlite:PATH`, `file:PATH`, created if
  * missing) and remote libSQL servers (`libsql://`, `http(s)://`, token from `?authToken=` or
- * LIBSQL_AUTH_TOKEN). The only file that imports @libsql/client.
+ * LIBSQL_AUTH_TOKEN). The only file that imports @libsql/client (for a local file, its sqlite3
+ * part alone).
  */
 import "./native-addon.ts";
 import { existsSync } from "node:fs";
-import { createClient, type Client } from "@libsql/client";
+import type { Client } from "@libsql/client";
 import type { Connection, Executor } from "../dialect.ts";
 import { sqlitePath } from "./path.ts";
 
@@ -56,7 +57,14 @@ export async function connectSqlite(url: string, opts: { mustExist?: boolean } =
   if (file !== undefined && !existsSync(file)) throw new NoDatabaseError(file);
   // One connection: session state (PRAGMA foreign_keys, a transaction) must stay on it, and
   // the client's pool rolls back a transaction left on a connection it takes back.
-  const client: Client = createClient({ ...libsqlUrl(url), concurrency: 1 });
+  const config = { ...libsqlUrl(url), concurrency: 1 };
+  // A local file needs only the client's sqlite3 part (what @libsql/client itself picks for
+  // file: URLs); loading the whole client also loads its HTTP and WebSocket clients, which cost
+  // start-up time in every command on a local database (issue 19).
+  const { createClient } = /^file:/i.test(config.url)
+    ? await import("@libsql/client/sqlite3")
+    : await import("@libsql/client");
+  const client: Client = createClient(config);
   return {
     dialect: "sqlite",
     ...executor(client),

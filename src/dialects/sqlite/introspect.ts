@@ -96,7 +96,8 @@ export function sqliteTypeFromDeclared(declared: string): ColumnType {
 
 const PORTABLE_NAMES: ReadonlySet<string> = new Set(PORTABLE_TYPES);
 
-const UUID_NORM = normExpr(UUID_SQL);
+/** Computed on first use, not when the dialect loads (issue 19: every command loads it). */
+let uuidNorm: string | undefined;
 
 /** A default as SQLite keeps it (the text after DEFAULT) → the IR. */
 export function decodeSqliteDefault(text: string, type: ColumnType): DefaultValue {
@@ -104,7 +105,7 @@ export function decodeSqliteDefault(text: string, type: ColumnType): DefaultValu
   if (/^NULL$/i.test(s)) return { kind: "null" };
   if (/^CURRENT_TIMESTAMP$/i.test(s)) return { kind: "function", name: "now" };
   if (/^CURRENT_DATE$/i.test(s)) return { kind: "function", name: "current_date" };
-  if (normExpr(s) === UUID_NORM) return { kind: "function", name: "gen_uuid" };
+  if (normExpr(s) === (uuidNorm ??= normExpr(UUID_SQL))) return { kind: "function", name: "gen_uuid" };
   const num = /^\(?(-?\d+(?:\.\d+)?)\)?$/.exec(s);
   if (num) {
     if (type.kind === "portable" && type.name === "bool" && (num[1] === "0" || num[1] === "1"))

@@ -1,0 +1,70 @@
+/**
+ * The grammar as Chevrotain checks it, and the lookahead table the CLI's parser reads instead of
+ * computing it (src/dsl/lookahead.ts). The CLI builds its parser with `skipValidations`; these
+ * tests build the validating one, so an ambiguous alternative or left recursion fails here.
+ */
+import { expect, test } from "bun:test";
+import { Lexer, LLkLookaheadStrategy } from "chevrotain";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { LOOKAHEAD_TABLE_PATH, lookaheadTableSource } from "../../../scripts/gen-lookahead.ts";
+import { StoredLookaheadStrategy } from "../../../src/dsl/lookahead.ts";
+import { getParser, parseCst, SchemaParser } from "../../../src/dsl/parser.ts";
+import { allTokens, LEXER_CONFIG } from "../../../src/dsl/tokens.ts";
+
+test("the grammar passes Chevrotain's validations (no ambiguity, no left recursion)", () => {
+  // Throws "Parser Definition Errors detected" on any definition error.
+  expect(
+    () => new SchemaParser({ validate: true, lookahead: new LLkLookaheadStrategy({ maxLookahead: 3 }) }),
+  ).not.toThrow();
+});
+
+test("the tokens pass Chevrotain's lexer validations (the CLI's lexer skips them)", () => {
+  // Throws on a definition error; warnings (a pattern it cannot optimize) throw with ensureOptimizations.
+  const lexer = new Lexer(allTokens, LEXER_CONFIG);
+  expect(lexer.lexerDefinitionErrors).toEqual([]);
+});
+
+test("src/dsl/lookahead.generated.json is up to date with the grammar (regenerate with `bun run gen:lookahead`)", () => {
+  expect(readFileSync(LOOKAHEAD_TABLE_PATH, "utf8")).toBe(lookaheadTableSource());
+});
+
+test("the CLI's parser reads every production's lookahead from the table", () => {
+  const strategy = (getParser() as unknown as { lookaheadStrategy: StoredLookaheadStrategy })
+    .lookaheadStrategy;
+  expect(strategy).toBeInstanceOf(StoredLookaheadStrategy);
+  expect(strategy.computed).toEqual([]);
+});
+
+test("a stale table is not used: the parser computes lookahead and parses the same", () => {
+  const stale = new StoredLookaheadStrategy(3, { fingerprint: "stale", paths: {} });
+  const parser = new SchemaParser({ lookahead: stale });
+  expect(stale.computed.length).toBeGreaterThan(0);
+  const text = readFileSync(join(import.meta.dir, "../../../schema-examples/blog.schema"), "utf8");
+  parser.input = parseCst(text).tokens as never;
+  const cst = parser.schema();
+  expect(parser.errors).toEqual([]);
+  expect(JSON.stringify(cst)).toBe(JSON.stringify(parseCst(text).cst));
+});
+
+test("stored and computed lookahead parse every example and every broken input alike", () => {
+  const eager = new SchemaParser({ lookahead: new LLkLookaheadStrategy({ maxLookahead: 3 }) });
+  const dir = join(import.meta.dir, "../../../schema-examples");
+  const texts = readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith(".schema"))
+    .map((f) => readFileSync(join(dir, f), "utf8"));
+  // Broken inputs take the error paths (no viable alternative, recovery), which read lookahead too.
+  const broken = texts.flatMap((t) => [
+    t.slice(0, Math.floor(t.length / 2)),
+    t.replace(/\bbigint\b/, "}"),
+    `${t}\ntable { x`,
+  ]);
+  for (const text of [...texts, ...broken]) {
+    const stored = parseCst(text);
+    eager.input = stored.tokens as never;
+    const cst = eager.schema();
+    expect(JSON.stringify(stored.cst)).toBe(JSON.stringify(cst));
+    expect(stored.parseErrors.map((e) => e.message)).toEqual(eager.errors.map((e) => e.message));
+  }
+});
