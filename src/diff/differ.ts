@@ -13,7 +13,8 @@
  *   2 drop foreign keys, then checks, uniques, indexes and primary keys that go or change,
  *     then tables replaced by another of the same name (a virtual table's new module or arguments)
  *   3 rename tables, then columns, constraints and indexes; drop the tables that are made again
- *     (PostgreSQL: partitioned or not, or a child of another table: no ALTER does it)
+ *     (PostgreSQL: partitioned or not, or a child of another table: no ALTER does it), then the
+ *     dropped partitions and children of kept parents (down makes them after the parent's columns)
  *   4 create tables (referenced tables first), add columns (an inheritance child's before its
  *     parent's), alter columns, table comments; then sequences' options and owners
  *   5 add primary keys, uniques, checks, indexes
