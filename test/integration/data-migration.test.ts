@@ -8,8 +8,7 @@ import { afterAll, describe, expect, test } from "bun:test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { databasesFor } from "../support/db.ts";
-import { ok, projectOnFreshDatabase } from "../support/cli.ts";
-import { connect } from "../../src/dialects/registry.ts";
+import { ok, projectOnFreshDatabase, rowsAt } from "../support/cli.ts";
 
 const targets = await databasesFor("data_migration");
 afterAll(async () => {
@@ -19,15 +18,6 @@ afterAll(async () => {
 const V1 = "table users {\n  id    int           primary key\n  name  varchar(40)\n  slug  varchar(40)?\n}\n";
 /** The schema change after the backfill: slugs are unique now that every row has one. */
 const V3 = V1.replace("  slug  varchar(40)?\n", "  slug  varchar(40)?\n\n  unique index (slug)\n");
-
-async function rows(url: string, sql: string): Promise<Record<string, unknown>[]> {
-  const c = await connect(url);
-  try {
-    return await c.query<Record<string, unknown>>(sql);
-  } finally {
-    await c.close();
-  }
-}
 
 for (const target of targets) {
   const d = target.dialect;
@@ -46,7 +36,7 @@ for (const target of targets) {
         p.schema(V1);
         const v1 = p.generate("users");
         ok(p.run("up"));
-        await rows(
+        await rowsAt(
           db.url,
           `INSERT INTO ${q("users")} (${q("id")}, ${q("name")}) VALUES (1, 'Ada'), (2, 'Bob')`,
         );
@@ -77,15 +67,15 @@ for (const target of targets) {
 
         ok(p.run("up"));
         const slugs = `SELECT ${q("slug")} AS s FROM ${q("users")} ORDER BY ${q("id")}`;
-        expect(await rows(db.url, slugs)).toEqual([{ s: "ada" }, { s: "bob" }]);
+        expect(await rowsAt(db.url, slugs)).toEqual([{ s: "ada" }, { s: "bob" }]);
         expect(ok(p.run("current")).out).toContain(v3);
         ok(p.run("check"));
 
         ok(p.run("down", "2"));
-        expect(await rows(db.url, slugs)).toEqual([{ s: null }, { s: null }]);
+        expect(await rowsAt(db.url, slugs)).toEqual([{ s: null }, { s: null }]);
         expect(ok(p.run("current")).out).toContain(v1);
         ok(p.run("up"));
-        expect(await rows(db.url, slugs)).toEqual([{ s: "ada" }, { s: "bob" }]);
+        expect(await rowsAt(db.url, slugs)).toEqual([{ s: "ada" }, { s: "bob" }]);
       } finally {
         await drop();
       }

@@ -8,8 +8,7 @@ import { afterAll, describe, expect, test } from "bun:test";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { databasesFor } from "../support/db.ts";
-import { ok, projectOnFreshDatabase } from "../support/cli.ts";
-import { connect } from "../../src/dialects/registry.ts";
+import { ok, projectOnFreshDatabase, rowsAt } from "../support/cli.ts";
 
 const targets = await databasesFor("guardrails_cli");
 afterAll(async () => {
@@ -20,15 +19,6 @@ const V1 = "table notes {\n  id   int          primary key\n  body varchar(100)\
 /** The column renamed without a hint, then with one. */
 const V2 = V1.replace("body varchar(100)", "text varchar(100)");
 const V2_HINTED = V1.replace("body varchar(100)", "text varchar(100) renamed from body");
-
-async function rows(url: string, sql: string): Promise<Record<string, unknown>[]> {
-  const c = await connect(url);
-  try {
-    return await c.query<Record<string, unknown>>(sql);
-  } finally {
-    await c.close();
-  }
-}
 
 for (const target of targets) {
   const d = target.dialect;
@@ -142,7 +132,7 @@ for (const target of targets) {
         p.schema(V1);
         p.generate("v1");
         ok(p.run("up"));
-        await rows(db.url, `INSERT INTO ${q("notes")} (${q("id")}, ${q("body")}) VALUES (1, 'kept')`);
+        await rowsAt(db.url, `INSERT INTO ${q("notes")} (${q("id")}, ${q("body")}) VALUES (1, 'kept')`);
         p.schema(V2);
         const g = ok(p.run("generate", "-m", "rename body"));
         expect(g.err).toContain("writing drop + add");
@@ -166,7 +156,7 @@ for (const target of targets) {
         // The sum file and the snapshot chain agree with it: check passes, up applies it.
         ok(p.run("check"));
         ok(p.run("up"));
-        expect(await rows(db.url, `SELECT ${q("text")} AS t FROM ${q("notes")}`)).toEqual([{ t: "kept" }]);
+        expect(await rowsAt(db.url, `SELECT ${q("text")} AS t FROM ${q("notes")}`)).toEqual([{ t: "kept" }]);
 
         // Applied now: amending it again is refused, and nothing is written.
         const before = readFileSync(join(p.dir, "migrations", "schemavc.sum"), "utf8");

@@ -5,8 +5,7 @@
  */
 import { afterAll, describe, expect, test } from "bun:test";
 import { databasesFor } from "../support/db.ts";
-import { ok, projectOnFreshDatabase } from "../support/cli.ts";
-import { connect } from "../../src/dialects/registry.ts";
+import { ok, projectOnFreshDatabase, rowsAt } from "../support/cli.ts";
 
 const targets = await databasesFor("reset_cmd");
 afterAll(async () => {
@@ -15,15 +14,6 @@ afterAll(async () => {
 
 const V1 = "table users {\n  id    int          primary key\n  name  varchar(40)\n}\n";
 const V2 = V1.replace("  name  varchar(40)\n", "  name  varchar(40)\n  email varchar(80)?\n");
-
-async function query(url: string, sql: string): Promise<Record<string, unknown>[]> {
-  const c = await connect(url);
-  try {
-    return await c.query<Record<string, unknown>>(sql);
-  } finally {
-    await c.close();
-  }
-}
 
 for (const target of targets) {
   const d = target.dialect;
@@ -44,16 +34,16 @@ for (const target of targets) {
         p.schema(V2);
         const v2 = p.generate("email");
         ok(p.run("up"));
-        await query(db.url, `INSERT INTO ${q("users")} (${q("id")}, ${q("name")}) VALUES (1, 'Ada')`);
-        await query(db.url, `CREATE TABLE ${q("by_hand")} (${q("id")} int)`);
-        await query(db.url, `INSERT INTO ${q("by_hand")} (${q("id")}) VALUES (7)`);
+        await rowsAt(db.url, `INSERT INTO ${q("users")} (${q("id")}, ${q("name")}) VALUES (1, 'Ada')`);
+        await rowsAt(db.url, `CREATE TABLE ${q("by_hand")} (${q("id")} int)`);
+        await rowsAt(db.url, `INSERT INTO ${q("by_hand")} (${q("id")}) VALUES (7)`);
 
         const r = JSON.parse(ok(p.run("reset", "--json")).out);
         expect(r.rolledBack).toHaveLength(2);
         expect(r.applied).toHaveLength(2);
         expect(r.current).toBe(v2);
-        expect(await query(db.url, `SELECT ${q("id")} AS id FROM ${q("users")}`)).toEqual([]);
-        expect(await query(db.url, `SELECT ${q("id")} AS id FROM ${q("by_hand")}`)).toEqual([{ id: 7 }]);
+        expect(await rowsAt(db.url, `SELECT ${q("id")} AS id FROM ${q("users")}`)).toEqual([]);
+        expect(await rowsAt(db.url, `SELECT ${q("id")} AS id FROM ${q("by_hand")}`)).toEqual([{ id: 7 }]);
         // The hand-made table is drift, as it was before: reset made no other difference.
         expect(ok(p.run("status"), 3).out).toContain("+ table by_hand (1 column)");
       } finally {

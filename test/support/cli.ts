@@ -7,6 +7,7 @@ import { rmSync } from "node:fs";
 import { freshDatabase } from "./db.ts";
 import { Project } from "./project.ts";
 import type { DialectName } from "../../src/dialects/dialect.ts";
+import { connect } from "../../src/dialects/registry.ts";
 
 /** A throwaway project on a fresh database; `drop` removes both. */
 export async function projectOnFreshDatabase(dialect: DialectName, tag: string) {
@@ -27,4 +28,14 @@ export async function projectOnFreshDatabase(dialect: DialectName, tag: string) 
 export function ok<R extends { code: number | null; out: string; err: string }>(r: R, code = 0): R {
   expect({ code: r.code, err: r.err, out: r.out }).toMatchObject({ code });
   return r;
+}
+
+/** Runs one query on the database at `url` on a connection of its own, and returns the rows. */
+export async function rowsAt(url: string, sql: string): Promise<Record<string, unknown>[]> {
+  const c = await connect(url);
+  try {
+    return await c.query<Record<string, unknown>>(sql);
+  } finally {
+    await c.close();
+  }
 }
