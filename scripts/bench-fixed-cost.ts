@@ -12,6 +12,7 @@
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { helloFloor } from "./bench-hello.ts";
 
 const args = process.argv.slice(2);
 const at = args.indexOf("--baseline");
@@ -21,25 +22,7 @@ const bin = resolve("dist/schemavc");
 if (!existsSync(bin)) throw new Error("dist/schemavc is missing: run `bun run build` first");
 
 // The floor: what any `bun build --compile` binary costs to start on this machine.
-const hello = resolve("dist/.bench-hello");
-if (!existsSync(hello)) {
-  await Bun.write("dist/.bench-hello.ts", 'process.stdout.write("hello\\n");\n');
-  const p = Bun.spawnSync(
-    [
-      "bun",
-      "build",
-      "dist/.bench-hello.ts",
-      "--compile",
-      "--minify",
-      "--bytecode",
-      "--format=esm",
-      "--outfile",
-      hello,
-    ],
-    { stdout: "ignore", stderr: "inherit" },
-  );
-  if (p.exitCode !== 0) throw new Error("could not build the hello-world floor");
-}
+const hello = await helloFloor();
 
 const SCHEMA = `enum status { active, suspended, closed }
 

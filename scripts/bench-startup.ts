@@ -5,6 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import { helloFloor } from "./bench-hello.ts";
 
 const RUNS = Number(process.argv[2] ?? 20);
 const candidates: [string, string[]][] = [
@@ -20,24 +21,7 @@ const candidates: [string, string[]][] = [
 ];
 
 // The floor: what any `bun build --compile` binary costs to start on this machine.
-const hello = resolve("dist/.bench-hello");
-if (!existsSync(hello)) {
-  await Bun.write("dist/.bench-hello.ts", 'process.stdout.write("hello\\n");\n');
-  Bun.spawnSync(
-    [
-      "bun",
-      "build",
-      "dist/.bench-hello.ts",
-      "--compile",
-      "--minify",
-      "--bytecode",
-      "--format=esm",
-      "--outfile",
-      hello,
-    ],
-    { stdout: "ignore", stderr: "inherit" },
-  );
-}
+await helloFloor();
 
 function measure(cmd: string[]): number[] {
   const times: number[] = [];
