@@ -11,6 +11,7 @@
  *
  * Library code: pure, no I/O; the snapshots are read only when a statement needs them.
  */
+import { mentionedNames, viewsOf } from "../diff/views.ts";
 import type { DialectName } from "../dialects/dialect.ts";
 import type { Column, ColumnType, Schema, Table } from "../ir/model.ts";
 import { typeText } from "../ir/validate.ts";
@@ -158,6 +159,7 @@ export function lintMigration(input: LintInput): Finding[] {
 
   const created = new Set<string>();
   const updated = new Set<string>(); // original names of tables updated so far
+  const droppedViews = new Set<string>(); // views dropped by earlier statements
   const isNew = (t: string) => created.has(t);
   const transactional = input.transactionalDdl && !directives.has("no-transaction");
   for (const { i, f } of flat) {
@@ -305,6 +307,27 @@ export function lintMigration(input: LintInput): Finding[] {
         if (f.type === "unique")
           textUnique([f.parts], (c) => typeWord(columnAfter(f.table, c, i)), i, f.table);
         break;
+      case "drop-view": {
+        // The views of the schema before the migration that read it, not dropped by then.
+        const readers = viewsOf((before ??= input.before()))
+          .filter((v) => v.name !== f.view && !droppedViews.has(v.name))
+          .filter((v) => mentionedNames(v.query, [f.view]).size > 0)
+          .map((v) => `\`${v.name}\``);
+        droppedViews.add(f.view);
+        if (!readers.length || f.cascade) break;
+        const which = `view${readers.length === 1 ? "" : "s"} ${readers.join(", ")}`;
+        emit(
+          "drop-view-in-use",
+          i,
+          `drops view \`${f.view}\`, which ${which} ${readers.length === 1 ? "reads" : "read"}`,
+        );
+        emit(
+          "view-reader-broken",
+          i,
+          `drops view \`${f.view}\` and leaves ${which}, which ${readers.length === 1 ? "reads" : "read"} it, broken`,
+        );
+        break;
+      }
       case "update":
         updated.add(originalTable(f.table, i));
         break;

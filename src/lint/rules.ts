@@ -25,6 +25,22 @@ const ALL: readonly DialectName[] = ["postgres", "mysql", "sqlite"];
 
 export const RULES = [
   {
+    id: "drop-view-in-use",
+    severity: "error",
+    dialects: ["postgres"],
+    why: 'PostgreSQL refuses to drop a view another view reads ("other objects depend on it"): the migration fails there',
+    fix: {
+      default: "drop the views that read it first (in the same migration), then create them again after",
+    },
+  },
+  {
+    id: "view-reader-broken",
+    severity: "warning",
+    dialects: ["mysql", "sqlite"],
+    why: "the database drops the view and leaves the views that read it in place: every query of them fails from then on",
+    fix: { default: "drop the views that read it first, and create them again after (or drop them too)" },
+  },
+  {
     id: "drop-table",
     severity: "data-loss",
     dialects: ALL,

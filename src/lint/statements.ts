@@ -35,6 +35,8 @@ export type Fact =
       readonly uniques: readonly (readonly KeyPart[])[];
     }
   | { readonly kind: "drop-table"; readonly table: string }
+  /** `DROP [MATERIALIZED] VIEW`; `cascade`: its readers go with it (PostgreSQL). */
+  | { readonly kind: "drop-view"; readonly view: string; readonly cascade: boolean }
   | { readonly kind: "rename-table"; readonly from: string; readonly to: string }
   | { readonly kind: "add-column"; readonly table: string; readonly column: ColumnDef }
   | { readonly kind: "drop-column"; readonly table: string; readonly column: string }
@@ -82,6 +84,17 @@ export function factsOf(sql: string, backslashes: boolean): Fact[] {
   if (c.word("create")) return create(c);
   if (c.word("drop")) {
     if (c.word("index")) return [{ kind: "drop-index", concurrently: c.word("concurrently") }];
+    c.word("materialized");
+    if (c.word("view")) {
+      c.words("if", "exists");
+      const views: string[] = [];
+      do {
+        const n = c.name();
+        if (n) views.push(n);
+      } while (c.comma());
+      const cascade = c.word("cascade");
+      return views.map((view) => ({ kind: "drop-view" as const, view, cascade }));
+    }
     if (!c.word("table")) return [];
     c.words("if", "exists");
     const out: Fact[] = [];

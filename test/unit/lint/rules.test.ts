@@ -55,6 +55,18 @@ interface Case {
 const T = "table t {\n  id int primary key\n  name varchar(100)\n  note text?\n}\n";
 const withNote = (note: string) => T.replace("  note text?\n", note);
 
+/** A view `v` read by a view `w`: dropped alone by hand, or after `w` (its safe twin, as generate writes it). */
+const VIEWS = `${T}view v as (select id, name from t)\nview w as (select id from v)\n`;
+const VIEW_CASES: [Case, Case] = [
+  {
+    name: "a view another view reads is dropped by hand",
+    from: VIEWS,
+    to: `${T}view w as (select id from t)\n`,
+    sql: { postgres: 'DROP VIEW "v";', mysql: "DROP VIEW `v`;", sqlite: 'DROP VIEW "v";' },
+  },
+  { name: "the view that reads it is dropped first", from: VIEWS, to: T },
+];
+
 /** rule → [minimal case, safe twin]. */
 const CASES: Record<Exclude<RuleId, "unknown-rule">, readonly [Case, Case]> = {
   "drop-table": [
@@ -70,6 +82,8 @@ const CASES: Record<Exclude<RuleId, "unknown-rule">, readonly [Case, Case]> = {
       },
     },
   ],
+  "drop-view-in-use": VIEW_CASES,
+  "view-reader-broken": VIEW_CASES,
   "drop-column": [
     { name: "a column is dropped", from: T, to: withNote("") },
     { name: "a column is added", from: withNote(""), to: T },
