@@ -12,7 +12,7 @@
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { helloFloor } from "./bench-hello.ts";
+import { helloFloor, hyperfine } from "./bench-common.ts";
 
 const args = process.argv.slice(2);
 const at = args.indexOf("--baseline");
@@ -106,17 +106,7 @@ if (baseline) {
 }
 const json = join(dir, "hyperfine.json");
 const p = Bun.spawnSync(
-  [
-    "hyperfine",
-    "-N",
-    "--warmup",
-    "3",
-    "--runs",
-    String(RUNS),
-    "--export-json",
-    json,
-    ...cmds.flatMap(([name, cmd]) => ["-n", name, cmd]),
-  ],
+  [...hyperfine(RUNS), "--export-json", json, ...cmds.flatMap(([name, cmd]) => ["-n", name, cmd])],
   { cwd: dir, stdout: "inherit", stderr: "inherit" },
 );
 if (p.exitCode !== 0) process.exit(p.exitCode ?? 1);

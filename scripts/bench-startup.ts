@@ -5,7 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { helloFloor } from "./bench-hello.ts";
+import { helloFloor, hyperfine } from "./bench-common.ts";
 
 const RUNS = Number(process.argv[2] ?? 20);
 const candidates: [string, string[]][] = [
@@ -39,18 +39,10 @@ function measure(cmd: string[]): number[] {
 // which on a small VM is larger than the programs' own start-up.
 if (Bun.which("hyperfine")) {
   const present = candidates.filter(([, cmd]) => existsSync(cmd[0]!));
-  const p = Bun.spawnSync(
-    [
-      "hyperfine",
-      "-N",
-      "--warmup",
-      "3",
-      "--runs",
-      String(RUNS),
-      ...present.map(([, cmd]) => cmd.filter(Boolean).join(" ")),
-    ],
-    { stdout: "inherit", stderr: "inherit" },
-  );
+  const p = Bun.spawnSync([...hyperfine(RUNS), ...present.map(([, cmd]) => cmd.filter(Boolean).join(" "))], {
+    stdout: "inherit",
+    stderr: "inherit",
+  });
   process.exit(p.exitCode ?? 0);
 }
 console.log("(hyperfine not found: timing with Bun.spawnSync, which adds its own spawn cost)");

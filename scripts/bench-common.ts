@@ -1,6 +1,7 @@
 /**
- * The floor of the start-up benchmarks: a `bun build --compile` binary that only prints a line,
- * what any compiled Bun program costs to start on this machine. Built once into dist/.
+ * What the start-up benchmarks share: the floor, a `bun build --compile` binary that only prints
+ * a line (what any compiled Bun program costs to start on this machine, built once into dist/),
+ * and the hyperfine command line they run.
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
@@ -27,3 +28,16 @@ export async function helloFloor(): Promise<string> {
   if (p.exitCode !== 0) throw new Error("could not build the hello-world floor");
   return hello;
 }
+
+/**
+ * hyperfine without a shell (`-N`: the spawn cost of a shell on a small VM is larger than the
+ * programs' own start-up), three warm-up runs, then `runs`.
+ */
+export const hyperfine = (runs: number): string[] => [
+  "hyperfine",
+  "-N",
+  "--warmup",
+  "3",
+  "--runs",
+  String(runs),
+];
