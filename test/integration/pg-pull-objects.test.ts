@@ -67,6 +67,71 @@ describe("the PostgreSQL replay proof", () => {
       await c.close();
     }
   });
+
+  // 5,000 tables in one transaction ran out of the server's lock table; the script is now run
+  // in transactions of a hundred statements. 250 tables span three of them here.
+  const chain = (n: number) =>
+    Array.from({ length: n }, (_, i) =>
+      i === 0
+        ? "CREATE TABLE t0 (id int PRIMARY KEY, note text)"
+        : `CREATE TABLE t${i} (id int PRIMARY KEY, note text, up int REFERENCES t${i - 1} (id))`,
+    );
+  test("a script of several hundred statements replays across transactions, and nothing of it stays", async () => {
+    const db = await fresh("replay_chunks");
+    const c = await db.connect();
+    try {
+      const got = await inScratch(
+        c,
+        chain(250),
+        async (ex) =>
+          (
+            await ex.query(
+              "select count(*)::int as n from pg_constraint where contype = 'f' and connamespace = pg_my_temp_schema()",
+            )
+          )[0]!["n"],
+      );
+      expect(got).toBe(249);
+      const [row] = await c.query(
+        "select count(*)::int as n from pg_class where relnamespace = pg_my_temp_schema()",
+      );
+      expect(row!["n"]).toBe(0);
+      const [path] = await c.query("select current_setting('search_path') as p");
+      expect(path!["p"]).toBe('"$user", public');
+    } finally {
+      await c.close();
+    }
+  });
+
+  test("a borrowed type in a later transaction of the script is still found, and the earlier ones are removed", async () => {
+    const db = await fresh("replay_chunks_borrow");
+    const c = await db.connect();
+    try {
+      await c.exec("CREATE TYPE pair AS (a int, b int)");
+      const run = inScratch(c, [...chain(150), "CREATE TABLE last (p pair)"], async () => 1);
+      await expect(run).rejects.toBeInstanceOf(ScratchScriptError);
+      const [row] = await c.query(
+        "select count(*)::int as n from pg_class where relnamespace = pg_my_temp_schema()",
+      );
+      expect(row!["n"]).toBe(0);
+    } finally {
+      await c.close();
+    }
+  });
+
+  test("the session's own temporary tables outlive the scratch", async () => {
+    const db = await fresh("replay_own_temp");
+    const c = await db.connect();
+    try {
+      await c.exec("CREATE TEMPORARY TABLE mine (id int)");
+      await inScratch(c, chain(3), async () => 1);
+      const rows = await c.query<{ relname: string }>(
+        "select relname from pg_class where relnamespace = pg_my_temp_schema() and relkind = 'r'",
+      );
+      expect(rows.map((r) => r.relname)).toEqual(["mine"]);
+    } finally {
+      await c.close();
+    }
+  });
 });
 
 describe("pull of sequences, domains and operators on PostgreSQL", () => {
