@@ -11,6 +11,7 @@ import { loadMigrations, openProject, type Project } from "./project.ts";
 import { msOption, openDatabase } from "./database.ts";
 import { Runner, RunnerError, type RunOptions } from "../migrate/runner.ts";
 import { dataLossGuard, rollbackGuard } from "../lint/migrations.ts";
+import { outOfOrderCheck } from "../lint/commute.ts";
 import { askYesNo, canAsk } from "./prompt.ts";
 import { MigrationProgress } from "./progress.ts";
 import { MigrationDirError, resolveVersion, type Migration } from "../migrate/dir.ts";
@@ -68,6 +69,11 @@ export async function withRunner<T>(
       start: (v, dir) => progress.start(v, dir),
       statement: (_v, n, total) => progress.statement(n, total),
       done: (_v, _dir, ms) => progress.done(ms),
+      // A branch merged after another branch's migration was applied here (`schemavc merge`).
+      outOfOrder: (v, after) =>
+        ctx.report.note(
+          `${v} is older than ${after.join(", ")}, applied here before it; they change different objects (they commute), so it is applied now`,
+        ),
     },
   };
   try {
@@ -77,6 +83,7 @@ export async function withRunner<T>(
       runner: new Runner(conn, project.dialect, migrations, {
         guard: dataLossGuard(project.dialect),
         rollbackGuard: rollbackGuard(project.dialect, (p) => relative(ctx.cwd, p) || p),
+        outOfOrder: outOfOrderCheck(project.dialect, migrations),
       }),
       opts,
       conn,
