@@ -304,8 +304,11 @@ export const COMMANDS: readonly CommandSpec[] = [
       "allows DDL in transactions (PostgreSQL, SQLite); `-- schemavc:no-transaction` as the first\n" +
       "line of up.sql opts out. One runner at a time per database: a second one waits for the\n" +
       "lock, then finds nothing pending. Refuses an applied migration whose file changed, applied\n" +
-      "migrations missing from the folder, an unapplied migration older than the newest applied\n" +
-      "one (unless --allow-out-of-order), and an unresolved failed migration.\n\n" +
+      "migrations missing from the folder, and an unresolved failed migration. An unapplied\n" +
+      "migration older than the newest applied one (a branch merged after another branch's\n" +
+      "migration was applied here) is applied when it commutes with every applied migration\n" +
+      "after it (they change different objects, as `schemavc merge` judges), and refused,\n" +
+      "naming the objects, when it does not (unless --allow-out-of-order).\n\n" +
       "Data-loss guard: before anything runs, the pending migrations are linted; one that drops a\n" +
       "table or column, narrows a type or removes an enum value is refused unless the statement\n" +
       "has `-- schemavc:allow RULE` on the line above it, or --allow-data-loss is given.\n\n" +
@@ -641,13 +644,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     details:
       "As Alembic's `heads`. One line of migrations has one head; two migrations that follow the\n" +
       "same parent (two git branches that each generated one) are two heads, listed with the\n" +
-      "parent they follow, and a warning: they must be put in one line before `up`.",
+      "parent they follow, and a warning: they must be put in one line before `up`\n" +
+      "(`schemavc merge`).",
     options: {},
     examples: [
       { command: "schemavc heads", comment: "the newest migration" },
       { command: "schemavc heads --json", comment: "the heads and their parents as JSON" },
     ],
-    seeAlso: ["history", "show"],
+    seeAlso: ["history", "show", "merge"],
     exit: { 0: "the heads were printed" },
     load: () => import("./heads.ts"),
   },

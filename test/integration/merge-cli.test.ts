@@ -70,6 +70,50 @@ async function secondDatabase(d: DialectName, tag: string): Promise<TestDb> {
 const versionsIn = (r: { out: string }) =>
   JSON.parse(r.out).migrations.map((m: { version: string; status: string }) => `${m.version} ${m.status}`);
 
+/**
+ * Two branches that overlap: `wider` retypes users.name, `index` (later) indexes it; the
+ * developer's database applied `index` on its branch; `main` has merged `wider`, then `index`
+ * (git stops on schemavc.sum), and the schema files are merged as a person would.
+ */
+function overlapping(d: DialectName, url: string) {
+  const r = repo(d, url);
+  const { p, git, must, write, commit } = r;
+  write("users.schema", USERS);
+  p.generate("users");
+  commit("users");
+  must("checkout", "-q", "-b", "wider");
+  const wider = USERS.replace("varchar(50)", "varchar(100)");
+  write("users.schema", wider);
+  nextSecond();
+  const a = p.generate("wider name");
+  commit("wider name");
+  must("checkout", "-q", "main");
+  must("checkout", "-q", "-b", "index");
+  write("users.schema", USERS.replace("}\n", "\n  index (name)\n}\n"));
+  nextSecond();
+  const b = p.generate("index name");
+  commit("index name");
+  ok(p.run("up"));
+  must("checkout", "-q", "main");
+  must("merge", "-q", "wider");
+  expect(git("merge", "--no-edit", "index").code).not.toBe(0);
+  // Git may or may not have merged the schema file alone: it is written as merged.
+  write("users.schema", wider.replace("}\n", "\n  index (name)\n}\n"));
+  must("add", "schema");
+  return { ...r, a, b };
+}
+
+/** The binary at a terminal (util-linux `script` gives it one), `answer` typed on its stdin. */
+function atTerminal(p: Project, answer: string, ...args: string[]) {
+  const line = [p.bin, ...args].map((a) => `'${a}'`).join(" ");
+  const r = Bun.spawnSync(["script", "-qec", line, "/dev/null"], {
+    cwd: p.dir,
+    env: { PATH: "/usr/bin:/bin", HOME: p.dir, NO_COLOR: "1", TERM: "dumb" },
+    stdin: new TextEncoder().encode(answer),
+  });
+  return { code: r.exitCode, out: r.stdout.toString() };
+}
+
 for (const target of targets) {
   const d = target.dialect;
   describe(`merge on ${d}`, () => {
@@ -153,7 +197,7 @@ for (const target of targets) {
         ok(p.run("status", "--url", fresh.url));
         // The two databases are the same: each one's live schema equals the other's.
         ok(p.run("diff", "--from", db.url, "--to", fresh.url));
-        // And the history rolls back in version order on both.
+        // down goes by version, newest first: the later branch, then the earlier (applied last).
         ok(p.run("down", "--to", "base", "--allow-data-loss"));
         expect(ok(p.run("current")).out.trim()).toBe("base");
       } finally {
@@ -163,32 +207,8 @@ for (const target of targets) {
 
     test("overlapping branches: refused naming the column, regenerated with --yes, the old migration rolled back first", async () => {
       const own = await secondDatabase(d, "merge_overlap");
-      const { p, git, must, write, commit } = repo(d, own.url);
+      const { p, must, a, b } = overlapping(d, own.url);
       try {
-        write("users.schema", USERS);
-        p.generate("users");
-        commit("users");
-        must("checkout", "-q", "-b", "wider");
-        const wider = USERS.replace("varchar(50)", "varchar(100)");
-        write("users.schema", wider);
-        nextSecond();
-        const a = p.generate("wider name");
-        commit("wider name");
-        must("checkout", "-q", "main");
-        must("checkout", "-q", "-b", "index");
-        write("users.schema", USERS.replace("}\n", "\n  index (name)\n}\n"));
-        nextSecond();
-        const b = p.generate("index name");
-        commit("index name");
-        ok(p.run("up"));
-
-        must("checkout", "-q", "main");
-        must("merge", "-q", "wider");
-        expect(git("merge", "--no-edit", "index").code).not.toBe(0);
-        // The schema files merged as a person would (git may or may not have managed alone).
-        write("users.schema", wider.replace("}\n", "\n  index (name)\n}\n"));
-        must("add", "schema");
-
         const refused = ok(p.run("merge"), 1);
         expect(refused.err).toContain("both branches change the same objects");
         expect(refused.err).toContain("column users.name");
@@ -230,5 +250,25 @@ for (const target of targets) {
         rmSync(p.dir, { recursive: true, force: true });
       }
     }, 180_000);
+
+    if (d === "sqlite" && Bun.which("script"))
+      test("at a terminal: asked, n refuses and changes nothing, y regenerates", async () => {
+        const own = await secondDatabase(d, "merge_tty");
+        const { p, b } = overlapping(d, own.url);
+        try {
+          const no = atTerminal(p, "n\n", "merge");
+          expect(no.code).toBe(1);
+          expect(no.out).toContain("column users.name");
+          expect(no.out).toContain(`regenerate ${b} as one migration after`);
+          expect(existsSync(p.file(b, "up.sql"))).toBe(true);
+          const yes = atTerminal(p, "y\n", "merge");
+          expect(yes.code).toBe(0);
+          expect(yes.out).toContain(`regenerated ${b} as migrations/`);
+          expect(existsSync(p.file(b, "up.sql"))).toBe(false);
+          ok(p.run("check"));
+        } finally {
+          rmSync(p.dir, { recursive: true, force: true });
+        }
+      }, 120_000);
   });
 }
