@@ -181,7 +181,12 @@ for (const target of targets) {
         ok(p.run("check"));
         expect(ok(p.run("merge")).out).toContain("nothing to merge");
 
-        // The developer's database: the earlier branch's migration is applied now.
+        // The developer's database: status says the earlier branch's migration will be applied,
+        // and measures drift against what the database applied (not the merged snapshot).
+        const st = ok(p.run("status"), 3).out;
+        expect(st).toContain(`out of order (older than the newest applied): ${a} (it commutes`);
+        expect(st).toContain("drift: none (the database matches what its applied migrations make)");
+        // up applies it now.
         const up = ok(p.run("up"));
         expect(up.out).toContain(`${a} is older than ${b}, applied here before it`);
         expect(ok(p.run("current")).out.trim()).toBe(b);
