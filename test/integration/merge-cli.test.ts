@@ -9,7 +9,9 @@
  * - overlapping branches (one retypes `users.name`, the other indexes it): `merge` refuses off a
  *   terminal, naming the column; `merge --yes` regenerates the later branch's migration from
  *   the merged schema files; a database that applied the old one is refused by `up` until it
- *   rolls it back, then gets the rest.
+ *   rolls it back, then gets the rest; at a terminal (SQLite), `n` refuses and `y` regenerates;
+ * - on SQLite: versions that interleave are regenerated too, and a later branch holding a
+ *   hand-written migration is refused (regenerating would lose its statements).
  *
  * Run `bun run build` first.
  */
@@ -277,3 +279,81 @@ for (const target of targets) {
       }, 120_000);
   });
 }
+
+describe("merge on sqlite: the lines that are never re-chained", () => {
+  test("interleaved versions are regenerated (after --yes) even when they commute", () => {
+    const { p, git, must, write, commit } = repo("sqlite", "sqlite:./dev.db");
+    try {
+      write("users.schema", USERS);
+      p.generate("users");
+      commit("users");
+      must("checkout", "-q", "-b", "posts");
+      write("posts.schema", "table posts {\n  id int primary key\n}\n");
+      nextSecond();
+      const a1 = p.generate("posts");
+      commit("posts");
+      must("checkout", "-q", "main");
+      must("checkout", "-q", "-b", "tags");
+      write("tags.schema", "table tags {\n  id int primary key\n}\n");
+      nextSecond();
+      const b1 = p.generate("tags");
+      commit("tags");
+      must("checkout", "-q", "posts");
+      write("posts.schema", "table posts {\n  id int primary key\n  title text?\n}\n");
+      nextSecond();
+      const a2 = p.generate("title");
+      commit("title");
+      must("checkout", "-q", "main");
+      must("merge", "-q", "posts");
+      expect(git("merge", "--no-edit", "tags").code).not.toBe(0);
+      const dry = JSON.parse(ok(p.run("merge", "--dry-run", "--json")).out);
+      expect(dry).toMatchObject({
+        mode: "regenerate",
+        interleaved: true,
+        conflicts: [],
+        earlier: [a1, a2],
+        later: [b1],
+      });
+      expect(ok(p.run("merge"), 1).err).toContain(
+        `the branches' migrations interleave in time (${b1} is older than ${a2})`,
+      );
+      const r = JSON.parse(ok(p.run("merge", "--yes", "--json")).out);
+      expect(r).toMatchObject({ mode: "regenerated", replaced: [b1], changes: ["+ table tags (1 column)"] });
+      expect(p.versions().slice(1, 3)).toEqual([a1, a2]);
+      ok(p.run("check"));
+    } finally {
+      rmSync(p.dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  test("a hand-written migration on the later branch is never regenerated", () => {
+    const { p, git, must, write, commit } = repo("sqlite", "sqlite:./dev.db");
+    try {
+      write("users.schema", USERS);
+      p.generate("users");
+      commit("users");
+      must("checkout", "-q", "-b", "posts");
+      write("posts.schema", "table posts {\n  id int primary key\n}\n");
+      nextSecond();
+      p.generate("posts");
+      commit("posts");
+      must("checkout", "-q", "main");
+      must("checkout", "-q", "-b", "seed");
+      nextSecond();
+      ok(p.run("revision", "-m", "seed"));
+      const seed = p.versions().at(-1)!;
+      p.write(seed, "up.sql", `${p.read(seed, "up.sql")}INSERT INTO users (id, name) VALUES (1, 'Ada');\n`);
+      ok(p.run("rehash"));
+      commit("seed");
+      must("checkout", "-q", "main");
+      must("merge", "-q", "posts");
+      expect(git("merge", "--no-edit", "seed").code).not.toBe(0);
+      const r = ok(p.run("merge", "--yes"), 1);
+      expect(r.err).toContain(`the hand-written statements of ${seed}`);
+      expect(r.err).toContain("regenerating would lose its statements; nothing was changed");
+      expect(existsSync(p.file(seed, "up.sql"))).toBe(true);
+    } finally {
+      rmSync(p.dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
