@@ -26,7 +26,8 @@ import { checkSum, parseSum, renderSum, SUM_FILE, type SumProblem } from "./sum.
 import { SchemavcError } from "../core/errors.ts";
 
 export const MIGRATION_FILES = ["up.sql", "down.sql", "snapshot.json"] as const;
-const VERSION_RE = /^(\d{14})_([a-z0-9_]+)$/;
+/** A migration folder's name: `YYYYMMDDHHMMSS_name`. */
+export const VERSION_RE = /^(\d{14})_([a-z0-9_]+)$/;
 
 export class MigrationDirError extends SchemavcError {
   constructor(message: string, hint?: string) {
@@ -49,10 +50,10 @@ export interface Migration {
   readonly snapshot: Snapshot;
 }
 
-/** A migration whose snapshot is parsed the first time it is read (and errors then name the file). */
 const utf8 = new TextDecoder();
 
-function lazyMigration(
+/** A migration whose snapshot is parsed the first time it is read (and errors then name the file). */
+export function lazyMigration(
   base: Omit<Migration, "snapshot">,
   snapshotBytes: Uint8Array,
   file: string,

@@ -7,12 +7,11 @@
  * two lines in one (`src/cli/merge.ts`). Library code: errors are `MigrationDirError`s.
  */
 import { join } from "node:path";
-import { parseSnapshot, snapshotHeader, type Snapshot } from "../ir/snapshot.ts";
-import { MIGRATION_FILES, MigrationDirError, type Migration } from "./dir.ts";
+import { snapshotHeader } from "../ir/snapshot.ts";
+import { lazyMigration, MIGRATION_FILES, MigrationDirError, VERSION_RE, type Migration } from "./dir.ts";
 import { sourceOf, type MigrationSource } from "./source.ts";
 import { hashText, SUM_FILE } from "./sum.ts";
 
-const VERSION_RE = /^(\d{14})_([a-z0-9_]+)$/;
 const utf8 = new TextDecoder();
 
 export interface ForkedFolder {
@@ -101,10 +100,9 @@ export async function readFork(from: string | MigrationSource): Promise<ForkedFo
         "a migration folder was renamed or copied; restore it from version control",
       );
     parents.set(version, header.prevId);
-    let parsed: Snapshot | undefined;
     const m = VERSION_RE.exec(version)!;
     migrations.push(
-      Object.defineProperty(
+      lazyMigration(
         {
           version,
           timestamp: m[1]!,
@@ -114,19 +112,9 @@ export async function readFork(from: string | MigrationSource): Promise<ForkedFo
           down: utf8.decode(files["down.sql"]!),
           dialect: header.dialect,
         },
-        "snapshot",
-        {
-          enumerable: true,
-          get: () => {
-            try {
-              parsed ??= parseSnapshot(text, file);
-            } catch (e) {
-              throw new MigrationDirError((e as Error).message);
-            }
-            return parsed;
-          },
-        },
-      ) as Migration,
+        files["snapshot.json"]!,
+        file,
+      ),
     );
   }
   if (edited.length)
