@@ -11,7 +11,6 @@ import { loadMigrations, openProject, type Project } from "./project.ts";
 import { msOption, openDatabase } from "./database.ts";
 import { Runner, RunnerError, type RunOptions } from "../migrate/runner.ts";
 import { dataLossGuard, rollbackGuard } from "../lint/migrations.ts";
-import { outOfOrderCheck } from "../lint/commute.ts";
 import { askYesNo, canAsk } from "./prompt.ts";
 import { MigrationProgress } from "./progress.ts";
 import { MigrationDirError, resolveVersion, type Migration } from "../migrate/dir.ts";
@@ -83,7 +82,9 @@ export async function withRunner<T>(
       runner: new Runner(conn, project.dialect, migrations, {
         guard: dataLossGuard(project.dialect),
         rollbackGuard: rollbackGuard(project.dialect, (p) => relative(ctx.cwd, p) || p),
-        outOfOrder: outOfOrderCheck(project.dialect, migrations),
+        // Loaded when a migration is out of order (a late branch): `up` needs no planner otherwise.
+        outOfOrder: async (m, after) =>
+          (await import("../lint/commute.ts")).outOfOrderCheck(project.dialect, migrations)(m, after),
       }),
       opts,
       conn,

@@ -26,7 +26,6 @@ import type { Dialect } from "../dialects/dialect.ts";
 import type { Column, Schema, Table } from "../ir/model.ts";
 import { emptySchema } from "../ir/model.ts";
 import type { Migration } from "../migrate/dir.ts";
-import type { OutOfOrderCheck } from "../migrate/runner.ts";
 import { splitSql } from "../migrate/split.ts";
 import { assertNever, type Change } from "../diff/changes.ts";
 import { plan } from "../diff/plan.ts";
@@ -299,11 +298,14 @@ function namesIn(query: string, schema: Schema): ObjectRef[] {
 
 /**
  * The runner's check for an unapplied migration older than the newest applied one
- * (`OutOfOrderCheck`): the objects it and the applied migrations after it both change, each
+ * (`OutOfOrderCheck` in `src/migrate/runner.ts`): the objects it and the applied migrations after it both change, each
  * migration's footprint taken over the one before it in the folder (after `schemavc merge`,
  * the later branch's migrations follow the earlier branch's).
  */
-export function outOfOrderCheck(dialect: Dialect, all: readonly Migration[]): OutOfOrderCheck {
+export function outOfOrderCheck(
+  dialect: Dialect,
+  all: readonly Migration[],
+): (m: Migration, after: readonly Migration[]) => string[] {
   const index = new Map(all.map((m, i) => [m.version, i]));
   const footprint = (m: Migration) => {
     const i = index.get(m.version)!;

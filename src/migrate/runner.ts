@@ -144,7 +144,10 @@ export type RollbackGuard = (
  * when they commute. Implemented by `outOfOrderCheck` in `src/lint/commute.ts`, passed in as the
  * guards are.
  */
-export type OutOfOrderCheck = (m: Migration, after: readonly Migration[]) => readonly string[];
+export type OutOfOrderCheck = (
+  m: Migration,
+  after: readonly Migration[],
+) => readonly string[] | Promise<readonly string[]>;
 
 export interface RunnerDeps {
   /** Where the history is kept: the database's history table unless a test says otherwise. */
@@ -217,7 +220,7 @@ export class Runner {
       // A dry run changes nothing: not even the history table is created.
       const st = await this.state(this.conn, { readOnly: opts.dryRun ?? false });
       refuseProblems(st, this.migrations);
-      if (st.outOfOrder.length && !opts.allowOutOfOrder) this.commuteOrRefuse(st, opts.events);
+      if (st.outOfOrder.length && !opts.allowOutOfOrder) await this.commuteOrRefuse(st, opts.events);
       let todo = st.pending;
       if (opts.target !== undefined) todo = todo.filter((m) => m.version <= opts.target!);
       if (opts.count !== undefined) todo = todo.slice(0, opts.count);
@@ -366,12 +369,12 @@ export class Runner {
    * branch's migration was applied here): each runs now if it commutes with every applied
    * migration after it, else `up` refuses, naming the objects both change.
    */
-  private commuteOrRefuse(st: State, events: RunnerEvents | undefined): void {
+  private async commuteOrRefuse(st: State, events: RunnerEvents | undefined): Promise<void> {
     const check = this.outOfOrder;
     const applied = new Set(st.applied.map((h) => h.version));
     for (const m of st.outOfOrder) {
       const after = this.migrations.filter((x) => x.version > m.version && applied.has(x.version));
-      const clash = check?.(m, after);
+      const clash = await check?.(m, after);
       if (clash && !clash.length) {
         events?.outOfOrder?.(
           m.version,
