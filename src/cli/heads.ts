@@ -33,7 +33,7 @@ export async function run(ctx: Context): Promise<number> {
     ctx.report.line(`${v} (head)${heads.length > 1 ? `  follows ${parents.get(v) ?? "base"}` : ""}`);
   if (heads.length > 1)
     ctx.report.warn(
-      `${heads.length} heads: two lines of migrations (from two branches) must be put in one before \`up\``,
+      `${heads.length} heads: two lines of migrations (from two branches) must be put in one before \`up\`: run \`schemavc merge\``,
     );
   return 0;
 }

@@ -304,8 +304,11 @@ export const COMMANDS: readonly CommandSpec[] = [
       "allows DDL in transactions (PostgreSQL, SQLite); `-- schemavc:no-transaction` as the first\n" +
       "line of up.sql opts out. One runner at a time per database: a second one waits for the\n" +
       "lock, then finds nothing pending. Refuses an applied migration whose file changed, applied\n" +
-      "migrations missing from the folder, an unapplied migration older than the newest applied\n" +
-      "one (unless --allow-out-of-order), and an unresolved failed migration.\n\n" +
+      "migrations missing from the folder, and an unresolved failed migration. An unapplied\n" +
+      "migration older than the newest applied one (a branch merged after another branch's\n" +
+      "migration was applied here) is applied when it commutes with every applied migration\n" +
+      "after it (they change different objects, as `schemavc merge` judges), and refused,\n" +
+      "naming the objects, when it does not (unless --allow-out-of-order).\n\n" +
       "Data-loss guard: before anything runs, the pending migrations are linted; one that drops a\n" +
       "table or column, narrows a type or removes an enum value is refused unless the statement\n" +
       "has `-- schemavc:allow RULE` on the line above it, or --allow-data-loss is given.\n\n" +
@@ -641,15 +644,57 @@ export const COMMANDS: readonly CommandSpec[] = [
     details:
       "As Alembic's `heads`. One line of migrations has one head; two migrations that follow the\n" +
       "same parent (two git branches that each generated one) are two heads, listed with the\n" +
-      "parent they follow, and a warning: they must be put in one line before `up`.",
+      "parent they follow, and a warning: they must be put in one line before `up`\n" +
+      "(`schemavc merge`).",
     options: {},
     examples: [
       { command: "schemavc heads", comment: "the newest migration" },
       { command: "schemavc heads --json", comment: "the heads and their parents as JSON" },
     ],
-    seeAlso: ["history", "show"],
+    seeAlso: ["history", "show", "merge"],
     exit: { 0: "the heads were printed" },
     load: () => import("./heads.ts"),
+  },
+  {
+    name: "merge",
+    summary: "put two branches' migrations in one line (after git merge)",
+    usage: "merge [--dry-run] [--yes]",
+    details:
+      "Run after `git merge` reports a conflict in schemavc.sum, or on a folder where two\n" +
+      "migrations follow the same parent (`schemavc heads` lists two). The later branch is the\n" +
+      "one whose first migration has the newer version: versions are the order `up` applies.\n\n" +
+      "When the two branches change different objects (tables, columns, indexes, constraints,\n" +
+      "enums, views; a table its SQL rebuilds, drops or updates counts whole; a new foreign key or\n" +
+      "view reads what it names), they commute: the later branch's migrations are re-chained on\n" +
+      "top of the earlier's (their snapshots computed again from the merged schema, up.sql and\n" +
+      "down.sql unchanged) and schemavc.sum is rewritten. A database that applied the later\n" +
+      "branch's migration first gets the earlier one from `up`.\n\n" +
+      "When they change the same objects (or their versions interleave), the objects are named\n" +
+      "and, after a `y` at a terminal or with --yes, the later branch's migrations are\n" +
+      "regenerated as one migration after the earlier branch's, from the schema files (merge\n" +
+      "them first); its up.sql says `-- schemavc:replaces VERSION...`, and `up` on a database that\n" +
+      "applied the old ones refuses, saying to roll them back first. Without a terminal and\n" +
+      "without --yes it is refused. A hand-written (data) migration is never regenerated.",
+    options: {
+      "dry-run": { type: "boolean", description: "say what would be done; change nothing" },
+    },
+    examples: [
+      {
+        command: "git merge feature && schemavc merge",
+        comment: "after git reports the conflict in migrations/schemavc.sum",
+      },
+      { command: "schemavc merge --dry-run", comment: "whether the branches commute, and what would change" },
+      {
+        command: "schemavc merge --yes",
+        comment: "regenerate the later branch's migration when both change the same objects",
+      },
+    ],
+    seeAlso: ["heads", "generate", "up", "rehash"],
+    exit: {
+      0: "the migrations form one line (merged, or nothing to merge; with --dry-run: what would be done)",
+      1: "refused: the branches change the same objects and no yes was given, a hand-written migration would be regenerated, more than two lines, or a file edited since it was written",
+    },
+    load: () => import("./merge.ts"),
   },
   {
     name: "stamp",

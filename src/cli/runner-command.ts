@@ -68,6 +68,11 @@ export async function withRunner<T>(
       start: (v, dir) => progress.start(v, dir),
       statement: (_v, n, total) => progress.statement(n, total),
       done: (_v, _dir, ms) => progress.done(ms),
+      // A branch merged after another branch's migration was applied here (`schemavc merge`).
+      outOfOrder: (v, after) =>
+        ctx.report.note(
+          `${v} is older than ${after.join(", ")}, applied here before it; they change different objects (they commute), so it is applied now`,
+        ),
     },
   };
   try {
@@ -77,6 +82,9 @@ export async function withRunner<T>(
       runner: new Runner(conn, project.dialect, migrations, {
         guard: dataLossGuard(project.dialect),
         rollbackGuard: rollbackGuard(project.dialect, (p) => relative(ctx.cwd, p) || p),
+        // Loaded when a migration is out of order (a late branch): `up` needs no planner otherwise.
+        outOfOrder: async (m, after) =>
+          (await import("../lint/commute.ts")).outOfOrderCheck(project.dialect, migrations)(m, after),
       }),
       opts,
       conn,

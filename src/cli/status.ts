@@ -14,6 +14,10 @@ import { describe, changeTarget } from "../diff/summary.ts";
 import { emptySchema, type Schema } from "../ir/model.ts";
 import type { Connection, Dialect } from "../dialects/dialect.ts";
 import { withSpinner } from "./spinner.ts";
+import type { Migration } from "../migrate/dir.ts";
+import type { State } from "../migrate/runner.ts";
+import { changesOf, outOfOrderCheck } from "../lint/commute.ts";
+import { applyChanges } from "../diff/apply.ts";
 
 export async function run(ctx: Context): Promise<number> {
   const fleet = fleetTargets(ctx);
@@ -32,13 +36,25 @@ export async function run(ctx: Context): Promise<number> {
       // Drift is measured against the snapshot of the version the database says it is at; a
       // version whose folder is gone cannot be compared (it is reported as missing instead).
       const at = st.current === null ? undefined : migrations.find((m) => m.version === st.current);
+      // With unapplied migrations older than the current one (a branch merged late), the current
+      // snapshot has their changes too: the database is compared with what it applied.
+      const made = st.outOfOrder.length ? appliedSchema(project.dialect, migrations, st) : undefined;
+      const commutes = outOfOrderCheck(project.dialect, migrations);
+      const late = new Map(
+        st.outOfOrder.map((m) => {
+          const after = migrations.filter(
+            (x) => x.version > m.version && st.applied.some((h) => h.version === x.version),
+          );
+          return [m.version, commutes(m, after)] as const;
+        }),
+      );
       const drift =
         st.current !== null && !at
           ? null
           : await driftWithViews(
               project.dialect,
               conn,
-              at ? at.snapshot.schema : emptySchema(),
+              made ?? (at ? at.snapshot.schema : emptySchema()),
               (
                 await withSpinner(ctx, "reading the database schema for drift", () =>
                   project.dialect.introspect(conn, { exclude: OWN_TABLES }),
@@ -59,6 +75,7 @@ export async function run(ctx: Context): Promise<number> {
           ...st.outOfOrder.map((m) => ({
             version: m.version,
             problem: "older than the newest applied migration",
+            commutes: !late.get(m.version)?.length,
           })),
         ],
       });
@@ -74,15 +91,21 @@ export async function run(ctx: Context): Promise<number> {
       }
       for (const h of st.edited) ctx.report.line(`edited after it was applied: ${h.version}`);
       for (const h of st.missing) ctx.report.line(`applied but missing from the folder: ${h.version}`);
-      for (const m of st.outOfOrder)
-        ctx.report.line(`out of order (older than the newest applied): ${m.version}`);
+      for (const m of st.outOfOrder) {
+        const clash = late.get(m.version) ?? [];
+        ctx.report.line(
+          `out of order (older than the newest applied): ${m.version} (${clash.length ? `it changes what those applied after it change: ${clash.join(", ")}; \`up\` refuses it` : "it commutes with those applied after it: `up` applies it"})`,
+        );
+      }
       if (drift === null)
         ctx.report.line("drift: not checked (the current version's migration folder is missing)");
       else if (!drift.length)
-        ctx.report.line("drift: none (the database matches the snapshot of its current version)");
+        ctx.report.line(
+          `drift: none (the database matches ${made ? "what its applied migrations make" : "the snapshot of its current version"})`,
+        );
       else {
         ctx.report.line(
-          `drift: the database differs from the snapshot of ${st.current ?? "base"} in ${drift.length} place${drift.length === 1 ? "" : "s"}:`,
+          `drift: the database differs from ${made ? "what its applied migrations make" : `the snapshot of ${st.current ?? "base"}`} in ${drift.length} place${drift.length === 1 ? "" : "s"}:`,
         );
         for (const c of drift) ctx.report.line(`  ${describe(c)}`);
       }
@@ -94,6 +117,28 @@ export async function run(ctx: Context): Promise<number> {
     },
     { readOnly: true },
   );
+}
+
+/**
+ * The schema the applied migrations make, in version order, each one's changes (over the
+ * migration before it in the folder) applied to the schema before: the snapshot of the current
+ * version leaves out nothing only when nothing older is unapplied. Undefined when a change does
+ * not fit (the migrations do not commute): drift is then measured against the snapshot.
+ */
+function appliedSchema(dialect: Dialect, migrations: readonly Migration[], st: State): Schema | undefined {
+  const applied = new Set(st.applied.map((h) => h.version));
+  let schema = emptySchema();
+  try {
+    for (const [i, m] of migrations.entries())
+      if (applied.has(m.version))
+        schema = applyChanges(
+          schema,
+          changesOf(dialect, i ? migrations[i - 1]!.snapshot.schema : undefined, m),
+        );
+  } catch {
+    return undefined;
+  }
+  return schema;
 }
 
 /**

@@ -10,6 +10,7 @@ import type { Dialect } from "../dialects/dialect.ts";
 import type { Migration } from "../migrate/dir.ts";
 import { Runner, type RunOptions } from "../migrate/runner.ts";
 import { dataLossGuard, rollbackGuard } from "../lint/migrations.ts";
+import { outOfOrderCheck } from "../lint/commute.ts";
 
 export type FleetJob =
   | { readonly kind: "up"; readonly target?: string; readonly count?: number }
@@ -50,6 +51,8 @@ export async function runTarget(
     const runner = new Runner(conn, dialect, migrations, {
       guard: dataLossGuard(dialect),
       rollbackGuard: rollbackGuard(dialect),
+      // As `up` on one database: a merged branch's migration that commutes is applied late.
+      outOfOrder: outOfOrderCheck(dialect, migrations),
     });
     const st = await runner.state(undefined, { readOnly: job.kind === "status" });
     const before = st.current;

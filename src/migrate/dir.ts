@@ -26,7 +26,8 @@ import { checkSum, parseSum, renderSum, SUM_FILE, type SumProblem } from "./sum.
 import { SchemavcError } from "../core/errors.ts";
 
 export const MIGRATION_FILES = ["up.sql", "down.sql", "snapshot.json"] as const;
-const VERSION_RE = /^(\d{14})_([a-z0-9_]+)$/;
+/** A migration folder's name: `YYYYMMDDHHMMSS_name`. */
+export const VERSION_RE = /^(\d{14})_([a-z0-9_]+)$/;
 
 export class MigrationDirError extends SchemavcError {
   constructor(message: string, hint?: string) {
@@ -49,10 +50,10 @@ export interface Migration {
   readonly snapshot: Snapshot;
 }
 
-/** A migration whose snapshot is parsed the first time it is read (and errors then name the file). */
 const utf8 = new TextDecoder();
 
-function lazyMigration(
+/** A migration whose snapshot is parsed the first time it is read (and errors then name the file). */
+export function lazyMigration(
   base: Omit<Migration, "snapshot">,
   snapshotBytes: Uint8Array,
   file: string,
@@ -187,7 +188,7 @@ function sumError(sumPath: string, problems: readonly SumProblem[]): MigrationDi
     case "conflict":
       return new MigrationDirError(
         `${sumPath} has merge conflict markers: two branches each added migrations`,
-        "keep the migrations of the branch merged first, delete the other branch's new migration folders, run `schemavc rehash`, then `schemavc generate` again to write them as one migration after the others",
+        "run `schemavc merge`: it puts the two branches' migrations in one line (re-chained on top when they change different objects, regenerated after asking when they do not)",
       );
     case "malformed":
       return new MigrationDirError(
@@ -197,7 +198,7 @@ function sumError(sumPath: string, problems: readonly SumProblem[]): MigrationDi
     case "total-mismatch":
       return new MigrationDirError(
         `${sumPath} was edited by hand or merged from two branches (its first line does not match the lines below)`,
-        "if two branches added migrations, regenerate the later branch's migration; otherwise run `schemavc rehash`",
+        "if two branches added migrations, run `schemavc merge`; otherwise run `schemavc rehash`",
       );
     case "edited": {
       const edited = problems.filter((p) => p.kind === "edited").map((p) => (p as { path: string }).path);
@@ -214,7 +215,7 @@ function sumError(sumPath: string, problems: readonly SumProblem[]): MigrationDi
     case "unlisted-file":
       return new MigrationDirError(
         `${first.path} is not recorded in ${SUM_FILE}: it was added without \`schemavc generate\`, or came from another branch`,
-        "if two branches added migrations, delete this branch's new folder and run `schemavc generate` again; if you wrote it by hand on purpose, run `schemavc rehash`",
+        "if two branches added migrations, run `schemavc merge`; if you wrote it by hand on purpose, run `schemavc rehash`",
       );
   }
 }
@@ -235,7 +236,7 @@ function verifyChain(
     if (h.prevId !== prev) {
       throw new MigrationDirError(
         `${join(m.dir, "snapshot.json")} follows ${h.prevId ?? "nothing"}, but the migration before it in ${dir} is ${prev ?? "none"}`,
-        "a migration was added out of order (for example from another branch): delete the later one and run `schemavc generate` again",
+        "if two branches each added migrations (`schemavc heads` lists two), run `schemavc merge` to put them in one line; otherwise restore the folder from version control",
       );
     }
     prev = m.version;

@@ -41,6 +41,7 @@ import {
   type HistoryStore,
 } from "./history.ts";
 import { SchemavcError } from "../core/errors.ts";
+import { replacedBy } from "./fork.ts";
 
 export class RunnerError extends SchemavcError {
   constructor(message: string, hint?: string, detail?: string) {
@@ -58,6 +59,11 @@ export interface RunnerEvents {
   waiting?(): void;
   /** Statement `n` of `total` of the migration starts (progress for long statements). */
   statement?(version: string, n: number, total: number): void;
+  /**
+   * An unapplied migration older than the newest applied one will be applied, because it
+   * commutes with those applied after it (`after`, their versions): a branch merged late.
+   */
+  outOfOrder?(version: string, after: readonly string[]): void;
 }
 
 export interface RunOptions {
@@ -132,6 +138,17 @@ export type RollbackGuard = (
   todo: readonly Rollback[],
 ) => Promise<{ readonly message: string; readonly hint: string; readonly baseline: boolean } | undefined>;
 
+/**
+ * Whether an unapplied migration `m` may still run after `after` (the applied migrations newer
+ * than it, in order): the objects both change (people's words: `column users.email`); empty
+ * when they commute. Implemented by `outOfOrderCheck` in `src/lint/commute.ts`, passed in as the
+ * guards are.
+ */
+export type OutOfOrderCheck = (
+  m: Migration,
+  after: readonly Migration[],
+) => readonly string[] | Promise<readonly string[]>;
+
 export interface RunnerDeps {
   /** Where the history is kept: the database's history table unless a test says otherwise. */
   readonly history?: HistoryStore;
@@ -139,12 +156,18 @@ export interface RunnerDeps {
   readonly guard?: PendingGuard;
   /** Refuses a rollback that loses data before `down` runs any (skipped with `allowDataLoss`). */
   readonly rollbackGuard?: RollbackGuard;
+  /**
+   * Lets `up` apply an unapplied migration older than the newest applied one when it commutes
+   * with every applied migration after it (without it, such a migration needs allowOutOfOrder).
+   */
+  readonly outOfOrder?: OutOfOrderCheck;
 }
 
 export class Runner {
   readonly history: HistoryStore;
   readonly guard: PendingGuard | undefined;
   readonly rollbackGuard: RollbackGuard | undefined;
+  readonly outOfOrder: OutOfOrderCheck | undefined;
   constructor(
     readonly conn: Connection,
     readonly dialect: Dialect,
@@ -154,6 +177,7 @@ export class Runner {
     this.history = deps.history ?? new DatabaseHistory(dialect);
     this.guard = deps.guard;
     this.rollbackGuard = deps.rollbackGuard;
+    this.outOfOrder = deps.outOfOrder;
   }
 
   /**
@@ -195,7 +219,8 @@ export class Runner {
     return this.locked(opts, async () => {
       // A dry run changes nothing: not even the history table is created.
       const st = await this.state(this.conn, { readOnly: opts.dryRun ?? false });
-      refuseProblems(st, opts.allowOutOfOrder ?? false);
+      refuseProblems(st, this.migrations);
+      if (st.outOfOrder.length && !opts.allowOutOfOrder) await this.commuteOrRefuse(st, opts.events);
       let todo = st.pending;
       if (opts.target !== undefined) todo = todo.filter((m) => m.version <= opts.target!);
       if (opts.count !== undefined) todo = todo.slice(0, opts.count);
@@ -337,6 +362,37 @@ export class Runner {
         ...(m ? { checksum: checksumOf(m.up), up_sql: m.up, down_sql: m.down } : {}),
       });
     });
+  }
+
+  /**
+   * Unapplied migrations older than the newest applied one (a branch merged after another
+   * branch's migration was applied here): each runs now if it commutes with every applied
+   * migration after it, else `up` refuses, naming the objects both change.
+   */
+  private async commuteOrRefuse(st: State, events: RunnerEvents | undefined): Promise<void> {
+    const check = this.outOfOrder;
+    const applied = new Set(st.applied.map((h) => h.version));
+    for (const m of st.outOfOrder) {
+      const after = this.migrations.filter((x) => x.version > m.version && applied.has(x.version));
+      const clash = await check?.(m, after);
+      if (clash && !clash.length) {
+        events?.outOfOrder?.(
+          m.version,
+          after.map((x) => x.version),
+        );
+        continue;
+      }
+      const names = after.map((x) => x.version).join(", ");
+      const one = after.length === 1;
+      throw new RunnerError(
+        clash
+          ? `migration ${m.version} is not applied, but ${names}, applied here before it, ${one ? "changes" : "change"} the same objects (${clash.join(", ")}): ${m.version} cannot run after ${one ? "it" : "them"} as written`
+          : `migration ${m.version} is not applied but is older than the newest applied one (${st.current})`,
+        clash
+          ? `roll ${one ? "it" : "them"} back with \`schemavc down ${after.length}\`, then run \`schemavc up\` (every migration in order); --allow-out-of-order runs it anyway`
+          : "it probably came from another branch: regenerate it after the others, or run with --allow-out-of-order",
+      );
+    }
   }
 
   private async locked<T>(opts: RunOptions, fn: () => Promise<T>): Promise<T> {
@@ -563,7 +619,7 @@ export function failureText(h: HistoryRow): string {
   return `migration ${h.version} failed at statement ${h.failed_statement ?? "?"}${h.error ? ` (${h.error})` : ""}`;
 }
 
-function refuseProblems(st: State, allowOutOfOrder: boolean): void {
+function refuseProblems(st: State, migrations: readonly Migration[]): void {
   if (st.failed.length) throw failedError(st.failed[0]!);
   if (st.edited.length) {
     const v = st.edited[0]!.version;
@@ -574,16 +630,20 @@ function refuseProblems(st: State, allowOutOfOrder: boolean): void {
   }
   if (st.missing.length) {
     const vs = st.missing.map((h) => h.version);
+    // `schemavc merge` regenerated a branch's migrations that overlapped the other branch's:
+    // the new migration names those it replaces, which this database applied before the merge.
+    for (const m of migrations) {
+      const gone = replacedBy(m.up).filter((v) => vs.includes(v));
+      if (!gone.length) continue;
+      const one = gone.length === 1;
+      throw new RunnerError(
+        `this database applied ${gone.join(", ")} before \`schemavc merge\` replaced ${one ? "it" : "them"} with ${m.version}: ${one ? "it changes" : "they change"} objects that the other branch's migrations change too, so ${one ? "it" : "they"} cannot stay under them as ${one ? "it was" : "they were"} written`,
+        `roll ${one ? "it" : "them"} back with \`schemavc down ${gone.length}\` (the down SQL stored when ${one ? "it was" : "they were"} applied is used), then run \`schemavc up\``,
+      );
+    }
     throw new RunnerError(
       `the database has applied migration${vs.length > 1 ? "s" : ""} ${vs.join(", ")} that the migrations folder does not have`,
       "check out the branch that has them, or roll them back with `schemavc down` (the stored down SQL is used)",
-    );
-  }
-  if (st.outOfOrder.length && !allowOutOfOrder) {
-    const v = st.outOfOrder[0]!.version;
-    throw new RunnerError(
-      `migration ${v} is not applied but is older than the newest applied one (${st.current})`,
-      "it probably came from another branch: regenerate it after the others, or run with --allow-out-of-order",
     );
   }
 }

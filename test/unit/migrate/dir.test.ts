@@ -67,7 +67,7 @@ describe("migrations folder", () => {
     await writeFile(join(dir, "schemavc.sum"), `<<<<<<< HEAD\n${sum}=======\n${sum}>>>>>>> other\n`);
     const err = await readMigrations(dir).catch((e) => e);
     expect(err.message).toContain("merge conflict markers: two branches each added migrations");
-    expect(err.hint).toContain("schemavc generate");
+    expect(err.hint).toContain("schemavc merge");
   });
   test("a migration folder the sum does not know is refused", async () => {
     await two();

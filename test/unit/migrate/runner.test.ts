@@ -279,6 +279,50 @@ describe("runner: refusals", () => {
     expect((await runner.up({ ...opts, allowOutOfOrder: true })).map((a) => a.version)).toEqual([V2]);
   });
 
+  test("with an out-of-order check: applied when it commutes (and said), refused naming the objects when not", async () => {
+    const ms = await three();
+    const history = new MemHistory();
+    await setup(postgres, [ms[0]!, ms[2]!], history).runner.up(opts);
+    const dialect = fake(postgres, lock);
+    const asked: string[] = [];
+    const told: string[] = [];
+    const with_ = (answer: string[]) =>
+      new Runner(new RecordingConnection(dialect), dialect, ms, {
+        history,
+        outOfOrder: (m, after) => {
+          asked.push(`${m.version} after ${after.map((a) => a.version).join(",")}`);
+          return answer;
+        },
+      });
+    const e = await err(with_(["column users.name"]).up(opts));
+    expect(e?.message).toBe(
+      `migration ${V2} is not applied, but ${V3}, applied here before it, changes the same objects (column users.name): ${V2} cannot run after it as written`,
+    );
+    expect((e as { hint?: string }).hint).toContain("`schemavc down 1`");
+    const events = {
+      outOfOrder: (v: string, after: readonly string[]) => told.push(`${v} < ${after.join(",")}`),
+    };
+    expect((await with_([]).up({ ...opts, events })).map((a) => a.version)).toEqual([V2]);
+    expect(asked).toEqual([`${V2} after ${V3}`, `${V2} after ${V3}`]);
+    expect(told).toEqual([`${V2} < ${V3}`]);
+  });
+
+  test("an applied migration that a pending one replaces (`schemavc merge`) is refused with the way out", async () => {
+    const ms = await three();
+    const history = new MemHistory();
+    await setup(postgres, ms.slice(0, 2), history).runner.up(opts);
+    // V2's folder gone, V3 regenerated in its place with the directive `merge` writes.
+    const replacing = [
+      ms[0]!,
+      { ...ms[2]!, up: `-- schemavc up migration ${V3}: m\n-- schemavc:replaces ${V2}\n\nCREATE three;\n` },
+    ];
+    const e = await err(setup(postgres, replacing, history).runner.up(opts));
+    expect(e?.message).toContain(
+      `this database applied ${V2} before \`schemavc merge\` replaced it with ${V3}`,
+    );
+    expect((e as { hint?: string }).hint).toContain("`schemavc down 1`");
+  });
+
   test("a failed, unresolved migration blocks up and down", async () => {
     const ms = await three();
     const { runner, history } = setup(mysql, ms);
