@@ -96,7 +96,7 @@ export async function run(ctx: Context): Promise<number> {
       if (others.composites.length)
         files.set(
           join(out, "types.schema"),
-          printDeclarations([], [], undefined, [], { composites: others.composites }, print),
+          printDeclarations([], [], undefined, [], { composites: others.composites }),
         );
       // Beside the tables' files (a sequence's owner and a domain's columns may be in any).
       if (others.domains.length)

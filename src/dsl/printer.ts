@@ -472,14 +472,15 @@ export function printExtension(x: Extension): string {
 
 /**
  * `type NAME [renamed from OLD] { attr TYPE [collate C], ... }` on one line when it fits, else
- * one attribute a line (as an enum's values are).
+ * one attribute a line (as an enum's values are). An attribute's type is printed bare: the
+ * type check reads columns and domains, and PostgreSQL checks an attribute's type.
  */
-export function printComposite(t: CompositeType, opts: PrintOptions = {}): string {
+export function printComposite(t: CompositeType): string {
   const out: string[] = [...commentLines(t.src, ""), ...docLines(t.doc, "")];
   const head = `type ${printName(t.name)}${t.renamedFrom !== undefined ? ` renamed from ${printName(t.renamedFrom)}` : ""} {`;
   const attrs = t.attributes.map(
     (a) =>
-      `${printName(a.name)} ${printType(a.type, a.type.kind === "native" && Boolean(opts.unknownType?.(a.type.name)))}${a.collation !== undefined ? ` collate ${printName(a.collation)}` : ""}`,
+      `${printName(a.name)} ${printType(a.type)}${a.collation !== undefined ? ` collate ${printName(a.collation)}` : ""}`,
   );
   const oneLine = attrs.length ? `${head} ${attrs.join(", ")} }` : `${head} }`;
   if (!t.src?.inner?.length && oneLine.length <= 100) out.push(oneLine);
@@ -579,7 +580,7 @@ export function printDeclarations(
               : d.kind === "extension"
                 ? printExtension(decl as Extension)
                 : d.kind === "composite"
-                  ? printComposite(decl as CompositeType, opts)
+                  ? printComposite(decl as CompositeType)
                   : printDomain(decl as Domain),
     );
   }
