@@ -139,3 +139,19 @@ describe("extensions and composite types in the differ", () => {
     );
   });
 });
+
+describe("composite types in the language server", () => {
+  test("a composite type is a symbol, defined once and referenced by its columns, with a hover", async () => {
+    const { occurrences } = await import("../../../src/lsp/symbols.ts");
+    const { hoverText } = await import("../../../src/lsp/hover.ts");
+    const s = schema(TEXT);
+    expect(
+      occurrences(s)
+        .filter((o) => o.key === "type:address")
+        .map((o) => o.definition),
+    ).toEqual([true, false]);
+    expect(await hoverText(s, "type:address")).toBe(
+      "```schemavc\ntype address { street text, city text collate C, state status }\n```\n\nA postal address.\n\nthe type of people.home",
+    );
+  });
+});
