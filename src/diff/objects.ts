@@ -1,17 +1,22 @@
 /**
- * The differ's part for sequences and domains (PostgreSQL), matched by name or accepted rename.
- * Their phases, around the tables' (see `differ.ts`):
+ * The differ's part for sequences, domains, composite types and extensions (PostgreSQL),
+ * matched by name or accepted rename (extensions by name only). Their phases, around the
+ * tables' (see `differ.ts`):
  *
+ * - `extensionCreate` (the plan's first changes): extensions created, before anything that
+ *   may use what one makes.
  * - `create` (phase 1, after the enums, before any table): domains dropped and created again
- *   for a new base type, created, renamed, altered; sequences created (without their owner:
+ *   for a new base type, created, renamed, altered; then composite types renamed, created
+ *   (those an attribute is of first) and altered; sequences created (without their owner:
  *   the owning column does not exist yet) and renamed. A table's default may then draw from a
- *   new sequence, and a column may be of a new domain.
+ *   new sequence, and a column may be of a new domain or composite type.
  * - `own` (after the tables' columns are added and altered, before any is dropped): a
  *   sequence's options, owner and comment. A new owner exists by then; a sequence that loses
  *   its owner (or is dropped) is disowned before the old column or table goes, which would
  *   drop it with them.
- * - `drop` (after the tables are dropped, before the enums): sequences and domains that go,
- *   once nothing uses them.
+ * - `drop` (after the tables are dropped, before the enums): composite types (those using
+ *   others first), then sequences and domains that go, once nothing uses them.
+ * - `extensionDrop` (after the enums' drops): extensions, once nothing uses them.
  */
 import type { CompositeType, Domain, Schema, Sequence } from "../ir/model.ts";
 import {
