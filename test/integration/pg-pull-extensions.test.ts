@@ -62,6 +62,13 @@ describe("pull of extensions, composite types and enum comments on PostgreSQL", 
       );
       expect(text).toMatch(/email +citext\?/);
       expect(text).toMatch(/addr +address\?/);
+      // One file per kind with --split, saying the same.
+      ok(p.run("pull", "--split", "--out", "alone", "--yes"));
+      expect(readFileSync(join(p.dir, "alone", "extensions.schema"), "utf8")).toBe(
+        "extension btree_gist\n\nextension citext\n",
+      );
+      expect(readFileSync(join(p.dir, "alone", "types.schema"), "utf8")).toContain("type address {");
+      ok(p.run("diff", "--from", db.url, "--to", "alone"));
       ok(p.run("generate", "-m", "baseline"));
       // Replayed on an empty database: the extensions are created first, then the types.
       const empty = await freshDatabase("postgres", "pull_ext_replay");
