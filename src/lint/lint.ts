@@ -233,6 +233,21 @@ export function lintMigration(input: LintInput): Finding[] {
           `drops partition${f.partitions.length > 1 ? "s" : ""} ${f.partitions.map((n) => `\`${n}\``).join(", ")} of \`${f.table}\` and every row in ${f.partitions.length > 1 ? "them" : "it"}`,
         );
         break;
+      case "drop-attribute": {
+        // Values are lost only where a column of the schema before is of the type.
+        const users = (before ??= input.before()).tables.flatMap((t) =>
+          t.columns
+            .filter((c) => c.type.kind === "native" && c.type.name === f.type)
+            .map((c) => `\`${t.name}.${c.name}\``),
+        );
+        if (users.length)
+          emit(
+            "drop-attribute",
+            i,
+            `drops attribute \`${f.attribute}\` of type \`${f.type}\` and its values in ${users.join(", ")}`,
+          );
+        break;
+      }
       case "detach-partition":
         if (isNew(f.table)) break;
         emit(

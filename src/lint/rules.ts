@@ -60,6 +60,16 @@ export const RULES = [
     },
   },
   {
+    id: "drop-attribute",
+    severity: "data-loss",
+    dialects: ["postgres"],
+    why: "the attribute's values are deleted from every column of the composite type, and the down migration can only add it back empty",
+    fix: {
+      postgres:
+        "copy the values out first (UPDATE ... SET kept_column = (col).attribute), or add the new attribute and stop using the old one before dropping it",
+    },
+  },
+  {
     id: "detach-partition",
     severity: "warning",
     dialects: ["postgres"],

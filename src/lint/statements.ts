@@ -69,6 +69,8 @@ export type Fact =
   | { readonly kind: "drop-index"; readonly concurrently: boolean }
   /** MySQL `ALTER TABLE t DROP PARTITION p[, q]`: the partitions' rows are deleted. */
   | { readonly kind: "drop-partition"; readonly table: string; readonly partitions: readonly string[] }
+  /** PostgreSQL `ALTER TYPE t DROP ATTRIBUTE a`: the attribute's values go from every column of `t`. */
+  | { readonly kind: "drop-attribute"; readonly type: string; readonly attribute: string }
   /** PostgreSQL `ALTER TABLE t DETACH PARTITION p`: `p` stays, a table of its own. */
   | { readonly kind: "detach-partition"; readonly table: string; readonly partition: string }
   | { readonly kind: "update"; readonly table: string };
@@ -113,6 +115,21 @@ export function factsOf(sql: string, backslashes: boolean): Fact[] {
     c.word("only");
     const table = c.name();
     return table ? alterActions(c, table) : [];
+  }
+  // `ALTER` was read just above, and it is not ALTER TABLE.
+  if (first === "alter" && c.word("type")) {
+    // PostgreSQL's composite type: `ALTER TYPE t DROP ATTRIBUTE [IF EXISTS] a [, ...]`.
+    const type = c.name();
+    if (!type) return [];
+    const out: Fact[] = [];
+    for (const action of c.restSplitByCommas()) {
+      const a = new Cursor(action);
+      if (!a.words("drop", "attribute")) continue;
+      a.words("if", "exists");
+      const attribute = a.name();
+      if (attribute) out.push({ kind: "drop-attribute", type, attribute });
+    }
+    return out;
   }
   if (c.word("rename") && c.word("table")) {
     // MySQL: RENAME TABLE a TO b, c TO d

@@ -104,6 +104,20 @@ const CASES: Record<Exclude<RuleId, "unknown-rule">, readonly [Case, Case]> = {
       },
     },
   ],
+  "drop-attribute": [
+    {
+      name: "an attribute of a type a column is of is dropped",
+      from: `type address { street text, city text }\n${withNote("  home address?\n")}`,
+      to: `type address { street text }\n${withNote("  home address?\n")}`,
+    },
+    {
+      name: "an attribute of a type no column is of is dropped",
+      from: `type address { street text, city text }\n${T}`,
+      to: `type address { street text }\n${T}`,
+      // PostgreSQL's only: the other dialects refuse composite types before any SQL.
+      sql: { postgres: 'ALTER TYPE "address" DROP ATTRIBUTE "city";' },
+    },
+  ],
   "detach-partition": [
     { name: "a partition is detached by hand", from: PG_PARTS, to: PG_PARTS, sql: PARTITION_SQL },
     { name: "a partition is added", from: PG_PARENT, to: PG_PARTS },
