@@ -76,6 +76,8 @@ export async function run(ctx: Context): Promise<number> {
       sequences: schema.sequences ?? [],
       domains: schema.domains ?? [],
       views: schema.views ?? [],
+      extensions: schema.extensions ?? [],
+      composites: schema.composites ?? [],
     };
     // A native type the dialect's catalogue does not know (an extension's, a user's) is written
     // quoted: the deliberate pass-through that the type check leaves alone.
@@ -85,7 +87,17 @@ export async function run(ctx: Context): Promise<number> {
         !declared.has(name) && !knownNativeType(dialect.capabilities.types, name),
     };
     if (split) {
+      if (others.extensions.length)
+        files.set(
+          join(out, "extensions.schema"),
+          printDeclarations([], [], undefined, [], { extensions: others.extensions }),
+        );
       if (schema.enums.length) files.set(join(out, "enums.schema"), printDeclarations([], schema.enums));
+      if (others.composites.length)
+        files.set(
+          join(out, "types.schema"),
+          printDeclarations([], [], undefined, [], { composites: others.composites }),
+        );
       // Beside the tables' files (a sequence's owner and a domain's columns may be in any).
       if (others.domains.length)
         files.set(
@@ -160,6 +172,8 @@ export async function run(ctx: Context): Promise<number> {
       sequences: schema.sequences?.length ?? 0,
       domains: schema.domains?.length ?? 0,
       views: schema.views?.length ?? 0,
+      extensions: schema.extensions?.length ?? 0,
+      composites: schema.composites?.length ?? 0,
       skipped: live.skipped,
       unsupported: unsupported.map((u) => ({
         what: u.what,
@@ -169,6 +183,8 @@ export async function run(ctx: Context): Promise<number> {
       })),
     });
     const objects = [
+      ...(schema.extensions?.length ? [plural(schema.extensions.length, "extension")] : []),
+      ...(schema.composites?.length ? [plural(schema.composites.length, "composite type")] : []),
       ...(schema.sequences?.length ? [plural(schema.sequences.length, "sequence")] : []),
       ...(schema.domains?.length ? [plural(schema.domains.length, "domain")] : []),
       ...(schema.views?.length ? [plural(schema.views.length, "view")] : []),
@@ -203,7 +219,12 @@ async function proveReplay(
   // replayed as a plain view (the query PostgreSQL prints back is the same) and read back as
   // the files declare it.
   const materialized = new Set((files.views ?? []).filter((v) => v.materialized).map((v) => v.name));
-  const script = plan({ tables: [], enums: [] }, files, noRenames(), dialect).upSql.map((sql) =>
+  // The scratch stands inside the live database, which has the extensions already (a database
+  // holds one of each, and a temporary schema none): the script leaves them out, and what they
+  // make resolves there as it does live. They are the files' on the replayed side too, which
+  // the files were written from.
+  const { extensions: _, ...withoutExtensions } = files;
+  const script = plan({ tables: [], enums: [] }, withoutExtensions, noRenames(), dialect).upSql.map((sql) =>
     materialized.size ? sql.replace(/^CREATE MATERIALIZED VIEW /, "CREATE VIEW ") : sql,
   );
   let replayed: Schema;
@@ -211,6 +232,7 @@ async function proveReplay(
     replayed = (
       await inScratch(conn, script, (ex) => dialect.introspect(ex, { exclude: OWN_TABLES }), { removeLater })
     ).schema;
+    if (files.extensions?.length) replayed = { ...replayed, extensions: files.extensions };
     if (materialized.size && replayed.views)
       replayed = {
         ...replayed,

@@ -8,7 +8,16 @@
  * same on this database, so that `pull` gives back the files the user wrote, and only real
  * differences show.
  */
-import type { Column, Domain, EnumType, PrimaryKey, Schema, Sequence, Table } from "../ir/model.ts";
+import type {
+  Column,
+  CompositeType,
+  Domain,
+  EnumType,
+  PrimaryKey,
+  Schema,
+  Sequence,
+  Table,
+} from "../ir/model.ts";
 import type { Dialect } from "./dialect.ts";
 import { stripSource } from "../ir/source.ts";
 import type { Change } from "../diff/changes.ts";
@@ -202,9 +211,18 @@ export function reconcile(
     const h = hint.domains?.find((x) => x.name === d.name);
     return h && normalDomain(h) === normalDomain(d) ? h : d;
   });
+  // Composite types: the hint's declaration wherever its normal form is the live one's.
+  const normalComposite = (t: CompositeType) =>
+    JSON.stringify(dialect.normalize({ tables: [], enums: [], composites: [t] }));
+  const composites = (live.composites ?? []).map((t) => {
+    const h = hint.composites?.find((x) => x.name === t.name);
+    return h && normalComposite(h) === normalComposite(t) ? h : t;
+  });
   return {
     tables,
     enums,
+    ...(live.extensions?.length ? { extensions: live.extensions } : {}),
+    ...(composites.length ? { composites } : {}),
     ...(sequences.length ? { sequences } : {}),
     ...(domains.length ? { domains } : {}),
     // Views in the database's words, but where the hint's is the same view.

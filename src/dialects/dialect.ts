@@ -135,6 +135,10 @@ export interface Capabilities {
   readonly standaloneSequences?: boolean;
   /** Domains (`domain d text check (...)`, PostgreSQL's CREATE DOMAIN). Absent: validation refuses them. */
   readonly domains?: boolean;
+  /** Extensions (`extension citext`, PostgreSQL's CREATE EXTENSION). Absent: validation refuses them. */
+  readonly extensions?: boolean;
+  /** Composite types (`type t { a int }`, PostgreSQL's CREATE TYPE ... AS). Absent: validation refuses them. */
+  readonly compositeTypes?: boolean;
   /** Where constraint and index names must be unique (validator). */
   readonly nameScopes: NameScopes;
   /** What the database accepts that is legal but odd (validator: warnings, not errors). */

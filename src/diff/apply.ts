@@ -3,7 +3,17 @@
  * Used to prove the differ right (diff(A, B) applied to A gives B) and, later, to check a
  * migration's snapshot against its SQL.
  */
-import type { Domain, EnumType, Schema, Sequence, Table, View } from "../ir/model.ts";
+import type {
+  ColumnType,
+  CompositeType,
+  Domain,
+  EnumType,
+  Extension,
+  Schema,
+  Sequence,
+  Table,
+  View,
+} from "../ir/model.ts";
 import type { Change } from "./changes.ts";
 import { assertNever } from "./changes.ts";
 import { renameSequenceInDefault } from "../ir/sequence.ts";
@@ -15,6 +25,8 @@ export function applyChanges(schema: Schema, changes: readonly Change[]): Schema
     sequences: [...(schema.sequences ?? [])],
     domains: [...(schema.domains ?? [])],
     views: [...(schema.views ?? [])],
+    extensions: [...(schema.extensions ?? [])],
+    composites: [...(schema.composites ?? [])],
   };
   for (const c of changes) applyTo(s, c);
   // Sequences and domains are absent where there are none, as a schema read from files has them.
@@ -24,6 +36,8 @@ export function applyChanges(schema: Schema, changes: readonly Change[]): Schema
     ...(s.sequences.length ? { sequences: s.sequences } : {}),
     ...(s.domains.length ? { domains: s.domains } : {}),
     ...(s.views.length ? { views: s.views } : {}),
+    ...(s.extensions.length ? { extensions: s.extensions } : {}),
+    ...(s.composites.length ? { composites: s.composites } : {}),
   };
 }
 
@@ -42,10 +56,12 @@ interface State {
   sequences: Sequence[];
   domains: Domain[];
   views: View[];
+  extensions: Extension[];
+  composites: CompositeType[];
 }
 
 function applyTo(s: State, c: Change): void {
-  let { tables, enums, sequences, domains, views } = s;
+  let { tables, enums, sequences, domains, views, extensions, composites } = s;
   const must = <T extends { name: string }>(xs: readonly T[], name: string, what: string) => {
     if (!xs.some((x) => x.name === name)) throw new Error(`apply: no ${what} ${name}`);
   };
@@ -370,9 +386,46 @@ function applyTo(s: State, c: Change): void {
         indexes: t.indexes.map((i) => (i.name === c.from ? { ...i, name: c.to } : i)),
       }));
       break;
+    case "create-extension":
+      if (extensions.some((x) => x.name === c.extension.name))
+        throw new Error(`apply: extension ${c.extension.name} exists`);
+      extensions.push(c.extension);
+      break;
+    case "drop-extension":
+      must(extensions, c.extension.name, "extension");
+      extensions = without(extensions, c.extension.name);
+      break;
+    case "create-composite":
+      composites.push(c.composite);
+      break;
+    case "drop-composite":
+      must(composites, c.composite.name, "type");
+      composites = without(composites, c.composite.name);
+      break;
+    case "rename-composite": {
+      must(composites, c.from, "type");
+      // Columns and attributes of the type name it anew (PostgreSQL keeps them by the type's oid).
+      const renamed = <T extends { type: ColumnType }>(x: T): T =>
+        x.type.kind === "native" && x.type.name === c.from ? { ...x, type: { ...x.type, name: c.to } } : x;
+      composites = composites.map((t) => ({
+        ...t,
+        ...(t.name === c.from ? { name: c.to } : {}),
+        attributes: t.attributes.map(renamed),
+      }));
+      tables = tables.map((t) =>
+        t.columns.some((col) => renamed(col) !== col) ? { ...t, columns: t.columns.map(renamed) } : t,
+      );
+      break;
+    }
+    case "alter-composite":
+      must(composites, c.from.name, "type");
+      composites = composites.map((t) => (t.name === c.from.name ? c.to : t));
+      break;
     default:
       assertNever(c);
   }
+  s.extensions = extensions;
+  s.composites = composites;
   s.tables = tables;
   s.enums = enums;
   s.sequences = sequences;

@@ -11,8 +11,10 @@ import type {
   Check,
   Column,
   CommentedItem,
+  CompositeType,
   Domain,
   EnumType,
+  Extension,
   Exclusion,
   Sequence,
   ForeignKey,
@@ -59,6 +61,16 @@ export type Change =
   | { readonly kind: "rename-domain"; readonly from: string; readonly to: string }
   /** Default, NOT NULL, checks or comment of a domain (named `to.name`; same base type). */
   | { readonly kind: "alter-domain"; readonly from: Domain; readonly to: Domain }
+  // Extensions and composite types (PostgreSQL)
+  /** CREATE EXTENSION: before everything that may use what it makes. */
+  | { readonly kind: "create-extension"; readonly extension: Extension }
+  /** DROP EXTENSION: after everything that used it is gone. */
+  | { readonly kind: "drop-extension"; readonly extension: Extension }
+  | { readonly kind: "create-composite"; readonly composite: CompositeType }
+  | { readonly kind: "drop-composite"; readonly composite: CompositeType }
+  | { readonly kind: "rename-composite"; readonly from: string; readonly to: string }
+  /** Attributes added, dropped or retyped, or the comment, of a composite type (named `to.name`). */
+  | { readonly kind: "alter-composite"; readonly from: CompositeType; readonly to: CompositeType }
   // Views
   /** A new view (a materialized one computes its rows). */
   | { readonly kind: "create-view"; readonly view: View }
@@ -179,7 +191,10 @@ export function assertNever(x: never): never {
   throw new Error(`unhandled case: ${JSON.stringify(x)}`);
 }
 
-/** The changes of sequences and domains: what the renderers' `objectChange` hook receives. */
+/**
+ * The changes of sequences, domains, extensions and composite types: what the renderers'
+ * `objectChange` hook receives.
+ */
 export type ObjectChange = Extract<
   Change,
   {
@@ -191,6 +206,12 @@ export type ObjectChange = Extract<
       | "create-domain"
       | "drop-domain"
       | "rename-domain"
-      | "alter-domain";
+      | "alter-domain"
+      | "create-extension"
+      | "drop-extension"
+      | "create-composite"
+      | "drop-composite"
+      | "rename-composite"
+      | "alter-composite";
   }
 >;

@@ -7,6 +7,7 @@ import { type ColumnType, PORTABLE_TYPES, type PortableTypeName } from "../ir/mo
 import { typeText } from "../ir/validate.ts";
 import type { AlterColumn, Change } from "./changes.ts";
 import { assertNever } from "./changes.ts";
+import { compositeAlteration } from "../ir/composite.ts";
 
 export interface DataLoss {
   readonly change: Change;
@@ -81,6 +82,20 @@ export function dataLoss(c: Change): string | undefined {
         ? `adds check ${added.map((k) => `\`${k.name}\``).join(", ")} to domain \`${c.to.name}\`: values in its columns that fail it make the migration fail`
         : undefined;
     }
+    case "alter-composite": {
+      // Dropped, or dropped and added again at the end (PostgreSQL adds nowhere else).
+      const { drop, moved } = compositeAlteration(c.from, c.to);
+      const names = (xs: readonly string[]) => xs.map((n) => `\`${n}\``).join(", ");
+      if (!drop.length) return undefined;
+      return `drops attribute${drop.length > 1 ? "s" : ""} ${names(drop)} of type \`${c.to.name}\`${moved.length ? ` (${names(moved)} added again at the end, empty)` : ""}: ${drop.length > 1 ? "their values" : "its value"} in every column of the type ${drop.length > 1 ? "are" : "is"} lost`;
+    }
+    // An extension holds no rows of its own (a column of one of its types is dropped first);
+    // a dropped composite type is used by no column by then.
+    case "create-extension":
+    case "drop-extension":
+    case "create-composite":
+    case "drop-composite":
+    case "rename-composite":
     // Nothing else destroys rows: the rest create, rename, or drop what can be rebuilt (a
     // view's rows are its query's; a materialized view computes them again when created).
     case "create-view":

@@ -8,8 +8,9 @@
  * the renames, so a foreign key to a renamed table is unchanged.
  *
  * Order (each phase after the one before, dependencies respected):
- *   1 create enums, append enum values, rename enums; then domains and sequences (created,
- *     renamed, domains altered: `objects.ts`)
+ *   0 create extensions (`objects.ts`: an enum, domain, type or table may use what one makes)
+ *   1 create enums, append enum values, rename enums; then domains, composite types and
+ *     sequences (created, renamed, domains and composite types altered: `objects.ts`)
  *   2 drop foreign keys, then checks, uniques, indexes and primary keys that go or change,
  *     then tables replaced by another of the same name (a virtual table's new module or arguments)
  *   3 rename tables, then columns, constraints and indexes; drop the tables that are made again
@@ -20,8 +21,8 @@
  *   5 add primary keys, uniques, checks, indexes
  *   6 add foreign keys (new ones, changed ones, and cycles between new tables)
  *   7 drop columns (a parent's before its children's), reorder columns (where order is kept: the table has its new columns then),
- *     then drop tables (referencing tables first), then sequences and domains, then enums and
- *     destructive enum edits
+ *     then drop tables (referencing tables first), then composite types, sequences and domains,
+ *     then enums and destructive enum edits, then extensions
  */
 import type {
   Check,
@@ -46,7 +47,15 @@ import { columnFacets, typeOf } from "./facets.ts";
 import { orderTablesForCreate } from "./order.ts";
 import { nameValue, optionText, partitionKey, tableParent } from "../ir/inheritance.ts";
 import type { Renames } from "./renames.ts";
-import { diffDomains, diffSequences, domainRenames, type ObjectPhases } from "./objects.ts";
+import {
+  compositeRenames,
+  diffComposites,
+  diffDomains,
+  diffExtensions,
+  diffSequences,
+  domainRenames,
+  type ObjectPhases,
+} from "./objects.ts";
 import { renameSequenceInDefault } from "../ir/sequence.ts";
 import { diffViews, type ViewPhases } from "./views.ts";
 
@@ -117,12 +126,16 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     tableDrop: [],
     enumDrop: [],
   };
-  const objects: ObjectPhases = { create: [], own: [], drop: [] };
+  const objects: ObjectPhases = { create: [], own: [], drop: [], extensionCreate: [], extensionDrop: [] };
   const enumNewName = diffEnums(from, to, renames, p);
   // A renamed domain renames the type of its columns, as a renamed enum does.
   for (const [o, n] of domainRenames(from, to, renames)) enumNewName.set(o, n);
+  // So does a renamed composite type.
+  for (const [o, n] of compositeRenames(from, to, renames)) enumNewName.set(o, n);
   const { pairs: matched, created, dropped, replaced, m } = matchTables(from, to, renames, enumNewName);
+  diffExtensions(from, to, objects);
   diffDomains(from, to, renames, objects);
+  diffComposites(from, to, renames, objects);
   const sequenceNewName = diffSequences(from, to, renames, m, objects);
   const rebuilt = rebuiltTables(matched, m, opts.repartitions ?? false);
   const pairs = matched.filter((x) => !rebuilt.has(x.neu.name));
@@ -169,6 +182,7 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
   // Before the new definition is created under the same name.
   dropTables(replaced, opts, m, keys, p, p.replaceDrop);
   const tableChanges = [
+    ...objects.extensionCreate,
     ...p.enumCreate,
     ...objects.create,
     ...p.fkDrop,
@@ -187,6 +201,7 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     ...p.tableDrop,
     ...objects.drop,
     ...p.enumDrop,
+    ...objects.extensionDrop,
   ];
   const views: ViewPhases = { drop: [], rename: [], create: [] };
   diffViews(from, to, renames.views, pinnedTables(tableChanges, from, to, m, opts), views);
@@ -456,11 +471,12 @@ function diffColumns(old: Table, neu: Table, m: Matching, p: Phases, opts: DiffO
   const colMap = m.colMaps.get(t)!;
   const newCols = new Map(neu.columns.map((c) => [c.name, c]));
   const kept = new Set<string>();
+  const drops: Change[] = [];
   for (const c of old.columns) {
     const n = colMap.get(c.name);
     const nc = n === undefined ? undefined : newCols.get(n);
     if (!nc) {
-      p.columnDrop.push({ kind: "drop-column", table: t, column: c });
+      drops.push({ kind: "drop-column", table: t, column: c });
       continue;
     }
     kept.add(nc.name);
@@ -469,6 +485,8 @@ function diffColumns(old: Table, neu: Table, m: Matching, p: Phases, opts: DiffO
     const facets = columnFacets(renamedFrom, nc, mapEnum);
     if (facets.length) p.column.push({ kind: "alter-column", table: t, from: renamedFrom, to: nc, facets });
   }
+  // Dropped last column first: the down migration adds them back (at the end) in their order.
+  p.columnDrop.push(...drops.reverse());
   for (const c of neu.columns)
     if (!kept.has(c.name)) p.column.push({ kind: "add-column", table: t, column: c });
   // Order: the kept columns, by their new names, in the old order and in the new.

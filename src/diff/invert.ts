@@ -40,6 +40,18 @@ export function invert(c: Change): Change {
       return { kind: "rename-domain", from: c.to, to: c.from };
     case "alter-domain":
       return { kind: "alter-domain", from: c.to, to: c.from };
+    case "create-extension":
+      return { kind: "drop-extension", extension: c.extension };
+    case "drop-extension":
+      return { kind: "create-extension", extension: c.extension };
+    case "create-composite":
+      return { kind: "drop-composite", composite: c.composite };
+    case "drop-composite":
+      return { kind: "create-composite", composite: c.composite };
+    case "rename-composite":
+      return { kind: "rename-composite", from: c.to, to: c.from };
+    case "alter-composite":
+      return { kind: "alter-composite", from: c.to, to: c.from };
     case "create-view":
       return { kind: "drop-view", view: c.view };
     case "drop-view":

@@ -1,19 +1,30 @@
 /**
- * The differ's part for sequences and domains (PostgreSQL), matched by name or accepted rename.
- * Their phases, around the tables' (see `differ.ts`):
+ * The differ's part for sequences, domains, composite types and extensions (PostgreSQL),
+ * matched by name or accepted rename (extensions by name only). Their phases, around the
+ * tables' (see `differ.ts`):
  *
+ * - `extensionCreate` (the plan's first changes): extensions created, before anything that
+ *   may use what one makes.
  * - `create` (phase 1, after the enums, before any table): domains dropped and created again
- *   for a new base type, created, renamed, altered; sequences created (without their owner:
+ *   for a new base type, created, renamed, altered; then composite types renamed, created
+ *   (those an attribute is of first) and altered; sequences created (without their owner:
  *   the owning column does not exist yet) and renamed. A table's default may then draw from a
- *   new sequence, and a column may be of a new domain.
+ *   new sequence, and a column may be of a new domain or composite type.
  * - `own` (after the tables' columns are added and altered, before any is dropped): a
  *   sequence's options, owner and comment. A new owner exists by then; a sequence that loses
  *   its owner (or is dropped) is disowned before the old column or table goes, which would
  *   drop it with them.
- * - `drop` (after the tables are dropped, before the enums): sequences and domains that go,
- *   once nothing uses them.
+ * - `drop` (after the tables are dropped, before the enums): composite types (those using
+ *   others first), then sequences and domains that go, once nothing uses them.
+ * - `extensionDrop` (after the enums' drops): extensions, once nothing uses them.
  */
-import type { Domain, Schema, Sequence } from "../ir/model.ts";
+import type { CompositeType, Domain, Schema, Sequence } from "../ir/model.ts";
+import {
+  compositeAttributeKey,
+  compositesInCreateOrder,
+  compositesOf,
+  extensionsOf,
+} from "../ir/composite.ts";
 import {
   domainBaseKey,
   domainChecksKey,
@@ -30,6 +41,10 @@ export interface ObjectPhases {
   readonly create: Change[];
   readonly own: Change[];
   readonly drop: Change[];
+  /** Extensions created: the plan's first changes (`diffExtensions`). */
+  readonly extensionCreate: Change[];
+  /** Extensions dropped: the plan's last changes before the views' creations. */
+  readonly extensionDrop: Change[];
 }
 
 /** How the tables and their columns were matched: old names → new ones. */
@@ -133,4 +148,59 @@ export function diffDomains(from: Schema, to: Schema, renames: Renames, p: Objec
 function stripRename<T extends { renamedFrom?: string }>(x: T): T {
   const { renamedFrom: _, ...rest } = x;
   return rest as T;
+}
+
+/**
+ * Extensions: created in `extensionCreate` (before everything else: an enum, a domain, a
+ * composite type or a table may use what one makes) and dropped in `extensionDrop` (after
+ * everything else). They have no rename and no alteration.
+ */
+export function diffExtensions(from: Schema, to: Schema, p: ObjectPhases): void {
+  const had = new Set(extensionsOf(from).map((x) => x.name));
+  const has = new Set(extensionsOf(to).map((x) => x.name));
+  for (const x of extensionsOf(to))
+    if (!had.has(x.name)) p.extensionCreate.push({ kind: "create-extension", extension: x });
+  for (const x of extensionsOf(from))
+    if (!has.has(x.name)) p.extensionDrop.push({ kind: "drop-extension", extension: x });
+}
+
+/** Composite type renames, old name → new name: columns of the type are renamed with it. */
+export function compositeRenames(from: Schema, to: Schema, renames: Renames): Map<string, string> {
+  const { pairs } = match(compositesOf(from), compositesOf(to), renames.composites);
+  return new Map(pairs.filter((p) => p.old.name !== p.neu.name).map((p) => [p.old.name, p.neu.name]));
+}
+
+/**
+ * Composite types: created (those an attribute is of first), renamed and altered in `create`,
+ * after the domains (an attribute may be of one); dropped at the start of `drop`, before the
+ * domains and the composite types their attributes are of.
+ */
+export function diffComposites(from: Schema, to: Schema, renames: Renames, p: ObjectPhases): void {
+  const { pairs, created, dropped } = match(compositesOf(from), compositesOf(to), renames.composites);
+  const newName = new Map(pairs.map((x) => [x.old.name, x.neu.name]));
+  // An attribute of a renamed composite type names it anew when compared.
+  const renamedAttrs = (t: CompositeType): CompositeType => ({
+    ...t,
+    attributes: t.attributes.map((a) =>
+      a.type.kind === "native" && newName.has(a.type.name)
+        ? { ...a, type: { ...a.type, name: newName.get(a.type.name)! } }
+        : a,
+    ),
+  });
+  for (const { old, neu } of pairs)
+    if (old.name !== neu.name) p.create.push({ kind: "rename-composite", from: old.name, to: neu.name });
+  for (const t of compositesInCreateOrder(created)) p.create.push({ kind: "create-composite", composite: t });
+  for (const { old, neu } of pairs) {
+    const before = stripRename({ ...renamedAttrs(old), name: neu.name });
+    const after = stripRename(neu);
+    const key = (t: CompositeType) =>
+      JSON.stringify(t.attributes.map((a) => [a.name, compositeAttributeKey(a)]));
+    if (key(before) !== key(after) || (before.doc ?? "") !== (after.doc ?? ""))
+      p.create.push({ kind: "alter-composite", from: before, to: after });
+  }
+  p.drop.unshift(
+    ...compositesInCreateOrder(dropped)
+      .reverse()
+      .map((t): Change => ({ kind: "drop-composite", composite: renamedAttrs(t) })),
+  );
 }

@@ -19,6 +19,8 @@ export interface Renames {
   readonly domains?: ReadonlyMap<string, string>;
   /** New view name → old view name (absent: none). */
   readonly views?: ReadonlyMap<string, string>;
+  /** New composite type name → old name (absent: none). */
+  readonly composites?: ReadonlyMap<string, string>;
 }
 
 export const noRenames = (): Renames => ({ tables: new Map(), enums: new Map(), columns: new Map() });
@@ -78,6 +80,7 @@ export function renamesFromHints(from: Schema, to: Schema): Renames {
     sequences: hintedRenames(from.sequences ?? [], to.sequences ?? []),
     domains: hintedRenames(from.domains ?? [], to.domains ?? []),
     views: hintedRenames(from.views ?? [], to.views ?? []),
+    composites: hintedRenames(from.composites ?? [], to.composites ?? []),
   };
 }
 
@@ -166,5 +169,6 @@ export function withRenames(base: Renames, accepted: readonly RenameCandidate[])
       columns.get(c.table)!.set(c.to, c.from);
     }
   }
-  return { tables, enums, columns };
+  // The other kinds' renames (sequences, domains, views, ...) are kept as they were.
+  return { ...base, tables, enums, columns };
 }

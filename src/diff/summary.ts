@@ -4,7 +4,8 @@ import type { Change } from "./changes.ts";
 import { assertNever } from "./changes.ts";
 import { typeText } from "../ir/validate.ts";
 import { printDefault, printIdentityOptions } from "../dsl/printer.ts";
-import type { Column, Domain, Sequence, TableOptions } from "../ir/model.ts";
+import type { Column, CompositeType, Domain, Sequence, TableOptions } from "../ir/model.ts";
+import { compositeAlteration } from "../ir/composite.ts";
 import { domainChecksKey, domainDefaultKey, ownerKey, sequenceOptionsKey } from "../ir/sequence.ts";
 import type { ColumnFacet } from "./facets.ts";
 
@@ -48,6 +49,18 @@ export function describe(c: Change): string {
       return `~ domain ${c.from} renamed to ${c.to}`;
     case "alter-domain":
       return `~ domain ${c.to.name}: ${domainChangeText(c.from, c.to)}`;
+    case "create-extension":
+      return `+ extension ${c.extension.name}`;
+    case "drop-extension":
+      return `- extension ${c.extension.name}`;
+    case "create-composite":
+      return `+ type ${c.composite.name} (${c.composite.attributes.map((a) => `${a.name} ${typeText(a.type)}`).join(", ")})`;
+    case "drop-composite":
+      return `- type ${c.composite.name}`;
+    case "rename-composite":
+      return `~ type ${c.from} renamed to ${c.to}`;
+    case "alter-composite":
+      return `~ type ${c.to.name}: ${compositeChangeText(c.from, c.to)}`;
     case "create-view":
       return c.view.materialized
         ? `+ materialized view ${c.view.name} (its rows computed now)`
@@ -111,6 +124,21 @@ export function describe(c: Change): string {
     default:
       return assertNever(c);
   }
+}
+
+/** A composite type's attributes added, dropped, moved to the end and retyped, and its comment. */
+function compositeChangeText(a: CompositeType, b: CompositeType): string {
+  const { drop, add, retype, moved } = compositeAlteration(a, b);
+  const before = new Map(a.attributes.map((x) => [x.name, x]));
+  const parts = [
+    ...add.map((x) =>
+      moved.includes(x.name) ? `${x.name} moved to the end (emptied)` : `+ ${x.name} ${typeText(x.type)}`,
+    ),
+    ...retype.map((x) => `${x.name} ${typeText(before.get(x.name)!.type)} → ${typeText(x.type)}`),
+    ...drop.filter((n) => !moved.includes(n)).map((n) => `- ${n}`),
+    ...((a.doc ?? "") !== (b.doc ?? "") ? [`comment ${b.doc === undefined ? "removed" : "set"}`] : []),
+  ];
+  return parts.join(", ");
 }
 
 function columnText(c: Column): string {
@@ -177,6 +205,16 @@ export function changeTarget(c: Change): { table?: string; column?: string; enum
     case "create-domain":
     case "drop-domain":
       return { name: c.domain.name };
+    case "create-extension":
+    case "drop-extension":
+      return { name: c.extension.name };
+    case "create-composite":
+    case "drop-composite":
+      return { name: c.composite.name };
+    case "rename-composite":
+      return { name: c.to };
+    case "alter-composite":
+      return { name: c.to.name };
     case "create-view":
     case "drop-view":
       return { name: c.view.name };

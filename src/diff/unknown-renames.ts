@@ -1,6 +1,6 @@
 /**
  * A `renamed from OLD` hint must name something that existed: OLD is a table, an enum, a view,
- * or a column of the same table, in the current schema or in some snapshot of the migrations folder.
+ * a composite type, or a column of the same table, in the current schema or in some snapshot of the migrations folder.
  * A hint whose OLD existed in an earlier snapshot is stale (the rename happened) and is silent,
  * as the contract says; one whose OLD never existed is a slip (`renamed from emial`) and an
  * error with did-you-mean, since it would otherwise be ignored without a word and the column
@@ -20,7 +20,7 @@ import { diagnostic, nearest, type Diagnostic } from "../ir/diagnostics.ts";
 import { locOf } from "../ir/validate.ts";
 
 interface Hint {
-  readonly kind: "table" | "enum" | "column" | "view";
+  readonly kind: "table" | "enum" | "column" | "view" | "type";
   /** The declaration's name (for a column: `table.column`), for the message. */
   readonly name: string;
   readonly old: string;
@@ -61,6 +61,10 @@ export function unknownRenames(to: Schema, history: Iterable<Schema>): Diagnosti
   for (const v of to.views ?? [])
     if (v.renamedFrom !== undefined && !viewNames.has(v.renamedFrom))
       pending.push({ kind: "view", name: v.name, old: v.renamedFrom, src: v.src, seen: new Set() });
+  const typeNames = new Set((to.composites ?? []).map((t) => t.name));
+  for (const t of to.composites ?? [])
+    if (t.renamedFrom !== undefined && !typeNames.has(t.renamedFrom))
+      pending.push({ kind: "type", name: t.name, old: t.renamedFrom, src: t.src, seen: new Set() });
   if (!pending.length) return [];
 
   let open = pending;
@@ -82,7 +86,9 @@ export function unknownRenames(to: Schema, history: Iterable<Schema>): Diagnosti
           ? "an enum"
           : h.kind === "view"
             ? "a view"
-            : "a table";
+            : h.kind === "type"
+              ? "a composite type"
+              : "a table";
     return diagnostic(
       "error",
       "unknown-rename",
@@ -104,6 +110,8 @@ function carried(h: Hint, s: Schema): boolean {
       return s.enums.some((e) => e.name === h.name && e.renamedFrom === h.old);
     case "view":
       return (s.views ?? []).some((v) => v.name === h.name && v.renamedFrom === h.old);
+    case "type":
+      return (s.composites ?? []).some((t) => t.name === h.name && t.renamedFrom === h.old);
     case "column": {
       const [table, column] = [h.name.slice(0, h.name.indexOf(".")), h.name.slice(h.name.indexOf(".") + 1)];
       return s.tables.some(
@@ -125,6 +133,9 @@ function settledIn(h: Hint, s: Schema): boolean {
     case "view":
       for (const v of s.views ?? []) h.seen.add(v.name);
       return (s.views ?? []).some((v) => v.name === h.old);
+    case "type":
+      for (const t of s.composites ?? []) h.seen.add(t.name);
+      return (s.composites ?? []).some((t) => t.name === h.old);
     case "column": {
       let found = false;
       const older: string[] = [];

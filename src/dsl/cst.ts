@@ -17,6 +17,8 @@ export type SchemaCstChildren = {
   sequenceDecl?: SequenceDeclCstNode[];
   domainDecl?: DomainDeclCstNode[];
   viewDecl?: ViewDeclCstNode[];
+  extensionDecl?: ExtensionDeclCstNode[];
+  compositeDecl?: CompositeDeclCstNode[];
 };
 
 export interface VirtualTableDeclCstNode extends CstNode {
@@ -87,6 +89,43 @@ export type DomainAttrCstChildren = {
   Check?: IToken[];
   checkName?: IToken[];
   rawSql?: RawSqlCstNode[];
+};
+
+export interface ExtensionDeclCstNode extends CstNode {
+  name: "extensionDecl";
+  children: ExtensionDeclCstChildren;
+}
+
+export type ExtensionDeclCstChildren = {
+  Extension: IToken[];
+  Name: IToken[];
+};
+
+export interface CompositeDeclCstNode extends CstNode {
+  name: "compositeDecl";
+  children: CompositeDeclCstChildren;
+}
+
+export type CompositeDeclCstChildren = {
+  Type: IToken[];
+  Name: IToken[];
+  renamedFrom?: RenamedFromCstNode[];
+  LCurly: IToken[];
+  compositeAttr?: CompositeAttrCstNode[];
+  Comma?: IToken[];
+  RCurly: IToken[];
+};
+
+export interface CompositeAttrCstNode extends CstNode {
+  name: "compositeAttr";
+  children: CompositeAttrCstChildren;
+}
+
+export type CompositeAttrCstChildren = {
+  Name: IToken[];
+  typeRef: TypeRefCstNode[];
+  Collate?: IToken[];
+  collation?: IToken[];
 };
 
 export interface TableDeclCstNode extends CstNode {
@@ -583,6 +622,9 @@ export interface SchemaCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   sequenceDecl(children: SequenceDeclCstChildren, param?: IN): OUT;
   domainDecl(children: DomainDeclCstChildren, param?: IN): OUT;
   domainAttr(children: DomainAttrCstChildren, param?: IN): OUT;
+  extensionDecl(children: ExtensionDeclCstChildren, param?: IN): OUT;
+  compositeDecl(children: CompositeDeclCstChildren, param?: IN): OUT;
+  compositeAttr(children: CompositeAttrCstChildren, param?: IN): OUT;
   tableDecl(children: TableDeclCstChildren, param?: IN): OUT;
   tableOptions(children: TableOptionsCstChildren, param?: IN): OUT;
   tableOption(children: TableOptionCstChildren, param?: IN): OUT;

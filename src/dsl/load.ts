@@ -55,12 +55,26 @@ export function mergeParsed(
     ),
   );
   const views = parsed.flatMap((f) => f.views);
+  const extensions = parsed.flatMap((f) => f.extensions);
+  // An attribute of an enum's name is of that enum, as a column is.
+  const composites = parsed.flatMap((f) =>
+    f.composites.map((t) => ({
+      ...t,
+      attributes: t.attributes.map((a) =>
+        a.type.kind === "native" && !a.type.args && !a.type.array && enumNames.has(a.type.name)
+          ? { ...a, type: { kind: "enum" as const, name: a.type.name } }
+          : a,
+      ),
+    })),
+  );
   const schema: Schema = {
     tables,
     enums,
     ...(sequences.length ? { sequences } : {}),
     ...(domains.length ? { domains } : {}),
     ...(views.length ? { views } : {}),
+    ...(extensions.length ? { extensions } : {}),
+    ...(composites.length ? { composites } : {}),
     ...(Object.keys(fileTrailing).length ? { fileTrailing } : {}),
   };
   diagnostics.push(...validateSchema(schema));

@@ -53,6 +53,8 @@ export class SchemaParser extends CstParser {
         { ALT: () => this.SUBRULE(this.sequenceDecl) },
         { ALT: () => this.SUBRULE(this.domainDecl) },
         { ALT: () => this.SUBRULE(this.viewDecl) },
+        { ALT: () => this.SUBRULE(this.extensionDecl) },
+        { ALT: () => this.SUBRULE(this.compositeDecl) },
       ]),
     );
   });
@@ -127,6 +129,38 @@ export class SchemaParser extends CstParser {
         },
       },
     ]);
+  });
+
+  /** `extension NAME` (PostgreSQL's CREATE EXTENSION). */
+  extensionDecl = this.RULE("extensionDecl", () => {
+    this.CONSUME(T.ExtensionKw);
+    this.CONSUME(T.Name);
+  });
+
+  /**
+   * `type NAME [renamed from OLD] { attr TYPE [collate C] [,] ... }` (PostgreSQL's composite
+   * type): attributes written as columns are, without nullability or defaults (a composite's
+   * attributes have none).
+   */
+  compositeDecl = this.RULE("compositeDecl", () => {
+    this.CONSUME(T.TypeKw);
+    this.CONSUME(T.Name);
+    this.OPTION(() => this.SUBRULE(this.renamedFrom));
+    this.CONSUME(T.LCurly);
+    this.MANY(() => {
+      this.SUBRULE(this.compositeAttr);
+      this.OPTION2(() => this.CONSUME(T.Comma));
+    });
+    this.CONSUME(T.RCurly);
+  });
+
+  compositeAttr = this.RULE("compositeAttr", () => {
+    this.CONSUME(T.Name);
+    this.SUBRULE(this.typeRef);
+    this.OPTION(() => {
+      this.CONSUME(T.Collate);
+      this.CONSUME2(T.Name, { LABEL: "collation" });
+    });
   });
 
   tableDecl = this.RULE("tableDecl", () => {

@@ -16,6 +16,8 @@ import type {
   ColumnType,
   DefaultValue,
   Domain,
+  Extension,
+  CompositeType,
   EnumType,
   Sequence,
   View,
@@ -463,17 +465,49 @@ export function printView(v: View): string {
   return out.join("\n");
 }
 
-/** Sequences, domains and views, beside the tables and enums. */
+/** `extension NAME`. */
+export function printExtension(x: Extension): string {
+  return [...commentLines(x.src, ""), withTrailing(`extension ${printName(x.name)}`, x.src)].join("\n");
+}
+
+/**
+ * `type NAME [renamed from OLD] { attr TYPE [collate C], ... }` on one line when it fits, else
+ * one attribute a line (as an enum's values are). An attribute's type is printed bare: the
+ * type check reads columns and domains, and PostgreSQL checks an attribute's type.
+ */
+export function printComposite(t: CompositeType): string {
+  const out: string[] = [...commentLines(t.src, ""), ...docLines(t.doc, "")];
+  const head = `type ${printName(t.name)}${t.renamedFrom !== undefined ? ` renamed from ${printName(t.renamedFrom)}` : ""} {`;
+  const attrs = t.attributes.map(
+    (a) =>
+      `${printName(a.name)} ${printType(a.type)}${a.collation !== undefined ? ` collate ${printName(a.collation)}` : ""}`,
+  );
+  const oneLine = attrs.length ? `${head} ${attrs.join(", ")} }` : `${head} }`;
+  if (!t.src?.inner?.length && oneLine.length <= 100) out.push(oneLine);
+  else
+    out.push(
+      head,
+      ...attrs.map((a) => `${INDENT}${a},`),
+      ...(t.src?.inner ?? []).map((c) => INDENT + c),
+      "}",
+    );
+  if (t.src?.trailing) out[out.length - 1] += ` ${t.src.trailing}`;
+  return out.join("\n");
+}
+
+/** Sequences, domains, views, extensions and composite types, beside the tables and enums. */
 export interface OtherDeclarations {
   readonly sequences?: readonly Sequence[];
   readonly domains?: readonly Domain[];
   readonly views?: readonly View[];
+  readonly extensions?: readonly Extension[];
+  readonly composites?: readonly CompositeType[];
 }
 
 /**
  * Prints declarations in the given order (a file's source order for `fmt`), separated by one
  * blank line, with the file's trailing comments at the end. Always ends with one newline.
- * Without an order: enums, domains, sequences, tables, then views.
+ * Without an order: extensions, enums, composite types, domains, sequences, tables, then views.
  */
 export function printDeclarations(
   tables: readonly Table[],
@@ -486,16 +520,30 @@ export function printDeclarations(
   const sequences = others.sequences ?? [];
   const domains = others.domains ?? [];
   const views = others.views ?? [];
-  const all = { table: tables, enum: enums, sequence: sequences, domain: domains, view: views };
+  const extensions = others.extensions ?? [];
+  const composites = others.composites ?? [];
+  const all = {
+    table: tables,
+    enum: enums,
+    sequence: sequences,
+    domain: domains,
+    view: views,
+    extension: extensions,
+    composite: composites,
+  };
   const byName = {
     table: new Map(tables.map((t) => [t.name, t])),
     enum: new Map(enums.map((e) => [e.name, e])),
     sequence: new Map(sequences.map((e) => [e.name, e])),
     domain: new Map(domains.map((e) => [e.name, e])),
     view: new Map(views.map((e) => [e.name, e])),
+    extension: new Map(extensions.map((e) => [e.name, e])),
+    composite: new Map(composites.map((e) => [e.name, e])),
   };
   const seq = order ?? [
+    ...extensions.map((e) => ({ kind: "extension" as const, name: e.name })),
     ...enums.map((e) => ({ kind: "enum" as const, name: e.name })),
+    ...composites.map((e) => ({ kind: "composite" as const, name: e.name })),
     ...domains.map((e) => ({ kind: "domain" as const, name: e.name })),
     ...sequences.map((e) => ({ kind: "sequence" as const, name: e.name })),
     ...tables.map((t) => ({ kind: "table" as const, name: t.name })),
@@ -509,6 +557,8 @@ export function printDeclarations(
     sequence: new Map<string, number>(),
     domain: new Map<string, number>(),
     view: new Map<string, number>(),
+    extension: new Map<string, number>(),
+    composite: new Map<string, number>(),
   };
   for (const d of seq) {
     const n = used[d.kind].get(d.name) ?? 0;
@@ -527,7 +577,11 @@ export function printDeclarations(
             ? printSequence(decl as Sequence)
             : d.kind === "view"
               ? printView(decl as View)
-              : printDomain(decl as Domain),
+              : d.kind === "extension"
+                ? printExtension(decl as Extension)
+                : d.kind === "composite"
+                  ? printComposite(decl as CompositeType)
+                  : printDomain(decl as Domain),
     );
   }
   if (trailing.length) blocks.push(trailing.join("\n"));

@@ -34,6 +34,9 @@ import type {
   PortableTypeName,
   PrimaryKey,
   Domain,
+  Extension,
+  CompositeType,
+  CompositeAttribute,
   Sequence,
   SequenceOptions,
   View,
@@ -95,6 +98,11 @@ import type {
   DomainAttrCstChildren,
   ViewDeclCstChildren,
   ViewDeclCstNode,
+  ExtensionDeclCstChildren,
+  ExtensionDeclCstNode,
+  CompositeDeclCstChildren,
+  CompositeDeclCstNode,
+  CompositeAttrCstChildren,
   TypeArgCstChildren,
   TypeRefCstChildren,
   UniqueItemCstChildren,
@@ -211,7 +219,7 @@ export interface Anchor {
 
 /** A top-level declaration's kind and name, in source order. */
 export interface DeclRef {
-  readonly kind: "table" | "enum" | "sequence" | "domain" | "view";
+  readonly kind: "table" | "enum" | "sequence" | "domain" | "view" | "extension" | "composite";
   readonly name: string;
 }
 
@@ -221,6 +229,8 @@ export interface FileIr {
   readonly sequences: Sequence[];
   readonly domains: Domain[];
   readonly views: View[];
+  readonly extensions: Extension[];
+  readonly composites: CompositeType[];
   /** Declarations in source order, for the printer and for merging. */
   readonly order: DeclRef[];
   readonly anchors: Anchor[];
@@ -380,6 +390,8 @@ function createVisitor() {
         | SequenceDeclCstNode
         | DomainDeclCstNode
         | ViewDeclCstNode
+        | ExtensionDeclCstNode
+        | CompositeDeclCstNode
       )[] = [
         ...(c.tableDecl ?? []),
         ...(c.enumDecl ?? []),
@@ -387,6 +399,8 @@ function createVisitor() {
         ...(c.sequenceDecl ?? []),
         ...(c.domainDecl ?? []),
         ...(c.viewDecl ?? []),
+        ...(c.extensionDecl ?? []),
+        ...(c.compositeDecl ?? []),
       ].sort((a, b) => (this.firstToken(a)?.startOffset ?? 0) - (this.firstToken(b)?.startOffset ?? 0));
       // `visit` calls the method of the declaration's rule, with the offset where it ends.
       for (const d of decls) this.visit(d, this.endOf(d));
@@ -583,6 +597,84 @@ function createVisitor() {
       });
       this.out.views.push(v);
       this.out.order.push({ kind: "view", name: v.name });
+    }
+
+    /** `extension NAME`. */
+    extensionDecl(c: Parsed<ExtensionDeclCstChildren>, end: number): void {
+      const kw = real(c.Extension?.[0]);
+      const nameTok = real(c.Name?.[0]);
+      if (!kw || !nameTok) return;
+      const src = this.src(kw, end, { name: this.loc(nameTok) });
+      const x: Extension = { name: nameText(nameTok), src };
+      // No setDoc: an extension comes with its own comment (COMMENT ON EXTENSION is its).
+      this.out.anchors.push({ src, topLevel: true });
+      this.out.extensions.push(x);
+      this.out.order.push({ kind: "extension", name: x.name });
+    }
+
+    /** `type NAME [renamed from OLD] { attr TYPE [collate C], ... }`: a composite type. */
+    compositeDecl(c: Parsed<CompositeDeclCstChildren>, end: number): void {
+      const kw = real(c.Type?.[0]);
+      const nameTok = real(c.Name?.[0]);
+      if (!kw || !nameTok) return;
+      const name = nameText(nameTok);
+      const renamed = this.renamedFrom(c.renamedFrom?.[0]?.children);
+      const src = this.src(kw, end, {
+        name: this.loc(nameTok),
+        ...(renamed ? { renamedFrom: renamed.loc } : {}),
+      });
+      const attributes: CompositeAttribute[] = [];
+      const seen = new Map<string, Loc>();
+      for (const a of c.compositeAttr ?? []) {
+        const r = this.compositeAttr(a.children);
+        if (!r) continue;
+        const first = seen.get(r.attribute.name);
+        if (first) {
+          this.error(
+            "duplicate-attribute",
+            `attribute \`${r.attribute.name}\` is listed twice in type \`${name}\``,
+            r.loc,
+            "remove one of them",
+            { message: "first listed here", loc: first },
+          );
+          continue;
+        }
+        seen.set(r.attribute.name, r.loc);
+        attributes.push(r.attribute);
+      }
+      const t: Mutable<CompositeType> = { name, attributes, src };
+      if (renamed) t.renamedFrom = renamed.name;
+      const close = real(c.RCurly?.[0]);
+      this.out.anchors.push({
+        src,
+        topLevel: true,
+        setDoc: (doc) => {
+          t.doc = doc;
+        },
+        ...(close ? { closeOffset: close.startOffset } : {}),
+      });
+      this.out.composites.push(t);
+      this.out.order.push({ kind: "composite", name });
+    }
+
+    /** `NAME TYPE [collate C]`: one attribute of a composite type, and where its name is. */
+    compositeAttr(
+      c: Parsed<CompositeAttrCstChildren>,
+    ): { attribute: CompositeAttribute; loc: Loc } | undefined {
+      const attrTok = real(c.Name?.[0]);
+      const typeNode = c.typeRef?.[0];
+      if (!attrTok || !typeNode) return undefined;
+      const type = this.typeRef(typeNode.children);
+      if (!type) return undefined;
+      const coll = real(c.collation?.[0]);
+      return {
+        attribute: {
+          name: nameText(attrTok),
+          type: type.type,
+          ...(coll ? { collation: nameText(coll) } : {}),
+        },
+        loc: this.loc(attrTok),
+      };
     }
 
     /** `domain NAME [renamed from OLD] TYPE[?] attributes`: a column declaration at top level. */
@@ -1694,6 +1786,8 @@ function emptyFileIr(): FileIr {
     sequences: [],
     domains: [],
     views: [],
+    extensions: [],
+    composites: [],
     order: [],
     anchors: [],
     diagnostics: [],

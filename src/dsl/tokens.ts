@@ -114,6 +114,10 @@ export const DomainKw = keyword("domain", true);
 // Views: `view v as (select ...)`, `materialized view m as (...)` (PostgreSQL's materialized).
 export const ViewKw = keyword("view", true);
 export const Materialized = keyword("materialized", true);
+// PostgreSQL's extensions and composite types: `extension citext`, `type address { ... }`.
+// Contextual, so a column may still be called `type` or `extension`.
+export const ExtensionKw = keyword("extension", true);
+export const TypeKw = keyword("type", true);
 
 export const LCurly = createToken({ name: "LCurly", pattern: /{/ });
 export const RCurly = createToken({ name: "RCurly", pattern: /}/ });

@@ -451,6 +451,35 @@ export interface Domain {
 }
 
 /**
+ * An extension the schema needs (`extension btree_gist`, PostgreSQL's CREATE EXTENSION), created
+ * before anything that uses its types, functions or operator classes and dropped after. What the
+ * extension itself makes (its types, functions, operators) is its own, never declared.
+ */
+export interface Extension {
+  readonly name: string;
+  readonly src?: SourceInfo;
+}
+
+/**
+ * A composite type (`type address { street text, city text? }`, PostgreSQL's CREATE TYPE ... AS):
+ * named attributes, each of a type and an optional collation. Columns use it by its name, as a
+ * native type, as they use a domain.
+ */
+export interface CompositeType {
+  readonly name: string;
+  readonly renamedFrom?: string;
+  readonly doc?: string;
+  readonly attributes: readonly CompositeAttribute[];
+  readonly src?: SourceInfo;
+}
+
+export interface CompositeAttribute {
+  readonly name: string;
+  readonly type: ColumnType;
+  readonly collation?: string;
+}
+
+/**
  * A view (`view v as (select ...)`): a stored query, its text verbatim as written (compared
  * whitespace-normalised offline; against a database in the database's own form, see
  * `dialects/compare.ts`). `materialized`: PostgreSQL's materialized view, whose rows are
@@ -477,6 +506,10 @@ export interface Schema {
   readonly domains?: readonly Domain[];
   /** Views, in declaration order; absent: none (snapshots older than views have none). */
   readonly views?: readonly View[];
+  /** Extensions (PostgreSQL); absent: none. */
+  readonly extensions?: readonly Extension[];
+  /** Composite types (PostgreSQL); absent: none. */
+  readonly composites?: readonly CompositeType[];
   /** For `fmt`: comments after the last declaration of each file, keyed by file. */
   readonly fileTrailing?: Readonly<Record<string, readonly string[]>>;
   /** Set by introspection only: what the database gives what says nothing (see `DatabaseDefaults`). */

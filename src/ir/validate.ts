@@ -20,7 +20,7 @@ import { validateEnums } from "./validate/enums.ts";
 import { validateChecks, validateKeys } from "./validate/constraints.ts";
 import { validateExclusions, validateIndexes } from "./validate/indexes.ts";
 import { validateForeignKeys } from "./validate/foreign-keys.ts";
-import { validateDomains, validateSequences } from "./validate/objects.ts";
+import { validateDomains, validateExtensions, validateSequences } from "./validate/objects.ts";
 
 export { locOf, typeKey, typeText } from "./validate/context.ts";
 
@@ -34,6 +34,7 @@ export function validateSchema(schema: Schema): Diagnostic[] {
   declareNames(v, schema);
   validateEnums(v, schema.enums);
   validateDomains(v, schema);
+  validateExtensions(v, schema);
   for (const t of schema.tables) {
     v.startTable();
     const s = validateTable(v, t);

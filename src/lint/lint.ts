@@ -17,6 +17,7 @@ import type { Column, ColumnType, Schema, Table } from "../ir/model.ts";
 import { typeText } from "../ir/validate.ts";
 import type { Change } from "../diff/changes.ts";
 import { widens } from "../diff/data-loss.ts";
+import { tableParent } from "../ir/inheritance.ts";
 import { splitSql } from "../migrate/split.ts";
 import { factsOf, type ColumnDef, type Fact, type KeyPart } from "./statements.ts";
 import { fixFor, RULE_BY_ID, type RuleId, type Severity } from "./rules.ts";
@@ -209,7 +210,51 @@ export function lintMigration(input: LintInput): Finding[] {
           created.delete(f.table);
           break;
         }
-        emit("drop-table", i, `drops table \`${f.table}\` and every row in it`, originalTable(f.table, i));
+        {
+          // A partition (of a partitioned table the schema before knows) says so.
+          const was = originalTable(f.table, i);
+          const known = (before ??= input.before()).tables.find((t) => t.name === was);
+          const parent = known ? tableParent(known) : undefined;
+          emit(
+            "drop-table",
+            i,
+            parent?.kind === "partition"
+              ? `drops partition \`${f.table}\` of \`${parent.parent}\` and every row in it`
+              : `drops table \`${f.table}\` and every row in it`,
+            was,
+          );
+        }
+        break;
+      case "drop-partition":
+        if (isNew(f.table)) break;
+        emit(
+          "drop-partition",
+          i,
+          `drops partition${f.partitions.length > 1 ? "s" : ""} ${f.partitions.map((n) => `\`${n}\``).join(", ")} of \`${f.table}\` and every row in ${f.partitions.length > 1 ? "them" : "it"}`,
+        );
+        break;
+      case "drop-attribute": {
+        // Values are lost only where a column of the schema before is of the type.
+        const users = (before ??= input.before()).tables.flatMap((t) =>
+          t.columns
+            .filter((c) => c.type.kind === "native" && c.type.name === f.type)
+            .map((c) => `\`${t.name}.${c.name}\``),
+        );
+        if (users.length)
+          emit(
+            "drop-attribute",
+            i,
+            `drops attribute \`${f.attribute}\` of type \`${f.type}\` and its values in ${users.join(", ")}`,
+          );
+        break;
+      }
+      case "detach-partition":
+        if (isNew(f.table)) break;
+        emit(
+          "detach-partition",
+          i,
+          `detaches partition \`${f.partition}\` from \`${f.table}\`: its rows are no longer \`${f.table}\`'s`,
+        );
         break;
       case "rename-table":
         if (rebuildParts.has(`${i}:rename`)) {

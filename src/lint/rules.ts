@@ -50,6 +50,36 @@ export const RULES = [
     },
   },
   {
+    id: "drop-partition",
+    severity: "data-loss",
+    dialects: ["mysql"],
+    why: "every row of the partition is deleted with it, and the down migration can only add the partition back empty",
+    fix: {
+      mysql:
+        "copy the partition's rows out first (ALTER TABLE ... EXCHANGE PARTITION p WITH TABLE an empty copy), then drop it",
+    },
+  },
+  {
+    id: "drop-attribute",
+    severity: "data-loss",
+    dialects: ["postgres"],
+    why: "the attribute's values are deleted from every column of the composite type, and the down migration can only add it back empty",
+    fix: {
+      postgres:
+        "copy the values out first (UPDATE ... SET kept_column = (col).attribute), or add the new attribute and stop using the old one before dropping it",
+    },
+  },
+  {
+    id: "detach-partition",
+    severity: "warning",
+    dialects: ["postgres"],
+    why: "the partition's rows leave the partitioned table: its queries and foreign keys no longer see them (the rows stay, in a table of their own)",
+    fix: {
+      postgres:
+        "make sure nothing reads those rows through the partitioned table; `DETACH PARTITION ... CONCURRENTLY` (outside a transaction) keeps the parent readable meanwhile",
+    },
+  },
+  {
     id: "drop-column",
     severity: "data-loss",
     dialects: ALL,

@@ -67,6 +67,12 @@ export type Fact =
       readonly parts: readonly KeyPart[];
     }
   | { readonly kind: "drop-index"; readonly concurrently: boolean }
+  /** MySQL `ALTER TABLE t DROP PARTITION p[, q]`: the partitions' rows are deleted. */
+  | { readonly kind: "drop-partition"; readonly table: string; readonly partitions: readonly string[] }
+  /** PostgreSQL `ALTER TYPE t DROP ATTRIBUTE a`: the attribute's values go from every column of `t`. */
+  | { readonly kind: "drop-attribute"; readonly type: string; readonly attribute: string }
+  /** PostgreSQL `ALTER TABLE t DETACH PARTITION p`: `p` stays, a table of its own. */
+  | { readonly kind: "detach-partition"; readonly table: string; readonly partition: string }
   | { readonly kind: "update"; readonly table: string };
 
 /** The facts of one statement (an `ALTER TABLE` with several actions gives several). */
@@ -109,6 +115,21 @@ export function factsOf(sql: string, backslashes: boolean): Fact[] {
     c.word("only");
     const table = c.name();
     return table ? alterActions(c, table) : [];
+  }
+  // `ALTER` was read just above, and it is not ALTER TABLE.
+  if (first === "alter" && c.word("type")) {
+    // PostgreSQL's composite type: `ALTER TYPE t DROP ATTRIBUTE [IF EXISTS] a [, ...]`.
+    const type = c.name();
+    if (!type) return [];
+    const out: Fact[] = [];
+    for (const action of c.restSplitByCommas()) {
+      const a = new Cursor(action);
+      if (!a.words("drop", "attribute")) continue;
+      a.words("if", "exists");
+      const attribute = a.name();
+      if (attribute) out.push({ kind: "drop-attribute", type, attribute });
+    }
+    return out;
   }
   if (c.word("rename") && c.word("table")) {
     // MySQL: RENAME TABLE a TO b, c TO d
@@ -179,8 +200,29 @@ function create(c: Cursor): Fact[] {
 /** The actions of `ALTER TABLE t a, b, ...` (PostgreSQL and MySQL allow several). */
 function alterActions(c: Cursor, table: string): Fact[] {
   const out: Fact[] = [];
+  // `DROP PARTITION p0, p1`: the names after the first are actions of their own once split.
+  let partitions: string[] | undefined;
   for (const action of c.restSplitByCommas()) {
     const a = new Cursor(action);
+    if (partitions && action.length === 1) {
+      const n = a.name();
+      if (n) partitions.push(n);
+      continue;
+    }
+    partitions = undefined;
+    if (a.words("drop", "partition")) {
+      const n = a.name();
+      if (n) {
+        partitions = [n];
+        out.push({ kind: "drop-partition", table, partitions });
+      }
+      continue;
+    }
+    if (a.words("detach", "partition")) {
+      const n = a.name();
+      if (n) out.push({ kind: "detach-partition", table, partition: n });
+      continue;
+    }
     if (a.word("rename")) {
       if (a.word("to") || a.word("as")) {
         const to = a.name();

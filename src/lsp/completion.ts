@@ -77,6 +77,14 @@ export function complete(schema: Schema, before: string, nativeTypes: readonly s
       ),
       // A domain is a type too (PostgreSQL).
       ...(schema.domains ?? []).map((d): Suggestion => ({ label: d.name, kind: "type", detail: "domain" })),
+      // So is a composite type.
+      ...(schema.composites ?? []).map(
+        (t): Suggestion => ({
+          label: t.name,
+          kind: "type",
+          detail: `type { ${t.attributes.map((a) => a.name).join(", ")} }`,
+        }),
+      ),
       ...nativeTypes
         .filter((n) => !(PORTABLE_TYPES as readonly string[]).includes(n))
         .map(

@@ -1,12 +1,12 @@
 /**
- * Hover text (Markdown) for a table, column or enum: what the schema says of it — type,
+ * Hover text (Markdown) for a table, column, enum, view or composite type: what the schema says of it — type,
  * nullability, keys, default, doc comment — and for a column, the definition each dialect will
  * create, taken from the dialects' own renderers (the SQL `generate` would write, not a guess).
  */
 import type { Column, Schema, Table } from "../ir/model.ts";
 import { DIALECT_NAMES } from "../dialects/dialect.ts";
 import { getDialect } from "../dialects/registry.ts";
-import { printDefault, printType } from "../dsl/printer.ts";
+import { printComposite, printDefault, printType } from "../dsl/printer.ts";
 import type { SymbolKey } from "./symbols.ts";
 import { mentionedNames } from "../diff/views.ts";
 
@@ -29,6 +29,22 @@ export async function hoverText(schema: Schema, key: SymbolKey): Promise<string 
       reads.size
         ? `reads ${[...reads].join(", ")}: dropped and created again around changes that need it`
         : "reads no table of the schema",
+    ].join("\n\n");
+  }
+  if (kind === "type") {
+    const t = schema.composites?.find((x) => x.name === rest);
+    if (!t) return undefined;
+    // The declaration without its doc and comments (the doc follows, as prose).
+    const { doc: _doc, src: _src, ...bare } = t;
+    const users = schema.tables.flatMap((x) =>
+      x.columns
+        .filter((c) => c.type.kind === "native" && c.type.name === t.name)
+        .map((c) => `${x.name}.${c.name}`),
+    );
+    return [
+      `\`\`\`schemavc\n${printComposite(bare)}\n\`\`\``,
+      ...(t.doc ? [t.doc] : []),
+      users.length ? `the type of ${users.join(", ")}` : "no column is of this type",
     ].join("\n\n");
   }
   if (kind === "enum" || kind === "value") {

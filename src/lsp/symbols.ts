@@ -6,7 +6,10 @@
  */
 import type { Loc, Schema, SourceInfo, Table } from "../ir/model.ts";
 
-/** A schema object: `table:users`, `column:users.email`, `enum:status`, `value:status.draft`, `view:v`. */
+/**
+ * A schema object: `table:users`, `column:users.email`, `enum:status`, `value:status.draft`,
+ * `view:v`, `type:address`.
+ */
 export type SymbolKey = string;
 
 export interface Occurrence {
@@ -19,6 +22,8 @@ export const tableKey = (t: string): SymbolKey => `table:${t}`;
 export const columnKey = (t: string, c: string): SymbolKey => `column:${t}.${c}`;
 export const enumKey = (e: string): SymbolKey => `enum:${e}`;
 export const viewKey = (v: string): SymbolKey => `view:${v}`;
+/** A composite type (PostgreSQL's `type t { ... }`). */
+export const typeKey = (t: string): SymbolKey => `type:${t}`;
 
 /** Every occurrence in the schema, each position once (a column-level constraint repeats its column's name). */
 export function occurrences(schema: Schema): Occurrence[] {
@@ -43,11 +48,15 @@ export function occurrences(schema: Schema): Occurrence[] {
     for (const v of e.values) add(`value:${e.name}.${v.name}`, whole(v.src), true);
   }
   for (const v of schema.views ?? []) add(viewKey(v.name), part(v.src, "name"), true);
+  const composites = new Set((schema.composites ?? []).map((t) => t.name));
+  for (const t of schema.composites ?? []) add(typeKey(t.name), part(t.src, "name"), true);
   for (const t of schema.tables) {
     add(tableKey(t.name), part(t.src, "name"), true);
     for (const c of t.columns) {
       add(columnKey(t.name, c.name), part(c.src, "name"), true);
       if (c.type.kind === "enum") add(enumKey(c.type.name), part(c.src, "type"), false);
+      else if (c.type.kind === "native" && composites.has(c.type.name))
+        add(typeKey(c.type.name), part(c.src, "type"), false);
     }
     if (t.primaryKey) columnsIn(t, t.primaryKey.src, t.primaryKey.columns);
     for (const u of t.uniques) columnsIn(t, u.src, u.columns);

@@ -6,8 +6,8 @@
  *   load     the schema.sql with the database's own client into an empty database A
  *   pull     `schemavc pull --json` on A (its `skipped` list: objects the language has not)
  *   generate `schemavc generate -m baseline`
- *   replay   `schemavc up` of that baseline on another empty database B (PostgreSQL: with the
- *            extensions pull named installed first, as a database administrator does)
+ *   replay   `schemavc up` of that baseline on another empty database B (PostgreSQL: the
+ *            baseline creates the extensions pull wrote)
  *   compare  A's and B's catalogs as the databases dump them (pg_dump --schema-only,
  *            mysqldump --no-data, sqlite_schema + PRAGMAs), normalised; the objects pull named
  *            as not pulled (views, triggers, functions, procedures, sequences) are left out of
@@ -171,18 +171,6 @@ async function createDb(dialect: DialectName, tag: string, dir: string): Promise
       );
     },
   };
-}
-
-/** `CREATE EXTENSION` in `db` for each `extension NAME` of pull's skipped list. */
-async function installExtensions(db: Db, skipped: readonly string[]): Promise<void> {
-  const names = skipped.flatMap((s) => /^extension (.+)$/.exec(s)?.[1] ?? []);
-  if (!names.length) return;
-  const c = await connect(db.url);
-  try {
-    for (const n of names) await c.exec(`CREATE EXTENSION IF NOT EXISTS "${n.replace(/"/g, '""')}"`);
-  } finally {
-    await c.close();
-  }
 }
 
 const pgArgs = (db: Db) => ["-h", db.cli.host, "-p", db.cli.port, "-U", db.cli.user, "-d", db.cli.name];
@@ -883,10 +871,8 @@ export async function runCase(
     };
     const baseline = versions().at(-1);
 
-    // The extensions pull named as not pulled are installed in B first, as the administrator
-    // of a new database installs them (the language has no extensions; a table may need one's
-    // types or operator classes: OpenStreetMap's gist indexes on integers need btree_gist).
-    if (dialect === "postgres") await installExtensions(b, skipped);
+    // The baseline creates the extensions (pull writes them: OpenStreetMap's gist indexes on
+    // integers need btree_gist), as it creates everything else.
     // No baseline (pull found no table): B stays empty, and the comparison says what was lost.
     if (baseline) await run("replay", "up", "--yes", "--url", b.url);
 

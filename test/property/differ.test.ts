@@ -26,10 +26,13 @@ const norm = (s: Schema) => {
   };
 };
 const dialects = await Promise.all((["sqlite", "postgres", "mysql"] as const).map(getDialect));
-/** The schema as a dialect without sequences and domains can hold it (validation refuses them there). */
+/**
+ * The schema as a dialect without sequences, domains, extensions and composite types can hold
+ * it (validation refuses them there).
+ */
 const heldBy = (d: (typeof dialects)[number], s: Schema): Schema => {
-  if (d.capabilities.standaloneSequences && d.capabilities.domains) return s;
-  const { sequences: _s, domains: _d, ...rest } = s;
+  if (d.capabilities.standaloneSequences && d.capabilities.domains && d.capabilities.compositeTypes) return s;
+  const { sequences: _s, domains: _d, extensions: _x, composites: _c, ...rest } = s;
   return rest;
 };
 /** Pairs that share names often, so tables and columns match and alter rather than drop/add. */

@@ -10,7 +10,10 @@ import type {
   Column,
   ColumnType,
   DefaultValue,
+  CompositeAttribute,
+  CompositeType,
   Domain,
+  Extension,
   EnumType,
   Exclusion,
   Sequence,
@@ -541,6 +544,30 @@ function build(
       ...(d !== undefined ? { doc: d } : {}),
     });
   }
+  // Extensions and composite types (PostgreSQL's): a composite type's attributes of portable
+  // types, of an enum of the schema, or of a composite type generated before it.
+  const extensions: Extension[] = (["citext", "btree_gist", "pg_trgm"] as const)
+    .filter(() => rnd.nextInt(0, 3) === 0)
+    .map((name) => ({ name }));
+  const composites: CompositeType[] = [];
+  for (let i = rnd.nextInt(0, 2); i > 0; i--) {
+    const name = claim(`type_${i}`);
+    if (declared.has(name)) continue;
+    declared.add(name);
+    const attributes: CompositeAttribute[] = [];
+    for (let k = rnd.nextInt(1, 3); k > 0; k--) {
+      const pick = rnd.nextInt(0, 3);
+      const type: ColumnType =
+        pick === 0 && enums.length
+          ? { kind: "enum", name: enums[rnd.nextInt(0, enums.length - 1)]!.name }
+          : pick === 1 && composites.length
+            ? { kind: "native", name: composites[rnd.nextInt(0, composites.length - 1)]!.name }
+            : portableType(["int", "text", "varchar"][rnd.nextInt(0, 2)] as never, rnd);
+      attributes.push({ name: `a${k}`, type, ...(rnd.nextInt(0, 4) === 0 ? { collation: "C" } : {}) });
+    }
+    const d = nextDoc();
+    composites.push({ name, attributes, ...(d !== undefined ? { doc: d } : {}) });
+  }
   // Views: over a table of the schema (by a plain name) or over nothing, some over another
   // view, some materialized (PostgreSQL's; the generator is for the language and the differ).
   const views: View[] = [];
@@ -568,5 +595,7 @@ function build(
     ...(sequences.length ? { sequences } : {}),
     ...(domains.length ? { domains } : {}),
     ...(views.length ? { views } : {}),
+    ...(extensions.length ? { extensions } : {}),
+    ...(composites.length ? { composites } : {}),
   };
 }

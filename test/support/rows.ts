@@ -49,6 +49,9 @@ function valueFor(
   // MySQL's `set('a', 'b')`: its first member (the quotes of the argument taken off).
   if (t.kind === "native" && t.name === "set" && t.args?.[0])
     return t.args[0].slice(1, -1).replace(/''/g, "'");
+  // citext (an extension's) takes text, so a unique one still has a value a row.
+  if (t.kind === "native" && t.name === "citext")
+    return valueFor({ ...c, type: { kind: "portable", name: "text" } }, i, enums, random);
   if (t.kind === "native") return c.nullable ? null : "1";
   switch (t.name) {
     case "smallint":

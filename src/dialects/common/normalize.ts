@@ -175,7 +175,25 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
     ...(v.materialized ? { materialized: true } : {}),
     ...(caps.viewComments && v.doc !== undefined ? { doc: v.doc } : {}),
   }));
+  const extensions = [...(schema.extensions ?? [])]
+    .map((x) => ({ name: x.name }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // A composite type's attributes as columns of their types would be, in the dialect's words.
+  const composites = (schema.composites ?? []).map((t) => ({
+    name: t.name,
+    attributes: t.attributes.map((a) => ({
+      name: a.name,
+      type: {
+        kind: "native" as const,
+        name: expr(r.typeSql("", { name: a.name, type: a.type, nullable: true, identity: false })),
+      },
+      ...(a.collation !== undefined ? { collation: foldCollation(a.collation) } : {}),
+    })),
+    ...(caps.comments && t.doc !== undefined ? { doc: t.doc } : {}),
+  }));
   return {
+    ...(extensions.length ? { extensions } : {}),
+    ...(composites.length ? { composites } : {}),
     ...(sequences.length ? { sequences } : {}),
     ...(domains.length ? { domains } : {}),
     ...(views.length ? { views } : {}),

@@ -91,6 +91,12 @@ export abstract class BaseRenderer {
       case "drop-domain":
       case "rename-domain":
       case "alter-domain":
+      case "create-extension":
+      case "drop-extension":
+      case "create-composite":
+      case "drop-composite":
+      case "rename-composite":
+      case "alter-composite":
         return this.objectChange(c);
       case "create-view":
         return this.createView(c.view);

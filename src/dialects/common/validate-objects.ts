@@ -57,6 +57,26 @@ export function validateSequencesAndDomains(schema: Schema, caps: Capabilities, 
           "write the type and its checks on each column",
         ),
       );
+  if (!caps.extensions)
+    for (const x of schema.extensions ?? [])
+      out.push(
+        dialectError(
+          "extension-dialect",
+          `${db} has no extensions (\`extension ${x.name}\`)`,
+          x.src,
+          "remove it: what it would bring must come with the database",
+        ),
+      );
+  if (!caps.compositeTypes)
+    for (const t of schema.composites ?? [])
+      out.push(
+        dialectError(
+          "composite-type-dialect",
+          `${db} has no composite types (\`type ${t.name}\`)`,
+          t.src,
+          "write the attributes as columns, or as a json column",
+        ),
+      );
   if (!caps.materializedViews)
     for (const view of schema.views ?? [])
       if (view.materialized)

@@ -26,6 +26,8 @@ export const CAPABILITIES: Capabilities = {
   sequences: true,
   standaloneSequences: true,
   domains: true,
+  extensions: true,
+  compositeTypes: true,
   materializedViews: true,
   viewsPinColumns: "drop-and-type",
   viewComments: true,

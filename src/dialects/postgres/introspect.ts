@@ -36,7 +36,13 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 import type { Executor } from "../dialect.ts";
 import { effectiveIdentityOptions, integerTypeMax } from "../../ir/identity.ts";
 import type { IntrospectOptions, Introspected, Unsupported } from "../dialect.ts";
-import { readDomains, readSequences, readViews } from "./objects-introspect.ts";
+import {
+  readComposites,
+  readDomains,
+  readExtensions,
+  readSequences,
+  readViews,
+} from "./objects-introspect.ts";
 
 const SEP = "\u0001";
 const list = (v: unknown): string[] =>
@@ -588,14 +594,14 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
       from pg_namespace n where n.nspname <> current_schema() and n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast')
         and n.nspname not like 'pg\\_temp\\_%' and n.nspname not like 'pg\\_toast\\_temp\\_%'
         and not exists (select 1 from pg_depend x where x.classid = 'pg_namespace'::regclass and x.objid = n.oid and x.deptype = 'e')
-    -- An extension in this schema is named once; its functions, operators and operator classes
-    -- and families are its own (CREATE EXTENSION makes them), not listed one by one.
-    union all select 'extension', e.extname from pg_extension e join pg_namespace n on n.oid = e.extnamespace where n.nspname = current_schema()
+    -- An extension in this schema is read (readExtensions); its functions, types, operators and
+    -- operator classes and families are its own (CREATE EXTENSION makes them), never listed.
     union all select 'function', p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = current_schema()
       and not exists (select 1 from pg_depend x where x.classid = 'pg_proc'::regclass and x.objid = p.oid and x.deptype = 'e')
+    -- Range and multirange types (composite types are read: readComposites).
     union all select 'type', t.typname from pg_type t join pg_namespace n on n.oid = t.typnamespace
-      left join pg_class c on c.oid = t.typrelid
-      where n.nspname = current_schema() and (t.typtype in ('r', 'm') or (t.typtype = 'c' and c.relkind = 'c'))
+      where n.nspname = current_schema() and t.typtype in ('r', 'm')
+      and not exists (select 1 from pg_depend x where x.classid = 'pg_type'::regclass and x.objid = t.oid and x.deptype = 'e')
     -- Operators, operator classes and families, and casts (phpBB's on its domain): named, not read.
     union all select 'operator', o.oprname || '(' || coalesce(format_type(o.oprleft, null), 'NONE') || ', ' || coalesce(format_type(o.oprright, null), 'NONE') || ')'
       from pg_operator o join pg_namespace n on n.oid = o.oprnamespace where n.nspname = current_schema()
@@ -608,15 +614,18 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
       and not exists (select 1 from pg_depend x where x.classid = 'pg_opfamily'::regclass and x.objid = f.oid and x.deptype = 'e')
     -- A cast belongs to no schema: the ones from or to a type of this schema, or through one of its functions.
     union all select 'cast', '(' || format_type(c.castsource, null) || ' AS ' || format_type(c.casttarget, null) || ')' from pg_cast c
-      where exists (select 1 from pg_type t join pg_namespace n on n.oid = t.typnamespace
+      where not exists (select 1 from pg_depend x where x.classid = 'pg_cast'::regclass and x.objid = c.oid and x.deptype = 'e')
+      and (exists (select 1 from pg_type t join pg_namespace n on n.oid = t.typnamespace
           where t.oid in (c.castsource, c.casttarget) and n.nspname = current_schema())
         or exists (select 1 from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-          where p.oid = c.castfunc and n.nspname = current_schema())
+          where p.oid = c.castfunc and n.nspname = current_schema()))
     order by 1, 2`);
   for (const r of others) skipped.push(`${String(r["kind"])} ${String(r["name"])}`);
 
   const tables: Table[] = [...byOid.values()].map(({ attnames: _a, ...t }) => ({ ...t }));
   const domains = await readDomains(ex);
+  const extensions = await readExtensions(ex);
+  const composites = await readComposites(ex);
   const skippedWhy: Record<string, string> = {};
   const views = await readViews(ex, skipped, skippedWhy);
   const unsupported = [...(await unsupportedPostgres(ex, exclude)), ...ownInherited];
@@ -627,6 +636,8 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
       ...(standalone.length ? { sequences: standalone } : {}),
       ...(domains.length ? { domains } : {}),
       ...(views.length ? { views } : {}),
+      ...(extensions.length ? { extensions } : {}),
+      ...(composites.length ? { composites } : {}),
     },
     skipped,
     ...(Object.keys(skippedWhy).length ? { skippedWhy } : {}),

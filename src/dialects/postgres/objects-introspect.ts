@@ -2,7 +2,16 @@
  * PostgreSQL's sequences and domains read into the IR (`Schema.sequences`, `Schema.domains`),
  * beside the tables `introspect.ts` reads.
  */
-import type { Check, Domain, Sequence, SequenceOptions, View } from "../../ir/model.ts";
+import type {
+  Check,
+  CompositeAttribute,
+  CompositeType,
+  Domain,
+  Extension,
+  Sequence,
+  SequenceOptions,
+  View,
+} from "../../ir/model.ts";
 import { viewQueryText } from "../common/views.ts";
 import { effectiveSequenceOptions } from "../../ir/sequence.ts";
 import type { Connection, Executor } from "../dialect.ts";
@@ -175,4 +184,54 @@ export async function postgresViewsAsStored(conn: Connection, views: readonly Vi
     if (e !== marker) throw e;
   }
   return out;
+}
+
+/**
+ * The extensions installed in the schema (an extension in another schema, `plpgsql` in
+ * `pg_catalog` for one, is the database's, not the schema's). What each one made (its types,
+ * functions, operators, operator classes: `pg_depend` rows of deptype `e`) is its own and never
+ * read as the user's.
+ */
+export async function readExtensions(ex: Executor): Promise<Extension[]> {
+  const rows = await ex.query(`
+    select e.extname as name from pg_extension e join pg_namespace n on n.oid = e.extnamespace
+    where n.nspname = current_schema() order by e.extname`);
+  return rows.map((r) => ({ name: String(r["name"]) }));
+}
+
+/**
+ * The schema's composite types (CREATE TYPE ... AS: a pg_type of typtype `c` whose relation is
+ * of relkind `c`, not a table's row type), not an extension's, each attribute with its type and
+ * its collation where it is not its type's own.
+ */
+export async function readComposites(ex: Executor): Promise<CompositeType[]> {
+  const rows = await ex.query(`
+    select t.typname as name, obj_description(t.oid, 'pg_type') as doc, a.attname as attr,
+      format_type(a.atttypid, a.atttypmod) as type, at.typtype = 'e' as is_enum, at.typname as type_name,
+      case when a.attcollation <> at.typcollation then co.collname end as collation
+    from pg_type t join pg_namespace n on n.oid = t.typnamespace
+    join pg_class c on c.oid = t.typrelid and c.relkind = 'c'
+    join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+    join pg_type at on at.oid = a.atttypid
+    left join pg_collation co on co.oid = a.attcollation
+    where n.nspname = current_schema() and t.typtype = 'c'
+      and not exists (select 1 from pg_depend x where x.classid = 'pg_type'::regclass and x.objid = t.oid and x.deptype = 'e')
+    order by t.typname, a.attnum`);
+  const out = new Map<string, { name: string; doc?: string; attributes: CompositeAttribute[] }>();
+  for (const r of rows) {
+    const name = String(r["name"]);
+    let t = out.get(name);
+    if (!t) {
+      const doc = text(r["doc"]);
+      t = { name, ...(doc !== undefined ? { doc } : {}), attributes: [] };
+      out.set(name, t);
+    }
+    const collation = text(r["collation"]);
+    t.attributes.push({
+      name: String(r["attr"]),
+      type: postgresTypeFromCatalog(String(r["type"]), r["is_enum"] === true, String(r["type_name"])),
+      ...(collation !== undefined ? { collation } : {}),
+    });
+  }
+  return [...out.values()];
 }

@@ -1,8 +1,16 @@
 /**
- * PostgreSQL's sequences and domains as SQL: CREATE/ALTER/DROP SEQUENCE and DOMAIN, their
- * renames and comments. Called by the renderer's `objectChange` hook (`render.ts`).
+ * PostgreSQL's sequences, domains, extensions and composite types as SQL: CREATE/ALTER/DROP
+ * SEQUENCE, DOMAIN, EXTENSION and TYPE, their renames and comments. Called by the renderer's `objectChange` hook (`render.ts`).
  */
-import type { DefaultValue, Domain, Sequence, SequenceOptions } from "../../ir/model.ts";
+import type {
+  CompositeAttribute,
+  CompositeType,
+  DefaultValue,
+  Domain,
+  Sequence,
+  SequenceOptions,
+} from "../../ir/model.ts";
+import { compositeAlteration } from "../../ir/composite.ts";
 import type { ObjectChange } from "../../diff/changes.ts";
 import { assertNever } from "../../diff/changes.ts";
 import {
@@ -101,6 +109,31 @@ function alterDomain(a: Domain, b: Domain, write: DefaultWriter): string[] {
   return out;
 }
 
+const attributeSql = (a: CompositeAttribute) =>
+  `${q(a.name)} ${postgresType(a.type)}${a.collation !== undefined ? ` COLLATE ${q(a.collation)}` : ""}`;
+
+/**
+ * One ALTER TYPE for the attributes (`compositeAlteration`: dropped, then added at the end,
+ * where PostgreSQL puts them, then retyped with `ALTER ATTRIBUTE ... TYPE`, which PostgreSQL
+ * refuses while a column is of the type), then the comment. Columns of the type keep their
+ * rows: a dropped attribute's values go, an added one is NULL in them.
+ */
+function alterComposite(a: CompositeType, b: CompositeType): string[] {
+  const { drop, add, retype } = compositeAlteration(a, b);
+  const actions = [
+    ...drop.map((n) => `DROP ATTRIBUTE ${q(n)}`),
+    ...add.map((x) => `ADD ATTRIBUTE ${attributeSql(x)}`),
+    ...retype.map(
+      (x) =>
+        `ALTER ATTRIBUTE ${q(x.name)} TYPE ${postgresType(x.type)}${x.collation !== undefined ? ` COLLATE ${q(x.collation)}` : ""}`,
+    ),
+  ];
+  return [
+    ...(actions.length ? [`ALTER TYPE ${q(b.name)} ${actions.join(", ")}`] : []),
+    ...((a.doc ?? "") !== (b.doc ?? "") ? [comment("TYPE", b.name, b.doc)] : []),
+  ];
+}
+
 export function objectSql(c: ObjectChange, write: DefaultWriter): string[] {
   switch (c.kind) {
     case "create-sequence": {
@@ -134,6 +167,27 @@ export function objectSql(c: ObjectChange, write: DefaultWriter): string[] {
       return [`ALTER DOMAIN ${q(c.from)} RENAME TO ${q(c.to)}`];
     case "alter-domain":
       return alterDomain(c.from, c.to, write);
+    // Neither IF NOT EXISTS nor CASCADE: the migration creates the extension only where the
+    // database has none, so that its down drops only what it created (an extension installed
+    // beforehand makes up fail, named, rather than down drop it), and the drop runs once
+    // nothing of the schema uses the extension (PostgreSQL refuses it otherwise).
+    case "create-extension":
+      return [`CREATE EXTENSION ${q(c.extension.name)}`];
+    case "drop-extension":
+      return [`DROP EXTENSION ${q(c.extension.name)}`];
+    case "create-composite": {
+      const t = c.composite;
+      return [
+        `CREATE TYPE ${q(t.name)} AS (${t.attributes.map(attributeSql).join(", ")})`,
+        ...(t.doc !== undefined ? [comment("TYPE", t.name, t.doc)] : []),
+      ];
+    }
+    case "drop-composite":
+      return [`DROP TYPE ${q(c.composite.name)}`];
+    case "rename-composite":
+      return [`ALTER TYPE ${q(c.from)} RENAME TO ${q(c.to)}`];
+    case "alter-composite":
+      return alterComposite(c.from, c.to);
     default:
       return assertNever(c);
   }

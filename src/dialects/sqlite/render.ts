@@ -204,6 +204,12 @@ export class SqliteRenderer extends BaseRenderer {
       case "drop-domain":
       case "rename-domain":
       case "alter-domain":
+      case "create-extension":
+      case "drop-extension":
+      case "create-composite":
+      case "drop-composite":
+      case "rename-composite":
+      case "alter-composite":
       case "create-view":
       case "drop-view":
       case "rename-view":
@@ -344,6 +350,12 @@ function tableOf(c: Change): string | undefined {
     case "drop-domain":
     case "rename-domain":
     case "alter-domain":
+    case "create-extension":
+    case "drop-extension":
+    case "create-composite":
+    case "drop-composite":
+    case "rename-composite":
+    case "alter-composite":
     case "create-view":
     case "drop-view":
     case "rename-view":

@@ -3,7 +3,7 @@
  * `dialects/common/validate-objects.ts`): a sequence's `owned by` names a column of the
  * schema; a domain's checks have distinct names.
  */
-import type { Schema } from "../model.ts";
+import type { Extension, Schema } from "../model.ts";
 import { didYouMean } from "../diagnostics.ts";
 import { locOf, type Validation } from "./context.ts";
 
@@ -47,5 +47,23 @@ export function validateDomains(v: Validation, schema: Schema) {
         );
       seen.add(c.name);
     }
+  }
+}
+
+/** An extension is declared once (PostgreSQL installs one of each name). */
+export function validateExtensions(v: Validation, schema: Schema) {
+  const seen = new Map<string, Extension>();
+  for (const x of schema.extensions ?? []) {
+    const first = seen.get(x.name);
+    if (first) {
+      const firstLoc = locOf(first.src);
+      v.err(
+        "duplicate-name",
+        `extension \`${x.name}\` is declared twice`,
+        locOf(x.src),
+        "remove one of them",
+        firstLoc ? { message: "first declared here", loc: firstLoc } : undefined,
+      );
+    } else seen.set(x.name, x);
   }
 }

@@ -19,6 +19,8 @@ export function declareNames(v: Validation, schema: Schema) {
     ["sequence", schema.sequences ?? []],
     ["domain", schema.domains ?? []],
     ["view", schema.views ?? []],
+    // A composite type is a type as a table's row type is: PostgreSQL refuses both of a name.
+    ["type", schema.composites ?? []],
   ] as const) {
     for (const d of list) {
       const prev = firstDecl.get(d.name);

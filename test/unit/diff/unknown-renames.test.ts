@@ -35,6 +35,12 @@ describe("renamed from that names nothing", () => {
     ]);
     expect(errors(`${t}view w renamed from v as (select 1)`, `${t}view v as (select 1)`)).toEqual([]);
   });
+  test("a composite type: an error at the hint with did-you-mean; one naming a type of a snapshot is not", () => {
+    expect(errors("type place renamed from adress { a int }", "type address { a int }")).toEqual([
+      "1:25 did you mean `address`?",
+    ]);
+    expect(errors("type place renamed from address { a int }", "type address { a int }")).toEqual([]);
+  });
   test("with no migration yet, hints are not judged: they can rename nothing", () => {
     expect(errors("table t {\n  b int renamed from a\n}")).toEqual([]);
   });

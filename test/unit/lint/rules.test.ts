@@ -67,6 +67,16 @@ const VIEW_CASES: [Case, Case] = [
   { name: "the view that reads it is dropped first", from: VIEWS, to: T },
 ];
 
+/** A PostgreSQL partitioned table with one partition, and the same on MySQL (partitions are options there). */
+const PG_PARTS = `table pay (partition by = (range (d))) {\n  id bigint\n  d date\n}\n\ntable pay_2022 (partition of = pay, values = (from ('2022-01-01') to ('2023-01-01'))) {\n}\n`;
+const PG_PARENT = "table pay (partition by = (range (d))) {\n  id bigint\n  d date\n}\n";
+const MY_PARTS =
+  "table pay (partition by = (range (year(d)) (partition p2022 values less than (2023), partition p2023 values less than (2024), partition pmax values less than maxvalue))) {\n  id bigint\n  d date\n}\n";
+const PARTITION_SQL = {
+  postgres: 'ALTER TABLE "pay" DETACH PARTITION "pay_2022";',
+  mysql: "ALTER TABLE `pay` DROP PARTITION p2022, p2023;",
+};
+
 /** rule → [minimal case, safe twin]. */
 const CASES: Record<Exclude<RuleId, "unknown-rule">, readonly [Case, Case]> = {
   "drop-table": [
@@ -81,6 +91,36 @@ const CASES: Record<Exclude<RuleId, "unknown-rule">, readonly [Case, Case]> = {
         sqlite: 'CREATE TABLE "x" (id int);\nDROP TABLE "x";',
       },
     },
+  ],
+  "drop-partition": [
+    { name: "two partitions are dropped by hand", from: MY_PARTS, to: MY_PARTS, sql: PARTITION_SQL },
+    {
+      name: "a partitioned table created in the same migration drops one",
+      from: "",
+      to: "",
+      sql: {
+        mysql:
+          "CREATE TABLE `q` (id int) PARTITION BY RANGE (id) (PARTITION a VALUES LESS THAN (5), PARTITION b VALUES LESS THAN MAXVALUE);\nALTER TABLE `q` DROP PARTITION a;",
+      },
+    },
+  ],
+  "drop-attribute": [
+    {
+      name: "an attribute of a type a column is of is dropped",
+      from: `type address { street text, city text }\n${withNote("  home address?\n")}`,
+      to: `type address { street text }\n${withNote("  home address?\n")}`,
+    },
+    {
+      name: "an attribute of a type no column is of is dropped",
+      from: `type address { street text, city text }\n${T}`,
+      to: `type address { street text }\n${T}`,
+      // PostgreSQL's only: the other dialects refuse composite types before any SQL.
+      sql: { postgres: 'ALTER TYPE "address" DROP ATTRIBUTE "city";' },
+    },
+  ],
+  "detach-partition": [
+    { name: "a partition is detached by hand", from: PG_PARTS, to: PG_PARTS, sql: PARTITION_SQL },
+    { name: "a partition is added", from: PG_PARENT, to: PG_PARTS },
   ],
   "drop-view-in-use": VIEW_CASES,
   "view-reader-broken": VIEW_CASES,
@@ -281,6 +321,12 @@ describe("lint rules", () => {
       }
     }
   }
+  test("a dropped partition (PostgreSQL's, a table) is a drop-table that names its parent", async () => {
+    const f = (await lint("postgres", PG_PARTS, PG_PARENT)).filter((x) => x.rule === "drop-table");
+    expect(f.map((x) => [x.severity, x.message, x.table])).toEqual([
+      ["data-loss", "drops partition `pay_2022` of `pay` and every row in it", "pay_2022"],
+    ]);
+  });
   test("a rule applies only on its dialects: CREATE INDEX without CONCURRENTLY is fine on MySQL and SQLite", async () => {
     const [bad] = CASES["index-not-concurrent"];
     for (const d of ["mysql", "sqlite"] as const)

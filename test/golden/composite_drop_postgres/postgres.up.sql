@@ -1,0 +1,7 @@
+ALTER TABLE "people" DROP COLUMN "contact";
+
+ALTER TABLE "people" DROP COLUMN "home";
+
+DROP TYPE "contact";
+
+DROP TYPE "address";

@@ -1,0 +1,1 @@
+ALTER TYPE "place" RENAME TO "address";

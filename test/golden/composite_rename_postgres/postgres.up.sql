@@ -1,0 +1,1 @@
+ALTER TYPE "address" RENAME TO "place";
