@@ -16,7 +16,7 @@
  */
 import { writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { flag, str, type Context } from "./context.ts";
+import { flag, mayAsk, str, type Context } from "./context.ts";
 import { SchemavcError, UsageError } from "../core/errors.ts";
 import { loadMigrations, loadValidSchema, openProject } from "./project.ts";
 import { emptySchema, type Schema } from "../ir/model.ts";
@@ -31,7 +31,7 @@ import { plan, sqlFile } from "../diff/plan.ts";
 import { describe } from "../diff/summary.ts";
 import { slug, timestampOf, writeMigration, type Migration } from "../migrate/dir.ts";
 import { refuseIfApplied } from "./amend-guard.ts";
-import { askYesNo, canAsk } from "./prompt.ts";
+import { askYesNo } from "./prompt.ts";
 import { lintMigration } from "../lint/lint.ts";
 import { withSpinner } from "./spinner.ts";
 import { mermaidErd, mermaidMarkdown } from "../erd/mermaid.ts";
@@ -72,7 +72,7 @@ export async function run(ctx: Context): Promise<number> {
   const candidates = renameCandidates(from, to, renames);
   if (candidates.length) {
     const accepted: RenameCandidate[] = [];
-    const interactive = canAsk() && !flag(ctx, "json");
+    const interactive = mayAsk(ctx) && !flag(ctx, "json");
     for (const c of candidates) {
       const what =
         c.kind === "table" ? `table ${c.from} → ${c.to}` : `${c.table}.${c.from} → ${c.table}.${c.to}`;
