@@ -14,6 +14,11 @@ export interface Context {
    * must not stop for a prompt). Unset: ask when stdin and stderr are terminals (`canAsk`).
    */
   readonly interactive?: boolean;
+  /**
+   * When the command started, as performance.now() (unset: 0, the process's start). The
+   * library sets it: in a long-running application the process started long before the call.
+   */
+  readonly startedAt?: number;
 }
 
 /** Whether this run may ask a person a question: at a terminal, and not run as a library. */

@@ -102,8 +102,9 @@ export async function openDatabase(
   const timeout = msOption(ctx, "connect-timeout", 10);
   // `--connect-timeout 3` means giving up about 3 s after the command was started: the time
   // the process took to start and read the project counts (performance.now() is the time since
-  // the process started), but the database always gets at least half of what was asked.
-  const budget = Math.max(timeout / 2, Math.round(timeout - performance.now()));
+  // the process started; for the library, since the call: `ctx.startedAt`), but the database
+  // always gets at least half of what was asked.
+  const budget = Math.max(timeout / 2, Math.round(timeout - (performance.now() - (ctx.startedAt ?? 0))));
   try {
     return await withSpinner(ctx, `connecting to ${redactUrl(url)}`, () =>
       withTimeout(

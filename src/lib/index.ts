@@ -98,6 +98,7 @@ async function run<T>(
   positionals: readonly string[],
   own: Readonly<Record<string, string | boolean | undefined>>,
 ): Promise<T> {
+  const startedAt = performance.now();
   const cmd = findCommand(name);
   if (!cmd) throw new Error(`schemavc: no command ${name}`); // a bug: the names above are fixed
   const { cwd, config, env, url, connectTimeout, lockTimeout, onWarning } = project;
@@ -136,6 +137,7 @@ async function run<T>(
     report,
     cwd: cwd ?? process.cwd(),
     interactive: false,
+    startedAt,
   });
   const doc = report.document;
   if (doc === undefined) throw new SchemavcError(`${name} gave no result`); // a bug in the command
