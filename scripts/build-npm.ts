@@ -8,7 +8,7 @@
  *   `npm install` fetches them from the registry, the libsql native addon included (@libsql/client
  *   resolves it as on any Node install; the standalone binary's embedding is Bun-only).
  * - Types: the declarations of src/lib/index.ts and of the files its public types come from
- *   (src/lib/types.ts, src/core/errors.ts, src/version.ts, which import nothing), each emitted
+ *   (src/lib/types.ts, src/cli/results.ts, src/core/errors.ts, src/version.ts, which import nothing), each emitted
  *   on its own by TypeScript, with the `.ts` of their import specifiers rewritten to `.js`.
  * - bin/schemavc.js: `#!/usr/bin/env node` and the CLI, so `npx schemavc` and `bunx schemavc`
  *   run the same commands as the binary.
@@ -27,7 +27,13 @@ const ROOT = resolve(import.meta.dir, "..");
 const BUNDLED: readonly string[] = ["chevrotain", "smol-toml"];
 
 /** The files of src/ whose declarations the package ships (see above). */
-const DECLARATIONS = ["lib/index.d.ts", "lib/types.d.ts", "core/errors.d.ts", "version.d.ts"];
+const DECLARATIONS = [
+  "lib/index.d.ts",
+  "lib/types.d.ts",
+  "cli/results.d.ts",
+  "core/errors.d.ts",
+  "version.d.ts",
+];
 
 /** Builds the package into `outDir` (emptied first); returns its package.json's version. */
 export async function buildNpmPackage(outDir: string): Promise<string> {

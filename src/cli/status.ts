@@ -14,6 +14,7 @@ import { describe, changeTarget } from "../diff/summary.ts";
 import { emptySchema, type Schema } from "../ir/model.ts";
 import type { Connection, Dialect } from "../dialects/dialect.ts";
 import { withSpinner } from "./spinner.ts";
+import type { StatusResult } from "./results.ts";
 
 export async function run(ctx: Context): Promise<number> {
   const fleet = fleetTargets(ctx);
@@ -61,7 +62,7 @@ export async function run(ctx: Context): Promise<number> {
             problem: "older than the newest applied migration",
           })),
         ],
-      });
+      } satisfies StatusResult);
       ctx.report.line(`current: ${st.current ?? "base (nothing applied)"}`);
       ctx.report.line(st.pending.length ? `pending: ${st.pending.length}` : "pending: none");
       for (const m of st.pending) ctx.report.line(`  ${m.version}`);

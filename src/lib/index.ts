@@ -14,21 +14,24 @@ import { findCommand, GLOBAL_OPTIONS } from "../cli/registry.ts";
 import { Reporter } from "../cli/report.ts";
 import { VERSION } from "../version.ts";
 import type {
-  CurrentResult,
   DatabaseOptions,
-  DowngradeDryRun,
   DowngradeOptions,
-  DowngradeResult,
   GenerateOptions,
-  GenerateResult,
   ProjectOptions,
+  UpgradeOptions,
+} from "./types.ts";
+import type {
+  CurrentResult,
+  DowngradeDryRun,
+  DowngradeResult,
+  GenerateResult,
   StatusResult,
   UpgradeDryRun,
-  UpgradeOptions,
   UpgradeResult,
-} from "./types.ts";
+} from "../cli/results.ts";
 
 export type * from "./types.ts";
+export type * from "../cli/results.ts";
 export { SchemavcError, UsageError, VERSION };
 
 /** Applies pending migrations (`schemavc up`); returns what `up --json` prints. */

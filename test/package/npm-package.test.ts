@@ -233,4 +233,22 @@ describe("npm package", () => {
     expect(await sh(["npx", "--no-install", "schemavc", "--version"], nodeApp)).toBe(`schemavc ${VERSION}\n`);
     expect(await sh(["bunx", "schemavc", "--version"], bunApp)).toBe(`schemavc ${VERSION}\n`);
   });
+
+  test("the bin runs the commands: generate and up through npx (Node) and bunx (Bun)", async () => {
+    for (const [runner, app] of [
+      [["npx", "--no-install"], nodeApp],
+      [["bunx"], bunApp],
+    ] as const) {
+      const dir = schemaProject(`${runner[0]}-cli`, "sqlite");
+      const config = join(dir, "schemavc.toml");
+      const cli = (...args: string[]) =>
+        sh([...runner, "schemavc", ...args, "--config", config, "--json"], app);
+      const generated = JSON.parse(await cli("generate", "-m", "first")) as { version: string };
+      const up = JSON.parse(await cli("up")) as { applied: { version: string }[]; current: string };
+      expect(up.applied.map((a) => a.version)).toEqual([generated.version]);
+      expect(up.current).toBe(generated.version);
+      // The config's `sqlite:./app.db` is beside the config, wherever the command runs.
+      expect(existsSync(join(dir, "app.db"))).toBe(true);
+    }
+  });
 });
