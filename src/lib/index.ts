@@ -9,6 +9,7 @@
  * failure is thrown as the SchemavcError the CLI would report (message, hint, exitCode);
  * nothing here prints or exits. Runs on Bun and on Node 20+.
  */
+import { resolve } from "node:path";
 import { SchemavcError, UsageError } from "../core/errors.ts";
 import { findCommand, GLOBAL_OPTIONS } from "../cli/registry.ts";
 import { Reporter } from "../cli/report.ts";
@@ -138,7 +139,7 @@ async function run<T>(
     values,
     positionals,
     report,
-    cwd: cwd ?? process.cwd(),
+    cwd: resolve(cwd ?? process.cwd()),
     interactive: false,
     startedAt,
   });
