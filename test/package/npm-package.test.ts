@@ -249,6 +249,13 @@ describe("npm package", () => {
       expect(up.current).toBe(generated.version);
       // The config's `sqlite:./app.db` is beside the config, wherever the command runs.
       expect(existsSync(join(dir, "app.db"))).toBe(true);
+      // A fleet (on Node without worker threads): two more SQLite files from a targets file.
+      writeFileSync(join(dir, "targets.txt"), `sqlite:${join(dir, "t1.db")}\nsqlite:${join(dir, "t2.db")}\n`);
+      await sh([...runner, "schemavc", "up", "--config", config, "--targets", join(dir, "targets.txt")], app);
+      const st = JSON.parse(await cli("status", "--url", `sqlite:${join(dir, "t2.db")}`)) as {
+        current: string;
+      };
+      expect(st.current).toBe(generated.version);
     }
   });
 });
