@@ -8,7 +8,9 @@
  *   LIBSQL_NATIVE, which `src/dialects/sqlite/native-addon.ts` requires literally.
  * - `.env` and `bunfig.toml` are not auto-loaded by the binary: schemavc reads `.env` itself,
  *   where the contract says, and a project's bunfig.toml is none of its business.
- * - Then the VS Code extension is packed as dist/schemavc-vscode.vsix (scripts/build-vscode.ts).
+ * - Then the VS Code extension is packed as dist/schemavc-vscode.vsix (scripts/build-vscode.ts),
+ *   and the npm package (library + CLI for Node 20+ and Bun) is written to dist/npm/
+ *   (scripts/build-npm.ts; `npm pack dist/npm` packs it).
  *
  * Release builds (scripts/release.ts has the platforms):
  * - `bun run build --all-targets` cross-compiles every release platform into dist/release/
@@ -24,6 +26,7 @@
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { buildVscodeExtension } from "./scripts/build-vscode.ts";
+import { buildNpmPackage } from "./scripts/build-npm.ts";
 import {
   addonPath,
   addonVersion,
@@ -161,5 +164,11 @@ else {
     console.log(`build: ${relative(ROOT, await buildVscodeExtension(ROOT))} (VS Code extension)`);
   } catch (e) {
     fail(`the VS Code extension: ${(e as Error).message}`);
+  }
+  try {
+    await buildNpmPackage(join(ROOT, "dist/npm"));
+    console.log("build: dist/npm (the npm package: `npm pack dist/npm`)");
+  } catch (e) {
+    fail(`the npm package: ${(e as Error).message}`);
   }
 }

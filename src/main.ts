@@ -7,7 +7,8 @@
 import { runCli } from "./cli/run.ts";
 import { endQuietlyOnClosedPipe, reportFailure } from "./cli/failure.ts";
 
-if (!Bun.isMainThread) {
+// `typeof Bun`: the npm package runs this file on Node as well (no fleet workers there).
+if (typeof Bun !== "undefined" && !Bun.isMainThread) {
   // Started again as a fleet worker thread (src/fleet/worker.ts): serve targets, never exit.
   (await import("./fleet/worker.ts")).serveFleetWorker();
 } else {

@@ -88,7 +88,7 @@ export async function openDatabase(
   explicitUrl?: string,
   opts: { readOnly?: boolean; missing?: string } = {},
 ): Promise<Connection> {
-  const url = explicitUrl ?? (await databaseUrl(ctx, project));
+  const given = explicitUrl ?? (await databaseUrl(ctx, project));
   if (explicitUrl !== undefined && dialectFromUrl(explicitUrl) !== project.dialect.name) {
     throw new SchemavcError(
       `${redactUrl(explicitUrl)} is a ${dialectFromUrl(explicitUrl)} database, but this project's dialect is ${project.dialect.name}`,
@@ -96,11 +96,15 @@ export async function openDatabase(
       "pass --dialect to match, or use another URL",
     );
   }
+  // A relative SQLite path is relative to the command's folder; the driver opens it relative to
+  // the process's. They differ only for the library (src/lib/: `cwd` given by the application).
+  const url = rebaseFileUrl(given, ctx.cwd, process.cwd());
   const timeout = msOption(ctx, "connect-timeout", 10);
   // `--connect-timeout 3` means giving up about 3 s after the command was started: the time
   // the process took to start and read the project counts (performance.now() is the time since
-  // the process started), but the database always gets at least half of what was asked.
-  const budget = Math.max(timeout / 2, Math.round(timeout - performance.now()));
+  // the process started; for the library, since the call: `ctx.startedAt`), but the database
+  // always gets at least half of what was asked.
+  const budget = Math.max(timeout / 2, Math.round(timeout - (performance.now() - (ctx.startedAt ?? 0))));
   try {
     return await withSpinner(ctx, `connecting to ${redactUrl(url)}`, () =>
       withTimeout(

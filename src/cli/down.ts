@@ -9,6 +9,7 @@ import { versionArg, withRunner } from "./runner-command.ts";
 import { fleetTargets, runFleet } from "./fleet.ts";
 import type { Migration } from "../migrate/dir.ts";
 import { offline } from "./offline-sql.ts";
+import type { DowngradeDryRun, DowngradeResult } from "./results.ts";
 
 /** `down N`, `down -N`, `down VERSION`, `down base`, `down --to VERSION` → what to roll back. */
 function downArgs(
@@ -52,15 +53,15 @@ export async function run(ctx: Context): Promise<number> {
         }
         ctx.report.json({
           dryRun: true,
-          rollback: done.map((a) => ({ version: a.version, statements: a.sql })),
-        });
+          rollback: done.map((a) => ({ version: a.version, statements: a.sql ?? [] })),
+        } satisfies DowngradeDryRun);
         return 0;
       }
       const st = await runner.state();
       ctx.report.json({
         rolledBack: done.map((a) => ({ version: a.version, ms: a.ms })),
         current: st.current,
-      });
+      } satisfies DowngradeResult);
       ctx.report.note(
         done.length
           ? `rolled back ${done.length} migration${done.length === 1 ? "" : "s"}; the database is at ${st.current ?? "base"}`

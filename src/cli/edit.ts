@@ -4,6 +4,7 @@
  * schemavc.sum. Refused, before the editor opens, when the migration is recorded in any database
  * the project names (as `generate --amend` is): a database that ran it would never run the edit.
  */
+import { spawn } from "node:child_process";
 import { join, relative } from "node:path";
 import { flag, type Context } from "./context.ts";
 import { SchemavcError, UsageError } from "../core/errors.ts";
@@ -24,10 +25,12 @@ export async function run(ctx: Context): Promise<number> {
   const file = join(m.dir, flag(ctx, "down") ? "down.sql" : "up.sql");
   const editor = process.env["VISUAL"] || process.env["EDITOR"] || "vi";
   // Through the shell, as git runs it: $EDITOR may carry its own arguments (`code --wait`).
-  const child = Bun.spawn(["/bin/sh", "-c", `${editor} "$1"`, "sh", file], {
-    stdio: ["inherit", "inherit", "inherit"],
+  // node:child_process rather than Bun.spawn: the npm package's CLI runs on Node too.
+  const child = spawn("/bin/sh", ["-c", `${editor} "$1"`, "sh", file], { stdio: "inherit" });
+  const code = await new Promise<number>((done, failed) => {
+    child.on("error", failed);
+    child.on("exit", (status, signal) => done(status ?? (signal ? 128 : 1)));
   });
-  const code = await child.exited;
   if (code !== 0)
     throw new SchemavcError(
       `the editor (${editor}) exited with ${code}: schemavc.sum not rewritten`,

@@ -38,9 +38,12 @@ export function fleetTargets(ctx: Context): string[] | undefined {
 
 /**
  * Worker threads for SQLite fleets (see fleet/worker.ts) when the entry module can be started
- * again as a worker: the compiled binary, or `bun src/main.ts`; not inside a test runner.
+ * again as a worker: the compiled binary, or `bun src/main.ts`; not inside a test runner, nor
+ * on Node.
  */
 function workerEntry(): string | undefined {
+  // On Node (the npm package's CLI) the fleet runs without workers, on the main thread.
+  if (typeof Bun === "undefined") return undefined;
   const main = Bun.main;
   return /\.test\.[jt]s$/.test(main) || (/\.[jt]s$/.test(main) && !/[\\/]main\.ts$/.test(main))
     ? undefined

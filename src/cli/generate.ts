@@ -16,7 +16,7 @@
  */
 import { writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { flag, str, type Context } from "./context.ts";
+import { flag, mayAsk, str, type Context } from "./context.ts";
 import { SchemavcError, UsageError } from "../core/errors.ts";
 import { loadMigrations, loadValidSchema, openProject } from "./project.ts";
 import { emptySchema, type Schema } from "../ir/model.ts";
@@ -31,10 +31,11 @@ import { plan, sqlFile } from "../diff/plan.ts";
 import { describe } from "../diff/summary.ts";
 import { slug, timestampOf, writeMigration, type Migration } from "../migrate/dir.ts";
 import { refuseIfApplied } from "./amend-guard.ts";
-import { askYesNo, canAsk } from "./prompt.ts";
+import { askYesNo } from "./prompt.ts";
 import { lintMigration } from "../lint/lint.ts";
 import { withSpinner } from "./spinner.ts";
 import { mermaidErd, mermaidMarkdown } from "../erd/mermaid.ts";
+import type { GenerateResult } from "./results.ts";
 
 export async function run(ctx: Context): Promise<number> {
   const amend = flag(ctx, "amend");
@@ -72,7 +73,7 @@ export async function run(ctx: Context): Promise<number> {
   const candidates = renameCandidates(from, to, renames);
   if (candidates.length) {
     const accepted: RenameCandidate[] = [];
-    const interactive = canAsk() && !flag(ctx, "json");
+    const interactive = mayAsk(ctx) && !flag(ctx, "json");
     for (const c of candidates) {
       const what =
         c.kind === "table" ? `table ${c.from} → ${c.to}` : `${c.table}.${c.from} → ${c.table}.${c.to}`;
@@ -99,7 +100,7 @@ export async function run(ctx: Context): Promise<number> {
         1,
         `to drop the migration, delete its folder (${relative(ctx.cwd, amended.dir) || amended.dir}) and run \`schemavc rehash\``,
       );
-    ctx.report.json({ version: null, changes: [], warnings: [] });
+    ctx.report.json({ version: null, changes: [], warnings: [] } satisfies GenerateResult);
     ctx.report.note("no changes: the schema matches the latest migration; nothing written");
     // A `renamed from` added after generate wrote drop + add: the hint names what the newest
     // migration dropped, so it would take effect against the snapshot before that one.
@@ -165,7 +166,7 @@ export async function run(ctx: Context): Promise<number> {
     changes: p.changes.map(describe),
     warnings: p.upLosses.map((l) => l.message),
     findings,
-  });
+  } satisfies GenerateResult);
   ctx.report.note(
     `${amended ? `rewrote ${amended.version === version ? "" : `${amended.version} as `}` : "wrote "}${relative(ctx.cwd, dir) || dir}/ (${p.changes.length} change${p.changes.length === 1 ? "" : "s"}):`,
   );
@@ -213,7 +214,14 @@ async function writeEmpty(ctx: Context, message: string): Promise<number> {
     down: file("down", "-- Write the statements that undo up.sql here, then run `schemavc rehash`."),
   });
   const where = relative(ctx.cwd, dir) || dir;
-  ctx.report.json({ version, dir: where, empty: true, changes: [], warnings: [], findings: [] });
+  ctx.report.json({
+    version,
+    dir: where,
+    empty: true,
+    changes: [],
+    warnings: [],
+    findings: [],
+  } satisfies GenerateResult);
   ctx.report.note(`wrote ${where}/ (empty: no schema change)`);
   ctx.report.note(
     "write its SQL in up.sql and down.sql, run `schemavc rehash` to record the edit, then `schemavc up`",

@@ -22,6 +22,11 @@ export interface ReportOptions {
   quiet?: boolean;
   /** Where spinners draw (default: process.stderr; tests pass a fake terminal). */
   spinnerStream?: SpinnerStream;
+  /**
+   * Instead of stdout and stderr (the library, src/lib/: it never prints): what would go to
+   * each stream is handed here, and `flush` writes no JSON document (read it from `document`).
+   */
+  sink?: { out(text: string): void; err(text: string): void };
 }
 
 type Stream = "out" | "err";
@@ -81,9 +86,14 @@ export class Reporter {
     this.jsonDoc = doc;
   }
 
+  /** The JSON document set by the command (what `--json` prints). */
+  get document(): unknown {
+    return this.jsonDoc;
+  }
+
   flush(): void {
     this.stopSpinner();
-    if (this.opts.json && this.jsonDoc !== undefined)
+    if (this.opts.json && this.jsonDoc !== undefined && !this.opts.sink)
       process.stdout.write(`${JSON.stringify(this.jsonDoc, null, 2)}\n`);
   }
 
@@ -128,11 +138,13 @@ export class Reporter {
 
   private out(text: string): void {
     this.active?.clear();
-    process.stdout.write(text);
+    if (this.opts.sink) this.opts.sink.out(text);
+    else process.stdout.write(text);
   }
   private err(text: string): void {
     this.active?.clear();
-    process.stderr.write(text);
+    if (this.opts.sink) this.opts.sink.err(text);
+    else process.stderr.write(text);
   }
 }
 

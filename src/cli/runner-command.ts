@@ -5,13 +5,13 @@
 import { relative, sep } from "node:path";
 import type { Context } from "./context.ts";
 import type { Connection } from "../dialects/dialect.ts";
-import { flag } from "./context.ts";
+import { flag, mayAsk } from "./context.ts";
 import { SchemavcError, UsageError } from "../core/errors.ts";
 import { loadMigrations, openProject, type Project } from "./project.ts";
 import { msOption, openDatabase } from "./database.ts";
 import { Runner, RunnerError, type RunOptions } from "../migrate/runner.ts";
 import { dataLossGuard, rollbackGuard } from "../lint/migrations.ts";
-import { askYesNo, canAsk } from "./prompt.ts";
+import { askYesNo } from "./prompt.ts";
 import { MigrationProgress } from "./progress.ts";
 import { MigrationDirError, resolveVersion, type Migration } from "../migrate/dir.ts";
 
@@ -55,7 +55,7 @@ export async function withRunner<T>(
     allowOutOfOrder: flag(ctx, "allow-out-of-order"),
     allowDataLoss: flag(ctx, "allow-data-loss"),
     // A rollback that loses data is listed and asked about at a terminal; off one it is refused.
-    ...(canAsk()
+    ...(mayAsk(ctx)
       ? {
           confirmDataLoss: async (message: string) => {
             ctx.report.info(message);

@@ -18,6 +18,7 @@ import type { Migration } from "../migrate/dir.ts";
 import type { State } from "../migrate/runner.ts";
 import { changesOf, outOfOrderCheck } from "../lint/commute.ts";
 import { applyChanges } from "../diff/apply.ts";
+import type { StatusResult } from "./results.ts";
 
 export async function run(ctx: Context): Promise<number> {
   const fleet = fleetTargets(ctx);
@@ -78,7 +79,7 @@ export async function run(ctx: Context): Promise<number> {
             commutes: !late.get(m.version)?.length,
           })),
         ],
-      });
+      } satisfies StatusResult);
       ctx.report.line(`current: ${st.current ?? "base (nothing applied)"}`);
       ctx.report.line(st.pending.length ? `pending: ${st.pending.length}` : "pending: none");
       for (const m of st.pending) ctx.report.line(`  ${m.version}`);

@@ -9,6 +9,7 @@ import { versionArg, withRunner } from "./runner-command.ts";
 import { fleetTargets, runFleet } from "./fleet.ts";
 import type { Migration } from "../migrate/dir.ts";
 import { offline } from "./offline-sql.ts";
+import type { UpgradeDryRun, UpgradeResult } from "./results.ts";
 
 /** `up N`, `up VERSION`, `up head`, `up --to VERSION` → what to apply. */
 function upArgs(ctx: Context, migrations: readonly Migration[]): { target?: string; count?: number } {
@@ -48,8 +49,8 @@ export async function run(ctx: Context): Promise<number> {
         }
         ctx.report.json({
           dryRun: true,
-          pending: applied.map((a) => ({ version: a.version, statements: a.sql })),
-        });
+          pending: applied.map((a) => ({ version: a.version, statements: a.sql ?? [] })),
+        } satisfies UpgradeDryRun);
         if (!applied.length) ctx.report.note("nothing to apply");
         return 0;
       }
@@ -58,7 +59,7 @@ export async function run(ctx: Context): Promise<number> {
         applied: applied.map((a) => ({ version: a.version, ms: a.ms })),
         current: st?.current ?? null,
         pending: st?.pending.map((m) => m.version) ?? [],
-      });
+      } satisfies UpgradeResult);
       if (!applied.length) ctx.report.note(`nothing to apply: the database is at ${st?.current ?? "base"}`);
       else
         ctx.report.note(

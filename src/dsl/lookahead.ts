@@ -13,6 +13,7 @@
  * first use. Either way parsing is the same, only slower when the table is stale;
  * test/unit/dsl/grammar.test.ts fails while it is, and builds the validating parser.
  */
+import { createHash } from "node:crypto";
 import {
   EOF,
   getLookaheadPaths,
@@ -50,7 +51,9 @@ export const productionKey = (rule: string, kind: string, occurrence: number): s
 /** A fingerprint of the grammar (its rules as Chevrotain serializes them) and of k. */
 export function grammarFingerprint(rules: readonly Rule[], maxLookahead: number): string {
   const text = JSON.stringify({ k: maxLookahead, rules: serializeGrammar(rules as Rule[]) });
-  return Bun.hash(text).toString(16);
+  // SHA-256 from node:crypto, not Bun.hash: the npm package parses on Node too, and the stored
+  // fingerprint must match on both runtimes.
+  return createHash("sha256").update(text).digest("hex").slice(0, 16);
 }
 
 const TOKENS: ReadonlyMap<string, TokenType> = new Map(

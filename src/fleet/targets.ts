@@ -80,6 +80,12 @@ export function globTargets(pattern: string, cwd: string): string[] {
   // SQLAlchemy's `sqlite:///tenants/*.db` is relative, `sqlite:////srv/*.db` absolute (`sqlitePath`).
   const path = scheme!.toLowerCase() === "sqlite" ? sqlitePath(pattern) : m[2];
   const base = isAbsolute(path!) ? "/" : cwd;
+  // Bun's glob: Node 20 has none (fs.globSync is Node 22), so the npm package's CLI on Node says so.
+  if (typeof Bun === "undefined")
+    throw new TargetsError(
+      "--targets-glob needs Bun (the standalone binary, or `bunx --bun schemavc`)",
+      "on Node, list the databases in a file and pass --targets FILE",
+    );
   const glob = new Bun.Glob(isAbsolute(path!) ? path!.slice(1) : path!);
   const files = [...glob.scanSync({ cwd: base, onlyFiles: true, dot: false })].sort();
   if (!files.length) throw new TargetsError(`no file matches ${pattern} (from ${cwd})`);

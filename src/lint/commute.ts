@@ -131,9 +131,11 @@ export function conflicts(earlier: Footprint, later: Footprint): Conflict[] {
 }
 
 function changeFootprint(c: Change, to: Schema, writes: ObjectRef[], reads: ObjectRef[]): void {
-  const readColumnType = (t: Column) => {
+  const readColumnType = (t: Pick<Column, "type">) => {
     if (t.type.kind === "enum") reads.push(enumRef(t.type.name));
-    else if (t.type.kind === "native" && !t.type.args) reads.push(named("domain", t.type.name));
+    // A bare type name is a domain's or a composite type's (or a built-in's: reads nothing).
+    else if (t.type.kind === "native" && !t.type.args)
+      reads.push(named("domain", t.type.name), named("composite type", t.type.name));
   };
   const readTable = (t: Table) => {
     for (const col of t.columns) readColumnType(col);
@@ -188,6 +190,22 @@ function changeFootprint(c: Change, to: Schema, writes: ObjectRef[], reads: Obje
       return;
     case "set-view-comment":
       writes.push(named("view", c.view));
+      return;
+    case "create-extension":
+    case "drop-extension":
+      writes.push(named("extension", c.extension.name));
+      return;
+    case "create-composite":
+    case "drop-composite":
+      writes.push(named("composite type", c.composite.name));
+      for (const a of c.composite.attributes) readColumnType(a);
+      return;
+    case "rename-composite":
+      writes.push(named("composite type", c.from), named("composite type", c.to));
+      return;
+    case "alter-composite":
+      writes.push(named("composite type", c.from.name), named("composite type", c.to.name));
+      for (const a of c.to.attributes) readColumnType(a);
       return;
     case "create-table":
       writes.push(table(c.table.name));

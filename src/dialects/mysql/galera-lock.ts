@@ -11,6 +11,7 @@
  * Times are the cluster's (`UTC_TIMESTAMP(3)` on the node that runs the statement), never this
  * machine's. The lease is `SCHEMAVC_GALERA_LEASE` seconds (default 30).
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import { hostname } from "node:os";
 import { MigrationCheckError, type Connection, type Executor } from "../dialect.ts";
 
@@ -66,7 +67,7 @@ export async function lockGalera(
   let taken = await tryTake();
   if (!taken) onWait?.();
   while (!taken && performance.now() < deadline) {
-    await Bun.sleep(250 + Math.random() * 250);
+    await sleep(250 + Math.random() * 250);
     taken = await tryTake();
   }
   if (!taken) return undefined;

@@ -18,6 +18,7 @@
  * of the two whichever runs first, so the script fails either way, though the statement named
  * may be the other one.
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Connection, Executor } from "../dialect.ts";
 
 /** The tables a statement names, or `undefined`: not one of the forms read here. */
@@ -149,7 +150,7 @@ async function schedule(
               break;
             } catch (e) {
               if (!isLockConflict(e) || attempt >= 4) throw e;
-              await Bun.sleep(20 * (attempt + 1));
+              await sleep(20 * (attempt + 1));
             }
           }
           done[i] = true;

@@ -4,6 +4,7 @@
  * on it counts as a running transaction for `CREATE INDEX CONCURRENTLY`, which then waits for
  * it forever (../shared/architecture.md). Advisory locks are per database, so one key suffices.
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Connection } from "../dialect.ts";
 
 /** A fixed 64-bit key: "schemavc" in ASCII. */
@@ -24,6 +25,6 @@ export async function lockPostgres(
       };
     if (attempt === 0) onWait?.();
     if (Date.now() >= deadline) return undefined;
-    await Bun.sleep(Math.min(POLL_MS, Math.max(1, deadline - Date.now())));
+    await sleep(Math.min(POLL_MS, Math.max(1, deadline - Date.now())));
   }
 }

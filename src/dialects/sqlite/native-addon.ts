@@ -6,11 +6,13 @@
  * would look for `@libsql/linux-x64-gnu` next to the current folder at run time. build.ts
  * injects the addon's package name as LIBSQL_NATIVE; the literal `require` below makes Bun embed
  * the `.node` file, and the plugin answers libsql's dynamic require with it (../shared/bun-notes.md).
- * Outside the compiled binary (bun run, bun test) this does nothing: node_modules resolves it.
+ * Outside the compiled binary (bun run, bun test, the npm package on Bun or Node) this does
+ * nothing: node_modules resolves it.
  */
 declare const LIBSQL_NATIVE: string | undefined;
 
-if (typeof LIBSQL_NATIVE === "string" && Bun.isStandaloneExecutable) {
+// `typeof Bun` first: the npm package runs this on Node too, where there is no Bun (and no binary).
+if (typeof LIBSQL_NATIVE === "string" && typeof Bun !== "undefined" && Bun.isStandaloneExecutable) {
   const addon = require(LIBSQL_NATIVE);
   Bun.plugin({
     name: "libsql-native",

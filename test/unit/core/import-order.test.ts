@@ -24,6 +24,8 @@ export const STAGES: Readonly<Record<string, number>> = {
   lsp: 9,
   cli: 10,
   "main.ts": 11,
+  // The npm package's library: the commands run for an application (beside main.ts, their other entry).
+  lib: 11,
 };
 
 const SRC = resolve(import.meta.dir, "../../../src");
