@@ -8,9 +8,9 @@
  * Then the runner's own cost per migration, measured in-process on the same migrations (the
  * library, not the binary: the connection is wrapped to time each call by what it is for):
  * the history row (and SQLite's re-check inside the transaction), the lock, the dialect's
- * guard (SQLite: foreign keys off and on, the trigger/view/foreign-key checks), BEGIN and
- * COMMIT (its fsync), the up.sql checksums, the data-loss lint of the pending migrations, and
- * reading and verifying the folder (the sum file).
+ * guard and other checks (SQLite: foreign keys off and on, the trigger/view/foreign-key checks;
+ * MySQL: the Galera preflight), BEGIN and COMMIT (its fsync), the up.sql checksums, the
+ * data-loss lint of the pending migrations, and reading and verifying the folder (the sum file).
  *
  * Run: `bun run build && bun scripts/bench-apply.ts [RUNS=3] [--counts 5,200] [--dialects postgres,mysql,sqlite]`.
  * `--baseline BIN` also runs another build's `up` in each round (on a database of its own), so
@@ -139,7 +139,7 @@ function kindOf(sql: string, statements: ReadonlySet<string>): string {
   if (sql.includes(HISTORY_TABLE)) return "history row";
   if (/advisory|GET_LOCK|RELEASE_LOCK|IS_USED_LOCK|busy_timeout|^BEGIN IMMEDIATE$|^ROLLBACK$/i.test(sql))
     return "lock";
-  return "guard";
+  return "guard and other checks";
 }
 
 /** A connection that adds each call's time to `spent` under its kind. */
@@ -309,7 +309,7 @@ for (const N of COUNTS)
     summary.push(full);
     const per = (k: string) => ((spent!.get(k) ?? 0) / N).toFixed(2).padStart(7);
     console.log(
-      `      in-process, per migration (ms): migration SQL ${per("migration SQL")}, BEGIN + COMMIT ${per("BEGIN + COMMIT")}, history row ${per("history row")}, guard ${per("guard")}, lock ${per("lock")}, checksums ${per("checksums (once)")}, data-loss lint ${per("data-loss lint")}, read + verify folder ${per("read + verify folder")}; up in all ${per("up, in all")}`,
+      `      in-process, per migration (ms): migration SQL ${per("migration SQL")}, BEGIN + COMMIT ${per("BEGIN + COMMIT")}, history row ${per("history row")}, guard and other checks ${per("guard and other checks")}, lock ${per("lock")}, checksums ${per("checksums (once)")}, data-loss lint ${per("data-loss lint")}, read + verify folder ${per("read + verify folder")}; up in all ${per("up, in all")}`,
     );
   }
 console.log(
