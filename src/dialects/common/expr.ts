@@ -52,6 +52,15 @@ const NOT_CALLS = new Set([
 const TYPE_CONTINUATIONS = new Set(["varying", "precision", "with", "without", "time", "zone"]);
 
 /**
+ * The token patterns, sticky (`y`): each matches where `lastIndex` is set, with no copy of the
+ * rest of the text per token (a slice per token made tokenizing quadratic in a statement's length).
+ */
+const NUMBER = /(?:\d+\.?\d*(?:e[+-]?\d+)?|\.\d+)/iy;
+const WORD = /[A-Za-z_][A-Za-z0-9_$]*/y;
+const OPERATOR = /(?:::|<>|!=|<=|>=|\|\||[-+*/%<>=~!^&|@#?:.;])/y;
+const SPACE = /\s/;
+
+/**
  * SQL text → tokens (strings and quoted names decoded into `text`, words lower-cased), each
  * with its offsets in the text; whitespace and comments-free input is assumed (catalog text).
  * `brackets`: `[name]` is a quoted name (SQLite keeps this MS Access/SQL Server form as
@@ -63,7 +72,7 @@ export function tokenize(sql: string, backslashes = false, brackets = false): To
   const push = (t: Token, start: number, end: number) => out.push({ ...t, start, end });
   while (i < sql.length) {
     const ch = sql[i]!;
-    if (/\s/.test(ch)) {
+    if (SPACE.test(ch)) {
       i++;
       continue;
     }
@@ -121,13 +130,15 @@ export function tokenize(sql: string, backslashes = false, brackets = false): To
       i = j + 1;
       continue;
     }
-    const num = /^(?:\d+\.?\d*(?:e[+-]?\d+)?|\.\d+)/i.exec(sql.slice(i));
+    NUMBER.lastIndex = i;
+    const num = NUMBER.exec(sql);
     if (num) {
       push({ kind: "num", text: num[0].toLowerCase() }, i, i + num[0].length);
       i += num[0].length;
       continue;
     }
-    const word = /^[A-Za-z_][A-Za-z0-9_$]*/.exec(sql.slice(i));
+    WORD.lastIndex = i;
+    const word = WORD.exec(sql);
     if (word) {
       push({ kind: "word", text: word[0].toLowerCase(), name: word[0] }, i, i + word[0].length);
       i += word[0].length;
@@ -148,7 +159,8 @@ export function tokenize(sql: string, backslashes = false, brackets = false): To
       i++;
       continue;
     }
-    const op = /^(?:::|<>|!=|<=|>=|\|\||[-+*/%<>=~!^&|@#?:.;])/.exec(sql.slice(i));
+    OPERATOR.lastIndex = i;
+    const op = OPERATOR.exec(sql);
     push({ kind: "op", text: op ? op[0] : ch }, i, i + (op ? op[0].length : 1));
     i += op ? op[0].length : 1;
   }

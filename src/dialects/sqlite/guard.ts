@@ -31,11 +31,15 @@ export const sqliteGuard: MigrationGuard = {
     await conn.exec("PRAGMA foreign_keys = ON");
   },
   async enter(tx, statements) {
-    const triggers = await objects(tx, "trigger");
+    const triggers = await objects(tx, ["trigger"]);
     const dropped = droppedTriggers(statements);
     return async () => {
-      const now = await objects(tx, "trigger");
-      const tables = new Set((await objects(tx, "table")).map((t) => t.name));
+      // One read of the schema after the statements: the triggers and tables only when there
+      // were triggers before (else there is nothing to restore), the views always (a query per
+      // kind was a round trip each, in every migration).
+      const after = await objects(tx, triggers.length ? ["trigger", "table", "view"] : ["view"]);
+      const now = after.filter((x) => x.type === "trigger");
+      const tables = new Set(after.filter((x) => x.type === "table").map((t) => t.name));
       for (const t of triggers) {
         if (
           now.some((x) => x.name === t.name) ||
@@ -52,7 +56,8 @@ export const sqliteGuard: MigrationGuard = {
           );
         }
       }
-      for (const v of await objects(tx, "view")) {
+      // Read before any trigger above was created again: that changes no view.
+      for (const v of after.filter((x) => x.type === "view")) {
         try {
           await tx.query(`SELECT * FROM ${quoteDouble(v.name)} LIMIT 0`);
         } catch (e) {
@@ -72,10 +77,11 @@ export const sqliteGuard: MigrationGuard = {
   },
 };
 
-const objects = (ex: Executor, type: string) =>
+/** The schema's objects of these types, in the order sqlite_schema lists them. */
+const objects = (ex: Executor, types: readonly string[]) =>
   ex.query<SchemaObject>(
-    "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE type = ? AND name NOT LIKE 'sqlite_%'",
-    [type],
+    `SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE type IN (${types.map(() => "?").join(", ")}) AND name NOT LIKE 'sqlite_%'`,
+    types,
   );
 
 /** Names (lower-cased) of the triggers the migration drops itself. */
