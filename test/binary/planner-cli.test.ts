@@ -136,7 +136,7 @@ describe("the migrations folder is verified", () => {
     const g = run("generate", "-m", "v2");
     expect(g.code).toBe(1);
     expect(g.err).toContain("merge conflict markers: two branches each added migrations");
-    expect(g.err).toContain("`schemavc generate` again");
+    expect(g.err).toContain("run `schemavc merge`");
     expect(g.err).toContain("error: migrations/schemavc.sum has merge conflict markers");
   });
 });
