@@ -19,6 +19,10 @@ export interface Renames {
   readonly domains?: ReadonlyMap<string, string>;
   /** New view name → old view name (absent: none). */
   readonly views?: ReadonlyMap<string, string>;
+  /** New function name → old function name (absent: none). */
+  readonly functions?: ReadonlyMap<string, string>;
+  /** New trigger name → old trigger name (absent: none). */
+  readonly triggers?: ReadonlyMap<string, string>;
 }
 
 export const noRenames = (): Renames => ({ tables: new Map(), enums: new Map(), columns: new Map() });
@@ -78,6 +82,8 @@ export function renamesFromHints(from: Schema, to: Schema): Renames {
     sequences: hintedRenames(from.sequences ?? [], to.sequences ?? []),
     domains: hintedRenames(from.domains ?? [], to.domains ?? []),
     views: hintedRenames(from.views ?? [], to.views ?? []),
+    functions: hintedRenames(from.functions ?? [], to.functions ?? []),
+    triggers: hintedRenames(from.triggers ?? [], to.triggers ?? []),
   };
 }
 

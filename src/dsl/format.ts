@@ -47,6 +47,8 @@ function verify(parsed: ParsedFile, formatted: string, name: string, original: s
         sequences: p.sequences,
         domains: p.domains,
         views: p.views,
+        functions: p.functions,
+        triggers: p.triggers,
       }),
       sortedKeys,
     );

@@ -55,12 +55,16 @@ export function mergeParsed(
     ),
   );
   const views = parsed.flatMap((f) => f.views);
+  const functions = parsed.flatMap((f) => f.functions);
+  const triggers = parsed.flatMap((f) => f.triggers);
   const schema: Schema = {
     tables,
     enums,
     ...(sequences.length ? { sequences } : {}),
     ...(domains.length ? { domains } : {}),
     ...(views.length ? { views } : {}),
+    ...(functions.length ? { functions } : {}),
+    ...(triggers.length ? { triggers } : {}),
     ...(Object.keys(fileTrailing).length ? { fileTrailing } : {}),
   };
   diagnostics.push(...validateSchema(schema));

@@ -3,7 +3,7 @@
  * user input: syntax errors come back as diagnostics with positions, next to whatever parsed.
  */
 import type { IToken } from "chevrotain";
-import type { Domain, EnumType, Loc, Sequence, Table, View } from "../ir/model.ts";
+import type { Domain, EnumType, Loc, Routine, Sequence, Table, Trigger, View } from "../ir/model.ts";
 import { parseCst } from "./parser.ts";
 import { cstToIr, type DeclRef } from "./to-ir.ts";
 import { attachComments } from "./comments.ts";
@@ -18,6 +18,8 @@ export interface ParsedFile {
   readonly sequences: readonly Sequence[];
   readonly domains: readonly Domain[];
   readonly views: readonly View[];
+  readonly functions: readonly Routine[];
+  readonly triggers: readonly Trigger[];
   /** Declarations in source order. */
   readonly order: readonly DeclRef[];
   readonly fileTrailing: readonly string[];
@@ -60,6 +62,8 @@ export function parseFile(text: string, file: string): ParsedFile {
     sequences: ir.sequences,
     domains: ir.domains,
     views: ir.views,
+    functions: ir.functions,
+    triggers: ir.triggers,
     order: ir.order,
     fileTrailing,
     diagnostics,

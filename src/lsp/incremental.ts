@@ -61,6 +61,8 @@ export class IncrementalParser {
       sequences: parsed.flatMap((r) => r.sequences),
       domains: parsed.flatMap((r) => r.domains),
       views: parsed.flatMap((r) => r.views),
+      functions: parsed.flatMap((r) => r.functions),
+      triggers: parsed.flatMap((r) => r.triggers),
       order: parsed.flatMap((r) => r.order),
       fileTrailing: parsed.at(-1)!.fileTrailing,
       diagnostics: parsed.flatMap((r) => r.diagnostics),
@@ -112,6 +114,8 @@ function entry(parsed: ParsedFile): Entry {
   walk(parsed.sequences);
   walk(parsed.domains);
   walk(parsed.views);
+  walk(parsed.functions);
+  walk(parsed.triggers);
   walk(parsed.diagnostics);
   return { parsed, positions, offset: 0, line: 0 };
 }
