@@ -339,6 +339,8 @@ export class SqliteRenderer extends BaseRenderer {
       q: this.q,
       createTable: (t) => this.createTable(t),
       createIndex: (tn, i) => this.createIndex(tn, i),
+      createTrigger: (t) => this.createTrigger(t),
+      triggers: (step.after.triggers ?? []).filter((t) => t.table === name),
     });
   }
 }
