@@ -450,7 +450,7 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
 
   const others = await ex.query(`
     -- Triggers, functions and procedures are read (routines-introspect.ts), not named.
-    SELECT 'event' AS kind, EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()
+    SELECT 'event' AS kind, EVENT_NAME AS name FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()
     UNION ALL SELECT 'sequence', TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'SEQUENCE'
     ORDER BY 1, 2`);
   for (const r of others) skipped.push(`${String(r["kind"])} ${String(r["name"])}`);

@@ -559,7 +559,7 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
   const others = await ex.query(`
     -- Views, functions and triggers are read (readViews, readFunctions, readTriggers), not named.
     -- A materialized view's indexes (Pagila's rental_category) go with it: named, not read.
-    select 'index' as kind, ic.relname || ' on ' || c.relname from pg_index i join pg_class ic on ic.oid = i.indexrelid
+    select 'index' as kind, ic.relname || ' on ' || c.relname as name from pg_index i join pg_class ic on ic.oid = i.indexrelid
       join pg_class c on c.oid = i.indrelid join pg_namespace n on n.oid = c.relnamespace
       where n.nspname = current_schema() and c.relkind = 'm'
     -- The schema's own comment and privileges (Sakila comments it, Pagila re-grants it) are not

@@ -35,7 +35,7 @@ export async function readFunctions(
   for (const r of rows) {
     const name = String(r["name"]);
     const kind = String(r["kind"]);
-    const entry = `${kind === "p" ? "procedure" : kind === "a" ? "aggregate" : "function"} ${name}(${String(r["args"] ?? "")})`;
+    const entry = `${kind === "p" ? "procedure" : kind === "a" ? "aggregate" : "function"} ${name}`;
     const skip = (reason?: string) => {
       skipped.push(entry);
       if (reason) why[entry] = reason;
@@ -46,7 +46,9 @@ export async function readFunctions(
     }
     const language = String(r["language"]);
     if (seen.has(name))
-      skip("an overload of a function pulled under the same name (the language has no overloads)");
+      skip(
+        `its overload (${String(r["args"] ?? "")}) is another function of that name (the language has no overloads)`,
+      );
     else if (language === "c" || language === "internal") skip(`its body is ${language} code, not SQL text`);
     else if (r["sql_body"] === true)
       skip("its body is an SQL-standard BEGIN ATOMIC body, which is not kept as text");
