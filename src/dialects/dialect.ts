@@ -215,6 +215,8 @@ export interface Capabilities {
     readonly forEach: "row" | "statement";
     /** BEFORE or AFTER one event, for each row (MySQL/MariaDB): no INSTEAD OF, OR, TRUNCATE, UPDATE OF. */
     readonly oneEventPerRow?: boolean;
+    /** One event of INSERT, UPDATE [OF], DELETE, for each row (SQLite): no OR, TRUNCATE, FOR EACH STATEMENT. */
+    readonly oneEvent?: boolean;
   };
 }
 

@@ -110,6 +110,15 @@ export function validateSequencesAndDomains(schema: Schema, caps: Capabilities, 
           "one trigger per event",
         ),
       );
+    else if (caps.triggers?.oneEvent && (t.forEach === "statement" || /\bor\b|\btruncate\b/.test(t.events)))
+      out.push(
+        dialectError(
+          "trigger-dialect",
+          `${db} triggers fire on one of INSERT, UPDATE [OF] or DELETE, for each row (\`${t.name}\`)`,
+          t.src,
+          "one trigger per event",
+        ),
+      );
   }
   return out;
 }
