@@ -204,6 +204,21 @@ function applyTo(s: State, c: Change): void {
       must(triggers, c.from, "trigger");
       triggers = triggers.map((t) => (t.name === c.from ? { ...t, name: c.to } : t));
       break;
+    case "set-routine-doc": {
+      const withDoc = <X extends { name: string; doc?: string }>(x: X): X => {
+        if (x.name !== c.name) return x;
+        const { doc: _, ...rest } = x;
+        return (c.to !== undefined ? { ...rest, doc: c.to } : rest) as X;
+      };
+      if (c.of === "function") {
+        must(functions, c.name, "function");
+        functions = functions.map(withDoc);
+      } else {
+        must(triggers, c.name, "trigger");
+        triggers = triggers.map(withDoc);
+      }
+      break;
+    }
     case "set-view-comment":
       must(views, c.view, "view");
       views = views.map((v) => {

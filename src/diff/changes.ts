@@ -79,6 +79,14 @@ export type Change =
   | { readonly kind: "create-trigger"; readonly trigger: Trigger }
   | { readonly kind: "drop-trigger"; readonly trigger: Trigger }
   | { readonly kind: "rename-trigger"; readonly from: string; readonly to: string }
+  /** A kept function's or trigger's `///` doc: kept in the snapshot only (no SQL). */
+  | {
+      readonly kind: "set-routine-doc";
+      readonly of: "function" | "trigger";
+      readonly name: string;
+      readonly from?: string;
+      readonly to?: string;
+    }
   // Tables
   /**
    * A new table with its columns, primary key, uniques, checks, and the foreign keys that can be

@@ -92,6 +92,7 @@ export function dataLoss(c: Change): string | undefined {
     case "create-trigger":
     case "drop-trigger":
     case "rename-trigger":
+    case "set-routine-doc":
     case "rename-view":
     case "set-view-comment":
     case "create-enum":

@@ -60,6 +60,14 @@ export function invert(c: Change): Change {
       return { kind: "create-trigger", trigger: c.trigger };
     case "rename-trigger":
       return { kind: "rename-trigger", from: c.to, to: c.from };
+    case "set-routine-doc":
+      return {
+        kind: "set-routine-doc",
+        of: c.of,
+        name: c.name,
+        ...(c.to !== undefined ? { from: c.to } : {}),
+        ...(c.from !== undefined ? { to: c.from } : {}),
+      };
     case "set-view-comment":
       return {
         kind: "set-view-comment",

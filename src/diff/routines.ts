@@ -68,6 +68,23 @@ export const triggerKey = (t: Trigger, table = t.table): string =>
     normSql(t.body ?? ""),
   ]);
 
+/** A kept function's or trigger's new `///` doc (a replaced or remade one carries its own). */
+function docChange(
+  of: "function" | "trigger",
+  old: { doc?: string },
+  neu: { name: string; doc?: string },
+  phase: Change[],
+): void {
+  if ((old.doc ?? "") === (neu.doc ?? "")) return;
+  phase.push({
+    kind: "set-routine-doc",
+    of,
+    name: neu.name,
+    ...(old.doc !== undefined ? { from: old.doc } : {}),
+    ...(neu.doc !== undefined ? { to: neu.doc } : {}),
+  });
+}
+
 /** Pairs each new declaration with its old one (by accepted rename, else by name); the rest are new. */
 function match<X extends { name: string }>(
   olds: readonly X[],
@@ -111,6 +128,7 @@ export function diffFunctions(
     if (old.name !== neu.name) p.early.push({ kind: "rename-function", from: old.name, to: neu.name });
     if (functionKey(old) !== functionKey(neu))
       p.late.push({ kind: "replace-function", from: { ...old, name: neu.name }, to: neu });
+    else docChange("function", old, neu, p.late);
   }
   // Where the old tables' expressions mention a function, it goes after them (their SQL read
   // out of the IR as JSON, whose own quotes and brackets are not SQL's quoted names).
@@ -175,6 +193,7 @@ export function diffTriggers(
       );
     if (same) {
       if (old.name !== neu.name) p.rename.push({ kind: "rename-trigger", from: old.name, to: neu.name });
+      docChange("trigger", old, neu, p.rename);
     } else {
       gone.push(old);
       made.push(neu);

@@ -70,6 +70,8 @@ export function describe(c: Change): string {
       return `- trigger ${c.trigger.name} on ${c.trigger.table}`;
     case "rename-trigger":
       return `~ trigger ${c.from} renamed to ${c.to}`;
+    case "set-routine-doc":
+      return `~ ${c.of} ${c.name}: doc ${c.to === undefined ? "removed" : "set"}`;
     case "set-view-comment":
       return `~ view ${c.view}: comment ${c.to === undefined ? "removed" : "set"}`;
     case "drop-table":
@@ -206,6 +208,8 @@ export function changeTarget(c: Change): { table?: string; column?: string; enum
     case "create-trigger":
     case "drop-trigger":
       return { name: c.trigger.name };
+    case "set-routine-doc":
+      return { name: c.name };
     case "set-view-comment":
       return { name: c.view };
     case "create-table":

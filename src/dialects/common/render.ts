@@ -118,6 +118,9 @@ export abstract class BaseRenderer {
         return this.dropTrigger(c.trigger);
       case "rename-trigger":
         return this.renameTrigger(this.triggerIn("before", c.from), c.to);
+      // Kept in the snapshot only: no database here keeps it.
+      case "set-routine-doc":
+        return [];
       // A table created by the inverse of a drop carries its indexes (the differ creates new
       // tables with none and adds them as separate changes).
       case "create-table":

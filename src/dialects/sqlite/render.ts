@@ -236,6 +236,7 @@ export class SqliteRenderer extends BaseRenderer {
       case "create-trigger":
       case "drop-trigger":
       case "rename-trigger":
+      case "set-routine-doc":
       case "create-table":
       case "drop-table":
       case "rename-table":
@@ -385,6 +386,7 @@ function tableOf(c: Change): string | undefined {
     case "create-trigger":
     case "drop-trigger":
     case "rename-trigger":
+    case "set-routine-doc":
       return undefined;
     case "create-table":
     case "drop-table":
