@@ -751,7 +751,10 @@ function createVisitor() {
       if (when) t.when = when.sql;
       const fn = real(c.function?.[0]);
       const args = this.rawSql(c.args?.[0]?.children);
-      if (fn && args) t.execute = { function: nameText(fn), args: args.sql };
+      if (fn && args) {
+        t.execute = { function: nameText(fn), args: args.sql };
+        src.parts = { ...src.parts, function: this.loc(fn) };
+      }
       const bodyTok = real(c.body?.[0]);
       if (bodyTok) t.body = dollarBody(bodyTok.image);
       if (!t.execute && t.body === undefined) return;

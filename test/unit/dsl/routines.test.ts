@@ -147,3 +147,27 @@ describe("function and trigger plans", () => {
     });
   });
 });
+
+describe("functions and triggers in the language server", () => {
+  test("symbols (a trigger names its table and function), hover, completion", async () => {
+    const { occurrences } = await import("../../../src/lsp/symbols.ts");
+    const { hoverText } = await import("../../../src/lsp/hover.ts");
+    const { complete } = await import("../../../src/lsp/completion.ts");
+    const s = schema(
+      `${T}/// Stamps.\nfunction touch() returns trigger language plpgsql as $$ begin return new; end $$\ntrigger t before insert on users execute function touch()\n`,
+    );
+    const keys = occurrences(s).map((o) => `${o.key}${o.definition ? "" : " (ref)"}`);
+    expect(keys).toEqual(
+      expect.arrayContaining(["function:touch", "trigger:t", "table:users (ref)", "function:touch (ref)"]),
+    );
+    expect(await hoverText(s, "function:touch")).toBe(
+      "```schemavc\nfunction touch() returns trigger language plpgsql as $$ begin return new; end $$\n```\n\nStamps.\n\nused by trigger t: dropped and created again when its signature changes",
+    );
+    expect(await hoverText(s, "trigger:t")).toBe(
+      "```schemavc\ntrigger t before insert on users execute function touch()\n```",
+    );
+    expect(complete(s, "").map((x) => x.label)).toEqual(
+      expect.arrayContaining(["function", "procedure", "trigger"]),
+    );
+  });
+});
