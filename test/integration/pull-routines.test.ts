@@ -82,6 +82,22 @@ for (const dialect of ["postgres", "mysql", "sqlite"] as const) {
           );
           expect(text).toMatch(/view plus as \(/);
         }
+        if (dialect === "mysql") {
+          // A function's arguments without a mode (MySQL refuses IN there), a procedure's with it.
+          expect(text).toMatch(
+            /function add_one\(x int(\(11\))?\) returns int(\(11\))? deterministic as \$\$RETURN x \+ 1\$\$/,
+          );
+          expect(text).toContain(
+            "procedure rename_all(IN p varchar(100)) as $$BEGIN\n  UPDATE users SET name = p;",
+          );
+          expect(text).toContain(
+            "trigger users_n before insert on users for each row as $$BEGIN\n  SET NEW.n = NEW.n + 1;",
+          );
+        }
+        if (dialect === "sqlite")
+          expect(text).toContain(
+            "trigger users_log after insert on users for each row when (new.id > 0) as $$BEGIN\n",
+          );
         ok(p.run("diff", "--from", db.url));
         ok(p.run("generate", "-m", "baseline"));
         ok(p.run("stamp", "head"));

@@ -1,7 +1,8 @@
 /**
  * MySQL/MariaDB's stored functions, procedures and triggers, read from information_schema in
- * the words the language keeps: arguments from PARAMETERS (`[IN|OUT|INOUT ]name type`, the
- * type as the server prints it), the return type (DTD_IDENTIFIER), the characteristics that
+ * the words the language keeps: arguments from PARAMETERS (a procedure's `IN|OUT|INOUT name
+ * type`, a function's `name type`: MariaDB reports IN for those too, which MySQL refuses in a
+ * function; the type as the server prints it), the return type (DTD_IDENTIFIER), the characteristics that
  * differ from the defaults, the body verbatim (ROUTINE_DEFINITION, ACTION_STATEMENT). What the
  * language does not keep (a definer other than the user connected, a trigger's FOLLOWS or
  * PRECEDES order among several on one event) is named in `skipped`, never lost without a word.
@@ -19,7 +20,7 @@ export async function readMysqlRoutines(
     SELECT r.ROUTINE_NAME AS name, r.ROUTINE_TYPE AS kind, r.DTD_IDENTIFIER AS returns,
       r.ROUTINE_DEFINITION AS body, r.IS_DETERMINISTIC AS det, r.SQL_DATA_ACCESS AS access,
       r.SECURITY_TYPE AS security, r.ROUTINE_COMMENT AS comment, r.DEFINER AS definer, CURRENT_USER() AS me,
-      (SELECT GROUP_CONCAT(CONCAT_WS(' ', p.PARAMETER_MODE, p.PARAMETER_NAME, p.DTD_IDENTIFIER)
+      (SELECT GROUP_CONCAT(CONCAT_WS(' ', IF(r.ROUTINE_TYPE = 'FUNCTION', NULL, p.PARAMETER_MODE), p.PARAMETER_NAME, p.DTD_IDENTIFIER)
           ORDER BY p.ORDINAL_POSITION SEPARATOR ', ')
         FROM information_schema.PARAMETERS p
         WHERE p.SPECIFIC_SCHEMA = r.ROUTINE_SCHEMA AND p.SPECIFIC_NAME = r.SPECIFIC_NAME AND p.ORDINAL_POSITION > 0
