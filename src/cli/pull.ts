@@ -8,8 +8,9 @@
  * `uuid` on MySQL, enum names and doc comments survive SQLite.
  *
  * `pull` never loses anything silently, and proves what it writes:
- * - objects beside the tables (triggers, functions, ...) are listed as warnings; views are
- *   written (`views.schema` with `--split`), in the database's words;
+ * - views, functions, procedures and triggers are written (`views.schema`, `functions.schema`,
+ *   `triggers.schema` with `--split`), in the database's words; what the language does not hold
+ *   of them, and the objects beside the tables it does not version, are listed as warnings;
  * - what a table holds that the language cannot express yet (the introspection's
  *   `unsupported`, and names the language cannot hold) fails the pull with "cannot express
  *   <what> yet: <object>", all of them listed, and nothing is written; with `--partial` the rest
@@ -64,7 +65,12 @@ export async function run(ctx: Context): Promise<number> {
       hint?.views?.length && dialect.viewsAsStored
         ? new Map((await dialect.viewsAsStored(conn, hint.views)).map((v) => [v.name, v.query]))
         : undefined;
-    const schema = hint ? reconcile(dialect, liveSchema, hint, stored) : liveSchema;
+    // The snapshot's functions and triggers likewise.
+    const storedRoutines =
+      hint && (hint.functions?.length || hint.triggers?.length) && dialect.routinesAsStored
+        ? await dialect.routinesAsStored(conn, hint)
+        : undefined;
+    const schema = hint ? reconcile(dialect, liveSchema, hint, stored, storedRoutines) : liveSchema;
 
     const { printDeclarations } = await import("../dsl/printer.ts");
     const { loadSources, schemaFiles } = await import("../dsl/load.ts");
@@ -78,6 +84,8 @@ export async function run(ctx: Context): Promise<number> {
       views: schema.views ?? [],
       extensions: schema.extensions ?? [],
       composites: schema.composites ?? [],
+      functions: schema.functions ?? [],
+      triggers: schema.triggers ?? [],
     };
     // A native type the dialect's catalogue does not know (an extension's, a user's) is written
     // quoted: the deliberate pass-through that the type check leaves alone.
@@ -113,6 +121,16 @@ export async function run(ctx: Context): Promise<number> {
         files.set(
           join(out, "views.schema"),
           printDeclarations([], [], undefined, [], { views: others.views }),
+        );
+      if (others.functions.length)
+        files.set(
+          join(out, "functions.schema"),
+          printDeclarations([], [], undefined, [], { functions: others.functions }),
+        );
+      if (others.triggers.length)
+        files.set(
+          join(out, "triggers.schema"),
+          printDeclarations([], [], undefined, [], { triggers: others.triggers }),
         );
       for (const t of schema.tables)
         files.set(
@@ -174,6 +192,8 @@ export async function run(ctx: Context): Promise<number> {
       views: schema.views?.length ?? 0,
       extensions: schema.extensions?.length ?? 0,
       composites: schema.composites?.length ?? 0,
+      functions: schema.functions?.length ?? 0,
+      triggers: schema.triggers?.length ?? 0,
       skipped: live.skipped,
       unsupported: unsupported.map((u) => ({
         what: u.what,
@@ -188,6 +208,8 @@ export async function run(ctx: Context): Promise<number> {
       ...(schema.sequences?.length ? [plural(schema.sequences.length, "sequence")] : []),
       ...(schema.domains?.length ? [plural(schema.domains.length, "domain")] : []),
       ...(schema.views?.length ? [plural(schema.views.length, "view")] : []),
+      ...(schema.functions?.length ? [plural(schema.functions.length, "function")] : []),
+      ...(schema.triggers?.length ? [plural(schema.triggers.length, "trigger")] : []),
     ];
     ctx.report.note(
       `wrote ${names.join(", ")} (${[count(schema, "tables"), count(schema, "enums"), ...objects].join(", ")})`,

@@ -143,11 +143,15 @@ function appliedSchema(dialect: Dialect, migrations: readonly Migration[], st: S
 }
 
 /**
- * Drift, with the snapshot's views in the database's words where it can print them
- * (`Dialect.viewsAsStored`, PostgreSQL): then their queries are compared too.
+ * Drift, with the snapshot's views, functions and triggers in the database's words where it can
+ * print them (`Dialect.viewsAsStored`, `routinesAsStored`: PostgreSQL): then their queries and
+ * definitions are compared too.
  */
 async function driftWithViews(dialect: Dialect, conn: Connection, expected: Schema, live: Schema) {
-  if (!dialect.viewsAsStored || !expected.views?.length) return driftOf(dialect, expected, live);
-  const views = await dialect.viewsAsStored(conn, expected.views);
-  return driftOf(dialect, { ...expected, views }, live, { viewQueries: true });
+  if (!dialect.viewsAsStored || !dialect.routinesAsStored) return driftOf(dialect, expected, live);
+  const views = expected.views?.length ? await dialect.viewsAsStored(conn, expected.views) : expected.views;
+  const routines = await dialect.routinesAsStored(conn, expected);
+  return driftOf(dialect, { ...expected, ...(views ? { views } : {}), ...routines }, live, {
+    viewQueries: true,
+  });
 }

@@ -17,6 +17,7 @@ import type {
   Schema,
   Sequence,
   Table,
+  Trigger,
 } from "../ir/model.ts";
 import type { Dialect } from "./dialect.ts";
 import { stripSource } from "../ir/source.ts";
@@ -25,6 +26,7 @@ import { columnDiffers, diffSchemas } from "../diff/differ.ts";
 import { noRenames } from "../diff/renames.ts";
 import { changeTarget } from "../diff/summary.ts";
 import { normSql } from "../ir/canonical.ts";
+import { functionKey, triggerKey } from "../diff/routines.ts";
 
 /**
  * What would turn `expected` into what the database holds (empty: no drift). Views compare by
@@ -57,8 +59,37 @@ export function liveDifferences(
  * MySQL qualifies every name), and views compare by name and kind.
  */
 export function viewsCompared(dialect: Dialect, queries = false): (s: Schema) => Schema {
-  if (queries || dialect.capabilities.viewsAsWritten) return (s) => s;
-  return (s) => (s.views?.length ? { ...s, views: s.views.map((x) => ({ ...x, query: "" })) } : s);
+  if (queries) return (s) => s;
+  const asWritten = dialect.capabilities.viewsAsWritten === true;
+  // Functions: PostgreSQL and MySQL/MariaDB print arguments and return types their own way, so
+  // they compare by name and kind. Triggers: PostgreSQL re-prints WHEN and orders the events
+  // (it can print the schema's: `routinesAsStored`); MySQL/MariaDB and SQLite keep them as written.
+  const triggerWords = dialect.routinesAsStored !== undefined;
+  return (s) => ({
+    ...s,
+    ...(s.views?.length && !asWritten ? { views: s.views.map((x) => ({ ...x, query: "" })) } : {}),
+    ...(s.functions?.length
+      ? {
+          functions: s.functions.map((f) => ({
+            name: f.name,
+            ...(f.procedure ? { procedure: true } : {}),
+            args: "",
+            body: "",
+          })),
+        }
+      : {}),
+    ...(s.triggers?.length && triggerWords
+      ? {
+          triggers: s.triggers.map((t) => ({
+            name: t.name,
+            table: t.table,
+            timing: t.timing,
+            events: "",
+            ...(t.execute ? { execute: t.execute } : {}),
+          })),
+        }
+      : {}),
+  });
 }
 
 /**
@@ -123,6 +154,7 @@ export function reconcile(
   live: Schema,
   hint: Schema,
   storedViews?: ReadonlyMap<string, string>,
+  storedRoutines?: Pick<Schema, "functions" | "triggers">,
 ): Schema {
   hint = stripSource(hint);
   const nl = dialect.normalize(live, live.databaseDefaults),
@@ -218,6 +250,22 @@ export function reconcile(
     const h = hint.composites?.find((x) => x.name === t.name);
     return h && normalComposite(h) === normalComposite(t) ? h : t;
   });
+  // Functions and triggers: the hint's where it is the live one (as written, or once the
+  // database has printed it: `storedRoutines`).
+  const same = <X>(key: (x: X) => string, live: X, h: X | undefined, stored: X | undefined) =>
+    h !== undefined && (key(h) === key(live) || (stored !== undefined && key(stored) === key(live)));
+  const functions = (live.functions ?? []).map((f) => {
+    const h = hint.functions?.find((x) => x.name === f.name);
+    const st = storedRoutines?.functions?.find((x) => x.name === f.name);
+    return same(functionKey, f, h, st) ? h! : f;
+  });
+  const triggers = (live.triggers ?? []).map((t) => {
+    const h = hint.triggers?.find((x) => x.name === t.name);
+    const st = storedRoutines?.triggers?.find((x) => x.name === t.name);
+    const key = (x: Trigger) =>
+      triggerKey({ ...x, forEach: x.forEach ?? dialect.capabilities.triggers?.forEach });
+    return same(key, t, h, st) ? h! : t;
+  });
   return {
     tables,
     enums,
@@ -225,6 +273,8 @@ export function reconcile(
     ...(composites.length ? { composites } : {}),
     ...(sequences.length ? { sequences } : {}),
     ...(domains.length ? { domains } : {}),
+    ...(functions.length ? { functions } : {}),
+    ...(triggers.length ? { triggers } : {}),
     // Views in the database's words, but where the hint's is the same view.
     ...(live.views?.length
       ? {

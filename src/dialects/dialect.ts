@@ -208,6 +208,20 @@ export interface Capabilities {
   readonly viewsAsWritten?: boolean;
   /** A view keeps a comment (its `///` doc: PostgreSQL's COMMENT ON VIEW), read back and compared. */
   readonly viewComments?: boolean;
+  /** Functions and procedures (PostgreSQL, MySQL/MariaDB). Absent: validation refuses them. */
+  readonly functions?: boolean;
+  /**
+   * What a trigger runs: a function (`execute function f()`, PostgreSQL) or its own body
+   * (`as $$ ... $$`, MySQL/MariaDB and SQLite); and what it fires for without `for each`.
+   */
+  readonly triggers?: {
+    readonly runs: "function" | "body";
+    readonly forEach: "row" | "statement";
+    /** BEFORE or AFTER one event, for each row (MySQL/MariaDB): no INSTEAD OF, OR, TRUNCATE, UPDATE OF. */
+    readonly oneEventPerRow?: boolean;
+    /** One event of INSERT, UPDATE [OF], DELETE, for each row (SQLite): no OR, TRUNCATE, FOR EACH STATEMENT. */
+    readonly oneEvent?: boolean;
+  };
 }
 
 export type { CommentedItem };
@@ -309,6 +323,14 @@ export interface Dialect {
    * there as `dialects/compare.ts` says.
    */
   viewsAsStored?(conn: Connection, views: readonly View[]): Promise<View[]>;
+  /**
+   * The schema's functions and triggers as this database keeps them once it has created them
+   * (one it refuses keeps its text), created where nothing stays (PostgreSQL: a scratch schema
+   * in a transaction rolled back). Absent: the database keeps them as written (SQLite's
+   * triggers) or offers no such place (MySQL/MariaDB): drift compares them as
+   * `dialects/compare.ts` says.
+   */
+  routinesAsStored?(conn: Connection, schema: Schema): Promise<Pick<Schema, "functions" | "triggers">>;
   /** What must happen around a transactional migration on this database, if anything. */
   readonly guard?: MigrationGuard;
   /**

@@ -9,9 +9,11 @@ import type {
   Domain,
   EnumType,
   Extension,
+  Routine,
   Schema,
   Sequence,
   Table,
+  Trigger,
   View,
 } from "../ir/model.ts";
 import type { Change } from "./changes.ts";
@@ -27,6 +29,8 @@ export function applyChanges(schema: Schema, changes: readonly Change[]): Schema
     views: [...(schema.views ?? [])],
     extensions: [...(schema.extensions ?? [])],
     composites: [...(schema.composites ?? [])],
+    functions: [...(schema.functions ?? [])],
+    triggers: [...(schema.triggers ?? [])],
   };
   for (const c of changes) applyTo(s, c);
   // Sequences and domains are absent where there are none, as a schema read from files has them.
@@ -38,6 +42,8 @@ export function applyChanges(schema: Schema, changes: readonly Change[]): Schema
     ...(s.views.length ? { views: s.views } : {}),
     ...(s.extensions.length ? { extensions: s.extensions } : {}),
     ...(s.composites.length ? { composites: s.composites } : {}),
+    ...(s.functions.length ? { functions: s.functions } : {}),
+    ...(s.triggers.length ? { triggers: s.triggers } : {}),
   };
 }
 
@@ -58,10 +64,16 @@ interface State {
   views: View[];
   extensions: Extension[];
   composites: CompositeType[];
+  functions: Routine[];
+  triggers: Trigger[];
 }
 
 function applyTo(s: State, c: Change): void {
-  let { tables, enums, sequences, domains, views, extensions, composites } = s;
+  let { tables, enums, sequences, domains, views, extensions, composites, functions, triggers } = s;
+  // A trigger follows its table or view (the databases keep it by oid, or rename it with the table).
+  const retable = (from: string, to: string) => {
+    triggers = triggers.map((t) => (t.table === from ? { ...t, table: to } : t));
+  };
   const must = <T extends { name: string }>(xs: readonly T[], name: string, what: string) => {
     if (!xs.some((x) => x.name === name)) throw new Error(`apply: no ${what} ${name}`);
   };
@@ -174,7 +186,57 @@ function applyTo(s: State, c: Change): void {
     case "rename-view":
       must(views, c.from, "view");
       views = views.map((v) => (v.name === c.from ? { ...v, name: c.to } : v));
+      retable(c.from, c.to);
       break;
+    case "create-function":
+      if (functions.some((f) => f.name === c.function.name))
+        throw new Error(`apply: function ${c.function.name} exists`);
+      functions.push(c.function);
+      break;
+    case "drop-function":
+      must(functions, c.function.name, "function");
+      functions = without(functions, c.function.name);
+      break;
+    case "replace-function":
+      must(functions, c.from.name, "function");
+      functions = functions.map((f) => (f.name === c.from.name ? c.to : f));
+      break;
+    case "rename-function":
+      must(functions, c.from, "function");
+      functions = functions.map((f) => (f.name === c.from ? { ...f, name: c.to } : f));
+      // A trigger runs its function by oid: it follows the rename.
+      triggers = triggers.map((t) =>
+        t.execute?.function === c.from ? { ...t, execute: { ...t.execute, function: c.to } } : t,
+      );
+      break;
+    case "create-trigger":
+      if (triggers.some((t) => t.name === c.trigger.name))
+        throw new Error(`apply: trigger ${c.trigger.name} exists`);
+      triggers.push(c.trigger);
+      break;
+    case "drop-trigger":
+      must(triggers, c.trigger.name, "trigger");
+      triggers = without(triggers, c.trigger.name);
+      break;
+    case "rename-trigger":
+      must(triggers, c.from, "trigger");
+      triggers = triggers.map((t) => (t.name === c.from ? { ...t, name: c.to } : t));
+      break;
+    case "set-routine-doc": {
+      const withDoc = <X extends { name: string; doc?: string }>(x: X): X => {
+        if (x.name !== c.name) return x;
+        const { doc: _, ...rest } = x;
+        return (c.to !== undefined ? { ...rest, doc: c.to } : rest) as X;
+      };
+      if (c.of === "function") {
+        must(functions, c.name, "function");
+        functions = functions.map(withDoc);
+      } else {
+        must(triggers, c.name, "trigger");
+        triggers = triggers.map(withDoc);
+      }
+      break;
+    }
     case "set-view-comment":
       must(views, c.view, "view");
       views = views.map((v) => {
@@ -195,6 +257,7 @@ function applyTo(s: State, c: Change): void {
         foreignKeys: t.foreignKeys.map((fk) => (fk.refTable === c.from ? { ...fk, refTable: c.to } : fk)),
       }));
       reown((o) => (o.table === c.from ? { ...o, table: c.to } : o));
+      retable(c.from, c.to);
       break;
     case "set-table-comment":
       edit(c.table, (t) => {
@@ -431,4 +494,6 @@ function applyTo(s: State, c: Change): void {
   s.sequences = sequences;
   s.domains = domains;
   s.views = views;
+  s.functions = functions;
+  s.triggers = triggers;
 }

@@ -9,6 +9,8 @@
  */
 import type {
   Check,
+  Routine,
+  Trigger,
   Column,
   CommentedItem,
   CompositeType,
@@ -79,6 +81,24 @@ export type Change =
   | { readonly kind: "rename-view"; readonly from: string; readonly to: string }
   /** A kept view's `///` doc (PostgreSQL's COMMENT ON VIEW; none elsewhere: kept in the snapshot). */
   | { readonly kind: "set-view-comment"; readonly view: string; readonly from?: string; readonly to?: string }
+  /** A new function or procedure; `drop-function` carries the whole definition. */
+  | { readonly kind: "create-function"; readonly function: Routine }
+  | { readonly kind: "drop-function"; readonly function: Routine }
+  /** A new definition with the same signature (arguments, return type): CREATE OR REPLACE where the dialect can. */
+  | { readonly kind: "replace-function"; readonly from: Routine; readonly to: Routine }
+  | { readonly kind: "rename-function"; readonly from: string; readonly to: string }
+  /** A new trigger; `drop-trigger` carries the whole definition (its table named as it is then). */
+  | { readonly kind: "create-trigger"; readonly trigger: Trigger }
+  | { readonly kind: "drop-trigger"; readonly trigger: Trigger }
+  | { readonly kind: "rename-trigger"; readonly from: string; readonly to: string }
+  /** A kept function's or trigger's `///` doc: kept in the snapshot only (no SQL). */
+  | {
+      readonly kind: "set-routine-doc";
+      readonly of: "function" | "trigger";
+      readonly name: string;
+      readonly from?: string;
+      readonly to?: string;
+    }
   // Tables
   /**
    * A new table with its columns, primary key, uniques, checks, and the foreign keys that can be

@@ -100,6 +100,14 @@ export function dataLoss(c: Change): string | undefined {
     // view's rows are its query's; a materialized view computes them again when created).
     case "create-view":
     case "drop-view":
+    case "create-function":
+    case "drop-function":
+    case "replace-function":
+    case "rename-function":
+    case "create-trigger":
+    case "drop-trigger":
+    case "rename-trigger":
+    case "set-routine-doc":
     case "rename-view":
     case "set-view-comment":
     case "create-enum":

@@ -58,6 +58,7 @@ import {
 } from "./objects.ts";
 import { renameSequenceInDefault } from "../ir/sequence.ts";
 import { diffViews, type ViewPhases } from "./views.ts";
+import { diffFunctions, diffTriggers, type RoutinePhases, type TriggerPhases } from "./routines.ts";
 
 export interface DiffOptions {
   /**
@@ -181,10 +182,13 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
   );
   // Before the new definition is created under the same name.
   dropTables(replaced, opts, m, keys, p, p.replaceDrop);
+  const fn: RoutinePhases = { early: [], dropEarly: [], late: [], afterViews: [], dropLate: [] };
+  const droppedFunctions = diffFunctions(from, to, renames.functions, fn);
   const tableChanges = [
     ...objects.extensionCreate,
     ...p.enumCreate,
     ...objects.create,
+    ...fn.early,
     ...p.fkDrop,
     ...sortDrops(p.constraintDrop),
     ...p.replaceDrop,
@@ -199,13 +203,38 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     ...byInheritance(p.columnDrop, to, "drop-column", 1),
     ...p.reorder,
     ...p.tableDrop,
+    ...fn.dropLate,
     ...objects.drop,
     ...p.enumDrop,
     ...objects.extensionDrop,
   ];
   const views: ViewPhases = { drop: [], rename: [], create: [] };
-  diffViews(from, to, renames.views, pinnedTables(tableChanges, from, to, m, opts), views);
-  return [...views.drop, ...views.rename, ...tableChanges, ...views.create];
+  const pinned = pinnedTables(tableChanges, from, to, m, opts);
+  for (const f of droppedFunctions) pinned.add(f);
+  diffViews(from, to, renames.views, pinned, views);
+  const others = [
+    ...views.drop,
+    ...fn.dropEarly,
+    ...views.rename,
+    ...tableChanges,
+    ...fn.late,
+    ...views.create,
+    ...fn.afterViews,
+  ];
+  if (!from.triggers?.length && !to.triggers?.length) return others;
+  const triggers: TriggerPhases = { drop: [], rename: [], create: [] };
+  const viewNewName = new Map([...(renames.views ?? [])].map(([n, o]) => [o, n]));
+  const functionNewName = new Map([...(renames.functions ?? [])].map(([n, o]) => [o, n]));
+  diffTriggers(
+    from,
+    to,
+    renames.triggers,
+    (old) => viewNewName.get(old) ?? m.mapTable(old),
+    (old) => functionNewName.get(old) ?? old,
+    others,
+    triggers,
+  );
+  return [...triggers.drop, ...triggers.rename, ...others, ...triggers.create];
 }
 
 /**

@@ -58,6 +58,28 @@ export function invert(c: Change): Change {
       return { kind: "create-view", view: c.view };
     case "rename-view":
       return { kind: "rename-view", from: c.to, to: c.from };
+    case "create-function":
+      return { kind: "drop-function", function: c.function };
+    case "drop-function":
+      return { kind: "create-function", function: c.function };
+    case "replace-function":
+      return { kind: "replace-function", from: c.to, to: c.from };
+    case "rename-function":
+      return { kind: "rename-function", from: c.to, to: c.from };
+    case "create-trigger":
+      return { kind: "drop-trigger", trigger: c.trigger };
+    case "drop-trigger":
+      return { kind: "create-trigger", trigger: c.trigger };
+    case "rename-trigger":
+      return { kind: "rename-trigger", from: c.to, to: c.from };
+    case "set-routine-doc":
+      return {
+        kind: "set-routine-doc",
+        of: c.of,
+        name: c.name,
+        ...(c.to !== undefined ? { from: c.to } : {}),
+        ...(c.from !== undefined ? { to: c.from } : {}),
+      };
     case "set-view-comment":
       return {
         kind: "set-view-comment",

@@ -21,6 +21,10 @@ export interface Renames {
   readonly views?: ReadonlyMap<string, string>;
   /** New composite type name → old name (absent: none). */
   readonly composites?: ReadonlyMap<string, string>;
+  /** New function name → old function name (absent: none). */
+  readonly functions?: ReadonlyMap<string, string>;
+  /** New trigger name → old trigger name (absent: none). */
+  readonly triggers?: ReadonlyMap<string, string>;
 }
 
 export const noRenames = (): Renames => ({ tables: new Map(), enums: new Map(), columns: new Map() });
@@ -81,6 +85,8 @@ export function renamesFromHints(from: Schema, to: Schema): Renames {
     domains: hintedRenames(from.domains ?? [], to.domains ?? []),
     views: hintedRenames(from.views ?? [], to.views ?? []),
     composites: hintedRenames(from.composites ?? [], to.composites ?? []),
+    functions: hintedRenames(from.functions ?? [], to.functions ?? []),
+    triggers: hintedRenames(from.triggers ?? [], to.triggers ?? []),
   };
 }
 

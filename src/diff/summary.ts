@@ -69,6 +69,22 @@ export function describe(c: Change): string {
       return `- ${c.view.materialized ? "materialized " : ""}view ${c.view.name}`;
     case "rename-view":
       return `~ view ${c.from} renamed to ${c.to}`;
+    case "create-function":
+      return `+ ${c.function.procedure ? "procedure" : "function"} ${c.function.name}(${c.function.args})`;
+    case "drop-function":
+      return `- ${c.function.procedure ? "procedure" : "function"} ${c.function.name}(${c.function.args})`;
+    case "replace-function":
+      return `~ ${c.to.procedure ? "procedure" : "function"} ${c.to.name}: new definition`;
+    case "rename-function":
+      return `~ function ${c.from} renamed to ${c.to}`;
+    case "create-trigger":
+      return `+ trigger ${c.trigger.name} on ${c.trigger.table}`;
+    case "drop-trigger":
+      return `- trigger ${c.trigger.name} on ${c.trigger.table}`;
+    case "rename-trigger":
+      return `~ trigger ${c.from} renamed to ${c.to}`;
+    case "set-routine-doc":
+      return `~ ${c.of} ${c.name}: doc ${c.to === undefined ? "removed" : "set"}`;
     case "set-view-comment":
       return `~ view ${c.view}: comment ${c.to === undefined ? "removed" : "set"}`;
     case "drop-table":
@@ -219,7 +235,19 @@ export function changeTarget(c: Change): { table?: string; column?: string; enum
     case "drop-view":
       return { name: c.view.name };
     case "rename-view":
+    case "rename-function":
+    case "rename-trigger":
       return { name: c.to };
+    case "create-function":
+    case "drop-function":
+      return { name: c.function.name };
+    case "replace-function":
+      return { name: c.to.name };
+    case "create-trigger":
+    case "drop-trigger":
+      return { name: c.trigger.name };
+    case "set-routine-doc":
+      return { name: c.name };
     case "set-view-comment":
       return { name: c.view };
     case "create-table":

@@ -76,8 +76,8 @@ export function viewCreationOrder(views: readonly View[]): View[] {
 }
 
 /**
- * Diffs the views. `pinned`: names (in `from`) of the tables whose views must be dropped
- * before the plan and created again after it.
+ * Diffs the views. `pinned`: names (in `from`) of the tables and functions whose views must be
+ * dropped before the plan and created again after it.
  */
 export function diffViews(
   from: Schema,
@@ -101,7 +101,8 @@ export function diffViews(
   // Old views that go: dropped, changed, or in the way of the tables' changes.
   const gone = new Set(oldViews.filter((v) => !matched.has(v.name)).map((v) => v.name));
   for (const { old: o, neu } of pairs) if (viewKey(o) !== viewKey(neu)) gone.add(o.name);
-  const tableNames = from.tables.map((t) => t.name);
+  // Functions too: a view using a function the plan drops (a new signature) goes first.
+  const tableNames = [...from.tables.map((t) => t.name), ...(from.functions ?? []).map((f) => f.name)];
   for (const v of oldViews)
     if (!gone.has(v.name) && [...mentionedNames(v.query, tableNames)].some((t) => pinned.has(t)))
       gone.add(v.name);

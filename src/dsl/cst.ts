@@ -19,6 +19,8 @@ export type SchemaCstChildren = {
   viewDecl?: ViewDeclCstNode[];
   extensionDecl?: ExtensionDeclCstNode[];
   compositeDecl?: CompositeDeclCstNode[];
+  routineDecl?: RoutineDeclCstNode[];
+  triggerDecl?: TriggerDeclCstNode[];
 };
 
 export interface VirtualTableDeclCstNode extends CstNode {
@@ -48,6 +50,47 @@ export type ViewDeclCstChildren = {
   renamedFrom?: RenamedFromCstNode[];
   As: IToken[];
   query: RawSqlCstNode[];
+};
+
+export interface RoutineDeclCstNode extends CstNode {
+  name: "routineDecl";
+  children: RoutineDeclCstChildren;
+}
+
+export type RoutineDeclCstChildren = {
+  Function?: IToken[];
+  Procedure?: IToken[];
+  Name: IToken[];
+  renamedFrom?: RenamedFromCstNode[];
+  args: RawSqlCstNode[];
+  clause?: RawSqlCstNode[];
+  word?: IToken[];
+  As: IToken[];
+  body: IToken[];
+};
+
+export interface TriggerDeclCstNode extends CstNode {
+  name: "triggerDecl";
+  children: TriggerDeclCstChildren;
+}
+
+export type TriggerDeclCstChildren = {
+  Trigger: IToken[];
+  Name: IToken[];
+  renamedFrom?: RenamedFromCstNode[];
+  event?: IToken[];
+  On: IToken[];
+  table: IToken[];
+  word?: IToken[];
+  When?: IToken[];
+  when?: RawSqlCstNode[];
+  Execute?: IToken[];
+  Function?: IToken[];
+  Procedure?: IToken[];
+  function?: IToken[];
+  args?: RawSqlCstNode[];
+  As?: IToken[];
+  body?: IToken[];
 };
 
 export interface SequenceDeclCstNode extends CstNode {
@@ -619,6 +662,8 @@ export interface SchemaCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   schema(children: SchemaCstChildren, param?: IN): OUT;
   virtualTableDecl(children: VirtualTableDeclCstChildren, param?: IN): OUT;
   viewDecl(children: ViewDeclCstChildren, param?: IN): OUT;
+  routineDecl(children: RoutineDeclCstChildren, param?: IN): OUT;
+  triggerDecl(children: TriggerDeclCstChildren, param?: IN): OUT;
   sequenceDecl(children: SequenceDeclCstChildren, param?: IN): OUT;
   domainDecl(children: DomainDeclCstChildren, param?: IN): OUT;
   domainAttr(children: DomainAttrCstChildren, param?: IN): OUT;

@@ -49,6 +49,8 @@ function verify(parsed: ParsedFile, formatted: string, name: string, original: s
         views: p.views,
         extensions: p.extensions,
         composites: p.composites,
+        functions: p.functions,
+        triggers: p.triggers,
       }),
       sortedKeys,
     );

@@ -67,6 +67,8 @@ export function mergeParsed(
       ),
     })),
   );
+  const functions = parsed.flatMap((f) => f.functions);
+  const triggers = parsed.flatMap((f) => f.triggers);
   const schema: Schema = {
     tables,
     enums,
@@ -75,6 +77,8 @@ export function mergeParsed(
     ...(views.length ? { views } : {}),
     ...(extensions.length ? { extensions } : {}),
     ...(composites.length ? { composites } : {}),
+    ...(functions.length ? { functions } : {}),
+    ...(triggers.length ? { triggers } : {}),
     ...(Object.keys(fileTrailing).length ? { fileTrailing } : {}),
   };
   diagnostics.push(...validateSchema(schema));

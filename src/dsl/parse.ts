@@ -3,7 +3,18 @@
  * user input: syntax errors come back as diagnostics with positions, next to whatever parsed.
  */
 import type { IToken } from "chevrotain";
-import type { CompositeType, Domain, EnumType, Extension, Loc, Sequence, Table, View } from "../ir/model.ts";
+import type {
+  CompositeType,
+  Domain,
+  EnumType,
+  Extension,
+  Loc,
+  Routine,
+  Sequence,
+  Table,
+  Trigger,
+  View,
+} from "../ir/model.ts";
 import { parseCst } from "./parser.ts";
 import { cstToIr, type DeclRef } from "./to-ir.ts";
 import { attachComments } from "./comments.ts";
@@ -20,6 +31,8 @@ export interface ParsedFile {
   readonly views: readonly View[];
   readonly extensions: readonly Extension[];
   readonly composites: readonly CompositeType[];
+  readonly functions: readonly Routine[];
+  readonly triggers: readonly Trigger[];
   /** Declarations in source order. */
   readonly order: readonly DeclRef[];
   readonly fileTrailing: readonly string[];
@@ -64,6 +77,8 @@ export function parseFile(text: string, file: string): ParsedFile {
     views: ir.views,
     extensions: ir.extensions,
     composites: ir.composites,
+    functions: ir.functions,
+    triggers: ir.triggers,
     order: ir.order,
     fileTrailing,
     diagnostics,

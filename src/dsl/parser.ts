@@ -56,6 +56,8 @@ export class SchemaParser extends CstParser {
         { ALT: () => this.SUBRULE(this.viewDecl) },
         { ALT: () => this.SUBRULE(this.extensionDecl) },
         { ALT: () => this.SUBRULE(this.compositeDecl) },
+        { ALT: () => this.SUBRULE(this.routineDecl) },
+        { ALT: () => this.SUBRULE(this.triggerDecl) },
       ]),
     );
   });
@@ -85,6 +87,67 @@ export class SchemaParser extends CstParser {
     this.OPTION2(() => this.SUBRULE(this.renamedFrom));
     this.CONSUME(T.As);
     this.SUBRULE(this.rawSql, { LABEL: "query" });
+  });
+
+  /**
+   * `function|procedure NAME [renamed from OLD] (ARGS) [returns TYPE] [language L] [OPTIONS] as
+   * $$BODY$$`: the arguments raw SQL, the body dollar-quoted and verbatim. What lies between the
+   * arguments and `as` (return type, language, options such as `immutable strict`) is read by
+   * the visitor, word by word.
+   */
+  routineDecl = this.RULE("routineDecl", () => {
+    this.OR([{ ALT: () => this.CONSUME(T.FunctionKw) }, { ALT: () => this.CONSUME(T.ProcedureKw) }]);
+    this.CONSUME(T.Name);
+    this.OPTION(() => this.SUBRULE(this.renamedFrom));
+    this.SUBRULE(this.rawSql, { LABEL: "args" });
+    this.MANY({
+      GATE: () => this.LA(1).tokenType !== T.As,
+      DEF: () =>
+        this.OR2([
+          { ALT: () => this.SUBRULE2(this.rawSql, { LABEL: "clause" }) },
+          { ALT: () => this.CONSUME(T.RawAny, { LABEL: "word" }) },
+        ]),
+    });
+    this.CONSUME(T.As);
+    this.CONSUME(T.DollarString, { LABEL: "body" });
+  });
+
+  /**
+   * `trigger NAME [renamed from OLD] TIMING EVENTS on TABLE [for each row|statement]
+   * [when (COND)] (execute function F(ARGS) | as $$BODY$$)`: timing and events are words read by
+   * the visitor (`before insert or update of a, b`); the body dollar-quoted and verbatim.
+   */
+  triggerDecl = this.RULE("triggerDecl", () => {
+    this.CONSUME(T.TriggerKw);
+    this.CONSUME(T.Name);
+    this.OPTION(() => this.SUBRULE(this.renamedFrom));
+    this.MANY({
+      GATE: () => this.LA(1).tokenType !== T.On,
+      DEF: () => this.CONSUME(T.RawAny, { LABEL: "event" }),
+    });
+    this.CONSUME(T.On);
+    this.CONSUME2(T.Name, { LABEL: "table" });
+    this.MANY2(() => this.CONSUME(T.Identifier, { LABEL: "word" }));
+    this.OPTION2(() => {
+      this.CONSUME(T.When);
+      this.SUBRULE(this.rawSql, { LABEL: "when" });
+    });
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Execute);
+          this.OR2([{ ALT: () => this.CONSUME(T.FunctionKw) }, { ALT: () => this.CONSUME(T.ProcedureKw) }]);
+          this.CONSUME3(T.Name, { LABEL: "function" });
+          this.SUBRULE2(this.rawSql, { LABEL: "args" });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.As);
+          this.CONSUME(T.DollarString, { LABEL: "body" });
+        },
+      },
+    ]);
   });
 
   /** `sequence NAME [renamed from OLD] [(start = 1, cycle, owned by = t.c, ...)]` (PostgreSQL). */

@@ -21,6 +21,8 @@ import type {
   EnumType,
   Sequence,
   View,
+  Routine,
+  Trigger,
   ForeignKey,
   IdentityOptions,
   Exclusion,
@@ -44,6 +46,7 @@ import {
   primaryKeyName,
   uniqueName,
 } from "../ir/naming.ts";
+import { dollarQuoted } from "../ir/canonical.ts";
 import { RESERVED_WORDS } from "./tokens.ts";
 import { SEQUENCE_NUMBER_OPTIONS } from "../ir/sequence.ts";
 import type { DeclRef } from "./to-ir.ts";
@@ -495,19 +498,58 @@ export function printComposite(t: CompositeType): string {
   return out.join("\n");
 }
 
-/** Sequences, domains, views, extensions and composite types, beside the tables and enums. */
+/**
+ * `function|procedure NAME [renamed from OLD](ARGS) [returns TYPE] [language L] [OPTIONS] as
+ * $$BODY$$`, the body verbatim.
+ */
+export function printRoutine(f: Routine): string {
+  const out: string[] = [...commentLines(f.src, ""), ...docLines(f.doc, "")];
+  const words = [
+    `${f.procedure ? "procedure" : "function"} ${printName(f.name)}${f.renamedFrom !== undefined ? ` renamed from ${printName(f.renamedFrom)}` : ""}(${f.args})`,
+    ...(f.returns !== undefined ? [`returns ${f.returns}`] : []),
+    ...(f.language !== undefined ? [`language ${f.language}`] : []),
+    ...(f.options !== undefined ? [f.options] : []),
+    `as ${dollarQuoted(f.body)}`,
+  ];
+  out.push(withTrailing(words.join(" "), f.src));
+  return out.join("\n");
+}
+
+/**
+ * `trigger NAME [renamed from OLD] TIMING EVENTS on TABLE [for each row|statement] [when (COND)]
+ * (execute function F(ARGS) | as $$BODY$$)`.
+ */
+export function printTrigger(t: Trigger): string {
+  const out: string[] = [...commentLines(t.src, ""), ...docLines(t.doc, "")];
+  const words = [
+    `trigger ${printName(t.name)}${t.renamedFrom !== undefined ? ` renamed from ${printName(t.renamedFrom)}` : ""}`,
+    `${t.timing} ${t.events} on ${printName(t.table)}`,
+    ...(t.forEach ? [`for each ${t.forEach}`] : []),
+    ...(t.when !== undefined ? [`when (${t.when})`] : []),
+    t.execute
+      ? `execute function ${printName(t.execute.function)}(${t.execute.args})`
+      : `as ${dollarQuoted(t.body ?? "")}`,
+  ];
+  out.push(withTrailing(words.join(" "), t.src));
+  return out.join("\n");
+}
+
+/** Sequences, domains, views, extensions, composite types, functions and triggers, beside the tables and enums. */
 export interface OtherDeclarations {
   readonly sequences?: readonly Sequence[];
   readonly domains?: readonly Domain[];
   readonly views?: readonly View[];
   readonly extensions?: readonly Extension[];
   readonly composites?: readonly CompositeType[];
+  readonly functions?: readonly Routine[];
+  readonly triggers?: readonly Trigger[];
 }
 
 /**
  * Prints declarations in the given order (a file's source order for `fmt`), separated by one
  * blank line, with the file's trailing comments at the end. Always ends with one newline.
- * Without an order: extensions, enums, composite types, domains, sequences, tables, then views.
+ * Without an order: extensions, enums, composite types, domains, sequences, functions, tables,
+ * views, then triggers.
  */
 export function printDeclarations(
   tables: readonly Table[],
@@ -522,6 +564,8 @@ export function printDeclarations(
   const views = others.views ?? [];
   const extensions = others.extensions ?? [];
   const composites = others.composites ?? [];
+  const functions = others.functions ?? [];
+  const triggers = others.triggers ?? [];
   const all = {
     table: tables,
     enum: enums,
@@ -530,6 +574,8 @@ export function printDeclarations(
     view: views,
     extension: extensions,
     composite: composites,
+    function: functions,
+    trigger: triggers,
   };
   const byName = {
     table: new Map(tables.map((t) => [t.name, t])),
@@ -539,6 +585,8 @@ export function printDeclarations(
     view: new Map(views.map((e) => [e.name, e])),
     extension: new Map(extensions.map((e) => [e.name, e])),
     composite: new Map(composites.map((e) => [e.name, e])),
+    function: new Map(functions.map((e) => [e.name, e])),
+    trigger: new Map(triggers.map((e) => [e.name, e])),
   };
   const seq = order ?? [
     ...extensions.map((e) => ({ kind: "extension" as const, name: e.name })),
@@ -546,8 +594,10 @@ export function printDeclarations(
     ...composites.map((e) => ({ kind: "composite" as const, name: e.name })),
     ...domains.map((e) => ({ kind: "domain" as const, name: e.name })),
     ...sequences.map((e) => ({ kind: "sequence" as const, name: e.name })),
+    ...functions.map((e) => ({ kind: "function" as const, name: e.name })),
     ...tables.map((t) => ({ kind: "table" as const, name: t.name })),
     ...views.map((v) => ({ kind: "view" as const, name: v.name })),
+    ...triggers.map((v) => ({ kind: "trigger" as const, name: v.name })),
   ];
   const blocks: string[] = [];
   // A name declared twice (an error, still formatted) appears once per declaration.
@@ -559,6 +609,8 @@ export function printDeclarations(
     view: new Map<string, number>(),
     extension: new Map<string, number>(),
     composite: new Map<string, number>(),
+    function: new Map<string, number>(),
+    trigger: new Map<string, number>(),
   };
   for (const d of seq) {
     const n = used[d.kind].get(d.name) ?? 0;
@@ -581,7 +633,11 @@ export function printDeclarations(
                 ? printExtension(decl as Extension)
                 : d.kind === "composite"
                   ? printComposite(decl as CompositeType)
-                  : printDomain(decl as Domain),
+                  : d.kind === "function"
+                    ? printRoutine(decl as Routine)
+                    : d.kind === "trigger"
+                      ? printTrigger(decl as Trigger)
+                      : printDomain(decl as Domain),
     );
   }
   if (trailing.length) blocks.push(trailing.join("\n"));

@@ -120,7 +120,15 @@ export function scan(text: string): ILexingResult {
       continue;
     }
     let re: RegExp | undefined, type: TokenType | undefined;
-    if (w === 2) (re = NUMBER), (type = T.NumberLiteral);
+    let dollar: string | undefined;
+    // `$$ ... $$` / `$tag$ ... $tag$`: the token's own matcher (the closing tag repeats the opening).
+    if (c === 36)
+      dollar = (T.DollarString.PATTERN as { exec: (t: string, o: number) => string[] | null }).exec(
+        text,
+        i,
+      )?.[0];
+    if (dollar !== undefined) (re = undefined), (type = T.DollarString);
+    else if (w === 2) (re = NUMBER), (type = T.NumberLiteral);
     else if (c === 34) (re = QUOTED), (type = T.QuotedIdentifier);
     else if (c === 39) (re = STRING), (type = T.StringLiteral);
     else if (c === 61) {
@@ -128,14 +136,17 @@ export function scan(text: string): ILexingResult {
       if (EQUALS.test(text)) (re = EQUALS), (type = T.Equals);
       else (re = OTHER), (type = T.Other);
     } else (re = OTHER), (type = T.Other);
-    re.lastIndex = i;
-    if (!re.test(text)) return T.getLexer().tokenize(text);
-    const j = re.lastIndex;
+    let j: number;
+    if (re) {
+      re.lastIndex = i;
+      if (!re.test(text)) return T.getLexer().tokenize(text);
+      j = re.lastIndex;
+    } else j = i + dollar!.length;
     const image = text.slice(i, j);
-    const t = token(image, i, type, line, column);
+    const t = token(image, i, type!, line, column);
     tokens.push(t);
-    if (type === T.StringLiteral) {
-      // A string may span lines (raw SQL): its end, and where the next token starts.
+    if (type === T.StringLiteral || type === T.DollarString) {
+      // A string or a body may span lines (raw SQL): its end, and where the next token starts.
       let lines = 0,
         last = -1;
       for (let k = 0; k < image.length; k++) {

@@ -40,6 +40,8 @@ import type {
   Sequence,
   SequenceOptions,
   View,
+  Routine,
+  Trigger,
   SourceInfo,
   Table,
   UniqueConstraint,
@@ -97,6 +99,10 @@ import type {
   DomainDeclCstNode,
   DomainAttrCstChildren,
   ViewDeclCstChildren,
+  RoutineDeclCstChildren,
+  RoutineDeclCstNode,
+  TriggerDeclCstChildren,
+  TriggerDeclCstNode,
   ViewDeclCstNode,
   ExtensionDeclCstChildren,
   ExtensionDeclCstNode,
@@ -109,7 +115,7 @@ import type {
 } from "./cst.ts";
 import { diagnostic, didYouMean, type Diagnostic } from "../ir/diagnostics.ts";
 import { getParser } from "./parser.ts";
-import { NumberLiteral } from "./tokens.ts";
+import { Comma, NumberLiteral } from "./tokens.ts";
 
 /** What a foreign key's clauses say (`fkActions`). */
 type FkClauses = Pick<ForeignKey, "onDelete" | "onUpdate" | "matchFull" | "deferrable" | "notValid">;
@@ -219,7 +225,16 @@ export interface Anchor {
 
 /** A top-level declaration's kind and name, in source order. */
 export interface DeclRef {
-  readonly kind: "table" | "enum" | "sequence" | "domain" | "view" | "extension" | "composite";
+  readonly kind:
+    | "table"
+    | "enum"
+    | "sequence"
+    | "domain"
+    | "view"
+    | "extension"
+    | "composite"
+    | "function"
+    | "trigger";
   readonly name: string;
 }
 
@@ -231,6 +246,8 @@ export interface FileIr {
   readonly views: View[];
   readonly extensions: Extension[];
   readonly composites: CompositeType[];
+  readonly functions: Routine[];
+  readonly triggers: Trigger[];
   /** Declarations in source order, for the printer and for merging. */
   readonly order: DeclRef[];
   readonly anchors: Anchor[];
@@ -392,6 +409,8 @@ function createVisitor() {
         | ViewDeclCstNode
         | ExtensionDeclCstNode
         | CompositeDeclCstNode
+        | RoutineDeclCstNode
+        | TriggerDeclCstNode
       )[] = [
         ...(c.tableDecl ?? []),
         ...(c.enumDecl ?? []),
@@ -401,6 +420,8 @@ function createVisitor() {
         ...(c.viewDecl ?? []),
         ...(c.extensionDecl ?? []),
         ...(c.compositeDecl ?? []),
+        ...(c.routineDecl ?? []),
+        ...(c.triggerDecl ?? []),
       ].sort((a, b) => (this.firstToken(a)?.startOffset ?? 0) - (this.firstToken(b)?.startOffset ?? 0));
       // `visit` calls the method of the declaration's rule, with the offset where it ends.
       for (const d of decls) this.visit(d, this.endOf(d));
@@ -675,6 +696,178 @@ function createVisitor() {
         },
         loc: this.loc(attrTok),
       };
+    }
+
+    /**
+     * `function|procedure NAME [renamed from OLD] (ARGS) [returns TYPE] [language L] [OPTIONS]
+     * as $$BODY$$`. The words between the arguments and `as`: `returns` and the type's words up
+     * to `language` or the first option word (`ROUTINE_OPTION_WORDS`), then `language NAME`,
+     * then the options.
+     */
+    routineDecl(c: Parsed<RoutineDeclCstChildren>, end: number): void {
+      const kw = real(c.Function?.[0]) ?? real(c.Procedure?.[0]);
+      const nameTok = real(c.Name?.[0]);
+      const bodyTok = real(c.body?.[0]);
+      const args = this.rawSql(c.args?.[0]?.children);
+      if (!kw || !nameTok || !bodyTok || !args) return;
+      const renamed = this.renamedFrom(c.renamedFrom?.[0]?.children);
+      const src = this.src(kw, end, {
+        name: this.loc(nameTok),
+        body: this.loc(bodyTok),
+        ...(renamed ? { renamedFrom: renamed.loc } : {}),
+      });
+      // The words and parenthesised clauses in source order, each with its text.
+      const items = [
+        ...(c.word ?? []).flatMap((t) =>
+          real(t) ? [{ at: t.startOffset, end: t.endOffset! + 1, tok: t }] : [],
+        ),
+        ...(c.clause ?? []).map((n) => ({
+          at: n.location!.startOffset,
+          end: n.location!.endOffset! + 1,
+          tok: undefined as IToken | undefined,
+        })),
+      ].sort((a, b) => a.at - b.at);
+      const word = (i: number) => {
+        const t = items[i]?.tok;
+        return t && /^[A-Za-z_]/.test(t.image) ? t.image.toLowerCase() : undefined;
+      };
+      const textOf = (from: number, to: number) =>
+        from < to ? this.text.slice(items[from]!.at, items[to - 1]!.end).replace(/\s+/g, " ") : "";
+      const f: Mutable<Routine> = {
+        name: nameText(nameTok),
+        args: args.sql,
+        body: dollarBody(bodyTok.image),
+        src,
+      };
+      if (real(c.Procedure?.[0])) f.procedure = true;
+      if (renamed) f.renamedFrom = renamed.name;
+      let i = 0;
+      if (word(0) === "returns") {
+        let j = 1;
+        while (j < items.length && word(j) !== "language" && !ROUTINE_OPTION_WORDS.has(word(j) ?? "")) j++;
+        f.returns = textOf(1, j);
+        if (!f.returns)
+          this.error(
+            "routine-syntax",
+            `\`returns\` needs a type`,
+            this.loc(items[0]!.tok!),
+            "`returns integer`",
+          );
+        i = j;
+      }
+      const rest: string[] = [];
+      for (; i < items.length; i++) {
+        if (word(i) === "language" && word(i + 1) !== undefined && f.language === undefined) {
+          f.language = word(i + 1)!;
+          i++;
+        } else rest.push(word(i) ?? textOf(i, i + 1));
+      }
+      if (rest.length) f.options = rest.join(" ");
+      if (f.procedure && f.returns !== undefined)
+        this.error(
+          "routine-syntax",
+          `procedure \`${f.name}\` has a return type`,
+          src.parts?.["name"],
+          "make it a `function`",
+        );
+      this.out.anchors.push({
+        src,
+        topLevel: true,
+        setDoc: (doc) => {
+          f.doc = doc;
+        },
+      });
+      this.out.functions.push(f);
+      this.out.order.push({ kind: "function", name: f.name });
+    }
+
+    /**
+     * `trigger NAME [renamed from OLD] TIMING EVENTS on TABLE [for each row|statement]
+     * [when (COND)] (execute function F(ARGS) | as $$BODY$$)`.
+     */
+    triggerDecl(c: Parsed<TriggerDeclCstChildren>, end: number): void {
+      const kw = real(c.Trigger?.[0]);
+      const nameTok = real(c.Name?.[0]);
+      const tableTok = real(c.table?.[0]);
+      if (!kw || !nameTok || !tableTok) return;
+      const renamed = this.renamedFrom(c.renamedFrom?.[0]?.children);
+      const src = this.src(kw, end, {
+        name: this.loc(nameTok),
+        table: this.loc(tableTok),
+        ...(renamed ? { renamedFrom: renamed.loc } : {}),
+      });
+      const name = nameText(nameTok);
+      const bad = (what: string, loc: Loc | undefined, hint: string) =>
+        this.error("trigger-syntax", `trigger \`${name}\`: ${what}`, loc, hint);
+      const events = (c.event ?? []).filter((t) => real(t));
+      const low = events.map((t) => (/^[A-Za-z_]/.test(t.image) ? t.image.toLowerCase() : t.image));
+      let timing: Trigger["timing"] | undefined;
+      let k = 0;
+      if (low[0] === "before" || low[0] === "after") {
+        timing = low[0];
+        k = 1;
+      } else if (low[0] === "instead" && low[1] === "of") {
+        timing = "instead of";
+        k = 2;
+      } else bad("no timing", this.loc(nameTok), "`before`, `after` or `instead of`, then the events");
+      // Events: `insert`, `update [of a, b]`, `delete`, `truncate`, joined by `or`.
+      let ev = "";
+      for (let j = k; j < events.length; j++) {
+        const t = events[j]!;
+        const w = low[j]!;
+        if (t.tokenType === Comma) ev += ",";
+        else if (["insert", "update", "delete", "truncate", "or", "of"].includes(w))
+          ev += `${ev ? " " : ""}${w}`;
+        else if (low.slice(k, j).includes("of")) ev += ` ${t.image}`;
+        else
+          bad(
+            `\`${t.image}\` is not an event`,
+            this.loc(t),
+            "`insert`, `update [of COLUMNS]`, `delete` or `truncate`, joined by `or`",
+          );
+      }
+      if (!ev && timing) bad("no event", this.loc(nameTok), "`before insert on TABLE ...`");
+      const words = (c.word ?? []).filter((t) => real(t)).map((t) => t.image.toLowerCase());
+      let forEach: Trigger["forEach"] | undefined;
+      if (words.length) {
+        if (
+          words.length === 3 &&
+          words[0] === "for" &&
+          words[1] === "each" &&
+          (words[2] === "row" || words[2] === "statement")
+        )
+          forEach = words[2];
+        else bad(`\`${words.join(" ")}\``, this.loc(c.word![0]!), "`for each row` or `for each statement`");
+      }
+      const t: Mutable<Trigger> = {
+        name,
+        table: nameText(tableTok),
+        timing: timing ?? "before",
+        events: ev,
+        src,
+      };
+      if (renamed) t.renamedFrom = renamed.name;
+      if (forEach) t.forEach = forEach;
+      const when = this.rawSql(c.when?.[0]?.children);
+      if (when) t.when = when.sql;
+      const fn = real(c.function?.[0]);
+      const args = this.rawSql(c.args?.[0]?.children);
+      if (fn && args) {
+        t.execute = { function: nameText(fn), args: args.sql };
+        src.parts = { ...src.parts, function: this.loc(fn) };
+      }
+      const bodyTok = real(c.body?.[0]);
+      if (bodyTok) t.body = dollarBody(bodyTok.image);
+      if (!t.execute && t.body === undefined) return;
+      this.out.anchors.push({
+        src,
+        topLevel: true,
+        setDoc: (doc) => {
+          t.doc = doc;
+        },
+      });
+      this.out.triggers.push(t);
+      this.out.order.push({ kind: "trigger", name: t.name });
     }
 
     /** `domain NAME [renamed from OLD] TYPE[?] attributes`: a column declaration at top level. */
@@ -1779,6 +1972,41 @@ function createVisitor() {
   return new IrVisitor();
 }
 
+/**
+ * Words that start a routine's options, so end its return type: PostgreSQL's (volatility,
+ * strictness, security, parallel safety, cost) and MySQL/MariaDB's characteristics.
+ */
+const ROUTINE_OPTION_WORDS: ReadonlySet<string> = new Set([
+  "immutable",
+  "stable",
+  "volatile",
+  "strict",
+  "called",
+  "leakproof",
+  "not",
+  "security",
+  "external",
+  "parallel",
+  "cost",
+  "rows",
+  "support",
+  "window",
+  "set",
+  "deterministic",
+  "contains",
+  "no",
+  "reads",
+  "modifies",
+  "comment",
+  "sql",
+]);
+
+/** The text between a dollar-quoted string's opening and closing tags, verbatim. */
+export function dollarBody(image: string): string {
+  const tag = /^\$[^$]*\$/.exec(image)?.[0] ?? "$$";
+  return image.slice(tag.length, image.length - tag.length);
+}
+
 function emptyFileIr(): FileIr {
   return {
     tables: [],
@@ -1788,6 +2016,8 @@ function emptyFileIr(): FileIr {
     views: [],
     extensions: [],
     composites: [],
+    functions: [],
+    triggers: [],
     order: [],
     anchors: [],
     diagnostics: [],

@@ -118,6 +118,13 @@ export const Materialized = keyword("materialized", true);
 // Contextual, so a column may still be called `type` or `extension`.
 export const ExtensionKw = keyword("extension", true);
 export const TypeKw = keyword("type", true);
+// Functions, procedures and triggers: `function f(a int) returns int language sql as $$ ... $$`,
+// `trigger t before insert on users for each row execute function f()`.
+export const FunctionKw = keyword("function", true);
+export const ProcedureKw = keyword("procedure", true);
+export const TriggerKw = keyword("trigger", true);
+export const Execute = keyword("execute", true);
+export const When = keyword("when", true);
 
 export const LCurly = createToken({ name: "LCurly", pattern: /{/ });
 export const RCurly = createToken({ name: "RCurly", pattern: /}/ });
@@ -147,6 +154,31 @@ export const Other = createToken({
   categories: [RawAny],
 });
 
+/**
+ * A dollar-quoted body, `$$ ... $$` or `$tag$ ... $tag$` (PostgreSQL's quoting): a function's or
+ * trigger's body, verbatim, on every dialect. A custom matcher, as the closing tag must repeat
+ * the opening one (a back-reference the lexer's regex analysis refuses); `start_chars_hint`
+ * keeps the first-character optimisation.
+ */
+export const DollarString = createToken({
+  name: "DollarString",
+  pattern: {
+    exec: (text: string, offset: number): RegExpExecArray | null => {
+      const open = /\$(?:[A-Za-z_][A-Za-z0-9_]*)?\$/y;
+      open.lastIndex = offset;
+      const m = open.exec(text);
+      if (!m) return null;
+      const close = text.indexOf(m[0], offset + m[0].length);
+      if (close === -1) return null;
+      const r = [text.slice(offset, close + m[0].length)] as unknown as RegExpExecArray;
+      return r;
+    },
+  },
+  start_chars_hint: ["$"],
+  line_breaks: true,
+  categories: [RawAny],
+});
+
 /** Every keyword of the language, reserved or contextual, as written (for "did you mean" hints). */
 export const KEYWORD_WORDS: readonly string[] = keywords.map((k) => k.name.toLowerCase());
 
@@ -163,6 +195,7 @@ export const allTokens: TokenType[] = [
   QuotedIdentifier,
   StringLiteral,
   NumberLiteral,
+  DollarString,
   LCurly,
   RCurly,
   LParen,

@@ -40,6 +40,8 @@ export function canonical(schema: Schema): Schema {
     ...(s.extensions?.length ? { extensions: byName(s.extensions) } : {}),
     // A composite type's attributes keep their order (it is the type's).
     ...(s.composites?.length ? { composites: byName(s.composites) } : {}),
+    ...(s.functions?.length ? { functions: byName(s.functions) } : {}),
+    ...(s.triggers?.length ? { triggers: byName(s.triggers) } : {}),
     tables: byName(s.tables).map(
       (t): Table => ({
         ...t,
@@ -66,4 +68,13 @@ export function canonical(schema: Schema): Schema {
       }),
     ),
   };
+}
+
+/** A body between dollar quotes: `$$` unless the body would end it early, then `$body$`, `$body1$`... */
+export function dollarQuoted(body: string): string {
+  for (let i = 0; ; i++) {
+    const tag = i === 0 ? "$$" : `$body${i === 1 ? "" : i}$`;
+    // The lexer ends the body at the first closing tag: it must be the one after the body.
+    if ((body + tag).indexOf(tag) === body.length) return `${tag}${body}${tag}`;
+  }
 }

@@ -496,6 +496,56 @@ export interface View {
   readonly src?: SourceInfo;
 }
 
+/**
+ * A function or procedure (`function f(a int) returns int language sql as $$ select a $$`),
+ * PostgreSQL's and MySQL/MariaDB's. One per name: the language has no overloads. Its parts are
+ * kept as written (arguments, return type and body verbatim; language and option words
+ * lower-cased), compared whitespace-normalised offline and in the database's own words against
+ * a database (`Dialect.routinesAsStored`).
+ */
+export interface Routine {
+  readonly name: string;
+  readonly renamedFrom?: string;
+  readonly doc?: string;
+  /** `procedure` (no return type, CALLed); else a function. */
+  readonly procedure?: boolean;
+  /** The argument list between its parentheses, verbatim (`a integer, b text default 'x'`). */
+  readonly args: string;
+  /** A function's return type as written (`integer`, `setof film`, `table (a int)`, `trigger`). */
+  readonly returns?: string;
+  /** `plpgsql`, `sql`, ... lower-cased; absent: the dialect's default (SQL). */
+  readonly language?: string;
+  /** The words between language and body (`immutable strict`, `deterministic`), lower-cased, single-spaced. */
+  readonly options?: string;
+  /** The body between the dollar quotes, verbatim. */
+  readonly body: string;
+  readonly src?: SourceInfo;
+}
+
+/**
+ * A trigger (`trigger t before insert on users for each row execute function f()`) on a table
+ * or view of the schema. PostgreSQL's runs a function (`execute`); MySQL/MariaDB's and SQLite's
+ * run their body (`as $$ ... $$`: the statement, `BEGIN ... END` or one statement, verbatim).
+ */
+export interface Trigger {
+  readonly name: string;
+  readonly renamedFrom?: string;
+  readonly doc?: string;
+  readonly table: string;
+  readonly timing: "before" | "after" | "instead of";
+  /** The events as written, lower-cased keywords: `insert or update of a, b`. */
+  readonly events: string;
+  /** `for each row` / `for each statement`; absent: the dialect's default (PostgreSQL: statement). */
+  readonly forEach?: "row" | "statement";
+  /** The `when (...)` condition, verbatim. */
+  readonly when?: string;
+  /** PostgreSQL: the function run and its arguments (between the parentheses, verbatim). */
+  readonly execute?: { readonly function: string; readonly args: string };
+  /** MySQL/MariaDB and SQLite: the body, verbatim. */
+  readonly body?: string;
+  readonly src?: SourceInfo;
+}
+
 /** A whole schema. Declaration order is kept (files in path order, then source order). */
 export interface Schema {
   readonly tables: readonly Table[];
@@ -510,6 +560,10 @@ export interface Schema {
   readonly extensions?: readonly Extension[];
   /** Composite types (PostgreSQL); absent: none. */
   readonly composites?: readonly CompositeType[];
+  /** Functions and procedures, in declaration order; absent: none. */
+  readonly functions?: readonly Routine[];
+  /** Triggers, in declaration order; absent: none. */
+  readonly triggers?: readonly Trigger[];
   /** For `fmt`: comments after the last declaration of each file, keyed by file. */
   readonly fileTrailing?: Readonly<Record<string, readonly string[]>>;
   /** Set by introspection only: what the database gives what says nothing (see `DatabaseDefaults`). */

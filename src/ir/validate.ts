@@ -21,6 +21,7 @@ import { validateChecks, validateKeys } from "./validate/constraints.ts";
 import { validateExclusions, validateIndexes } from "./validate/indexes.ts";
 import { validateForeignKeys } from "./validate/foreign-keys.ts";
 import { validateDomains, validateExtensions, validateSequences } from "./validate/objects.ts";
+import { validateRoutines } from "./validate/routines.ts";
 
 export { locOf, typeKey, typeText } from "./validate/context.ts";
 
@@ -45,5 +46,6 @@ export function validateSchema(schema: Schema): Diagnostic[] {
     validateForeignKeys(v, s);
   }
   validateSequences(v, schema);
+  validateRoutines(v, schema);
   return v.out;
 }

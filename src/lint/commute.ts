@@ -207,6 +207,33 @@ function changeFootprint(c: Change, to: Schema, writes: ObjectRef[], reads: Obje
       writes.push(named("composite type", c.from.name), named("composite type", c.to.name));
       for (const a of c.to.attributes) readColumnType(a);
       return;
+    case "create-function":
+    case "drop-function":
+      writes.push(named("function", c.function.name));
+      // A body may name any table, view or function of the schema (read coarsely, by word).
+      for (const name of namesIn(c.function.body, to)) reads.push(name);
+      return;
+    case "replace-function":
+      writes.push(named("function", c.to.name));
+      for (const name of namesIn(c.to.body, to)) reads.push(name);
+      return;
+    case "rename-function":
+      writes.push(named("function", c.from), named("function", c.to));
+      return;
+    case "create-trigger":
+    case "drop-trigger":
+      // A trigger changes what writing its table does: it writes the trigger, reads the table.
+      writes.push(named("trigger", c.trigger.name));
+      reads.push(table(c.trigger.table));
+      if (c.trigger.execute) reads.push(named("function", c.trigger.execute.function));
+      for (const name of namesIn(c.trigger.body ?? "", to)) reads.push(name);
+      return;
+    case "rename-trigger":
+      writes.push(named("trigger", c.from), named("trigger", c.to));
+      return;
+    case "set-routine-doc":
+      writes.push(named(c.of, c.name));
+      return;
     case "create-table":
       writes.push(table(c.table.name));
       readTable(c.table);
@@ -311,6 +338,9 @@ function namesIn(query: string, schema: Schema): ObjectRef[] {
   return [
     ...schema.tables.filter((t) => words.has(t.name.toLowerCase())).map((t) => table(t.name)),
     ...(schema.views ?? []).filter((v) => words.has(v.name.toLowerCase())).map((v) => named("view", v.name)),
+    ...(schema.functions ?? [])
+      .filter((f) => words.has(f.name.toLowerCase()))
+      .map((f) => named("function", f.name)),
   ];
 }
 

@@ -12,6 +12,8 @@
  * Library code: pure, no I/O; the snapshots are read only when a statement needs them.
  */
 import { mentionedNames, viewsOf } from "../diff/views.ts";
+import { normSql } from "../ir/canonical.ts";
+import { argumentsWithoutDefaults } from "../dialects/common/routines.ts";
 import type { DialectName } from "../dialects/dialect.ts";
 import type { Column, ColumnType, Schema, Table } from "../ir/model.ts";
 import { typeText } from "../ir/validate.ts";
@@ -164,6 +166,8 @@ export function lintMigration(input: LintInput): Finding[] {
   const created = new Set<string>();
   const updated = new Set<string>(); // original names of tables updated so far
   const droppedViews = new Set<string>(); // views dropped by earlier statements
+  const droppedFunctions = new Set<string>();
+  const droppedTriggers = new Set<string>();
   const isNew = (t: string) => created.has(t);
   const transactional = input.transactionalDdl && !directives.has("no-transaction");
   for (const { i, f } of flat) {
@@ -374,6 +378,41 @@ export function lintMigration(input: LintInput): Finding[] {
           i,
           `drops view \`${f.view}\` and leaves ${which}, which ${readers.length === 1 ? "reads" : "read"} it, broken`,
         );
+        break;
+      }
+      case "drop-trigger":
+        droppedTriggers.add(f.name);
+        break;
+      case "drop-function": {
+        // The views and triggers of the schema before the migration using it, still there.
+        const b = (before ??= input.before());
+        const users = [
+          ...viewsOf(b)
+            .filter((v) => !droppedViews.has(v.name) && mentionedNames(v.query, [f.name]).size > 0)
+            .map((v) => `view \`${v.name}\``),
+          ...(b.triggers ?? [])
+            .filter((t) => !droppedTriggers.has(t.name) && t.execute?.function === f.name)
+            .map((t) => `trigger \`${t.name}\``),
+        ];
+        droppedFunctions.add(f.name);
+        if (users.length && !f.cascade)
+          emit(
+            "drop-function-in-use",
+            i,
+            `drops function \`${f.name}\`, which ${users.join(", ")} ${users.length === 1 ? "uses" : "use"}`,
+          );
+        break;
+      }
+      case "create-function": {
+        // Another argument list for a function the schema had, not dropped before: an overload.
+        const old = ((before ??= input.before()).functions ?? []).find((x) => x.name === f.name);
+        const types = (args: string) => normSql(argumentsWithoutDefaults(args)).toLowerCase();
+        if (old && !droppedFunctions.has(f.name) && types(old.args) !== types(f.args))
+          emit(
+            "function-signature-replaced",
+            i,
+            `creates \`${f.name}(${f.args.trim()})\` beside \`${f.name}(${old.args})\`, which stays`,
+          );
         break;
       }
       case "update":

@@ -41,6 +41,26 @@ export const RULES = [
     fix: { default: "drop the views that read it first, and create them again after (or drop them too)" },
   },
   {
+    id: "drop-function-in-use",
+    severity: "error",
+    dialects: ["postgres"],
+    why: 'PostgreSQL refuses to drop a function that a view or trigger uses ("other objects depend on it"): the migration fails there',
+    fix: {
+      default:
+        "drop the views and triggers that use it first (in the same migration), then create them again after the new function",
+    },
+  },
+  {
+    id: "function-signature-replaced",
+    severity: "warning",
+    dialects: ["postgres"],
+    why: "a function created with another argument list is a new overload: PostgreSQL keeps the old one, and callers may still reach it",
+    fix: {
+      default:
+        "DROP FUNCTION the old signature first (with the views and triggers that use it), then create the new one",
+    },
+  },
+  {
     id: "drop-table",
     severity: "data-loss",
     dialects: ALL,

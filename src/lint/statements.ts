@@ -73,6 +73,11 @@ export type Fact =
   | { readonly kind: "drop-attribute"; readonly type: string; readonly attribute: string }
   /** PostgreSQL `ALTER TABLE t DETACH PARTITION p`: `p` stays, a table of its own. */
   | { readonly kind: "detach-partition"; readonly table: string; readonly partition: string }
+  /** `CREATE [OR REPLACE] FUNCTION|PROCEDURE name(args)`: the argument list as written. */
+  | { readonly kind: "create-function"; readonly name: string; readonly args: string }
+  /** `DROP FUNCTION|PROCEDURE name[(args)]`; `cascade`: what uses it goes with it (PostgreSQL). */
+  | { readonly kind: "drop-function"; readonly name: string; readonly cascade: boolean }
+  | { readonly kind: "drop-trigger"; readonly name: string }
   | { readonly kind: "update"; readonly table: string };
 
 /** The facts of one statement (an `ALTER TABLE` with several actions gives several). */
@@ -80,6 +85,9 @@ export function factsOf(sql: string, backslashes: boolean): Fact[] {
   // Only DDL and UPDATE have facts: skip the rest (large INSERTs of seed data) untokenized.
   const first = /^[A-Za-z]+/.exec(sql)?.[0]?.toLowerCase();
   if (!first || !["create", "drop", "alter", "rename", "update"].includes(first)) return [];
+  // Functions and triggers: their header only (a body is any text, dollar-quoted or not).
+  const routine = routineFact(sql);
+  if (routine) return [routine];
   let ts: Token[];
   try {
     ts = tokenize(stripComments(sql), backslashes);
@@ -377,6 +385,45 @@ function columnDef(c: Cursor): ColumnDef | undefined {
     notNull,
     identity,
     ...(dflt ? { default: dflt } : {}),
+  };
+}
+
+/** A name as written: a quoted one unquoted, a bare one folded to lower case (as PostgreSQL does). */
+const routineName = (n: string) =>
+  /^["`]/.test(n) ? n.slice(1, -1).replace(/""|``/g, (q) => q[0]!) : n.toLowerCase();
+
+/** The fact of a CREATE FUNCTION|PROCEDURE, DROP FUNCTION|PROCEDURE or DROP TRIGGER statement. */
+function routineFact(sql: string): Fact | undefined {
+  const name = String.raw`("(?:[^"]|"")+"|\`(?:[^\`]|\`\`)+\`|[A-Za-z_][\w$]*)`;
+  const create = new RegExp(
+    String.raw`^\s*create\s+(?:or\s+replace\s+)?(?:definer\s*=\s*\S+\s+)?(?:function|procedure)\s+(?:if\s+not\s+exists\s+)?(?:${name}\s*\.\s*)?${name}\s*\(`,
+    "i",
+  ).exec(sql);
+  if (create) {
+    // The arguments: up to the parenthesis that closes the list.
+    let depth = 1;
+    let j = create[0].length;
+    for (; j < sql.length && depth > 0; j++) {
+      if (sql[j] === "(") depth++;
+      else if (sql[j] === ")") depth--;
+      else if (sql[j] === "'") j = Math.max(j, sql.indexOf("'", j + 1));
+    }
+    return {
+      kind: "create-function",
+      name: routineName(create[2]!),
+      args: sql.slice(create[0].length, j - 1),
+    };
+  }
+  const drop = new RegExp(
+    String.raw`^\s*drop\s+(function|procedure|trigger)\s+(?:if\s+exists\s+)?(?:${name}\s*\.\s*)?${name}([\s\S]*)$`,
+    "i",
+  ).exec(sql);
+  if (!drop) return undefined;
+  if (drop[1]!.toLowerCase() === "trigger") return { kind: "drop-trigger", name: routineName(drop[3]!) };
+  return {
+    kind: "drop-function",
+    name: routineName(drop[3]!),
+    cascade: /\bcascade\s*;?\s*$/i.test(drop[4]!),
   };
 }
 

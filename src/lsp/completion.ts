@@ -18,7 +18,16 @@ export interface Suggestion {
 const NAME = `(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_]*)`;
 const unquote = (n: string) => (n.startsWith('"') ? n.slice(1, -1).replace(/""/g, '"') : n);
 
-const TOP_LEVEL = ["table", "enum", "virtual table", "view", "materialized view"];
+const TOP_LEVEL = [
+  "table",
+  "enum",
+  "virtual table",
+  "view",
+  "materialized view",
+  "function",
+  "procedure",
+  "trigger",
+];
 // `exclude` is PostgreSQL's exclusion constraint (validation refuses it elsewhere).
 const TABLE_ITEMS = ["primary key", "unique", "index", "foreign key", "check", "exclude"];
 const COLUMN_ATTRIBUTES = [

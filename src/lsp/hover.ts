@@ -6,7 +6,7 @@
 import type { Column, Schema, Table } from "../ir/model.ts";
 import { DIALECT_NAMES } from "../dialects/dialect.ts";
 import { getDialect } from "../dialects/registry.ts";
-import { printComposite, printDefault, printType } from "../dsl/printer.ts";
+import { printComposite, printDefault, printRoutine, printTrigger, printType } from "../dsl/printer.ts";
 import type { SymbolKey } from "./symbols.ts";
 import { mentionedNames } from "../diff/views.ts";
 
@@ -46,6 +46,32 @@ export async function hoverText(schema: Schema, key: SymbolKey): Promise<string 
       ...(t.doc ? [t.doc] : []),
       users.length ? `the type of ${users.join(", ")}` : "no column is of this type",
     ].join("\n\n");
+  }
+  if (kind === "function") {
+    const f = schema.functions?.find((x) => x.name === rest);
+    if (!f) return undefined;
+    const { src: _, doc: __, ...bare } = f;
+    const users = [
+      ...(schema.triggers ?? [])
+        .filter((t) => t.execute?.function === f.name)
+        .map((t) => `trigger ${t.name}`),
+      ...(schema.views ?? [])
+        .filter((v) => mentionedNames(v.query, [f.name]).size)
+        .map((v) => `view ${v.name}`),
+    ];
+    return [
+      `\`\`\`schemavc\n${printRoutine(bare)}\n\`\`\``,
+      ...(f.doc ? [f.doc] : []),
+      ...(users.length
+        ? [`used by ${users.join(", ")}: dropped and created again when its signature changes`]
+        : []),
+    ].join("\n\n");
+  }
+  if (kind === "trigger") {
+    const t = schema.triggers?.find((x) => x.name === rest);
+    if (!t) return undefined;
+    const { src: _, doc: __, ...bare } = t;
+    return [`\`\`\`schemavc\n${printTrigger(bare)}\n\`\`\``, ...(t.doc ? [t.doc] : [])].join("\n\n");
   }
   if (kind === "enum" || kind === "value") {
     const e = schema.enums.find(

@@ -63,6 +63,8 @@ export class IncrementalParser {
       views: parsed.flatMap((r) => r.views),
       extensions: parsed.flatMap((r) => r.extensions),
       composites: parsed.flatMap((r) => r.composites),
+      functions: parsed.flatMap((r) => r.functions),
+      triggers: parsed.flatMap((r) => r.triggers),
       order: parsed.flatMap((r) => r.order),
       fileTrailing: parsed.at(-1)!.fileTrailing,
       diagnostics: parsed.flatMap((r) => r.diagnostics),
@@ -116,6 +118,8 @@ function entry(parsed: ParsedFile): Entry {
   walk(parsed.views);
   walk(parsed.extensions);
   walk(parsed.composites);
+  walk(parsed.functions);
+  walk(parsed.triggers);
   walk(parsed.diagnostics);
   return { parsed, positions, offset: 0, line: 0 };
 }

@@ -8,7 +8,7 @@ import type { Loc, Schema, SourceInfo, Table } from "../ir/model.ts";
 
 /**
  * A schema object: `table:users`, `column:users.email`, `enum:status`, `value:status.draft`,
- * `view:v`, `type:address`.
+ * `view:v`, `type:address`, `function:f`, `trigger:t`.
  */
 export type SymbolKey = string;
 
@@ -24,6 +24,8 @@ export const enumKey = (e: string): SymbolKey => `enum:${e}`;
 export const viewKey = (v: string): SymbolKey => `view:${v}`;
 /** A composite type (PostgreSQL's `type t { ... }`). */
 export const typeKey = (t: string): SymbolKey => `type:${t}`;
+export const functionKey = (f: string): SymbolKey => `function:${f}`;
+export const triggerKey = (t: string): SymbolKey => `trigger:${t}`;
 
 /** Every occurrence in the schema, each position once (a column-level constraint repeats its column's name). */
 export function occurrences(schema: Schema): Occurrence[] {
@@ -50,6 +52,13 @@ export function occurrences(schema: Schema): Occurrence[] {
   for (const v of schema.views ?? []) add(viewKey(v.name), part(v.src, "name"), true);
   const composites = new Set((schema.composites ?? []).map((t) => t.name));
   for (const t of schema.composites ?? []) add(typeKey(t.name), part(t.src, "name"), true);
+  for (const f of schema.functions ?? []) add(functionKey(f.name), part(f.src, "name"), true);
+  const views = new Set((schema.views ?? []).map((v) => v.name));
+  for (const t of schema.triggers ?? []) {
+    add(triggerKey(t.name), part(t.src, "name"), true);
+    add(views.has(t.table) ? viewKey(t.table) : tableKey(t.table), part(t.src, "table"), false);
+    if (t.execute) add(functionKey(t.execute.function), part(t.src, "function"), false);
+  }
   for (const t of schema.tables) {
     add(tableKey(t.name), part(t.src, "name"), true);
     for (const c of t.columns) {

@@ -36,8 +36,9 @@ export function splitSql(text: string, backslashEscapes = false): SplitResult {
   let start = 0;
   let line = 1;
   let startLine = 1;
-  let depthBegin = 0; // BEGIN ... END nesting inside CREATE TRIGGER
+  let depthBegin = 0; // BEGIN ... END nesting inside CREATE TRIGGER, FUNCTION or PROCEDURE
   let inTrigger = false;
+  let afterEnd = false;
   const n = text.length;
   const push = (end: number) => {
     const raw = text.slice(start, end);
@@ -54,9 +55,22 @@ export function splitSql(text: string, backslashEscapes = false): SplitResult {
     if (wordStart < 0) return;
     const w = text.slice(wordStart, end).toUpperCase();
     wordStart = -1;
-    if (w === "TRIGGER" && /\bCREATE\b/i.test(text.slice(start, end))) inTrigger = true;
-    else if (inTrigger && (w === "BEGIN" || w === "CASE")) depthBegin++;
-    else if (inTrigger && w === "END" && depthBegin > 0) depthBegin--;
+    if (
+      (w === "TRIGGER" || w === "FUNCTION" || w === "PROCEDURE") &&
+      /\bCREATE\b/i.test(text.slice(start, end))
+    )
+      inTrigger = true;
+    // The CASE of `END CASE` opens nothing: the END closed its CASE.
+    else if (inTrigger && (w === "BEGIN" || (w === "CASE" && !afterEnd))) depthBegin++;
+    // `END IF`, `END LOOP`, `END WHILE`, `END REPEAT` close no BEGIN.
+    else if (
+      inTrigger &&
+      w === "END" &&
+      depthBegin > 0 &&
+      !/^\s+(IF|LOOP|WHILE|REPEAT)\b/i.test(text.slice(end, end + 16))
+    )
+      depthBegin--;
+    afterEnd = w === "END";
   };
   while (i < n) {
     const c = text[i]!;

@@ -170,9 +170,12 @@ describe("pull of sequences, domains and operators on PostgreSQL", () => {
       const r = ok(p.run("pull", "--yes", "--json"));
       const json = JSON.parse(r.out) as { skipped: string[] };
       expect(json.skipped).toContain("operator ===(varchar_ci, varchar_ci)");
-      expect(json.skipped).toContain("function ci_eq");
-      expect(json.skipped.filter((s) => /^(sequence|domain) /.test(s))).toEqual([]);
+      expect(json.skipped.filter((s) => /^(sequence|domain|function) /.test(s))).toEqual([]);
       const text = readFileSync(join(p.dir, "schema", "schema.schema"), "utf8");
+      // The operator's function is written (its arguments unnamed, as PostgreSQL prints them).
+      expect(text).toContain(
+        "function ci_eq(varchar_ci, varchar_ci) returns boolean language sql as $$SELECT lower($1) = lower($2)$$",
+      );
       expect(text).toContain("sequence users_seq\n");
       expect(text).toContain("sequence tickets (start = 100, increment = 10, max = 1000000, cache = 5)");
       expect(text).toContain("sequence summaries_id_seq (as = int, owned by = column_stats.id)");

@@ -107,6 +107,10 @@ async function dropEverything(conn: import("../../src/dialects/dialect.ts").Conn
     return;
   }
   if (d === "mysql") {
+    for (const { n, k } of await conn.query<{ n: string; k: string }>(
+      "SELECT ROUTINE_NAME AS n, ROUTINE_TYPE AS k FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()",
+    ))
+      await conn.exec(`DROP ${k} \`${n.replace(/`/g, "``")}\``);
     const tables = await conn.query<{ t: string; view: number }>(
       "SELECT TABLE_NAME AS t, TABLE_TYPE = 'VIEW' AS view FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()",
     );

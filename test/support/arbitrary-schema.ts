@@ -18,6 +18,8 @@ import type {
   Exclusion,
   Sequence,
   View,
+  Routine,
+  Trigger,
   SequenceOptions,
   FkAction,
   ForeignKey,
@@ -589,6 +591,50 @@ function build(
       ...(d !== undefined ? { doc: d } : {}),
     });
   }
+  // Functions and triggers: bodies with what a body may hold (semicolons, quotes, dollar signs,
+  // braces, `$$` itself), some procedures, some with options; triggers on a table or view.
+  const BODIES = [
+    " select 1 ",
+    "\nbegin\n  return new; -- it's {fine}\nend\n",
+    "select '$$' || $x$;$x$",
+    "$",
+  ];
+  const functions: Routine[] = [];
+  for (let i = rnd.nextInt(0, 2); i > 0; i--) {
+    const name = `fn_${i}_${rnd.nextInt(0, 9)}`;
+    if (functions.some((f) => f.name === name)) continue;
+    const procedure = rnd.nextInt(0, 3) === 0;
+    const d = nextDoc();
+    functions.push({
+      name,
+      ...(procedure ? { procedure: true } : {}),
+      args: ["", "a int", "a int, b text default 'x, y'"][rnd.nextInt(0, 2)]!,
+      ...(procedure ? {} : { returns: ["int", "setof text", "table (a int, b text)"][rnd.nextInt(0, 2)]! }),
+      language: ["sql", "plpgsql"][rnd.nextInt(0, 1)]!,
+      ...(rnd.nextBoolean()
+        ? { options: ["immutable strict", "security definer", "cost 5"][rnd.nextInt(0, 2)]! }
+        : {}),
+      body: BODIES[rnd.nextInt(0, BODIES.length - 1)]!,
+      ...(d !== undefined ? { doc: d } : {}),
+    });
+  }
+  const triggers: Trigger[] = [];
+  const on = [...tables.map((t) => t.name), ...views.map((v) => v.name)];
+  for (let i = on.length ? rnd.nextInt(0, 2) : 0; i > 0; i--) {
+    const d = nextDoc();
+    triggers.push({
+      name: `trg_${i}`,
+      table: on[rnd.nextInt(0, on.length - 1)]!,
+      timing: (["before", "after", "instead of"] as const)[rnd.nextInt(0, 2)]!,
+      events: ["insert", "update of a, b", "insert or delete"][rnd.nextInt(0, 2)]!,
+      ...(rnd.nextBoolean() ? { forEach: (["row", "statement"] as const)[rnd.nextInt(0, 1)]! } : {}),
+      ...(rnd.nextBoolean() ? { when: "new.a > 0" } : {}),
+      ...(rnd.nextBoolean()
+        ? { execute: { function: "f", args: ["", "'x', 1"][rnd.nextInt(0, 1)]! } }
+        : { body: BODIES[rnd.nextInt(0, BODIES.length - 1)]! }),
+      ...(d !== undefined ? { doc: d } : {}),
+    });
+  }
   return {
     tables,
     enums,
@@ -597,5 +643,7 @@ function build(
     ...(views.length ? { views } : {}),
     ...(extensions.length ? { extensions } : {}),
     ...(composites.length ? { composites } : {}),
+    ...(functions.length ? { functions } : {}),
+    ...(triggers.length ? { triggers } : {}),
   };
 }

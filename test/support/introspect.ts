@@ -21,6 +21,9 @@ export async function introspectionDiff(c: Connection, schema: Schema): Promise<
   // all; else, where it rewrites queries (MySQL), by name and kind.
   if (dialect.viewsAsStored && schema.views?.length)
     schema = { ...schema, views: await dialect.viewsAsStored(c, schema.views) };
+  // Functions and triggers likewise, where the database can print the schema's (PostgreSQL).
+  if (dialect.routinesAsStored && (schema.functions?.length || schema.triggers?.length))
+    schema = { ...schema, ...(await dialect.routinesAsStored(c, schema)) };
   const views = viewsCompared(dialect, dialect.viewsAsStored !== undefined);
   const changes = diffSchemas(
     dialect.normalize(views(schema), live.schema.databaseDefaults),

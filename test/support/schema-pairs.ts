@@ -16,6 +16,8 @@ import type {
   Schema,
   Table,
   TableOptions,
+  Routine,
+  Trigger,
   View,
   VirtualModule,
 } from "../../src/ir/model.ts";
@@ -405,7 +407,78 @@ export function randomSchema(r: Rng, d: DialectName): Schema {
     if (v && r.bool(0.4))
       views.push({ name: `${v.name}_ids`, query: `select ${qv(d, "id")} from ${qv(d, v.name)}` });
   }
-  return { tables, enums, ...(views.length ? { views } : {}) };
+  const triggers: Trigger[] = [];
+  if (r.bool(0.4)) triggers.push(triggerOn(r.pick(tables.filter((t) => !t.virtual)), r, d));
+  return {
+    tables,
+    enums,
+    ...(views.length ? { views } : {}),
+    ...(d === "postgres" && triggers.length ? { functions: [triggerFunction(r)] } : {}),
+    ...(triggers.length ? { triggers } : {}),
+  };
+}
+
+/**
+ * A trigger that leaves the rows as they are (the round trip checks them): on PostgreSQL it
+ * runs `keep_row()` (`triggerFunction`), elsewhere a body of its own; events drawn.
+ */
+function triggerOn(t: Table, r: Rng, d: DialectName, name?: string): Trigger {
+  const events =
+    d === "postgres"
+      ? r.pick(["insert", "update", "insert or update", "delete"])
+      : r.pick(["insert", "update", "delete"]);
+  return {
+    name: name ?? `trg_${t.name.replace(/\W/g, "_").toLowerCase()}`,
+    table: t.name,
+    timing: d === "sqlite" ? r.pick(["before", "after"] as const) : "before",
+    events,
+    forEach: "row",
+    ...(d === "postgres"
+      ? { execute: { function: "keep_row", args: "" } }
+      : d === "mysql"
+        ? {
+            body: r.bool()
+              ? "SET @schemavc_fired = 1"
+              : "BEGIN\n  SET @schemavc_fired = 1;\n  SET @schemavc_fired = 2;\nEND",
+          }
+        : { body: r.bool() ? "BEGIN SELECT 1; END" : "BEGIN\n  SELECT 1;\n  SELECT 2;\nEND" }),
+  };
+}
+
+/** PostgreSQL's trigger function: returns the row as it is (NEW, or OLD for a delete). */
+const triggerFunction = (r: Rng): Routine => ({
+  name: "keep_row",
+  args: "",
+  returns: "trigger",
+  language: "plpgsql",
+  body: r.bool()
+    ? "\nbegin\n  if tg_op = 'DELETE' then return old; end if;\n  return new;\nend\n"
+    : " begin return coalesce(new, old); end ",
+});
+
+/**
+ * B's triggers from A's: each kept where its table is (renamed with it), given other events
+ * now and then (a drop and a create), or dropped; one added now and then. PostgreSQL keeps its
+ * trigger function while a trigger runs it, its body written again now and then (a replace).
+ */
+function mutateTriggers(a: Schema, b: W<Schema>, r: Rng, d: DialectName): void {
+  const plain = b.tables.filter((t) => !t.virtual) as Table[];
+  const out: Trigger[] = [];
+  for (const t of a.triggers ?? []) {
+    if (r.bool(0.2)) continue;
+    const now = plain.find((x) => x.name === t.table || x.renamedFrom === t.table);
+    if (!now) continue;
+    out.push(r.bool(0.3) ? triggerOn(now, r, d, t.name) : { ...t, table: now.name });
+  }
+  if (!out.length && plain.length && r.bool(0.2)) out.push(triggerOn(r.pick(plain), r, d));
+  const w = b as { triggers?: Trigger[]; functions?: Routine[] };
+  if (out.length) w.triggers = out;
+  else delete w.triggers;
+  if (d !== "postgres") return;
+  const had = a.functions?.[0];
+  if (out.length) w.functions = [had && r.bool(0.7) ? had : triggerFunction(r)];
+  else if (had && r.bool(0.5)) w.functions = [had];
+  else delete w.functions;
 }
 
 /** A dialect's quoted name in a view's query (MySQL's backquotes, else double quotes). */
@@ -745,5 +818,6 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
     }
   }
   mutateViews(a, s, r, d);
+  mutateTriggers(a, s, r, d);
   return s as Schema;
 }

@@ -191,12 +191,35 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
     })),
     ...(caps.comments && t.doc !== undefined ? { doc: t.doc } : {}),
   }));
+  // Functions and triggers without their docs (kept in the snapshot only), a trigger's `for
+  // each` said (the dialect's default where absent), names of the language's words lower-cased.
+  const functions = (schema.functions ?? []).map((fn) => ({
+    name: fn.name,
+    ...(fn.procedure ? { procedure: true } : {}),
+    args: fn.args,
+    ...(fn.returns !== undefined ? { returns: fn.returns } : {}),
+    ...(fn.language !== undefined && fn.language !== "sql" ? { language: fn.language } : {}),
+    ...(fn.options !== undefined ? { options: fn.options } : {}),
+    body: fn.body,
+  }));
+  const triggers = (schema.triggers ?? []).map((t) => ({
+    name: t.name,
+    table: t.table,
+    timing: t.timing,
+    events: t.events,
+    forEach: t.forEach ?? caps.triggers?.forEach ?? "row",
+    ...(t.when !== undefined ? { when: t.when } : {}),
+    ...(t.execute ? { execute: t.execute } : {}),
+    ...(t.body !== undefined ? { body: t.body } : {}),
+  }));
   return {
     ...(extensions.length ? { extensions } : {}),
     ...(composites.length ? { composites } : {}),
     ...(sequences.length ? { sequences } : {}),
     ...(domains.length ? { domains } : {}),
     ...(views.length ? { views } : {}),
+    ...(functions.length ? { functions } : {}),
+    ...(triggers.length ? { triggers } : {}),
     enums:
       caps.enums === "type"
         ? schema.enums.map((e) => ({

@@ -5,6 +5,8 @@
  * `dialects/<name>/render.ts`.
  */
 import type {
+  Routine,
+  Trigger,
   Check,
   Column,
   EnumType,
@@ -26,6 +28,8 @@ import type { AlterColumn, Change, ObjectChange } from "../../diff/changes.ts";
 import { assertNever, type CommentedItem } from "../../diff/changes.ts";
 import { type Capabilities, createsIndex, type RenderContext, type Statement } from "../dialect.ts";
 import { planSteps, type Step } from "../../diff/steps.ts";
+import { dollarQuoted } from "../../ir/canonical.ts";
+import { argumentsWithoutDefaults, routineClauses, triggerHead } from "./routines.ts";
 
 export abstract class BaseRenderer {
   protected ctx!: RenderContext;
@@ -106,6 +110,23 @@ export abstract class BaseRenderer {
         return this.renameView(c.from, c.to);
       case "set-view-comment":
         return this.viewComment(c.view, c.to);
+      case "create-function":
+        return this.createFunction(c.function, false);
+      case "replace-function":
+        return this.replaceFunction(c.from, c.to);
+      case "drop-function":
+        return this.dropFunction(c.function);
+      case "rename-function":
+        return this.renameFunction(this.functionIn("before", c.from), c.to);
+      case "create-trigger":
+        return this.createTrigger(c.trigger);
+      case "drop-trigger":
+        return this.dropTrigger(c.trigger);
+      case "rename-trigger":
+        return this.renameTrigger(this.triggerIn("before", c.from), c.to);
+      // Kept in the snapshot only: no database here keeps it.
+      case "set-routine-doc":
+        return [];
       // A table created by the inverse of a drop carries its indexes (the differ creates new
       // tables with none and adds them as separate changes).
       case "create-table":
@@ -212,6 +233,64 @@ export abstract class BaseRenderer {
   /** A view's comment set (`doc`) or removed: none by default (kept in the snapshot). */
   protected viewComment(_name: string, _doc: string | undefined, _view?: View): string[] {
     return [];
+  }
+  /**
+   * PostgreSQL's CREATE [OR REPLACE] FUNCTION|PROCEDURE by default, the body in dollar quotes
+   * that it does not hold.
+   */
+  protected createFunction(f: Routine, orReplace: boolean): string[] {
+    return [
+      [
+        `CREATE ${orReplace ? "OR REPLACE " : ""}${f.procedure ? "PROCEDURE" : "FUNCTION"} ${this.q(f.name)}(${f.args})`,
+        ...routineClauses(f),
+        `AS ${dollarQuoted(f.body)}`,
+      ].join(" "),
+    ];
+  }
+  /** The same signature (`replace-function`): CREATE OR REPLACE by default. */
+  protected replaceFunction(_from: Routine, to: Routine): string[] {
+    return this.createFunction(to, true);
+  }
+  /** PostgreSQL names the function by its argument types (there may be overloads). */
+  protected dropFunction(f: Routine): string[] {
+    return [
+      `DROP ${f.procedure ? "PROCEDURE" : "FUNCTION"} ${this.q(f.name)}(${argumentsWithoutDefaults(f.args)})`,
+    ];
+  }
+  protected renameFunction(f: Routine, to: string): string[] {
+    return [
+      `ALTER ${f.procedure ? "PROCEDURE" : "FUNCTION"} ${this.q(f.name)}(${argumentsWithoutDefaults(f.args)}) RENAME TO ${this.q(to)}`,
+    ];
+  }
+  /** PostgreSQL's CREATE TRIGGER ... EXECUTE FUNCTION by default. */
+  protected createTrigger(t: Trigger): string[] {
+    return [
+      [
+        `CREATE TRIGGER ${this.q(t.name)} ${triggerHead(t, (n) => this.q(n))}`,
+        ...(t.forEach ? [`FOR EACH ${t.forEach.toUpperCase()}`] : []),
+        ...(t.when !== undefined ? [`WHEN (${t.when})`] : []),
+        `EXECUTE FUNCTION ${this.q(t.execute?.function ?? "")}(${t.execute?.args ?? ""})`,
+      ].join(" "),
+    ];
+  }
+  /** PostgreSQL names a trigger within its table; MySQL/MariaDB and SQLite override. */
+  protected dropTrigger(t: Trigger): string[] {
+    return [`DROP TRIGGER ${this.q(t.name)} ON ${this.q(t.table)}`];
+  }
+  protected renameTrigger(t: Trigger, to: string): string[] {
+    return [`ALTER TRIGGER ${this.q(t.name)} ON ${this.q(t.table)} RENAME TO ${this.q(to)}`];
+  }
+  /** Function `name` as it is before or after the change being rendered. */
+  protected functionIn(when: "before" | "after", name: string): Routine {
+    const f = this.step?.[when].functions?.find((x) => x.name === name);
+    if (!f) throw new Error(`render: no function ${name} ${when} this change`);
+    return f;
+  }
+  /** Trigger `name` as it is before or after the change being rendered. */
+  protected triggerIn(when: "before" | "after", name: string): Trigger {
+    const t = this.step?.[when].triggers?.find((x) => x.name === name);
+    if (!t) throw new Error(`render: no trigger ${name} ${when} this change`);
+    return t;
   }
   /** View `name` as it is before or after the change being rendered. */
   protected viewIn(when: "before" | "after", name: string): View {

@@ -1,5 +1,5 @@
 /**
- * Sequences and domains against the dialect: only PostgreSQL has them as objects of their own
+ * Sequences, domains, functions and triggers against the dialect: only PostgreSQL has them as objects of their own
  * (`Capabilities.standaloneSequences`, `Capabilities.domains`); elsewhere the database would
  * refuse them, so they are errors. On PostgreSQL, a sequence's option values it refuses
  * (CREATE SEQUENCE's rules: increment not 0, cache at least 1, min below max, start between
@@ -88,5 +88,57 @@ export function validateSequencesAndDomains(schema: Schema, caps: Capabilities, 
             "make it a plain `view`, or a table that a job fills",
           ),
         );
+  if (!caps.functions)
+    for (const f of schema.functions ?? [])
+      out.push(
+        dialectError(
+          "function-dialect",
+          `${db} has no stored ${f.procedure ? "procedures" : "functions"} (\`${f.name}\`)`,
+          f.src,
+          "compute it in the application, or in a trigger's body",
+        ),
+      );
+  for (const t of schema.triggers ?? []) {
+    const runs = caps.triggers?.runs;
+    if (runs === "function" && !t.execute)
+      out.push(
+        dialectError(
+          "trigger-dialect",
+          `a trigger on ${db} runs a function (\`${t.name}\`)`,
+          t.src,
+          "`execute function f()`, with `function f() returns trigger language plpgsql as $$ ... $$`",
+        ),
+      );
+    else if (runs === "body" && t.execute)
+      out.push(
+        dialectError(
+          "trigger-dialect",
+          `a trigger on ${db} runs its own body, not a function (\`${t.name}\`)`,
+          t.src,
+          "`as $$ begin ... end $$`",
+        ),
+      );
+    else if (
+      caps.triggers?.oneEventPerRow &&
+      (t.timing === "instead of" || t.forEach === "statement" || /\bor\b|\btruncate\b|\bof\b/.test(t.events))
+    )
+      out.push(
+        dialectError(
+          "trigger-dialect",
+          `${db} triggers are BEFORE or AFTER one of INSERT, UPDATE or DELETE, for each row (\`${t.name}\`)`,
+          t.src,
+          "one trigger per event",
+        ),
+      );
+    else if (caps.triggers?.oneEvent && (t.forEach === "statement" || /\bor\b|\btruncate\b/.test(t.events)))
+      out.push(
+        dialectError(
+          "trigger-dialect",
+          `${db} triggers fire on one of INSERT, UPDATE [OF] or DELETE, for each row (\`${t.name}\`)`,
+          t.src,
+          "one trigger per event",
+        ),
+      );
+  }
   return out;
 }

@@ -4,7 +4,7 @@
  * view read from a database compares with another one read from a database (pull's replay),
  * and with a schema's view once the database has printed that one too (see `dialects/compare.ts`).
  */
-import type { View } from "../../ir/model.ts";
+import type { Trigger, View } from "../../ir/model.ts";
 import type { Executor } from "../dialect.ts";
 
 /** A query as a database prints it, as a view's query: trimmed, without a final semicolon. */
@@ -78,4 +78,27 @@ export function sqliteViewQuery(sql: string): string | undefined {
   const rest = sql.slice(m[0].length);
   const as = /^AS\s/i.exec(rest);
   return as ? viewQueryText(rest.slice(as[0].length)) : undefined;
+}
+
+/**
+ * A SQLite trigger from its CREATE TRIGGER statement as written (`sqlite_schema.sql`): timing
+ * (BEFORE where none is written), events, FOR EACH ROW, WHEN and the `BEGIN ... END` body
+ * verbatim. Undefined when the text is not of that form (a TEMP trigger, a qualified name).
+ */
+export function sqliteTrigger(name: string, table: string, sql: string): Trigger | undefined {
+  const id = `(?:"(?:[^"]|"")*"|\`(?:[^\`]|\`\`)*\`|\\[[^\\]]*\\]|[^\\s(.]+)`;
+  const m = new RegExp(
+    `^\\s*CREATE\\s+TRIGGER\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?${id}\\s+(?:(BEFORE|AFTER|INSTEAD\\s+OF)\\s+)?(DELETE|INSERT|UPDATE(?:\\s+OF\\s+[\\s\\S]+?)?)\\s+ON\\s+${id}\\s+(FOR\\s+EACH\\s+ROW\\s+)?(?:WHEN\\s+([\\s\\S]+?)\\s+)?(BEGIN\\b[\\s\\S]*)$`,
+    "i",
+  ).exec(sql);
+  if (!m) return undefined;
+  return {
+    name,
+    table,
+    timing: (m[1] ?? "before").toLowerCase().replace(/\s+/g, " ") as Trigger["timing"],
+    events: m[2]!.replace(/\s+/g, " ").replace(/^(\w+)(\s+of\b)?/i, (w) => w.toLowerCase()),
+    ...(m[3] ? { forEach: "row" as const } : {}),
+    ...(m[4] !== undefined ? { when: m[4] } : {}),
+    body: viewQueryText(m[5]!),
+  };
 }

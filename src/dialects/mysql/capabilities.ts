@@ -27,6 +27,8 @@ export const MYSQL_TABLE_OPTIONS = [
 
 export const CAPABILITIES: Capabilities = {
   types: MYSQL_TYPES,
+  functions: true,
+  triggers: { runs: "body", forEach: "row", oneEventPerRow: true },
   // DDL commits implicitly: a failed migration is recorded, not rolled back.
   transactionalDdl: false,
   offline: {

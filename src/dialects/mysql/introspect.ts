@@ -32,6 +32,7 @@ import { normExpr } from "../common/expr.ts";
 import { InlineEnums } from "../common/inline-enums.ts";
 import { isBlobLike, TEXT_PREFIX } from "./types.ts";
 import { readMysqlViews } from "../common/views.ts";
+import { readMysqlRoutines, readMysqlTriggers } from "./routines-introspect.ts";
 
 const SIMPLE: Readonly<Record<string, ColumnType>> = {
   "tinyint(1)": { kind: "portable", name: "bool" },
@@ -448,15 +449,15 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
   }
 
   const others = await ex.query(`
-    -- EVENT_OBJECT_SCHEMA (a trigger's table is in the trigger's database) is the column MariaDB
-    -- reads one database by; on TRIGGER_SCHEMA alone it scanned all databases.
-    SELECT 'trigger' AS kind, CONCAT(TRIGGER_NAME, ' on ', EVENT_OBJECT_TABLE) AS name FROM information_schema.TRIGGERS WHERE EVENT_OBJECT_SCHEMA = DATABASE() AND TRIGGER_SCHEMA = DATABASE()
-    UNION ALL SELECT LOWER(ROUTINE_TYPE), ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()
-    UNION ALL SELECT 'event', EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()
+    -- Triggers, functions and procedures are read (routines-introspect.ts), not named.
+    SELECT 'event' AS kind, EVENT_NAME AS name FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()
     UNION ALL SELECT 'sequence', TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'SEQUENCE'
     ORDER BY 1, 2`);
   for (const r of others) skipped.push(`${String(r["kind"])} ${String(r["name"])}`);
   const views = await readMysqlViews(ex, skipped);
+  const skippedWhy: Record<string, string> = {};
+  const functions = await readMysqlRoutines(ex, skipped, skippedWhy);
+  const triggers = await readMysqlTriggers(ex, skipped);
 
   // The defaults, for the normal form: a table restating them is the same as one without.
   const charsets = await ex.query(
@@ -477,9 +478,12 @@ export async function introspectMysql(ex: Executor, opts: IntrospectOptions = {}
       enums,
       tables: [...tables.values()].map((t): Table => t),
       ...(views.length ? { views } : {}),
+      ...(functions.length ? { functions } : {}),
+      ...(triggers.length ? { triggers } : {}),
       databaseDefaults,
     },
     skipped,
+    ...(Object.keys(skippedWhy).length ? { skippedWhy } : {}),
     unsupported: await unsupportedMysql(ex, exclude),
   };
 }

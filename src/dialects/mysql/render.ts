@@ -5,6 +5,8 @@
 import { alterPartitioningSql, partitionClauseSql } from "./partitions.ts";
 import type {
   Check,
+  Routine,
+  Trigger,
   Column,
   CommentedItem,
   ForeignKey,
@@ -19,6 +21,7 @@ import { keyPrefixLengths } from "../../ir/model.ts";
 import { type AlterColumn, assertNever, type Change } from "../../diff/changes.ts";
 import { type TableLineage, tableLineage } from "../../diff/steps.ts";
 import { BaseRenderer } from "../common/render.ts";
+import { routineClauses, triggerHead } from "../common/routines.ts";
 import { backtickNames, quoteBacktick, quoteStringMysql } from "../common/sql.ts";
 import { isBlobLike, mysqlType, TEXT_PREFIX } from "./types.ts";
 import { CAPABILITIES, INDEX_KINDS } from "./capabilities.ts";
@@ -186,6 +189,47 @@ export class MysqlRenderer extends BaseRenderer {
   /** RENAME TABLE renames a view too. */
   protected override renameView(from: string, to: string): string[] {
     return [`RENAME TABLE ${this.q(from)} TO ${this.q(to)}`];
+  }
+
+  /**
+   * `CREATE FUNCTION f(args) RETURNS t [characteristics] body` (and PROCEDURE): the body is
+   * the routine's statement itself, verbatim (MySQL/MariaDB have no dollar quoting; the
+   * runner's splitter keeps a BEGIN ... END with its semicolons in one statement).
+   */
+  protected override createFunction(f: Routine): string[] {
+    return [
+      [
+        `CREATE ${f.procedure ? "PROCEDURE" : "FUNCTION"} ${this.q(f.name)}(${f.args})`,
+        ...routineClauses(f),
+        f.body.trim(),
+      ].join(" "),
+    ];
+  }
+  /** MySQL has no CREATE OR REPLACE FUNCTION (MariaDB has): a drop and a create. */
+  protected override replaceFunction(from: Routine, to: Routine): string[] {
+    return [...this.dropFunction(from), ...this.createFunction(to)];
+  }
+  /** One routine per name: no argument list. */
+  protected override dropFunction(f: Routine): string[] {
+    return [`DROP ${f.procedure ? "PROCEDURE" : "FUNCTION"} ${this.q(f.name)}`];
+  }
+  /** No ALTER ... RENAME for routines: a drop and a create under the new name. */
+  protected override renameFunction(f: Routine, to: string): string[] {
+    return [...this.dropFunction(f), ...this.createFunction({ ...f, name: to })];
+  }
+  /** `CREATE TRIGGER t BEFORE INSERT ON x FOR EACH ROW body` (MySQL's are row triggers only). */
+  protected override createTrigger(t: Trigger): string[] {
+    return [
+      `CREATE TRIGGER ${this.q(t.name)} ${triggerHead(t, (n) => this.q(n))} FOR EACH ROW ${(t.body ?? "").trim()}`,
+    ];
+  }
+  /** Trigger names are the database's. */
+  protected override dropTrigger(t: Trigger): string[] {
+    return [`DROP TRIGGER ${this.q(t.name)}`];
+  }
+  /** No RENAME TRIGGER: a drop and a create under the new name. */
+  protected override renameTrigger(t: Trigger, to: string): string[] {
+    return [...this.dropTrigger(t), ...this.createTrigger({ ...t, name: to })];
   }
 
   /** The plan being rendered, for what a table and its columns are called at its end. */

@@ -31,6 +31,8 @@ export const CAPABILITIES: Capabilities = {
   materializedViews: true,
   viewsPinColumns: "drop-and-type",
   viewComments: true,
+  functions: true,
+  triggers: { runs: "function", forEach: "statement" },
   collations: { onOtherTypes: "refused", onEnums: false },
   // Indexes are relations, and so are the unique and primary key constraints (each owns an
   // index): one namespace per schema. Foreign keys and checks are named per table.

@@ -9,6 +9,7 @@ import { PostgresRenderer } from "./render.ts";
 import { validatePostgres } from "./validate.ts";
 import { normalizePartitionOptions } from "./partitions.ts";
 import { postgresViewsAsStored } from "./objects-introspect.ts";
+import { postgresRoutinesAsStored } from "./routines-introspect.ts";
 
 export const postgres: Dialect = {
   name: "postgres",
@@ -19,6 +20,7 @@ export const postgres: Dialect = {
   render: (changes, ctx) => new PostgresRenderer().render(changes, ctx),
   introspect: introspectPostgres,
   viewsAsStored: postgresViewsAsStored,
+  routinesAsStored: postgresRoutinesAsStored,
   normalize: (schema) =>
     normalizeSchema(schema, {
       capabilities: CAPABILITIES,

@@ -11,6 +11,7 @@
  * (`objects-introspect.ts`). What the language cannot express (views, triggers, functions,
  * operators, casts, other types) is listed, not read.
  */
+import { readFunctions, readTriggers } from "./routines-introspect.ts";
 import type {
   Check,
   Column,
@@ -562,12 +563,9 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
   }
 
   const others = await ex.query(`
-    -- Views are read (readViews), not named.
-    select 'trigger' as kind, t.tgname || ' on ' || c.relname as name from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and not t.tgisinternal
-      -- A partition's clone of its parent's trigger is the parent's (listed there).
-      and t.tgparentid = 0
+    -- Views, functions and triggers are read (readViews, readFunctions, readTriggers), not named.
     -- A materialized view's indexes (Pagila's rental_category) go with it: named, not read.
-    union all select 'index', ic.relname || ' on ' || c.relname from pg_index i join pg_class ic on ic.oid = i.indexrelid
+    select 'index' as kind, ic.relname || ' on ' || c.relname as name from pg_index i join pg_class ic on ic.oid = i.indexrelid
       join pg_class c on c.oid = i.indrelid join pg_namespace n on n.oid = c.relnamespace
       where n.nspname = current_schema() and c.relkind = 'm'
     -- The schema's own comment and privileges (Sakila comments it, Pagila re-grants it) are not
@@ -596,8 +594,6 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
         and not exists (select 1 from pg_depend x where x.classid = 'pg_namespace'::regclass and x.objid = n.oid and x.deptype = 'e')
     -- An extension in this schema is read (readExtensions); its functions, types, operators and
     -- operator classes and families are its own (CREATE EXTENSION makes them), never listed.
-    union all select 'function', p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = current_schema()
-      and not exists (select 1 from pg_depend x where x.classid = 'pg_proc'::regclass and x.objid = p.oid and x.deptype = 'e')
     -- Range and multirange types (composite types are read: readComposites).
     union all select 'type', t.typname from pg_type t join pg_namespace n on n.oid = t.typnamespace
       where n.nspname = current_schema() and t.typtype in ('r', 'm')
@@ -627,7 +623,9 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
   const extensions = await readExtensions(ex);
   const composites = await readComposites(ex);
   const skippedWhy: Record<string, string> = {};
-  const views = await readViews(ex, skipped, skippedWhy);
+  const functions = await readFunctions(ex, skipped, skippedWhy);
+  const triggers = await readTriggers(ex, skipped, skippedWhy);
+  const views = await readViews(ex, skipped, skippedWhy, new Set(functions.map((f) => f.name)));
   const unsupported = [...(await unsupportedPostgres(ex, exclude)), ...ownInherited];
   return {
     schema: {
@@ -638,6 +636,8 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
       ...(views.length ? { views } : {}),
       ...(extensions.length ? { extensions } : {}),
       ...(composites.length ? { composites } : {}),
+      ...(functions.length ? { functions } : {}),
+      ...(triggers.length ? { triggers } : {}),
     },
     skipped,
     ...(Object.keys(skippedWhy).length ? { skippedWhy } : {}),

@@ -106,14 +106,15 @@ export async function readDomains(ex: Executor): Promise<Domain[]> {
 /**
  * The schema's views and materialized views, each query as PostgreSQL prints it
  * (`pg_get_viewdef(oid, true)`, without its final semicolon): the normal form views compare in.
- * A view that uses a function of the schema (not an extension's: `pull` names functions, never
- * writes them), or a view that is not read so, is not read either: it is named in `skipped`
+ * A view that uses a function of the schema that is not pulled (not an extension's: see
+ * `readFunctions`; `pulledFunctions` are), or a view that reads such a view, is not read either: it is named in `skipped`
  * with the reason in `why`.
  */
 export async function readViews(
   ex: Executor,
   skipped: string[] = [],
   why: Record<string, string> = {},
+  pulledFunctions: ReadonlySet<string> = new Set(),
 ): Promise<View[]> {
   const rows = await ex.query(`
     with recursive uses as (
@@ -130,16 +131,19 @@ export async function readViews(
       where r.ev_class <> u.view
     )
     select c.relname as name, c.relkind = 'm' as materialized, pg_get_viewdef(c.oid, true) as query,
-      (select min(u.fn) from uses u where u.view = c.oid) as fn, obj_description(c.oid, 'pg_class') as doc
+      (select string_agg(distinct u.fn, chr(1)) from uses u where u.view = c.oid) as fns, obj_description(c.oid, 'pg_class') as doc
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where n.nspname = current_schema() and c.relkind in ('v', 'm') order by c.relname`);
   const out: View[] = [];
   for (const r of rows) {
     const name = String(r["name"]);
-    if (r["fn"] !== null && r["fn"] !== undefined) {
+    const fn = (typeof r["fns"] === "string" ? r["fns"].split("\u0001") : []).find(
+      (f) => !pulledFunctions.has(f),
+    );
+    if (fn !== undefined) {
       const entry = `${r["materialized"] === true ? "materialized view" : "view"} ${name}`;
       skipped.push(entry);
-      why[entry] = `it uses function ${String(r["fn"])}, which is not pulled`;
+      why[entry] = `it uses function ${fn}, which is not pulled`;
       continue;
     }
     out.push({

@@ -46,6 +46,7 @@ export const CAPABILITIES: Capabilities = {
   virtualTables: true,
   viewsPinColumns: "drop",
   viewsAsWritten: true,
+  triggers: { runs: "body", forEach: "row", oneEvent: true },
   tableOptions: [
     { name: "without rowid", takes: "flag" },
     { name: "strict", takes: "flag" },

@@ -9,6 +9,7 @@
  * `CHECK (col IN (...))`, read back as an enum type named after the column.
  */
 import type {
+  Trigger,
   Check,
   Column,
   ColumnType,
@@ -29,7 +30,7 @@ import { sqliteType } from "./types.ts";
 import { normExpr } from "../common/expr.ts";
 import { parseCreateIndex, parseCreateTable } from "./create-sql.ts";
 import { parseCreateVirtual } from "./virtual.ts";
-import { sqliteViewQuery } from "../common/views.ts";
+import { sqliteTrigger, sqliteViewQuery } from "../common/views.ts";
 import { UUID_SQL } from "./render.ts";
 import { InlineEnums } from "../common/inline-enums.ts";
 import { dedupeName, foreignKeyName, uniqueName } from "../../ir/naming.ts";
@@ -148,6 +149,7 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
   const indexSql = new Map<string, string>();
   const skipped: string[] = [];
   const views: View[] = [];
+  const triggers: Trigger[] = [];
   const skippedWhy: Record<string, string> = {};
   for (const o of objects) {
     if (o.type === "table" && kinds.get(o.name) === "shadow") continue;
@@ -160,7 +162,14 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
     else if (o.type === "view") {
       skipped.push(`view ${o.name}`);
       skippedWhy[`view ${o.name}`] = "it names its columns (`CREATE VIEW v(a, b)`), not expressed yet";
-    } else if (o.type === "trigger") skipped.push(`trigger ${o.name} on ${o.tbl_name}`);
+    } else if (o.type === "trigger") {
+      const t = sqliteTrigger(o.name, o.tbl_name, o.sql ?? "");
+      if (t) triggers.push(t);
+      else {
+        skipped.push(`trigger ${o.name} on ${o.tbl_name}`);
+        skippedWhy[`trigger ${o.name} on ${o.tbl_name}`] = "its CREATE TRIGGER text could not be read";
+      }
+    }
   }
   const tables = new Map<
     string,
@@ -354,6 +363,7 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
         a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
       ),
       ...(views.length ? { views } : {}),
+      ...(triggers.length ? { triggers } : {}),
     },
     skipped,
     ...(Object.keys(skippedWhy).length ? { skippedWhy } : {}),

@@ -9,19 +9,23 @@
  * runs `PRAGMA foreign_key_check` before COMMIT (rolling back on any violation) and turns it on
  * again after. The statements here rely on that; so does every test that applies them.
  *
- * Views and triggers (written by hand: the language has neither): `DROP TABLE` drops the
- * table's triggers, and since SQLite 3.26 `ALTER TABLE ... RENAME` re-checks every view and
- * fails on one that names the dropped table ("error in view v: no such table"). The rename
- * therefore runs with `PRAGMA legacy_alter_table = ON` (a per-connection flag that does work
- * inside a transaction): the view then simply finds the table again under its old name. The
- * runner's migration guard (`guard.ts`) recreates the dropped triggers and checks the views.
+ * Views and triggers: `DROP TABLE` drops the table's triggers, and since SQLite 3.26 `ALTER
+ * TABLE ... RENAME` re-checks every view and fails on one that names the dropped table ("error
+ * in view v: no such table"). The rename therefore runs with `PRAGMA legacy_alter_table = ON`
+ * (a per-connection flag that does work inside a transaction): the view then simply finds the
+ * table again under its old name. The schema's triggers on the table (`triggers`) are created
+ * again after the indexes; the runner's migration guard (`guard.ts`) recreates those written by
+ * hand and checks the views.
  */
-import type { Index, Table } from "../../ir/model.ts";
+import type { Index, Table, Trigger } from "../../ir/model.ts";
 
 export interface RebuildHooks {
   q(name: string): string;
   createTable(t: Table): string[];
   createIndex(table: string, i: Index): string[];
+  createTrigger(t: Trigger): string[];
+  /** The schema's triggers on the table when it is rebuilt. */
+  readonly triggers: readonly Trigger[];
 }
 
 /**
@@ -45,5 +49,6 @@ export function rebuildTable(target: Table, current: ReadonlySet<string>, h: Reb
     `ALTER TABLE ${h.q(temp)} RENAME TO ${h.q(target.name)}`,
     "PRAGMA legacy_alter_table = OFF",
     ...target.indexes.flatMap((i) => h.createIndex(target.name, i)),
+    ...h.triggers.flatMap((t) => h.createTrigger(t)),
   ];
 }

@@ -4,7 +4,8 @@
  * else. Enums are TEXT with a CHECK; comments do not exist; foreign keys may name tables
  * created later, so cycles need no separate statements.
  */
-import type { Column, Table } from "../../ir/model.ts";
+import type { Column, Table, Trigger } from "../../ir/model.ts";
+import { triggerHead } from "../common/routines.ts";
 import type { AlterColumn, Change } from "../../diff/changes.ts";
 import { assertNever } from "../../diff/changes.ts";
 import type { ColumnFacet } from "../../diff/facets.ts";
@@ -81,6 +82,26 @@ export class SqliteRenderer extends BaseRenderer {
   protected override renameView(from: string, to: string): string[] {
     const v = this.viewIn("before", from);
     return [...this.dropView(v), ...this.createView({ ...v, name: to })];
+  }
+
+  /** `CREATE TRIGGER t BEFORE INSERT ON x [FOR EACH ROW] [WHEN expr] BEGIN ... END`: the body verbatim. */
+  protected override createTrigger(t: Trigger): string[] {
+    return [
+      [
+        `CREATE TRIGGER ${this.q(t.name)} ${triggerHead(t, (n) => this.q(n))}`,
+        ...(t.forEach ? [`FOR EACH ${t.forEach.toUpperCase()}`] : []),
+        ...(t.when !== undefined ? [`WHEN ${t.when}`] : []),
+        (t.body ?? "").trim(),
+      ].join(" "),
+    ];
+  }
+  /** Trigger names are the schema's. */
+  protected override dropTrigger(t: Trigger): string[] {
+    return [`DROP TRIGGER ${this.q(t.name)}`];
+  }
+  /** SQLite cannot rename a trigger: it is dropped and created under the new name. */
+  protected override renameTrigger(t: Trigger, to: string): string[] {
+    return [...this.dropTrigger(t), ...this.createTrigger({ ...t, name: to })];
   }
 
   protected override renameIndex(table: string, from: string, to: string): string[] {
@@ -214,6 +235,14 @@ export class SqliteRenderer extends BaseRenderer {
       case "drop-view":
       case "rename-view":
       case "set-view-comment":
+      case "create-function":
+      case "drop-function":
+      case "replace-function":
+      case "rename-function":
+      case "create-trigger":
+      case "drop-trigger":
+      case "rename-trigger":
+      case "set-routine-doc":
       case "create-table":
       case "drop-table":
       case "rename-table":
@@ -317,6 +346,8 @@ export class SqliteRenderer extends BaseRenderer {
       q: this.q,
       createTable: (t) => this.createTable(t),
       createIndex: (tn, i) => this.createIndex(tn, i),
+      createTrigger: (t) => this.createTrigger(t),
+      triggers: (step.after.triggers ?? []).filter((t) => t.table === name),
     });
   }
 }
@@ -360,6 +391,14 @@ function tableOf(c: Change): string | undefined {
     case "drop-view":
     case "rename-view":
     case "set-view-comment":
+    case "create-function":
+    case "drop-function":
+    case "replace-function":
+    case "rename-function":
+    case "create-trigger":
+    case "drop-trigger":
+    case "rename-trigger":
+    case "set-routine-doc":
       return undefined;
     case "create-table":
     case "drop-table":

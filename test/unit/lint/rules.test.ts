@@ -77,6 +77,44 @@ const PARTITION_SQL = {
   mysql: "ALTER TABLE `pay` DROP PARTITION p2022, p2023;",
 };
 
+/** A function `f` used by a view: its argument list changed by hand, or as generate writes it. */
+const FN = (args: string, body: string) =>
+  `${T}function f(${args}) returns int language sql as $$ ${body} $$\nview v as (select f(id) from t)\n`;
+const FUNCTION_CASES = {
+  dropInUse: [
+    {
+      name: "a function a view uses is dropped by hand",
+      from: FN("x int", "select x"),
+      to: FN("x int, y int default 1", "select x + y"),
+      sql: {
+        postgres:
+          'DROP FUNCTION "f"(x int);\nCREATE FUNCTION "f"(x int, y int default 1) RETURNS int LANGUAGE sql AS $$ select x + y $$;',
+      },
+    },
+    {
+      name: "the view is dropped first",
+      from: FN("x int", "select x"),
+      to: FN("x int, y int default 1", "select x + y"),
+    },
+  ] as [Case, Case],
+  signature: [
+    {
+      name: "CREATE OR REPLACE with another argument list leaves the old overload",
+      from: FN("x int", "select x"),
+      to: FN("x int, y int default 1", "select x + y"),
+      sql: {
+        postgres:
+          'CREATE OR REPLACE FUNCTION "f"(x int, y int default 1) RETURNS int LANGUAGE sql AS $$ select x + y $$;',
+      },
+    },
+    {
+      name: "the old signature is dropped first",
+      from: FN("x int", "select x"),
+      to: FN("x int, y int default 1", "select x + y"),
+    },
+  ] as [Case, Case],
+};
+
 /** rule → [minimal case, safe twin]. */
 const CASES: Record<Exclude<RuleId, "unknown-rule">, readonly [Case, Case]> = {
   "drop-table": [
@@ -124,6 +162,8 @@ const CASES: Record<Exclude<RuleId, "unknown-rule">, readonly [Case, Case]> = {
   ],
   "drop-view-in-use": VIEW_CASES,
   "view-reader-broken": VIEW_CASES,
+  "drop-function-in-use": FUNCTION_CASES.dropInUse,
+  "function-signature-replaced": FUNCTION_CASES.signature,
   "drop-column": [
     { name: "a column is dropped", from: T, to: withNote("") },
     { name: "a column is added", from: withNote(""), to: T },

@@ -93,15 +93,26 @@ describe("statement facts", () => {
       column: { identity: true },
     });
   });
-  test("statements with no facts: INSERT, SELECT, PRAGMA, CREATE VIEW, a function body", () => {
+  test("statements with no facts: INSERT, SELECT, PRAGMA, CREATE VIEW", () => {
     for (const s of [
       "INSERT INTO t VALUES (1)",
       "SELECT 1",
       "PRAGMA foreign_keys = ON",
       "CREATE VIEW v AS SELECT * FROM t",
-      "CREATE FUNCTION f() RETURNS int AS $$ DROP TABLE x; $$ LANGUAGE sql",
     ])
       expect(kinds(s)).toEqual([]);
+  });
+  test("a function's header is its fact, never its body's statements", () => {
+    expect(
+      factsOf(
+        "CREATE FUNCTION f(a int, b text default ')') RETURNS int AS $$ DROP TABLE x; $$ LANGUAGE sql",
+        false,
+      ),
+    ).toEqual([{ kind: "create-function", name: "f", args: "a int, b text default ')'" }]);
+    expect(factsOf('DROP FUNCTION "F"(int) CASCADE', false)).toEqual([
+      { kind: "drop-function", name: "F", cascade: true },
+    ]);
+    expect(factsOf("DROP TRIGGER t ON users", false)).toEqual([{ kind: "drop-trigger", name: "t" }]);
   });
   test("UPDATE names its table (a backfill)", () =>
     expect(factsOf('UPDATE ONLY "t" SET a = 1 WHERE a IS NULL', false)).toEqual([

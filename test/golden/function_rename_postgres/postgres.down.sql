@@ -1,0 +1,1 @@
+ALTER FUNCTION "welcome"(who text) RENAME TO "greet";

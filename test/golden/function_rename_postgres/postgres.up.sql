@@ -1,0 +1,1 @@
+ALTER FUNCTION "greet"(who text) RENAME TO "welcome";

@@ -1,0 +1,5 @@
+DROP TRIGGER `users_n`;
+
+DROP FUNCTION `add_one`;
+
+DROP PROCEDURE `bump_all`;

@@ -1,0 +1,3 @@
+DROP TRIGGER "users_keep";
+
+DROP TRIGGER "users_audit";

@@ -1,0 +1,1 @@
+ALTER TRIGGER "users_updated" ON "users" RENAME TO "users_touch";

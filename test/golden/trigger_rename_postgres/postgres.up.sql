@@ -1,0 +1,1 @@
+ALTER TRIGGER "users_touch" ON "users" RENAME TO "users_updated";
