@@ -139,6 +139,11 @@ export interface Capabilities {
   readonly extensions?: boolean;
   /** Composite types (`type t { a int }`, PostgreSQL's CREATE TYPE ... AS). Absent: validation refuses them. */
   readonly compositeTypes?: boolean;
+  /**
+   * Schemas (namespaces) beside the current one: `schema sales` and qualified names
+   * (`sales.orders`), PostgreSQL's CREATE SCHEMA. Absent: validation refuses both.
+   */
+  readonly namespaces?: boolean;
   /** Where constraint and index names must be unique (validator). */
   readonly nameScopes: NameScopes;
   /** What the database accepts that is legal but odd (validator: warnings, not errors). */

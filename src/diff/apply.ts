@@ -9,6 +9,7 @@ import type {
   Domain,
   EnumType,
   Extension,
+  Namespace,
   Routine,
   Schema,
   Sequence,
@@ -27,6 +28,7 @@ export function applyChanges(schema: Schema, changes: readonly Change[]): Schema
     sequences: [...(schema.sequences ?? [])],
     domains: [...(schema.domains ?? [])],
     views: [...(schema.views ?? [])],
+    namespaces: [...(schema.namespaces ?? [])],
     extensions: [...(schema.extensions ?? [])],
     composites: [...(schema.composites ?? [])],
     functions: [...(schema.functions ?? [])],
@@ -40,6 +42,7 @@ export function applyChanges(schema: Schema, changes: readonly Change[]): Schema
     ...(s.sequences.length ? { sequences: s.sequences } : {}),
     ...(s.domains.length ? { domains: s.domains } : {}),
     ...(s.views.length ? { views: s.views } : {}),
+    ...(s.namespaces.length ? { namespaces: s.namespaces } : {}),
     ...(s.extensions.length ? { extensions: s.extensions } : {}),
     ...(s.composites.length ? { composites: s.composites } : {}),
     ...(s.functions.length ? { functions: s.functions } : {}),
@@ -62,6 +65,7 @@ interface State {
   sequences: Sequence[];
   domains: Domain[];
   views: View[];
+  namespaces: Namespace[];
   extensions: Extension[];
   composites: CompositeType[];
   functions: Routine[];
@@ -69,7 +73,8 @@ interface State {
 }
 
 function applyTo(s: State, c: Change): void {
-  let { tables, enums, sequences, domains, views, extensions, composites, functions, triggers } = s;
+  let { tables, enums, sequences, domains, views, namespaces, extensions, composites, functions, triggers } =
+    s;
   // A trigger follows its table or view (the databases keep it by oid, or rename it with the table).
   const retable = (from: string, to: string) => {
     triggers = triggers.map((t) => (t.table === from ? { ...t, table: to } : t));
@@ -449,6 +454,23 @@ function applyTo(s: State, c: Change): void {
         indexes: t.indexes.map((i) => (i.name === c.from ? { ...i, name: c.to } : i)),
       }));
       break;
+    case "create-namespace":
+      if (namespaces.some((x) => x.name === c.namespace.name))
+        throw new Error(`apply: schema ${c.namespace.name} exists`);
+      namespaces.push(c.namespace);
+      break;
+    case "drop-namespace":
+      must(namespaces, c.namespace.name, "schema");
+      namespaces = without(namespaces, c.namespace.name);
+      break;
+    case "set-namespace-comment": {
+      must(namespaces, c.namespace, "schema");
+      const { doc: _, ...bare } = namespaces.find((x) => x.name === c.namespace)!;
+      namespaces = namespaces.map((x) =>
+        x.name === c.namespace ? (c.to !== undefined ? { ...bare, doc: c.to } : bare) : x,
+      );
+      break;
+    }
     case "create-extension":
       if (extensions.some((x) => x.name === c.extension.name))
         throw new Error(`apply: extension ${c.extension.name} exists`);
@@ -488,6 +510,7 @@ function applyTo(s: State, c: Change): void {
       assertNever(c);
   }
   s.extensions = extensions;
+  s.namespaces = namespaces;
   s.composites = composites;
   s.tables = tables;
   s.enums = enums;

@@ -17,6 +17,7 @@ import type {
   Domain,
   EnumType,
   Extension,
+  Namespace,
   Exclusion,
   Sequence,
   ForeignKey,
@@ -63,6 +64,18 @@ export type Change =
   | { readonly kind: "rename-domain"; readonly from: string; readonly to: string }
   /** Default, NOT NULL, checks or comment of a domain (named `to.name`; same base type). */
   | { readonly kind: "alter-domain"; readonly from: Domain; readonly to: Domain }
+  // Schemas (namespaces, PostgreSQL)
+  /** CREATE SCHEMA: before every object in it (and before extensions, which may live in it). */
+  | { readonly kind: "create-namespace"; readonly namespace: Namespace }
+  /** DROP SCHEMA (never CASCADE): after every object in it is gone. */
+  | { readonly kind: "drop-namespace"; readonly namespace: Namespace }
+  /** COMMENT ON SCHEMA of a kept schema. */
+  | {
+      readonly kind: "set-namespace-comment";
+      readonly namespace: string;
+      readonly from?: string;
+      readonly to?: string;
+    }
   // Extensions and composite types (PostgreSQL)
   /** CREATE EXTENSION: before everything that may use what it makes. */
   | { readonly kind: "create-extension"; readonly extension: Extension }
@@ -212,7 +225,7 @@ export function assertNever(x: never): never {
 }
 
 /**
- * The changes of sequences, domains, extensions and composite types: what the renderers'
+ * The changes of schemas, sequences, domains, extensions and composite types: what the renderers'
  * `objectChange` hook receives.
  */
 export type ObjectChange = Extract<
@@ -227,6 +240,9 @@ export type ObjectChange = Extract<
       | "drop-domain"
       | "rename-domain"
       | "alter-domain"
+      | "create-namespace"
+      | "drop-namespace"
+      | "set-namespace-comment"
       | "create-extension"
       | "drop-extension"
       | "create-composite"

@@ -89,8 +89,12 @@ export function dataLoss(c: Change): string | undefined {
       if (!drop.length) return undefined;
       return `drops attribute${drop.length > 1 ? "s" : ""} ${names(drop)} of type \`${c.to.name}\`${moved.length ? ` (${names(moved)} added again at the end, empty)` : ""}: ${drop.length > 1 ? "their values" : "its value"} in every column of the type ${drop.length > 1 ? "are" : "is"} lost`;
     }
+    // A schema is dropped empty (its objects' drops come first, each judged on its own).
     // An extension holds no rows of its own (a column of one of its types is dropped first);
     // a dropped composite type is used by no column by then.
+    case "create-namespace":
+    case "drop-namespace":
+    case "set-namespace-comment":
     case "create-extension":
     case "drop-extension":
     case "create-composite":

@@ -40,6 +40,17 @@ export function invert(c: Change): Change {
       return { kind: "rename-domain", from: c.to, to: c.from };
     case "alter-domain":
       return { kind: "alter-domain", from: c.to, to: c.from };
+    case "create-namespace":
+      return { kind: "drop-namespace", namespace: c.namespace };
+    case "drop-namespace":
+      return { kind: "create-namespace", namespace: c.namespace };
+    case "set-namespace-comment":
+      return {
+        kind: "set-namespace-comment",
+        namespace: c.namespace,
+        ...(c.to !== undefined ? { from: c.to } : {}),
+        ...(c.from !== undefined ? { to: c.from } : {}),
+      };
     case "create-extension":
       return { kind: "drop-extension", extension: c.extension };
     case "drop-extension":

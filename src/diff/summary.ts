@@ -49,6 +49,12 @@ export function describe(c: Change): string {
       return `~ domain ${c.from} renamed to ${c.to}`;
     case "alter-domain":
       return `~ domain ${c.to.name}: ${domainChangeText(c.from, c.to)}`;
+    case "create-namespace":
+      return `+ schema ${c.namespace.name}`;
+    case "drop-namespace":
+      return `- schema ${c.namespace.name}`;
+    case "set-namespace-comment":
+      return `~ schema ${c.namespace} (comment)`;
     case "create-extension":
       return `+ extension ${c.extension.name}`;
     case "drop-extension":
@@ -221,6 +227,11 @@ export function changeTarget(c: Change): { table?: string; column?: string; enum
     case "create-domain":
     case "drop-domain":
       return { name: c.domain.name };
+    case "create-namespace":
+    case "drop-namespace":
+      return { name: c.namespace.name };
+    case "set-namespace-comment":
+      return { name: c.namespace };
     case "create-extension":
     case "drop-extension":
       return { name: c.extension.name };

@@ -37,6 +37,7 @@ export function canonical(schema: Schema): Schema {
         }
       : {}),
     ...(s.views?.length ? { views: byName(s.views) } : {}),
+    ...(s.namespaces?.length ? { namespaces: byName(s.namespaces) } : {}),
     ...(s.extensions?.length ? { extensions: byName(s.extensions) } : {}),
     // A composite type's attributes keep their order (it is the type's).
     ...(s.composites?.length ? { composites: byName(s.composites) } : {}),

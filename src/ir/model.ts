@@ -451,6 +451,19 @@ export interface Domain {
 }
 
 /**
+ * A schema (namespace) of PostgreSQL other than the connection's current one (`schema sales`,
+ * CREATE SCHEMA). Objects in it are named `sales.orders` in the IR: the schema's name, a dot, the
+ * object's name (see `src/ir/qualified.ts`); a bare name is in the current schema (normally
+ * `public`), which is never declared. Created before, and dropped after, every object in it.
+ */
+export interface Namespace {
+  readonly name: string;
+  /** COMMENT ON SCHEMA. */
+  readonly doc?: string;
+  readonly src?: SourceInfo;
+}
+
+/**
  * An extension the schema needs (`extension btree_gist`, PostgreSQL's CREATE EXTENSION), created
  * before anything that uses its types, functions or operator classes and dropped after. What the
  * extension itself makes (its types, functions, operators) is its own, never declared.
@@ -556,6 +569,8 @@ export interface Schema {
   readonly domains?: readonly Domain[];
   /** Views, in declaration order; absent: none (snapshots older than views have none). */
   readonly views?: readonly View[];
+  /** Schemas other than the current one (PostgreSQL), in declaration order; absent: none. */
+  readonly namespaces?: readonly Namespace[];
   /** Extensions (PostgreSQL); absent: none. */
   readonly extensions?: readonly Extension[];
   /** Composite types (PostgreSQL); absent: none. */

@@ -191,6 +191,13 @@ function changeFootprint(c: Change, to: Schema, writes: ObjectRef[], reads: Obje
     case "set-view-comment":
       writes.push(named("view", c.view));
       return;
+    case "create-namespace":
+    case "drop-namespace":
+      writes.push(named("schema", c.namespace.name));
+      return;
+    case "set-namespace-comment":
+      writes.push(named("schema", c.namespace));
+      return;
     case "create-extension":
     case "drop-extension":
       writes.push(named("extension", c.extension.name));

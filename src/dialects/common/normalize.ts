@@ -175,6 +175,9 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
     ...(v.materialized ? { materialized: true } : {}),
     ...(caps.viewComments && v.doc !== undefined ? { doc: v.doc } : {}),
   }));
+  const namespaces = [...(schema.namespaces ?? [])]
+    .map((x) => ({ name: x.name, ...(caps.comments && x.doc !== undefined ? { doc: x.doc } : {}) }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const extensions = [...(schema.extensions ?? [])]
     .map((x) => ({ name: x.name }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -213,6 +216,7 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
     ...(t.body !== undefined ? { body: t.body } : {}),
   }));
   return {
+    ...(namespaces.length ? { namespaces } : {}),
     ...(extensions.length ? { extensions } : {}),
     ...(composites.length ? { composites } : {}),
     ...(sequences.length ? { sequences } : {}),

@@ -95,6 +95,9 @@ export abstract class BaseRenderer {
       case "drop-domain":
       case "rename-domain":
       case "alter-domain":
+      case "create-namespace":
+      case "drop-namespace":
+      case "set-namespace-comment":
       case "create-extension":
       case "drop-extension":
       case "create-composite":

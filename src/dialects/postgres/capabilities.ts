@@ -27,6 +27,7 @@ export const CAPABILITIES: Capabilities = {
   standaloneSequences: true,
   domains: true,
   extensions: true,
+  namespaces: true,
   compositeTypes: true,
   materializedViews: true,
   viewsPinColumns: "drop-and-type",

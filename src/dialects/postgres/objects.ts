@@ -167,6 +167,17 @@ export function objectSql(c: ObjectChange, write: DefaultWriter): string[] {
       return [`ALTER DOMAIN ${q(c.from)} RENAME TO ${q(c.to)}`];
     case "alter-domain":
       return alterDomain(c.from, c.to, write);
+    // Neither IF NOT EXISTS nor CASCADE: a schema the database has already makes up fail, named
+    // (down would drop what it did not create), and one still holding objects is not dropped.
+    case "create-namespace":
+      return [
+        `CREATE SCHEMA ${q(c.namespace.name)}`,
+        ...(c.namespace.doc !== undefined ? [comment("SCHEMA", c.namespace.name, c.namespace.doc)] : []),
+      ];
+    case "drop-namespace":
+      return [`DROP SCHEMA ${q(c.namespace.name)}`];
+    case "set-namespace-comment":
+      return [comment("SCHEMA", c.namespace, c.to)];
     // Neither IF NOT EXISTS nor CASCADE: the migration creates the extension only where the
     // database has none, so that its down drops only what it created (an extension installed
     // beforehand makes up fail, named, rather than down drop it), and the drop runs once

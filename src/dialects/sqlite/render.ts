@@ -225,6 +225,9 @@ export class SqliteRenderer extends BaseRenderer {
       case "drop-domain":
       case "rename-domain":
       case "alter-domain":
+      case "create-namespace":
+      case "drop-namespace":
+      case "set-namespace-comment":
       case "create-extension":
       case "drop-extension":
       case "create-composite":
@@ -381,6 +384,9 @@ function tableOf(c: Change): string | undefined {
     case "drop-domain":
     case "rename-domain":
     case "alter-domain":
+    case "create-namespace":
+    case "drop-namespace":
+    case "set-namespace-comment":
     case "create-extension":
     case "drop-extension":
     case "create-composite":
