@@ -478,7 +478,15 @@ async function sqliteCatalog(db: Db): Promise<Catalog> {
             "CREATE VIEW v AS ",
           ),
         );
-      else cat.set(`${String(o["type"])} ${name}`, ws(sql));
+      else if (o["type"] === "trigger") {
+        // Likewise a trigger's: the quoting of the names in its head (`"t"`, `t`) and the spacing
+        // of an `UPDATE OF a,b` list are no part of it; the head's words and the body are.
+        const at = /\bBEGIN\b/i.exec(sql)?.index ?? sql.length;
+        const head = ws(sql.slice(0, at))
+          .replace(/"((?:[^"]|"")*)"|`((?:[^`]|``)*)`|\[([^\]]*)\]/g, (_, a, b, c) => a ?? b ?? c)
+          .replace(/\s*,\s*/g, ", ");
+        cat.set(`trigger ${name}`, `${head} ${ws(sql.slice(at))}`);
+      } else cat.set(`${String(o["type"])} ${name}`, ws(sql));
     }
   } finally {
     await c.close();

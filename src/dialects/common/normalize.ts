@@ -209,7 +209,8 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
     name: t.name,
     table: t.table,
     timing: t.timing,
-    events: t.events,
+    // `update of a,b` and `update of a, b` are the same events.
+    events: t.events.replace(/\s*,\s*/g, ", "),
     forEach: t.forEach ?? caps.triggers?.forEach ?? "row",
     ...(t.when !== undefined ? { when: t.when } : {}),
     ...(t.execute ? { execute: t.execute } : {}),

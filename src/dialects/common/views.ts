@@ -96,7 +96,11 @@ export function sqliteTrigger(name: string, table: string, sql: string): Trigger
     name,
     table,
     timing: (m[1] ?? "before").toLowerCase().replace(/\s+/g, " ") as Trigger["timing"],
-    events: m[2]!.replace(/\s+/g, " ").replace(/^(\w+)(\s+of\b)?/i, (w) => w.toLowerCase()),
+    // `update of a,b` as the language reads it back: `update of a, b`.
+    events: m[2]!
+      .replace(/\s+/g, " ")
+      .replace(/\s*,\s*/g, ", ")
+      .replace(/^(\w+)(\s+of\b)?/i, (w) => w.toLowerCase()),
     ...(m[3] ? { forEach: "row" as const } : {}),
     ...(m[4] !== undefined ? { when: m[4] } : {}),
     body: viewQueryText(m[5]!),
