@@ -240,7 +240,7 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
 /**
  * The tables (named as in `from`) whose views cannot stay while the plan runs: those it drops
  * (a table made again too), and as the dialect says (`DiffOptions.viewsPinColumns`) those
- * whose columns it drops or retypes (an enum's new values retype its columns on PostgreSQL).
+ * whose columns it drops or retypes (an enum's changed values retype its columns on PostgreSQL).
  */
 function pinnedTables(
   changes: readonly Change[],
@@ -267,7 +267,10 @@ function pinnedTables(
       c.facets.some((f) => f === "type" || f === "collation" || f === "generated")
     )
       pin(c.table);
-    else if (c.kind === "alter-enum-values" && retypes)
+    // Appending values retypes nothing, but its inverse in down.sql (the inverse of the up
+    // changes, `invert.ts`) makes the type again and retypes the columns: the views must be out
+    // of its way there too.
+    else if ((c.kind === "alter-enum-values" || c.kind === "add-enum-values") && retypes)
       for (const t of to.tables)
         if (t.columns.some((col) => col.type.kind === "enum" && col.type.name === c.enum)) pin(t.name);
   }

@@ -168,6 +168,23 @@ describe("views in a plan", () => {
     expect(lines(from, retypeOnly, "drop")).toEqual([expect.stringContaining("~ column users.id")]);
   });
 
+  test("an enum gaining values moves its columns' views out of the way where retypes pin them: down remakes the type", () => {
+    const from = schema(
+      "enum mood { happy, sad }\n\ntable users {\n  id   int primary key\n  mood mood?\n}\n\nview a as (select mood from users)\n",
+    );
+    const to = schema(
+      "enum mood { happy, sad, v2 }\n\ntable users {\n  id   int primary key\n  mood mood?\n}\n\nview a as (select mood from users)\n",
+    );
+    const up = diffSchemas(from, to, noRenames(), { viewsPinColumns: "drop-and-type" });
+    expect(up.map(describeChange)).toEqual(["- view a", expect.stringContaining("enum mood"), "+ view a"]);
+    expect(invertAll(up).map(describeChange)).toEqual([
+      "- view a",
+      expect.stringContaining("enum mood: (happy, sad, v2) → (happy, sad)"),
+      "+ view a",
+    ]);
+    expect(lines(from, to, "drop")).toEqual([expect.stringContaining("enum mood")]);
+  });
+
   test("a materialized view says its rows are computed when created", () => {
     expect(lines(schema(T), schema(`${T}\nmaterialized view m as (select 1)\n`))).toEqual([
       "+ materialized view m (its rows computed now)",
