@@ -8,6 +8,8 @@
  * the renames, so a foreign key to a renamed table is unchanged.
  *
  * Order (each phase after the one before, dependencies respected):
+ *   - create schemas (PostgreSQL namespaces, `objects.ts`), before anything that may be in one,
+ *     and drop them last of all (the views' and triggers' phases wrap what follows)
  *   0 create extensions (`objects.ts`: an enum, domain, type or table may use what one makes)
  *   1 create enums, append enum values, rename enums; then domains, composite types and
  *     sequences (created, renamed, domains and composite types altered: `objects.ts`)
@@ -52,6 +54,7 @@ import {
   diffComposites,
   diffDomains,
   diffExtensions,
+  diffNamespaces,
   diffSequences,
   domainRenames,
   type ObjectPhases,
@@ -212,7 +215,9 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
   const pinned = pinnedTables(tableChanges, from, to, m, opts);
   for (const f of droppedFunctions) pinned.add(f);
   diffViews(from, to, renames.views, pinned, views);
+  const namespaces = diffNamespaces(from, to);
   const others = [
+    ...namespaces.create,
     ...views.drop,
     ...fn.dropEarly,
     ...views.rename,
@@ -220,6 +225,7 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
     ...fn.late,
     ...views.create,
     ...fn.afterViews,
+    ...namespaces.drop,
   ];
   if (!from.triggers?.length && !to.triggers?.length) return others;
   const triggers: TriggerPhases = { drop: [], rename: [], create: [] };

@@ -164,6 +164,34 @@ export function diffExtensions(from: Schema, to: Schema, p: ObjectPhases): void 
     if (!has.has(x.name)) p.extensionDrop.push({ kind: "drop-extension", extension: x });
 }
 
+/**
+ * Schemas (PostgreSQL namespaces), by name (a schema has no rename: moving its objects is each
+ * object's rename). Created before everything else (an object moves into a new schema in the
+ * views' renames, the plan's earliest phase that names one) and dropped after everything else
+ * (DROP SCHEMA without CASCADE needs it empty); a kept schema's comment is set after the creates.
+ */
+export function diffNamespaces(from: Schema, to: Schema): { create: Change[]; drop: Change[] } {
+  const had = new Map((from.namespaces ?? []).map((x) => [x.name, x]));
+  const has = new Set((to.namespaces ?? []).map((x) => x.name));
+  const create: Change[] = [];
+  const comments: Change[] = [];
+  for (const x of to.namespaces ?? []) {
+    const old = had.get(x.name);
+    if (!old) create.push({ kind: "create-namespace", namespace: x });
+    else if (old.doc !== x.doc)
+      comments.push({
+        kind: "set-namespace-comment",
+        namespace: x.name,
+        ...(old.doc !== undefined ? { from: old.doc } : {}),
+        ...(x.doc !== undefined ? { to: x.doc } : {}),
+      });
+  }
+  const drop = (from.namespaces ?? [])
+    .filter((x) => !has.has(x.name))
+    .map((x): Change => ({ kind: "drop-namespace", namespace: x }));
+  return { create: [...create, ...comments], drop };
+}
+
 /** Composite type renames, old name → new name: columns of the type are renamed with it. */
 export function compositeRenames(from: Schema, to: Schema, renames: Renames): Map<string, string> {
   const { pairs } = match(compositesOf(from), compositesOf(to), renames.composites);

@@ -21,6 +21,7 @@ export type SchemaCstChildren = {
   compositeDecl?: CompositeDeclCstNode[];
   routineDecl?: RoutineDeclCstNode[];
   triggerDecl?: TriggerDeclCstNode[];
+  namespaceDecl?: NamespaceDeclCstNode[];
 };
 
 export interface VirtualTableDeclCstNode extends CstNode {
@@ -132,6 +133,16 @@ export type DomainAttrCstChildren = {
   Check?: IToken[];
   checkName?: IToken[];
   rawSql?: RawSqlCstNode[];
+};
+
+export interface NamespaceDeclCstNode extends CstNode {
+  name: "namespaceDecl";
+  children: NamespaceDeclCstChildren;
+}
+
+export type NamespaceDeclCstChildren = {
+  Schema: IToken[];
+  Name: IToken[];
 };
 
 export interface ExtensionDeclCstNode extends CstNode {
@@ -667,6 +678,7 @@ export interface SchemaCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   sequenceDecl(children: SequenceDeclCstChildren, param?: IN): OUT;
   domainDecl(children: DomainDeclCstChildren, param?: IN): OUT;
   domainAttr(children: DomainAttrCstChildren, param?: IN): OUT;
+  namespaceDecl(children: NamespaceDeclCstChildren, param?: IN): OUT;
   extensionDecl(children: ExtensionDeclCstChildren, param?: IN): OUT;
   compositeDecl(children: CompositeDeclCstChildren, param?: IN): OUT;
   compositeAttr(children: CompositeAttrCstChildren, param?: IN): OUT;

@@ -69,7 +69,9 @@ export function mergeParsed(
   );
   const functions = parsed.flatMap((f) => f.functions);
   const triggers = parsed.flatMap((f) => f.triggers);
+  const namespaces = parsed.flatMap((f) => f.namespaces);
   const schema: Schema = {
+    ...(namespaces.length ? { namespaces } : {}),
     tables,
     enums,
     ...(sequences.length ? { sequences } : {}),

@@ -13,6 +13,7 @@ import type {
   Sequence,
   Table,
   Trigger,
+  Namespace,
   View,
 } from "../ir/model.ts";
 import { parseCst } from "./parser.ts";
@@ -33,6 +34,7 @@ export interface ParsedFile {
   readonly composites: readonly CompositeType[];
   readonly functions: readonly Routine[];
   readonly triggers: readonly Trigger[];
+  readonly namespaces: readonly Namespace[];
   /** Declarations in source order. */
   readonly order: readonly DeclRef[];
   readonly fileTrailing: readonly string[];
@@ -79,6 +81,7 @@ export function parseFile(text: string, file: string): ParsedFile {
     composites: ir.composites,
     functions: ir.functions,
     triggers: ir.triggers,
+    namespaces: ir.namespaces,
     order: ir.order,
     fileTrailing,
     diagnostics,

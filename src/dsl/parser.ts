@@ -58,6 +58,7 @@ export class SchemaParser extends CstParser {
         { ALT: () => this.SUBRULE(this.compositeDecl) },
         { ALT: () => this.SUBRULE(this.routineDecl) },
         { ALT: () => this.SUBRULE(this.triggerDecl) },
+        { ALT: () => this.SUBRULE(this.namespaceDecl) },
       ]),
     );
   });
@@ -83,7 +84,7 @@ export class SchemaParser extends CstParser {
   viewDecl = this.RULE("viewDecl", () => {
     this.OPTION(() => this.CONSUME(T.Materialized));
     this.CONSUME(T.ViewKw);
-    this.CONSUME(T.Name);
+    this.CONSUME(T.QName, { LABEL: "Name" });
     this.OPTION2(() => this.SUBRULE(this.renamedFrom));
     this.CONSUME(T.As);
     this.SUBRULE(this.rawSql, { LABEL: "query" });
@@ -97,7 +98,7 @@ export class SchemaParser extends CstParser {
    */
   routineDecl = this.RULE("routineDecl", () => {
     this.OR([{ ALT: () => this.CONSUME(T.FunctionKw) }, { ALT: () => this.CONSUME(T.ProcedureKw) }]);
-    this.CONSUME(T.Name);
+    this.CONSUME(T.QName, { LABEL: "Name" });
     this.OPTION(() => this.SUBRULE(this.renamedFrom));
     this.SUBRULE(this.rawSql, { LABEL: "args" });
     this.MANY({
@@ -126,7 +127,7 @@ export class SchemaParser extends CstParser {
       DEF: () => this.CONSUME(T.RawAny, { LABEL: "event" }),
     });
     this.CONSUME(T.On);
-    this.CONSUME2(T.Name, { LABEL: "table" });
+    this.CONSUME(T.QName, { LABEL: "table" });
     this.MANY2(() => this.CONSUME(T.Identifier, { LABEL: "word" }));
     this.OPTION2(() => {
       this.CONSUME(T.When);
@@ -137,7 +138,7 @@ export class SchemaParser extends CstParser {
         ALT: () => {
           this.CONSUME(T.Execute);
           this.OR2([{ ALT: () => this.CONSUME(T.FunctionKw) }, { ALT: () => this.CONSUME(T.ProcedureKw) }]);
-          this.CONSUME3(T.Name, { LABEL: "function" });
+          this.CONSUME2(T.QName, { LABEL: "function" });
           this.SUBRULE2(this.rawSql, { LABEL: "args" });
         },
       },
@@ -153,7 +154,7 @@ export class SchemaParser extends CstParser {
   /** `sequence NAME [renamed from OLD] [(start = 1, cycle, owned by = t.c, ...)]` (PostgreSQL). */
   sequenceDecl = this.RULE("sequenceDecl", () => {
     this.CONSUME(T.SequenceKw);
-    this.CONSUME(T.Name);
+    this.CONSUME(T.QName, { LABEL: "Name" });
     this.OPTION(() => this.SUBRULE(this.renamedFrom));
     this.OPTION2(() => this.SUBRULE(this.tableOptions));
   });
@@ -164,7 +165,7 @@ export class SchemaParser extends CstParser {
    */
   domainDecl = this.RULE("domainDecl", () => {
     this.CONSUME(T.DomainKw);
-    this.CONSUME(T.Name);
+    this.CONSUME(T.QName, { LABEL: "Name" });
     this.OPTION(() => this.SUBRULE(this.renamedFrom));
     this.SUBRULE(this.typeRef);
     this.OPTION2(() => this.CONSUME(T.Question));
@@ -195,6 +196,12 @@ export class SchemaParser extends CstParser {
     ]);
   });
 
+  /** `schema NAME` (PostgreSQL's CREATE SCHEMA): objects in it are named `NAME.object`. */
+  namespaceDecl = this.RULE("namespaceDecl", () => {
+    this.CONSUME(T.SchemaKw);
+    this.CONSUME(T.Name);
+  });
+
   /** `extension NAME` (PostgreSQL's CREATE EXTENSION). */
   extensionDecl = this.RULE("extensionDecl", () => {
     this.CONSUME(T.ExtensionKw);
@@ -208,7 +215,7 @@ export class SchemaParser extends CstParser {
    */
   compositeDecl = this.RULE("compositeDecl", () => {
     this.CONSUME(T.TypeKw);
-    this.CONSUME(T.Name);
+    this.CONSUME(T.QName, { LABEL: "Name" });
     this.OPTION(() => this.SUBRULE(this.renamedFrom));
     this.CONSUME(T.LCurly);
     this.MANY(() => {
@@ -229,7 +236,7 @@ export class SchemaParser extends CstParser {
 
   tableDecl = this.RULE("tableDecl", () => {
     this.CONSUME(T.Table);
-    this.CONSUME(T.Name);
+    this.CONSUME(T.QName, { LABEL: "Name" });
     this.OPTION(() => this.SUBRULE(this.renamedFrom));
     this.OPTION2(() => this.SUBRULE(this.tableOptions));
     this.CONSUME(T.LCurly);
@@ -261,7 +268,7 @@ export class SchemaParser extends CstParser {
     this.OR([
       {
         ALT: () => {
-          this.CONSUME(T.Name);
+          this.CONSUME(T.QName, { LABEL: "Name" });
           // A dotted name: a sequence's `owned by = table.column`.
           this.OPTION2({
             GATE: () => this.LA(1).image === ".",
@@ -285,7 +292,7 @@ export class SchemaParser extends CstParser {
 
   enumDecl = this.RULE("enumDecl", () => {
     this.CONSUME(T.Enum);
-    this.CONSUME(T.Name);
+    this.CONSUME(T.QName, { LABEL: "Name" });
     this.OPTION(() => this.SUBRULE(this.renamedFrom));
     this.CONSUME(T.LCurly);
     this.MANY(() => {
@@ -302,7 +309,7 @@ export class SchemaParser extends CstParser {
   renamedFrom = this.RULE("renamedFrom", () => {
     this.CONSUME(T.Renamed);
     this.CONSUME(T.From);
-    this.CONSUME(T.Name);
+    this.CONSUME(T.QName, { LABEL: "Name" });
   });
 
   tableItem = this.RULE("tableItem", () => {
@@ -556,7 +563,7 @@ export class SchemaParser extends CstParser {
     this.OPTION(() => this.CONSUME(T.Name, { LABEL: "fkName" }));
     this.SUBRULE(this.columnList);
     this.CONSUME(T.References);
-    this.CONSUME2(T.Name, { LABEL: "refTable" });
+    this.CONSUME(T.QName, { LABEL: "refTable" });
     this.SUBRULE2(this.columnList);
     this.MANY({ GATE: () => this.fkClauseNext(), DEF: () => this.SUBRULE(this.fkClause) });
   });
@@ -670,7 +677,7 @@ export class SchemaParser extends CstParser {
   });
 
   typeRef = this.RULE("typeRef", () => {
-    this.CONSUME(T.Name);
+    this.CONSUME(T.QName, { LABEL: "Name" });
     this.OPTION(() => {
       this.CONSUME(T.LParen);
       this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.typeArg) });
@@ -771,7 +778,7 @@ export class SchemaParser extends CstParser {
 
   referencesAttr = this.RULE("referencesAttr", () => {
     this.CONSUME(T.References);
-    this.CONSUME(T.Name, { LABEL: "refTable" });
+    this.CONSUME(T.QName, { LABEL: "refTable" });
     this.CONSUME(T.LParen);
     this.CONSUME2(T.Name, { LABEL: "refColumn" });
     this.CONSUME(T.RParen);

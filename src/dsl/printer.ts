@@ -11,6 +11,7 @@
  * print(parse(print(x))) === print(x): both are property-tested.
  */
 import type {
+  Namespace,
   Check,
   Column,
   ColumnType,
@@ -48,6 +49,7 @@ import {
 } from "../ir/naming.ts";
 import { dollarQuoted } from "../ir/canonical.ts";
 import { RESERVED_WORDS } from "./tokens.ts";
+import { splitQualified } from "../ir/qualified.ts";
 import { SEQUENCE_NUMBER_OPTIONS } from "../ir/sequence.ts";
 import type { DeclRef } from "./to-ir.ts";
 import { mentionedColumns, SERIAL_TYPES } from "./to-ir.ts";
@@ -61,6 +63,15 @@ export function printName(name: string): string {
   return BARE.test(name) && !RESERVED_WORDS.has(name) ? name : `"${name.replace(/"/g, '""')}"`;
 }
 
+/**
+ * An object's name that may be schema-qualified (a table, view, type, sequence, function, or a
+ * reference to one): `sales.orders`, each part as `printName` writes it (`src/ir/qualified.ts`).
+ */
+export function printQName(name: string): string {
+  const q = splitQualified(name);
+  return q.schema === undefined ? printName(name) : `${printName(q.schema)}.${printName(q.name)}`;
+}
+
 const printString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /**
@@ -72,13 +83,15 @@ export function printType(t: ColumnType, quoted = false): string {
     case "portable":
       return `${t.args?.length ? `${t.name}(${t.args.join(",")})` : t.name}${t.unsigned ? " unsigned" : ""}`;
     case "enum":
-      return printName(t.name);
+      return printQName(t.name);
     case "native": {
       // A native name that reads as a portable type is quoted so it stays native on re-parse.
       const name =
         !quoted && BARE.test(t.name) && !RESERVED_WORDS.has(t.name) && !PORTABLE_SET.has(t.name.toLowerCase())
           ? t.name
-          : `"${t.name.replace(/"/g, '""')}"`;
+          : !quoted && t.name.includes(".")
+            ? printQName(t.name)
+            : `"${t.name.replace(/"/g, '""')}"`;
       return `${name}${t.args?.length ? `(${t.args.join(", ")})` : ""}${t.array ? "[]" : ""}${t.unsigned ? " unsigned" : ""}`;
     }
   }
@@ -207,7 +220,7 @@ function printColumnAttrs(c: Column, inline: Inline): string {
   if (c.onUpdate === "now") parts.push("on update now()");
   if (inline.fk)
     parts.push(
-      `references ${printName(inline.fk.refTable)}(${printName(inline.fk.refColumns[0]!)})${printActions(inline.fk)}`,
+      `references ${printQName(inline.fk.refTable)}(${printName(inline.fk.refColumns[0]!)})${printActions(inline.fk)}`,
     );
   if (inline.check) parts.push(`check (${inline.check.expr})`);
   if (c.renamedFrom !== undefined) parts.push(`renamed from ${printName(c.renamedFrom)}`);
@@ -308,12 +321,12 @@ export function printTable(t: Table, opts: PrintOptions = {}): string {
     // One declaration, no body: the module's arguments as written.
     const args = t.virtual.args !== undefined ? ` (${t.virtual.args})` : "";
     out.push(
-      `virtual table ${printName(t.name)}${t.renamedFrom !== undefined ? ` renamed from ${printName(t.renamedFrom)}` : ""} using ${printName(t.virtual.module)}${args}${t.src?.trailing ? ` ${t.src.trailing}` : ""}`,
+      `virtual table ${printQName(t.name)}${t.renamedFrom !== undefined ? ` renamed from ${printQName(t.renamedFrom)}` : ""} using ${printName(t.virtual.module)}${args}${t.src?.trailing ? ` ${t.src.trailing}` : ""}`,
     );
     return out.join("\n");
   }
   out.push(
-    `table ${printName(t.name)}${t.renamedFrom !== undefined ? ` renamed from ${printName(t.renamedFrom)}` : ""}${printTableOptions(t.options)} {`,
+    `table ${printQName(t.name)}${t.renamedFrom !== undefined ? ` renamed from ${printQName(t.renamedFrom)}` : ""}${printTableOptions(t.options)} {`,
   );
   const plan = inlinePlan(t);
   const nameW = Math.max(0, ...t.columns.map((c) => printName(c.name).length));
@@ -365,7 +378,7 @@ export function printTable(t: Table, opts: PrintOptions = {}): string {
     const name = fk.name === foreignKeyName(t.name, fk.columns) ? "" : ` ${printName(fk.name)}`;
     tableItem(
       fk.src,
-      `foreign key${name} ${nameList(fk.columns)} references ${printName(fk.refTable)}${nameList(fk.refColumns)}${printActions(fk)}`,
+      `foreign key${name} ${nameList(fk.columns)} references ${printQName(fk.refTable)}${nameList(fk.refColumns)}${printActions(fk)}`,
       fk.comment,
     );
   }
@@ -388,7 +401,7 @@ export function printTable(t: Table, opts: PrintOptions = {}): string {
 
 export function printEnum(e: EnumType): string {
   const out: string[] = [...commentLines(e.src, ""), ...docLines(e.doc, "")];
-  const head = `enum ${printName(e.name)}${e.renamedFrom !== undefined ? ` renamed from ${printName(e.renamedFrom)}` : ""} {`;
+  const head = `enum ${printQName(e.name)}${e.renamedFrom !== undefined ? ` renamed from ${printQName(e.renamedFrom)}` : ""} {`;
   const values = e.values.map((v) =>
     BARE.test(v.name) && !RESERVED_WORDS.has(v.name) ? v.name : printString(v.name),
   );
@@ -419,12 +432,12 @@ export function printSequence(q: Sequence): string {
     ...(o.as ? [`as = ${o.as}`] : []),
     ...SEQUENCE_NUMBER_OPTIONS.flatMap((k) => (o[k] !== undefined ? [`${k} = ${o[k]}`] : [])),
     ...(o.cycle ? ["cycle"] : []),
-    ...(q.ownedBy ? [`owned by = ${printName(q.ownedBy.table)}.${printName(q.ownedBy.column)}`] : []),
+    ...(q.ownedBy ? [`owned by = ${printQName(q.ownedBy.table)}.${printName(q.ownedBy.column)}`] : []),
   ];
   const out: string[] = [...commentLines(q.src, ""), ...docLines(q.doc, "")];
   out.push(
     withTrailing(
-      `sequence ${printName(q.name)}${q.renamedFrom !== undefined ? ` renamed from ${printName(q.renamedFrom)}` : ""}${items.length ? ` (${items.join(", ")})` : ""}`,
+      `sequence ${printQName(q.name)}${q.renamedFrom !== undefined ? ` renamed from ${printQName(q.renamedFrom)}` : ""}${items.length ? ` (${items.join(", ")})` : ""}`,
       q.src,
     ),
   );
@@ -442,7 +455,7 @@ export function printDomain(d: Domain): string {
       `check${c.name === generated && d.checks.findIndex((x) => x.name === generated) === i ? "" : ` ${printName(c.name)}`} (${c.expr})`,
   );
   const words = [
-    `domain ${printName(d.name)}${d.renamedFrom !== undefined ? ` renamed from ${printName(d.renamedFrom)}` : ""}`,
+    `domain ${printQName(d.name)}${d.renamedFrom !== undefined ? ` renamed from ${printQName(d.renamedFrom)}` : ""}`,
     `${printType(d.type)}${d.nullable ? "?" : ""}`,
     ...(d.collation !== undefined ? [`collate ${printName(d.collation)}`] : []),
     ...(d.default ? [`default ${printDefault(d.default)}`] : []),
@@ -461,7 +474,7 @@ export function printView(v: View): string {
   const out: string[] = [...commentLines(v.src, ""), ...docLines(v.doc, "")];
   out.push(
     withTrailing(
-      `${v.materialized ? "materialized " : ""}view ${printName(v.name)}${v.renamedFrom !== undefined ? ` renamed from ${printName(v.renamedFrom)}` : ""} as (${v.query})`,
+      `${v.materialized ? "materialized " : ""}view ${printQName(v.name)}${v.renamedFrom !== undefined ? ` renamed from ${printQName(v.renamedFrom)}` : ""} as (${v.query})`,
       v.src,
     ),
   );
@@ -469,6 +482,15 @@ export function printView(v: View): string {
 }
 
 /** `extension NAME`. */
+/** `schema NAME`, its doc comment above it. */
+export function printNamespace(x: Namespace): string {
+  return [
+    ...commentLines(x.src, ""),
+    ...docLines(x.doc, ""),
+    withTrailing(`schema ${printName(x.name)}`, x.src),
+  ].join("\n");
+}
+
 export function printExtension(x: Extension): string {
   return [...commentLines(x.src, ""), withTrailing(`extension ${printName(x.name)}`, x.src)].join("\n");
 }
@@ -480,7 +502,7 @@ export function printExtension(x: Extension): string {
  */
 export function printComposite(t: CompositeType): string {
   const out: string[] = [...commentLines(t.src, ""), ...docLines(t.doc, "")];
-  const head = `type ${printName(t.name)}${t.renamedFrom !== undefined ? ` renamed from ${printName(t.renamedFrom)}` : ""} {`;
+  const head = `type ${printQName(t.name)}${t.renamedFrom !== undefined ? ` renamed from ${printQName(t.renamedFrom)}` : ""} {`;
   const attrs = t.attributes.map(
     (a) =>
       `${printName(a.name)} ${printType(a.type)}${a.collation !== undefined ? ` collate ${printName(a.collation)}` : ""}`,
@@ -505,7 +527,7 @@ export function printComposite(t: CompositeType): string {
 export function printRoutine(f: Routine): string {
   const out: string[] = [...commentLines(f.src, ""), ...docLines(f.doc, "")];
   const words = [
-    `${f.procedure ? "procedure" : "function"} ${printName(f.name)}${f.renamedFrom !== undefined ? ` renamed from ${printName(f.renamedFrom)}` : ""}(${f.args})`,
+    `${f.procedure ? "procedure" : "function"} ${printQName(f.name)}${f.renamedFrom !== undefined ? ` renamed from ${printQName(f.renamedFrom)}` : ""}(${f.args})`,
     ...(f.returns !== undefined ? [`returns ${f.returns}`] : []),
     ...(f.language !== undefined ? [`language ${f.language}`] : []),
     ...(f.options !== undefined ? [f.options] : []),
@@ -523,11 +545,11 @@ export function printTrigger(t: Trigger): string {
   const out: string[] = [...commentLines(t.src, ""), ...docLines(t.doc, "")];
   const words = [
     `trigger ${printName(t.name)}${t.renamedFrom !== undefined ? ` renamed from ${printName(t.renamedFrom)}` : ""}`,
-    `${t.timing} ${t.events} on ${printName(t.table)}`,
+    `${t.timing} ${t.events} on ${printQName(t.table)}`,
     ...(t.forEach ? [`for each ${t.forEach}`] : []),
     ...(t.when !== undefined ? [`when (${t.when})`] : []),
     t.execute
-      ? `execute function ${printName(t.execute.function)}(${t.execute.args})`
+      ? `execute function ${printQName(t.execute.function)}(${t.execute.args})`
       : `as ${dollarQuoted(t.body ?? "")}`,
   ];
   out.push(withTrailing(words.join(" "), t.src));
@@ -543,12 +565,13 @@ export interface OtherDeclarations {
   readonly composites?: readonly CompositeType[];
   readonly functions?: readonly Routine[];
   readonly triggers?: readonly Trigger[];
+  readonly namespaces?: readonly Namespace[];
 }
 
 /**
  * Prints declarations in the given order (a file's source order for `fmt`), separated by one
  * blank line, with the file's trailing comments at the end. Always ends with one newline.
- * Without an order: extensions, enums, composite types, domains, sequences, functions, tables,
+ * Without an order: schemas, extensions, enums, composite types, domains, sequences, functions, tables,
  * views, then triggers.
  */
 export function printDeclarations(
@@ -566,6 +589,7 @@ export function printDeclarations(
   const composites = others.composites ?? [];
   const functions = others.functions ?? [];
   const triggers = others.triggers ?? [];
+  const namespaces = others.namespaces ?? [];
   const all = {
     table: tables,
     enum: enums,
@@ -576,6 +600,7 @@ export function printDeclarations(
     composite: composites,
     function: functions,
     trigger: triggers,
+    namespace: namespaces,
   };
   const byName = {
     table: new Map(tables.map((t) => [t.name, t])),
@@ -587,8 +612,10 @@ export function printDeclarations(
     composite: new Map(composites.map((e) => [e.name, e])),
     function: new Map(functions.map((e) => [e.name, e])),
     trigger: new Map(triggers.map((e) => [e.name, e])),
+    namespace: new Map(namespaces.map((e) => [e.name, e])),
   };
   const seq = order ?? [
+    ...namespaces.map((e) => ({ kind: "namespace" as const, name: e.name })),
     ...extensions.map((e) => ({ kind: "extension" as const, name: e.name })),
     ...enums.map((e) => ({ kind: "enum" as const, name: e.name })),
     ...composites.map((e) => ({ kind: "composite" as const, name: e.name })),
@@ -611,6 +638,7 @@ export function printDeclarations(
     composite: new Map<string, number>(),
     function: new Map<string, number>(),
     trigger: new Map<string, number>(),
+    namespace: new Map<string, number>(),
   };
   for (const d of seq) {
     const n = used[d.kind].get(d.name) ?? 0;
@@ -637,7 +665,9 @@ export function printDeclarations(
                     ? printRoutine(decl as Routine)
                     : d.kind === "trigger"
                       ? printTrigger(decl as Trigger)
-                      : printDomain(decl as Domain),
+                      : d.kind === "namespace"
+                        ? printNamespace(decl as Namespace)
+                        : printDomain(decl as Domain),
     );
   }
   if (trailing.length) blocks.push(trailing.join("\n"));

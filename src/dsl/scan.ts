@@ -17,7 +17,7 @@ import * as T from "./tokens.ts";
 const WORDS = new Map<string, TokenType>();
 {
   const keywords = T.allTokens.slice(
-    T.allTokens.indexOf(T.LineComment) + 1,
+    T.allTokens.indexOf(T.QualifiedName) + 1,
     T.allTokens.indexOf(T.Identifier),
   );
   for (const k of keywords) {
@@ -71,6 +71,23 @@ const token = (image: string, offset: number, type: TokenType, line: number, col
   tokenType: type,
 });
 
+/**
+ * Where a qualified name ends when its schema part ends at `at`: a dot, then a bare or quoted
+ * name (`QualifiedName`'s pattern); `undefined` when none follows.
+ */
+function qualifiedEnd(text: string, at: number): number | undefined {
+  if (text.charCodeAt(at) !== 46) return undefined;
+  const c = text.charCodeAt(at + 1);
+  if (WORD[c] === 1) {
+    let j = at + 2;
+    while (j < text.length && WORD[text.charCodeAt(j)] !== undefined) j++;
+    return j;
+  }
+  if (c !== 34) return undefined;
+  QUOTED.lastIndex = at + 1;
+  return QUOTED.test(text) ? QUOTED.lastIndex : undefined;
+}
+
 /** Tokenizes like `getLexer().tokenize(text)`. */
 export function scan(text: string): ILexingResult {
   const tokens: IToken[] = [];
@@ -94,8 +111,12 @@ export function scan(text: string): ILexingResult {
     if (w === 1) {
       let j = i + 1;
       while (j < n && WORD[text.charCodeAt(j)] !== undefined) j++;
+      const q = qualifiedEnd(text, j);
+      if (q !== undefined) j = q;
       const image = text.slice(i, j);
-      tokens.push(token(image, i, WORDS.get(image) ?? T.Identifier, line, column));
+      tokens.push(
+        token(image, i, q !== undefined ? T.QualifiedName : (WORDS.get(image) ?? T.Identifier), line, column),
+      );
       column += j - i;
       i = j;
       continue;
@@ -142,6 +163,11 @@ export function scan(text: string): ILexingResult {
       if (!re.test(text)) return T.getLexer().tokenize(text);
       j = re.lastIndex;
     } else j = i + dollar!.length;
+    // `"schema".name`: a quoted schema part (without a dot) and a dot make a qualified name.
+    if (type === T.QuotedIdentifier && !text.slice(i, j).includes(".")) {
+      const q = qualifiedEnd(text, j);
+      if (q !== undefined) (j = q), (type = T.QualifiedName);
+    }
     const image = text.slice(i, j);
     const t = token(image, i, type!, line, column);
     tokens.push(t);

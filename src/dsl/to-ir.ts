@@ -35,6 +35,7 @@ import type {
   PrimaryKey,
   Domain,
   Extension,
+  Namespace,
   CompositeType,
   CompositeAttribute,
   Sequence,
@@ -105,6 +106,8 @@ import type {
   TriggerDeclCstNode,
   ViewDeclCstNode,
   ExtensionDeclCstChildren,
+  NamespaceDeclCstChildren,
+  NamespaceDeclCstNode,
   ExtensionDeclCstNode,
   CompositeDeclCstChildren,
   CompositeDeclCstNode,
@@ -115,7 +118,7 @@ import type {
 } from "./cst.ts";
 import { diagnostic, didYouMean, type Diagnostic } from "../ir/diagnostics.ts";
 import { getParser } from "./parser.ts";
-import { Comma, NumberLiteral } from "./tokens.ts";
+import { Comma, NumberLiteral, QualifiedName } from "./tokens.ts";
 
 /** What a foreign key's clauses say (`fkActions`). */
 type FkClauses = Pick<ForeignKey, "onDelete" | "onUpdate" | "matchFull" | "deferrable" | "notValid">;
@@ -234,7 +237,8 @@ export interface DeclRef {
     | "extension"
     | "composite"
     | "function"
-    | "trigger";
+    | "trigger"
+    | "namespace";
   readonly name: string;
 }
 
@@ -248,6 +252,7 @@ export interface FileIr {
   readonly composites: CompositeType[];
   readonly functions: Routine[];
   readonly triggers: Trigger[];
+  readonly namespaces: Namespace[];
   /** Declarations in source order, for the printer and for merging. */
   readonly order: DeclRef[];
   readonly anchors: Anchor[];
@@ -279,8 +284,16 @@ const real = (t: IToken | undefined): IToken | undefined =>
 
 /** The text of a name token: double-quoted names lose their quotes and `""` escapes. */
 export function nameText(t: IToken): string {
-  return t.image.startsWith('"') ? t.image.slice(1, -1).replace(/""/g, '"') : t.image;
+  if (t.tokenType === QualifiedName) {
+    // The schema part holds no dot (the token's pattern), so the first dot ends it.
+    const dot = t.image.indexOf(".");
+    return `${unquote(t.image.slice(0, dot))}.${unquote(t.image.slice(dot + 1))}`;
+  }
+  return unquote(t.image);
 }
+
+const unquote = (image: string): string =>
+  image.startsWith('"') ? image.slice(1, -1).replace(/""/g, '"') : image;
 
 function stringText(t: IToken): string {
   return t.image.slice(1, -1).replace(/''/g, "'");
@@ -411,6 +424,7 @@ function createVisitor() {
         | CompositeDeclCstNode
         | RoutineDeclCstNode
         | TriggerDeclCstNode
+        | NamespaceDeclCstNode
       )[] = [
         ...(c.tableDecl ?? []),
         ...(c.enumDecl ?? []),
@@ -422,6 +436,7 @@ function createVisitor() {
         ...(c.compositeDecl ?? []),
         ...(c.routineDecl ?? []),
         ...(c.triggerDecl ?? []),
+        ...(c.namespaceDecl ?? []),
       ].sort((a, b) => (this.firstToken(a)?.startOffset ?? 0) - (this.firstToken(b)?.startOffset ?? 0));
       // `visit` calls the method of the declaration's rule, with the offset where it ends.
       for (const d of decls) this.visit(d, this.endOf(d));
@@ -554,11 +569,13 @@ function createVisitor() {
           if (t === "smallint" || t === "int" || t === "bigint") options.as = t;
           else bad("`as` takes `smallint`, `int` or `bigint`", "write `as = int`");
         } else if (word === "owned by") {
-          const m = typeof value === "string" ? /^("(?:[^"]|"")*"|[^.]+)\.(.+)$/.exec(value) : null;
-          if (!m) bad("`owned by` takes a table's column: `owned by = users.id`");
+          // `table.column`, or `schema.table.column`: the column is the last part.
+          const parts = typeof value === "string" ? (value.match(/"(?:[^"]|"")*"|[^."]+/g) ?? []) : [];
+          if (typeof value !== "string" || parts.length < 2 || parts.length > 3 || parts.join(".") !== value)
+            bad("`owned by` takes a table's column: `owned by = users.id`");
           else {
             const unq = (x: string) => (x.startsWith('"') ? x.slice(1, -1).replace(/""/g, '"') : x);
-            seq.ownedBy = { table: unq(m[1]!), column: unq(m[2]!) };
+            seq.ownedBy = { table: parts.slice(0, -1).map(unq).join("."), column: unq(parts.at(-1)!) };
           }
         } else if ((SEQUENCE_NUMBER_OPTIONS as readonly string[]).includes(word)) {
           if (typeof value !== "string" || !/^-?\d+$/.test(value))
@@ -618,6 +635,24 @@ function createVisitor() {
       });
       this.out.views.push(v);
       this.out.order.push({ kind: "view", name: v.name });
+    }
+
+    /** `schema NAME`: a PostgreSQL schema, its doc comment its COMMENT ON SCHEMA. */
+    namespaceDecl(c: Parsed<NamespaceDeclCstChildren>, end: number): void {
+      const kw = real(c.Schema?.[0]);
+      const nameTok = real(c.Name?.[0]);
+      if (!kw || !nameTok) return;
+      const src = this.src(kw, end, { name: this.loc(nameTok) });
+      const x: Mutable<Namespace> = { name: nameText(nameTok), src };
+      this.out.anchors.push({
+        src,
+        topLevel: true,
+        setDoc: (doc) => {
+          x.doc = doc;
+        },
+      });
+      this.out.namespaces.push(x);
+      this.out.order.push({ kind: "namespace", name: x.name });
     }
 
     /** `extension NAME`. */
@@ -2018,6 +2053,7 @@ function emptyFileIr(): FileIr {
     composites: [],
     functions: [],
     triggers: [],
+    namespaces: [],
     order: [],
     anchors: [],
     diagnostics: [],

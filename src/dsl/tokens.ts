@@ -15,7 +15,14 @@
  */
 import { createToken, Lexer, type TokenType } from "chevrotain";
 
-export const Name = createToken({ name: "Name", pattern: Lexer.NA });
+/**
+ * `QName`: what may name an object that lives in a PostgreSQL schema (a table, view, type,
+ * sequence, function, and references to them): every `Name`, and a schema-qualified name
+ * `sales.orders` (`QualifiedName`, one token). Positions holding a column, constraint or index
+ * name take `Name` only, so `a.b` there is a syntax error, not a name with a dot.
+ */
+export const QName = createToken({ name: "QName", pattern: Lexer.NA });
+export const Name = createToken({ name: "Name", pattern: Lexer.NA, categories: [QName] });
 export const RawAny = createToken({ name: "RawAny", pattern: Lexer.NA });
 
 export const WhiteSpace = createToken({
@@ -37,6 +44,17 @@ export const QuotedIdentifier = createToken({
   name: "QuotedIdentifier",
   pattern: /"(?:[^"\n\r]|"")*"/,
   categories: [Name, RawAny],
+});
+/**
+ * `schema.name`, each part bare or double-quoted (`sales."Order Items"`), as one token: an
+ * object in another PostgreSQL schema (src/ir/qualified.ts). The schema part may not hold a dot
+ * (the IR splits at the first one). Tried before the keywords and `Identifier`, so `sales.orders`
+ * is never `sales` then `.orders`; inside raw SQL it is one more token of the kept text.
+ */
+export const QualifiedName = createToken({
+  name: "QualifiedName",
+  pattern: /(?:[A-Za-z_][A-Za-z0-9_]*|"(?:[^".\n\r]|"")*")\.(?:[A-Za-z_][A-Za-z0-9_]*|"(?:[^"\n\r]|"")*")/,
+  categories: [QName, RawAny],
 });
 /** A single-quoted SQL string; `''` is an escaped quote. May span lines inside raw SQL. */
 export const StringLiteral = createToken({
@@ -125,6 +143,8 @@ export const ProcedureKw = keyword("procedure", true);
 export const TriggerKw = keyword("trigger", true);
 export const Execute = keyword("execute", true);
 export const When = keyword("when", true);
+// PostgreSQL's schemas (namespaces): `schema sales`. Contextual, so a column may be called schema.
+export const SchemaKw = keyword("schema", true);
 
 export const LCurly = createToken({ name: "LCurly", pattern: /{/ });
 export const RCurly = createToken({ name: "RCurly", pattern: /}/ });
@@ -190,6 +210,7 @@ export const allTokens: TokenType[] = [
   WhiteSpace,
   DocComment,
   LineComment,
+  QualifiedName,
   ...keywords,
   Identifier,
   QuotedIdentifier,
@@ -208,6 +229,7 @@ export const allTokens: TokenType[] = [
   Equals,
   Other,
   Name,
+  QName,
   RawAny,
 ];
 

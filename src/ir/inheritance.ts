@@ -15,6 +15,7 @@
  * apart from the parent's (pg_attribute.attislocal, pg_constraint.conislocal / conparentid).
  */
 import type { Column, Schema, Table, TableOptions } from "./model.ts";
+import { splitQualified } from "./qualified.ts";
 
 /** The table options of partitioning and inheritance (PostgreSQL's `Capabilities.tableOptions`). */
 export const PARTITION_OPTIONS = ["partition by", "partition of", "values", "inherits"] as const;
@@ -28,13 +29,21 @@ export type TableParent =
 export function optionText(v: string | true | undefined): string | undefined {
   if (v === undefined || v === true) return undefined;
   if (v.startsWith("(") && v.endsWith(")")) return v.slice(1, -1).trim();
-  if (v.startsWith('"') && v.endsWith('"')) return v.slice(1, -1).replace(/""/g, '"');
-  return v;
+  // A schema-qualified table (`sales.events`, `sales."Events"`): its IR name (src/ir/qualified.ts).
+  const q = QUALIFIED.exec(v);
+  if (q) return `${unquote(q[1]!)}.${unquote(q[2]!)}`;
+  return unquote(v);
 }
 
+const QUALIFIED = /^("(?:[^".]|"")*"|[A-Za-z_][A-Za-z0-9_]*)\.("(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_]*)$/;
+const unquote = (v: string) => (v.startsWith('"') && v.endsWith('"') ? v.slice(1, -1).replace(/""/g, '"') : v);
+
 /** A table name as an option's value: bare when it is a plain name, else quoted. */
-export const nameValue = (name: string) =>
-  /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
+export const nameValue = (name: string): string => {
+  const q = splitQualified(name);
+  if (q.schema !== undefined) return `${nameValue(q.schema)}.${nameValue(q.name)}`;
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
+};
 
 /** `partition by = (range (d))`: the partition key as written (`range (d)`), or undefined. */
 export function partitionKey(t: Table): string | undefined {

@@ -5,6 +5,8 @@
  * limit, under MySQL's 64) with a short stable hash, so two long names never collapse into one.
  */
 
+import { localName } from "./qualified.ts";
+
 export const MAX_IDENTIFIER = 63;
 
 /** FNV-1a (32 bits), first 6 hex digits: enough to keep truncated names apart. */
@@ -30,19 +32,21 @@ export function expressionWords(sql: string): string {
   return words.join("_") || "expr";
 }
 
-export const primaryKeyName = (table: string) => capName(`${table}_pkey`);
+// A table in another schema (`sales.orders`) names its constraints and indexes from its own
+// name (`orders_pkey`), as PostgreSQL does: they live in the table's schema (src/ir/qualified.ts).
+export const primaryKeyName = (table: string) => capName(`${localName(table)}_pkey`);
 export const uniqueName = (table: string, cols: readonly string[]) =>
-  capName(`${table}_${cols.join("_")}_key`);
+  capName(`${localName(table)}_${cols.join("_")}_key`);
 export const indexName = (table: string, parts: readonly string[]) =>
-  capName(`${table}_${parts.join("_")}_idx`);
+  capName(`${localName(table)}_${parts.join("_")}_idx`);
 /** An exclusion constraint's name, as PostgreSQL makes it: `<table>_<parts>_excl`. */
 export const exclusionName = (table: string, parts: readonly string[]) =>
-  capName(`${table}_${parts.join("_")}_excl`);
+  capName(`${localName(table)}_${parts.join("_")}_excl`);
 export const foreignKeyName = (table: string, cols: readonly string[]) =>
-  capName(`${table}_${cols.join("_")}_fkey`);
+  capName(`${localName(table)}_${cols.join("_")}_fkey`);
 /** A check's name from the columns its expression mentions (PostgreSQL's habit), else `<table>_check`. */
 export const checkName = (table: string, cols: readonly string[]) =>
-  capName(cols.length ? `${table}_${cols.join("_")}_check` : `${table}_check`);
+  capName(cols.length ? `${localName(table)}_${cols.join("_")}_check` : `${localName(table)}_check`);
 
 /** Makes `name` unique against `taken` by appending 1, 2, ... before the suffix-free end. */
 export function dedupeName(name: string, taken: ReadonlySet<string>): string {

@@ -20,7 +20,12 @@ import { validateEnums } from "./validate/enums.ts";
 import { validateChecks, validateKeys } from "./validate/constraints.ts";
 import { validateExclusions, validateIndexes } from "./validate/indexes.ts";
 import { validateForeignKeys } from "./validate/foreign-keys.ts";
-import { validateDomains, validateExtensions, validateSequences } from "./validate/objects.ts";
+import {
+  validateDomains,
+  validateExtensions,
+  validateNamespaces,
+  validateSequences,
+} from "./validate/objects.ts";
 import { validateRoutines } from "./validate/routines.ts";
 
 export { locOf, typeKey, typeText } from "./validate/context.ts";
@@ -33,6 +38,7 @@ export { locOf, typeKey, typeText } from "./validate/context.ts";
 export function validateSchema(schema: Schema): Diagnostic[] {
   const v = new Validation();
   declareNames(v, schema);
+  validateNamespaces(v, schema);
   validateEnums(v, schema.enums);
   validateDomains(v, schema);
   validateExtensions(v, schema);

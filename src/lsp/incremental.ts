@@ -65,6 +65,7 @@ export class IncrementalParser {
       composites: parsed.flatMap((r) => r.composites),
       functions: parsed.flatMap((r) => r.functions),
       triggers: parsed.flatMap((r) => r.triggers),
+      namespaces: parsed.flatMap((r) => r.namespaces),
       order: parsed.flatMap((r) => r.order),
       fileTrailing: parsed.at(-1)!.fileTrailing,
       diagnostics: parsed.flatMap((r) => r.diagnostics),

@@ -37,6 +37,24 @@ export abstract class BaseRenderer {
   /** The dialect's capabilities: what an index can hold (`where`, expressions, `using`). */
   abstract readonly caps: Capabilities;
   abstract q(name: string): string;
+  /**
+   * An object's name that may be schema-qualified (a table, view, type, sequence, function):
+   * quoted whole here; PostgreSQL's renderer quotes `sales.orders` as `"sales"."orders"`.
+   */
+  qn(name: string): string {
+    return this.q(name);
+  }
+  /** An index of `table` named where DROP INDEX and ALTER INDEX look: PostgreSQL, its schema. */
+  protected qIndex(_table: string, index: string): string {
+    return this.q(index);
+  }
+  /**
+   * `ALTER KIND old RENAME TO new` (`signature`: a function's argument types). PostgreSQL's
+   * renderer also moves the object to another schema when the new name is in one.
+   */
+  protected renameObject(kind: string, from: string, to: string, signature = ""): string[] {
+    return [`ALTER ${kind} ${this.qn(from)}${signature} RENAME TO ${this.q(to)}`];
+  }
   /** The column's type as this dialect writes it (enum columns included). */
   abstract typeSql(table: string, col: Column): string;
   /** The column's DEFAULT expression, or undefined for none. */
@@ -141,7 +159,7 @@ export abstract class BaseRenderer {
           ]),
         ];
       case "drop-table":
-        return [`DROP TABLE ${this.q(c.table.name)}`];
+        return [`DROP TABLE ${this.qn(c.table.name)}`];
       case "rename-table":
         return this.renameTable(c.from, c.to);
       case "set-table-comment":
@@ -151,7 +169,7 @@ export abstract class BaseRenderer {
       case "add-column":
         return this.addColumn(c.table, c.column);
       case "drop-column":
-        return [`ALTER TABLE ${this.q(c.table)} DROP COLUMN ${this.q(c.column.name)}`];
+        return [`ALTER TABLE ${this.qn(c.table)} DROP COLUMN ${this.q(c.column.name)}`];
       case "reorder-columns":
         return this.reorderColumns(c.table, c.to);
       case "rename-column":
@@ -160,14 +178,14 @@ export abstract class BaseRenderer {
         return this.alterColumn(c);
       case "add-primary-key":
         return [
-          `ALTER TABLE ${this.q(c.table)} ADD ${this.primaryKeySql(c.primaryKey)}`,
+          `ALTER TABLE ${this.qn(c.table)} ADD ${this.primaryKeySql(c.primaryKey)}`,
           ...this.itemCommentIfAny(c.table, "primary-key", c.primaryKey),
         ];
       case "drop-primary-key":
         return this.dropPrimaryKey(c.table, c.primaryKey);
       case "add-unique":
         return [
-          `ALTER TABLE ${this.q(c.table)} ADD ${this.uniqueSql(c.unique)}`,
+          `ALTER TABLE ${this.qn(c.table)} ADD ${this.uniqueSql(c.unique)}`,
           ...this.itemCommentIfAny(c.table, "unique", c.unique),
         ];
       case "drop-unique":
@@ -178,14 +196,14 @@ export abstract class BaseRenderer {
         return this.dropIndex(c.table, c.index);
       case "add-foreign-key":
         return [
-          `ALTER TABLE ${this.q(c.table)} ADD ${this.foreignKeySql(c.foreignKey)}`,
+          `ALTER TABLE ${this.qn(c.table)} ADD ${this.foreignKeySql(c.foreignKey)}`,
           ...this.itemCommentIfAny(c.table, "foreign-key", c.foreignKey),
         ];
       case "drop-foreign-key":
         return this.dropConstraint(c.table, c.foreignKey.name, "foreign-key");
       case "add-check":
         return [
-          `ALTER TABLE ${this.q(c.table)} ADD ${this.checkSql(c.check)}`,
+          `ALTER TABLE ${this.qn(c.table)} ADD ${this.checkSql(c.check)}`,
           ...this.itemCommentIfAny(c.table, "check", c.check),
         ];
       case "drop-check":
@@ -196,7 +214,7 @@ export abstract class BaseRenderer {
         return this.itemComment(c.table, c.item, c.name, c.to);
       case "add-exclusion":
         return [
-          `ALTER TABLE ${this.q(c.table)} ADD ${this.exclusionSql(c.exclusion)}`,
+          `ALTER TABLE ${this.qn(c.table)} ADD ${this.exclusionSql(c.exclusion)}`,
           ...this.itemCommentIfAny(c.table, "exclusion", c.exclusion),
         ];
       case "drop-exclusion":
@@ -221,17 +239,17 @@ export abstract class BaseRenderer {
   /** `CREATE VIEW v AS query` (`MATERIALIZED` where validation lets one through: PostgreSQL). */
   protected createView(v: View): string[] {
     return [
-      `CREATE ${v.materialized ? "MATERIALIZED " : ""}VIEW ${this.q(v.name)} AS ${v.query}`,
+      `CREATE ${v.materialized ? "MATERIALIZED " : ""}VIEW ${this.qn(v.name)} AS ${v.query}`,
       ...(v.doc !== undefined ? this.viewComment(v.name, v.doc, v) : []),
     ];
   }
   protected dropView(v: View): string[] {
-    return [`DROP ${v.materialized ? "MATERIALIZED " : ""}VIEW ${this.q(v.name)}`];
+    return [`DROP ${v.materialized ? "MATERIALIZED " : ""}VIEW ${this.qn(v.name)}`];
   }
   /** PostgreSQL's `ALTER [MATERIALIZED] VIEW ... RENAME TO` by default. */
   protected renameView(from: string, to: string): string[] {
     const materialized = this.viewIn("before", from).materialized ? "MATERIALIZED " : "";
-    return [`ALTER ${materialized}VIEW ${this.q(from)} RENAME TO ${this.q(to)}`];
+    return this.renameObject(`${materialized}VIEW`, from, to);
   }
   /** A view's comment set (`doc`) or removed: none by default (kept in the snapshot). */
   protected viewComment(_name: string, _doc: string | undefined, _view?: View): string[] {
@@ -244,7 +262,7 @@ export abstract class BaseRenderer {
   protected createFunction(f: Routine, orReplace: boolean): string[] {
     return [
       [
-        `CREATE ${orReplace ? "OR REPLACE " : ""}${f.procedure ? "PROCEDURE" : "FUNCTION"} ${this.q(f.name)}(${f.args})`,
+        `CREATE ${orReplace ? "OR REPLACE " : ""}${f.procedure ? "PROCEDURE" : "FUNCTION"} ${this.qn(f.name)}(${f.args})`,
         ...routineClauses(f),
         `AS ${dollarQuoted(f.body)}`,
       ].join(" "),
@@ -257,31 +275,36 @@ export abstract class BaseRenderer {
   /** PostgreSQL names the function by its argument types (there may be overloads). */
   protected dropFunction(f: Routine): string[] {
     return [
-      `DROP ${f.procedure ? "PROCEDURE" : "FUNCTION"} ${this.q(f.name)}(${argumentsWithoutDefaults(f.args)})`,
+      `DROP ${f.procedure ? "PROCEDURE" : "FUNCTION"} ${this.qn(f.name)}(${argumentsWithoutDefaults(f.args)})`,
     ];
   }
   protected renameFunction(f: Routine, to: string): string[] {
     return [
-      `ALTER ${f.procedure ? "PROCEDURE" : "FUNCTION"} ${this.q(f.name)}(${argumentsWithoutDefaults(f.args)}) RENAME TO ${this.q(to)}`,
+      ...this.renameObject(
+        f.procedure ? "PROCEDURE" : "FUNCTION",
+        f.name,
+        to,
+        `(${argumentsWithoutDefaults(f.args)})`,
+      ),
     ];
   }
   /** PostgreSQL's CREATE TRIGGER ... EXECUTE FUNCTION by default. */
   protected createTrigger(t: Trigger): string[] {
     return [
       [
-        `CREATE TRIGGER ${this.q(t.name)} ${triggerHead(t, (n) => this.q(n))}`,
+        `CREATE TRIGGER ${this.q(t.name)} ${triggerHead(t, (n) => this.qn(n))}`,
         ...(t.forEach ? [`FOR EACH ${t.forEach.toUpperCase()}`] : []),
         ...(t.when !== undefined ? [`WHEN (${t.when})`] : []),
-        `EXECUTE FUNCTION ${this.q(t.execute?.function ?? "")}(${t.execute?.args ?? ""})`,
+        `EXECUTE FUNCTION ${this.qn(t.execute?.function ?? "")}(${t.execute?.args ?? ""})`,
       ].join(" "),
     ];
   }
   /** PostgreSQL names a trigger within its table; MySQL/MariaDB and SQLite override. */
   protected dropTrigger(t: Trigger): string[] {
-    return [`DROP TRIGGER ${this.q(t.name)} ON ${this.q(t.table)}`];
+    return [`DROP TRIGGER ${this.q(t.name)} ON ${this.qn(t.table)}`];
   }
   protected renameTrigger(t: Trigger, to: string): string[] {
-    return [`ALTER TRIGGER ${this.q(t.name)} ON ${this.q(t.table)} RENAME TO ${this.q(to)}`];
+    return [`ALTER TRIGGER ${this.q(t.name)} ON ${this.qn(t.table)} RENAME TO ${this.q(to)}`];
   }
   /** Function `name` as it is before or after the change being rendered. */
   protected functionIn(when: "before" | "after", name: string): Routine {
@@ -321,10 +344,10 @@ export abstract class BaseRenderer {
     return [];
   }
   protected renameTable(from: string, to: string): string[] {
-    return [`ALTER TABLE ${this.q(from)} RENAME TO ${this.q(to)}`];
+    return this.renameObject("TABLE", from, to);
   }
   protected renameColumn(table: string, from: string, to: string): string[] {
-    return [`ALTER TABLE ${this.q(table)} RENAME COLUMN ${this.q(from)} TO ${this.q(to)}`];
+    return [`ALTER TABLE ${this.qn(table)} RENAME COLUMN ${this.q(from)} TO ${this.q(to)}`];
   }
   /**
    * The table's options changed from `from` to `to` (all of them, each side), in place:
@@ -339,8 +362,8 @@ export abstract class BaseRenderer {
       .map(([k, v]) => (v === true ? k : `${k} = ${v}`));
     const reset = Object.keys(from).filter((k) => !(k in to));
     return [
-      ...(set.length ? [`ALTER TABLE ${this.q(table)} SET (${set.join(", ")})`] : []),
-      ...(reset.length ? [`ALTER TABLE ${this.q(table)} RESET (${reset.join(", ")})`] : []),
+      ...(set.length ? [`ALTER TABLE ${this.qn(table)} SET (${set.join(", ")})`] : []),
+      ...(reset.length ? [`ALTER TABLE ${this.qn(table)} RESET (${reset.join(", ")})`] : []),
     ];
   }
   protected tableComment(_table: string, _doc: string | undefined): string[] {
@@ -362,7 +385,7 @@ export abstract class BaseRenderer {
     return [];
   }
   protected addColumn(table: string, col: Column): string[] {
-    return [`ALTER TABLE ${this.q(table)} ADD COLUMN ${this.columnDef(this.tableIn("to", table), col)}`];
+    return [`ALTER TABLE ${this.qn(table)} ADD COLUMN ${this.columnDef(this.tableIn("to", table), col)}`];
   }
   /** Columns put in the target's order (emitted only where the dialect keeps column order). */
   protected reorderColumns(_table: string, _order: readonly string[]): string[] {
@@ -378,10 +401,10 @@ export abstract class BaseRenderer {
     name: string,
     _kind: "unique" | "foreign-key" | "check" | "primary-key" | "exclusion",
   ): string[] {
-    return [`ALTER TABLE ${this.q(table)} DROP CONSTRAINT ${this.q(name)}`];
+    return [`ALTER TABLE ${this.qn(table)} DROP CONSTRAINT ${this.q(name)}`];
   }
   protected dropIndex(_table: string, index: Index): string[] {
-    return this.creates(index) ? [`DROP INDEX ${this.q(index.name)}`] : [];
+    return this.creates(index) ? [`DROP INDEX ${this.qIndex(_table, index.name)}`] : [];
   }
   /**
    * PostgreSQL's words (validation refuses `not valid` elsewhere): `VALIDATE CONSTRAINT` checks
@@ -394,7 +417,7 @@ export abstract class BaseRenderer {
     name: string,
     valid: boolean,
   ): string[] {
-    if (valid) return [`ALTER TABLE ${this.q(table)} VALIDATE CONSTRAINT ${this.q(name)}`];
+    if (valid) return [`ALTER TABLE ${this.qn(table)} VALIDATE CONSTRAINT ${this.q(name)}`];
     const t = this.tableIn("to", table);
     const def =
       kind === "check"
@@ -405,15 +428,15 @@ export abstract class BaseRenderer {
     // The drop takes the comment along: it is set again.
     return [
       ...this.dropConstraint(table, name, kind),
-      `ALTER TABLE ${this.q(table)} ADD ${def}`,
+      `ALTER TABLE ${this.qn(table)} ADD ${def}`,
       ...this.itemCommentIfAny(table, kind, item),
     ];
   }
   protected renameConstraint(table: string, _kind: string, from: string, to: string): string[] {
-    return [`ALTER TABLE ${this.q(table)} RENAME CONSTRAINT ${this.q(from)} TO ${this.q(to)}`];
+    return [`ALTER TABLE ${this.qn(table)} RENAME CONSTRAINT ${this.q(from)} TO ${this.q(to)}`];
   }
   protected renameIndex(_table: string, from: string, to: string): string[] {
-    return [`ALTER INDEX ${this.q(from)} RENAME TO ${this.q(to)}`];
+    return [`ALTER INDEX ${this.qIndex(_table, from)} RENAME TO ${this.q(to)}`];
   }
 
   // ---- definitions -------------------------------------------------------------------------
@@ -423,7 +446,7 @@ export abstract class BaseRenderer {
     // A table without columns (PostgreSQL's `CREATE TABLE t ()`; validation refuses it elsewhere).
     const body = lines.length ? `(\n  ${lines.join(",\n  ")}\n)` : "()";
     return [
-      `CREATE TABLE ${this.q(t.name)} ${body}${this.tableOptions(t)}`,
+      `CREATE TABLE ${this.qn(t.name)} ${body}${this.tableOptions(t)}`,
       ...this.notValidConstraints(t),
       ...this.columnComments(t),
       ...this.constraintComments(t),
@@ -440,7 +463,7 @@ export abstract class BaseRenderer {
     const v = t.virtual!;
     const module = /^[A-Za-z_][A-Za-z0-9_]*$/.test(v.module) ? v.module : this.q(v.module);
     return [
-      `CREATE VIRTUAL TABLE ${this.q(t.name)} USING ${module}${v.args !== undefined ? `(${v.args})` : ""}`,
+      `CREATE VIRTUAL TABLE ${this.qn(t.name)} USING ${module}${v.args !== undefined ? `(${v.args})` : ""}`,
     ];
   }
 
@@ -478,7 +501,7 @@ export abstract class BaseRenderer {
     return [
       ...t.checks.filter((c) => c.notValid).map((c) => this.checkSql(c)),
       ...t.foreignKeys.filter((f) => f.notValid).map((f) => this.foreignKeySql(f)),
-    ].map((def) => `ALTER TABLE ${this.q(t.name)} ADD ${def}`);
+    ].map((def) => `ALTER TABLE ${this.qn(t.name)} ADD ${def}`);
   }
 
   protected tableOptions(_t: Table): string {
@@ -581,7 +604,7 @@ export abstract class BaseRenderer {
   /** `MATCH FULL`, `DEFERRABLE` and `NOT VALID` only where validation lets them through (PostgreSQL). */
   foreignKeySql(f: ForeignKey): string {
     const actions = `${f.onDelete !== "no action" ? ` ON DELETE ${f.onDelete.toUpperCase()}` : ""}${f.onUpdate !== "no action" ? ` ON UPDATE ${f.onUpdate.toUpperCase()}` : ""}`;
-    return `CONSTRAINT ${this.q(f.name)} FOREIGN KEY (${this.cols(f.columns)}) REFERENCES ${this.q(f.refTable)} (${this.cols(f.refColumns)})${f.matchFull ? " MATCH FULL" : ""}${actions}${this.deferrableSql(f)}${f.notValid ? " NOT VALID" : ""}`;
+    return `CONSTRAINT ${this.q(f.name)} FOREIGN KEY (${this.cols(f.columns)}) REFERENCES ${this.qn(f.refTable)} (${this.cols(f.refColumns)})${f.matchFull ? " MATCH FULL" : ""}${actions}${this.deferrableSql(f)}${f.notValid ? " NOT VALID" : ""}`;
   }
 
   /**
@@ -596,7 +619,7 @@ export abstract class BaseRenderer {
     );
     const using = i.using && this.caps.indexMethods.length ? ` USING ${i.using}` : "";
     return [
-      `CREATE ${i.unique ? "UNIQUE " : ""}INDEX ${this.q(i.name)} ON ${this.q(table)}${using} (${parts.join(", ")})${this.indexClauses(i)}${i.where !== undefined && this.caps.partialIndexes ? ` WHERE ${i.where}` : ""}`,
+      `CREATE ${i.unique ? "UNIQUE " : ""}INDEX ${this.q(i.name)} ON ${this.qn(table)}${using} (${parts.join(", ")})${this.indexClauses(i)}${i.where !== undefined && this.caps.partialIndexes ? ` WHERE ${i.where}` : ""}`,
     ];
   }
   /**

@@ -1,7 +1,17 @@
 /** Small SQL text helpers shared by the dialect renderers. */
+import { splitQualified } from "../../ir/qualified.ts";
 
 /** `"name"` with `"` doubled: the SQL-standard quoting of PostgreSQL and SQLite. */
 export const quoteDouble = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * A schema-qualified name double-quoted part by part: `sales.orders` → `"sales"."orders"`, a
+ * bare name as `quoteDouble` quotes it (PostgreSQL; src/ir/qualified.ts splits at the first dot).
+ */
+export const quoteQualified = (name: string): string => {
+  const q = splitQualified(name);
+  return q.schema === undefined ? quoteDouble(name) : `${quoteDouble(q.schema)}.${quoteDouble(q.name)}`;
+};
 
 /** `` `name` `` with `` ` `` doubled: MySQL's quoting. */
 export const quoteBacktick = (name: string) => `\`${name.replace(/`/g, "``")}\``;

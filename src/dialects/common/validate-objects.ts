@@ -67,6 +67,16 @@ export function validateSequencesAndDomains(schema: Schema, caps: Capabilities, 
           "remove it: what it would bring must come with the database",
         ),
       );
+  if (!caps.namespaces)
+    for (const x of schema.namespaces ?? [])
+      out.push(
+        dialectError(
+          "namespace-dialect",
+          `${db} has no schemas inside a database (\`schema ${x.name}\`)`,
+          x.src,
+          "keep these objects in a database of their own, or prefix their names instead",
+        ),
+      );
   if (!caps.compositeTypes)
     for (const t of schema.composites ?? [])
       out.push(

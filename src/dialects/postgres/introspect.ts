@@ -31,6 +31,7 @@ import type {
   UniqueConstraint,
 } from "../../ir/model.ts";
 import { nameValue } from "../../ir/inheritance.ts";
+import { localName, sibling } from "../../ir/qualified.ts";
 
 /** A node being filled in (the IR is readonly once built). */
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -172,13 +173,14 @@ function seqOptions(seq: Row, always: boolean): IdentityOptions {
  */
 export function serialSequenceName(table: string, column: string): string {
   const bytes = (x: string) => new TextEncoder().encode(x).length;
-  let t = table,
+  // In the table's schema, named from the table's own name (`sales.orders_id_seq`).
+  let t = localName(table),
     c = column;
   while (bytes(t) + bytes(c) + "__seq".length > 63) {
     if (bytes(t) >= bytes(c)) t = [...t].slice(0, -1).join("");
     else c = [...c].slice(0, -1).join("");
   }
-  return `${t}_${c}_seq`;
+  return sibling(table, `${t}_${c}_seq`);
 }
 
 /**

@@ -20,7 +20,8 @@ import {
   ownerKey,
   sequenceOptionsKey,
 } from "../../ir/sequence.ts";
-import { quoteDouble as q, quoteString } from "../common/sql.ts";
+import { quoteDouble as q, quoteQualified as qn, quoteString } from "../common/sql.ts";
+import { localName, schemaOf, sibling } from "../../ir/qualified.ts";
 import { postgresType } from "./types.ts";
 
 /** How the renderer writes a default (its `defaultSql`), for a domain's. */
@@ -71,9 +72,9 @@ function alterOptions(o: SequenceOptions): string {
   return ` AS ${TYPE_SQL[as]} INCREMENT BY ${inc} MINVALUE ${min} MAXVALUE ${max} START WITH ${start} CACHE ${o.cache ?? "1"} ${o.cycle ? "CYCLE" : "NO CYCLE"}`;
 }
 
-const owner = (s: Sequence) => (s.ownedBy ? `${q(s.ownedBy.table)}.${q(s.ownedBy.column)}` : "NONE");
+const owner = (s: Sequence) => (s.ownedBy ? `${qn(s.ownedBy.table)}.${q(s.ownedBy.column)}` : "NONE");
 const comment = (kind: string, name: string, doc: string | undefined) =>
-  `COMMENT ON ${kind} ${q(name)} IS ${doc === undefined ? "NULL" : quoteString(doc)}`;
+  `COMMENT ON ${kind} ${qn(name)} IS ${doc === undefined ? "NULL" : quoteString(doc)}`;
 
 function domainDefault(d: Domain, write: DefaultWriter): string | undefined {
   return d.default ? write(d.default) : undefined;
@@ -84,7 +85,7 @@ const checkSql = (c: { name: string; expr: string }) => `CONSTRAINT ${q(c.name)}
 function createDomain(d: Domain, write: DefaultWriter): string[] {
   const def = domainDefault(d, write);
   return [
-    `CREATE DOMAIN ${q(d.name)} AS ${postgresType(d.type)}${d.collation !== undefined ? ` COLLATE ${q(d.collation)}` : ""}${def !== undefined ? ` DEFAULT ${def}` : ""}${d.nullable ? "" : " NOT NULL"}${d.checks.map((c) => ` ${checkSql(c)}`).join("")}`,
+    `CREATE DOMAIN ${qn(d.name)} AS ${postgresType(d.type)}${d.collation !== undefined ? ` COLLATE ${q(d.collation)}` : ""}${def !== undefined ? ` DEFAULT ${def}` : ""}${d.nullable ? "" : " NOT NULL"}${d.checks.map((c) => ` ${checkSql(c)}`).join("")}`,
     ...(d.doc !== undefined ? [comment("DOMAIN", d.name, d.doc)] : []),
   ];
 }
@@ -92,7 +93,7 @@ function createDomain(d: Domain, write: DefaultWriter): string[] {
 /** Default, NOT NULL, checks (dropped, then added: a changed one is both) and comment. */
 function alterDomain(a: Domain, b: Domain, write: DefaultWriter): string[] {
   const out: string[] = [];
-  const alter = `ALTER DOMAIN ${q(b.name)}`;
+  const alter = `ALTER DOMAIN ${qn(b.name)}`;
   if (domainDefaultKey(a) !== domainDefaultKey(b)) {
     const def = domainDefault(b, write);
     out.push(def !== undefined ? `${alter} SET DEFAULT ${def}` : `${alter} DROP DEFAULT`);
@@ -129,7 +130,7 @@ function alterComposite(a: CompositeType, b: CompositeType): string[] {
     ),
   ];
   return [
-    ...(actions.length ? [`ALTER TYPE ${q(b.name)} ${actions.join(", ")}`] : []),
+    ...(actions.length ? [`ALTER TYPE ${qn(b.name)} ${actions.join(", ")}`] : []),
     ...((a.doc ?? "") !== (b.doc ?? "") ? [comment("TYPE", b.name, b.doc)] : []),
   ];
 }
@@ -139,32 +140,32 @@ export function objectSql(c: ObjectChange, write: DefaultWriter): string[] {
     case "create-sequence": {
       const s = c.sequence;
       return [
-        `CREATE SEQUENCE ${q(s.name)}${createOptions(s.options)}`,
+        `CREATE SEQUENCE ${qn(s.name)}${createOptions(s.options)}`,
         // A sequence created with its owner (the inverse of a drop) needs the column there;
         // the differ creates sequences unowned and sets the owner once the table exists.
-        ...(s.ownedBy ? [`ALTER SEQUENCE ${q(s.name)} OWNED BY ${owner(s)}`] : []),
+        ...(s.ownedBy ? [`ALTER SEQUENCE ${qn(s.name)} OWNED BY ${owner(s)}`] : []),
         ...(s.doc !== undefined ? [comment("SEQUENCE", s.name, s.doc)] : []),
       ];
     }
     case "drop-sequence":
-      return [`DROP SEQUENCE ${q(c.sequence.name)}`];
+      return [`DROP SEQUENCE ${qn(c.sequence.name)}`];
     case "rename-sequence":
-      return [`ALTER SEQUENCE ${q(c.from)} RENAME TO ${q(c.to)}`];
+      return renameSql("SEQUENCE", c.from, c.to);
     case "alter-sequence": {
       const { from: a, to: b } = c;
       const out: string[] = [];
       if (sequenceOptionsKey(a) !== sequenceOptionsKey(b))
-        out.push(`ALTER SEQUENCE ${q(b.name)}${alterOptions(b.options)}`);
-      if (ownerKey(a) !== ownerKey(b)) out.push(`ALTER SEQUENCE ${q(b.name)} OWNED BY ${owner(b)}`);
+        out.push(`ALTER SEQUENCE ${qn(b.name)}${alterOptions(b.options)}`);
+      if (ownerKey(a) !== ownerKey(b)) out.push(`ALTER SEQUENCE ${qn(b.name)} OWNED BY ${owner(b)}`);
       if ((a.doc ?? "") !== (b.doc ?? "")) out.push(comment("SEQUENCE", b.name, b.doc));
       return out;
     }
     case "create-domain":
       return createDomain(c.domain, write);
     case "drop-domain":
-      return [`DROP DOMAIN ${q(c.domain.name)}`];
+      return [`DROP DOMAIN ${qn(c.domain.name)}`];
     case "rename-domain":
-      return [`ALTER DOMAIN ${q(c.from)} RENAME TO ${q(c.to)}`];
+      return renameSql("DOMAIN", c.from, c.to);
     case "alter-domain":
       return alterDomain(c.from, c.to, write);
     // Neither IF NOT EXISTS nor CASCADE: a schema the database has already makes up fail, named
@@ -189,17 +190,38 @@ export function objectSql(c: ObjectChange, write: DefaultWriter): string[] {
     case "create-composite": {
       const t = c.composite;
       return [
-        `CREATE TYPE ${q(t.name)} AS (${t.attributes.map(attributeSql).join(", ")})`,
+        `CREATE TYPE ${qn(t.name)} AS (${t.attributes.map(attributeSql).join(", ")})`,
         ...(t.doc !== undefined ? [comment("TYPE", t.name, t.doc)] : []),
       ];
     }
     case "drop-composite":
-      return [`DROP TYPE ${q(c.composite.name)}`];
+      return [`DROP TYPE ${qn(c.composite.name)}`];
     case "rename-composite":
-      return [`ALTER TYPE ${q(c.from)} RENAME TO ${q(c.to)}`];
+      return renameSql("TYPE", c.from, c.to);
     case "alter-composite":
       return alterComposite(c.from, c.to);
     default:
       return assertNever(c);
   }
+}
+
+/**
+ * `ALTER KIND old RENAME TO new` (`signature`: a function's argument types), and a move when the
+ * new name is in another schema: `SET SCHEMA`, then `RENAME TO` if the object's own name changes
+ * too. Back to the current schema (a bare new name), that schema's name is known only when the
+ * statement runs: `current_schema()`, through EXECUTE format() (SET SCHEMA takes no expression).
+ */
+export function renameSql(kind: string, from: string, to: string, signature = ""): string[] {
+  const [a, b] = [schemaOf(from), schemaOf(to)];
+  if (a === b) return [`ALTER ${kind} ${qn(from)}${signature} RENAME TO ${q(localName(to))}`];
+  const move =
+    b !== undefined
+      ? `ALTER ${kind} ${qn(from)}${signature} SET SCHEMA ${q(b)}`
+      : `DO $$ BEGIN EXECUTE format(${quoteString(`ALTER ${kind} ${qn(from)}${signature} SET SCHEMA %I`)}, current_schema()); END $$`;
+  return [
+    move,
+    ...(localName(from) !== localName(to)
+      ? [`ALTER ${kind} ${qn(sibling(to, localName(from)))}${signature} RENAME TO ${q(localName(to))}`]
+      : []),
+  ];
 }

@@ -4,17 +4,29 @@
 import type { Column, EnumType, Table, TableOptions, View } from "../../ir/model.ts";
 import { alterParentSql, createTableSql } from "./partitions.ts";
 import { BaseRenderer } from "../common/render.ts";
-import { quoteDouble, quoteString } from "../common/sql.ts";
+import { quoteDouble, quoteQualified, quoteString } from "../common/sql.ts";
 import { postgresType } from "./types.ts";
 import { CAPABILITIES } from "./capabilities.ts";
 import type { AlterColumn, CommentedItem, ObjectChange } from "../../diff/changes.ts";
-import { objectSql } from "./objects.ts";
+import { objectSql, renameSql } from "./objects.ts";
 import { effectiveIdentityOptions } from "../../ir/identity.ts";
 import { serialSequenceName } from "./introspect.ts";
+import { localName, sibling } from "../../ir/qualified.ts";
 
 export class PostgresRenderer extends BaseRenderer {
   caps = CAPABILITIES;
   q = quoteDouble;
+  override qn(name: string): string {
+    return quoteQualified(name);
+  }
+  /** An index lives in its table's schema: DROP INDEX and ALTER INDEX name it there. */
+  protected override qIndex(table: string, index: string): string {
+    return quoteQualified(sibling(table, index));
+  }
+  /** A rename that may also be a move to another schema (`renameSql`). */
+  protected override renameObject(kind: string, from: string, to: string, signature = ""): string[] {
+    return renameSql(kind, from, to, signature);
+  }
 
   typeSql(_table: string, c: Column): string {
     // `serial` is CREATE TABLE's shorthand: an owned sequence plus a nextval default.
@@ -48,7 +60,7 @@ export class PostgresRenderer extends BaseRenderer {
     return [
       createTableSql(
         t,
-        this.q,
+        quoteQualified,
         t.columns.map((c) => this.columnDef(t, c)),
         this.tableConstraints(t),
       ),
@@ -58,7 +70,7 @@ export class PostgresRenderer extends BaseRenderer {
 
   /** PostgreSQL's table options are a partition's parent and bound: DETACH and ATTACH. */
   protected override alterTableOptions(table: string, from: TableOptions, to: TableOptions): string[] {
-    return alterParentSql(table, from, to, this.q);
+    return alterParentSql(table, from, to, quoteQualified);
   }
 
   protected override objectChange(c: ObjectChange): string[] {
@@ -79,15 +91,15 @@ export class PostgresRenderer extends BaseRenderer {
 
   protected override columnComments(t: Table): string[] {
     return [
-      ...(t.doc !== undefined ? [`COMMENT ON TABLE ${this.q(t.name)} IS ${quoteString(t.doc)}`] : []),
+      ...(t.doc !== undefined ? [`COMMENT ON TABLE ${this.qn(t.name)} IS ${quoteString(t.doc)}`] : []),
       ...t.columns
         .filter((c) => c.doc !== undefined)
-        .map((c) => `COMMENT ON COLUMN ${this.q(t.name)}.${this.q(c.name)} IS ${quoteString(c.doc!)}`),
+        .map((c) => `COMMENT ON COLUMN ${this.qn(t.name)}.${this.q(c.name)} IS ${quoteString(c.doc!)}`),
     ];
   }
 
   protected override tableComment(table: string, doc: string | undefined): string[] {
-    return [`COMMENT ON TABLE ${this.q(table)} IS ${doc === undefined ? "NULL" : quoteString(doc)}`];
+    return [`COMMENT ON TABLE ${this.qn(table)} IS ${doc === undefined ? "NULL" : quoteString(doc)}`];
   }
 
   /** An index is a relation of its own (COMMENT ON INDEX); a constraint is named within its table. */
@@ -100,8 +112,8 @@ export class PostgresRenderer extends BaseRenderer {
     const text = doc === undefined ? "NULL" : quoteString(doc);
     return [
       item === "index"
-        ? `COMMENT ON INDEX ${this.q(name)} IS ${text}`
-        : `COMMENT ON CONSTRAINT ${this.q(name)} ON ${this.q(table)} IS ${text}`,
+        ? `COMMENT ON INDEX ${this.qIndex(table, name)} IS ${text}`
+        : `COMMENT ON CONSTRAINT ${this.q(name)} ON ${this.qn(table)} IS ${text}`,
     ];
   }
 
@@ -109,12 +121,12 @@ export class PostgresRenderer extends BaseRenderer {
   protected override viewComment(name: string, doc: string | undefined, view?: View): string[] {
     const materialized = (view ?? this.viewIn("after", name)).materialized ? "MATERIALIZED " : "";
     return [
-      `COMMENT ON ${materialized}VIEW ${this.q(name)} IS ${doc === undefined ? "NULL" : quoteString(doc)}`,
+      `COMMENT ON ${materialized}VIEW ${this.qn(name)} IS ${doc === undefined ? "NULL" : quoteString(doc)}`,
     ];
   }
 
   protected override enumComment(name: string, doc: string | undefined): string[] {
-    return [`COMMENT ON TYPE ${this.q(name)} IS ${doc === undefined ? "NULL" : quoteString(doc)}`];
+    return [`COMMENT ON TYPE ${this.qn(name)} IS ${doc === undefined ? "NULL" : quoteString(doc)}`];
   }
 
   /**
@@ -143,7 +155,7 @@ export class PostgresRenderer extends BaseRenderer {
    */
   private renameSerialSequence(table: string, column: string): string[] {
     const name = serialSequenceName(table, column);
-    const seq = `pg_get_serial_sequence(${quoteString(this.q(table))}, ${quoteString(column)})::regclass`;
+    const seq = `pg_get_serial_sequence(${quoteString(this.qn(table))}, ${quoteString(column)})::regclass`;
     return [
       `DO $$ DECLARE s regclass := ${seq}; BEGIN IF (SELECT relname FROM pg_class WHERE oid = s) <> ${quoteString(name)} THEN EXECUTE format('ALTER SEQUENCE %s RENAME TO %I', s, ${quoteString(name)}); END IF; END $$`,
     ];
@@ -152,25 +164,25 @@ export class PostgresRenderer extends BaseRenderer {
   protected override addColumn(table: string, col: Column): string[] {
     const out = super.addColumn(table, col);
     if (col.doc !== undefined)
-      out.push(`COMMENT ON COLUMN ${this.q(table)}.${this.q(col.name)} IS ${quoteString(col.doc)}`);
+      out.push(`COMMENT ON COLUMN ${this.qn(table)}.${this.q(col.name)} IS ${quoteString(col.doc)}`);
     return out;
   }
 
   protected override createEnum(e: EnumType): string[] {
     return [
-      `CREATE TYPE ${this.q(e.name)} AS ENUM (${e.values.map((v) => quoteString(v.name)).join(", ")})`,
-      ...(e.doc !== undefined ? [`COMMENT ON TYPE ${this.q(e.name)} IS ${quoteString(e.doc)}`] : []),
+      `CREATE TYPE ${this.qn(e.name)} AS ENUM (${e.values.map((v) => quoteString(v.name)).join(", ")})`,
+      ...(e.doc !== undefined ? [`COMMENT ON TYPE ${this.qn(e.name)} IS ${quoteString(e.doc)}`] : []),
     ];
   }
   protected override dropEnum(e: EnumType): string[] {
-    return [`DROP TYPE ${this.q(e.name)}`];
+    return [`DROP TYPE ${this.qn(e.name)}`];
   }
   protected override renameEnum(from: string, to: string): string[] {
-    return [`ALTER TYPE ${this.q(from)} RENAME TO ${this.q(to)}`];
+    return this.renameObject("TYPE", from, to);
   }
   protected override addEnumValues(name: string, values: readonly string[]): string[] {
     // PostgreSQL 12+ runs ADD VALUE inside a transaction; the new value is usable after commit.
-    return values.map((v) => `ALTER TYPE ${this.q(name)} ADD VALUE ${quoteString(v)}`);
+    return values.map((v) => `ALTER TYPE ${this.qn(name)} ADD VALUE ${quoteString(v)}`);
   }
 
   /**
@@ -186,8 +198,8 @@ export class PostgresRenderer extends BaseRenderer {
   ): string[] {
     const aside = `${name}__schemavc_old`;
     const out = [
-      `ALTER TYPE ${this.q(name)} RENAME TO ${this.q(aside)}`,
-      `CREATE TYPE ${this.q(name)} AS ENUM (${to.map(quoteString).join(", ")})`,
+      `ALTER TYPE ${this.qn(name)} RENAME TO ${this.q(localName(aside))}`,
+      `CREATE TYPE ${this.qn(name)} AS ENUM (${to.map(quoteString).join(", ")})`,
     ];
     // The columns using the enum when this change runs, under their names then (a down plan
     // changes values before it undoes renames; a column dropped later still uses the type).
@@ -196,20 +208,20 @@ export class PostgresRenderer extends BaseRenderer {
         if (c.type.kind !== "enum" || c.type.name !== name) continue;
         const def = this.defaultSql(c);
         if (def !== undefined)
-          out.push(`ALTER TABLE ${this.q(t.name)} ALTER COLUMN ${this.q(c.name)} DROP DEFAULT`);
+          out.push(`ALTER TABLE ${this.qn(t.name)} ALTER COLUMN ${this.q(c.name)} DROP DEFAULT`);
         out.push(
-          `ALTER TABLE ${this.q(t.name)} ALTER COLUMN ${this.q(c.name)} TYPE ${this.q(name)} USING ${this.q(c.name)}::text::${this.q(name)}`,
+          `ALTER TABLE ${this.qn(t.name)} ALTER COLUMN ${this.q(c.name)} TYPE ${this.qn(name)} USING ${this.q(c.name)}::text::${this.qn(name)}`,
         );
         if (def !== undefined)
-          out.push(`ALTER TABLE ${this.q(t.name)} ALTER COLUMN ${this.q(c.name)} SET DEFAULT ${def}`);
+          out.push(`ALTER TABLE ${this.qn(t.name)} ALTER COLUMN ${this.q(c.name)} SET DEFAULT ${def}`);
       }
     }
-    out.push(`DROP TYPE ${this.q(aside)}`);
+    out.push(`DROP TYPE ${this.qn(aside)}`);
     return out;
   }
 
   protected alterColumn({ table, from, to, facets }: AlterColumn): string[] {
-    const col = `ALTER TABLE ${this.q(table)} ALTER COLUMN ${this.q(to.name)}`;
+    const col = `ALTER TABLE ${this.qn(table)} ALTER COLUMN ${this.q(to.name)}`;
     if (facets.includes("generated")) {
       // Generated to plain keeps the values (DROP EXPRESSION, then the other facets in place);
       // PostgreSQL 15 has no ALTER that makes a column generated or changes its expression.
@@ -238,7 +250,7 @@ export class PostgresRenderer extends BaseRenderer {
     // The owned sequence of a serial column, named by the catalog when the statement runs: a
     // renamed table keeps its sequence's old name, so the name cannot be derived here.
     const serialSequence = (sql: string) =>
-      `DO $$ BEGIN EXECUTE format(${quoteString(sql)}, pg_get_serial_sequence(${quoteString(this.q(table))}, ${quoteString(to.name)})); END $$`;
+      `DO $$ BEGIN EXECUTE format(${quoteString(sql)}, pg_get_serial_sequence(${quoteString(this.qn(table))}, ${quoteString(to.name)})); END $$`;
     if (generation && wasIdentity && !isIdentity) out.push(`${col} DROP IDENTITY IF EXISTS`);
     if (generation && from.serial && !to.serial) {
       // The nextval default depends on the sequence: it goes first.
@@ -262,22 +274,22 @@ export class PostgresRenderer extends BaseRenderer {
     else if (defaultChanged && newDefault === undefined && !typeChanged) out.push(`${col} DROP DEFAULT`);
     if (facets.includes("nullable")) out.push(`${col} ${to.nullable ? "DROP" : "SET"} NOT NULL`);
     // The new sequence starts at 1; move it past the rows already there, or the next insert collides.
-    const skipRows = `SELECT setval(pg_get_serial_sequence(${quoteString(this.q(table))}, ${quoteString(to.name)}), coalesce(max(${this.q(to.name)}), 0) + 1, false) FROM ${this.q(table)}`;
+    const skipRows = `SELECT setval(pg_get_serial_sequence(${quoteString(this.qn(table))}, ${quoteString(to.name)}), coalesce(max(${this.q(to.name)}), 0) + 1, false) FROM ${this.qn(table)}`;
     if (generation && isIdentity && !wasIdentity) out.push(`${col} ADD ${identitySql(to)}`, skipRows);
     else if (generation && isIdentity && wasIdentity) out.push(...this.alterIdentity(col, from, to));
     if (generation && to.serial && !from.serial) {
       // What `serial` does at CREATE TABLE, on a column that exists: the sequence PostgreSQL
       // would have created (`<table>_<column>_seq`), owned by the column, as its default.
-      const seq = this.q(serialSequenceName(table, to.name));
+      const seq = this.qn(serialSequenceName(table, to.name));
       out.push(
-        `CREATE SEQUENCE ${seq} AS ${postgresType(to.type)} OWNED BY ${this.q(table)}.${this.q(to.name)}`,
+        `CREATE SEQUENCE ${seq} AS ${postgresType(to.type)} OWNED BY ${this.qn(table)}.${this.q(to.name)}`,
         `${col} SET DEFAULT nextval(${quoteString(seq)}::regclass)`,
         skipRows,
       );
     }
     if (facets.includes("comment"))
       out.push(
-        `COMMENT ON COLUMN ${this.q(table)}.${this.q(to.name)} IS ${to.doc === undefined ? "NULL" : quoteString(to.doc)}`,
+        `COMMENT ON COLUMN ${this.qn(table)}.${this.q(to.name)} IS ${to.doc === undefined ? "NULL" : quoteString(to.doc)}`,
       );
     return out;
   }
@@ -290,7 +302,7 @@ export class PostgresRenderer extends BaseRenderer {
    */
   private readdColumn(table: string, c: Column): string[] {
     const t = this.tableIn("to", table);
-    const q = this.q(table);
+    const q = this.qn(table);
     const mentions = (sql: string) =>
       new RegExp(
         `(^|[^A-Za-z0-9_])("?)${c.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\2([^A-Za-z0-9_]|$)`,

@@ -1,11 +1,11 @@
 /** Portable types → PostgreSQL types (grammar/types.md is the table users read). */
 import type { ColumnType } from "../../ir/model.ts";
-import { quoteDouble } from "../common/sql.ts";
+import { quoteQualified } from "../common/sql.ts";
 
 export function postgresType(t: ColumnType): string {
   switch (t.kind) {
     case "enum":
-      return quoteDouble(t.name);
+      return quoteQualified(t.name);
     case "native":
       return `${t.name}${t.args?.length ? `(${t.args.join(", ")})` : ""}${t.array ? "[]" : ""}`;
     case "portable":

@@ -1,6 +1,7 @@
 /** What PostgreSQL cannot express or ignores: little, since the language follows it closely. */
-import type { Schema } from "../../ir/model.ts";
-import type { Diagnostic } from "../../ir/diagnostics.ts";
+import type { Schema, SourceInfo } from "../../ir/model.ts";
+import { didYouMean, type Diagnostic } from "../../ir/diagnostics.ts";
+import { splitQualified } from "../../ir/qualified.ts";
 import { validateSequencesAndDomains } from "../common/validate-objects.ts";
 import {
   dialectError,
@@ -65,5 +66,56 @@ export function validatePostgres(schema: Schema): Diagnostic[] {
   out.push(...validateConstraintClauses(schema, CAPABILITIES, "PostgreSQL"));
   out.push(...validateExclusions(schema, CAPABILITIES, "PostgreSQL"));
   out.push(...validateIndexEntries(schema, CAPABILITIES, "PostgreSQL"));
+  out.push(...validateQualifiedNames(schema));
+  return out;
+}
+
+/**
+ * An object named `sales.orders` is in schema `sales`, which the schema files declare
+ * (`schema sales`); `public.orders` is written `orders` (bare names are in the current schema,
+ * `src/ir/qualified.ts`), so one object has one spelling.
+ */
+function validateQualifiedNames(schema: Schema): Diagnostic[] {
+  const declared = new Set((schema.namespaces ?? []).map((n) => n.name));
+  const out: Diagnostic[] = [];
+  const objects: [string, string, SourceInfo | undefined][] = [
+    ...schema.tables.map((x) => ["table", x.name, x.src] as [string, string, SourceInfo | undefined]),
+    ...schema.enums.map((x) => ["enum", x.name, x.src] as [string, string, SourceInfo | undefined]),
+    ...(schema.views ?? []).map((x) => ["view", x.name, x.src] as [string, string, SourceInfo | undefined]),
+    ...(schema.domains ?? []).map(
+      (x) => ["domain", x.name, x.src] as [string, string, SourceInfo | undefined],
+    ),
+    ...(schema.composites ?? []).map(
+      (x) => ["type", x.name, x.src] as [string, string, SourceInfo | undefined],
+    ),
+    ...(schema.sequences ?? []).map(
+      (x) => ["sequence", x.name, x.src] as [string, string, SourceInfo | undefined],
+    ),
+    ...(schema.functions ?? []).map(
+      (x) =>
+        [x.procedure ? "procedure" : "function", x.name, x.src] as [string, string, SourceInfo | undefined],
+    ),
+  ];
+  for (const [kind, name, src] of objects) {
+    const q = splitQualified(name);
+    if (q.schema === undefined || declared.has(q.schema)) continue;
+    out.push(
+      q.schema === "public"
+        ? dialectError(
+            "current-schema",
+            `${kind} \`${name}\`: bare names are in the current schema, public`,
+            src,
+            `write \`${q.name}\``,
+            "name",
+          )
+        : dialectError(
+            "unknown-schema",
+            `${kind} \`${name}\` is in schema \`${q.schema}\`, which is not declared`,
+            src,
+            didYouMean(q.schema, [...declared]) ?? `declare it: \`schema ${q.schema}\``,
+            "name",
+          ),
+    );
+  }
   return out;
 }

@@ -3,7 +3,7 @@
  * `dialects/common/validate-objects.ts`): a sequence's `owned by` names a column of the
  * schema; a domain's checks have distinct names.
  */
-import type { Extension, Schema } from "../model.ts";
+import type { Extension, Namespace, Schema } from "../model.ts";
 import { didYouMean } from "../diagnostics.ts";
 import { locOf, type Validation } from "./context.ts";
 
@@ -65,5 +65,33 @@ export function validateExtensions(v: Validation, schema: Schema) {
         firstLoc ? { message: "first declared here", loc: firstLoc } : undefined,
       );
     } else seen.set(x.name, x);
+  }
+}
+
+/**
+ * A schema (`schema sales`) is declared once, and never as the current schema: bare names are
+ * in it already, so `schema public` would say the same thing twice, differently.
+ */
+export function validateNamespaces(v: Validation, schema: Schema) {
+  const seen = new Map<string, Namespace>();
+  for (const x of schema.namespaces ?? []) {
+    const first = seen.get(x.name);
+    if (first) {
+      const firstLoc = locOf(first.src);
+      v.err(
+        "duplicate-name",
+        `schema \`${x.name}\` is declared twice`,
+        locOf(x.src),
+        "remove one of them",
+        firstLoc ? { message: "first declared here", loc: firstLoc } : undefined,
+      );
+    } else seen.set(x.name, x);
+    if (x.name === "public")
+      v.err(
+        "current-schema",
+        "`schema public` declares the current schema, where bare names already are",
+        locOf(x.src, "name"),
+        "remove the declaration, and write the objects in it without `public.`",
+      );
   }
 }
