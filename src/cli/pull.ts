@@ -79,6 +79,7 @@ export async function run(ctx: Context): Promise<number> {
     const isFolder = split || !out.endsWith(".schema");
     const files = new Map<string, string>();
     const others = {
+      namespaces: schema.namespaces ?? [],
       sequences: schema.sequences ?? [],
       domains: schema.domains ?? [],
       views: schema.views ?? [],
@@ -95,6 +96,11 @@ export async function run(ctx: Context): Promise<number> {
         !declared.has(name) && !knownNativeType(dialect.capabilities.types, name),
     };
     if (split) {
+      if (others.namespaces.length)
+        files.set(
+          join(out, "schemas.schema"),
+          printDeclarations([], [], undefined, [], { namespaces: others.namespaces }),
+        );
       if (others.extensions.length)
         files.set(
           join(out, "extensions.schema"),
@@ -187,6 +193,7 @@ export async function run(ctx: Context): Promise<number> {
       files: names,
       tables: schema.tables.length,
       enums: schema.enums.length,
+      schemas: schema.namespaces?.length ?? 0,
       sequences: schema.sequences?.length ?? 0,
       domains: schema.domains?.length ?? 0,
       views: schema.views?.length ?? 0,
@@ -203,6 +210,7 @@ export async function run(ctx: Context): Promise<number> {
       })),
     });
     const objects = [
+      ...(schema.namespaces?.length ? [plural(schema.namespaces.length, "schema")] : []),
       ...(schema.extensions?.length ? [plural(schema.extensions.length, "extension")] : []),
       ...(schema.composites?.length ? [plural(schema.composites.length, "composite type")] : []),
       ...(schema.sequences?.length ? [plural(schema.sequences.length, "sequence")] : []),
@@ -245,17 +253,36 @@ async function proveReplay(
   // holds one of each, and a temporary schema none): the script leaves them out, and what they
   // make resolves there as it does live. They are the files' on the replayed side too, which
   // the files were written from.
+  // Schemas (PostgreSQL namespaces) cannot be made in the temporary schema: such files replay
+  // in a scratch database of their own, extensions and materialized views included.
+  const ownDatabase = (files.namespaces?.length ?? 0) > 0;
   const { extensions: _, ...withoutExtensions } = files;
-  const script = plan({ tables: [], enums: [] }, withoutExtensions, noRenames(), dialect).upSql.map((sql) =>
-    materialized.size ? sql.replace(/^CREATE MATERIALIZED VIEW /, "CREATE VIEW ") : sql,
+  const script = plan(
+    { tables: [], enums: [] },
+    ownDatabase ? files : withoutExtensions,
+    noRenames(),
+    dialect,
+  ).upSql.map((sql) =>
+    materialized.size && !ownDatabase ? sql.replace(/^CREATE MATERIALIZED VIEW /, "CREATE VIEW ") : sql,
   );
   let replayed: Schema;
   try {
-    replayed = (
-      await inScratch(conn, script, (ex) => dialect.introspect(ex, { exclude: OWN_TABLES }), { removeLater })
-    ).schema;
-    if (files.extensions?.length) replayed = { ...replayed, extensions: files.extensions };
-    if (materialized.size && replayed.views)
+    replayed =
+      // In the temporary schema (the current one there), only it is read: the live database's
+      // schemas are beside it.
+      (
+        await inScratch(
+          conn,
+          script,
+          (ex) => dialect.introspect(ex, { exclude: OWN_TABLES, ...(ownDatabase ? {} : { schemas: [] }) }),
+          {
+            removeLater,
+            ownDatabase,
+          },
+        )
+      ).schema;
+    if (files.extensions?.length && !ownDatabase) replayed = { ...replayed, extensions: files.extensions };
+    if (materialized.size && !ownDatabase && replayed.views)
       replayed = {
         ...replayed,
         views: replayed.views.map((v) => (materialized.has(v.name) ? { ...v, materialized: true } : v)),
@@ -265,7 +292,7 @@ async function proveReplay(
       throw new SchemavcError(
         `pull could not replay the files on a scratch database beside this one: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`,
         1,
-        "nothing was written; the user needs TEMP on PostgreSQL, CREATE and DROP on databases named schemavc_pull_% on MySQL/MariaDB",
+        "nothing was written; the user needs TEMP on PostgreSQL (CREATEDB when the database has several schemas), CREATE and DROP on databases named schemavc_pull_% on MySQL/MariaDB",
       );
     throw new SchemavcError(
       `the written files do not recreate the database: their CREATE script failed on a scratch database: ${e.message}`,

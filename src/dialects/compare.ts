@@ -266,7 +266,12 @@ export function reconcile(
       triggerKey({ ...x, forEach: x.forEach ?? dialect.capabilities.triggers?.forEach });
     return same(key, t, h, st) ? h! : t;
   });
+  // Schemas: the hint's where it is the live one (the same comment).
+  const namespaces = (live.namespaces ?? []).map(
+    (n) => hint.namespaces?.find((x) => x.name === n.name && x.doc === n.doc) ?? n,
+  );
   return {
+    ...(namespaces.length ? { namespaces } : {}),
     tables,
     enums,
     ...(live.extensions?.length ? { extensions: live.extensions } : {}),

@@ -243,6 +243,11 @@ export function createsIndex(caps: Capabilities, i: Index): boolean {
 export interface IntrospectOptions {
   /** Tables to leave out (schemavc's own history table). */
   readonly exclude?: readonly string[];
+  /**
+   * PostgreSQL: the schemas to read besides the current one (`schemas` in schemavc.toml);
+   * default: every schema the user owns (`postgres/namespaces.ts`).
+   */
+  readonly schemas?: readonly string[];
 }
 
 export interface Introspected {
@@ -409,5 +414,10 @@ export interface Connection extends Executor {
    * lock renews its lease on it while the runner's connection is busy with a long statement).
    */
   open?(): Promise<Connection>;
+  /**
+   * A connection to another database of the same server, with the same credentials (PostgreSQL:
+   * `pull`'s replay of several schemas runs in a scratch database of its own).
+   */
+  sibling?(database: string): Promise<Connection>;
   close(): Promise<void>;
 }

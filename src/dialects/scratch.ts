@@ -11,6 +11,8 @@
  *   create would resolve there too and prove nothing, so the script fails when anything it
  *   created depends on a type, table or sequence of the live schema (`borrowedFromLive`), an
  *   extension's excepted;
+ *   A script that creates schemas (PostgreSQL's namespaces) runs in a database
+ *   `schemavc_pull_<random>` of its own instead, extensions and all (`ScratchOptions.ownDatabase`);
  * - MySQL/MariaDB: a database `schemavc_pull_<random>` with the live database's character set
  *   and collation, dropped afterwards even when the script fails (DDL is not transactional);
  *   the script's statements on different tables run on several connections at once
@@ -20,7 +22,7 @@
 import type { Connection, DialectName, Executor } from "./dialect.ts";
 import { connect } from "./registry.ts";
 import { runParallel, scriptOrder } from "./mysql/parallel-script.ts";
-import { postgresScratch } from "./postgres/scratch.ts";
+import { postgresScratch, postgresScratchDatabase } from "./postgres/scratch.ts";
 import { asScript, ScratchScriptError } from "./scratch-script.ts";
 
 export { ScratchScriptError };
@@ -34,6 +36,11 @@ export interface ScratchOptions {
    * rejects) before it uses or closes the connection again.
    */
   readonly removeLater?: (removal: Promise<void>) => void;
+  /**
+   * PostgreSQL: the script creates schemas, which the temporary schema cannot hold, so it runs
+   * in a scratch database of its own (`postgresScratchDatabase`), extensions and all.
+   */
+  readonly ownDatabase?: boolean;
 }
 
 const randomName = () => `schemavc_pull_${crypto.randomUUID().replace(/-/g, "").slice(0, 16)}`;
@@ -68,7 +75,9 @@ export async function inScratch<T>(
   };
   switch (d) {
     case "postgres": {
-      const { value, removal } = await postgresScratch(conn, statements, read);
+      const { value, removal } = opts.ownDatabase
+        ? await postgresScratchDatabase(conn, randomName(), statements, read)
+        : await postgresScratch(conn, statements, read);
       return removed(removal, value);
     }
     case "mysql": {

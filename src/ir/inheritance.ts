@@ -36,7 +36,8 @@ export function optionText(v: string | true | undefined): string | undefined {
 }
 
 const QUALIFIED = /^("(?:[^".]|"")*"|[A-Za-z_][A-Za-z0-9_]*)\.("(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_]*)$/;
-const unquote = (v: string) => (v.startsWith('"') && v.endsWith('"') ? v.slice(1, -1).replace(/""/g, '"') : v);
+const unquote = (v: string) =>
+  v.startsWith('"') && v.endsWith('"') ? v.slice(1, -1).replace(/""/g, '"') : v;
 
 /** A table name as an option's value: bare when it is a plain name, else quoted. */
 export const nameValue = (name: string): string => {

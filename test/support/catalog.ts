@@ -51,12 +51,24 @@ export async function readCatalog(c: Connection): Promise<Catalog> {
   }
 }
 
+/**
+ * PostgreSQL: every schema but the system's, tables of other schemas than public named
+ * `schema.table` (the IR's qualified names, src/ir/qualified.ts).
+ */
+const USER_SCHEMA =
+  "table_schema not in ('pg_catalog', 'information_schema') and table_schema not like 'pg\\_%'";
+const QT = "case when table_schema = 'public' then table_name else table_schema || '.' || table_name end";
+const nsUser = (ns: string) =>
+  `${ns}.nspname not in ('pg_catalog', 'information_schema') and ${ns}.nspname not like 'pg\\_%'`;
+const qualified = (ns: string, name: string) =>
+  `(case when ${ns}.nspname = 'public' then ${name} else ${ns}.nspname || '.' || ${name} end)`;
+
 async function readPostgres(c: Connection): Promise<Catalog> {
   const cat: Catalog = new Map();
   const cols = await c.query(
     // Views' columns are the views' (the introspection oracle compares views).
-    `select table_name, column_name, is_nullable from information_schema.columns where table_schema = 'public'
-      and table_name not in (select table_name from information_schema.views where table_schema = 'public')
+    `select ${QT} as table_name, column_name, is_nullable from information_schema.columns c where ${USER_SCHEMA}
+      and (table_schema, table_name) not in (select table_schema, table_name from information_schema.views)
       order by table_name, ordinal_position`,
   );
   for (const r of cols)
@@ -65,16 +77,16 @@ async function readPostgres(c: Connection): Promise<Catalog> {
     });
   // Tables without columns (PostgreSQL's `CREATE TABLE t ()`) are in no row above.
   for (const r of await c.query(
-    `select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
+    `select ${QT} as table_name from information_schema.tables where ${USER_SCHEMA} and table_type = 'BASE TABLE'`,
   ))
     table(cat, str(r["table_name"]));
   const cons = await c.query(`
-    select t.relname as tbl, k.conname as name, k.contype as type, r.relname as ref, k.confdeltype as del,
+    select ${qualified("n", "t.relname")} as tbl, k.conname as name, k.contype as type, ${qualified("rn", "r.relname")} as ref, k.confdeltype as del,
       (select string_agg(a.attname, chr(1) order by u.ord) from unnest(k.conkey) with ordinality u(n, ord) join pg_attribute a on a.attrelid = k.conrelid and a.attnum = u.n) as cols,
       (select string_agg(a.attname, chr(1) order by u.ord) from unnest(k.confkey) with ordinality u(n, ord) join pg_attribute a on a.attrelid = k.confrelid and a.attnum = u.n) as refcols
     from pg_constraint k join pg_class t on t.oid = k.conrelid join pg_namespace n on n.oid = t.relnamespace
-    left join pg_class r on r.oid = k.confrelid
-    where n.nspname = 'public' and k.contype in ('p', 'u', 'f', 'x')
+    left join pg_class r on r.oid = k.confrelid left join pg_namespace rn on rn.oid = r.relnamespace
+    where ${nsUser("n")} and k.contype in ('p', 'u', 'f', 'x')
       -- A partition's copies of its parent's keys are the parent's (the schema writes them there).
       and k.conparentid = 0`);
   const actions: Record<string, string> = {
@@ -107,9 +119,10 @@ async function readPostgres(c: Connection): Promise<Catalog> {
   }
   const idx = await c.query(
     // A partition's copies of its parent's indexes (attached to them) are the parent's.
-    `select tablename, indexname, indexdef from pg_indexes i
-      join pg_class ic on ic.relname = i.indexname and ic.relnamespace = 'public'::regnamespace
-      where schemaname = 'public' and not ic.relispartition`,
+    `select case when schemaname = 'public' then tablename else schemaname || '.' || tablename end as tablename,
+        indexname, indexdef from pg_indexes i
+      join pg_class ic on ic.relname = i.indexname and ic.relnamespace = i.schemaname::regnamespace
+      where schemaname not in ('pg_catalog', 'information_schema') and schemaname not like 'pg\\_%' and not ic.relispartition`,
   );
   for (const r of idx)
     if (!backing.has(str(r["indexname"])))

@@ -3,6 +3,7 @@
  * chosen from each column's type (keys distinct, foreign keys pointing at the parent's rows),
  * and a reader that fetches them back as comparable text.
  */
+import { quoteQualified } from "../../src/dialects/common/sql.ts";
 import type { Connection } from "../../src/dialects/dialect.ts";
 import type { Column, Schema, Table } from "../../src/ir/model.ts";
 import { expect } from "bun:test";
@@ -17,7 +18,11 @@ const COMPARABLE = new Set(["smallint", "int", "bigint", "text", "varchar", "cha
 export type Rows = Map<string, Record<string, string | null>[]>;
 
 const q = (dialect: string, n: string) =>
-  dialect === "mysql" ? `\`${n.replace(/`/g, "``")}\`` : `"${n.replace(/"/g, '""')}"`;
+  dialect === "mysql"
+    ? `\`${n.replace(/`/g, "``")}\``
+    : dialect === "postgres"
+      ? quoteQualified(n)
+      : `"${n.replace(/"/g, '""')}"`;
 
 /** Random text for a row (distinct per row: it starts with the row's number); quotes included. */
 const ALPHABET = "abcXYZ019 '\"%_-é";

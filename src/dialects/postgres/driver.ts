@@ -16,9 +16,10 @@ const dollarParams = (sql: string) => {
 
 export async function connectPostgres(
   url: string,
-  opts: { connectTimeoutMs?: number } = {},
+  opts: { connectTimeoutMs?: number; database?: string } = {},
 ): Promise<Connection> {
   const sql = postgres(url, {
+    ...(opts.database !== undefined ? { database: opts.database } : {}),
     max: 1,
     onnotice: () => {},
     connect_timeout: Math.max(1, Math.ceil((opts.connectTimeoutMs ?? 10_000) / 1000)),
@@ -67,6 +68,9 @@ export async function connectPostgres(
         await sql.unsafe("ROLLBACK").catch(() => {});
         throw e;
       }
+    },
+    async sibling(database) {
+      return connectPostgres(url, { ...opts, database });
     },
     async close() {
       await sql.end({ timeout: 5 });

@@ -32,6 +32,7 @@ import type {
 } from "../../ir/model.ts";
 import { nameValue } from "../../ir/inheritance.ts";
 import { localName, sibling } from "../../ir/qualified.ts";
+import { qualified, readNamespaces, readSchemas, scope } from "./namespaces.ts";
 
 /** A node being filled in (the IR is readonly once built). */
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -147,7 +148,12 @@ export function postgresTypeFromCatalog(formatted: string, isEnum: boolean, enum
   const array = formatted.endsWith("[]");
   const base = array ? formatted.slice(0, -2) : formatted;
   m = /^(.*?)\((.*)\)$/.exec(base);
-  const name = (m ? m[1]! : base).replace(/^"(.*)"$/, "$1");
+  // format_type() qualifies a type off the search path (`sales.money`, `"Sales"."Money"`): its
+  // IR name is `schema.name`, each part unquoted (src/ir/qualified.ts).
+  const raw = m ? m[1]! : base;
+  const q = /^("(?:[^"]|"")*"|[^."]+)\.("(?:[^"]|"")*"|[^."]+)$/.exec(raw);
+  const unq = (x: string) => (x.startsWith('"') ? x.slice(1, -1).replace(/""/g, '"') : x);
+  const name = q ? `${unq(q[1]!)}.${unq(q[2]!)}` : raw.replace(/^"(.*)"$/, "$1");
   const args = m ? m[2]!.split(",").map((a) => a.trim()) : undefined;
   return { kind: "native", name, ...(args ? { args } : {}), ...(array ? { array: true } : {}) };
 }
@@ -214,11 +220,13 @@ function isSerial(table: string, c: Column, rel: string, num: number, def: strin
 
 export async function introspectPostgres(ex: Executor, opts: IntrospectOptions = {}): Promise<Introspected> {
   const exclude = new Set(opts.exclude ?? []);
+  /** The schemas read (`namespaces.ts`), as a condition on the pg_namespace row `n`. */
+  const S = scope("n", opts.schemas);
   const enumRows = await ex.query(`
-    select t.typname as name, obj_description(t.oid, 'pg_type') as doc,
+    select ${qualified("n", "t.typname")} as name, obj_description(t.oid, 'pg_type') as doc,
       (select string_agg(e.enumlabel, chr(1) order by e.enumsortorder) from pg_enum e where e.enumtypid = t.oid) as labels
     from pg_type t join pg_namespace n on n.oid = t.typnamespace
-    where n.nspname = current_schema() and t.typtype = 'e' order by t.typname`);
+    where ${S} and t.typtype = 'e' order by 1`);
   const enums: EnumType[] = enumRows.map((r) => {
     const doc = text(r["doc"]);
     return {
@@ -229,13 +237,13 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
   });
 
   const tableRows = await ex.query(`
-    select c.oid::bigint as oid, c.relname as name, obj_description(c.oid, 'pg_class') as doc,
+    select c.oid::bigint as oid, ${qualified("n", "c.relname")} as name, obj_description(c.oid, 'pg_class') as doc,
       case when c.relkind = 'p' then pg_get_partkeydef(c.oid) end as partkey,
       case when c.relispartition then pg_get_expr(c.relpartbound, c.oid) end as bound,
       -- The one parent a partition or inheritance child has here (more are "cannot express").
       (select h.inhparent::bigint from pg_inherits h where h.inhrelid = c.oid order by h.inhseqno limit 1) as parent
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
-    where n.nspname = current_schema() and c.relkind in ('r', 'p') order by c.relname`);
+    where ${S} and c.relkind in ('r', 'p') order by 2`);
   const byOid = new Map<
     string,
     {
@@ -276,7 +284,7 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
 
   const colRows = await ex.query(`
     select a.attrelid::bigint as rel, a.attnum as num, a.attname as name, format_type(a.atttypid, a.atttypmod) as type,
-      t.typtype = 'e' as is_enum, t.typname as typname, a.attnotnull as notnull, a.attidentity as identity,
+      t.typtype = 'e' as is_enum, ${qualified("tn", "t.typname")} as typname, a.attnotnull as notnull, a.attidentity as identity,
       pg_get_expr(d.adbin, d.adrelid) as def, ds.description as doc, a.attgenerated as generated,
       a.attislocal as local, a.attinhcount as inherited,
       -- A collation is the column's own only when it differs from its type's (the database default).
@@ -287,18 +295,18 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
           and sc.relkind = 'S' limit 1) as default_seq
     from pg_attribute a
     join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
-    join pg_type t on t.oid = a.atttypid
+    join pg_type t on t.oid = a.atttypid join pg_namespace tn on tn.oid = t.typnamespace
     left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
     left join pg_collation co on co.oid = a.attcollation
     -- Comments by a join, not col_description() per row (a lookup each: 6,000 columns, a third
     -- of this query's time).
     left join pg_description ds on ds.objoid = a.attrelid and ds.classoid = 'pg_class'::regclass and ds.objsubid = a.attnum
-    where n.nspname = current_schema() and c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped
+    where ${S} and c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped
     order by a.attrelid, a.attnum`);
   // Every sequence of the schema with its options and the column owning it, if any (identity:
   // deptype 'i'; serial or OWNED BY: 'a'); one query, matched to columns below.
   const seqRows = await ex.query(`
-    select s.seqrelid::bigint as oid, sc.relname as name, format_type(s.seqtypid, null) as type,
+    select s.seqrelid::bigint as oid, ${qualified("n", "sc.relname")} as name, format_type(s.seqtypid, null) as type,
       s.seqstart::text as start, s.seqincrement::text as increment, s.seqmin::text as min, s.seqmax::text as max,
       s.seqcache::text as cache, s.seqcycle as cycle,
       o.refobjid::bigint as owner_rel, o.refobjsubid as owner_col, o.deptype as owner_kind,
@@ -312,7 +320,7 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     from pg_sequence s join pg_class sc on sc.oid = s.seqrelid join pg_namespace n on n.oid = sc.relnamespace
     left join pg_depend o on o.classid = 'pg_class'::regclass and o.objid = s.seqrelid
       and o.refclassid = 'pg_class'::regclass and o.refobjsubid > 0 and o.deptype in ('a', 'i')
-    where n.nspname = current_schema()`);
+    where ${S}`);
   const sequences = new Map(seqRows.map((r) => [String(r["oid"]), r]));
   // An identity's own sequence (deptype 'i'); another may be OWNED BY the same column.
   const ownedSequence = new Map(
@@ -395,16 +403,16 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     select k.conrelid::bigint as rel, k.conname as name, k.contype as type, pg_get_constraintdef(k.oid) as def,
       -- The copy of a parent's constraint on its partition (conparentid) or child (not local).
       k.conparentid <> 0 or not k.conislocal as from_parent,
-      array_to_string(k.conkey, ',') as cols, r.relname as ref, array_to_string(k.confkey, ',') as refcols, k.confrelid::bigint as refrel,
+      array_to_string(k.conkey, ',') as cols, ${qualified("rn", "r.relname")} as ref, array_to_string(k.confkey, ',') as refcols, k.confrelid::bigint as refrel,
       k.confdeltype as del, k.confupdtype as upd, k.conindid::bigint as index,
       k.condeferrable as deferrable, k.condeferred as deferred, k.confmatchtype as match, k.connoinherit as noinherit,
       k.convalidated as validated, ds.description as doc,
       (select string_agg(o.oprname, chr(1) order by u.k) from unnest(k.conexclop) with ordinality as u(op, k)
         join pg_operator o on o.oid = u.op) as operators
     from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace
-    left join pg_class r on r.oid = k.confrelid
+    left join pg_class r on r.oid = k.confrelid left join pg_namespace rn on rn.oid = r.relnamespace
     left join pg_description ds on ds.objoid = k.oid and ds.classoid = 'pg_constraint'::regclass
-    where n.nspname = current_schema() and k.contype in ('p', 'u', 'f', 'c', 'x')
+    where ${S} and k.contype in ('p', 'u', 'f', 'c', 'x')
     order by k.conrelid, k.conname`);
   /** The index each primary key or unique constraint owns, by its oid: where its INCLUDE and WITH are. */
   const constraintIndexes = new Map<string, Mutable<KeyIndexClauses>>();
@@ -502,7 +510,7 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     from pg_index i join pg_class ic on ic.oid = i.indexrelid join pg_class c on c.oid = i.indrelid
     join pg_namespace n on n.oid = c.relnamespace join pg_am am on am.oid = ic.relam
     left join pg_description ds on ds.objoid = i.indexrelid and ds.classoid = 'pg_class'::regclass and ds.objsubid = 0
-    where n.nspname = current_schema() order by i.indrelid, ic.relname`);
+    where ${S} order by i.indrelid, ic.relname`);
   for (const r of idxRows) {
     const t = byOid.get(String(r["rel"]));
     if (!t) continue;
@@ -567,70 +575,71 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
   const others = await ex.query(`
     -- Views, functions and triggers are read (readViews, readFunctions, readTriggers), not named.
     -- A materialized view's indexes (Pagila's rental_category) go with it: named, not read.
-    select 'index' as kind, ic.relname || ' on ' || c.relname as name from pg_index i join pg_class ic on ic.oid = i.indexrelid
+    select 'index' as kind, ic.relname || ' on ' || ${qualified("n", "c.relname")} as name from pg_index i join pg_class ic on ic.oid = i.indexrelid
       join pg_class c on c.oid = i.indrelid join pg_namespace n on n.oid = c.relnamespace
-      where n.nspname = current_schema() and c.relkind = 'm'
+      where ${S} and c.relkind = 'm'
     -- The schema's own comment and privileges (Sakila comments it, Pagila re-grants it) are not
     -- versioned: named when they differ from what a new database's schema has (PostgreSQL 15+:
     -- 'standard public schema', owner UC and PUBLIC U; before 15: PUBLIC UC too).
     union all select 'schema comment', n.nspname from pg_namespace n
       where n.nspname = current_schema() and coalesce(obj_description(n.oid, 'pg_namespace'), 'standard public schema') <> 'standard public schema'
     union all select 'schema privileges', n.nspname from pg_namespace n
-      where n.nspname = current_schema() and n.nspacl is not null
+      where ${S} and n.nspacl is not null
         and n.nspacl::text not in (
           '{' || n.nspowner::regrole::text || '=UC/' || n.nspowner::regrole::text || ',=U/' || n.nspowner::regrole::text || '}',
           '{' || n.nspowner::regrole::text || '=UC/' || n.nspowner::regrole::text || ',=UC/' || n.nspowner::regrole::text || '}')
     -- A table's rules (Sakila routes inserts into its inheritance children by them); a view's
     -- _RETURN rule is the view itself.
-    union all select 'rule', r.rulename || ' on ' || c.relname from pg_rewrite r join pg_class c on c.oid = r.ev_class join pg_namespace n on n.oid = c.relnamespace
-      where n.nspname = current_schema() and c.relkind in ('r', 'p')
+    union all select 'rule', r.rulename || ' on ' || ${qualified("n", "c.relname")} from pg_rewrite r join pg_class c on c.oid = r.ev_class join pg_namespace n on n.oid = c.relnamespace
+      where ${S} and c.relkind in ('r', 'p')
     -- Row-level security policies (the table's ENABLE ROW LEVEL SECURITY is "cannot express").
-    union all select 'policy', p.polname || ' on ' || c.relname from pg_policy p join pg_class c on c.oid = p.polrelid
-      join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema()
-    -- The other schemas (namespaces), with how much they hold: pull reads the current one only.
-    -- The system's own, the temporary ones and those an extension made are not the user's.
+    union all select 'policy', p.polname || ' on ' || ${qualified("n", "c.relname")} from pg_policy p join pg_class c on c.oid = p.polrelid
+      join pg_namespace n on n.oid = c.relnamespace where ${S}
+    -- The schemas not read (left out by the project's \`schemas\`, or another role's), with how
+    -- much they hold. The system's own, the temporary ones and those an extension made are not the user's.
     union all select 'schema', n.nspname || ' (' || (select count(*) from pg_class c where c.relnamespace = n.oid and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f'))
         || ' tables, views and sequences)'
-      from pg_namespace n where n.nspname <> current_schema() and n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast')
-        and n.nspname not like 'pg\\_temp\\_%' and n.nspname not like 'pg\\_toast\\_temp\\_%'
+      from pg_namespace n where not ${S} and n.nspname not like 'pg\\_%' and n.nspname <> 'information_schema'
         and not exists (select 1 from pg_depend x where x.classid = 'pg_namespace'::regclass and x.objid = n.oid and x.deptype = 'e')
     -- An extension in this schema is read (readExtensions); its functions, types, operators and
     -- operator classes and families are its own (CREATE EXTENSION makes them), never listed.
     -- Range and multirange types (composite types are read: readComposites).
-    union all select 'type', t.typname from pg_type t join pg_namespace n on n.oid = t.typnamespace
-      where n.nspname = current_schema() and t.typtype in ('r', 'm')
+    union all select 'type', ${qualified("n", "t.typname")} from pg_type t join pg_namespace n on n.oid = t.typnamespace
+      where ${S} and t.typtype in ('r', 'm')
       and not exists (select 1 from pg_depend x where x.classid = 'pg_type'::regclass and x.objid = t.oid and x.deptype = 'e')
     -- Operators, operator classes and families, and casts (phpBB's on its domain): named, not read.
     union all select 'operator', o.oprname || '(' || coalesce(format_type(o.oprleft, null), 'NONE') || ', ' || coalesce(format_type(o.oprright, null), 'NONE') || ')'
-      from pg_operator o join pg_namespace n on n.oid = o.oprnamespace where n.nspname = current_schema()
+      from pg_operator o join pg_namespace n on n.oid = o.oprnamespace where ${S}
       and not exists (select 1 from pg_depend x where x.classid = 'pg_operator'::regclass and x.objid = o.oid and x.deptype = 'e')
     union all select 'operator class', c.opcname || ' using ' || am.amname from pg_opclass c join pg_am am on am.oid = c.opcmethod
-      join pg_namespace n on n.oid = c.opcnamespace where n.nspname = current_schema()
+      join pg_namespace n on n.oid = c.opcnamespace where ${S}
       and not exists (select 1 from pg_depend x where x.classid = 'pg_opclass'::regclass and x.objid = c.oid and x.deptype = 'e')
     union all select 'operator family', f.opfname || ' using ' || am.amname from pg_opfamily f join pg_am am on am.oid = f.opfmethod
-      join pg_namespace n on n.oid = f.opfnamespace where n.nspname = current_schema()
+      join pg_namespace n on n.oid = f.opfnamespace where ${S}
       and not exists (select 1 from pg_depend x where x.classid = 'pg_opfamily'::regclass and x.objid = f.oid and x.deptype = 'e')
     -- A cast belongs to no schema: the ones from or to a type of this schema, or through one of its functions.
     union all select 'cast', '(' || format_type(c.castsource, null) || ' AS ' || format_type(c.casttarget, null) || ')' from pg_cast c
       where not exists (select 1 from pg_depend x where x.classid = 'pg_cast'::regclass and x.objid = c.oid and x.deptype = 'e')
       and (exists (select 1 from pg_type t join pg_namespace n on n.oid = t.typnamespace
-          where t.oid in (c.castsource, c.casttarget) and n.nspname = current_schema())
+          where t.oid in (c.castsource, c.casttarget) and ${S})
         or exists (select 1 from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-          where p.oid = c.castfunc and n.nspname = current_schema()))
+          where p.oid = c.castfunc and ${S}))
     order by 1, 2`);
   for (const r of others) skipped.push(`${String(r["kind"])} ${String(r["name"])}`);
 
   const tables: Table[] = [...byOid.values()].map(({ attnames: _a, ...t }) => ({ ...t }));
-  const domains = await readDomains(ex);
+  const namespaces = await readNamespaces(ex, opts.schemas);
+  const domains = await readDomains(ex, opts.schemas);
   const extensions = await readExtensions(ex);
-  const composites = await readComposites(ex);
+  const composites = await readComposites(ex, opts.schemas);
   const skippedWhy: Record<string, string> = {};
-  const functions = await readFunctions(ex, skipped, skippedWhy);
-  const triggers = await readTriggers(ex, skipped, skippedWhy);
-  const views = await readViews(ex, skipped, skippedWhy, new Set(functions.map((f) => f.name)));
-  const unsupported = [...(await unsupportedPostgres(ex, exclude)), ...ownInherited];
+  const functions = await readFunctions(ex, skipped, skippedWhy, readSchemas(opts.schemas));
+  const triggers = await readTriggers(ex, skipped, skippedWhy, readSchemas(opts.schemas));
+  const views = await readViews(ex, skipped, skippedWhy, new Set(functions.map((f) => f.name)), opts.schemas);
+  const unsupported = [...(await unsupportedPostgres(ex, exclude, opts.schemas)), ...ownInherited];
   return {
     schema: {
+      ...(namespaces.length ? { namespaces } : {}),
       tables,
       enums,
       ...(standalone.length ? { sequences: standalone } : {}),
@@ -668,35 +677,43 @@ function indexClausesOf(r: Record<string, unknown>): KeyIndexClauses {
 export async function unsupportedPostgres(
   ex: Executor,
   exclude: ReadonlySet<string>,
+  schemas?: readonly string[],
 ): Promise<Unsupported[]> {
+  /** The oids of the schemas read (`namespaces.ts`). */
+  const read = `(select n.oid from pg_namespace n where ${scope("n", schemas)})`;
   const rows = await ex.query<{ what: string; object: string; tbl: string; leave_out: string | null }>(`
     with rel as (
-      select c.oid, c.relname, c.relkind, c.relpersistence, c.reloptions, c.relispartition, c.relrowsecurity, c.relforcerowsecurity from pg_class c
-      where c.relnamespace = (select oid from pg_namespace where nspname = current_schema()) and c.relkind in ('r', 'p')
+      select c.oid, ${qualified("n", "c.relname")} as relname, c.relkind, c.relpersistence, c.reloptions, c.relispartition, c.relrowsecurity, c.relforcerowsecurity
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where c.relnamespace in ${read} and c.relkind in ('r', 'p')
     ), con as (select k.*, r.relname from pg_constraint k join rel r on r.oid = k.conrelid),
     idx as (select i.*, ic.relname as iname, ic.reloptions as ioptions, ic.oid as ioid, r.relname from pg_index i
       join rel r on r.oid = i.indrelid join pg_class ic on ic.oid = i.indexrelid)
     -- Checks and foreign keys read their NOT VALID (convalidated); no other kind has one.
     select 'NOT VALID constraints' as what, relname || '.' || conname as object, relname as tbl, null as leave_out from con where not convalidated and contype not in ('c', 'f')
     -- A domain's check not validated (readDomains reads it as a valid one).
-    union all select 'NOT VALID constraints', t.typname || '.' || k.conname, t.typname, null
-      from pg_constraint k join pg_type t on t.oid = k.contypid
-      where not k.convalidated and t.typnamespace = (select oid from pg_namespace where nspname = current_schema())
+    union all select 'NOT VALID constraints', ${qualified("n", "t.typname")} || '.' || k.conname, ${qualified("n", "t.typname")}, null
+      from pg_constraint k join pg_type t on t.oid = k.contypid join pg_namespace n on n.oid = t.typnamespace
+      where not k.convalidated and t.typnamespace in ${read}
     union all select 'SET NULL or SET DEFAULT on some columns of a foreign key', relname || '.' || conname, relname, null
       from con where contype = 'f' and confdelsetcols is not null
-    -- The reference is read by the table's name alone, which is another table here (or none).
-    union all select 'foreign keys to another schema', k.relname || '.' || conname || ' (references ' || confrelid::regclass::text || ')', k.relname, conname
+    -- The referenced table is not read, so the files cannot create it (the project's \`schemas\`
+    -- leave its schema out, or another role owns it).
+    union all select 'foreign keys to a schema not read', k.relname || '.' || conname || ' (references ' || confrelid::regclass::text || ')', k.relname, conname
       from con k join pg_class f on f.oid = k.confrelid
-      where contype = 'f' and f.relnamespace <> (select oid from pg_namespace where nspname = current_schema())
+      where contype = 'f' and f.relnamespace not in ${read}
     -- A key's comment is on its constraint; one on the index it owns is not read.
     union all select 'comments on the index of a key constraint', relname || '.' || iname, relname, null
       from idx join pg_description ds on ds.objoid = idx.ioid and ds.classoid = 'pg_class'::regclass and ds.objsubid = 0
       where exists (select 1 from pg_constraint k where k.conindid = idx.indexrelid)
     union all select 'inheritance from more than one table', rel.relname || ' (inherits ' || string_agg(h.inhparent::regclass::text, ', ' order by h.inhseqno) || ')', rel.relname, null
       from pg_inherits h join rel on rel.oid = h.inhrelid group by rel.relname having count(*) > 1
-    union all select 'partitions or children of a table in another schema', rel.relname || ' (of ' || h.inhparent::regclass::text || ')', rel.relname, null
+    union all select 'partitions or children of a table in a schema not read', rel.relname || ' (of ' || h.inhparent::regclass::text || ')', rel.relname, null
       from pg_inherits h join rel on rel.oid = h.inhrelid join pg_class pc on pc.oid = h.inhparent
-      where pc.relnamespace <> (select oid from pg_namespace where nspname = current_schema())
+      where pc.relnamespace not in ${read}
+    -- An IR name splits at its first dot (src/ir/qualified.ts): a schema's name cannot hold one.
+    union all select 'schemas whose name holds a dot', n.nspname, n.nspname, null from pg_namespace n
+      where n.oid in ${read} and n.nspname like '%.%'
     union all select 'unlogged tables', relname, relname, null from rel where relpersistence = 'u'
     union all select 'row-level security (ENABLE ROW LEVEL SECURITY)', relname, relname, null from rel where relrowsecurity
     union all select 'row-level security forced on the owner (FORCE ROW LEVEL SECURITY)', relname, relname, null from rel where relforcerowsecurity

@@ -16,6 +16,7 @@ import { viewQueryText } from "../common/views.ts";
 import { effectiveSequenceOptions } from "../../ir/sequence.ts";
 import type { Connection, Executor } from "../dialect.ts";
 import { decodePostgresDefault, postgresTypeFromCatalog } from "./introspect.ts";
+import { qualified, scope } from "./namespaces.ts";
 
 type Row = Record<string, unknown>;
 const text = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v));
@@ -65,18 +66,19 @@ export function readSequences(
 }
 
 /** The domains of the schema with their base type, NOT NULL, default, collation and checks. */
-export async function readDomains(ex: Executor): Promise<Domain[]> {
+export async function readDomains(ex: Executor, schemas?: readonly string[]): Promise<Domain[]> {
   const rows = await ex.query(`
-    select t.typname as name, format_type(t.typbasetype, t.typtypmod) as type, b.typtype = 'e' as is_enum,
-      b.typname as base_name, t.typnotnull as notnull, pg_get_expr(t.typdefaultbin, 0) as def,
+    select ${qualified("n", "t.typname")} as name, format_type(t.typbasetype, t.typtypmod) as type, b.typtype = 'e' as is_enum,
+      ${qualified("bn", "b.typname")} as base_name, t.typnotnull as notnull, pg_get_expr(t.typdefaultbin, 0) as def,
       obj_description(t.oid, 'pg_type') as doc,
       -- A collation is the domain's own only when it differs from its base type's.
       case when t.typcollation <> b.typcollation then co.collname end as collation,
       (select string_agg(k.conname || chr(2) || pg_get_constraintdef(k.oid), chr(1) order by k.conname)
         from pg_constraint k where k.contypid = t.oid and k.contype = 'c') as checks
     from pg_type t join pg_namespace n on n.oid = t.typnamespace join pg_type b on b.oid = t.typbasetype
+    join pg_namespace bn on bn.oid = b.typnamespace
     left join pg_collation co on co.oid = t.typcollation
-    where n.nspname = current_schema() and t.typtype = 'd' order by t.typname`);
+    where ${scope("n", schemas)} and t.typtype = 'd' order by 1`);
   return rows.map((r): Domain => {
     const type = String(r["type"]);
     const def = text(r["def"]);
@@ -115,14 +117,15 @@ export async function readViews(
   skipped: string[] = [],
   why: Record<string, string> = {},
   pulledFunctions: ReadonlySet<string> = new Set(),
+  schemas?: readonly string[],
 ): Promise<View[]> {
   const rows = await ex.query(`
     with recursive uses as (
-      select r.ev_class as view, p.proname::text as fn
+      select r.ev_class as view, ${qualified("pn", "p.proname::text")} as fn
       from pg_rewrite r
       join pg_depend d on d.classid = 'pg_rewrite'::regclass and d.objid = r.oid and d.refclassid = 'pg_proc'::regclass
       join pg_proc p on p.oid = d.refobjid join pg_namespace pn on pn.oid = p.pronamespace
-      where pn.nspname = current_schema()
+      where ${scope("pn", schemas)}
         and not exists (select 1 from pg_depend x where x.classid = 'pg_proc'::regclass and x.objid = p.oid and x.deptype = 'e')
       union
       select r.ev_class, u.fn from uses u
@@ -130,10 +133,10 @@ export async function readViews(
       join pg_rewrite r on r.oid = d.objid
       where r.ev_class <> u.view
     )
-    select c.relname as name, c.relkind = 'm' as materialized, pg_get_viewdef(c.oid, true) as query,
+    select ${qualified("n", "c.relname")} as name, c.relkind = 'm' as materialized, pg_get_viewdef(c.oid, true) as query,
       (select string_agg(distinct u.fn, chr(1)) from uses u where u.view = c.oid) as fns, obj_description(c.oid, 'pg_class') as doc
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
-    where n.nspname = current_schema() and c.relkind in ('v', 'm') order by c.relname`);
+    where ${scope("n", schemas)} and c.relkind in ('v', 'm') order by 1`);
   const out: View[] = [];
   for (const r of rows) {
     const name = String(r["name"]);
@@ -208,19 +211,19 @@ export async function readExtensions(ex: Executor): Promise<Extension[]> {
  * of relkind `c`, not a table's row type), not an extension's, each attribute with its type and
  * its collation where it is not its type's own.
  */
-export async function readComposites(ex: Executor): Promise<CompositeType[]> {
+export async function readComposites(ex: Executor, schemas?: readonly string[]): Promise<CompositeType[]> {
   const rows = await ex.query(`
-    select t.typname as name, obj_description(t.oid, 'pg_type') as doc, a.attname as attr,
-      format_type(a.atttypid, a.atttypmod) as type, at.typtype = 'e' as is_enum, at.typname as type_name,
+    select ${qualified("n", "t.typname")} as name, obj_description(t.oid, 'pg_type') as doc, a.attname as attr,
+      format_type(a.atttypid, a.atttypmod) as type, at.typtype = 'e' as is_enum, ${qualified("atn", "at.typname")} as type_name,
       case when a.attcollation <> at.typcollation then co.collname end as collation
     from pg_type t join pg_namespace n on n.oid = t.typnamespace
     join pg_class c on c.oid = t.typrelid and c.relkind = 'c'
     join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
-    join pg_type at on at.oid = a.atttypid
+    join pg_type at on at.oid = a.atttypid join pg_namespace atn on atn.oid = at.typnamespace
     left join pg_collation co on co.oid = a.attcollation
-    where n.nspname = current_schema() and t.typtype = 'c'
+    where ${scope("n", schemas)} and t.typtype = 'c'
       and not exists (select 1 from pg_depend x where x.classid = 'pg_type'::regclass and x.objid = t.oid and x.deptype = 'e')
-    order by t.typname, a.attnum`);
+    order by 1, a.attnum`);
   const out = new Map<string, { name: string; doc?: string; attributes: CompositeAttribute[] }>();
   for (const r of rows) {
     const name = String(r["name"]);

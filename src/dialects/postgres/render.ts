@@ -154,7 +154,8 @@ export class PostgresRenderer extends BaseRenderer {
    * left alone when it already has that name (a rename to its own name is an error).
    */
   private renameSerialSequence(table: string, column: string): string[] {
-    const name = serialSequenceName(table, column);
+    // The sequence's own name: it is in its table's schema already (SET SCHEMA moves it along).
+    const name = localName(serialSequenceName(table, column));
     const seq = `pg_get_serial_sequence(${quoteString(this.qn(table))}, ${quoteString(column)})::regclass`;
     return [
       `DO $$ DECLARE s regclass := ${seq}; BEGIN IF (SELECT relname FROM pg_class WHERE oid = s) <> ${quoteString(name)} THEN EXECUTE format('ALTER SEQUENCE %s RENAME TO %I', s, ${quoteString(name)}); END IF; END $$`,

@@ -9,27 +9,30 @@
  */
 import type { Routine, Schema, SourceInfo, Trigger } from "../../ir/model.ts";
 import type { Connection, Executor } from "../dialect.ts";
+import { oneSchema, qualified, readSchemas, type SchemaFilter } from "./namespaces.ts";
+import { quoteQualified, quoteString } from "../common/sql.ts";
+import { qualify, schemaOf } from "../../ir/qualified.ts";
 
 const isExtensions = (cls: string, alias: string) =>
   `exists (select 1 from pg_depend x where x.classid = '${cls}'::regclass and x.objid = ${alias}.oid and x.deptype = 'e')`;
 
-/** The functions and procedures of schema `schema` (an SQL expression: `current_schema()`). */
+/** The functions and procedures of the schemas `where` reads (by default, those pull reads). */
 export async function readFunctions(
   ex: Executor,
   skipped: string[] = [],
   why: Record<string, string> = {},
-  schema = "current_schema()",
+  where: SchemaFilter = readSchemas(),
 ): Promise<Routine[]> {
   const rows = await ex.query(`
-    select p.proname as name, p.prokind as kind, pg_get_function_arguments(p.oid) as args,
+    select ${qualified("n", "p.proname", where.current, where.bare)} as name, p.prokind as kind, pg_get_function_arguments(p.oid) as args,
       case when p.prokind = 'f' then pg_get_function_result(p.oid) end as returns,
       l.lanname as language, p.provolatile as volatile, p.proisstrict as strict, p.prosecdef as definer,
       p.proleakproof as leakproof, p.proparallel as parallel, p.procost::float8 as cost,
       p.prorows::float8 as rows, p.proretset as retset, p.proconfig is not null as config,
       p.prosqlbody is not null as sql_body, p.prosrc as body, p.probin as bin
     from pg_proc p join pg_namespace n on n.oid = p.pronamespace join pg_language l on l.oid = p.prolang
-    where n.nspname = ${schema} and not ${isExtensions("pg_proc", "p")}
-    order by p.proname, p.oid`);
+    where ${where.cond("n")} and not ${isExtensions("pg_proc", "p")}
+    order by 1, p.oid`);
   const out: Routine[] = [];
   const seen = new Set<string>();
   for (const r of rows) {
@@ -87,26 +90,27 @@ const TRIGGER_DEF =
   /^CREATE TRIGGER (?:"(?:[^"]|"")+"|\S+) (BEFORE|AFTER|INSTEAD OF) (.+?) ON (?:"(?:[^"]|"")+"|\S+) FOR EACH (ROW|STATEMENT) (?:WHEN \((.*)\) )?EXECUTE (?:FUNCTION|PROCEDURE) (?:"(?:[^"]|"")+"|[^\s(]+)\((.*)\)$/s;
 
 /**
- * The triggers on the tables and views of schema `schema`. `names`: only these (the scratch
- * copies `postgresRoutinesAsStored` makes), under the schema's names.
+ * The triggers on the tables and views of the schemas `where` reads. `names`: only these (the
+ * scratch copies `postgresRoutinesAsStored` makes), under the schema's names.
  */
 export async function readTriggers(
   ex: Executor,
   skipped: string[] = [],
   why: Record<string, string> = {},
-  schema = "current_schema()",
+  where: SchemaFilter = readSchemas(),
   names?: ReadonlyMap<string, string>,
 ): Promise<Trigger[]> {
   const rows = await ex.query(`
-    select t.tgname as name, c.relname as tbl, pg_get_triggerdef(t.oid, true) as def, p.proname as fn,
-      pn.nspname = ${schema} or pn.nspname = any(current_schemas(false)) as fn_here, t.tgconstraint <> 0 as is_constraint,
+    select t.tgname as name, ${qualified("n", "c.relname", where.current, where.bare)} as tbl, pg_get_triggerdef(t.oid, true) as def,
+      ${qualified("pn", "p.proname", where.current, where.bare)} as fn,
+      ${where.cond("pn")} or pn.nspname = any(current_schemas(false)) as fn_here, t.tgconstraint <> 0 as is_constraint,
       t.tgoldtable is not null or t.tgnewtable is not null as transition, t.tgenabled as enabled
     from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
       join pg_proc p on p.oid = t.tgfoid join pg_namespace pn on pn.oid = p.pronamespace
-    where n.nspname = ${schema} and not t.tgisinternal
+    where ${where.cond("n")} and not t.tgisinternal
       -- A partition's clone of its parent's trigger is the parent's.
       and t.tgparentid = 0
-    order by c.relname, t.tgname`);
+    order by 2, t.tgname`);
   const out: Trigger[] = [];
   const seen = new Set<string>();
   for (const r of rows) {
@@ -210,14 +214,14 @@ export async function postgresRoutinesAsStored(
             `AS ${dollar(f.body)}`,
           ].join(" "),
         );
-      const stored = await readFunctions(tx, [], {}, `'${scratch.replace(/'/g, "''")}'`);
+      const stored = await readFunctions(tx, [], {}, oneSchema(quoteString(scratch)));
       const names = new Map<string, string>();
       for (const [i, t] of triggers.entries()) {
         const temp = `schemavc_trigger_${i}`;
         const ok = await attempt(
           [
             `CREATE TRIGGER ${q(temp)} ${t.timing.toUpperCase()} ${t.events.replace(/\b(insert|update|delete|truncate|or|of)\b/g, (w) => w.toUpperCase())}`,
-            `ON ${q(home)}.${q(t.table)}`,
+            `ON ${quoteQualified(schemaOf(t.table) !== undefined ? t.table : qualify(home, t.table))}`,
             ...(t.forEach ? [`FOR EACH ${t.forEach.toUpperCase()}`] : []),
             ...(t.when !== undefined ? [`WHEN (${t.when})`] : []),
             `EXECUTE FUNCTION ${q(t.execute?.function ?? "")}(${t.execute?.args ?? ""})`,
@@ -227,7 +231,15 @@ export async function postgresRoutinesAsStored(
       }
       // Read on the table's schema; the scratch functions are on the search path still.
       const storedTriggers = names.size
-        ? await readTriggers(tx, [], {}, `'${home.replace(/'/g, "''")}'`, names)
+        ? await readTriggers(
+            tx,
+            [],
+            {},
+            // Every schema (only the scratch triggers are kept), named as the home schema names
+            // them; the scratch copies of functions under their own names.
+            { cond: () => "true", current: quoteString(home), bare: quoteString(scratch) },
+            names,
+          )
         : [];
       out = {
         functions: functions.map((f) => {

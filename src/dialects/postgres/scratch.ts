@@ -135,3 +135,49 @@ async function borrowedFromLive(ex: Executor, live: string, xids: readonly strin
   );
   return rows.map((r) => r.what);
 }
+
+/**
+ * The scratch for a script that creates schemas (`CREATE SCHEMA`, issue 17.4), which the
+ * temporary schema cannot hold: a database `name` of its own on the same server, made from
+ * `template0` with the live database's encoding and collation, the script run there in chunks
+ * of `CHUNK` statements (each its own transaction, for the lock table as above), read by `read`,
+ * then dropped (`DROP DATABASE ... WITH (FORCE)`: nothing else may stay connected to it). Needs
+ * CREATEDB; `conn.sibling` opens the connection to it.
+ */
+export async function postgresScratchDatabase<T>(
+  conn: Connection,
+  name: string,
+  statements: readonly string[],
+  read: (ex: Executor) => Promise<T>,
+): Promise<{ value: T; removal: Promise<void> }> {
+  if (!conn.sibling) throw new Error("this connection cannot open another database");
+  const [db] = await conn.query<{ enc: string; col: string; ctype: string }>(
+    `select pg_encoding_to_char(encoding) as enc, datcollate as col, datctype as ctype
+     from pg_database where datname = current_database()`,
+  );
+  const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
+  await conn.exec(
+    `CREATE DATABASE ${quotePg(name)} TEMPLATE template0${db ? ` ENCODING ${q(db.enc)} LC_COLLATE ${q(db.col)} LC_CTYPE ${q(db.ctype)}` : ""}`,
+  );
+  const remove = async (other?: Connection) => {
+    await other?.close().catch(() => {});
+    await conn.exec(`DROP DATABASE IF EXISTS ${quotePg(name)} WITH (FORCE)`).catch(() => {});
+  };
+  let other: Connection | undefined;
+  try {
+    other = await conn.sibling(name);
+    for (let i = 0; i < statements.length; i += CHUNK) {
+      try {
+        await other.exec(`BEGIN;\n${asScript(statements.slice(i, i + CHUNK))}\nCOMMIT`);
+      } catch (e) {
+        await other.exec("ROLLBACK").catch(() => {});
+        throw new ScratchScriptError(e);
+      }
+    }
+    const value = await read(other);
+    return { value, removal: remove(other) };
+  } catch (e) {
+    await remove(other);
+    throw e;
+  }
+}

@@ -1,0 +1,1 @@
+COMMENT ON SCHEMA "sales" IS 'Orders and what they hold.';
