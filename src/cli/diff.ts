@@ -111,7 +111,10 @@ async function side(
       return {
         schema: (
           await withSpinner(ctx, "reading the database schema", () =>
-            project.dialect.introspect(conn, { exclude: OWN_TABLES }),
+            project.dialect.introspect(conn, {
+              exclude: OWN_TABLES,
+              ...(project.config.schemas ? { schemas: project.config.schemas } : {}),
+            }),
           )
         ).schema,
         live: true,

@@ -45,7 +45,10 @@ export async function run(ctx: Context): Promise<number> {
   const removals: Promise<void>[] = [];
   try {
     const live = await withSpinner(ctx, "reading the database schema", () =>
-      dialect.introspect(conn, { exclude: OWN_TABLES }),
+      dialect.introspect(conn, {
+        exclude: OWN_TABLES,
+        ...(project.config.schemas ? { schemas: project.config.schemas } : {}),
+      }),
     );
     const unsupported = [...live.unsupported, ...unholdableNames(live.schema)];
     if (unsupported.length && !partial) {

@@ -58,7 +58,10 @@ export async function run(ctx: Context): Promise<number> {
               made ?? (at ? at.snapshot.schema : emptySchema()),
               (
                 await withSpinner(ctx, "reading the database schema for drift", () =>
-                  project.dialect.introspect(conn, { exclude: OWN_TABLES }),
+                  project.dialect.introspect(conn, {
+                    exclude: OWN_TABLES,
+                    ...(project.config.schemas ? { schemas: project.config.schemas } : {}),
+                  }),
                 )
               ).schema,
             );

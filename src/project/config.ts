@@ -1,6 +1,6 @@
 /**
  * `schemavc.toml`: the project's settings (cli-contract.md): `dialect`, `schema` (a file or
- * folder), `migrations` (a folder), `url`, and named environments (`[env.NAME]`, each with its
+ * folder), `migrations` (a folder), `url`, `schemas` (PostgreSQL's schemas to read), and named environments (`[env.NAME]`, each with its
  * own `url` and any of the other keys). Paths in it are relative to the file's folder.
  *
  * - Found as git finds its repository: in the working folder, else in the nearest folder
@@ -36,12 +36,17 @@ export interface Config {
   readonly env?: string;
   /** The chosen environment sets `url` itself: it outranks DATABASE_URL (choosing it is explicit). */
   readonly urlFromEnv?: boolean;
+  /**
+   * PostgreSQL: the schemas `pull` and drift read besides the current one (`schemas = ["sales"]`);
+   * absent, every schema the user owns (issue 17.4).
+   */
+  readonly schemas?: readonly string[];
 }
 
 export const CONFIG_FILE = "schemavc.toml";
 
 /** The keys a config (and each `[env.NAME]` table, but for `env`) may hold. */
-export const CONFIG_KEYS = ["dialect", "schema", "migrations", "url", "env"] as const;
+export const CONFIG_KEYS = ["dialect", "schema", "migrations", "url", "schemas", "env"] as const;
 const ENV_KEYS = CONFIG_KEYS.filter((k) => k !== "env");
 
 export interface ConfigOptions {
@@ -134,6 +139,17 @@ export async function loadConfigAt(
     );
   }
   const url = get("url");
+  const [rawSchemas, schemasAt] =
+    chosen["schemas"] !== undefined ? [chosen["schemas"], `env.${envName}.`] : [top["schemas"], ""];
+  if (
+    rawSchemas !== undefined &&
+    (!Array.isArray(rawSchemas) || rawSchemas.some((x) => typeof x !== "string"))
+  )
+    throw new SchemavcError(
+      `${shown}: \`${schemasAt}schemas\` must be a list of schema names`,
+      1,
+      'write it as schemas = ["sales", "archive"]',
+    );
   return {
     file,
     dialect: dialect as DialectName,
@@ -142,6 +158,7 @@ export async function loadConfigAt(
     ...(url !== undefined ? { url: rebaseFileUrl(url, base, cwd) } : {}),
     ...(envName ? { env: envName } : {}),
     ...(chosen["url"] !== undefined ? { urlFromEnv: true } : {}),
+    ...(rawSchemas !== undefined ? { schemas: rawSchemas as string[] } : {}),
   };
 }
 

@@ -237,22 +237,29 @@ describe("what pull cannot express of a domain", () => {
   });
 });
 
-describe("row-level security and other schemas are never dropped silently", () => {
-  test("a table's ENABLE/FORCE ROW LEVEL SECURITY cannot be expressed; its policies and the other schemas are named", async () => {
+describe("row-level security is never dropped silently; other schemas are read, or named when left out", () => {
+  test("a table's ENABLE/FORCE ROW LEVEL SECURITY cannot be expressed and its policies are named; the other schemas are read, those the project's `schemas` leave out named", async () => {
     const db = await fresh("rls_schemas");
     const c = await db.connect();
     try {
       await c.exec(
         "CREATE TABLE docs (id int PRIMARY KEY, owner text); ALTER TABLE docs ENABLE ROW LEVEL SECURITY; ALTER TABLE docs FORCE ROW LEVEL SECURITY; CREATE POLICY own ON docs USING (owner = current_user); CREATE SCHEMA billing; CREATE TABLE billing.invoices (id int); CREATE SCHEMA empty_one",
       );
-      const got = await (await getDialect("postgres")).introspect(c);
+      const pg = await getDialect("postgres");
+      const got = await pg.introspect(c);
       expect(got.unsupported.map((u) => `${u.what}: ${u.object}`)).toEqual([
         "row-level security (ENABLE ROW LEVEL SECURITY): docs",
         "row-level security forced on the owner (FORCE ROW LEVEL SECURITY): docs",
       ]);
       expect(got.skipped).toContain("policy own on docs");
-      expect(got.skipped).toContain("schema billing (1 tables, views and sequences)");
-      expect(got.skipped).toContain("schema empty_one (0 tables, views and sequences)");
+      expect(got.schema.namespaces?.map((n) => n.name)).toEqual(["billing", "empty_one"]);
+      expect(got.schema.tables.map((t) => t.name).sort()).toEqual(["billing.invoices", "docs"]);
+      const some = await pg.introspect(c, { schemas: ["billing"] });
+      expect(some.schema.namespaces?.map((n) => n.name)).toEqual(["billing"]);
+      expect(some.skipped).toContain("schema empty_one (0 tables, views and sequences)");
+      const none = await pg.introspect(c, { schemas: [] });
+      expect(none.schema.tables.map((t) => t.name)).toEqual(["docs"]);
+      expect(none.skipped).toContain("schema billing (1 tables, views and sequences)");
     } finally {
       await c.close();
     }

@@ -14,7 +14,11 @@ import { quoteString } from "../common/sql.ts";
 
 /** The condition that `ns` (a pg_namespace alias) is a schema read; `schemas` limits the others. */
 export function scope(ns: string, schemas?: readonly string[]): string {
-  const listed = schemas ? ` and ${ns}.nspname in (${schemas.map(quoteString).join(", ") || "null"})` : "";
+  // An empty list reads the current schema only (`false`: `in (null)` would be NULL, which a
+  // `not scope(...)` turns into NULL again, not true).
+  const listed = schemas
+    ? ` and ${schemas.length ? `${ns}.nspname in (${schemas.map(quoteString).join(", ")})` : "false"}`
+    : "";
   // `pg\_%` with the underscore escaped: pg_catalog, pg_toast and the temporary schemas, not a
   // user's schema called `pgadmin`.
   return `(${ns}.nspname = current_schema() or (${ns}.nspname not like 'pg\\_%' and ${ns}.nspname <> 'information_schema'${listed}

@@ -102,7 +102,10 @@ export async function readTriggers(
 ): Promise<Trigger[]> {
   const rows = await ex.query(`
     select t.tgname as name, ${qualified("n", "c.relname", where.current, where.bare)} as tbl, pg_get_triggerdef(t.oid, true) as def,
-      ${qualified("pn", "p.proname", where.current, where.bare)} as fn,
+      -- A function of a schema read is named as the schema's objects are; one of another schema on
+      -- the search path bare, as the trigger resolves it (pull's replay: the live schema's).
+      (case when ${where.cond("pn")} then ${qualified("pn", "p.proname", where.current, where.bare)}
+        when pn.nspname = any(current_schemas(false)) then p.proname else pn.nspname || '.' || p.proname end) as fn,
       ${where.cond("pn")} or pn.nspname = any(current_schemas(false)) as fn_here, t.tgconstraint <> 0 as is_constraint,
       t.tgoldtable is not null or t.tgnewtable is not null as transition, t.tgenabled as enabled
     from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
