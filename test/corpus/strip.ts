@@ -50,8 +50,9 @@ export function stripData(sql: string, dialect: Dialect): string {
     const lineEnd = sql.indexOf("\n", i) < 0 ? n : sql.indexOf("\n", i) + 1;
     const line = sql.slice(i, lineEnd);
     if (dialect === "postgres" && line.startsWith("\\")) {
-      // \c / \connect chooses the database: dropped; other meta-commands stay.
-      if (!/^\\(c|connect)\b/.test(line)) out += line;
+      // \c / \connect chooses the database, \copy ... FROM carries rows (from a file, as
+      // AdventureWorks loads its CSVs): dropped; other meta-commands stay.
+      if (!/^\\(c|connect)\b/.test(line) && !/^\\copy\b[^\n]*\bfrom\b/i.test(line)) out += line;
       i = lineEnd;
       continue;
     }

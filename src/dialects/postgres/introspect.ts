@@ -578,6 +578,11 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
     select 'index' as kind, ic.relname || ' on ' || ${qualified("n", "c.relname")} as name from pg_index i join pg_class ic on ic.oid = i.indexrelid
       join pg_class c on c.oid = i.indrelid join pg_namespace n on n.oid = c.relnamespace
       where ${S} and c.relkind = 'm'
+    -- The index a table is clustered on (ALTER TABLE ... CLUSTER ON, AdventureWorks' keys): the
+    -- order a later bare CLUSTER gives the rows, not versioned.
+    union all select 'clustered index', ic.relname || ' on ' || ${qualified("n", "c.relname")} from pg_index i
+      join pg_class ic on ic.oid = i.indexrelid join pg_class c on c.oid = i.indrelid join pg_namespace n on n.oid = c.relnamespace
+      where ${S} and i.indisclustered
     -- The schema's own comment and privileges (Sakila comments it, Pagila re-grants it) are not
     -- versioned: named when they differ from what a new database's schema has (PostgreSQL 15+:
     -- 'standard public schema', owner UC and PUBLIC U; before 15: PUBLIC UC too).
@@ -625,14 +630,19 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
         or exists (select 1 from pg_proc p join pg_namespace n on n.oid = p.pronamespace
           where p.oid = c.castfunc and ${S}))
     order by 1, 2`);
-  for (const r of others) skipped.push(`${String(r["kind"])} ${String(r["name"])}`);
+  const skippedWhy: Record<string, string> = {};
+  for (const r of others) {
+    const entry = `${String(r["kind"])} ${String(r["name"])}`;
+    skipped.push(entry);
+    if (r["kind"] === "clustered index")
+      skippedWhy[entry] = "CLUSTER ON says how a later CLUSTER orders the rows, which is not versioned";
+  }
 
   const tables: Table[] = [...byOid.values()].map(({ attnames: _a, ...t }) => ({ ...t }));
   const namespaces = await readNamespaces(ex, opts.schemas);
   const domains = await readDomains(ex, opts.schemas);
   const extensions = await readExtensions(ex);
   const composites = await readComposites(ex, opts.schemas);
-  const skippedWhy: Record<string, string> = {};
   const functions = await readFunctions(ex, skipped, skippedWhy, readSchemas(opts.schemas));
   const triggers = await readTriggers(ex, skipped, skippedWhy, readSchemas(opts.schemas));
   const views = await readViews(ex, skipped, skippedWhy, new Set(functions.map((f) => f.name)), opts.schemas);

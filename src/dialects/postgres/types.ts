@@ -1,13 +1,15 @@
 /** Portable types → PostgreSQL types (grammar/types.md is the table users read). */
 import type { ColumnType } from "../../ir/model.ts";
 import { quoteQualified } from "../common/sql.ts";
+import { knownNativeType } from "../common/type-names.ts";
+import { POSTGRES_TYPES } from "./native-types.ts";
 
 export function postgresType(t: ColumnType): string {
   switch (t.kind) {
     case "enum":
       return quoteQualified(t.name);
     case "native":
-      return `${t.name}${t.args?.length ? `(${t.args.join(", ")})` : ""}${t.array ? "[]" : ""}`;
+      return `${nativeName(t.name)}${t.args?.length ? `(${t.args.join(", ")})` : ""}${t.array ? "[]" : ""}`;
     case "portable":
       switch (t.name) {
         case "smallint":
@@ -48,4 +50,17 @@ export function postgresType(t: ColumnType): string {
           return "bytea";
       }
   }
+}
+
+/**
+ * A native type's name as SQL: in lower case as written (`double precision`, `citext`,
+ * `timestamp(6) without time zone`), and a built-in one written in capitals (`TSVECTOR`);
+ * another name, a domain or composite type of the schema in mixed case or in another schema
+ * (`"NameStyle"`, `"Name"`, which is not the built-in `name`, `sales.money`), quoted part by part,
+ * or PostgreSQL would fold it to lower case.
+ */
+function nativeName(name: string): string {
+  if (/^[a-z_][a-z0-9_ (),]*$/.test(name)) return name;
+  if (name === name.toUpperCase() && knownNativeType(POSTGRES_TYPES, name)) return name;
+  return quoteQualified(name);
 }
