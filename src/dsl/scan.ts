@@ -166,7 +166,10 @@ export function scan(text: string): ILexingResult {
     // `"schema".name`: a quoted schema part (without a dot) and a dot make a qualified name.
     if (type === T.QuotedIdentifier && !text.slice(i, j).includes(".")) {
       const q = qualifiedEnd(text, j);
-      if (q !== undefined) (j = q), (type = T.QualifiedName);
+      if (q !== undefined) {
+        j = q;
+        type = T.QualifiedName;
+      }
     }
     const image = text.slice(i, j);
     const t = token(image, i, type!, line, column);

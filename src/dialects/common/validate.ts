@@ -3,6 +3,7 @@
  * database refuses is an error, what it accepts but is odd a warning (the validator may refuse
  * only what the database itself would refuse; `grammar/README.md`, "Errors and warnings").
  */
+import { sibling } from "../../ir/qualified.ts";
 import { columnsOf, tableParent } from "../../ir/inheritance.ts";
 import {
   INTEGER_TYPES,
@@ -269,7 +270,7 @@ export function foreignKeyTypes(
 }
 
 /**
- * Constraint and index names used in two tables: an error where the database names both kinds
+ * Constraint and index names used in two tables of one schema: an error where the database names both kinds
  * in one namespace wider than a table (both scoped "schema"), a warning elsewhere (legal, but a
  * move to a database that scopes them wider would fail). Within a table, names are checked by
  * the language's own validation.
@@ -293,9 +294,11 @@ export function validateNameScopes(schema: Schema, scopes: NameScopes, db: strin
       ...t.foreignKeys.map((f) => ["foreignKey", f] as [keyof NameScopes, typeof f]),
     ];
     for (const [kind, x] of named) {
-      const prev = first.get(x.name);
+      // In the table's schema (PostgreSQL's `sales.orders_pkey` is not `orders_pkey`).
+      const key = sibling(t.name, x.name);
+      const prev = first.get(key);
       if (!prev) {
-        first.set(x.name, { table: t.name, kind, ...(x.src ? { src: x.src } : {}) });
+        first.set(key, { table: t.name, kind, ...(x.src ? { src: x.src } : {}) });
         continue;
       }
       if (prev.table === t.name) continue;

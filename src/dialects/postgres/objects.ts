@@ -207,21 +207,21 @@ export function objectSql(c: ObjectChange, write: DefaultWriter): string[] {
 
 /**
  * `ALTER KIND old RENAME TO new` (`signature`: a function's argument types), and a move when the
- * new name is in another schema: `SET SCHEMA`, then `RENAME TO` if the object's own name changes
- * too. Back to the current schema (a bare new name), that schema's name is known only when the
- * statement runs: `current_schema()`, through EXECUTE format() (SET SCHEMA takes no expression).
+ * new name is in another schema: `RENAME TO` in the old schema first if the object's own name
+ * changes too (the new schema may hold an object of the old name: `archive.orders` beside
+ * `sales.orders` moved there as `old_orders`), then `SET SCHEMA`. Back to the current schema (a
+ * bare new name), that schema's name is known only when the statement runs: `current_schema()`,
+ * through EXECUTE format() (SET SCHEMA takes no expression).
  */
 export function renameSql(kind: string, from: string, to: string, signature = ""): string[] {
   const [a, b] = [schemaOf(from), schemaOf(to)];
   if (a === b) return [`ALTER ${kind} ${qn(from)}${signature} RENAME TO ${q(localName(to))}`];
-  const move =
-    b !== undefined
-      ? `ALTER ${kind} ${qn(from)}${signature} SET SCHEMA ${q(b)}`
-      : `DO $$ BEGIN EXECUTE format(${quoteString(`ALTER ${kind} ${qn(from)}${signature} SET SCHEMA %I`)}, current_schema()); END $$`;
+  const renamed = localName(from) !== localName(to);
+  const at = qn(renamed ? sibling(from, localName(to)) : from);
   return [
-    move,
-    ...(localName(from) !== localName(to)
-      ? [`ALTER ${kind} ${qn(sibling(to, localName(from)))}${signature} RENAME TO ${q(localName(to))}`]
-      : []),
+    ...(renamed ? [`ALTER ${kind} ${qn(from)}${signature} RENAME TO ${q(localName(to))}`] : []),
+    b !== undefined
+      ? `ALTER ${kind} ${at}${signature} SET SCHEMA ${q(b)}`
+      : `DO $$ BEGIN EXECUTE format(${quoteString(`ALTER ${kind} ${at}${signature} SET SCHEMA %I`)}, current_schema()); END $$`,
   ];
 }

@@ -12,15 +12,15 @@ ALTER INDEX "archive"."old_orders_customer_id_idx" RENAME TO "orders_customer_id
 
 ALTER TABLE "archive"."old_orders" RENAME CONSTRAINT "old_orders_pkey" TO "orders_pkey";
 
-ALTER TABLE "archive"."old_orders" SET SCHEMA "sales";
+ALTER TABLE "archive"."old_orders" RENAME TO "orders";
 
-ALTER TABLE "sales"."old_orders" RENAME TO "orders";
+ALTER TABLE "archive"."orders" SET SCHEMA "sales";
 
 DO $$ DECLARE s regclass := pg_get_serial_sequence('"sales"."orders"', 'id')::regclass; BEGIN IF (SELECT relname FROM pg_class WHERE oid = s) <> 'orders_id_seq' THEN EXECUTE format('ALTER SEQUENCE %s RENAME TO %I', s, 'orders_id_seq'); END IF; END $$;
 
-ALTER TABLE "order_items" SET SCHEMA "sales";
+ALTER TABLE "order_items" RENAME TO "Order Items";
 
-ALTER TABLE "sales"."order_items" RENAME TO "Order Items";
+ALTER TABLE "Order Items" SET SCHEMA "sales";
 
 ALTER TYPE "archive"."status" SET SCHEMA "sales";
 

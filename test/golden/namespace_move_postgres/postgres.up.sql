@@ -4,13 +4,13 @@ DROP VIEW "sales"."open_orders";
 
 ALTER TYPE "sales"."status" SET SCHEMA "archive";
 
-DO $$ BEGIN EXECUTE format('ALTER TABLE "sales"."Order Items" SET SCHEMA %I', current_schema()); END $$;
+ALTER TABLE "sales"."Order Items" RENAME TO "order_items";
 
-ALTER TABLE "Order Items" RENAME TO "order_items";
+DO $$ BEGIN EXECUTE format('ALTER TABLE "sales"."order_items" SET SCHEMA %I', current_schema()); END $$;
 
-ALTER TABLE "sales"."orders" SET SCHEMA "archive";
+ALTER TABLE "sales"."orders" RENAME TO "old_orders";
 
-ALTER TABLE "archive"."orders" RENAME TO "old_orders";
+ALTER TABLE "sales"."old_orders" SET SCHEMA "archive";
 
 DO $$ DECLARE s regclass := pg_get_serial_sequence('"archive"."old_orders"', 'id')::regclass; BEGIN IF (SELECT relname FROM pg_class WHERE oid = s) <> 'old_orders_id_seq' THEN EXECUTE format('ALTER SEQUENCE %s RENAME TO %I', s, 'old_orders_id_seq'); END IF; END $$;
 
