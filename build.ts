@@ -12,6 +12,9 @@
  *   binary are no asset, so it compiles in a scratch folder and only the binary is kept.
  * - The libsql native addon is embedded: its package name for this platform is injected as
  *   LIBSQL_NATIVE, which `src/dialects/sqlite/native-addon.ts` requires literally.
+ * - The parser's table (src/dsl/lookahead.generated.json) must match the grammar: the build
+ *   refuses a stale one, then defines SCHEMAVC_GRAMMAR_TABLE_FRESH so the binary's parser takes
+ *   its grammar and lookahead from the table without recording or fingerprinting (issue 19).
  * - `.env` and `bunfig.toml` are not auto-loaded by the binary: schemavc reads `.env` itself,
  *   where the contract says, and a project's bunfig.toml is none of its business.
  * - Then the VS Code extension is packed as dist/schemavc-vscode.vsix (scripts/build-vscode.ts),
@@ -29,10 +32,11 @@
  *   registry through `bun build` itself.
  * - dist/schemavc is not touched by a release build (and vice versa).
  */
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { buildVscodeExtension } from "./scripts/build-vscode.ts";
 import { buildNpmPackage } from "./scripts/build-npm.ts";
+import { LOOKAHEAD_TABLE_PATH, lookaheadTableSource } from "./scripts/gen-lookahead.ts";
 import {
   addonPath,
   addonVersion,
@@ -65,6 +69,8 @@ function compileArgs(outfile: string, native: string, target: string | undefined
     outfile,
     "--define",
     `LIBSQL_NATIVE=${JSON.stringify(native)}`,
+    "--define",
+    "SCHEMAVC_GRAMMAR_TABLE_FRESH=true",
     "--no-compile-autoload-dotenv",
     "--no-compile-autoload-bunfig",
     ...(target ? [`--target=${target}`] : []),
@@ -176,6 +182,9 @@ async function buildRelease(targets: ReleaseTarget[]): Promise<void> {
 }
 
 const release = parseArgs(process.argv.slice(2));
+// The binary trusts the parser's table (SCHEMAVC_GRAMMAR_TABLE_FRESH): it must be the grammar's.
+if (readFileSync(LOOKAHEAD_TABLE_PATH, "utf8") !== lookaheadTableSource())
+  fail(`${relative(ROOT, LOOKAHEAD_TABLE_PATH)} is stale: run \`bun run gen:lookahead\``);
 if (release) await buildRelease(release);
 else {
   buildLocal();
