@@ -86,14 +86,8 @@ export function grammarFingerprint(rules: readonly Rule[], maxLookahead: number)
   return sha256(text, "hex").slice(0, 16);
 }
 
-const TOKENS: ReadonlyMap<string, TokenType> = new Map(
-  [
-    ...(Object.values(T).filter(
-      (v) => typeof v === "object" && v !== null && "tokenTypeIdx" in v,
-    ) as TokenType[]),
-    EOF,
-  ].map((t) => [t.name, t]),
-);
+/** Token types by name: the lexer's list (every token, categories included) and EOF. */
+const TOKENS: ReadonlyMap<string, TokenType> = new Map([...T.allTokens, EOF].map((t) => [t.name, t]));
 
 /** Stored token names back to token types; undefined if one is unknown (a stale table). */
 function toTokens(paths: readonly (readonly string[])[]): TokenType[][] | undefined {
