@@ -1,8 +1,8 @@
 /**
  * Generates src/dsl/lookahead.generated.json: the lookahead paths of every OR/OPTION/MANY of the
  * `.schema` grammar, computed by Chevrotain (`getLookaheadPaths`) from the rules in
- * src/dsl/parser.ts, with the fingerprint of that grammar. The parser reads them at start-up
- * instead of computing them (src/dsl/lookahead.ts, issue 19).
+ * src/dsl/parser.ts, with the fingerprint of that grammar, the recorded grammar itself and its follow sets. The
+ * parser reads them at start-up instead of computing them (src/dsl/lookahead.ts, issue 19).
  *
  * Run `bun run gen:lookahead` after changing the grammar (with `bun run gen:cst`);
  * test/unit/dsl/grammar.test.ts fails while the checked-in file is stale (a stale table is
@@ -10,7 +10,13 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type LookaheadTable, RecordingLookaheadStrategy } from "../src/dsl/lookahead.ts";
+import type { TokenType } from "chevrotain";
+import {
+  type LookaheadTable,
+  RecordingLookaheadStrategy,
+  storeFollows,
+  storeRules,
+} from "../src/dsl/lookahead.ts";
 import { SchemaParser } from "../src/dsl/parser.ts";
 
 const ROOT = join(import.meta.dir, "..");
@@ -19,11 +25,18 @@ export const LOOKAHEAD_TABLE_PATH = join(ROOT, "src/dsl/lookahead.generated.json
 /** The table for the grammar as it is now, built by the validating parser. */
 export function lookaheadTable(): LookaheadTable {
   const recording = new RecordingLookaheadStrategy(3);
-  new SchemaParser({ validate: true, lookahead: recording });
+  // Recorded, never read from the table (`rules: null`), whatever the runtime.
+  const parser = new SchemaParser({ validate: true, lookahead: recording, rules: null, follows: null });
+  const { resyncFollows } = parser as unknown as { resyncFollows: Record<string, TokenType[]> };
   const paths: Record<string, string[][][]> = {};
   for (const key of Object.keys(recording.paths).sort())
     paths[key] = recording.paths[key]!.map((alt) => alt.map((path) => path.map((t) => t.name)));
-  return { fingerprint: recording.fingerprint, paths };
+  return {
+    fingerprint: recording.fingerprint,
+    paths,
+    rules: storeRules(Object.values(parser.getGAstProductions())),
+    follows: storeFollows(resyncFollows),
+  };
 }
 
 /** The file's text, as Biome (the project's formatter) formats it, so it passes `biome ci`. */

@@ -12,20 +12,38 @@
  * regenerated), or a production is missing, Chevrotain computes that production's lookahead on
  * first use. Either way parsing is the same, only slower when the table is stale;
  * test/unit/dsl/grammar.test.ts fails while it is, and builds the validating parser.
+ *
+ * The table also holds the grammar itself (`rules`: the GAST Chevrotain records by running every
+ * rule once in recording mode, another ~15 ms) and error recovery's follow sets (`follows`,
+ * ~8 ms to compute), and the fingerprint is another ~10 ms. Both are
+ * only trusted where the build vouched for the table: build.ts refuses to compile the binary
+ * with a stale table and then defines SCHEMAVC_GRAMMAR_TABLE_FRESH, so the binary's parser takes
+ * its rules from the table and skips the fingerprint. Everywhere else (bun run, bun test, the npm
+ * package) the grammar is recorded and fingerprinted as before.
  */
-import { createHash } from "node:crypto";
 import {
+  Alternation,
+  Alternative,
   EOF,
   getLookaheadPaths,
   LLkLookaheadStrategy,
+  NonTerminal,
+  Option,
+  Repetition,
+  RepetitionMandatory,
+  RepetitionMandatoryWithSeparator,
+  RepetitionWithSeparator,
+  Rule,
+  Terminal,
   type LookaheadProductionType,
   type IToken,
   type LookaheadSequence,
-  type Rule,
+  type IProduction,
   serializeGrammar,
   type TokenType,
 } from "chevrotain";
 import * as T from "./tokens.ts";
+import { sha256 } from "../util/sha256.ts";
 import stored from "./lookahead.generated.json" with { type: "json" };
 
 type Strategy = InstanceType<typeof LLkLookaheadStrategy>;
@@ -42,7 +60,19 @@ export type StoredPaths = readonly (readonly (readonly string[])[])[];
 export interface LookaheadTable {
   readonly fingerprint: string;
   readonly paths: Readonly<Record<string, StoredPaths>>;
+  /** The recorded grammar, one entry per rule in definition order (see `storeRules`). */
+  readonly rules?: readonly StoredProduction[];
+  /** Error recovery's re-sync follow sets (Chevrotain's `resyncFollows`), as token names. */
+  readonly follows?: Readonly<Record<string, readonly string[]>>;
 }
+
+declare const SCHEMAVC_GRAMMAR_TABLE_FRESH: boolean | undefined;
+/**
+ * Whether the build checked the table against the grammar (build.ts defines it for the binary):
+ * then its rules are used instead of recording them and its fingerprint is not recomputed.
+ */
+export const TABLE_VOUCHED: boolean =
+  typeof SCHEMAVC_GRAMMAR_TABLE_FRESH !== "undefined" && SCHEMAVC_GRAMMAR_TABLE_FRESH === true;
 
 /** The key of one production in the table: rule, production kind and occurrence. */
 export const productionKey = (rule: string, kind: string, occurrence: number): string =>
@@ -51,19 +81,13 @@ export const productionKey = (rule: string, kind: string, occurrence: number): s
 /** A fingerprint of the grammar (its rules as Chevrotain serializes them) and of k. */
 export function grammarFingerprint(rules: readonly Rule[], maxLookahead: number): string {
   const text = JSON.stringify({ k: maxLookahead, rules: serializeGrammar(rules as Rule[]) });
-  // SHA-256 from node:crypto, not Bun.hash: the npm package parses on Node too, and the stored
-  // fingerprint must match on both runtimes.
-  return createHash("sha256").update(text).digest("hex").slice(0, 16);
+  // SHA-256, not Bun.hash: the npm package parses on Node too, and the stored fingerprint must
+  // match on both runtimes.
+  return sha256(text, "hex").slice(0, 16);
 }
 
-const TOKENS: ReadonlyMap<string, TokenType> = new Map(
-  [
-    ...(Object.values(T).filter(
-      (v) => typeof v === "object" && v !== null && "tokenTypeIdx" in v,
-    ) as TokenType[]),
-    EOF,
-  ].map((t) => [t.name, t]),
-);
+/** Token types by name: the lexer's list (every token, categories included) and EOF. */
+const TOKENS: ReadonlyMap<string, TokenType> = new Map([...T.allTokens, EOF].map((t) => [t.name, t]));
 
 /** Stored token names back to token types; undefined if one is unknown (a stale table). */
 function toTokens(paths: readonly (readonly string[])[]): TokenType[][] | undefined {
@@ -133,21 +157,28 @@ function optionalFunc(paths: readonly TokenType[][]): OptFunc {
   } as OptFunc;
 }
 
+/** The table checked in beside this file (lookahead.generated.json). */
+export const STORED_TABLE = stored as LookaheadTable;
+
 export class StoredLookaheadStrategy extends LLkLookaheadStrategy {
   private table: LookaheadTable["paths"] | undefined;
   /** Productions whose lookahead was computed, not read (the table was stale or lacked them). */
   readonly computed: string[] = [];
 
+  /** @param trusted use the table without comparing fingerprints (the build compared them). */
   constructor(
     private readonly k: number,
-    private readonly source: LookaheadTable = stored as LookaheadTable,
+    private readonly source: LookaheadTable = STORED_TABLE,
+    private readonly trusted = false,
   ) {
     super({ maxLookahead: k });
   }
 
   override initialize(options: { rules: Rule[] }): void {
     this.table =
-      this.source.fingerprint === grammarFingerprint(options.rules, this.k) ? this.source.paths : undefined;
+      this.trusted || this.source.fingerprint === grammarFingerprint(options.rules, this.k)
+        ? this.source.paths
+        : undefined;
   }
 
   override buildLookaheadForAlternation(options: AltOptions): AltFunc {
@@ -233,4 +264,107 @@ function getPaths(
   maxLookahead: number,
 ): LookaheadSequence[] {
   return getLookaheadPaths({ rule, occurrence, prodType: prodType as LookaheadProductionType, maxLookahead });
+}
+
+/**
+ * One production of the recorded grammar as JSON: its GAST class, its own fields (occurrence
+ * index, name, label, ignoreAmbiguities, hasPredicates, maxLookahead, ...), token types by name,
+ * and its children. A non-terminal's rule is left out: Chevrotain's resolver links it by name.
+ */
+export interface StoredProduction {
+  readonly class: keyof typeof GAST_CLASSES;
+  readonly fields: Readonly<Record<string, string | number | boolean>>;
+  readonly tokens?: Readonly<Record<string, string>>;
+  readonly definition?: readonly StoredProduction[];
+}
+
+/** The GAST classes by the name the table gives them (not `constructor.name`: minified). */
+const GAST_CLASSES = {
+  Rule,
+  NonTerminal,
+  Alternative,
+  Option,
+  RepetitionMandatory,
+  RepetitionMandatoryWithSeparator,
+  Repetition,
+  RepetitionWithSeparator,
+  Alternation,
+  Terminal,
+} as const;
+
+/** A recorded grammar as JSON (scripts/gen-lookahead.ts; the grammar test compares the two). */
+export function storeRules(rules: readonly Rule[]): StoredProduction[] {
+  return rules.map(storeProduction);
+}
+
+function storeProduction(node: IProduction): StoredProduction {
+  const name = (Object.keys(GAST_CLASSES) as (keyof typeof GAST_CLASSES)[]).find(
+    (n) => node.constructor === GAST_CLASSES[n],
+  );
+  if (name === undefined) throw new Error(`not a GAST production: ${node.constructor.name}`);
+  const fields: Record<string, string | number | boolean> = {};
+  const tokens: Record<string, string> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === "_definition" || key === "referencedRule" || value === undefined) continue;
+    if (key === "terminalType" || key === "separator") tokens[key] = (value as TokenType).name;
+    else if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+      fields[key] = value;
+    else throw new Error(`a GAST field the table cannot hold: ${name}.${key}`);
+  }
+  const children =
+    node instanceof NonTerminal || node instanceof Terminal
+      ? undefined
+      : (node as unknown as { definition: IProduction[] }).definition.map(storeProduction);
+  return {
+    class: name,
+    fields,
+    ...(Object.keys(tokens).length ? { tokens } : {}),
+    ...(children ? { definition: children } : {}),
+  };
+}
+
+/** The stored grammar back as GAST rules, by name; undefined if the table has none or names an unknown token. */
+export function storedRules(table: LookaheadTable = STORED_TABLE): Map<string, Rule> | undefined {
+  if (!table.rules) return undefined;
+  try {
+    return new Map(
+      table.rules.map((r) => {
+        const rule = loadProduction(r) as Rule;
+        return [rule.name, rule];
+      }),
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+function loadProduction(p: StoredProduction): IProduction {
+  const options: Record<string, unknown> = { ...p.fields };
+  for (const [key, name] of Object.entries(p.tokens ?? {})) {
+    const type = TOKENS.get(name);
+    if (!type) throw new Error(`unknown token ${name}`);
+    options[key] = type;
+  }
+  if (p.definition) options["definition"] = p.definition.map(loadProduction);
+  const Class = GAST_CLASSES[p.class] as unknown as new (options: Record<string, unknown>) => IProduction;
+  return new Class(options);
+}
+
+/** Follow sets as the table holds them: token names (scripts/gen-lookahead.ts). */
+export function storeFollows(
+  follows: Readonly<Record<string, readonly TokenType[]>>,
+): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(follows).map(([key, types]) => [key, types.map((t) => t.name)]));
+}
+
+/** The stored follow sets as token types; undefined if the table has none or names an unknown token. */
+export function storedFollows(table: LookaheadTable = STORED_TABLE): Record<string, TokenType[]> | undefined {
+  if (!table.follows) return undefined;
+  const out: Record<string, TokenType[]> = {};
+  for (const [key, names] of Object.entries(table.follows)) {
+    const types = toTokens([names])?.[0];
+    if (!types) return undefined;
+    out[key] = types;
+  }
+  return out;
 }

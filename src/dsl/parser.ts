@@ -6,10 +6,10 @@
  * Error recovery is on (Chevrotain's re-sync recovery), so one run reports every syntax error
  * and the visitor still sees the parts that parsed. The parser is built once per process.
  */
-import { CstParser, type ILookaheadStrategy, type IToken } from "chevrotain";
+import { CstParser, type ILookaheadStrategy, type IToken, type Rule, type TokenType } from "chevrotain";
 import type { SchemaCstNode } from "./cst.ts";
 import * as T from "./tokens.ts";
-import { StoredLookaheadStrategy } from "./lookahead.ts";
+import { StoredLookaheadStrategy, storedFollows, storedRules, TABLE_VOUCHED } from "./lookahead.ts";
 import { scan } from "./scan.ts";
 
 /**
@@ -28,12 +28,24 @@ export class SchemaParser extends CstParser {
    * cost ~200 ms of every command's start and find nothing in a grammar that passed them once:
    * the CLI skips them, test/unit/dsl/grammar.test.ts runs them. `lookahead`: how lookahead is
    * found (default: read from the generated table, lookahead.ts; Chevrotain's own strategy
-   * computes it all up front).
+   * computes it all up front). `rules`: the grammar as recorded before (the table's, by rule
+   * name), used instead of recording each rule; by default only where the build checked the
+   * table against the grammar (the binary, lookahead.ts's TABLE_VOUCHED). `follows`: error
+   * recovery's follow sets as computed before (the table's), likewise.
    */
   constructor({
     validate = false,
-    lookahead = new StoredLookaheadStrategy(3),
-  }: { validate?: boolean; lookahead?: ILookaheadStrategy } = {}) {
+    lookahead = new StoredLookaheadStrategy(3, undefined, TABLE_VOUCHED),
+    rules = TABLE_VOUCHED ? storedRules() : undefined,
+    follows = TABLE_VOUCHED ? storedFollows() : undefined,
+  }: {
+    validate?: boolean;
+    lookahead?: ILookaheadStrategy;
+    /** null: record the grammar, whatever the build. */
+    rules?: ReadonlyMap<string, Rule> | null;
+    /** null: compute the follow sets, whatever the build. */
+    follows?: Record<string, TokenType[]> | null;
+  } = {}) {
     // Node locations let the visitor read a node's span without walking its tokens.
     super(T.allTokens, {
       recoveryEnabled: true,
@@ -42,7 +54,35 @@ export class SchemaParser extends CstParser {
       skipValidations: !validate,
       lookaheadStrategy: lookahead,
     });
+    this.recorded = rules ?? undefined;
+    // performSelfAnalysis computes the follow sets only when recovery is on: off while it runs.
+    const recovery = this as unknown as {
+      recoveryEnabled: boolean;
+      resyncFollows: Record<string, TokenType[]>;
+    };
+    if (follows) recovery.recoveryEnabled = false;
     this.performSelfAnalysis();
+    if (follows) {
+      recovery.recoveryEnabled = true;
+      recovery.resyncFollows = follows;
+    }
+    this.recorded = undefined;
+  }
+
+  /** The stored grammar while `performSelfAnalysis` runs, if the constructor was given one. */
+  private recorded: ReadonlyMap<string, Rule> | undefined;
+
+  /**
+   * Chevrotain's grammar recording of one rule (its GastRecorder trait): the stored rule when
+   * there is one, else a recording as usual.
+   */
+  topLevelRuleRecord(name: string, def: () => void): Rule {
+    return (
+      this.recorded?.get(name) ??
+      (
+        CstParser.prototype as unknown as { topLevelRuleRecord: (n: string, d: () => void) => Rule }
+      ).topLevelRuleRecord.call(this, name, def)
+    );
   }
 
   schema = this.RULE("schema", () => {

@@ -48,11 +48,10 @@ import {
   uniqueName,
 } from "../ir/naming.ts";
 import { dollarQuoted } from "../ir/canonical.ts";
-import { RESERVED_WORDS } from "./tokens.ts";
+import { mentionedColumns, RESERVED_WORDS, SERIAL_TYPES } from "./names.ts";
 import { splitQualified } from "../ir/qualified.ts";
 import { SEQUENCE_NUMBER_OPTIONS } from "../ir/sequence.ts";
 import type { DeclRef } from "./to-ir.ts";
-import { mentionedColumns, SERIAL_TYPES } from "./to-ir.ts";
 
 const INDENT = "  ";
 const PORTABLE_SET: ReadonlySet<string> = new Set(PORTABLE_TYPES);

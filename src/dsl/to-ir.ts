@@ -119,6 +119,10 @@ import type {
 import { diagnostic, didYouMean, type Diagnostic } from "../ir/diagnostics.ts";
 import { getParser } from "./parser.ts";
 import { Comma, NumberLiteral, QualifiedName } from "./tokens.ts";
+import { mentionedColumns, SERIAL_TYPES } from "./names.ts";
+
+// Where they were first defined; names.ts holds them so the printer need not load the parser.
+export { mentionedColumns, SERIAL_TYPES };
 
 /** What a foreign key's clauses say (`fkActions`). */
 type FkClauses = Pick<ForeignKey, "onDelete" | "onUpdate" | "matchFull" | "deferrable" | "notValid">;
@@ -263,13 +267,6 @@ const PORTABLE_SET: ReadonlySet<string> = new Set(PORTABLE_TYPES);
 const PORTABLE_FUNCTION_SET: ReadonlySet<string> = new Set(PORTABLE_FUNCTIONS);
 const isPortableType = (name: string): name is PortableTypeName => PORTABLE_SET.has(name);
 const isPortableFunction = (name: string): name is PortableFunction => PORTABLE_FUNCTION_SET.has(name);
-
-/** PostgreSQL's serial pseudo-types and the integer type each one is. */
-export const SERIAL_TYPES: Readonly<Record<string, "smallint" | "int" | "bigint">> = {
-  smallserial: "smallint",
-  serial: "int",
-  bigserial: "bigint",
-};
 
 /** Portable types with parameters: [fewest, most, an example]. */
 const TYPE_PARAMS: Partial<Record<PortableTypeName, [number, number, string]>> = {
@@ -2062,18 +2059,6 @@ function emptyFileIr(): FileIr {
 
 function prefixParts(prefix: string, parts: Record<string, Loc>): Record<string, Loc> {
   return Object.fromEntries(Object.entries(parts).map(([k, v]) => [prefix + k, v]));
-}
-
-/** The table's columns an SQL expression mentions, in order of first appearance (for check names). */
-export function mentionedColumns(sql: string, columns: readonly Column[]): string[] {
-  const names = new Set(columns.map((c) => c.name));
-  const out: string[] = [];
-  // Skip string literals: a word inside quotes is data, not a column.
-  for (const m of sql.replace(/'(?:[^']|'')*'/g, "''").matchAll(/"((?:[^"]|"")+)"|[A-Za-z_][A-Za-z0-9_]*/g)) {
-    const word = m[1] !== undefined ? m[1].replace(/""/g, '"') : m[0];
-    if (names.has(word) && !out.includes(word)) out.push(word);
-  }
-  return out;
 }
 
 let visitor: ReturnType<typeof createVisitor> | undefined;

@@ -69,13 +69,14 @@ export const NumberLiteral = createToken({
   categories: [RawAny],
 });
 
-/** Every keyword token, in declaration order, and the reserved ones' words: filled by `keyword`. */
+/** Every keyword token, in declaration order: filled by `keyword`. */
 const keywords: TokenType[] = [];
-const reserved: string[] = [];
 
 /**
  * Declares a keyword. The declarations below are the one list of keywords: the lexer's token
- * list (`allTokens`) and the reserved words (`RESERVED_WORDS`) are derived from it.
+ * list (`allTokens`) is derived from it. The reserved ones (not `contextual`) are also listed in
+ * names.ts as `RESERVED_WORDS`, which the printer reads without loading Chevrotain;
+ * test/unit/dsl/tokens.test.ts checks that the two agree.
  */
 const keyword = (word: string, contextual: boolean): TokenType => {
   const token = createToken({
@@ -85,7 +86,6 @@ const keyword = (word: string, contextual: boolean): TokenType => {
     categories: contextual ? [Name, RawAny] : [RawAny],
   });
   keywords.push(token);
-  if (!contextual) reserved.push(word);
   return token;
 };
 
@@ -202,8 +202,7 @@ export const DollarString = createToken({
 /** Every keyword of the language, reserved or contextual, as written (for "did you mean" hints). */
 export const KEYWORD_WORDS: readonly string[] = keywords.map((k) => k.name.toLowerCase());
 
-/** Reserved keywords: a name equal to one of these must be double-quoted (printer, hints). */
-export const RESERVED_WORDS: ReadonlySet<string> = new Set(reserved);
+export { RESERVED_WORDS } from "./names.ts";
 
 // Order matters: comments before `Other`'s `/`, keywords before Identifier.
 export const allTokens: TokenType[] = [

@@ -11,12 +11,11 @@
  * each added migrations (git leaves conflict markers in this file, or a merged file whose first
  * line no longer matches). Pure functions; reading and writing files is `dir.ts`'s job.
  */
-import { createHash } from "node:crypto";
+import { sha256 } from "../util/sha256.ts";
 
 export const SUM_FILE = "schemavc.sum";
 
-export const hashText = (text: string | Uint8Array): string =>
-  `h1:${createHash("sha256").update(text).digest("base64")}`;
+export const hashText = (text: string | Uint8Array): string => `h1:${sha256(text, "base64")}`;
 
 export interface SumFile {
   readonly total: string;

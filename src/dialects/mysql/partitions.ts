@@ -9,7 +9,7 @@
 import type { Diagnostic } from "../../ir/diagnostics.ts";
 import type { Schema, TableOptions } from "../../ir/model.ts";
 import { optionText, partitionKey } from "../../ir/inheritance.ts";
-import { mentionedColumns } from "../../dsl/to-ir.ts";
+import { mentionedColumns } from "../../dsl/names.ts";
 import { normExpr } from "../common/expr.ts";
 import { dialectError } from "../common/validate.ts";
 

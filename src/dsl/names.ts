@@ -1,0 +1,47 @@
+/**
+ * What the printer (and through it `diff`/`status` summaries) shares with the reader of the
+ * language, without the lexer and parser: the reserved words, the serial pseudo-types and the
+ * columns an expression mentions. Importing the printer must not load Chevrotain and build its
+ * tokens: `status` prints summaries and never parses a `.schema` file (issue 19, fixed cost).
+ */
+import type { Column } from "../ir/model.ts";
+
+/**
+ * Reserved keywords: a name equal to one of these must be double-quoted (printer, hints). The
+ * keyword tokens (tokens.ts) declare the same words as not contextual; test/unit/dsl/tokens.test.ts
+ * checks that the two agree.
+ */
+export const RESERVED_WORDS: ReadonlySet<string> = new Set([
+  "table",
+  "enum",
+  "primary",
+  "foreign",
+  "unique",
+  "index",
+  "check",
+  "key",
+  "references",
+  "default",
+  "identity",
+  "collate",
+  "renamed",
+]);
+
+/** PostgreSQL's serial pseudo-types and the integer type each one is. */
+export const SERIAL_TYPES: Readonly<Record<string, "smallint" | "int" | "bigint">> = {
+  smallserial: "smallint",
+  serial: "int",
+  bigserial: "bigint",
+};
+
+/** The table's columns an SQL expression mentions, in order of first appearance (for check names). */
+export function mentionedColumns(sql: string, columns: readonly Column[]): string[] {
+  const names = new Set(columns.map((c) => c.name));
+  const out: string[] = [];
+  // Skip string literals: a word inside quotes is data, not a column.
+  for (const m of sql.replace(/'(?:[^']|'')*'/g, "''").matchAll(/"((?:[^"]|"")+)"|[A-Za-z_][A-Za-z0-9_]*/g)) {
+    const word = m[1] !== undefined ? m[1].replace(/""/g, '"') : m[0];
+    if (names.has(word) && !out.includes(word)) out.push(word);
+  }
+  return out;
+}
