@@ -154,6 +154,7 @@ export async function run(ctx: Context): Promise<number> {
     file: join(relative(ctx.cwd, dir) || dir, "up.sql"),
     sql: upText,
     backslashEscapes: project.dialect.capabilities.backslashEscapes,
+    qualifiedNames: project.dialect.capabilities.namespaces === true,
     transactionalDdl: project.dialect.capabilities.transactionalDdl,
     before: () => from,
     after: () => to,

@@ -85,7 +85,11 @@ export function footprintOf(dialect: Dialect, parent: Schema | undefined, m: Mig
   const { statements } = splitSql(m.up, dialect.capabilities.backslashEscapes);
   let unread = false;
   for (const s of statements) {
-    const facts = factsOf(s.sql, dialect.capabilities.backslashEscapes);
+    const facts = factsOf(
+      s.sql,
+      dialect.capabilities.backslashEscapes,
+      dialect.capabilities.namespaces === true,
+    );
     if (!facts.length) unread = true;
     for (const f of facts) {
       if (f.kind === "drop-table" || f.kind === "update") writes.push(table(f.table));

@@ -30,6 +30,8 @@ export interface LintInput {
   readonly file: string;
   readonly sql: string;
   readonly backslashEscapes: boolean;
+  /** The dialect has schemas (`Capabilities.namespaces`): `sales.orders` names a table there. */
+  readonly qualifiedNames?: boolean;
   /** Whether the dialect runs a migration in a transaction (unless `-- schemavc:no-transaction`). */
   readonly transactionalDdl: boolean;
   /** The schema before the migration (the previous snapshot; empty for the first). */
@@ -83,7 +85,7 @@ const VOLATILE = new Set([
 
 export function lintMigration(input: LintInput): Finding[] {
   const { statements, directives } = splitSql(input.sql, input.backslashEscapes);
-  const facts = statements.map((s) => factsOf(s.sql, input.backslashEscapes));
+  const facts = statements.map((s) => factsOf(s.sql, input.backslashEscapes, input.qualifiedNames ?? false));
   const flat = facts.flatMap((fs, i) => fs.map((f) => ({ i, f })));
   const out: Finding[] = [];
   const emit = (rule: RuleId, i: number, message: string, table?: string) => {

@@ -31,6 +31,7 @@ export function lintMigrations(
       file: display(join(m.dir, "up.sql")),
       sql: m.up,
       backslashEscapes: dialect.capabilities.backslashEscapes,
+      qualifiedNames: dialect.capabilities.namespaces === true,
       transactionalDdl: dialect.capabilities.transactionalDdl,
       before: () => prev?.snapshot.schema ?? emptySchema(),
       after: () => m.snapshot.schema,
@@ -123,6 +124,7 @@ export function rollbackGuard(dialect: Dialect, display: (path: string) => strin
           file: display(join(r.dir ?? r.version, "down.sql")),
           sql: r.down,
           backslashEscapes: dialect.capabilities.backslashEscapes,
+          qualifiedNames: dialect.capabilities.namespaces === true,
           transactionalDdl: dialect.capabilities.transactionalDdl,
           // Rolling back goes from the migration's snapshot to the one before it.
           before: () => m?.snapshot.schema ?? emptySchema(),

@@ -81,7 +81,11 @@ export type Fact =
   | { readonly kind: "update"; readonly table: string };
 
 /** The facts of one statement (an `ALTER TABLE` with several actions gives several). */
-export function factsOf(sql: string, backslashes: boolean): Fact[] {
+/**
+ * `qualified`: the dialect has schemas (PostgreSQL): `sales.orders` is the IR's `sales.orders`
+ * (src/ir/qualified.ts); elsewhere a qualifier (MySQL's database) is left out.
+ */
+export function factsOf(sql: string, backslashes: boolean, qualified = false): Fact[] {
   // Only DDL and UPDATE have facts: skip the rest (large INSERTs of seed data) untokenized.
   const first = /^[A-Za-z]+/.exec(sql)?.[0]?.toLowerCase();
   if (!first || !["create", "drop", "alter", "rename", "update"].includes(first)) return [];
@@ -94,7 +98,7 @@ export function factsOf(sql: string, backslashes: boolean): Fact[] {
   } catch {
     return [];
   }
-  const c = new Cursor(ts);
+  const c = new Cursor(ts, qualified);
   if (c.word("create")) return create(c);
   if (c.word("drop")) {
     if (c.word("index")) return [{ kind: "drop-index", concurrently: c.word("concurrently") }];
@@ -131,7 +135,7 @@ export function factsOf(sql: string, backslashes: boolean): Fact[] {
     if (!type) return [];
     const out: Fact[] = [];
     for (const action of c.restSplitByCommas()) {
-      const a = new Cursor(action);
+      const a = new Cursor(action, c.qualified);
       if (!a.words("drop", "attribute")) continue;
       a.words("if", "exists");
       const attribute = a.name();
@@ -181,7 +185,7 @@ function create(c: Cursor): Fact[] {
   const columns: ColumnDef[] = [];
   const uniques: KeyPart[][] = [];
   for (const el of c.parenElements()) {
-    const e = new Cursor(el);
+    const e = new Cursor(el, c.qualified);
     if (e.word("constraint")) e.name();
     if (e.word("unique")) {
       e.word("key") || e.word("index");
@@ -211,7 +215,7 @@ function alterActions(c: Cursor, table: string): Fact[] {
   // `DROP PARTITION p0, p1`: the names after the first are actions of their own once split.
   let partitions: string[] | undefined;
   for (const action of c.restSplitByCommas()) {
-    const a = new Cursor(action);
+    const a = new Cursor(action, c.qualified);
     if (partitions && action.length === 1) {
       const n = a.name();
       if (n) partitions.push(n);
@@ -453,7 +457,10 @@ export function stripComments(sql: string): string {
 /** A read position over a statement's tokens. */
 class Cursor {
   private i = 0;
-  constructor(private readonly ts: readonly Token[]) {}
+  constructor(
+    private readonly ts: readonly Token[],
+    readonly qualified: boolean,
+  ) {}
   peekWord(w: string): boolean {
     const t = this.ts[this.i];
     return t?.kind === "word" && t.text === w;
@@ -493,10 +500,15 @@ class Cursor {
     this.i = this.ts.length;
     return [...r];
   }
-  /** A possibly qualified name (`schema.table`): its last part, as written. */
+  /**
+   * A possibly qualified name (`schema.table`): `schema.table` where the dialect has schemas
+   * (`qualified`) and the schema is not `public`, else its last part, as written.
+   */
   name(): string | undefined {
     let t = this.ts[this.i];
     if (!t || (t.kind !== "word" && t.kind !== "ident")) return undefined;
+    const text = (x: Token) => (x.kind === "ident" ? x.name! : (x.name ?? x.text));
+    const parts = [text(t)];
     this.i++;
     while (
       this.ts[this.i]?.kind === "op" &&
@@ -504,9 +516,14 @@ class Cursor {
       (this.ts[this.i + 1]?.kind === "word" || this.ts[this.i + 1]?.kind === "ident")
     ) {
       t = this.ts[this.i + 1]!;
+      parts.push(text(t));
       this.i += 2;
     }
-    return t.kind === "ident" ? t.name! : (t.name ?? t.text);
+    // `public.`, the current schema of nearly every database, is how hand-written SQL names the
+    // bare names' schema: left out, as it is from the IR's names.
+    return this.qualified && parts.length === 2 && parts[0] !== "public"
+      ? `${parts[0]}.${parts[1]}`
+      : parts.at(-1)!;
   }
   /** The top-level comma-separated elements inside the parentheses at the cursor. */
   parenElements(): Token[][] {

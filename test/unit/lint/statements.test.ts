@@ -22,6 +22,17 @@ describe("statement facts", () => {
       { kind: "set-not-null", table: "Posts", column: "c" },
     ]);
   });
+  test("PostgreSQL: a table of another schema is named schema.table, public's bare; MySQL's database qualifier is left out", () => {
+    expect(factsOf('DROP TABLE "sales"."orders"', false, true)).toEqual([
+      { kind: "drop-table", table: "sales.orders" },
+    ]);
+    expect(factsOf("ALTER TABLE public.users DROP COLUMN a", false, true)).toEqual([
+      { kind: "drop-column", table: "users", column: "a" },
+    ]);
+    expect(factsOf("DROP TABLE `shop`.`orders`", true, false)).toEqual([
+      { kind: "drop-table", table: "orders" },
+    ]);
+  });
   test("MySQL: CHANGE is a rename plus a new definition; MODIFY; RENAME TABLE a TO b, c TO d; backticks", () => {
     expect(kinds("ALTER TABLE `t` CHANGE `a` `b` varchar(10) NOT NULL DEFAULT 'x'", true)).toEqual([
       "rename-column",
