@@ -1,5 +1,5 @@
 /**
- * Hover text (Markdown) for a table, column, enum, view or composite type: what the schema says of it — type,
+ * Hover text (Markdown) for a table, column, enum, view, composite type or schema: what the schema says of it — type,
  * nullability, keys, default, doc comment — and for a column, the definition each dialect will
  * create, taken from the dialects' own renderers (the SQL `generate` would write, not a guess).
  */
@@ -9,12 +9,32 @@ import { getDialect } from "../dialects/registry.ts";
 import { printComposite, printDefault, printRoutine, printTrigger, printType } from "../dsl/printer.ts";
 import type { SymbolKey } from "./symbols.ts";
 import { mentionedNames } from "../diff/views.ts";
+import { schemaOf } from "../ir/qualified.ts";
+
+const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
 
 export async function hoverText(schema: Schema, key: SymbolKey): Promise<string | undefined> {
   const [kind, rest = ""] = splitKey(key);
   if (kind === "table") {
     const t = schema.tables.find((x) => x.name === rest);
     return t && tableHover(t);
+  }
+  if (kind === "schema") {
+    const n = schema.namespaces?.find((x) => x.name === rest);
+    if (!n) return undefined;
+    const inIt = (names: readonly { name: string }[]) =>
+      names.filter((x) => schemaOf(x.name) === n.name).length;
+    const held = [
+      plural(inIt(schema.tables), "table"),
+      plural(inIt(schema.views ?? []), "view"),
+      plural(inIt(schema.enums), "enum"),
+      plural(inIt(schema.functions ?? []), "function"),
+    ].filter((x) => !x.startsWith("0 "));
+    return [
+      `\`\`\`schemavc\nschema ${n.name}\n\`\`\``,
+      ...(n.doc ? [n.doc] : []),
+      held.length ? `holds ${held.join(", ")}` : "holds nothing yet",
+    ].join("\n\n");
   }
   if (kind === "view") {
     const v = schema.views?.find((x) => x.name === rest);

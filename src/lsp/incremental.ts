@@ -121,6 +121,7 @@ function entry(parsed: ParsedFile): Entry {
   walk(parsed.composites);
   walk(parsed.functions);
   walk(parsed.triggers);
+  walk(parsed.namespaces);
   walk(parsed.diagnostics);
   return { parsed, positions, offset: 0, line: 0 };
 }

@@ -8,7 +8,7 @@ import type { Loc, Schema, SourceInfo, Table } from "../ir/model.ts";
 
 /**
  * A schema object: `table:users`, `column:users.email`, `enum:status`, `value:status.draft`,
- * `view:v`, `type:address`, `function:f`, `trigger:t`.
+ * `view:v`, `type:address`, `function:f`, `trigger:t`, `schema:sales`.
  */
 export type SymbolKey = string;
 
@@ -26,6 +26,8 @@ export const viewKey = (v: string): SymbolKey => `view:${v}`;
 export const typeKey = (t: string): SymbolKey => `type:${t}`;
 export const functionKey = (f: string): SymbolKey => `function:${f}`;
 export const triggerKey = (t: string): SymbolKey => `trigger:${t}`;
+/** A PostgreSQL schema (`schema sales`). */
+export const schemaKey = (n: string): SymbolKey => `schema:${n}`;
 
 /** Every occurrence in the schema, each position once (a column-level constraint repeats its column's name). */
 export function occurrences(schema: Schema): Occurrence[] {
@@ -45,6 +47,7 @@ export function occurrences(schema: Schema): Occurrence[] {
     for (const c of names) add(columnKey(t.name, c), part(src, `column:${c}`), false);
   };
 
+  for (const n of schema.namespaces ?? []) add(schemaKey(n.name), part(n.src, "name"), true);
   for (const e of schema.enums) {
     add(enumKey(e.name), part(e.src, "name"), true);
     for (const v of e.values) add(`value:${e.name}.${v.name}`, whole(v.src), true);

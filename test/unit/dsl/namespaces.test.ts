@@ -145,3 +145,19 @@ describe("schemas in a plan", () => {
     );
   });
 });
+
+describe("schemas in the language server", () => {
+  test("a schema is a symbol with a hover saying what it holds", async () => {
+    const { occurrences } = await import("../../../src/lsp/symbols.ts");
+    const { hoverText } = await import("../../../src/lsp/hover.ts");
+    const s = schema(SALES);
+    expect(
+      occurrences(s)
+        .filter((o) => o.key === "schema:sales")
+        .map((o) => o.definition),
+    ).toEqual([true]);
+    expect(await hoverText(s, "schema:sales")).toBe(
+      "```schemavc\nschema sales\n```\n\nOrders.\n\nholds 1 table, 1 view, 1 enum",
+    );
+  });
+});
