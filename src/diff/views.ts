@@ -35,17 +35,32 @@ export const viewsOf = (s: Schema): readonly View[] => s.views ?? [];
 /**
  * The names among `names` that an SQL query mentions: bare words compared ignoring case (as
  * the databases fold them), double-quoted and backquoted names exactly; string literals skipped.
+ * A qualified name (`sales.orders`, `sales."Order Items"`) mentions the IR's `sales.orders`
+ * (src/ir/qualified.ts), and each of its parts as a name of its own too (`public.orders` is
+ * `orders`; a part that names nothing costs at most a view made again).
  */
 export function mentionedNames(sql: string, names: Iterable<string>): Set<string> {
   const exact = new Set<string>();
   const folded = new Set<string>();
+  const part = String.raw`"(?:[^"]|"")+"|\`(?:[^\`]|\`\`)+\`|\[[^\]]+\]|[A-Za-z_][A-Za-z0-9_$]*`;
+  /** A part as the database reads it, and whether it was quoted (then its case counts). */
+  const read = (p: string): [string, boolean] =>
+    p.startsWith('"')
+      ? [p.slice(1, -1).replace(/""/g, '"'), true]
+      : p.startsWith("`")
+        ? [p.slice(1, -1).replace(/``/g, "`"), true]
+        : p.startsWith("[")
+          ? [p.slice(1, -1), true]
+          : [p.toLowerCase(), false];
   for (const m of sql
     .replace(/'(?:[^']|'')*'/g, "''")
-    .matchAll(/"((?:[^"]|"")+)"|`((?:[^`]|``)+)`|\[([^\]]+)\]|[A-Za-z_][A-Za-z0-9_$]*/g)) {
-    if (m[1] !== undefined) exact.add(m[1].replace(/""/g, '"'));
-    else if (m[2] !== undefined) exact.add(m[2].replace(/``/g, "`"));
-    else if (m[3] !== undefined) exact.add(m[3]);
-    else folded.add(m[0].toLowerCase());
+    .matchAll(new RegExp(String.raw`(${part})(?:\s*\.\s*(${part}))?`, "g"))) {
+    const parts = [m[1]!, ...(m[2] !== undefined ? [m[2]] : [])].map(read);
+    for (const [text, quoted] of parts) (quoted ? exact : folded).add(text);
+    if (parts.length === 2) {
+      const [[a, qa], [b, qb]] = parts as [[string, boolean], [string, boolean]];
+      (qa || qb ? exact : folded).add(`${a}.${b}`);
+    }
   }
   const out = new Set<string>();
   for (const n of names) if (exact.has(n) || folded.has(n.toLowerCase())) out.add(n);

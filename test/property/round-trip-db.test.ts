@@ -103,6 +103,11 @@ for (const target of targets) {
 /** Drops every view and table (and PostgreSQL type) so the next pair starts from an empty database. */
 async function dropEverything(conn: import("../../src/dialects/dialect.ts").Connection, d: string) {
   if (d === "postgres") {
+    // The generator's schemas (`s1`) too.
+    for (const { n } of await conn.query<{ n: string }>(
+      "select nspname as n from pg_namespace where nspname not like 'pg\\_%' and nspname not in ('information_schema', 'public')",
+    ))
+      await conn.exec(`DROP SCHEMA "${n.replace(/"/g, '""')}" CASCADE`);
     await conn.exec("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
     return;
   }

@@ -8,6 +8,8 @@
  * Edits keep the rows valid: B only adds NOT NULL columns with a default, uniques on columns
  * whose test rows are distinct, checks the test rows satisfy, and widens types.
  */
+import { qualify, splitQualified } from "../../src/ir/qualified.ts";
+import { quoteQualified } from "../../src/dialects/common/sql.ts";
 import type {
   Column,
   ColumnType,
@@ -54,6 +56,8 @@ export class Rng {
   }
 }
 
+/** The schema (PostgreSQL namespace) the generator puts tables in. */
+const NAMESPACE = "s1";
 const TABLE_NAMES = ["users", "orders", "order", "items", "tags", "Line Items", "accounts", "events"];
 const COLUMN_NAMES = [
   "name",
@@ -399,6 +403,13 @@ export function randomSchema(r: Rng, d: DialectName): Schema {
   if (d === "postgres" && r.bool(0.3)) tables.push(child(r.pick(tables), r));
   // SQLite: a virtual table, which the edits below change, drop or add.
   if (d === "sqlite" && r.bool(0.3)) tables.push(virtualTable(r));
+  // PostgreSQL: a schema `s1` holding a table (its keys may reference the current schema's), and
+  // the edits below move tables in and out of it.
+  const namespaces = d === "postgres" && r.bool(0.3) ? [{ name: NAMESPACE }] : [];
+  if (namespaces.length) {
+    const name = TABLE_NAMES.find((n) => !tables.some((t) => t.name === n)) ?? "extra";
+    tables.push(table(`${NAMESPACE}.${name}`, r, enums, tables, d));
+  }
   const views: View[] = [];
   if (r.bool(0.4)) {
     const v = viewOn(r.pick(tables.filter((t) => !t.virtual)), r, d, tables);
@@ -410,6 +421,7 @@ export function randomSchema(r: Rng, d: DialectName): Schema {
   const triggers: Trigger[] = [];
   if (r.bool(0.4)) triggers.push(triggerOn(r.pick(tables.filter((t) => !t.virtual)), r, d));
   return {
+    ...(namespaces.length ? { namespaces } : {}),
     tables,
     enums,
     ...(views.length ? { views } : {}),
@@ -484,6 +496,8 @@ function mutateTriggers(a: Schema, b: W<Schema>, r: Rng, d: DialectName): void {
 /** A dialect's quoted name in a view's query (MySQL's backquotes, else double quotes). */
 const qv = (d: DialectName, n: string) =>
   d === "mysql" ? `\`${n.replace(/`/g, "``")}\`` : `"${n.replace(/"/g, '""')}"`;
+/** A table's name in a view's query: PostgreSQL's `s1.users` is `"s1"."users"`. */
+const qt = (d: DialectName, n: string) => (d === "postgres" ? quoteQualified(n) : qv(d, n));
 
 /** A view of a table's key and one more of its columns, named after the table (none when that name is taken). */
 function viewOn(t: Table, r: Rng, d: DialectName, tables: readonly Table[], name?: string): View | undefined {
@@ -492,7 +506,7 @@ function viewOn(t: Table, r: Rng, d: DialectName, tables: readonly Table[], name
   const cols = ["id", ...(others.length ? [r.pick(others).name] : [])];
   const view = name ?? `v_${t.name.replace(/\W/g, "_").toLowerCase()}`;
   if (tables.some((x) => x.name === view)) return undefined;
-  return { name: view, query: `select ${cols.map((c) => qv(d, c)).join(", ")} from ${qv(d, t.name)}` };
+  return { name: view, query: `select ${cols.map((c) => qv(d, c)).join(", ")} from ${qt(d, t.name)}` };
 }
 
 /**
@@ -510,7 +524,7 @@ function mutateViews(a: Schema, b: W<Schema>, r: Rng, d: DialectName): void {
       continue;
     }
     if (r.bool(0.2)) continue;
-    const source = (a.tables.find((t) => v.query.endsWith(qv(d, t.name))) ?? undefined) as Table | undefined;
+    const source = (a.tables.find((t) => v.query.endsWith(qt(d, t.name))) ?? undefined) as Table | undefined;
     const now = source && plain.find((t) => t.name === source.name || t.renamedFrom === source.name);
     if (!now) continue;
     const read = [...v.query.matchAll(d === "mysql" ? /`([^`]+)`/g : /"([^"]+)"/g)].map((m) => m[1]!);
@@ -645,8 +659,16 @@ export function mutate(a: Schema, r: Rng, d: DialectName): Schema {
         break;
       }
       case 3: {
-        // rename a table, with the hint
-        const to = `${t.name.replace(/\W/g, "_").toLowerCase()}_v2`;
+        // rename a table, with the hint; with a schema (PostgreSQL), now and then a move into
+        // it or out of it, under the same name (SET SCHEMA) or another
+        const q = splitQualified(t.name);
+        const move = (s.namespaces?.length ?? 0) > 0 && r.bool(0.6);
+        const local = move && r.bool(0.5) ? q.name : `${q.name.replace(/\W/g, "_").toLowerCase()}_v2`;
+        const to = move
+          ? q.schema === undefined
+            ? `${NAMESPACE}.${local}`
+            : local
+          : qualify(q.schema, local);
         if (s.tables.some((x) => x.name === to) || t.renamedFrom !== undefined) break;
         for (const o of s.tables) for (const f of o.foreignKeys) if (f.refTable === t.name) f.refTable = to;
         for (const k of childrenOfTable(s as Schema, t.name))

@@ -90,6 +90,18 @@ describe("what a view reads", () => {
     expect([...mentionedNames(`select 1 from "users"`, ["Users"])]).toEqual([]);
   });
 
+  test("a qualified name is the IR's schema.name, bare or quoted part by part, and each part a name too", () => {
+    const names = ["sales.orders", "sales.Order Items", "users", "archive.orders"];
+    expect(
+      [
+        ...mentionedNames(
+          `select * from Sales.Orders join "sales"."Order Items" i on true join public.users u on true`,
+          names,
+        ),
+      ].sort(),
+    ).toEqual(["sales.Order Items", "sales.orders", "users"]);
+  });
+
   test("a SQLite view's CREATE text less its head; one naming its columns is not read", () => {
     expect(sqliteViewQuery('CREATE VIEW "v" AS select 1;')).toBe("select 1");
     expect(sqliteViewQuery("create  temp view if not exists v\nas\n  select a from t")).toBe(
