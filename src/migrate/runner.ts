@@ -216,9 +216,55 @@ export class Runner {
 
   /** Applies pending migrations, all or up to `target` (inclusive) or the first `count`. */
   async up(opts: RunOptions & { target?: string; count?: number }): Promise<Applied[]> {
+    return (await this.upgrade(opts)).applied;
+  }
+
+  /**
+   * `up`, and where the database stands after it (`current`, the versions still pending), known
+   * inside the lock from the history read before and what was applied: `schemavc up` reports it
+   * without reading the history (and hashing every up.sql) a second time. When another runner
+   * applied some of them meanwhile (`skipped`, SQLite), the history is read again instead.
+   */
+  async upgrade(
+    opts: RunOptions & { target?: string; count?: number },
+  ): Promise<{ applied: Applied[]; current: string | null; pending: string[] }> {
+    let before: State | undefined;
+    let skipped = false;
+    const applied = await this.upLocked(
+      opts,
+      (st) => {
+        before = st;
+      },
+      () => {
+        skipped = true;
+      },
+    );
+    if (skipped || !before) {
+      const st = await this.state();
+      return { applied, current: st.current, pending: st.pending.map((m) => m.version) };
+    }
+    // A dry run applied nothing.
+    const done = new Set(opts.dryRun ? [] : applied.map((a) => a.version));
+    const current = [...done].reduce<string | null>(
+      (max, v) => (max === null || v > max ? v : max),
+      before.current,
+    );
+    return {
+      applied,
+      current,
+      pending: before.pending.filter((m) => !done.has(m.version)).map((m) => m.version),
+    };
+  }
+
+  private async upLocked(
+    opts: RunOptions & { target?: string; count?: number },
+    read: (st: State) => void,
+    onSkipped: () => void,
+  ): Promise<Applied[]> {
     return this.locked(opts, async () => {
       // A dry run changes nothing: not even the history table is created.
       const st = await this.state(this.conn, { readOnly: opts.dryRun ?? false });
+      read(st);
       refuseProblems(st, this.migrations);
       if (st.outOfOrder.length && !opts.allowOutOfOrder) await this.commuteOrRefuse(st, opts.events);
       let todo = st.pending;
@@ -242,7 +288,8 @@ export class Runner {
       const out: Applied[] = [];
       for (const m of todo) {
         const r = await this.applyOne(m, opts);
-        if (r && !r.skipped) out.push(r);
+        if (r?.skipped) onSkipped();
+        else if (r) out.push(r);
       }
       return out;
     });
