@@ -301,7 +301,7 @@ export class Runner {
           throw e;
         }
       }
-      if (st.historyMissing) {
+      if (st.historyMissing && !opts.dryRun) {
         if (todo.length) this.createHistory = true;
         else await this.history.ensure(this.conn);
       }

@@ -192,7 +192,7 @@ describe("runner: up", () => {
     const d = fake(postgres, lock);
     const created: string[] = [];
     class Tracked extends MemHistory {
-      override async ensure(ex: Executor): Promise<void> {
+      override async ensure(ex?: Executor): Promise<void> {
         created.push((ex as RecordingConnection).log.at(-1) ?? "");
         await super.ensure();
       }
@@ -238,6 +238,9 @@ describe("runner: up", () => {
     ]);
     expect(conn.log).toEqual([]);
     expect(history.rows.size).toBe(0);
+    // Nothing to apply on a database without the history table: still nothing is created.
+    expect(await runner.up({ ...opts, dryRun: true, target: "20250101000000_before" })).toEqual([]);
+    expect(history.created).toBe(false);
   });
 
   test("reports each migration's start and end", async () => {
