@@ -36,12 +36,12 @@ export async function run(ctx: Context): Promise<number> {
     async ({ runner, migrations, opts }) => {
       const { target, count } = upArgs(ctx, migrations);
       const t0 = performance.now();
-      const applied = await runner.up({
+      // Where the database stands after it comes with the run (no second read of the history).
+      const { applied, ...st } = await runner.upgrade({
         ...opts,
         ...(target !== undefined ? { target } : {}),
         ...(count !== undefined ? { count } : {}),
       });
-      const st = opts.dryRun ? undefined : await runner.state();
       if (opts.dryRun) {
         for (const a of applied) {
           ctx.report.line(`-- ${a.version}`);
@@ -57,13 +57,13 @@ export async function run(ctx: Context): Promise<number> {
       const total = Math.round(performance.now() - t0);
       ctx.report.json({
         applied: applied.map((a) => ({ version: a.version, ms: a.ms })),
-        current: st?.current ?? null,
-        pending: st?.pending.map((m) => m.version) ?? [],
+        current: st.current,
+        pending: st.pending,
       } satisfies UpgradeResult);
-      if (!applied.length) ctx.report.note(`nothing to apply: the database is at ${st?.current ?? "base"}`);
+      if (!applied.length) ctx.report.note(`nothing to apply: the database is at ${st.current ?? "base"}`);
       else
         ctx.report.note(
-          `applied ${applied.length} migration${applied.length === 1 ? "" : "s"} in ${total} ms; the database is at ${st?.current ?? "base"}`,
+          `applied ${applied.length} migration${applied.length === 1 ? "" : "s"} in ${total} ms; the database is at ${st.current ?? "base"}`,
         );
       return 0;
     },

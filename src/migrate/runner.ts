@@ -104,6 +104,8 @@ export interface State {
   /** Unapplied migrations older than the newest applied one. */
   readonly outOfOrder: Migration[];
   readonly current: string | null;
+  /** The history table does not exist yet (read with `createLater`: it was not created). */
+  readonly historyMissing?: boolean;
 }
 
 /**
@@ -168,6 +170,8 @@ export class Runner {
   readonly guard: PendingGuard | undefined;
   readonly rollbackGuard: RollbackGuard | undefined;
   readonly outOfOrder: OutOfOrderCheck | undefined;
+  /** `up` found no history table: the next migration's run creates it (see `up`). */
+  private createHistory = false;
   constructor(
     readonly conn: Connection,
     readonly dialect: Dialect,
@@ -185,12 +189,17 @@ export class Runner {
    * `readOnly` (status, current, history, lint: reading never writes), where a missing table
    * is an empty history.
    */
-  async state(ex: Executor = this.conn, opts: { readOnly?: boolean } = {}): Promise<State> {
+  async state(
+    ex: Executor = this.conn,
+    opts: { readOnly?: boolean; createLater?: boolean } = {},
+  ): Promise<State> {
     let history: HistoryRow[] = [];
-    if (!opts.readOnly) {
+    let historyMissing = false;
+    if (!opts.readOnly && !opts.createLater) {
       await this.history.ensure(ex);
       history = await this.history.read(ex);
     } else if (await this.history.exists(ex)) history = await this.history.read(ex);
+    else historyMissing = true;
     const files = new Map(this.migrations.map((m) => [m.version, m]));
     const applied = history.filter((h) => h.status === "applied");
     const failed = history.filter((h) => h.status === "failed");
@@ -211,14 +220,67 @@ export class Runner {
       ),
       outOfOrder: newest === null ? [] : pending.filter((m) => m.version < newest),
       current: newest,
+      ...(historyMissing && opts.createLater ? { historyMissing: true } : {}),
     };
   }
 
   /** Applies pending migrations, all or up to `target` (inclusive) or the first `count`. */
   async up(opts: RunOptions & { target?: string; count?: number }): Promise<Applied[]> {
+    return (await this.upgrade(opts)).applied;
+  }
+
+  /**
+   * `up`, and where the database stands after it (`current`, the versions still pending), known
+   * inside the lock from the history read before and what was applied: `schemavc up` reports it
+   * without reading the history (and hashing every up.sql) a second time. When another runner
+   * applied some of them meanwhile (`skipped`, SQLite), the history is read again instead.
+   */
+  async upgrade(
+    opts: RunOptions & { target?: string; count?: number },
+  ): Promise<{ applied: Applied[]; current: string | null; pending: string[] }> {
+    let before: State | undefined;
+    let skipped = false;
+    const applied = await this.upLocked(
+      opts,
+      (st) => {
+        before = st;
+      },
+      () => {
+        skipped = true;
+      },
+    );
+    if (skipped || !before) {
+      const st = await this.state();
+      return { applied, current: st.current, pending: st.pending.map((m) => m.version) };
+    }
+    // A dry run applied nothing.
+    const done = new Set(opts.dryRun ? [] : applied.map((a) => a.version));
+    const current = [...done].reduce<string | null>(
+      (max, v) => (max === null || v > max ? v : max),
+      before.current,
+    );
+    return {
+      applied,
+      current,
+      pending: before.pending.filter((m) => !done.has(m.version)).map((m) => m.version),
+    };
+  }
+
+  private async upLocked(
+    opts: RunOptions & { target?: string; count?: number },
+    read: (st: State) => void,
+    onSkipped: () => void,
+  ): Promise<Applied[]> {
     return this.locked(opts, async () => {
-      // A dry run changes nothing: not even the history table is created.
-      const st = await this.state(this.conn, { readOnly: opts.dryRun ?? false });
+      // A dry run changes nothing: not even the history table is created. Where DDL is
+      // transactional, a missing history table is created in the first migration's
+      // transaction (a commit less on a new database), or now when nothing is to be applied.
+      this.createHistory = false;
+      const st = await this.state(this.conn, {
+        readOnly: opts.dryRun ?? false,
+        createLater: this.dialect.capabilities.transactionalDdl,
+      });
+      read(st);
       refuseProblems(st, this.migrations);
       if (st.outOfOrder.length && !opts.allowOutOfOrder) await this.commuteOrRefuse(st, opts.events);
       let todo = st.pending;
@@ -239,10 +301,15 @@ export class Runner {
           throw e;
         }
       }
+      if (st.historyMissing && !opts.dryRun) {
+        if (todo.length) this.createHistory = true;
+        else await this.history.ensure(this.conn);
+      }
       const out: Applied[] = [];
       for (const m of todo) {
         const r = await this.applyOne(m, opts);
-        if (r && !r.skipped) out.push(r);
+        if (r?.skipped) onSkipped();
+        else if (r) out.push(r);
       }
       return out;
     });
@@ -448,7 +515,11 @@ export class Runner {
       await guard?.before(this.conn);
       try {
         let skipped = false;
+        const creates = this.createHistory;
         await this.conn.transaction(async (tx) => {
+          // The history table, when `up` found none: created with the first migration, so a
+          // migration that fails leaves the database as it was, without the table.
+          if (creates) await this.history.ensure(tx);
           // Where the transaction is the lock (SQLite), a runner that waited for it checks
           // again that nobody applied this migration meanwhile. Elsewhere the session lock,
           // held since before the history was read, already guarantees it.
@@ -487,6 +558,7 @@ export class Runner {
           // The duration is known before the history row is written: no second write later.
           await record(tx, Math.round(performance.now() - t0));
         });
+        if (creates) this.createHistory = false;
         if (skipped) return { version, ms: 0, skipped: true };
       } finally {
         await guard?.after(this.conn).catch(() => {});
@@ -494,6 +566,10 @@ export class Runner {
     } else {
       // No transaction: progress is recorded after every statement, so a failure or a kill
       // leaves a row saying which statement did not complete.
+      if (this.createHistory) {
+        await this.history.ensure(this.conn);
+        this.createHistory = false;
+      }
       if (direction === "up") {
         const m = this.migrations.find((x) => x.version === version)!;
         await this.history.insert(this.conn, {

@@ -17,8 +17,23 @@ import { MigrationCheckError, type Connection, type Executor } from "../dialect.
 
 export const GALERA_LOCK_TABLE = "schemavc_lock";
 
+/**
+ * The answer of `isGaleraNode` on a connection that holds the migration lock, from taking it to
+ * releasing it (`lockMysql`): the preflight asks again before any migration has run, a round
+ * trip in every `up`. Forgotten with the lock, so a later run asks the server again.
+ */
+const whileLocked = new WeakMap<Executor, boolean>();
+
+/** Keeps (a boolean) or forgets (undefined) the Galera answer of a connection while it holds the lock. */
+export function rememberGalera(ex: Executor, galera: boolean | undefined): void {
+  if (galera === undefined) whileLocked.delete(ex);
+  else whileLocked.set(ex, galera);
+}
+
 /** Whether the connection is to a Galera node (wsrep on). Plain MariaDB says OFF; MySQL has no such variable. */
 export async function isGaleraNode(ex: Executor): Promise<boolean> {
+  const known = whileLocked.get(ex);
+  if (known !== undefined) return known;
   try {
     const [row] = await ex.query<{ on: number | string }>("SELECT @@wsrep_on AS `on`");
     return Number(row?.on) === 1 || String(row?.on).toUpperCase() === "ON";

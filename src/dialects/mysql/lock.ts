@@ -6,14 +6,30 @@
  * (galera-lock.ts).
  */
 import type { Connection } from "../dialect.ts";
-import { isGaleraNode, lockGalera } from "./galera-lock.ts";
+import { isGaleraNode, lockGalera, rememberGalera } from "./galera-lock.ts";
 
 export async function lockMysql(
   conn: Connection,
   timeoutMs: number,
   onWait?: () => void,
 ): Promise<(() => Promise<void>) | undefined> {
-  if (await isGaleraNode(conn)) return lockGalera(conn, timeoutMs, onWait);
+  const galera = await isGaleraNode(conn);
+  const release = galera ? await lockGalera(conn, timeoutMs, onWait) : await getLock(conn, timeoutMs, onWait);
+  if (!release) return undefined;
+  // The preflight, run while the lock is held, asks the same question: it has the answer.
+  rememberGalera(conn, galera);
+  return async () => {
+    rememberGalera(conn, undefined);
+    await release();
+  };
+}
+
+/** `GET_LOCK` (not on Galera). */
+async function getLock(
+  conn: Connection,
+  timeoutMs: number,
+  onWait?: () => void,
+): Promise<(() => Promise<void>) | undefined> {
   const [db] = await conn.query<{ name: string | null }>("SELECT DATABASE() AS name");
   const name = `schemavc:${db?.name ?? ""}`.slice(0, 64);
   const get = async (seconds: number) =>

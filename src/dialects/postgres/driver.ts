@@ -57,16 +57,26 @@ export async function connectPostgres(
     dialect: "postgres",
     ...ex,
     // Plain BEGIN/COMMIT on the one pinned connection (max: 1), so a session lock taken
-    // outside the transaction stays on the same session.
+    // outside the transaction stays on the same session. BEGIN is not awaited before the
+    // transaction's first statement: the driver pipelines the two on the connection (one round
+    // trip less per migration), and the server runs them in order. A BEGIN that fails (the
+    // connection lost) fails what follows it too; its error is the one thrown.
     async transaction(fn) {
-      await sql.unsafe("BEGIN");
+      const begin = sql.unsafe("BEGIN").execute();
+      const began = begin.then(
+        () => undefined,
+        (e: unknown) => ({ e }),
+      );
       try {
         const out = await fn(ex);
+        const failed = await began;
+        if (failed) throw failed.e;
         await sql.unsafe("COMMIT");
         return out;
       } catch (e) {
+        const failed = await began;
         await sql.unsafe("ROLLBACK").catch(() => {});
-        throw e;
+        throw failed ? failed.e : e;
       }
     },
     async sibling(database) {

@@ -167,6 +167,59 @@ describe("runner: up", () => {
     expect((await runner.state()).pending.map((m) => m.version)).toEqual([V3]);
   });
 
+  test("upgrade says where the database stands after the run without reading the history again", async () => {
+    const { history, runner } = setup(postgres, await three());
+    let reads = 0;
+    const read = history.read.bind(history);
+    history.read = async () => {
+      reads++;
+      return read();
+    };
+    const first = await runner.upgrade({ ...opts, count: 2 });
+    expect(first.applied.map((a) => a.version)).toEqual([V1, V2]);
+    expect(first).toMatchObject({ current: V2, pending: [V3] });
+    const dry = await runner.upgrade({ ...opts, dryRun: true });
+    expect(dry).toMatchObject({ current: V2, pending: [V3] });
+    const rest = await runner.upgrade(opts);
+    expect(rest).toMatchObject({ current: V3, pending: [] });
+    // At most one read per run, under the lock (none in the first: there was no history table).
+    expect(reads).toBe(2);
+    const st = await runner.state();
+    expect([st.current, st.pending]).toEqual([V3, []]);
+  });
+
+  test("a missing history table is created in the first migration's transaction; none when it fails", async () => {
+    const d = fake(postgres, lock);
+    const created: string[] = [];
+    class Tracked extends MemHistory {
+      override async ensure(ex?: Executor): Promise<void> {
+        created.push((ex as RecordingConnection).log.at(-1) ?? "");
+        await super.ensure();
+      }
+    }
+    const ms = await three();
+    const conn = new RecordingConnection(d);
+    conn.failOn = /CREATE one/;
+    const failing = new Tracked();
+    expect(await err(new Runner(conn, d, ms, { history: failing }).up(opts))).toBeInstanceOf(Error);
+    // Asked inside the transaction (after its BEGIN), which was rolled back.
+    expect(created).toEqual(["BEGIN"]);
+    conn.failOn = undefined;
+    conn.log.length = 0;
+    created.length = 0;
+    const h = new Tracked();
+    await new Runner(conn, d, ms, { history: h }).up(opts);
+    expect(created).toEqual(["BEGIN"]);
+    expect(h.created).toBe(true);
+    // Nothing to apply: created at once, outside any transaction.
+    const empty = new Tracked();
+    conn.log.length = 0;
+    created.length = 0;
+    await new Runner(conn, d, [], { history: empty }).up(opts);
+    expect(created).toEqual([""]);
+    expect(empty.created).toBe(true);
+  });
+
   test("nothing pending: nothing runs", async () => {
     const { conn, runner } = setup(postgres, await three());
     await runner.up(opts);
@@ -185,6 +238,9 @@ describe("runner: up", () => {
     ]);
     expect(conn.log).toEqual([]);
     expect(history.rows.size).toBe(0);
+    // Nothing to apply on a database without the history table: still nothing is created.
+    expect(await runner.up({ ...opts, dryRun: true, target: "20250101000000_before" })).toEqual([]);
+    expect(history.created).toBe(false);
   });
 
   test("reports each migration's start and end", async () => {
