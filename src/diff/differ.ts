@@ -522,9 +522,10 @@ function diffColumns(old: Table, neu: Table, m: Matching, p: Phases, opts: DiffO
     }
     kept.add(nc.name);
     if (c.name !== nc.name) p.rename.push({ kind: "rename-column", table: t, from: c.name, to: nc.name });
-    const renamedFrom = { ...c, name: nc.name };
-    const facets = columnFacets(renamedFrom, nc, mapEnum);
-    if (facets.length) p.column.push({ kind: "alter-column", table: t, from: renamedFrom, to: nc, facets });
+    // No facet reads the name: the old column under its new name is made only for a change.
+    const facets = columnFacets(c, nc, mapEnum);
+    if (facets.length)
+      p.column.push({ kind: "alter-column", table: t, from: { ...c, name: nc.name }, to: nc, facets });
   }
   // Dropped last column first: the down migration adds them back (at the end) in their order.
   p.columnDrop.push(...drops.reverse());
