@@ -385,12 +385,15 @@ function matchTables(from: Schema, to: Schema, renames: Renames, enumNewName: Re
     const m = new Map<string, string>();
     const renamed = renames.columns.get(neu.name);
     const newNames = new Set(neu.columns.map((c) => c.name));
-    for (const c of old.columns) m.set(c.name, c.name);
-    if (renamed) for (const [n, o] of renamed) m.set(o, n);
-    for (const [o, n] of m) if (!newNames.has(n)) m.delete(o);
+    if (renamed) {
+      for (const c of old.columns) m.set(c.name, c.name);
+      for (const [n, o] of renamed) m.set(o, n);
+      for (const [o, n] of m) if (!newNames.has(n)) m.delete(o);
+    } else for (const c of old.columns) if (newNames.has(c.name)) m.set(c.name, c.name);
     colMaps.set(neu.name, m);
     const oldCols = new Map(old.columns.map((c) => [c.name, c]));
-    const oldByNew = new Map([...m].map(([o, n]) => [n, o]));
+    // Without renames every kept column keeps its name: the map is its own inverse.
+    const oldByNew = renamed ? new Map([...m].map(([o, n]) => [n, o])) : m;
     for (const c of neu.columns) {
       const oc = oldByNew.get(c.name);
       const prev = oc === undefined ? undefined : oldCols.get(oc);
@@ -519,9 +522,10 @@ function diffColumns(old: Table, neu: Table, m: Matching, p: Phases, opts: DiffO
     }
     kept.add(nc.name);
     if (c.name !== nc.name) p.rename.push({ kind: "rename-column", table: t, from: c.name, to: nc.name });
-    const renamedFrom = { ...c, name: nc.name };
-    const facets = columnFacets(renamedFrom, nc, mapEnum);
-    if (facets.length) p.column.push({ kind: "alter-column", table: t, from: renamedFrom, to: nc, facets });
+    // No facet reads the name: the old column under its new name is made only for a change.
+    const facets = columnFacets(c, nc, mapEnum);
+    if (facets.length)
+      p.column.push({ kind: "alter-column", table: t, from: { ...c, name: nc.name }, to: nc, facets });
   }
   // Dropped last column first: the down migration adds them back (at the end) in their order.
   p.columnDrop.push(...drops.reverse());

@@ -61,6 +61,8 @@ export function renamesFromHints(from: Schema, to: Schema): Renames {
   }
   const columns = new Map<string, Map<string, string>>();
   for (const t of to.tables) {
+    // Most tables have no column hint: their column sets are not built.
+    if (!t.columns.some((c) => c.renamedFrom !== undefined)) continue;
     const old = fromTables.get(tables.get(t.name) ?? t.name);
     if (!old) continue;
     const oldCols = new Set(old.columns.map((c) => c.name));

@@ -132,12 +132,15 @@ export function diffFunctions(
   }
   // Where the old tables' expressions mention a function, it goes after them (their SQL read
   // out of the IR as JSON, whose own quotes and brackets are not SQL's quoted names).
-  const expressions = from.tables.map((t) =>
-    JSON.stringify([t.columns.map((c) => [c.default, c.generated]), t.checks, t.indexes]).replace(
-      /["[\]]/g,
-      " ",
-    ),
-  );
+  // Read only when a function goes (most plans drop none; a large schema's JSON is costly).
+  const expressions = gone.length
+    ? from.tables.map((t) =>
+        JSON.stringify([t.columns.map((c) => [c.default, c.generated]), t.checks, t.indexes]).replace(
+          /["[\]]/g,
+          " ",
+        ),
+      )
+    : [];
   for (const f of gone) {
     const used = expressions.some((e) => mentionedNames(e, [f.name]).size > 0);
     (used ? p.dropLate : p.dropEarly).push({ kind: "drop-function", function: f });

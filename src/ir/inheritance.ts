@@ -73,6 +73,9 @@ export function otherOptions(o: TableOptions | undefined): TableOptions | undefi
   return Object.keys(rest).length ? rest : undefined;
 }
 
+/** `columnsOf`'s default: no table seen yet (one set, not one per call; it is never changed). */
+const NONE_SEEN: ReadonlySet<string> = new Set();
+
 /**
  * The columns a table has in the database: its parent's (recursively, as the parent has them)
  * followed by its own. A cycle of parents (an error validation reports) stops the walk.
@@ -80,7 +83,7 @@ export function otherOptions(o: TableOptions | undefined): TableOptions | undefi
 export function columnsOf(
   lookup: (name: string) => Table | undefined,
   t: Table,
-  seen: ReadonlySet<string> = new Set(),
+  seen: ReadonlySet<string> = NONE_SEEN,
 ): readonly Column[] {
   const p = tableParent(t);
   if (!p || seen.has(t.name)) return t.columns;

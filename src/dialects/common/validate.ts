@@ -397,6 +397,8 @@ export function validateIdentity(schema: Schema, caps: Capabilities, db: string)
   const out: Diagnostic[] = [];
   for (const t of schema.tables) {
     for (const c of t.columns) {
+      // Every rule below is about an identity, a serial or identity options: most columns have none.
+      if (!c.identity && !c.serial && !c.identityOptions) continue;
       const where = `\`${t.name}.${c.name}\``;
       if (c.identity && c.nullable && !caps.accepts.nullableIdentity)
         out.push(
