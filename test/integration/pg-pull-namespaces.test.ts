@@ -11,6 +11,26 @@ import { join } from "node:path";
 import { ok, projectOnFreshDatabase } from "../support/cli.ts";
 import { connect } from "../../src/dialects/registry.ts";
 
+/** Runs `sql` on the database at `url`, on a connection of its own. */
+async function exec(url: string, sql: string): Promise<void> {
+  const c = await connect(url);
+  try {
+    await c.exec(sql);
+  } finally {
+    await c.close();
+  }
+}
+
+/** The rows of `sql` on the database at `url`, on a connection of its own. */
+async function query(url: string, sql: string): Promise<unknown[]> {
+  const c = await connect(url);
+  try {
+    return await c.query(sql);
+  } finally {
+    await c.close();
+  }
+}
+
 const LIVE = `
 CREATE SCHEMA sales;
 COMMENT ON SCHEMA sales IS 'Orders.';
@@ -31,12 +51,7 @@ describe("pull of PostgreSQL schemas", () => {
   test("every schema is read, written qualified, replayed on a database of its own, and adopted without drift", async () => {
     const { p, db, drop } = await projectOnFreshDatabase("postgres", "pull_ns");
     try {
-      const c = await connect(db.url);
-      try {
-        await c.exec(LIVE);
-      } finally {
-        await c.close();
-      }
+      await exec(db.url, LIVE);
       const r = ok(p.run("pull", "--yes", "--json"));
       const json = JSON.parse(r.out) as { tables: number; schemas: number; skipped: string[] };
       expect({ tables: json.tables, schemas: json.schemas, skipped: json.skipped }).toEqual({
@@ -59,27 +74,18 @@ describe("pull of PostgreSQL schemas", () => {
       ])
         expect(text).toContain(line);
       // The replay's scratch database is gone.
-      const c2 = await connect(db.url);
-      try {
-        expect(
-          await c2.query("select datname from pg_database where datname like 'schemavc_pull_%'"),
-        ).toEqual([]);
-      } finally {
-        await c2.close();
-      }
+      expect(
+        await query(db.url, "select datname from pg_database where datname like 'schemavc_pull_%'"),
+      ).toEqual([]);
       ok(p.run("generate", "-m", "baseline"));
       ok(p.run("stamp", "head"));
       expect(ok(p.run("status")).out).toContain("drift: none");
 
       // A migration moving sales.orders to archive (renamed) keeps the rows, up and down.
-      const c3 = await connect(db.url);
-      try {
-        await c3.exec(
-          "INSERT INTO customers VALUES (1, 'a'); INSERT INTO sales.orders (customer_id) VALUES (1), (1)",
-        );
-      } finally {
-        await c3.close();
-      }
+      await exec(
+        db.url,
+        "INSERT INTO customers VALUES (1, 'a'); INSERT INTO sales.orders (customer_id) VALUES (1), (1)",
+      );
       writeFileSync(
         join(p.dir, "schema", "schema.schema"),
         text
@@ -93,20 +99,10 @@ describe("pull of PostgreSQL schemas", () => {
       );
       ok(p.run("generate", "-m", "move"));
       ok(p.run("up", "--yes"));
-      const c4 = await connect(db.url);
-      try {
-        expect(await c4.query("select count(*)::int as n from archive.old_orders")).toEqual([{ n: 2 }]);
-      } finally {
-        await c4.close();
-      }
+      expect(await query(db.url, "select count(*)::int as n from archive.old_orders")).toEqual([{ n: 2 }]);
       expect(ok(p.run("status")).out).toContain("drift: none");
       ok(p.run("down", "--yes"));
-      const c5 = await connect(db.url);
-      try {
-        expect(await c5.query("select count(*)::int as n from sales.orders")).toEqual([{ n: 2 }]);
-      } finally {
-        await c5.close();
-      }
+      expect(await query(db.url, "select count(*)::int as n from sales.orders")).toEqual([{ n: 2 }]);
     } finally {
       await drop();
     }
@@ -115,12 +111,7 @@ describe("pull of PostgreSQL schemas", () => {
   test("`schemas` in schemavc.toml limits the schemas read: the others are named, a key into one is cannot express", async () => {
     const { p, db, drop } = await projectOnFreshDatabase("postgres", "pull_ns_some");
     try {
-      const c = await connect(db.url);
-      try {
-        await c.exec(LIVE);
-      } finally {
-        await c.close();
-      }
+      await exec(db.url, LIVE);
       const toml = readFileSync(join(p.dir, "schemavc.toml"), "utf8");
       writeFileSync(join(p.dir, "schemavc.toml"), `${toml}schemas = ["archive"]\n`);
       const r = p.run("pull", "--yes");
