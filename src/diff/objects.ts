@@ -156,10 +156,15 @@ function stripRename<T extends { renamedFrom?: string }>(x: T): T {
  * everything else). They have no rename and no alteration.
  */
 export function diffExtensions(from: Schema, to: Schema, p: ObjectPhases): void {
-  const had = new Set(extensionsOf(from).map((x) => x.name));
+  const had = new Map(extensionsOf(from).map((x) => [x.name, x]));
   const has = new Set(extensionsOf(to).map((x) => x.name));
-  for (const x of extensionsOf(to))
-    if (!had.has(x.name)) p.extensionCreate.push({ kind: "create-extension", extension: x });
+  for (const x of extensionsOf(to)) {
+    const old = had.get(x.name);
+    // Another schema (`schema = ...`): dropped and created again there, first of all (PostgreSQL
+    // refuses the drop while a column uses what it makes, so such an `up` fails, rolled back).
+    if (old && old.schema !== x.schema) p.extensionCreate.push({ kind: "drop-extension", extension: old });
+    if (!old || old.schema !== x.schema) p.extensionCreate.push({ kind: "create-extension", extension: x });
+  }
   for (const x of extensionsOf(from))
     if (!has.has(x.name)) p.extensionDrop.push({ kind: "drop-extension", extension: x });
 }

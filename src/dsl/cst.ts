@@ -153,6 +153,7 @@ export interface ExtensionDeclCstNode extends CstNode {
 export type ExtensionDeclCstChildren = {
   Extension: IToken[];
   Name: IToken[];
+  tableOptions?: TableOptionsCstNode[];
 };
 
 export interface CompositeDeclCstNode extends CstNode {

@@ -242,10 +242,11 @@ export class SchemaParser extends CstParser {
     this.CONSUME(T.Name);
   });
 
-  /** `extension NAME` (PostgreSQL's CREATE EXTENSION). */
+  /** `extension NAME [(schema = S)]` (PostgreSQL's CREATE EXTENSION [SCHEMA S]). */
   extensionDecl = this.RULE("extensionDecl", () => {
     this.CONSUME(T.ExtensionKw);
     this.CONSUME(T.Name);
+    this.OPTION(() => this.SUBRULE(this.tableOptions));
   });
 
   /**

@@ -491,7 +491,13 @@ export function printNamespace(x: Namespace): string {
 }
 
 export function printExtension(x: Extension): string {
-  return [...commentLines(x.src, ""), withTrailing(`extension ${printName(x.name)}`, x.src)].join("\n");
+  return [
+    ...commentLines(x.src, ""),
+    withTrailing(
+      `extension ${printName(x.name)}${x.schema !== undefined ? ` (schema = ${printName(x.schema)})` : ""}`,
+      x.src,
+    ),
+  ].join("\n");
 }
 
 /**

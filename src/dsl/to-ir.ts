@@ -658,7 +658,23 @@ function createVisitor() {
       const nameTok = real(c.Name?.[0]);
       if (!kw || !nameTok) return;
       const src = this.src(kw, end, { name: this.loc(nameTok) });
-      const x: Extension = { name: nameText(nameTok), src };
+      const x: Mutable<Extension> = { name: nameText(nameTok), src };
+      // `(schema = S)`, the one option: the schema its objects are installed in.
+      const options = this.tableOptions(c.tableOptions?.[0]?.children, src, "extension option") ?? {};
+      const parts = (src.parts ?? {}) as Record<string, Loc>;
+      for (const [word, value] of Object.entries(options)) {
+        const at = parts[`option:${word}`];
+        if (word !== "schema")
+          this.error(
+            "extension-option",
+            `\`${word}\` is not an extension option`,
+            at,
+            "the one option is `schema = NAME`",
+          );
+        else if (typeof value !== "string" || /^[('"-]|^\d/.test(value))
+          this.error("extension-option", "`schema` takes a schema's name: `schema = ext`", at);
+        else x.schema = value;
+      }
       // No setDoc: an extension comes with its own comment (COMMENT ON EXTENSION is its).
       this.out.anchors.push({ src, topLevel: true });
       this.out.extensions.push(x);

@@ -470,6 +470,11 @@ export interface Namespace {
  */
 export interface Extension {
   readonly name: string;
+  /**
+   * The schema it installs its objects in (`extension citext (schema = ext)`, CREATE EXTENSION
+   * ... SCHEMA): absent, the current schema.
+   */
+  readonly schema?: string;
   readonly src?: SourceInfo;
 }
 

@@ -179,7 +179,7 @@ export function normalizeSchema(schema: Schema, f: NormalizeFacts): Schema {
     .map((x) => ({ name: x.name, ...(caps.comments && x.doc !== undefined ? { doc: x.doc } : {}) }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const extensions = [...(schema.extensions ?? [])]
-    .map((x) => ({ name: x.name }))
+    .map((x) => ({ name: x.name, ...(x.schema !== undefined ? { schema: x.schema } : {}) }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   // A composite type's attributes as columns of their types would be, in the dialect's words.
   const composites = (schema.composites ?? []).map((t) => ({

@@ -641,7 +641,7 @@ export async function introspectPostgres(ex: Executor, opts: IntrospectOptions =
   const tables: Table[] = [...byOid.values()].map(({ attnames: _a, ...t }) => ({ ...t }));
   const namespaces = await readNamespaces(ex, opts.schemas);
   const domains = await readDomains(ex, opts.schemas);
-  const extensions = await readExtensions(ex);
+  const extensions = await readExtensions(ex, opts.schemas);
   const composites = await readComposites(ex, opts.schemas);
   const functions = await readFunctions(ex, skipped, skippedWhy, readSchemas(opts.schemas));
   const triggers = await readTriggers(ex, skipped, skippedWhy, readSchemas(opts.schemas));

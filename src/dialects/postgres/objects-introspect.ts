@@ -194,16 +194,21 @@ export async function postgresViewsAsStored(conn: Connection, views: readonly Vi
 }
 
 /**
- * The extensions installed in the schema (an extension in another schema, `plpgsql` in
- * `pg_catalog` for one, is the database's, not the schema's). What each one made (its types,
+ * The extensions installed in the schemas read (`namespaces.ts`; one in another schema than the
+ * current one says so: `extension citext (schema = ext)`; `plpgsql`, in `pg_catalog`, is the
+ * database's, not the schema's). What each one made (its types,
  * functions, operators, operator classes: `pg_depend` rows of deptype `e`) is its own and never
  * read as the user's.
  */
-export async function readExtensions(ex: Executor): Promise<Extension[]> {
+export async function readExtensions(ex: Executor, schemas?: readonly string[]): Promise<Extension[]> {
   const rows = await ex.query(`
-    select e.extname as name from pg_extension e join pg_namespace n on n.oid = e.extnamespace
-    where n.nspname = current_schema() order by e.extname`);
-  return rows.map((r) => ({ name: String(r["name"]) }));
+    select e.extname as name, case when n.nspname <> current_schema() then n.nspname end as schema
+    from pg_extension e join pg_namespace n on n.oid = e.extnamespace
+    where ${scope("n", schemas)} order by e.extname`);
+  return rows.map((r) => ({
+    name: String(r["name"]),
+    ...(r["schema"] !== null ? { schema: String(r["schema"]) } : {}),
+  }));
 }
 
 /**

@@ -184,7 +184,9 @@ export function objectSql(c: ObjectChange, write: DefaultWriter): string[] {
     // beforehand makes up fail, named, rather than down drop it), and the drop runs once
     // nothing of the schema uses the extension (PostgreSQL refuses it otherwise).
     case "create-extension":
-      return [`CREATE EXTENSION ${q(c.extension.name)}`];
+      return [
+        `CREATE EXTENSION ${q(c.extension.name)}${c.extension.schema !== undefined ? ` SCHEMA ${q(c.extension.schema)}` : ""}`,
+      ];
     case "drop-extension":
       return [`DROP EXTENSION ${q(c.extension.name)}`];
     case "create-composite": {

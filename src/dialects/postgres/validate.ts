@@ -96,6 +96,9 @@ function validateQualifiedNames(schema: Schema): Diagnostic[] {
         [x.procedure ? "procedure" : "function", x.name, x.src] as [string, string, SourceInfo | undefined],
     ),
   ];
+  // An extension's schema is declared too (`extension citext (schema = ext)`).
+  for (const x of schema.extensions ?? [])
+    if (x.schema !== undefined) objects.push(["extension", `${x.schema}.${x.name}`, x.src]);
   for (const [kind, name, src] of objects) {
     const q = splitQualified(name);
     if (q.schema === undefined || declared.has(q.schema)) continue;

@@ -79,6 +79,31 @@ describe("schema declarations and qualified names", () => {
   });
 });
 
+describe("an extension in a schema", () => {
+  test("`extension citext (schema = ext)` is read and printed back; its schema must be declared; it has no other option", async () => {
+    const text = "schema ext\n\nextension citext (schema = ext)\n";
+    expect(schema(text).extensions?.map(({ src: _, ...x }) => x)).toEqual([
+      { name: "citext", schema: "ext" },
+    ]);
+    expect(format(text)).toBe(text);
+    expect(await errors("extension citext (schema = ext)\n", "postgres")).toEqual([
+      "extension `ext.citext` is in schema `ext`, which is not declared",
+    ]);
+    expect(await errors("extension citext (version = 1)\n", "postgres")).toEqual([
+      "`version` is not an extension option",
+    ]);
+  });
+
+  test("a new schema of an extension drops it and creates it there; CREATE EXTENSION ... SCHEMA", async () => {
+    const a = schema("schema ext\n\nextension citext\n");
+    const b = schema("schema ext\n\nextension citext (schema = ext)\n");
+    expect(plan(a, b, renamesFromHints(a, b), await getDialect("postgres")).upSql).toEqual([
+      'DROP EXTENSION "citext"',
+      'CREATE EXTENSION "citext" SCHEMA "ext"',
+    ]);
+  });
+});
+
 describe("validating schemas", () => {
   test("an object in an undeclared schema, `schema public`, `public.x` and a schema declared twice are errors", async () => {
     expect(await errors("table sales.t {\n  id int primary key\n}\n", "postgres")).toEqual([

@@ -1,0 +1,5 @@
+ALTER TABLE "t" DROP COLUMN "name";
+
+DROP EXTENSION "citext";
+
+DROP SCHEMA "ext";

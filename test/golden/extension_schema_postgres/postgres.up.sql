@@ -1,0 +1,5 @@
+CREATE SCHEMA "ext";
+
+CREATE EXTENSION "citext" SCHEMA "ext";
+
+ALTER TABLE "t" ADD COLUMN "name" "ext"."citext";
