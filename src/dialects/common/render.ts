@@ -279,14 +279,12 @@ export abstract class BaseRenderer {
     ];
   }
   protected renameFunction(f: Routine, to: string): string[] {
-    return [
-      ...this.renameObject(
-        f.procedure ? "PROCEDURE" : "FUNCTION",
-        f.name,
-        to,
-        `(${argumentsWithoutDefaults(f.args)})`,
-      ),
-    ];
+    return this.renameObject(
+      f.procedure ? "PROCEDURE" : "FUNCTION",
+      f.name,
+      to,
+      `(${argumentsWithoutDefaults(f.args)})`,
+    );
   }
   /** PostgreSQL's CREATE TRIGGER ... EXECUTE FUNCTION by default. */
   protected createTrigger(t: Trigger): string[] {
@@ -403,8 +401,8 @@ export abstract class BaseRenderer {
   ): string[] {
     return [`ALTER TABLE ${this.qn(table)} DROP CONSTRAINT ${this.q(name)}`];
   }
-  protected dropIndex(_table: string, index: Index): string[] {
-    return this.creates(index) ? [`DROP INDEX ${this.qIndex(_table, index.name)}`] : [];
+  protected dropIndex(table: string, index: Index): string[] {
+    return this.creates(index) ? [`DROP INDEX ${this.qIndex(table, index.name)}`] : [];
   }
   /**
    * PostgreSQL's words (validation refuses `not valid` elsewhere): `VALIDATE CONSTRAINT` checks
@@ -435,8 +433,8 @@ export abstract class BaseRenderer {
   protected renameConstraint(table: string, _kind: string, from: string, to: string): string[] {
     return [`ALTER TABLE ${this.qn(table)} RENAME CONSTRAINT ${this.q(from)} TO ${this.q(to)}`];
   }
-  protected renameIndex(_table: string, from: string, to: string): string[] {
-    return [`ALTER INDEX ${this.qIndex(_table, from)} RENAME TO ${this.q(to)}`];
+  protected renameIndex(table: string, from: string, to: string): string[] {
+    return [`ALTER INDEX ${this.qIndex(table, from)} RENAME TO ${this.q(to)}`];
   }
 
   // ---- definitions -------------------------------------------------------------------------

@@ -78,24 +78,19 @@ export function validatePostgres(schema: Schema): Diagnostic[] {
 function validateQualifiedNames(schema: Schema): Diagnostic[] {
   const declared = new Set((schema.namespaces ?? []).map((n) => n.name));
   const out: Diagnostic[] = [];
-  const objects: [string, string, SourceInfo | undefined][] = [
-    ...schema.tables.map((x) => ["table", x.name, x.src] as [string, string, SourceInfo | undefined]),
-    ...schema.enums.map((x) => ["enum", x.name, x.src] as [string, string, SourceInfo | undefined]),
-    ...(schema.views ?? []).map((x) => ["view", x.name, x.src] as [string, string, SourceInfo | undefined]),
-    ...(schema.domains ?? []).map(
-      (x) => ["domain", x.name, x.src] as [string, string, SourceInfo | undefined],
-    ),
-    ...(schema.composites ?? []).map(
-      (x) => ["type", x.name, x.src] as [string, string, SourceInfo | undefined],
-    ),
-    ...(schema.sequences ?? []).map(
-      (x) => ["sequence", x.name, x.src] as [string, string, SourceInfo | undefined],
-    ),
-    ...(schema.functions ?? []).map(
-      (x) =>
-        [x.procedure ? "procedure" : "function", x.name, x.src] as [string, string, SourceInfo | undefined],
-    ),
-  ];
+  type Named = { readonly name: string; readonly src?: SourceInfo };
+  const objects: [string, string, SourceInfo | undefined][] = [];
+  const add = (kind: string, xs: readonly Named[] | undefined) => {
+    for (const x of xs ?? []) objects.push([kind, x.name, x.src]);
+  };
+  add("table", schema.tables);
+  add("enum", schema.enums);
+  add("view", schema.views);
+  add("domain", schema.domains);
+  add("type", schema.composites);
+  add("sequence", schema.sequences);
+  for (const f of schema.functions ?? [])
+    objects.push([f.procedure ? "procedure" : "function", f.name, f.src]);
   // An extension's schema is declared too (`extension citext (schema = ext)`).
   for (const x of schema.extensions ?? [])
     if (x.schema !== undefined) objects.push(["extension", `${x.schema}.${x.name}`, x.src]);
