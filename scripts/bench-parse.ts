@@ -4,7 +4,8 @@
  * run, and the median of the next runs. Run: `bun scripts/bench-parse.ts [TABLES] [COLUMNS]`.
  */
 import { generateSchema } from "./gen-schema.ts";
-import { getParser, parseCst } from "../src/dsl/parser.ts";
+import { getParser } from "../src/dsl/parser.ts";
+import { parseCst } from "../src/dsl/cst-parse.ts";
 import { loadSources } from "../src/dsl/load.ts";
 import { validateSchema } from "../src/ir/validate.ts";
 

@@ -7,7 +7,7 @@
 import { parseFile, type ParsedFile } from "./parse.ts";
 import { printDeclarations } from "./printer.ts";
 import { hasErrors, type Diagnostic } from "../ir/diagnostics.ts";
-import { parseCst } from "./parser.ts";
+import { parseCst } from "./cst-parse.ts";
 import { canonical } from "../ir/canonical.ts";
 
 export type FormatResult =

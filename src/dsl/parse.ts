@@ -16,7 +16,7 @@ import type {
   Namespace,
   View,
 } from "../ir/model.ts";
-import { parseCst } from "./parser.ts";
+import { parseCst } from "./cst-parse.ts";
 import { cstToIr, type DeclRef } from "./to-ir.ts";
 import { attachComments } from "./comments.ts";
 import { didYouMean, type Diagnostic } from "../ir/diagnostics.ts";

@@ -4,13 +4,14 @@
  * types (cst.ts) are generated from these rules: run `bun run gen:cst` after changing one.
  *
  * Error recovery is on (Chevrotain's re-sync recovery), so one run reports every syntax error
- * and the visitor still sees the parts that parsed. The parser is built once per process.
+ * and the visitor still sees the parts that parsed. The parser is built once per process, when
+ * a file does not parse by hand (cst-parse.ts, descent.ts): only files with errors need it.
  */
-import { CstParser, type ILookaheadStrategy, type IToken, type Rule, type TokenType } from "chevrotain";
-import type { SchemaCstNode } from "./cst.ts";
+import { CstParser, type ILookaheadStrategy, type Rule, type TokenType } from "chevrotain";
 import * as T from "./tokens.ts";
 import { StoredLookaheadStrategy, storedFollows, storedRules, TABLE_VOUCHED } from "./lookahead.ts";
-import { scan } from "./scan.ts";
+// The token types made whole for Chevrotain before the parser is built from them.
+import "./lexer.ts";
 
 /**
  * Keywords that start a table item; as column attributes they must stay on the column's line.
@@ -885,66 +886,4 @@ let parser: SchemaParser | undefined;
 /** The one parser instance (building it costs ~20 ms; reuse it). */
 export function getParser(): SchemaParser {
   return (parser ??= new SchemaParser());
-}
-
-/**
- * Raw SQL may nest parentheses; the recursive-descent parser uses a stack frame per level.
- * Deeper input than this is reported, and the parser sees the tokens before it only, so no
- * input can exhaust the stack.
- */
-export const MAX_NESTING = 200;
-
-export interface CstResult {
-  readonly cst: SchemaCstNode;
-  readonly tokens: readonly IToken[];
-  readonly comments: readonly IToken[];
-  readonly lexErrors: readonly {
-    offset: number;
-    line?: number;
-    column?: number;
-    length: number;
-    message: string;
-  }[];
-  readonly parseErrors: readonly { message: string; token: IToken; previousToken?: IToken; name: string }[];
-}
-
-/** Lexes and parses one file's text. Never throws on user input. */
-export function parseCst(text: string): CstResult {
-  // The hand-written scanner: the lexer's tokens, faster (scan.ts).
-  const lex = scan(text);
-  const lexErrors = [...lex.errors];
-  let tokens = lex.tokens;
-  let depth = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const type = tokens[i]!.tokenType;
-    if (type === T.LParen && ++depth > MAX_NESTING) {
-      const t = tokens[i]!;
-      lexErrors.push({
-        offset: t.startOffset,
-        line: t.startLine,
-        column: t.startColumn,
-        length: 1,
-        message: `parentheses nested more than ${MAX_NESTING} deep`,
-      });
-      tokens = tokens.slice(0, i);
-      break;
-    }
-    if (type === T.RParen && depth > 0) depth--;
-  }
-  const p = getParser();
-  p.input = tokens;
-  // The tree the rules build, as the types generated from them (cst.ts) describe it.
-  const cst = p.schema() as SchemaCstNode;
-  return {
-    cst,
-    tokens,
-    comments: lex.groups["comments"] ?? [],
-    lexErrors,
-    parseErrors: p.errors.map((e) => ({
-      message: e.message,
-      token: e.token,
-      previousToken: (e as { previousToken?: IToken }).previousToken,
-      name: e.name,
-    })),
-  };
 }

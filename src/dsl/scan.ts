@@ -88,7 +88,7 @@ function qualifiedEnd(text: string, at: number): number | undefined {
   return QUOTED.test(text) ? QUOTED.lastIndex : undefined;
 }
 
-/** Tokenizes like `getLexer().tokenize(text)`. */
+/** Tokenizes like lexer.ts's `getLexer().tokenize(text)`. */
 export function scan(text: string): ILexingResult {
   const tokens: IToken[] = [];
   const comments: IToken[] = [];
@@ -160,7 +160,9 @@ export function scan(text: string): ILexingResult {
     let j: number;
     if (re) {
       re.lastIndex = i;
-      if (!re.test(text)) return T.getLexer().tokenize(text);
+      // `require`: Chevrotain is loaded only for input that needs its lexer (cst-parse.ts).
+      if (!re.test(text))
+        return (require("./lexer.ts") as typeof import("./lexer.ts")).getLexer().tokenize(text);
       j = re.lastIndex;
     } else j = i + dollar!.length;
     // `"schema".name`: a quoted schema part (without a dot) and a dot make a qualified name.

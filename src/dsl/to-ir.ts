@@ -117,7 +117,6 @@ import type {
   UniqueItemCstChildren,
 } from "./cst.ts";
 import { diagnostic, didYouMean, type Diagnostic } from "../ir/diagnostics.ts";
-import { getParser } from "./parser.ts";
 import { Comma, NumberLiteral, QualifiedName } from "./tokens.ts";
 import { mentionedColumns, SERIAL_TYPES } from "./names.ts";
 
@@ -297,24 +296,29 @@ function stringText(t: IToken): string {
 }
 
 /**
- * The visitor class, defined on first use: its base class comes from the parser instance (it
- * knows the rule names), which is built lazily (parser.ts). One instance serves every file.
+ * Chevrotain's CST visitor base (its `visit`), without the parser instance Chevrotain derives it
+ * from: building that parser costs ~15 ms of start-up, and a file without syntax errors is
+ * parsed without it (descent.ts). That every rule has its method, which Chevrotain's
+ * `validateVisitor` checks at run time, the compiler checks here (`SchemaCstVisitor`).
  */
+class CstVisitor {
+  visit(cstNode: CstNode | CstNode[] | undefined, param?: unknown): unknown {
+    const n = Array.isArray(cstNode) ? cstNode[0] : cstNode;
+    if (n === undefined) return undefined;
+    return (this as unknown as Record<string, (c: unknown, p: unknown) => unknown>)[n.name]!(
+      n.children,
+      param,
+    );
+  }
+}
+
+/** The visitor class, defined on first use. One instance serves every file. */
 function createVisitor() {
-  class IrVisitor
-    extends getParser().getBaseCstVisitorConstructor<unknown, unknown>()
-    implements SchemaCstVisitor<unknown, unknown>
-  {
+  class IrVisitor extends CstVisitor implements Omit<SchemaCstVisitor<unknown, unknown>, "validateVisitor"> {
     /** The file being visited. */
     file = "";
     text = "";
     out: FileIr = emptyFileIr();
-
-    constructor() {
-      super();
-      // Once per process: every rule has its method.
-      this.validateVisitor();
-    }
 
     /** Visits one file's CST. */
     read(cst: SchemaCstNode, file: string, text: string): FileIr {

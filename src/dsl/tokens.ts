@@ -12,8 +12,39 @@
  *
  * Keywords are declared before `Identifier` with `longer_alt`, so `tablespace` stays a name
  * (Chevrotain's documented keyword pattern).
+ *
+ * The token types are Chevrotain's, declared without loading Chevrotain: a file without syntax
+ * errors is scanned (scan.ts) and parsed (descent.ts) by hand, and loading Chevrotain and
+ * building its token types cost several milliseconds of every command's start (issue 19).
+ * lexer.ts makes them whole for Chevrotain (the categories' NOT_APPLICABLE pattern, the skipped
+ * group) when its lexer or parser is first needed; Chevrotain's Lexer and Parser assign the
+ * indexes and category maps themselves (as they do for token types made by hand).
  */
-import { createToken, Lexer, type TokenType } from "chevrotain";
+import type { TokenPattern, TokenType } from "chevrotain";
+
+/** The fields of a token type that Chevrotain's `createToken` reads from its configuration. */
+interface TokenConfig {
+  readonly name: string;
+  /** Absent for a category (Chevrotain's `Lexer.NA`, set by lexer.ts). */
+  readonly pattern?: TokenPattern;
+  readonly categories?: TokenType[];
+  readonly group?: string;
+  readonly longer_alt?: TokenType;
+  readonly line_breaks?: boolean;
+  readonly start_chars_hint?: string[];
+}
+
+/** A token type as Chevrotain's `createToken` makes one, before Chevrotain augments it. */
+function createToken(c: TokenConfig): TokenType {
+  const t: TokenType = { name: c.name };
+  if (c.pattern !== undefined) t.PATTERN = c.pattern;
+  if (c.categories) t.CATEGORIES = c.categories;
+  if (c.group !== undefined) t.GROUP = c.group;
+  if (c.longer_alt) t.LONGER_ALT = c.longer_alt;
+  if (c.line_breaks !== undefined) t.LINE_BREAKS = c.line_breaks;
+  if (c.start_chars_hint) t.START_CHARS_HINT = c.start_chars_hint;
+  return t;
+}
 
 /**
  * `QName`: what may name an object that lives in a PostgreSQL schema (a table, view, type,
@@ -21,14 +52,16 @@ import { createToken, Lexer, type TokenType } from "chevrotain";
  * `sales.orders` (`QualifiedName`, one token). Positions holding a column, constraint or index
  * name take `Name` only, so `a.b` there is a syntax error, not a name with a dot.
  */
-export const QName = createToken({ name: "QName", pattern: Lexer.NA });
-export const Name = createToken({ name: "Name", pattern: Lexer.NA, categories: [QName] });
-export const RawAny = createToken({ name: "RawAny", pattern: Lexer.NA });
+export const QName = createToken({ name: "QName" });
+export const Name = createToken({ name: "Name", categories: [QName] });
+export const RawAny = createToken({ name: "RawAny" });
+/** The categories: token types no text lexes as, only other types' (lexer.ts gives them `Lexer.NA`). */
+export const CATEGORIES: readonly TokenType[] = [QName, Name, RawAny];
 
 export const WhiteSpace = createToken({
   name: "WhiteSpace",
   pattern: /[ \t\r\n\f\v]+/,
-  group: Lexer.SKIPPED,
+  // Skipped (Chevrotain's `Lexer.SKIPPED` group, set by lexer.ts).
   line_breaks: true,
 });
 /** `///` doc comments and `//` comments are kept aside (group "comments") for `fmt` and docs. */
@@ -231,15 +264,3 @@ export const allTokens: TokenType[] = [
   QName,
   RawAny,
 ];
-
-/**
- * Built once per process (Chevrotain performance guide); `ensureOptimizations` keeps it fast.
- * Its definition checks (unreachable or overlapping patterns, ...) cost start-up time in every
- * command and find nothing in tokens that passed them once: test/unit/dsl/grammar.test.ts builds
- * the lexer with them (`LEXER_CONFIG` without `skipValidations`).
- */
-export const LEXER_CONFIG = { ensureOptimizations: true, positionTracking: "full" } as const;
-let lexer: Lexer | undefined;
-/** The lexer, built on first use: commands that only print (status's summaries) never build it. */
-export const getLexer = (): Lexer =>
-  (lexer ??= new Lexer(allTokens, { ...LEXER_CONFIG, skipValidations: true }));

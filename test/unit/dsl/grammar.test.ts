@@ -16,8 +16,10 @@ import {
   storedRules,
   storeRules,
 } from "../../../src/dsl/lookahead.ts";
-import { getParser, parseCst, SchemaParser } from "../../../src/dsl/parser.ts";
-import { allTokens, LEXER_CONFIG } from "../../../src/dsl/tokens.ts";
+import { getParser, SchemaParser } from "../../../src/dsl/parser.ts";
+import { parseCst } from "../../../src/dsl/cst-parse.ts";
+import { allTokens } from "../../../src/dsl/tokens.ts";
+import { LEXER_CONFIG } from "../../../src/dsl/lexer.ts";
 
 test("the grammar passes Chevrotain's validations (no ambiguity, no left recursion)", () => {
   // Throws "Parser Definition Errors detected" on any definition error.

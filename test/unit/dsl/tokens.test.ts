@@ -6,7 +6,8 @@ import { describe, expect, test } from "bun:test";
 import { format } from "../../../src/dsl/format.ts";
 import { parseFile } from "../../../src/dsl/parse.ts";
 import { printName } from "../../../src/dsl/printer.ts";
-import { Identifier, Name, RESERVED_WORDS, allTokens, getLexer } from "../../../src/dsl/tokens.ts";
+import { Identifier, Name, RESERVED_WORDS, allTokens } from "../../../src/dsl/tokens.ts";
+import { getLexer } from "../../../src/dsl/lexer.ts";
 
 /** The keyword tokens: those that `Identifier` is the longer alternative of. */
 const keywords = allTokens.filter((t) => t.LONGER_ALT === Identifier);

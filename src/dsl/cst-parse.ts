@@ -1,0 +1,84 @@
+/**
+ * Text → CST for one file: the hand-written scanner (scan.ts), then the hand-written parser
+ * (descent.ts) and, where it gives up (a syntax error), Chevrotain's parser (parser.ts) with
+ * its error messages and recovery. Chevrotain is loaded only in that case.
+ */
+import type { IToken } from "chevrotain";
+import type { SchemaCstNode } from "./cst.ts";
+import * as T from "./tokens.ts";
+import { scan } from "./scan.ts";
+import { descend } from "./descent.ts";
+
+/**
+ * Raw SQL may nest parentheses; the recursive-descent parser uses a stack frame per level.
+ * Deeper input than this is reported, and the parser sees the tokens before it only, so no
+ * input can exhaust the stack.
+ */
+export const MAX_NESTING = 200;
+
+export interface CstResult {
+  readonly cst: SchemaCstNode;
+  readonly tokens: readonly IToken[];
+  readonly comments: readonly IToken[];
+  readonly lexErrors: readonly {
+    offset: number;
+    line?: number;
+    column?: number;
+    length: number;
+    message: string;
+  }[];
+  readonly parseErrors: readonly { message: string; token: IToken; previousToken?: IToken; name: string }[];
+}
+
+/**
+ * Lexes and parses one file's text. Never throws on user input. `chevrotainOnly`: skip the
+ * hand-written parser (its agreement test compares the two).
+ */
+export function parseCst(text: string, { chevrotainOnly = false } = {}): CstResult {
+  // The hand-written scanner: the lexer's tokens, faster (scan.ts).
+  const lex = scan(text);
+  const lexErrors = [...lex.errors];
+  let tokens = lex.tokens;
+  let depth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const type = tokens[i]!.tokenType;
+    if (type === T.LParen && ++depth > MAX_NESTING) {
+      const t = tokens[i]!;
+      lexErrors.push({
+        offset: t.startOffset,
+        line: t.startLine,
+        column: t.startColumn,
+        length: 1,
+        message: `parentheses nested more than ${MAX_NESTING} deep`,
+      });
+      tokens = tokens.slice(0, i);
+      break;
+    }
+    if (type === T.RParen && depth > 0) depth--;
+  }
+  // Input without syntax errors: the hand-written parser, which builds the same tree faster
+  // (descent.ts). Anything else: Chevrotain's, for its errors and recovery.
+  const fast = lexErrors.length === 0 && !chevrotainOnly ? descend(tokens) : undefined;
+  if (fast) return { cst: fast, tokens, comments: lex.groups["comments"] ?? [], lexErrors, parseErrors: [] };
+  // `require`: loaded (with Chevrotain) only here, and synchronously, as parsing is; the bundle
+  // keeps it in the binary and evaluates it on first use.
+  const { getParser } = require("./parser.ts") as typeof import("./parser.ts");
+  const p = getParser();
+  // Building the parser gave the token types their indexes, which Chevrotain matches tokens by.
+  for (const t of tokens) t.tokenTypeIdx = t.tokenType.tokenTypeIdx!;
+  p.input = tokens;
+  // The tree the rules build, as the types generated from them (cst.ts) describe it.
+  const cst = p.schema() as SchemaCstNode;
+  return {
+    cst,
+    tokens,
+    comments: lex.groups["comments"] ?? [],
+    lexErrors,
+    parseErrors: p.errors.map((e) => ({
+      message: e.message,
+      token: e.token,
+      previousToken: (e as { previousToken?: IToken }).previousToken,
+      name: e.name,
+    })),
+  };
+}

@@ -1,0 +1,876 @@
+/**
+ * A hand-written recursive-descent parser of the `.schema` grammar that builds exactly the CST
+ * the Chevrotain parser of parser.ts builds (same nodes, children keys, token objects and node
+ * locations), for input without syntax errors. Why: Chevrotain's parser took about a third of a
+ * 1,000-table `diff` and, with its construction, most of a small project's start-up (issue 19).
+ *
+ * It gives up (returns `undefined`) on the first token it does not expect, and the caller then
+ * runs the Chevrotain parser, which reports the errors and recovers as it always did. So this
+ * parser needs no error handling, and the decision rule that keeps the two in agreement is:
+ * at every choice (OPTION, MANY, OR) take an alternative when its first token and its gate (the
+ * same predicate as parser.ts's) allow it, then insist. Chevrotain's lookahead is that test or a
+ * longer one, so where this parser succeeds Chevrotain takes the same path; where Chevrotain's
+ * longer lookahead would turn elsewhere, this parser fails inside the alternative and gives up.
+ *
+ * Rule methods are named and ordered as parser.ts's; test/unit/dsl/descent.test.ts checks that
+ * both give the same CST on every schema file of the repository and on random edits of them.
+ */
+import type { CstNode, CstNodeLocation, IToken, TokenType } from "chevrotain";
+import type { SchemaCstNode } from "./cst.ts";
+import * as T from "./tokens.ts";
+
+/** Thrown to give up: one object, no stack trace to build. */
+const GIVE_UP = { giveUp: true };
+
+/** What `LA(k)` is past the last token (Chevrotain's EOF: no image, no position). */
+const EOF = {
+  image: "",
+  startOffset: Number.NaN,
+  startLine: Number.NaN,
+  endLine: Number.NaN,
+  tokenType: { name: "EOF" },
+} as unknown as IToken;
+
+type Location = Required<CstNodeLocation>;
+
+/** Chevrotain's `setNodeLocationFull` (used with error recovery on, as parser.ts has it). */
+function extend(loc: Location, by: CstNodeLocation): void {
+  if (loc.startOffset === -1) {
+    loc.startOffset = by.startOffset;
+    loc.startColumn = by.startColumn!;
+    loc.startLine = by.startLine!;
+    loc.endOffset = by.endOffset!;
+    loc.endColumn = by.endColumn!;
+    loc.endLine = by.endLine!;
+  } else if (loc.endOffset < by.endOffset!) {
+    loc.endOffset = by.endOffset!;
+    loc.endColumn = by.endColumn!;
+    loc.endLine = by.endLine!;
+  }
+}
+
+function node(name: string): CstNode {
+  return {
+    name,
+    children: Object.create(null),
+    location: { startOffset: -1, startLine: -1, startColumn: -1, endOffset: -1, endLine: -1, endColumn: -1 },
+  };
+}
+
+function add(n: CstNode, key: string, child: CstNode | IToken): void {
+  const list = n.children[key];
+  if (list) list.push(child as never);
+  else n.children[key] = [child as never];
+}
+
+/** The token types in each category, read from tokens.ts's declarations (a `Name` is a `QName`). */
+const members = (category: TokenType): ReadonlySet<TokenType> => {
+  const inside = (t: TokenType): boolean => (t.CATEGORIES ?? []).some((c) => c === category || inside(c));
+  return new Set(T.allTokens.filter(inside));
+};
+const NAMES = members(T.Name);
+const QNAMES = members(T.QName);
+const RAW = members(T.RawAny);
+
+/** Chevrotain's token matcher: the type itself, or a category the token's type belongs to. */
+function is(t: IToken, type: TokenType): boolean {
+  if (t.tokenType === type) return true;
+  if (type === T.Name) return NAMES.has(t.tokenType);
+  if (type === T.QName) return QNAMES.has(t.tokenType);
+  return type === T.RawAny && RAW.has(t.tokenType);
+}
+
+const isName = (t: IToken) => NAMES.has(t.tokenType);
+
+/** Keywords that, as column attributes, must start on the column's line (parser.ts's list). */
+const LINE_BOUND_ATTRIBUTES = new Set<TokenType>([T.Unique, T.Check, T.Primary, T.On, T.As]);
+
+/** The first tokens of a column attribute (the alternatives of `columnAttr`). */
+const COLUMN_ATTR_FIRST = new Set<TokenType>([
+  T.Primary,
+  T.Unique,
+  T.Identity,
+  T.Collate,
+  T.Default,
+  T.References,
+  T.Check,
+  T.Renamed,
+  T.On,
+  T.As,
+]);
+
+/** The first tokens of a table item other than a column or an exclusion (those start with a name). */
+const TABLE_ITEM_KEYWORDS = new Set<TokenType>([T.Primary, T.Unique, T.Index, T.Foreign, T.Check]);
+
+class Descent {
+  private i = 0;
+  constructor(private readonly toks: readonly IToken[]) {}
+
+  private la(k: number): IToken {
+    return this.toks[this.i + k - 1] ?? EOF;
+  }
+
+  /** The next token is of `type` (or in that category). */
+  private at(type: TokenType): boolean {
+    return is(this.la(1), type);
+  }
+
+  /** Consumes the next token, which must be of `type`, into `n` under `key`. */
+  private take(n: CstNode, type: TokenType, key: string = type.name): void {
+    const t = this.toks[this.i];
+    if (t === undefined || !is(t, type)) throw GIVE_UP;
+    this.i++;
+    add(n, key, t);
+    extend(n.location as Location, t);
+  }
+
+  /** Adds a finished subrule's node to `n` under `key`. */
+  private sub(n: CstNode, key: string, child: CstNode): void {
+    add(n, key, child);
+    extend(n.location as Location, child.location!);
+  }
+
+  /** parser.ts's `wordOnLine`: the next token is the plain word `word`, on the previous token's line. */
+  private wordOnLine(word: string): boolean {
+    const next = this.la(1);
+    return next.image.toLowerCase() === word && next.startLine === this.la(0).endLine;
+  }
+
+  /** The next token starts on the line where the previous one ends. */
+  private sameLine(): boolean {
+    return this.la(1).startLine === this.la(0).endLine;
+  }
+
+  parse(): SchemaCstNode {
+    const n = node("schema");
+    for (;;) {
+      const t = this.la(1).tokenType;
+      let d: CstNode;
+      if (t === T.Table) d = this.tableDecl();
+      else if (t === T.Enum) d = this.enumDecl();
+      else if (t === T.Virtual) d = this.virtualTableDecl();
+      else if (t === T.SequenceKw) d = this.sequenceDecl();
+      else if (t === T.DomainKw) d = this.domainDecl();
+      else if (t === T.ViewKw || t === T.Materialized) d = this.viewDecl();
+      else if (t === T.ExtensionKw) d = this.extensionDecl();
+      else if (t === T.TypeKw) d = this.compositeDecl();
+      else if (t === T.FunctionKw || t === T.ProcedureKw) d = this.routineDecl();
+      else if (t === T.TriggerKw) d = this.triggerDecl();
+      else if (t === T.SchemaKw) d = this.namespaceDecl();
+      else break;
+      this.sub(n, d.name, d);
+    }
+    // Chevrotain reports input left over after the top rule.
+    if (this.i !== this.toks.length) throw GIVE_UP;
+    return n as SchemaCstNode;
+  }
+
+  private virtualTableDecl(): CstNode {
+    const n = node("virtualTableDecl");
+    this.take(n, T.Virtual);
+    this.take(n, T.Table);
+    this.take(n, T.Name);
+    if (this.at(T.Renamed)) this.sub(n, "renamedFrom", this.renamedFrom());
+    this.take(n, T.Using);
+    this.take(n, T.Name, "module");
+    if (this.at(T.LParen)) this.sub(n, "args", this.rawSql());
+    return n;
+  }
+
+  private viewDecl(): CstNode {
+    const n = node("viewDecl");
+    if (this.at(T.Materialized)) this.take(n, T.Materialized);
+    this.take(n, T.ViewKw);
+    this.take(n, T.QName, "Name");
+    if (this.at(T.Renamed)) this.sub(n, "renamedFrom", this.renamedFrom());
+    this.take(n, T.As);
+    this.sub(n, "query", this.rawSql());
+    return n;
+  }
+
+  private routineDecl(): CstNode {
+    const n = node("routineDecl");
+    this.take(n, this.at(T.FunctionKw) ? T.FunctionKw : T.ProcedureKw);
+    this.take(n, T.QName, "Name");
+    if (this.at(T.Renamed)) this.sub(n, "renamedFrom", this.renamedFrom());
+    this.sub(n, "args", this.rawSql());
+    for (;;) {
+      const next = this.la(1);
+      if (next.tokenType === T.As) break;
+      if (next.tokenType === T.LParen) this.sub(n, "clause", this.rawSql());
+      else if (is(next, T.RawAny)) this.take(n, T.RawAny, "word");
+      else break;
+    }
+    this.take(n, T.As);
+    this.take(n, T.DollarString, "body");
+    return n;
+  }
+
+  private triggerDecl(): CstNode {
+    const n = node("triggerDecl");
+    this.take(n, T.TriggerKw);
+    this.take(n, T.Name);
+    if (this.at(T.Renamed)) this.sub(n, "renamedFrom", this.renamedFrom());
+    while (this.la(1).tokenType !== T.On && this.at(T.RawAny)) this.take(n, T.RawAny, "event");
+    this.take(n, T.On);
+    this.take(n, T.QName, "table");
+    while (this.la(1).tokenType === T.Identifier) this.take(n, T.Identifier, "word");
+    if (this.at(T.When)) {
+      this.take(n, T.When);
+      this.sub(n, "when", this.rawSql());
+    }
+    if (this.at(T.Execute)) {
+      this.take(n, T.Execute);
+      this.take(n, this.at(T.FunctionKw) ? T.FunctionKw : T.ProcedureKw);
+      this.take(n, T.QName, "function");
+      this.sub(n, "args", this.rawSql());
+    } else {
+      this.take(n, T.As);
+      this.take(n, T.DollarString, "body");
+    }
+    return n;
+  }
+
+  private sequenceDecl(): CstNode {
+    const n = node("sequenceDecl");
+    this.take(n, T.SequenceKw);
+    this.take(n, T.QName, "Name");
+    if (this.at(T.Renamed)) this.sub(n, "renamedFrom", this.renamedFrom());
+    if (this.at(T.LParen)) this.sub(n, "tableOptions", this.tableOptions());
+    return n;
+  }
+
+  private domainDecl(): CstNode {
+    const n = node("domainDecl");
+    this.take(n, T.DomainKw);
+    this.take(n, T.QName, "Name");
+    if (this.at(T.Renamed)) this.sub(n, "renamedFrom", this.renamedFrom());
+    this.sub(n, "typeRef", this.typeRef());
+    if (this.at(T.Question)) this.take(n, T.Question);
+    while (this.at(T.Default) || this.at(T.Collate) || this.at(T.Check))
+      this.sub(n, "domainAttr", this.domainAttr());
+    return n;
+  }
+
+  private domainAttr(): CstNode {
+    const n = node("domainAttr");
+    if (this.at(T.Default)) {
+      this.take(n, T.Default);
+      this.sub(n, "defaultValue", this.defaultValue());
+    } else if (this.at(T.Collate)) {
+      this.take(n, T.Collate);
+      this.take(n, T.Name, "collation");
+    } else {
+      this.take(n, T.Check);
+      if (isName(this.la(1))) this.take(n, T.Name, "checkName");
+      this.sub(n, "rawSql", this.rawSql());
+    }
+    return n;
+  }
+
+  private namespaceDecl(): CstNode {
+    const n = node("namespaceDecl");
+    this.take(n, T.SchemaKw);
+    this.take(n, T.Name);
+    return n;
+  }
+
+  private extensionDecl(): CstNode {
+    const n = node("extensionDecl");
+    this.take(n, T.ExtensionKw);
+    this.take(n, T.Name);
+    if (this.at(T.LParen)) this.sub(n, "tableOptions", this.tableOptions());
+    return n;
+  }
+
+  private compositeDecl(): CstNode {
+    const n = node("compositeDecl");
+    this.take(n, T.TypeKw);
+    this.take(n, T.QName, "Name");
+    if (this.at(T.Renamed)) this.sub(n, "renamedFrom", this.renamedFrom());
+    this.take(n, T.LCurly);
+    while (isName(this.la(1))) {
+      this.sub(n, "compositeAttr", this.compositeAttr());
+      if (this.at(T.Comma)) this.take(n, T.Comma);
+    }
+    this.take(n, T.RCurly);
+    return n;
+  }
+
+  private compositeAttr(): CstNode {
+    const n = node("compositeAttr");
+    this.take(n, T.Name);
+    this.sub(n, "typeRef", this.typeRef());
+    if (this.at(T.Collate)) {
+      this.take(n, T.Collate);
+      this.take(n, T.Name, "collation");
+    }
+    return n;
+  }
+
+  private tableDecl(): CstNode {
+    const n = node("tableDecl");
+    this.take(n, T.Table);
+    this.take(n, T.QName, "Name");
+    if (this.at(T.Renamed)) this.sub(n, "renamedFrom", this.renamedFrom());
+    if (this.at(T.LParen)) this.sub(n, "tableOptions", this.tableOptions());
+    this.take(n, T.LCurly);
+    for (;;) {
+      const next = this.la(1);
+      if (!TABLE_ITEM_KEYWORDS.has(next.tokenType) && !isName(next)) break;
+      this.sub(n, "tableItem", this.tableItem());
+    }
+    this.take(n, T.RCurly);
+    return n;
+  }
+
+  private tableOptions(): CstNode {
+    const n = node("tableOptions");
+    this.take(n, T.LParen);
+    if (isName(this.la(1)) || this.at(T.Collate)) {
+      this.sub(n, "tableOption", this.tableOption());
+      while (this.at(T.Comma)) {
+        this.take(n, T.Comma);
+        this.sub(n, "tableOption", this.tableOption());
+      }
+    }
+    this.take(n, T.RParen);
+    return n;
+  }
+
+  private tableOption(): CstNode {
+    const n = node("tableOption");
+    do {
+      if (this.at(T.Collate)) this.take(n, T.Collate);
+      else this.take(n, T.Name);
+    } while (isName(this.la(1)) || this.at(T.Collate));
+    if (this.at(T.Equals)) {
+      this.take(n, T.Equals);
+      this.sub(n, "optionValue", this.optionValue());
+    }
+    return n;
+  }
+
+  private optionValue(): CstNode {
+    const n = node("optionValue");
+    const next = this.la(1);
+    if (is(next, T.QName)) {
+      this.take(n, T.QName, "Name");
+      // A dotted name: a sequence's `owned by = table.column`.
+      if (this.la(1).image === ".") {
+        this.take(n, T.Other, "dot");
+        this.take(n, T.Name, "member");
+      }
+    } else if (next.tokenType === T.StringLiteral) this.take(n, T.StringLiteral);
+    else if (next.tokenType === T.LParen) this.sub(n, "rawSql", this.rawSql());
+    else {
+      if (this.at(T.Minus)) this.take(n, T.Minus);
+      this.take(n, T.NumberLiteral);
+    }
+    return n;
+  }
+
+  private enumDecl(): CstNode {
+    const n = node("enumDecl");
+    this.take(n, T.Enum);
+    this.take(n, T.QName, "Name");
+    if (this.at(T.Renamed)) this.sub(n, "renamedFrom", this.renamedFrom());
+    this.take(n, T.LCurly);
+    while (isName(this.la(1)) || this.at(T.StringLiteral)) {
+      this.sub(n, "enumValue", this.enumValue());
+      if (this.at(T.Comma)) this.take(n, T.Comma);
+    }
+    this.take(n, T.RCurly);
+    return n;
+  }
+
+  private enumValue(): CstNode {
+    const n = node("enumValue");
+    if (this.at(T.StringLiteral)) this.take(n, T.StringLiteral);
+    else this.take(n, T.Name);
+    return n;
+  }
+
+  private renamedFrom(): CstNode {
+    const n = node("renamedFrom");
+    this.take(n, T.Renamed);
+    this.take(n, T.From);
+    this.take(n, T.QName, "Name");
+    return n;
+  }
+
+  private tableItem(): CstNode {
+    const n = node("tableItem");
+    const t = this.la(1).tokenType;
+    let item: CstNode;
+    if (t === T.Primary) item = this.primaryKeyItem();
+    else if (t === T.Unique) item = this.uniqueItem();
+    else if (t === T.Index) item = this.indexItem();
+    else if (t === T.Foreign) item = this.foreignKeyItem();
+    else if (t === T.Check) item = this.checkItem();
+    else if (this.exclusionNext()) item = this.exclusionItem();
+    else item = this.column();
+    this.sub(n, item.name, item);
+    return n;
+  }
+
+  /** parser.ts's `exclusionNext`. */
+  private exclusionNext(): boolean {
+    const [a, b, c] = [this.la(1), this.la(2), this.la(3)];
+    if (a.image !== "exclude") return false;
+    return b.tokenType === T.Using || b.tokenType === T.LParen || c.tokenType === T.Using;
+  }
+
+  private exclusionItem(): CstNode {
+    const n = node("exclusionItem");
+    this.take(n, T.Name, "exclude");
+    const next = this.la(1);
+    if (next.tokenType !== T.Using && next.tokenType !== T.LParen && isName(next))
+      this.take(n, T.Name, "exclusionName");
+    if (this.at(T.Using)) {
+      this.take(n, T.Using);
+      this.take(n, T.Name, "method");
+    }
+    this.take(n, T.LParen);
+    this.sub(n, "exclusionEntry", this.exclusionEntry());
+    while (this.at(T.Comma)) {
+      this.take(n, T.Comma);
+      this.sub(n, "exclusionEntry", this.exclusionEntry());
+    }
+    this.take(n, T.RParen);
+    this.sub(n, "keyClauses", this.keyClauses());
+    if (this.at(T.Where)) {
+      this.take(n, T.Where);
+      this.sub(n, "rawSql", this.rawSql());
+    }
+    this.sub(n, "keyDeferrable", this.keyDeferrable());
+    return n;
+  }
+
+  private exclusionEntry(): CstNode {
+    const n = node("exclusionEntry");
+    this.sub(n, "indexEntry", this.indexEntry());
+    this.take(n, T.Name, "with");
+    do {
+      const t = this.la(1).tokenType;
+      if (t === T.Equals) this.take(n, T.Equals, "operator");
+      else if (t === T.Minus) this.take(n, T.Minus, "operator");
+      else this.take(n, T.Other, "operator");
+    } while (this.at(T.Equals) || this.at(T.Other) || this.at(T.Minus));
+    return n;
+  }
+
+  private primaryKeyItem(): CstNode {
+    const n = node("primaryKeyItem");
+    this.take(n, T.Primary);
+    this.take(n, T.Key);
+    if (isName(this.la(1))) this.take(n, T.Name);
+    this.sub(n, "keyColumnList", this.keyColumnList());
+    this.sub(n, "keyClauses", this.keyClauses());
+    if (this.at(T.Using)) {
+      this.take(n, T.Using);
+      this.take(n, T.Name, "method");
+    }
+    this.sub(n, "keyDeferrable", this.keyDeferrable());
+    return n;
+  }
+
+  private keyClauses(): CstNode {
+    const n = node("keyClauses");
+    if (isName(this.la(1)) && this.wordOnLine("nulls") && this.la(2).image.toLowerCase() === "not") {
+      this.take(n, T.Name, "nulls");
+      this.take(n, T.Name, "not");
+      this.take(n, T.Name, "distinct");
+    }
+    if (isName(this.la(1)) && this.wordOnLine("include")) {
+      this.take(n, T.Name, "include");
+      this.sub(n, "includeColumns", this.columnList());
+    }
+    if (isName(this.la(1)) && this.wordOnLine("with")) {
+      this.take(n, T.Name, "with");
+      this.sub(n, "storage", this.rawSql());
+    }
+    return n;
+  }
+
+  private keyDeferrable(): CstNode {
+    const n = node("keyDeferrable");
+    if (isName(this.la(1)) && this.wordOnLine("deferrable")) {
+      this.take(n, T.Name, "deferrable");
+      if (isName(this.la(1)) && this.wordOnLine("initially")) {
+        this.take(n, T.Name, "initially");
+        this.take(n, T.Name, "mode");
+      }
+    }
+    return n;
+  }
+
+  private uniqueItem(): CstNode {
+    const n = node("uniqueItem");
+    this.take(n, T.Unique);
+    if (this.at(T.Index)) {
+      this.take(n, T.Index);
+      this.sub(n, "indexRest", this.indexRest());
+    } else {
+      if (isName(this.la(1))) this.take(n, T.Name);
+      this.sub(n, "keyColumnList", this.keyColumnList());
+      this.sub(n, "keyClauses", this.keyClauses());
+      this.sub(n, "keyDeferrable", this.keyDeferrable());
+    }
+    return n;
+  }
+
+  private indexItem(): CstNode {
+    const n = node("indexItem");
+    this.take(n, T.Index);
+    this.sub(n, "indexRest", this.indexRest());
+    return n;
+  }
+
+  private indexRest(): CstNode {
+    const n = node("indexRest");
+    if (isName(this.la(1))) this.take(n, T.Name, "indexName");
+    this.take(n, T.LParen);
+    this.sub(n, "indexEntry", this.indexEntry());
+    while (this.at(T.Comma)) {
+      this.take(n, T.Comma);
+      this.sub(n, "indexEntry", this.indexEntry());
+    }
+    this.take(n, T.RParen);
+    if (isName(this.la(1)) && this.wordOnLine("include")) {
+      this.take(n, T.Name, "include");
+      this.sub(n, "includeColumns", this.columnList());
+    }
+    if (isName(this.la(1)) && this.wordOnLine("nulls") && this.la(2).image.toLowerCase() === "not") {
+      this.take(n, T.Name, "nulls");
+      this.take(n, T.Name, "not");
+      this.take(n, T.Name, "distinct");
+    }
+    if (this.at(T.Where)) {
+      this.take(n, T.Where);
+      this.sub(n, "rawSql", this.rawSql());
+    }
+    if (this.at(T.Using)) {
+      this.take(n, T.Using);
+      this.take(n, T.Name, "method");
+    }
+    if (isName(this.la(1)) && this.wordOnLine("with")) {
+      this.take(n, T.Name, "with");
+      this.sub(n, "storage", this.rawSql());
+    }
+    return n;
+  }
+
+  private indexEntry(): CstNode {
+    const n = node("indexEntry");
+    if (isName(this.la(1))) {
+      this.take(n, T.Name);
+      // MySQL's prefix length: `name(255)`.
+      if (this.at(T.LParen)) {
+        this.take(n, T.LParen);
+        this.take(n, T.NumberLiteral, "prefixLength");
+        this.take(n, T.RParen);
+      }
+    } else this.sub(n, "rawSql", this.rawSql());
+    if (this.at(T.Collate)) {
+      this.take(n, T.Collate);
+      this.take(n, T.Name, "collation");
+    }
+    const next = this.la(1);
+    if (
+      isName(next) &&
+      !this.nullsNext() &&
+      next.tokenType !== T.Asc &&
+      next.tokenType !== T.Desc &&
+      next.image.toLowerCase() !== "with"
+    )
+      this.take(n, T.Name, "opclass");
+    if (this.at(T.Asc)) this.take(n, T.Asc);
+    else if (this.at(T.Desc)) this.take(n, T.Desc);
+    if (isName(this.la(1)) && this.nullsNext()) {
+      this.take(n, T.Name, "nulls");
+      this.take(n, T.Name, "nullsOrder");
+    }
+    return n;
+  }
+
+  /** parser.ts's `nullsNext`. */
+  private nullsNext(): boolean {
+    return this.la(1).image.toLowerCase() === "nulls" && /^(first|last)$/i.test(this.la(2).image);
+  }
+
+  private foreignKeyItem(): CstNode {
+    const n = node("foreignKeyItem");
+    this.take(n, T.Foreign);
+    this.take(n, T.Key);
+    if (isName(this.la(1))) this.take(n, T.Name, "fkName");
+    this.sub(n, "columnList", this.columnList());
+    this.take(n, T.References);
+    this.take(n, T.QName, "refTable");
+    this.sub(n, "columnList", this.columnList());
+    while (this.fkClauseNext()) this.sub(n, "fkClause", this.fkClause());
+    return n;
+  }
+
+  /** parser.ts's `fkClauseNext` (its tokens all start a `fkClause`). */
+  private fkClauseNext(): boolean {
+    const next = this.la(1);
+    if (next.tokenType === T.On) return true;
+    const word = next.image.toLowerCase();
+    if (word === "not") return this.wordOnLine("not") && this.la(2).image.toLowerCase() === "valid";
+    return (word === "match" || word === "deferrable") && next.startLine === this.la(0).endLine;
+  }
+
+  private fkClause(): CstNode {
+    const n = node("fkClause");
+    if (this.la(1).tokenType === T.On) this.sub(n, "fkAction", this.fkAction());
+    else this.sub(n, "fkOption", this.fkOption());
+    return n;
+  }
+
+  private fkOption(): CstNode {
+    const n = node("fkOption");
+    this.take(n, T.Name, "word");
+    let next = this.la(1);
+    if (
+      isName(next) &&
+      next.tokenType !== T.On &&
+      this.sameLine() &&
+      /^(full|simple|initially|valid)$/i.test(next.image)
+    )
+      this.take(n, T.Name, "arg");
+    next = this.la(1);
+    if (isName(next) && /^(deferred|immediate)$/i.test(next.image) && this.sameLine())
+      this.take(n, T.Name, "mode");
+    return n;
+  }
+
+  private checkItem(): CstNode {
+    const n = node("checkItem");
+    this.take(n, T.Check);
+    if (isName(this.la(1))) this.take(n, T.Name);
+    this.sub(n, "rawSql", this.rawSql());
+    // `no inherit` (PostgreSQL), on the check's line.
+    if (this.la(1).tokenType === T.No && this.sameLine() && this.la(2).image.toLowerCase() === "inherit") {
+      this.take(n, T.No);
+      this.take(n, T.Name, "inherit");
+    }
+    if (isName(this.la(1)) && this.wordOnLine("not") && this.la(2).image.toLowerCase() === "valid") {
+      this.take(n, T.Name, "not");
+      this.take(n, T.Name, "valid");
+    }
+    return n;
+  }
+
+  private keyColumnList(): CstNode {
+    const n = node("keyColumnList");
+    this.take(n, T.LParen);
+    this.sub(n, "keyColumn", this.keyColumn());
+    while (this.at(T.Comma)) {
+      this.take(n, T.Comma);
+      this.sub(n, "keyColumn", this.keyColumn());
+    }
+    this.take(n, T.RParen);
+    return n;
+  }
+
+  private keyColumn(): CstNode {
+    const n = node("keyColumn");
+    this.take(n, T.Name);
+    if (this.at(T.LParen)) {
+      this.take(n, T.LParen);
+      this.take(n, T.NumberLiteral, "prefixLength");
+      this.take(n, T.RParen);
+    }
+    return n;
+  }
+
+  private columnList(): CstNode {
+    const n = node("columnList");
+    this.take(n, T.LParen);
+    this.take(n, T.Name);
+    while (this.at(T.Comma)) {
+      this.take(n, T.Comma);
+      this.take(n, T.Name);
+    }
+    this.take(n, T.RParen);
+    return n;
+  }
+
+  private column(): CstNode {
+    const n = node("column");
+    this.take(n, T.Name);
+    this.sub(n, "typeRef", this.typeRef());
+    if (this.at(T.Question)) this.take(n, T.Question);
+    for (;;) {
+      // Attributes that also start table items stay on the column's line (parser.ts's gate).
+      const t = this.la(1).tokenType;
+      if (!COLUMN_ATTR_FIRST.has(t)) break;
+      if (LINE_BOUND_ATTRIBUTES.has(t) && !this.sameLine()) break;
+      this.sub(n, "columnAttr", this.columnAttr());
+    }
+    return n;
+  }
+
+  private typeRef(): CstNode {
+    const n = node("typeRef");
+    this.take(n, T.QName, "Name");
+    if (this.at(T.LParen)) {
+      this.take(n, T.LParen);
+      this.sub(n, "typeArg", this.typeArg());
+      while (this.at(T.Comma)) {
+        this.take(n, T.Comma);
+        this.sub(n, "typeArg", this.typeArg());
+      }
+      this.take(n, T.RParen);
+    }
+    if (this.at(T.LBracket)) {
+      this.take(n, T.LBracket);
+      this.take(n, T.RBracket);
+    }
+    // MySQL's `unsigned`, on the type's line.
+    if (this.at(T.Unsigned) && this.sameLine()) this.take(n, T.Unsigned);
+    return n;
+  }
+
+  private typeArg(): CstNode {
+    const n = node("typeArg");
+    const next = this.la(1);
+    if (next.tokenType === T.NumberLiteral) this.take(n, T.NumberLiteral);
+    else if (isName(next)) this.take(n, T.Name);
+    else this.take(n, T.StringLiteral);
+    return n;
+  }
+
+  private columnAttr(): CstNode {
+    const n = node("columnAttr");
+    const t = this.la(1).tokenType;
+    if (t === T.Primary) {
+      this.take(n, T.Primary);
+      this.take(n, T.Key);
+    } else if (t === T.Unique) this.take(n, T.Unique);
+    else if (t === T.Identity) {
+      this.take(n, T.Identity);
+      if (this.at(T.LParen)) this.sub(n, "identityOptions", this.identityOptions());
+    } else if (t === T.Collate) {
+      this.take(n, T.Collate);
+      this.take(n, T.Name, "collation");
+    } else if (t === T.Default) {
+      this.take(n, T.Default);
+      this.sub(n, "defaultValue", this.defaultValue());
+    } else if (t === T.References) this.sub(n, "referencesAttr", this.referencesAttr());
+    else if (t === T.Check) {
+      this.take(n, T.Check);
+      this.sub(n, "rawSql", this.rawSql());
+    } else if (t === T.Renamed) this.sub(n, "renamedFrom", this.renamedFrom());
+    else if (t === T.On) {
+      // `on update now()`: MySQL's ON UPDATE CURRENT_TIMESTAMP.
+      this.take(n, T.On);
+      this.take(n, T.Update);
+      this.take(n, T.Identifier, "onUpdateFn");
+      this.take(n, T.LParen);
+      this.take(n, T.RParen);
+    } else {
+      // A generated column: `as (expr) stored|virtual`.
+      this.take(n, T.As);
+      this.sub(n, "rawSql", this.rawSql());
+      if (this.at(T.Stored)) this.take(n, T.Stored);
+      else if (this.at(T.Virtual)) this.take(n, T.Virtual);
+    }
+    return n;
+  }
+
+  private identityOptions(): CstNode {
+    const n = node("identityOptions");
+    this.take(n, T.LParen);
+    this.sub(n, "identityOption", this.identityOption());
+    while (this.at(T.Comma)) {
+      this.take(n, T.Comma);
+      this.sub(n, "identityOption", this.identityOption());
+    }
+    this.take(n, T.RParen);
+    return n;
+  }
+
+  private identityOption(): CstNode {
+    const n = node("identityOption");
+    this.take(n, T.Name);
+    if (this.at(T.Minus) || this.at(T.NumberLiteral)) {
+      if (this.at(T.Minus)) this.take(n, T.Minus);
+      this.take(n, T.NumberLiteral);
+    }
+    return n;
+  }
+
+  private referencesAttr(): CstNode {
+    const n = node("referencesAttr");
+    this.take(n, T.References);
+    this.take(n, T.QName, "refTable");
+    this.take(n, T.LParen);
+    this.take(n, T.Name, "refColumn");
+    this.take(n, T.RParen);
+    while (this.fkClauseNext()) this.sub(n, "fkClause", this.fkClause());
+    return n;
+  }
+
+  private defaultValue(): CstNode {
+    const n = node("defaultValue");
+    const t = this.la(1).tokenType;
+    if (t === T.Minus || t === T.NumberLiteral) {
+      if (t === T.Minus) this.take(n, T.Minus);
+      this.take(n, T.NumberLiteral);
+    } else if (t === T.StringLiteral) this.take(n, T.StringLiteral);
+    else if (t === T.True) this.take(n, T.True);
+    else if (t === T.False) this.take(n, T.False);
+    else if (t === T.Null) this.take(n, T.Null);
+    else if (t === T.Identifier) {
+      this.take(n, T.Identifier);
+      this.take(n, T.LParen);
+      this.take(n, T.RParen);
+    } else this.sub(n, "rawSql", this.rawSql());
+    return n;
+  }
+
+  private fkAction(): CstNode {
+    const n = node("fkAction");
+    this.take(n, T.On);
+    this.take(n, this.at(T.Delete) ? T.Delete : T.Update);
+    const t = this.la(1).tokenType;
+    if (t === T.Cascade) this.take(n, T.Cascade);
+    else if (t === T.Restrict) this.take(n, T.Restrict);
+    else if (t === T.SetKw) {
+      this.take(n, T.SetKw);
+      this.take(n, this.at(T.Null) ? T.Null : T.Default);
+    } else {
+      this.take(n, T.No);
+      this.take(n, T.Action);
+    }
+    return n;
+  }
+
+  private rawSql(): CstNode {
+    const n = node("rawSql");
+    this.take(n, T.LParen);
+    for (;;) {
+      const next = this.la(1);
+      if (next.tokenType === T.LParen) this.sub(n, "rawSql", this.rawSql());
+      else if (is(next, T.RawAny)) this.take(n, T.RawAny);
+      else break;
+    }
+    this.take(n, T.RParen);
+    return n;
+  }
+}
+
+/**
+ * The CST of a file's tokens as parser.ts's `schema` rule builds it, or `undefined` where the
+ * tokens hold a syntax error (or anything this parser does not take): run Chevrotain's then.
+ */
+export function descend(tokens: readonly IToken[]): SchemaCstNode | undefined {
+  try {
+    return new Descent(tokens).parse();
+  } catch (e) {
+    if (e === GIVE_UP) return undefined;
+    throw e;
+  }
+}
