@@ -67,11 +67,7 @@ export function attachComments(
       prevItem = undefined;
       continue;
     }
-    if (prevItem) {
-      // Comment text is masked so a blank line is a line with nothing at all on it.
-      const gap = text.slice(prevItem.src.end, a.src.offset).replace(/\/\/[^\n]*/g, "x");
-      if (/\n[ \t]*\r?\n/.test(gap)) a.src.blankBefore = true;
-    }
+    if (prevItem && blankLineBetween(text, prevItem.src.end, a.src.offset)) a.src.blankBefore = true;
     prevItem = a;
   }
   return { fileTrailing };
@@ -94,6 +90,21 @@ function lineIndex(text: string): (offset: number) => number {
     }
     return lo + 1;
   };
+}
+
+/**
+ * Whether a line with nothing at all on it (spaces and tabs only; a comment is something) lies
+ * between two offsets: a line end, blanks, then another line end. Read character by character,
+ * without copying the gap: it runs once per table item.
+ */
+function blankLineBetween(text: string, from: number, to: number): boolean {
+  for (let i = text.indexOf("\n", from); i !== -1 && i < to; i = text.indexOf("\n", i + 1)) {
+    let j = i + 1;
+    while (j < to && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+    if (j < to && text.charCodeAt(j) === 13) j++;
+    if (j < to && text.charCodeAt(j) === 10) return true;
+  }
+  return false;
 }
 
 /** Whether anything but whitespace and a separating comma stands between two offsets. */

@@ -97,13 +97,12 @@ export function parseFile(text: string, file: string): ParsedFile {
  */
 function columnLineEnds(cst: SchemaCstNode, tokens: readonly IToken[], file: string): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const starts = tokens.map((t) => t.startOffset);
   for (const table of cst.children.tableDecl ?? [])
     for (const item of table.children.tableItem ?? [])
       for (const column of item.children.column ?? []) {
         const loc = column.location;
         if (loc?.endOffset === undefined || Number.isNaN(loc.endOffset)) continue;
-        const next = tokens[firstAtOrAfter(starts, loc.endOffset + 1)];
+        const next = tokens[firstAtOrAfter(tokens, loc.endOffset + 1)];
         if (!next || next.tokenType === RCurly || next.startLine !== loc.endLine) continue;
         const name = column.children.Name[0]?.image ?? "";
         out.push({
@@ -123,13 +122,13 @@ function columnLineEnds(cst: SchemaCstNode, tokens: readonly IToken[], file: str
   return out;
 }
 
-/** The index of the first offset at or after `offset` in a sorted array (its length if none). */
-function firstAtOrAfter(sorted: readonly number[], offset: number): number {
+/** The index of the first token starting at or after `offset` (the tokens' count if none). */
+function firstAtOrAfter(tokens: readonly IToken[], offset: number): number {
   let lo = 0,
-    hi = sorted.length;
+    hi = tokens.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < offset) lo = mid + 1;
+    if (tokens[mid]!.startOffset < offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
