@@ -1674,18 +1674,21 @@ function createVisitor() {
         identity: false,
         src,
       };
+      const quotedType = typeNode.children.Name?.[0]?.image.startsWith('"') === true;
       // PostgreSQL's `serial` pseudo-types: an integer column generated through an owned sequence.
       const native = type.type.kind === "native" ? type.type : undefined;
-      const serial = native ? SERIAL_TYPES[native.name.toLowerCase()] : undefined;
-      if (serial && !native?.args && !native?.array && !typeNode.children.Name?.[0]?.image.startsWith('"')) {
+      // An own property only: a type named `constructor` is no serial type.
+      const lower = native?.name.toLowerCase();
+      const serial =
+        lower !== undefined && Object.hasOwn(SERIAL_TYPES, lower) ? SERIAL_TYPES[lower] : undefined;
+      if (serial && !native?.args && !native?.array && !quotedType) {
         col.type = { kind: "portable", name: serial };
         col.identity = true;
         col.serial = true;
       }
       const parts: Record<string, Loc> = { name: this.loc(nameTok), type: type.loc };
       src.parts = parts;
-      if (col.type.kind === "native" && typeNode.children.Name?.[0]?.image.startsWith('"'))
-        src.quotedType = true;
+      if (col.type.kind === "native" && quotedType) src.quotedType = true;
       // `first` and `end` are each attribute's, set before it is read.
       const s: ColumnScope = { table: t, col, src, nameTok, parts, seen: 0, first: nameTok, end: 0 };
       for (const attr of c.columnAttr ?? []) {
@@ -1874,7 +1877,6 @@ function createVisitor() {
         (close ? close.startOffset + close.image.length : nameTok.startOffset + nameTok.image.length) -
           nameTok.startOffset,
       );
-      const unsigned = unsignedTok ? ({ unsigned: true } as const) : {};
       const lower = raw.toLowerCase();
       if (!nameTok.image.startsWith('"') && isPortableType(lower) && !array) {
         const portable = lower;
@@ -1916,20 +1918,16 @@ function createVisitor() {
             loc,
           );
         }
-        return {
-          type: numbers.length
-            ? { kind: "portable", name: portable, args: numbers, ...unsigned }
-            : { kind: "portable", name: portable, ...unsigned },
-          loc,
-        };
+        const type: Mutable<Extract<ColumnType, { kind: "portable" }>> = { kind: "portable", name: portable };
+        if (numbers.length) type.args = numbers;
+        if (unsignedTok) type.unsigned = true;
+        return { type, loc };
       }
-      const type: ColumnType = {
-        kind: "native",
-        name: raw,
-        ...(args.length ? { args: args.map((a) => a.image) } : {}),
-        ...(array ? { array: true } : {}),
-        ...unsigned,
-      };
+      // Fields set one by one in this order (the snapshot's key order), without spreads.
+      const type: Mutable<Extract<ColumnType, { kind: "native" }>> = { kind: "native", name: raw };
+      if (args.length) type.args = args.map((a) => a.image);
+      if (array) type.array = true;
+      if (unsignedTok) type.unsigned = true;
       return { type, loc };
     }
 

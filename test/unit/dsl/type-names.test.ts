@@ -112,3 +112,20 @@ describe("each dialect's native types", () => {
     expect(e!.hint).toContain('`"qqqqqq"`');
   });
 });
+
+describe("a type named like a property every object has", () => {
+  // `serial` is looked up by name: `constructor` and `toString` must not be found on the
+  // lookup table's prototype (they were read as a serial type of a function's text).
+  test("is a native type like any other", () => {
+    const loaded = loadSources(
+      new Map([["s.schema", "table t {\n  id int primary key\n  a constructor\n  b toString\n}\n"]]),
+    );
+    expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const [, a, b] = loaded.schema.tables[0]!.columns;
+    expect([a!.type, a!.identity, b!.type]).toEqual([
+      { kind: "native", name: "constructor" },
+      false,
+      { kind: "native", name: "toString" },
+    ]);
+  });
+});
