@@ -16,6 +16,17 @@ import { descend } from "./descent.ts";
  */
 export const MAX_NESTING = 200;
 
+/** The index of the `(` nested deeper than `MAX_NESTING`, or -1. */
+export function tooDeepAt(tokens: readonly IToken[]): number {
+  let depth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const type = tokens[i]!.tokenType;
+    if (type === T.LParen && ++depth > MAX_NESTING) return i;
+    if (type === T.RParen && depth > 0) depth--;
+  }
+  return -1;
+}
+
 export interface CstResult {
   readonly cst: SchemaCstNode;
   readonly tokens: readonly IToken[];
@@ -39,22 +50,17 @@ export function parseCst(text: string, { chevrotainOnly = false } = {}): CstResu
   const lex = scan(text);
   const lexErrors = [...lex.errors];
   let tokens = lex.tokens;
-  let depth = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const type = tokens[i]!.tokenType;
-    if (type === T.LParen && ++depth > MAX_NESTING) {
-      const t = tokens[i]!;
-      lexErrors.push({
-        offset: t.startOffset,
-        line: t.startLine,
-        column: t.startColumn,
-        length: 1,
-        message: `parentheses nested more than ${MAX_NESTING} deep`,
-      });
-      tokens = tokens.slice(0, i);
-      break;
-    }
-    if (type === T.RParen && depth > 0) depth--;
+  const tooDeep = tooDeepAt(tokens);
+  if (tooDeep !== -1) {
+    const t = tokens[tooDeep]!;
+    lexErrors.push({
+      offset: t.startOffset,
+      line: t.startLine,
+      column: t.startColumn,
+      length: 1,
+      message: `parentheses nested more than ${MAX_NESTING} deep`,
+    });
+    tokens = tokens.slice(0, tooDeep);
   }
   // Input without syntax errors: the hand-written parser, which builds the same tree faster
   // (descent.ts). Anything else: Chevrotain's, for its errors and recovery.

@@ -141,28 +141,23 @@ class Descent {
     return this.la(1).startLine === this.la(0).endLine;
   }
 
-  parse(): SchemaCstNode {
-    const n = node("schema");
-    for (;;) {
-      const t = this.la(1).tokenType;
-      let d: CstNode;
-      if (t === T.Table) d = this.tableDecl();
-      else if (t === T.Enum) d = this.enumDecl();
-      else if (t === T.Virtual) d = this.virtualTableDecl();
-      else if (t === T.SequenceKw) d = this.sequenceDecl();
-      else if (t === T.DomainKw) d = this.domainDecl();
-      else if (t === T.ViewKw || t === T.Materialized) d = this.viewDecl();
-      else if (t === T.ExtensionKw) d = this.extensionDecl();
-      else if (t === T.TypeKw) d = this.compositeDecl();
-      else if (t === T.FunctionKw || t === T.ProcedureKw) d = this.routineDecl();
-      else if (t === T.TriggerKw) d = this.triggerDecl();
-      else if (t === T.SchemaKw) d = this.namespaceDecl();
-      else break;
-      this.sub(n, d.name, d);
-    }
+  /** The next top-level declaration, or `undefined` at the end of the tokens. */
+  declaration(): CstNode | undefined {
+    const t = this.la(1).tokenType;
+    if (t === T.Table) return this.tableDecl();
+    if (t === T.Enum) return this.enumDecl();
+    if (t === T.Virtual) return this.virtualTableDecl();
+    if (t === T.SequenceKw) return this.sequenceDecl();
+    if (t === T.DomainKw) return this.domainDecl();
+    if (t === T.ViewKw || t === T.Materialized) return this.viewDecl();
+    if (t === T.ExtensionKw) return this.extensionDecl();
+    if (t === T.TypeKw) return this.compositeDecl();
+    if (t === T.FunctionKw || t === T.ProcedureKw) return this.routineDecl();
+    if (t === T.TriggerKw) return this.triggerDecl();
+    if (t === T.SchemaKw) return this.namespaceDecl();
     // Chevrotain reports input left over after the top rule.
     if (this.i !== this.toks.length) throw GIVE_UP;
-    return n as SchemaCstNode;
+    return undefined;
   }
 
   private virtualTableDecl(): CstNode {
@@ -867,10 +862,33 @@ class Descent {
  * tokens hold a syntax error (or anything this parser does not take): run Chevrotain's then.
  */
 export function descend(tokens: readonly IToken[]): SchemaCstNode | undefined {
+  const schema = node("schema");
+  const p = new Descent(tokens);
   try {
-    return new Descent(tokens).parse();
+    for (let d = p.declaration(); d; d = p.declaration()) {
+      add(schema, d.name, d);
+      extend(schema.location as Location, d.location!);
+    }
   } catch (e) {
     if (e === GIVE_UP) return undefined;
     throw e;
   }
+  return schema as SchemaCstNode;
+}
+
+/**
+ * The file's top-level declarations one at a time, in source order, each as the `schema` rule's
+ * child it would be: what one needs to read a file without holding its whole tree (a large
+ * schema's tree weighs more than its IR). `false` where `descend` would give `undefined`; the
+ * declarations given to `each` before then are to be thrown away.
+ */
+export function descendEach(tokens: readonly IToken[], each: (declaration: CstNode) => void): boolean {
+  const p = new Descent(tokens);
+  try {
+    for (let d = p.declaration(); d; d = p.declaration()) each(d);
+  } catch (e) {
+    if (e === GIVE_UP) return false;
+    throw e;
+  }
+  return true;
 }

@@ -1,6 +1,11 @@
 /**
  * Text → IR for one file: lex, parse (with recovery), visit, attach comments. Never throws on
  * user input: syntax errors come back as diagnostics with positions, next to whatever parsed.
+ *
+ * Two ways, one result: a file without syntax errors is read by hand (scan.ts, descent.ts) one
+ * declaration at a time, each visited as soon as it is parsed and its tree then dropped (a large
+ * schema's whole tree weighs more than its IR: issue 19); anything else, or where the hand
+ * parser gives up, goes through the whole CST (cst-parse.ts: Chevrotain's errors and recovery).
  */
 import type { IToken } from "chevrotain";
 import type {
@@ -16,11 +21,13 @@ import type {
   Namespace,
   View,
 } from "../ir/model.ts";
-import { parseCst } from "./cst-parse.ts";
-import { cstToIr, type DeclRef } from "./to-ir.ts";
+import { parseCst, tooDeepAt } from "./cst-parse.ts";
+import { cstToIr, irReader, type DeclRef, type FileIr } from "./to-ir.ts";
+import { scan } from "./scan.ts";
+import { descendEach } from "./descent.ts";
 import { attachComments } from "./comments.ts";
 import { didYouMean, type Diagnostic } from "../ir/diagnostics.ts";
-import type { SchemaCstNode } from "./cst.ts";
+import type { TableDeclCstNode } from "./cst.ts";
 import { KEYWORD_WORDS, RESERVED_WORDS, RCurly } from "./tokens.ts";
 
 export interface ParsedFile {
@@ -41,8 +48,32 @@ export interface ParsedFile {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export function parseFile(text: string, file: string): ParsedFile {
-  const r = parseCst(text);
+/**
+ * Parses one file. `chevrotainOnly`: through the whole CST and Chevrotain's parser, whatever the
+ * file (the test of the hand-written path compares the two).
+ */
+export function parseFile(text: string, file: string, { chevrotainOnly = false } = {}): ParsedFile {
+  return (chevrotainOnly ? undefined : readByHand(text, file)) ?? readThroughCst(text, file);
+}
+
+/** The hand-written path, declaration by declaration; `undefined` where it gives up. */
+function readByHand(text: string, file: string): ParsedFile | undefined {
+  const lex = scan(text);
+  if (lex.errors.length || tooDeepAt(lex.tokens) !== -1) return undefined;
+  const reader = irReader(file, text);
+  const lineEnds: Diagnostic[] = [];
+  const parsed = descendEach(lex.tokens, (d) => {
+    if (d.name === "tableDecl") lineEnds.push(...columnLineEnds([d as TableDeclCstNode], lex.tokens, file));
+    reader.add(d);
+  });
+  const ir = reader.finish();
+  if (!parsed) return undefined;
+  return assemble(file, text, ir, lex.groups["comments"] ?? [], [...lineEnds, ...ir.diagnostics]);
+}
+
+/** The whole CST, Chevrotain's where the hand-written parser gives up: syntax errors, recovery. */
+function readThroughCst(text: string, file: string): ParsedFile {
+  const r = parseCst(text, { chevrotainOnly: true });
   const diagnostics: Diagnostic[] = [];
   for (const e of r.lexErrors) {
     const ch = text.slice(e.offset, e.offset + 1);
@@ -66,10 +97,21 @@ export function parseFile(text: string, file: string): ParsedFile {
     });
   }
   for (const e of r.parseErrors) diagnostics.push(syntaxDiagnostic(e, file, text, r.tokens));
-  diagnostics.push(...columnLineEnds(r.cst, r.tokens, file));
+  diagnostics.push(...columnLineEnds(r.cst.children.tableDecl ?? [], r.tokens, file));
   const ir = cstToIr(r.cst, file, text);
   diagnostics.push(...ir.diagnostics);
-  const { fileTrailing } = attachComments(ir.anchors, r.comments, text);
+  return assemble(file, text, ir, r.comments, diagnostics);
+}
+
+/** A file's IR with its comments attached, as `parseFile` gives it. */
+function assemble(
+  file: string,
+  text: string,
+  ir: FileIr,
+  comments: readonly IToken[],
+  diagnostics: Diagnostic[],
+): ParsedFile {
+  const { fileTrailing } = attachComments(ir.anchors, comments, text);
   return {
     file,
     tables: ir.tables,
@@ -95,9 +137,13 @@ export function parseFile(text: string, file: string): ParsedFile {
  * that. What follows a column on its line is an error; the one column per line of the formatted
  * style means no formatted file changes meaning.
  */
-function columnLineEnds(cst: SchemaCstNode, tokens: readonly IToken[], file: string): Diagnostic[] {
+function columnLineEnds(
+  tables: readonly TableDeclCstNode[],
+  tokens: readonly IToken[],
+  file: string,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const table of cst.children.tableDecl ?? [])
+  for (const table of tables)
     for (const item of table.children.tableItem ?? [])
       for (const column of item.children.column ?? []) {
         const loc = column.location;

@@ -322,11 +322,26 @@ function createVisitor() {
 
     /** Visits one file's CST. */
     read(cst: SchemaCstNode, file: string, text: string): FileIr {
+      this.begin(file, text);
+      this.schema(cst.children);
+      return this.finish();
+    }
+
+    /** Starts a file read declaration by declaration (`declaration`, then `finish`). */
+    begin(file: string, text: string): void {
       this.file = file;
       this.text = text;
-      const out = (this.out = emptyFileIr());
-      this.schema(cst.children);
-      // Keep nothing of the file alive after it is read.
+      this.out = emptyFileIr();
+    }
+
+    /** Visits one top-level declaration (a child of the `schema` node), in source order. */
+    declaration(d: CstNode): void {
+      this.visit(d, this.endOf(d));
+    }
+
+    /** The file's IR; nothing of the file is kept after it. */
+    finish(): FileIr {
+      const out = this.out;
       this.text = "";
       this.out = emptyFileIr();
       return out;
@@ -2084,4 +2099,14 @@ let visitor: ReturnType<typeof createVisitor> | undefined;
 /** Visits one file's CST. Column-level constraints come before each table's own, per kind. */
 export function cstToIr(cst: SchemaCstNode, file: string, text: string): FileIr {
   return (visitor ??= createVisitor()).read(cst, file, text);
+}
+
+/**
+ * `cstToIr` declaration by declaration: `add` each child of the `schema` node in source order
+ * (descent.ts's `descendEach`), then `finish`. One file at a time (the visitor is shared).
+ */
+export function irReader(file: string, text: string): { add(d: CstNode): void; finish(): FileIr } {
+  const v = (visitor ??= createVisitor());
+  v.begin(file, text);
+  return { add: (d) => v.declaration(d), finish: () => v.finish() };
 }

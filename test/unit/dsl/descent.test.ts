@@ -12,6 +12,7 @@ import type { CstNode, IToken } from "chevrotain";
 import { parseCst } from "../../../src/dsl/cst-parse.ts";
 import { descend } from "../../../src/dsl/descent.ts";
 import { scan } from "../../../src/dsl/scan.ts";
+import { parseFile } from "../../../src/dsl/parse.ts";
 import { generateSchema } from "../../../scripts/gen-schema.ts";
 
 /** A CST as plain data: nodes with their keys in order, tokens by offset, every location. */
@@ -35,6 +36,8 @@ function agree(text: string): "parsed" | "error" | "fallback" {
   }
   if (!fast) return "fallback";
   expect(plain(fast)).toEqual(plain(slow.cst));
+  // And the file read declaration by declaration is the file read through the whole tree.
+  expect(parseFile(text, "f.schema")).toEqual(parseFile(text, "f.schema", { chevrotainOnly: true }));
   return "parsed";
 }
 
