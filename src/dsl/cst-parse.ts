@@ -6,8 +6,8 @@
 import type { IToken } from "chevrotain";
 import type { SchemaCstNode } from "./cst.ts";
 import * as T from "./tokens.ts";
-import { scan } from "./scan.ts";
-import { descend } from "./descent.ts";
+import { scan, UNSCANNABLE, type Scanner } from "./scan.ts";
+import { descend, type TokenSource } from "./descent.ts";
 
 /**
  * Raw SQL may nest parentheses; the recursive-descent parser uses a stack frame per level.
@@ -25,6 +25,21 @@ export function tooDeepAt(tokens: readonly IToken[]): number {
     if (type === T.RParen && depth > 0) depth--;
   }
   return -1;
+}
+
+/**
+ * A scanner's tokens as the hand-written parser's source: it gives up where the text does not
+ * scan or parentheses nest deeper than `MAX_NESTING` (`parseCst` reports both).
+ */
+export function tokenStream(scanner: Scanner): TokenSource {
+  let depth = 0;
+  return () => {
+    const t = scanner.next();
+    if (t === UNSCANNABLE) return null;
+    if (t?.tokenType === T.LParen && ++depth > MAX_NESTING) return null;
+    if (t?.tokenType === T.RParen && depth > 0) depth--;
+    return t;
+  };
 }
 
 export interface CstResult {

@@ -102,12 +102,34 @@ const COLUMN_ATTR_FIRST = new Set<TokenType>([
 /** The first tokens of a table item other than a column or an exclusion (those start with a name). */
 const TABLE_ITEM_KEYWORDS = new Set<TokenType>([T.Primary, T.Unique, T.Index, T.Foreign, T.Check]);
 
+/**
+ * Where the parser takes its tokens from, one at a time: `undefined` at the end, `null` to give
+ * up (text that does not scan, parentheses nested too deep: cst-parse.ts's `tokenStream`).
+ */
+export type TokenSource = () => IToken | undefined | null;
+
+/** A column followed on its line by more than its attributes (parse.ts reports it). */
+export type LineEnd = (columnName: IToken, next: IToken) => void;
+
 class Descent {
+  /** The tokens read and not yet dropped; `i` is the next one's index. */
+  private buf: IToken[] = [];
   private i = 0;
-  constructor(private readonly toks: readonly IToken[]) {}
+  private ended = false;
+  constructor(
+    private readonly pull: TokenSource,
+    private readonly onLineEnd?: LineEnd,
+  ) {}
 
   private la(k: number): IToken {
-    return this.toks[this.i + k - 1] ?? EOF;
+    const at = this.i + k - 1;
+    while (at >= this.buf.length && !this.ended) {
+      const t = this.pull();
+      if (t === null) throw GIVE_UP;
+      if (t === undefined) this.ended = true;
+      else this.buf.push(t);
+    }
+    return this.buf[at] ?? EOF;
   }
 
   /** The next token is of `type` (or in that category). */
@@ -117,8 +139,8 @@ class Descent {
 
   /** Consumes the next token, which must be of `type`, into `n` under `key`. */
   private take(n: CstNode, type: TokenType, key: string = type.name): void {
-    const t = this.toks[this.i];
-    if (t === undefined || !is(t, type)) throw GIVE_UP;
+    const t = this.la(1);
+    if (t === EOF || !is(t, type)) throw GIVE_UP;
     this.i++;
     add(n, key, t);
     extend(n.location as Location, t);
@@ -143,6 +165,11 @@ class Descent {
 
   /** The next top-level declaration, or `undefined` at the end of the tokens. */
   declaration(): CstNode | undefined {
+    // The tokens of the declarations before are done with: keep the last only (`LA(0)`).
+    if (this.i > 1) {
+      this.buf = this.buf.slice(this.i - 1);
+      this.i = 1;
+    }
     const t = this.la(1).tokenType;
     if (t === T.Table) return this.tableDecl();
     if (t === T.Enum) return this.enumDecl();
@@ -156,7 +183,7 @@ class Descent {
     if (t === T.TriggerKw) return this.triggerDecl();
     if (t === T.SchemaKw) return this.namespaceDecl();
     // Chevrotain reports input left over after the top rule.
-    if (this.i !== this.toks.length) throw GIVE_UP;
+    if (this.la(1) !== EOF) throw GIVE_UP;
     return undefined;
   }
 
@@ -704,6 +731,11 @@ class Descent {
       if (LINE_BOUND_ATTRIBUTES.has(t) && !this.sameLine()) break;
       this.sub(n, "columnAttr", this.columnAttr());
     }
+    // A column ends at the end of its line: what follows on it, but the table's `}`, is reported
+    // (parse.ts's `columnLineEnds` reads the same from a whole tree).
+    const next = this.la(1);
+    if (this.onLineEnd && next !== EOF && next.tokenType !== T.RCurly && this.sameLine())
+      this.onLineEnd(n.children["Name"]![0] as IToken, next);
     return n;
   }
 
@@ -863,7 +895,8 @@ class Descent {
  */
 export function descend(tokens: readonly IToken[]): SchemaCstNode | undefined {
   const schema = node("schema");
-  const p = new Descent(tokens);
+  let j = 0;
+  const p = new Descent(() => tokens[j++]);
   try {
     for (let d = p.declaration(); d; d = p.declaration()) {
       add(schema, d.name, d);
@@ -878,12 +911,17 @@ export function descend(tokens: readonly IToken[]): SchemaCstNode | undefined {
 
 /**
  * The file's top-level declarations one at a time, in source order, each as the `schema` rule's
- * child it would be: what one needs to read a file without holding its whole tree (a large
- * schema's tree weighs more than its IR). `false` where `descend` would give `undefined`; the
- * declarations given to `each` before then are to be thrown away.
+ * child it would be, its tokens read as it is parsed: what one needs to read a file without
+ * holding its whole tree or all its tokens (a large schema's tree and tokens weigh more than its
+ * IR). `onLineEnd` hears of each column with more on its line. `false` where `descend` would
+ * give `undefined`; what `each` and `onLineEnd` were given before then is to be thrown away.
  */
-export function descendEach(tokens: readonly IToken[], each: (declaration: CstNode) => void): boolean {
-  const p = new Descent(tokens);
+export function descendEach(
+  source: TokenSource,
+  each: (declaration: CstNode) => void,
+  onLineEnd: LineEnd,
+): boolean {
+  const p = new Descent(source, onLineEnd);
   try {
     for (let d = p.declaration(); d; d = p.declaration()) each(d);
   } catch (e) {

@@ -21,9 +21,9 @@ import type {
   Namespace,
   View,
 } from "../ir/model.ts";
-import { parseCst, tooDeepAt } from "./cst-parse.ts";
+import { parseCst, tokenStream } from "./cst-parse.ts";
 import { cstToIr, irReader, type DeclRef, type FileIr } from "./to-ir.ts";
-import { scan } from "./scan.ts";
+import { Scanner } from "./scan.ts";
 import { descendEach } from "./descent.ts";
 import { attachComments } from "./comments.ts";
 import { didYouMean, type Diagnostic } from "../ir/diagnostics.ts";
@@ -58,17 +58,17 @@ export function parseFile(text: string, file: string, { chevrotainOnly = false }
 
 /** The hand-written path, declaration by declaration; `undefined` where it gives up. */
 function readByHand(text: string, file: string): ParsedFile | undefined {
-  const lex = scan(text);
-  if (lex.errors.length || tooDeepAt(lex.tokens) !== -1) return undefined;
+  const scanner = new Scanner(text);
   const reader = irReader(file, text);
   const lineEnds: Diagnostic[] = [];
-  const parsed = descendEach(lex.tokens, (d) => {
-    if (d.name === "tableDecl") lineEnds.push(...columnLineEnds([d as TableDeclCstNode], lex.tokens, file));
-    reader.add(d);
-  });
+  const parsed = descendEach(
+    tokenStream(scanner),
+    (d) => reader.add(d),
+    (name, next) => lineEnds.push(lineEndDiagnostic(name.image, next, file)),
+  );
   const ir = reader.finish();
   if (!parsed) return undefined;
-  return assemble(file, text, ir, lex.groups["comments"] ?? [], [...lineEnds, ...ir.diagnostics]);
+  return assemble(file, text, ir, scanner.comments, [...lineEnds, ...ir.diagnostics]);
 }
 
 /** The whole CST, Chevrotain's where the hand-written parser gives up: syntax errors, recovery. */
@@ -150,22 +150,26 @@ function columnLineEnds(
         if (loc?.endOffset === undefined || Number.isNaN(loc.endOffset)) continue;
         const next = tokens[firstAtOrAfter(tokens, loc.endOffset + 1)];
         if (!next || next.tokenType === RCurly || next.startLine !== loc.endLine) continue;
-        const name = column.children.Name[0]?.image ?? "";
-        out.push({
-          severity: "error",
-          code: "syntax",
-          message: `unexpected \`${next.image}\` after column \`${name}\`: a column declaration ends at the end of its line`,
-          loc: {
-            file,
-            line: next.startLine!,
-            col: next.startColumn!,
-            offset: next.startOffset,
-            length: next.image.length,
-          },
-          hint: didYouMean(next.image, KEYWORD_WORDS) ?? "put the next column on a line of its own",
-        });
+        out.push(lineEndDiagnostic(column.children.Name[0]?.image ?? "", next, file));
       }
   return out;
+}
+
+/** The error of a column followed on its line by `next`. */
+function lineEndDiagnostic(name: string, next: IToken, file: string): Diagnostic {
+  return {
+    severity: "error",
+    code: "syntax",
+    message: `unexpected \`${next.image}\` after column \`${name}\`: a column declaration ends at the end of its line`,
+    loc: {
+      file,
+      line: next.startLine!,
+      col: next.startColumn!,
+      offset: next.startOffset,
+      length: next.image.length,
+    },
+    hint: didYouMean(next.image, KEYWORD_WORDS) ?? "put the next column on a line of its own",
+  };
 }
 
 /** The index of the first token starting at or after `offset` (the tokens' count if none). */

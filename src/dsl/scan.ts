@@ -88,113 +88,147 @@ function qualifiedEnd(text: string, at: number): number | undefined {
   return QUOTED.test(text) ? QUOTED.lastIndex : undefined;
 }
 
-/** Tokenizes like lexer.ts's `getLexer().tokenize(text)`. */
-export function scan(text: string): ILexingResult {
-  const tokens: IToken[] = [];
-  const comments: IToken[] = [];
-  const n = text.length;
-  let i = 0,
-    line = 1,
-    column = 1;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    // Whitespace (skipped); line terminators are \n, \r\n and a lone \r, as the lexer's.
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11) {
-      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-        line++;
-        column = 1;
-      } else column++;
-      i++;
-      continue;
-    }
-    const w = WORD[c];
-    if (w === 1) {
-      let j = i + 1;
-      while (j < n && WORD[text.charCodeAt(j)] !== undefined) j++;
-      const q = qualifiedEnd(text, j);
-      if (q !== undefined) j = q;
-      const image = text.slice(i, j);
-      tokens.push(
-        token(image, i, q !== undefined ? T.QualifiedName : (WORDS.get(image) ?? T.Identifier), line, column),
-      );
-      column += j - i;
-      i = j;
-      continue;
-    }
-    const single = SINGLE[c];
-    if (single) {
-      tokens.push(token(text[i]!, i, single, line, column));
-      column++;
-      i++;
-      continue;
-    }
-    if (c === 47 && text.charCodeAt(i + 1) === 47) {
-      // `//` and `///` comments, to the end of the line.
-      let j = i + 2;
-      while (j < n && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
-      const image = text.slice(i, j);
-      comments.push(
-        token(image, i, text.charCodeAt(i + 2) === 47 ? T.DocComment : T.LineComment, line, column),
-      );
-      column += j - i;
-      i = j;
-      continue;
-    }
-    let re: RegExp | undefined, type: TokenType | undefined;
-    let dollar: string | undefined;
-    // `$$ ... $$` / `$tag$ ... $tag$`: the token's own matcher (the closing tag repeats the opening).
-    if (c === 36)
-      dollar = (T.DollarString.PATTERN as { exec: (t: string, o: number) => string[] | null }).exec(
-        text,
-        i,
-      )?.[0];
-    if (dollar !== undefined) (re = undefined), (type = T.DollarString);
-    else if (w === 2) (re = NUMBER), (type = T.NumberLiteral);
-    else if (c === 34) (re = QUOTED), (type = T.QuotedIdentifier);
-    else if (c === 39) (re = STRING), (type = T.StringLiteral);
-    else if (c === 61) {
-      EQUALS.lastIndex = i;
-      if (EQUALS.test(text)) (re = EQUALS), (type = T.Equals);
-      else (re = OTHER), (type = T.Other);
-    } else (re = OTHER), (type = T.Other);
-    let j: number;
-    if (re) {
-      re.lastIndex = i;
-      // `require`: Chevrotain is loaded only for input that needs its lexer (cst-parse.ts).
-      if (!re.test(text))
-        return (require("./lexer.ts") as typeof import("./lexer.ts")).getLexer().tokenize(text);
-      j = re.lastIndex;
-    } else j = i + dollar!.length;
-    // `"schema".name`: a quoted schema part (without a dot) and a dot make a qualified name.
-    if (type === T.QuotedIdentifier && !text.slice(i, j).includes(".")) {
-      const q = qualifiedEnd(text, j);
-      if (q !== undefined) {
-        j = q;
-        type = T.QualifiedName;
+/** What `Scanner.next` gives where the text does not lex: the lexer must take the whole text. */
+export const UNSCANNABLE: unique symbol = Symbol("unscannable");
+
+/**
+ * The scanner as a source of tokens, one at a time (descent.ts reads a large file so, without
+ * holding all its tokens at once); comments are collected in `comments` as they are passed.
+ */
+export class Scanner {
+  readonly comments: IToken[] = [];
+  private i = 0;
+  private line = 1;
+  private column = 1;
+  constructor(private readonly text: string) {}
+
+  /** The next token, `undefined` at the end, `UNSCANNABLE` where the text does not lex. */
+  next(): IToken | undefined | typeof UNSCANNABLE {
+    const text = this.text;
+    const comments = this.comments;
+    const n = text.length;
+    let i = this.i,
+      line = this.line,
+      column = this.column;
+    let out: IToken | undefined;
+    while (i < n && out === undefined) {
+      const c = text.charCodeAt(i);
+      // Whitespace (skipped); line terminators are \n, \r\n and a lone \r, as the lexer's.
+      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11) {
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+          line++;
+          column = 1;
+        } else column++;
+        i++;
+        continue;
       }
-    }
-    const image = text.slice(i, j);
-    const t = token(image, i, type!, line, column);
-    tokens.push(t);
-    if (type === T.StringLiteral || type === T.DollarString) {
-      // A string or a body may span lines (raw SQL): its end, and where the next token starts.
-      let lines = 0,
-        last = -1;
-      for (let k = 0; k < image.length; k++) {
-        const ch = image.charCodeAt(k);
-        if (ch === 10 || (ch === 13 && image.charCodeAt(k + 1) !== 10)) {
-          lines++;
-          last = k;
+      const w = WORD[c];
+      if (w === 1) {
+        let j = i + 1;
+        while (j < n && WORD[text.charCodeAt(j)] !== undefined) j++;
+        const q = qualifiedEnd(text, j);
+        if (q !== undefined) j = q;
+        const image = text.slice(i, j);
+        out = token(
+          image,
+          i,
+          q !== undefined ? T.QualifiedName : (WORDS.get(image) ?? T.Identifier),
+          line,
+          column,
+        );
+        column += j - i;
+        i = j;
+        continue;
+      }
+      const single = SINGLE[c];
+      if (single) {
+        out = token(text[i]!, i, single, line, column);
+        column++;
+        i++;
+        continue;
+      }
+      if (c === 47 && text.charCodeAt(i + 1) === 47) {
+        // `//` and `///` comments, to the end of the line.
+        let j = i + 2;
+        while (j < n && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
+        const image = text.slice(i, j);
+        comments.push(
+          token(image, i, text.charCodeAt(i + 2) === 47 ? T.DocComment : T.LineComment, line, column),
+        );
+        column += j - i;
+        i = j;
+        continue;
+      }
+      let re: RegExp | undefined, type: TokenType | undefined;
+      let dollar: string | undefined;
+      // `$$ ... $$` / `$tag$ ... $tag$`: the token's own matcher (the closing tag repeats the opening).
+      if (c === 36)
+        dollar = (T.DollarString.PATTERN as { exec: (t: string, o: number) => string[] | null }).exec(
+          text,
+          i,
+        )?.[0];
+      if (dollar !== undefined) (re = undefined), (type = T.DollarString);
+      else if (w === 2) (re = NUMBER), (type = T.NumberLiteral);
+      else if (c === 34) (re = QUOTED), (type = T.QuotedIdentifier);
+      else if (c === 39) (re = STRING), (type = T.StringLiteral);
+      else if (c === 61) {
+        EQUALS.lastIndex = i;
+        if (EQUALS.test(text)) (re = EQUALS), (type = T.Equals);
+        else (re = OTHER), (type = T.Other);
+      } else (re = OTHER), (type = T.Other);
+      let j: number;
+      if (re) {
+        re.lastIndex = i;
+        if (!re.test(text)) return UNSCANNABLE;
+        j = re.lastIndex;
+      } else j = i + dollar!.length;
+      // `"schema".name`: a quoted schema part (without a dot) and a dot make a qualified name.
+      if (type === T.QuotedIdentifier && !text.slice(i, j).includes(".")) {
+        const q = qualifiedEnd(text, j);
+        if (q !== undefined) {
+          j = q;
+          type = T.QualifiedName;
         }
       }
-      if (lines) {
-        line += lines;
-        column = image.length - last;
-        t.endLine = line;
-        t.endColumn = column - 1;
+      const image = text.slice(i, j);
+      const t = token(image, i, type!, line, column);
+      out = t;
+      if (type === T.StringLiteral || type === T.DollarString) {
+        // A string or a body may span lines (raw SQL): its end, and where the next token starts.
+        let lines = 0,
+          last = -1;
+        for (let k = 0; k < image.length; k++) {
+          const ch = image.charCodeAt(k);
+          if (ch === 10 || (ch === 13 && image.charCodeAt(k + 1) !== 10)) {
+            lines++;
+            last = k;
+          }
+        }
+        if (lines) {
+          line += lines;
+          column = image.length - last;
+          t.endLine = line;
+          t.endColumn = column - 1;
+        } else column += image.length;
       } else column += image.length;
-    } else column += image.length;
-    i = j;
+      i = j;
+    }
+    this.i = i;
+    this.line = line;
+    this.column = column;
+    return out;
   }
-  return { tokens, groups: { comments }, errors: [] };
+}
+
+/** Tokenizes like lexer.ts's `getLexer().tokenize(text)`. */
+export function scan(text: string): ILexingResult {
+  const scanner = new Scanner(text);
+  const tokens: IToken[] = [];
+  for (let t = scanner.next(); t !== undefined; t = scanner.next()) {
+    // `require`: Chevrotain is loaded only for input that needs its lexer (cst-parse.ts).
+    if (t === UNSCANNABLE)
+      return (require("./lexer.ts") as typeof import("./lexer.ts")).getLexer().tokenize(text);
+    tokens.push(t);
+  }
+  return { tokens, groups: { comments: scanner.comments }, errors: [] };
 }
