@@ -12,6 +12,10 @@
  * longer one, so where this parser succeeds Chevrotain takes the same path; where Chevrotain's
  * longer lookahead would turn elsewhere, this parser fails inside the alternative and gives up.
  *
+ * It reads tokens from a source as it needs them (at most three ahead) and, given one top-level
+ * declaration at a time (`descendEach`), drops the tokens of the ones before: parse.ts visits
+ * each declaration as it comes, so a large file's tokens and tree are never all held at once.
+ *
  * Rule methods are named and ordered as parser.ts's; test/unit/dsl/descent.test.ts checks that
  * both give the same CST on every schema file of the repository and on random edits of them.
  */
