@@ -20,6 +20,7 @@ import type {
 import type { Change } from "./changes.ts";
 import { assertNever } from "./changes.ts";
 import { renameSequenceInDefault } from "../ir/sequence.ts";
+import { NameHint } from "../ir/by-name.ts";
 
 export function applyChanges(schema: Schema, changes: readonly Change[]): Schema {
   const s: State = {
@@ -59,6 +60,12 @@ export function applyChange(schema: Schema, c: Change): Schema {
   return applyChanges(schema, [c]);
 }
 
+/**
+ * Where `edit` last found each table: a plan's timeline applies one change at a time to a copy
+ * of the tables, which keeps them in place (a scan of 1,000 tables per step was most of it).
+ */
+const tableHint = new NameHint();
+
 interface State {
   tables: Table[];
   enums: EnumType[];
@@ -87,7 +94,7 @@ function applyTo(s: State, c: Change): void {
     sequences = sequences.map((q) => (q.ownedBy ? { ...q, ownedBy: f(q.ownedBy) } : q));
   };
   const edit = (name: string, f: (t: Table) => Table) => {
-    const i = tables.findIndex((t) => t.name === name);
+    const i = tableHint.indexOf(tables, name);
     if (i === -1) throw new Error(`apply: no table ${name}`);
     tables[i] = f(tables[i]!);
   };

@@ -45,7 +45,7 @@ import type {
 import { typeKey } from "../ir/validate.ts";
 import { normSql, virtualKey } from "../ir/canonical.ts";
 import type { Change } from "./changes.ts";
-import { columnFacets, typeOf } from "./facets.ts";
+import { columnFacets, typeDiffers } from "./facets.ts";
 import { orderTablesForCreate } from "./order.ts";
 import { nameValue, optionText, partitionKey, tableParent } from "../ir/inheritance.ts";
 import type { Renames } from "./renames.ts";
@@ -104,13 +104,12 @@ interface Phases {
 interface Matching {
   readonly mapTable: (old: string) => string;
   readonly mapEnum: (old: string) => string;
-  /** Old column names of the table (named as it is new) mapped to the new names. */
+  /** Old column names of the table (named as it is new) mapped to the new names (itself when not renamed). */
   readonly mapCols: (newTable: string, cols: readonly string[]) => string[];
   /** Whether column `col` of new table `table` changes type (its foreign keys are rebuilt). */
   readonly retyped: (table: string, col: string) => boolean;
+  /** Per new table with renamed columns: old column → new column (kept columns only). */
   readonly colMaps: ReadonlyMap<string, ReadonlyMap<string, string>>;
-  /** Each matched new table's columns by name (built once, for `diffColumns`). */
-  readonly newColumns: ReadonlyMap<string, ReadonlyMap<string, Column>>;
   readonly enumNewName: ReadonlyMap<string, string>;
 }
 
@@ -382,31 +381,31 @@ function matchTables(from: Schema, to: Schema, renames: Renames, enumNewName: Re
   // Columns whose type changes: foreign keys on either side are dropped and added again
   // (MySQL refuses to change a column used by a foreign key; PostgreSQL may too).
   const retyped = new Set<string>();
-  const colMaps = new Map<string, Map<string, string>>(); // new table → (old col → new col)
-  const newColumns = new Map<string, ReadonlyMap<string, Column>>(); // new table → its columns by name
+  // New table → (old col → new col), for the tables with renamed columns only: elsewhere every
+  // kept column keeps its name, and `mapCols` maps a name to itself.
+  const colMaps = new Map<string, Map<string, string>>();
   for (const { old, neu } of pairs) {
-    const m = new Map<string, string>();
     const renamed = renames.columns.get(neu.name);
-    const newCols = byName(neu.columns);
-    newColumns.set(neu.name, newCols);
-    const oldCols = byName(old.columns);
-    if (renamed) {
-      for (const c of old.columns) m.set(c.name, c.name);
-      for (const [n, o] of renamed) m.set(o, n);
-      for (const [o, n] of m) if (!newCols.has(n)) m.delete(o);
-    } else for (const c of old.columns) if (newCols.has(c.name)) m.set(c.name, c.name);
-    colMaps.set(neu.name, m);
-    // Without renames every kept column keeps its name: the map is its own inverse.
-    let oldByNew: ReadonlyMap<string, string> = m;
-    if (renamed) {
-      const inverse = new Map<string, string>();
-      for (const [o, n] of m) inverse.set(n, o);
-      oldByNew = inverse;
+    if (!renamed) {
+      neu.columns.forEach((c, i) => {
+        const prev = columnAt(old, i, c.name);
+        if (prev && typeDiffers(prev, c, mapEnum)) retyped.add(`${neu.name}\u0000${c.name}`);
+      });
+      continue;
     }
+    const m = new Map<string, string>();
+    const newCols = byName(neu.columns);
+    const oldCols = byName(old.columns);
+    for (const c of old.columns) m.set(c.name, c.name);
+    for (const [n, o] of renamed) m.set(o, n);
+    for (const [o, n] of m) if (!newCols.has(n)) m.delete(o);
+    colMaps.set(neu.name, m);
+    const oldByNew = new Map<string, string>();
+    for (const [o, n] of m) oldByNew.set(n, o);
     for (const c of neu.columns) {
       const oc = oldByNew.get(c.name);
       const prev = oc === undefined ? undefined : oldCols.get(oc);
-      if (prev && typeOf(prev, mapEnum) !== typeKey(c.type)) retyped.add(`${neu.name}\u0000${c.name}`);
+      if (prev && typeDiffers(prev, c, mapEnum)) retyped.add(`${neu.name}\u0000${c.name}`);
     }
   }
   const mapCols = (newTable: string, cols: readonly string[]) =>
@@ -418,7 +417,6 @@ function matchTables(from: Schema, to: Schema, renames: Renames, enumNewName: Re
     mapCols,
     retyped: (table, col) => retyped.size > 0 && retyped.has(`${table}\u0000${col}`),
     colMaps,
-    newColumns,
     enumNewName,
   };
   return { pairs, created, dropped, replaced, m };
@@ -519,32 +517,38 @@ function diffColumns(old: Table, neu: Table, m: Matching, p: Phases, opts: DiffO
   const t = neu.name;
   const { mapEnum } = m;
   // columns
-  const colMap = m.colMaps.get(t)!;
-  const newCols = m.newColumns.get(t)!;
-  const kept = new Set<string>();
+  const colMap = m.colMaps.get(t);
+  const newCols = colMap ? byName(neu.columns) : undefined;
+  // The new column each old one is kept as (by position in `neu.columns`), if any.
+  const keptAt = new Uint8Array(neu.columns.length);
   const drops: Change[] = [];
-  for (const c of old.columns) {
-    const n = colMap.get(c.name);
-    const nc = n === undefined ? undefined : newCols.get(n);
+  old.columns.forEach((c, i) => {
+    let nc: Column | undefined;
+    if (colMap) {
+      const n = colMap.get(c.name);
+      nc = n === undefined ? undefined : newCols!.get(n);
+    } else nc = columnAt(neu, i, c.name);
     if (!nc) {
       drops.push({ kind: "drop-column", table: t, column: c });
-      continue;
+      return;
     }
-    kept.add(nc.name);
+    keptAt[neu.columns.indexOf(nc)] = 1;
     if (c.name !== nc.name) p.rename.push({ kind: "rename-column", table: t, from: c.name, to: nc.name });
     // No facet reads the name: the old column under its new name is made only for a change.
     const facets = columnFacets(c, nc, mapEnum);
     if (facets.length)
       p.column.push({ kind: "alter-column", table: t, from: { ...c, name: nc.name }, to: nc, facets });
-  }
+  });
   // Dropped last column first: the down migration adds them back (at the end) in their order.
   p.columnDrop.push(...drops.reverse());
-  for (const c of neu.columns)
-    if (!kept.has(c.name)) p.column.push({ kind: "add-column", table: t, column: c });
+  neu.columns.forEach((c, i) => {
+    if (!keptAt[i]) p.column.push({ kind: "add-column", table: t, column: c });
+  });
   // Order: the kept columns, by their new names, in the old order and in the new.
   if (opts.columnOrder) {
+    const kept = new Set(neu.columns.filter((_, i) => keptAt[i]).map((c) => c.name));
     const before = old.columns.flatMap((c) => {
-      const n = colMap.get(c.name);
+      const n = colMap ? colMap.get(c.name) : kept.has(c.name) ? c.name : undefined;
       return n !== undefined && kept.has(n) ? [n] : [];
     });
     const after = neu.columns.filter((c) => kept.has(c.name)).map((c) => c.name);
@@ -595,6 +599,16 @@ function byName<T extends { name: string }>(xs: readonly T[]): Map<string, T> {
   const out = new Map<string, T>();
   for (const x of xs) out.set(x.name, x);
   return out;
+}
+
+/**
+ * Column `name` of `t`, looked for first at position `i` (a kept column nearly always keeps
+ * its place): one comparison instead of a map of the table's columns. Names are unique in a
+ * table (validation refuses a second), so this is the column a lookup by name finds.
+ */
+function columnAt(t: Table, i: number, name: string): Column | undefined {
+  const c = t.columns[i];
+  return c?.name === name ? c : t.columns.find((x) => x.name === name);
 }
 
 const keyId = (table: string, cols: readonly string[]) => `${table}\u0000${[...cols].sort().join("\u0000")}`;

@@ -38,7 +38,7 @@ type Differs = (a: Column, b: Column, mapEnum: (n: string) => string) => boolean
 
 /** How each facet is compared; `a` is the old column (its enum named through `mapEnum`). */
 const FACET_DIFFERS: Record<ColumnFacet, Differs> = {
-  type: (a, b, mapEnum) => typeOf(a, mapEnum) !== typeKey(b.type),
+  type: (a, b, mapEnum) => typeDiffers(a, b, mapEnum),
   nullable: (a, b) => a.nullable !== b.nullable,
   default: (a, b) => defaultKey(a) !== defaultKey(b),
   onUpdate: (a, b) => a.onUpdate !== b.onUpdate,
@@ -68,6 +68,36 @@ export function columnFacets(
 
 /** The facets of a column that did not change: one shared, frozen empty list. */
 const NO_FACETS: readonly ColumnFacet[] = Object.freeze([]);
+
+/**
+ * Whether the old column `a` (its enum or domain named through `mapEnum`) has another type than
+ * `b`: their `typeOf` and `typeKey` differ. Two types written alike are told equal first without
+ * building either key (every kept column is compared, and almost none changes type); anything
+ * else compares the keys.
+ */
+export function typeDiffers(a: Column, b: Column, mapEnum: (n: string) => string): boolean {
+  const x = a.type,
+    y = b.type;
+  if (
+    x.kind === y.kind &&
+    (x.kind === "portable" ? x.name === y.name : mapEnum(x.name) === y.name) &&
+    (x.kind === "enum" ||
+      (y.kind !== "enum" &&
+        !x.unsigned === !y.unsigned &&
+        sameArgs(x.args, y.args) &&
+        (x.kind === "portable" || (y.kind === "native" && !x.array === !y.array))))
+  )
+    return false;
+  return typeOf(a, mapEnum) !== typeKey(y);
+}
+
+/** Type arguments that print the same (`typeKey` joins them with commas). */
+const sameArgs = (a: readonly unknown[] | undefined, b: readonly unknown[] | undefined): boolean =>
+  a === b ||
+  (a !== undefined &&
+    b !== undefined &&
+    a.length === b.length &&
+    a.every((v, i) => String(v) === String(b[i])));
 
 /**
  * The column's type key, its enum (or domain, a native type by its name) named as it is after
