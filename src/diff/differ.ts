@@ -961,7 +961,11 @@ function keyIndexKey(k: KeyIndexClauses, mapCol: (c: string) => string): string 
 
 /** Storage parameters by name: their order carries no meaning. */
 const sortedStorage = (storage: Readonly<Record<string, string>> | undefined) =>
-  Object.entries(storage ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // Nearly every key has none: no entries to list and sort (the same `[]` in the key).
+  storage === undefined
+    ? NO_STORAGE
+    : Object.entries(storage).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+const NO_STORAGE: readonly [string, string][] = Object.freeze([]) as readonly [string, string][];
 
 function fkKey(
   f: ForeignKey,

@@ -77,8 +77,12 @@ export abstract class BaseRenderer {
   protected steps: readonly Step[] = [];
   /** The step being rendered: what `tableIn` reads. */
   protected step: Step | undefined;
-  /** Where `tableIn` last found each table: the timeline's schemas keep tables in place. */
+  /**
+   * Where each table was last found: in the timeline's schemas (which keep the tables where
+   * `ctx.from` has them) and in `ctx.to` (its own order: a snapshot's is sorted, the files' is not).
+   */
   protected readonly tableHint = new NameHint();
+  protected readonly toHint = new NameHint();
 
   protected renderAll(changes: readonly Change[]): string[] {
     return changes.flatMap((c, i) => this.renderStep(i, c));
@@ -661,7 +665,7 @@ export abstract class BaseRenderer {
    */
   protected tableIn(side: "from" | "to", name: string): Table {
     const s = this.step ? (side === "from" ? this.step.before : this.step.after) : this.ctx[side];
-    const t = this.tableHint.find(s.tables, name);
+    const t = (this.step || side === "from" ? this.tableHint : this.toHint).find(s.tables, name);
     if (!t)
       throw new Error(
         `render: table ${name} not in the schema ${side === "from" ? "before" : "after"} the change`,

@@ -182,7 +182,7 @@ export class SqliteRenderer extends BaseRenderer {
         if (name === undefined) throw new Error(`render: table ${table} is gone at its rebuild`);
         const added = addedTo.get(table) ?? [];
         const finalName = lineage.name(changes.length, table);
-        const final = finalName === undefined ? undefined : this.tableHint.find(ctx.to.tables, finalName);
+        const final = finalName === undefined ? undefined : this.toHint.find(ctx.to.tables, finalName);
         out.push(...this.rebuild(name, this.steps[i]!, added, final));
       }
     });
@@ -291,7 +291,7 @@ export class SqliteRenderer extends BaseRenderer {
     const id = lineage.id(i, table);
     const name = lineage.name(changes.length, id);
     const final =
-      (name === undefined ? undefined : this.tableHint.find(this.ctx.to.tables, name))?.columns ?? [];
+      (name === undefined ? undefined : this.toHint.find(this.ctx.to.tables, name))?.columns ?? [];
     const renames = columnRenames
       .filter(({ r, k }) => k > i && lineage.id(k, r.table) === id)
       .map(({ r }) => r);

@@ -5,6 +5,7 @@
  */
 import type { Column, ColumnType, Domain, EnumType, Loc, SourceInfo, Table } from "../model.ts";
 import { diagnostic, didYouMean, type Diagnostic } from "../diagnostics.ts";
+import { columnsOf } from "../inheritance.ts";
 
 /** The location of a node, or of one of its named parts when the source recorded it. */
 export function locOf(src: SourceInfo | undefined, part?: string): Loc | undefined {
@@ -57,6 +58,23 @@ export class Validation {
    * (`Capabilities.nameScopes`, `dialects/common/validate.ts`).
    */
   private constraintNames = new Map<string, SourceInfo | undefined>();
+
+  /** `columnsByName`'s maps, one per table of this run. */
+  private readonly columnMaps = new Map<Table, ReadonlyMap<string, Column>>();
+
+  /**
+   * The columns table `t` has in the database (`columnsOf`: its parent's too) by name, the last
+   * of a name winning; made once per table, not once per foreign key that references it.
+   */
+  columnsByName(t: Table): ReadonlyMap<string, Column> {
+    let m = this.columnMaps.get(t);
+    if (!m) {
+      const out = new Map<string, Column>();
+      for (const c of columnsOf((n) => this.tables.get(n), t)) out.set(c.name, c);
+      this.columnMaps.set(t, (m = out));
+    }
+    return m;
+  }
 
   err(code: string, message: string, loc: Loc | undefined, hint?: string, related?: Diagnostic["related"]) {
     this.out.push(diagnostic("error", code, message, loc, hint, related));
