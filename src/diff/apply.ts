@@ -23,17 +23,19 @@ import { renameSequenceInDefault } from "../ir/sequence.ts";
 import { NameHint } from "../ir/by-name.ts";
 
 export function applyChanges(schema: Schema, changes: readonly Change[]): Schema {
+  // `slice`, not `[...xs]`: a plan's timeline copies every table list once per step, and the
+  // spread walks the array through its iterator.
   const s: State = {
-    tables: [...schema.tables],
-    enums: [...schema.enums],
-    sequences: [...(schema.sequences ?? [])],
-    domains: [...(schema.domains ?? [])],
-    views: [...(schema.views ?? [])],
-    namespaces: [...(schema.namespaces ?? [])],
-    extensions: [...(schema.extensions ?? [])],
-    composites: [...(schema.composites ?? [])],
-    functions: [...(schema.functions ?? [])],
-    triggers: [...(schema.triggers ?? [])],
+    tables: schema.tables.slice(),
+    enums: schema.enums.slice(),
+    sequences: schema.sequences?.slice() ?? [],
+    domains: schema.domains?.slice() ?? [],
+    views: schema.views?.slice() ?? [],
+    namespaces: schema.namespaces?.slice() ?? [],
+    extensions: schema.extensions?.slice() ?? [],
+    composites: schema.composites?.slice() ?? [],
+    functions: schema.functions?.slice() ?? [],
+    triggers: schema.triggers?.slice() ?? [],
   };
   for (const c of changes) applyTo(s, c);
   // Sequences and domains are absent where there are none, as a schema read from files has them.

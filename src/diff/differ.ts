@@ -951,6 +951,9 @@ function indexKey(i: Index, mapCol: (c: string) => string): string {
  * change of it is a new key (PostgreSQL alters only a foreign key's deferrability in place).
  */
 function keyIndexKey(k: KeyIndexClauses, mapCol: (c: string) => string): string {
+  // A key that says none of it (nearly all): the key of nothing, made once.
+  if (!k.include?.length && k.storage === undefined && !k.nullsNotDistinct && k.deferrable === undefined)
+    return PLAIN_KEY_INDEX;
   return JSON.stringify([
     (k.include ?? []).map(mapCol),
     sortedStorage(k.storage),
@@ -958,6 +961,8 @@ function keyIndexKey(k: KeyIndexClauses, mapCol: (c: string) => string): string 
     k.deferrable ?? null,
   ]);
 }
+
+const PLAIN_KEY_INDEX = JSON.stringify([[], [], false, null]);
 
 /** Storage parameters by name: their order carries no meaning. */
 const sortedStorage = (storage: Readonly<Record<string, string>> | undefined) =>

@@ -139,12 +139,20 @@ export function renameCandidates(from: Schema, to: Schema, renames: Renames): Re
   for (const t of to.tables) {
     const old = fromTables.get(renames.tables.get(t.name) ?? t.name);
     if (!old) continue;
-    const colRenames = renames.columns.get(t.name) ?? new Map<string, string>();
+    const colRenames = renames.columns.get(t.name) ?? NO_RENAMES;
+    // The added columns first, each looked for at its own position in the old table before a
+    // scan (a kept column nearly always keeps its place): with none added, as in nearly every
+    // table, there is no candidate, and no set of either table's names is made.
+    const added = t.columns.filter(
+      (c, i) =>
+        old.columns[i]?.name !== c.name &&
+        !old.columns.some((o) => o.name === c.name) &&
+        !colRenames.has(c.name),
+    );
+    if (!added.length) continue;
     const renamedOldCols = new Set(colRenames.values());
     const newCols = new Set(t.columns.map((c) => c.name));
-    const oldCols = new Set(old.columns.map((c) => c.name));
     const dropped = old.columns.filter((c) => !newCols.has(c.name) && !renamedOldCols.has(c.name));
-    const added = t.columns.filter((c) => !oldCols.has(c.name) && !colRenames.has(c.name));
     const used = new Set<string>();
     for (const a of added) {
       const match = dropped.find((d) => !used.has(d.name) && compatible(d, a));
@@ -156,6 +164,8 @@ export function renameCandidates(from: Schema, to: Schema, renames: Renames): Re
   }
   return out;
 }
+
+const NO_RENAMES: ReadonlyMap<string, string> = new Map();
 
 const compatible = (a: Column, b: Column) => typeKey(a.type) === typeKey(b.type);
 
