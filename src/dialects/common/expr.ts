@@ -78,7 +78,10 @@ export function tokenize(sql: string, backslashes = false, brackets = false): To
     out.push({ kind, text, name, start, end });
   while (i < sql.length) {
     const ch = sql[i]!;
-    if (SPACE.test(ch)) {
+    // By character code first (space, tab to carriage return; below 128 nothing else is
+    // whitespace): the regex is asked only of other characters.
+    const code = sql.charCodeAt(i);
+    if (code === 32 || (code >= 9 && code <= 13) || (code >= 128 && SPACE.test(ch))) {
       i++;
       continue;
     }
@@ -128,15 +131,18 @@ export function tokenize(sql: string, backslashes = false, brackets = false): To
       i = j + 1;
       continue;
     }
+    // A number starts with a digit or a dot, a word with a letter or `_`: neither pattern is
+    // tried where it cannot match.
     NUMBER.lastIndex = i;
-    const num = NUMBER.exec(sql);
+    const num = (code >= 48 && code <= 57) || code === 46 ? NUMBER.exec(sql) : null;
     if (num) {
       push("num", num[0].toLowerCase(), i, i + num[0].length);
       i += num[0].length;
       continue;
     }
     WORD.lastIndex = i;
-    const word = WORD.exec(sql);
+    const word =
+      (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 ? WORD.exec(sql) : null;
     if (word) {
       pushNamed("word", word[0].toLowerCase(), word[0], i, i + word[0].length);
       i += word[0].length;
