@@ -577,11 +577,16 @@ function droppedKeys(pairs: readonly { old: Table; neu: Table }[], m: Matching):
       keyDef(old.primaryKey, (cs) => m.mapCols(t, cs)) === keyDef(neu.primaryKey) &&
       keyIndexKey(old.primaryKey, (c) => m.mapCols(t, [c])[0]!) === keyIndexKey(neu.primaryKey, (c) => c);
     if (old.primaryKey && !pkKept) out.add(key(old.primaryKey.columns));
-    const uniques = new Set(neu.uniques.map((u) => keyDef(u) + keyIndexKey(u, (c) => c)));
+    // The sets of the new keys are made only for a table that had such keys.
+    const uniques = old.uniques.length
+      ? new Set(neu.uniques.map((u) => keyDef(u) + keyIndexKey(u, (c) => c)))
+      : NO_KEYS;
     for (const u of old.uniques)
       if (!uniques.has(keyDef(u, (cs) => m.mapCols(t, cs)) + keyIndexKey(u, (c) => m.mapCols(t, [c])[0]!)))
         out.add(key(u.columns));
-    const keptIndexes = new Set(neu.indexes.filter((i) => i.unique).map((i) => indexKey(i, (c) => c)));
+    const keptIndexes = old.indexes.some((i) => i.unique)
+      ? new Set(neu.indexes.filter((i) => i.unique).map((i) => indexKey(i, (c) => c)))
+      : NO_KEYS;
     for (const i of old.indexes) {
       if (!i.unique || i.parts.some((x) => x.kind !== "column")) continue;
       if (keptIndexes.has(indexKey(i, (c) => m.mapCols(t, [c])[0]!))) continue;
@@ -610,6 +615,8 @@ function columnAt(t: Table, i: number, name: string): Column | undefined {
   const c = t.columns[i];
   return c?.name === name ? c : t.columns.find((x) => x.name === name);
 }
+
+const NO_KEYS: ReadonlySet<string> = new Set();
 
 const keyId = (table: string, cols: readonly string[]) => `${table}\u0000${[...cols].sort().join("\u0000")}`;
 
@@ -1008,6 +1015,10 @@ function matchByDefinition<T extends { name: string }>(
 ): void {
   // Most tables have none of a kind (exclusions, uniques): nothing to pair.
   if (!olds.length && !news.length) return;
+  if (allKeptInPlace(olds, news, oldKey, newKey, forceRebuild)) {
+    for (let i = 0; i < olds.length; i++) kept?.(olds[i]!, news[i]!);
+    return;
+  }
   const newByName = byName(news);
   const leftOld: T[] = [];
   const matchedNew = new Set<T>();
@@ -1046,6 +1057,30 @@ function matchByDefinition<T extends { name: string }>(
     drop(o);
   }
   for (const n of news) if (!matchedNew.has(n)) add(n);
+}
+
+/**
+ * Whether `matchByDefinition` would keep every item as it is (nearly every table's): the same
+ * names in the same order, none twice, each with its old definition and none to rebuild. Then
+ * each old item pairs with the new one at its position, and no map or set is needed. Short
+ * lists only (a table's checks, indexes or keys); longer ones take the general way.
+ */
+function allKeptInPlace<T extends { name: string }>(
+  olds: readonly T[],
+  news: readonly T[],
+  oldKey: (x: T) => string,
+  newKey: (x: T) => string,
+  forceRebuild: ((x: T) => boolean) | undefined,
+): boolean {
+  if (olds.length !== news.length || news.length > 8) return false;
+  for (let i = 0; i < news.length; i++) {
+    const name = news[i]!.name;
+    if (olds[i]!.name !== name) return false;
+    for (let j = 0; j < i; j++) if (news[j]!.name === name) return false;
+  }
+  for (let i = 0; i < news.length; i++)
+    if (oldKey(olds[i]!) !== newKey(news[i]!) || forceRebuild?.(news[i]!)) return false;
+  return true;
 }
 
 export type { UniqueConstraint, Check };

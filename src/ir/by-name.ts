@@ -7,20 +7,25 @@
 /**
  * Remembers where each name was last found and looks there first, so a lookup is one
  * comparison instead of a scan of every table (at 1,000 tables, the renderer's and the
- * timeline's scans were most of SQLite's rendering). A stale hint falls back to the scan.
+ * timeline's scans were most of SQLite's rendering). A stale hint is never trusted: the item
+ * there is checked, and a miss reads the list again.
  * Names are unique in these lists (validation refuses a name twice), so the item found at the
  * hint is the one a scan would find.
  */
 export class NameHint {
   private readonly at = new Map<string, number>();
 
-  /** The position of `name` in `xs`, or -1. */
+  /**
+   * The position of `name` in `xs`, or -1. A miss learns the position of every item of `xs`
+   * at once (one pass, as the scan it replaces), so the first lookup of each other table in a
+   * later step hits too. The first of a name wins, as `findIndex` has it.
+   */
   indexOf(xs: readonly { readonly name: string }[], name: string): number {
     const h = this.at.get(name);
     if (h !== undefined && xs[h]?.name === name) return h;
-    const i = xs.findIndex((x) => x.name === name);
-    if (i >= 0) this.at.set(name, i);
-    return i;
+    for (let i = xs.length - 1; i >= 0; i--) this.at.set(xs[i]!.name, i);
+    const i = this.at.get(name);
+    return i !== undefined && xs[i]?.name === name ? i : -1;
   }
 
   /** The item called `name` in `xs`, if any. */

@@ -3,7 +3,7 @@
  * database refuses is an error, what it accepts but is odd a warning (the validator may refuse
  * only what the database itself would refuse; `grammar/README.md`, "Errors and warnings").
  */
-import { sibling } from "../../ir/qualified.ts";
+import { qualify, schemaOf } from "../../ir/qualified.ts";
 import { columnsOf, tableParent } from "../../ir/inheritance.ts";
 import {
   INTEGER_TYPES,
@@ -288,9 +288,11 @@ export function validateNameScopes(schema: Schema, scopes: NameScopes, db: strin
   };
   for (const t of schema.tables) {
     // Each kind's items in turn, without a list of [kind, item] pairs per table.
+    // In the table's schema (PostgreSQL's `sales.orders_pkey` is not `orders_pkey`): `sibling`,
+    // with the table's schema read once.
+    const ns = schemaOf(t.name);
     const claim = (kind: keyof NameScopes, x: { name: string; src?: SourceInfo }) => {
-      // In the table's schema (PostgreSQL's `sales.orders_pkey` is not `orders_pkey`).
-      const key = sibling(t.name, x.name);
+      const key = qualify(ns, x.name);
       const prev = first.get(key);
       if (!prev) {
         first.set(key, x.src ? { table: t.name, kind, src: x.src } : { table: t.name, kind });

@@ -59,14 +59,15 @@ export class Validation {
    */
   private constraintNames = new Map<string, SourceInfo | undefined>();
 
-  /** `columnsByName`'s maps, one per table of this run. */
-  private readonly columnMaps = new Map<Table, ReadonlyMap<string, Column>>();
+  /** `columnNames`' maps, one per table of this run (a validated table's scope, `noteColumns`). */
+  private readonly columnMaps = new Map<Table, ReadonlyMap<string, unknown>>();
 
   /**
-   * The columns table `t` has in the database (`columnsOf`: its parent's too) by name, the last
-   * of a name winning; made once per table, not once per foreign key that references it.
+   * The names of the columns table `t` has in the database (`columnsOf`: its parent's too), in
+   * their order, as the keys of a map: the scope `validateTable` made for it when it has run
+   * (the same names in the same order), else made here once, not once per foreign key.
    */
-  columnsByName(t: Table): ReadonlyMap<string, Column> {
+  columnNames(t: Table): ReadonlyMap<string, unknown> {
     let m = this.columnMaps.get(t);
     if (!m) {
       const out = new Map<string, Column>();
@@ -74,6 +75,11 @@ export class Validation {
       this.columnMaps.set(t, (m = out));
     }
     return m;
+  }
+
+  /** Records table `t`'s column scope (`validateTable`) for `columnNames`. */
+  noteColumns(t: Table, cols: ReadonlyMap<string, Column>) {
+    if (!this.columnMaps.has(t)) this.columnMaps.set(t, cols);
   }
 
   err(code: string, message: string, loc: Loc | undefined, hint?: string, related?: Diagnostic["related"]) {

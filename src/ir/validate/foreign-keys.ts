@@ -23,7 +23,8 @@ export function validateForeignKeys(v: Validation, s: TableScope) {
       );
       continue;
     }
-    const targetCols = v.columnsByName(target);
+    // Only the names are read (which exist, and in which order to list them).
+    const targetCols = v.columnNames(target);
     let remoteOk = true;
     for (const n of fk.refColumns) {
       if (!targetCols.has(n)) {

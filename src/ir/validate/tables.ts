@@ -74,10 +74,14 @@ export function validateTable(v: Validation, t: Table): TableScope {
   // A partition's or inheritance child's keys and indexes may name its parent's columns too.
   const listed = columnsOf((n) => v.tables.get(n), t);
   // A table of its own columns only (nearly all): the map below would be `cols` again.
-  if (listed === t.columns) return new TableScope(v, t, cols);
+  if (listed === t.columns) {
+    v.noteColumns(t, cols);
+    return new TableScope(v, t, cols);
+  }
   const all = new Map<string, Column>();
   for (const c of listed) all.set(c.name, c);
   for (const [n, c] of cols) all.set(n, c);
+  v.noteColumns(t, all);
   return new TableScope(v, t, all);
 }
 
