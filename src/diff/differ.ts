@@ -569,27 +569,27 @@ function droppedKeys(pairs: readonly { old: Table; neu: Table }[], m: Matching):
   for (const { old, neu } of pairs) {
     const t = neu.name;
     const key = (cols: readonly string[]) => keyId(t, m.mapCols(t, cols));
+    const mapCol = columnMapper(m, t);
     // Each kind on its own: a unique on the old key's columns is another object (added after).
     // In column order, as `diffConstraints` decides it (a reordered key is dropped and added).
     const pkKept =
       neu.primaryKey &&
       old.primaryKey &&
       keyDef(old.primaryKey, (cs) => m.mapCols(t, cs)) === keyDef(neu.primaryKey) &&
-      keyIndexKey(old.primaryKey, (c) => m.mapCols(t, [c])[0]!) === keyIndexKey(neu.primaryKey, (c) => c);
+      keyIndexKey(old.primaryKey, mapCol) === keyIndexKey(neu.primaryKey, (c) => c);
     if (old.primaryKey && !pkKept) out.add(key(old.primaryKey.columns));
     // The sets of the new keys are made only for a table that had such keys.
     const uniques = old.uniques.length
       ? new Set(neu.uniques.map((u) => keyDef(u) + keyIndexKey(u, (c) => c)))
       : NO_KEYS;
     for (const u of old.uniques)
-      if (!uniques.has(keyDef(u, (cs) => m.mapCols(t, cs)) + keyIndexKey(u, (c) => m.mapCols(t, [c])[0]!)))
-        out.add(key(u.columns));
+      if (!uniques.has(keyDef(u, (cs) => m.mapCols(t, cs)) + keyIndexKey(u, mapCol))) out.add(key(u.columns));
     const keptIndexes = old.indexes.some((i) => i.unique)
       ? new Set(neu.indexes.filter((i) => i.unique).map((i) => indexKey(i, (c) => c)))
       : NO_KEYS;
     for (const i of old.indexes) {
       if (!i.unique || i.parts.some((x) => x.kind !== "column")) continue;
-      if (keptIndexes.has(indexKey(i, (c) => m.mapCols(t, [c])[0]!))) continue;
+      if (keptIndexes.has(indexKey(i, mapCol))) continue;
       out.add(key(i.parts.map((x) => (x.kind === "column" ? x.column : ""))));
     }
   }
@@ -618,12 +618,22 @@ function columnAt(t: Table, i: number, name: string): Column | undefined {
 
 const NO_KEYS: ReadonlySet<string> = new Set();
 
+/**
+ * One old column name of new table `t` to its new name (`mapCols` of one name, without the
+ * arrays): the index and key comparisons map every column they name.
+ */
+function columnMapper(m: Matching, t: string): (c: string) => string {
+  const cm = m.colMaps.get(t);
+  return cm ? (c) => cm.get(c) ?? c : (c) => c;
+}
+
 const keyId = (table: string, cols: readonly string[]) => `${table}\u0000${[...cols].sort().join("\u0000")}`;
 
 /** A matched table's primary key, uniques, checks, indexes and foreign keys. */
 function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<string>, p: Phases): void {
   const t = neu.name;
   const { mapCols, mapTable } = m;
+  const mapCol = columnMapper(m, t);
   // primary key
   const opk = old.primaryKey,
     npk = neu.primaryKey;
@@ -631,7 +641,7 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
     opk &&
     npk &&
     keyDef(opk, (cs) => mapCols(t, cs)) === keyDef(npk) &&
-    keyIndexKey(opk, (c) => mapCols(t, [c])[0]!) === keyIndexKey(npk, (c) => c);
+    keyIndexKey(opk, mapCol) === keyIndexKey(npk, (c) => c);
   // Drops run before renames (phase 2): they name the table and columns as they are then.
   if (opk && !pkSame) p.constraintDrop.push({ kind: "drop-primary-key", table: old.name, primaryKey: opk });
   if (npk && !pkSame) p.constraintAdd.push({ kind: "add-primary-key", table: t, primaryKey: npk });
@@ -649,7 +659,7 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
   matchByDefinition(
     old.uniques,
     neu.uniques,
-    (u) => keyDef(u, (cs) => mapCols(t, cs)) + keyIndexKey(u, (c) => mapCols(t, [c])[0]!),
+    (u) => keyDef(u, (cs) => mapCols(t, cs)) + keyIndexKey(u, mapCol),
     (u) => keyDef(u) + keyIndexKey(u, (c) => c),
     (u) => p.constraintDrop.push({ kind: "drop-unique", table: old.name, unique: u }),
     (u) => p.constraintAdd.push({ kind: "add-unique", table: t, unique: u }),
@@ -683,7 +693,7 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
   matchByDefinition(
     old.indexes,
     neu.indexes,
-    (i) => indexKey(i, (c) => mapCols(t, [c])[0]!),
+    (i) => indexKey(i, mapCol),
     (i) => indexKey(i, (c) => c),
     (i) => p.constraintDrop.push({ kind: "drop-index", table: old.name, index: i }),
     (i) => p.constraintAdd.push({ kind: "create-index", table: t, index: i }),
@@ -694,7 +704,7 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
   matchByDefinition(
     old.exclusions ?? [],
     neu.exclusions ?? [],
-    (x) => exclusionKey(x, (c) => mapCols(t, [c])[0]!),
+    (x) => exclusionKey(x, mapCol),
     (x) => exclusionKey(x, (c) => c),
     (x) => p.constraintDrop.push({ kind: "drop-exclusion", table: old.name, exclusion: x }),
     (x) => p.constraintAdd.push({ kind: "add-exclusion", table: t, exclusion: x }),

@@ -97,7 +97,8 @@ const sameArgs = (a: readonly unknown[] | undefined, b: readonly unknown[] | und
   (a !== undefined &&
     b !== undefined &&
     a.length === b.length &&
-    a.every((v, i) => String(v) === String(b[i])));
+    // Equal values print alike without being printed (String only for `12` against `"12"`).
+    a.every((v, i) => v === b[i] || String(v) === String(b[i])));
 
 /**
  * The column's type key, its enum (or domain, a native type by its name) named as it is after
