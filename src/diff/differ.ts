@@ -520,7 +520,7 @@ function diffColumns(old: Table, neu: Table, m: Matching, p: Phases, opts: DiffO
   const colMap = m.colMaps.get(t);
   const newCols = colMap ? byName(neu.columns) : undefined;
   // The new column each old one is kept as (by position in `neu.columns`), if any.
-  const keptAt = new Uint8Array(neu.columns.length);
+  const keptAt: boolean[] = [];
   const drops: Change[] = [];
   old.columns.forEach((c, i) => {
     let nc: Column | undefined;
@@ -532,7 +532,7 @@ function diffColumns(old: Table, neu: Table, m: Matching, p: Phases, opts: DiffO
       drops.push({ kind: "drop-column", table: t, column: c });
       return;
     }
-    keptAt[neu.columns.indexOf(nc)] = 1;
+    keptAt[neu.columns.indexOf(nc)] = true;
     if (c.name !== nc.name) p.rename.push({ kind: "rename-column", table: t, from: c.name, to: nc.name });
     // No facet reads the name: the old column under its new name is made only for a change.
     const facets = columnFacets(c, nc, mapEnum);

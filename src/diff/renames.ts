@@ -35,20 +35,28 @@ export const noRenames = (): Renames => ({ tables: new Map(), enums: new Map(), 
  * is ignored, so it can stay in the file.
  */
 export function renamesFromHints(from: Schema, to: Schema): Renames {
-  const fromTables = new Map(from.tables.map((t) => [t.name, t]));
+  // The lookups by name are made the first time a hint needs them: most schemas have none.
+  let fromTablesMap: Map<string, Table> | undefined;
+  const fromTablesByName = () => (fromTablesMap ??= new Map(from.tables.map((t) => [t.name, t])));
+  const fromTables = {
+    get: (n: string) => fromTablesByName().get(n),
+    has: (n: string) => fromTablesByName().has(n),
+  };
+  const hinted = to.tables.some((t) => t.renamedFrom !== undefined);
+  const toTables = new Set(hinted ? to.tables.map((t) => t.name) : []);
   const fromEnums = new Set(from.enums.map((e) => e.name));
-  const toTables = new Set(to.tables.map((t) => t.name));
   const toEnums = new Set(to.enums.map((e) => e.name));
   const tables = new Map<string, string>();
-  for (const t of to.tables) {
-    if (
-      t.renamedFrom !== undefined &&
-      fromTables.has(t.renamedFrom) &&
-      !fromTables.has(t.name) &&
-      !toTables.has(t.renamedFrom)
-    )
-      tables.set(t.name, t.renamedFrom);
-  }
+  if (hinted)
+    for (const t of to.tables) {
+      if (
+        t.renamedFrom !== undefined &&
+        fromTables.has(t.renamedFrom) &&
+        !fromTables.has(t.name) &&
+        !toTables.has(t.renamedFrom)
+      )
+        tables.set(t.name, t.renamedFrom);
+    }
   const enums = new Map<string, string>();
   for (const e of to.enums) {
     if (
