@@ -42,7 +42,6 @@ import type {
   TableOptions,
   UniqueConstraint,
 } from "../ir/model.ts";
-import { typeKey } from "../ir/validate.ts";
 import { normSql, virtualKey } from "../ir/canonical.ts";
 import type { Change } from "./changes.ts";
 import { columnFacets, typeDiffers } from "./facets.ts";
@@ -519,7 +518,7 @@ function diffColumns(old: Table, neu: Table, m: Matching, p: Phases, opts: DiffO
   // columns
   const colMap = m.colMaps.get(t);
   const newCols = colMap ? byName(neu.columns) : undefined;
-  // The new column each old one is kept as (by position in `neu.columns`), if any.
+  // Which new columns (by position in `neu.columns`) are old ones kept.
   const keptAt: boolean[] = [];
   const drops: Change[] = [];
   old.columns.forEach((c, i) => {
