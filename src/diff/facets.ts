@@ -7,7 +7,7 @@
  * so the compiler refuses to build until the attribute says how it is compared, and every
  * switch over facets ends in `assertNever`.
  */
-import type { Column } from "../ir/model.ts";
+import type { Column, DefaultValue } from "../ir/model.ts";
 import { normSql } from "../ir/canonical.ts";
 import { typeKey } from "../ir/validate.ts";
 import { identityKey } from "../ir/identity.ts";
@@ -40,7 +40,7 @@ type Differs = (a: Column, b: Column, mapEnum: (n: string) => string) => boolean
 const FACET_DIFFERS: Record<ColumnFacet, Differs> = {
   type: (a, b, mapEnum) => typeDiffers(a, b, mapEnum),
   nullable: (a, b) => a.nullable !== b.nullable,
-  default: (a, b) => defaultKey(a) !== defaultKey(b),
+  default: (a, b) => !sameDefaultObject(a.default, b.default) && defaultKey(a) !== defaultKey(b),
   onUpdate: (a, b) => a.onUpdate !== b.onUpdate,
   // Serial and identity are different objects, and so are two identities' options.
   identity: (a, b) => identityKey(a) !== identityKey(b),
@@ -111,6 +111,26 @@ export function typeOf(c: Column, mapEnum: (n: string) => string): string {
   // Unrenamed (nearly always): the type's own key, without a copy of the type under the new name.
   if (name === t.name) return typeKey(t);
   return t.kind === "enum" ? typeKey({ kind: "enum", name }) : typeKey({ ...t, name });
+}
+
+/**
+ * Two defaults that `defaultKey` would print alike, told without printing them: both absent,
+ * or the same keys in the same order with the same (primitive) values, not raw SQL (which is
+ * compared normalised). `false` only means "compare the keys".
+ */
+function sameDefaultObject(a: DefaultValue | undefined, b: DefaultValue | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  if (a.kind === "raw" || b.kind === "raw") return false;
+  const ka = Object.keys(a),
+    kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  const x = a as unknown as Record<string, unknown>,
+    y = b as unknown as Record<string, unknown>;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i]!;
+    if (k !== kb[i] || x[k] !== y[k] || (typeof x[k] === "object" && x[k] !== null)) return false;
+  }
+  return true;
 }
 
 export const defaultKey = (c: Column): string => {
