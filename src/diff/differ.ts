@@ -145,14 +145,16 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
   const pairs = matched.filter((x) => !rebuilt.has(x.neu.name));
   const remade = matched.filter((x) => rebuilt.has(x.neu.name));
   // Foreign keys to a table made again are dropped first and added back after it.
+  // Whether each pair's primary key stays, decided once for both droppedKeys and diffConstraints.
+  const pkKept = new Map<Table, boolean>();
   const keys = new Set([
-    ...droppedKeys(pairs, m),
+    ...droppedKeys(pairs, m, pkKept),
     ...remade.flatMap(({ old, neu }) => tableKeys(old, neu.name, m)),
   ]);
   for (const { old, neu } of pairs) {
     diffTableItself(old, neu, m, p);
     diffColumns(withSequencesRenamed(old, sequenceNewName), neu, m, p, opts);
-    diffConstraints(old, neu, m, keys, p);
+    diffConstraints(old, neu, m, keys, p, pkKept.get(neu));
   }
   dropTables(
     remade.map((x) => x.old),
@@ -563,7 +565,11 @@ function diffColumns(old: Table, neu: Table, m: Matching, p: Phases, opts: DiffO
  * before it (and added again after the new key where it stays), or the database refuses the
  * key's drop (PostgreSQL: "other objects depend on it").
  */
-function droppedKeys(pairs: readonly { old: Table; neu: Table }[], m: Matching): ReadonlySet<string> {
+function droppedKeys(
+  pairs: readonly { old: Table; neu: Table }[],
+  m: Matching,
+  pkKeptOut?: Map<Table, boolean>,
+): ReadonlySet<string> {
   const out = new Set<string>();
   for (const { old, neu } of pairs) {
     const t = neu.name;
@@ -576,6 +582,7 @@ function droppedKeys(pairs: readonly { old: Table; neu: Table }[], m: Matching):
       old.primaryKey &&
       keyDef(old.primaryKey, (cs) => m.mapCols(t, cs)) === keyDef(neu.primaryKey) &&
       keyIndexKey(old.primaryKey, mapCol) === keyIndexKey(neu.primaryKey, (c) => c);
+    pkKeptOut?.set(neu, !!pkKept);
     if (old.primaryKey && !pkKept) out.add(key(old.primaryKey.columns));
     // The sets of the new keys are made only for a table that had such keys.
     const uniques = old.uniques.length
@@ -629,18 +636,27 @@ function columnMapper(m: Matching, t: string): (c: string) => string {
 const keyId = (table: string, cols: readonly string[]) => `${table}\u0000${[...cols].sort().join("\u0000")}`;
 
 /** A matched table's primary key, uniques, checks, indexes and foreign keys. */
-function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<string>, p: Phases): void {
+function diffConstraints(
+  old: Table,
+  neu: Table,
+  m: Matching,
+  keys: ReadonlySet<string>,
+  p: Phases,
+  pkKept?: boolean,
+): void {
   const t = neu.name;
   const { mapCols, mapTable } = m;
   const mapCol = columnMapper(m, t);
   // primary key
   const opk = old.primaryKey,
     npk = neu.primaryKey;
+  // `pkKept`: what `droppedKeys` decided for this pair (the same comparison), when it has.
   const pkSame =
     opk &&
     npk &&
-    keyDef(opk, (cs) => mapCols(t, cs)) === keyDef(npk) &&
-    keyIndexKey(opk, mapCol) === keyIndexKey(npk, (c) => c);
+    (pkKept ??
+      (keyDef(opk, (cs) => mapCols(t, cs)) === keyDef(npk) &&
+        keyIndexKey(opk, mapCol) === keyIndexKey(npk, (c) => c)));
   // Drops run before renames (phase 2): they name the table and columns as they are then.
   if (opk && !pkSame) p.constraintDrop.push({ kind: "drop-primary-key", table: old.name, primaryKey: opk });
   if (npk && !pkSame) p.constraintAdd.push({ kind: "add-primary-key", table: t, primaryKey: npk });
@@ -1099,6 +1115,8 @@ export type { UniqueConstraint, Check };
  * raw SQL value, `partition by = (range (d))`, compares whitespace-normalised).
  */
 export function sameOptions(a: TableOptions | undefined, b: TableOptions | undefined): boolean {
+  // The same object (nearly always: two tables without options) is the same set.
+  if (a === b) return true;
   const key = (o: TableOptions | undefined) =>
     JSON.stringify(
       Object.entries(o ?? {})
