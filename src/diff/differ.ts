@@ -42,10 +42,9 @@ import type {
   TableOptions,
   UniqueConstraint,
 } from "../ir/model.ts";
-import { typeKey } from "../ir/validate.ts";
 import { normSql, virtualKey } from "../ir/canonical.ts";
 import type { Change } from "./changes.ts";
-import { columnFacets, typeOf } from "./facets.ts";
+import { columnFacets, typeDiffers } from "./facets.ts";
 import { orderTablesForCreate } from "./order.ts";
 import { nameValue, optionText, partitionKey, tableParent } from "../ir/inheritance.ts";
 import type { Renames } from "./renames.ts";
@@ -104,10 +103,11 @@ interface Phases {
 interface Matching {
   readonly mapTable: (old: string) => string;
   readonly mapEnum: (old: string) => string;
-  /** Old column names of the table (named as it is new) mapped to the new names. */
+  /** Old column names of the table (named as it is new) mapped to the new names (itself when not renamed). */
   readonly mapCols: (newTable: string, cols: readonly string[]) => string[];
   /** Whether column `col` of new table `table` changes type (its foreign keys are rebuilt). */
   readonly retyped: (table: string, col: string) => boolean;
+  /** Per new table with renamed columns: old column → new column (kept columns only). */
   readonly colMaps: ReadonlyMap<string, ReadonlyMap<string, string>>;
   readonly enumNewName: ReadonlyMap<string, string>;
 }
@@ -145,14 +145,16 @@ export function diffSchemas(from: Schema, to: Schema, renames: Renames, opts: Di
   const pairs = matched.filter((x) => !rebuilt.has(x.neu.name));
   const remade = matched.filter((x) => rebuilt.has(x.neu.name));
   // Foreign keys to a table made again are dropped first and added back after it.
+  // Whether each pair's primary key stays, decided once for both droppedKeys and diffConstraints.
+  const pkKept = new Map<Table, boolean>();
   const keys = new Set([
-    ...droppedKeys(pairs, m),
+    ...droppedKeys(pairs, m, pkKept),
     ...remade.flatMap(({ old, neu }) => tableKeys(old, neu.name, m)),
   ]);
   for (const { old, neu } of pairs) {
     diffTableItself(old, neu, m, p);
     diffColumns(withSequencesRenamed(old, sequenceNewName), neu, m, p, opts);
-    diffConstraints(old, neu, m, keys, p);
+    diffConstraints(old, neu, m, keys, p, pkKept.get(neu));
   }
   dropTables(
     remade.map((x) => x.old),
@@ -380,24 +382,31 @@ function matchTables(from: Schema, to: Schema, renames: Renames, enumNewName: Re
   // Columns whose type changes: foreign keys on either side are dropped and added again
   // (MySQL refuses to change a column used by a foreign key; PostgreSQL may too).
   const retyped = new Set<string>();
-  const colMaps = new Map<string, Map<string, string>>(); // new table → (old col → new col)
+  // New table → (old col → new col), for the tables with renamed columns only: elsewhere every
+  // kept column keeps its name, and `mapCols` maps a name to itself.
+  const colMaps = new Map<string, Map<string, string>>();
   for (const { old, neu } of pairs) {
-    const m = new Map<string, string>();
     const renamed = renames.columns.get(neu.name);
-    const newNames = new Set(neu.columns.map((c) => c.name));
-    if (renamed) {
-      for (const c of old.columns) m.set(c.name, c.name);
-      for (const [n, o] of renamed) m.set(o, n);
-      for (const [o, n] of m) if (!newNames.has(n)) m.delete(o);
-    } else for (const c of old.columns) if (newNames.has(c.name)) m.set(c.name, c.name);
+    if (!renamed) {
+      neu.columns.forEach((c, i) => {
+        const prev = columnAt(old, i, c.name);
+        if (prev && typeDiffers(prev, c, mapEnum)) retyped.add(`${neu.name}\u0000${c.name}`);
+      });
+      continue;
+    }
+    const m = new Map<string, string>();
+    const newCols = byName(neu.columns);
+    const oldCols = byName(old.columns);
+    for (const c of old.columns) m.set(c.name, c.name);
+    for (const [n, o] of renamed) m.set(o, n);
+    for (const [o, n] of m) if (!newCols.has(n)) m.delete(o);
     colMaps.set(neu.name, m);
-    const oldCols = new Map(old.columns.map((c) => [c.name, c]));
-    // Without renames every kept column keeps its name: the map is its own inverse.
-    const oldByNew = renamed ? new Map([...m].map(([o, n]) => [n, o])) : m;
+    const oldByNew = new Map<string, string>();
+    for (const [o, n] of m) oldByNew.set(n, o);
     for (const c of neu.columns) {
       const oc = oldByNew.get(c.name);
       const prev = oc === undefined ? undefined : oldCols.get(oc);
-      if (prev && typeOf(prev, mapEnum) !== typeKey(c.type)) retyped.add(`${neu.name}\u0000${c.name}`);
+      if (prev && typeDiffers(prev, c, mapEnum)) retyped.add(`${neu.name}\u0000${c.name}`);
     }
   }
   const mapCols = (newTable: string, cols: readonly string[]) =>
@@ -407,7 +416,7 @@ function matchTables(from: Schema, to: Schema, renames: Renames, enumNewName: Re
     mapTable,
     mapEnum,
     mapCols,
-    retyped: (table, col) => retyped.has(`${table}\u0000${col}`),
+    retyped: (table, col) => retyped.size > 0 && retyped.has(`${table}\u0000${col}`),
     colMaps,
     enumNewName,
   };
@@ -509,32 +518,38 @@ function diffColumns(old: Table, neu: Table, m: Matching, p: Phases, opts: DiffO
   const t = neu.name;
   const { mapEnum } = m;
   // columns
-  const colMap = m.colMaps.get(t)!;
-  const newCols = new Map(neu.columns.map((c) => [c.name, c]));
-  const kept = new Set<string>();
+  const colMap = m.colMaps.get(t);
+  const newCols = colMap ? byName(neu.columns) : undefined;
+  // Which new columns (by position in `neu.columns`) are old ones kept.
+  const keptAt: boolean[] = [];
   const drops: Change[] = [];
-  for (const c of old.columns) {
-    const n = colMap.get(c.name);
-    const nc = n === undefined ? undefined : newCols.get(n);
+  old.columns.forEach((c, i) => {
+    let nc: Column | undefined;
+    if (colMap) {
+      const n = colMap.get(c.name);
+      nc = n === undefined ? undefined : newCols!.get(n);
+    } else nc = columnAt(neu, i, c.name);
     if (!nc) {
       drops.push({ kind: "drop-column", table: t, column: c });
-      continue;
+      return;
     }
-    kept.add(nc.name);
+    keptAt[neu.columns.indexOf(nc)] = true;
     if (c.name !== nc.name) p.rename.push({ kind: "rename-column", table: t, from: c.name, to: nc.name });
     // No facet reads the name: the old column under its new name is made only for a change.
     const facets = columnFacets(c, nc, mapEnum);
     if (facets.length)
       p.column.push({ kind: "alter-column", table: t, from: { ...c, name: nc.name }, to: nc, facets });
-  }
+  });
   // Dropped last column first: the down migration adds them back (at the end) in their order.
   p.columnDrop.push(...drops.reverse());
-  for (const c of neu.columns)
-    if (!kept.has(c.name)) p.column.push({ kind: "add-column", table: t, column: c });
+  neu.columns.forEach((c, i) => {
+    if (!keptAt[i]) p.column.push({ kind: "add-column", table: t, column: c });
+  });
   // Order: the kept columns, by their new names, in the old order and in the new.
   if (opts.columnOrder) {
+    const kept = new Set(neu.columns.filter((_, i) => keptAt[i]).map((c) => c.name));
     const before = old.columns.flatMap((c) => {
-      const n = colMap.get(c.name);
+      const n = colMap ? colMap.get(c.name) : kept.has(c.name) ? c.name : undefined;
       return n !== undefined && kept.has(n) ? [n] : [];
     });
     const after = neu.columns.filter((c) => kept.has(c.name)).map((c) => c.name);
@@ -550,47 +565,98 @@ function diffColumns(old: Table, neu: Table, m: Matching, p: Phases, opts: DiffO
  * before it (and added again after the new key where it stays), or the database refuses the
  * key's drop (PostgreSQL: "other objects depend on it").
  */
-function droppedKeys(pairs: readonly { old: Table; neu: Table }[], m: Matching): ReadonlySet<string> {
+function droppedKeys(
+  pairs: readonly { old: Table; neu: Table }[],
+  m: Matching,
+  pkKeptOut?: Map<Table, boolean>,
+): ReadonlySet<string> {
   const out = new Set<string>();
   for (const { old, neu } of pairs) {
     const t = neu.name;
     const key = (cols: readonly string[]) => keyId(t, m.mapCols(t, cols));
+    const mapCol = columnMapper(m, t);
     // Each kind on its own: a unique on the old key's columns is another object (added after).
     // In column order, as `diffConstraints` decides it (a reordered key is dropped and added).
     const pkKept =
       neu.primaryKey &&
       old.primaryKey &&
       keyDef(old.primaryKey, (cs) => m.mapCols(t, cs)) === keyDef(neu.primaryKey) &&
-      keyIndexKey(old.primaryKey, (c) => m.mapCols(t, [c])[0]!) === keyIndexKey(neu.primaryKey, (c) => c);
+      keyIndexKey(old.primaryKey, mapCol) === keyIndexKey(neu.primaryKey, (c) => c);
+    pkKeptOut?.set(neu, !!pkKept);
     if (old.primaryKey && !pkKept) out.add(key(old.primaryKey.columns));
-    const uniques = new Set(neu.uniques.map((u) => keyDef(u) + keyIndexKey(u, (c) => c)));
+    // The sets of the new keys are made only for a table that had such keys.
+    const uniques = old.uniques.length
+      ? new Set(neu.uniques.map((u) => keyDef(u) + keyIndexKey(u, (c) => c)))
+      : NO_KEYS;
     for (const u of old.uniques)
-      if (!uniques.has(keyDef(u, (cs) => m.mapCols(t, cs)) + keyIndexKey(u, (c) => m.mapCols(t, [c])[0]!)))
-        out.add(key(u.columns));
-    const keptIndexes = new Set(neu.indexes.filter((i) => i.unique).map((i) => indexKey(i, (c) => c)));
+      if (!uniques.has(keyDef(u, (cs) => m.mapCols(t, cs)) + keyIndexKey(u, mapCol))) out.add(key(u.columns));
+    const keptIndexes = old.indexes.some((i) => i.unique)
+      ? new Set(neu.indexes.filter((i) => i.unique).map((i) => indexKey(i, (c) => c)))
+      : NO_KEYS;
     for (const i of old.indexes) {
       if (!i.unique || i.parts.some((x) => x.kind !== "column")) continue;
-      if (keptIndexes.has(indexKey(i, (c) => m.mapCols(t, [c])[0]!))) continue;
+      if (keptIndexes.has(indexKey(i, mapCol))) continue;
       out.add(key(i.parts.map((x) => (x.kind === "column" ? x.column : ""))));
     }
   }
   return out;
 }
 
+/**
+ * Items by name, the last of each name winning (as `new Map(xs.map(...))` would): built with a
+ * loop because the Map constructor over an array of pairs was the differ's top cost at 1,000 tables.
+ */
+function byName<T extends { name: string }>(xs: readonly T[]): Map<string, T> {
+  const out = new Map<string, T>();
+  for (const x of xs) out.set(x.name, x);
+  return out;
+}
+
+/**
+ * Column `name` of `t`, looked for first at position `i` (a kept column nearly always keeps
+ * its place): one comparison instead of a map of the table's columns. Names are unique in a
+ * table (validation refuses a second), so this is the column a lookup by name finds.
+ */
+function columnAt(t: Table, i: number, name: string): Column | undefined {
+  const c = t.columns[i];
+  return c?.name === name ? c : t.columns.find((x) => x.name === name);
+}
+
+const NO_KEYS: ReadonlySet<string> = new Set();
+
+/**
+ * One old column name of new table `t` to its new name (`mapCols` of one name, without the
+ * arrays): the index and key comparisons map every column they name.
+ */
+function columnMapper(m: Matching, t: string): (c: string) => string {
+  const cm = m.colMaps.get(t);
+  return cm ? (c) => cm.get(c) ?? c : (c) => c;
+}
+
 const keyId = (table: string, cols: readonly string[]) => `${table}\u0000${[...cols].sort().join("\u0000")}`;
 
 /** A matched table's primary key, uniques, checks, indexes and foreign keys. */
-function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<string>, p: Phases): void {
+function diffConstraints(
+  old: Table,
+  neu: Table,
+  m: Matching,
+  keys: ReadonlySet<string>,
+  p: Phases,
+  pkKept?: boolean,
+): void {
   const t = neu.name;
   const { mapCols, mapTable } = m;
+  const mapCol = columnMapper(m, t);
   // primary key
   const opk = old.primaryKey,
     npk = neu.primaryKey;
+  // `pkKept`: what `droppedKeys` decided for this pair (the same comparison), when it has.
   const pkSame =
     opk &&
     npk &&
-    keyDef(opk, (cs) => mapCols(t, cs)) === keyDef(npk) &&
-    keyIndexKey(opk, (c) => mapCols(t, [c])[0]!) === keyIndexKey(npk, (c) => c);
+    (pkKept ??
+      (keyDef(opk, (cs) => mapCols(t, cs)) === keyDef(npk) &&
+        keyIndexKey(opk, mapCol) === keyIndexKey(npk, (c) => c)));
   // Drops run before renames (phase 2): they name the table and columns as they are then.
   if (opk && !pkSame) p.constraintDrop.push({ kind: "drop-primary-key", table: old.name, primaryKey: opk });
   if (npk && !pkSame) p.constraintAdd.push({ kind: "add-primary-key", table: t, primaryKey: npk });
@@ -608,7 +674,7 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
   matchByDefinition(
     old.uniques,
     neu.uniques,
-    (u) => keyDef(u, (cs) => mapCols(t, cs)) + keyIndexKey(u, (c) => mapCols(t, [c])[0]!),
+    (u) => keyDef(u, (cs) => mapCols(t, cs)) + keyIndexKey(u, mapCol),
     (u) => keyDef(u) + keyIndexKey(u, (c) => c),
     (u) => p.constraintDrop.push({ kind: "drop-unique", table: old.name, unique: u }),
     (u) => p.constraintAdd.push({ kind: "add-unique", table: t, unique: u }),
@@ -642,7 +708,7 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
   matchByDefinition(
     old.indexes,
     neu.indexes,
-    (i) => indexKey(i, (c) => mapCols(t, [c])[0]!),
+    (i) => indexKey(i, mapCol),
     (i) => indexKey(i, (c) => c),
     (i) => p.constraintDrop.push({ kind: "drop-index", table: old.name, index: i }),
     (i) => p.constraintAdd.push({ kind: "create-index", table: t, index: i }),
@@ -653,7 +719,7 @@ function diffConstraints(old: Table, neu: Table, m: Matching, keys: ReadonlySet<
   matchByDefinition(
     old.exclusions ?? [],
     neu.exclusions ?? [],
-    (x) => exclusionKey(x, (c) => mapCols(t, [c])[0]!),
+    (x) => exclusionKey(x, mapCol),
     (x) => exclusionKey(x, (c) => c),
     (x) => p.constraintDrop.push({ kind: "drop-exclusion", table: old.name, exclusion: x }),
     (x) => p.constraintAdd.push({ kind: "add-exclusion", table: t, exclusion: x }),
@@ -917,6 +983,9 @@ function indexKey(i: Index, mapCol: (c: string) => string): string {
  * change of it is a new key (PostgreSQL alters only a foreign key's deferrability in place).
  */
 function keyIndexKey(k: KeyIndexClauses, mapCol: (c: string) => string): string {
+  // A key that says none of it (nearly all): the key of nothing, made once.
+  if (!k.include?.length && k.storage === undefined && !k.nullsNotDistinct && k.deferrable === undefined)
+    return PLAIN_KEY_INDEX;
   return JSON.stringify([
     (k.include ?? []).map(mapCol),
     sortedStorage(k.storage),
@@ -925,9 +994,15 @@ function keyIndexKey(k: KeyIndexClauses, mapCol: (c: string) => string): string 
   ]);
 }
 
+const PLAIN_KEY_INDEX = JSON.stringify([[], [], false, null]);
+
 /** Storage parameters by name: their order carries no meaning. */
 const sortedStorage = (storage: Readonly<Record<string, string>> | undefined) =>
-  Object.entries(storage ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // Nearly every key has none: no entries to list and sort (the same `[]` in the key).
+  storage === undefined
+    ? NO_STORAGE
+    : Object.entries(storage).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+const NO_STORAGE: readonly [string, string][] = Object.freeze([]) as readonly [string, string][];
 
 function fkKey(
   f: ForeignKey,
@@ -963,7 +1038,13 @@ function matchByDefinition<T extends { name: string }>(
   forceRebuild?: (x: T) => boolean,
   kept?: (a: T, b: T) => void,
 ): void {
-  const newByName = new Map(news.map((x) => [x.name, x]));
+  // Most tables have none of a kind (exclusions, uniques): nothing to pair.
+  if (!olds.length && !news.length) return;
+  if (allKeptInPlace(olds, news, oldKey, newKey, forceRebuild)) {
+    for (let i = 0; i < olds.length; i++) kept?.(olds[i]!, news[i]!);
+    return;
+  }
+  const newByName = byName(news);
   const leftOld: T[] = [];
   const matchedNew = new Set<T>();
   for (const o of olds) {
@@ -1003,6 +1084,30 @@ function matchByDefinition<T extends { name: string }>(
   for (const n of news) if (!matchedNew.has(n)) add(n);
 }
 
+/**
+ * Whether `matchByDefinition` would keep every item as it is (nearly every table's): the same
+ * names in the same order, none twice, each with its old definition and none to rebuild. Then
+ * each old item pairs with the new one at its position, and no map or set is needed. Short
+ * lists only (a table's checks, indexes or keys); longer ones take the general way.
+ */
+function allKeptInPlace<T extends { name: string }>(
+  olds: readonly T[],
+  news: readonly T[],
+  oldKey: (x: T) => string,
+  newKey: (x: T) => string,
+  forceRebuild: ((x: T) => boolean) | undefined,
+): boolean {
+  if (olds.length !== news.length || news.length > 8) return false;
+  for (let i = 0; i < news.length; i++) {
+    const name = news[i]!.name;
+    if (olds[i]!.name !== name) return false;
+    for (let j = 0; j < i; j++) if (news[j]!.name === name) return false;
+  }
+  for (let i = 0; i < news.length; i++)
+    if (oldKey(olds[i]!) !== newKey(news[i]!) || forceRebuild?.(news[i]!)) return false;
+  return true;
+}
+
 export type { UniqueConstraint, Check };
 
 /**
@@ -1010,6 +1115,8 @@ export type { UniqueConstraint, Check };
  * raw SQL value, `partition by = (range (d))`, compares whitespace-normalised).
  */
 export function sameOptions(a: TableOptions | undefined, b: TableOptions | undefined): boolean {
+  // The same object (nearly always: two tables without options) is the same set.
+  if (a === b) return true;
   const key = (o: TableOptions | undefined) =>
     JSON.stringify(
       Object.entries(o ?? {})

@@ -7,7 +7,7 @@
  * so the compiler refuses to build until the attribute says how it is compared, and every
  * switch over facets ends in `assertNever`.
  */
-import type { Column } from "../ir/model.ts";
+import type { Column, DefaultValue } from "../ir/model.ts";
 import { normSql } from "../ir/canonical.ts";
 import { typeKey } from "../ir/validate.ts";
 import { identityKey } from "../ir/identity.ts";
@@ -38,9 +38,9 @@ type Differs = (a: Column, b: Column, mapEnum: (n: string) => string) => boolean
 
 /** How each facet is compared; `a` is the old column (its enum named through `mapEnum`). */
 const FACET_DIFFERS: Record<ColumnFacet, Differs> = {
-  type: (a, b, mapEnum) => typeOf(a, mapEnum) !== typeKey(b.type),
+  type: (a, b, mapEnum) => typeDiffers(a, b, mapEnum),
   nullable: (a, b) => a.nullable !== b.nullable,
-  default: (a, b) => defaultKey(a) !== defaultKey(b),
+  default: (a, b) => !sameDefaultObject(a.default, b.default) && defaultKey(a) !== defaultKey(b),
   onUpdate: (a, b) => a.onUpdate !== b.onUpdate,
   // Serial and identity are different objects, and so are two identities' options.
   identity: (a, b) => identityKey(a) !== identityKey(b),
@@ -59,19 +59,78 @@ export function columnFacets(
   b: Column,
   mapEnum: (n: string) => string = (x) => x,
 ): readonly ColumnFacet[] {
-  return COLUMN_FACETS.filter((f) => FACET_DIFFERS[f](a, b, mapEnum));
+  // A loop, not `filter`: this runs for every kept column, and almost all of them differ in
+  // nothing (then no array is made at all).
+  let out: ColumnFacet[] | undefined;
+  for (const f of COLUMN_FACETS) if (FACET_DIFFERS[f](a, b, mapEnum)) (out ??= []).push(f);
+  return out ?? NO_FACETS;
 }
+
+/** The facets of a column that did not change: one shared, frozen empty list. */
+const NO_FACETS: readonly ColumnFacet[] = Object.freeze([]);
+
+/**
+ * Whether the old column `a` (its enum or domain named through `mapEnum`) has another type than
+ * `b`: their `typeOf` and `typeKey` differ. Two types written alike are told equal first without
+ * building either key (every kept column is compared, and almost none changes type); anything
+ * else compares the keys.
+ */
+export function typeDiffers(a: Column, b: Column, mapEnum: (n: string) => string): boolean {
+  const x = a.type,
+    y = b.type;
+  if (
+    x.kind === y.kind &&
+    (x.kind === "portable" ? x.name === y.name : mapEnum(x.name) === y.name) &&
+    (x.kind === "enum" ||
+      (y.kind !== "enum" &&
+        !x.unsigned === !y.unsigned &&
+        sameArgs(x.args, y.args) &&
+        (x.kind === "portable" || (y.kind === "native" && !x.array === !y.array))))
+  )
+    return false;
+  return typeOf(a, mapEnum) !== typeKey(y);
+}
+
+/** Type arguments that print the same (`typeKey` joins them with commas). */
+const sameArgs = (a: readonly unknown[] | undefined, b: readonly unknown[] | undefined): boolean =>
+  a === b ||
+  (a !== undefined &&
+    b !== undefined &&
+    a.length === b.length &&
+    // Equal values print alike without being printed (String only for `12` against `"12"`).
+    a.every((v, i) => v === b[i] || String(v) === String(b[i])));
 
 /**
  * The column's type key, its enum (or domain, a native type by its name) named as it is after
  * the renames of enums and domains.
  */
 export function typeOf(c: Column, mapEnum: (n: string) => string): string {
-  return c.type.kind === "enum"
-    ? typeKey({ kind: "enum", name: mapEnum(c.type.name) })
-    : c.type.kind === "native"
-      ? typeKey({ ...c.type, name: mapEnum(c.type.name) })
-      : typeKey(c.type);
+  const t = c.type;
+  if (t.kind === "portable") return typeKey(t);
+  const name = mapEnum(t.name);
+  // Unrenamed (nearly always): the type's own key, without a copy of the type under the new name.
+  if (name === t.name) return typeKey(t);
+  return t.kind === "enum" ? typeKey({ kind: "enum", name }) : typeKey({ ...t, name });
+}
+
+/**
+ * Two defaults that `defaultKey` would print alike, told without printing them: both absent,
+ * or the same keys in the same order with the same (primitive) values, not raw SQL (which is
+ * compared normalised). `false` only means "compare the keys".
+ */
+function sameDefaultObject(a: DefaultValue | undefined, b: DefaultValue | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  if (a.kind === "raw" || b.kind === "raw") return false;
+  const ka = Object.keys(a),
+    kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  const x = a as unknown as Record<string, unknown>,
+    y = b as unknown as Record<string, unknown>;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i]!;
+    if (k !== kb[i] || x[k] !== y[k] || (typeof x[k] === "object" && x[k] !== null)) return false;
+  }
+  return true;
 }
 
 export const defaultKey = (c: Column): string => {

@@ -35,20 +35,28 @@ export const noRenames = (): Renames => ({ tables: new Map(), enums: new Map(), 
  * is ignored, so it can stay in the file.
  */
 export function renamesFromHints(from: Schema, to: Schema): Renames {
-  const fromTables = new Map(from.tables.map((t) => [t.name, t]));
+  // The lookups by name are made the first time a hint needs them: most schemas have none.
+  let fromTablesMap: Map<string, Table> | undefined;
+  const fromTablesByName = () => (fromTablesMap ??= new Map(from.tables.map((t) => [t.name, t])));
+  const fromTables = {
+    get: (n: string) => fromTablesByName().get(n),
+    has: (n: string) => fromTablesByName().has(n),
+  };
+  const hinted = to.tables.some((t) => t.renamedFrom !== undefined);
+  const toTables = new Set(hinted ? to.tables.map((t) => t.name) : []);
   const fromEnums = new Set(from.enums.map((e) => e.name));
-  const toTables = new Set(to.tables.map((t) => t.name));
   const toEnums = new Set(to.enums.map((e) => e.name));
   const tables = new Map<string, string>();
-  for (const t of to.tables) {
-    if (
-      t.renamedFrom !== undefined &&
-      fromTables.has(t.renamedFrom) &&
-      !fromTables.has(t.name) &&
-      !toTables.has(t.renamedFrom)
-    )
-      tables.set(t.name, t.renamedFrom);
-  }
+  if (hinted)
+    for (const t of to.tables) {
+      if (
+        t.renamedFrom !== undefined &&
+        fromTables.has(t.renamedFrom) &&
+        !fromTables.has(t.name) &&
+        !toTables.has(t.renamedFrom)
+      )
+        tables.set(t.name, t.renamedFrom);
+    }
   const enums = new Map<string, string>();
   for (const e of to.enums) {
     if (
@@ -139,12 +147,20 @@ export function renameCandidates(from: Schema, to: Schema, renames: Renames): Re
   for (const t of to.tables) {
     const old = fromTables.get(renames.tables.get(t.name) ?? t.name);
     if (!old) continue;
-    const colRenames = renames.columns.get(t.name) ?? new Map<string, string>();
+    const colRenames = renames.columns.get(t.name) ?? NO_RENAMES;
+    // The added columns first, each looked for at its own position in the old table before a
+    // scan (a kept column nearly always keeps its place): with none added, as in nearly every
+    // table, there is no candidate, and no set of either table's names is made.
+    const added = t.columns.filter(
+      (c, i) =>
+        old.columns[i]?.name !== c.name &&
+        !old.columns.some((o) => o.name === c.name) &&
+        !colRenames.has(c.name),
+    );
+    if (!added.length) continue;
     const renamedOldCols = new Set(colRenames.values());
     const newCols = new Set(t.columns.map((c) => c.name));
-    const oldCols = new Set(old.columns.map((c) => c.name));
     const dropped = old.columns.filter((c) => !newCols.has(c.name) && !renamedOldCols.has(c.name));
-    const added = t.columns.filter((c) => !oldCols.has(c.name) && !colRenames.has(c.name));
     const used = new Set<string>();
     for (const a of added) {
       const match = dropped.find((d) => !used.has(d.name) && compatible(d, a));
@@ -156,6 +172,8 @@ export function renameCandidates(from: Schema, to: Schema, renames: Renames): Re
   }
   return out;
 }
+
+const NO_RENAMES: ReadonlyMap<string, string> = new Map();
 
 const compatible = (a: Column, b: Column) => typeKey(a.type) === typeKey(b.type);
 

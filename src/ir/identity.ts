@@ -63,9 +63,13 @@ export function effectiveIdentityOptions(c: Column): IdentityOptions | undefined
   return Object.keys(out).length ? out : undefined;
 }
 
+const PLAIN_IDENTITY = `identity:${JSON.stringify({})}`;
+
 /** What the `identity` facet compares: none, serial, or identity with its effective options. */
 export function identityKey(c: Column): string {
   if (!c.identity) return "";
   if (c.serial) return "serial";
+  // No options (nearly every identity): the key of none, without computing or printing them.
+  if (!c.identityOptions) return PLAIN_IDENTITY;
   return `identity:${JSON.stringify(effectiveIdentityOptions(c) ?? {})}`;
 }

@@ -604,11 +604,11 @@ export interface DatabaseDefaults {
 
 /** The prefix lengths of a key or an index, by column (empty when it keys whole columns). */
 export function keyPrefixLengths(k: PrimaryKey | UniqueConstraint | Index): ReadonlyMap<string, number> {
-  if ("parts" in k)
-    return new Map(
-      k.parts.flatMap((p) => (p.kind === "column" && p.length !== undefined ? [[p.column, p.length]] : [])),
-    );
-  return new Map(Object.entries(k.prefixLengths ?? {}));
+  const out = new Map<string, number>();
+  if ("parts" in k) {
+    for (const p of k.parts) if (p.kind === "column" && p.length !== undefined) out.set(p.column, p.length);
+  } else if (k.prefixLengths) for (const c in k.prefixLengths) out.set(c, k.prefixLengths[c]!);
+  return out;
 }
 
 export const emptySchema = (): Schema => ({ tables: [], enums: [] });

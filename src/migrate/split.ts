@@ -53,6 +53,14 @@ export function splitSql(text: string, backslashEscapes = false): SplitResult {
   let wordStart = -1;
   const flushWord = (end: number) => {
     if (wordStart < 0) return;
+    const length = end - wordStart;
+    // Only END, CASE, BEGIN, TRIGGER, FUNCTION and PROCEDURE matter: another length is none of
+    // them (no copy of every word of the file; words are ASCII, so case keeps their length).
+    if (length < 3 || length > 9 || length === 6) {
+      wordStart = -1;
+      afterEnd = false;
+      return;
+    }
     const w = text.slice(wordStart, end).toUpperCase();
     wordStart = -1;
     if (
@@ -74,7 +82,7 @@ export function splitSql(text: string, backslashEscapes = false): SplitResult {
   };
   while (i < n) {
     const c = text[i]!;
-    const isWord = /[A-Za-z0-9_]/.test(c);
+    const isWord = isWordChar(text.charCodeAt(i));
     if (isWord) {
       if (wordStart < 0) wordStart = i;
       i++;
@@ -146,6 +154,10 @@ export function splitSql(text: string, backslashEscapes = false): SplitResult {
   push(n);
   return { statements, directives };
 }
+
+/** `[A-Za-z0-9_]` by character code: tested on every character of a migration, a regex per character was most of the split. */
+const isWordChar = (k: number) =>
+  (k >= 97 && k <= 122) || (k >= 65 && k <= 90) || (k >= 48 && k <= 57) || k === 95;
 
 /** The rule ids of `-- schemavc:allow a, b` lines in a statement's leading comments. */
 function allowDirectives(lead: string): string[] {

@@ -29,6 +29,7 @@ import { assertNever, type CommentedItem } from "../../diff/changes.ts";
 import { type Capabilities, createsIndex, type RenderContext, type Statement } from "../dialect.ts";
 import { planSteps, type Step } from "../../diff/steps.ts";
 import { dollarQuoted } from "../../ir/canonical.ts";
+import { NameHint } from "../../ir/by-name.ts";
 import { argumentsWithoutDefaults, routineClauses, triggerHead } from "./routines.ts";
 
 export abstract class BaseRenderer {
@@ -76,6 +77,12 @@ export abstract class BaseRenderer {
   protected steps: readonly Step[] = [];
   /** The step being rendered: what `tableIn` reads. */
   protected step: Step | undefined;
+  /**
+   * Where each table was last found: in the timeline's schemas (which keep the tables where
+   * `ctx.from` has them) and in `ctx.to` (its own order: a snapshot's is sorted, the files' is not).
+   */
+  protected readonly tableHint = new NameHint();
+  protected readonly toHint = new NameHint();
 
   protected renderAll(changes: readonly Change[]): string[] {
     return changes.flatMap((c, i) => this.renderStep(i, c));
@@ -658,7 +665,7 @@ export abstract class BaseRenderer {
    */
   protected tableIn(side: "from" | "to", name: string): Table {
     const s = this.step ? (side === "from" ? this.step.before : this.step.after) : this.ctx[side];
-    const t = s.tables.find((x) => x.name === name);
+    const t = (this.step || side === "from" ? this.tableHint : this.toHint).find(s.tables, name);
     if (!t)
       throw new Error(
         `render: table ${name} not in the schema ${side === "from" ? "before" : "after"} the change`,

@@ -3,7 +3,7 @@
  * database refuses is an error, what it accepts but is odd a warning (the validator may refuse
  * only what the database itself would refuse; `grammar/README.md`, "Errors and warnings").
  */
-import { sibling } from "../../ir/qualified.ts";
+import { qualify, schemaOf } from "../../ir/qualified.ts";
 import { columnsOf, tableParent } from "../../ir/inheritance.ts";
 import {
   INTEGER_TYPES,
@@ -134,7 +134,9 @@ export function validatePortable(
     ...validateTypeNames(schema, caps, db),
     ...validateNameScopes(schema, caps.nameScopes, db),
   ];
-  const tables = new Map(schema.tables.map((t) => [t.name, t]));
+  const tables = new Map<string, Table>();
+  for (const t of schema.tables) tables.set(t.name, t);
+  const lookup = (n: string) => tables.get(n);
   const a = caps.accepts;
   for (const t of schema.tables) {
     if (t.virtual) {
@@ -193,11 +195,10 @@ export function validatePortable(
         );
     for (const fk of t.foreignKeys) {
       const target = tables.get(fk.refTable);
-      const lookup = (n: string) => tables.get(n);
-      const cols = fk.columns.map((n) => columnsOf(lookup, t).find((c) => c.name === n));
-      const refs = fk.refColumns.map((n) =>
-        (target ? columnsOf(lookup, target) : []).find((c) => c.name === n),
-      );
+      const own = columnsOf(lookup, t);
+      const theirs = target ? columnsOf(lookup, target) : [];
+      const cols = fk.columns.map((n) => own.find((c) => c.name === n));
+      const refs = fk.refColumns.map((n) => theirs.find((c) => c.name === n));
       // Unknown names and arity are the language's errors, reported before this runs.
       if (!target || fk.columns.length !== fk.refColumns.length || [...cols, ...refs].some((c) => !c))
         continue;
@@ -286,22 +287,18 @@ export function validateNameScopes(schema: Schema, scopes: NameScopes, db: strin
     check: "check",
   };
   for (const t of schema.tables) {
-    const named: [keyof NameScopes, { name: string; src?: SourceInfo }][] = [
-      ...(t.primaryKey ? [["primaryKey", t.primaryKey] as [keyof NameScopes, typeof t.primaryKey]] : []),
-      ...t.uniques.map((u) => ["unique", u] as [keyof NameScopes, typeof u]),
-      ...t.indexes.map((i) => ["index", i] as [keyof NameScopes, typeof i]),
-      ...t.checks.map((c) => ["check", c] as [keyof NameScopes, typeof c]),
-      ...t.foreignKeys.map((f) => ["foreignKey", f] as [keyof NameScopes, typeof f]),
-    ];
-    for (const [kind, x] of named) {
-      // In the table's schema (PostgreSQL's `sales.orders_pkey` is not `orders_pkey`).
-      const key = sibling(t.name, x.name);
+    // Each kind's items in turn, without a list of [kind, item] pairs per table.
+    // In the table's schema (PostgreSQL's `sales.orders_pkey` is not `orders_pkey`): `sibling`,
+    // with the table's schema read once.
+    const ns = schemaOf(t.name);
+    const claim = (kind: keyof NameScopes, x: { name: string; src?: SourceInfo }) => {
+      const key = qualify(ns, x.name);
       const prev = first.get(key);
       if (!prev) {
-        first.set(key, { table: t.name, kind, ...(x.src ? { src: x.src } : {}) });
-        continue;
+        first.set(key, x.src ? { table: t.name, kind, src: x.src } : { table: t.name, kind });
+        return;
       }
-      if (prev.table === t.name) continue;
+      if (prev.table === t.name) return;
       const refused = scopes[kind] === "schema" && scopes[prev.kind] === "schema";
       const prevLoc = locOf(prev.src);
       out.push(
@@ -316,7 +313,12 @@ export function validateNameScopes(schema: Schema, scopes: NameScopes, db: strin
           prevLoc ? { message: "first used here", loc: prevLoc } : undefined,
         ),
       );
-    }
+    };
+    if (t.primaryKey) claim("primaryKey", t.primaryKey);
+    for (const u of t.uniques) claim("unique", u);
+    for (const i of t.indexes) claim("index", i);
+    for (const c of t.checks) claim("check", c);
+    for (const f of t.foreignKeys) claim("foreignKey", f);
   }
   return out;
 }
@@ -368,21 +370,21 @@ export function validateUnsigned(schema: Schema, caps: Capabilities, db: string)
   // A key on a prefix: PostgreSQL and SQLite index whole values (or an expression).
   if (!caps.indexPrefixes)
     for (const t of schema.tables) {
-      const keys: [string, PrimaryKey | UniqueConstraint | Index][] = [
-        ...(t.primaryKey ? [[`primary key of \`${t.name}\``, t.primaryKey] as [string, PrimaryKey]] : []),
-        ...t.uniques.map((u): [string, UniqueConstraint] => [`unique constraint \`${u.name}\``, u]),
-        ...t.indexes.map((i): [string, Index] => [`index \`${i.name}\``, i]),
-      ];
-      for (const [what, k] of keys)
+      // What each key is called is written only for one that has prefix lengths.
+      const check = (k: PrimaryKey | UniqueConstraint | Index, what: () => string) => {
         if (keyPrefixLengths(k).size)
           out.push(
             dialectError(
               "index-prefix",
-              `${db} has no index prefix lengths (${what})`,
+              `${db} has no index prefix lengths (${what()})`,
               k.src,
               "index the whole column, or an expression such as `(left(name, 20))`",
             ),
           );
+      };
+      if (t.primaryKey) check(t.primaryKey, () => `primary key of \`${t.name}\``);
+      for (const u of t.uniques) check(u, () => `unique constraint \`${u.name}\``);
+      for (const i of t.indexes) check(i, () => `index \`${i.name}\``);
     }
   return out;
 }

@@ -124,7 +124,9 @@ export class SqliteRenderer extends BaseRenderer {
     this.ctx = ctx;
     this.steps = ctx.steps ?? planSteps(ctx.from, changes);
     const lineage = tableLineage(changes);
-    this.later = { changes, lineage };
+    // The column renames with their positions, once: `finalNames` runs for every added column.
+    const columnRenames = changes.flatMap((r, k) => (r.kind === "rename-column" ? [{ r, k }] : []));
+    this.later = { changes, lineage, columnRenames };
     const idOf = (i: number, c: Change) => {
       const t = tableOf(c);
       return t === undefined ? undefined : lineage.id(i, t);
@@ -157,22 +159,30 @@ export class SqliteRenderer extends BaseRenderer {
       if (id !== undefined && rebuild.has(id)) last.set(id, Math.max(i, last.get(id) ?? -1));
     });
     for (const id of last.keys()) if (!rebuild.has(id)) last.delete(id);
+    // The rebuilds due at each change, in the order of `last`; and the columns the absorbed
+    // add-column changes add to each table (not in the database yet at its rebuild), in plan
+    // order: both gathered once, not per change and per rebuild.
+    const dueAt = new Map<number, string[]>();
+    for (const [table, pos] of last) (dueAt.get(pos) ?? dueAt.set(pos, []).get(pos)!).push(table);
+    const addedTo = new Map<string, string[]>();
+    if (last.size)
+      changes.forEach((a, k) => {
+        if (a.kind !== "add-column") return;
+        const id = lineage.id(k, a.table);
+        (addedTo.get(id) ?? addedTo.set(id, []).get(id)!).push(a.column.name);
+      });
     const out: string[] = [];
     changes.forEach((c, i) => {
       const id = idOf(i, c);
       const absorbed =
         id !== undefined && rebuild.has(id) && c.kind !== "rename-table" && c.kind !== "rename-column";
       if (!absorbed) out.push(...this.renderStep(i, c));
-      for (const [table, pos] of last) {
-        if (pos !== i) continue;
+      for (const table of dueAt.get(i) ?? []) {
         const name = lineage.name(i + 1, table);
         if (name === undefined) throw new Error(`render: table ${table} is gone at its rebuild`);
-        // The columns the absorbed add-column changes add are not in the database yet.
-        const added = changes.flatMap((a, k) =>
-          a.kind === "add-column" && lineage.id(k, a.table) === table ? [a.column.name] : [],
-        );
+        const added = addedTo.get(table) ?? [];
         const finalName = lineage.name(changes.length, table);
-        const final = ctx.to.tables.find((t) => t.name === finalName);
+        const final = finalName === undefined ? undefined : this.toHint.find(ctx.to.tables, finalName);
         out.push(...this.rebuild(name, this.steps[i]!, added, final));
       }
     });
@@ -261,7 +271,13 @@ export class SqliteRenderer extends BaseRenderer {
   }
 
   /** The changes being rendered, for what comes after a step (`finalNames`). */
-  private later: { changes: readonly Change[]; lineage: ReturnType<typeof tableLineage> } | undefined;
+  private later:
+    | {
+        changes: readonly Change[];
+        lineage: ReturnType<typeof tableLineage>;
+        columnRenames: readonly { r: Extract<Change, { kind: "rename-column" }>; k: number }[];
+      }
+    | undefined;
 
   /**
    * Table `table` (as named at change `i`) as the plan leaves it, and the name each of its
@@ -271,13 +287,14 @@ export class SqliteRenderer extends BaseRenderer {
     i: number,
     table: string,
   ): { final: readonly Column[]; finalName: (c: string) => string } {
-    const { changes, lineage } = this.later!;
+    const { changes, lineage, columnRenames } = this.later!;
     const id = lineage.id(i, table);
     const name = lineage.name(changes.length, id);
-    const final = this.ctx.to.tables.find((x) => x.name === name)?.columns ?? [];
-    const renames = changes.flatMap((r, k) =>
-      k > i && r.kind === "rename-column" && lineage.id(k, r.table) === id ? [r] : [],
-    );
+    const final =
+      (name === undefined ? undefined : this.toHint.find(this.ctx.to.tables, name))?.columns ?? [];
+    const renames = columnRenames
+      .filter(({ r, k }) => k > i && lineage.id(k, r.table) === id)
+      .map(({ r }) => r);
     const finalName = (col: string) => renames.reduce((n, r) => (n === r.from ? r.to : n), col);
     return { final, finalName };
   }
@@ -332,7 +349,7 @@ export class SqliteRenderer extends BaseRenderer {
     addedColumns: readonly string[],
     final: Table | undefined,
   ): string[] {
-    const found = step.after.tables.find((t) => t.name === name);
+    const found = this.tableHint.find(step.after.tables, name);
     if (!found) throw new Error(`render: table ${name} not in the schema at its rebuild`);
     // The plan's timeline appends added columns; the new table takes the columns in the order
     // of the schema (the rebuild comes after the table's last change: the names are final).

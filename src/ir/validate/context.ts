@@ -5,6 +5,7 @@
  */
 import type { Column, ColumnType, Domain, EnumType, Loc, SourceInfo, Table } from "../model.ts";
 import { diagnostic, didYouMean, type Diagnostic } from "../diagnostics.ts";
+import { columnsOf } from "../inheritance.ts";
 
 /** The location of a node, or of one of its named parts when the source recorded it. */
 export function locOf(src: SourceInfo | undefined, part?: string): Loc | undefined {
@@ -57,6 +58,29 @@ export class Validation {
    * (`Capabilities.nameScopes`, `dialects/common/validate.ts`).
    */
   private constraintNames = new Map<string, SourceInfo | undefined>();
+
+  /** `columnNames`' maps, one per table of this run (a validated table's scope, `noteColumns`). */
+  private readonly columnMaps = new Map<Table, ReadonlyMap<string, unknown>>();
+
+  /**
+   * The names of the columns table `t` has in the database (`columnsOf`: its parent's too), in
+   * their order, as the keys of a map: the scope `validateTable` made for it when it has run
+   * (the same names in the same order), else made here once, not once per foreign key.
+   */
+  columnNames(t: Table): ReadonlyMap<string, unknown> {
+    let m = this.columnMaps.get(t);
+    if (!m) {
+      const out = new Map<string, Column>();
+      for (const c of columnsOf((n) => this.tables.get(n), t)) out.set(c.name, c);
+      this.columnMaps.set(t, (m = out));
+    }
+    return m;
+  }
+
+  /** Records table `t`'s column scope (`validateTable`) for `columnNames`. */
+  noteColumns(t: Table, cols: ReadonlyMap<string, Column>) {
+    if (!this.columnMaps.has(t)) this.columnMaps.set(t, cols);
+  }
 
   err(code: string, message: string, loc: Loc | undefined, hint?: string, related?: Diagnostic["related"]) {
     this.out.push(diagnostic("error", code, message, loc, hint, related));

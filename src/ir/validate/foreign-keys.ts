@@ -4,7 +4,6 @@
  * nullable column to set are per database (some accept what others refuse): see
  * `dialects/common/validate.ts`.
  */
-import { columnsOf } from "../inheritance.ts";
 import type { Table } from "../model.ts";
 import { didYouMean } from "../diagnostics.ts";
 import { locOf, type TableScope, type Validation } from "./context.ts";
@@ -24,7 +23,8 @@ export function validateForeignKeys(v: Validation, s: TableScope) {
       );
       continue;
     }
-    const targetCols = new Map(columnsOf((n) => v.tables.get(n), target).map((c) => [c.name, c]));
+    // Only the names are read (which exist, and in which order to list them).
+    const targetCols = v.columnNames(target);
     let remoteOk = true;
     for (const n of fk.refColumns) {
       if (!targetCols.has(n)) {

@@ -31,9 +31,12 @@ export function validateRoutines(v: Validation, schema: Schema) {
       first.set(d.name, d.src);
     }
   }
+  // The names a trigger can be on, gathered only when there are triggers (once, in a set).
+  if (!schema.triggers?.length) return;
   const relations = [...schema.tables.map((t) => t.name), ...(schema.views ?? []).map((x) => x.name)];
-  for (const t of schema.triggers ?? [])
-    if (!relations.includes(t.table))
+  const known = new Set(relations);
+  for (const t of schema.triggers)
+    if (!known.has(t.table))
       v.err(
         "unknown-table",
         `trigger \`${t.name}\` is on \`${t.table}\`, which is no table or view of the schema`,

@@ -50,7 +50,8 @@ export function declareNames(v: Validation, schema: Schema) {
 export function validateTable(v: Validation, t: Table): TableScope {
   if (t.renamedFrom !== undefined) v.claimRename(t.renamedFrom, t, v.tableRenames, v.tables, "table", t.src);
   const cols = new Map<string, Column>();
-  const colRenames = new Map<string, Column>();
+  // Made at the first `renamed from` (most tables have none).
+  let colRenames: Map<string, Column> | undefined;
   for (const c of t.columns) {
     const prev = cols.get(c.name);
     if (prev) {
@@ -67,12 +68,20 @@ export function validateTable(v: Validation, t: Table): TableScope {
   }
   for (const c of t.columns) {
     if (c.renamedFrom !== undefined)
-      v.claimRename(c.renamedFrom, c, colRenames, cols, `column of \`${t.name}\``, c.src);
+      v.claimRename(c.renamedFrom, c, (colRenames ??= new Map()), cols, `column of \`${t.name}\``, c.src);
     checkColumn(v, t, c);
   }
   // A partition's or inheritance child's keys and indexes may name its parent's columns too.
-  const all = new Map(columnsOf((n) => v.tables.get(n), t).map((c) => [c.name, c]));
+  const listed = columnsOf((n) => v.tables.get(n), t);
+  // A table of its own columns only (nearly all): the map below would be `cols` again.
+  if (listed === t.columns) {
+    v.noteColumns(t, cols);
+    return new TableScope(v, t, cols);
+  }
+  const all = new Map<string, Column>();
+  for (const c of listed) all.set(c.name, c);
   for (const [n, c] of cols) all.set(n, c);
+  v.noteColumns(t, all);
   return new TableScope(v, t, all);
 }
 
