@@ -442,9 +442,10 @@ class Descent {
 
   /** parser.ts's `exclusionNext`. */
   private exclusionNext(): boolean {
-    const [a, b, c] = [this.la(1), this.la(2), this.la(3)];
-    if (a.image !== "exclude") return false;
-    return b.tokenType === T.Using || b.tokenType === T.LParen || c.tokenType === T.Using;
+    // The word first: it is asked of every column, and is almost never `exclude`.
+    if (this.la(1).image !== "exclude") return false;
+    const b = this.la(2);
+    return b.tokenType === T.Using || b.tokenType === T.LParen || this.la(3).tokenType === T.Using;
   }
 
   private exclusionItem(): CstNode {
