@@ -106,7 +106,10 @@ export function decodeSqliteDefault(text: string, type: ColumnType): DefaultValu
   if (/^NULL$/i.test(s)) return { kind: "null" };
   if (/^CURRENT_TIMESTAMP$/i.test(s)) return { kind: "function", name: "now" };
   if (/^CURRENT_DATE$/i.test(s)) return { kind: "function", name: "current_date" };
-  if (normExpr(s) === (uuidNorm ??= normExpr(UUID_SQL))) return { kind: "function", name: "gen_uuid" };
+  // Only a text naming randomblob can be the UUID expression: the tokenizing of every other
+  // default (most are numbers and strings) is skipped (issue 19: `status` reads every default).
+  if (/randomblob/i.test(s) && normExpr(s) === (uuidNorm ??= normExpr(UUID_SQL)))
+    return { kind: "function", name: "gen_uuid" };
   const num = /^\(?(-?\d+(?:\.\d+)?)\)?$/.exec(s);
   if (num) {
     if (type.kind === "portable" && type.name === "bool" && (num[1] === "0" || num[1] === "1"))
