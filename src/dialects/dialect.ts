@@ -419,5 +419,15 @@ export interface Connection extends Executor {
    * `pull`'s replay of several schemas runs in a scratch database of its own).
    */
   sibling?(database: string): Promise<Connection>;
+  /**
+   * Runs `first` (one statement, `?` parameters), then the statement `sql`, in one round trip,
+   * stopping at the first that fails (its error is thrown), where the driver can (MySQL: one
+   * multi-statement query). The runner's progress row before each statement of a migration
+   * that runs outside a transaction travels with the statement (issue 19).
+   */
+  execAfter?(
+    first: { readonly sql: string; readonly params: readonly unknown[] },
+    sql: string,
+  ): Promise<void>;
   close(): Promise<void>;
 }

@@ -119,6 +119,12 @@ export function createHistorySql(dialect: Dialect): string {
   return create!.sql.replace(/^CREATE TABLE /, "CREATE TABLE IF NOT EXISTS ");
 }
 
+/** One statement on the history table, with its `?` parameters. */
+export interface HistoryStatement {
+  readonly sql: string;
+  readonly params: readonly unknown[];
+}
+
 /** The history table `schemavc_migrations` in the database, in the dialect's SQL. */
 export class DatabaseHistory implements HistoryStore {
   constructor(readonly dialect: Dialect) {}
@@ -185,21 +191,33 @@ export class DatabaseHistory implements HistoryStore {
   }
 
   async insert(ex: Executor, row: HistoryRow): Promise<void> {
-    const q = this.dialect.quoteIdent;
-    const cols = historyTable.columns.map((c) => c.name);
-    await ex.query(
-      `INSERT INTO ${q(HISTORY_TABLE)} (${cols.map(q).join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`,
-      cols.map((c) => row[c as keyof HistoryRow]),
-    );
+    const { sql, params } = this.insertStatement(row);
+    await ex.query(sql, params);
   }
 
   async update(ex: Executor, version: string, set: Partial<HistoryRow>): Promise<void> {
+    const { sql, params } = this.updateStatement(version, set);
+    await ex.query(sql, params);
+  }
+
+  /** The INSERT of `insert`, with its parameters (the runner sends it with a statement: `Connection.execAfter`). */
+  insertStatement(row: HistoryRow): HistoryStatement {
+    const q = this.dialect.quoteIdent;
+    const cols = historyTable.columns.map((c) => c.name);
+    return {
+      sql: `INSERT INTO ${q(HISTORY_TABLE)} (${cols.map(q).join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`,
+      params: cols.map((c) => row[c as keyof HistoryRow]),
+    };
+  }
+
+  /** The UPDATE of `update`, with its parameters. */
+  updateStatement(version: string, set: Partial<HistoryRow>): HistoryStatement {
     const q = this.dialect.quoteIdent;
     const keys = Object.keys(set) as (keyof HistoryRow)[];
-    await ex.query(
-      `UPDATE ${q(HISTORY_TABLE)} SET ${keys.map((k) => `${q(k)} = ?`).join(", ")} WHERE ${q("version")} = ?`,
-      [...keys.map((k) => set[k]), version],
-    );
+    return {
+      sql: `UPDATE ${q(HISTORY_TABLE)} SET ${keys.map((k) => `${q(k)} = ?`).join(", ")} WHERE ${q("version")} = ?`,
+      params: [...keys.map((k) => set[k]), version],
+    };
   }
 
   async delete(ex: Executor, version: string): Promise<void> {
