@@ -103,6 +103,11 @@ export interface HistoryStore {
   exists(ex: Executor): Promise<boolean>;
   /** Every row, in version order. */
   read(ex: Executor): Promise<HistoryRow[]>;
+  /**
+   * Every row, or undefined when the history does not exist: `exists` and `read` in one call
+   * where the store can (the table: one query instead of two). Optional: else both are called.
+   */
+  readExisting?(ex: Executor): Promise<HistoryRow[] | undefined>;
   /** Whether `version` has a row (applied or failed). */
   has(ex: Executor, version: string): Promise<boolean>;
   insert(ex: Executor, row: HistoryRow): Promise<void>;
@@ -143,6 +148,16 @@ export class DatabaseHistory implements HistoryStore {
       return true;
     } catch (e) {
       if (this.dialect.capabilities.missingTable.test(String((e as Error)?.message ?? e))) return false;
+      throw e;
+    }
+  }
+
+  /** `read`, failing as `exists` does when the table is missing: then undefined. */
+  async readExisting(ex: Executor): Promise<HistoryRow[] | undefined> {
+    try {
+      return await this.read(ex);
+    } catch (e) {
+      if (this.dialect.capabilities.missingTable.test(String((e as Error)?.message ?? e))) return undefined;
       throw e;
     }
   }

@@ -198,8 +198,15 @@ export class Runner {
     if (!opts.readOnly && !opts.createLater) {
       await this.history.ensure(ex);
       history = await this.history.read(ex);
-    } else if (await this.history.exists(ex)) history = await this.history.read(ex);
-    else historyMissing = true;
+    } else {
+      const rows = this.history.readExisting
+        ? await this.history.readExisting(ex)
+        : (await this.history.exists(ex))
+          ? await this.history.read(ex)
+          : undefined;
+      if (rows) history = rows;
+      else historyMissing = true;
+    }
     const files = new Map(this.migrations.map((m) => [m.version, m]));
     const applied = history.filter((h) => h.status === "applied");
     const failed = history.filter((h) => h.status === "failed");

@@ -140,13 +140,11 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
     "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name",
   );
   // 'table', 'virtual', or 'shadow' (a virtual table's storage: part of it, never a table of its own).
-  const kinds = new Map(
-    (
-      await ex.query<{ name: string; type: string }>(
-        "SELECT name, type FROM pragma_table_list WHERE schema = 'main'",
-      )
-    ).map((r) => [r.name, r.type]),
+  // With WITHOUT ROWID and STRICT (SQLite 3.37+ reports both here), read below: one query.
+  const tableList = await ex.query<{ name: string; type: string; wr: number; strict: number }>(
+    "SELECT name, type, wr, strict FROM pragma_table_list WHERE schema = 'main'",
   );
+  const kinds = new Map(tableList.map((r) => [r.name, r.type]));
   const tableSql = new Map<string, string>();
   const virtualSql = new Map<string, string>();
   const indexSql = new Map<string, string>();
@@ -192,11 +190,9 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
     tables.set(name, { name, columns: [], pk: [], uniques: [], indexes: [], foreignKeys: [], checks: [] });
   const parsed = new Map([...tableSql].map(([n, sql]) => [n, parseCreateTable(sql)]));
 
-  // WITHOUT ROWID and STRICT (SQLite 3.37+ reports both here).
-  const list = await ex.query<{ name: string; wr: number; strict: number }>(
-    "SELECT name, wr, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table'",
-  );
-  for (const r of list) {
+  // WITHOUT ROWID and STRICT.
+  for (const r of tableList) {
+    if (r.type !== "table") continue;
     const t = tables.get(r.name);
     if (!t) continue;
     const options: Record<string, true> = {};
