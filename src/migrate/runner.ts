@@ -522,6 +522,7 @@ export class Runner {
       await guard?.before(this.conn);
       try {
         let skipped = false;
+        let recorded: Promise<void> | undefined;
         const creates = this.createHistory;
         await this.conn.transaction(async (tx) => {
           // The history table, when `up` found none: created with the first migration, so a
@@ -563,8 +564,14 @@ export class Runner {
             throw e;
           }
           // The duration is known before the history row is written: no second write later.
-          await record(tx, Math.round(performance.now() - t0));
+          const write = record(tx, Math.round(performance.now() - t0));
+          if (!this.conn.pipelinesCommit) return await write;
+          // Sent, not awaited: COMMIT follows it on the wire (`pipelinesCommit`); a row that
+          // fails aborts the transaction, COMMIT rolls it back, and its error is thrown below.
+          recorded = write;
+          write.catch(() => {});
         });
+        await recorded;
         if (creates) this.createHistory = false;
         if (skipped) return { version, ms: 0, skipped: true };
       } finally {
