@@ -540,10 +540,22 @@ export class Runner {
             return;
           }
           const check = await guard?.enter(tx, sql);
+          // Without a guard around them, where the session runs what it is sent in order
+          // (`pipelinesCommit`), the statements are all sent at once: each is awaited in turn,
+          // so a failure is still the first failing statement's (those after it fail only
+          // because the transaction is aborted), and statement N starts as N - 1 answers.
+          const sent =
+            !guard && this.conn.pipelinesCommit
+              ? statements.map((st) => {
+                  const p = tx.exec(st.sql);
+                  p.catch(() => {});
+                  return p;
+                })
+              : undefined;
           for (let i = 0; i < statements.length; i++) {
             opts.events?.statement?.(version, i + 1, statements.length);
             try {
-              await tx.exec(statements[i]!.sql);
+              await (sent ? sent[i] : tx.exec(statements[i]!.sql));
             } catch (e) {
               const err = statementError(version, i + 1, statements.length, statements[i]!.line, source, e);
               throw new RunnerError(
