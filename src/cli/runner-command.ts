@@ -49,20 +49,21 @@ export async function withRunner<T>(
     missing: "nothing applied yet",
   });
   const progress = new MigrationProgress(ctx.report);
+  const confirm = async (message: string) => {
+    ctx.report.info(message);
+    return askYesNo("roll back and lose this? [y/N] ");
+  };
   const opts: RunOptions = {
     lockTimeoutMs: msOption(ctx, "lock-timeout", 60),
     dryRun: flag(ctx, "dry-run"),
     allowOutOfOrder: flag(ctx, "allow-out-of-order"),
     allowDataLoss: flag(ctx, "allow-data-loss"),
     // A rollback that loses data is listed and asked about at a terminal; off one it is refused.
-    ...(mayAsk(ctx)
-      ? {
-          confirmDataLoss: async (message: string) => {
-            ctx.report.info(message);
-            return askYesNo("roll back and lose this? [y/N] ");
-          },
-        }
-      : {}),
+    // Asked for when it is read (`down`, `reset`), not before: whether this is a terminal reads
+    // stdin, whose stream costs start-up time in commands that never ask (issue 19: `status`).
+    get confirmDataLoss() {
+      return mayAsk(ctx) ? confirm : undefined;
+    },
     events: {
       waiting: () => ctx.report.info("waiting for another schemavc run to release the migration lock..."),
       start: (v, dir) => progress.start(v, dir),

@@ -44,12 +44,39 @@ export function liveDifferences(
   // Both in the live database's defaults: a table restating them is the same as one without.
   const d = live.databaseDefaults;
   const v = viewsCompared(dialect, opts.viewQueries);
-  return diffSchemas(
-    dialect.normalize(v(expected), d),
-    dialect.normalize(v(live), d),
-    noRenames(),
-    order(dialect),
-  );
+  const from = dialect.normalize(v(expected), d),
+    to = dialect.normalize(v(live), d);
+  // Equal normal forms differ in nothing: the differ's walk over every object is skipped
+  // (issue 19: `status` on a database without drift, the common case, paid it in full).
+  if (sameValue(from, to)) return [];
+  return diffSchemas(from, to, noRenames(), order(dialect));
+}
+
+/**
+ * Whether `a` and `b` are the same value, structurally: primitives by `Object.is`, arrays item
+ * by item, plain objects by the same own keys in the same order. Anything else (a Map, a class
+ * instance) is never the same here, so the caller compares it the full way. Equal values are
+ * indistinguishable to the differ, which then finds no change.
+ */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+    return true;
+  }
+  const proto = Object.getPrototypeOf(a);
+  if ((proto !== Object.prototype && proto !== null) || Object.getPrototypeOf(b) !== proto) return false;
+  const ka = Object.keys(a),
+    kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i]!;
+    if (k !== kb[i] || !sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+      return false;
+  }
+  return true;
 }
 
 /**

@@ -103,6 +103,11 @@ export interface HistoryStore {
   exists(ex: Executor): Promise<boolean>;
   /** Every row, in version order. */
   read(ex: Executor): Promise<HistoryRow[]>;
+  /**
+   * Every row, or undefined when the history does not exist: `exists` and `read` in one call
+   * where the store can (the table: one query instead of two). Optional: else both are called.
+   */
+  readExisting?(ex: Executor): Promise<HistoryRow[] | undefined>;
   /** Whether `version` has a row (applied or failed). */
   has(ex: Executor, version: string): Promise<boolean>;
   insert(ex: Executor, row: HistoryRow): Promise<void>;
@@ -117,6 +122,12 @@ export function createHistorySql(dialect: Dialect): string {
     to: { tables: [historyTable], enums: [] },
   });
   return create!.sql.replace(/^CREATE TABLE /, "CREATE TABLE IF NOT EXISTS ");
+}
+
+/** One statement on the history table, with its `?` parameters. */
+export interface HistoryStatement {
+  readonly sql: string;
+  readonly params: readonly unknown[];
 }
 
 /** The history table `schemavc_migrations` in the database, in the dialect's SQL. */
@@ -137,6 +148,16 @@ export class DatabaseHistory implements HistoryStore {
       return true;
     } catch (e) {
       if (this.dialect.capabilities.missingTable.test(String((e as Error)?.message ?? e))) return false;
+      throw e;
+    }
+  }
+
+  /** `read`, failing as `exists` does when the table is missing: then undefined. */
+  async readExisting(ex: Executor): Promise<HistoryRow[] | undefined> {
+    try {
+      return await this.read(ex);
+    } catch (e) {
+      if (this.dialect.capabilities.missingTable.test(String((e as Error)?.message ?? e))) return undefined;
       throw e;
     }
   }
@@ -185,21 +206,33 @@ export class DatabaseHistory implements HistoryStore {
   }
 
   async insert(ex: Executor, row: HistoryRow): Promise<void> {
-    const q = this.dialect.quoteIdent;
-    const cols = historyTable.columns.map((c) => c.name);
-    await ex.query(
-      `INSERT INTO ${q(HISTORY_TABLE)} (${cols.map(q).join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`,
-      cols.map((c) => row[c as keyof HistoryRow]),
-    );
+    const { sql, params } = this.insertStatement(row);
+    await ex.query(sql, params);
   }
 
   async update(ex: Executor, version: string, set: Partial<HistoryRow>): Promise<void> {
+    const { sql, params } = this.updateStatement(version, set);
+    await ex.query(sql, params);
+  }
+
+  /** The INSERT of `insert`, with its parameters (the runner sends it with a statement: `Connection.execAfter`). */
+  insertStatement(row: HistoryRow): HistoryStatement {
+    const q = this.dialect.quoteIdent;
+    const cols = historyTable.columns.map((c) => c.name);
+    return {
+      sql: `INSERT INTO ${q(HISTORY_TABLE)} (${cols.map(q).join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`,
+      params: cols.map((c) => row[c as keyof HistoryRow]),
+    };
+  }
+
+  /** The UPDATE of `update`, with its parameters. */
+  updateStatement(version: string, set: Partial<HistoryRow>): HistoryStatement {
     const q = this.dialect.quoteIdent;
     const keys = Object.keys(set) as (keyof HistoryRow)[];
-    await ex.query(
-      `UPDATE ${q(HISTORY_TABLE)} SET ${keys.map((k) => `${q(k)} = ?`).join(", ")} WHERE ${q("version")} = ?`,
-      [...keys.map((k) => set[k]), version],
-    );
+    return {
+      sql: `UPDATE ${q(HISTORY_TABLE)} SET ${keys.map((k) => `${q(k)} = ?`).join(", ")} WHERE ${q("version")} = ?`,
+      params: [...keys.map((k) => set[k]), version],
+    };
   }
 
   async delete(ex: Executor, version: string): Promise<void> {

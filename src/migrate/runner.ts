@@ -198,8 +198,15 @@ export class Runner {
     if (!opts.readOnly && !opts.createLater) {
       await this.history.ensure(ex);
       history = await this.history.read(ex);
-    } else if (await this.history.exists(ex)) history = await this.history.read(ex);
-    else historyMissing = true;
+    } else {
+      const rows = this.history.readExisting
+        ? await this.history.readExisting(ex)
+        : (await this.history.exists(ex))
+          ? await this.history.read(ex)
+          : undefined;
+      if (rows) history = rows;
+      else historyMissing = true;
+    }
     const files = new Map(this.migrations.map((m) => [m.version, m]));
     const applied = history.filter((h) => h.status === "applied");
     const failed = history.filter((h) => h.status === "failed");
@@ -515,6 +522,7 @@ export class Runner {
       await guard?.before(this.conn);
       try {
         let skipped = false;
+        let recorded: Promise<void> | undefined;
         const creates = this.createHistory;
         await this.conn.transaction(async (tx) => {
           // The history table, when `up` found none: created with the first migration, so a
@@ -532,10 +540,22 @@ export class Runner {
             return;
           }
           const check = await guard?.enter(tx, sql);
+          // Without a guard around them, where the session runs what it is sent in order
+          // (`pipelinesCommit`), the statements are all sent at once: each is awaited in turn,
+          // so a failure is still the first failing statement's (those after it fail only
+          // because the transaction is aborted), and statement N starts as N - 1 answers.
+          const sent =
+            !guard && this.conn.pipelinesCommit
+              ? statements.map((st) => {
+                  const p = tx.exec(st.sql);
+                  p.catch(() => {});
+                  return p;
+                })
+              : undefined;
           for (let i = 0; i < statements.length; i++) {
             opts.events?.statement?.(version, i + 1, statements.length);
             try {
-              await tx.exec(statements[i]!.sql);
+              await (sent ? sent[i] : tx.exec(statements[i]!.sql));
             } catch (e) {
               const err = statementError(version, i + 1, statements.length, statements[i]!.line, source, e);
               throw new RunnerError(
@@ -556,8 +576,14 @@ export class Runner {
             throw e;
           }
           // The duration is known before the history row is written: no second write later.
-          await record(tx, Math.round(performance.now() - t0));
+          const write = record(tx, Math.round(performance.now() - t0));
+          if (!this.conn.pipelinesCommit) return await write;
+          // Sent, not awaited: COMMIT follows it on the wire (`pipelinesCommit`); a row that
+          // fails aborts the transaction, COMMIT rolls it back, and its error is thrown below.
+          recorded = write;
+          write.catch(() => {});
         });
+        await recorded;
         if (creates) this.createHistory = false;
         if (skipped) return { version, ms: 0, skipped: true };
       } finally {
@@ -570,19 +596,41 @@ export class Runner {
         await this.history.ensure(this.conn);
         this.createHistory = false;
       }
-      if (direction === "up") {
-        const m = this.migrations.find((x) => x.version === version)!;
-        await this.history.insert(this.conn, {
-          ...historyRow(m, "failed", 0),
-          failed_statement: 1,
-          error: "interrupted before it completed",
-        });
-      }
+      const m = direction === "up" ? this.migrations.find((x) => x.version === version)! : undefined;
+      const first = m && {
+        ...historyRow(m, "failed", 0),
+        failed_statement: 1,
+        error: "interrupted before it completed",
+      };
+      // Where the connection can, each progress write travels with its statement, in one round
+      // trip (`Connection.execAfter`: MySQL); the writes and their order are the same.
+      const batched =
+        this.conn.execAfter && this.history instanceof DatabaseHistory ? this.history : undefined;
+      if (first && !statements.length) await this.history.insert(this.conn, first);
       for (let i = 0; i < statements.length; i++) {
         opts.events?.statement?.(version, i + 1, statements.length);
+        // Before statement i + 1, the row says it did not complete: the row itself before the
+        // first; after the last the row turns `applied` at once (no progress write for that).
+        const mark: ProgressMark | undefined = first
+          ? i === 0
+            ? { insert: first }
+            : { update: { failed_statement: i + 1 } }
+          : undefined;
+        // Sent alone, the write fails outside the statement's `try`: its error as it is.
+        if (mark && !batched) await this.writeMark(version, mark);
         try {
-          await this.conn.exec(statements[i]!.sql);
+          if (mark && batched)
+            await this.conn.execAfter!(
+              mark.insert
+                ? batched.insertStatement(mark.insert)
+                : batched.updateStatement(version, mark.update),
+              statements[i]!.sql,
+            );
+          else await this.conn.exec(statements[i]!.sql);
         } catch (e) {
+          // Sent together, the one that failed is known from the row: a write that did not
+          // take effect failed, and its error is thrown as it is, as when it is sent alone.
+          if (mark && batched && !(await this.markWritten(version, i))) throw e;
           const err = statementError(version, i + 1, statements.length, statements[i]!.line, source, e);
           if (direction === "up")
             await this.history.update(this.conn, version, {
@@ -596,9 +644,6 @@ export class Runner {
             err.detail,
           );
         }
-        // After the last statement the row turns `applied` at once: no progress write for it.
-        if (direction === "up" && i + 1 < statements.length)
-          await this.history.update(this.conn, version, { failed_statement: i + 2 });
       }
       const ms = Math.round(performance.now() - t0);
       if (direction === "up")
@@ -615,7 +660,33 @@ export class Runner {
     opts.events?.done?.(version, direction, ms);
     return { version, ms };
   }
+
+  /** Writes a progress mark of a migration run outside a transaction. */
+  private async writeMark(version: string, mark: ProgressMark): Promise<void> {
+    if (mark.insert) await this.history.insert(this.conn, mark.insert);
+    else await this.history.update(this.conn, version, mark.update);
+  }
+
+  /**
+   * After a failure of statement `i + 1` sent with its progress mark: whether the mark took
+   * effect (then the statement failed). The row inserted before the first statement exists; a
+   * later mark set the statement's number (or found no row to update, which is no failure).
+   * A history that cannot be read says no: the error is then thrown as it is.
+   */
+  private async markWritten(version: string, i: number): Promise<boolean> {
+    try {
+      const row = (await this.history.read(this.conn)).find((h) => h.version === version);
+      return i === 0 ? row !== undefined : row === undefined || row.failed_statement === i + 1;
+    } catch {
+      return false;
+    }
+  }
 }
+
+/** A progress write before a statement of a migration run outside a transaction. */
+type ProgressMark =
+  | { readonly insert: HistoryRow; readonly update?: undefined }
+  | { readonly insert?: undefined; readonly update: Partial<HistoryRow> };
 
 /** The history row of a migration as the runner writes it (its applied time now). */
 export function historyRow(m: Migration, status: "applied" | "failed", ms: number): HistoryRow {

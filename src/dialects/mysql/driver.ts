@@ -41,6 +41,11 @@ export async function connectMysql(
         throw e;
       }
     },
+    // The first statement's parameters are escaped into its text as `query` escapes them, and
+    // the second is sent as written (a `?` in it is no parameter), after it, in one query.
+    async execAfter(first, text) {
+      await conn.query(`${conn.format(first.sql, first.params as unknown[])};\n${text}`);
+    },
     open: () => connectMysql(url, opts),
     async close() {
       await conn.end();

@@ -106,7 +106,10 @@ export function decodeSqliteDefault(text: string, type: ColumnType): DefaultValu
   if (/^NULL$/i.test(s)) return { kind: "null" };
   if (/^CURRENT_TIMESTAMP$/i.test(s)) return { kind: "function", name: "now" };
   if (/^CURRENT_DATE$/i.test(s)) return { kind: "function", name: "current_date" };
-  if (normExpr(s) === (uuidNorm ??= normExpr(UUID_SQL))) return { kind: "function", name: "gen_uuid" };
+  // Only a text naming randomblob can be the UUID expression: the tokenizing of every other
+  // default (most are numbers and strings) is skipped (issue 19: `status` reads every default).
+  if (/randomblob/i.test(s) && normExpr(s) === (uuidNorm ??= normExpr(UUID_SQL)))
+    return { kind: "function", name: "gen_uuid" };
   const num = /^\(?(-?\d+(?:\.\d+)?)\)?$/.exec(s);
   if (num) {
     if (type.kind === "portable" && type.name === "bool" && (num[1] === "0" || num[1] === "1"))
@@ -137,13 +140,11 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
     "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name",
   );
   // 'table', 'virtual', or 'shadow' (a virtual table's storage: part of it, never a table of its own).
-  const kinds = new Map(
-    (
-      await ex.query<{ name: string; type: string }>(
-        "SELECT name, type FROM pragma_table_list WHERE schema = 'main'",
-      )
-    ).map((r) => [r.name, r.type]),
+  // With WITHOUT ROWID and STRICT (SQLite 3.37+ reports both here), read below: one query.
+  const tableList = await ex.query<{ name: string; type: string; wr: number; strict: number }>(
+    "SELECT name, type, wr, strict FROM pragma_table_list WHERE schema = 'main'",
   );
+  const kinds = new Map(tableList.map((r) => [r.name, r.type]));
   const tableSql = new Map<string, string>();
   const virtualSql = new Map<string, string>();
   const indexSql = new Map<string, string>();
@@ -189,11 +190,9 @@ export async function introspectSqlite(ex: Executor, opts: IntrospectOptions = {
     tables.set(name, { name, columns: [], pk: [], uniques: [], indexes: [], foreignKeys: [], checks: [] });
   const parsed = new Map([...tableSql].map(([n, sql]) => [n, parseCreateTable(sql)]));
 
-  // WITHOUT ROWID and STRICT (SQLite 3.37+ reports both here).
-  const list = await ex.query<{ name: string; wr: number; strict: number }>(
-    "SELECT name, wr, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table'",
-  );
-  for (const r of list) {
+  // WITHOUT ROWID and STRICT.
+  for (const r of tableList) {
+    if (r.type !== "table") continue;
     const t = tables.get(r.name);
     if (!t) continue;
     const options: Record<string, true> = {};
