@@ -174,9 +174,6 @@ function timed(conn: Connection, statements: ReadonlySet<string>, spent: Map<str
     // MySQL sends each progress write with its statement (`execAfter`, one round trip); here
     // each goes on a round trip of its own, so the history's share is timed apart from the SQL's.
     execAfter: undefined,
-    // Likewise PostgreSQL's pipelined statements and history row (`pipelinesCommit`): sent at
-    // once, their timers would overlap; here each call waits for its answer.
-    pipelinesCommit: undefined,
     async transaction(fn) {
       const t0 = performance.now();
       const before = inner;

@@ -410,15 +410,6 @@ export interface Connection extends Executor {
    */
   transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T>;
   /**
-   * `transaction` may return from `fn` while its last statement is still on its way: the
-   * driver sends COMMIT after it on the same session without waiting for its answer, and the
-   * server runs them in order (PostgreSQL: a statement that fails aborts the transaction,
-   * whose COMMIT then rolls it back). The caller awaits that statement after `transaction`
-   * returns, for its result or its error (the runner's history row: a round trip less per
-   * migration, issue 19).
-   */
-  readonly pipelinesCommit?: boolean;
-  /**
    * Another connection to the same database, where the driver can open one (MySQL: the Galera
    * lock renews its lease on it while the runner's connection is busy with a long statement).
    */

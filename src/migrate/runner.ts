@@ -522,7 +522,6 @@ export class Runner {
       await guard?.before(this.conn);
       try {
         let skipped = false;
-        let recorded: Promise<void> | undefined;
         const creates = this.createHistory;
         await this.conn.transaction(async (tx) => {
           // The history table, when `up` found none: created with the first migration, so a
@@ -540,22 +539,10 @@ export class Runner {
             return;
           }
           const check = await guard?.enter(tx, sql);
-          // Without a guard around them, where the session runs what it is sent in order
-          // (`pipelinesCommit`), the statements are all sent at once: each is awaited in turn,
-          // so a failure is still the first failing statement's (those after it fail only
-          // because the transaction is aborted), and statement N starts as N - 1 answers.
-          const sent =
-            !guard && this.conn.pipelinesCommit
-              ? statements.map((st) => {
-                  const p = tx.exec(st.sql);
-                  p.catch(() => {});
-                  return p;
-                })
-              : undefined;
           for (let i = 0; i < statements.length; i++) {
             opts.events?.statement?.(version, i + 1, statements.length);
             try {
-              await (sent ? sent[i] : tx.exec(statements[i]!.sql));
+              await tx.exec(statements[i]!.sql);
             } catch (e) {
               const err = statementError(version, i + 1, statements.length, statements[i]!.line, source, e);
               throw new RunnerError(
@@ -576,14 +563,8 @@ export class Runner {
             throw e;
           }
           // The duration is known before the history row is written: no second write later.
-          const write = record(tx, Math.round(performance.now() - t0));
-          if (!this.conn.pipelinesCommit) return await write;
-          // Sent, not awaited: COMMIT follows it on the wire (`pipelinesCommit`); a row that
-          // fails aborts the transaction, COMMIT rolls it back, and its error is thrown below.
-          recorded = write;
-          write.catch(() => {});
+          await record(tx, Math.round(performance.now() - t0));
         });
-        await recorded;
         if (creates) this.createHistory = false;
         if (skipped) return { version, ms: 0, skipped: true };
       } finally {

@@ -56,8 +56,6 @@ export async function connectPostgres(
   return {
     dialect: "postgres",
     ...ex,
-    // One pinned connection: postgres.js sends queued statements in order (see `transaction`).
-    pipelinesCommit: true,
     // Plain BEGIN/COMMIT on the one pinned connection (max: 1), so a session lock taken
     // outside the transaction stays on the same session. BEGIN is not awaited before the
     // transaction's first statement: the driver pipelines the two on the connection (one round
