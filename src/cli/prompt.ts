@@ -4,7 +4,9 @@
  * `canAsk`), and loading readline costs 4-9 ms of the binary's start (issue 19).
  */
 
-export const canAsk = (): boolean => Boolean(process.stdin.isTTY && process.stderr.isTTY);
+// stderr first: its stream exists already (main.ts), while reading `process.stdin` builds stdin's
+// stream, which a run whose stderr is no terminal (a script, CI) never needs.
+export const canAsk = (): boolean => Boolean(process.stderr.isTTY && process.stdin.isTTY);
 
 /** Asks on stderr, reads one line; anything but y/yes is no. */
 export async function askYesNo(question: string): Promise<boolean> {
