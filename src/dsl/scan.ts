@@ -20,13 +20,13 @@ const WORDS = new Map<string, TokenType>();
     T.allTokens.indexOf(T.QualifiedName) + 1,
     T.allTokens.indexOf(T.Identifier),
   );
-  for (const k of keywords) {
-    const word = (k.PATTERN as RegExp).source;
+  // Each pattern's source read once (a RegExp's `source` is rebuilt on every read).
+  const words = keywords.map((k) => (k.PATTERN as RegExp).source);
+  words.forEach((word, i) => {
     // The lexer tries keywords in order and keeps the first that matches a prefix of the word,
     // unless Identifier matches longer: a word is a keyword only if no earlier keyword is its prefix.
-    const first = keywords.find((j) => word.startsWith((j.PATTERN as RegExp).source))!;
-    if (first === k) WORDS.set(word, k);
-  }
+    if (words.findIndex((w) => word.startsWith(w)) === i) WORDS.set(word, keywords[i]!);
+  });
 }
 
 const sticky = (t: TokenType): RegExp => new RegExp((t.PATTERN as RegExp).source, "y");
