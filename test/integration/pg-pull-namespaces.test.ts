@@ -45,6 +45,10 @@ CREATE TABLE archive.invoices (id bigint PRIMARY KEY, order_id bigint REFERENCES
 CREATE VIEW sales.open_orders AS SELECT id, customer_id FROM sales.orders WHERE status = 'open';
 CREATE FUNCTION sales.touch() RETURNS trigger LANGUAGE plpgsql AS $$ begin return new; end $$;
 CREATE TRIGGER orders_touch BEFORE UPDATE ON sales.orders FOR EACH ROW EXECUTE FUNCTION sales.touch();
+-- Quoted names with spaces on both sides of a trigger (its definition is read part by part).
+CREATE TABLE sales."Line Items" (id bigint PRIMARY KEY);
+CREATE FUNCTION sales."Keep Row"() RETURNS trigger LANGUAGE plpgsql AS $$ begin return new; end $$;
+CREATE TRIGGER items_keep BEFORE INSERT ON sales."Line Items" FOR EACH ROW EXECUTE FUNCTION sales."Keep Row"();
 `;
 
 describe("pull of PostgreSQL schemas", () => {
@@ -55,7 +59,7 @@ describe("pull of PostgreSQL schemas", () => {
       const r = ok(p.run("pull", "--yes", "--json"));
       const json = JSON.parse(r.out) as { tables: number; schemas: number; skipped: string[] };
       expect({ tables: json.tables, schemas: json.schemas, skipped: json.skipped }).toEqual({
-        tables: 3,
+        tables: 4,
         schemas: 2,
         skipped: [],
       });
@@ -71,6 +75,7 @@ describe("pull of PostgreSQL schemas", () => {
         "view sales.open_orders as (",
         "function sales.touch()",
         "before update on sales.orders for each row execute function sales.touch()",
+        'before insert on sales."Line Items" for each row execute function sales."Keep Row"()',
       ])
         expect(text).toContain(line);
       // The replay's scratch database is gone.

@@ -84,10 +84,12 @@ export async function readFunctions(
 
 /**
  * `pg_get_triggerdef`'s text: timing, events, FOR EACH, WHEN and the function's arguments
- * (constraint triggers and transition tables are left out before).
+ * (constraint triggers and transition tables are left out before). The table and the function
+ * may be schema-qualified, each part quoted or bare: a quoted part may hold spaces
+ * (`ON s1."Line Items"`), so a name is read as its parts, not as a run of non-spaces.
  */
 const TRIGGER_DEF =
-  /^CREATE TRIGGER (?:"(?:[^"]|"")+"|\S+) (BEFORE|AFTER|INSTEAD OF) (.+?) ON (?:"(?:[^"]|"")+"|\S+) FOR EACH (ROW|STATEMENT) (?:WHEN \((.*)\) )?EXECUTE (?:FUNCTION|PROCEDURE) (?:"(?:[^"]|"")+"|[^\s(]+)\((.*)\)$/s;
+  /^CREATE TRIGGER (?:"(?:[^"]|"")+"|\S+) (BEFORE|AFTER|INSTEAD OF) (.+?) ON (?:(?:"(?:[^"]|"")+"|[^\s."]+)\.)?(?:"(?:[^"]|"")+"|\S+) FOR EACH (ROW|STATEMENT) (?:WHEN \((.*)\) )?EXECUTE (?:FUNCTION|PROCEDURE) (?:(?:"(?:[^"]|"")+"|[^\s."(]+)\.)?(?:"(?:[^"]|"")+"|[^\s(]+)\((.*)\)$/s;
 
 /**
  * The triggers on the tables and views of the schemas `where` reads. `names`: only these (the
