@@ -901,30 +901,28 @@ class Descent {
 export function descend(tokens: readonly IToken[]): SchemaCstNode | undefined {
   const schema = node("schema");
   let j = 0;
-  const p = new Descent(() => tokens[j++]);
-  try {
-    for (let d = p.declaration(); d; d = p.declaration()) {
+  const parsed = descendEach(
+    () => tokens[j++],
+    (d) => {
       add(schema, d.name, d);
       extend(schema.location as Location, d.location!);
-    }
-  } catch (e) {
-    if (e === GIVE_UP) return undefined;
-    throw e;
-  }
-  return schema as SchemaCstNode;
+    },
+  );
+  return parsed ? (schema as SchemaCstNode) : undefined;
 }
 
 /**
  * The file's top-level declarations one at a time, in source order, each as the `schema` rule's
  * child it would be, its tokens read as it is parsed: what one needs to read a file without
  * holding its whole tree or all its tokens (a large schema's tree and tokens weigh more than its
- * IR). `onLineEnd` hears of each column with more on its line. `false` where `descend` would
- * give `undefined`; what `each` and `onLineEnd` were given before then is to be thrown away.
+ * IR). `onLineEnd` hears of each column with more on its line (a whole tree's reader checks
+ * that from the tree instead). `false` where the tokens hold a syntax error (or anything this
+ * parser does not take); what `each` and `onLineEnd` were given before then is to be thrown away.
  */
 export function descendEach(
   source: TokenSource,
   each: (declaration: CstNode) => void,
-  onLineEnd: LineEnd,
+  onLineEnd?: LineEnd,
 ): boolean {
   const p = new Descent(source, onLineEnd);
   try {
