@@ -156,6 +156,15 @@ class Descent {
     extend(n.location as Location, child.location!);
   }
 
+  /** Chevrotain's `AT_LEAST_ONE_SEP` with commas: `item`, then a comma (into `n`) and `item` again, while commas follow. */
+  private commaList(n: CstNode, item: () => void): void {
+    item();
+    while (this.at(T.Comma)) {
+      this.take(n, T.Comma);
+      item();
+    }
+  }
+
   /** parser.ts's `wordOnLine`: the next token is the plain word `word`, on the previous token's line. */
   private wordOnLine(word: string): boolean {
     const next = this.la(1);
@@ -354,11 +363,7 @@ class Descent {
     const n = node("tableOptions");
     this.take(n, T.LParen);
     if (isName(this.la(1)) || this.at(T.Collate)) {
-      this.sub(n, "tableOption", this.tableOption());
-      while (this.at(T.Comma)) {
-        this.take(n, T.Comma);
-        this.sub(n, "tableOption", this.tableOption());
-      }
+      this.commaList(n, () => this.sub(n, "tableOption", this.tableOption()));
     }
     this.take(n, T.RParen);
     return n;
@@ -459,11 +464,7 @@ class Descent {
       this.take(n, T.Name, "method");
     }
     this.take(n, T.LParen);
-    this.sub(n, "exclusionEntry", this.exclusionEntry());
-    while (this.at(T.Comma)) {
-      this.take(n, T.Comma);
-      this.sub(n, "exclusionEntry", this.exclusionEntry());
-    }
+    this.commaList(n, () => this.sub(n, "exclusionEntry", this.exclusionEntry()));
     this.take(n, T.RParen);
     this.sub(n, "keyClauses", this.keyClauses());
     if (this.at(T.Where)) {
@@ -558,11 +559,7 @@ class Descent {
     const n = node("indexRest");
     if (isName(this.la(1))) this.take(n, T.Name, "indexName");
     this.take(n, T.LParen);
-    this.sub(n, "indexEntry", this.indexEntry());
-    while (this.at(T.Comma)) {
-      this.take(n, T.Comma);
-      this.sub(n, "indexEntry", this.indexEntry());
-    }
+    this.commaList(n, () => this.sub(n, "indexEntry", this.indexEntry()));
     this.take(n, T.RParen);
     if (isName(this.la(1)) && this.wordOnLine("include")) {
       this.take(n, T.Name, "include");
@@ -692,11 +689,7 @@ class Descent {
   private keyColumnList(): CstNode {
     const n = node("keyColumnList");
     this.take(n, T.LParen);
-    this.sub(n, "keyColumn", this.keyColumn());
-    while (this.at(T.Comma)) {
-      this.take(n, T.Comma);
-      this.sub(n, "keyColumn", this.keyColumn());
-    }
+    this.commaList(n, () => this.sub(n, "keyColumn", this.keyColumn()));
     this.take(n, T.RParen);
     return n;
   }
@@ -715,11 +708,7 @@ class Descent {
   private columnList(): CstNode {
     const n = node("columnList");
     this.take(n, T.LParen);
-    this.take(n, T.Name);
-    while (this.at(T.Comma)) {
-      this.take(n, T.Comma);
-      this.take(n, T.Name);
-    }
+    this.commaList(n, () => this.take(n, T.Name));
     this.take(n, T.RParen);
     return n;
   }
@@ -749,11 +738,7 @@ class Descent {
     this.take(n, T.QName, "Name");
     if (this.at(T.LParen)) {
       this.take(n, T.LParen);
-      this.sub(n, "typeArg", this.typeArg());
-      while (this.at(T.Comma)) {
-        this.take(n, T.Comma);
-        this.sub(n, "typeArg", this.typeArg());
-      }
+      this.commaList(n, () => this.sub(n, "typeArg", this.typeArg()));
       this.take(n, T.RParen);
     }
     if (this.at(T.LBracket)) {
@@ -815,11 +800,7 @@ class Descent {
   private identityOptions(): CstNode {
     const n = node("identityOptions");
     this.take(n, T.LParen);
-    this.sub(n, "identityOption", this.identityOption());
-    while (this.at(T.Comma)) {
-      this.take(n, T.Comma);
-      this.sub(n, "identityOption", this.identityOption());
-    }
+    this.commaList(n, () => this.sub(n, "identityOption", this.identityOption()));
     this.take(n, T.RParen);
     return n;
   }
