@@ -5,7 +5,8 @@
  * be reported (src/cli/failure.ts). A closed pipe ends the run quietly.
  */
 import { runCli } from "./cli/run.ts";
-import { endQuietlyOnClosedPipe, reportFailure } from "./cli/failure.ts";
+import { reportFailure } from "./cli/failure.ts";
+import { onClosedPipe } from "./cli/stdio.ts";
 
 // `typeof Bun`: the npm package runs this file on Node as well (no fleet workers there).
 if (typeof Bun !== "undefined" && !Bun.isMainThread) {
@@ -13,7 +14,7 @@ if (typeof Bun !== "undefined" && !Bun.isMainThread) {
   (await import("./fleet/worker.ts")).serveFleetWorker();
 } else {
   const argv = process.argv.slice(2);
-  endQuietlyOnClosedPipe((code) => process.exit(code));
+  onClosedPipe(() => process.exit(0));
   try {
     process.exitCode = await runCli(argv);
   } catch (e) {

@@ -7,6 +7,7 @@
  */
 import type { Context } from "./context.ts";
 import { UsageError } from "../core/errors.ts";
+import { stdio } from "./stdio.ts";
 import { COMMANDS, GLOBAL_OPTIONS, type CommandSpec } from "./registry.ts";
 
 const SHELLS = ["bash", "zsh", "fish"] as const;
@@ -19,7 +20,7 @@ export async function run(ctx: Context): Promise<number> {
       `completion takes a shell: ${SHELLS.join(", ")}`,
       "e.g. `schemavc completion bash > /etc/bash_completion.d/schemavc`",
     );
-  process.stdout.write(shell === "fish" ? fish() : shell === "zsh" ? zsh() : bash());
+  stdio.out(shell === "fish" ? fish() : shell === "zsh" ? zsh() : bash());
   return 0;
 }
 

@@ -7,21 +7,10 @@
  * | head -1`) is not a failure: the reader has all it wanted, so the run ends quietly, exit 0.
  */
 import { SchemavcError } from "../core/errors.ts";
+import { stdio } from "./stdio.ts";
 
 /** Whether `e` is a write to a pipe whose reader has gone. */
 export const isClosedPipe = (e: unknown): boolean => (e as { code?: string } | undefined)?.code === "EPIPE";
-
-/**
- * A closed stdout or stderr ends the process quietly with exit 0 (the reader of `| head`
- * stopped reading), instead of an uncaught EPIPE with a stack trace. `exit` is main's.
- */
-export function endQuietlyOnClosedPipe(exit: (code: number) => never): void {
-  for (const stream of [process.stdout, process.stderr])
-    stream.on("error", (e) => {
-      if (isClosedPipe(e)) exit(0);
-      throw e;
-    });
-}
 
 /** Prints the failure `e` of a run (`json`: `--json` was given) and returns the exit code. */
 export function reportFailure(e: unknown, json: boolean): number {
@@ -29,10 +18,10 @@ export function reportFailure(e: unknown, json: boolean): number {
   const known = e instanceof SchemavcError;
   const message = known ? e.message : `internal error: ${(e as Error)?.stack ?? String(e)}`;
   const exitCode = known ? e.exitCode : 1;
-  process.stderr.write(`error: ${message}\n`);
-  if (known && e.detail) process.stderr.write(`  detail: ${e.detail}\n`);
-  if (known && e.hint) process.stderr.write(`  hint: ${e.hint}\n`);
-  if (!known) process.stderr.write("Please report this as a bug.\n");
+  stdio.err(`error: ${message}\n`);
+  if (known && e.detail) stdio.err(`  detail: ${e.detail}\n`);
+  if (known && e.hint) stdio.err(`  hint: ${e.hint}\n`);
+  if (!known) stdio.err("Please report this as a bug.\n");
   if (json) {
     const error = {
       message,
@@ -40,7 +29,7 @@ export function reportFailure(e: unknown, json: boolean): number {
       ...(known && e.hint ? { hint: e.hint } : {}),
       exitCode,
     };
-    process.stdout.write(`${JSON.stringify({ error }, null, 2)}\n`);
+    stdio.out(`${JSON.stringify({ error }, null, 2)}\n`);
   }
   return exitCode;
 }

@@ -13,6 +13,7 @@ import { flag, str, type Context } from "./context.ts";
 import { UsageError } from "../core/errors.ts";
 import { loadMigrations, openProject } from "./project.ts";
 import { msOption } from "./database.ts";
+import { isTerminal, stdio } from "./stdio.ts";
 import { redactUrl } from "../dialects/url.ts";
 import { globTargets, readTargetsFile } from "../fleet/targets.ts";
 import { runPool, type Outcome } from "../fleet/pool.ts";
@@ -90,13 +91,13 @@ export async function runFleet(
       : runTarget(url, project.dialect, migrations, opts, work, timeout);
 
   // The live line is chatter (dropped by --json and --quiet); per-target rows and the summary are the report.
-  const live = Boolean(process.stderr.isTTY) && ctx.report.chatty;
+  const live = isTerminal(2) && ctx.report.chatty;
   const t0 = performance.now();
   let failed = 0;
   const progress = (done: number) => {
     const elapsed = (performance.now() - t0) / 1000;
     const eta = done ? (elapsed / done) * (targets.length - done) : 0;
-    process.stderr.write(
+    stdio.err(
       `\r${verb}: ${done}/${targets.length} done, ${failed} failed, ${elapsed.toFixed(1)} s elapsed${done < targets.length && done ? `, about ${eta.toFixed(0)} s left` : ""}   `,
     );
   };
@@ -119,7 +120,7 @@ export async function runFleet(
   } finally {
     pool?.close();
   }
-  if (live) process.stderr.write("\n");
+  if (live) stdio.err("\n");
 
   ctx.report.json({
     targets: rows.map((o) => ({

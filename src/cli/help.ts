@@ -14,6 +14,7 @@ import {
 } from "./registry.ts";
 import { VERSION } from "../version.ts";
 import { wrapWords } from "../util/wrap.ts";
+import { isTerminal, terminalColumns } from "./stdio.ts";
 
 /** How help is laid out: the width to wrap to and whether headings are bold. */
 export interface HelpStyle {
@@ -43,10 +44,13 @@ const DEFAULT_EXIT: ExitMeanings = {
 
 const INDENT = "    ";
 
+/** stdout as help sees it: a terminal (and its width) or not. */
+const stdoutTerminal = () => ({ isTTY: isTerminal(1), columns: terminalColumns() });
+
 /** A style for stdout: its terminal's width (at least 40 columns) or 80, colour as decided. */
 export function helpStyle(
   color: boolean,
-  stream: { isTTY?: boolean; columns?: number } = process.stdout,
+  stream: { isTTY?: boolean; columns?: number } = stdoutTerminal(),
 ): HelpStyle {
   const width = stream.isTTY && stream.columns ? Math.max(40, stream.columns) : 80;
   return { width, color };

@@ -4,9 +4,11 @@
  * it runs: stdout carries the protocol.
  */
 import type { Context } from "./context.ts";
+import { endQuietlyOnClosedStream } from "./stdio.ts";
 
 export async function run(_ctx: Context): Promise<number> {
   const { startServer } = await import("../lsp/server.ts");
+  endQuietlyOnClosedStream(process.stdout);
   const connection = startServer(process.stdin, process.stdout);
   // The library ends the process on the client's `exit`; until then the server lives.
   await new Promise<void>((resolve) => connection.onExit(() => resolve()));

@@ -4,9 +4,11 @@
  * `canAsk`), and loading readline costs 4-9 ms of the binary's start (issue 19).
  */
 
-// stderr first: its stream exists already (main.ts), while reading `process.stdin` builds stdin's
-// stream, which a run whose stderr is no terminal (a script, CI) never needs.
-export const canAsk = (): boolean => Boolean(process.stderr.isTTY && process.stdin.isTTY);
+import { isTerminal } from "./stdio.ts";
+
+// By descriptor: `process.stdin.isTTY` would build stdin's stream, which a run that asks
+// nothing never needs.
+export const canAsk = (): boolean => isTerminal(2) && isTerminal(0);
 
 /** Asks on stderr, reads one line; anything but y/yes is no. */
 export async function askYesNo(question: string): Promise<boolean> {

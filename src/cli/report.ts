@@ -11,6 +11,7 @@
  */
 import { formatDiagnostic, type Diagnostic } from "../ir/diagnostics.ts";
 import { Spinner, type SpinnerStream } from "./spinner.ts";
+import { isTerminal, stdio } from "./stdio.ts";
 
 export interface ReportOptions {
   json: boolean;
@@ -20,7 +21,7 @@ export interface ReportOptions {
   colorErr?: boolean;
   /** `--quiet`: no notes, no info lines, no spinner. */
   quiet?: boolean;
-  /** Where spinners draw (default: process.stderr; tests pass a fake terminal). */
+  /** Where spinners draw (default: stderr; tests pass a fake terminal). */
   spinnerStream?: SpinnerStream;
   /**
    * Instead of stdout and stderr (the library, src/lib/: it never prints): what would go to
@@ -94,7 +95,7 @@ export class Reporter {
   flush(): void {
     this.stopSpinner();
     if (this.opts.json && this.jsonDoc !== undefined && !this.opts.sink)
-      process.stdout.write(`${JSON.stringify(this.jsonDoc, null, 2)}\n`);
+      stdio.out(`${JSON.stringify(this.jsonDoc, null, 2)}\n`);
   }
 
   /** `text` in SGR colour `code` when colour is on for that stream (stdout by default). */
@@ -114,8 +115,7 @@ export class Reporter {
     this.stopSpinner();
     // The prefix is the unfinished stdout line: it is on the spinner's terminal only when stdout
     // is a terminal too (a test's fake stream stands for both).
-    const onScreen =
-      prefix !== undefined && (this.opts.spinnerStream !== undefined || process.stdout.isTTY === true);
+    const onScreen = prefix !== undefined && (this.opts.spinnerStream !== undefined || isTerminal(1));
     this.active = new Spinner(label, {
       enabled: this.chatty,
       ...(this.opts.spinnerStream ? { stream: this.opts.spinnerStream } : {}),
@@ -139,12 +139,12 @@ export class Reporter {
   private out(text: string): void {
     this.active?.clear();
     if (this.opts.sink) this.opts.sink.out(text);
-    else process.stdout.write(text);
+    else stdio.out(text);
   }
   private err(text: string): void {
     this.active?.clear();
     if (this.opts.sink) this.opts.sink.err(text);
-    else process.stderr.write(text);
+    else stdio.err(text);
   }
 }
 
@@ -169,7 +169,7 @@ export function colorFor(noColorFlag: boolean, { env = process.env, isTTY = fals
 /** Colour on stdout and on stderr for this process (each decided on its own terminal). */
 export function wantColor(noColorFlag: boolean): { out: boolean; err: boolean } {
   return {
-    out: colorFor(noColorFlag, { isTTY: Boolean(process.stdout.isTTY) }),
-    err: colorFor(noColorFlag, { isTTY: Boolean(process.stderr.isTTY) }),
+    out: colorFor(noColorFlag, { isTTY: isTerminal(1) }),
+    err: colorFor(noColorFlag, { isTTY: isTerminal(2) }),
   };
 }

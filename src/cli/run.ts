@@ -8,6 +8,7 @@ import { COMMANDS, GLOBAL_OPTIONS, findCommand } from "./registry.ts";
 import { commandHelp, helpStyle, mainHelp } from "./help.ts";
 import { SchemavcError, UsageError } from "../core/errors.ts";
 import { Reporter, wantColor } from "./report.ts";
+import { stdio } from "./stdio.ts";
 import { VERSION } from "../version.ts";
 import { didYouMean } from "../ir/diagnostics.ts";
 
@@ -20,23 +21,23 @@ export async function runCli(argv: readonly string[], cwd = process.cwd()): Prom
   // Help goes to stdout: bold headings only when stdout is a terminal and colour is allowed.
   const style = () => helpStyle(wantColor(argv.includes("--no-color")).out);
   if (first === undefined || first === "--help" || first === "-h") {
-    process.stdout.write(`${mainHelp(style())}\n`);
+    stdio.out(`${mainHelp(style())}\n`);
     return first === undefined ? 2 : 0;
   }
   if (first === "--version" || first === "-V" || first === "version") {
-    process.stdout.write(`schemavc ${VERSION}\n`);
+    stdio.out(`schemavc ${VERSION}\n`);
     return 0;
   }
   if (first === "help") {
     // `help [COMMAND]`; global flags such as --no-color may stand anywhere.
     const name = rest.find((a) => !a.startsWith("-"));
     if (name === undefined || name === "help") {
-      process.stdout.write(`${mainHelp(style())}\n`);
+      stdio.out(`${mainHelp(style())}\n`);
       return 0;
     }
     const cmd = findCommand(name);
     if (!cmd) throw unknownCommand(name);
-    process.stdout.write(`${commandHelp(cmd, style())}\n`);
+    stdio.out(`${commandHelp(cmd, style())}\n`);
     return 0;
   }
   const cmd = findCommand(first);
@@ -66,7 +67,7 @@ export async function runCli(argv: readonly string[], cwd = process.cwd()): Prom
     );
   }
   if (parsed.values.help) {
-    process.stdout.write(`${commandHelp(cmd, style())}\n`);
+    stdio.out(`${commandHelp(cmd, style())}\n`);
     return 0;
   }
   const color = wantColor(parsed.values["no-color"] === true);

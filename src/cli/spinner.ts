@@ -10,8 +10,9 @@
  * stretch of synchronous work (one huge parse) shows it at the next await, not during.
  */
 import type { Reporter } from "./report.ts";
+import { stderrTerminal } from "./stdio.ts";
 
-/** The part of a stream the spinner uses; `process.stderr` is one, a test can pass a fake. */
+/** The part of a stream the spinner uses; stdio.ts's `stderrTerminal` is one, a test can pass a fake. */
 export interface SpinnerStream {
   readonly isTTY?: boolean;
   readonly columns?: number;
@@ -19,7 +20,7 @@ export interface SpinnerStream {
 }
 
 export interface SpinnerOptions {
-  /** Where to draw (default: process.stderr). Nothing is drawn unless `isTTY` is true. */
+  /** Where to draw (default: stderr). Nothing is drawn unless `isTTY` is true. */
   readonly stream?: SpinnerStream;
   /** Milliseconds of silence before the first frame (default 1000). */
   readonly delayMs?: number;
@@ -57,7 +58,7 @@ export class Spinner {
     public label: string,
     private readonly opts: SpinnerOptions = {},
   ) {
-    this.stream = opts.stream ?? process.stderr;
+    this.stream = opts.stream ?? stderrTerminal();
     this.now = opts.now ?? (() => performance.now());
     this.live = (opts.enabled ?? true) && this.stream.isTTY === true;
   }

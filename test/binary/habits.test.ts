@@ -7,7 +7,7 @@
  * Run `bun run build` first.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { existsSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { COMMANDS, GLOBAL_OPTIONS, findCommand, type CommandSpec } from "../../src/cli/registry.ts";
 import { SECTIONS } from "../../src/cli/help.ts";
@@ -254,6 +254,30 @@ describe("colour and --quiet on a SQLite project", () => {
     const all = t.stdout.toString();
     expect(all).toContain("drift:");
     expect(all).not.toContain("\x1b[2K");
+  });
+
+  test("colour on a terminal, told by the descriptor: stdout and stderr each on its own", () => {
+    p.schema(SCHEMA.replace("  name   text\n", "  nickname text\n")); // check fails: `ok` marks and an error
+    if (!Bun.which("script")) return;
+    const onTerminal = (command: string) =>
+      Bun.spawnSync(["script", "-qec", command, "/dev/null"], {
+        cwd: p.dir,
+        env: { PATH: "/usr/bin:/bin", HOME: p.dir },
+        stdout: "pipe",
+        stderr: "pipe",
+      }).stdout.toString();
+    // Both on the terminal: both coloured.
+    const both = onTerminal(`${p.bin} check`);
+    expect(both).toContain("\x1b[32mok\x1b[0m");
+    expect(both).toContain("\x1b[31merror:\x1b[0m");
+    // stdout into a pipe, stderr on the terminal: only stderr is coloured.
+    const piped = onTerminal(`${p.bin} check | cat`);
+    expect(piped).toContain("\x1b[31merror:\x1b[0m");
+    expect(piped).not.toContain("\x1b[32mok");
+    // Both into a file: no colour.
+    onTerminal(`${p.bin} check > out.txt 2>&1`);
+    expect(readFileSync(join(p.dir, "out.txt"), "utf8")).toContain("error:");
+    expect(readFileSync(join(p.dir, "out.txt"), "utf8")).not.toMatch(ANSI);
   });
 });
 

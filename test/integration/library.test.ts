@@ -18,6 +18,7 @@ import {
   UsageError,
 } from "../../src/lib/index.ts";
 import { databasesFor } from "../support/db.ts";
+import { stdio } from "../../src/cli/stdio.ts";
 
 const dbs = await databasesFor("library");
 afterAll(async () => {
@@ -28,10 +29,14 @@ const USERS =
   "table users {\n  id     bigint        primary key\n  email  varchar(255)  unique\n  name   text?\n}\n";
 const WITHOUT_NAME = "table users {\n  id     bigint        primary key\n  email  varchar(255)  unique\n}\n";
 
-/** Runs `fn` and returns what it wrote to stdout and stderr (the library must write nothing). */
+/**
+ * Runs `fn` and returns what it wrote to stdout and stderr (the library must write nothing),
+ * through the streams or through the command line's own writer (src/cli/stdio.ts).
+ */
 async function written<T>(fn: () => Promise<T>): Promise<{ value: T; output: string }> {
   const out = process.stdout.write.bind(process.stdout);
   const err = process.stderr.write.bind(process.stderr);
+  const cli = { ...stdio };
   let output = "";
   const capture = (chunk: string | Uint8Array) => {
     output += String(chunk);
@@ -39,11 +44,14 @@ async function written<T>(fn: () => Promise<T>): Promise<{ value: T; output: str
   };
   process.stdout.write = capture as typeof process.stdout.write;
   process.stderr.write = capture as typeof process.stderr.write;
+  stdio.out = capture;
+  stdio.err = capture;
   try {
     return { value: await fn(), output };
   } finally {
     process.stdout.write = out;
     process.stderr.write = err;
+    Object.assign(stdio, cli);
   }
 }
 

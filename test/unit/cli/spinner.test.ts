@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, test } from "bun:test";
 import { CLEAR_LINE, Spinner, withSpinner } from "../../../src/cli/spinner.ts";
 import { Reporter } from "../../../src/cli/report.ts";
+import { stdio } from "../../../src/cli/stdio.ts";
 
 /** A stream that records what is written; a terminal unless told otherwise. */
 function fakeStream(isTTY = true, columns = 60) {
@@ -175,18 +176,17 @@ describe("withSpinner and the reporter", () => {
   test("the reporter erases a drawn spinner before writing its own line", async () => {
     const { stream, report } = reporter({});
     const seen: string[] = [];
-    const original = process.stderr.write.bind(process.stderr);
+    const original = stdio.err;
     await withSpinner({ report }, "working", async () => {
       await sleep(1100);
       expect(stream.writes.at(-1)).not.toBe(CLEAR_LINE);
-      (process.stderr as { write: unknown }).write = (s: string) => {
+      stdio.err = (s: string) => {
         seen.push(`${stream.writes.at(-1) === CLEAR_LINE ? "cleared" : "dirty"}:${s}`);
-        return true;
       };
       try {
         report.warn("careful");
       } finally {
-        (process.stderr as { write: unknown }).write = original;
+        stdio.err = original;
       }
     });
     expect(seen).toEqual(["cleared:warning: careful\n"]);
