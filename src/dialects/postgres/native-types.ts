@@ -35,14 +35,14 @@ const EXTENSIONS = [
 ];
 
 const words = (lines: readonly string[]) => lines.flatMap((l) => l.split(" "));
+const builtIn = words(BUILT_IN);
+const extensions = words(EXTENSIONS);
 
 /** The names only an extension provides (`test/integration/type-catalogue.test.ts` knows them apart). */
-export const POSTGRES_EXTENSION_TYPES: readonly string[] = words(EXTENSIONS).filter(
-  (n) => !words(BUILT_IN).includes(n),
-);
+export const POSTGRES_EXTENSION_TYPES: readonly string[] = extensions.filter((n) => !builtIn.includes(n));
 
 export const POSTGRES_TYPES: TypeCatalogue = {
-  names: [...new Set([...words(BUILT_IN), ...words(EXTENSIONS)])],
+  names: [...new Set([...builtIn, ...extensions])],
   unknown: "refused",
   advice: {
     datetime: "timestamp",
