@@ -34,6 +34,7 @@ import { splitSql } from "./split.ts";
 import {
   checksumOf,
   DatabaseHistory,
+  HISTORY_TABLE,
   isStamped,
   nowText,
   STAMPED_MS,
@@ -526,7 +527,8 @@ export class Runner {
         await this.conn.transaction(async (tx) => {
           // The history table, when `up` found none: created with the first migration, so a
           // migration that fails leaves the database as it was, without the table.
-          if (creates) await this.history.ensure(tx);
+          const rolledBack = `the transaction was rolled back: nothing of this ${direction === "up" ? "migration" : "rollback"} was applied`;
+          if (creates) await historyStep(version, rolledBack, () => this.history.ensure(tx));
           // Where the transaction is the lock (SQLite), a runner that waited for it checks
           // again that nobody applied this migration meanwhile. Elsewhere the session lock,
           // held since before the history was read, already guarantees it.
@@ -563,7 +565,7 @@ export class Runner {
             throw e;
           }
           // The duration is known before the history row is written: no second write later.
-          await record(tx, Math.round(performance.now() - t0));
+          await historyStep(version, rolledBack, () => record(tx, Math.round(performance.now() - t0)));
         });
         if (creates) this.createHistory = false;
         if (skipped) return { version, ms: 0, skipped: true };
@@ -573,8 +575,10 @@ export class Runner {
     } else {
       // No transaction: progress is recorded after every statement, so a failure or a kill
       // leaves a row saying which statement did not complete.
+      // A history write that fails before the first statement leaves everything as it was.
+      const untouched = `nothing of it was run: fix the cause and run \`schemavc ${direction}\` again`;
       if (this.createHistory) {
-        await this.history.ensure(this.conn);
+        await historyStep(version, untouched, () => this.history.ensure(this.conn));
         this.createHistory = false;
       }
       const m = direction === "up" ? this.migrations.find((x) => x.version === version)! : undefined;
@@ -587,7 +591,8 @@ export class Runner {
       // trip (`Connection.execAfter`: MySQL); the writes and their order are the same.
       const batched =
         this.conn.execAfter && this.history instanceof DatabaseHistory ? this.history : undefined;
-      if (first && !statements.length) await this.history.insert(this.conn, first);
+      if (first && !statements.length)
+        await historyStep(version, untouched, () => this.history.insert(this.conn, first));
       for (let i = 0; i < statements.length; i++) {
         opts.events?.statement?.(version, i + 1, statements.length);
         // Before statement i + 1, the row says it did not complete: the row itself before the
@@ -597,8 +602,11 @@ export class Runner {
             ? { insert: first }
             : { update: { failed_statement: i + 1 } }
           : undefined;
-        // Sent alone, the write fails outside the statement's `try`: its error as it is.
-        if (mark && !batched) await this.writeMark(version, mark);
+        // Sent alone, the write fails outside the statement's `try`, as a history failure.
+        if (mark && !batched)
+          await historyStep(version, i === 0 ? untouched : partialHint(version, direction, i), () =>
+            this.writeMark(version, mark),
+          );
         try {
           if (mark && batched)
             await this.conn.execAfter!(
@@ -610,8 +618,9 @@ export class Runner {
           else await this.conn.exec(statements[i]!.sql);
         } catch (e) {
           // Sent together, the one that failed is known from the row: a write that did not
-          // take effect failed, and its error is thrown as it is, as when it is sent alone.
-          if (mark && batched && !(await this.markWritten(version, i))) throw e;
+          // take effect failed, and is reported as when it is sent alone.
+          if (mark && batched && !(await this.markWritten(version, i)))
+            throw historyError(version, i === 0 ? untouched : partialHint(version, direction, i), e);
           const err = statementError(version, i + 1, statements.length, statements[i]!.line, source, e);
           if (direction === "up")
             await this.history.update(this.conn, version, {
@@ -627,15 +636,21 @@ export class Runner {
         }
       }
       const ms = Math.round(performance.now() - t0);
-      if (direction === "up")
-        await this.history.update(this.conn, version, {
-          status: "applied",
-          failed_statement: null,
-          error: null,
-          duration_ms: ms,
-          applied_at: nowText(),
-        });
-      else await record(this.conn, ms);
+      const ran =
+        direction === "up"
+          ? `every statement of it was applied, but its history row does not say so: once ${HISTORY_TABLE} can be written, run \`schemavc resolve ${version} --applied\``
+          : `every statement of the rollback was run, but the history still records ${version} as applied: once ${HISTORY_TABLE} can be written, record the rollback with \`schemavc stamp\` at the version before it`;
+      await historyStep(version, ran, () =>
+        direction === "up"
+          ? this.history.update(this.conn, version, {
+              status: "applied",
+              failed_statement: null,
+              error: null,
+              duration_ms: ms,
+              applied_at: nowText(),
+            })
+          : record(this.conn, ms),
+      );
     }
     const ms = Math.round(performance.now() - t0);
     opts.events?.done?.(version, direction, ms);
@@ -690,6 +705,33 @@ export function historyRow(m: Migration, status: "applied" | "failed", ms: numbe
  * or the stored down SQL), with the database's message; its own detail and hint, when it gives
  * them (PostgreSQL names the views that block an `ALTER ... TYPE`), are passed on.
  */
+/**
+ * A history write (or the history read inside a migration's transaction) during the run of
+ * `version`, whose failure is the database's refusal (a permission, a trigger, a full disk)
+ * rather than a bug: a RunnerError naming the table, with `outcome` (what became of the
+ * migration) as the hint.
+ */
+async function historyStep<T>(version: string, outcome: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (e) {
+    throw e instanceof SchemavcError ? e : historyError(version, outcome, e);
+  }
+}
+
+function historyError(version: string, outcome: string, e: unknown): RunnerError {
+  const info = (e ?? {}) as DatabaseErrorInfo;
+  const msg = String(info.message ?? e).split("\n")[0];
+  return new RunnerError(
+    `migration ${version}: writing its row in ${HISTORY_TABLE} failed: ${msg}`,
+    joinHints(
+      outcome,
+      `check that this database user may write ${HISTORY_TABLE}, and that no trigger or policy refuses the write`,
+    ),
+    typeof info.detail === "string" && info.detail ? info.detail : undefined,
+  );
+}
+
 function statementError(
   version: string,
   n: number,

@@ -102,6 +102,48 @@ for (const target of targets) {
       }
     }, 60_000);
 
+    test("a history row the database refuses to write is an error that names the table, and says what was applied", async () => {
+      const { p, db, drop } = await project(d, "history_refused");
+      try {
+        p.schema(V1);
+        p.generate("v1");
+        ok(p.run("up"));
+        // A trigger that refuses every new history row, in each database's words.
+        const c = await connect(db.url);
+        await c.exec(
+          d === "postgres"
+            ? `CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'history is read-only here'; END $$;
+               CREATE TRIGGER refuse BEFORE INSERT ON schemavc_migrations FOR EACH ROW EXECUTE FUNCTION refuse()`
+            : d === "mysql"
+              ? "CREATE TRIGGER refuse BEFORE INSERT ON schemavc_migrations FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'history is read-only here'"
+              : "CREATE TRIGGER refuse BEFORE INSERT ON schemavc_migrations BEGIN SELECT RAISE(ABORT, 'history is read-only here'); END",
+        );
+        await c.close();
+        p.schema(`${V1}table tags {\n  id int primary key\n}\n`);
+        const v2 = p.generate("v2");
+        const r = ok(p.run("up"), 1);
+        expect(r.err).toContain(`error: migration ${v2}: writing its row in schemavc_migrations failed:`);
+        expect(r.err).toContain("history is read-only here");
+        expect(r.err).not.toContain("internal error");
+        expect(r.out).toContain(`applying ${v2} ... failed`);
+        // Where DDL is transactional nothing was applied; on MySQL the row goes in before the
+        // first statement, so nothing was run either.
+        expect(r.err).toMatch(/nothing of (this migration was applied|it was run)/);
+        expect(ok(p.run("current")).out.trim()).not.toBe(v2);
+        const rows = await count(
+          db.url,
+          d === "postgres"
+            ? "SELECT count(*) FROM information_schema.tables WHERE table_name = 'tags'"
+            : d === "mysql"
+              ? "SELECT count(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'tags'"
+              : "SELECT count(*) FROM sqlite_schema WHERE name = 'tags'",
+        );
+        expect(rows).toBe(0);
+      } finally {
+        await drop();
+      }
+    }, 60_000);
+
     test("lint: findings for pending migrations only, exit 3 on data loss, 0 once applied; --json lists them", async () => {
       const { p, drop } = await project(d, "lint");
       try {
