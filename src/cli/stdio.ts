@@ -38,11 +38,19 @@ const nap = (() => {
   return () => Atomics.wait(cell, 0, 0, 1);
 })();
 
-function writeAll(fd: number, text: string): void {
-  let bytes = Buffer.from(text, "utf8");
+/**
+ * Writes all of `text` to `fd` through `write` (fs.writeSync; a test passes a fake): the rest
+ * after a partial write, again after EAGAIN, the closed-pipe handler on EPIPE.
+ */
+export function writeAll(
+  fd: number,
+  text: string,
+  write: (fd: number, bytes: Uint8Array) => number = writeSync,
+): void {
+  let bytes: Uint8Array = Buffer.from(text, "utf8");
   while (bytes.length > 0) {
     try {
-      bytes = bytes.subarray(writeSync(fd, bytes));
+      bytes = bytes.subarray(write(fd, bytes));
     } catch (e) {
       const code = (e as { code?: string }).code;
       if (code === "EAGAIN") nap();
