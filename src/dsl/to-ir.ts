@@ -221,8 +221,13 @@ type Parsed<T> = { readonly [K in keyof T]?: T[K] };
 /** A node that comments can attach to, in document order. */
 export interface Anchor {
   readonly src: MutableSource;
-  /** Whether `///` comments before it become its doc. */
-  readonly setDoc?: (doc: string) => void;
+  /**
+   * Where `///` comments before it go, when they become its doc: the `doc` of a declaration or
+   * a column, the `comment` of a key, index or constraint (the field itself, set once the whole
+   * file is read, rather than a closure per anchor: a large schema has one per column).
+   */
+  readonly doc?: { doc?: string };
+  readonly comment?: { comment?: string };
   /** For tables and enums: the offset of the closing brace (comments before it go to `inner`). */
   readonly closeOffset?: number;
   /** True for declarations (tables, enums), false for table items. */
@@ -472,6 +477,10 @@ function createVisitor() {
         name: this.loc(nameTok),
         ...(renamed ? { renamedFrom: renamed.loc } : {}),
       });
+      // The enum's anchor goes before its values' (its place kept now, the anchor made once the
+      // enum is): anchors in document order are not sorted again (comments.ts).
+      const anchorAt = this.out.anchors.length;
+      this.out.anchors.push(undefined as never);
       const values: EnumValueBuilder[] = [];
       for (const v of c.enumValue ?? []) {
         const value = this.enumValue(v.children);
@@ -494,14 +503,12 @@ function createVisitor() {
       const e: Mutable<EnumType> = { name: nameText(nameTok), values, src };
       if (renamed) e.renamedFrom = renamed.name;
       const close = real(c.RCurly?.[0]);
-      this.out.anchors.push({
+      this.out.anchors[anchorAt] = {
         src,
         topLevel: true,
-        setDoc: (doc) => {
-          e.doc = doc;
-        },
+        doc: e,
         ...(close ? { closeOffset: close.startOffset } : {}),
-      });
+      };
       this.out.enums.push(e);
       this.out.order.push({ kind: "enum", name: e.name });
     }
@@ -547,9 +554,7 @@ function createVisitor() {
       this.out.anchors.push({
         src,
         topLevel: true,
-        setDoc: (doc) => {
-          table.doc = doc;
-        },
+        doc: table,
       });
       this.out.tables.push(table);
       this.out.order.push({ kind: "table", name: table.name });
@@ -611,9 +616,7 @@ function createVisitor() {
       this.out.anchors.push({
         src,
         topLevel: true,
-        setDoc: (doc) => {
-          seq.doc = doc;
-        },
+        doc: seq,
       });
       this.out.sequences.push(seq);
       this.out.order.push({ kind: "sequence", name: seq.name });
@@ -645,9 +648,7 @@ function createVisitor() {
       this.out.anchors.push({
         src,
         topLevel: true,
-        setDoc: (doc) => {
-          v.doc = doc;
-        },
+        doc: v,
       });
       this.out.views.push(v);
       this.out.order.push({ kind: "view", name: v.name });
@@ -663,9 +664,7 @@ function createVisitor() {
       this.out.anchors.push({
         src,
         topLevel: true,
-        setDoc: (doc) => {
-          x.doc = doc;
-        },
+        doc: x,
       });
       this.out.namespaces.push(x);
       this.out.order.push({ kind: "namespace", name: x.name });
@@ -694,7 +693,7 @@ function createVisitor() {
           this.error("extension-option", "`schema` takes a schema's name: `schema = ext`", at);
         else x.schema = value;
       }
-      // No setDoc: an extension comes with its own comment (COMMENT ON EXTENSION is its).
+      // No doc: an extension comes with its own comment (COMMENT ON EXTENSION is its).
       this.out.anchors.push({ src, topLevel: true });
       this.out.extensions.push(x);
       this.out.order.push({ kind: "extension", name: x.name });
@@ -736,9 +735,7 @@ function createVisitor() {
       this.out.anchors.push({
         src,
         topLevel: true,
-        setDoc: (doc) => {
-          t.doc = doc;
-        },
+        doc: t,
         ...(close ? { closeOffset: close.startOffset } : {}),
       });
       this.out.composites.push(t);
@@ -840,9 +837,7 @@ function createVisitor() {
       this.out.anchors.push({
         src,
         topLevel: true,
-        setDoc: (doc) => {
-          f.doc = doc;
-        },
+        doc: f,
       });
       this.out.functions.push(f);
       this.out.order.push({ kind: "function", name: f.name });
@@ -929,9 +924,7 @@ function createVisitor() {
       this.out.anchors.push({
         src,
         topLevel: true,
-        setDoc: (doc) => {
-          t.doc = doc;
-        },
+        doc: t,
       });
       this.out.triggers.push(t);
       this.out.order.push({ kind: "trigger", name: t.name });
@@ -1001,9 +994,7 @@ function createVisitor() {
       this.out.anchors.push({
         src,
         topLevel: true,
-        setDoc: (doc) => {
-          d.doc = doc;
-        },
+        doc: d,
       });
       this.out.domains.push(d);
       this.out.order.push({ kind: "domain", name });
@@ -1057,9 +1048,7 @@ function createVisitor() {
       this.out.anchors.push({
         src,
         topLevel: true,
-        setDoc: (doc) => {
-          table.doc = doc;
-        },
+        doc: table,
         ...(close ? { closeOffset: close.startOffset } : {}),
       });
 
@@ -1161,13 +1150,7 @@ function createVisitor() {
         this.out.anchors.push({
           src: t.item,
           topLevel: false,
-          ...(node
-            ? {
-                setDoc: (doc: string) => {
-                  node.comment = doc;
-                },
-              }
-            : {}),
+          ...(node ? { comment: node } : {}),
         });
     }
 
@@ -1717,9 +1700,7 @@ function createVisitor() {
       this.out.anchors.push({
         src,
         topLevel: false,
-        setDoc: (doc) => {
-          col.doc = doc;
-        },
+        doc: col,
       });
     }
 
