@@ -1141,17 +1141,17 @@ function createVisitor() {
       if (!first) return;
       t.item = this.src(first, this.endOf(inner));
       t.itemNode = undefined;
-      // `visit` calls the method of the item's rule.
-      this.visit(inner, t);
+      // `visit` calls the method of the item's rule (a column's, the usual item, directly).
+      const column = c.column?.[0];
+      if (column) this.column(column.children, t);
+      else this.visit(inner, t);
       // A column is an anchor with its doc (`column`); a key, index or constraint takes a `///`
       // doc as its database comment (`comment`); an item that made nothing takes comments only.
       const node = t.itemNode as { comment?: string } | undefined;
       if (!c.column)
-        this.out.anchors.push({
-          src: t.item,
-          topLevel: false,
-          ...(node ? { comment: node } : {}),
-        });
+        this.out.anchors.push(
+          node ? { src: t.item, topLevel: false, comment: node } : { src: t.item, topLevel: false },
+        );
     }
 
     setPrimaryKey(
@@ -1317,22 +1317,18 @@ function createVisitor() {
         this.error("bad-clause", "write `nulls not distinct`", this.loc(distinct));
       const storageRaw = this.rawSql(c.storage?.[0]?.children);
       const storage = storageRaw ? this.storageParams(storageRaw) : undefined;
-      const index: Mutable<Index> = {
-        name: explicit ? nameText(explicit) : "",
-        unique: false,
-        parts,
-        ...(where ? { where: where.sql } : {}),
-        ...(usingTok ? { using: nameText(usingTok).toLowerCase() } : {}),
-        ...(include ? { include: include.names } : {}),
-        ...(real(c.nulls?.[0]) ? { nullsNotDistinct: true } : {}),
-        ...(storage ? { storage } : {}),
-        src: t.item,
-      };
-      t.item.parts = {
-        ...locs,
-        ...(explicit ? { name: this.loc(explicit) } : {}),
-        ...(usingTok ? { using: this.loc(usingTok) } : {}),
-      };
+      // Fields set one by one in this order (the snapshot's key order), without spreads.
+      const index: Mutable<Index> = { name: explicit ? nameText(explicit) : "", unique: false, parts };
+      if (where) index.where = where.sql;
+      if (usingTok) index.using = nameText(usingTok).toLowerCase();
+      if (include) index.include = include.names;
+      if (real(c.nulls?.[0])) index.nullsNotDistinct = true;
+      if (storage) index.storage = storage;
+      index.src = t.item;
+      // `locs` is this index's own (its columns' positions, `column:NAME` keys): the parts.
+      if (explicit) locs["name"] = this.loc(explicit);
+      if (usingTok) locs["using"] = this.loc(usingTok);
+      t.item.parts = locs;
       t.table.indexes.push(index);
       t.itemNode = index;
       const words = parts.map((p) => (p.kind === "column" ? p.column : expressionWords(p.sql)));
@@ -1375,6 +1371,8 @@ function createVisitor() {
       const collation = real(c.collation?.[0]);
       const opclass = real(c.opclass?.[0]);
       const nulls = real(c.nullsOrder?.[0])?.image.toLowerCase() as "first" | "last" | undefined;
+      // The usual entry, a plain column or expression, as it is (a copy only to add to it).
+      if (!collation && !opclass && !nulls) return part;
       return {
         ...part,
         ...(collation ? { collation: nameText(collation) } : {}),
