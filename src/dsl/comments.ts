@@ -49,7 +49,7 @@ export function attachComments(
       else fileTrailing.push(asPlain(body));
       continue;
     }
-    if (body.startsWith("///") && nextInBlock.setDoc) {
+    if (body.startsWith("///") && (nextInBlock.doc || nextInBlock.comment)) {
       const docLines = pendingDoc.get(nextInBlock) ?? [];
       docLines.push(body.slice(3).replace(/^ /, ""));
       pendingDoc.set(nextInBlock, docLines);
@@ -57,7 +57,11 @@ export function attachComments(
     }
     (nextInBlock.src.leading ??= [] as string[]) && (nextInBlock.src.leading as string[]).push(asPlain(body));
   }
-  for (const [anchor, lines] of pendingDoc) anchor.setDoc!(lines.join("\n").replace(/\s+$/, ""));
+  for (const [anchor, lines] of pendingDoc) {
+    const doc = lines.join("\n").replace(/\s+$/, "");
+    if (anchor.doc) anchor.doc.doc = doc;
+    else anchor.comment!.comment = doc;
+  }
 
   // Blank lines between table items, kept by fmt (collapsed to one). Items follow their table
   // in `byStart`, so one walk sees each table's items in order.

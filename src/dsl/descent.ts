@@ -22,6 +22,7 @@
 import type { CstNode, CstNodeLocation, IToken, TokenType } from "chevrotain";
 import type { SchemaCstNode } from "./cst.ts";
 import * as T from "./tokens.ts";
+import { outOfFtl } from "./jit.ts";
 
 /** Thrown to give up: one object, no stack trace to build. */
 const GIVE_UP = { giveUp: true };
@@ -874,6 +875,9 @@ class Descent {
     return n;
   }
 }
+
+// Hot while a file is read, and read once: not worth FTL's compile time (jit.ts).
+outOfFtl(Descent.prototype, extend, node, add, is, isName);
 
 /**
  * The CST of a file's tokens as parser.ts's `schema` rule builds it, or `undefined` where the

@@ -12,6 +12,7 @@
  */
 import type { ILexingResult, IToken, TokenType } from "chevrotain";
 import * as T from "./tokens.ts";
+import { outOfFtl } from "./jit.ts";
 
 /** The token type a word scans as: keywords as the lexer's `longer_alt` rule decides. */
 const WORDS = new Map<string, TokenType>();
@@ -32,12 +33,11 @@ const WORDS = new Map<string, TokenType>();
 const sticky = (t: TokenType): RegExp => new RegExp((t.PATTERN as RegExp).source, "y");
 const QUOTED = sticky(T.QuotedIdentifier);
 const STRING = sticky(T.StringLiteral);
-const NUMBER = sticky(T.NumberLiteral);
 const EQUALS = sticky(T.Equals);
-const OTHER = sticky(T.Other);
+const OTHER_RE = sticky(T.Other);
 
 /** Single-character tokens by character code. */
-const SINGLE: (TokenType | undefined)[] = [];
+const SINGLE: (TokenType | undefined)[] = new Array(128).fill(undefined);
 for (const [ch, t] of [
   ["{", T.LCurly],
   ["}", T.RCurly],
@@ -51,12 +51,64 @@ for (const [ch, t] of [
 ] as const)
   SINGLE[ch.charCodeAt(0)] = t;
 
-/** Character classes by code: 1 starts a word, 2 continues one (letters, digits, `_`). */
-const WORD: number[] = [];
+/**
+ * What each ASCII character may start, by code (a typed array: one load per character, no holes
+ * to look up along the prototype chain). Codes from 128 up are `OTHER`.
+ */
+const OTHER = 0,
+  WORD_START = 1,
+  DIGIT = 2,
+  BLANK = 3,
+  LF = 4,
+  CR = 5,
+  PUNCT = 6;
+const CLASS = new Uint8Array(128);
+/** 1 for the characters that continue a word (letters, digits, `_`). */
+const WORD = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   const ch = String.fromCharCode(c);
-  if (/[A-Za-z_]/.test(ch)) WORD[c] = 1;
-  else if (/[0-9]/.test(ch)) WORD[c] = 2;
+  if (/[A-Za-z_]/.test(ch)) CLASS[c] = WORD_START;
+  else if (/[0-9]/.test(ch)) CLASS[c] = DIGIT;
+  else if (/[ \t\f\v]/.test(ch)) CLASS[c] = BLANK;
+  else if (ch === "\n") CLASS[c] = LF;
+  else if (ch === "\r") CLASS[c] = CR;
+  else if (SINGLE[c]) CLASS[c] = PUNCT;
+  if (/[A-Za-z0-9_]/.test(ch)) WORD[c] = 1;
+}
+
+/** Whether the character at `i` continues a word. */
+const inWord = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return c < 128 && WORD[c] === 1;
+};
+
+/** Whether the character at `i` is a digit 0-9 (`NaN` past the end is not). */
+const isDigit = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
+
+/**
+ * Where `NumberLiteral`'s pattern (`\d+(?:\.\d+)?(?:[eE][+-]?\d+)?`) ends when it starts at
+ * `i`, a digit: each optional part is taken only when complete, as the pattern's backtracking does.
+ */
+function numberEnd(text: string, i: number): number {
+  let j = i + 1;
+  while (isDigit(text, j)) j++;
+  if (text.charCodeAt(j) === 46 && isDigit(text, j + 1)) {
+    j += 2;
+    while (isDigit(text, j)) j++;
+  }
+  const e = text.charCodeAt(j);
+  if (e === 101 || e === 69) {
+    const sign = text.charCodeAt(j + 1);
+    const k = sign === 43 || sign === 45 ? j + 2 : j + 1;
+    if (isDigit(text, k)) {
+      j = k + 1;
+      while (isDigit(text, j)) j++;
+    }
+  }
+  return j;
 }
 
 const token = (image: string, offset: number, type: TokenType, line: number, column: number): IToken => ({
@@ -78,9 +130,9 @@ const token = (image: string, offset: number, type: TokenType, line: number, col
 function qualifiedEnd(text: string, at: number): number | undefined {
   if (text.charCodeAt(at) !== 46) return undefined;
   const c = text.charCodeAt(at + 1);
-  if (WORD[c] === 1) {
+  if (c < 128 && CLASS[c] === WORD_START) {
     let j = at + 2;
-    while (j < text.length && WORD[text.charCodeAt(j)] !== undefined) j++;
+    while (inWord(text, j)) j++;
     return j;
   }
   if (c !== 34) return undefined;
@@ -111,21 +163,29 @@ export class Scanner {
       line = this.line,
       column = this.column;
     let out: IToken | undefined;
-    while (i < n && out === undefined) {
+    while (i < n) {
       const c = text.charCodeAt(i);
+      const k = c < 128 ? CLASS[c]! : OTHER;
       // Whitespace (skipped); line terminators are \n, \r\n and a lone \r, as the lexer's.
-      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11) {
-        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-          line++;
-          column = 1;
-        } else column++;
+      if (k === BLANK) {
+        column++;
         i++;
         continue;
       }
-      const w = WORD[c];
-      if (w === 1) {
+      if (k === LF || (k === CR && text.charCodeAt(i + 1) !== 10)) {
+        line++;
+        column = 1;
+        i++;
+        continue;
+      }
+      if (k === CR) {
+        column++;
+        i++;
+        continue;
+      }
+      if (k === WORD_START) {
         let j = i + 1;
-        while (j < n && WORD[text.charCodeAt(j)] !== undefined) j++;
+        while (inWord(text, j)) j++;
         const q = qualifiedEnd(text, j);
         if (q !== undefined) j = q;
         const image = text.slice(i, j);
@@ -138,14 +198,20 @@ export class Scanner {
         );
         column += j - i;
         i = j;
-        continue;
+        break;
       }
-      const single = SINGLE[c];
-      if (single) {
-        out = token(text[i]!, i, single, line, column);
+      if (k === PUNCT) {
+        out = token(text[i]!, i, SINGLE[c]!, line, column);
         column++;
         i++;
-        continue;
+        break;
+      }
+      if (k === DIGIT) {
+        const j = numberEnd(text, i);
+        out = token(text.slice(i, j), i, T.NumberLiteral, line, column);
+        column += j - i;
+        i = j;
+        break;
       }
       if (c === 47 && text.charCodeAt(i + 1) === 47) {
         // `//` and `///` comments, to the end of the line.
@@ -168,14 +234,13 @@ export class Scanner {
           i,
         )?.[0];
       if (dollar !== undefined) (re = undefined), (type = T.DollarString);
-      else if (w === 2) (re = NUMBER), (type = T.NumberLiteral);
       else if (c === 34) (re = QUOTED), (type = T.QuotedIdentifier);
       else if (c === 39) (re = STRING), (type = T.StringLiteral);
       else if (c === 61) {
         EQUALS.lastIndex = i;
         if (EQUALS.test(text)) (re = EQUALS), (type = T.Equals);
-        else (re = OTHER), (type = T.Other);
-      } else (re = OTHER), (type = T.Other);
+        else (re = OTHER_RE), (type = T.Other);
+      } else (re = OTHER_RE), (type = T.Other);
       let j: number;
       if (re) {
         re.lastIndex = i;
@@ -212,6 +277,7 @@ export class Scanner {
         } else column += image.length;
       } else column += image.length;
       i = j;
+      break;
     }
     this.i = i;
     this.line = line;
@@ -219,6 +285,9 @@ export class Scanner {
     return out;
   }
 }
+
+// Hot while a file is read, and read once: not worth FTL's compile time (jit.ts).
+outOfFtl(Scanner.prototype, token, qualifiedEnd, numberEnd, inWord, isDigit);
 
 /** Tokenizes like lexer.ts's `getLexer().tokenize(text)`. */
 export function scan(text: string): ILexingResult {

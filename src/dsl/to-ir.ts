@@ -119,6 +119,7 @@ import type {
 import { diagnostic, didYouMean, type Diagnostic } from "../ir/diagnostics.ts";
 import { Comma, NumberLiteral, QualifiedName } from "./tokens.ts";
 import { mentionedColumns, SERIAL_TYPES } from "./names.ts";
+import { outOfFtl } from "./jit.ts";
 
 // Where they were first defined; names.ts holds them so the printer need not load the parser.
 export { mentionedColumns, SERIAL_TYPES };
@@ -221,8 +222,13 @@ type Parsed<T> = { readonly [K in keyof T]?: T[K] };
 /** A node that comments can attach to, in document order. */
 export interface Anchor {
   readonly src: MutableSource;
-  /** Whether `///` comments before it become its doc. */
-  readonly setDoc?: (doc: string) => void;
+  /**
+   * Where `///` comments before it go, when they become its doc: the `doc` of a declaration or
+   * a column, the `comment` of a key, index or constraint (the field itself, set once the whole
+   * file is read, rather than a closure per anchor: a large schema has one per column).
+   */
+  readonly doc?: { doc?: string };
+  readonly comment?: { comment?: string };
   /** For tables and enums: the offset of the closing brace (comments before it go to `inner`). */
   readonly closeOffset?: number;
   /** True for declarations (tables, enums), false for table items. */
@@ -472,6 +478,10 @@ function createVisitor() {
         name: this.loc(nameTok),
         ...(renamed ? { renamedFrom: renamed.loc } : {}),
       });
+      // The enum's anchor goes before its values' (its place kept now, the anchor made once the
+      // enum is): anchors in document order are not sorted again (comments.ts).
+      const anchorAt = this.out.anchors.length;
+      this.out.anchors.push(undefined as never);
       const values: EnumValueBuilder[] = [];
       for (const v of c.enumValue ?? []) {
         const value = this.enumValue(v.children);
@@ -494,14 +504,12 @@ function createVisitor() {
       const e: Mutable<EnumType> = { name: nameText(nameTok), values, src };
       if (renamed) e.renamedFrom = renamed.name;
       const close = real(c.RCurly?.[0]);
-      this.out.anchors.push({
+      this.out.anchors[anchorAt] = {
         src,
         topLevel: true,
-        setDoc: (doc) => {
-          e.doc = doc;
-        },
+        doc: e,
         ...(close ? { closeOffset: close.startOffset } : {}),
-      });
+      };
       this.out.enums.push(e);
       this.out.order.push({ kind: "enum", name: e.name });
     }
@@ -547,9 +555,7 @@ function createVisitor() {
       this.out.anchors.push({
         src,
         topLevel: true,
-        setDoc: (doc) => {
-          table.doc = doc;
-        },
+        doc: table,
       });
       this.out.tables.push(table);
       this.out.order.push({ kind: "table", name: table.name });
@@ -611,9 +617,7 @@ function createVisitor() {
       this.out.anchors.push({
         src,
         topLevel: true,
-        setDoc: (doc) => {
-          seq.doc = doc;
-        },
+        doc: seq,
       });
       this.out.sequences.push(seq);
       this.out.order.push({ kind: "sequence", name: seq.name });
@@ -645,9 +649,7 @@ function createVisitor() {
       this.out.anchors.push({
         src,
         topLevel: true,
-        setDoc: (doc) => {
-          v.doc = doc;
-        },
+        doc: v,
       });
       this.out.views.push(v);
       this.out.order.push({ kind: "view", name: v.name });
@@ -663,9 +665,7 @@ function createVisitor() {
       this.out.anchors.push({
         src,
         topLevel: true,
-        setDoc: (doc) => {
-          x.doc = doc;
-        },
+        doc: x,
       });
       this.out.namespaces.push(x);
       this.out.order.push({ kind: "namespace", name: x.name });
@@ -694,7 +694,7 @@ function createVisitor() {
           this.error("extension-option", "`schema` takes a schema's name: `schema = ext`", at);
         else x.schema = value;
       }
-      // No setDoc: an extension comes with its own comment (COMMENT ON EXTENSION is its).
+      // No doc: an extension comes with its own comment (COMMENT ON EXTENSION is its).
       this.out.anchors.push({ src, topLevel: true });
       this.out.extensions.push(x);
       this.out.order.push({ kind: "extension", name: x.name });
@@ -736,9 +736,7 @@ function createVisitor() {
       this.out.anchors.push({
         src,
         topLevel: true,
-        setDoc: (doc) => {
-          t.doc = doc;
-        },
+        doc: t,
         ...(close ? { closeOffset: close.startOffset } : {}),
       });
       this.out.composites.push(t);
@@ -840,9 +838,7 @@ function createVisitor() {
       this.out.anchors.push({
         src,
         topLevel: true,
-        setDoc: (doc) => {
-          f.doc = doc;
-        },
+        doc: f,
       });
       this.out.functions.push(f);
       this.out.order.push({ kind: "function", name: f.name });
@@ -929,9 +925,7 @@ function createVisitor() {
       this.out.anchors.push({
         src,
         topLevel: true,
-        setDoc: (doc) => {
-          t.doc = doc;
-        },
+        doc: t,
       });
       this.out.triggers.push(t);
       this.out.order.push({ kind: "trigger", name: t.name });
@@ -1001,9 +995,7 @@ function createVisitor() {
       this.out.anchors.push({
         src,
         topLevel: true,
-        setDoc: (doc) => {
-          d.doc = doc;
-        },
+        doc: d,
       });
       this.out.domains.push(d);
       this.out.order.push({ kind: "domain", name });
@@ -1057,9 +1049,7 @@ function createVisitor() {
       this.out.anchors.push({
         src,
         topLevel: true,
-        setDoc: (doc) => {
-          table.doc = doc;
-        },
+        doc: table,
         ...(close ? { closeOffset: close.startOffset } : {}),
       });
 
@@ -1152,23 +1142,17 @@ function createVisitor() {
       if (!first) return;
       t.item = this.src(first, this.endOf(inner));
       t.itemNode = undefined;
-      // `visit` calls the method of the item's rule.
-      this.visit(inner, t);
+      // `visit` calls the method of the item's rule (a column's, the usual item, directly).
+      const column = c.column?.[0];
+      if (column) this.column(column.children, t);
+      else this.visit(inner, t);
       // A column is an anchor with its doc (`column`); a key, index or constraint takes a `///`
       // doc as its database comment (`comment`); an item that made nothing takes comments only.
       const node = t.itemNode as { comment?: string } | undefined;
       if (!c.column)
-        this.out.anchors.push({
-          src: t.item,
-          topLevel: false,
-          ...(node
-            ? {
-                setDoc: (doc: string) => {
-                  node.comment = doc;
-                },
-              }
-            : {}),
-        });
+        this.out.anchors.push(
+          node ? { src: t.item, topLevel: false, comment: node } : { src: t.item, topLevel: false },
+        );
     }
 
     setPrimaryKey(
@@ -1334,22 +1318,18 @@ function createVisitor() {
         this.error("bad-clause", "write `nulls not distinct`", this.loc(distinct));
       const storageRaw = this.rawSql(c.storage?.[0]?.children);
       const storage = storageRaw ? this.storageParams(storageRaw) : undefined;
-      const index: Mutable<Index> = {
-        name: explicit ? nameText(explicit) : "",
-        unique: false,
-        parts,
-        ...(where ? { where: where.sql } : {}),
-        ...(usingTok ? { using: nameText(usingTok).toLowerCase() } : {}),
-        ...(include ? { include: include.names } : {}),
-        ...(real(c.nulls?.[0]) ? { nullsNotDistinct: true } : {}),
-        ...(storage ? { storage } : {}),
-        src: t.item,
-      };
-      t.item.parts = {
-        ...locs,
-        ...(explicit ? { name: this.loc(explicit) } : {}),
-        ...(usingTok ? { using: this.loc(usingTok) } : {}),
-      };
+      // Fields set one by one in this order (the snapshot's key order), without spreads.
+      const index: Mutable<Index> = { name: explicit ? nameText(explicit) : "", unique: false, parts };
+      if (where) index.where = where.sql;
+      if (usingTok) index.using = nameText(usingTok).toLowerCase();
+      if (include) index.include = include.names;
+      if (real(c.nulls?.[0])) index.nullsNotDistinct = true;
+      if (storage) index.storage = storage;
+      index.src = t.item;
+      // `locs` is this index's own (its columns' positions, `column:NAME` keys): the parts.
+      if (explicit) locs["name"] = this.loc(explicit);
+      if (usingTok) locs["using"] = this.loc(usingTok);
+      t.item.parts = locs;
       t.table.indexes.push(index);
       t.itemNode = index;
       const words = parts.map((p) => (p.kind === "column" ? p.column : expressionWords(p.sql)));
@@ -1392,6 +1372,8 @@ function createVisitor() {
       const collation = real(c.collation?.[0]);
       const opclass = real(c.opclass?.[0]);
       const nulls = real(c.nullsOrder?.[0])?.image.toLowerCase() as "first" | "last" | undefined;
+      // The usual entry, a plain column or expression, as it is (a copy only to add to it).
+      if (!collation && !opclass && !nulls) return part;
       return {
         ...part,
         ...(collation ? { collation: nameText(collation) } : {}),
@@ -1717,9 +1699,7 @@ function createVisitor() {
       this.out.anchors.push({
         src,
         topLevel: false,
-        setDoc: (doc) => {
-          col.doc = doc;
-        },
+        doc: col,
       });
     }
 
@@ -2034,6 +2014,8 @@ function createVisitor() {
       return undefined;
     }
   }
+  // Hot while a file is read, and read once: not worth FTL's compile time (jit.ts).
+  outOfFtl(IrVisitor.prototype, CstVisitor.prototype, real, nameText, unquote, stringText);
   return new IrVisitor();
 }
 
