@@ -15,6 +15,9 @@
  * - The parser's table (src/dsl/lookahead.generated.json) must match the grammar: the build
  *   refuses a stale one, then defines SCHEMAVC_GRAMMAR_TABLE_FRESH so the binary's parser takes
  *   its grammar and lookahead from the table without recording or fingerprinting (issue 19).
+ * - `--compile-jit-policy=10`: JavaScriptCore's tier-up thresholds ×10 at start, since most runs
+ *   are short; long work (a large schema or snapshot, the language server) sets the normal
+ *   policy as it starts (src/core/jit.ts).
  * - `.env` and `bunfig.toml` are not auto-loaded by the binary: schemavc reads `.env` itself,
  *   where the contract says, and a project's bunfig.toml is none of its business.
  * - Then the VS Code extension is packed as dist/schemavc-vscode.vsix (scripts/build-vscode.ts),
@@ -73,6 +76,8 @@ function compileArgs(outfile: string, native: string, target: string | undefined
     "SCHEMAVC_GRAMMAR_TABLE_FRESH=true",
     "--no-compile-autoload-dotenv",
     "--no-compile-autoload-bunfig",
+    // Tier-up thresholds ×10 while the run is short; long work sets the normal policy (src/core/jit.ts).
+    "--compile-jit-policy=10",
     ...(target ? [`--target=${target}`] : []),
   ];
 }

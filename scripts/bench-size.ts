@@ -34,6 +34,7 @@ const full = [
   "--compile",
   "--no-compile-autoload-dotenv",
   "--no-compile-autoload-bunfig",
+  "--compile-jit-policy=10",
   "--bytecode",
   "--sourcemap",
   "--define",

@@ -11,6 +11,7 @@ import { validateSchema } from "../ir/validate.ts";
 import { parseFile, type ParsedFile } from "./parse.ts";
 import type { Diagnostic } from "../ir/diagnostics.ts";
 import { SchemavcError } from "../core/errors.ts";
+import { normalJitFor } from "../core/jit.ts";
 
 export interface LoadedSchema {
   readonly schema: Schema;
@@ -23,6 +24,10 @@ export interface LoadedSchema {
 
 /** Parses, merges and validates in-memory sources (file name → text), in the map's order. */
 export function loadSources(sources: ReadonlyMap<string, string>): LoadedSchema {
+  // A large schema runs the parser and everything after it long enough for the JIT to pay.
+  let size = 0;
+  for (const text of sources.values()) size += text.length;
+  normalJitFor(size);
   return mergeParsed(
     [...sources].map(([file, text]) => parseFile(text, file)),
     sources,

@@ -9,6 +9,7 @@
 import type { Schema } from "./model.ts";
 import { canonical } from "./canonical.ts";
 import { SchemavcError } from "../core/errors.ts";
+import { normalJitFor } from "../core/jit.ts";
 
 export const SNAPSHOT_FORMAT = 1;
 
@@ -82,6 +83,8 @@ export function snapshotHeader(head: string, file: string, whole: () => string =
 }
 
 export function parseSnapshot(text: string, file: string): Snapshot {
+  // A large schema runs what reads it (the differ, drift, rendering) long enough for the JIT.
+  normalJitFor(text.length);
   let doc: Record<string, unknown>;
   try {
     const v = JSON.parse(text) as unknown;
