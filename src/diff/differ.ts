@@ -107,6 +107,11 @@ interface Matching {
   readonly mapCols: (newTable: string, cols: readonly string[]) => string[];
   /** Whether column `col` of new table `table` changes type (its foreign keys are rebuilt). */
   readonly retyped: (table: string, col: string) => boolean;
+  /**
+   * The new columns of kept columns that change type: the `type` facet of each kept pair,
+   * decided once here (`diffColumns` pairs the same columns and would compare the types again).
+   */
+  readonly retypedColumns: ReadonlySet<Column>;
   /** Per new table with renamed columns: old column → new column (kept columns only). */
   readonly colMaps: ReadonlyMap<string, ReadonlyMap<string, string>>;
   readonly enumNewName: ReadonlyMap<string, string>;
@@ -381,7 +386,13 @@ function matchTables(from: Schema, to: Schema, renames: Renames, enumNewName: Re
 
   // Columns whose type changes: foreign keys on either side are dropped and added again
   // (MySQL refuses to change a column used by a foreign key; PostgreSQL may too).
-  const retyped = new Set<string>();
+  // By table then column: a lookup builds no `table\0column` string (foreign keys ask per column).
+  const retyped = new Map<string, Set<string>>();
+  const retypedColumns = new Set<Column>();
+  const retype = (table: string, c: Column) => {
+    retypedColumns.add(c);
+    (retyped.get(table) ?? retyped.set(table, new Set()).get(table)!).add(c.name);
+  };
   // New table → (old col → new col), for the tables with renamed columns only: elsewhere every
   // kept column keeps its name, and `mapCols` maps a name to itself.
   const colMaps = new Map<string, Map<string, string>>();
@@ -390,7 +401,7 @@ function matchTables(from: Schema, to: Schema, renames: Renames, enumNewName: Re
     if (!renamed) {
       neu.columns.forEach((c, i) => {
         const prev = columnAt(old, i, c.name);
-        if (prev && typeDiffers(prev, c, mapEnum)) retyped.add(`${neu.name}\u0000${c.name}`);
+        if (prev && typeDiffers(prev, c, mapEnum)) retype(neu.name, c);
       });
       continue;
     }
@@ -406,7 +417,7 @@ function matchTables(from: Schema, to: Schema, renames: Renames, enumNewName: Re
     for (const c of neu.columns) {
       const oc = oldByNew.get(c.name);
       const prev = oc === undefined ? undefined : oldCols.get(oc);
-      if (prev && typeDiffers(prev, c, mapEnum)) retyped.add(`${neu.name}\u0000${c.name}`);
+      if (prev && typeDiffers(prev, c, mapEnum)) retype(neu.name, c);
     }
   }
   const mapCols = (newTable: string, cols: readonly string[]) =>
@@ -416,7 +427,8 @@ function matchTables(from: Schema, to: Schema, renames: Renames, enumNewName: Re
     mapTable,
     mapEnum,
     mapCols,
-    retyped: (table, col) => retyped.size > 0 && retyped.has(`${table}\u0000${col}`),
+    retyped: (table, col) => retyped.size > 0 && retyped.get(table)?.has(col) === true,
+    retypedColumns,
     colMaps,
     enumNewName,
   };
@@ -536,7 +548,7 @@ function diffColumns(old: Table, neu: Table, m: Matching, p: Phases, opts: DiffO
     keptAt[neu.columns.indexOf(nc)] = true;
     if (c.name !== nc.name) p.rename.push({ kind: "rename-column", table: t, from: c.name, to: nc.name });
     // No facet reads the name: the old column under its new name is made only for a change.
-    const facets = columnFacets(c, nc, mapEnum);
+    const facets = columnFacets(c, nc, mapEnum, m.retypedColumns.has(nc));
     if (facets.length)
       p.column.push({ kind: "alter-column", table: t, from: { ...c, name: nc.name }, to: nc, facets });
   });
@@ -715,6 +727,7 @@ function diffConstraints(
     (a, b) => p.rename.push({ kind: "rename-index", table: t, from: a.name, to: b.name }),
     undefined,
     (a, b) => comment(a, b, "index", t, p),
+    (a, b) => sameIndex(a, b, mapCol),
   );
   matchByDefinition(
     old.exclusions ?? [],
@@ -737,7 +750,8 @@ function diffConstraints(
   const fkTouchesRetyped = (fk: ForeignKey, table: string) =>
     fk.columns.some((c) => m.retyped(table, c)) ||
     fk.refColumns.some((c) => m.retyped(fk.refTable, c)) ||
-    keys.has(keyId(fk.refTable, fk.refColumns));
+    // No key built when no key is dropped (nearly every plan).
+    (keys.size > 0 && keys.has(keyId(fk.refTable, fk.refColumns)));
   matchByDefinition(
     old.foreignKeys,
     neu.foreignKeys,
@@ -770,6 +784,7 @@ function diffConstraints(
       validity(a, b, "foreign-key", t, p.fkAdd);
       comment(a, b, "foreign-key", t, p);
     },
+    (a, b) => sameForeignKey(a, b, mapCol, mapTable, m),
   );
 }
 
@@ -966,6 +981,67 @@ function exclusionKey(x: Exclusion, mapCol: (c: string) => string): string {
   ]);
 }
 
+/**
+ * Whether old index `a` (its columns named through `mapCol`) and new index `b` have the same
+ * `indexKey` for sure, told without building either: every field the key reads is the same
+ * value (raw SQL the same text, so the same normalised). False when any differs, even where
+ * the keys would still be equal (`desc` left out against `false`): then they are compared.
+ */
+function sameIndex(a: Index, b: Index, mapCol: (c: string) => string): boolean {
+  if (
+    a.unique !== b.unique ||
+    a.where !== b.where ||
+    a.using !== b.using ||
+    a.include !== undefined ||
+    b.include !== undefined ||
+    a.nullsNotDistinct !== b.nullsNotDistinct ||
+    a.storage !== undefined ||
+    b.storage !== undefined ||
+    a.parts.length !== b.parts.length
+  )
+    return false;
+  for (let k = 0; k < a.parts.length; k++) {
+    const p = a.parts[k]!,
+      q = b.parts[k]!;
+    if (p.desc !== q.desc || p.collation !== q.collation || p.opclass !== q.opclass || p.nulls !== q.nulls)
+      return false;
+    if (p.kind === "column") {
+      if (q.kind !== "column" || mapCol(p.column) !== q.column || p.length !== q.length) return false;
+    } else if (q.kind !== "expression" || p.sql !== q.sql) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether old foreign key `a` (of new table `t`'s columns through `mapCol`, its target through
+ * the renames) and new `b` have the same `fkKey` for sure (as `sameIndex`: false may still mean
+ * equal keys).
+ */
+function sameForeignKey(
+  a: ForeignKey,
+  b: ForeignKey,
+  mapCol: (c: string) => string,
+  mapTable: (t: string) => string,
+  m: Matching,
+): boolean {
+  if (
+    a.onDelete !== b.onDelete ||
+    a.onUpdate !== b.onUpdate ||
+    a.matchFull !== b.matchFull ||
+    a.deferrable !== b.deferrable ||
+    a.columns.length !== b.columns.length ||
+    a.refColumns.length !== b.refColumns.length
+  )
+    return false;
+  const refTable = mapTable(a.refTable);
+  if (refTable !== b.refTable) return false;
+  for (let k = 0; k < a.columns.length; k++) if (mapCol(a.columns[k]!) !== b.columns[k]) return false;
+  const refCol = columnMapper(m, refTable);
+  for (let k = 0; k < a.refColumns.length; k++)
+    if (refCol(a.refColumns[k]!) !== b.refColumns[k]) return false;
+  return true;
+}
+
 function indexKey(i: Index, mapCol: (c: string) => string): string {
   return JSON.stringify([
     i.unique,
@@ -1026,6 +1102,8 @@ function fkKey(
  * definition → drop + add; different names, same definition → rename; the rest drop or add.
  * `forceRebuild` marks items to drop and add again although they did not change; `kept` sees
  * each pair kept (same name or renamed), for what the keys leave out and is altered in place.
+ * `same`: a quick test that an old and a new item have equal keys (never true when they do not;
+ * false may still mean equal), so the many items kept as they are need no keys built.
  */
 function matchByDefinition<T extends { name: string }>(
   olds: readonly T[],
@@ -1037,10 +1115,11 @@ function matchByDefinition<T extends { name: string }>(
   rename: (a: T, b: T) => void,
   forceRebuild?: (x: T) => boolean,
   kept?: (a: T, b: T) => void,
+  same?: (a: T, b: T) => boolean,
 ): void {
   // Most tables have none of a kind (exclusions, uniques): nothing to pair.
   if (!olds.length && !news.length) return;
-  if (allKeptInPlace(olds, news, oldKey, newKey, forceRebuild)) {
+  if (allKeptInPlace(olds, news, oldKey, newKey, forceRebuild, same)) {
     for (let i = 0; i < olds.length; i++) kept?.(olds[i]!, news[i]!);
     return;
   }
@@ -1096,6 +1175,7 @@ function allKeptInPlace<T extends { name: string }>(
   oldKey: (x: T) => string,
   newKey: (x: T) => string,
   forceRebuild: ((x: T) => boolean) | undefined,
+  same: ((a: T, b: T) => boolean) | undefined,
 ): boolean {
   if (olds.length !== news.length || news.length > 8) return false;
   for (let i = 0; i < news.length; i++) {
@@ -1103,8 +1183,12 @@ function allKeptInPlace<T extends { name: string }>(
     if (olds[i]!.name !== name) return false;
     for (let j = 0; j < i; j++) if (news[j]!.name === name) return false;
   }
-  for (let i = 0; i < news.length; i++)
-    if (oldKey(olds[i]!) !== newKey(news[i]!) || forceRebuild?.(news[i]!)) return false;
+  for (let i = 0; i < news.length; i++) {
+    const o = olds[i]!,
+      n = news[i]!;
+    // `same` first: it tells equal keys without building them (false: compare the keys).
+    if ((!same?.(o, n) && oldKey(o) !== newKey(n)) || forceRebuild?.(n)) return false;
+  }
   return true;
 }
 
