@@ -592,8 +592,9 @@ function droppedKeys(
     const pkKept =
       neu.primaryKey &&
       old.primaryKey &&
-      keyDef(old.primaryKey, (cs) => m.mapCols(t, cs)) === keyDef(neu.primaryKey) &&
-      keyIndexKey(old.primaryKey, mapCol) === keyIndexKey(neu.primaryKey, (c) => c);
+      (sameKey(old.primaryKey, neu.primaryKey, mapCol) ||
+        (keyDef(old.primaryKey, (cs) => m.mapCols(t, cs)) === keyDef(neu.primaryKey) &&
+          keyIndexKey(old.primaryKey, mapCol) === keyIndexKey(neu.primaryKey, (c) => c)));
     pkKeptOut?.set(neu, !!pkKept);
     if (old.primaryKey && !pkKept) out.add(key(old.primaryKey.columns));
     // The sets of the new keys are made only for a table that had such keys.
@@ -700,6 +701,7 @@ function diffConstraints(
       }),
     undefined,
     (a, b) => comment(a, b, "unique", t, p),
+    (a, b) => sameKey(a, b, mapCol),
   );
   matchByDefinition(
     old.checks,
@@ -716,6 +718,8 @@ function diffConstraints(
       validity(a, b, "check", t, p.constraintAdd);
       comment(a, b, "check", t, p);
     },
+    // The same text is the same normalised text.
+    (a, b) => !a.noInherit === !b.noInherit && a.expr === b.expr,
   );
   matchByDefinition(
     old.indexes,
@@ -982,6 +986,32 @@ function exclusionKey(x: Exclusion, mapCol: (c: string) => string): string {
 }
 
 /**
+ * Whether old key `a` (its columns named through `mapCol`) and new key `b` have the same
+ * `keyDef` and `keyIndexKey` for sure, told without building them: the same columns in order,
+ * no prefix lengths, and none of the clauses `keyIndexKey` reads (false may still mean equal).
+ */
+function sameKey(
+  a: PrimaryKey | UniqueConstraint,
+  b: PrimaryKey | UniqueConstraint,
+  mapCol: (c: string) => string,
+): boolean {
+  if (
+    a.prefixLengths !== undefined ||
+    b.prefixLengths !== undefined ||
+    !plainKey(a) ||
+    !plainKey(b) ||
+    a.columns.length !== b.columns.length
+  )
+    return false;
+  for (let k = 0; k < a.columns.length; k++) if (mapCol(a.columns[k]!) !== b.columns[k]) return false;
+  return true;
+}
+
+/** A key that says nothing beyond its columns: its `keyIndexKey` is `PLAIN_KEY_INDEX`. */
+const plainKey = (k: KeyIndexClauses): boolean =>
+  !k.include?.length && k.storage === undefined && !k.nullsNotDistinct && k.deferrable === undefined;
+
+/**
  * Whether old index `a` (its columns named through `mapCol`) and new index `b` have the same
  * `indexKey` for sure, told without building either: every field the key reads is the same
  * value (raw SQL the same text, so the same normalised). False when any differs, even where
@@ -1060,8 +1090,7 @@ function indexKey(i: Index, mapCol: (c: string) => string): string {
  */
 function keyIndexKey(k: KeyIndexClauses, mapCol: (c: string) => string): string {
   // A key that says none of it (nearly all): the key of nothing, made once.
-  if (!k.include?.length && k.storage === undefined && !k.nullsNotDistinct && k.deferrable === undefined)
-    return PLAIN_KEY_INDEX;
+  if (plainKey(k)) return PLAIN_KEY_INDEX;
   return JSON.stringify([
     (k.include ?? []).map(mapCol),
     sortedStorage(k.storage),
