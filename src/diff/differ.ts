@@ -534,18 +534,31 @@ function diffColumns(old: Table, neu: Table, m: Matching, p: Phases, opts: DiffO
   const newCols = colMap ? byName(neu.columns) : undefined;
   // Which new columns (by position in `neu.columns`) are old ones kept.
   const keptAt: boolean[] = [];
+  // The kept columns' new names in the old order (for `columnOrder`), gathered as they match.
+  const before: string[] = [];
   const drops: Change[] = [];
   old.columns.forEach((c, i) => {
     let nc: Column | undefined;
+    // Where `nc` is in `neu.columns`: position `i` when the column kept its place (nearly
+    // always), found by a scan otherwise (not `indexOf` per column: quadratic in the columns).
+    let at: number;
     if (colMap) {
       const n = colMap.get(c.name);
       nc = n === undefined ? undefined : newCols!.get(n);
-    } else nc = columnAt(neu, i, c.name);
+      at = nc ? neu.columns.indexOf(nc) : -1;
+    } else if (neu.columns[i]?.name === c.name) {
+      nc = neu.columns[i];
+      at = i;
+    } else {
+      at = neu.columns.findIndex((x) => x.name === c.name);
+      nc = at >= 0 ? neu.columns[at] : undefined;
+    }
     if (!nc) {
       drops.push({ kind: "drop-column", table: t, column: c });
       return;
     }
-    keptAt[neu.columns.indexOf(nc)] = true;
+    keptAt[at] = true;
+    before.push(nc.name);
     if (c.name !== nc.name) p.rename.push({ kind: "rename-column", table: t, from: c.name, to: nc.name });
     // No facet reads the name: the old column under its new name is made only for a change.
     const facets = columnFacets(c, nc, mapEnum, m.retypedColumns.has(nc));
@@ -557,16 +570,18 @@ function diffColumns(old: Table, neu: Table, m: Matching, p: Phases, opts: DiffO
   neu.columns.forEach((c, i) => {
     if (!keptAt[i]) p.column.push({ kind: "add-column", table: t, column: c });
   });
-  // Order: the kept columns, by their new names, in the old order and in the new.
+  // Order: the kept columns, by their new names, in the old order and in the new (names are
+  // unique in a table, so a kept column is one of `keptAt` and a matched old one is in `before`).
   if (opts.columnOrder) {
-    const kept = new Set(neu.columns.filter((_, i) => keptAt[i]).map((c) => c.name));
-    const before = old.columns.flatMap((c) => {
-      const n = colMap ? colMap.get(c.name) : kept.has(c.name) ? c.name : undefined;
-      return n !== undefined && kept.has(n) ? [n] : [];
-    });
-    const after = neu.columns.filter((c) => kept.has(c.name)).map((c) => c.name);
-    if (!sameList(before, after))
+    // Compared as they come: the list of the new order is made only for a reorder.
+    let j = 0,
+      same = true;
+    for (let k = 0; k < neu.columns.length && same; k++)
+      if (keptAt[k]) same = before[j++] === neu.columns[k]!.name;
+    if (!same || j !== before.length) {
+      const after = neu.columns.filter((_, k) => keptAt[k]).map((c) => c.name);
       p.reorder.push({ kind: "reorder-columns", table: t, from: before, to: after });
+    }
   }
 }
 
@@ -947,9 +962,6 @@ function sortAdds(cs: Change[]): Change[] {
 export function columnDiffers(a: Column, b: Column, mapEnum: (n: string) => string = (x) => x): boolean {
   return columnFacets(a, b, mapEnum).length > 0;
 }
-
-const sameList = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
  * A primary key's or unique constraint's definition: its columns in order (in the new names
