@@ -354,11 +354,11 @@ export class SqliteRenderer extends BaseRenderer {
     // The plan's timeline appends added columns; the new table takes the columns in the order
     // of the schema (the rebuild comes after the table's last change: the names are final).
     const at = new Map((final?.columns ?? []).map((c, k) => [c.name, k]));
+    // Each column's place looked up once, not twice per comparison (a stable sort either way).
+    const placed = found.columns.map((c) => ({ c, k: at.get(c.name) ?? Number.MAX_SAFE_INTEGER }));
     const target = {
       ...found,
-      columns: [...found.columns].sort(
-        (a, b) => (at.get(a.name) ?? Number.MAX_SAFE_INTEGER) - (at.get(b.name) ?? Number.MAX_SAFE_INTEGER),
-      ),
+      columns: placed.sort((a, b) => a.k - b.k).map((x) => x.c),
     };
     const added = new Set(addedColumns);
     const current = new Set(target.columns.map((c) => c.name).filter((c) => !added.has(c)));
