@@ -75,26 +75,43 @@ const sameSource = (a: MigrationSource, b: MigrationSource): boolean =>
   a === b ||
   (a instanceof FsMigrationSource && b instanceof FsMigrationSource && resolve(a.path) === resolve(b.path));
 
-/** A migration whose snapshot is parsed the first time it is read (and errors then name the file). */
+/**
+ * A migration whose snapshot is parsed the first time it is read (and errors then name the
+ * file); `up` and `down` given as bytes are decoded the first time they are read (`diff` and
+ * `generate` read neither of the migrations before: a 1,000-table first migration is 1 MB).
+ */
 export function lazyMigration(
-  base: Omit<Migration, "snapshot">,
+  base: Omit<Migration, "snapshot" | "up" | "down"> & {
+    readonly up: string | Uint8Array;
+    readonly down: string | Uint8Array;
+  },
   snapshotBytes: Uint8Array,
   file: string,
 ): Migration {
   let parsed: Snapshot | undefined;
-  return Object.defineProperty({ ...base }, "snapshot", {
-    enumerable: true,
-    get: () => {
-      if (!parsed) {
-        try {
-          parsed = parseSnapshot(utf8.decode(snapshotBytes), file);
-        } catch (e) {
-          throw new MigrationDirError((e as Error).message);
-        }
-      }
-      return parsed;
+  let up = base.up,
+    down = base.down;
+  // Accessors in place of the copied `up` and `down`: the keys keep their order.
+  return Object.defineProperties(
+    { ...base },
+    {
+      up: { enumerable: true, get: () => (typeof up === "string" ? up : (up = utf8.decode(up))) },
+      down: { enumerable: true, get: () => (typeof down === "string" ? down : (down = utf8.decode(down))) },
+      snapshot: {
+        enumerable: true,
+        get: () => {
+          if (!parsed) {
+            try {
+              parsed = parseSnapshot(utf8.decode(snapshotBytes), file);
+            } catch (e) {
+              throw new MigrationDirError((e as Error).message);
+            }
+          }
+          return parsed;
+        },
+      },
     },
-  }) as Migration;
+  ) as Migration;
 }
 
 /** `add portfolio!` → `add_portfolio`: lower case, words joined by `_`, at most 60 characters. */
@@ -172,8 +189,8 @@ export async function readMigrations(
         timestamp: m[1]!,
         name: m[2]!,
         dir: folder,
-        up: utf8.decode(files["up.sql"]!),
-        down: utf8.decode(files["down.sql"]!),
+        up: files["up.sql"]!,
+        down: files["down.sql"]!,
         dialect: header.dialect,
       },
       snapshotBytes,
