@@ -125,7 +125,11 @@ export class SqliteRenderer extends BaseRenderer {
     this.steps = ctx.steps ?? planSteps(ctx.from, changes);
     const lineage = tableLineage(changes);
     // The column renames with their positions, once: `finalNames` runs for every added column.
-    const columnRenames = changes.flatMap((r, k) => (r.kind === "rename-column" ? [{ r, k }] : []));
+    // A loop, not `flatMap`: no array per change.
+    const columnRenames: { r: Extract<Change, { kind: "rename-column" }>; k: number }[] = [];
+    changes.forEach((r, k) => {
+      if (r.kind === "rename-column") columnRenames.push({ r, k });
+    });
     this.later = { changes, lineage, columnRenames };
     const idOf = (i: number, c: Change) => {
       const t = tableOf(c);
