@@ -107,6 +107,11 @@ interface Matching {
   readonly mapCols: (newTable: string, cols: readonly string[]) => string[];
   /** Whether column `col` of new table `table` changes type (its foreign keys are rebuilt). */
   readonly retyped: (table: string, col: string) => boolean;
+  /**
+   * The new columns of kept columns that change type: the `type` facet of each kept pair,
+   * decided once here (`diffColumns` pairs the same columns and would compare the types again).
+   */
+  readonly retypedColumns: ReadonlySet<Column>;
   /** Per new table with renamed columns: old column → new column (kept columns only). */
   readonly colMaps: ReadonlyMap<string, ReadonlyMap<string, string>>;
   readonly enumNewName: ReadonlyMap<string, string>;
@@ -381,7 +386,13 @@ function matchTables(from: Schema, to: Schema, renames: Renames, enumNewName: Re
 
   // Columns whose type changes: foreign keys on either side are dropped and added again
   // (MySQL refuses to change a column used by a foreign key; PostgreSQL may too).
-  const retyped = new Set<string>();
+  // By table then column: a lookup builds no `table\0column` string (foreign keys ask per column).
+  const retyped = new Map<string, Set<string>>();
+  const retypedColumns = new Set<Column>();
+  const retype = (table: string, c: Column) => {
+    retypedColumns.add(c);
+    (retyped.get(table) ?? retyped.set(table, new Set()).get(table)!).add(c.name);
+  };
   // New table → (old col → new col), for the tables with renamed columns only: elsewhere every
   // kept column keeps its name, and `mapCols` maps a name to itself.
   const colMaps = new Map<string, Map<string, string>>();
@@ -390,7 +401,7 @@ function matchTables(from: Schema, to: Schema, renames: Renames, enumNewName: Re
     if (!renamed) {
       neu.columns.forEach((c, i) => {
         const prev = columnAt(old, i, c.name);
-        if (prev && typeDiffers(prev, c, mapEnum)) retyped.add(`${neu.name}\u0000${c.name}`);
+        if (prev && typeDiffers(prev, c, mapEnum)) retype(neu.name, c);
       });
       continue;
     }
@@ -406,7 +417,7 @@ function matchTables(from: Schema, to: Schema, renames: Renames, enumNewName: Re
     for (const c of neu.columns) {
       const oc = oldByNew.get(c.name);
       const prev = oc === undefined ? undefined : oldCols.get(oc);
-      if (prev && typeDiffers(prev, c, mapEnum)) retyped.add(`${neu.name}\u0000${c.name}`);
+      if (prev && typeDiffers(prev, c, mapEnum)) retype(neu.name, c);
     }
   }
   const mapCols = (newTable: string, cols: readonly string[]) =>
@@ -416,7 +427,8 @@ function matchTables(from: Schema, to: Schema, renames: Renames, enumNewName: Re
     mapTable,
     mapEnum,
     mapCols,
-    retyped: (table, col) => retyped.size > 0 && retyped.has(`${table}\u0000${col}`),
+    retyped: (table, col) => retyped.size > 0 && retyped.get(table)?.has(col) === true,
+    retypedColumns,
     colMaps,
     enumNewName,
   };
@@ -522,21 +534,34 @@ function diffColumns(old: Table, neu: Table, m: Matching, p: Phases, opts: DiffO
   const newCols = colMap ? byName(neu.columns) : undefined;
   // Which new columns (by position in `neu.columns`) are old ones kept.
   const keptAt: boolean[] = [];
+  // The kept columns' new names in the old order (for `columnOrder`), gathered as they match.
+  const before: string[] = [];
   const drops: Change[] = [];
   old.columns.forEach((c, i) => {
     let nc: Column | undefined;
+    // Where `nc` is in `neu.columns`: position `i` when the column kept its place (nearly
+    // always), found by a scan otherwise (not `indexOf` per column: quadratic in the columns).
+    let at: number;
     if (colMap) {
       const n = colMap.get(c.name);
       nc = n === undefined ? undefined : newCols!.get(n);
-    } else nc = columnAt(neu, i, c.name);
+      at = nc ? neu.columns.indexOf(nc) : -1;
+    } else if (neu.columns[i]?.name === c.name) {
+      nc = neu.columns[i];
+      at = i;
+    } else {
+      at = neu.columns.findIndex((x) => x.name === c.name);
+      nc = at >= 0 ? neu.columns[at] : undefined;
+    }
     if (!nc) {
       drops.push({ kind: "drop-column", table: t, column: c });
       return;
     }
-    keptAt[neu.columns.indexOf(nc)] = true;
+    keptAt[at] = true;
+    before.push(nc.name);
     if (c.name !== nc.name) p.rename.push({ kind: "rename-column", table: t, from: c.name, to: nc.name });
     // No facet reads the name: the old column under its new name is made only for a change.
-    const facets = columnFacets(c, nc, mapEnum);
+    const facets = columnFacets(c, nc, mapEnum, m.retypedColumns.has(nc));
     if (facets.length)
       p.column.push({ kind: "alter-column", table: t, from: { ...c, name: nc.name }, to: nc, facets });
   });
@@ -545,16 +570,18 @@ function diffColumns(old: Table, neu: Table, m: Matching, p: Phases, opts: DiffO
   neu.columns.forEach((c, i) => {
     if (!keptAt[i]) p.column.push({ kind: "add-column", table: t, column: c });
   });
-  // Order: the kept columns, by their new names, in the old order and in the new.
+  // Order: the kept columns, by their new names, in the old order and in the new (names are
+  // unique in a table, so a kept column is one of `keptAt` and a matched old one is in `before`).
   if (opts.columnOrder) {
-    const kept = new Set(neu.columns.filter((_, i) => keptAt[i]).map((c) => c.name));
-    const before = old.columns.flatMap((c) => {
-      const n = colMap ? colMap.get(c.name) : kept.has(c.name) ? c.name : undefined;
-      return n !== undefined && kept.has(n) ? [n] : [];
-    });
-    const after = neu.columns.filter((c) => kept.has(c.name)).map((c) => c.name);
-    if (!sameList(before, after))
+    // Compared as they come: the list of the new order is made only for a reorder.
+    let j = 0,
+      same = true;
+    for (let k = 0; k < neu.columns.length && same; k++)
+      if (keptAt[k]) same = before[j++] === neu.columns[k]!.name;
+    if (!same || j !== before.length) {
+      const after = neu.columns.filter((_, k) => keptAt[k]).map((c) => c.name);
       p.reorder.push({ kind: "reorder-columns", table: t, from: before, to: after });
+    }
   }
 }
 
@@ -580,8 +607,9 @@ function droppedKeys(
     const pkKept =
       neu.primaryKey &&
       old.primaryKey &&
-      keyDef(old.primaryKey, (cs) => m.mapCols(t, cs)) === keyDef(neu.primaryKey) &&
-      keyIndexKey(old.primaryKey, mapCol) === keyIndexKey(neu.primaryKey, (c) => c);
+      (sameKey(old.primaryKey, neu.primaryKey, mapCol) ||
+        (keyDef(old.primaryKey, (cs) => m.mapCols(t, cs)) === keyDef(neu.primaryKey) &&
+          keyIndexKey(old.primaryKey, mapCol) === keyIndexKey(neu.primaryKey, (c) => c)));
     pkKeptOut?.set(neu, !!pkKept);
     if (old.primaryKey && !pkKept) out.add(key(old.primaryKey.columns));
     // The sets of the new keys are made only for a table that had such keys.
@@ -688,6 +716,7 @@ function diffConstraints(
       }),
     undefined,
     (a, b) => comment(a, b, "unique", t, p),
+    (a, b) => sameKey(a, b, mapCol),
   );
   matchByDefinition(
     old.checks,
@@ -704,6 +733,8 @@ function diffConstraints(
       validity(a, b, "check", t, p.constraintAdd);
       comment(a, b, "check", t, p);
     },
+    // The same text is the same normalised text.
+    (a, b) => !a.noInherit === !b.noInherit && a.expr === b.expr,
   );
   matchByDefinition(
     old.indexes,
@@ -715,6 +746,7 @@ function diffConstraints(
     (a, b) => p.rename.push({ kind: "rename-index", table: t, from: a.name, to: b.name }),
     undefined,
     (a, b) => comment(a, b, "index", t, p),
+    (a, b) => sameIndex(a, b, mapCol),
   );
   matchByDefinition(
     old.exclusions ?? [],
@@ -737,7 +769,8 @@ function diffConstraints(
   const fkTouchesRetyped = (fk: ForeignKey, table: string) =>
     fk.columns.some((c) => m.retyped(table, c)) ||
     fk.refColumns.some((c) => m.retyped(fk.refTable, c)) ||
-    keys.has(keyId(fk.refTable, fk.refColumns));
+    // No key built when no key is dropped (nearly every plan).
+    (keys.size > 0 && keys.has(keyId(fk.refTable, fk.refColumns)));
   matchByDefinition(
     old.foreignKeys,
     neu.foreignKeys,
@@ -770,6 +803,7 @@ function diffConstraints(
       validity(a, b, "foreign-key", t, p.fkAdd);
       comment(a, b, "foreign-key", t, p);
     },
+    (a, b) => sameForeignKey(a, b, mapCol, mapTable, m),
   );
 }
 
@@ -929,9 +963,6 @@ export function columnDiffers(a: Column, b: Column, mapEnum: (n: string) => stri
   return columnFacets(a, b, mapEnum).length > 0;
 }
 
-const sameList = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((x, i) => x === b[i]);
-
 /**
  * A primary key's or unique constraint's definition: its columns in order (in the new names
  * through `mapCols`) with their prefix lengths. Its name and comment are not part of it.
@@ -966,6 +997,93 @@ function exclusionKey(x: Exclusion, mapCol: (c: string) => string): string {
   ]);
 }
 
+/**
+ * Whether old key `a` (its columns named through `mapCol`) and new key `b` have the same
+ * `keyDef` and `keyIndexKey` for sure, told without building them: the same columns in order,
+ * no prefix lengths, and none of the clauses `keyIndexKey` reads (false may still mean equal).
+ */
+function sameKey(
+  a: PrimaryKey | UniqueConstraint,
+  b: PrimaryKey | UniqueConstraint,
+  mapCol: (c: string) => string,
+): boolean {
+  if (
+    a.prefixLengths !== undefined ||
+    b.prefixLengths !== undefined ||
+    !plainKey(a) ||
+    !plainKey(b) ||
+    a.columns.length !== b.columns.length
+  )
+    return false;
+  for (let k = 0; k < a.columns.length; k++) if (mapCol(a.columns[k]!) !== b.columns[k]) return false;
+  return true;
+}
+
+/** A key that says nothing beyond its columns: its `keyIndexKey` is `PLAIN_KEY_INDEX`. */
+const plainKey = (k: KeyIndexClauses): boolean =>
+  !k.include?.length && k.storage === undefined && !k.nullsNotDistinct && k.deferrable === undefined;
+
+/**
+ * Whether old index `a` (its columns named through `mapCol`) and new index `b` have the same
+ * `indexKey` for sure, told without building either: every field the key reads is the same
+ * value (raw SQL the same text, so the same normalised). False when any differs, even where
+ * the keys would still be equal (`desc` left out against `false`): then they are compared.
+ */
+function sameIndex(a: Index, b: Index, mapCol: (c: string) => string): boolean {
+  if (
+    a.unique !== b.unique ||
+    a.where !== b.where ||
+    a.using !== b.using ||
+    a.include !== undefined ||
+    b.include !== undefined ||
+    a.nullsNotDistinct !== b.nullsNotDistinct ||
+    a.storage !== undefined ||
+    b.storage !== undefined ||
+    a.parts.length !== b.parts.length
+  )
+    return false;
+  for (let k = 0; k < a.parts.length; k++) {
+    const p = a.parts[k]!,
+      q = b.parts[k]!;
+    if (p.desc !== q.desc || p.collation !== q.collation || p.opclass !== q.opclass || p.nulls !== q.nulls)
+      return false;
+    if (p.kind === "column") {
+      if (q.kind !== "column" || mapCol(p.column) !== q.column || p.length !== q.length) return false;
+    } else if (q.kind !== "expression" || p.sql !== q.sql) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether old foreign key `a` (of new table `t`'s columns through `mapCol`, its target through
+ * the renames) and new `b` have the same `fkKey` for sure (as `sameIndex`: false may still mean
+ * equal keys).
+ */
+function sameForeignKey(
+  a: ForeignKey,
+  b: ForeignKey,
+  mapCol: (c: string) => string,
+  mapTable: (t: string) => string,
+  m: Matching,
+): boolean {
+  if (
+    a.onDelete !== b.onDelete ||
+    a.onUpdate !== b.onUpdate ||
+    a.matchFull !== b.matchFull ||
+    a.deferrable !== b.deferrable ||
+    a.columns.length !== b.columns.length ||
+    a.refColumns.length !== b.refColumns.length
+  )
+    return false;
+  const refTable = mapTable(a.refTable);
+  if (refTable !== b.refTable) return false;
+  for (let k = 0; k < a.columns.length; k++) if (mapCol(a.columns[k]!) !== b.columns[k]) return false;
+  const refCol = columnMapper(m, refTable);
+  for (let k = 0; k < a.refColumns.length; k++)
+    if (refCol(a.refColumns[k]!) !== b.refColumns[k]) return false;
+  return true;
+}
+
 function indexKey(i: Index, mapCol: (c: string) => string): string {
   return JSON.stringify([
     i.unique,
@@ -984,8 +1102,7 @@ function indexKey(i: Index, mapCol: (c: string) => string): string {
  */
 function keyIndexKey(k: KeyIndexClauses, mapCol: (c: string) => string): string {
   // A key that says none of it (nearly all): the key of nothing, made once.
-  if (!k.include?.length && k.storage === undefined && !k.nullsNotDistinct && k.deferrable === undefined)
-    return PLAIN_KEY_INDEX;
+  if (plainKey(k)) return PLAIN_KEY_INDEX;
   return JSON.stringify([
     (k.include ?? []).map(mapCol),
     sortedStorage(k.storage),
@@ -1026,6 +1143,8 @@ function fkKey(
  * definition → drop + add; different names, same definition → rename; the rest drop or add.
  * `forceRebuild` marks items to drop and add again although they did not change; `kept` sees
  * each pair kept (same name or renamed), for what the keys leave out and is altered in place.
+ * `same`: a quick test that an old and a new item have equal keys (never true when they do not;
+ * false may still mean equal), so the many items kept as they are need no keys built.
  */
 function matchByDefinition<T extends { name: string }>(
   olds: readonly T[],
@@ -1037,10 +1156,11 @@ function matchByDefinition<T extends { name: string }>(
   rename: (a: T, b: T) => void,
   forceRebuild?: (x: T) => boolean,
   kept?: (a: T, b: T) => void,
+  same?: (a: T, b: T) => boolean,
 ): void {
   // Most tables have none of a kind (exclusions, uniques): nothing to pair.
   if (!olds.length && !news.length) return;
-  if (allKeptInPlace(olds, news, oldKey, newKey, forceRebuild)) {
+  if (allKeptInPlace(olds, news, oldKey, newKey, forceRebuild, same)) {
     for (let i = 0; i < olds.length; i++) kept?.(olds[i]!, news[i]!);
     return;
   }
@@ -1096,6 +1216,7 @@ function allKeptInPlace<T extends { name: string }>(
   oldKey: (x: T) => string,
   newKey: (x: T) => string,
   forceRebuild: ((x: T) => boolean) | undefined,
+  same: ((a: T, b: T) => boolean) | undefined,
 ): boolean {
   if (olds.length !== news.length || news.length > 8) return false;
   for (let i = 0; i < news.length; i++) {
@@ -1103,8 +1224,12 @@ function allKeptInPlace<T extends { name: string }>(
     if (olds[i]!.name !== name) return false;
     for (let j = 0; j < i; j++) if (news[j]!.name === name) return false;
   }
-  for (let i = 0; i < news.length; i++)
-    if (oldKey(olds[i]!) !== newKey(news[i]!) || forceRebuild?.(news[i]!)) return false;
+  for (let i = 0; i < news.length; i++) {
+    const o = olds[i]!,
+      n = news[i]!;
+    // `same` first: it tells equal keys without building them (false: compare the keys).
+    if ((!same?.(o, n) && oldKey(o) !== newKey(n)) || forceRebuild?.(n)) return false;
+  }
   return true;
 }
 

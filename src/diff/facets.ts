@@ -52,17 +52,22 @@ const FACET_DIFFERS: Record<ColumnFacet, Differs> = {
 
 /**
  * The facets in which `b` differs from `a` (empty: the same column). Symmetric, so the inverse
- * of an `alter-column` carries the same facets.
+ * of an `alter-column` carries the same facets. `retyped`: whether the types differ, when the
+ * caller has compared them already (`typeDiffers` with the same `mapEnum`: the differ matches
+ * the columns by comparing their types first).
  */
 export function columnFacets(
   a: Column,
   b: Column,
   mapEnum: (n: string) => string = (x) => x,
+  retyped?: boolean,
 ): readonly ColumnFacet[] {
   // A loop, not `filter`: this runs for every kept column, and almost all of them differ in
   // nothing (then no array is made at all).
   let out: ColumnFacet[] | undefined;
-  for (const f of COLUMN_FACETS) if (FACET_DIFFERS[f](a, b, mapEnum)) (out ??= []).push(f);
+  for (const f of COLUMN_FACETS)
+    if (f === "type" && retyped !== undefined ? retyped : FACET_DIFFERS[f](a, b, mapEnum))
+      (out ??= []).push(f);
   return out ?? NO_FACETS;
 }
 

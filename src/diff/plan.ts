@@ -89,7 +89,10 @@ export function plan(from: Schema, to: Schema, renames: Renames, dialect: PlanDi
  * is refused, naming the columns.
  */
 function refuseDomainRetype(from: Schema, changes: readonly Change[]): void {
-  const created = new Set(changes.flatMap((c) => (c.kind === "create-domain" ? [c.domain.name] : [])));
+  // Loops, not `flatMap`: no array per change (a plan of thousands nearly never has domains).
+  const created = new Set<string>();
+  for (const c of changes) if (c.kind === "create-domain") created.add(c.domain.name);
+  if (!created.size) return;
   for (const c of changes) {
     if (c.kind !== "drop-domain" || !created.has(c.domain.name)) continue;
     const users = from.tables.flatMap((t) =>

@@ -5,11 +5,11 @@
  *
  * The schemas come from `applyChange` (the machinery the differ laws prove right), one change
  * at a time on the schema before, lazily: a renderer that never asks (PostgreSQL, mostly) pays
- * nothing, and one that does pays one array copy per step, not a replay from the start.
+ * nothing, and one that does pays one array copy per step it reads, not a replay from the start.
  * A change that does not apply is a planner bug: it throws, and is never swallowed.
  */
 import type { Schema } from "../ir/model.ts";
-import { applyChange } from "./apply.ts";
+import { applyChange, applyChanges } from "./apply.ts";
 import type { Change } from "./changes.ts";
 
 export interface Step {
@@ -24,10 +24,16 @@ export interface Step {
 export function planSteps(from: Schema, changes: readonly Change[]): Step[] {
   const schemas: (Schema | undefined)[] = [from];
   const at = (i: number): Schema => {
+    const known = schemas[i];
+    if (known !== undefined) return known;
     let k = i;
     while (schemas[k] === undefined) k--;
-    for (; k < i; k++) schemas[k + 1] = applyChange(schemas[k]!, changes[k]!);
-    return schemas[i]!;
+    // From the nearest schema known, the changes up to `i` applied in one go: one copy of the
+    // table list, not one per change in between (SQLite's renderer asks for the steps of the
+    // column changes only; a copy of 1,000 tables at every step of a 1,000-table down plan
+    // was a fifth of rendering it). Those in between are computed if they are ever asked for.
+    return (schemas[i] =
+      k + 1 === i ? applyChange(schemas[k]!, changes[k]!) : applyChanges(schemas[k]!, changes.slice(k, i)));
   };
   return changes.map((change, i) => ({
     change,

@@ -42,9 +42,10 @@ export function unknownRenames(to: Schema, history: Iterable<Schema>): Diagnosti
   for (const t of to.tables) {
     if (t.renamedFrom !== undefined && !tableNames.has(t.renamedFrom))
       pending.push({ kind: "table", name: t.name, old: t.renamedFrom, src: t.src, seen: new Set() });
-    const cols = new Set(t.columns.map((c) => c.name));
+    // The table's column names are gathered only for a table with a column hint (few are).
+    let cols: Set<string> | undefined;
     for (const c of t.columns)
-      if (c.renamedFrom !== undefined && !cols.has(c.renamedFrom))
+      if (c.renamedFrom !== undefined && !(cols ??= new Set(t.columns.map((x) => x.name))).has(c.renamedFrom))
         pending.push({
           kind: "column",
           name: `${t.name}.${c.name}`,

@@ -5,7 +5,7 @@
  * order and enum value order do carry meaning and are kept. A view's query is kept verbatim (a
  * string literal in it may hold runs of spaces); the differ compares it with `viewQueryKey`.
  */
-import type { Schema, Table, VirtualModule } from "./model.ts";
+import type { Index, Schema, Table, VirtualModule } from "./model.ts";
 import { stripSource } from "./source.ts";
 
 /** Whitespace-normalised raw SQL: runs of whitespace become one space, none inside parentheses' edges. */
@@ -28,6 +28,22 @@ export const virtualKey = (v: VirtualModule | undefined): string =>
 
 const byName = <T extends { name: string }>(xs: readonly T[]): T[] =>
   [...xs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+
+/**
+ * An index with its expressions and `where` whitespace-normalised; the index itself when they
+ * are normal already (nearly always: the copy would be the same, its keys in the same order).
+ */
+function normalIndex(i: Index): Index {
+  const where = i.where === undefined ? undefined : normSql(i.where);
+  const normal =
+    where === i.where && i.parts.every((p) => p.kind !== "expression" || normSql(p.sql) === p.sql);
+  if (normal) return i;
+  return {
+    ...i,
+    parts: i.parts.map((p) => (p.kind === "expression" ? { ...p, sql: normSql(p.sql) } : p)),
+    ...(i.where !== undefined ? { where: normSql(i.where) } : {}),
+  };
+}
 
 export function canonical(schema: Schema): Schema {
   const s = stripSource(schema);
@@ -66,13 +82,13 @@ export function canonical(schema: Schema): Schema {
           c.default?.kind === "raw" ? { ...c, default: { kind: "raw", sql: normSql(c.default.sql) } } : c,
         ),
         uniques: byName(t.uniques),
-        indexes: byName(t.indexes).map((i) => ({
-          ...i,
-          parts: i.parts.map((p) => (p.kind === "expression" ? { ...p, sql: normSql(p.sql) } : p)),
-          ...(i.where !== undefined ? { where: normSql(i.where) } : {}),
-        })),
+        indexes: byName(t.indexes).map(normalIndex),
         foreignKeys: byName(t.foreignKeys),
-        checks: byName(t.checks).map((c) => ({ ...c, expr: normSql(c.expr) })),
+        // `s` is a copy already (`stripSource`): an item normal as it is needs no other.
+        checks: byName(t.checks).map((c) => {
+          const expr = normSql(c.expr);
+          return expr === c.expr ? c : { ...c, expr };
+        }),
       }),
     ),
   };

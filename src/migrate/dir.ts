@@ -12,7 +12,7 @@
  * `MigrationSource` (`source.ts`): a path means the folder on disk. Library code: errors are
  * thrown as `MigrationDirError`.
  */
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import {
   parseSnapshot,
   serializeSnapshot,
@@ -21,8 +21,8 @@ import {
   type SnapshotHeader,
 } from "../ir/snapshot.ts";
 import type { Schema } from "../ir/model.ts";
-import { sourceOf, type MigrationSource } from "./source.ts";
-import { checkSum, parseSum, renderSum, SUM_FILE, type SumProblem } from "./sum.ts";
+import { FsMigrationSource, sourceOf, type MigrationSource } from "./source.ts";
+import { checkSum, hashText, parseSum, renderSum, SUM_FILE, type HashOf, type SumProblem } from "./sum.ts";
 import { SchemavcError } from "../core/errors.ts";
 
 export const MIGRATION_FILES = ["up.sql", "down.sql", "snapshot.json"] as const;
@@ -52,26 +52,66 @@ export interface Migration {
 
 const utf8 = new TextDecoder();
 
-/** A migration whose snapshot is parsed the first time it is read (and errors then name the file). */
+/**
+ * The files `readMigrations` read of each migration it returned, and the source it read them
+ * from: writing the sum after a new migration hashes these bytes, which it verified, instead of
+ * reading and hashing the whole folder again (a 1,000-table snapshot is 6 MB). The sum then
+ * records what was checked: a file edited on disk in between is reported by the next command,
+ * not written into the sum as if it had been verified.
+ */
+const readFiles = new WeakMap<Migration, { src: MigrationSource; files: ReadonlyMap<string, Uint8Array> }>();
+
+/** Hashes of contents already hashed (by identity: the bytes read are never changed). */
+const hashes = new WeakMap<Uint8Array, string>();
+const hashOf: HashOf = (content) => {
+  if (typeof content === "string") return hashText(content);
+  let h = hashes.get(content);
+  if (h === undefined) hashes.set(content, (h = hashText(content)));
+  return h;
+};
+
+/** Whether two sources are one folder: the same object, or two handles on one path on disk. */
+const sameSource = (a: MigrationSource, b: MigrationSource): boolean =>
+  a === b ||
+  (a instanceof FsMigrationSource && b instanceof FsMigrationSource && resolve(a.path) === resolve(b.path));
+
+/**
+ * A migration whose snapshot is parsed the first time it is read (and errors then name the
+ * file); `up` and `down` given as bytes are decoded the first time they are read (`diff` and
+ * `generate` read neither of the migrations before: a 1,000-table first migration is 1 MB).
+ */
 export function lazyMigration(
-  base: Omit<Migration, "snapshot">,
+  base: Omit<Migration, "snapshot" | "up" | "down"> & {
+    readonly up: string | Uint8Array;
+    readonly down: string | Uint8Array;
+  },
   snapshotBytes: Uint8Array,
   file: string,
 ): Migration {
   let parsed: Snapshot | undefined;
-  return Object.defineProperty({ ...base }, "snapshot", {
-    enumerable: true,
-    get: () => {
-      if (!parsed) {
-        try {
-          parsed = parseSnapshot(utf8.decode(snapshotBytes), file);
-        } catch (e) {
-          throw new MigrationDirError((e as Error).message);
-        }
-      }
-      return parsed;
+  let up = base.up,
+    down = base.down;
+  // Accessors in place of the copied `up` and `down`: the keys keep their order.
+  return Object.defineProperties(
+    { ...base },
+    {
+      up: { enumerable: true, get: () => (typeof up === "string" ? up : (up = utf8.decode(up))) },
+      down: { enumerable: true, get: () => (typeof down === "string" ? down : (down = utf8.decode(down))) },
+      snapshot: {
+        enumerable: true,
+        get: () => {
+          if (!parsed) {
+            try {
+              parsed = parseSnapshot(utf8.decode(snapshotBytes), file);
+            } catch (e) {
+              throw new MigrationDirError((e as Error).message);
+            }
+          }
+          return parsed;
+        },
+      },
     },
-  }) as Migration;
+  ) as Migration;
 }
 
 /** `add portfolio!` → `add_portfolio`: lower case, words joined by `_`, at most 60 characters. */
@@ -117,11 +157,13 @@ export async function readMigrations(
   for (const version of versions) {
     const folder = join(dir, version);
     const files: Partial<Record<(typeof MIGRATION_FILES)[number], Uint8Array>> = {};
+    const own = new Map<string, Uint8Array>();
     for (const f of MIGRATION_FILES) {
       const bytes = src.read(`${version}/${f}`);
       if (bytes) {
         files[f] = bytes;
         contents.set(`${version}/${f}`, bytes);
+        own.set(`${version}/${f}`, bytes);
       } else {
         throw new MigrationDirError(
           `${join(folder, f)} is missing`,
@@ -141,21 +183,21 @@ export async function readMigrations(
       throw new MigrationDirError((e as Error).message);
     }
     const m = VERSION_RE.exec(version)!;
-    migrations.push(
-      lazyMigration(
-        {
-          version,
-          timestamp: m[1]!,
-          name: m[2]!,
-          dir: folder,
-          up: utf8.decode(files["up.sql"]!),
-          down: utf8.decode(files["down.sql"]!),
-          dialect: header.dialect,
-        },
-        snapshotBytes,
-        join(folder, "snapshot.json"),
-      ),
+    const migration = lazyMigration(
+      {
+        version,
+        timestamp: m[1]!,
+        name: m[2]!,
+        dir: folder,
+        up: files["up.sql"]!,
+        down: files["down.sql"]!,
+        dialect: header.dialect,
+      },
+      snapshotBytes,
+      join(folder, "snapshot.json"),
     );
+    readFiles.set(migration, { src, files: own });
+    migrations.push(migration);
     headers.set(version, header);
   }
   if (opts.verifySum !== false) verifySum(src, contents, migrations.length > 0);
@@ -178,7 +220,7 @@ function verifySum(src: MigrationSource, contents: ReadonlyMap<string, Uint8Arra
   }
   const sum = parseSum(utf8WithBom.decode(bytes));
   if ("kind" in sum) throw sumError(sumPath, [sum]);
-  const problems = checkSum(sum, contents);
+  const problems = checkSum(sum, contents, hashOf);
   if (problems.length) throw sumError(sumPath, problems);
 }
 
@@ -251,16 +293,28 @@ export async function rehash(from: string | MigrationSource): Promise<number> {
   return migrations.length;
 }
 
-async function writeSum(src: MigrationSource, migrations: readonly Migration[]): Promise<void> {
-  const files = new Map<string, Uint8Array>();
-  for (const m of migrations)
+/**
+ * Writes the sum of `migrations`' files. `written`: the files (path → text) this run has just
+ * written, hashed from the text rather than read back; a migration `readMigrations` read from
+ * this folder is hashed from the bytes it verified (`readFiles`); any other is read.
+ */
+async function writeSum(
+  src: MigrationSource,
+  migrations: readonly Migration[],
+  written?: ReadonlyMap<string, string>,
+): Promise<void> {
+  const files = new Map<string, string | Uint8Array>();
+  for (const m of migrations) {
+    const read = readFiles.get(m);
+    const known = read && sameSource(read.src, src) ? read.files : undefined;
     for (const f of MIGRATION_FILES) {
       const path = `${m.version}/${f}`;
-      const bytes = src.read(path);
-      if (!bytes) throw new MigrationDirError(`${join(src.path, path)} is missing`);
-      files.set(path, bytes);
+      const content = written?.get(path) ?? known?.get(path) ?? src.read(path);
+      if (content === undefined) throw new MigrationDirError(`${join(src.path, path)} is missing`);
+      files.set(path, content);
     }
-  await src.writeFile(SUM_FILE, renderSum(files));
+  }
+  await src.writeFile(SUM_FILE, renderSum(files, hashOf));
 }
 
 /**
@@ -289,7 +343,8 @@ export async function writeMigration(
     dialect: m.dialect,
     schema: m.schema,
   });
-  await src.writeFolder(m.version, { "up.sql": m.up, "down.sql": m.down, "snapshot.json": snapshot });
+  const folder = { "up.sql": m.up, "down.sql": m.down, "snapshot.json": snapshot };
+  await src.writeFolder(m.version, folder);
   if (replaces !== undefined && replaces !== m.version) await src.removeFolder(replaces);
   // The new migration's snapshot is parsed only if it is read (the sum needs the version only:
   // parsing the text just written was a tenth of writing a 1,000-table migration).
@@ -308,7 +363,9 @@ export async function writeMigration(
     { enumerable: true, get: () => (parsed ??= parseSnapshot(snapshot, final)) },
   ) as Migration;
   const all = [...existing, added];
-  await writeSum(src, all);
+  // The new folder's files are hashed from the text just written (writeFile writes it as UTF-8,
+  // the bytes `hashText` hashes a string as), not read back.
+  await writeSum(src, all, new Map(Object.entries(folder).map(([f, text]) => [`${m.version}/${f}`, text])));
   return final;
 }
 

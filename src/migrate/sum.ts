@@ -23,9 +23,15 @@ export interface SumFile {
   readonly files: ReadonlyMap<string, string>;
 }
 
+/**
+ * How a file's content is hashed: `hashText`, or one that remembers the hashes of contents it
+ * has seen (`dir.ts`: a migration verified on reading is not hashed again when the sum is written).
+ */
+export type HashOf = (content: string | Uint8Array) => string;
+
 /** Renders the sum of the given files (path → content), sorted by path. */
-export function renderSum(files: ReadonlyMap<string, string | Uint8Array>): string {
-  const lines = [...files.keys()].sort().map((p) => `${p} ${hashText(files.get(p)!)}`);
+export function renderSum(files: ReadonlyMap<string, string | Uint8Array>, hash: HashOf = hashText): string {
+  const lines = [...files.keys()].sort().map((p) => `${p} ${hash(files.get(p)!)}`);
   return `${[hashText(lines.join("\n")), ...lines].join("\n")}\n`;
 }
 
@@ -53,12 +59,16 @@ export function parseSum(text: string): SumFile | SumProblem {
 }
 
 /** Compares the files on disk with a parsed sum; the first problem per file, in path order. */
-export function checkSum(sum: SumFile, files: ReadonlyMap<string, string | Uint8Array>): SumProblem[] {
+export function checkSum(
+  sum: SumFile,
+  files: ReadonlyMap<string, string | Uint8Array>,
+  hashOf: HashOf = hashText,
+): SumProblem[] {
   const problems: SumProblem[] = [];
   for (const [path, hash] of sum.files) {
     const content = files.get(path);
     if (content === undefined) problems.push({ kind: "missing-file", path });
-    else if (hashText(content) !== hash) problems.push({ kind: "edited", path });
+    else if (hashOf(content) !== hash) problems.push({ kind: "edited", path });
   }
   for (const path of [...files.keys()].sort())
     if (!sum.files.has(path)) problems.push({ kind: "unlisted-file", path });

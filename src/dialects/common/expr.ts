@@ -56,7 +56,6 @@ const TYPE_CONTINUATIONS = new Set(["varying", "precision", "with", "without", "
  * rest of the text per token (a slice per token made tokenizing quadratic in a statement's length).
  */
 const NUMBER = /(?:\d+\.?\d*(?:e[+-]?\d+)?|\.\d+)/iy;
-const WORD = /[A-Za-z_][A-Za-z0-9_$]*/y;
 const OPERATOR = /(?:::|<>|!=|<=|>=|\|\||[-+*/%<>=~!^&|@#?:.;])/y;
 const SPACE = /\s/;
 
@@ -95,6 +94,17 @@ export function tokenize(sql: string, backslashes = false, brackets = false): To
       continue;
     }
     if (ch === "'") {
+      // The common string: up to the next quote, not doubled, and no escape to read (the text
+      // is one slice, not gathered a character at a time). Anything else takes the loop.
+      const close = sql.indexOf("'", i + 1);
+      if (close >= 0 && sql[close + 1] !== "'") {
+        const text = sql.slice(i + 1, close);
+        if (!backslashes || !text.includes("\\")) {
+          push("str", `'${text}'`, i, close + 1);
+          i = close + 1;
+          continue;
+        }
+      }
       let j = i + 1,
         text = "";
       while (j < sql.length) {
@@ -116,6 +126,14 @@ export function tokenize(sql: string, backslashes = false, brackets = false): To
       continue;
     }
     if (ch === '"' || ch === "`") {
+      // As for strings: a name without a doubled quote is one slice (the renderers quote every name).
+      const close = sql.indexOf(ch, i + 1);
+      if (close >= 0 && sql[close + 1] !== ch) {
+        const text = sql.slice(i + 1, close);
+        pushNamed("ident", PLAIN.test(text) ? text : `"${text.replace(/"/g, '""')}"`, text, i, close + 1);
+        i = close + 1;
+        continue;
+      }
       let j = i + 1,
         text = "";
       while (j < sql.length) {
@@ -140,12 +158,18 @@ export function tokenize(sql: string, backslashes = false, brackets = false): To
       i += num[0].length;
       continue;
     }
-    WORD.lastIndex = i;
-    const word =
-      (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 ? WORD.exec(sql) : null;
-    if (word) {
-      pushNamed("word", word[0].toLowerCase(), word[0], i, i + word[0].length);
-      i += word[0].length;
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95) {
+      // A word read by character code: a letter or `_`, then letters, digits, `_` and `$` (no
+      // sticky regex and match array per word).
+      let j = i + 1;
+      for (; j < sql.length; j++) {
+        const k = sql.charCodeAt(j);
+        if (!((k >= 97 && k <= 122) || (k >= 65 && k <= 90) || (k >= 48 && k <= 57) || k === 95 || k === 36))
+          break;
+      }
+      const word = sql.slice(i, j);
+      pushNamed("word", word.toLowerCase(), word, i, j);
+      i = j;
       continue;
     }
     if (ch === "(" || ch === "[") {

@@ -7,7 +7,6 @@ import { qualify, schemaOf } from "../../ir/qualified.ts";
 import { columnsOf, tableParent } from "../../ir/inheritance.ts";
 import {
   INTEGER_TYPES,
-  keyPrefixLengths,
   TEXT_TYPES,
   type Check,
   type Column,
@@ -372,7 +371,7 @@ export function validateUnsigned(schema: Schema, caps: Capabilities, db: string)
     for (const t of schema.tables) {
       // What each key is called is written only for one that has prefix lengths.
       const check = (k: PrimaryKey | UniqueConstraint | Index, what: () => string) => {
-        if (keyPrefixLengths(k).size)
+        if (hasPrefixLengths(k))
           out.push(
             dialectError(
               "index-prefix",
@@ -387,6 +386,16 @@ export function validateUnsigned(schema: Schema, caps: Capabilities, db: string)
       for (const i of t.indexes) check(i, () => `index \`${i.name}\``);
     }
   return out;
+}
+
+/**
+ * Whether `keyPrefixLengths(k)` is not empty, without building it: asked of every key and
+ * index of a schema, of which nearly none has a prefix length.
+ */
+function hasPrefixLengths(k: PrimaryKey | UniqueConstraint | Index): boolean {
+  if ("parts" in k) return k.parts.some((p) => p.kind === "column" && p.length !== undefined);
+  for (const _ in k.prefixLengths) return true;
+  return false;
 }
 
 /**

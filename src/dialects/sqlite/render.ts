@@ -125,7 +125,11 @@ export class SqliteRenderer extends BaseRenderer {
     this.steps = ctx.steps ?? planSteps(ctx.from, changes);
     const lineage = tableLineage(changes);
     // The column renames with their positions, once: `finalNames` runs for every added column.
-    const columnRenames = changes.flatMap((r, k) => (r.kind === "rename-column" ? [{ r, k }] : []));
+    // A loop, not `flatMap`: no array per change.
+    const columnRenames: { r: Extract<Change, { kind: "rename-column" }>; k: number }[] = [];
+    changes.forEach((r, k) => {
+      if (r.kind === "rename-column") columnRenames.push({ r, k });
+    });
     this.later = { changes, lineage, columnRenames };
     const idOf = (i: number, c: Change) => {
       const t = tableOf(c);
@@ -354,11 +358,11 @@ export class SqliteRenderer extends BaseRenderer {
     // The plan's timeline appends added columns; the new table takes the columns in the order
     // of the schema (the rebuild comes after the table's last change: the names are final).
     const at = new Map((final?.columns ?? []).map((c, k) => [c.name, k]));
+    // Each column's place looked up once, not twice per comparison (a stable sort either way).
+    const placed = found.columns.map((c) => ({ c, k: at.get(c.name) ?? Number.MAX_SAFE_INTEGER }));
     const target = {
       ...found,
-      columns: [...found.columns].sort(
-        (a, b) => (at.get(a.name) ?? Number.MAX_SAFE_INTEGER) - (at.get(b.name) ?? Number.MAX_SAFE_INTEGER),
-      ),
+      columns: placed.sort((a, b) => a.k - b.k).map((x) => x.c),
     };
     const added = new Set(addedColumns);
     const current = new Set(target.columns.map((c) => c.name).filter((c) => !added.has(c)));

@@ -85,6 +85,8 @@ export function validateSqlite(schema: Schema): Diagnostic[] {
  */
 function shadowNameRules(schema: Schema): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // Only a virtual table has shadow tables: without one (nearly always) no map of the names.
+  if (!schema.tables.some((t) => t.virtual)) return out;
   const tables = new Map(schema.tables.map((t) => [t.name.toLowerCase(), t]));
   for (const v of schema.tables) {
     if (!v.virtual) continue;
