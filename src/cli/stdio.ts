@@ -54,8 +54,10 @@ export function writeAll(
     } catch (e) {
       const code = (e as { code?: string }).code;
       if (code === "EAGAIN") nap();
-      else if (code === "EPIPE" && closedPipe) return closedPipe();
-      else throw e;
+      else if (code === "EPIPE" && closedPipe) {
+        closedPipe();
+        return;
+      } else throw e;
     }
   }
 }
