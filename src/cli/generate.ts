@@ -159,19 +159,21 @@ export async function run(ctx: Context): Promise<number> {
     before: () => from,
     after: () => to,
   });
+  // Each change described once: the JSON document and the printed lines say the same.
+  const described = p.changes.map(describe);
   ctx.report.json({
     version,
     ...(amended ? { amended: amended.version } : {}),
     dir: relative(ctx.cwd, dir),
     ...(flag(ctx, "erd") ? { erd: join(relative(ctx.cwd, dir), "erd.md") } : {}),
-    changes: p.changes.map(describe),
+    changes: described,
     warnings: p.upLosses.map((l) => l.message),
     findings,
   } satisfies GenerateResult);
   ctx.report.note(
     `${amended ? `rewrote ${amended.version === version ? "" : `${amended.version} as `}` : "wrote "}${relative(ctx.cwd, dir) || dir}/ (${p.changes.length} change${p.changes.length === 1 ? "" : "s"}):`,
   );
-  for (const c of p.changes) ctx.report.note(`  ${describe(c)}`);
+  for (const d of described) ctx.report.note(`  ${d}`);
   for (const f of findings)
     ctx.report.warn(
       `${f.severity === "data-loss" ? "data loss " : f.severity === "error" ? "error " : ""}[${f.rule}] ${f.message} (${f.file}:${f.line})`,
