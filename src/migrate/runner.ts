@@ -701,13 +701,8 @@ export function historyRow(m: Migration, status: "applied" | "failed", ms: numbe
 }
 
 /**
- * A statement that failed, named by its number, its file and line (`source`: up.sql, down.sql
- * or the stored down SQL), with the database's message; its own detail and hint, when it gives
- * them (PostgreSQL names the views that block an `ALTER ... TYPE`), are passed on.
- */
-/**
- * A history write (or the history read inside a migration's transaction) during the run of
- * `version`, whose failure is the database's refusal (a permission, a trigger, a full disk)
+ * A history write during the run of `version` (the table created, the row inserted, advanced,
+ * marked applied or deleted), whose failure is the database's refusal (a permission, a trigger, a full disk)
  * rather than a bug: a RunnerError naming the table, with `outcome` (what became of the
  * migration) as the hint.
  */
@@ -720,18 +715,32 @@ async function historyStep<T>(version: string, outcome: string, step: () => Prom
 }
 
 function historyError(version: string, outcome: string, e: unknown): RunnerError {
-  const info = (e ?? {}) as DatabaseErrorInfo;
-  const msg = String(info.message ?? e).split("\n")[0];
+  const db = databaseError(e);
   return new RunnerError(
-    `migration ${version}: writing its row in ${HISTORY_TABLE} failed: ${msg}`,
+    `migration ${version}: writing its row in ${HISTORY_TABLE} failed: ${db.message}`,
     joinHints(
       outcome,
       `check that this database user may write ${HISTORY_TABLE}, and that no trigger or policy refuses the write`,
     ),
-    typeof info.detail === "string" && info.detail ? info.detail : undefined,
+    db.detail,
   );
 }
 
+/** A driver's error as the runner reports it: its message's first line, its hint and detail when given. */
+function databaseError(e: unknown): { message: string; hint?: string; detail?: string } {
+  const info = (e ?? {}) as DatabaseErrorInfo;
+  return {
+    message: String(info.message ?? e).split("\n")[0]!,
+    ...(typeof info.hint === "string" && info.hint ? { hint: info.hint } : {}),
+    ...(typeof info.detail === "string" && info.detail ? { detail: info.detail } : {}),
+  };
+}
+
+/**
+ * A statement that failed, named by its number, its file and line (`source`: up.sql, down.sql
+ * or the stored down SQL), with the database's message; its own detail and hint, when it gives
+ * them (PostgreSQL names the views that block an `ALTER ... TYPE`), are passed on.
+ */
 function statementError(
   version: string,
   n: number,
@@ -740,13 +749,12 @@ function statementError(
   source: string,
   e: unknown,
 ): RunnerError {
-  const info = (e ?? {}) as DatabaseErrorInfo;
-  const msg = String(info.message ?? e).split("\n")[0];
+  const db = databaseError(e);
   const where = source.endsWith(".sql") ? `${source} line ${line}` : `${source}, line ${line}`;
   return new RunnerError(
-    `migration ${version} failed at statement ${n} of ${total} (${where}): ${msg}`,
-    typeof info.hint === "string" && info.hint ? info.hint : undefined,
-    typeof info.detail === "string" && info.detail ? info.detail : undefined,
+    `migration ${version} failed at statement ${n} of ${total} (${where}): ${db.message}`,
+    db.hint,
+    db.detail,
   );
 }
 
