@@ -2,8 +2,8 @@
  * The command line's stdout and stderr, written synchronously by file descriptor.
  *
  * Why not `process.stdout`/`process.stderr`: in Bun, the first touch of either builds a Node
- * `WriteStream` and loads the streams machinery behind it, about 9 ms of every run, `--version`
- * included (issue 19), while a command prints a few lines. A synchronous write also means the
+ * `WriteStream` and loads the streams machinery behind it: 4–5 ms of CPU in every run,
+ * `--version` included (issue 19), while a command prints a few lines. A synchronous write also means the
  * output is all out when the process exits, in the order it was written, whatever fd 1 and 2 are.
  *
  * - `EAGAIN` (a descriptor left non-blocking by whoever started us, with its pipe full): wait a
