@@ -35,57 +35,19 @@ export const noRenames = (): Renames => ({ tables: new Map(), enums: new Map(), 
  * is ignored, so it can stay in the file.
  */
 export function renamesFromHints(from: Schema, to: Schema): Renames {
-  // The lookups by name are made the first time a hint needs them: most schemas have none.
-  let fromTablesMap: Map<string, Table> | undefined;
-  const fromTablesByName = () => (fromTablesMap ??= new Map(from.tables.map((t) => [t.name, t])));
-  const fromTables = {
-    get: (n: string) => fromTablesByName().get(n),
-    has: (n: string) => fromTablesByName().has(n),
-  };
-  const hinted = to.tables.some((t) => t.renamedFrom !== undefined);
-  const toTables = new Set(hinted ? to.tables.map((t) => t.name) : []);
-  const fromEnums = new Set(from.enums.map((e) => e.name));
-  const toEnums = new Set(to.enums.map((e) => e.name));
-  const tables = new Map<string, string>();
-  if (hinted)
-    for (const t of to.tables) {
-      if (
-        t.renamedFrom !== undefined &&
-        fromTables.has(t.renamedFrom) &&
-        !fromTables.has(t.name) &&
-        !toTables.has(t.renamedFrom)
-      )
-        tables.set(t.name, t.renamedFrom);
-    }
-  const enums = new Map<string, string>();
-  for (const e of to.enums) {
-    if (
-      e.renamedFrom !== undefined &&
-      fromEnums.has(e.renamedFrom) &&
-      !fromEnums.has(e.name) &&
-      !toEnums.has(e.renamedFrom)
-    )
-      enums.set(e.name, e.renamedFrom);
-  }
+  const tables = hintedRenames(from.tables, to.tables);
+  const enums = hintedRenames(from.enums, to.enums);
+  // The old tables by name, made the first time a column hint needs them: most schemas have none.
+  let fromTables: Map<string, Table> | undefined;
   const columns = new Map<string, Map<string, string>>();
   for (const t of to.tables) {
-    // Most tables have no column hint: their column sets are not built.
     if (!t.columns.some((c) => c.renamedFrom !== undefined)) continue;
-    const old = fromTables.get(tables.get(t.name) ?? t.name);
+    const old = (fromTables ??= new Map(from.tables.map((x) => [x.name, x]))).get(
+      tables.get(t.name) ?? t.name,
+    );
     if (!old) continue;
-    const oldCols = new Set(old.columns.map((c) => c.name));
-    const newCols = new Set(t.columns.map((c) => c.name));
-    for (const c of t.columns) {
-      if (
-        c.renamedFrom !== undefined &&
-        oldCols.has(c.renamedFrom) &&
-        !oldCols.has(c.name) &&
-        !newCols.has(c.renamedFrom)
-      ) {
-        if (!columns.has(t.name)) columns.set(t.name, new Map());
-        columns.get(t.name)!.set(c.name, c.renamedFrom);
-      }
-    }
+    const renamed = hintedRenames(old.columns, t.columns);
+    if (renamed.size) columns.set(t.name, renamed);
   }
   return {
     tables,
@@ -100,14 +62,19 @@ export function renamesFromHints(from: Schema, to: Schema): Renames {
   };
 }
 
-/** The `renamed from` hints of declarations that have not happened yet (new name → old name). */
+/**
+ * The `renamed from` hints of declarations (tables, enums, a table's columns, ...) that have
+ * not happened yet (new name → old name).
+ */
 function hintedRenames(
   from: readonly { name: string }[],
   to: readonly { name: string; renamedFrom?: string }[],
 ): Map<string, string> {
+  const out = new Map<string, string>();
+  // Nearly always there is no hint: then no set of either side's names is made.
+  if (!to.some((x) => x.renamedFrom !== undefined)) return out;
   const before = new Set(from.map((x) => x.name));
   const after = new Set(to.map((x) => x.name));
-  const out = new Map<string, string>();
   for (const x of to)
     if (
       x.renamedFrom !== undefined &&
