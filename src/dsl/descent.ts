@@ -22,7 +22,7 @@
 import type { CstNode, CstNodeLocation, IToken, TokenType } from "chevrotain";
 import type { SchemaCstNode } from "./cst.ts";
 import * as T from "./tokens.ts";
-import { outOfFtl } from "./jit.ts";
+import { outOfFtl } from "../core/jit.ts";
 
 /** Thrown to give up: one object, no stack trace to build. */
 const GIVE_UP = { giveUp: true };
@@ -876,7 +876,7 @@ class Descent {
   }
 }
 
-// Hot while a file is read, and read once: not worth FTL's compile time (jit.ts).
+// Hot while a file is read, and read once: not worth FTL's compile time (src/core/jit.ts).
 outOfFtl(Descent.prototype, extend, node, add, is, isName);
 
 /**

@@ -26,7 +26,7 @@ import { cstToIr, irReader, type DeclRef, type FileIr } from "./to-ir.ts";
 import { Scanner } from "./scan.ts";
 import { descendEach } from "./descent.ts";
 import { attachComments } from "./comments.ts";
-import { applyOutOfFtl } from "./jit.ts";
+import { applyOutOfFtl } from "../core/jit.ts";
 import { didYouMean, type Diagnostic } from "../ir/diagnostics.ts";
 import type { TableDeclCstNode } from "./cst.ts";
 import { KEYWORD_WORDS, RESERVED_WORDS, RCurly } from "./tokens.ts";
@@ -61,7 +61,7 @@ export function parseFile(text: string, file: string, { chevrotainOnly = false }
 function readByHand(text: string, file: string): ParsedFile | undefined {
   const scanner = new Scanner(text);
   const reader = irReader(file, text);
-  // The scanner's, the descent's and the visitor's hot functions, named as they loaded (jit.ts).
+  // The scanner's, the descent's and the visitor's hot functions, named as they loaded (src/core/jit.ts).
   applyOutOfFtl();
   const lineEnds: Diagnostic[] = [];
   const parsed = descendEach(

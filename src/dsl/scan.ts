@@ -12,7 +12,7 @@
  */
 import type { ILexingResult, IToken, TokenType } from "chevrotain";
 import * as T from "./tokens.ts";
-import { outOfFtl } from "./jit.ts";
+import { outOfFtl } from "../core/jit.ts";
 
 /** The token type a word scans as: keywords as the lexer's `longer_alt` rule decides. */
 const WORDS = new Map<string, TokenType>();
@@ -286,7 +286,7 @@ export class Scanner {
   }
 }
 
-// Hot while a file is read, and read once: not worth FTL's compile time (jit.ts).
+// Hot while a file is read, and read once: not worth FTL's compile time (src/core/jit.ts).
 outOfFtl(Scanner.prototype, token, qualifiedEnd, numberEnd, inWord, isDigit);
 
 /** Tokenizes like lexer.ts's `getLexer().tokenize(text)`. */

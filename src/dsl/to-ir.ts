@@ -119,7 +119,7 @@ import type {
 import { diagnostic, didYouMean, type Diagnostic } from "../ir/diagnostics.ts";
 import { Comma, NumberLiteral, QualifiedName } from "./tokens.ts";
 import { mentionedColumns, SERIAL_TYPES } from "./names.ts";
-import { outOfFtl } from "./jit.ts";
+import { outOfFtl } from "../core/jit.ts";
 
 // Where they were first defined; names.ts holds them so the printer need not load the parser.
 export { mentionedColumns, SERIAL_TYPES };
@@ -2014,7 +2014,7 @@ function createVisitor() {
       return undefined;
     }
   }
-  // Hot while a file is read, and read once: not worth FTL's compile time (jit.ts).
+  // Hot while a file is read, and read once: not worth FTL's compile time (src/core/jit.ts).
   outOfFtl(IrVisitor.prototype, CstVisitor.prototype, real, nameText, unquote, stringText);
   return new IrVisitor();
 }
