@@ -74,6 +74,12 @@ function compileArgs(outfile: string, native: string, target: string | undefined
     `LIBSQL_NATIVE=${JSON.stringify(native)}`,
     "--define",
     "SCHEMAVC_GRAMMAR_TABLE_FRESH=true",
+    // Answered inside the binary by src/dialects/sqlite/native-addon.ts: they only pick which
+    // platform's addon to load, and the binary embeds its one (2–4 ms of probing a run).
+    "--external",
+    "detect-libc",
+    "--external",
+    "@neon-rs/load",
     "--no-compile-autoload-dotenv",
     "--no-compile-autoload-bunfig",
     // Tier-up thresholds ×10 while the run is short; long work sets the normal policy (src/core/jit.ts).

@@ -6,8 +6,15 @@
  * would look for `@libsql/linux-x64-gnu` next to the current folder at run time. build.ts
  * injects the addon's package name as LIBSQL_NATIVE; the literal `require` below makes Bun embed
  * the `.node` file, and the plugin answers libsql's dynamic require with it (../shared/bun-notes.md).
+ *
+ * libsql picks the addon's name with two modules, `@neon-rs/load` (`currentTarget`, through
+ * `process.report.getReport()`) and `detect-libc` (`familySync`: reads /usr/bin/ldd, loads
+ * `child_process`): 2–4 ms of every SQLite command, to choose a name that, in the binary, always
+ * means the one embedded addon. build.ts leaves them out of the bundle (`--external`) and the
+ * plugin answers them here without probing anything.
+ *
  * Outside the compiled binary (bun run, bun test, the npm package on Bun or Node) this does
- * nothing: node_modules resolves it.
+ * nothing: node_modules resolves them all.
  */
 declare const LIBSQL_NATIVE: string | undefined;
 
@@ -17,17 +24,32 @@ if (typeof LIBSQL_NATIVE === "string" && typeof Bun !== "undefined" && Bun.isSta
   Bun.plugin({
     name: "libsql-native",
     setup(build) {
-      for (const name of [
-        "@libsql/linux-x64-gnu",
-        "@libsql/linux-x64-musl",
-        "@libsql/linux-arm64-gnu",
-        "@libsql/linux-arm64-musl",
-        "@libsql/darwin-arm64",
-        "@libsql/darwin-x64",
-        "@libsql/win32-x64-msvc",
-      ]) {
-        build.module(name, () => ({ exports: addon, loader: "object" }));
-      }
+      const targets = [
+        "linux-x64-gnu",
+        "linux-x64-musl",
+        "linux-arm64-gnu",
+        "linux-arm64-musl",
+        "darwin-arm64",
+        "darwin-x64",
+        "win32-x64-msvc",
+      ];
+      for (const target of targets)
+        build.module(`@libsql/${target}`, () => ({ exports: addon, loader: "object" }));
+      // Any of the names above loads the embedded addon; `load` is libsql's development path.
+      build.module("@neon-rs/load", () => ({
+        exports: {
+          currentTarget: () => targets[0],
+          load: () => {
+            throw new Error("the binary embeds its libsql addon");
+          },
+        },
+        loader: "object",
+      }));
+      // libsql asks only whether the C library is glibc, to load a -gnu name for a -musl one.
+      build.module("detect-libc", () => ({
+        exports: { GLIBC: "glibc", MUSL: "musl", familySync: () => null },
+        loader: "object",
+      }));
     },
   });
 }
