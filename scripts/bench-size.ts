@@ -39,6 +39,11 @@ const full = [
   "--sourcemap",
   "--define",
   `LIBSQL_NATIVE=${native}`,
+  // As build.ts: libsql's platform probes are answered by src/dialects/sqlite/native-addon.ts.
+  "--external",
+  "detect-libc",
+  "--external",
+  "@neon-rs/load",
 ];
 
 /** Builds one variant; its size in bytes (of `file` in the output, for a bundle). */
