@@ -51,6 +51,7 @@ export interface Migration {
 }
 
 const utf8 = new TextDecoder();
+const utf8Bytes = new TextEncoder();
 
 /**
  * The files `readMigrations` read of each migration it returned, and the source it read them
@@ -294,14 +295,14 @@ export async function rehash(from: string | MigrationSource): Promise<number> {
 }
 
 /**
- * Writes the sum of `migrations`' files. `written`: the files (path → text) this run has just
- * written, hashed from the text rather than read back; a migration `readMigrations` read from
+ * Writes the sum of `migrations`' files. `written`: the files (path → content) this run has just
+ * written, hashed from those bytes rather than read back; a migration `readMigrations` read from
  * this folder is hashed from the bytes it verified (`readFiles`); any other is read.
  */
 async function writeSum(
   src: MigrationSource,
   migrations: readonly Migration[],
-  written?: ReadonlyMap<string, string>,
+  written?: ReadonlyMap<string, string | Uint8Array>,
 ): Promise<void> {
   const files = new Map<string, string | Uint8Array>();
   for (const m of migrations) {
@@ -343,7 +344,13 @@ export async function writeMigration(
     dialect: m.dialect,
     schema: m.schema,
   });
-  const folder = { "up.sql": m.up, "down.sql": m.down, "snapshot.json": snapshot };
+  // Each file encoded once, for both the write and the sum (a string given to both was
+  // encoded as UTF-8 twice: a 1,000-table snapshot is 6 MB).
+  const folder = {
+    "up.sql": utf8Bytes.encode(m.up),
+    "down.sql": utf8Bytes.encode(m.down),
+    "snapshot.json": utf8Bytes.encode(snapshot),
+  };
   await src.writeFolder(m.version, folder);
   if (replaces !== undefined && replaces !== m.version) await src.removeFolder(replaces);
   // The new migration's snapshot is parsed only if it is read (the sum needs the version only:
@@ -363,9 +370,8 @@ export async function writeMigration(
     { enumerable: true, get: () => (parsed ??= parseSnapshot(snapshot, final)) },
   ) as Migration;
   const all = [...existing, added];
-  // The new folder's files are hashed from the text just written (writeFile writes it as UTF-8,
-  // the bytes `hashText` hashes a string as), not read back.
-  await writeSum(src, all, new Map(Object.entries(folder).map(([f, text]) => [`${m.version}/${f}`, text])));
+  // The new folder's files are hashed from the bytes just written, not read back.
+  await writeSum(src, all, new Map(Object.entries(folder).map(([f, bytes]) => [`${m.version}/${f}`, bytes])));
   return final;
 }
 

@@ -6,8 +6,8 @@
  * Paths are relative to the folder and use `/` (`20261123120000_initial/up.sql`,
  * `schemavc.sum`); `path` is the folder's own name as messages should print it.
  */
-import { readFileSync } from "node:fs";
-import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 
 export interface MigrationSource {
@@ -22,9 +22,10 @@ export interface MigrationSource {
   read(file: string): Uint8Array | undefined;
   /**
    * Writes a migration folder whole, or not at all (an interrupted run never leaves half of
-   * one); a folder of that name is replaced (`generate --amend`).
+   * one); a folder of that name is replaced (`generate --amend`). A file is its text, or the
+   * text's UTF-8 bytes (the caller that also hashes them encodes each file once).
    */
-  writeFolder(name: string, files: Readonly<Record<string, string>>): Promise<void>;
+  writeFolder(name: string, files: Readonly<Record<string, string | Uint8Array>>): Promise<void>;
   /** Removes a migration folder and everything in it (`generate --amend` under a new name). */
   removeFolder(name: string): Promise<void>;
   /** Replaces one file directly inside the folder whole (the sum file). */
@@ -53,36 +54,43 @@ export class FsMigrationSource implements MigrationSource {
     }
   }
 
-  /** Written under a temporary name and renamed. */
-  async writeFolder(name: string, files: Readonly<Record<string, string>>): Promise<void> {
-    await mkdir(this.path, { recursive: true });
+  /**
+   * Written under a temporary name and renamed. Synchronous calls inside: a handful of
+   * operations one after the other, each awaited through the thread pool before, and the
+   * recursive `rm` of fs/promises cost 16 ms of a 1,000-table `generate` for the two folders
+   * that are nearly never there (profile).
+   */
+  async writeFolder(name: string, files: Readonly<Record<string, string | Uint8Array>>): Promise<void> {
+    mkdirSync(this.path, { recursive: true });
     const tmp = join(this.path, `.${name}.tmp`);
-    await rm(tmp, { recursive: true, force: true });
-    await mkdir(tmp);
-    for (const [f, text] of Object.entries(files)) await writeFile(join(tmp, f), text);
+    rmSync(tmp, { recursive: true, force: true });
+    mkdirSync(tmp);
+    for (const [f, content] of Object.entries(files)) writeFileSync(join(tmp, f), content);
     const final = join(this.path, name);
     // rename() cannot replace a folder that has files: the old one is moved aside first, so
     // at every moment the folder is the old one or the new one, whole.
     const old = join(this.path, `.${name}.old`);
-    await rm(old, { recursive: true, force: true });
-    const replacing = await rename(final, old).then(
-      () => true,
-      () => false,
-    );
-    await rename(tmp, final);
-    if (replacing) await rm(old, { recursive: true, force: true });
+    rmSync(old, { recursive: true, force: true });
+    let replacing = true;
+    try {
+      renameSync(final, old);
+    } catch {
+      replacing = false;
+    }
+    renameSync(tmp, final);
+    if (replacing) rmSync(old, { recursive: true, force: true });
   }
 
   async removeFolder(name: string): Promise<void> {
-    await rm(join(this.path, name), { recursive: true, force: true });
+    rmSync(join(this.path, name), { recursive: true, force: true });
   }
 
-  /** Written next to it and renamed over it. */
+  /** Written next to it and renamed over it (synchronous calls, as `writeFolder`'s). */
   async writeFile(name: string, text: string): Promise<void> {
     const path = join(this.path, name);
     const tmp = `${path}.tmp`;
-    await writeFile(tmp, text);
-    await rename(tmp, path);
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
   }
 }
 
@@ -114,9 +122,10 @@ export class MemMigrationSource implements MigrationSource {
     return this.files.get(file);
   }
 
-  async writeFolder(name: string, files: Readonly<Record<string, string>>): Promise<void> {
+  async writeFolder(name: string, files: Readonly<Record<string, string | Uint8Array>>): Promise<void> {
     for (const f of [...this.files.keys()]) if (f.startsWith(`${name}/`)) this.files.delete(f);
-    for (const [f, text] of Object.entries(files)) this.files.set(`${name}/${f}`, utf8.encode(text));
+    for (const [f, content] of Object.entries(files))
+      this.files.set(`${name}/${f}`, typeof content === "string" ? utf8.encode(content) : content);
     this.exists = true;
   }
 
