@@ -65,15 +65,13 @@ export function splitSql(text: string, backslashEscapes = false): SplitResult {
       (text.charCodeAt(from + 1) | 32) === 110 &&
       (text.charCodeAt(from + 2) | 32) === 100;
     if (!inTrigger) {
-      // Outside a routine only the words that start one matter (t, f, p; 7 to 9 letters).
-      if (length >= 7 && length <= 9 && (first === 116 || first === 102 || first === 112)) {
-        const w = text.slice(from, to).toUpperCase();
-        if (
-          (w === "TRIGGER" || w === "FUNCTION" || w === "PROCEDURE") &&
-          /\bCREATE\b/i.test(text.slice(start, to))
-        )
-          inTrigger = true;
-      }
+      // Outside a routine the loop passes only words that may start one (t, f, p; 7 to 9 letters).
+      const w = text.slice(from, to).toUpperCase();
+      if (
+        (w === "TRIGGER" || w === "FUNCTION" || w === "PROCEDURE") &&
+        /\bCREATE\b/i.test(text.slice(start, to))
+      )
+        inTrigger = true;
       afterEnd = isEnd;
       return;
     }
@@ -112,7 +110,12 @@ export function splitSql(text: string, backslashEscapes = false): SplitResult {
     if (isWordChar(k)) {
       let j = i + 1;
       while (j < n && isWordChar(text.charCodeAt(j))) j++;
-      word(i, j);
+      // Outside a routine only a word of 7 to 9 letters starting with t, f or p (TRIGGER,
+      // FUNCTION, PROCEDURE) can matter: the others are not even looked at (`afterEnd` is
+      // read only inside a routine, and the word that starts one sets it).
+      const first = k | 32;
+      if (inTrigger || (j - i >= 7 && j - i <= 9 && (first === 116 || first === 102 || first === 112)))
+        word(i, j);
       i = j;
       continue;
     }
