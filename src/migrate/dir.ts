@@ -51,7 +51,6 @@ export interface Migration {
 }
 
 const utf8 = new TextDecoder();
-const utf8Bytes = new TextEncoder();
 
 /**
  * The files `readMigrations` read of each migration it returned, and the source it read them
@@ -344,13 +343,9 @@ export async function writeMigration(
     dialect: m.dialect,
     schema: m.schema,
   });
-  // Each file encoded once, for both the write and the sum (a string given to both was
-  // encoded as UTF-8 twice: a 1,000-table snapshot is 6 MB).
-  const folder = {
-    "up.sql": utf8Bytes.encode(m.up),
-    "down.sql": utf8Bytes.encode(m.down),
-    "snapshot.json": utf8Bytes.encode(snapshot),
-  };
+  // Strings, not bytes encoded once for the write and the sum: a copy of the 6 MB snapshot of
+  // 1,000 tables as bytes raised the peak memory by 7 MB and saved no time (measured).
+  const folder = { "up.sql": m.up, "down.sql": m.down, "snapshot.json": snapshot };
   await src.writeFolder(m.version, folder);
   if (replaces !== undefined && replaces !== m.version) await src.removeFolder(replaces);
   // The new migration's snapshot is parsed only if it is read (the sum needs the version only:
@@ -370,8 +365,9 @@ export async function writeMigration(
     { enumerable: true, get: () => (parsed ??= parseSnapshot(snapshot, final)) },
   ) as Migration;
   const all = [...existing, added];
-  // The new folder's files are hashed from the bytes just written, not read back.
-  await writeSum(src, all, new Map(Object.entries(folder).map(([f, bytes]) => [`${m.version}/${f}`, bytes])));
+  // The new folder's files are hashed from the text just written (written as UTF-8, the bytes
+  // `hashText` hashes a string as), not read back.
+  await writeSum(src, all, new Map(Object.entries(folder).map(([f, text]) => [`${m.version}/${f}`, text])));
   return final;
 }
 
