@@ -294,14 +294,14 @@ export async function rehash(from: string | MigrationSource): Promise<number> {
 }
 
 /**
- * Writes the sum of `migrations`' files. `written`: the files (path → content) this run has just
- * written, hashed from those bytes rather than read back; a migration `readMigrations` read from
+ * Writes the sum of `migrations`' files. `written`: the files (path → text) this run has just
+ * written, hashed from the text rather than read back; a migration `readMigrations` read from
  * this folder is hashed from the bytes it verified (`readFiles`); any other is read.
  */
 async function writeSum(
   src: MigrationSource,
   migrations: readonly Migration[],
-  written?: ReadonlyMap<string, string | Uint8Array>,
+  written?: ReadonlyMap<string, string>,
 ): Promise<void> {
   const files = new Map<string, string | Uint8Array>();
   for (const m of migrations) {
