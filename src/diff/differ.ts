@@ -399,10 +399,12 @@ function matchTables(from: Schema, to: Schema, renames: Renames, enumNewName: Re
   for (const { old, neu } of pairs) {
     const renamed = renames.columns.get(neu.name);
     if (!renamed) {
-      neu.columns.forEach((c, i) => {
+      // A loop, not `forEach`: every column of every kept table passes here.
+      for (let i = 0; i < neu.columns.length; i++) {
+        const c = neu.columns[i]!;
         const prev = columnAt(old, i, c.name);
         if (prev && typeDiffers(prev, c, mapEnum)) retype(neu.name, c);
-      });
+      }
       continue;
     }
     const m = new Map<string, string>();
@@ -537,7 +539,9 @@ function diffColumns(old: Table, neu: Table, m: Matching, p: Phases, opts: DiffO
   // The kept columns' new names in the old order (for `columnOrder`), gathered as they match.
   const before: string[] = [];
   const drops: Change[] = [];
-  old.columns.forEach((c, i) => {
+  // A loop, not `forEach`: every column of every kept table passes here.
+  for (let i = 0; i < old.columns.length; i++) {
+    const c = old.columns[i]!;
     let nc: Column | undefined;
     // Where `nc` is in `neu.columns`: position `i` when the column kept its place (nearly
     // always), found by a scan otherwise (not `indexOf` per column: quadratic in the columns).
@@ -555,7 +559,7 @@ function diffColumns(old: Table, neu: Table, m: Matching, p: Phases, opts: DiffO
     }
     if (!nc) {
       drops.push({ kind: "drop-column", table: t, column: c });
-      return;
+      continue;
     }
     keptAt[at] = true;
     before.push(nc.name);
@@ -564,12 +568,11 @@ function diffColumns(old: Table, neu: Table, m: Matching, p: Phases, opts: DiffO
     const facets = columnFacets(c, nc, mapEnum, m.retypedColumns.has(nc));
     if (facets.length)
       p.column.push({ kind: "alter-column", table: t, from: { ...c, name: nc.name }, to: nc, facets });
-  });
+  }
   // Dropped last column first: the down migration adds them back (at the end) in their order.
   p.columnDrop.push(...drops.reverse());
-  neu.columns.forEach((c, i) => {
-    if (!keptAt[i]) p.column.push({ kind: "add-column", table: t, column: c });
-  });
+  for (let i = 0; i < neu.columns.length; i++)
+    if (!keptAt[i]) p.column.push({ kind: "add-column", table: t, column: neu.columns[i]! });
   // Order: the kept columns, by their new names, in the old order and in the new (names are
   // unique in a table, so a kept column is one of `keptAt` and a matched old one is in `before`).
   if (opts.columnOrder) {

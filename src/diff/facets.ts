@@ -62,6 +62,22 @@ export function columnFacets(
   mapEnum: (n: string) => string = (x) => x,
   retyped?: boolean,
 ): readonly ColumnFacet[] {
+  // The column that changed in nothing (almost every kept one), told inline: each facet
+  // below is that facet's test of `FACET_DIFFERS` when both columns lack the attribute, so this
+  // returns only what the loop would, without eight calls per column.
+  if (
+    retyped === false &&
+    a.nullable === b.nullable &&
+    a.onUpdate === b.onUpdate &&
+    a.collation === b.collation &&
+    !a.identity &&
+    !b.identity &&
+    a.generated === undefined &&
+    b.generated === undefined &&
+    (a.doc ?? "") === (b.doc ?? "") &&
+    sameDefaultObject(a.default, b.default)
+  )
+    return NO_FACETS;
   // A loop, not `filter`: this runs for every kept column, and almost all of them differ in
   // nothing (then no array is made at all).
   let out: ColumnFacet[] | undefined;
@@ -97,13 +113,14 @@ export function typeDiffers(a: Column, b: Column, mapEnum: (n: string) => string
 }
 
 /** Type arguments that print the same (`typeKey` joins them with commas). */
-const sameArgs = (a: readonly unknown[] | undefined, b: readonly unknown[] | undefined): boolean =>
-  a === b ||
-  (a !== undefined &&
-    b !== undefined &&
-    a.length === b.length &&
-    // Equal values print alike without being printed (String only for `12` against `"12"`).
-    a.every((v, i) => v === b[i] || String(v) === String(b[i])));
+const sameArgs = (a: readonly unknown[] | undefined, b: readonly unknown[] | undefined): boolean => {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.length !== b.length) return false;
+  // Equal values print alike without being printed (String only for `12` against `"12"`); a
+  // loop, not `every`: a typed column of every kept table passes here.
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && String(a[i]) !== String(b[i])) return false;
+  return true;
+};
 
 /**
  * The column's type key, its enum (or domain, a native type by its name) named as it is after

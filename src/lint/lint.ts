@@ -92,7 +92,9 @@ export function lintMigration(input: LintInput): Finding[] {
     const r = RULE_BY_ID.get(rule)!;
     if (!r.dialects.includes(input.dialect)) return;
     const s = statements[i]!;
-    const first = s.sql.split("\n")[0]!.trim();
+    // The first line only (not a split of the whole statement into lines, per finding).
+    const nl = s.sql.indexOf("\n");
+    const first = (nl === -1 ? s.sql : s.sql.slice(0, nl)).trim();
     out.push({
       rule,
       severity: r.severity,

@@ -193,12 +193,7 @@ function create(c: Cursor): Fact[] {
       uniques.push(e.keyParts());
       continue;
     }
-    if (
-      ["primary", "foreign", "check", "key", "index", "exclude", "fulltext", "spatial"].some((w) =>
-        e.peekWord(w),
-      )
-    )
-      continue;
+    if (TABLE_CONSTRAINT_WORDS.some((w) => e.peekWord(w))) continue;
     const def = columnDef(e);
     if (def) {
       columns.push(def);
@@ -328,6 +323,35 @@ function alterActions(c: Cursor, table: string): Fact[] {
 
 const IDENTITY_TYPES = new Set(["serial", "bigserial", "smallserial", "serial4", "serial8", "serial2"]);
 
+/**
+ * The words that start a table constraint in CREATE TABLE (not a column), and those that end
+ * a column's DEFAULT expression at depth 0: made once, not per column and per token.
+ */
+const TABLE_CONSTRAINT_WORDS = [
+  "primary",
+  "foreign",
+  "check",
+  "key",
+  "index",
+  "exclude",
+  "fulltext",
+  "spatial",
+];
+const DEFAULT_ENDS = new Set([
+  "not",
+  "null",
+  "constraint",
+  "check",
+  "references",
+  "primary",
+  "unique",
+  "collate",
+  "comment",
+  "on",
+  "generated",
+  "auto_increment",
+]);
+
 /** `name type [args] constraints...` → a column definition. */
 function columnDef(c: Cursor): ColumnDef | undefined {
   const name = c.name();
@@ -357,26 +381,7 @@ function columnDef(c: Cursor): ColumnDef | undefined {
         const t = rest[j]!;
         if (t.kind === "open") depth++;
         if (t.kind === "close") depth--;
-        if (
-          depth === 0 &&
-          t.kind === "word" &&
-          [
-            "not",
-            "null",
-            "constraint",
-            "check",
-            "references",
-            "primary",
-            "unique",
-            "collate",
-            "comment",
-            "on",
-            "generated",
-            "auto_increment",
-          ].includes(t.text) &&
-          expr.length
-        )
-          break;
+        if (depth === 0 && t.kind === "word" && DEFAULT_ENDS.has(t.text) && expr.length) break;
         expr.push(t);
       }
       dflt = expr;
@@ -499,9 +504,10 @@ class Cursor {
     return false;
   }
   rest(): Token[] {
+    // `slice` is the copy (a spread of it made a second, through the iterator).
     const r = this.ts.slice(this.i);
     this.i = this.ts.length;
-    return [...r];
+    return r;
   }
   /**
    * A possibly qualified name (`schema.table`): `schema.table` where the dialect has schemas
