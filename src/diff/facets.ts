@@ -62,22 +62,6 @@ export function columnFacets(
   mapEnum: (n: string) => string = (x) => x,
   retyped?: boolean,
 ): readonly ColumnFacet[] {
-  // The column that changed in nothing (almost every kept one), told inline: each facet
-  // below is that facet's test of `FACET_DIFFERS` when both columns lack the attribute, so this
-  // returns only what the loop would, without eight calls per column.
-  if (
-    retyped === false &&
-    a.nullable === b.nullable &&
-    a.onUpdate === b.onUpdate &&
-    a.collation === b.collation &&
-    !a.identity &&
-    !b.identity &&
-    a.generated === undefined &&
-    b.generated === undefined &&
-    (a.doc ?? "") === (b.doc ?? "") &&
-    sameDefaultObject(a.default, b.default)
-  )
-    return NO_FACETS;
   // A loop, not `filter`: this runs for every kept column, and almost all of them differ in
   // nothing (then no array is made at all).
   let out: ColumnFacet[] | undefined;
