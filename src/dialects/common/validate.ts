@@ -192,15 +192,17 @@ export function validatePortable(
             "default",
           ),
         );
+    // The columns `t` has in the database, looked up once for all its foreign keys.
+    let own: readonly Column[] | undefined;
     for (const fk of t.foreignKeys) {
       const target = tables.get(fk.refTable);
-      const own = columnsOf(lookup, t);
-      const theirs = target ? columnsOf(lookup, target) : [];
-      const cols = fk.columns.map((n) => own.find((c) => c.name === n));
-      const refs = fk.refColumns.map((n) => theirs.find((c) => c.name === n));
       // Unknown names and arity are the language's errors, reported before this runs.
-      if (!target || fk.columns.length !== fk.refColumns.length || [...cols, ...refs].some((c) => !c))
-        continue;
+      if (!target || fk.columns.length !== fk.refColumns.length) continue;
+      const mine = (own ??= columnsOf(lookup, t));
+      const theirs = columnsOf(lookup, target);
+      const cols = fk.columns.map((n) => mine.find((c) => c.name === n));
+      const refs = fk.refColumns.map((n) => theirs.find((c) => c.name === n));
+      if (cols.includes(undefined) || refs.includes(undefined)) continue;
       cols.forEach((local, i) => {
         const remote = refs[i]!;
         const fit = foreignKeyTypes(local!.type, remote.type, a.foreignKeyTypes);
@@ -217,24 +219,23 @@ export function validatePortable(
               "type",
             ),
           );
-        for (const [action, which] of [
-          [fk.onDelete, "delete"],
-          [fk.onUpdate, "update"],
-        ] as const) {
-          if (action === "set null" && !local!.nullable)
-            out.push(
-              judged(
-                !a.setNullOnNotNull,
-                "set-null-not-nullable",
-                `\`on ${which} set null\` on \`${t.name}.${local!.name}\`, which is not nullable${
-                  a.setNullOnNotNull ? ` (${db} accepts it; the ${which} then fails)` : ""
-                }`,
-                fk.src,
-                `make the column nullable (\`${typeText(local!.type)}?\`) or choose another action`,
-                `column:${local!.name}`,
-              ),
-            );
-        }
+        // On delete, then on update (no list of the two pairs per column).
+        if (local!.nullable || (fk.onDelete !== "set null" && fk.onUpdate !== "set null")) return;
+        const setNull = (which: "delete" | "update") =>
+          out.push(
+            judged(
+              !a.setNullOnNotNull,
+              "set-null-not-nullable",
+              `\`on ${which} set null\` on \`${t.name}.${local!.name}\`, which is not nullable${
+                a.setNullOnNotNull ? ` (${db} accepts it; the ${which} then fails)` : ""
+              }`,
+              fk.src,
+              `make the column nullable (\`${typeText(local!.type)}?\`) or choose another action`,
+              `column:${local!.name}`,
+            ),
+          );
+        if (fk.onDelete === "set null") setNull("delete");
+        if (fk.onUpdate === "set null") setNull("update");
       });
     }
   }
@@ -277,49 +278,72 @@ export function foreignKeyTypes(
  */
 export function validateNameScopes(schema: Schema, scopes: NameScopes, db: string): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const first = new Map<string, { table: string; kind: keyof NameScopes; src?: SourceInfo }>();
-  const what: Record<keyof NameScopes, string> = {
-    index: "index",
-    unique: "unique constraint",
-    primaryKey: "primary key",
-    foreignKey: "foreign key",
-    check: "check",
-  };
+  const first = new Map<string, NameClaim>();
   for (const t of schema.tables) {
     // Each kind's items in turn, without a list of [kind, item] pairs per table.
     // In the table's schema (PostgreSQL's `sales.orders_pkey` is not `orders_pkey`): `sibling`,
     // with the table's schema read once.
     const ns = schemaOf(t.name);
-    const claim = (kind: keyof NameScopes, x: { name: string; src?: SourceInfo }) => {
-      const key = qualify(ns, x.name);
-      const prev = first.get(key);
-      if (!prev) {
-        first.set(key, x.src ? { table: t.name, kind, src: x.src } : { table: t.name, kind });
-        return;
-      }
-      if (prev.table === t.name) return;
-      const refused = scopes[kind] === "schema" && scopes[prev.kind] === "schema";
-      const prevLoc = locOf(prev.src);
-      out.push(
-        diagnostic(
-          refused ? "error" : "warning",
-          "duplicate-name",
-          `${what[kind]} name \`${x.name}\` is already used in table \`${prev.table}\`${
-            refused ? ` (${db} names them per schema)` : ` (legal on ${db}, which names them per table)`
-          }`,
-          locOf(x.src, "name") ?? locOf(x.src),
-          "give it another name",
-          prevLoc ? { message: "first used here", loc: prevLoc } : undefined,
-        ),
-      );
-    };
-    if (t.primaryKey) claim("primaryKey", t.primaryKey);
-    for (const u of t.uniques) claim("unique", u);
-    for (const i of t.indexes) claim("index", i);
-    for (const c of t.checks) claim("check", c);
-    for (const f of t.foreignKeys) claim("foreignKey", f);
+    if (t.primaryKey) claimScoped(first, out, scopes, db, t, ns, "primaryKey", t.primaryKey);
+    for (const u of t.uniques) claimScoped(first, out, scopes, db, t, ns, "unique", u);
+    for (const i of t.indexes) claimScoped(first, out, scopes, db, t, ns, "index", i);
+    for (const c of t.checks) claimScoped(first, out, scopes, db, t, ns, "check", c);
+    for (const f of t.foreignKeys) claimScoped(first, out, scopes, db, t, ns, "foreignKey", f);
   }
   return out;
+}
+
+/** The first use of a constraint or index name in its schema (`validateNameScopes`). */
+interface NameClaim {
+  readonly table: string;
+  readonly kind: keyof NameScopes;
+  readonly src: SourceInfo | undefined;
+}
+
+const NAME_KINDS: Record<keyof NameScopes, string> = {
+  index: "index",
+  unique: "unique constraint",
+  primaryKey: "primary key",
+  foreignKey: "foreign key",
+  check: "check",
+};
+
+/**
+ * Takes `x.name` in schema `ns` for table `t`, or reports the other table that took it first.
+ * A function of the module, not a closure made per table: it runs for every key, index and
+ * constraint of the schema.
+ */
+function claimScoped(
+  first: Map<string, NameClaim>,
+  out: Diagnostic[],
+  scopes: NameScopes,
+  db: string,
+  t: Table,
+  ns: string | undefined,
+  kind: keyof NameScopes,
+  x: { readonly name: string; readonly src?: SourceInfo },
+) {
+  const key = qualify(ns, x.name);
+  const prev = first.get(key);
+  if (!prev) {
+    first.set(key, { table: t.name, kind, src: x.src });
+    return;
+  }
+  if (prev.table === t.name) return;
+  const refused = scopes[kind] === "schema" && scopes[prev.kind] === "schema";
+  const prevLoc = locOf(prev.src);
+  out.push(
+    diagnostic(
+      refused ? "error" : "warning",
+      "duplicate-name",
+      `${NAME_KINDS[kind]} name \`${x.name}\` is already used in table \`${prev.table}\`${
+        refused ? ` (${db} names them per schema)` : ` (legal on ${db}, which names them per table)`
+      }`,
+      locOf(x.src, "name") ?? locOf(x.src),
+      "give it another name",
+      prevLoc ? { message: "first used here", loc: prevLoc } : undefined,
+    ),
+  );
 }
 
 /**
@@ -367,24 +391,24 @@ export function validateUnsigned(schema: Schema, caps: Capabilities, db: string)
           ),
         );
   // A key on a prefix: PostgreSQL and SQLite index whole values (or an expression).
-  if (!caps.indexPrefixes)
+  if (!caps.indexPrefixes) {
+    // What each key is called is written only for one that has prefix lengths.
+    const prefixes = (k: PrimaryKey | UniqueConstraint | Index, what: string) =>
+      out.push(
+        dialectError(
+          "index-prefix",
+          `${db} has no index prefix lengths (${what})`,
+          k.src,
+          "index the whole column, or an expression such as `(left(name, 20))`",
+        ),
+      );
     for (const t of schema.tables) {
-      // What each key is called is written only for one that has prefix lengths.
-      const check = (k: PrimaryKey | UniqueConstraint | Index, what: () => string) => {
-        if (hasPrefixLengths(k))
-          out.push(
-            dialectError(
-              "index-prefix",
-              `${db} has no index prefix lengths (${what()})`,
-              k.src,
-              "index the whole column, or an expression such as `(left(name, 20))`",
-            ),
-          );
-      };
-      if (t.primaryKey) check(t.primaryKey, () => `primary key of \`${t.name}\``);
-      for (const u of t.uniques) check(u, () => `unique constraint \`${u.name}\``);
-      for (const i of t.indexes) check(i, () => `index \`${i.name}\``);
+      if (t.primaryKey && hasPrefixLengths(t.primaryKey))
+        prefixes(t.primaryKey, `primary key of \`${t.name}\``);
+      for (const u of t.uniques) if (hasPrefixLengths(u)) prefixes(u, `unique constraint \`${u.name}\``);
+      for (const i of t.indexes) if (hasPrefixLengths(i)) prefixes(i, `index \`${i.name}\``);
     }
+  }
   return out;
 }
 
@@ -393,7 +417,10 @@ export function validateUnsigned(schema: Schema, caps: Capabilities, db: string)
  * index of a schema, of which nearly none has a prefix length.
  */
 function hasPrefixLengths(k: PrimaryKey | UniqueConstraint | Index): boolean {
-  if ("parts" in k) return k.parts.some((p) => p.kind === "column" && p.length !== undefined);
+  if ("parts" in k) {
+    for (const p of k.parts) if (p.kind === "column" && p.length !== undefined) return true;
+    return false;
+  }
   for (const _ in k.prefixLengths) return true;
   return false;
 }
@@ -481,7 +508,9 @@ export function validateTableOptions(schema: Schema, caps: Capabilities, db: str
   const out: Diagnostic[] = [];
   const known = caps.tableOptions;
   for (const t of schema.tables) {
-    for (const [name, value] of Object.entries(t.options ?? {})) {
+    // Most tables have no options: no empty list of them each.
+    if (!t.options) continue;
+    for (const [name, value] of Object.entries(t.options)) {
       const spec = known.find((o) => o.name === name);
       const part = `option:${name}`;
       if (!spec)
@@ -540,17 +569,29 @@ export function validateExclusions(schema: Schema, caps: Capabilities, db: strin
 export function validateConstraintClauses(schema: Schema, caps: Capabilities, db: string): Diagnostic[] {
   if (caps.constraintClauses) return [];
   const out: Diagnostic[] = [];
+  const notValid = (c: Check | ForeignKey) =>
+    out.push(
+      dialectError(
+        "not-valid-dialect",
+        `${db} has no \`not valid\` constraints (\`${c.name}\`): it checks every row`,
+        c.src,
+        "remove `not valid`",
+      ),
+    );
+  const deferrableKey = (k: PrimaryKey | UniqueConstraint) =>
+    out.push(
+      dialectError(
+        "deferrable-dialect",
+        `${db} has no deferrable keys (\`${k.name}\`): it checks each row as it is written`,
+        k.src,
+        "remove `deferrable`",
+      ),
+    );
+  // The checks, then the foreign keys (and the primary key, then the unique keys): the lists
+  // one after the other, without a joined copy of them per table.
   for (const t of schema.tables) {
-    for (const c of [...t.checks, ...t.foreignKeys])
-      if (c.notValid)
-        out.push(
-          dialectError(
-            "not-valid-dialect",
-            `${db} has no \`not valid\` constraints (\`${c.name}\`): it checks every row`,
-            c.src,
-            "remove `not valid`",
-          ),
-        );
+    for (const c of t.checks) if (c.notValid) notValid(c);
+    for (const c of t.foreignKeys) if (c.notValid) notValid(c);
     for (const ck of t.checks)
       if (ck.noInherit)
         out.push(
@@ -561,16 +602,8 @@ export function validateConstraintClauses(schema: Schema, caps: Capabilities, db
             "remove `no inherit`",
           ),
         );
-    for (const k of [...(t.primaryKey ? [t.primaryKey] : []), ...t.uniques])
-      if (k.deferrable)
-        out.push(
-          dialectError(
-            "deferrable-dialect",
-            `${db} has no deferrable keys (\`${k.name}\`): it checks each row as it is written`,
-            k.src,
-            "remove `deferrable`",
-          ),
-        );
+    if (t.primaryKey?.deferrable) deferrableKey(t.primaryKey);
+    for (const k of t.uniques) if (k.deferrable) deferrableKey(k);
     for (const fk of t.foreignKeys) {
       if (fk.matchFull)
         out.push(
@@ -608,17 +641,23 @@ export function validateIndexEntries(schema: Schema, caps: Capabilities, db: str
     opclass: "operator classes",
     nulls: "`nulls first|last` in an index",
   };
-  for (const t of schema.tables)
-    for (const k of [...(t.primaryKey ? [t.primaryKey] : []), ...t.uniques])
-      if ((k.include?.length || k.storage || k.nullsNotDistinct) && !caps.indexClauses)
-        out.push(
-          dialectError(
-            "index-clause-dialect",
-            `${db} has no ${k.include?.length ? "`include`" : k.nullsNotDistinct ? "`nulls not distinct`" : "storage parameters (`with`)"} on a key (\`${k.name}\`)`,
-            k.src,
-            "remove it",
-          ),
-        );
+  const keyClause = (k: PrimaryKey | UniqueConstraint) => {
+    if (k.include?.length || k.storage || k.nullsNotDistinct)
+      out.push(
+        dialectError(
+          "index-clause-dialect",
+          `${db} has no ${k.include?.length ? "`include`" : k.nullsNotDistinct ? "`nulls not distinct`" : "storage parameters (`with`)"} on a key (\`${k.name}\`)`,
+          k.src,
+          "remove it",
+        ),
+      );
+  };
+  // The primary key, then the unique keys, without a joined list of them per table.
+  if (!caps.indexClauses)
+    for (const t of schema.tables) {
+      if (t.primaryKey) keyClause(t.primaryKey);
+      for (const k of t.uniques) keyClause(k);
+    }
   for (const t of schema.tables)
     for (const i of t.indexes) {
       const clause = i.include?.length
@@ -647,6 +686,8 @@ export function validateIndexEntries(schema: Schema, caps: Capabilities, db: str
           ),
         );
       for (const p of i.parts) {
+        // Nearly every entry is a bare column: nothing below applies to it.
+        if (p.collation === undefined && p.opclass === undefined && p.nulls === undefined) continue;
         for (const k of ["collation", "opclass", "nulls"] as const)
           if (p[k] !== undefined && !has.has(k))
             out.push(
