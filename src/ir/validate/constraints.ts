@@ -15,7 +15,7 @@ export function validateKeys(v: Validation, s: TableScope) {
   }
   for (const u of t.uniques) {
     v.claimName(u.name, u.src, "unique constraint");
-    for (const n of u.columns) s.knownColumn(n, u.src, `unique constraint \`${u.name}\``);
+    for (const n of u.columns) s.knownColumn(n, u.src, "unique constraint", u.name);
   }
 }
 

@@ -151,13 +151,17 @@ export class TableScope {
     readonly cols: ReadonlyMap<string, Column>,
   ) {}
 
-  /** Whether the table has the column `name`, reported at `src` (in `what`) when it has not. */
-  knownColumn(name: string, src: SourceInfo | undefined, what: string): boolean {
+  /**
+   * Whether the table has the column `name`, reported at `src` (in `what`, followed by the
+   * item's name `named` when given) when it has not. The name is passed apart, not in `what`:
+   * the message is made only for a column that is missing, not for every column of every key.
+   */
+  knownColumn(name: string, src: SourceInfo | undefined, what: string, named?: string): boolean {
     if (this.cols.has(name)) return true;
     const t = this.table;
     this.v.err(
       "unknown-column",
-      `unknown column \`${name}\` in ${what} of table \`${t.name}\``,
+      `unknown column \`${name}\` in ${named === undefined ? what : `${what} \`${named}\``} of table \`${t.name}\``,
       locOf(src, `column:${name}`),
       didYouMean(name, this.cols.keys()) ??
         `the columns of \`${t.name}\` are ${[...this.cols.keys()].map((n) => `\`${n}\``).join(", ")}`,

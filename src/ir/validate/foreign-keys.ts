@@ -12,7 +12,8 @@ export function validateForeignKeys(v: Validation, s: TableScope) {
   const t = s.table;
   for (const fk of t.foreignKeys) {
     v.claimName(fk.name, fk.src, "foreign key");
-    const localOk = fk.columns.every((n) => s.knownColumn(n, fk.src, `foreign key \`${fk.name}\``));
+    // The first unknown local column is reported, not every one.
+    const localOk = fk.columns.every((n) => s.knownColumn(n, fk.src, "foreign key", fk.name));
     const target = v.tables.get(fk.refTable);
     if (!target) {
       v.err(
@@ -76,8 +77,12 @@ function deferrableKey(t: Table, columns: readonly string[]): boolean {
  * constraint for referenced table".
  */
 function isKey(t: Table, columns: readonly string[]): boolean {
-  const want = [...columns].sort().join("\u0000");
-  const same = (cols: readonly string[]) => [...cols].sort().join("\u0000") === want;
+  // One column (nearly every reference: `references users(id)`) is compared as it is, without
+  // the sorted, joined copies that compare sets of several.
+  const only = columns.length === 1 ? columns[0] : undefined;
+  const want = only === undefined ? [...columns].sort().join("\u0000") : "";
+  const same = (cols: readonly string[]) =>
+    only !== undefined ? cols.length === 1 && cols[0] === only : [...cols].sort().join("\u0000") === want;
   if (t.primaryKey && !t.primaryKey.deferrable && same(t.primaryKey.columns)) return true;
   if (t.uniques.some((u) => !u.deferrable && same(u.columns))) return true;
   return t.indexes.some(

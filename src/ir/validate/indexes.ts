@@ -8,7 +8,7 @@ export function validateIndexes(v: Validation, s: TableScope) {
   for (const i of s.table.indexes) {
     v.claimName(i.name, i.src, "index");
     for (const p of i.parts) {
-      if (p.kind === "column") s.knownColumn(p.column, i.src, `index \`${i.name}\``);
+      if (p.kind === "column") s.knownColumn(p.column, i.src, "index", i.name);
       else if (!p.sql) v.err("empty-expression", `an index expression is empty`, locOf(i.src));
     }
     if (i.where !== undefined && !i.where)
