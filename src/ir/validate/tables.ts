@@ -69,16 +69,7 @@ export function validateTable(v: Validation, t: Table): TableScope {
   for (const c of t.columns) {
     if (c.renamedFrom !== undefined)
       v.claimRename(c.renamedFrom, c, (colRenames ??= new Map()), cols, `column of \`${t.name}\``, c.src);
-    // `checkColumn` has something to say only of these (most columns are none of them): no call
-    // for each of a large schema's plain columns.
-    if (
-      c.onUpdate ||
-      c.generated ||
-      c.identity ||
-      (c.type.kind === "portable" && c.type.unsigned) ||
-      (c.type.kind === "enum" && c.default)
-    )
-      checkColumn(v, t, c);
+    checkColumn(v, t, c);
   }
   // A partition's or inheritance child's keys and indexes may name its parent's columns too.
   const listed = columnsOf((n) => v.tables.get(n), t);
@@ -97,8 +88,6 @@ export function validateTable(v: Validation, t: Table): TableScope {
 /**
  * What a column's identity, type and default allow, alone (keys and references are checked
  * elsewhere; `default null` on a NOT NULL column per database, in `dialects/common/validate.ts`).
- * Called only for a column with `on update`, an expression, an identity, `unsigned` or an enum
- * with a default (`validateTable`): a rule on anything else goes into that test too.
  */
 function checkColumn(v: Validation, t: Table, c: Column) {
   // MySQL takes ON UPDATE CURRENT_TIMESTAMP on TIMESTAMP and DATETIME columns only.
