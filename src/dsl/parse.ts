@@ -24,7 +24,7 @@ import type {
 import { parseCst, tokenStream } from "./cst-parse.ts";
 import { cstToIr, irReader, type DeclRef, type FileIr } from "./to-ir.ts";
 import { Scanner } from "./scan.ts";
-import { descendEach } from "./descent.ts";
+import { readDeclarations } from "./descent.ts";
 import { attachComments } from "./comments.ts";
 import { applyOutOfFtl } from "../core/jit.ts";
 import { didYouMean, type Diagnostic } from "../ir/diagnostics.ts";
@@ -64,10 +64,8 @@ function readByHand(text: string, file: string): ParsedFile | undefined {
   // The scanner's, the descent's and the visitor's hot functions, named as they loaded (src/core/jit.ts).
   applyOutOfFtl();
   const lineEnds: Diagnostic[] = [];
-  const parsed = descendEach(
-    tokenStream(scanner),
-    (d) => reader.add(d),
-    (name, next) => lineEnds.push(lineEndDiagnostic(name.image, next, file)),
+  const parsed = readDeclarations(tokenStream(scanner), reader, (name, next) =>
+    lineEnds.push(lineEndDiagnostic(name.image, next, file)),
   );
   const ir = reader.finish();
   if (!parsed) return undefined;
