@@ -20,11 +20,11 @@ export function attachComments(
   comments: readonly IToken[],
   text: string,
 ): AttachResult {
-  // Anchors arrive almost in document order; sort only when they are not.
-  const inOrder = anchors.every((a, i) => i === 0 || anchors[i - 1]!.src.offset <= a.src.offset);
-  const byStart = inOrder ? anchors : [...anchors].sort((a, b) => a.src.offset - b.src.offset);
-  const byEnd = [...anchors].sort((a, b) => a.src.end - b.src.end);
-  const blocks = byStart.filter((a) => a.closeOffset !== undefined);
+  // One walk over the anchors (a large schema has one per column, and each walk over them
+  // costs milliseconds while the code is cold: issue 19) finds what the comments need.
+  const walk = walkAnchors(anchors, text) ?? walkAnchors(sortedByStart(anchors), text)!;
+  const { byStart, blocks } = walk;
+  const byEnd = walk.byEnd ?? [...anchors].sort((a, b) => a.src.end - b.src.end);
   const fileTrailing: string[] = [];
   const lineOf = lineIndex(text);
   // Doc lines waiting for the node that follows them.
@@ -62,20 +62,74 @@ export function attachComments(
     if (anchor.doc) anchor.doc.doc = doc;
     else anchor.comment!.comment = doc;
   }
-
-  // Blank lines between table items, kept by fmt (collapsed to one). Items follow their table
-  // in `byStart`, so one walk sees each table's items in order.
-  let prevItem: Anchor | undefined;
-  for (const a of byStart) {
-    if (a.topLevel) {
-      prevItem = undefined;
-      continue;
-    }
-    if (prevItem && blankLineBetween(text, prevItem.src.end, a.src.offset)) a.src.blankBefore = true;
-    prevItem = a;
-  }
+  // Blank lines between table items, kept by fmt (collapsed to one); set last, as before the
+  // walk found them (a source record's fields in one order).
+  for (const a of walk.blankBefore) a.src.blankBefore = true;
   return { fileTrailing };
 }
+
+/** What `attachComments` reads of the anchors, found in one walk over them. */
+interface AnchorWalk {
+  readonly byStart: readonly Anchor[];
+  /** Sorted by end; `undefined` when two end at the same offset (a sort decides their order). */
+  readonly byEnd: readonly Anchor[] | undefined;
+  /** The tables and enums (the anchors with a closing brace), by start. */
+  readonly blocks: readonly Anchor[];
+  /** The table items with a blank line between them and the item before. */
+  readonly blankBefore: readonly Anchor[];
+}
+
+/**
+ * The walk over anchors in document order; `undefined` when they are not in it (anchors
+ * arrive almost in document order: the caller sorts them then, and walks again).
+ *
+ * Sorted by end without a sort: the anchors nest (a table's items lie inside it), so the order
+ * in which they close — each when the walk reaches an anchor starting at or after its end — is
+ * the order of their ends. A stack holds the open ones. Where two ends are equal the sort's
+ * order (stable, from the anchors' order) is left to the sort.
+ */
+function walkAnchors(anchors: readonly Anchor[], text: string): AnchorWalk | undefined {
+  const blocks: Anchor[] = [];
+  const blankBefore: Anchor[] = [];
+  let byEnd: Anchor[] | undefined = [];
+  const open: Anchor[] = [];
+  /** Moves the innermost open anchor to `byEnd`; `false` (and no `byEnd`) where its end is not past the last's. */
+  const close = (): boolean => {
+    const closed = open.pop()!;
+    const last = byEnd!.length ? byEnd![byEnd!.length - 1]!.src.end : -1;
+    if (closed.src.end <= last) {
+      byEnd = undefined;
+      return false;
+    }
+    byEnd!.push(closed);
+    return true;
+  };
+  let prevOffset = -1;
+  // Items follow their table in document order, so one walk sees each table's items in order.
+  let prevItem: Anchor | undefined;
+  for (let i = 0; i < anchors.length; i++) {
+    const a = anchors[i]!;
+    const src = a.src;
+    if (src.offset < prevOffset) return undefined;
+    prevOffset = src.offset;
+    if (a.closeOffset !== undefined) blocks.push(a);
+    if (byEnd) {
+      while (open.length && open[open.length - 1]!.src.end <= src.offset && close());
+      open.push(a);
+    }
+    if (a.topLevel) prevItem = undefined;
+    else {
+      if (prevItem && blankLineBetween(text, prevItem.src.end, src.offset)) blankBefore.push(a);
+      prevItem = a;
+    }
+  }
+  while (byEnd && open.length && close());
+  return { byStart: anchors, byEnd, blocks, blankBefore };
+}
+
+/** The anchors by start (a stable sort: equal starts keep their order). */
+const sortedByStart = (anchors: readonly Anchor[]): Anchor[] =>
+  [...anchors].sort((a, b) => a.src.offset - b.src.offset);
 
 /** A `///` comment that documents nothing is kept as a plain comment, so it never becomes a doc later. */
 const asPlain = (body: string) => (body.startsWith("///") ? `//${body.slice(3)}` : body);
