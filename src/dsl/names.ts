@@ -36,12 +36,18 @@ export const SERIAL_TYPES: Readonly<Record<string, "smallint" | "int" | "bigint"
 
 /** The table's columns an SQL expression mentions, in order of first appearance (for check names). */
 export function mentionedColumns(sql: string, columns: readonly Column[]): string[] {
-  const names = new Set(columns.map((c) => c.name));
   const out: string[] = [];
   // Skip string literals: a word inside quotes is data, not a column.
   for (const m of sql.replace(/'(?:[^']|'')*'/g, "''").matchAll(/"((?:[^"]|"")+)"|[A-Za-z_][A-Za-z0-9_]*/g)) {
     const word = m[1] !== undefined ? m[1].replace(/""/g, '"') : m[0];
-    if (names.has(word) && !out.includes(word)) out.push(word);
+    // The columns searched per word, not a set of their names per check: a check has a few
+    // words, and the parse of a large schema made a set of every table's columns (issue 19).
+    if (!out.includes(word) && hasColumn(columns, word)) out.push(word);
   }
   return out;
+}
+
+function hasColumn(columns: readonly Column[], name: string): boolean {
+  for (const c of columns) if (c.name === name) return true;
+  return false;
 }

@@ -278,6 +278,8 @@ const PORTABLE_FUNCTION_SET: ReadonlySet<string> = new Set(PORTABLE_FUNCTIONS);
 const isPortableType = (name: string): name is PortableTypeName => PORTABLE_SET.has(name);
 const isPortableFunction = (name: string): name is PortableFunction => PORTABLE_FUNCTION_SET.has(name);
 
+const NO_NUMBERS: readonly number[] = Object.freeze([]);
+
 /** Portable types with parameters: [fewest, most, an example]. */
 const TYPE_PARAMS: Partial<Record<PortableTypeName, [number, number, string]>> = {
   varchar: [1, 1, "varchar(255)"],
@@ -1090,7 +1092,8 @@ function createVisitor() {
       // The source record `tableBegin` made (the anchor's).
       t.anchor.src.end = end;
       if (close) t.anchor.closeOffset = close.startOffset;
-      const taken = new Set<string>(t.pending.flatMap((p) => (p.explicit ? [p.explicit] : [])));
+      const taken = new Set<string>();
+      for (const p of t.pending) if (p.explicit) taken.add(p.explicit);
       if (t.pk) taken.add(t.pk.value.name);
       for (const p of t.pending) p.assign(taken);
       if (t.pk) table.primaryKey = t.pk.value;
@@ -1742,15 +1745,19 @@ function createVisitor() {
       const parts: Record<string, Loc> = { name: this.loc(nameTok), type: type.loc };
       src.parts = parts;
       if (col.type.kind === "native" && quotedType) src.quotedType = true;
-      // `first` and `end` are each attribute's, set before it is read.
-      const s: ColumnScope = { table: t, col, src, nameTok, parts, seen: 0, first: nameTok, end: 0 };
-      for (const attr of c.attrs) {
-        const first = this.firstToken(attr);
-        if (!first) continue;
-        s.first = first;
-        s.end = this.endOf(attr);
-        this.columnAttr(attr.children as Parsed<ColumnAttrCstChildren>, s);
-      }
+      // `first` and `end` are each attribute's, set before it is read. Made only for a column
+      // with attributes (most have none).
+      const s: ColumnScope | undefined = c.attrs.length
+        ? { table: t, col, src, nameTok, parts, seen: 0, first: nameTok, end: 0 }
+        : undefined;
+      if (s)
+        for (const attr of c.attrs) {
+          const first = this.firstToken(attr);
+          if (!first) continue;
+          s.first = first;
+          s.end = this.endOf(attr);
+          this.columnAttr(attr.children as Parsed<ColumnAttrCstChildren>, s);
+        }
       t.table.columns.push(col);
       this.out.anchors.push({
         src,
@@ -1946,7 +1953,8 @@ function createVisitor() {
       const lower = raw.toLowerCase();
       if (!nameTok.image.startsWith('"') && isPortableType(lower) && !array) {
         const portable = lower;
-        const numbers: number[] = [];
+        // A list only for a type with parameters (most have none); the empty one is never written.
+        const numbers = args.length ? ([] as number[]) : (NO_NUMBERS as number[]);
         for (const a of args) {
           if (a.tokenType !== NumberLiteral || !/^\d+$/.test(a.image)) {
             this.error(
@@ -1975,7 +1983,7 @@ function createVisitor() {
             loc,
             `write \`${portable}\``,
           );
-        } else if (rule && numbers.some((x) => x < 1) && portable !== "decimal") {
+        } else if (rule && portable !== "decimal" && lessThanOne(numbers)) {
           this.error("bad-type-parameter", `the length of \`${portable}\` must be at least 1`, loc);
         } else if (portable === "decimal" && numbers.length === 2 && numbers[1]! > numbers[0]!) {
           this.error(
@@ -2141,6 +2149,12 @@ function emptyFileIr(): FileIr {
     anchors: [],
     diagnostics: [],
   };
+}
+
+/** Whether a number is below 1 (a loop: run for every type with parameters, where a closure per call showed). */
+function lessThanOne(numbers: readonly number[]): boolean {
+  for (const x of numbers) if (x < 1) return true;
+  return false;
 }
 
 function prefixParts(prefix: string, parts: Record<string, Loc>): Record<string, Loc> {
