@@ -15,6 +15,9 @@
  * It reads tokens from a source as it needs them (at most three ahead) and, given one top-level
  * declaration at a time (`descendEach`), drops the tokens of the ones before: parse.ts visits
  * each declaration as it comes, so a large file's tokens and tree are never all held at once.
+ * parse.ts reads through `readDeclarations`, which goes further: a table comes to its reader
+ * piece by piece and its columns, most of a large schema, as plain records of their tokens
+ * (`ColumnSyntax`), no nodes (issue 19: the nodes were most of what a parse allocated).
  *
  * Rule methods are named and ordered as parser.ts's; test/unit/dsl/descent.test.ts checks that
  * both give the same CST on every schema file of the repository and on random edits of them.

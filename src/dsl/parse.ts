@@ -4,8 +4,9 @@
  *
  * Two ways, one result: a file without syntax errors is read by hand (scan.ts, descent.ts) one
  * declaration at a time, each visited as soon as it is parsed and its tree then dropped (a large
- * schema's whole tree weighs more than its IR: issue 19); anything else, or where the hand
- * parser gives up, goes through the whole CST (cst-parse.ts: Chevrotain's errors and recovery).
+ * schema's whole tree weighs more than its IR: issue 19), a table's columns with no tree at all
+ * (descent.ts's `readDeclarations`); anything else, or where the hand parser gives up, goes
+ * through the whole CST (cst-parse.ts: Chevrotain's errors and recovery).
  */
 import type { IToken } from "chevrotain";
 import type {

@@ -12,6 +12,11 @@
  * children through the types generated from the grammar (cst.ts, `bun run gen:cst`), so a
  * renamed or removed child is a type error here. The IR is built in local mutable types
  * (`Mutable`, `TableBuilder`) and handed out as the readonly IR.
+ *
+ * The hand parser's reader (`irReader`, for descent.ts's `readDeclarations`) gets a table piece
+ * by piece (`tableBegin`, its items, `tableEnd`) and its columns as records of their tokens
+ * (`ColumnSyntax`), no nodes; a whole tree's table (`tableDecl`) goes through the same methods,
+ * its column nodes turned into those records, so one code makes the IR of both.
  */
 import type { CstNode, IToken } from "chevrotain";
 import type {
