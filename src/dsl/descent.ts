@@ -120,6 +120,13 @@ export type TokenSource = () => IToken | undefined | null;
 export type LineEnd = (columnName: IToken, next: IToken) => void;
 
 /**
+ * Hears of the tokens the parser is done with, the first `count` of `tokens`: those of the
+ * declarations before the one it starts, which nothing refers to once their reader has read
+ * them (parse.ts hands them back to the scanner, which fills them again: scan.ts `reuse`).
+ */
+export type Dropped = (tokens: readonly IToken[], count: number) => void;
+
+/**
  * A column type as the reader of a whole file takes it (`readDeclarations`): its tokens, no
  * nodes. One shape for every type, so the code that reads it stays monomorphic.
  */
@@ -183,6 +190,7 @@ class Descent {
   constructor(
     private readonly pull: TokenSource,
     private readonly onLineEnd?: LineEnd,
+    private readonly dropped?: Dropped,
   ) {}
 
   private la(k: number): IToken {
@@ -240,6 +248,7 @@ class Descent {
   declaration(): CstNode | undefined {
     // The tokens of the declarations before are done with: keep the last only (`LA(0)`).
     if (this.i > 1) {
+      this.dropped?.(this.buf, this.i - 1);
       this.buf = this.buf.slice(this.i - 1);
       this.i = 1;
     }
@@ -430,6 +439,7 @@ class Descent {
   private tableInto<T>(r: DeclarationReader<T>): void {
     // The tokens of the declarations before are done with (as `declaration` does).
     if (this.i > 1) {
+      this.dropped?.(this.buf, this.i - 1);
       this.buf = this.buf.slice(this.i - 1);
       this.i = 1;
     }
@@ -1090,14 +1100,16 @@ export function descendEach(
  * `descendEach` into a `DeclarationReader`: tables piece by piece, their columns without nodes
  * (the reader of a whole file, parse.ts, makes the IR of them as they come). `false` where the
  * tokens hold a syntax error (or anything this parser does not take); what `r` and `onLineEnd`
- * were given before then is to be thrown away.
+ * were given before then is to be thrown away. `dropped` hears of the tokens done with, as
+ * each declaration starts: `r` must keep none of them (to-ir.ts copies positions, never tokens).
  */
 export function readDeclarations<T>(
   source: TokenSource,
   r: DeclarationReader<T>,
   onLineEnd?: LineEnd,
+  dropped?: Dropped,
 ): boolean {
-  const p = new Descent(source, onLineEnd);
+  const p = new Descent(source, onLineEnd, dropped);
   try {
     while (p.read(r));
   } catch (e) {

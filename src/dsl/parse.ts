@@ -65,8 +65,11 @@ function readByHand(text: string, file: string): ParsedFile | undefined {
   // The scanner's, the descent's and the visitor's hot functions, named as they loaded (src/core/jit.ts).
   applyOutOfFtl();
   const lineEnds: Diagnostic[] = [];
-  const parsed = readDeclarations(tokenStream(scanner), reader, (name, next) =>
-    lineEnds.push(lineEndDiagnostic(name.image, next, file)),
+  const parsed = readDeclarations(
+    tokenStream(scanner),
+    reader,
+    (name, next) => lineEnds.push(lineEndDiagnostic(name.image, next, file)),
+    (tokens, count) => scanner.reuse(tokens, count),
   );
   const ir = reader.finish();
   if (!parsed) return undefined;
