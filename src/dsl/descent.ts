@@ -15,6 +15,9 @@
  * It reads tokens from a source as it needs them (at most three ahead) and, given one top-level
  * declaration at a time (`descendEach`), drops the tokens of the ones before: parse.ts visits
  * each declaration as it comes, so a large file's tokens and tree are never all held at once.
+ * parse.ts reads through `readDeclarations`, which goes further: a table comes to its reader
+ * piece by piece and its columns, most of a large schema, as plain records of their tokens
+ * (`ColumnSyntax`), no nodes (issue 19: the nodes were most of what a parse allocated).
  *
  * Rule methods are named and ordered as parser.ts's; test/unit/dsl/descent.test.ts checks that
  * both give the same CST on every schema file of the repository and on random edits of them.
@@ -116,6 +119,69 @@ export type TokenSource = () => IToken | undefined | null;
 /** A column followed on its line by more than its attributes (parse.ts reports it). */
 export type LineEnd = (columnName: IToken, next: IToken) => void;
 
+/**
+ * Hears of the tokens the parser is done with, the first `count` of `tokens`: those of the
+ * declarations before the one it starts, which nothing refers to once their reader has read
+ * them (parse.ts hands them back to the scanner, which fills them again: scan.ts `reuse`).
+ */
+export type Dropped = (tokens: readonly IToken[], count: number) => void;
+
+/**
+ * A column type as the reader of a whole file takes it (`readDeclarations`): its tokens, no
+ * nodes. One shape for every type, so the code that reads it stays monomorphic.
+ */
+export interface TypeSyntax {
+  /** Undefined only where Chevrotain's recovery left it out (to-ir.ts reads recovered trees too). */
+  readonly name: IToken | undefined;
+  /** The arguments between parentheses (`varchar(120)`), each a number, a name or a string. */
+  readonly args: readonly IToken[];
+  /** `[]` follows. */
+  readonly array: boolean;
+  readonly unsigned: IToken | undefined;
+  /** Its last token: `unsigned`, `]`, `)` or the name (the type's position ends with it). */
+  readonly last: IToken | undefined;
+}
+
+/**
+ * A column as the reader of a whole file takes it: its name, type and `?` as tokens, its
+ * attributes as CST nodes (there are few: most columns have none), and where it ends.
+ */
+export interface ColumnSyntax {
+  readonly name: IToken | undefined;
+  readonly type: TypeSyntax | undefined;
+  readonly nullable: boolean;
+  readonly attrs: readonly CstNode[];
+  /** The offset just past its last token (its CST node's `endOffset + 1`). */
+  readonly end: number;
+}
+
+/**
+ * Where `readDeclarations` puts what it reads, in source order: every declaration but a table
+ * as its CST node, as `descendEach` gives it; a table piece by piece (`T`: the reader's own
+ * record of the table being read), its columns without nodes (issue 19: a column's nodes, a
+ * dozen objects each, were most of what the parse of a large schema allocated, and the reader
+ * threw them away at once), its other items as their `tableItem` CST nodes' only child.
+ */
+export interface DeclarationReader<T> {
+  declaration(d: CstNode): void;
+  /** After the table's `{`: its keyword, name, and the nodes of `renamed from` and its options. */
+  tableBegin(
+    keyword: IToken,
+    name: IToken,
+    renamedFrom: CstNode | undefined,
+    options: CstNode | undefined,
+  ): T;
+  tableColumn(table: T, column: ColumnSyntax): void;
+  /** A key, index, check, foreign key or exclusion: the child of its `tableItem` node. */
+  tableItem(table: T, item: CstNode): void;
+  /** The table's `}`. */
+  tableEnd(table: T, close: IToken): void;
+}
+
+/** The empty lists a column without arguments or attributes shares (never written to). */
+const NO_TOKENS: readonly IToken[] = Object.freeze([]);
+const NO_NODES: readonly CstNode[] = Object.freeze([]);
+
 class Descent {
   /** The tokens read and not yet dropped; `i` is the next one's index. */
   private buf: IToken[] = [];
@@ -124,6 +190,7 @@ class Descent {
   constructor(
     private readonly pull: TokenSource,
     private readonly onLineEnd?: LineEnd,
+    private readonly dropped?: Dropped,
   ) {}
 
   private la(k: number): IToken {
@@ -181,6 +248,7 @@ class Descent {
   declaration(): CstNode | undefined {
     // The tokens of the declarations before are done with: keep the last only (`LA(0)`).
     if (this.i > 1) {
+      this.dropped?.(this.buf, this.i - 1);
       this.buf = this.buf.slice(this.i - 1);
       this.i = 1;
     }
@@ -344,6 +412,109 @@ class Descent {
     return n;
   }
 
+  /** Consumes the next token, which must be of `type`, and returns it (no node to put it in). */
+  private token(type: TokenType): IToken {
+    const t = this.la(1);
+    if (t === EOF || !is(t, type)) throw GIVE_UP;
+    this.i++;
+    return t;
+  }
+
+  /** Reads the next top-level declaration into `r`; `false` at the end of the tokens. */
+  read<T>(r: DeclarationReader<T>): boolean {
+    if (this.la(1).tokenType === T.Table) {
+      this.tableInto(r);
+      return true;
+    }
+    const d = this.declaration();
+    if (d) r.declaration(d);
+    return d !== undefined;
+  }
+
+  /**
+   * `tableDecl` read into `r` without its node, its columns without theirs: the same rule,
+   * token for token (test/unit/dsl/descent.test.ts compares what both readers make of every
+   * file).
+   */
+  private tableInto<T>(r: DeclarationReader<T>): void {
+    // The tokens of the declarations before are done with (as `declaration` does).
+    if (this.i > 1) {
+      this.dropped?.(this.buf, this.i - 1);
+      this.buf = this.buf.slice(this.i - 1);
+      this.i = 1;
+    }
+    const keyword = this.token(T.Table);
+    const name = this.token(T.QName);
+    const renamed = this.at(T.Renamed) ? this.renamedFrom() : undefined;
+    const options = this.at(T.LParen) ? this.tableOptions() : undefined;
+    this.token(T.LCurly);
+    const table = r.tableBegin(keyword, name, renamed, options);
+    for (;;) {
+      const next = this.la(1);
+      const t = next.tokenType;
+      if (TABLE_ITEM_KEYWORDS.has(t)) r.tableItem(table, this.tableItemChild(t));
+      else if (!isName(next)) break;
+      else if (this.exclusionNext()) r.tableItem(table, this.exclusionItem());
+      else r.tableColumn(table, this.columnSyntax());
+    }
+    r.tableEnd(table, this.token(T.RCurly));
+  }
+
+  /** `column` without nodes but its attributes'. */
+  private columnSyntax(): ColumnSyntax {
+    const name = this.token(T.Name);
+    const type = this.typeSyntax();
+    const nullable = this.at(T.Question);
+    if (nullable) this.i++;
+    let attrs = NO_NODES as CstNode[];
+    for (;;) {
+      // Attributes that also start table items stay on the column's line (parser.ts's gate).
+      const t = this.la(1).tokenType;
+      if (!COLUMN_ATTR_FIRST.has(t)) break;
+      if (LINE_BOUND_ATTRIBUTES.has(t) && !this.sameLine()) break;
+      if (attrs === NO_NODES) attrs = [];
+      attrs.push(this.columnAttr());
+    }
+    const last = this.la(0);
+    // A column ends at the end of its line (as `column` reports it).
+    const next = this.la(1);
+    if (this.onLineEnd && next !== EOF && next.tokenType !== T.RCurly && this.sameLine())
+      this.onLineEnd(name, next);
+    return { name, type, nullable, attrs, end: last.endOffset! + 1 };
+  }
+
+  /** `typeRef` without nodes. */
+  private typeSyntax(): TypeSyntax {
+    const name = this.token(T.QName);
+    let args = NO_TOKENS as IToken[];
+    let last = name;
+    if (this.at(T.LParen)) {
+      this.i++;
+      args = [this.typeArgToken()];
+      while (this.at(T.Comma)) {
+        this.i++;
+        args.push(this.typeArgToken());
+      }
+      last = this.token(T.RParen);
+    }
+    const array = this.at(T.LBracket);
+    if (array) {
+      this.i++;
+      last = this.token(T.RBracket);
+    }
+    // MySQL's `unsigned`, on the type's line.
+    let unsigned: IToken | undefined;
+    if (this.at(T.Unsigned) && this.sameLine()) last = unsigned = this.token(T.Unsigned);
+    return { name, args, array, unsigned, last };
+  }
+
+  /** `typeArg`'s token. */
+  private typeArgToken(): IToken {
+    const next = this.la(1);
+    if (next.tokenType === T.NumberLiteral) return this.token(T.NumberLiteral);
+    return this.token(isName(next) ? T.Name : T.StringLiteral);
+  }
+
   private tableDecl(): CstNode {
     const n = node("tableDecl");
     this.take(n, T.Table);
@@ -434,16 +605,22 @@ class Descent {
   private tableItem(): CstNode {
     const n = node("tableItem");
     const t = this.la(1).tokenType;
-    let item: CstNode;
-    if (t === T.Primary) item = this.primaryKeyItem();
-    else if (t === T.Unique) item = this.uniqueItem();
-    else if (t === T.Index) item = this.indexItem();
-    else if (t === T.Foreign) item = this.foreignKeyItem();
-    else if (t === T.Check) item = this.checkItem();
-    else if (this.exclusionNext()) item = this.exclusionItem();
-    else item = this.column();
+    const item = TABLE_ITEM_KEYWORDS.has(t)
+      ? this.tableItemChild(t)
+      : this.exclusionNext()
+        ? this.exclusionItem()
+        : this.column();
     this.sub(n, item.name, item);
     return n;
+  }
+
+  /** The table item that starts with the keyword `t` (one of `TABLE_ITEM_KEYWORDS`). */
+  private tableItemChild(t: TokenType): CstNode {
+    if (t === T.Primary) return this.primaryKeyItem();
+    if (t === T.Unique) return this.uniqueItem();
+    if (t === T.Index) return this.indexItem();
+    if (t === T.Foreign) return this.foreignKeyItem();
+    return this.checkItem();
   }
 
   /** parser.ts's `exclusionNext`. */
@@ -912,6 +1089,29 @@ export function descendEach(
   const p = new Descent(source, onLineEnd);
   try {
     for (let d = p.declaration(); d; d = p.declaration()) each(d);
+  } catch (e) {
+    if (e === GIVE_UP) return false;
+    throw e;
+  }
+  return true;
+}
+
+/**
+ * `descendEach` into a `DeclarationReader`: tables piece by piece, their columns without nodes
+ * (the reader of a whole file, parse.ts, makes the IR of them as they come). `false` where the
+ * tokens hold a syntax error (or anything this parser does not take); what `r` and `onLineEnd`
+ * were given before then is to be thrown away. `dropped` hears of the tokens done with, as
+ * each declaration starts: `r` must keep none of them (to-ir.ts copies positions, never tokens).
+ */
+export function readDeclarations<T>(
+  source: TokenSource,
+  r: DeclarationReader<T>,
+  onLineEnd?: LineEnd,
+  dropped?: Dropped,
+): boolean {
+  const p = new Descent(source, onLineEnd, dropped);
+  try {
+    while (p.read(r));
   } catch (e) {
     if (e === GIVE_UP) return false;
     throw e;

@@ -94,16 +94,18 @@ export function mergeParsed(
 
 /** A column type named like an enum of the schema is that enum (unless it has parameters). */
 function resolveEnumTypes(t: Table, enumNames: ReadonlySet<string>): Table {
-  let changed = false;
-  const columns = t.columns.map((c): Column => {
+  // A new list only from the first enum column on (a loop, not a map per table: a large
+  // schema's tables are many, and most of their columns are not of an enum).
+  let columns: Column[] | undefined;
+  for (let i = 0; i < t.columns.length; i++) {
+    const c = t.columns[i]!;
     const ty: ColumnType = c.type;
     if (ty.kind === "native" && !ty.args && !ty.array && !ty.unsigned && enumNames.has(ty.name)) {
-      changed = true;
-      return { ...c, type: { kind: "enum", name: ty.name } };
-    }
-    return c;
-  });
-  return changed ? { ...t, columns } : t;
+      columns ??= t.columns.slice(0, i);
+      columns.push({ ...c, type: { kind: "enum", name: ty.name } });
+    } else columns?.push(c);
+  }
+  return columns ? { ...t, columns } : t;
 }
 
 /**

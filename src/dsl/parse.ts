@@ -4,8 +4,9 @@
  *
  * Two ways, one result: a file without syntax errors is read by hand (scan.ts, descent.ts) one
  * declaration at a time, each visited as soon as it is parsed and its tree then dropped (a large
- * schema's whole tree weighs more than its IR: issue 19); anything else, or where the hand
- * parser gives up, goes through the whole CST (cst-parse.ts: Chevrotain's errors and recovery).
+ * schema's whole tree weighs more than its IR: issue 19), a table's columns with no tree at all
+ * (descent.ts's `readDeclarations`); anything else, or where the hand parser gives up, goes
+ * through the whole CST (cst-parse.ts: Chevrotain's errors and recovery).
  */
 import type { IToken } from "chevrotain";
 import type {
@@ -24,7 +25,7 @@ import type {
 import { parseCst, tokenStream } from "./cst-parse.ts";
 import { cstToIr, irReader, type DeclRef, type FileIr } from "./to-ir.ts";
 import { Scanner } from "./scan.ts";
-import { descendEach } from "./descent.ts";
+import { readDeclarations } from "./descent.ts";
 import { attachComments } from "./comments.ts";
 import { applyOutOfFtl } from "../core/jit.ts";
 import { didYouMean, type Diagnostic } from "../ir/diagnostics.ts";
@@ -64,10 +65,11 @@ function readByHand(text: string, file: string): ParsedFile | undefined {
   // The scanner's, the descent's and the visitor's hot functions, named as they loaded (src/core/jit.ts).
   applyOutOfFtl();
   const lineEnds: Diagnostic[] = [];
-  const parsed = descendEach(
+  const parsed = readDeclarations(
     tokenStream(scanner),
-    (d) => reader.add(d),
+    reader,
     (name, next) => lineEnds.push(lineEndDiagnostic(name.image, next, file)),
+    (tokens, count) => scanner.reuse(tokens, count),
   );
   const ir = reader.finish();
   if (!parsed) return undefined;

@@ -145,14 +145,45 @@ export const UNSCANNABLE: unique symbol = Symbol("unscannable");
 
 /**
  * The scanner as a source of tokens, one at a time (descent.ts reads a large file so, without
- * holding all its tokens at once); comments are collected in `comments` as they are passed.
+ * holding all its tokens at once, and hands back those it is done with: `reuse`); comments are
+ * collected in `comments` as they are passed.
  */
 export class Scanner {
   readonly comments: IToken[] = [];
   private i = 0;
   private line = 1;
   private column = 1;
+  /** Tokens handed back (`reuse`), to be filled again rather than new ones made. */
+  private readonly free: IToken[] = [];
   constructor(private readonly text: string) {}
+
+  /**
+   * Hands back the first `count` of `tokens`, which nothing refers to any more: `next` fills
+   * them again. Why: read declaration by declaration (parse.ts), a large schema's tokens were
+   * about half of what its parse allocated (100,000 objects for 1,000 tables), each garbage as
+   * soon as its declaration was read. Comments are never handed back (`comments` keeps them).
+   * A token kept by mistake would change the hand parser's IR, which descent.test.ts compares
+   * with the Chevrotain path's (whose tokens are never reused) on every test file.
+   */
+  reuse(tokens: readonly IToken[], count: number): void {
+    for (let k = 0; k < count; k++) this.free.push(tokens[k]!);
+  }
+
+  /** `token`, into a token handed back when there is one (every field set, so one shape). */
+  private make(image: string, offset: number, type: TokenType, line: number, column: number): IToken {
+    const t = this.free.pop();
+    if (t === undefined) return token(image, offset, type, line, column);
+    t.image = image;
+    t.startOffset = offset;
+    t.endOffset = offset + image.length - 1;
+    t.startLine = line;
+    t.endLine = line;
+    t.startColumn = column;
+    t.endColumn = column + image.length - 1;
+    t.tokenTypeIdx = type.tokenTypeIdx!;
+    t.tokenType = type;
+    return t;
+  }
 
   /** The next token, `undefined` at the end, `UNSCANNABLE` where the text does not lex. */
   next(): IToken | undefined | typeof UNSCANNABLE {
@@ -189,7 +220,7 @@ export class Scanner {
         const q = qualifiedEnd(text, j);
         if (q !== undefined) j = q;
         const image = text.slice(i, j);
-        out = token(
+        out = this.make(
           image,
           i,
           q !== undefined ? T.QualifiedName : (WORDS.get(image) ?? T.Identifier),
@@ -201,14 +232,14 @@ export class Scanner {
         break;
       }
       if (k === PUNCT) {
-        out = token(text[i]!, i, SINGLE[c]!, line, column);
+        out = this.make(text[i]!, i, SINGLE[c]!, line, column);
         column++;
         i++;
         break;
       }
       if (k === DIGIT) {
         const j = numberEnd(text, i);
-        out = token(text.slice(i, j), i, T.NumberLiteral, line, column);
+        out = this.make(text.slice(i, j), i, T.NumberLiteral, line, column);
         column += j - i;
         i = j;
         break;
@@ -256,7 +287,7 @@ export class Scanner {
         }
       }
       const image = text.slice(i, j);
-      const t = token(image, i, type!, line, column);
+      const t = this.make(image, i, type!, line, column);
       out = t;
       if (type === T.StringLiteral || type === T.DollarString) {
         // A string or a body may span lines (raw SQL): its end, and where the next token starts.

@@ -12,6 +12,11 @@
  * children through the types generated from the grammar (cst.ts, `bun run gen:cst`), so a
  * renamed or removed child is a type error here. The IR is built in local mutable types
  * (`Mutable`, `TableBuilder`) and handed out as the readonly IR.
+ *
+ * The hand parser's reader (`irReader`, for descent.ts's `readDeclarations`) gets a table piece
+ * by piece (`tableBegin`, its items, `tableEnd`) and its columns as records of their tokens
+ * (`ColumnSyntax`), no nodes; a whole tree's table (`tableDecl`) goes through the same methods,
+ * its column nodes turned into those records, so one code makes the IR of both.
  */
 import type { CstNode, IToken } from "chevrotain";
 import type {
@@ -84,6 +89,7 @@ import type {
   RawSqlCstChildren,
   ReferencesAttrCstChildren,
   RenamedFromCstChildren,
+  RenamedFromCstNode,
   SchemaCstChildren,
   SchemaCstNode,
   SchemaCstVisitor,
@@ -91,6 +97,7 @@ import type {
   TableDeclCstNode,
   TableItemCstChildren,
   TableOptionsCstChildren,
+  TableOptionsCstNode,
   OptionValueCstChildren,
   VirtualTableDeclCstChildren,
   VirtualTableDeclCstNode,
@@ -120,6 +127,7 @@ import { diagnostic, didYouMean, type Diagnostic } from "../ir/diagnostics.ts";
 import { Comma, NumberLiteral, QualifiedName } from "./tokens.ts";
 import { mentionedColumns, SERIAL_TYPES } from "./names.ts";
 import { outOfFtl } from "../core/jit.ts";
+import type { ColumnSyntax, DeclarationReader, TypeSyntax } from "./descent.ts";
 
 // Where they were first defined; names.ts holds them so the printer need not load the parser.
 export { mentionedColumns, SERIAL_TYPES };
@@ -158,6 +166,8 @@ interface PendingName {
 interface TableScope {
   readonly table: TableBuilder;
   readonly name: string;
+  /** The table's anchor (its `closeOffset` set once the table's `}` is read). */
+  readonly anchor: Mutable<Anchor>;
   /**
    * Names are assigned after the whole table is read: explicit names are reserved first, so a
    * generated name never takes a name the user wrote.
@@ -272,6 +282,8 @@ const PORTABLE_SET: ReadonlySet<string> = new Set(PORTABLE_TYPES);
 const PORTABLE_FUNCTION_SET: ReadonlySet<string> = new Set(PORTABLE_FUNCTIONS);
 const isPortableType = (name: string): name is PortableTypeName => PORTABLE_SET.has(name);
 const isPortableFunction = (name: string): name is PortableFunction => PORTABLE_FUNCTION_SET.has(name);
+
+const NO_NUMBERS: readonly number[] = Object.freeze([]);
 
 /** Portable types with parameters: [fewest, most, an example]. */
 const TYPE_PARAMS: Partial<Record<PortableTypeName, [number, number, string]>> = {
@@ -1027,13 +1039,29 @@ function createVisitor() {
       const kw = real(c.Table?.[0]);
       const nameTok = real(c.Name?.[0]);
       if (!kw || !nameTok) return;
+      const t = this.tableBegin(kw, nameTok, c.renamedFrom?.[0], c.tableOptions?.[0]);
+      for (const item of c.tableItem ?? []) this.tableItem(item.children, t);
+      this.tableEnd(t, real(c.RCurly?.[0]), end);
+    }
+
+    /**
+     * A table up to its items: its IR with empty lists, its anchor (before its items'). Where
+     * it ends is not known yet (`tableEnd` sets it): descent.ts's `readDeclarations` gives a
+     * table piece by piece, as it reads it.
+     */
+    tableBegin(
+      kw: IToken,
+      nameTok: IToken,
+      renamedNode: RenamedFromCstNode | CstNode | undefined,
+      optionsNode: TableOptionsCstNode | CstNode | undefined,
+    ): TableScope {
       const tableName = nameText(nameTok);
-      const renamed = this.renamedFrom(c.renamedFrom?.[0]?.children);
-      const src = this.src(kw, end, {
+      const renamed = this.renamedFrom(renamedNode?.children as Parsed<RenamedFromCstChildren> | undefined);
+      // `end` set by `tableEnd`; here for the fields' order.
+      const src = this.src(kw, -1, {
         name: this.loc(nameTok),
         ...(renamed ? { renamedFrom: renamed.loc } : {}),
       });
-      const close = real(c.RCurly?.[0]);
       const table: TableBuilder = {
         name: tableName,
         columns: [],
@@ -1044,27 +1072,33 @@ function createVisitor() {
         src,
       };
       if (renamed) table.renamedFrom = renamed.name;
-      const options = this.tableOptions(c.tableOptions?.[0]?.children, src);
-      if (options) table.options = options;
-      this.out.anchors.push({
+      const options = this.tableOptions(
+        optionsNode?.children as Parsed<TableOptionsCstChildren> | undefined,
         src,
-        topLevel: true,
-        doc: table,
-        ...(close ? { closeOffset: close.startOffset } : {}),
-      });
-
-      const t: TableScope = {
+      );
+      if (options) table.options = options;
+      const anchor: Mutable<Anchor> = { src, topLevel: true, doc: table };
+      this.out.anchors.push(anchor);
+      return {
         table,
         name: tableName,
+        anchor,
         pending: [],
         columnUniques: [],
         columnForeignKeys: [],
         columnChecks: [],
         item: src, // each item's own, from the first item on
       };
-      for (const item of c.tableItem ?? []) this.tableItem(item.children, t);
+    }
 
-      const taken = new Set<string>(t.pending.flatMap((p) => (p.explicit ? [p.explicit] : [])));
+    /** A table after its items: where it ends (`end`, past its last token), its names, its lists in order. */
+    tableEnd(t: TableScope, close: IToken | undefined, end: number): void {
+      const table = t.table;
+      // The source record `tableBegin` made (the anchor's).
+      t.anchor.src.end = end;
+      if (close) t.anchor.closeOffset = close.startOffset;
+      const taken = new Set<string>();
+      for (const p of t.pending) if (p.explicit) taken.add(p.explicit);
       if (t.pk) taken.add(t.pk.value.name);
       for (const p of t.pending) p.assign(taken);
       if (t.pk) table.primaryKey = t.pk.value;
@@ -1074,7 +1108,7 @@ function createVisitor() {
       table.foreignKeys.unshift(...t.columnForeignKeys);
       table.checks.unshift(...t.columnChecks);
       this.out.tables.push(table);
-      this.out.order.push({ kind: "table", name: tableName });
+      this.out.order.push({ kind: "table", name: t.name });
     }
 
     /**
@@ -1129,30 +1163,46 @@ function createVisitor() {
     }
 
     tableItem(c: Parsed<TableItemCstChildren>, t: TableScope): void {
+      const column = c.column?.[0];
+      if (column) {
+        const first = this.firstToken(column);
+        if (!first) return;
+        t.item = this.src(first, this.endOf(column));
+        t.itemNode = undefined;
+        this.column(column.children, t);
+        return;
+      }
       const inner =
-        c.column?.[0] ??
         c.primaryKeyItem?.[0] ??
         c.uniqueItem?.[0] ??
         c.indexItem?.[0] ??
         c.foreignKeyItem?.[0] ??
         c.checkItem?.[0] ??
         c.exclusionItem?.[0];
-      if (!inner) return;
+      if (inner) this.tableItemOf(inner, t);
+    }
+
+    /** A table item but a column: the child of its `tableItem` node. */
+    tableItemOf(inner: CstNode, t: TableScope): void {
       const first = this.firstToken(inner);
       if (!first) return;
       t.item = this.src(first, this.endOf(inner));
       t.itemNode = undefined;
-      // `visit` calls the method of the item's rule (a column's, the usual item, directly).
-      const column = c.column?.[0];
-      if (column) this.column(column.children, t);
-      else this.visit(inner, t);
-      // A column is an anchor with its doc (`column`); a key, index or constraint takes a `///`
-      // doc as its database comment (`comment`); an item that made nothing takes comments only.
+      // `visit` calls the method of the item's rule.
+      this.visit(inner, t);
+      // A key, index or constraint takes a `///` doc as its database comment (`comment`); an
+      // item that made nothing takes comments only.
       const node = t.itemNode as { comment?: string } | undefined;
-      if (!c.column)
-        this.out.anchors.push(
-          node ? { src: t.item, topLevel: false, comment: node } : { src: t.item, topLevel: false },
-        );
+      this.out.anchors.push(
+        node ? { src: t.item, topLevel: false, comment: node } : { src: t.item, topLevel: false },
+      );
+    }
+
+    /** A column as descent.ts's `readDeclarations` gives it (no nodes). */
+    tableColumn(t: TableScope, c: ColumnSyntax): void {
+      t.item = this.src(c.name!, c.end);
+      t.itemNode = undefined;
+      this.columnOf(c, t);
     }
 
     setPrimaryKey(
@@ -1657,21 +1707,35 @@ function createVisitor() {
     }
 
     column(c: Parsed<ColumnCstChildren>, t: TableScope): void {
-      const nameTok = real(c.Name?.[0]);
       const typeNode = c.typeRef?.[0];
-      if (!nameTok || !typeNode) return;
+      this.columnOf(
+        {
+          name: real(c.Name?.[0]),
+          type: typeNode && this.typeSyntax(typeNode.children),
+          nullable: Boolean(real(c.Question?.[0])),
+          attrs: c.columnAttr ?? [],
+          end: -1, // read from the node by `tableItem`
+        },
+        t,
+      );
+    }
+
+    /** A column, from its CST node (`column`) or without one (`tableColumn`). */
+    columnOf(c: ColumnSyntax, t: TableScope): void {
+      const nameTok = c.name;
+      if (!nameTok || !c.type) return;
       const name = nameText(nameTok);
-      const type = this.typeRef(typeNode.children);
+      const type = this.typeOf(c.type);
       if (!type) return;
       const src = t.item;
       const col: Mutable<Column> = {
         name,
         type: type.type,
-        nullable: Boolean(real(c.Question?.[0])),
+        nullable: c.nullable,
         identity: false,
         src,
       };
-      const quotedType = typeNode.children.Name?.[0]?.image.startsWith('"') === true;
+      const quotedType = c.type.name!.image.startsWith('"');
       // PostgreSQL's `serial` pseudo-types: an integer column generated through an owned sequence.
       const native = type.type.kind === "native" ? type.type : undefined;
       // An own property only: a type named `constructor` is no serial type.
@@ -1686,15 +1750,19 @@ function createVisitor() {
       const parts: Record<string, Loc> = { name: this.loc(nameTok), type: type.loc };
       src.parts = parts;
       if (col.type.kind === "native" && quotedType) src.quotedType = true;
-      // `first` and `end` are each attribute's, set before it is read.
-      const s: ColumnScope = { table: t, col, src, nameTok, parts, seen: 0, first: nameTok, end: 0 };
-      for (const attr of c.columnAttr ?? []) {
-        const first = this.firstToken(attr);
-        if (!first) continue;
-        s.first = first;
-        s.end = this.endOf(attr);
-        this.columnAttr(attr.children, s);
-      }
+      // `first` and `end` are each attribute's, set before it is read. Made only for a column
+      // with attributes (most have none).
+      const s: ColumnScope | undefined = c.attrs.length
+        ? { table: t, col, src, nameTok, parts, seen: 0, first: nameTok, end: 0 }
+        : undefined;
+      if (s)
+        for (const attr of c.attrs) {
+          const first = this.firstToken(attr);
+          if (!first) continue;
+          s.first = first;
+          s.end = this.endOf(attr);
+          this.columnAttr(attr.children as Parsed<ColumnAttrCstChildren>, s);
+        }
       t.table.columns.push(col);
       this.out.anchors.push({
         src,
@@ -1856,26 +1924,42 @@ function createVisitor() {
     }
 
     typeRef(c: Parsed<TypeRefCstChildren>): { type: ColumnType; loc: Loc } | undefined {
-      const nameTok = real(c.Name?.[0]);
-      if (!nameTok) return undefined;
-      const raw = nameText(nameTok);
+      return this.typeOf(this.typeSyntax(c));
+    }
+
+    /** A `typeRef` node's tokens, as descent.ts's `readDeclarations` gives a column's type. */
+    typeSyntax(c: Parsed<TypeRefCstChildren>): TypeSyntax {
+      const name = real(c.Name?.[0]);
       const args: IToken[] = [];
       for (const a of c.typeArg ?? []) {
         const t = this.typeArg(a.children);
         if (t) args.push(t);
       }
-      const array = Boolean(real(c.LBracket?.[0]));
-      const unsignedTok = real(c.Unsigned?.[0]);
-      const close = unsignedTok ?? real(c.RBracket?.[0]) ?? real(c.RParen?.[0]);
-      const loc = this.at(
-        nameTok,
-        (close ? close.startOffset + close.image.length : nameTok.startOffset + nameTok.image.length) -
-          nameTok.startOffset,
-      );
+      const unsigned = real(c.Unsigned?.[0]);
+      return {
+        name,
+        args,
+        array: Boolean(real(c.LBracket?.[0])),
+        unsigned,
+        last: unsigned ?? real(c.RBracket?.[0]) ?? real(c.RParen?.[0]) ?? name,
+      };
+    }
+
+    /** A column's (or a domain's, an attribute's) type and its position. */
+    typeOf(c: TypeSyntax): { type: ColumnType; loc: Loc } | undefined {
+      const nameTok = c.name;
+      if (!nameTok) return undefined;
+      const raw = nameText(nameTok);
+      const args = c.args;
+      const array = c.array;
+      const unsignedTok = c.unsigned;
+      const close = c.last!;
+      const loc = this.at(nameTok, close.startOffset + close.image.length - nameTok.startOffset);
       const lower = raw.toLowerCase();
       if (!nameTok.image.startsWith('"') && isPortableType(lower) && !array) {
         const portable = lower;
-        const numbers: number[] = [];
+        // A list only for a type with parameters (most have none); the empty one is never written.
+        const numbers = args.length ? ([] as number[]) : (NO_NUMBERS as number[]);
         for (const a of args) {
           if (a.tokenType !== NumberLiteral || !/^\d+$/.test(a.image)) {
             this.error(
@@ -1904,7 +1988,7 @@ function createVisitor() {
             loc,
             `write \`${portable}\``,
           );
-        } else if (rule && numbers.some((x) => x < 1) && portable !== "decimal") {
+        } else if (rule && portable !== "decimal" && lessThanOne(numbers)) {
           this.error("bad-type-parameter", `the length of \`${portable}\` must be at least 1`, loc);
         } else if (portable === "decimal" && numbers.length === 2 && numbers[1]! > numbers[0]!) {
           this.error(
@@ -2072,6 +2156,12 @@ function emptyFileIr(): FileIr {
   };
 }
 
+/** Whether a number is below 1 (a loop: run for every type with parameters, where a closure per call showed). */
+function lessThanOne(numbers: readonly number[]): boolean {
+  for (const x of numbers) if (x < 1) return true;
+  return false;
+}
+
 function prefixParts(prefix: string, parts: Record<string, Loc>): Record<string, Loc> {
   return Object.fromEntries(Object.entries(parts).map(([k, v]) => [prefix + k, v]));
 }
@@ -2084,11 +2174,21 @@ export function cstToIr(cst: SchemaCstNode, file: string, text: string): FileIr 
 }
 
 /**
- * `cstToIr` declaration by declaration: `add` each child of the `schema` node in source order
- * (descent.ts's `descendEach`), then `finish`. One file at a time (the visitor is shared).
+ * `cstToIr` declaration by declaration, as descent.ts's `readDeclarations` reads them (tables
+ * piece by piece), then `finish`. One file at a time (the visitor is shared).
  */
-export function irReader(file: string, text: string): { add(d: CstNode): void; finish(): FileIr } {
+export function irReader(file: string, text: string): DeclarationReader<unknown> & { finish(): FileIr } {
   const v = (visitor ??= createVisitor());
   v.begin(file, text);
-  return { add: (d) => v.declaration(d), finish: () => v.finish() };
+  // `unknown`: the table's record is the visitor's own (`TableScope`), opaque to the parser.
+  const reader: DeclarationReader<TableScope> & { finish(): FileIr } = {
+    declaration: (d) => v.declaration(d),
+    tableBegin: (keyword, name, renamed, options) => v.tableBegin(keyword, name, renamed, options),
+    tableColumn: (t, c) => v.tableColumn(t, c),
+    tableItem: (t, item) => v.tableItemOf(item, t),
+    // Past the `}`, the table's last token: where its CST node would end.
+    tableEnd: (t, close) => v.tableEnd(t, close, close.endOffset! + 1),
+    finish: () => v.finish(),
+  };
+  return reader as DeclarationReader<unknown> & { finish(): FileIr };
 }

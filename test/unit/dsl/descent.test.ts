@@ -2,7 +2,9 @@
  * The hand-written parser (src/dsl/descent.ts) builds exactly Chevrotain's CST (parser.ts) on
  * input without syntax errors, and gives up on input with one: on every schema file of the
  * repository, generated large schemas, and random edits of the repository's files (tokens
- * dropped, repeated, swapped, line breaks moved), which reach the gates and the choices.
+ * dropped, repeated, swapped, line breaks moved), which reach the gates and the choices. The
+ * reader of a whole file (`readDeclarations`, which builds no nodes for columns) takes exactly
+ * the input the tree builder takes, and gives the same IR (`parseFile` both ways).
  */
 import { describe, expect, test } from "bun:test";
 import { readFileSync } from "node:fs";
@@ -10,8 +12,10 @@ import fc from "fast-check";
 import { Glob } from "bun";
 import type { CstNode, IToken } from "chevrotain";
 import { parseCst } from "../../../src/dsl/cst-parse.ts";
-import { descend } from "../../../src/dsl/descent.ts";
-import { scan } from "../../../src/dsl/scan.ts";
+import { descend, readDeclarations } from "../../../src/dsl/descent.ts";
+import { scan, Scanner } from "../../../src/dsl/scan.ts";
+import { tokenStream } from "../../../src/dsl/cst-parse.ts";
+import { irReader } from "../../../src/dsl/to-ir.ts";
 import { parseFile } from "../../../src/dsl/parse.ts";
 import { generateSchema } from "../../../scripts/gen-schema.ts";
 
@@ -30,6 +34,11 @@ function plain(x: CstNode | IToken): unknown {
 function agree(text: string): "parsed" | "error" | "fallback" {
   const slow = parseCst(text, { chevrotainOnly: true });
   const fast = slow.lexErrors.length ? undefined : descend(slow.tokens);
+  // The reader of a whole file (parse.ts: tables without their columns' nodes) takes the same input.
+  const reader = irReader("f.schema", text);
+  const read = readDeclarations(tokenStream(new Scanner(text)), reader);
+  reader.finish();
+  expect(read).toBe(fast !== undefined);
   if (slow.lexErrors.length || slow.parseErrors.length) {
     expect(fast).toBeUndefined();
     return "error";
