@@ -17,7 +17,8 @@
  * each declaration as it comes, so a large file's tokens and tree are never all held at once.
  * parse.ts reads through `readDeclarations`, which goes further: a table comes to its reader
  * piece by piece and its columns, most of a large schema, as plain records of their tokens
- * (`ColumnSyntax`), no nodes (issue 19: the nodes were most of what a parse allocated).
+ * (`ColumnSyntax`), no nodes (issue 19: the nodes were most of what a parse allocated), and so
+ * do its indexes and checks (`IndexSyntax`, `CheckSyntax`: a large schema has one or two per table).
  *
  * Rule methods are named and ordered as parser.ts's; test/unit/dsl/descent.test.ts checks that
  * both give the same CST on every schema file of the repository and on random edits of them.
@@ -155,12 +156,66 @@ export interface ColumnSyntax {
   readonly end: number;
 }
 
+/** Raw SQL between parentheses (`rawSql`) as the reader of a whole file takes it: its outer parentheses. */
+export interface RawSyntax {
+  /** Undefined only where Chevrotain's recovery left them out. */
+  readonly open: IToken | undefined;
+  readonly close: IToken | undefined;
+}
+
+/** An index's entry (`indexEntry`) as the reader of a whole file takes it: its tokens, no nodes. */
+export interface IndexEntrySyntax {
+  /** The column; undefined for an expression (`raw`). */
+  readonly name: IToken | undefined;
+  readonly prefixLength: IToken | undefined;
+  readonly raw: RawSyntax | undefined;
+  readonly collation: IToken | undefined;
+  readonly opclass: IToken | undefined;
+  readonly desc: boolean;
+  /** `first` or `last` of `nulls first|last`. */
+  readonly nullsOrder: IToken | undefined;
+}
+
+/**
+ * An index (`indexRest`, after `index` or `unique index`) as the reader of a whole file takes
+ * it: its tokens, no nodes. `first` and `end` are where the table item starts and ends (past
+ * its last token); a record made from a CST node has neither (-1: its node has them).
+ */
+export interface IndexSyntax {
+  readonly first: IToken | undefined;
+  readonly unique: boolean;
+  readonly name: IToken | undefined;
+  readonly entries: readonly IndexEntrySyntax[];
+  /** The columns of `include (a, b)`. */
+  readonly include: readonly IToken[] | undefined;
+  /** `nulls` and `distinct` of `nulls not distinct`. */
+  readonly nulls: IToken | undefined;
+  readonly distinct: IToken | undefined;
+  readonly where: RawSyntax | undefined;
+  readonly method: IToken | undefined;
+  readonly storage: RawSyntax | undefined;
+  readonly end: number;
+}
+
+/** A table's `check` (`checkItem`) as the reader of a whole file takes it; `first`, `end` as `IndexSyntax`'s. */
+export interface CheckSyntax {
+  readonly first: IToken | undefined;
+  readonly name: IToken | undefined;
+  readonly raw: RawSyntax | undefined;
+  /** The word after `no` in `no inherit`. */
+  readonly inherit: IToken | undefined;
+  /** The `valid` of `not valid`. */
+  readonly valid: IToken | undefined;
+  readonly end: number;
+}
+
 /**
  * Where `readDeclarations` puts what it reads, in source order: every declaration but a table
  * as its CST node, as `descendEach` gives it; a table piece by piece (`T`: the reader's own
  * record of the table being read), its columns without nodes (issue 19: a column's nodes, a
  * dozen objects each, were most of what the parse of a large schema allocated, and the reader
- * threw them away at once), its other items as their `tableItem` CST nodes' only child.
+ * threw them away at once), its indexes and checks as records too, its other items as their
+ * `tableItem` CST nodes' only child.
  */
 export interface DeclarationReader<T> {
   declaration(d: CstNode): void;
@@ -172,8 +227,11 @@ export interface DeclarationReader<T> {
     options: CstNode | undefined,
   ): T;
   tableColumn(table: T, column: ColumnSyntax): void;
-  /** A key, index, check, foreign key or exclusion: the child of its `tableItem` node. */
+  /** A key, foreign key or exclusion: the child of its `tableItem` node. */
   tableItem(table: T, item: CstNode): void;
+  /** An `index` or a `unique index` (most of a large schema's table items: no nodes either). */
+  tableIndex(table: T, index: IndexSyntax): void;
+  tableCheck(table: T, check: CheckSyntax): void;
   /** The table's `}`. */
   tableEnd(table: T, close: IToken): void;
 }
@@ -452,7 +510,15 @@ class Descent {
     for (;;) {
       const next = this.la(1);
       const t = next.tokenType;
-      if (TABLE_ITEM_KEYWORDS.has(t)) r.tableItem(table, this.tableItemChild(t));
+      if (t === T.Index) {
+        this.i++;
+        r.tableIndex(table, this.indexSyntax(next, false));
+      } else if (t === T.Unique && this.la(2).tokenType === T.Index) {
+        // `uniqueItem`'s choice: `index` next makes it an index.
+        this.i += 2;
+        r.tableIndex(table, this.indexSyntax(next, true));
+      } else if (t === T.Check) r.tableCheck(table, this.checkSyntax());
+      else if (TABLE_ITEM_KEYWORDS.has(t)) r.tableItem(table, this.tableItemChild(t));
       else if (!isName(next)) break;
       else if (this.exclusionNext()) r.tableItem(table, this.exclusionItem());
       else r.tableColumn(table, this.columnSyntax());
@@ -506,6 +572,137 @@ class Descent {
     let unsigned: IToken | undefined;
     if (this.at(T.Unsigned) && this.sameLine()) last = unsigned = this.token(T.Unsigned);
     return { name, args, array, unsigned, last };
+  }
+
+  /** `indexRest` without nodes, after the `index` (whose first token is `first`). */
+  private indexSyntax(first: IToken, unique: boolean): IndexSyntax {
+    const name = isName(this.la(1)) ? this.token(T.Name) : undefined;
+    this.token(T.LParen);
+    const entries = [this.indexEntrySyntax()];
+    while (this.at(T.Comma)) {
+      this.i++;
+      entries.push(this.indexEntrySyntax());
+    }
+    this.token(T.RParen);
+    let include: IToken[] | undefined;
+    if (isName(this.la(1)) && this.wordOnLine("include")) {
+      this.i++;
+      include = this.columnNames();
+    }
+    let nulls: IToken | undefined, distinct: IToken | undefined;
+    if (isName(this.la(1)) && this.wordOnLine("nulls") && this.la(2).image.toLowerCase() === "not") {
+      nulls = this.token(T.Name);
+      this.token(T.Name);
+      distinct = this.token(T.Name);
+    }
+    let where: RawSyntax | undefined;
+    if (this.at(T.Where)) {
+      this.i++;
+      where = this.rawSyntax();
+    }
+    let method: IToken | undefined;
+    if (this.at(T.Using)) {
+      this.i++;
+      method = this.token(T.Name);
+    }
+    let storage: RawSyntax | undefined;
+    if (isName(this.la(1)) && this.wordOnLine("with")) {
+      this.i++;
+      storage = this.rawSyntax();
+    }
+    const end = this.la(0).endOffset! + 1;
+    return { first, unique, name, entries, include, nulls, distinct, where, method, storage, end };
+  }
+
+  /** `indexEntry` without nodes. */
+  private indexEntrySyntax(): IndexEntrySyntax {
+    let name: IToken | undefined, prefixLength: IToken | undefined, raw: RawSyntax | undefined;
+    if (isName(this.la(1))) {
+      name = this.token(T.Name);
+      // MySQL's prefix length: `name(255)`.
+      if (this.at(T.LParen)) {
+        this.i++;
+        prefixLength = this.token(T.NumberLiteral);
+        this.token(T.RParen);
+      }
+    } else raw = this.rawSyntax();
+    let collation: IToken | undefined;
+    if (this.at(T.Collate)) {
+      this.i++;
+      collation = this.token(T.Name);
+    }
+    const next = this.la(1);
+    const opclass =
+      isName(next) &&
+      !this.nullsNext() &&
+      next.tokenType !== T.Asc &&
+      next.tokenType !== T.Desc &&
+      next.image.toLowerCase() !== "with"
+        ? this.token(T.Name)
+        : undefined;
+    let desc = false;
+    if (this.at(T.Asc)) this.i++;
+    else if (this.at(T.Desc)) {
+      this.i++;
+      desc = true;
+    }
+    let nullsOrder: IToken | undefined;
+    if (isName(this.la(1)) && this.nullsNext()) {
+      this.i++;
+      nullsOrder = this.token(T.Name);
+    }
+    return { name, prefixLength, raw, collation, opclass, desc, nullsOrder };
+  }
+
+  /** `checkItem` without nodes. */
+  private checkSyntax(): CheckSyntax {
+    const first = this.token(T.Check);
+    const name = isName(this.la(1)) ? this.token(T.Name) : undefined;
+    const raw = this.rawSyntax();
+    // `no inherit` (PostgreSQL), on the check's line.
+    let inherit: IToken | undefined;
+    if (this.la(1).tokenType === T.No && this.sameLine() && this.la(2).image.toLowerCase() === "inherit") {
+      this.i++;
+      inherit = this.token(T.Name);
+    }
+    let valid: IToken | undefined;
+    if (isName(this.la(1)) && this.wordOnLine("not") && this.la(2).image.toLowerCase() === "valid") {
+      this.i++;
+      valid = this.token(T.Name);
+    }
+    return { first, name, raw, inherit, valid, end: this.la(0).endOffset! + 1 };
+  }
+
+  /** `columnList` without nodes: its names. */
+  private columnNames(): IToken[] {
+    this.token(T.LParen);
+    const names = [this.token(T.Name)];
+    while (this.at(T.Comma)) {
+      this.i++;
+      names.push(this.token(T.Name));
+    }
+    this.token(T.RParen);
+    return names;
+  }
+
+  /** `rawSql` without nodes: its outer parentheses (the tokens between are skipped as the rule takes them). */
+  private rawSyntax(): RawSyntax {
+    const open = this.token(T.LParen);
+    this.skipRaw();
+    return { open, close: this.token(T.RParen) };
+  }
+
+  /** What `rawSql` takes between its parentheses. */
+  private skipRaw(): void {
+    for (;;) {
+      const next = this.la(1);
+      if (next.tokenType === T.LParen) {
+        this.i++;
+        this.skipRaw();
+        this.token(T.RParen);
+      } else if (is(next, T.RawAny)) this.i++;
+      else break;
+    }
   }
 
   /** `typeArg`'s token. */

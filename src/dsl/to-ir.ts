@@ -15,8 +15,9 @@
  *
  * The hand parser's reader (`irReader`, for descent.ts's `readDeclarations`) gets a table piece
  * by piece (`tableBegin`, its items, `tableEnd`) and its columns as records of their tokens
- * (`ColumnSyntax`), no nodes; a whole tree's table (`tableDecl`) goes through the same methods,
- * its column nodes turned into those records, so one code makes the IR of both.
+ * (`ColumnSyntax`), no nodes, its indexes and checks likewise (`IndexSyntax`, `CheckSyntax`); a
+ * whole tree's table (`tableDecl`) goes through the same methods, its column, index and check
+ * nodes turned into those records, so one code makes the IR of both.
  */
 import type { CstNode, IToken } from "chevrotain";
 import type {
@@ -127,7 +128,15 @@ import { diagnostic, didYouMean, type Diagnostic } from "../ir/diagnostics.ts";
 import { Comma, NumberLiteral, QualifiedName } from "./tokens.ts";
 import { mentionedColumns, SERIAL_TYPES } from "./names.ts";
 import { outOfFtl } from "../core/jit.ts";
-import type { ColumnSyntax, DeclarationReader, TypeSyntax } from "./descent.ts";
+import type {
+  CheckSyntax,
+  ColumnSyntax,
+  DeclarationReader,
+  IndexEntrySyntax,
+  IndexSyntax,
+  RawSyntax,
+  TypeSyntax,
+} from "./descent.ts";
 
 // Where they were first defined; names.ts holds them so the printer need not load the parser.
 export { mentionedColumns, SERIAL_TYPES };
@@ -439,8 +448,13 @@ function createVisitor() {
 
     /** The verbatim SQL between a rawSql node's outer parentheses, trimmed. */
     rawSql(c: Parsed<RawSqlCstChildren> | undefined): { sql: string; loc: Loc } | undefined {
-      const open = real(c?.LParen?.[0]);
-      const close = real(c?.RParen?.[0]);
+      return c && this.rawOf(c.LParen?.[0], c.RParen?.[0]);
+    }
+
+    /** `rawSql` of its outer parentheses (a node's, or descent.ts's `RawSyntax`). */
+    rawOf(openTok: IToken | undefined, closeTok: IToken | undefined): { sql: string; loc: Loc } | undefined {
+      const open = real(openTok);
+      const close = real(closeTok);
       if (!open || !close) return undefined;
       const sql = this.text.slice(open.startOffset + 1, close.startOffset).trim();
       return { sql, loc: this.at(open, close.startOffset + 1 - open.startOffset) };
@@ -1190,6 +1204,28 @@ function createVisitor() {
       t.itemNode = undefined;
       // `visit` calls the method of the item's rule.
       this.visit(inner, t);
+      this.itemAnchor(t);
+    }
+
+    /** An index as descent.ts's `readDeclarations` gives it (no nodes). */
+    tableIndex(t: TableScope, s: IndexSyntax): void {
+      t.item = this.src(s.first!, s.end);
+      t.itemNode = undefined;
+      const index = this.indexOf(s, t);
+      if (index && s.unique) index.unique = true;
+      this.itemAnchor(t);
+    }
+
+    /** A check as descent.ts's `readDeclarations` gives it (no nodes). */
+    tableCheck(t: TableScope, s: CheckSyntax): void {
+      t.item = this.src(s.first!, s.end);
+      t.itemNode = undefined;
+      this.checkOf(s, t);
+      this.itemAnchor(t);
+    }
+
+    /** The anchor of the table item just read (`t.item`). */
+    itemAnchor(t: TableScope): void {
       // A key, index or constraint takes a `///` doc as its database comment (`comment`); an
       // item that made nothing takes comments only.
       const node = t.itemNode as { comment?: string } | undefined;
@@ -1352,28 +1388,71 @@ function createVisitor() {
 
     /** The index after `index` (or `unique index`), added to the table as not unique. */
     indexRest(c: Parsed<IndexRestCstChildren>, t: TableScope): Mutable<Index> | undefined {
-      const explicit = real(c.indexName?.[0]);
+      const entries: IndexEntrySyntax[] = [];
+      for (const e of c.indexEntry ?? []) entries.push(this.indexEntrySyntax(e.children));
+      const include = c.includeColumns?.[0]?.children.Name;
+      return this.indexOf(
+        {
+          first: undefined,
+          unique: false,
+          name: c.indexName?.[0],
+          entries,
+          // `columnList` reads the names, each a real token or not; an empty list is none.
+          include: include?.length ? include : undefined,
+          nulls: c.nulls?.[0],
+          distinct: c.distinct?.[0],
+          where: this.rawSyntaxOf(c.rawSql?.[0]?.children),
+          method: c.method?.[0],
+          storage: this.rawSyntaxOf(c.storage?.[0]?.children),
+          end: -1,
+        },
+        t,
+      );
+    }
+
+    /** A `rawSql` node's outer parentheses, as descent.ts's `RawSyntax`. */
+    rawSyntaxOf(c: Parsed<RawSqlCstChildren> | undefined): RawSyntax | undefined {
+      return c && { open: c.LParen?.[0], close: c.RParen?.[0] };
+    }
+
+    /** An `indexEntry` node's tokens, as descent.ts's `IndexEntrySyntax`. */
+    indexEntrySyntax(c: Parsed<IndexEntryCstChildren>): IndexEntrySyntax {
+      const name = real(c.Name?.[0]);
+      return {
+        name,
+        prefixLength: c.prefixLength?.[0],
+        raw: name ? undefined : this.rawSyntaxOf(c.rawSql?.[0]?.children),
+        collation: c.collation?.[0],
+        opclass: c.opclass?.[0],
+        desc: Boolean(real(c.Desc?.[0])),
+        nullsOrder: c.nullsOrder?.[0],
+      };
+    }
+
+    /** An index from its tokens (`indexRest`'s node, or descent.ts's record), added as not unique. */
+    indexOf(c: IndexSyntax, t: TableScope): Mutable<Index> | undefined {
+      const explicit = real(c.name);
       const parts: IndexPart[] = [];
       const locs: Record<string, Loc> = {};
-      for (const e of c.indexEntry ?? []) {
-        const part = this.indexEntry(e.children, locs);
+      for (const e of c.entries) {
+        const part = this.indexEntryOf(e, locs);
         if (part) parts.push(part);
       }
       if (!parts.length) return undefined;
-      const where = this.rawSql(c.rawSql?.[0]?.children);
-      const usingTok = real(c.method?.[0]);
-      const include = this.columnList(c.includeColumns?.[0]?.children);
-      const distinct = real(c.distinct?.[0]);
+      const where = c.where && this.rawOf(c.where.open, c.where.close);
+      const usingTok = real(c.method);
+      const include = c.include && this.columnList({ Name: c.include as IToken[] });
+      const distinct = real(c.distinct);
       if (distinct && distinct.image.toLowerCase() !== "distinct")
         this.error("bad-clause", "write `nulls not distinct`", this.loc(distinct));
-      const storageRaw = this.rawSql(c.storage?.[0]?.children);
+      const storageRaw = c.storage && this.rawOf(c.storage.open, c.storage.close);
       const storage = storageRaw ? this.storageParams(storageRaw) : undefined;
       // Fields set one by one in this order (the snapshot's key order), without spreads.
       const index: Mutable<Index> = { name: explicit ? nameText(explicit) : "", unique: false, parts };
       if (where) index.where = where.sql;
       if (usingTok) index.using = nameText(usingTok).toLowerCase();
       if (include) index.include = include.names;
-      if (real(c.nulls?.[0])) index.nullsNotDistinct = true;
+      if (real(c.nulls)) index.nullsNotDistinct = true;
       if (storage) index.storage = storage;
       index.src = t.item;
       // `locs` is this index's own (its columns' positions, `column:NAME` keys): the parts.
@@ -1415,13 +1494,18 @@ function createVisitor() {
       return Object.keys(out).length ? out : undefined;
     }
 
-    /** One entry of an index; a column's position goes into `locs`. */
+    /** One entry of an index, from its node; a column's position goes into `locs`. */
     indexEntry(c: Parsed<IndexEntryCstChildren>, locs: Record<string, Loc>): IndexPart | undefined {
+      return this.indexEntryOf(this.indexEntrySyntax(c), locs);
+    }
+
+    /** One entry of an index, from its tokens; a column's position goes into `locs`. */
+    indexEntryOf(c: IndexEntrySyntax, locs: Record<string, Loc>): IndexPart | undefined {
       const part = this.indexEntryBase(c, locs);
       if (!part) return undefined;
-      const collation = real(c.collation?.[0]);
-      const opclass = real(c.opclass?.[0]);
-      const nulls = real(c.nullsOrder?.[0])?.image.toLowerCase() as "first" | "last" | undefined;
+      const collation = real(c.collation);
+      const opclass = real(c.opclass);
+      const nulls = real(c.nullsOrder)?.image.toLowerCase() as "first" | "last" | undefined;
       // The usual entry, a plain column or expression, as it is (a copy only to add to it).
       if (!collation && !opclass && !nulls) return part;
       return {
@@ -1433,13 +1517,13 @@ function createVisitor() {
     }
 
     /** The entry's column (with its prefix length) or expression, and its direction. */
-    indexEntryBase(c: Parsed<IndexEntryCstChildren>, locs: Record<string, Loc>): IndexPart | undefined {
-      const desc = Boolean(real(c.Desc?.[0]));
-      const nameTok = real(c.Name?.[0]);
+    indexEntryBase(c: IndexEntrySyntax, locs: Record<string, Loc>): IndexPart | undefined {
+      const desc = c.desc;
+      const nameTok = real(c.name);
       if (nameTok) {
         const column = nameText(nameTok);
         locs[`column:${column}`] ??= this.loc(nameTok);
-        const lengthTok = real(c.prefixLength?.[0]);
+        const lengthTok = real(c.prefixLength);
         if (lengthTok && !(/^\d+$/.test(lengthTok.image) && Number(lengthTok.image) >= 1)) {
           this.error(
             "bad-prefix-length",
@@ -1452,7 +1536,7 @@ function createVisitor() {
           ? { kind: "column", column, desc, length: Number(lengthTok.image) }
           : { kind: "column", column, desc };
       }
-      const raw = this.rawSql(c.rawSql?.[0]?.children);
+      const raw = c.raw && this.rawOf(c.raw.open, c.raw.close);
       return raw ? { kind: "expression", sql: raw.sql, desc } : undefined;
     }
 
@@ -1543,18 +1627,33 @@ function createVisitor() {
     }
 
     checkItem(c: Parsed<CheckItemCstChildren>, t: TableScope): void {
-      const explicit = real(c.Name?.[0]);
-      const raw = this.rawSql(c.rawSql?.[0]?.children);
+      this.checkOf(
+        {
+          first: undefined,
+          name: c.Name?.[0],
+          raw: this.rawSyntaxOf(c.rawSql?.[0]?.children),
+          inherit: c.inherit?.[0],
+          valid: c.valid?.[0],
+          end: -1,
+        },
+        t,
+      );
+    }
+
+    /** A check from its tokens (`checkItem`'s node, or descent.ts's record). */
+    checkOf(c: CheckSyntax, t: TableScope): void {
+      const explicit = real(c.name);
+      const raw = c.raw && this.rawOf(c.raw.open, c.raw.close);
       if (!raw) return;
       t.item.parts = { expr: raw.loc, ...(explicit ? { name: this.loc(explicit) } : {}) };
-      const inherit = real(c.inherit?.[0]);
+      const inherit = real(c.inherit);
       if (inherit && inherit.image.toLowerCase() !== "inherit")
         this.error("bad-clause", "write `no inherit`", this.loc(inherit));
       const chk: Mutable<Check> = {
         name: explicit ? nameText(explicit) : "",
         expr: raw.sql,
         ...(inherit ? { noInherit: true } : {}),
-        ...(real(c.valid?.[0]) ? { notValid: true } : {}),
+        ...(real(c.valid) ? { notValid: true } : {}),
         src: t.item,
       };
       t.table.checks.push(chk);
@@ -2186,6 +2285,8 @@ export function irReader(file: string, text: string): DeclarationReader<unknown>
     tableBegin: (keyword, name, renamed, options) => v.tableBegin(keyword, name, renamed, options),
     tableColumn: (t, c) => v.tableColumn(t, c),
     tableItem: (t, item) => v.tableItemOf(item, t),
+    tableIndex: (t, index) => v.tableIndex(t, index),
+    tableCheck: (t, check) => v.tableCheck(t, check),
     // Past the `}`, the table's last token: where its CST node would end.
     tableEnd: (t, close) => v.tableEnd(t, close, close.endOffset! + 1),
     finish: () => v.finish(),
