@@ -18,7 +18,8 @@
  * parse.ts reads through `readDeclarations`, which goes further: a table comes to its reader
  * piece by piece and its columns, most of a large schema, as plain records of their tokens
  * (`ColumnSyntax`), no nodes (issue 19: the nodes were most of what a parse allocated), and so
- * do its indexes and checks (`IndexSyntax`, `CheckSyntax`: a large schema has one or two per table).
+ * do the usual column attributes (`AttrSyntax`), its indexes and checks (`IndexSyntax`,
+ * `CheckSyntax`: a large schema has several per table).
  *
  * Rule methods are named and ordered as parser.ts's; test/unit/dsl/descent.test.ts checks that
  * both give the same CST on every schema file of the repository and on random edits of them.
@@ -143,15 +144,77 @@ export interface TypeSyntax {
   readonly last: IToken | undefined;
 }
 
+/** Where something starts: a token, or a CST node's location (they share these fields). */
+export interface Start {
+  readonly startOffset: number;
+  readonly startLine?: number;
+  readonly startColumn?: number;
+}
+
+/**
+ * A column attribute as the reader of a whole file takes it. The usual ones (`primary key`,
+ * `unique`, `identity` without options, `default`, `references`: a large schema has thousands)
+ * as their tokens; the others as their `columnAttr` CST node (`node`). One shape for all, so
+ * the code that reads it stays monomorphic.
+ */
+export interface AttrSyntax {
+  /** Its first token (its keyword), or its node's location: which attribute it is. */
+  readonly first: Start & { readonly tokenType?: TokenType };
+  /** The offset just past its last token. */
+  readonly end: number;
+  /** The attribute's node, where it is read as one; else its first token says which it is. */
+  readonly node: CstNode | undefined;
+  /** `default`'s value. */
+  readonly value: DefaultSyntax | undefined;
+  readonly references: ReferencesSyntax | undefined;
+}
+
+/** A default's value (`defaultValue`) as its tokens. */
+export interface DefaultSyntax {
+  /** Undefined only where Chevrotain's recovery left the value without a token. */
+  readonly first: Start | undefined;
+  readonly end: number;
+  /** A `-` before a number. */
+  readonly minus: boolean;
+  /** The number, string, `true`, `false`, `null` or function name (`now` of `now()`). */
+  readonly literal: IToken | undefined;
+  /** `default (SQL)`. */
+  readonly raw: RawSyntax | undefined;
+}
+
+/** A column's `references TABLE(COLUMN) ...` (`referencesAttr`) as its tokens. */
+export interface ReferencesSyntax {
+  readonly table: IToken | undefined;
+  readonly column: IToken | undefined;
+  readonly clauses: readonly FkClauseSyntax[];
+}
+
+/**
+ * A foreign key's clause (`fkClause`) as its tokens: an action (`on delete set null`) or an
+ * option (`match full`, `deferrable initially deferred`, `not valid`).
+ */
+export interface FkClauseSyntax {
+  readonly option: boolean;
+  /** An action's `on`, `delete` or `update`, its first word (`cascade`, `restrict`, `set`, `no`) and `set`'s `null` or `default`. */
+  readonly on: IToken | undefined;
+  readonly event: IToken | undefined;
+  readonly action: IToken | undefined;
+  readonly actionArg: IToken | undefined;
+  /** An option's words (`fkOption`). */
+  readonly word: IToken | undefined;
+  readonly arg: IToken | undefined;
+  readonly mode: IToken | undefined;
+}
+
 /**
  * A column as the reader of a whole file takes it: its name, type and `?` as tokens, its
- * attributes as CST nodes (there are few: most columns have none), and where it ends.
+ * attributes (there are few: most columns have none), and where it ends.
  */
 export interface ColumnSyntax {
   readonly name: IToken | undefined;
   readonly type: TypeSyntax | undefined;
   readonly nullable: boolean;
-  readonly attrs: readonly CstNode[];
+  readonly attrs: readonly AttrSyntax[];
   /** The offset just past its last token (its CST node's `endOffset + 1`). */
   readonly end: number;
 }
@@ -238,7 +301,8 @@ export interface DeclarationReader<T> {
 
 /** The empty lists a column without arguments or attributes shares (never written to). */
 const NO_TOKENS: readonly IToken[] = Object.freeze([]);
-const NO_NODES: readonly CstNode[] = Object.freeze([]);
+const NO_ATTRS: readonly AttrSyntax[] = Object.freeze([]);
+const NO_CLAUSES: readonly FkClauseSyntax[] = Object.freeze([]);
 
 class Descent {
   /** The tokens read and not yet dropped; `i` is the next one's index. */
@@ -532,14 +596,14 @@ class Descent {
     const type = this.typeSyntax();
     const nullable = this.at(T.Question);
     if (nullable) this.i++;
-    let attrs = NO_NODES as CstNode[];
+    let attrs = NO_ATTRS as AttrSyntax[];
     for (;;) {
       // Attributes that also start table items stay on the column's line (parser.ts's gate).
       const t = this.la(1).tokenType;
       if (!COLUMN_ATTR_FIRST.has(t)) break;
       if (LINE_BOUND_ATTRIBUTES.has(t) && !this.sameLine()) break;
-      if (attrs === NO_NODES) attrs = [];
-      attrs.push(this.columnAttr());
+      if (attrs === NO_ATTRS) attrs = [];
+      attrs.push(this.attrSyntax(t));
     }
     const last = this.la(0);
     // A column ends at the end of its line (as `column` reports it).
@@ -547,6 +611,116 @@ class Descent {
     if (this.onLineEnd && next !== EOF && next.tokenType !== T.RCurly && this.sameLine())
       this.onLineEnd(name, next);
     return { name, type, nullable, attrs, end: last.endOffset! + 1 };
+  }
+
+  /** `columnAttr` (whose first token is of type `t`): the usual attributes without nodes. */
+  private attrSyntax(t: TokenType): AttrSyntax {
+    const first = this.la(1);
+    let node: CstNode | undefined, value: DefaultSyntax | undefined, references: ReferencesSyntax | undefined;
+    if (t === T.Primary) {
+      this.i++;
+      this.token(T.Key);
+    } else if (t === T.Unique) this.i++;
+    else if (t === T.Identity && this.la(2).tokenType !== T.LParen) this.i++;
+    else if (t === T.Default) {
+      this.i++;
+      value = this.defaultSyntax();
+    } else if (t === T.References) references = this.referencesSyntax();
+    else node = this.columnAttr();
+    return { first, end: this.la(0).endOffset! + 1, node, value, references };
+  }
+
+  /** `defaultValue` without nodes. */
+  private defaultSyntax(): DefaultSyntax {
+    const first = this.la(1);
+    const t = first.tokenType;
+    let minus = false,
+      literal: IToken | undefined,
+      raw: RawSyntax | undefined;
+    if (t === T.Minus || t === T.NumberLiteral) {
+      if (t === T.Minus) {
+        this.i++;
+        minus = true;
+      }
+      literal = this.token(T.NumberLiteral);
+    } else if (t === T.StringLiteral || t === T.True || t === T.False || t === T.Null) {
+      this.i++;
+      literal = first;
+    } else if (t === T.Identifier) {
+      this.i++;
+      literal = first;
+      this.token(T.LParen);
+      this.token(T.RParen);
+    } else raw = this.rawSyntax();
+    return { first, end: this.la(0).endOffset! + 1, minus, literal, raw };
+  }
+
+  /** `referencesAttr` without nodes. */
+  private referencesSyntax(): ReferencesSyntax {
+    this.token(T.References);
+    const table = this.token(T.QName);
+    this.token(T.LParen);
+    const column = this.token(T.Name);
+    this.token(T.RParen);
+    let clauses = NO_CLAUSES as FkClauseSyntax[];
+    while (this.fkClauseNext()) {
+      if (clauses === NO_CLAUSES) clauses = [];
+      clauses.push(this.fkClauseSyntax());
+    }
+    return { table, column, clauses };
+  }
+
+  /** `fkClause` (`fkAction` or `fkOption`) without nodes. */
+  private fkClauseSyntax(): FkClauseSyntax {
+    if (this.la(1).tokenType === T.On) {
+      const on = this.token(T.On);
+      const event = this.token(this.at(T.Delete) ? T.Delete : T.Update);
+      const t = this.la(1).tokenType;
+      let action: IToken, actionArg: IToken | undefined;
+      if (t === T.Cascade) action = this.token(T.Cascade);
+      else if (t === T.Restrict) action = this.token(T.Restrict);
+      else if (t === T.SetKw) {
+        action = this.token(T.SetKw);
+        actionArg = this.token(this.at(T.Null) ? T.Null : T.Default);
+      } else {
+        action = this.token(T.No);
+        actionArg = this.token(T.Action);
+      }
+      return {
+        option: false,
+        on,
+        event,
+        action,
+        actionArg,
+        word: undefined,
+        arg: undefined,
+        mode: undefined,
+      };
+    }
+    const word = this.token(T.Name);
+    let next = this.la(1);
+    const arg =
+      isName(next) &&
+      next.tokenType !== T.On &&
+      this.sameLine() &&
+      /^(full|simple|initially|valid)$/i.test(next.image)
+        ? this.token(T.Name)
+        : undefined;
+    next = this.la(1);
+    const mode =
+      isName(next) && /^(deferred|immediate)$/i.test(next.image) && this.sameLine()
+        ? this.token(T.Name)
+        : undefined;
+    return {
+      option: true,
+      on: undefined,
+      event: undefined,
+      action: undefined,
+      actionArg: undefined,
+      word,
+      arg,
+      mode,
+    };
   }
 
   /** `typeRef` without nodes. */

@@ -15,9 +15,9 @@
  *
  * The hand parser's reader (`irReader`, for descent.ts's `readDeclarations`) gets a table piece
  * by piece (`tableBegin`, its items, `tableEnd`) and its columns as records of their tokens
- * (`ColumnSyntax`), no nodes, its indexes and checks likewise (`IndexSyntax`, `CheckSyntax`); a
- * whole tree's table (`tableDecl`) goes through the same methods, its column, index and check
- * nodes turned into those records, so one code makes the IR of both.
+ * (`ColumnSyntax`, the usual attributes as `AttrSyntax`), no nodes, its indexes and checks
+ * likewise (`IndexSyntax`, `CheckSyntax`); a whole tree's table (`tableDecl`) goes through the
+ * same methods, its nodes turned into those records, so one code makes the IR of both.
  */
 import type { CstNode, IToken } from "chevrotain";
 import type {
@@ -125,12 +125,33 @@ import type {
   UniqueItemCstChildren,
 } from "./cst.ts";
 import { diagnostic, didYouMean, type Diagnostic } from "../ir/diagnostics.ts";
-import { Comma, NumberLiteral, QualifiedName } from "./tokens.ts";
+import {
+  Cascade,
+  Comma,
+  Default,
+  Delete,
+  False,
+  Identity,
+  No,
+  Null,
+  NumberLiteral,
+  Primary,
+  QualifiedName,
+  Restrict,
+  SetKw,
+  StringLiteral,
+  True,
+  Unique,
+} from "./tokens.ts";
 import { mentionedColumns, SERIAL_TYPES } from "./names.ts";
 import { outOfFtl } from "../core/jit.ts";
 import type {
+  AttrSyntax,
   CheckSyntax,
   ColumnSyntax,
+  DefaultSyntax,
+  FkClauseSyntax,
+  ReferencesSyntax,
   DeclarationReader,
   IndexEntrySyntax,
   IndexSyntax,
@@ -1719,6 +1740,47 @@ function createVisitor() {
 
     /** A foreign key's clauses: its actions, `match full`, `deferrable [initially ...]`. */
     fkActions(list: readonly FkClauseCstNode[] | undefined): FkClauses {
+      return this.fkActionsOf(this.fkClauses(list));
+    }
+
+    /** `fkClause` nodes as descent.ts's `FkClauseSyntax`. */
+    fkClauses(list: readonly FkClauseCstNode[] | undefined): FkClauseSyntax[] {
+      const out: FkClauseSyntax[] = [];
+      for (const clause of list ?? []) {
+        const opt = clause.children.fkOption?.[0]?.children;
+        if (opt) {
+          out.push({
+            option: true,
+            on: undefined,
+            event: undefined,
+            action: undefined,
+            actionArg: undefined,
+            word: opt.word?.[0],
+            arg: opt.arg?.[0],
+            mode: opt.mode?.[0],
+          });
+          continue;
+        }
+        const a = clause.children.fkAction?.[0]?.children as Parsed<FkActionCstChildren> | undefined;
+        if (!a) continue;
+        // The tokens that decide, in the order the action is read from them (`fkActionOf`).
+        const set = real(a.Set?.[0]);
+        out.push({
+          option: false,
+          on: a.On?.[0],
+          event: real(a.Delete?.[0]) ?? real(a.Update?.[0]),
+          action: real(a.Cascade?.[0]) ?? real(a.Restrict?.[0]) ?? set ?? real(a.No?.[0]),
+          actionArg: set && (real(a.Null?.[0]) ?? real(a.Default?.[0])),
+          word: undefined,
+          arg: undefined,
+          mode: undefined,
+        });
+      }
+      return out;
+    }
+
+    /** A foreign key's clauses from their tokens. */
+    fkActionsOf(list: readonly FkClauseSyntax[]): FkClauses {
       const out: Mutable<FkClauses> = {
         onDelete: "no action",
         onUpdate: "no action",
@@ -1728,13 +1790,12 @@ function createVisitor() {
         seenMatch = false,
         seenDeferrable = false,
         seenNotValid = false;
-      for (const clause of list ?? []) {
-        const opt = clause.children.fkOption?.[0];
-        if (opt) {
-          const word = real(opt.children.word?.[0]);
+      for (const clause of list) {
+        if (clause.option) {
+          const word = real(clause.word);
           if (!word) continue;
-          const arg = real(opt.children.arg?.[0])?.image.toLowerCase();
-          const mode = real(opt.children.mode?.[0])?.image.toLowerCase();
+          const arg = real(clause.arg)?.image.toLowerCase();
+          const mode = real(clause.mode)?.image.toLowerCase();
           const w = word.image.toLowerCase();
           const seen = w === "match" ? seenMatch : w === "not" ? seenNotValid : seenDeferrable;
           if (seen) this.error("duplicate-attribute", `\`${w}\` is given twice`, this.loc(word), "keep one");
@@ -1759,8 +1820,7 @@ function createVisitor() {
           }
           continue;
         }
-        const a = clause.children.fkAction?.[0];
-        const r = a && this.fkAction(a.children);
+        const r = this.fkActionOf(clause);
         if (!r) continue;
         if (r.which === "onDelete" ? seenDelete : seenUpdate)
           this.error(
@@ -1782,27 +1842,34 @@ function createVisitor() {
     keyClauses(): void {}
     keyDeferrable(): void {}
 
+    /** Read by `fkClauses`. */
+    fkAction(): void {}
+
     /** One `on delete|update ACTION` clause, or nothing when recovery left it incomplete. */
-    fkAction(
-      c: Parsed<FkActionCstChildren>,
+    fkActionOf(
+      c: FkClauseSyntax,
     ): { which: "onDelete" | "onUpdate"; action: FkAction; on: IToken } | undefined {
-      const which = real(c.Delete?.[0]) ? "onDelete" : real(c.Update?.[0]) ? "onUpdate" : undefined;
-      if (!which) return undefined;
-      const action: FkAction | undefined = real(c.Cascade?.[0])
-        ? "cascade"
-        : real(c.Restrict?.[0])
-          ? "restrict"
-          : real(c.Set?.[0])
-            ? real(c.Null?.[0])
-              ? "set null"
-              : real(c.Default?.[0])
-                ? "set default"
-                : undefined
-            : real(c.No?.[0])
-              ? "no action"
-              : undefined;
+      const event = real(c.event);
+      if (!event) return undefined;
+      const which = event.tokenType === Delete ? "onDelete" : "onUpdate";
+      const word = real(c.action);
+      const arg = real(c.actionArg);
+      const action: FkAction | undefined =
+        word?.tokenType === Cascade
+          ? "cascade"
+          : word?.tokenType === Restrict
+            ? "restrict"
+            : word?.tokenType === SetKw
+              ? arg?.tokenType === Null
+                ? "set null"
+                : arg?.tokenType === Default
+                  ? "set default"
+                  : undefined
+              : word?.tokenType === No
+                ? "no action"
+                : undefined;
       if (!action) return undefined;
-      return { which, action, on: c.On![0]! };
+      return { which, action, on: c.on! };
     }
 
     column(c: Parsed<ColumnCstChildren>, t: TableScope): void {
@@ -1812,11 +1879,21 @@ function createVisitor() {
           name: real(c.Name?.[0]),
           type: typeNode && this.typeSyntax(typeNode.children),
           nullable: Boolean(real(c.Question?.[0])),
-          attrs: c.columnAttr ?? [],
+          attrs: this.attrSyntaxes(c.columnAttr),
           end: -1, // read from the node by `tableItem`
         },
         t,
       );
+    }
+
+    /** `columnAttr` nodes as descent.ts's `AttrSyntax` records (each its node, where it starts and ends). */
+    attrSyntaxes(nodes: readonly CstNode[] | undefined): AttrSyntax[] {
+      const out: AttrSyntax[] = [];
+      for (const node of nodes ?? []) {
+        const first = this.firstToken(node);
+        if (first) out.push({ first, end: this.endOf(node), node, value: undefined, references: undefined });
+      }
+      return out;
     }
 
     /** A column, from its CST node (`column`) or without one (`tableColumn`). */
@@ -1856,11 +1933,10 @@ function createVisitor() {
         : undefined;
       if (s)
         for (const attr of c.attrs) {
-          const first = this.firstToken(attr);
-          if (!first) continue;
-          s.first = first;
-          s.end = this.endOf(attr);
-          this.columnAttr(attr.children as Parsed<ColumnAttrCstChildren>, s);
+          s.first = attr.first;
+          s.end = attr.end;
+          if (attr.node) this.columnAttr(attr.node.children as Parsed<ColumnAttrCstChildren>, s);
+          else this.attrOf(attr, s);
         }
       t.table.columns.push(col);
       this.out.anchors.push({
@@ -1886,31 +1962,26 @@ function createVisitor() {
       return true;
     }
 
+    /**
+     * An attribute descent.ts's `readDeclarations` read without a node (`AttrSyntax`): its
+     * first token says which. Column-level constraints are added to the table's lists for them.
+     */
+    attrOf(a: AttrSyntax, s: ColumnScope): void {
+      const t = a.first.tokenType;
+      if (t === Primary) this.primaryKeyAttr(s);
+      else if (t === Unique) this.uniqueAttr(s);
+      else if (t === Identity) this.identityAttr(s, undefined);
+      else if (t === Default) this.defaultAttr(s, a.value);
+      else if (this.once(s, "references")) this.referencesOf(a.references!, s);
+    }
+
     /** Column-level constraints are added to the table's lists for them (see `tableDecl`). */
     columnAttr(c: Parsed<ColumnAttrCstChildren>, s: ColumnScope): void {
-      const { table: t, col, src, nameTok, parts } = s;
+      const { table: t, col, src, parts } = s;
       const name = col.name;
-      if (c.Primary) {
-        if (!this.once(s, "primary key")) return;
-        this.setPrimaryKey(t, [name], this.at(s.first, s.end - s.first.startOffset), {
-          ...src,
-          parts: { [`column:${name}`]: this.loc(nameTok) },
-        });
-      } else if (c.Unique) {
-        if (!this.once(s, "unique")) return;
-        const u: Mutable<UniqueConstraint> = {
-          name: "",
-          columns: [name],
-          src: { ...src, parts: { [`column:${name}`]: this.loc(nameTok) } },
-        };
-        t.pending.push({
-          assign: (taken) => {
-            u.name = dedupeName(uniqueName(t.name, [name]), taken);
-            taken.add(u.name);
-          },
-        });
-        t.columnUniques.push(u);
-      } else if (c.On) {
+      if (c.Primary) this.primaryKeyAttr(s);
+      else if (c.Unique) this.uniqueAttr(s);
+      else if (c.On) {
         if (!this.once(s, "on update")) return;
         const fn = real(c.onUpdateFn?.[0]);
         if (!fn) return;
@@ -1923,25 +1994,8 @@ function createVisitor() {
             "write `on update now()`",
           );
         else col.onUpdate = "now";
-      } else if (c.Identity) {
-        if (!this.once(s, "identity")) return;
-        parts["identity"] = this.at(s.first, s.end - s.first.startOffset);
-        if (col.serial) {
-          this.error(
-            "identity-serial",
-            `column \`${t.name}.${name}\` is \`serial\` and \`identity\``,
-            parts["identity"],
-            "`serial` is already generated by the database: keep one of them",
-          );
-          return;
-        }
-        col.identity = true;
-        const opts = c.identityOptions?.[0];
-        if (opts) {
-          const o = this.identityOptions(opts.children);
-          if (o && Object.keys(o).length) col.identityOptions = o;
-        }
-      } else if (c.As) {
+      } else if (c.Identity) this.identityAttr(s, c.identityOptions?.[0]);
+      else if (c.As) {
         if (!this.once(s, "as")) return;
         const raw = this.rawSql(c.rawSql?.[0]?.children);
         if (!raw) return;
@@ -1954,15 +2008,8 @@ function createVisitor() {
         col.collation = nameText(tok);
         parts["collate"] = this.loc(tok);
       } else if (c.Default) {
-        if (!this.once(s, "default")) return;
         const n = c.defaultValue?.[0];
-        const first = n && this.firstToken(n);
-        if (!n || !first) return;
-        const value = this.defaultValue(n.children);
-        if (value) {
-          col.default = value;
-          parts["default"] = this.at(first, this.endOf(n) - first.startOffset);
-        }
+        this.defaultAttr(s, n && this.defaultSyntaxOf(n));
       } else if (c.referencesAttr) {
         if (!this.once(s, "references")) return;
         this.referencesAttr(c.referencesAttr[0]!.children, s);
@@ -1992,9 +2039,79 @@ function createVisitor() {
       }
     }
 
+    /** A column's `primary key`. */
+    primaryKeyAttr(s: ColumnScope): void {
+      if (!this.once(s, "primary key")) return;
+      const name = s.col.name;
+      this.setPrimaryKey(s.table, [name], this.at(s.first, s.end - s.first.startOffset), {
+        ...s.src,
+        parts: { [`column:${name}`]: this.loc(s.nameTok) },
+      });
+    }
+
+    /** A column's `unique`. */
+    uniqueAttr(s: ColumnScope): void {
+      if (!this.once(s, "unique")) return;
+      const t = s.table;
+      const name = s.col.name;
+      const u: Mutable<UniqueConstraint> = {
+        name: "",
+        columns: [name],
+        src: { ...s.src, parts: { [`column:${name}`]: this.loc(s.nameTok) } },
+      };
+      t.pending.push({
+        assign: (taken) => {
+          u.name = dedupeName(uniqueName(t.name, [name]), taken);
+          taken.add(u.name);
+        },
+      });
+      t.columnUniques.push(u);
+    }
+
+    /** A column's `identity`, with the node of its options if it has any. */
+    identityAttr(s: ColumnScope, opts: CstNode | undefined): void {
+      if (!this.once(s, "identity")) return;
+      const { col, parts } = s;
+      parts["identity"] = this.at(s.first, s.end - s.first.startOffset);
+      if (col.serial) {
+        this.error(
+          "identity-serial",
+          `column \`${s.table.name}.${col.name}\` is \`serial\` and \`identity\``,
+          parts["identity"],
+          "`serial` is already generated by the database: keep one of them",
+        );
+        return;
+      }
+      col.identity = true;
+      if (opts) {
+        const o = this.identityOptions(opts.children as Parsed<IdentityOptionsCstChildren>);
+        if (o && Object.keys(o).length) col.identityOptions = o;
+      }
+    }
+
+    /** A column's `default` and its value (undefined where recovery left none). */
+    defaultAttr(s: ColumnScope, d: DefaultSyntax | undefined): void {
+      if (!this.once(s, "default")) return;
+      const first = d?.first;
+      if (!d || !first) return;
+      const value = this.defaultOf(d);
+      if (value) {
+        s.col.default = value;
+        s.parts["default"] = this.at(first, d.end - first.startOffset);
+      }
+    }
+
     referencesAttr(c: Parsed<ReferencesAttrCstChildren>, s: ColumnScope): void {
-      const refTable = real(c.refTable?.[0]);
-      const refCol = real(c.refColumn?.[0]);
+      this.referencesOf(
+        { table: c.refTable?.[0], column: c.refColumn?.[0], clauses: this.fkClauses(c.fkClause) },
+        s,
+      );
+    }
+
+    /** A column's `references` from its tokens (`referencesAttr`'s node, or descent.ts's record). */
+    referencesOf(c: ReferencesSyntax, s: ColumnScope): void {
+      const refTable = real(c.table);
+      const refCol = real(c.column);
       if (!refTable || !refCol) return;
       const { table: t, src, nameTok } = s;
       const name = s.col.name;
@@ -2003,7 +2120,7 @@ function createVisitor() {
         columns: [name],
         refTable: nameText(refTable),
         refColumns: [nameText(refCol)],
-        ...this.fkActions(c.fkClause),
+        ...this.fkActionsOf(c.clauses),
         src: {
           ...src,
           parts: {
@@ -2171,16 +2288,48 @@ function createVisitor() {
       return real(c.NumberLiteral?.[0]) ?? real(c.Name?.[0]) ?? real(c.StringLiteral?.[0]);
     }
 
-    /** A column default's value (its position is read by the caller, which has the node). */
+    /** A default's value from its node (a domain's; a column's goes through `defaultSyntaxOf`). */
     defaultValue(c: Parsed<DefaultValueCstChildren>): DefaultValue | undefined {
-      const num = real(c.NumberLiteral?.[0]);
-      if (num) return { kind: "number", text: (real(c.Minus?.[0]) ? "-" : "") + num.image };
-      const str = real(c.StringLiteral?.[0]);
-      if (str) return { kind: "string", value: stringText(str) };
-      if (real(c.True?.[0])) return { kind: "bool", value: true };
-      if (real(c.False?.[0])) return { kind: "bool", value: false };
-      if (real(c.Null?.[0])) return { kind: "null" };
-      const fn = real(c.Identifier?.[0]);
+      return this.defaultOf(this.defaultSyntax(c, undefined, -1));
+    }
+
+    /** A `defaultValue` node as descent.ts's `DefaultSyntax`, with where it starts and ends. */
+    defaultSyntaxOf(n: CstNode): DefaultSyntax {
+      const first = this.firstToken(n);
+      return this.defaultSyntax(
+        n.children as Parsed<DefaultValueCstChildren>,
+        first,
+        first ? this.endOf(n) : -1,
+      );
+    }
+
+    defaultSyntax(c: Parsed<DefaultValueCstChildren>, first: Pos | undefined, end: number): DefaultSyntax {
+      return {
+        first,
+        end,
+        minus: Boolean(real(c.Minus?.[0])),
+        // The one token that decides, in the order `defaultOf` reads them.
+        literal:
+          real(c.NumberLiteral?.[0]) ??
+          real(c.StringLiteral?.[0]) ??
+          real(c.True?.[0]) ??
+          real(c.False?.[0]) ??
+          real(c.Null?.[0]) ??
+          real(c.Identifier?.[0]),
+        raw: this.rawSyntaxOf(c.rawSql?.[0]?.children),
+      };
+    }
+
+    /** A default's value from its tokens (its position is read by the caller). */
+    defaultOf(c: DefaultSyntax): DefaultValue | undefined {
+      const lit = real(c.literal);
+      const type = lit?.tokenType;
+      if (type === NumberLiteral) return { kind: "number", text: (c.minus ? "-" : "") + lit!.image };
+      if (type === StringLiteral) return { kind: "string", value: stringText(lit!) };
+      if (type === True) return { kind: "bool", value: true };
+      if (type === False) return { kind: "bool", value: false };
+      if (type === Null) return { kind: "null" };
+      const fn = lit;
       if (fn) {
         const name = fn.image.toLowerCase();
         if (isPortableFunction(name)) return { kind: "function", name };
@@ -2192,7 +2341,7 @@ function createVisitor() {
         );
         return undefined;
       }
-      const raw = this.rawSql(c.rawSql?.[0]?.children);
+      const raw = c.raw && this.rawOf(c.raw.open, c.raw.close);
       if (raw) return { kind: "raw", sql: raw.sql };
       return undefined;
     }

@@ -73,6 +73,42 @@ describe("descent", () => {
     for (const changed of [0, 1]) expect(agree(generateSchema(40, 20, changed))).toBe("parsed");
   });
 
+  test("reads the items without nodes as the tree does, with the messages the IR reports", () => {
+    // The forms readDeclarations reads without nodes (column attributes, indexes, checks) in
+    // their rarer alternatives, and the attribute errors one file alone shows.
+    const text = [
+      "table p { id bigint primary key }",
+      "table t {",
+      "  id      bigserial primary key identity",
+      "  a       int references p(id) on delete set default on update no action match full",
+      "  b       int? references p(id) on update cascade on delete restrict deferrable initially deferred",
+      "  c       int references p(id) match simple not valid",
+      "  d       int references p(id) deferrable deferred match valid",
+      "  e       int default -1 default 2 unique unique",
+      "  f       text default 'it''s' primary key",
+      "  g       bool default true",
+      "  h       bool? default null",
+      "  i       timestamptz default now() identity(start 5, always)",
+      "  j       text default foo()",
+      "  k       text default (lower('X'))",
+      "  l       bool default false references p(id) references p(id)",
+      "  index (a desc, (lower(k)) asc, b collate C nulls last) include (c, d) nulls not distinct where (a > 0) using btree with (fillfactor = 70)",
+      "  unique index named (e) nulls not distinctly",
+      "  index (g text_pattern_ops nulls first)",
+      "  index (k(10))",
+      "  check (a > 0) no inherit not valid",
+      "  check positive (b > 0)",
+      "}",
+    ].join("\n");
+    expect(agree(text)).toBe("parsed");
+    const codes = parseFile(text, "f.schema").diagnostics.map((d) => d.code);
+    expect(codes).toContain("duplicate-attribute");
+    expect(codes).toContain("duplicate-primary-key");
+    expect(codes).toContain("identity-serial");
+    expect(codes).toContain("unknown-function");
+    expect(codes).toContain("bad-clause");
+  });
+
   test("gives up where Chevrotain finds an error", () => {
     for (const text of [
       "table",
