@@ -1901,19 +1901,20 @@ function createVisitor() {
       const nameTok = c.name;
       if (!nameTok || !c.type) return;
       const name = nameText(nameTok);
-      const type = this.typeOf(c.type);
-      if (!type) return;
+      const typeLoc = this.typeLoc(c.type);
+      if (!typeLoc) return;
+      const type = this.typeOf(c.type, typeLoc);
       const src = t.item;
       const col: Mutable<Column> = {
         name,
-        type: type.type,
+        type,
         nullable: c.nullable,
         identity: false,
         src,
       };
       const quotedType = c.type.name!.image.startsWith('"');
       // PostgreSQL's `serial` pseudo-types: an integer column generated through an owned sequence.
-      const native = type.type.kind === "native" ? type.type : undefined;
+      const native = type.kind === "native" ? type : undefined;
       // An own property only: a type named `constructor` is no serial type.
       const lower = native?.name.toLowerCase();
       const serial =
@@ -1923,7 +1924,7 @@ function createVisitor() {
         col.identity = true;
         col.serial = true;
       }
-      const parts: Record<string, Loc> = { name: this.loc(nameTok), type: type.loc };
+      const parts: Record<string, Loc> = { name: this.loc(nameTok), type: typeLoc };
       src.parts = parts;
       if (col.type.kind === "native" && quotedType) src.quotedType = true;
       // `first` and `end` are each attribute's, set before it is read. Made only for a column
@@ -2140,7 +2141,9 @@ function createVisitor() {
     }
 
     typeRef(c: Parsed<TypeRefCstChildren>): { type: ColumnType; loc: Loc } | undefined {
-      return this.typeOf(this.typeSyntax(c));
+      const syntax = this.typeSyntax(c);
+      const loc = this.typeLoc(syntax);
+      return loc && { type: this.typeOf(syntax, loc), loc };
     }
 
     /** A `typeRef` node's tokens, as descent.ts's `readDeclarations` gives a column's type. */
@@ -2161,16 +2164,25 @@ function createVisitor() {
       };
     }
 
-    /** A column's (or a domain's, an attribute's) type and its position. */
-    typeOf(c: TypeSyntax): { type: ColumnType; loc: Loc } | undefined {
+    /** Where a type is written; undefined where recovery left out its name (no type then). */
+    typeLoc(c: TypeSyntax): Loc | undefined {
       const nameTok = c.name;
       if (!nameTok) return undefined;
+      const close = c.last!;
+      return this.at(nameTok, close.startOffset + close.image.length - nameTok.startOffset);
+    }
+
+    /**
+     * A column's (or a domain's, an attribute's) type, written at `loc` (`typeLoc`: its name is
+     * there). Apart from its position, so a column's makes no record of the two (20,000 in the
+     * 1,000-table schema, issue 19).
+     */
+    typeOf(c: TypeSyntax, loc: Loc): ColumnType {
+      const nameTok = c.name!;
       const raw = nameText(nameTok);
       const args = c.args;
       const array = c.array;
       const unsignedTok = c.unsigned;
-      const close = c.last!;
-      const loc = this.at(nameTok, close.startOffset + close.image.length - nameTok.startOffset);
       const lower = raw.toLowerCase();
       if (!nameTok.image.startsWith('"') && isPortableType(lower) && !array) {
         const portable = lower;
@@ -2183,7 +2195,7 @@ function createVisitor() {
               `\`${portable}\` takes whole numbers as parameters, not \`${a.image}\``,
               this.loc(a),
             );
-            return { type: { kind: "portable", name: portable }, loc };
+            return { kind: "portable", name: portable };
           }
           numbers.push(Number(a.image));
         }
@@ -2216,14 +2228,14 @@ function createVisitor() {
         const type: Mutable<Extract<ColumnType, { kind: "portable" }>> = { kind: "portable", name: portable };
         if (numbers.length) type.args = numbers;
         if (unsignedTok) type.unsigned = true;
-        return { type, loc };
+        return type;
       }
       // Fields set one by one in this order (the snapshot's key order), without spreads.
       const type: Mutable<Extract<ColumnType, { kind: "native" }>> = { kind: "native", name: raw };
       if (args.length) type.args = args.map((a) => a.image);
       if (array) type.array = true;
       if (unsignedTok) type.unsigned = true;
-      return { type, loc };
+      return type;
     }
 
     /** The options of `identity(...)`: each word once, a number after those that take one. */
