@@ -684,7 +684,7 @@ class Descent {
         actionArg = this.token(this.at(T.Null) ? T.Null : T.Default);
       } else {
         action = this.token(T.No);
-        actionArg = this.token(T.Action);
+        this.token(T.Action);
       }
       return {
         option: false,
