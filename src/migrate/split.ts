@@ -75,18 +75,15 @@ export function splitSql(text: string, backslashEscapes = false): SplitResult {
       afterEnd = isEnd;
       return;
     }
-    if (length < 3 || length > 9 || length === 6) {
+    // Inside a routine only END, CASE and BEGIN count (a TRIGGER, FUNCTION or PROCEDURE word
+    // changes nothing there): 3 to 5 letters.
+    if (length < 3 || length > 5) {
       afterEnd = false;
       return;
     }
     const w = text.slice(from, to).toUpperCase();
-    if (
-      (w === "TRIGGER" || w === "FUNCTION" || w === "PROCEDURE") &&
-      /\bCREATE\b/i.test(text.slice(start, to))
-    )
-      inTrigger = true;
     // The CASE of `END CASE` opens nothing: the END closed its CASE.
-    else if (w === "BEGIN" || (w === "CASE" && !afterEnd)) depthBegin++;
+    if (w === "BEGIN" || (w === "CASE" && !afterEnd)) depthBegin++;
     // `END IF`, `END LOOP`, `END WHILE`, `END REPEAT` close no BEGIN.
     else if (w === "END" && depthBegin > 0 && !/^\s+(IF|LOOP|WHILE|REPEAT)\b/i.test(text.slice(to, to + 16)))
       depthBegin--;
