@@ -22,7 +22,7 @@ import {
 } from "../ir/snapshot.ts";
 import type { Schema } from "../ir/model.ts";
 import { FsMigrationSource, sourceOf, type MigrationSource } from "./source.ts";
-import { checkSum, hashText, parseSum, renderSum, SUM_FILE, type HashOf, type SumProblem } from "./sum.ts";
+import { checkSum, hashText, parseSum, renderSum, SUM_FILE, type SumProblem } from "./sum.ts";
 import { SchemavcError } from "../core/errors.ts";
 
 export const MIGRATION_FILES = ["up.sql", "down.sql", "snapshot.json"] as const;
@@ -53,22 +53,13 @@ export interface Migration {
 const utf8 = new TextDecoder();
 
 /**
- * The files `readMigrations` read of each migration it returned, and the source it read them
- * from: writing the sum after a new migration hashes these bytes, which it verified, instead of
- * reading and hashing the whole folder again (a 1,000-table snapshot is 6 MB). The sum then
- * records what was checked: a file edited on disk in between is reported by the next command,
- * not written into the sum as if it had been verified.
+ * The hashes of the files `readMigrations` read of each migration, and the source it read them
+ * from: writing the sum after a new migration takes these hashes, of the bytes it verified,
+ * instead of reading and hashing the whole folder again (a 1,000-table snapshot is 6 MB). The
+ * sum then records what was checked: a file edited on disk in between is reported by the next
+ * command, not written into the sum as if it had been verified.
  */
-const readFiles = new WeakMap<Migration, { src: MigrationSource; files: ReadonlyMap<string, Uint8Array> }>();
-
-/** Hashes of contents already hashed (by identity: the bytes read are never changed). */
-const hashes = new WeakMap<Uint8Array, string>();
-const hashOf: HashOf = (content) => {
-  if (typeof content === "string") return hashText(content);
-  let h = hashes.get(content);
-  if (h === undefined) hashes.set(content, (h = hashText(content)));
-  return h;
-};
+const readHashes = new WeakMap<Migration, { src: MigrationSource; hashes: ReadonlyMap<string, string> }>();
 
 /** Whether two sources are one folder: the same object, or two handles on one path on disk. */
 const sameSource = (a: MigrationSource, b: MigrationSource): boolean =>
@@ -79,13 +70,14 @@ const sameSource = (a: MigrationSource, b: MigrationSource): boolean =>
  * A migration whose snapshot is parsed the first time it is read (and errors then name the
  * file); `up` and `down` given as bytes are decoded the first time they are read (`diff` and
  * `generate` read neither of the migrations before: a 1,000-table first migration is 1 MB).
+ * `snapshotBytes` may be a function that reads them then (a snapshot not kept in memory).
  */
 export function lazyMigration(
   base: Omit<Migration, "snapshot" | "up" | "down"> & {
     readonly up: string | Uint8Array;
     readonly down: string | Uint8Array;
   },
-  snapshotBytes: Uint8Array,
+  snapshotBytes: Uint8Array | (() => Uint8Array),
   file: string,
 ): Migration {
   let parsed: Snapshot | undefined;
@@ -101,8 +93,9 @@ export function lazyMigration(
         enumerable: true,
         get: () => {
           if (!parsed) {
+            const bytes = typeof snapshotBytes === "function" ? snapshotBytes() : snapshotBytes;
             try {
-              parsed = parseSnapshot(utf8.decode(snapshotBytes), file);
+              parsed = parseSnapshot(utf8.decode(bytes), file);
             } catch (e) {
               throw new MigrationDirError((e as Error).message);
             }
@@ -149,39 +142,46 @@ export async function readMigrations(
       "move it out of the migrations folder",
     );
   // Files are read as bytes, synchronously (hundreds of small reads: awaiting each costs more
-  // than reading it) and hashed as bytes; a snapshot is decoded only when it is used, apart
-  // from its first bytes (the header), since most commands never need the schema inside.
-  const contents = new Map<string, Uint8Array>();
+  // than reading it) and hashed as they are read; a snapshot is decoded only when it is used,
+  // apart from its first bytes (the header), since most commands never need the schema inside.
+  // The snapshots before the newest one are not kept: each is read into a buffer the next read
+  // reuses, hashed, and read again (and checked against that hash) if it is ever used. Why: a
+  // long history is mostly snapshots (200 migrations of a growing schema: 27 MB), and a new
+  // buffer for each was a page fault per 4 KiB, a third of `current`'s time. The newest one is
+  // kept: `diff`, `generate` and `status` read it.
+  const hashes = new Map<string, string>();
   const migrations: Migration[] = [];
   const headers = new Map<string, SnapshotHeader>();
+  const newest = versions[versions.length - 1];
   for (const version of versions) {
     const folder = join(dir, version);
     const files: Partial<Record<(typeof MIGRATION_FILES)[number], Uint8Array>> = {};
-    const own = new Map<string, Uint8Array>();
+    const own = new Map<string, string>();
+    const kept = version === newest;
     for (const f of MIGRATION_FILES) {
-      const bytes = src.read(`${version}/${f}`);
-      if (bytes) {
-        files[f] = bytes;
-        contents.set(`${version}/${f}`, bytes);
-        own.set(`${version}/${f}`, bytes);
-      } else {
+      const path = `${version}/${f}`;
+      const bytes = f === "snapshot.json" && !kept ? src.readTransient(path) : src.read(path);
+      if (!bytes)
         throw new MigrationDirError(
           `${join(folder, f)} is missing`,
           `restore it from version control; a migration folder holds ${MIGRATION_FILES.join(", ")}`,
         );
-      }
+      const hash = hashText(bytes);
+      files[f] = bytes;
+      hashes.set(path, hash);
+      own.set(path, hash);
     }
     const snapshotBytes = files["snapshot.json"]!;
+    const snapshotFile = join(folder, "snapshot.json");
     let header: SnapshotHeader;
     try {
-      header = snapshotHeader(
-        utf8.decode(snapshotBytes.subarray(0, 512)),
-        join(folder, "snapshot.json"),
-        () => utf8.decode(snapshotBytes),
+      header = snapshotHeader(utf8.decode(snapshotBytes.subarray(0, 512)), snapshotFile, () =>
+        utf8.decode(snapshotBytes),
       );
     } catch (e) {
       throw new MigrationDirError((e as Error).message);
     }
+    const snapshotHash = own.get(`${version}/snapshot.json`)!;
     const m = VERSION_RE.exec(version)!;
     const migration = lazyMigration(
       {
@@ -193,22 +193,33 @@ export async function readMigrations(
         down: files["down.sql"]!,
         dialect: header.dialect,
       },
-      snapshotBytes,
-      join(folder, "snapshot.json"),
+      kept ? snapshotBytes : () => readAgain(src, `${version}/snapshot.json`, snapshotFile, snapshotHash),
+      snapshotFile,
     );
-    readFiles.set(migration, { src, files: own });
+    readHashes.set(migration, { src, hashes: own });
     migrations.push(migration);
     headers.set(version, header);
   }
-  if (opts.verifySum !== false) verifySum(src, contents, migrations.length > 0);
+  if (opts.verifySum !== false) verifySum(src, hashes, migrations.length > 0);
   verifyChain(migrations, headers, dir);
   return migrations;
+}
+
+/**
+ * A file read before and not kept, read again: refused unless it is what was read (and, the sum
+ * verified, checked) then.
+ */
+function readAgain(src: MigrationSource, path: string, file: string, hash: string): Uint8Array {
+  const bytes = src.read(path);
+  if (!bytes || hashText(bytes) !== hash)
+    throw new MigrationDirError(`${file} changed while schemavc was running`, "run the command again");
+  return bytes;
 }
 
 /** The sum file is decoded as it is, a byte-order mark included (it then fails to parse). */
 const utf8WithBom = new TextDecoder("utf-8", { ignoreBOM: true });
 
-function verifySum(src: MigrationSource, contents: ReadonlyMap<string, Uint8Array>, expected: boolean): void {
+function verifySum(src: MigrationSource, hashes: ReadonlyMap<string, string>, expected: boolean): void {
   const sumPath = join(src.path, SUM_FILE);
   const bytes = src.read(SUM_FILE);
   if (!bytes) {
@@ -220,7 +231,7 @@ function verifySum(src: MigrationSource, contents: ReadonlyMap<string, Uint8Arra
   }
   const sum = parseSum(utf8WithBom.decode(bytes));
   if ("kind" in sum) throw sumError(sumPath, [sum]);
-  const problems = checkSum(sum, contents, hashOf);
+  const problems = checkSum(sum, hashes);
   if (problems.length) throw sumError(sumPath, problems);
 }
 
@@ -296,25 +307,30 @@ export async function rehash(from: string | MigrationSource): Promise<number> {
 /**
  * Writes the sum of `migrations`' files. `written`: the files (path → text) this run has just
  * written, hashed from the text rather than read back; a migration `readMigrations` read from
- * this folder is hashed from the bytes it verified (`readFiles`); any other is read.
+ * this folder keeps the hashes of the bytes it verified (`readHashes`); any other is read.
  */
 async function writeSum(
   src: MigrationSource,
   migrations: readonly Migration[],
   written?: ReadonlyMap<string, string>,
 ): Promise<void> {
-  const files = new Map<string, string | Uint8Array>();
+  const hashes = new Map<string, string>();
   for (const m of migrations) {
-    const read = readFiles.get(m);
-    const known = read && sameSource(read.src, src) ? read.files : undefined;
+    const read = readHashes.get(m);
+    const known = read && sameSource(read.src, src) ? read.hashes : undefined;
     for (const f of MIGRATION_FILES) {
       const path = `${m.version}/${f}`;
-      const content = written?.get(path) ?? known?.get(path) ?? src.read(path);
-      if (content === undefined) throw new MigrationDirError(`${join(src.path, path)} is missing`);
-      files.set(path, content);
+      const text = written?.get(path);
+      let hash = text === undefined ? known?.get(path) : hashText(text);
+      if (hash === undefined) {
+        const bytes = src.readTransient(path);
+        if (bytes === undefined) throw new MigrationDirError(`${join(src.path, path)} is missing`);
+        hash = hashText(bytes);
+      }
+      hashes.set(path, hash);
     }
   }
-  await src.writeFile(SUM_FILE, renderSum(files, hashOf));
+  await src.writeFile(SUM_FILE, renderSum(hashes));
 }
 
 /**

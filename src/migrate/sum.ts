@@ -23,15 +23,9 @@ export interface SumFile {
   readonly files: ReadonlyMap<string, string>;
 }
 
-/**
- * How a file's content is hashed: `hashText`, or one that remembers the hashes of contents it
- * has seen (`dir.ts`: a migration verified on reading is not hashed again when the sum is written).
- */
-export type HashOf = (content: string | Uint8Array) => string;
-
-/** Renders the sum of the given files (path → content), sorted by path. */
-export function renderSum(files: ReadonlyMap<string, string | Uint8Array>, hash: HashOf = hashText): string {
-  const lines = [...files.keys()].sort().map((p) => `${p} ${hash(files.get(p)!)}`);
+/** Renders the sum of the given files (path → the file's `hashText`), sorted by path. */
+export function renderSum(hashes: ReadonlyMap<string, string>): string {
+  const lines = [...hashes.keys()].sort().map((p) => `${p} ${hashes.get(p)!}`);
   return `${[hashText(lines.join("\n")), ...lines].join("\n")}\n`;
 }
 
@@ -58,19 +52,18 @@ export function parseSum(text: string): SumFile | SumProblem {
   return { total, files };
 }
 
-/** Compares the files on disk with a parsed sum; the first problem per file, in path order. */
-export function checkSum(
-  sum: SumFile,
-  files: ReadonlyMap<string, string | Uint8Array>,
-  hashOf: HashOf = hashText,
-): SumProblem[] {
+/**
+ * Compares the files on disk (path → the `hashText` of what was read) with a parsed sum; the
+ * first problem per file, in path order.
+ */
+export function checkSum(sum: SumFile, hashes: ReadonlyMap<string, string>): SumProblem[] {
   const problems: SumProblem[] = [];
   for (const [path, hash] of sum.files) {
-    const content = files.get(path);
-    if (content === undefined) problems.push({ kind: "missing-file", path });
-    else if (hashOf(content) !== hash) problems.push({ kind: "edited", path });
+    const actual = hashes.get(path);
+    if (actual === undefined) problems.push({ kind: "missing-file", path });
+    else if (actual !== hash) problems.push({ kind: "edited", path });
   }
-  for (const path of [...files.keys()].sort())
+  for (const path of [...hashes.keys()].sort())
     if (!sum.files.has(path)) problems.push({ kind: "unlisted-file", path });
   return problems;
 }

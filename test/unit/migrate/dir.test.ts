@@ -46,6 +46,34 @@ describe("migrations folder", () => {
       ["20260102000000_two", "20260101000000_one"],
     ]);
   });
+  test("older snapshots, read into one reused buffer, each verify and parse as written", async () => {
+    // Sizes up and down: a larger snapshot grows the buffer, a smaller one reuses part of it.
+    const sized = (n: number): Schema => ({
+      tables: [],
+      enums: Array.from({ length: n }, (_, i) => ({ name: `e${i}`, values: [{ name: "a" }] })),
+    });
+    const sizes = [3, 40, 1, 25, 2];
+    let ms = await readMigrations(dir);
+    for (const [i, n] of sizes.entries()) {
+      await writeMigration(dir, ms, {
+        version: `2026010${i + 1}000000_m${i}`,
+        up: "SELECT 1;\n",
+        down: "SELECT 1;\n",
+        schema: sized(n),
+        dialect: "sqlite",
+      });
+      ms = await readMigrations(dir);
+    }
+    expect(ms.map((m) => m.snapshot.schema.enums.length)).toEqual(sizes);
+  });
+  test("an older snapshot changed after the folder was read is refused when it is used", async () => {
+    await two();
+    const ms = await readMigrations(dir);
+    await appendFile(join(dir, "20260101000000_one", "snapshot.json"), " ");
+    expect(() => ms[0]!.snapshot).toThrow(
+      `${join(dir, "20260101000000_one", "snapshot.json")} changed while schemavc was running`,
+    );
+  });
   test("a missing folder is an empty history", async () =>
     expect(await readMigrations(join(dir, "nope"))).toEqual([]));
   test("an edited up.sql is refused, naming the file and rehash", async () => {
