@@ -2,10 +2,10 @@
  * Every command: its usage text and options as data, and a lazy loader for its code, so that
  * `--version` and `--help` import nothing heavy (no parser, no driver).
  */
-import type { ParseArgsConfig } from "node:util";
+import type { ArgSpec } from "./args.ts";
 import type { Context } from "./context.ts";
 
-export type OptionSpec = NonNullable<ParseArgsConfig["options"]>[string] & {
+export type OptionSpec = ArgSpec & {
   description: string;
   valueName?: string;
 };

@@ -1,9 +1,9 @@
 /**
- * From argv to a command's exit code. Parses options with `node:util` `parseArgs` (strict), so
- * an unknown flag is a usage error (exit 2) naming the flag, and a mistyped command or flag gets
+ * From argv to a command's exit code. Parses options as `node:util` `parseArgs` (strict) does
+ * (src/cli/args.ts), so an unknown flag is a usage error (exit 2) naming the flag, and a mistyped command or flag gets
  * a "did you mean" hint (aliases included). Never exits the process itself.
  */
-import { parseArgs } from "node:util";
+import { ArgsError, parseOptions, type ParsedArgs } from "./args.ts";
 import { COMMANDS, GLOBAL_OPTIONS, findCommand } from "./registry.ts";
 import { commandHelp, helpStyle, mainHelp } from "./help.ts";
 import { SchemavcError, UsageError } from "../core/errors.ts";
@@ -45,16 +45,12 @@ export async function runCli(argv: readonly string[], cwd = process.cwd()): Prom
 
   // Alembic's relative steps: `downgrade -1` would read as a flag, `upgrade +1` is fine as is.
   const args = cmd.name === "down" ? rest.map((a) => (/^-\d+$/.test(a) ? a.slice(1) : a)) : [...rest];
-  let parsed: ReturnType<typeof parseArgs>;
+  let parsed: ParsedArgs;
   try {
-    parsed = parseArgs({
-      args,
-      options: { ...GLOBAL_OPTIONS, ...cmd.options },
-      allowPositionals: true,
-      strict: true,
-    });
+    parsed = parseOptions(args, { ...GLOBAL_OPTIONS, ...cmd.options });
   } catch (e) {
-    const message = (e as Error).message.replace(/\. To specify a positional.*$/s, "");
+    if (!(e instanceof ArgsError)) throw e;
+    const message = e.message;
     // A mistyped flag: suggest the nearest of this command's own (and the global) options.
     const typo = /Unknown option '--([^']+)'/.exec(message)?.[1];
     const known = Object.keys({ ...GLOBAL_OPTIONS, ...cmd.options });
