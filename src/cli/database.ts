@@ -4,7 +4,7 @@
  * `url`), checked against the project's dialect, opened with a
  * connect timeout; failures become one line naming the URL (password hidden) and what to check.
  */
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { str, type Context } from "./context.ts";
 import { SchemavcError, UsageError } from "../core/errors.ts";
@@ -31,7 +31,7 @@ export async function dotenvUrl(cwd: string, projectDir: string | undefined): Pr
 async function dotenvUrlIn(dir: string): Promise<string | undefined> {
   let text: string;
   try {
-    text = await readFile(join(dir, ".env"), "utf8");
+    text = readFileSync(join(dir, ".env"), "utf8");
   } catch {
     return undefined;
   }

@@ -6,7 +6,7 @@
  * so only real differences show). Defaults: from the latest migration's snapshot to the schema
  * files. Exit 0 when there is no change, 3 when there is.
  */
-import { access } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { str, type Context } from "./context.ts";
 import { SchemavcError } from "../core/errors.ts";
@@ -127,13 +127,7 @@ async function side(
     }
   }
   const path = resolve(ctx.cwd, spec);
-  if (
-    await access(path).then(
-      () => true,
-      () => false,
-    )
-  )
-    return { schema: await loadValidSchema(ctx, path, project.dialect) };
+  if (existsSync(path)) return { schema: await loadValidSchema(ctx, path, project.dialect) };
   const ms = await history();
   if (spec === "head" && !ms.length) return { schema: emptySchema() };
   try {

@@ -14,7 +14,7 @@
  * rewritten with it. Refused when that migration is recorded in any database the project names
  * (`amend-guard.ts`), since a database that ran it would never run the new one.
  */
-import { writeFile } from "node:fs/promises";
+import { writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { flag, mayAsk, str, type Context } from "./context.ts";
 import { SchemavcError, UsageError } from "../core/errors.ts";
@@ -147,7 +147,7 @@ export async function run(ctx: Context): Promise<number> {
   );
   // --erd: a picture of the new schema beside the migration. erd.md is derived from snapshot.json,
   // so schemavc.sum leaves it out and no command reads it: deleting or editing it breaks nothing.
-  if (flag(ctx, "erd")) await writeFile(join(dir, "erd.md"), mermaidMarkdown(mermaidErd(to)));
+  if (flag(ctx, "erd")) writeFileSync(join(dir, "erd.md"), mermaidMarkdown(mermaidErd(to)));
   // The same findings `schemavc lint` will give for this migration.
   const findings = lintMigration({
     dialect,

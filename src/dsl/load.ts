@@ -3,8 +3,7 @@
  * order), parsed, merged and validated. References may cross files; a name defined twice is an
  * error naming both places. Enum type names are resolved here, once every file is read.
  */
-import { readdirSync } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { readdirSync, readFileSync, statSync, type Stats } from "node:fs";
 import { join, relative } from "node:path";
 import type { Column, ColumnType, EnumType, Schema, Table } from "../ir/model.ts";
 import { validateSchema } from "../ir/validate.ts";
@@ -115,15 +114,15 @@ function resolveEnumTypes(t: Table, enumNames: ReadonlySet<string>): Table {
 export async function loadSchemaPath(path: string, base = process.cwd()): Promise<LoadedSchema> {
   const files = await schemaFiles(path);
   const sources = new Map<string, string>();
-  for (const f of files) sources.set(relative(base, f) || f, await readFile(f, "utf8"));
+  for (const f of files) sources.set(relative(base, f) || f, readFileSync(f, "utf8"));
   return loadSources(sources);
 }
 
 /** The `.schema` files at a path, sorted; an error a person can act on when there are none. */
 export async function schemaFiles(path: string): Promise<string[]> {
-  let st: Awaited<ReturnType<typeof stat>>;
+  let st: Stats;
   try {
-    st = await stat(path);
+    st = statSync(path);
   } catch {
     throw new SchemavcError(
       `schema path \`${path}\` does not exist`,

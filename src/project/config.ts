@@ -13,8 +13,7 @@
  *
  * Shared by the CLI and the language server.
  */
-import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { SchemavcError } from "../core/errors.ts";
 import { DIALECT_NAMES, type DialectName } from "../dialects/dialect.ts";
@@ -84,7 +83,7 @@ export async function loadConfigAt(
       : findConfigFile(cwd);
   let text: string | undefined;
   try {
-    if (found) text = await readFile(found, "utf8");
+    if (found) text = readFileSync(found, "utf8");
   } catch {
     if (explicit)
       throw new SchemavcError(`config file \`${explicit}\` not found`, 1, "check the path given to --config");
