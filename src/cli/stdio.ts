@@ -32,11 +32,13 @@ export function endQuietlyOnClosedStream(stream: NodeJS.WritableStream): void {
   });
 }
 
-/** A millisecond's sleep without an event loop turn (Atomics.wait on a private cell). */
-const nap = (() => {
-  const cell = new Int32Array(new SharedArrayBuffer(4));
-  return () => Atomics.wait(cell, 0, 0, 1);
-})();
+/**
+ * A millisecond's sleep without an event loop turn (Atomics.wait on a private cell). The cell
+ * is made on the first nap: a SharedArrayBuffer at start cost every command a little for a
+ * full pipe that is rare.
+ */
+let cell: Int32Array | undefined;
+const nap = () => Atomics.wait((cell ??= new Int32Array(new SharedArrayBuffer(4))), 0, 0, 1);
 
 /**
  * Writes all of `text` to `fd` through `write` (fs.writeSync; a test passes a fake): the rest
