@@ -27,7 +27,7 @@ import { cstToIr, irReader, type DeclRef, type FileIr } from "./to-ir.ts";
 import { Scanner } from "./scan.ts";
 import { readDeclarations } from "./descent.ts";
 import { attachComments } from "./comments.ts";
-import { applyOutOfFtl } from "../core/jit.ts";
+import { applyOutOfFtl, normalJitFor } from "../core/jit.ts";
 import { didYouMean, type Diagnostic } from "../ir/diagnostics.ts";
 import type { TableDeclCstNode } from "./cst.ts";
 import { KEYWORD_WORDS, RESERVED_WORDS, RCurly } from "./tokens.ts";
@@ -62,7 +62,9 @@ export function parseFile(text: string, file: string, { chevrotainOnly = false }
 function readByHand(text: string, file: string): ParsedFile | undefined {
   const scanner = new Scanner(text);
   const reader = irReader(file, text);
-  // The scanner's, the descent's and the visitor's hot functions, named as they loaded (src/core/jit.ts).
+  // A large text gets the normal JIT policy, and then the scanner's, the descent's and the
+  // visitor's hot functions, named as they loaded, are kept out of FTL (src/core/jit.ts).
+  normalJitFor(text.length);
   applyOutOfFtl();
   const lineEnds: Diagnostic[] = [];
   const parsed = readDeclarations(
