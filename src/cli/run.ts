@@ -1,7 +1,8 @@
 /**
  * From argv to a command's exit code. Parses options as `node:util` `parseArgs` (strict) does
- * (src/cli/args.ts), so an unknown flag is a usage error (exit 2) naming the flag, and a mistyped command or flag gets
- * a "did you mean" hint (aliases included). Never exits the process itself.
+ * (src/cli/args.ts), so an unknown flag is a usage error (exit 2) naming the flag, and a
+ * mistyped command or flag gets a "did you mean" hint (aliases included). Never exits the
+ * process itself.
  */
 import { ArgsError, parseOptions, type ParsedArgs } from "./args.ts";
 import { COMMANDS, GLOBAL_OPTIONS, findCommand } from "./registry.ts";
