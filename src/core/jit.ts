@@ -42,7 +42,8 @@ export function normalJitFor(size: number): void {
  * is most of FTL's speed on this kind of code. `noFTL` is bun:jsc's public API for this.
  *
  * The modules name their hot functions as they load (`outOfFtl`); parse.ts applies that when
- * it first reads a file (`applyOutOfFtl`), so a command that parses nothing never loads bun:jsc.
+ * it reads a file with the normal policy on (`applyOutOfFtl`), so a command that parses nothing
+ * large never loads bun:jsc.
  */
 type Target = object | ((...args: never[]) => unknown);
 
